@@ -1,0 +1,251 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validateAssessment, validatePlan, validateRubric } from '../generated/validators.js';
+import type { DiagnosticCollector } from '../diagnostics/collector';
+import type { DiagnosticCode } from '../diagnostics/codes';
+import type { DocumentKind } from '../model/types';
+import { closestMatch, quoteList } from '../util/suggest';
+import { diagnosticRange, locate, valueAt as valueAtPath, type PathSegment } from '../yaml/locate';
+import type { ParsedYamlDocument } from '../yaml/types';
+import type { Range } from '../text/range';
+
+const VALIDATORS: Record<DocumentKind, ValidateFunction> = {
+  Rubric: validateRubric,
+  Assessment: validateAssessment,
+  Plan: validatePlan,
+};
+
+/**
+ * Runs the precompiled validator for the document's kind and turns each error into a diagnostic
+ * that names the key, says what is wrong in plain words, and sits on the offending key or value.
+ * Returns whether the document passed.
+ */
+export function validateAgainstSchema(kind: DocumentKind, doc: ParsedYamlDocument, out: DiagnosticCollector): boolean {
+  const validate = VALIDATORS[kind];
+  if (validate(doc.value)) return true;
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    // `type: [string, object]` unions report per-branch keywords that do not apply; skip those
+    // whose branch the value is not on, and duplicates.
+    const diagnostic = describe(error, doc);
+    if (!diagnostic) continue;
+    const key = `${diagnostic.code}|${diagnostic.range.start}|${diagnostic.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.report(diagnostic.code, diagnostic.message, diagnostic.range, diagnostic.extra);
+  }
+  return false;
+}
+
+interface Described {
+  code: DiagnosticCode;
+  message: string;
+  range: Range;
+  extra?: { fixes?: { title: string; replacement: string; range?: Range }[]; data?: Record<string, unknown> };
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function keyName(path: readonly PathSegment[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string' && !/^\d+$/.test(segment)) return segment;
+  }
+  return 'this document';
+}
+
+function where(path: readonly PathSegment[]): string {
+  if (path.length === 0) return 'the document';
+  return `"${keyName(path)}"`;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a map of keys and values',
+  array: 'a list',
+  null: 'empty',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? value.slice(0, 37) + '...' : value)}`;
+  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  return typeof value;
+}
+
+const PATTERN_ADVICE: Record<string, string> = {
+  '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': 'an id in kebab-case: lowercase letters, digits and single hyphens, starting with a letter (for example "service-catalogue")',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'a date written as YYYY-MM-DD (for example "2026-03-31")',
+  '^[0-9]+(\\.[0-9]+){0,2}([-+][0-9A-Za-z.-]+)?$': 'a version number such as "1.0.0"',
+  '^[0-9]{1,3}$': 'a level number such as 3',
+};
+
+function kebab(value: string): string {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+|-+$/g, '');
+}
+
+function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | undefined {
+  const path = pointerToPath(error.instancePath);
+  const name = where(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return {
+        code: 'schema-required',
+        message: `${path.length === 0 ? 'This document' : name} is missing the required key "${missing}". Add it.`,
+        range: missingKeyRange(doc, path),
+        extra: { data: { missingKey: missing, parentPath: path } },
+      };
+    }
+    case 'additionalProperties': {
+      const extraKey = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const suggestion = closestMatch(extraKey, allowed);
+      const keyRange = locate(doc, [...path, extraKey]).key ?? diagnosticRange(doc, path);
+      const hint = suggestion ? ` Did you mean "${suggestion}"?` : allowed.length ? ` Allowed keys here: ${allowed.join(', ')}.` : '';
+      return {
+        code: 'schema-unknown-key',
+        message: `"${extraKey}" is not a key the format defines here.${hint}`,
+        range: keyRange,
+        extra: suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, replacement: suggestion, range: keyRange }] } : undefined,
+      };
+    }
+    case 'type': {
+      const expected = String(params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t);
+      const actual = valueAtPath(doc.value, path);
+      return {
+        code: 'schema-type',
+        message: `${name} must be ${expected.join(' or ')}, but it is ${typeOf(actual)}.`,
+        range: diagnosticRange(doc, path),
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]) ?? [];
+      const actual = valueAtPath(doc.value, path);
+      const suggestion = typeof actual === 'string' ? closestMatch(actual, allowed.map(String)) : undefined;
+      const range = diagnosticRange(doc, path, 'value');
+      return {
+        code: 'schema-enum',
+        message: `${name} must be one of ${quoteList(allowed, 10)}; ${typeOf(actual)} is not allowed.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        range,
+        extra: suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, replacement: suggestion }] } : undefined,
+      };
+    }
+    case 'const': {
+      const actual = valueAtPath(doc.value, path);
+      return {
+        code: 'schema-enum',
+        message: `${name} must be ${JSON.stringify(params.allowedValue)}, not ${typeOf(actual)}.`,
+        range: diagnosticRange(doc, path, 'value'),
+        extra: { fixes: [{ title: `Change to ${JSON.stringify(params.allowedValue)}`, replacement: String(params.allowedValue) }] },
+      };
+    }
+    case 'pattern': {
+      const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+      const advice = PATTERN_ADVICE[String(params.pattern)] ?? `text matching ${String(params.pattern)}`;
+      if (propertyName !== undefined) {
+        const range = locate(doc, [...path, propertyName]).key ?? diagnosticRange(doc, path);
+        const fixed = kebab(propertyName);
+        return {
+          code: 'schema-pattern',
+          message: `The key "${propertyName}" must be ${advice}.`,
+          range,
+          extra: fixed && fixed !== propertyName && String(params.pattern) === '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' ? { fixes: [{ title: `Rename to "${fixed}"`, replacement: fixed, range }] } : undefined,
+        };
+      }
+      const actual = valueAtPath(doc.value, path);
+      const fixed = typeof actual === 'string' ? kebab(actual) : '';
+      return {
+        code: 'schema-pattern',
+        message: `${name} must be ${advice}; ${typeOf(actual)} is not.`,
+        range: diagnosticRange(doc, path, 'value'),
+        extra: fixed && String(params.pattern) === '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' ? { fixes: [{ title: `Change to "${fixed}"`, replacement: fixed }] } : undefined,
+      };
+    }
+    case 'propertyNames':
+      // The nested error (pattern) on the offending key says it better.
+      return undefined;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const words: Record<string, string> = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' };
+      return {
+        code: 'schema-range',
+        message: `${name} must be ${words[error.keyword]} ${String(params.limit)}; it is ${typeOf(valueAtPath(doc.value, path))}.`,
+        range: diagnosticRange(doc, path, 'value'),
+      };
+    }
+    case 'minLength':
+    case 'maxLength': {
+      const limit = Number(params.limit);
+      const message =
+        error.keyword === 'minLength'
+          ? `${name} must not be empty.`
+          : `${name} is too long: at most ${limit} characters are allowed.`;
+      return { code: 'schema-range', message, range: diagnosticRange(doc, path, 'value') };
+    }
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties': {
+      const limit = Number(params.limit);
+      const more = error.keyword.startsWith('min');
+      return {
+        code: 'schema-range',
+        message: `${name} must have ${more ? 'at least' : 'at most'} ${limit} ${error.keyword.endsWith('Items') ? (limit === 1 ? 'item' : 'items') : limit === 1 ? 'entry' : 'entries'}.`,
+        range: diagnosticRange(doc, path, 'key'),
+      };
+    }
+    case 'uniqueItems':
+      return {
+        code: 'schema-invalid',
+        message: `${name} lists the same value twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}); list each once.`,
+        range: diagnosticRange(doc, [...path, Number(params.i)], 'value'),
+      };
+    default:
+      return {
+        code: 'schema-invalid',
+        message: `${name} ${error.message ?? 'is not valid'}.`,
+        range: diagnosticRange(doc, path),
+      };
+  }
+}
+
+/** A missing key is reported on its parent's key, or on the first key of the document for the root. */
+function missingKeyRange(doc: ParsedYamlDocument, parentPath: readonly PathSegment[]): Range {
+  if (parentPath.length > 0) {
+    const found = locate(doc, parentPath);
+    if (found.key) return found.key;
+    // A list item has no key: point at the item's first key if it is a map.
+    const first = firstKeyRange(doc, valueAtPath(doc.value, parentPath));
+    return first ?? found.value;
+  }
+  return firstKeyRange(doc, doc.value) ?? { start: doc.documentRange.start, end: doc.documentRange.start };
+}
+
+function firstKeyRange(doc: ParsedYamlDocument, value: unknown): Range | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const span = doc.spans.get(value);
+  if (!span?.pairs) return undefined;
+  for (const pair of span.pairs.values()) return pair.key;
+  return undefined;
+}

@@ -1,0 +1,79 @@
+import type { CriterionResult, LevelCredit } from './types';
+
+/**
+ * The four scoring formulas, as pure functions over the counted criteria of one dimension.
+ * Each returns the dimension's score on the level scale [minLevel, maxLevel]. The README
+ * documents them; test/scoring.test.ts checks each against hand-computed examples.
+ */
+
+const EPSILON = 1e-9;
+
+/** Whole level reached by a score (scores are exact sums of credits, so guard float noise). */
+export function levelOf(score: number): number {
+  return Math.floor(score + EPSILON);
+}
+
+function weightedMean(items: readonly CriterionResult[]): number | undefined {
+  let total = 0;
+  let weights = 0;
+  for (const item of items) {
+    total += item.weight * item.credit;
+    weights += item.weight;
+  }
+  return weights > 0 ? total / weights : undefined;
+}
+
+/** levelCredits: for each level that has counted criteria, their weighted mean credit. */
+export function creditsByLevel(criteria: readonly CriterionResult[]): LevelCredit[] {
+  const byLevel = new Map<number, CriterionResult[]>();
+  for (const c of criteria) {
+    const list = byLevel.get(c.level) ?? [];
+    list.push(c);
+    byLevel.set(c.level, list);
+  }
+  return [...byLevel.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([level, items]) => ({ level, credit: weightedMean(items) ?? 0, criteria: items.length }));
+}
+
+/**
+ * gated: the highest level L such that every counted criterion at L and below is met, never
+ * below the bottom of the scale and never above the highest level that has criteria (a level
+ * with nothing to show cannot be claimed).
+ */
+export function gatedScore(criteria: readonly CriterionResult[], minLevel: number): number | undefined {
+  if (criteria.length === 0) return undefined;
+  const levels = [...new Set(criteria.map((c) => c.level))].sort((a, b) => a - b);
+  let reached = minLevel;
+  for (const level of levels) {
+    if (criteria.every((c) => c.level > level || c.met)) reached = Math.max(reached, level);
+    else break;
+  }
+  return reached;
+}
+
+/** average: weighted mean credit s of all counted criteria, mapped linearly: min + s × (max − min). */
+export function averageScore(criteria: readonly CriterionResult[], minLevel: number, maxLevel: number): number | undefined {
+  const mean = weightedMean(criteria);
+  return mean === undefined ? undefined : minLevel + mean * (maxLevel - minLevel);
+}
+
+/**
+ * levelSum: the bottom of the scale plus, for each level above it, the mean credit of that
+ * level's counted criteria (OWASP SAMM: a practice scores 0 to 3 as the sum of its three levels'
+ * average answers).
+ */
+export function levelSumScore(criteria: readonly CriterionResult[], minLevel: number): number | undefined {
+  const counted = criteria.filter((c) => c.level > minLevel);
+  if (counted.length === 0) return undefined;
+  return minLevel + creditsByLevel(counted).reduce((sum, l) => sum + l.credit, 0);
+}
+
+/** Criteria standing between a dimension's level and the next: not fully met, at or below the next level. */
+export function blockersFor(criteria: readonly CriterionResult[], level: number, maxLevel: number, gated: boolean): CriterionResult[] {
+  if (level >= maxLevel) return [];
+  const next = level + 1;
+  return criteria
+    .filter((c) => c.level <= next && (gated ? !c.met : c.credit < 1))
+    .sort((a, b) => a.level - b.level || a.credit - b.credit);
+}

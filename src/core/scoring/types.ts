@@ -1,0 +1,116 @@
+import type { Evidence, Exemption, ScoringMethod } from '../model/types';
+
+export type DimensionStatus = 'scored' | 'not-applicable' | 'exempt' | 'not-assessed' | 'not-rated';
+export type CriterionStatus = 'counted' | 'not-applicable' | 'exempt';
+
+export interface ExemptionState extends Exemption {
+  /** Expired exemptions no longer remove the item from the score. */
+  readonly expired: boolean;
+}
+
+export interface CriterionResult {
+  readonly id: string;
+  readonly text: string;
+  readonly level: number;
+  readonly weight: number;
+  readonly status: CriterionStatus;
+  /** The answer as written (booleans shown as yes/no), if any. */
+  readonly answer?: string;
+  readonly answered: boolean;
+  /** Credit from 0 to 1; unanswered criteria earn 0. */
+  readonly credit: number;
+  /** Whether the criterion counts as met (credit at or above the rubric's pass credit). */
+  readonly met: boolean;
+  readonly evidenceRequired: boolean;
+  readonly evidence: readonly Evidence[];
+  /** A positive answer to an evidence-required criterion, without evidence. */
+  readonly evidenceMissing: boolean;
+  readonly note?: string;
+  readonly notApplicable?: string;
+  readonly exemption?: ExemptionState;
+}
+
+export interface MetricResult {
+  readonly id: string;
+  readonly name: string;
+  readonly unit?: string;
+  readonly higherIsBetter: boolean;
+  readonly value?: number;
+  readonly note?: string;
+  readonly benchmark?: { readonly value: number; readonly source?: string; readonly note?: string };
+  /** Whether the value beats (or equals) the benchmark; undefined without both numbers. */
+  readonly meetsBenchmark?: boolean;
+}
+
+export interface LevelCredit {
+  readonly level: number;
+  /** Weighted mean credit of the counted criteria at this level. */
+  readonly credit: number;
+  readonly criteria: number;
+}
+
+export interface DimensionScore {
+  readonly id: string;
+  readonly title: string;
+  readonly group?: string;
+  readonly weight: number;
+  readonly status: DimensionStatus;
+  /** The dimension's score on the level scale: whole for rated and gated, fractional for average and levelSum. */
+  readonly score?: number;
+  /** The level reached: the score rounded down. */
+  readonly level?: number;
+  readonly target?: number;
+  /** How far the score is below the target (0 when at or above it). */
+  readonly gap?: number;
+  readonly thresholdReached?: boolean;
+  /** The next level up, when there is one. */
+  readonly nextLevel?: number;
+  /** Criteria that stand between the current level and the next. */
+  readonly blockers: readonly CriterionResult[];
+  readonly criteria: readonly CriterionResult[];
+  readonly levelCredits: readonly LevelCredit[];
+  readonly evidence: readonly Evidence[];
+  readonly notes?: string;
+  readonly metrics: readonly MetricResult[];
+  readonly notApplicable?: string;
+  readonly exemption?: ExemptionState;
+}
+
+export interface GroupScore {
+  readonly id: string;
+  readonly title: string;
+  readonly weight: number;
+  readonly score?: number;
+  readonly target?: number;
+  readonly dimensions: readonly string[];
+}
+
+export interface OverallScore {
+  readonly score?: number;
+  readonly level?: number;
+  readonly target?: number;
+  readonly gap?: number;
+  readonly thresholdReached?: boolean;
+  readonly dimensionsScored: number;
+  readonly dimensionsAtThreshold: number;
+}
+
+export interface EvidenceCoverage {
+  /** Positive answers to criteria that require evidence. */
+  readonly required: number;
+  /** Of those, how many have evidence. */
+  readonly provided: number;
+  /** provided / required, or undefined when nothing requires evidence. */
+  readonly ratio?: number;
+}
+
+export interface AssessmentScore {
+  readonly method: ScoringMethod;
+  readonly minLevel: number;
+  readonly maxLevel: number;
+  readonly threshold?: number;
+  readonly dimensions: readonly DimensionScore[];
+  readonly groups: readonly GroupScore[];
+  readonly overall: OverallScore;
+  readonly evidenceCoverage: EvidenceCoverage;
+}

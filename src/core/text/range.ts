@@ -1,0 +1,16 @@
+/**
+ * Positions inside the core are UTF-16 offsets into the document text, half-open: [start, end).
+ * Line and column are computed only at the edges (CLI output, VS Code adapter) via LineIndex.
+ */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function range(start: number, end: number): Range {
+  return { start, end };
+}
+
+export function containsOffset(r: Range, offset: number): boolean {
+  return offset >= r.start && offset <= r.end;
+}

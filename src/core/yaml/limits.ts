@@ -1,0 +1,82 @@
+import type { YamlIssue } from './types';
+
+/** Bounds that keep hostile or accidental input from hanging or crashing the engine. */
+export const YAML_LIMITS = {
+  /** Larger texts are refused before parsing; 50,000-line rubric files are about 2 MB. */
+  maxBytes: 16 * 1024 * 1024,
+  /** Real rubric files nest about 8 levels; anything past this is a mistake or an attack. */
+  maxDepth: 64,
+  /** Nodes after expanding aliases (the "billion laughs" guard). */
+  maxExpandedNodes: 200_000,
+} as const;
+
+/**
+ * A quick pre-scan that over-estimates nesting depth without parsing, so deeply nested input
+ * (which would overflow the recursive parser) is refused with a diagnostic instead of a crash.
+ * Depth = open indentation levels + compact `- ` items on the line + open flow brackets.
+ * Block scalar bodies are skipped, since their indentation is text, not structure.
+ */
+export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.maxDepth): YamlIssue | undefined {
+  const indents: number[] = [];
+  let flowDepth = 0;
+  let blockScalarIndent = -1; // indentation of the line that opened a block scalar, or -1
+  let pos = 0;
+  const length = text.length;
+  while (pos < length) {
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd < 0) lineEnd = length;
+    let indent = 0;
+    while (pos + indent < lineEnd && text.charCodeAt(pos + indent) === 32) indent++;
+    const first = pos + indent;
+    const blank = first >= lineEnd || text.charCodeAt(first) === 35 /* # */ || text.charCodeAt(first) === 13;
+    if (blockScalarIndent >= 0) {
+      if (blank || indent > blockScalarIndent) { pos = lineEnd + 1; continue; }
+      blockScalarIndent = -1;
+    }
+    if (!blank) {
+      if (flowDepth === 0) {
+        while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
+        indents.push(indent);
+      }
+      let dashes = 0;
+      let i = first;
+      let quote = 0;
+      for (; i < lineEnd; i++) {
+        const ch = text.charCodeAt(i);
+        if (quote) {
+          if (ch === quote) quote = 0;
+          continue;
+        }
+        if (ch === 34 || ch === 39) quote = ch;
+        else if (ch === 35 && (i === first || text.charCodeAt(i - 1) === 32)) break; // comment
+        else if (ch === 91 || ch === 123) flowDepth++;
+        else if ((ch === 93 || ch === 125) && flowDepth > 0) flowDepth--;
+        else if (ch === 45 && (text.charCodeAt(i + 1) === 32 || i + 1 === lineEnd) && (i === first || text.charCodeAt(i - 2) === 45)) dashes++;
+      }
+      const depth = indents.length + dashes + flowDepth;
+      if (depth > maxDepth) {
+        return {
+          code: 'yaml-too-deep',
+          severity: 'error',
+          message: `The YAML nests deeper than ${maxDepth} levels here. Rubric files never need this much nesting; flatten the structure.`,
+          range: { start: first, end: lineEnd },
+        };
+      }
+      // A line ending in a block scalar header (`key: |`, `- >-`) opens a text block.
+      const trimmed = text.slice(first, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+      if (/(^|[\s:-])[|>][0-9+-]*$/.test(trimmed)) blockScalarIndent = indent;
+    }
+    pos = lineEnd + 1;
+  }
+  return undefined;
+}
+
+export function checkSize(text: string): YamlIssue | undefined {
+  if (text.length <= YAML_LIMITS.maxBytes) return undefined;
+  return {
+    code: 'yaml-too-large',
+    severity: 'error',
+    message: `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${YAML_LIMITS.maxBytes.toLocaleString('en-US')} the engine reads. Split it into several files.`,
+    range: { start: 0, end: 0 },
+  };
+}

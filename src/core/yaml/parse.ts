@@ -1,0 +1,29 @@
+import { checkNestingDepth, checkSize } from './limits';
+import { parseFull } from './parseFull';
+import { tryParseFast } from './parseFast';
+import type { ParsedYamlFile } from './types';
+
+export interface ParseOptions {
+  /** Force the complete parser (used by the differential tests and the benchmark). */
+  readonly parser?: 'auto' | 'fast' | 'full';
+}
+
+/**
+ * Text → YAML documents with positions. Guards first (size, nesting), then the fast parser for
+ * the block-style subset that rubric files are written in, and the complete `yaml` parser for
+ * everything else, including every file with a syntax error, so messages always come from one
+ * place.
+ */
+export function parseYaml(text: string, options: ParseOptions = {}): ParsedYamlFile {
+  const tooLarge = checkSize(text);
+  if (tooLarge) return { documents: [], issues: [tooLarge], parser: 'full' };
+  const tooDeep = checkNestingDepth(text);
+  if (tooDeep) return { documents: [], issues: [tooDeep], parser: 'full' };
+  const mode = options.parser ?? 'auto';
+  if (mode !== 'full') {
+    const fast = tryParseFast(text);
+    if (fast) return { documents: fast, issues: [], parser: 'fast' };
+    if (mode === 'fast') throw new Error('The fast parser does not accept this text.');
+  }
+  return { documents: parseFull(text), issues: [], parser: 'full' };
+}
