@@ -1,0 +1,44 @@
+import type * as vscode from 'vscode';
+import type { DocumentKind } from '../core/model/types';
+
+/**
+ * The contract between the part of the extension that runs the engine (off the extension
+ * host's main thread) and the features built on it (preview, status bar, export). Analysis
+ * results stay where the engine runs; features ask for what they need by document.
+ */
+
+export interface DocumentSummary {
+  readonly uri: string;
+  readonly version: number;
+  /** Kind of the first document of our format in the file. */
+  readonly kind?: DocumentKind;
+  readonly title?: string;
+  readonly overallScore?: number;
+  readonly overallLevel?: number;
+  readonly overallTarget?: number;
+  readonly thresholdReached?: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export type ReportFormat = 'html' | 'markdown' | 'json';
+
+export interface HtmlReportOptions {
+  /** 'webview': themed with VS Code's colours, strict CSP with this nonce, the preview script; 'standalone': self-contained file. */
+  readonly mode: 'webview' | 'standalone';
+  readonly nonce?: string;
+  readonly cspSource?: string;
+  readonly scriptUri?: string;
+  readonly styleUri?: string;
+}
+
+export interface RubricServices {
+  /** Whether a document is one of ours (by configured globs or by its apiVersion). */
+  isRubricDocument(document: vscode.TextDocument): boolean;
+  /** Summary of the latest analysis of the document's current text. */
+  summary(document: vscode.TextDocument): Promise<DocumentSummary | undefined>;
+  /** A report of the document's current text. */
+  renderReport(document: vscode.TextDocument, format: ReportFormat, html?: HtmlReportOptions): Promise<string>;
+  /** Fires after each analysis of an open document. */
+  readonly onDidAnalyze: vscode.Event<DocumentSummary>;
+}
