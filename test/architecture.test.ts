@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(full);
+    return /\.ts$/.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('architecture', () => {
+  const core = sourceFiles(path.join(__dirname, '../src/core'));
+
+  it('keeps src/core free of VS Code, so the CLI and plain tests can use it', () => {
+    expect(core.length).toBeGreaterThan(10);
+    const offenders = core.filter((file) => /from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)/.test(fs.readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps src/core independent of its adapters and of Node-only modules', () => {
+    const offenders = core.filter((file) =>
+      /from\s+['"](\.\.\/)+(extension|cli|webview)\/|from\s+['"]node:(fs|path|child_process|worker_threads)['"]/.test(fs.readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('compiles no schema and builds no function at run time', () => {
+    const offenders = [...core, ...sourceFiles(path.join(__dirname, '../src'))].filter((file) =>
+      /new\s+Function\s*\(|\beval\s*\(|new\s+Ajv\b|\.compile\s*\(/.test(fs.readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
