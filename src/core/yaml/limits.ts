@@ -41,6 +41,7 @@ export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.m
       let dashes = 0;
       let i = first;
       let quote = 0;
+      let deepestFlow = flowDepth;
       for (; i < lineEnd; i++) {
         const ch = text.charCodeAt(i);
         if (quote) {
@@ -49,11 +50,14 @@ export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.m
         }
         if (ch === 34 || ch === 39) quote = ch;
         else if (ch === 35 && (i === first || text.charCodeAt(i - 1) === 32)) break; // comment
-        else if (ch === 91 || ch === 123) flowDepth++;
+        else if (ch === 91 || ch === 123) {
+          flowDepth++;
+          if (flowDepth > deepestFlow) deepestFlow = flowDepth;
+        }
         else if ((ch === 93 || ch === 125) && flowDepth > 0) flowDepth--;
         else if (ch === 45 && (text.charCodeAt(i + 1) === 32 || i + 1 === lineEnd) && (i === first || text.charCodeAt(i - 2) === 45)) dashes++;
       }
-      const depth = indents.length + dashes + flowDepth;
+      const depth = indents.length + dashes + deepestFlow;
       if (depth > maxDepth) {
         return {
           code: 'yaml-too-deep',
