@@ -1,0 +1,137 @@
+import { pathToFileURL } from 'node:url';
+import { oneOf, parseCommand, wholeNumber } from '../args';
+import { colorEnabled, palette } from '../color';
+import type { Command } from '../command';
+import type { CliContext } from '../context';
+import { createEngine, readUserFile } from '../analyze';
+import { displayPath, discoverFiles } from '../discover';
+import { CliError } from '../errors';
+import { formatGithub } from '../formatters/github';
+import { formatJson } from '../formatters/json';
+import { formatSarif } from '../formatters/sarif';
+import { formatStylish } from '../formatters/stylish';
+import { fileUri } from '../nodeFileHost';
+import { countTotals, plural, toFileResult, type FileResult } from '../results';
+import { TOOL_VERSION } from '../version';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+const spec = {
+  name: 'validate',
+  options: {
+    format: { type: 'string', short: 'f' },
+    'max-warnings': { type: 'string' },
+    strict: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: { min: 0, max: Infinity, what: 'paths' },
+} as const;
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check rubric, assessment and plan files and print their problems.',
+  help: `Usage: rubrics validate [paths or globs...] [options]
+
+Checks rubrics, assessments and plans: YAML syntax, the format, references to rubrics and
+baselines, and the rules the editor shows. With no path, checks the current directory.
+
+Paths can be files, folders (searched recursively, skipping node_modules and .git) or globs
+such as 'samples/**/*.assessment.yaml' (quote them so the shell leaves them alone). Files
+named on the command line are always checked. In folders and globs, a YAML file is checked
+when it is named *.rubric.yaml, *.assessment.yaml or *.plan.yaml (or .yml), lies under a
+folder called rubrics/, or declares "apiVersion: rubrics-as-code/v1".
+
+Options:
+  -f, --format <name>     stylish (default), json, sarif or github
+      --max-warnings <n>  fail when there are more than n warnings
+      --strict            fail on any warning
+  -h, --help              show this help
+
+Formats:
+  stylish  one line per problem (file:line:column  severity  message  code) and a summary;
+           coloured on a terminal (NO_COLOR turns colour off, FORCE_COLOR on)
+  json     an array with one entry per file checked:
+             { "path", "errorCount", "warningCount", "informationCount",
+               "diagnostics": [{ "code", "severity", "message", "line", "column",
+                                 "endLine", "endColumn", "offset", "endOffset" }] }
+           path is relative to the working directory; line and column count from 1; columns
+           and offsets count UTF-16 code units; endColumn and endOffset are exclusive
+  sarif    SARIF 2.1.0, for code scanning (upload with github/codeql-action/upload-sarif)
+  github   GitHub Actions annotations on the pull request's changed lines
+
+Exit codes:
+  0  no errors (notes never fail; warnings fail only with --strict or --max-warnings)
+  1  problems found
+  2  the check could not run: unknown option, path not found, unreadable file
+
+Examples:
+  rubrics validate
+  rubrics validate rubrics/ 'samples/**/*.assessment.yaml' --strict
+  rubrics validate --format github
+  rubrics validate --format sarif > rubrics.sarif
+`,
+  async run(args, context) {
+    const { values, positionals } = parseCommand(spec, args);
+    if (values.help) {
+      context.stdout.write(this.help);
+      return 0;
+    }
+    const format = oneOf<Format>(values.format, FORMATS, 'stylish', '--format');
+    const maxWarnings = wholeNumber(values['max-warnings'], '--max-warnings', 0);
+    const results = await validatePaths(positionals, context.cwd);
+    context.stdout.write(render(results, format, context));
+
+    const totals = countTotals(results);
+    if (totals.errors > 0) return 1;
+    if (values.strict && totals.warnings > 0) {
+      context.stderr.write(`rubrics: ${plural(totals.warnings, 'warning')} with --strict.\n`);
+      return 1;
+    }
+    if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
+      context.stderr.write(`rubrics: ${plural(totals.warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows.\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
+
+/** Discovers, reads and analyzes the files, all through one engine. */
+export async function validatePaths(inputs: readonly string[], cwd: string): Promise<FileResult[]> {
+  const files = await discoverFiles(inputs, cwd);
+  if (files.length === 0) {
+    const where = inputs.length > 0 ? inputs.map((i) => JSON.stringify(i)).join(', ') : 'the current folder';
+    throw new CliError(
+      `Found no rubric files in ${where}. Files are checked when named *.rubric.yaml, *.assessment.yaml or *.plan.yaml, placed under a rubrics/ folder, or declaring "apiVersion: rubrics-as-code/v1". Name files explicitly to check them anyway, or run "rubrics init" to start.`,
+    );
+  }
+  // Read everything first: an unreadable file stops the run before any partial output.
+  const texts: string[] = [];
+  for (const file of files) texts.push(await readUserFile(file, displayPath(file, cwd)));
+  const engine = createEngine();
+  const results: FileResult[] = [];
+  for (const [i, file] of files.entries()) {
+    const analysis = await engine.analyze(fileUri(file), texts[i] as string);
+    results.push(toFileResult(displayPath(file, cwd), analysis));
+  }
+  return results;
+}
+
+function render(results: readonly FileResult[], format: Format, context: CliContext): string {
+  const colors = palette(colorEnabled(context.stdout, context.env));
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, { toolVersion: TOOL_VERSION, sourceRootUri: directoryUri(context.cwd) });
+    case 'github':
+      return formatGithub(results);
+    case 'stylish':
+      return formatStylish(results, colors);
+  }
+}
+
+function directoryUri(directory: string): string {
+  const uri = pathToFileURL(directory).toString();
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}

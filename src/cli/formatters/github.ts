@@ -1,0 +1,39 @@
+import { palette } from '../color';
+import type { FileResult } from '../results';
+import { summaryLine } from './stylish';
+
+const COMMAND = { error: 'error', warning: 'warning', information: 'notice' } as const;
+
+/**
+ * GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request's
+ * diff (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<code>::<message>`). Ends with
+ * the plain summary line, which the log shows as text.
+ */
+export function formatGithub(results: readonly FileResult[]): string {
+  const lines: string[] = [];
+  for (const file of results) {
+    for (const d of file.diagnostics) {
+      const properties = [
+        `file=${escapeProperty(file.path)}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
+        `title=${escapeProperty(d.code)}`,
+      ];
+      lines.push(`::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`);
+    }
+  }
+  lines.push(summaryLine(results, palette(false)));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The message part: `%`, CR and LF would end or corrupt the command. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value: also `:` (ends the properties) and `,` (separates them). */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

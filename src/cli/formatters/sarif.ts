@@ -1,0 +1,80 @@
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/diagnostics/codes';
+import type { Severity } from '../../core/diagnostics/types';
+import type { FileResult } from '../results';
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note' };
+/** Result paths are relative to this base, which code-scanning tools map to the checkout. */
+export const SOURCE_ROOT = '%SRCROOT%';
+
+export interface SarifOptions {
+  readonly toolVersion: string;
+  /** file:// URI of the working directory, ending in a slash: where SOURCE_ROOT points. */
+  readonly sourceRootUri: string;
+}
+
+/**
+ * SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure DevOps, IDE viewers). Every
+ * engine code is a rule, with its one-line summary and default level; results point at
+ * 1-based regions whose columns count UTF-16 code units, as `columnKind` declares.
+ */
+export function toSarif(results: readonly FileResult[], options: SarifOptions): object {
+  const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+  const ruleIndex = new Map(codes.map((code, i) => [code, i]));
+  const artifactIndex = new Map(results.map((file, i) => [file.path, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'rubrics',
+            fullName: 'Rubrics as Code',
+            version: options.toolVersion,
+            semanticVersion: options.toolVersion,
+            rules: codes.map((code) => ({
+              id: code,
+              shortDescription: { text: DIAGNOSTIC_CODES[code].summary },
+              defaultConfiguration: { level: SARIF_LEVEL[DIAGNOSTIC_CODES[code].severity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: options.sourceRootUri } },
+        columnKind: 'utf16CodeUnits',
+        artifacts: results.map((file) => ({ location: { uri: encodePath(file.path), uriBaseId: SOURCE_ROOT }, mimeType: 'application/yaml' })),
+        results: results.flatMap((file) =>
+          file.diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: ruleIndex.get(d.code),
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodePath(file.path), uriBaseId: SOURCE_ROOT, index: artifactIndex.get(file.path) },
+                  region: {
+                    startLine: d.line,
+                    startColumn: d.column,
+                    endLine: d.endLine,
+                    endColumn: d.endColumn,
+                    charOffset: d.offset,
+                    charLength: d.endOffset - d.offset,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
+  return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
+function encodePath(path: string): string {
+  return path.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
+}
