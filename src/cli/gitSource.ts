@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import type { FileHost } from '../core/resolve/host';
+import { CliError } from './errors';
+import { decodeText } from './nodeFileHost';
+
+/**
+ * Files as they were at a git revision, for `rubrics diff origin/main:path/x.assessment.yaml …`.
+ * A file read from git gets a URI of its own, `rubrics-git://<ref>/<path in the repository>`,
+ * so that the engine resolves its relative references (`rubric: ./team.rubric.yaml`) to the
+ * same revision, not to today's working tree.
+ */
+export const GIT_SCHEME = 'rubrics-git:';
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface GitSpec {
+  readonly ref: string;
+  readonly path: string;
+}
+
+/** `REF:path` → its parts; undefined when the text is not of that form (or is a Windows drive path). */
+export function parseGitSpec(text: string): GitSpec | undefined {
+  if (/^[A-Za-z]:[\\/]/.test(text)) return undefined;
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon === text.length - 1) return undefined;
+  return { ref: text.slice(0, colon), path: text.slice(colon + 1) };
+}
+
+export function gitUri(ref: string, repoPath: string): string {
+  return `${GIT_SCHEME}//${encodeURIComponent(ref)}/${repoPath.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function parseGitUri(uri: string): GitSpec | undefined {
+  if (!uri.startsWith(GIT_SCHEME)) return undefined;
+  try {
+    const url = new URL(uri);
+    return { ref: decodeURIComponent(url.host), path: url.pathname.slice(1).split('/').map(decodeURIComponent).join('/') };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface GitFile {
+  readonly uri: string;
+  /** undefined when the path does not exist at that revision. */
+  readonly text: string | undefined;
+  /** Path from the repository root. */
+  readonly repoPath: string;
+}
+
+/** One repository, as seen from the working directory. */
+export class GitRepository implements FileHost {
+  private readonly verifiedRefs = new Map<string, Promise<void>>();
+
+  private constructor(readonly root: string, private readonly prefix: string) {}
+
+  static async open(cwd: string): Promise<GitRepository> {
+    let output: string;
+    try {
+      output = await git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix']);
+    } catch (error) {
+      const message = error instanceof GitError ? error.stderr : '';
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError('Reading REF:path needs git, which is not installed or not on the PATH.');
+      throw new CliError(`REF:path reads from git, but ${cwd} is not inside a git repository${message ? ` (${message})` : ''}. Run the command from your repository, or compare two files.`);
+    }
+    const [root = cwd, prefix = ''] = output.split('\n');
+    return new GitRepository(path.resolve(root.trim()), prefix.trim());
+  }
+
+  /**
+   * Reads `REF:path` as git would: a path starting with ./ or ../ is relative to the working
+   * directory, any other path is relative to the repository root.
+   */
+  async read(spec: GitSpec, shown: string): Promise<GitFile> {
+    const relative = spec.path.replace(/\\/g, '/');
+    const fromRoot = /^\.\.?\//.test(relative) ? path.posix.join(this.prefix, relative) : path.posix.normalize(relative);
+    if (fromRoot.startsWith('../') || fromRoot === '..' || path.posix.isAbsolute(fromRoot)) {
+      throw new CliError(`"${shown}" points outside the git repository at ${this.root}. Give the path from the repository's root, e.g. "${spec.ref}:rubrics/team.assessment.yaml".`);
+    }
+    await this.verifyRef(spec.ref, shown);
+    return { uri: gitUri(spec.ref, fromRoot), text: await this.show(spec.ref, fromRoot), repoPath: fromRoot };
+  }
+
+  /** FileHost: references inside files read from git, read at the same revision. */
+  async readFile(uri: string): Promise<string | undefined> {
+    const spec = parseGitUri(uri);
+    if (!spec) return undefined;
+    try {
+      return await this.show(spec.ref, spec.path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private verifyRef(ref: string, shown: string): Promise<void> {
+    let verified = this.verifiedRefs.get(ref);
+    if (!verified) {
+      verified = git(this.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then(
+        () => undefined,
+        () => {
+          throw new CliError(`"${ref}" (in "${shown}") is not a branch, tag or commit of this repository. In CI, fetch the base branch first (actions/checkout with fetch-depth: 0), and check the name with "git rev-parse ${ref}".`);
+        },
+      );
+      this.verifiedRefs.set(ref, verified);
+    }
+    return verified;
+  }
+
+  /** The file's text at the revision, or undefined when it does not exist there. */
+  private async show(ref: string, repoPath: string): Promise<string | undefined> {
+    const object = `${ref}:${repoPath}`;
+    const type = await git(this.root, ['cat-file', '-t', '--end-of-options', object]).catch(() => undefined);
+    if (type === undefined) return undefined;
+    if (type.trim() !== 'blob') throw new CliError(`"${object}" is a ${type.trim()} in git, not a file.`);
+    const bytes = await gitBytes(this.root, ['cat-file', 'blob', '--end-of-options', object]);
+    return decodeText(bytes);
+  }
+}
+
+class GitError extends Error {
+  constructor(readonly stderr: string) {
+    super(stderr);
+  }
+}
+
+function git(cwd: string, args: readonly string[]): Promise<string> {
+  return gitBytes(cwd, args).then((b) => b.toString('utf8'));
+}
+
+function gitBytes(cwd: string, args: readonly string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: MAX_FILE_BYTES, windowsHide: true }, (error, stdout, stderr) => {
+      if (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(error);
+        else reject(new GitError(stderr.toString('utf8').trim().replace(/^fatal: /, '')));
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
+}

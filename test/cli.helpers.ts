@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { expect } from 'vitest';
+
+export const REPO_ROOT = path.resolve(__dirname, '..');
+export const FIXTURES = path.join(__dirname, 'fixtures/cli');
+export const GOLDEN = path.join(__dirname, 'golden/cli');
+
+/**
+ * Bundles src/cli/main.ts the way esbuild.config.mjs does, into a temporary folder (so tests
+ * never race a developer's own `npm run build` over dist/), and returns the bundle's path.
+ */
+export async function buildCli(): Promise<string> {
+  const outdir = tempDir('rubrics-cli-bundle-');
+  const outfile = path.join(outdir, 'cli.js');
+  await esbuild.build({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: ['src/cli/main.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the bundled CLI as a child process, with colour settings taken out of the environment. */
+export function runCli(cli: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; unprivileged?: boolean } = {}): Promise<CliRun> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS'].includes(key)) env[key] = value;
+  }
+  Object.assign(env, options.env);
+  return new Promise((resolve) => {
+    const user = options.unprivileged ? unprivilegedUser() : {};
+    execFile(process.execPath, [cli, ...args], { cwd: options.cwd ?? FIXTURES, env, maxBuffer: 64 * 1024 * 1024, ...user }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Permission tests need a user that file modes apply to. Root ignores them, so under root (as
+ * in containers) the CLI runs as "nobody"; its bundle and the test folders must then be
+ * readable by others (see `tempDir`).
+ */
+function unprivilegedUser(): { uid?: number; gid?: number } {
+  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+}
+
+/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
+export function expectGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, actual);
+    return;
+  }
+  if (!fs.existsSync(file)) throw new Error(`No golden file ${name}: run with UPDATE_GOLDEN=1 and review it.`);
+  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
+}
+
+/** A fresh folder that any user may read and enter (see `unprivilegedUser`). */
+export function tempDir(prefix = 'rubrics-cli-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
