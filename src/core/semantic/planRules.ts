@@ -81,14 +81,32 @@ export function checkPlan(ctx: RuleContext, plan: Plan, index: RubricIndex | und
         ctx.report('move-not-upward', `This move goes from level ${from} to ${move.to}; a move should raise the level.`, ctx.at(mat('to')));
       }
       const base = baselineLevels.get(move.dimension);
-      if (move.from !== undefined && base !== undefined && move.from !== base) {
-        ctx.report('move-from-mismatch', `The baseline assessment puts "${move.dimension}" at level ${base}, not ${move.from}.`, ctx.at(mat('from')), {
+      // A staged plan raises a dimension in steps: a later initiative may start where one it
+      // depends on (directly or through others) leaves the dimension, not only at the baseline.
+      if (move.from !== undefined && base !== undefined && move.from !== base && !reachedByDependencies(plan, ids, i, move.dimension).has(move.from)) {
+        ctx.report('move-from-mismatch', `The baseline assessment puts "${move.dimension}" at level ${base}, not ${move.from}, and no initiative this one depends on raises it to ${move.from}. Start from ${base}, or depend on the initiative that reaches ${move.from}.`, ctx.at(mat('from')), {
           fixes: [{ title: `Change to ${base}`, replacement: String(base) }],
         });
       }
     });
   });
   reportCycles(ctx, plan, ids);
+}
+
+/** Levels that the (not cancelled) initiatives `index` depends on, transitively, move `dimension` to. */
+function reachedByDependencies(plan: Plan, ids: Map<string, number>, index: number, dimension: string): Set<number> {
+  const levels = new Set<number>();
+  const seen = new Set<number>([index]);
+  const queue = [...(plan.initiatives[index]!.dependsOn ?? [])];
+  while (queue.length > 0) {
+    const target = ids.get(queue.pop()!);
+    if (target === undefined || seen.has(target)) continue;
+    seen.add(target);
+    const initiative = plan.initiatives[target]!;
+    if (initiative.status !== 'cancelled') for (const m of initiative.moves ?? []) if (m.dimension === dimension) levels.add(m.to);
+    queue.push(...(initiative.dependsOn ?? []));
+  }
+  return levels;
 }
 
 function isRealDateString(value: string): boolean {
