@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import type { RubricServices } from '../services';
+import { reportFileName, temporarySiblingName, type ExportFormat } from './exportNaming';
+import { createNonce } from './html';
+
+interface ExportChoice extends vscode.QuickPickItem {
+  readonly format?: ExportFormat;
+  /** Ask where to save instead of writing next to the source file. */
+  readonly chooseLocation?: boolean;
+}
+
+const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = { markdown: 'Markdown', html: 'HTML' };
+const FORMAT_DETAIL: Readonly<Record<ExportFormat, string>> = {
+  markdown: 'Plain text for pull requests, wikis and git; GitHub and GitLab render it.',
+  html: 'One self-contained page with the radar chart, to open in a browser or share.',
+};
+
+/**
+ * "Rubrics: Export Report": asks for Markdown or HTML and where to write it, renders the report of
+ * the document's current text, and writes it in one piece through `workspace.fs` (so it also works
+ * in virtual workspaces). Nothing is written when the user cancels or rendering fails.
+ */
+export async function exportReport(services: RubricServices, document: vscode.TextDocument): Promise<void> {
+  const sourceName = fileName(document.uri);
+  const nextTo = document.isUntitled ? undefined : (format: ExportFormat) => vscode.Uri.joinPath(parentOf(document.uri), reportFileName(sourceName, format));
+
+  const choice = await vscode.window.showQuickPick(exportChoices(sourceName, nextTo !== undefined), {
+    title: `Export the report of ${sourceName}`,
+    placeHolder: 'Choose a format',
+  });
+  if (!choice?.format) return;
+  const format = choice.format;
+
+  const summary = await services.summary(document).catch(() => undefined);
+  if (summary && summary.errors > 0) {
+    const go = await vscode.window.showWarningMessage(
+      `${sourceName} has ${summary.errors === 1 ? 'an error' : `${summary.errors} errors`}. The report lists ${summary.errors === 1 ? 'it' : 'them'}, and the parts ${summary.errors === 1 ? 'it affects are' : 'they affect are'} not scored.`,
+      { modal: true },
+      'Export Anyway',
+    );
+    if (go !== 'Export Anyway') return;
+  }
+
+  let target: vscode.Uri | undefined;
+  if (nextTo && !choice.chooseLocation) {
+    target = nextTo(format);
+    if (await exists(target)) {
+      const replace = await vscode.window.showWarningMessage(`${fileName(target)} already exists. Replace it with the new report?`, { modal: true }, 'Replace');
+      if (replace !== 'Replace') return;
+    }
+  } else {
+    target = await vscode.window.showSaveDialog({
+      title: `Export the report of ${sourceName}`,
+      saveLabel: 'Export',
+      defaultUri: nextTo?.(format) ?? defaultLocation(reportFileName(sourceName, format)),
+      filters: format === 'markdown' ? { Markdown: ['md'] } : { HTML: ['html', 'htm'] },
+    });
+    if (!target) return;
+  }
+
+  let content: string;
+  try {
+    content = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Rendering the report of ${sourceName}…` },
+      () => services.renderReport(document, format, format === 'html' ? { mode: 'standalone' } : undefined),
+    );
+  } catch (error) {
+    void vscode.window.showErrorMessage(`The report of ${sourceName} could not be rendered, so nothing was written. ${errorText(error)}`);
+    return;
+  }
+
+  try {
+    await writeWhole(target, new TextEncoder().encode(content));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`The report could not be written to ${vscode.workspace.asRelativePath(target)}. ${errorText(error)}`);
+    return;
+  }
+
+  const actions = ['Open'];
+  // A browser can only open files the user's machine can see.
+  const canBrowse = format === 'html' && target.scheme === 'file' && vscode.env.remoteName === undefined;
+  if (canBrowse) actions.push('Open in Browser');
+  const action = await vscode.window.showInformationMessage(`Exported the report to ${vscode.workspace.asRelativePath(target)}.`, ...actions);
+  if (action === 'Open') await vscode.window.showTextDocument(target, { preview: false });
+  else if (action === 'Open in Browser') await vscode.env.openExternal(target);
+}
+
+function exportChoices(sourceName: string, canWriteNextTo: boolean): ExportChoice[] {
+  const formats: ExportFormat[] = ['markdown', 'html'];
+  const items: ExportChoice[] = [];
+  if (canWriteNextTo) {
+    for (const format of formats) {
+      items.push({ label: FORMAT_LABEL[format], description: reportFileName(sourceName, format), detail: FORMAT_DETAIL[format], format });
+    }
+    items.push({ label: 'Save as', kind: vscode.QuickPickItemKind.Separator });
+  }
+  for (const format of formats) {
+    items.push({
+      label: canWriteNextTo ? `${FORMAT_LABEL[format]}…` : FORMAT_LABEL[format],
+      description: 'choose where to save',
+      ...(canWriteNextTo ? {} : { detail: FORMAT_DETAIL[format] }),
+      format,
+      chooseLocation: true,
+    });
+  }
+  return items;
+}
+
+/**
+ * Writes to a hidden sibling first and renames it over the target: readers never see half a
+ * report, and a failure leaves an existing file as it was.
+ */
+async function writeWhole(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  const temporary = vscode.Uri.joinPath(parentOf(target), temporarySiblingName(fileName(target), createNonce().slice(0, 8)));
+  try {
+    await vscode.workspace.fs.writeFile(temporary, bytes);
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  } catch (error) {
+    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function defaultLocation(name: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, name) : undefined;
+}
+
+function parentOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+function fileName(uri: vscode.Uri): string {
+  const path = uri.path;
+  return path.slice(path.lastIndexOf('/') + 1) || path;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

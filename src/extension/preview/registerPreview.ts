@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import { PREVIEW_VIEW_TYPE, parsePreviewState } from '../../webview/protocol';
+import type { RubricServices } from '../services';
+import { exportReport } from './exportReport';
+import { openDocument, ReportPreview, type PreviewEnvironment } from './reportPreview';
+import { RubricDocumentContext } from './rubricDocumentContext';
+
+export const PREVIEW_COMMANDS = {
+  openPreview: 'rubrics.openPreview',
+  openPreviewToSide: 'rubrics.openPreviewToSide',
+  exportReport: 'rubrics.exportReport',
+} as const;
+
+/**
+ * Registers the report preview (its commands, the panel that follows the active rubric document,
+ * and its restoration after a reload) and "Export Report". Called once from activate().
+ */
+export function registerPreview(context: vscode.ExtensionContext, services: RubricServices, log: (message: string) => void = () => undefined): void {
+  context.subscriptions.push(new PreviewController(context, services, log));
+}
+
+class PreviewController implements vscode.Disposable {
+  private readonly previews = new Set<ReportPreview>();
+  /** The preview commands act on: the one the user looked at last. */
+  private current: ReportPreview | undefined;
+  private readonly documents: RubricDocumentContext;
+  private readonly env: PreviewEnvironment;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(context: vscode.ExtensionContext, private readonly services: RubricServices, log: (message: string) => void) {
+    this.env = { extensionUri: context.extensionUri, services, log };
+    this.documents = new RubricDocumentContext(services);
+    this.disposables.push(
+      this.documents,
+      vscode.commands.registerCommand(PREVIEW_COMMANDS.openPreview, (resource?: unknown) => this.openPreview(resource, false)),
+      vscode.commands.registerCommand(PREVIEW_COMMANDS.openPreviewToSide, (resource?: unknown) => this.openPreview(resource, true)),
+      vscode.commands.registerCommand(PREVIEW_COMMANDS.exportReport, (resource?: unknown) => this.exportReport(resource)),
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+      services.onDidAnalyze((summary) => {
+        for (const preview of this.previews) preview.documentChanged(summary.uri);
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const preview of [...this.previews]) preview.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private async openPreview(resource: unknown, toSide: boolean): Promise<void> {
+    const document = await this.targetDocument(resource);
+    if (!document) {
+      void vscode.window.showInformationMessage('Open a rubric, an assessment or a plan (a YAML file with "apiVersion: rubrics-as-code/v1") to preview its report.');
+      return;
+    }
+    let preview = this.current;
+    if (preview) {
+      preview.show(document.uri);
+      // An existing preview stays where the user put it; a hidden one comes back where asked.
+      if (preview.visible) preview.reveal(preview.viewColumn, toSide);
+      else preview.reveal(toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, toSide);
+      return;
+    }
+    preview = this.adopt(ReportPreview.create(this.env, toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, toSide));
+    preview.show(document.uri);
+  }
+
+  private async exportReport(resource: unknown): Promise<void> {
+    const document = await this.targetDocument(resource);
+    if (!document) {
+      void vscode.window.showInformationMessage('Open a rubric, an assessment or a plan to export its report.');
+      return;
+    }
+    await exportReport(this.services, document);
+  }
+
+  /** A panel VS Code restored after a reload: show what it showed before, or the active rubric document. */
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const preview = this.adopt(ReportPreview.revive(panel, this.env));
+    const saved = parsePreviewState(state);
+    let uri: vscode.Uri | undefined;
+    if (saved) {
+      try {
+        uri = vscode.Uri.parse(saved.uri, true);
+      } catch {
+        uri = undefined;
+      }
+    }
+    uri ??= this.activeRubricDocument()?.uri;
+    if (uri) preview.show(uri);
+    else preview.showNothing();
+  }
+
+  private adopt(preview: ReportPreview): ReportPreview {
+    this.previews.add(preview);
+    this.current = preview;
+    preview.onDidBecomeActive(() => {
+      this.current = preview;
+    });
+    preview.onDidDispose(() => {
+      this.previews.delete(preview);
+      if (this.current === preview) this.current = [...this.previews].pop();
+    });
+    return preview;
+  }
+
+  /** Previews follow the rubric document being edited; other editors leave them as they are. */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.isOurs(editor.document)) return;
+    const key = editor.document.uri.toString();
+    for (const preview of this.previews) {
+      if (preview.documentUri?.toString() !== key) preview.show(editor.document.uri);
+    }
+  }
+
+  /**
+   * The document a command acts on: the resource it was invoked on (an editor title button passes
+   * it), else the active rubric editor, else the document of the active preview, else the first
+   * visible rubric editor.
+   */
+  private async targetDocument(resource: unknown): Promise<vscode.TextDocument | undefined> {
+    const uri = resource instanceof vscode.Uri ? resource : undefined;
+    if (uri) {
+      try {
+        return await openDocument(uri);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Could not open ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }
+    const active = this.activeRubricDocument();
+    if (active) return active;
+    const previewUri = [...this.previews].find((p) => p.active)?.documentUri;
+    if (previewUri) return openDocument(previewUri).catch(() => undefined);
+    return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => this.isOurs(d));
+  }
+
+  private activeRubricDocument(): vscode.TextDocument | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document && this.isOurs(document) ? document : undefined;
+  }
+
+  private isOurs(document: vscode.TextDocument): boolean {
+    if (this.documents.has(document)) return true;
+    try {
+      return this.services.isRubricDocument(document);
+    } catch {
+      return false;
+    }
+  }
+}

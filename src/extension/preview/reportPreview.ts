@@ -1,0 +1,212 @@
+import * as vscode from 'vscode';
+import { PREVIEW_VIEW_TYPE, parseWebviewMessage } from '../../webview/protocol';
+import type { RubricServices } from '../services';
+import { classifyLink } from './links';
+import { PREVIEW_RENDER_DELAY_MS, PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH, PREVIEW_WEBVIEW_OPTIONS } from './options';
+import { PreviewSession } from './previewSession';
+import { revealSource } from './reveal';
+
+export interface PreviewEnvironment {
+  readonly extensionUri: vscode.Uri;
+  readonly services: RubricServices;
+  readonly log: (message: string) => void;
+}
+
+/** The webview options of a preview panel (also applied to panels restored after a reload). */
+export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    ...PREVIEW_WEBVIEW_OPTIONS,
+    localResourceRoots: PREVIEW_RESOURCE_FOLDERS.map((segments) => vscode.Uri.joinPath(extensionUri, ...segments)),
+  };
+}
+
+/**
+ * One report preview panel: a VS Code webview panel driven by a PreviewSession. This class only
+ * adapts: it turns panel events into session calls and page messages into editor actions.
+ */
+export class ReportPreview implements vscode.Disposable {
+  private readonly session: PreviewSession;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  private readonly activeEmitter = new vscode.EventEmitter<void>();
+  private disposed = false;
+
+  /** Fires once when the panel closes. */
+  readonly onDidDispose = this.disposeEmitter.event;
+  /** Fires when the panel becomes the active editor tab. */
+  readonly onDidBecomeActive = this.activeEmitter.event;
+
+  static create(env: PreviewEnvironment, column: vscode.ViewColumn, preserveFocus: boolean): ReportPreview {
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Report', { viewColumn: column, preserveFocus }, previewWebviewOptions(env.extensionUri));
+    return new ReportPreview(panel, env);
+  }
+
+  /** Takes over a panel VS Code restored after a reload. */
+  static revive(panel: vscode.WebviewPanel, env: PreviewEnvironment): ReportPreview {
+    panel.webview.options = previewWebviewOptions(env.extensionUri);
+    return new ReportPreview(panel, env);
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly env: PreviewEnvironment,
+  ) {
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(env.extensionUri, 'media', 'preview-light.svg'),
+      dark: vscode.Uri.joinPath(env.extensionUri, 'media', 'preview-dark.svg'),
+    };
+    const webview = panel.webview;
+    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(env.extensionUri, ...PREVIEW_SCRIPT_PATH)).toString();
+    this.session = new PreviewSession(
+      {
+        get cspSource() {
+          return webview.cspSource;
+        },
+        scriptUri,
+        get visible() {
+          return panel.visible;
+        },
+        setHtml: (html) => {
+          webview.html = html;
+        },
+        postMessage: (message) => {
+          // Undelivered messages (a hidden page) are fine: the page asks again when it loads.
+          void Promise.resolve(webview.postMessage(message)).catch(() => undefined);
+        },
+      },
+      (uri, security) => this.renderDocument(uri, security),
+      { delayMs: PREVIEW_RENDER_DELAY_MS, describe: (uri) => fileName(vscode.Uri.parse(uri)), log: env.log },
+    );
+    this.disposables.push(
+      webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        this.session.visibilityChanged();
+        if (webviewPanel.active) this.activeEmitter.fire();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The document the preview shows. */
+  get documentUri(): vscode.Uri | undefined {
+    const uri = this.session.uri;
+    return uri === undefined ? undefined : vscode.Uri.parse(uri);
+  }
+
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  get visible(): boolean {
+    return this.panel.visible;
+  }
+
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.panel.viewColumn;
+  }
+
+  /** Shows the report of a document (switching to it if the preview showed another). */
+  show(uri: vscode.Uri): void {
+    this.panel.title = `Report: ${fileName(uri)}`;
+    this.session.show(uri.toString());
+  }
+
+  showNothing(): void {
+    this.panel.title = 'Report';
+    this.session.showNothing();
+  }
+
+  reveal(column: vscode.ViewColumn | undefined, preserveFocus: boolean): void {
+    this.panel.reveal(column, preserveFocus);
+  }
+
+  /** An open document was analyzed again. */
+  documentChanged(uri: string): void {
+    this.session.documentChanged(uri);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.session.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+    this.activeEmitter.dispose();
+  }
+
+  private async renderDocument(uri: string, security: { nonce: string; cspSource: string; scriptUri: string }): Promise<string> {
+    const document = await openDocument(vscode.Uri.parse(uri));
+    return this.env.services.renderReport(document, 'html', { mode: 'webview', ...security });
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.env.log('Preview: ignored a message of unexpected shape from the report page.');
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.session.pageReady();
+        break;
+      case 'reveal': {
+        const uri = this.documentUri;
+        if (uri) void revealSource(uri, message.offset, this.panel.viewColumn).catch((error) => this.report('Could not show the source', error));
+        break;
+      }
+      case 'openLink':
+        void this.openLink(message.href).catch((error) => this.report('Could not open the link', error));
+        break;
+    }
+  }
+
+  private async openLink(href: string): Promise<void> {
+    const documentUri = this.documentUri;
+    if (!documentUri) return;
+    const target = classifyLink(href, documentUri.toString());
+    switch (target.kind) {
+      case 'external':
+        await vscode.env.openExternal(vscode.Uri.parse(target.uri, true));
+        return;
+      case 'workspace': {
+        const uri = vscode.Uri.parse(target.uri, true);
+        try {
+          await vscode.workspace.fs.stat(uri);
+        } catch {
+          void vscode.window.showWarningMessage(`The linked file ${vscode.workspace.asRelativePath(uri)} does not exist. Check the path in ${fileName(documentUri)}.`);
+          return;
+        }
+        await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: this.editorColumn() });
+        return;
+      }
+      case 'refused':
+        void vscode.window.showWarningMessage(target.reason);
+        return;
+    }
+  }
+
+  /** Where to open things the user clicks: beside the preview rather than over it. */
+  private editorColumn(): vscode.ViewColumn {
+    const column = this.panel.viewColumn;
+    return column !== undefined && column > vscode.ViewColumn.One ? column - 1 : vscode.ViewColumn.Beside;
+  }
+
+  private report(what: string, error: unknown): void {
+    const text = error instanceof Error ? error.message : String(error);
+    this.env.log(`Preview: ${what}: ${text}`);
+    void vscode.window.showErrorMessage(`${what}. ${text}`);
+  }
+}
+
+/** The open document with this URI, or the file opened (not shown) when it was closed. */
+export async function openDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key) ?? vscode.workspace.openTextDocument(uri);
+}
+
+export function fileName(uri: vscode.Uri): string {
+  const path = uri.path;
+  return path.slice(path.lastIndexOf('/') + 1) || path;
+}

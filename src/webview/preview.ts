@@ -1,0 +1,241 @@
+/**
+ * The script of the report preview. It runs inside the webview (a sandboxed page with a strict
+ * Content-Security-Policy) and does four things:
+ * - swaps in a new report body when the extension sends one, keeping the scroll position;
+ * - turns a click (or Enter) on a report row that maps to the source into a "reveal" request;
+ * - hands link clicks to the extension, which decides what may open;
+ * - remembers which document it shows and where it was scrolled, so a hidden or restored panel
+ *   comes back where it was.
+ * It never builds markup from message data: the only markup it inserts is the body produced by the
+ * extension's trusted renderer, which escapes all user text.
+ */
+import { parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const ROW_SELECTOR = '[data-source-offset]';
+/** Clicks on these inside a row do their own thing and do not jump to the source. */
+const INTERACTIVE_SELECTOR = 'a, button, input, select, textarea, summary, label, [contenteditable]';
+const NOTICE_ID = 'rubrics-preview-notice';
+
+/** This page load's nonce, read from our own script tag: the one key the page's policy accepts. */
+const pageNonce = document.currentScript instanceof HTMLScriptElement ? document.currentScript.nonce : '';
+
+let currentUri: string | undefined;
+let restoredScroll = false;
+
+function post(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+function saveState(): void {
+  if (currentUri === undefined) return;
+  const state: PreviewState = { uri: currentUri, scrollY: Math.round(window.scrollY) };
+  vscode.setState(state);
+}
+
+function sourceOffset(row: Element): number | undefined {
+  const raw = row.getAttribute('data-source-offset');
+  return raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** Makes every row that maps to the source reachable with Tab and announced as actionable. */
+function prepareRows(root: ParentNode): void {
+  for (const row of Array.from(root.querySelectorAll<HTMLElement>(ROW_SELECTOR))) {
+    if (sourceOffset(row) === undefined) continue;
+    if (!row.hasAttribute('tabindex')) row.tabIndex = 0;
+    if (!row.hasAttribute('title')) row.title = 'Show in the editor (click or Enter)';
+    row.classList.add('rubrics-source-link');
+  }
+}
+
+function revealRow(row: Element): void {
+  const offset = sourceOffset(row);
+  if (offset !== undefined) post({ type: 'reveal', offset });
+}
+
+document.addEventListener('click', (event) => {
+  if (event.button !== 0 || !(event.target instanceof Element)) return;
+  const link = event.target.closest('a[href]');
+  if (link) {
+    event.preventDefault();
+    followLink(link.getAttribute('href') ?? '');
+    return;
+  }
+  if (event.target.closest(INTERACTIVE_SELECTOR)) return;
+  // Selecting text to copy it should not throw the user into the editor.
+  if (!(window.getSelection()?.isCollapsed ?? true)) return;
+  const row = event.target.closest(ROW_SELECTOR);
+  if (row) revealRow(row);
+});
+
+document.addEventListener('auxclick', (event) => {
+  if (event.button !== 1 || !(event.target instanceof Element)) return;
+  const link = event.target.closest('a[href]');
+  if (!link) return;
+  event.preventDefault();
+  followLink(link.getAttribute('href') ?? '');
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || !(event.target instanceof Element)) return;
+  // Only when the row itself has focus: Enter on a link inside a row follows the link.
+  if (event.target.matches(ROW_SELECTOR)) {
+    event.preventDefault();
+    revealRow(event.target);
+  }
+});
+
+function followLink(href: string): void {
+  if (href.startsWith('#')) {
+    let id = href.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // keep the raw fragment
+    }
+    const target = id ? document.getElementById(id) : null;
+    if (target) target.scrollIntoView({ block: 'start' });
+    else if (!id) window.scrollTo(0, 0);
+    return;
+  }
+  if (href) post({ type: 'openLink', href });
+}
+
+let scrollQueued = false;
+window.addEventListener(
+  'scroll',
+  () => {
+    if (scrollQueued) return;
+    scrollQueued = true;
+    requestAnimationFrame(() => {
+      scrollQueued = false;
+      saveState();
+    });
+  },
+  { passive: true },
+);
+
+/**
+ * Replaces the body's content with a new report body, leaving the body element itself alone
+ * (VS Code keeps its theme classes on it). Scripts in the new body are dropped: this page's own
+ * script is already running, and nothing else may run.
+ */
+function swapBody(bodyHtml: string): void {
+  const scrollY = window.scrollY;
+  const focusedOffset = document.activeElement instanceof Element ? document.activeElement.getAttribute('data-source-offset') : null;
+  const openDetails = detailsState();
+
+  const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head><body>${bodyHtml}</body></html>`, 'text/html');
+  for (const script of Array.from(parsed.querySelectorAll('script'))) script.remove();
+  const notice = document.getElementById(NOTICE_ID);
+  // Copy the list first: moving a node out of the parsed body shrinks its live child list.
+  const nodes = Array.from(parsed.body.childNodes);
+  document.body.replaceChildren(...(notice ? [notice] : []), ...nodes);
+
+  prepareRows(document.body);
+  restoreDetails(openDetails);
+  if (focusedOffset !== null) {
+    const row = document.querySelector<HTMLElement>(`[data-source-offset="${CSS.escape(focusedOffset)}"]`);
+    row?.focus({ preventScroll: true });
+  }
+  if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
+}
+
+/** Which collapsible sections (with an id) the user opened or closed, so an update keeps them. */
+function detailsState(): Map<string, boolean> {
+  const state = new Map<string, boolean>();
+  for (const details of Array.from(document.querySelectorAll<HTMLDetailsElement>('details[id]'))) state.set(details.id, details.open);
+  return state;
+}
+
+function restoreDetails(state: Map<string, boolean>): void {
+  for (const details of Array.from(document.querySelectorAll<HTMLDetailsElement>('details[id]'))) {
+    const open = state.get(details.id);
+    if (open !== undefined) details.open = open;
+  }
+}
+
+/** A banner above the report, built from text nodes only. */
+function showNotice(message: string | undefined): void {
+  const existing = document.getElementById(NOTICE_ID);
+  if (message === undefined) {
+    existing?.remove();
+    return;
+  }
+  const banner = existing ?? document.createElement('div');
+  banner.id = NOTICE_ID;
+  banner.setAttribute('role', 'alert');
+  // CSSOM assignments are not inline markup, so the page's style policy allows them.
+  Object.assign(banner.style, {
+    position: 'sticky',
+    top: '0',
+    zIndex: '10',
+    margin: '0 0 0.8em',
+    padding: '0.5em 0.8em',
+    borderRadius: '3px',
+    color: 'var(--vscode-foreground)',
+    background: 'var(--vscode-inputValidation-warningBackground, var(--vscode-editorWidget-background))',
+    border: '1px solid var(--vscode-inputValidation-warningBorder, var(--vscode-editorWarning-foreground))',
+  } satisfies Partial<CSSStyleDeclaration>);
+  banner.textContent = message;
+  if (!existing) document.body.prepend(banner);
+}
+
+function showDocument(uri: string): void {
+  const changed = currentUri !== undefined && currentUri !== uri;
+  currentUri = uri;
+  if (!restoredScroll) {
+    // First word from the extension after a load: go back to where this document was scrolled.
+    restoredScroll = true;
+    const saved = parsePreviewState(vscode.getState());
+    if (saved && saved.uri === uri && saved.scrollY > 0) window.scrollTo(0, saved.scrollY);
+  } else if (changed) {
+    window.scrollTo(0, 0);
+  }
+  saveState();
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseExtensionMessage(event.data);
+  if (!message) return;
+  switch (message.type) {
+    case 'update':
+      swapBody(message.body);
+      showDocument(message.uri);
+      break;
+    case 'document':
+      showDocument(message.uri);
+      break;
+    case 'notice':
+      showNotice(message.message);
+      break;
+  }
+});
+
+/**
+ * How rows that jump to the source look when pointed at or focused. The preview adds this, not the
+ * report renderer, because only the preview can jump (an exported file cannot).
+ */
+function addInteractionStyles(): void {
+  if (!pageNonce) return;
+  const style = document.createElement('style');
+  style.nonce = pageNonce;
+  style.textContent = [
+    '.rubrics-source-link { cursor: pointer; }',
+    '.rubrics-source-link:hover { background: var(--vscode-list-hoverBackground); }',
+    '.rubrics-source-link:focus { outline: none; }',
+    '.rubrics-source-link:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }',
+  ].join('\n');
+  document.head.append(style);
+}
+
+addInteractionStyles();
+prepareRows(document.body);
+post({ type: 'ready' });

@@ -1,0 +1,298 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PreviewSession, type PreviewPage } from '../src/extension/preview/previewSession';
+import { RenderScheduler } from '../src/extension/preview/renderScheduler';
+import type { ExtensionMessage } from '../src/webview/protocol';
+
+const CSP = 'vscode-webview://csp';
+const SCRIPT = 'vscode-webview://res/dist/webview/preview.js';
+
+/** A page like the renderer's: styles in the head (changeable), the body text, our script. */
+function reportPage(nonce: string, body: string, style = 'main{}'): string {
+  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="script-src 'nonce-${nonce}'"><title>t</title><style nonce="${nonce}">${style}</style></head><body><main>${body}</main><script nonce="${nonce}" src="${SCRIPT}"></script></body></html>`;
+}
+
+class FakePage implements PreviewPage {
+  readonly cspSource = CSP;
+  readonly scriptUri = SCRIPT;
+  visible = true;
+  loads: string[] = [];
+  messages: ExtensionMessage[] = [];
+  setHtml(html: string): void {
+    this.loads.push(html);
+  }
+  postMessage(message: ExtensionMessage): void {
+    this.messages.push(message);
+  }
+  updates(): string[] {
+    return this.messages.filter((m): m is Extract<ExtensionMessage, { type: 'update' }> => m.type === 'update').map((m) => m.body);
+  }
+}
+
+/** Renders from a mutable table of document texts; can be told to fail or to hold a render. */
+class FakeRenderer {
+  texts = new Map<string, string>();
+  style = 'main{}';
+  failWith: Error | undefined;
+  calls: { uri: string; nonce: string }[] = [];
+  private held: (() => void)[] = [];
+  hold = false;
+
+  render = async (uri: string, security: { nonce: string; cspSource: string; scriptUri: string }): Promise<string> => {
+    this.calls.push({ uri, nonce: security.nonce });
+    expect(security.cspSource).toBe(CSP);
+    expect(security.scriptUri).toBe(SCRIPT);
+    const text = this.texts.get(uri);
+    const style = this.style;
+    const failure = this.failWith;
+    if (this.hold) await new Promise<void>((resolve) => this.held.push(resolve));
+    if (failure) throw failure;
+    if (text === undefined) throw new Error(`no such file ${uri}`);
+    return reportPage(security.nonce, text, style);
+  };
+
+  release(): void {
+    for (const resolve of this.held.splice(0)) resolve();
+  }
+}
+
+const A = 'file:///ws/a.assessment.yaml';
+const B = 'file:///ws/b.plan.yaml';
+
+async function settle(ms = 0): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+describe('PreviewSession', () => {
+  let page: FakePage;
+  let renderer: FakeRenderer;
+  let logs: string[];
+  let session: PreviewSession;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    page = new FakePage();
+    renderer = new FakeRenderer();
+    renderer.texts.set(A, 'score 2.1');
+    renderer.texts.set(B, 'plan');
+    logs = [];
+    session = new PreviewSession(page, renderer.render, { delayMs: 100, describe: (uri) => uri.slice(uri.lastIndexOf('/') + 1), log: (m) => logs.push(m) });
+  });
+
+  afterEach(() => {
+    session.dispose();
+    vi.useRealTimers();
+  });
+
+  it('loads the first report as a full page with its own nonce', async () => {
+    session.show(A);
+    await settle();
+    expect(page.loads).toHaveLength(1);
+    expect(page.loads[0]).toContain('score 2.1');
+    expect(page.loads[0]).toContain(`nonce="${renderer.calls[0]!.nonce}"`);
+  });
+
+  it('tells a freshly loaded page which document it shows', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    expect(page.messages).toEqual([{ type: 'document', uri: A }]);
+  });
+
+  it('sends later reports of the same document as a new body, keeping the page (and its scroll)', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    renderer.texts.set(A, 'score 2.4');
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.loads).toHaveLength(1);
+    expect(page.updates()).toEqual([`<main>score 2.4</main><script nonce="${renderer.calls[1]!.nonce}" src="${SCRIPT}"></script>`]);
+  });
+
+  it('renders every time with a fresh nonce', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    session.documentChanged(A);
+    await settle(100);
+    expect(renderer.calls).toHaveLength(2);
+    expect(renderer.calls[0]!.nonce).not.toBe(renderer.calls[1]!.nonce);
+  });
+
+  it('waits for typing to pause before rendering (debounce)', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    for (let i = 0; i < 10; i++) {
+      session.documentChanged(A);
+      await settle(50);
+    }
+    expect(renderer.calls).toHaveLength(1);
+    await settle(100);
+    expect(renderer.calls).toHaveLength(2);
+  });
+
+  it('ignores analyses of other documents', async () => {
+    session.show(A);
+    await settle();
+    session.documentChanged(B);
+    await settle(500);
+    expect(renderer.calls).toHaveLength(1);
+  });
+
+  it('reloads the whole page when the page shell changes', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    renderer.style = 'main{color:red}';
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.loads).toHaveLength(2);
+    expect(page.updates()).toEqual([]);
+  });
+
+  it('holds updates until the page says it is ready, then sends the newest', async () => {
+    session.show(A);
+    await settle();
+    renderer.texts.set(A, 'second');
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.updates()).toEqual([]);
+    session.pageReady();
+    expect(page.updates()).toHaveLength(1);
+    expect(page.updates()[0]).toContain('second');
+  });
+
+  it('switches documents and shows only the newest one when renders overlap', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    renderer.hold = true;
+    session.show(B);
+    await settle();
+    renderer.hold = false;
+    session.show(A);
+    renderer.release();
+    await settle();
+    // The render of B finished after the switch back to A: it must not reach the page.
+    const shown = [...page.loads, ...page.updates()];
+    expect(shown.some((html) => html.includes('<main>plan</main>'))).toBe(false);
+    expect(session.uri).toBe(A);
+  });
+
+  it('sends the newest body to a page that was hidden and shown again', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    page.visible = false;
+    session.visibilityChanged();
+    renderer.texts.set(A, 'edited while hidden');
+    session.documentChanged(A);
+    await settle(100);
+    // Nothing is rendered for a hidden page.
+    expect(renderer.calls).toHaveLength(1);
+    page.visible = true;
+    session.visibilityChanged();
+    await settle();
+    expect(renderer.calls).toHaveLength(2);
+    // The shown webview reloaded from its original HTML; once its script is up it gets the new body.
+    session.pageReady();
+    expect(page.updates().at(-1)).toContain('edited while hidden');
+  });
+
+  it('keeps the last report with a notice when an update fails, and clears the notice when it works again', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    renderer.failWith = new Error('The engine worker stopped.');
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.loads).toHaveLength(1);
+    const notice = page.messages.at(-1);
+    expect(notice?.type).toBe('notice');
+    expect(notice?.type === 'notice' && notice.message).toMatch(/earlier version.*The engine worker stopped\./);
+    expect(logs.join('\n')).toMatch(/a\.assessment\.yaml failed: The engine worker stopped\./);
+
+    renderer.failWith = undefined;
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.messages.at(-2)).toEqual({ type: 'notice' });
+    expect(page.messages.at(-1)?.type).toBe('update');
+  });
+
+  it('shows a page that explains the failure when there is no earlier report', async () => {
+    renderer.failWith = new Error('Worker crashed <badly>');
+    session.show(A);
+    await settle();
+    expect(page.loads).toHaveLength(1);
+    expect(page.loads[0]).toContain('could not be rendered');
+    expect(page.loads[0]).toContain('Worker crashed &lt;badly&gt;');
+    expect(page.loads[0]).not.toContain('<badly>');
+  });
+
+  it('recovers from the failure page with a full report page', async () => {
+    renderer.failWith = new Error('boom');
+    session.show(A);
+    await settle();
+    session.pageReady();
+    renderer.failWith = undefined;
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.loads).toHaveLength(2);
+    expect(page.loads[1]).toContain('score 2.1');
+  });
+
+  it('shows an invitation when there is nothing to preview', () => {
+    session.showNothing();
+    expect(page.loads[0]).toContain('No rubric document to preview');
+    expect(session.uri).toBeUndefined();
+  });
+
+  it('does nothing after it is disposed', async () => {
+    session.show(A);
+    session.dispose();
+    await settle(500);
+    expect(page.loads).toHaveLength(0);
+  });
+});
+
+describe('RenderScheduler', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('never runs two renders at once and always runs once more after the last request', async () => {
+    let running = 0;
+    let maxRunning = 0;
+    let runs = 0;
+    const scheduler = new RenderScheduler(10, async () => {
+      running++;
+      maxRunning = Math.max(maxRunning, running);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      running--;
+      runs++;
+    }, () => undefined);
+    scheduler.schedule(true);
+    await vi.advanceTimersByTimeAsync(5);
+    scheduler.schedule(true);
+    scheduler.schedule(true);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(maxRunning).toBe(1);
+    expect(runs).toBe(2);
+    expect(scheduler.busy).toBe(false);
+  });
+
+  it('reports a failed render and keeps working', async () => {
+    const errors: unknown[] = [];
+    let calls = 0;
+    const scheduler = new RenderScheduler(10, async () => {
+      calls++;
+      if (calls === 1) throw new Error('first fails');
+    }, (e) => errors.push(e));
+    scheduler.schedule();
+    await vi.advanceTimersByTimeAsync(20);
+    scheduler.schedule();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(calls).toBe(2);
+    expect(errors).toHaveLength(1);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The preview script in a real browser engine (Debian's Chromium through playwright-core), under
+ * the same kind of Content-Security-Policy the preview uses, with a stand-in for the VS Code
+ * webview API. Skipped where no Chromium is installed; the end-to-end suite covers the same
+ * behaviour inside VS Code.
+ */
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = fs.existsSync(CHROMIUM);
+const NONCE = 'T3stN0nce1234567';
+
+let browser: Browser | undefined;
+let script = '';
+const openPages: Page[] = [];
+
+function pageHtml(body: string, savedState: unknown = undefined): string {
+  return `<!DOCTYPE html><html><head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'">
+<style nonce="${NONCE}">body { margin: 0; } .row { padding: 4px; } .tall { height: 3000px; }</style>
+<script nonce="${NONCE}">
+  window.__posted = [];
+  window.__state = ${JSON.stringify(savedState ?? null)};
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__posted.push(m),
+    getState: () => window.__state,
+    setState: (s) => { window.__state = s; },
+  });
+</script>
+</head><body>${body}<script nonce="${NONCE}">${script}</script></body></html>`;
+}
+
+const REPORT = `
+<main>
+  <h1>Kestrel Mutual</h1>
+  <table>
+    <tr class="row" data-source-offset="120"><td>Outward-looking perspective</td><td><a href="./evidence/survey.md">survey</a></td></tr>
+    <tr class="row" data-source-offset="480"><td>Empower end users</td><td><a href="#gaps">gaps</a></td></tr>
+    <tr class="row" data-source-offset="not-a-number"><td>Broken row</td></tr>
+  </table>
+  <details id="method"><summary>Method</summary><p>gated</p></details>
+  <div class="tall"></div>
+  <h2 id="gaps">Gaps</h2>
+</main>`;
+
+async function open(body = REPORT, savedState?: unknown): Promise<Page> {
+  const page = await browser!.newPage({ viewport: { width: 800, height: 600 } });
+  page.setDefaultTimeout(5_000);
+  openPages.push(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.setContent(pageHtml(body, savedState));
+  await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+const state = (page: Page) => page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+const send = (page: Page, message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+const clearPosted = (page: Page) => page.evaluate(() => ((window as unknown as { __posted: unknown[] }).__posted.length = 0));
+
+describe.skipIf(!available)('preview script in a browser', () => {
+  beforeAll(async () => {
+    const built = await esbuild.build({ entryPoints: [path.join(__dirname, '../src/webview/preview.ts')], bundle: true, format: 'iife', target: 'es2022', platform: 'browser', write: false });
+    script = built.outputFiles[0]!.text;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  let page: Page;
+  beforeEach(async () => {
+    page = await open();
+  });
+  afterEach(async () => {
+    for (const p of openPages.splice(0)) await p.close();
+  });
+
+  it('says it is ready once loaded', async () => {
+    expect(await posted(page)).toEqual([{ type: 'ready' }]);
+  });
+
+  it('makes source rows focusable and styles them through the page nonce', async () => {
+    const row = page.locator('tr[data-source-offset="120"]');
+    expect(await row.getAttribute('tabindex')).toBe('0');
+    expect(await row.evaluate((el) => getComputedStyle(el).cursor)).toBe('pointer');
+    expect(await page.locator('tr[data-source-offset="not-a-number"]').getAttribute('tabindex')).toBeNull();
+  });
+
+  it('asks to reveal the source when a row is clicked', async () => {
+    await clearPosted(page);
+    await page.click('text=Empower end users');
+    expect(await posted(page)).toEqual([{ type: 'reveal', offset: 480 }]);
+  });
+
+  it('asks to reveal the source when Enter is pressed on a focused row', async () => {
+    await clearPosted(page);
+    await page.focus('tr[data-source-offset="120"]');
+    await page.keyboard.press('Enter');
+    expect(await posted(page)).toEqual([{ type: 'reveal', offset: 120 }]);
+  });
+
+  it('hands links to the extension instead of navigating, and does not also reveal the row', async () => {
+    await clearPosted(page);
+    await page.click('text=survey');
+    expect(await posted(page)).toEqual([{ type: 'openLink', href: './evidence/survey.md' }]);
+    expect(page.url()).toBe('about:blank');
+  });
+
+  it('follows in-page links itself', async () => {
+    await clearPosted(page);
+    await page.click('text=gaps');
+    expect(await posted(page)).toEqual([]);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  });
+
+  it('ignores rows with a malformed offset', async () => {
+    await clearPosted(page);
+    await page.click('text=Broken row');
+    expect(await posted(page)).toEqual([]);
+  });
+
+  it('swaps in a new body and keeps the scroll position, the focus and open sections', async () => {
+    await send(page, { type: 'document', uri: 'file:///ws/a.yaml' });
+    await page.click('summary');
+    await page.focus('tr[data-source-offset="480"]');
+    await page.evaluate(() => window.scrollTo(0, 700));
+    const body = REPORT.replace('Kestrel Mutual', 'Kestrel Mutual (edited)') + `<script>window.__ran = true</script>`;
+    await send(page, { type: 'update', uri: 'file:///ws/a.yaml', body });
+    await page.waitForSelector('text=Kestrel Mutual (edited)');
+    expect(await page.evaluate(() => window.scrollY)).toBe(700);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-offset'))).toBe('480');
+    expect(await page.evaluate(() => (document.getElementById('method') as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
+    expect(await page.locator('body script').count()).toBe(0);
+    expect(await page.locator('tr[data-source-offset="120"]').getAttribute('tabindex')).toBe('0');
+  });
+
+  it('goes to the top when the body of another document arrives', async () => {
+    await send(page, { type: 'document', uri: 'file:///ws/a.yaml' });
+    await page.evaluate(() => window.scrollTo(0, 700));
+    await send(page, { type: 'update', uri: 'file:///ws/b.yaml', body: REPORT.replace('Kestrel Mutual', 'Other') });
+    await page.waitForSelector('text=Other');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await state(page)).toEqual({ uri: 'file:///ws/b.yaml', scrollY: 0 });
+  });
+
+  it('remembers the document and the scroll position, and restores them after a reload', async () => {
+    await send(page, { type: 'document', uri: 'file:///ws/a.yaml' });
+    await page.evaluate(() => window.scrollTo(0, 900));
+    await page.waitForFunction(() => (window as unknown as { __state: { scrollY: number } }).__state?.scrollY === 900);
+    const saved = await state(page);
+    expect(saved).toEqual({ uri: 'file:///ws/a.yaml', scrollY: 900 });
+
+    const again = await open(REPORT, saved);
+    await send(again, { type: 'document', uri: 'file:///ws/a.yaml' });
+    expect(await again.evaluate(() => window.scrollY)).toBe(900);
+    // A different document does not inherit that position.
+    const other = await open(REPORT, saved);
+    await send(other, { type: 'document', uri: 'file:///ws/b.yaml' });
+    expect(await other.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  it('shows and hides a notice built from text only', async () => {
+    await send(page, { type: 'notice', message: '<img src=x onerror="window.__pwned=1"> Out of date' });
+    const notice = page.locator('#rubrics-preview-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe('<img src=x onerror="window.__pwned=1"> Out of date');
+    expect(await page.locator('#rubrics-preview-notice img').count()).toBe(0);
+    // The notice survives a body swap, then goes away when cleared.
+    await send(page, { type: 'update', uri: 'file:///ws/a.yaml', body: REPORT });
+    expect(await notice.count()).toBe(1);
+    await send(page, { type: 'notice' });
+    expect(await notice.count()).toBe(0);
+  });
+
+  it('ignores messages of unexpected shape', async () => {
+    const before = await page.evaluate(() => document.body.innerHTML.length);
+    await send(page, { type: 'update', body: '<p>no uri</p>' });
+    await send(page, { type: 'update', uri: 'file:///a', body: 5 });
+    await send(page, 'update');
+    expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(before);
+  });
+});
