@@ -132,7 +132,9 @@ export class Engine {
       if (s.kind === 'Rubric') {
         const rubric = this.finishRubric(s);
         analyses[s.index] = rubric;
-        if (rubric.data && !sameFileRubrics.has(rubric.data.id)) sameFileRubrics.set(rubric.data.id, rubric);
+        // Rubrics with errors are registered too, so a reference to one says "has errors", not "not found".
+        const id = declaredId(rubric);
+        if (id !== undefined && !sameFileRubrics.has(id)) sameFileRubrics.set(id, rubric);
       }
     }
     const context: ReferenceContext = { uri, text, depth, dependencies, sameFileRubrics, sameFileAssessments: new Map() };
@@ -288,7 +290,7 @@ export class Engine {
     if (!target) return undefined;
     const { analysis, fragment, targetUri } = target;
     const rubrics = analysis.documents.filter((d): d is RubricDocumentAnalysis => d.kind === 'Rubric');
-    const doc = fragment ? rubrics.find((d) => d.data?.id === fragment) : rubrics[0];
+    const doc = fragment ? rubrics.find((d) => declaredId(d) === fragment) : rubrics[0];
     if (!doc) {
       ctx.report(
         'rubric-not-found',
@@ -398,6 +400,15 @@ interface ReferenceContext {
   readonly dependencies: Set<string>;
   readonly sameFileRubrics: Map<string, RubricDocumentAnalysis>;
   readonly sameFileAssessments: Map<string, AssessmentDocumentAnalysis>;
+}
+
+/** The id a document declares, read even when the document failed its schema. */
+function declaredId(doc: RubricDocumentAnalysis): string | undefined {
+  if (doc.data) return doc.data.id;
+  const value = doc.parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const id = (value as Record<string, unknown>).id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function firstKey(doc: ParsedYamlDocument): Range | undefined {
