@@ -1,0 +1,42 @@
+import type { FileAnalysis } from '../engine';
+import type { DocumentKind } from '../model/types';
+import { asString, dig } from './snapshot';
+
+/** What the status bar and the preview's header show about a file: its first document of our format. */
+export interface AnalysisSummary {
+  readonly kind?: DocumentKind;
+  readonly title?: string;
+  readonly overallScore?: number;
+  readonly overallLevel?: number;
+  readonly overallLevelName?: string;
+  readonly overallTarget?: number;
+  readonly threshold?: number;
+  readonly thresholdReached?: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export function summarize(analysis: FileAnalysis): AnalysisSummary {
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+  const doc = analysis.documents.find((d) => d.kind !== undefined);
+  if (!doc || doc.kind === undefined) return { errors, warnings };
+  const value = doc.parsed.value;
+  const title = asString(dig(value, 'title')) ?? asString(dig(value, 'id'));
+  const base = { kind: doc.kind, ...(title ? { title } : {}), errors, warnings };
+  if (doc.kind === 'Assessment' && doc.score && doc.rubric) {
+    const overall = doc.score.overall;
+    const name = overall.level !== undefined ? doc.rubric.index.levelName(overall.level) : undefined;
+    return {
+      ...base,
+      ...(overall.score !== undefined ? { overallScore: overall.score } : {}),
+      ...(overall.level !== undefined ? { overallLevel: overall.level } : {}),
+      ...(name ? { overallLevelName: name } : {}),
+      ...(overall.target !== undefined ? { overallTarget: overall.target } : {}),
+      ...(doc.score.threshold !== undefined ? { threshold: doc.score.threshold } : {}),
+      ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
+    };
+  }
+  if (doc.kind === 'Rubric' && doc.data?.threshold) return { ...base, threshold: doc.data.threshold.level };
+  return base;
+}

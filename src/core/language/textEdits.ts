@@ -1,0 +1,106 @@
+import type { Range } from '../text/range';
+import { valueAt, type Path } from '../yaml/locate';
+import type { ContainerSpan, ParsedYamlDocument } from '../yaml/types';
+
+/**
+ * Edits that add entries to a YAML map by inserting text at offsets, so that the user's
+ * comments, quoting and layout stay exactly as they were (the file is never re-serialized).
+ */
+export interface TextEditData {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** An entry to add: its key and its value as YAML lines (the first line follows `key:`). */
+export interface NewEntry {
+  readonly key: string;
+  /** A scalar or flow value (`3`, `{}`), or '' with `children` for a nested block. */
+  readonly value: string;
+  readonly children?: readonly NewEntry[];
+}
+
+const STEP = '  ';
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the end of the line holding `offset` (before `\r\n` or `\n`). */
+function lineEndOf(text: string, offset: number): number {
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+export function eolOf(text: string): string {
+  return /\r\n/.test(text) ? '\r\n' : '\n';
+}
+
+function renderBlock(entries: readonly NewEntry[], indent: string, eol: string): string[] {
+  return entries.flatMap((entry) => {
+    const head = `${indent}${entry.key}:${entry.value ? ` ${entry.value}` : ''}`;
+    return entry.children?.length ? [head, ...renderBlock(entry.children, indent + STEP, eol)] : [head];
+  });
+}
+
+function renderFlow(entries: readonly NewEntry[]): string {
+  return entries.map((e) => `${e.key}: ${e.children?.length ? `{ ${renderFlow(e.children)} }` : e.value || '""'}`).join(', ');
+}
+
+function isFlow(text: string, span: ContainerSpan): boolean {
+  return text[span.range.start] === '{';
+}
+
+/**
+ * Adds entries to the map at `mapPath`: in a block map, as new lines after its last entry at
+ * the indentation of its keys (or before its first entry with `atStart`); in a flow map
+ * (`{ a: 1 }`), inside the braces.
+ */
+export function addToMap(text: string, doc: ParsedYamlDocument, mapPath: Path, entries: readonly NewEntry[], options: { atStart?: boolean } = {}): TextEditData | undefined {
+  const map = valueAt(doc.value, mapPath);
+  if (map === null || typeof map !== 'object' || Array.isArray(map) || entries.length === 0) return undefined;
+  const span = doc.spans.get(map);
+  if (!span?.pairs) return undefined;
+  const eol = eolOf(text);
+  if (isFlow(text, span)) {
+    const pairs = [...span.pairs.values()];
+    const last = pairs[pairs.length - 1];
+    if (!last) return { range: span.range, newText: `{ ${renderFlow(entries)} }` };
+    const at = Math.max(last.value.end, last.key.end);
+    return { range: { start: at, end: at }, newText: `, ${renderFlow(entries)}` };
+  }
+  const pairs = [...span.pairs.values()];
+  const first = pairs[0];
+  if (!first) return undefined;
+  const indent = ' '.repeat(first.key.start - lineStartOf(text, first.key.start));
+  const lines = renderBlock(entries, indent, eol);
+  if (options.atStart && first.key.start === lineStartOf(text, first.key.start)) {
+    return { range: { start: first.key.start, end: first.key.start }, newText: lines.join(eol) + eol };
+  }
+  const end = lineEndOf(text, span.range.end);
+  return { range: { start: end, end }, newText: eol + lines.join(eol) };
+}
+
+/**
+ * Puts entries into an empty map written as `{}` or as nothing after its key, turning it into a
+ * block under the key. A comment after the key stays on the key's line.
+ */
+export function fillEmptyMap(text: string, doc: ParsedYamlDocument, mapPath: Path, entries: readonly NewEntry[], keyRange: Range): TextEditData[] {
+  const value = valueAt(doc.value, mapPath);
+  const isEmpty = value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+  if (!isEmpty) return [];
+  const span = value && typeof value === 'object' ? doc.spans.get(value) : undefined;
+  const keyIndent = keyRange.start - lineStartOf(text, keyRange.start);
+  const eol = eolOf(text);
+  const block = eol + renderBlock(entries, ' '.repeat(keyIndent) + STEP, eol).join(eol);
+  const lineEnd = lineEndOf(text, keyRange.end);
+  const edits: TextEditData[] = [];
+  if (span) {
+    // `key: {}` → `key:` followed by the block; the space before `{` goes too.
+    let start = span.range.start;
+    while (start > keyRange.end && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+    edits.push({ range: { start, end: span.range.end }, newText: '' });
+  }
+  edits.push({ range: { start: lineEnd, end: lineEnd }, newText: block });
+  return edits;
+}

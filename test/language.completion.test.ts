@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { completionsAt, type CompletionEntry } from '../src/core/language/completion';
+import { cursorContext } from '../src/core/language/cursor';
+import { yaml } from './helpers';
+import { cursor, DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, insertCompletion, snapshotFor, uriOf } from './languageFixtures';
+
+async function complete(path: string, text: string, env = {}): Promise<{ items: CompletionEntry[]; text: string }> {
+  const at = cursor(text);
+  const snapshot = await snapshotFor(path, at.text);
+  return { items: await completionsAt(snapshot, at.offset, env), text: at.text };
+}
+
+const labels = (items: readonly CompletionEntry[]) => items.map((i) => i.label);
+
+describe('cursor context from indentation', () => {
+  it('finds the map a new key belongs to, through lists and flow maps', () => {
+    const at = cursor(yaml`
+      a:
+        - id: x
+          b:
+            c: 1
+            ‸
+    `);
+    expect(cursorContext(at.text, at.offset)).toMatchObject({ kind: 'key', path: ['a', 0, 'b'], siblingKeys: ['c'] });
+    const flow = cursor('a: { b: 1, c: [x, ‸] }\n');
+    expect(cursorContext(flow.text, flow.offset)).toMatchObject({ kind: 'value', path: ['a', 'c', 1], inFlow: true });
+  });
+
+  it('counts list items, including lists written at their key\'s column', () => {
+    const at = cursor('items:\n- id: a\n- id: b\n- ‸\n');
+    expect(cursorContext(at.text, at.offset)).toMatchObject({ kind: 'key', path: ['items', 2], newItem: true });
+  });
+
+  it('stays quiet inside block scalars and comments', () => {
+    const block = cursor('description: |\n  Some text\n  ‸\nid: x\n');
+    expect(cursorContext(block.text, block.offset)).toBeUndefined();
+    const comment = cursor('id: x # a note ‸\n');
+    expect(cursorContext(comment.text, comment.offset)).toBeUndefined();
+  });
+
+  it('starts over at each document of a multi-document file', () => {
+    const at = cursor('a:\n  b: 1\n---\n‸\n');
+    expect(cursorContext(at.text, at.offset)).toMatchObject({ kind: 'key', path: [] });
+  });
+});
+
+describe('completion', () => {
+  it('offers the rubric dimensions an assessment has not assessed yet, with their description', async () => {
+    const text = DESK_ASSESSMENT.replace('  knowledge:\n    answers:\n      kb: yes\n', '  ‸\n');
+    const { items } = await complete('acme.assessment.yaml', text);
+    expect(labels(items)).toEqual(['knowledge']);
+    expect(items[0]).toMatchObject({ kind: 'dimension', detail: 'Capability: Knowledge', retrigger: true });
+    expect(items[0]?.insertText).toBe('knowledge:\n  ');
+  });
+
+  it('offers criterion ids under answers, leaving out those already answered, while the YAML is broken', async () => {
+    // `k` alone on a line is not valid YAML: completion must still know where it is.
+    const text = DESK_ASSESSMENT.replace('      kb: yes\n', '      kb: yes\n      k‸\n');
+    const { items } = await complete('acme.assessment.yaml', text);
+    expect(labels(items)).toEqual(['kb-reviewed']);
+    expect(items[0]?.detail).toBe('Level 3 Defined · yes-no');
+    expect(items[0]?.documentation).toContain('Articles are reviewed');
+  });
+
+  it('offers the answers of the criterion\'s own scale with their credit', async () => {
+    const { items } = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('catalogue: some', 'catalogue: ‸'));
+    expect(items.map((i) => [i.label, i.detail])).toEqual([
+      ['none', 'credit 0 · coverage'],
+      ['some', 'credit 0.5 · coverage'],
+      ['all', 'credit 1 · coverage'],
+    ]);
+    const yesNo = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('kb: yes', 'kb: ‸'));
+    expect(labels(yesNo.items)).toEqual(['yes', 'no']);
+  });
+
+  it('offers levels with their names and the dimension\'s descriptor for targets', async () => {
+    const { items } = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('target: 3', 'target: ‸'));
+    expect(items.map((i) => [i.label, i.detail])).toEqual([['1', 'Initial'], ['2', 'Managed'], ['3', 'Defined · threshold']]);
+    expect(items[2]?.documentation).toContain('A catalogue covers most requests.');
+  });
+
+  it('offers schema keys with their Markdown description, required ones first, minus those present', async () => {
+    const text = DESK_ASSESSMENT.replace('  knowledge:\n', '  knowledge:\n    ‸\n');
+    const { items } = await complete('acme.assessment.yaml', text);
+    expect(labels(items)).toEqual(['level', 'target', 'evidence', 'notes', 'metrics', 'notApplicable', 'exemption']);
+    const evidence = items.find((i) => i.label === 'evidence')!;
+    expect(evidence.documentation).toContain('Evidence for the dimension as a whole');
+    expect(evidence.insertText).toBe('evidence:\n  - ');
+    const root = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('kind: Assessment\n', 'kind: Assessment\n‸\n'));
+    expect(labels(root.items)).toEqual(['title', 'assessors', 'summary']);
+  });
+
+  it('indents nested inserts under a key typed after a list dash', async () => {
+    const text = DESK_PLAN.replace('  - id: knowledge-drive\n', '  - ‸\n  - id: knowledge-drive\n');
+    const { items, text: plain } = await complete('acme.plan.yaml', text);
+    const moves = items.find((i) => i.label === 'moves')!;
+    const after = insertCompletion(plain, moves.replace, moves.insertText);
+    expect(after).toContain('  - moves:\n      - \n  - id: knowledge-drive');
+    expect(items.filter((i) => i.detail?.endsWith('required')).map((i) => i.label)).toEqual(['id', 'title', 'start', 'end']);
+  });
+
+  it('offers plan dimensions, levels and other initiatives in flow and block lists', async () => {
+    const dims = await complete('acme.plan.yaml', DESK_PLAN.replace('{ dimension: self-service, to: 3 }', '{ dimension: ‸, to: 3 }'));
+    expect(labels(dims.items)).toEqual(['self-service', 'knowledge']);
+    const to = await complete('acme.plan.yaml', DESK_PLAN.replace('{ dimension: self-service, to: 3 }', '{ dimension: self-service, to: ‸ }'));
+    expect(labels(to.items)).toEqual(['1', '2', '3']);
+    expect(to.items[1]?.documentation).toContain('A portal takes requests.');
+    const flow = await complete('acme.plan.yaml', DESK_PLAN.replace('dependsOn: [portal-revamp]', 'dependsOn: [‸]'));
+    expect(labels(flow.items)).toEqual(['portal-revamp']);
+    const block = await complete('acme.plan.yaml', DESK_PLAN.replace('    dependsOn: [portal-revamp]\n', '    dependsOn:\n      - ‸\n'));
+    expect(labels(block.items)).toEqual(['portal-revamp']);
+  });
+
+  it('offers built-in rubric ids, same-file rubrics and relative paths of the workspace\'s rubric files for rubric:', async () => {
+    const env = {
+      listDocuments: async (kind: string) => (kind === 'Rubric' ? [uriOf('desk.rubric.yaml'), uriOf('shared/rubrics/cloud.rubric.yaml')] : []),
+    };
+    const { items } = await complete('teams/acme.assessment.yaml', DESK_ASSESSMENT.replace('rubric: ./desk.rubric.yaml', 'rubric: ‸'), env);
+    const files = items.filter((i) => i.kind === 'file').map((i) => i.label);
+    expect(files).toEqual(['../desk.rubric.yaml', '../shared/rubrics/cloud.rubric.yaml']);
+    const builtins = items.filter((i) => i.kind === 'rubric').map((i) => i.label);
+    expect(builtins).toEqual(expect.arrayContaining(['seven-attributes', 'nexgen-digital-services', 'it4it-legacy-alignment']));
+  });
+
+  it('offers rubric-internal references: groups, answer scales and levels', async () => {
+    const group = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('    group: front\n', '    group: ‸\n'));
+    expect(group.items.map((i) => [i.label, i.detail])).toEqual([['front', 'Front office']]);
+    const scale = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('answerScale: coverage', 'answerScale: ‸'));
+    expect(labels(scale.items)).toEqual(['coverage', 'yes-no']);
+    const level = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('threshold: { level: 3 }', 'threshold: { level: ‸ }'));
+    expect(labels(level.items)).toEqual(['1', '2', '3']);
+  });
+
+  it('starts a new document with apiVersion and kind, then offers the kinds', async () => {
+    const empty = await complete('new.yaml', '‸', {});
+    expect(labels(empty.items)).toEqual(['apiVersion', 'kind']);
+    expect(empty.items[0]?.insertText).toBe('apiVersion: rubrics-as-code/v1');
+    const kinds = await complete('new.yaml', 'apiVersion: rubrics-as-code/v1\nkind: ‸\n');
+    expect(labels(kinds.items)).toEqual(['Rubric', 'Assessment', 'Plan']);
+  });
+
+  it('replaces the whole word under the cursor, and only the name when a colon follows', async () => {
+    const { items, text } = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('  knowledge:\n', '  know‸ledge:\n').replace('  self-service:', '  other:'));
+    const knowledge = items.find((i) => i.label === 'knowledge')!;
+    expect(text.slice(knowledge.replace.start, knowledge.replace.end)).toBe('knowledge');
+    expect(knowledge.insertText).toBe('knowledge');
+  });
+});
