@@ -1,9 +1,628 @@
-import type { ParsedYamlDocument } from './types';
+import type { Range } from '../text/range';
+import { YAML_LIMITS } from './limits';
+import { BlockScalarBuilder, readDoubleQuoted, readSingleQuoted, resolvePlainScalar, type QuotedScalar } from './fastScalars';
+import type { ContainerSpan, PairSpan, ParsedYamlDocument } from './types';
 
 /**
- * Fast parser for the block-style subset of YAML. Returns undefined when the text falls outside
- * the subset, so the caller uses the complete parser instead.
+ * Fast parser for the block-style subset of YAML that rubric files are written in: block maps
+ * and sequences, one-line plain, quoted and flow values, literal and folded block scalars,
+ * comments and `---` separated documents. It produces exactly what `parseFull` produces (values,
+ * canonical ranges, spans), in a single pass over the text and without building a syntax tree.
+ *
+ * It returns undefined for anything outside that subset, and for anything `yaml` would report as
+ * an error or a warning (anchors, tags, complex keys, duplicate keys, multi-line scalars, tabs,
+ * bad indentation...): the complete parser then reads the text and explains the problem. The
+ * differential tests (test/yaml-differential.test.ts) hold the two parsers to the same output.
  */
-export function tryParseFast(_text: string): ParsedYamlDocument[] | undefined {
-  return undefined;
+export function tryParseFast(text: string): ParsedYamlDocument[] | undefined {
+  try {
+    return parseFastOrBail(text);
+  } catch {
+    // A fault in this parser must never cost the user a result: the complete parser still works.
+    return undefined;
+  }
+}
+
+/**
+ * Like tryParseFast, but lets unexpected exceptions through, so tests see a fault in this parser
+ * instead of a silent fallback.
+ */
+export function parseFastOrBail(text: string): ParsedYamlDocument[] | undefined {
+  if (UNSUPPORTED_CHARACTERS.test(text)) return undefined;
+  try {
+    return new FastParser(text).parseStream();
+  } catch (error) {
+    if (error === BAIL) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Characters the subset leaves to the complete parser: tabs (indentation errors and folding
+ * rules), control characters, byte order marks, Unicode line separators, and carriage returns
+ * outside CRLF pairs.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSUPPORTED_CHARACTERS = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\u2028\u2029]|\r(?!\n)/;
+
+/** Thrown (without a stack) to leave the subset; caught in parseFastOrBail. */
+const BAIL = Object.freeze({ bail: true });
+function bail(): never {
+  throw BAIL;
+}
+
+const enum Line {
+  /** A line with content; `indent` is its indentation. */
+  Content,
+  /** A `---` document marker at column 0. */
+  DocumentMarker,
+  /** No more lines. */
+  End,
+}
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const MAX_IMPLICIT_KEY_LENGTH = 1024;
+
+/** Characters that cannot start a plain scalar (YAML's c-indicator set, plus `-` before a space). */
+const NOT_PLAIN_START = new Uint8Array(128);
+for (const ch of '-?:,[]{}#&*!|>\'"%@`') NOT_PLAIN_START[ch.charCodeAt(0)] = 1;
+/** Flow indicators: they end plain scalars inside `[...]` and `{...}`. */
+const FLOW_INDICATOR = new Uint8Array(128);
+for (const ch of ',[]{}') FLOW_INDICATOR[ch.charCodeAt(0)] = 1;
+
+class FastParser {
+  private readonly length: number;
+  private spans = new WeakMap<object, ContainerSpan>();
+
+  // The current line (see seekContent).
+  private lineStart = 0;
+  /** Offset of the line's `\n`, or the text's length on the last line. */
+  private lineEnd = 0;
+  /** End of the line's content: lineEnd, or one less before a CRLF. */
+  private contentEnd = 0;
+  private indent = 0;
+  private kind: Line = Line.End;
+
+  /** Range of the value the last parse method read. */
+  private range: Range = { start: 0, end: 0 };
+  /** Offset after the flow node the last flow method read. */
+  private flowEnd = 0;
+  /** Where the last value read sits if it was empty (`key:` or `-` alone), else -1. */
+  private lastEmptyAt = -1;
+  /** For an empty last value: where comments start to matter (after its key, or after the token before its dash). */
+  private lastEmptyEntryStart = -1;
+  /** End of the last key, indicator or value read. */
+  private tokenEnd = 0;
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
+  }
+
+  parseStream(): ParsedYamlDocument[] {
+    const documents: ParsedYamlDocument[] = [];
+    this.lineStart = 0;
+    this.seekContent();
+    if (this.kind === Line.End) bail(); // empty or comment-only: the full parser's conventions apply
+    while (this.lineKind() !== Line.End) {
+      const documentStart = this.lineStart;
+      if (this.kind === Line.DocumentMarker) {
+        let i = this.lineStart + 3;
+        while (this.text.charCodeAt(i) === SPACE) i++;
+        if (i < this.contentEnd && !(this.text.charCodeAt(i) === HASH && i > this.lineStart + 3)) bail(); // content after `---`
+        this.nextLine();
+        if (this.lineKind() !== Line.Content) bail(); // an empty document
+      }
+      this.spans = new WeakMap();
+      this.lastEmptyAt = -1;
+      this.tokenEnd = documentStart;
+      const value = this.parseBlockNode(this.indent, 0);
+      const valueRange = this.range;
+      if (this.kind === Line.Content) bail(); // text after the root node ended: an indentation error
+      const documentEnd = this.endOfDocument(this.kind === Line.DocumentMarker ? this.lineStart : this.length);
+      documents.push({ value, valueRange, documentRange: { start: documentStart, end: documentEnd }, spans: this.spans, issues: [] });
+    }
+    return documents;
+  }
+
+  /**
+   * `yaml` ends a document after its trailing comments and blank lines; but when the document's
+   * last value is empty, it ends right after that value's indicator and spaces, unless comments
+   * sit around that entry (which `yaml` then attaches to the empty value in ways not copied here).
+   */
+  private endOfDocument(next: number): number {
+    if (this.lastEmptyAt < 0) return next;
+    const hash = this.text.indexOf('#', this.lastEmptyEntryStart);
+    if (hash >= 0 && hash < next) bail();
+    let end = this.lastEmptyAt;
+    while (this.text.charCodeAt(end) === SPACE) end++;
+    return end;
+  }
+
+  /** The current line's kind (a method, so TypeScript does not carry narrowing across moves). */
+  private lineKind(): Line {
+    return this.kind;
+  }
+
+  // --- lines -----------------------------------------------------------------------------------
+
+  private nextLine(): void {
+    this.lineStart = this.lineEnd + 1;
+    this.seekContent();
+  }
+
+  /** From lineStart, skips blank and comment-only lines and describes the next line with content. */
+  private seekContent(): void {
+    const text = this.text;
+    let start = this.lineStart;
+    for (;;) {
+      if (start >= this.length) {
+        this.lineStart = start;
+        this.kind = Line.End;
+        this.indent = -1;
+        return;
+      }
+      let i = start;
+      while (text.charCodeAt(i) === SPACE) i++;
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = this.length;
+      const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      if (i >= contentEnd || text.charCodeAt(i) === HASH) {
+        start = end + 1;
+        continue;
+      }
+      this.lineStart = start;
+      this.lineEnd = end;
+      this.contentEnd = contentEnd;
+      this.indent = i - start;
+      this.kind = Line.Content;
+      if (i === start) {
+        const ch = text.charCodeAt(i);
+        if ((ch === DASH && text.startsWith('---', i)) || (ch === 46 && text.startsWith('...', i))) {
+          // `...` ends a document, `---x` is a plain scalar: both rare enough to leave to `yaml`.
+          if (ch === 46 || !(i + 3 >= contentEnd || text.charCodeAt(i + 3) === SPACE)) bail();
+          this.kind = Line.DocumentMarker;
+          this.indent = -1;
+        }
+      }
+      return;
+    }
+  }
+
+  /** Whether a block sequence entry (`-` then a space or the line end) starts at `at`. */
+  private isEntryDash(at: number): boolean {
+    return this.text.charCodeAt(at) === DASH && (at + 1 >= this.contentEnd || this.text.charCodeAt(at + 1) === SPACE);
+  }
+
+  // --- block collections -----------------------------------------------------------------------
+
+  /** The block node whose first line is the current one, starting at column `column`. */
+  private parseBlockNode(column: number, depth: number): unknown {
+    const at = this.lineStart + column;
+    return this.isEntryDash(at) ? this.parseBlockSequence(column, at, depth) : this.parseBlockMap(column, at, depth);
+  }
+
+  /**
+   * The value of a `key:` or `-` with nothing after it on its line; the cursor is on the next
+   * line with content. `emptyAt` is where an empty value sits (right after the indicator).
+   */
+  private parseIndentedValue(parentColumn: number, emptyAt: number, entryStart: number, sequenceMaySitAtParent: boolean, depth: number): unknown {
+    if (this.kind === Line.Content) {
+      if (this.indent > parentColumn) return this.parseBlockNode(this.indent, depth + 1);
+      // A map's value may be a sequence at the map's own indentation.
+      const at = this.lineStart + this.indent;
+      if (this.indent === parentColumn && sequenceMaySitAtParent && this.isEntryDash(at)) return this.parseBlockSequence(this.indent, at, depth + 1);
+    }
+    this.range = { start: emptyAt, end: emptyAt };
+    this.lastEmptyAt = emptyAt;
+    this.lastEmptyEntryStart = entryStart;
+    return null;
+  }
+
+  private parseBlockMap(column: number, firstKey: number, depth: number): Record<string, unknown> {
+    if (depth > YAML_LIMITS.maxDepth) bail();
+    const text = this.text;
+    const map: Record<string, unknown> = Object.create(null);
+    const pairs = new Map<string, PairSpan>();
+    let keyStart = firstKey;
+    let last = firstKey;
+    for (;;) {
+      let keyText: string;
+      let keyEnd: number;
+      const ch = text.charCodeAt(keyStart);
+      if (ch === 34 || ch === 39) {
+        const quoted = this.readQuoted(keyStart);
+        keyText = quoted.value;
+        keyEnd = quoted.end;
+        if (text.charCodeAt(keyEnd) !== COLON || !(keyEnd + 1 >= this.contentEnd || text.charCodeAt(keyEnd + 1) === SPACE)) bail();
+      } else {
+        keyEnd = this.findKeyColon(keyStart);
+        if (keyEnd < 0 || text.charCodeAt(keyEnd - 1) === SPACE) bail();
+        keyText = plainKeyText(text.slice(keyStart, keyEnd));
+      }
+      if (keyEnd - keyStart > MAX_IMPLICIT_KEY_LENGTH || pairs.has(keyText)) bail();
+      const key: Range = { start: keyStart, end: keyEnd };
+      // Comments before a key belong to the key in `yaml`, so only those after it matter for an empty value.
+      const entryStart = keyEnd;
+      this.tokenEnd = keyEnd + 1;
+      let i = keyEnd + 1;
+      while (text.charCodeAt(i) === SPACE) i++;
+      let value: unknown;
+      if (i >= this.contentEnd || text.charCodeAt(i) === HASH) {
+        this.nextLine();
+        value = this.parseIndentedValue(column, keyEnd + 1, entryStart, true, depth);
+      } else {
+        value = this.parseInlineValue(i, column, depth);
+      }
+      const valueRange = this.range;
+      map[keyText] = value;
+      pairs.set(keyText, { key, value: valueRange });
+      last = valueRange.end > keyEnd ? valueRange.end : keyEnd;
+      if (this.kind !== Line.Content || this.indent < column) break;
+      if (this.indent > column) bail();
+      keyStart = this.lineStart + column;
+    }
+    const range: Range = { start: firstKey, end: last };
+    this.spans.set(map, { range, pairs });
+    this.range = range;
+    return map;
+  }
+
+  private parseBlockSequence(column: number, firstDash: number, depth: number): unknown[] {
+    if (depth > YAML_LIMITS.maxDepth) bail();
+    const text = this.text;
+    const sequence: unknown[] = [];
+    const items: Range[] = [];
+    let dash = firstDash;
+    let last = firstDash;
+    for (;;) {
+      const entryStart = this.tokenEnd;
+      this.tokenEnd = dash + 1;
+      let i = dash + 1;
+      while (text.charCodeAt(i) === SPACE) i++;
+      let value: unknown;
+      if (i >= this.contentEnd || text.charCodeAt(i) === HASH) {
+        this.nextLine();
+        value = this.parseIndentedValue(column, dash + 1, entryStart, false, depth);
+      } else if (this.isEntryDash(i)) {
+        value = this.parseBlockSequence(i - this.lineStart, i, depth + 1); // `- - x`
+      } else if (this.startsKey(i)) {
+        value = this.parseBlockMap(i - this.lineStart, i, depth + 1); // `- key: value`
+      } else {
+        value = this.parseInlineValue(i, column, depth);
+      }
+      sequence.push(value);
+      items.push(this.range);
+      last = this.range.end;
+      if (this.kind !== Line.Content || this.indent < column) break;
+      if (this.indent > column) bail();
+      dash = this.lineStart + column;
+      if (!this.isEntryDash(dash)) break; // a key of the map this sequence is the value of
+    }
+    const range: Range = { start: firstDash, end: last };
+    this.spans.set(sequence, { range, items });
+    this.range = range;
+    return sequence;
+  }
+
+  /** Offset of the `:` ending a plain implicit key that starts at `start`, or -1. */
+  private findKeyColon(start: number): number {
+    const text = this.text;
+    const end = this.contentEnd;
+    if (!this.canStartPlain(start)) return -1;
+    for (let i = start; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON) {
+        if (i + 1 >= end || text.charCodeAt(i + 1) === SPACE) return i;
+      } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether an implicit key (`key:` or `"key":`) starts at `start`. */
+  private startsKey(start: number): boolean {
+    const ch = this.text.charCodeAt(start);
+    if (ch === 34 || ch === 39) {
+      const quoted = ch === 34 ? readDoubleQuoted(this.text, start, this.contentEnd) : readSingleQuoted(this.text, start, this.contentEnd);
+      return quoted !== undefined && this.text.charCodeAt(quoted.end) === COLON;
+    }
+    return this.findKeyColon(start) >= 0;
+  }
+
+  private canStartPlain(at: number): boolean {
+    const ch = this.text.charCodeAt(at);
+    if (ch < 128 && NOT_PLAIN_START[ch]) {
+      // `-1`, `-foo` are plain scalars; `- ` is an entry and `-,` is best left to `yaml`.
+      if (ch !== DASH || at + 1 >= this.contentEnd) return false;
+      const next = this.text.charCodeAt(at + 1);
+      return next !== SPACE && !(next < 128 && FLOW_INDICATOR[next]);
+    }
+    return true;
+  }
+
+  // --- values on the line of their key or dash --------------------------------------------------
+
+  /**
+   * A value that starts at `start` on the current line, in a block collection whose indentation
+   * is `ownerColumn`. Leaves the cursor on the next line with content.
+   */
+  private parseInlineValue(start: number, ownerColumn: number, depth: number): unknown {
+    const text = this.text;
+    const ch = text.charCodeAt(start);
+    let value: unknown;
+    let end: number;
+    if (ch === 124 /* | */ || ch === 62 /* > */) return this.parseBlockScalar(start, ownerColumn);
+    if (ch === 34 || ch === 39) {
+      const quoted = this.readQuoted(start);
+      value = quoted.value;
+      end = quoted.end;
+    } else if (ch === 91 /* [ */ || ch === 123 /* { */) {
+      value = this.parseFlowNode(start, depth + 1);
+      end = this.flowEnd;
+    } else {
+      if (!this.canStartPlain(start)) bail();
+      end = this.scanBlockPlain(start);
+      value = resolvePlainScalar(text.slice(start, end));
+    }
+    let i = end;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (i < this.contentEnd && !(text.charCodeAt(i) === HASH && i > end)) bail(); // text after the value
+    this.range = { start, end };
+    this.lastEmptyAt = -1;
+    this.tokenEnd = end;
+    this.nextLine();
+    // A more indented line after a one-line value would continue it (multi-line scalar) or be an error.
+    if (this.kind === Line.Content && this.indent > ownerColumn) bail();
+    return value;
+  }
+
+  /** End (trailing spaces excluded) of a plain scalar in block context that starts at `start`. */
+  private scanBlockPlain(start: number): number {
+    const text = this.text;
+    const lineEnd = this.contentEnd;
+    let i = start;
+    for (; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON) {
+        // `a: b: c` is a nested map on one line: an error in `yaml`.
+        if (i + 1 >= lineEnd || text.charCodeAt(i + 1) === SPACE) bail();
+      } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+        break;
+      }
+    }
+    while (i > start && text.charCodeAt(i - 1) === SPACE) i--;
+    return i;
+  }
+
+  private readQuoted(start: number): QuotedScalar {
+    const quoted = this.text.charCodeAt(start) === 34 ? readDoubleQuoted(this.text, start, this.contentEnd) : readSingleQuoted(this.text, start, this.contentEnd);
+    return quoted ?? bail();
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `header`. Explicit
+   * indentation indicators, empty bodies and more-indented leading or trailing blank lines are
+   * left to `yaml`, whose handling of them has subtleties this parser does not copy.
+   */
+  private parseBlockScalar(header: number, ownerColumn: number): string {
+    const text = this.text;
+    const folded = text.charCodeAt(header) === 62;
+    let i = header + 1;
+    let chomp: '' | '-' | '+' = '';
+    const indicator = text.charCodeAt(i);
+    if (indicator === DASH || indicator === 43 /* + */) {
+      chomp = indicator === DASH ? '-' : '+';
+      i++;
+    }
+    const headerEnd = i;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (i < this.contentEnd && !(text.charCodeAt(i) === HASH && i > headerEnd)) bail(); // indentation indicator or junk
+
+    let builder: BlockScalarBuilder | undefined;
+    let contentIndent = -1;
+    let leadingSpaces = 0;
+    let lastContentEnd = header;
+    let trailingBreaks = 0;
+    let moreIndentedTrailingBlank = false;
+    let pos = this.lineEnd + 1;
+    while (pos < this.length) {
+      let k = pos;
+      while (text.charCodeAt(k) === SPACE) k++;
+      let lineEnd = text.indexOf('\n', k);
+      if (lineEnd < 0) lineEnd = this.length;
+      const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+      const spaces = k - pos;
+      const breaks = lineEnd < this.length ? 1 : 0;
+      if (k >= contentEnd) {
+        if (builder) {
+          builder.blank(spaces);
+          trailingBreaks += breaks;
+          if (spaces > contentIndent) moreIndentedTrailingBlank = true;
+        } else if (spaces > leadingSpaces) {
+          leadingSpaces = spaces;
+        }
+        pos = lineEnd + 1;
+        continue;
+      }
+      if (!builder) {
+        // The first text line sets the indentation; at or left of the owner it would be an empty scalar.
+        if (spaces <= ownerColumn || leadingSpaces > spaces) bail();
+        contentIndent = spaces;
+        builder = new BlockScalarBuilder(folded, spaces);
+        const leadingLines = countLines(text, this.lineEnd + 1, pos);
+        for (let n = 0; n < leadingLines; n++) builder.blank(0);
+      } else if (spaces < contentIndent) {
+        break;
+      }
+      builder.line(spaces, text.slice(k, contentEnd));
+      let end = contentEnd;
+      while (text.charCodeAt(end - 1) === SPACE) end--;
+      lastContentEnd = end;
+      trailingBreaks = breaks;
+      moreIndentedTrailingBlank = false;
+      pos = lineEnd + 1;
+    }
+    if (!builder || moreIndentedTrailingBlank) bail();
+    this.range = { start: header, end: lastContentEnd };
+    this.lastEmptyAt = -1;
+    this.tokenEnd = lastContentEnd;
+    const value = builder.finish(chomp, trailingBreaks);
+    this.lineStart = pos;
+    this.seekContent();
+    if (this.kind === Line.Content && this.indent > ownerColumn) bail();
+    return value;
+  }
+
+  // --- flow collections on one line --------------------------------------------------------------
+
+  /** A flow node at `start` on the current line; sets range and flowEnd. */
+  private parseFlowNode(start: number, depth: number): unknown {
+    const text = this.text;
+    const ch = text.charCodeAt(start);
+    if (ch === 91) return this.parseFlowSequence(start, depth);
+    if (ch === 123) return this.parseFlowMap(start, depth);
+    if (ch === 34 || ch === 39) {
+      const quoted = this.readQuoted(start);
+      this.range = { start, end: quoted.end };
+      this.flowEnd = quoted.end;
+      return quoted.value;
+    }
+    const end = this.scanFlowPlain(start);
+    this.range = { start, end };
+    this.flowEnd = end;
+    return resolvePlainScalar(text.slice(start, end));
+  }
+
+  /** End of a plain scalar inside a flow collection (before `,`, brackets, `: ` or ` #`). */
+  private scanFlowPlain(start: number): number {
+    const text = this.text;
+    const lineEnd = this.contentEnd;
+    if (!this.canStartPlain(start)) bail();
+    let i = start;
+    for (; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch < 128 && FLOW_INDICATOR[ch]) break;
+      if (ch === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (i + 1 >= lineEnd || next === SPACE || (next < 128 && FLOW_INDICATOR[next])) break;
+      } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+        break;
+      }
+    }
+    while (i > start && text.charCodeAt(i - 1) === SPACE) i--;
+    if (i === start) bail();
+    return i;
+  }
+
+  private skipSpaces(from: number): number {
+    let i = from;
+    while (this.text.charCodeAt(i) === SPACE) i++;
+    return i;
+  }
+
+  private parseFlowSequence(open: number, depth: number): unknown[] {
+    if (depth > YAML_LIMITS.maxDepth) bail();
+    const text = this.text;
+    const sequence: unknown[] = [];
+    const items: Range[] = [];
+    let i = this.skipSpaces(open + 1);
+    if (text.charCodeAt(i) === 93 /* ] */) {
+      i++;
+    } else {
+      for (;;) {
+        if (i >= this.contentEnd) bail();
+        sequence.push(this.parseFlowNode(i, depth + 1));
+        items.push(this.range);
+        i = this.skipSpaces(this.flowEnd);
+        const ch = text.charCodeAt(i);
+        if (i < this.contentEnd && ch === 44 /* , */) {
+          i = this.skipSpaces(i + 1);
+          if (text.charCodeAt(i) === 93) bail(); // a trailing comma
+          continue;
+        }
+        if (i < this.contentEnd && ch === 93) {
+          i++;
+          break;
+        }
+        bail(); // `[a: b]`, a comment, or the line ended
+      }
+    }
+    const range: Range = { start: open, end: i };
+    this.spans.set(sequence, { range, items });
+    this.range = range;
+    this.flowEnd = i;
+    return sequence;
+  }
+
+  private parseFlowMap(open: number, depth: number): Record<string, unknown> {
+    if (depth > YAML_LIMITS.maxDepth) bail();
+    const text = this.text;
+    const map: Record<string, unknown> = Object.create(null);
+    const pairs = new Map<string, PairSpan>();
+    let i = this.skipSpaces(open + 1);
+    if (text.charCodeAt(i) === 125 /* } */) {
+      i++;
+    } else {
+      for (;;) {
+        if (i >= this.contentEnd) bail();
+        const keyStart = i;
+        let keyText: string;
+        let keyEnd: number;
+        const ch = text.charCodeAt(i);
+        if (ch === 34 || ch === 39) {
+          const quoted = this.readQuoted(i);
+          keyText = quoted.value;
+          keyEnd = quoted.end;
+        } else if (ch === 91 || ch === 123) {
+          bail(); // a collection as a key
+        } else {
+          keyEnd = this.scanFlowPlain(i);
+          keyText = plainKeyText(text.slice(i, keyEnd));
+        }
+        // Only `key: value` pairs: no `{a}`, `{a:}`, `{"a":1}`, or spaces before the colon.
+        if (text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE || keyEnd + 1 >= this.contentEnd) bail();
+        if (keyEnd - keyStart > MAX_IMPLICIT_KEY_LENGTH || pairs.has(keyText)) bail();
+        const valueStart = this.skipSpaces(keyEnd + 1);
+        const next = text.charCodeAt(valueStart);
+        if (valueStart >= this.contentEnd || next === 44 || next === 125 || next === HASH) bail();
+        const value = this.parseFlowNode(valueStart, depth + 1);
+        map[keyText] = value;
+        pairs.set(keyText, { key: { start: keyStart, end: keyEnd }, value: this.range });
+        i = this.skipSpaces(this.flowEnd);
+        const after = text.charCodeAt(i);
+        if (i < this.contentEnd && after === 44) {
+          i = this.skipSpaces(i + 1);
+          if (text.charCodeAt(i) === 125) bail();
+          continue;
+        }
+        if (i < this.contentEnd && after === 125) {
+          i++;
+          break;
+        }
+        bail();
+      }
+    }
+    const range: Range = { start: open, end: i };
+    this.spans.set(map, { range, pairs });
+    this.range = range;
+    this.flowEnd = i;
+    return map;
+  }
+}
+
+/** A plain key's text as parseFull stores it: the resolved scalar, as a string (`null` → ''). */
+function plainKeyText(source: string): string {
+  const resolved = resolvePlainScalar(source);
+  return typeof resolved === 'string' ? resolved : String(resolved ?? '');
+}
+
+/** Number of line breaks between `from` and `to`. */
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }

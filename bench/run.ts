@@ -1,0 +1,246 @@
+/**
+ * The benchmark behind `npm run bench`: for each document size, in one process, the median and
+ * 90th percentile time of
+ *   1. the engine's whole pipeline (Engine.analyze on an assessment, its rubric cached, as in the editor),
+ *   2. the same with the complete `yaml` parser forced,
+ *   3. `yaml`'s parseDocument alone,
+ *   4. yaml-language-server's in-process doValidation with the same JSON schemas,
+ *   5. js-yaml's load (no positions), when js-yaml is installed.
+ * Results go to the terminal and to bench/results.md. Options:
+ *   --sizes 500,5000      sizes in lines (default 500, 5000, 50000)
+ *   --budget-ms 3000      time spent per subject and size after warm-up
+ *   --no-write            do not update bench/results.md
+ *   --write-files DIR     only write the generated rubric and assessments to DIR, then exit
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseDocument } from 'yaml';
+import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
+import { Engine, type FileAnalysis } from '../src/core/engine';
+import { MemoryFileHost } from '../src/core/resolve/host';
+import { BENCH_RUBRIC_FILE, BENCH_SIZES, generateBenchDocuments, writeBenchFiles, type BenchDocuments } from './generate';
+
+interface Options {
+  sizes: number[];
+  budgetMs: number;
+  write: boolean;
+  writeFiles?: string;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number).filter((n) => n > 0);
+    else if (arg === '--budget-ms') options.budgetMs = Number(argv[++i]);
+    else if (arg === '--no-write') options.write = false;
+    else if (arg === '--write-files') options.writeFiles = String(argv[++i]);
+    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-write --write-files DIR`);
+  }
+  return options;
+}
+
+interface Timing {
+  readonly median: number;
+  readonly p90: number;
+  readonly iterations: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Times several subjects in interleaved rounds (each runs once per round, in turn), so that load
+ * from other processes on the machine falls on all of them alike and their ratios stay fair.
+ * Warms each up first; then runs rounds until `budgetMs` per subject is spent (5 to 500 rounds).
+ */
+async function measureInterleaved(subjects: readonly (() => unknown)[], budgetMs: number): Promise<Timing[]> {
+  for (const fn of subjects) {
+    const warmupEnd = performance.now() + Math.min(1000, budgetMs / 3);
+    for (let i = 0; i < 3 || (performance.now() < warmupEnd && i < 30); i++) await fn();
+  }
+  gc?.();
+  const times: number[][] = subjects.map(() => []);
+  const end = performance.now() + budgetMs * subjects.length;
+  for (let round = 0; round < 5 || (performance.now() < end && round < 500); round++) {
+    for (let s = 0; s < subjects.length; s++) {
+      const start = performance.now();
+      await (subjects[s] as () => unknown)();
+      (times[s] as number[]).push(performance.now() - start);
+    }
+  }
+  return times.map((list) => {
+    list.sort((a, b) => a - b);
+    const at = (q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))] as number;
+    return { median: at(0.5), p90: at(0.9), iterations: list.length };
+  });
+}
+
+const repoRoot = path.resolve(__dirname, '..');
+const schemaDir = path.join(repoRoot, 'schemas');
+
+/** yaml-language-server set up as an editor would: the assessment schema, read from disk on request. */
+function yamlLanguageServer() {
+  const service = getLanguageService({
+    schemaRequestService: async (uri: string) => {
+      const file = new URL(uri);
+      if (file.protocol !== 'file:') throw new Error(`Only file schemas are served here: ${uri}`);
+      return fs.readFileSync(file, 'utf8');
+    },
+    workspaceContext: { resolveRelativePath: (relative: string, resource: string) => new URL(relative, resource).toString() },
+  });
+  service.configure({
+    validate: true,
+    hover: false,
+    completion: false,
+    format: false,
+    schemas: [{ uri: pathToFileURL(path.join(schemaDir, 'assessment.schema.json')).toString(), fileMatch: ['*.assessment.yaml'] }],
+  });
+  let version = 0;
+  return {
+    /** Validates as after a keystroke: a new document version, so nothing comes from its cache. */
+    validate: (uri: string, text: string) => service.doValidation(TextDocument.create(uri, 'yaml', ++version, text), false),
+  };
+}
+
+type JsYamlLoad = (text: string) => unknown;
+function optionalJsYaml(): JsYamlLoad | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('js-yaml') as { load: JsYamlLoad }).load;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Row {
+  readonly lines: number;
+  readonly bytes: number;
+  readonly parser: FileAnalysis['parser'];
+  readonly diagnostics: number;
+  readonly engine: Timing;
+  readonly engineFull: Timing;
+  readonly parseOnly: Timing;
+  readonly yls: Timing;
+  readonly jsYaml?: Timing;
+}
+
+async function benchSize(size: number, budgetMs: number, yls: ReturnType<typeof yamlLanguageServer>, jsYamlLoad: JsYamlLoad | undefined): Promise<Row> {
+  const docs: BenchDocuments = generateBenchDocuments(size);
+  const dir = `file:///bench/${size}/`;
+  const uri = `${dir}bench-${size}.assessment.yaml`;
+  const host = new MemoryFileHost(new Map([[`${dir}${BENCH_RUBRIC_FILE}`, docs.rubric]]));
+  const engine = new Engine(host);
+  const engineFull = new Engine(host, { parser: 'full' });
+  const first = await engine.analyze(uri, docs.assessment);
+  const firstFull = await engineFull.analyze(uri, docs.assessment);
+  if (first.diagnostics.length !== firstFull.diagnostics.length) {
+    throw new Error(`The fast and full parsers disagree on ${uri}: ${first.diagnostics.length} vs ${firstFull.diagnostics.length} diagnostics.`);
+  }
+  const yamlErrors = (await yls.validate(uri, docs.assessment)).filter((d) => d.severity === 1);
+  if (yamlErrors.length > 0) throw new Error(`yaml-language-server finds ${yamlErrors.length} errors in the generated assessment, e.g. ${yamlErrors[0]?.message}`);
+
+  const lines = docs.assessment.split('\n').length - 1;
+  console.log(`  ${lines} lines: measuring...`);
+  const subjects = [
+    () => engine.analyze(uri, docs.assessment),
+    () => engineFull.analyze(uri, docs.assessment),
+    () => parseDocument(docs.assessment),
+    () => yls.validate(uri, docs.assessment),
+    ...(jsYamlLoad ? [() => jsYamlLoad(docs.assessment)] : []),
+  ];
+  const [engineTiming, engineFullTiming, parseTiming, ylsTiming, jsYamlTiming] = (await measureInterleaved(subjects, budgetMs)) as [Timing, Timing, Timing, Timing, Timing | undefined];
+  return {
+    lines,
+    bytes: Buffer.byteLength(docs.assessment),
+    parser: first.parser,
+    diagnostics: first.diagnostics.length,
+    engine: engineTiming,
+    engineFull: engineFullTiming,
+    parseOnly: parseTiming,
+    yls: ylsTiming,
+    ...(jsYamlTiming ? { jsYaml: jsYamlTiming } : {}),
+  };
+}
+
+/** yaml-language-server must really validate: a broken copy of the document has to get errors. */
+async function checkLanguageServerValidates(yls: ReturnType<typeof yamlLanguageServer>): Promise<void> {
+  const docs = generateBenchDocuments(500);
+  const broken = docs.assessment.replace(/^( {4})target: \d+$/m, '$1target: high\n$1colour: blue');
+  const document = TextDocument.create('file:///bench/check/broken.assessment.yaml', 'yaml', 1, broken);
+  const diagnostics = await yls.validate(document.uri, broken);
+  const problems = diagnostics.map((d) => `${document.getText(d.range)}: ${d.message}`);
+  const typeError = problems.some((m) => /^high: .*integer/i.test(m));
+  // Without a localization bundle, the server reports this one by its message key.
+  const extraKey = problems.some((m) => /^colour: .*(not allowed|DisallowedExtraProp)/i.test(m));
+  if (!typeError || !extraKey) {
+    throw new Error(`yaml-language-server did not report the schema errors planted in a broken copy (got: ${problems.join(' | ') || 'nothing'}); it is not validating.`);
+  }
+}
+
+const ms = (t: Timing | undefined) => (t ? t.median.toFixed(t.median < 10 ? 2 : 1) : 'n/a');
+const p90 = (t: Timing | undefined) => (t ? t.p90.toFixed(t.p90 < 10 ? 2 : 1) : 'n/a');
+const ratio = (a: Timing, b: Timing) => `${(a.median / b.median).toFixed(1)}x`;
+
+function table(rows: readonly Row[]): string {
+  const header = '| Lines | Engine (fast parser) | Engine (full `yaml` parser) | `yaml` parseDocument only | yaml-language-server doValidation | js-yaml load (no positions) | yaml-language-server / engine | engine / `yaml` parse only | Parser used |';
+  const rule = '|---:|---:|---:|---:|---:|---:|---:|---:|:---|';
+  const body = rows.map(
+    (r) =>
+      `| ${r.lines.toLocaleString('en-US')} | ${ms(r.engine)} (p90 ${p90(r.engine)}) | ${ms(r.engineFull)} (p90 ${p90(r.engineFull)}) | ${ms(r.parseOnly)} (p90 ${p90(r.parseOnly)}) | ${ms(r.yls)} (p90 ${p90(r.yls)}) | ${ms(r.jsYaml)} | **${ratio(r.yls, r.engine)}** | ${ratio(r.engine, r.parseOnly)} | ${r.parser} |`,
+  );
+  return [header, rule, ...body].join('\n');
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? 'unknown CPU'} (${cpus.length} cores), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.writeFiles) {
+    for (const file of writeBenchFiles(options.writeFiles, options.sizes)) console.log(file);
+    return;
+  }
+  const yls = yamlLanguageServer();
+  await checkLanguageServerValidates(yls);
+  const jsYamlLoad = optionalJsYaml();
+  console.log(`Benchmark on ${machine()}; about ${options.budgetMs} ms per subject and size after warm-up, in interleaved rounds. Times in milliseconds.`);
+  const rows: Row[] = [];
+  for (const size of options.sizes) rows.push(await benchSize(size, options.budgetMs, yls, jsYamlLoad));
+  const output = table(rows);
+  console.log(`\n${output}\n`);
+  for (const r of rows) {
+    console.log(`${r.lines} lines (${(r.bytes / 1024).toFixed(0)} KiB): the engine used the ${r.parser} parser and reported ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, full ${r.engineFull.iterations}, parse ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}.`);
+  }
+  if (!jsYamlLoad) console.log('js-yaml is not installed, so its column is n/a.');
+  if (options.write) {
+    const date = new Date().toISOString().slice(0, 10);
+    const md = [
+      '# Benchmark results',
+      '',
+      `Written by \`npm run bench\` on ${date}. Machine: ${machine()}.`,
+      '',
+      'Each cell is the median time in milliseconds (90th percentile in brackets) over repeated runs after a warm-up, all in one process;',
+      'the subjects run in interleaved rounds, so load from other processes falls on all of them alike.',
+      'The document is a generated assessment (bench/generate.ts) with scalar and detailed answers, evidence lists, block-scalar notes, metrics, targets and comments;',
+      'its rubric is analyzed once and cached, as in the editor. "Engine" is the whole pipeline (parse, schema, semantic rules, scores, diagnostics with positions);',
+      'yaml-language-server 1.19 runs in-process with the same JSON schemas (schemas/assessment.schema.json and common.schema.json) and validates a new document version each run.',
+      '',
+      output,
+      '',
+      ...rows.map((r) => `- ${r.lines.toLocaleString('en-US')} lines, ${(r.bytes / 1024).toFixed(0)} KiB: ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, engine with the full parser ${r.engineFull.iterations}, yaml ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}${r.jsYaml ? `, js-yaml ${r.jsYaml.iterations}` : ''}.`),
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(repoRoot, 'bench', 'results.md'), md);
+    console.log('Wrote bench/results.md');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
