@@ -24,6 +24,7 @@ export function parseCommand<O extends Options>(spec: CommandSpec<O>, args: read
     throw new CliError(describeParseError(error, spec));
   }
   const { positionals } = parsed;
+  if ((parsed.values as { help?: boolean }).help) return parsed; // --help works whatever else is on the line
   if (positionals.length < spec.positionals.min) {
     throw new CliError(`"rubrics ${spec.name}" needs ${spec.positionals.what}. Run "rubrics ${spec.name} --help" for usage.`);
   }

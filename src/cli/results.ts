@@ -1,6 +1,5 @@
 import type { DiagnosticCode } from '../core/diagnostics/codes';
-import type { Severity } from '../core/diagnostics/types';
-import type { FileAnalysis } from '../core/engine';
+import type { Diagnostic, Severity } from '../core/diagnostics/types';
 import { LineIndex } from '../core/text/lineIndex';
 
 /**
@@ -37,7 +36,7 @@ export interface Totals {
 }
 
 /** The engine's diagnostics of one file, positioned for people. Nothing is reworded or dropped. */
-export function toFileResult(path: string, analysis: FileAnalysis): FileResult {
+export function toFileResult(path: string, analysis: { readonly text: string; readonly diagnostics: readonly Diagnostic[] }): FileResult {
   const lines = new LineIndex(analysis.text);
   return {
     path,

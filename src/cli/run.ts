@@ -1,13 +1,15 @@
 import { closestMatch } from '../core/util/suggest';
 import type { Command } from './command';
 import { builtinsCommand } from './commands/builtins';
+import { diffCommand } from './commands/diff';
 import { initCommand } from './commands/init';
+import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
 import type { CliContext } from './context';
 import { CliError } from './errors';
 import { TOOL_VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [validateCommand, initCommand, builtinsCommand];
+const COMMANDS: readonly Command[] = [validateCommand, reportCommand, diffCommand, initCommand, builtinsCommand];
 
 function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,82 @@
+import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportModel } from '../../core/report';
+import { createEngine } from '../analyze';
+import { oneOf, parseCommand, wholeNumber } from '../args';
+import type { Command } from '../command';
+import { CliError } from '../errors';
+import { emit } from '../output';
+import { reportProblemsToStderr } from '../problems';
+import { SourceReader } from '../sources';
+
+const FORMATS = ['md', 'html', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const spec = {
+  name: 'report',
+  options: {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    document: { type: 'string', short: 'd' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: { min: 1, max: 1, what: 'one file (an assessment, a plan or a rubric)' },
+} as const;
+
+const RENDERERS: Record<Format, (model: ReportModel) => string> = {
+  md: renderMarkdown,
+  html: (model) => renderHtml(model, { mode: 'standalone' }),
+  json: renderJson,
+};
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'Write the scored report of an assessment, a plan or a rubric (Markdown, HTML or JSON).',
+  help: `Usage: rubrics report FILE [--format md|html|json] [--out FILE] [--document N]
+
+Writes the report of one document: for an assessment, the scores per dimension and overall,
+gaps to targets, the criteria that block the next level, evidence and exemptions; for a plan,
+the initiatives and the levels they project; for a rubric, an overview of its levels and
+dimensions. The same report the VS Code preview shows.
+
+FILE is a path, or REF:path to read it from git (e.g. main:rubrics/team.assessment.yaml).
+
+Options:
+  -f, --format <name>  md (Markdown, default), html (a self-contained page) or json
+  -o, --out <file>     write to this file instead of stdout (written whole or not at all)
+  -d, --document <n>   which document of a multi-document file, counting from 1
+                       (default: the first assessment or plan)
+  -h, --help           show this help
+
+A document with errors still gets its report (with what could be computed and the problems
+listed); the problems are also printed on stderr and the exit code is 1.
+
+Examples:
+  rubrics report rubrics/baseline.assessment.yaml
+  rubrics report rubrics/roadmap.plan.yaml --format html --out roadmap.html
+`,
+  async run(args, context) {
+    const { values, positionals } = parseCommand(spec, args);
+    if (values.help) {
+      context.stdout.write(this.help);
+      return 0;
+    }
+    const format = oneOf<Format>(values.format, FORMATS, 'md', '--format');
+    const documentNumber = wholeNumber(values.document, '--document', 1);
+    const reader = new SourceReader(context.cwd);
+    const source = await reader.load(positionals[0] as string);
+    if (source.text === undefined) throw new CliError(`"${source.label}" does not exist at that revision. Check the path with "git ls-tree -r --name-only ${source.label.split(':')[0]}".`);
+    const analysis = await createEngine(reader).analyze(source.uri, source.text);
+
+    let documentIndex: number | undefined;
+    if (documentNumber !== undefined) {
+      if (documentNumber > analysis.documents.length) {
+        const kinds = analysis.documents.map((d, i) => `${i + 1}: ${d.kind ?? 'unknown'}`).join(', ');
+        throw new CliError(`--document ${documentNumber}: ${source.shownPath} has ${analysis.documents.length} document${analysis.documents.length === 1 ? '' : 's'}${kinds ? ` (${kinds})` : ''}.`);
+      }
+      documentIndex = documentNumber - 1;
+    }
+    const model = buildReport(analysis, documentIndex);
+    await emit(RENDERERS[format](model), values.out, context);
+    const hasErrors = reportProblemsToStderr([{ path: source.shownPath, analysis, documentIndex: model.source.documentIndex }], context);
+    return hasErrors ? 1 : 0;
+  },
+};

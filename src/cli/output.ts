@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
+import type { CliContext } from './context';
+import { displayPath } from './discover';
+
+/** Writes a command's result to `--out` (whole or not at all) or, without it, to stdout. */
+export async function emit(text: string, out: string | undefined, context: CliContext): Promise<void> {
+  if (out === undefined || out === '-') {
+    context.stdout.write(text);
+    return;
+  }
+  const target = path.resolve(context.cwd, out);
+  await writeFileAtomic(target, text, displayPath(target, context.cwd));
+}

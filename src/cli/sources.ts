@@ -1,0 +1,54 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileHost } from '../core/resolve/host';
+import { readUserFile } from './analyze';
+import { displayPath } from './discover';
+import { CliError } from './errors';
+import { GIT_SCHEME, GitRepository, parseGitSpec } from './gitSource';
+import { fileUri, NodeFileHost } from './nodeFileHost';
+
+/** A file to report on or compare: from disk, or from git as `REF:path`. */
+export interface LoadedSource {
+  /** As the user wrote it, for messages and headings. */
+  readonly label: string;
+  readonly uri: string;
+  /** undefined when a `REF:path` does not exist at that revision (a file added or deleted since). */
+  readonly text: string | undefined;
+  /** Where diagnostics are shown: the path relative to the working directory, or `REF:path`. */
+  readonly shownPath: string;
+}
+
+/**
+ * Reads command arguments that name files, on disk or in git, and serves the engine the files
+ * they refer to: from disk for files on disk, at the same revision for files read from git.
+ */
+export class SourceReader implements FileHost {
+  private readonly disk = new NodeFileHost();
+  private repository: Promise<GitRepository> | undefined;
+
+  constructor(private readonly cwd: string) {}
+
+  async load(argument: string): Promise<LoadedSource> {
+    const absolute = path.resolve(this.cwd, argument);
+    const onDisk = await stat(absolute).catch(() => undefined);
+    if (onDisk?.isDirectory()) throw new CliError(`"${argument}" is a folder; name a file (an assessment or a plan).`);
+    if (onDisk) {
+      const shownPath = displayPath(absolute, this.cwd);
+      return { label: argument, uri: fileUri(absolute), text: await readUserFile(absolute, shownPath), shownPath };
+    }
+    const spec = parseGitSpec(argument);
+    if (!spec) throw new CliError(`Cannot find "${argument}" (looked in ${absolute}). Check the path; to read a file from git, write REF:path, e.g. origin/main:rubrics/team.assessment.yaml.`);
+    const file = await (await this.git()).read(spec, argument);
+    return { label: argument, uri: file.uri, text: file.text, shownPath: `${spec.ref}:${file.repoPath}` };
+  }
+
+  readFile(uri: string): Promise<string | undefined> {
+    if (uri.startsWith(GIT_SCHEME)) return this.git().then((repository) => repository.readFile(uri));
+    return this.disk.readFile(uri);
+  }
+
+  private git(): Promise<GitRepository> {
+    this.repository ??= GitRepository.open(this.cwd);
+    return this.repository;
+  }
+}
