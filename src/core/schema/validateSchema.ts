@@ -215,12 +215,17 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
         range: diagnosticRange(doc, path, 'key'),
       };
     }
-    case 'uniqueItems':
+    case 'uniqueItems': {
+      // ajv's i and j come in either order depending on the item type; report them in reading
+      // order and underline the repeat, which is the one to remove.
+      const first = Math.min(Number(params.i), Number(params.j));
+      const repeat = Math.max(Number(params.i), Number(params.j));
       return {
         code: 'schema-invalid',
-        message: `${name} lists the same value twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}); list each once.`,
-        range: diagnosticRange(doc, [...path, Number(params.i)], 'value'),
+        message: `${name} lists the same value twice (items ${first + 1} and ${repeat + 1}); list each once.`,
+        range: diagnosticRange(doc, [...path, repeat], 'value'),
       };
+    }
     default:
       return {
         code: 'schema-invalid',
