@@ -76,7 +76,7 @@ describe('move-from-mismatch with staged moves', () => {
   it('still warns when nothing it depends on reaches that level, and says how to fix it', async () => {
     const { codes, messages } = await check('    moves: [{ dimension: intake, from: 3, to: 4 }]');
     expect(codes).toEqual(['move-from-mismatch@30:40']);
-    expect(messages[0]).toContain('at level 2, not 3, and no initiative this one depends on raises it to 3');
+    expect(messages[0]).toContain('at level 2, not 3, and no initiative this one depends on moves it to 3');
   });
 
   it('does not count a cancelled initiative as reaching a level', async () => {

@@ -84,7 +84,7 @@ export function checkPlan(ctx: RuleContext, plan: Plan, index: RubricIndex | und
       // A staged plan raises a dimension in steps: a later initiative may start where one it
       // depends on (directly or through others) leaves the dimension, not only at the baseline.
       if (move.from !== undefined && base !== undefined && move.from !== base && !reachedByDependencies(plan, ids, i, move.dimension).has(move.from)) {
-        ctx.report('move-from-mismatch', `The baseline assessment puts "${move.dimension}" at level ${base}, not ${move.from}, and no initiative this one depends on raises it to ${move.from}. Start from ${base}, or depend on the initiative that reaches ${move.from}.`, ctx.at(mat('from')), {
+        ctx.report('move-from-mismatch', `The baseline assessment puts "${move.dimension}" at level ${base}, not ${move.from}, and no initiative this one depends on moves it to ${move.from}. Start from ${base}, or depend on the initiative that takes it to ${move.from}.`, ctx.at(mat('from')), {
           fixes: [{ title: `Change to ${base}`, replacement: String(base) }],
         });
       }
