@@ -40,7 +40,7 @@ export interface CliRun {
 export function runCli(cli: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; unprivileged?: boolean } = {}): Promise<CliRun> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS'].includes(key)) env[key] = value;
+    if (value !== undefined && !['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS', 'GITHUB_WORKSPACE'].includes(key)) env[key] = value;
   }
   Object.assign(env, options.env);
   return new Promise((resolve) => {

@@ -7,7 +7,7 @@ import { Engine } from '../src/core/engine';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { escapeData, escapeProperty } from '../src/cli/formatters/github';
 import { NodeFileHost } from '../src/cli/nodeFileHost';
-import { buildCli, expectGolden, FIXTURES, runCli, tempDir } from './cli.helpers';
+import { buildCli, expectGolden, FIXTURES, REPO_ROOT, runCli, tempDir } from './cli.helpers';
 
 let cli: string;
 beforeAll(async () => {
@@ -102,6 +102,18 @@ describe('rubrics validate: output formats (goldens)', () => {
     );
     expect(run.stdout).toMatch(/^::warning file=project\/broken\.assessment\.yaml,line=14,col=18,.*title=evidence-missing::.* Add evidence: write/m);
     expect(run.stdout).toMatch(/^::notice file=project\/broken\.assessment\.yaml,line=9,col=1,/m);
+  });
+
+  it('github and sarif: paths are relative to GITHUB_WORKSPACE when set, so a subfolder run annotates the right files', async () => {
+    const env = { GITHUB_WORKSPACE: REPO_ROOT };
+    const github = await runCli(cli, ['validate', 'project/broken.assessment.yaml', '--format', 'github'], { env });
+    expect(github.stdout).toMatch(/^::notice file=test\/fixtures\/cli\/project\/broken\.assessment\.yaml,line=9,/);
+    const sarif = JSON.parse((await runCli(cli, ['validate', 'project/broken.assessment.yaml', '--format', 'sarif'], { env })).stdout);
+    expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(REPO_ROOT).toString()}/`);
+    expect(sarif.runs[0].artifacts[0].location.uri).toBe('test/fixtures/cli/project/broken.assessment.yaml');
+    // Stylish and JSON stay relative to the working directory.
+    const json = JSON.parse((await runCli(cli, ['validate', 'project/broken.assessment.yaml', '--format', 'json'], { env })).stdout);
+    expect(json[0].path).toBe('project/broken.assessment.yaml');
   });
 
   it('github: escapes a file name with a comma, a colon and a percent sign', async () => {

@@ -24,6 +24,8 @@ export interface CliDiagnostic {
 export interface FileResult {
   /** Relative to the working directory, forward slashes. */
   readonly path: string;
+  /** Where the file is on disk, when it is on disk. */
+  readonly absolutePath?: string;
   readonly diagnostics: readonly CliDiagnostic[];
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import { colorEnabled, palette } from '../color';
@@ -59,6 +60,7 @@ Formats:
            and offsets count UTF-16 code units; endColumn and endOffset are exclusive
   sarif    SARIF 2.1.0, for code scanning (upload with github/codeql-action/upload-sarif)
   github   GitHub Actions annotations on the pull request's changed lines
+           (sarif and github paths are relative to GITHUB_WORKSPACE when it is set)
 
 Exit codes:
   0  no errors (notes never fail; warnings fail only with --strict or --max-warnings)
@@ -112,23 +114,38 @@ export async function validatePaths(inputs: readonly string[], cwd: string): Pro
   const results: FileResult[] = [];
   for (const [i, file] of files.entries()) {
     const analysis = await engine.analyze(fileUri(file), texts[i] as string);
-    results.push(toFileResult(displayPath(file, cwd), analysis));
+    results.push({ ...toFileResult(displayPath(file, cwd), analysis), absolutePath: file });
   }
   return results;
 }
 
 function render(results: readonly FileResult[], format: Format, context: CliContext): string {
-  const colors = palette(colorEnabled(context.stdout, context.env));
   switch (format) {
     case 'json':
       return formatJson(results);
-    case 'sarif':
-      return formatSarif(results, { toolVersion: TOOL_VERSION, sourceRootUri: directoryUri(context.cwd) });
+    case 'sarif': {
+      const root = repositoryRoot(context);
+      return formatSarif(relativeTo(results, root), { toolVersion: TOOL_VERSION, sourceRootUri: directoryUri(root) });
+    }
     case 'github':
-      return formatGithub(results);
+      return formatGithub(relativeTo(results, repositoryRoot(context)));
     case 'stylish':
-      return formatStylish(results, colors);
+      return formatStylish(results, palette(colorEnabled(context.stdout, context.env)));
   }
+}
+
+/**
+ * GitHub resolves annotation and code-scanning paths from the repository root, which in Actions
+ * is GITHUB_WORKSPACE; elsewhere paths stay relative to the working directory. So the tool can
+ * run from a subfolder of the checkout and still annotate the right lines.
+ */
+function repositoryRoot(context: CliContext): string {
+  const workspace = context.env.GITHUB_WORKSPACE;
+  return workspace ? path.resolve(context.cwd, workspace) : context.cwd;
+}
+
+function relativeTo(results: readonly FileResult[], root: string): FileResult[] {
+  return results.map((r) => (r.absolutePath ? { ...r, path: displayPath(r.absolutePath, root) } : r));
 }
 
 function directoryUri(directory: string): string {
