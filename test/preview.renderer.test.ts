@@ -1,0 +1,114 @@
+/**
+ * The report renderer's output as the preview uses it: a page the preview can load under its
+ * policy, split into head and body, and update by body swaps. These run the real engine and
+ * renderer on the Kestrel samples and on broken input.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNonce, sameShell, splitPage } from '../src/extension/preview/html';
+import { buildReport, renderHtml } from '../src/core/report';
+import { analyzeMemory } from './helpers';
+
+const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
+const SCRIPT = 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/preview.js';
+const SAMPLES = path.join(__dirname, '../samples/kestrel');
+
+function samples(): Record<string, string> {
+  return Object.fromEntries(fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(SAMPLES, f), 'utf8')]));
+}
+
+async function previewPage(files: Record<string, string>, entry: string, nonce = createNonce()): Promise<{ html: string; nonce: string }> {
+  const analysis = await analyzeMemory(files, entry);
+  return { html: renderHtml(buildReport(analysis), { mode: 'webview', nonce, cspSource: CSP_SOURCE, scriptUri: SCRIPT }), nonce };
+}
+
+function policy(html: string): Map<string, string[]> {
+  const content = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+  if (!content) throw new Error('no policy');
+  const decoded = content.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return new Map(decoded.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name as string, sources]));
+}
+
+const entries = ['2026-03.seven-attributes.assessment.yaml', '2026-03.nexgen-digital-services.assessment.yaml', 'roadmap-2026-2028.plan.yaml', 'claims-platform.rubric.yaml'];
+
+describe('report pages in the preview', () => {
+  for (const entry of entries) {
+    it(`${entry}: strict policy, only the preview script, nothing remote, nothing the policy would block`, async () => {
+      const { html, nonce } = await previewPage(samples(), entry);
+      const csp = policy(html);
+      expect(csp.get('default-src')).toEqual(["'none'"]);
+      expect(csp.get('script-src')).toEqual([`'nonce-${nonce}'`]);
+      for (const [directive, sources] of csp) {
+        for (const source of sources) {
+          expect(source === CSP_SOURCE || source === 'data:' || source.startsWith("'"), `${directive} ${source}`).toBe(true);
+        }
+      }
+      expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
+      // Exactly one script: the preview's, by nonce.
+      expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([`<script nonce="${nonce}" src="${SCRIPT}">`]);
+      // Every style element carries the nonce, and no inline style attribute exists (the policy would drop it).
+      for (const style of html.matchAll(/<style\b[^>]*>/g)) expect(style[0]).toBe(`<style nonce="${nonce}">`);
+      expect(html).not.toMatch(/\sstyle\s*=/i);
+      expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+      // Nothing loads from elsewhere: no src or href to a remote origin except links the user clicks.
+      const sources = [...html.matchAll(/\s(?:src|srcset|poster|data)="([^"]*)"/g)].map((m) => m[1]);
+      expect(sources.every((s) => s === SCRIPT || s?.startsWith('data:'))).toBe(true);
+    });
+  }
+
+  it('has rows that map to the source, at offsets that point at the item in the file', async () => {
+    const files = samples();
+    const entry = '2026-03.seven-attributes.assessment.yaml';
+    const { html } = await previewPage(files, entry);
+    const offsets = [...html.matchAll(/data-source-offset="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(offsets.length).toBeGreaterThan(7);
+    const text = files[entry]!;
+    // The row of each attribute points at its key in the assessment.
+    for (const id of ['outward-looking-perspective', 'empower-end-users', 'persuasive-vision']) {
+      const at = text.indexOf(`${id}:`);
+      expect(at).toBeGreaterThan(0);
+      expect(offsets).toContain(at);
+    }
+  });
+
+  it('keeps the same page shell from one edit to the next, so updates are body swaps that keep the scroll position', async () => {
+    const files = samples();
+    const entry = '2026-03.seven-attributes.assessment.yaml';
+    const first = await previewPage(files, entry);
+    const edited = files[entry]!.replace(/^title: .*$/m, 'title: Renamed while typing').replace(/^(\s+target:) \d/m, '$1 4');
+    const second = await previewPage({ ...files, [entry]: edited }, entry);
+    const a = splitPage(first.html);
+    const b = splitPage(second.html);
+    expect(a && b).toBeTruthy();
+    expect(sameShell(a!, first.nonce, b!, second.nonce)).toBe(true);
+    expect(a!.body).not.toBe(b!.body);
+  });
+
+  it('shows the problems of a broken document instead of a blank page', async () => {
+    const broken = 'apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: broken\nrubric: seven-attributes\nsubject:\n  organization: Kestrel Mutual\ndate: 2026-02-30\ndimensions:\n  empower-end-user:\n    target: 3\n';
+    const { html } = await previewPage({ 'broken.assessment.yaml': broken }, 'broken.assessment.yaml');
+    const parts = splitPage(html);
+    expect(parts).toBeDefined();
+    expect(parts!.body).toContain('empower-end-user');
+    expect(parts!.body).toMatch(/not a real calendar date/);
+    // A problem row leads to its place in the file.
+    expect(parts!.body).toContain(`data-source-offset="${broken.indexOf('2026-02-30')}"`);
+  });
+
+  it('shows a file that is not YAML at all as a report of its problems', async () => {
+    const { html } = await previewPage({ 'x.yaml': 'kind: [unclosed\n  - : :\n' }, 'x.yaml');
+    const parts = splitPage(html);
+    expect(parts?.body).toMatch(/problem/i);
+  });
+
+  it('escapes user text that looks like markup', async () => {
+    const files = samples();
+    const entry = '2026-03.seven-attributes.assessment.yaml';
+    const hostile = files[entry]!.replace(/^title: .*$/m, 'title: "<img src=x onerror=alert(1)><script>alert(2)</script>"');
+    const { html } = await previewPage({ ...files, [entry]: hostile }, entry);
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>alert(2)');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
