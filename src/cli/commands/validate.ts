@@ -107,15 +107,24 @@ export async function validatePaths(inputs: readonly string[], cwd: string): Pro
       `Found no rubric files in ${where}. Files are checked when named *.rubric.yaml, *.assessment.yaml or *.plan.yaml, placed under a rubrics/ folder, or declaring "apiVersion: rubrics-as-code/v1". Name files explicitly to check them anyway, or run "rubrics init" to start.`,
     );
   }
-  // Read everything first: an unreadable file stops the run before any partial output.
-  const texts: string[] = [];
-  for (const file of files) texts.push(await readUserFile(file, displayPath(file, cwd)));
   const engine = createEngine();
   const results: FileResult[] = [];
-  for (const [i, file] of files.entries()) {
-    const analysis = await engine.analyze(fileUri(file), texts[i] as string);
-    results.push({ ...toFileResult(displayPath(file, cwd), analysis), absolutePath: file });
+  const unreadable: string[] = [];
+  for (const file of files) {
+    const shown = displayPath(file, cwd);
+    let text: string;
+    try {
+      text = await readUserFile(file, shown);
+    } catch (error) {
+      unreadable.push(error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    const analysis = await engine.analyze(fileUri(file), text);
+    results.push({ ...toFileResult(shown, analysis), absolutePath: file });
   }
+  // Nothing has been printed yet: a file that cannot be read fails the run (exit 2) rather than
+  // giving a report that silently leaves it out.
+  if (unreadable.length > 0) throw new CliError(unreadable.join('\nrubrics: '));
   return results;
 }
 
