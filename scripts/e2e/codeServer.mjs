@@ -79,11 +79,12 @@ export function installExtension(run, vsix) {
  * `trust: true` leaves Workspace Trust on (the folder then opens in restricted mode);
  * by default trust is disabled, as a developer who trusts their own repository would have it.
  */
-export async function startCodeServer({ workspace, extensions = [], trust = false, settings = {}, port, name = 'run', quiet = true } = {}) {
+export async function startCodeServer({ workspace, extensions = [], trust = false, settings = {}, env = {}, port, host = '127.0.0.1', name = 'run', runDir: fixedRunDir, quiet = true } = {}) {
   assertInstalled();
   const runsDir = path.join(cacheDir, 'runs');
   fs.mkdirSync(runsDir, { recursive: true });
-  const runDir = fs.mkdtempSync(path.join(runsDir, `${name}-`));
+  // A fixed run directory (the demo's) keeps the user's window state between runs; tests get a new one each time.
+  const runDir = fixedRunDir ?? fs.mkdtempSync(path.join(runsDir, `${name}-`));
   const run = {
     runDir,
     userDataDir: path.join(runDir, 'user-data'),
@@ -109,7 +110,7 @@ export async function startCodeServer({ workspace, extensions = [], trust = fals
   const log = fs.openSync(run.logFile, 'a');
   const args = [
     codeServerEntry, ...commonArgs(run),
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${chosenPort}`,
+    '--auth', 'none', '--bind-addr', `${host}:${chosenPort}`,
     '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
     ...(trust ? [] : ['--disable-workspace-trust']),
     workspace,
@@ -118,10 +119,10 @@ export async function startCodeServer({ workspace, extensions = [], trust = fals
   const child = spawn(node24, args, {
     detached: true,
     stdio: ['ignore', quiet ? log : 'inherit', quiet ? log : 'inherit'],
-    env: { ...process.env, TMPDIR: run.tmpDir },
+    env: { ...process.env, ...env, TMPDIR: run.tmpDir },
   });
   fs.closeSync(log);
-  const baseUrl = `http://127.0.0.1:${chosenPort}`;
+  const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${chosenPort}`;
   let exited = false;
   child.on('exit', () => { exited = true; });
 
@@ -136,9 +137,11 @@ export async function startCodeServer({ workspace, extensions = [], trust = fals
     workspace,
     /** The address that opens the workspace folder in the browser. */
     folderUrl: `${baseUrl}/?folder=${encodeURIComponent(workspace)}`,
-    async stop() {
+    /** Stops the server; a test run's directory is deleted unless `keep` (or RUBRICS_E2E_KEEP=1) asks to keep it. */
+    async stop({ keep = process.env.RUBRICS_E2E_KEEP === '1' } = {}) {
       process.removeListener('exit', stopSync);
       await stopGroup(child.pid);
+      if (!fixedRunDir && !keep) fs.rmSync(runDir, { recursive: true, force: true });
     },
     log() {
       return fs.existsSync(run.logFile) ? fs.readFileSync(run.logFile, 'utf8') : '';

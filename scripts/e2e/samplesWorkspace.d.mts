@@ -1,0 +1,1 @@
+export declare function copySamplesWorkspace(label?: string): { workspace: string; remove(): void };

@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { suiteVsix } from '../../scripts/e2e/build-suite.mjs';
+import { extensionVsixPath, repoRoot, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer.mjs';
+import { copySamplesWorkspace } from '../../scripts/e2e/samplesWorkspace.mjs';
+import { Workbench } from '../../scripts/e2e/workbench.mjs';
+
+/**
+ * One end-to-end session: a copy of samples/ opened in a fresh code-server with the packaged
+ * extension installed, and a Chromium page on it. `npm run test:e2e` packages the extension
+ * before the tests run, so the tests exercise exactly what `npm run package` ships.
+ */
+export interface Session {
+  readonly server: CodeServer;
+  readonly workbench: Workbench;
+  /** The workspace copy on disk (edits in the browser land here, not in the repository). */
+  readonly workspace: string;
+  close(): Promise<void>;
+}
+
+export const LIGHT_THEME = 'Default Light Modern';
+export const DARK_THEME = 'Default Dark Modern';
+
+export interface SessionOptions {
+  readonly name: string;
+  /** Keep Workspace Trust on: the folder opens in restricted mode. */
+  readonly trust?: boolean;
+  readonly theme?: string;
+  /** Also install the VS Code API suite's test extension (out/vscode-suite/). */
+  readonly withSuite?: boolean;
+  readonly settings?: Record<string, unknown>;
+  readonly env?: Record<string, string>;
+}
+
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const vsix = extensionVsixPath();
+  if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run the end-to-end tests with \`npm run test:e2e\`, which packages it first.`);
+  const { workspace, remove } = copySamplesWorkspace(options.name);
+  let server: CodeServer | undefined;
+  try {
+    server = await startCodeServer({
+      workspace,
+      name: options.name,
+      trust: options.trust ?? false,
+      extensions: options.withSuite ? [vsix, suiteVsix] : [vsix],
+      settings: {
+        'workbench.colorTheme': options.theme ?? LIGHT_THEME,
+        // Keep the window predictable: no secondary side bar, no minimap hiding text, no chat.
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'editor.minimap.enabled': false,
+        'window.zoomLevel': 0,
+        ...options.settings,
+      },
+      env: options.env,
+    });
+    const workbench = await Workbench.open(server);
+    const started = server;
+    let closed = false;
+    return {
+      server: started,
+      workbench,
+      workspace,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await workbench.close();
+        await started.stop();
+        remove();
+      },
+    };
+  } catch (error) {
+    if (server) {
+      const log = server.log();
+      await server.stop({ keep: true });
+      (error as Error).message += `\ncode-server log (${server.logFile}):\n${log.slice(-3000)}`;
+    }
+    remove();
+    throw error;
+  }
+}
+
+/** Switches the colour theme by rewriting the user settings, which VS Code watches. */
+export async function setTheme(session: Session, theme: string): Promise<void> {
+  const file = path.join(session.server.userDataDir, 'User', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  settings['workbench.colorTheme'] = theme;
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  const dark = /dark/i.test(theme);
+  await session.workbench.page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+}
+
+// ------------------------------------------------------------------ the CLI, for expectations
+
+export interface CliDiagnostic {
+  code: string;
+  severity: 'error' | 'warning' | 'information';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+function cli(args: string[], cwd: string): string {
+  const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+  try {
+    return execFileSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
+  } catch (error) {
+    // `validate` exits 1 when it finds problems; its JSON is still on stdout.
+    const stdout = (error as { stdout?: string }).stdout;
+    if (stdout) return stdout;
+    throw error;
+  }
+}
+
+/** What `rubrics validate FILE --format json` reports for a file of the workspace copy. */
+export function cliDiagnostics(session: Session, relativePath: string): CliDiagnostic[] {
+  const out = JSON.parse(cli(['validate', relativePath, '--format', 'json'], session.workspace)) as { diagnostics: CliDiagnostic[] }[];
+  if (out.length !== 1 || !out[0]) throw new Error(`rubrics validate ${relativePath} reported ${out.length} files`);
+  return out[0].diagnostics;
+}
+
+/** What `rubrics report FILE --format json` says about a file of the workspace copy. */
+export function cliReport(session: Session, relativePath: string): Record<string, unknown> {
+  return JSON.parse(cli(['report', relativePath, '--format', 'json'], session.workspace)) as Record<string, unknown>;
+}

@@ -1,0 +1,3 @@
+// Every suite, in the order they run. Both hosts (index.ts, extension.ts) import this one list.
+import './diagnostics.suite';
+import './preview.suite';
