@@ -57,6 +57,15 @@ describe('rubrics init', () => {
     }
   });
 
+  it('can start in the current folder ("rubrics init ."), with commands that fit it', async () => {
+    const dir = tempDir();
+    const run = await runCli(cli, ['init', '.'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2. rubrics validate .\n');
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain('\nrubrics validate .\n');
+    expect((await validateJson(dir, [])).every((f) => f.errorCount === 0 && f.warningCount === 0)).toBe(true);
+  });
+
   it('never overwrites: exits 2 naming the files that exist, and writes nothing', async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'rubrics'));

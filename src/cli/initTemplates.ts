@@ -214,12 +214,14 @@ Each file starts with comments saying what to fill in next.
 ## Commands
 
 \`\`\`sh
-rubrics validate ${dir}                                  # check every file; exit code 1 on errors
-rubrics report ${dir}/${FILE_NAMES.assessment}          # the scored report, as Markdown
-rubrics report ${dir}/${FILE_NAMES.assessment} --format html --out report.html
-rubrics diff main:${dir}/${FILE_NAMES.assessment} ${dir}/${FILE_NAMES.assessment}   # what changed since main
-rubrics builtins                                         # the rubrics that ship with the tool
-rubrics builtins show ${STARTER_RUBRIC_ID}               # every attribute and practice
+${commandList([
+  [`rubrics validate ${dir}`, 'Check every file (exit code 1 on errors).'],
+  [`rubrics report ${dir}/${FILE_NAMES.assessment}`, 'The scored report, as Markdown.'],
+  [`rubrics report ${dir}/${FILE_NAMES.assessment} --format html --out report.html`, 'The same, as a web page.'],
+  [`rubrics diff main:${dir}/${FILE_NAMES.assessment} ${dir}/${FILE_NAMES.assessment}`, 'What changed in the scores since main.'],
+  ['rubrics builtins', 'The rubrics that ship with the tool.'],
+  [`rubrics builtins show ${STARTER_RUBRIC_ID}`, 'Every attribute and practice of one of them.'],
+])}
 \`\`\`
 
 In VS Code, the Rubrics as Code extension checks these files as you type, completes ids, and
@@ -234,6 +236,11 @@ problems on the pull request and adds the score changes to the run's summary.
 ${workflow.trimEnd()}
 \`\`\`
 `;
+}
+
+/** Shell commands, each after a comment that says what it does. */
+function commandList(commands: readonly (readonly [string, string])[]): string {
+  return commands.map(([command, what]) => `# ${what}\n${command}`).join('\n\n');
 }
 
 /** A GitHub Actions workflow for a repository whose rubric files live in `directory` (relative to its root). */
@@ -256,7 +263,7 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npm ci
+      - run: npm ci # installs rubrics-as-code, listed in your package.json's devDependencies
       - name: Validate
         run: npx rubrics validate ${dir} --format github
       - name: Score changes

@@ -52,15 +52,14 @@ Options:
     const directory = path.resolve(context.cwd, positionals[0] ?? 'rubrics');
     const rubric = await starterRubricIndex();
     const root = values['with-ci'] ? await repositoryRoot(context.cwd) : context.cwd;
-    const fromRoot = displayPath(directory, root);
-    const workflow = starterWorkflow(directory === root ? '.' : fromRoot);
+    const workflow = starterWorkflow(folderPath(directory, root));
     const dates = starterDates(new Date());
 
     const files: { file: string; text: string }[] = [
       { file: path.join(directory, FILE_NAMES.assessment), text: starterAssessment(rubric, dates) },
       { file: path.join(directory, FILE_NAMES.plan), text: starterPlan(rubric, dates) },
       { file: path.join(directory, FILE_NAMES.rubric), text: starterRubric() },
-      { file: path.join(directory, FILE_NAMES.readme), text: starterReadme(displayPath(directory, context.cwd), workflow) },
+      { file: path.join(directory, FILE_NAMES.readme), text: starterReadme(folderPath(directory, context.cwd), workflow) },
     ];
     if (values['with-ci']) files.push({ file: path.join(root, '.github', 'workflows', 'rubrics.yml'), text: workflow });
 
@@ -73,7 +72,7 @@ Options:
     }
     for (const { file, text } of files) await writeFileAtomic(file, text, displayPath(file, context.cwd));
 
-    const shown = displayPath(directory, context.cwd);
+    const shown = folderPath(directory, context.cwd);
     context.stdout.write(
       [
         `Created ${shown}/ with:`,
@@ -108,6 +107,11 @@ async function repositoryRoot(cwd: string): Promise<string> {
   } catch {
     return cwd;
   }
+}
+
+/** A folder relative to `base` with forward slashes, "." for `base` itself. */
+function folderPath(directory: string, base: string): string {
+  return path.relative(base, directory).split(path.sep).join('/') || '.';
 }
 
 async function exists(file: string): Promise<boolean> {
