@@ -9,21 +9,22 @@ export interface ParseOptions {
 }
 
 /**
- * Text → YAML documents with positions. Guards first (size, nesting), then the fast parser for
- * the block-style subset that rubric files are written in, and the complete `yaml` parser for
- * everything else, including every file with a syntax error, so messages always come from one
- * place.
+ * Text → YAML documents with positions. The size guard first; then the fast parser for the
+ * block-style subset that rubric files are written in; then, for everything else (including
+ * every file with a syntax error, so messages always come from one place), the nesting guard
+ * and the complete `yaml` parser. The nesting pre-scan only protects the recursive `yaml`
+ * parser: the fast parser enforces the same depth limit itself and declines deeper text.
  */
 export function parseYaml(text: string, options: ParseOptions = {}): ParsedYamlFile {
   const tooLarge = checkSize(text);
   if (tooLarge) return { documents: [], issues: [tooLarge], parser: 'full' };
-  const tooDeep = checkNestingDepth(text);
-  if (tooDeep) return { documents: [], issues: [tooDeep], parser: 'full' };
   const mode = options.parser ?? 'auto';
   if (mode !== 'full') {
     const fast = tryParseFast(text);
     if (fast) return { documents: fast, issues: [], parser: 'fast' };
     if (mode === 'fast') throw new Error('The fast parser does not accept this text.');
   }
+  const tooDeep = checkNestingDepth(text);
+  if (tooDeep) return { documents: [], issues: [tooDeep], parser: 'full' };
   return { documents: parseFull(text), issues: [], parser: 'full' };
 }

@@ -134,8 +134,7 @@ class FastParser {
    */
   private endOfDocument(next: number): number {
     if (this.lastEmptyAt < 0) return next;
-    const hash = this.text.indexOf('#', this.lastEmptyEntryStart);
-    if (hash >= 0 && hash < next) bail();
+    for (let i = this.lastEmptyEntryStart; i < next; i++) if (this.text.charCodeAt(i) === HASH) bail();
     let end = this.lastEmptyAt;
     while (this.text.charCodeAt(end) === SPACE) end++;
     return end;

@@ -1,0 +1,83 @@
+/**
+ * The guards in src/core/yaml/limits.ts: hostile or accidental input (deep nesting, alias
+ * bombs, huge files) must end in a diagnostic that says what to do, never in an exception, a
+ * stack overflow or a hang.
+ */
+import { describe, expect, it } from 'vitest';
+import { YAML_LIMITS } from '../src/core/yaml/limits';
+import { parseYaml } from '../src/core/yaml/parse';
+import { analyzeMemory } from './helpers';
+
+const header = 'apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: guarded\n';
+
+function issueCodes(text: string): string[] {
+  const parsed = parseYaml(text);
+  return [...parsed.issues, ...parsed.documents.flatMap((d) => d.issues)].map((i) => i.code);
+}
+
+describe('YAML limits', () => {
+  it('refuses block maps nested past the limit before parsing', () => {
+    const depth = YAML_LIMITS.maxDepth + 20;
+    const text = header + Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' leaf\n';
+    const parsed = parseYaml(text);
+    expect(parsed.documents).toEqual([]);
+    expect(parsed.issues.map((i) => i.code)).toEqual(['yaml-too-deep']);
+    expect(parsed.issues[0]?.message).toMatch(/flatten/);
+  });
+
+  it('refuses deep flow nesting and deep compact sequences on one line', () => {
+    expect(issueCodes(`${header}notes: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)).toEqual(['yaml-too-deep']);
+    expect(issueCodes(`${header}notes:\n${'- '.repeat(200)}x\n`)).toEqual(['yaml-too-deep']);
+    expect(issueCodes(`${header}notes: ${'{a: '.repeat(3000)}1${'}'.repeat(3000)}\n`)).toEqual(['yaml-too-deep']);
+  });
+
+  it('accepts nesting just inside the limit, on both parsers', () => {
+    const depth = YAML_LIMITS.maxDepth - 4;
+    const text = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' leaf\n';
+    const fast = parseYaml(text);
+    const full = parseYaml(text, { parser: 'full' });
+    expect(fast.parser).toBe('fast');
+    expect(issueCodes(text)).toEqual([]);
+    expect(full.documents[0]?.issues).toEqual([]);
+  });
+
+  it('does not count the indentation of block scalar text as nesting', () => {
+    const body = Array.from({ length: 300 }, (_, i) => `  ${' '.repeat(i)}line ${i}`).join('\n');
+    expect(issueCodes(`notes: |\n${body}\n`)).toEqual([]);
+  });
+
+  it('stops expanding an alias bomb and reports it (through the full parser)', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      const name = String.fromCharCode(97 + i);
+      const prev = String.fromCharCode(96 + i);
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    }
+    const text = `${header}${levels.join('\n')}\n`;
+    const parsed = parseYaml(text);
+    expect(parsed.parser).toBe('full');
+    const issues = parsed.documents.flatMap((d) => d.issues);
+    expect(issues.map((i) => i.code)).toContain('yaml-alias-limit');
+    expect(issues.find((i) => i.code === 'yaml-alias-limit')?.message).toMatch(/reference it by id/);
+    // The document's data is dropped rather than half-expanded.
+    expect(parsed.documents[0]?.value).toBeNull();
+  });
+
+  it('refuses input larger than the size limit without parsing it', () => {
+    const line = 'key: value that repeats to make a very large file\n';
+    const text = line.repeat(Math.ceil((YAML_LIMITS.maxBytes + 1) / line.length));
+    const parsed = parseYaml(text);
+    expect(parsed.documents).toEqual([]);
+    expect(parsed.issues.map((i) => i.code)).toEqual(['yaml-too-large']);
+    expect(parsed.issues[0]?.message).toMatch(/Split it/);
+  });
+
+  it('turns every guard into an engine diagnostic instead of an exception', async () => {
+    const deep = `${header}notes: ${'['.repeat(100)}${']'.repeat(100)}\n`;
+    const bomb = `${header}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n`;
+    for (const [text, code] of [[deep, 'yaml-too-deep'], [bomb, 'yaml-alias-limit']] as const) {
+      const analysis = await analyzeMemory({ 'x.rubric.yaml': text }, 'x.rubric.yaml');
+      expect(analysis.diagnostics.map((d) => d.code)).toContain(code);
+    }
+  });
+});
