@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '../src/core/builtins';
-import { buildCli, REPO_ROOT, runCli } from './cli.helpers';
+import { buildCli, removeTempDirs, REPO_ROOT, runCli } from './cli.helpers';
 
 let cli: string;
 beforeAll(async () => {
   cli = await buildCli();
 });
+afterAll(removeTempDirs);
 
 const COMMANDS = ['validate', 'report', 'diff', 'init', 'builtins'];
 const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -73,9 +73,17 @@ export function expectGolden(name: string, actual: string): void {
   expect(actual).toBe(fs.readFileSync(file, 'utf8'));
 }
 
-/** A fresh folder that any user may read and enter (see `unprivilegedUser`). */
+const createdDirs: string[] = [];
+
+/** Removes the folders made by `tempDir` and `buildCli`: call it in each test file's afterAll. */
+export function removeTempDirs(): void {
+  for (const dir of createdDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh folder that any user may read and enter (see `unprivilegedUser`), removed by `removeTempDirs`. */
 export function tempDir(prefix = 'rubrics-cli-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.chmodSync(dir, 0o755);
+  createdDirs.push(dir);
   return dir;
 }

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, runCli, tempDir } from './cli.helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, removeTempDirs, runCli, tempDir } from './cli.helpers';
 
 let cli: string;
 beforeAll(async () => {
   cli = await buildCli();
 });
+afterAll(removeTempDirs);
 
 const STARTER_FILES = ['README.md', 'baseline.assessment.yaml', 'roadmap.plan.yaml', 'team-practices.rubric.yaml'];
 

@@ -2,16 +2,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/core/engine';
 import { buildReport, diffReports, renderDiffMarkdown, renderJson, renderMarkdown } from '../src/core/report';
 import { NodeFileHost } from '../src/cli/nodeFileHost';
-import { buildCli, FIXTURES, runCli, tempDir } from './cli.helpers';
+import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './cli.helpers';
 
 let cli: string;
 beforeAll(async () => {
   cli = await buildCli();
 });
+afterAll(removeTempDirs);
 
 /**
  * The core's analysis of a fixture, read from disk the way the CLI reads it. Reports and diffs

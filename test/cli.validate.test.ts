@@ -1,18 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
 import { Engine } from '../src/core/engine';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { escapeData, escapeProperty } from '../src/cli/formatters/github';
 import { NodeFileHost } from '../src/cli/nodeFileHost';
-import { buildCli, expectGolden, FIXTURES, REPO_ROOT, runCli, tempDir } from './cli.helpers';
+import { buildCli, expectGolden, FIXTURES, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
 
 let cli: string;
 beforeAll(async () => {
   cli = await buildCli();
 });
+afterAll(removeTempDirs);
 
 /** The files of the fixture project that validate must pick, relative to FIXTURES. */
 const PROJECT_FILES = [
