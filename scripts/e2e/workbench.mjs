@@ -359,6 +359,38 @@ export class Workbench {
     await this.page.locator('.action-widget:not(.action-list-submenu-panel)').first().waitFor({ state: 'hidden' });
   }
 
+  /** Triggers suggestions (Ctrl+Space) at the cursor and returns the labels of the suggest widget's rows. */
+  async suggestions({ expect } = {}) {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Space');
+    const widget = this.page.locator('.editor-group-container.active .suggest-widget.visible');
+    await widget.waitFor({ state: 'visible', timeout: 20_000 });
+    return until(async () => {
+      const labels = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
+      const trimmed = labels.map((l) => l.trim()).filter(Boolean);
+      if (!trimmed.length || (expect && !trimmed.some((l) => expect.test(l)))) return undefined;
+      return trimmed;
+    }, { timeout: 20_000, message: `suggestions${expect ? ` matching ${expect}` : ''}` });
+  }
+
+  /**
+   * Inserts a snippet at the cursor with "Snippets: Insert Snippet", choosing it by its name or
+   * prefix, then leaves snippet mode (Escape) so the placeholders keep their defaults.
+   */
+  async insertSnippet(nameOrPrefix) {
+    await this.runCommand('Snippets: Insert Snippet');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(nameOrPrefix);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: nameOrPrefix }).first();
+    await row.waitFor({ timeout: 20_000 });
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // A choice placeholder opens its suggestion list; Escape closes it, a second one ends the snippet.
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Escape');
+  }
+
   // ---------------------------------------------------------------- webviews (the report preview)
 
   /**

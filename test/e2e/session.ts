@@ -5,6 +5,8 @@ import { suiteVsix } from '../../scripts/e2e/build-suite.mjs';
 import { extensionVsixPath, repoRoot, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer.mjs';
 import { copySamplesWorkspace } from '../../scripts/e2e/samplesWorkspace.mjs';
 import { Workbench } from '../../scripts/e2e/workbench.mjs';
+import { fileUri, NodeFileHost } from '../../src/cli/nodeFileHost';
+import { Engine, type FileAnalysis } from '../../src/core/engine';
 
 /**
  * One end-to-end session: a copy of samples/ opened in a fresh code-server with the packaged
@@ -124,4 +126,26 @@ export function cliDiagnostics(session: Session, relativePath: string): CliDiagn
 /** What `rubrics report FILE --format json` says about a file of the workspace copy. */
 export function cliReport(session: Session, relativePath: string): Record<string, unknown> {
   return JSON.parse(cli(['report', relativePath, '--format', 'json'], session.workspace)) as Record<string, unknown>;
+}
+
+// ------------------------------------------------------------------ positions in sample text
+
+/** 1-based line and column of the first `needle` after the first `after` (if given) in `text`. */
+export function lineColumnOf(text: string, needle: string, after?: string): { line: number; column: number } {
+  const from = after === undefined ? 0 : text.indexOf(after);
+  if (from < 0) throw new Error(`"${after}" not found`);
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`"${needle}" not found after "${after ?? '(start)'}"`);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
+}
+
+export function readWorkspaceFile(session: Session, relativePath: string): string {
+  return fs.readFileSync(path.join(session.workspace, relativePath), 'utf8');
+}
+
+/** The engine's analysis of a file of the workspace copy, as the CLI computes it. */
+export function analyzeFile(session: Session, relativePath: string): Promise<FileAnalysis> {
+  const file = path.join(session.workspace, relativePath);
+  return new Engine(new NodeFileHost()).analyze(fileUri(file), fs.readFileSync(file, 'utf8'));
 }

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/e2e/codeServer.mjs';
+import { codeLenses } from '../../src/core/language/codeLens';
+import { analyzeFile, cliDiagnostics, lineColumnOf, openSession, readWorkspaceFile, type Session } from './session';
+
+// Language features in the real editor: hovers, CodeLens, quick fixes, snippets and completion.
+// Expected texts come from the engine and the shipped snippet file, not from copies in the test.
+
+/** The snippet file is JSON with // comments at the top. */
+function snippetBody(prefix: string): string[] {
+  const raw = fs.readFileSync(path.join(repoRoot, 'snippets', 'rubrics.code-snippets'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+  const snippets = JSON.parse(raw) as Record<string, { prefix: string | string[]; body: string[] }>;
+  const found = Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix));
+  if (!found) throw new Error(`no snippet with prefix ${prefix}`);
+  return found.body;
+}
+
+/** A snippet body as VS Code inserts it when every placeholder keeps its default (a choice's first option). */
+function expand(body: string[], indent: string): string {
+  return body
+    .map((line) => line
+      .replace(/\$\{\d+\|([^,|}]*)[^}]*\}/g, '$1')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\d+/g, ''))
+    .map((line, i) => (i === 0 || line === '' ? line : indent + line))
+    .join('\n');
+}
+
+describe('Language features', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ name: 'language' });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('hovering a dimension shows its title and current level from the rubric', async () => {
+    const file = 'kestrel/2026-03.seven-attributes.assessment.yaml';
+    const analysis = await analyzeFile(session, file);
+    const doc = analysis.documents[0];
+    if (doc?.kind !== 'Assessment' || !doc.rubric || !doc.score) throw new Error('the sample should be a scored assessment');
+    const dimension = doc.rubric.index.dimensions.get('business-fusion');
+    const score = doc.score.dimensions.find((d) => d.id === 'business-fusion');
+    if (!dimension || score?.level === undefined) throw new Error('business-fusion should be scored');
+
+    await session.workbench.openFile(file);
+    const text = readWorkspaceFile(session, file);
+    const at = lineColumnOf(text, 'business-fusion:', '\ndimensions:');
+    await session.workbench.goTo(at.line, 1);
+    const hover = await session.workbench.hover('business-fusion:', 'business-fusion', { expect: new RegExp(dimension.title) });
+    expect(hover).toContain(dimension.title);
+    expect(hover).toMatch(new RegExp(`level ${score.level}\\b`, 'i'));
+    await session.workbench.screenshot('hover');
+  });
+
+  it('shows a CodeLens with each assessed dimension\'s level, as the engine computes it', async () => {
+    const file = 'kestrel/2026-03.seven-attributes.assessment.yaml';
+    const expected = codeLenses(await analyzeFile(session, file)).map((l) => l.title);
+    expect(expected.length).toBe(7);
+    await session.workbench.openFile(file);
+    const text = readWorkspaceFile(session, file);
+    await session.workbench.goTo(lineColumnOf(text, '\ndimensions:').line + 1, 1);
+    const shown = await session.workbench.waitForCodeLenses((lenses) => lenses.length > 0 && lenses.every((l) => expected.includes(l)),
+      { message: `CodeLens titles among ${JSON.stringify(expected)}` });
+    expect(shown[0]).toBe(expected[0]);
+  });
+
+  it('fixes a misspelled dimension id with the did-you-mean quick fix', async () => {
+    const file = 'invalid/unknown-dimension.assessment.yaml';
+    const wb = session.workbench;
+    await wb.openFile(file);
+    const text = readWorkspaceFile(session, file);
+    const at = lineColumnOf(text, 'landing-zones:');
+    await wb.waitForProblems((all) => all.some((p) => p.code === 'unknown-dimension' && p.line === at.line), { message: 'the unknown-dimension problem' });
+    await wb.goTo(at.line, at.column + 2);
+    await wb.applyQuickFix('Change to "landing-zone"');
+    const saved = await wb.saveAndRead(file);
+    expect(saved).toContain('\n  landing-zone:\n');
+    expect(saved).not.toContain('landing-zones');
+    expect(cliDiagnostics(session, file).map((d) => d.code)).not.toContain('unknown-dimension');
+  });
+
+  it('inserts an attribute snippet that validates, then completes the missing dimension ids', async () => {
+    const file = 'new-assessment.yaml';
+    const header = [
+      'apiVersion: rubrics-as-code/v1',
+      'kind: Assessment',
+      'id: snippet-check',
+      'rubric: seven-attributes',
+      'subject: { organization: Snippet Check }',
+      'date: 2026-03-31',
+      'dimensions:',
+      '  ',
+    ].join('\n');
+    fs.writeFileSync(path.join(session.workspace, file), header);
+    const wb = session.workbench;
+    await wb.openFile(file);
+    await wb.goTo(8, 3);
+    await wb.insertSnippet('attr-business-fusion');
+    const saved = await wb.saveAndRead(file);
+    expect(saved).toBe(header + expand(snippetBody('attr-business-fusion'), '  '));
+    expect(cliDiagnostics(session, file).filter((d) => d.severity === 'error')).toEqual([]);
+
+    // On a new key under dimensions:, completion offers the rubric's other attributes.
+    await wb.focusEditor();
+    await wb.press('Control+End');
+    const line = saved.split('\n').length;
+    await wb.insertText('\n  ');
+    await wb.goTo(line + 1, 3);
+    const labels = await wb.suggestions({ expect: /persuasive-vision/ });
+    expect(labels.join(' ')).toContain('persuasive-vision');
+    expect(labels).not.toContain('business-fusion');
+    await wb.press('Escape');
+  });
+});
