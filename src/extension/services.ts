@@ -15,7 +15,11 @@ export interface DocumentSummary {
   readonly title?: string;
   readonly overallScore?: number;
   readonly overallLevel?: number;
+  /** The rubric's name for the overall level. */
+  readonly overallLevelName?: string;
   readonly overallTarget?: number;
+  /** The rubric's threshold level, if it has one. */
+  readonly threshold?: number;
   readonly thresholdReached?: boolean;
   readonly errors: number;
   readonly warnings: number;

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { formatNumber } from '../core/language/markdown';
+import { OPEN_PREVIEW_TO_SIDE } from './codeLensProvider';
+import { readConfig } from './config';
+import type { EngineHost } from './engineHost';
+import type { DocumentSummary } from './services';
+
+/** The active rubric document's overall standing in the status bar; a click opens the preview. */
+export class RubricStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('rubrics.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly host: EngineHost) {
+    this.item.name = 'Rubrics score';
+    this.item.command = OPEN_PREVIEW_TO_SIDE;
+    this.disposables = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      host.onDidAnalyze((summary) => {
+        if (summary.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.show(summary);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('rubrics.statusBar')) void this.update();
+      }),
+    ];
+    void this.update();
+  }
+
+  private async update(): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !readConfig(document.uri).statusBar || !this.host.isRubricDocument(document)) {
+      this.item.hide();
+      return;
+    }
+    const summary = await this.host.summary(document);
+    if (vscode.window.activeTextEditor?.document !== document) return;
+    if (summary) this.show(summary);
+    else this.item.hide();
+  }
+
+  private show(summary: DocumentSummary): void {
+    if (!readConfig().statusBar) return;
+    const { text, tooltip } = describe(summary);
+    this.item.text = text;
+    this.item.tooltip = new vscode.MarkdownString(`${tooltip}\n\n_Click to open the report preview._`);
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export function describe(summary: DocumentSummary): { text: string; tooltip: string } {
+  const problems = summary.errors ? ` $(error) ${summary.errors}` : summary.warnings ? ` $(warning) ${summary.warnings}` : '';
+  if (summary.kind === 'Assessment' && summary.overallLevel !== undefined) {
+    const level = `Level ${summary.overallLevel}${summary.overallLevelName ? ` ${summary.overallLevelName}` : ''}`;
+    const score = summary.overallScore !== undefined && summary.overallScore !== summary.overallLevel ? ` (${formatNumber(summary.overallScore)})` : '';
+    const threshold = summary.threshold !== undefined ? ` · threshold ${summary.threshold}${summary.thresholdReached ? ' $(check)' : ''}` : '';
+    const target = summary.overallTarget !== undefined ? `, target ${formatNumber(summary.overallTarget)}` : '';
+    return {
+      text: `$(graph) ${level}${score}${threshold}${problems}`,
+      tooltip: `**${summary.title ?? 'Assessment'}**: overall ${level}${score}${target}${summary.threshold !== undefined ? `; threshold level ${summary.threshold} ${summary.thresholdReached ? 'reached' : 'not reached'}` : ''}.`,
+    };
+  }
+  const icon = summary.kind === 'Plan' ? '$(milestone)' : summary.kind === 'Rubric' ? '$(book)' : '$(file)';
+  const what = summary.kind ?? 'Rubrics document';
+  return { text: `${icon} ${what}${problems}`, tooltip: `**${summary.title ?? what}**: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}.` };
+}
