@@ -104,7 +104,7 @@ export function checkAssessment(ctx: RuleContext, assessment: Assessment, index:
       if (unanswered.length > 0) {
         ctx.report(
           'criterion-not-answered',
-          `${unanswered.length} of ${ownCriteria.size} criteria of "${dimension.title}" have no answer and count as no credit: ${quoteList(unanswered, 6)}.`,
+          `${unanswered.length} of ${ownCriteria.size} criteria of "${dimension.title}" ${unanswered.length === 1 ? 'has no answer and counts' : 'have no answer and count'} as no credit: ${quoteList(unanswered, 6)}.`,
           ctx.keyAt(at()),
           { data: { unanswered, dimensionId } },
         );
