@@ -87,6 +87,16 @@ describe('built-in frameworks', () => {
         expect(doc.rubricIndex).toBeDefined();
       });
 
+      it('parses to the same rubric with the fast and the full YAML parser', async () => {
+        const builtin = builtinFrameworks().get(id)!;
+        const full = await new Engine(new MemoryFileHost(), { parser: 'full' }).analyze(builtin.uri, builtin.text);
+        const { analysis, rubric } = await analyzeBuiltin(id);
+        expect(codesAt(full)).toEqual([]);
+        expect((full.documents[0] as RubricDocumentAnalysis).data).toEqual(rubric);
+        // Built-ins are parsed on every start; they stay inside the fast parser's block-style subset.
+        expect(analysis.parser).toBe('fast');
+      });
+
       it('has the fixed dimension ids in order, its scoring method, scale and threshold', async () => {
         const { rubric } = await analyzeBuiltin(id);
         const expected = EXPECTED[id];
