@@ -1,0 +1,195 @@
+import type { RubricIndex } from '../model/rubricIndex';
+import type { Assessment, DimensionResult } from '../model/types';
+import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult } from '../scoring/types';
+import type { ParsedYamlDocument } from '../yaml/types';
+import { round } from './format';
+import { groupDimensions } from './groups';
+import { reportLink } from './links';
+import type {
+  AssessmentSection,
+  DimensionState,
+  ReportCriterion,
+  ReportDimension,
+  ReportExemption,
+  ReportExemptionState,
+  ReportMetric,
+  ReportNotApplicable,
+} from './model';
+import { withOffset } from './sourceOffsets';
+
+const EPSILON = 1e-9;
+
+export function buildAssessmentSection(
+  data: Assessment,
+  parsed: ParsedYamlDocument,
+  index: RubricIndex | undefined,
+  score: AssessmentScore | undefined,
+): AssessmentSection {
+  const header = {
+    subject: {
+      organization: data.subject.organization,
+      ...(data.subject.unit ? { unit: data.subject.unit } : {}),
+      ...(data.subject.scope ? { scope: data.subject.scope } : {}),
+    },
+    date: data.date,
+    assessors: (data.assessors ?? []).map((a) => ({ name: a.name, ...(a.role ? { role: a.role } : {}) })),
+    ...(data.summary ? { summary: data.summary } : {}),
+  };
+  if (!score || !index) {
+    // Without a usable rubric nothing can be scored, but what the assessment says is still worth showing.
+    const dimensions = Object.entries(data.dimensions).map(([id, result]) => unscoredDimension(id, result, data.date, parsed));
+    return {
+      ...header,
+      scored: false,
+      groups: dimensions.length ? [{ dimensions: dimensions.map((d) => d.id) }] : [],
+      dimensions,
+      exemptions: [],
+      notApplicable: [],
+    };
+  }
+
+  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed));
+  const exemptions: ReportExemption[] = [];
+  const notApplicable: ReportNotApplicable[] = [];
+  for (const d of score.dimensions) {
+    const dimensionRef = { dimensionId: d.id, dimensionTitle: d.title };
+    if (d.exemption) exemptions.push({ ...dimensionRef, ...exemptionOf(d.exemption), ...withOffset(parsed, ['dimensions', d.id, 'exemption']) });
+    if (d.notApplicable !== undefined) notApplicable.push({ ...dimensionRef, reason: d.notApplicable, ...withOffset(parsed, ['dimensions', d.id, 'notApplicable']) });
+    for (const c of d.criteria) {
+      const criterionRef = { ...dimensionRef, criterionId: c.id, criterionText: c.text };
+      if (c.exemption) exemptions.push({ ...criterionRef, ...exemptionOf(c.exemption), ...withOffset(parsed, ['dimensions', d.id, 'answers', c.id, 'exemption']) });
+      if (c.notApplicable !== undefined) notApplicable.push({ ...criterionRef, reason: c.notApplicable, ...withOffset(parsed, ['dimensions', d.id, 'answers', c.id, 'notApplicable']) });
+    }
+  }
+  const overall = score.overall;
+  const coverage = score.evidenceCoverage;
+  return {
+    ...header,
+    scored: true,
+    overall: {
+      ...(overall.score !== undefined ? { score: round(overall.score) } : {}),
+      ...(overall.level !== undefined ? { level: overall.level } : {}),
+      ...levelNameOf(index, overall.level, 'levelName'),
+      ...(overall.target !== undefined ? { target: round(overall.target) } : {}),
+      ...(overall.gap !== undefined ? { gap: round(overall.gap) } : {}),
+      ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
+      dimensionsScored: overall.dimensionsScored,
+      dimensionsAtThreshold: overall.dimensionsAtThreshold,
+      dimensionsTotal: score.dimensions.length,
+    },
+    evidenceCoverage: { required: coverage.required, provided: coverage.provided, ...(coverage.ratio !== undefined ? { ratio: round(coverage.ratio) } : {}) },
+    groups: groupDimensions(index, score.groups),
+    dimensions,
+    exemptions,
+    notApplicable,
+  };
+}
+
+function levelNameOf<K extends string>(index: RubricIndex, level: number | undefined, key: K): Partial<Record<K, string>> {
+  const name = level !== undefined ? index.levelName(level) : undefined;
+  return name ? ({ [key]: name } as Record<K, string>) : {};
+}
+
+function exemptionOf(e: ExemptionState): ReportExemptionState {
+  return { reason: e.reason, approver: e.approver, expires: e.expires, expired: e.expired };
+}
+
+export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'gap' | 'thresholdReached'>): DimensionState {
+  if (d.status !== 'scored') return d.status;
+  if (d.target !== undefined) {
+    if ((d.gap ?? 0) <= EPSILON) return 'on-target';
+    return d.thresholdReached === false ? 'below-threshold' : 'below-target';
+  }
+  if (d.thresholdReached === true) return 'at-threshold';
+  if (d.thresholdReached === false) return 'below-threshold';
+  return 'scored';
+}
+
+function reportDimension(d: DimensionScore, index: RubricIndex, parsed: ParsedYamlDocument): ReportDimension {
+  const descriptors = index.dimensions.get(d.id)?.levels ?? {};
+  const metricDefs = index.dimensions.get(d.id)?.metrics ?? [];
+  const criterion = (c: CriterionResult) => reportCriterion(c, parsed, ['dimensions', d.id, 'answers', c.id]);
+  const metric = (m: MetricResult): ReportMetric => {
+    const description = metricDefs.find((def) => def.id === m.id)?.description;
+    return {
+      id: m.id,
+      name: m.name,
+      ...(m.unit ? { unit: m.unit } : {}),
+      higherIsBetter: m.higherIsBetter,
+      ...(description ? { description } : {}),
+      ...(m.value !== undefined ? { value: m.value } : {}),
+      ...(m.note ? { note: m.note } : {}),
+      ...(m.benchmark ? { benchmark: { ...m.benchmark } } : {}),
+      ...(m.meetsBenchmark !== undefined ? { meetsBenchmark: m.meetsBenchmark } : {}),
+      ...withOffset(parsed, ['dimensions', d.id, 'metrics', m.id]),
+    };
+  };
+  const descriptor = d.level !== undefined ? descriptors[String(d.level)] : undefined;
+  const nextDescriptor = d.nextLevel !== undefined ? descriptors[String(d.nextLevel)] : undefined;
+  return {
+    id: d.id,
+    title: d.title,
+    ...(d.group ? { group: d.group } : {}),
+    weight: d.weight,
+    status: d.status,
+    state: dimensionState(d),
+    ...(d.score !== undefined ? { score: round(d.score) } : {}),
+    ...(d.level !== undefined ? { level: d.level } : {}),
+    ...levelNameOf(index, d.level, 'levelName'),
+    ...(descriptor ? { descriptor } : {}),
+    ...(d.target !== undefined ? { target: d.target } : {}),
+    ...levelNameOf(index, d.target, 'targetLevelName'),
+    ...(d.gap !== undefined ? { gap: round(d.gap) } : {}),
+    ...(d.thresholdReached !== undefined ? { thresholdReached: d.thresholdReached } : {}),
+    ...(d.nextLevel !== undefined ? { nextLevel: d.nextLevel } : {}),
+    ...levelNameOf(index, d.nextLevel, 'nextLevelName'),
+    ...(nextDescriptor ? { nextDescriptor } : {}),
+    blockers: d.blockers.map(criterion),
+    criteria: d.criteria.map(criterion),
+    evidence: d.evidence.map(reportLink),
+    ...(d.notes ? { notes: d.notes } : {}),
+    metrics: d.metrics.map(metric),
+    ...(d.notApplicable !== undefined ? { notApplicable: d.notApplicable } : {}),
+    ...(d.exemption ? { exemption: exemptionOf(d.exemption) } : {}),
+    ...withOffset(parsed, ['dimensions', d.id]),
+  };
+}
+
+function reportCriterion(c: CriterionResult, parsed: ParsedYamlDocument, path: string[]): ReportCriterion {
+  return {
+    id: c.id,
+    text: c.text,
+    level: c.level,
+    weight: c.weight,
+    status: c.status,
+    ...(c.answer !== undefined ? { answer: c.answer } : {}),
+    credit: round(c.credit),
+    met: c.met,
+    evidenceRequired: c.evidenceRequired,
+    evidenceMissing: c.evidenceMissing,
+    evidence: c.evidence.map(reportLink),
+    ...(c.note ? { note: c.note } : {}),
+    ...(c.notApplicable !== undefined ? { notApplicable: c.notApplicable } : {}),
+    ...(c.exemption ? { exemption: exemptionOf(c.exemption) } : {}),
+    ...withOffset(parsed, path),
+  };
+}
+
+function unscoredDimension(id: string, result: DimensionResult, date: string, parsed: ParsedYamlDocument): ReportDimension {
+  return {
+    id,
+    title: id,
+    weight: 1,
+    status: 'not-rated',
+    state: 'not-rated',
+    ...(result.target !== undefined ? { target: result.target } : {}),
+    blockers: [],
+    criteria: [],
+    evidence: (result.evidence ?? []).map(reportLink),
+    ...(result.notes ? { notes: result.notes } : {}),
+    metrics: [],
+    ...(result.notApplicable ? { notApplicable: result.notApplicable.reason } : {}),
+    ...(result.exemption ? { exemption: { ...result.exemption, expired: result.exemption.expires < date } } : {}),
+    ...withOffset(parsed, ['dimensions', id]),
+  };
+}

@@ -1,0 +1,30 @@
+import type { RubricIndex } from '../model/rubricIndex';
+import type { GroupScore } from '../scoring/types';
+import { plural, round } from './format';
+import type { ReportGroup } from './model';
+
+/**
+ * The rubric's groups in order, each with its dimensions, then (without an id) the dimensions
+ * that belong to no known group. A rubric without groups gives one untitled group.
+ */
+export function groupDimensions(index: RubricIndex, scores: readonly GroupScore[] = []): ReportGroup[] {
+  const groups: ReportGroup[] = [];
+  const placed = new Set<string>();
+  for (const group of index.groups.values()) {
+    const members = [...new Set(index.rubric.dimensions.filter((d) => d.group === group.id).map((d) => d.id))];
+    members.forEach((id) => placed.add(id));
+    const score = scores.find((s) => s.id === group.id);
+    groups.push({
+      id: group.id,
+      title: group.title,
+      ...(group.description ? { description: group.description } : {}),
+      weight: group.weight ?? 1,
+      ...(score?.score !== undefined ? { score: round(score.score) } : {}),
+      ...(score?.target !== undefined ? { target: round(score.target) } : {}),
+      dimensions: members,
+    });
+  }
+  const rest = [...new Set(index.rubric.dimensions.map((d) => d.id))].filter((id) => !placed.has(id));
+  if (rest.length > 0) groups.push({ ...(groups.length > 0 ? { title: `Other ${plural(index.term('dimension'))}` } : {}), dimensions: rest });
+  return groups.filter((g) => g.dimensions.length > 0);
+}

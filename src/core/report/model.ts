@@ -1,0 +1,387 @@
+import type { DimensionStatus, CriterionStatus } from '../scoring/types';
+import type { Disposition, InitiativeStatus, RiskRating, ScoringMethod, ValueStream } from '../model/types';
+import type { Severity } from '../diagnostics/types';
+
+/**
+ * The report model: everything a report shows about one document, computed once and rendered
+ * as Markdown, HTML or JSON. `renderJson` writes this shape as it is, so it is a public format:
+ * add optional fields freely, but bump REPORT_SCHEMA_VERSION before renaming or removing one.
+ *
+ * Conventions:
+ * - Scores are numbers on the rubric's level scale, rounded to 4 decimals; `level` is the whole
+ *   level reached (the score rounded down).
+ * - `sourceOffset` is a UTF-16 offset into the analyzed file's text (the start of the item's key,
+ *   or of the list item), so an editor can reveal the item. Absent when the item is not written
+ *   in the file (a dimension the assessment does not mention, for example).
+ * - Free text fields documented as Markdown are kept as written; renderers turn them into safe HTML.
+ * - Optional fields are omitted, never null.
+ */
+export const REPORT_SCHEMA_VERSION = 1 as const;
+
+export type ReportKind = 'Assessment' | 'Plan' | 'Rubric' | 'Unknown';
+
+export interface ReportModel {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly kind: ReportKind;
+  readonly source: ReportSource;
+  /** Every document of the file, so a preview can offer the others. */
+  readonly documents: readonly ReportDocumentEntry[];
+  readonly id?: string;
+  readonly title: string;
+  /** The rubric the document is scored against (for a Rubric document: itself). */
+  readonly rubric?: ReportRubric;
+  /** Why parts of the report are missing, in words a reader can act on. */
+  readonly notices: readonly string[];
+  readonly problems: ReportProblems;
+  readonly assessment?: AssessmentSection;
+  readonly plan?: PlanSection;
+  readonly overview?: RubricOverview;
+}
+
+export interface ReportSource {
+  readonly uri: string;
+  /** Zero-based index of the document in the file. */
+  readonly documentIndex: number;
+  readonly documentCount: number;
+}
+
+export interface ReportDocumentEntry {
+  readonly index: number;
+  readonly kind: ReportKind;
+  readonly id?: string;
+  readonly title?: string;
+}
+
+export interface ReportLevel {
+  readonly level: number;
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface ReportTerms {
+  readonly group: string;
+  readonly dimension: string;
+  readonly criterion: string;
+}
+
+export interface ReportRubric {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly method: ScoringMethod;
+  readonly builtin: boolean;
+  /** The reference as the document wrote it (a path or an id); absent for a Rubric document. */
+  readonly reference?: string;
+  readonly levels: readonly ReportLevel[];
+  readonly minLevel: number;
+  readonly maxLevel: number;
+  readonly threshold?: { readonly level: number; readonly name?: string; readonly description?: string };
+  /** What the rubric calls its groups, dimensions and criteria (singular, capitalized). */
+  readonly terms: ReportTerms;
+}
+
+export interface ReportProblem {
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  /** One-based line and column of the start, as editors and CI logs show them. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly sourceOffset: number;
+}
+
+export interface ReportProblems {
+  /** Counts over all problems of the document, including those not listed in `shown`. */
+  readonly counts: { readonly error: number; readonly warning: number; readonly information: number };
+  readonly total: number;
+  /** The first problems by position (capped, so a broken file does not bloat the report). */
+  readonly shown: readonly ReportProblem[];
+}
+
+/** A link to evidence or a source. Only `safe` links (http, https, mailto, relative) become clickable. */
+export interface ReportLink {
+  readonly url: string;
+  readonly title?: string;
+  readonly safe: boolean;
+}
+
+export interface ReportExemptionState {
+  readonly reason: string;
+  readonly approver: string;
+  readonly expires: string;
+  /** Past its expiry on the assessment date: the item counts again. */
+  readonly expired: boolean;
+}
+
+export interface ReportMetric {
+  readonly id: string;
+  readonly name: string;
+  readonly unit?: string;
+  readonly higherIsBetter: boolean;
+  readonly description?: string;
+  readonly value?: number;
+  /** Markdown. */
+  readonly note?: string;
+  readonly benchmark?: { readonly value: number; readonly source?: string; readonly note?: string };
+  readonly meetsBenchmark?: boolean;
+  readonly sourceOffset?: number;
+}
+
+export interface ReportCriterion {
+  readonly id: string;
+  readonly text: string;
+  readonly level: number;
+  readonly weight: number;
+  readonly status: CriterionStatus;
+  readonly answer?: string;
+  /** Credit earned, from 0 to 1. */
+  readonly credit: number;
+  readonly met: boolean;
+  readonly evidenceRequired: boolean;
+  readonly evidenceMissing: boolean;
+  readonly evidence: readonly ReportLink[];
+  /** Markdown. */
+  readonly note?: string;
+  readonly notApplicable?: string;
+  readonly exemption?: ReportExemptionState;
+  readonly sourceOffset?: number;
+}
+
+/**
+ * Where a dimension stands, as one word for badges and tables:
+ * on-target (target set and met), below-target (threshold reached or none, target not met),
+ * below-threshold, at-threshold (no target, threshold reached), scored (neither target nor
+ * threshold), and the unscored states of the scoring engine.
+ */
+export type DimensionState =
+  | 'on-target'
+  | 'below-target'
+  | 'below-threshold'
+  | 'at-threshold'
+  | 'scored'
+  | 'not-applicable'
+  | 'exempt'
+  | 'not-assessed'
+  | 'not-rated';
+
+export interface ReportDimension {
+  readonly id: string;
+  readonly title: string;
+  readonly group?: string;
+  readonly weight: number;
+  readonly status: DimensionStatus;
+  readonly state: DimensionState;
+  readonly score?: number;
+  readonly level?: number;
+  readonly levelName?: string;
+  /** The rubric's descriptor of this dimension at the level reached. */
+  readonly descriptor?: string;
+  readonly target?: number;
+  readonly targetLevelName?: string;
+  readonly gap?: number;
+  readonly thresholdReached?: boolean;
+  readonly nextLevel?: number;
+  readonly nextLevelName?: string;
+  readonly nextDescriptor?: string;
+  /** Criteria that stand between the level reached and the next one. */
+  readonly blockers: readonly ReportCriterion[];
+  readonly criteria: readonly ReportCriterion[];
+  readonly evidence: readonly ReportLink[];
+  /** Markdown. */
+  readonly notes?: string;
+  readonly metrics: readonly ReportMetric[];
+  readonly notApplicable?: string;
+  readonly exemption?: ReportExemptionState;
+  readonly sourceOffset?: number;
+}
+
+/** A group of dimensions. The last group has no id when some dimensions belong to no group. */
+export interface ReportGroup {
+  readonly id?: string;
+  readonly title?: string;
+  /** Markdown. */
+  readonly description?: string;
+  readonly weight?: number;
+  readonly score?: number;
+  readonly target?: number;
+  readonly dimensions: readonly string[];
+}
+
+export interface ReportOverall {
+  readonly score?: number;
+  readonly level?: number;
+  readonly levelName?: string;
+  readonly target?: number;
+  readonly gap?: number;
+  readonly thresholdReached?: boolean;
+  readonly dimensionsScored: number;
+  readonly dimensionsAtThreshold: number;
+  readonly dimensionsTotal: number;
+}
+
+export interface ReportEvidenceCoverage {
+  /** Positive answers to criteria that require evidence. */
+  readonly required: number;
+  readonly provided: number;
+  /** provided / required; absent when nothing requires evidence. */
+  readonly ratio?: number;
+}
+
+/** An exempt or not-applicable item: a whole dimension, or one criterion of it. */
+export interface ReportItemRef {
+  readonly dimensionId: string;
+  readonly dimensionTitle: string;
+  readonly criterionId?: string;
+  readonly criterionText?: string;
+  readonly sourceOffset?: number;
+}
+
+export interface ReportExemption extends ReportItemRef, ReportExemptionState {}
+
+export interface ReportNotApplicable extends ReportItemRef {
+  readonly reason: string;
+}
+
+export interface AssessmentSection {
+  readonly subject: { readonly organization: string; readonly unit?: string; readonly scope?: string };
+  readonly date: string;
+  readonly assessors: readonly { readonly name: string; readonly role?: string }[];
+  /** Markdown. */
+  readonly summary?: string;
+  /** Whether scores could be computed (the assessment and its rubric are usable). */
+  readonly scored: boolean;
+  readonly overall?: ReportOverall;
+  readonly evidenceCoverage?: ReportEvidenceCoverage;
+  readonly groups: readonly ReportGroup[];
+  readonly dimensions: readonly ReportDimension[];
+  readonly exemptions: readonly ReportExemption[];
+  readonly notApplicable: readonly ReportNotApplicable[];
+}
+
+export interface ReportMove {
+  readonly dimension: string;
+  readonly dimensionTitle: string;
+  readonly from?: number;
+  readonly to: number;
+}
+
+export interface ReportInitiative {
+  readonly id: string;
+  readonly title: string;
+  /** Markdown. */
+  readonly description?: string;
+  readonly owner?: string;
+  readonly status: InitiativeStatus;
+  readonly start: string;
+  readonly end: string;
+  /** Position on the horizon, 0 (its start) to 1 (its end). */
+  readonly startFraction: number;
+  readonly endFraction: number;
+  readonly valueStream?: ValueStream;
+  readonly valueStreamTitle?: string;
+  readonly moves: readonly ReportMove[];
+  readonly dependsOn: readonly string[];
+  readonly sourceOffset?: number;
+}
+
+export interface ReportPlannedDimension {
+  readonly id: string;
+  readonly title: string;
+  readonly baseline?: number;
+  readonly baselineLevelName?: string;
+  readonly projected?: number;
+  readonly projectedLevelName?: string;
+  readonly target?: number;
+  readonly baselineThresholdReached?: boolean;
+  readonly thresholdReached?: boolean;
+  readonly shortOfTarget: boolean;
+  /** Ids of the (not cancelled) initiatives that move this dimension. */
+  readonly initiatives: readonly string[];
+}
+
+export interface ReportInitiativeItem {
+  readonly initiative: string;
+  readonly initiativeTitle: string;
+  readonly sourceOffset?: number;
+}
+
+export interface ReportLegacySystem extends ReportInitiativeItem {
+  readonly name: string;
+  readonly disposition: Disposition;
+  readonly note?: string;
+}
+
+export interface ReportRisk extends ReportInitiativeItem {
+  readonly description: string;
+  readonly likelihood?: RiskRating;
+  readonly impact?: RiskRating;
+  readonly mitigation?: string;
+}
+
+export interface ReportKpi extends ReportInitiativeItem {
+  readonly name: string;
+  readonly unit?: string;
+  readonly baseline?: number;
+  readonly target: number;
+  readonly higherIsBetter: boolean;
+}
+
+export interface PlanSection {
+  /** Markdown. */
+  readonly description?: string;
+  readonly owner?: string;
+  readonly baseline?: {
+    readonly reference: string;
+    readonly assessmentId?: string;
+    readonly date?: string;
+    readonly organization?: string;
+    readonly overallScore?: number;
+    readonly overallLevel?: number;
+    readonly levelName?: string;
+  };
+  readonly horizon: { readonly start: string; readonly end: string; readonly months: number };
+  readonly threshold?: number;
+  readonly initiatives: readonly ReportInitiative[];
+  readonly statusCounts: Readonly<Record<InitiativeStatus, number>>;
+  readonly dimensions: readonly ReportPlannedDimension[];
+  /** Dimensions at or over the threshold: in the baseline, and once the plan is delivered. */
+  readonly atThreshold?: { readonly baseline: number; readonly projected: number; readonly total: number };
+  readonly valueStreams: readonly { readonly id: ValueStream; readonly title: string; readonly initiatives: readonly string[] }[];
+  readonly legacySystems: readonly ReportLegacySystem[];
+  readonly risks: readonly ReportRisk[];
+  readonly kpis: readonly ReportKpi[];
+}
+
+export interface RubricOverviewDimension {
+  readonly id: string;
+  readonly title: string;
+  readonly group?: string;
+  readonly weight: number;
+  /** Markdown. */
+  readonly description?: string;
+  readonly descriptors: readonly { readonly level: number; readonly levelName?: string; readonly text: string }[];
+  /** Number of criteria at each level of the scale (levels without criteria count 0). */
+  readonly criteriaByLevel: readonly { readonly level: number; readonly count: number }[];
+  readonly criteriaCount: number;
+  readonly evidenceRequiredCount: number;
+  readonly metrics: readonly ReportMetric[];
+  readonly sourceOffset?: number;
+}
+
+export interface RubricOverview {
+  /** Markdown. */
+  readonly description?: string;
+  readonly references: readonly { readonly title: string; readonly link?: ReportLink }[];
+  readonly passCredit: number;
+  readonly defaultAnswerScale: string;
+  readonly answerScales: readonly {
+    readonly id: string;
+    readonly description?: string;
+    readonly answers: readonly { readonly value: string; readonly credit: number; readonly description?: string }[];
+  }[];
+  readonly groups: readonly ReportGroup[];
+  readonly dimensions: readonly RubricOverviewDimension[];
+  readonly counts: { readonly dimensions: number; readonly criteria: number; readonly metrics: number };
+}
