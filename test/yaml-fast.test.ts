@@ -122,6 +122,31 @@ describe('fast YAML parser: constructs', () => {
     expect((doc.value as { notes: string }).notes).toBe('\nafter a blank line\n');
   });
 
+  it('folds plain scalars that continue on more-indented lines, as `yaml` does', () => {
+    const text = 'text: A practice that is\n  written over\n\n  several lines # and a comment\nnext:\n  on its own line\n  and the next\n';
+    const doc = first(text);
+    const value = doc.value as Record<string, string>;
+    expect(value.text).toBe('A practice that is written over\nseveral lines');
+    expect(value.next).toBe('on its own line and the next');
+    const pairs = spanOf(doc, value).pairs!;
+    expect(at(text, pairs.get('text')!.value)).toBe('A practice that is\n  written over\n\n  several lines');
+    expect(at(text, pairs.get('next')!.value)).toBe('on its own line\n  and the next');
+  });
+
+  it('reads values on the line after their key or dash', () => {
+    const value = first('a:\n  "quoted"\nb:\n  [1, 2]\nc:\n  -\n    plain\n').value as Record<string, unknown>;
+    expect(JSON.parse(JSON.stringify(value))).toEqual({ a: 'quoted', b: [1, 2], c: ['plain'] });
+  });
+
+  it('reads empty block scalars as empty text whose range is the header', () => {
+    const text = 'a: | # nothing yet\nb: >-\n\nc: 1\n';
+    const doc = first(text);
+    const value = doc.value as Record<string, unknown>;
+    expect(value.a).toBe('');
+    expect(value.b).toBe('');
+    expect(at(text, spanOf(doc, value).pairs!.get('a')!.value)).toBe('| # nothing yet');
+  });
+
   it('reads one-line flow sequences and maps, nested', () => {
     const text = 'scoring: { method: gated, weights: [1, 2.5, "x"] }\nempty: [ ]\nnone: {}\n';
     const doc = first(text);
@@ -185,8 +210,10 @@ describe('fast YAML parser: leaves everything else to the full parser', () => {
     ['a duplicate key', 'a: 1\na: 2\n', true],
     ['keys that only become equal as strings', '1: a\n"1": b\n', false],
     ['a nested map on one line', 'a: b: c\n', true],
-    ['a multi-line plain scalar', 'a: one\n  two\n', false],
-    ['a plain scalar on the line after its key', 'a:\n  value\n', false],
+    ['a plain scalar continued by a line that looks like an entry', 'a: one\n  - two\n', false],
+    ['a plain scalar continued after a comment line', 'a: one\n  # c\n  two\n', true],
+    ['a plain scalar continued by a line that looks like a key', 'a: one\n  b: two\n', true],
+    ['a block scalar header on the line after its key', 'a:\n  |\n   text\n', false],
     ['a double-quoted scalar over two lines', 'a: "one\n  two"\n', false],
     ['an unclosed quote', "a: 'one\n", true],
     ['text after a quoted scalar', 'a: "x" y\n', true],
@@ -197,7 +224,7 @@ describe('fast YAML parser: leaves everything else to the full parser', () => {
     ['a flow key without value', 'a: {b}\n', false],
     ['a trailing comma in flow', 'a: [1, 2,]\n', false],
     ['an explicit indentation indicator', 'a: |2\n   text\n', false],
-    ['an empty block scalar', 'a: |\nb: 1\n', false],
+    ['an empty block scalar with keep chomping', 'a: |+\n\nb: 1\n', false],
     ['a block scalar with a more-indented trailing blank line', 'a: |\n  text\n     \nb: 1\n', false],
     ['a block scalar with a more-indented leading blank line', 'a: |\n     \n  text\n', true],
     ['a block scalar not indented past its key', '- a: |\n  x\n', true],

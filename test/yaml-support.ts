@@ -208,8 +208,8 @@ function interject(random: Random, lines: string[], indent: number): void {
 }
 
 function childIndent(random: Random, options: GeneratorOptions, indent: number): number {
-  if (random.chance(options.wildness)) return indent + random.int(-1, 1);
-  return indent + random.pick([2, 2, 2, 4, 1, 3]);
+  if (random.chance(options.wildness)) return Math.max(0, indent + random.int(-1, 1));
+  return Math.max(0, indent) + random.pick([2, 2, 2, 4, 1, 3]);
 }
 
 function writeValue(random: Random, options: GeneratorOptions, lines: string[], prefix: string, indent: number, depth: number, inSequence: boolean): void {
@@ -234,6 +234,16 @@ function writeValue(random: Random, options: GeneratorOptions, lines: string[], 
     writeBlockScalar(random, options, lines, prefix, indent);
     return;
   }
+  if (roll < 0.72) {
+    writeMultiLinePlain(random, options, lines, prefix, indent);
+    return;
+  }
+  if (roll < 0.76) {
+    // The value on the line after its key or dash.
+    lines.push(prefix + comment(random));
+    lines.push(`${' '.repeat(childIndent(random, options, Math.max(0, indent)))}${scalarText(random, options)}${comment(random)}`);
+    return;
+  }
   lines.push(`${prefix} ${scalarText(random, options)}${comment(random)}`);
 }
 
@@ -252,6 +262,20 @@ function writeBlockScalar(random: Random, options: GeneratorOptions, lines: stri
   }
   if (random.chance(0.2)) lines.push(random.pick(['', '', ' '.repeat(body)]));
   if (random.chance(options.wildness)) lines.push(' '.repeat(body + 2));
+}
+
+/** A plain scalar folded over several lines, sometimes with blank lines or a comment inside. */
+function writeMultiLinePlain(random: Random, options: GeneratorOptions, lines: string[], prefix: string, indent: number): void {
+  const words = (): string => `${random.pick(WORDS)} ${random.pick([...WORDS, ...PLAIN_SCALARS.slice(0, 40)])}`;
+  lines.push(`${prefix} ${words()}${random.chance(0.1) ? '  ' : ''}`);
+  const count = random.int(1, 3);
+  for (let i = 0; i < count; i++) {
+    if (random.chance(0.2)) lines.push(random.chance(0.5) ? '' : ' '.repeat(random.int(0, indent + 4)));
+    const pad = ' '.repeat(random.chance(options.wildness) ? random.int(0, indent + 1) : Math.max(0, indent) + random.int(1, 4));
+    const roll = random.next();
+    if (roll < options.wildness) lines.push(pad + random.pick(['- x', '# c', 'k: v', '[a]', '"q"', 'x # c', '&a x']));
+    else lines.push(pad + words() + (random.chance(0.1) ? ' # end' : ''));
+  }
 }
 
 function writeMap(random: Random, options: GeneratorOptions, lines: string[], indent: number, depth: number): void {

@@ -90,6 +90,8 @@ class FastParser {
   private range: Range = { start: 0, end: 0 };
   /** Offset after the flow node the last flow method read. */
   private flowEnd = 0;
+  /** Whether the last scanBlockPlain stopped at a ` #` comment. */
+  private plainStoppedAtComment = false;
   /** Where the last value read sits if it was empty (`key:` or `-` alone), else -1. */
   private lastEmptyAt = -1;
   /** For an empty last value: where comments start to matter (after its key, or after the token before its dash). */
@@ -209,9 +211,16 @@ class FastParser {
    */
   private parseIndentedValue(parentColumn: number, emptyAt: number, entryStart: number, sequenceMaySitAtParent: boolean, depth: number): unknown {
     if (this.kind === Line.Content) {
-      if (this.indent > parentColumn) return this.parseBlockNode(this.indent, depth + 1);
-      // A map's value may be a sequence at the map's own indentation.
       const at = this.lineStart + this.indent;
+      if (this.indent > parentColumn) {
+        if (this.isEntryDash(at) || this.startsKey(at)) return this.parseBlockNode(this.indent, depth + 1);
+        // A scalar or flow value on the line after its key or dash. A block scalar header there
+        // gets indentation rules of its own: left to `yaml`.
+        const ch = this.text.charCodeAt(at);
+        if (ch === 124 || ch === 62) bail();
+        return this.parseInlineValue(at, parentColumn, depth);
+      }
+      // A map's value may be a sequence at the map's own indentation.
       if (this.indent === parentColumn && sequenceMaySitAtParent && this.isEntryDash(at)) return this.parseBlockSequence(this.indent, at, depth + 1);
     }
     this.range = { start: emptyAt, end: emptyAt };
@@ -364,7 +373,11 @@ class FastParser {
       end = this.flowEnd;
     } else {
       if (!this.canStartPlain(start)) bail();
-      end = this.scanBlockPlain(start);
+      end = this.scanBlockPlain(start, this.contentEnd);
+      if (!this.plainStoppedAtComment) {
+        const multiLine = this.continuePlain(start, end, ownerColumn);
+        if (multiLine !== undefined) return multiLine;
+      }
       value = resolvePlainScalar(text.slice(start, end));
     }
     let i = end;
@@ -379,22 +392,73 @@ class FastParser {
     return value;
   }
 
-  /** End (trailing spaces excluded) of a plain scalar in block context that starts at `start`. */
-  private scanBlockPlain(start: number): number {
+  /**
+   * End (trailing spaces excluded) of the part of a plain scalar in block context that starts at
+   * `start` on a line ending at `lineEnd`. Sets plainStoppedAtComment.
+   */
+  private scanBlockPlain(start: number, lineEnd: number): number {
     const text = this.text;
-    const lineEnd = this.contentEnd;
     let i = start;
+    this.plainStoppedAtComment = false;
     for (; i < lineEnd; i++) {
       const ch = text.charCodeAt(i);
       if (ch === COLON) {
-        // `a: b: c` is a nested map on one line: an error in `yaml`.
+        // `a: b: c` is a nested map on one line, and `key: text` on a continuation line a
+        // multi-line key: both errors in `yaml`.
         if (i + 1 >= lineEnd || text.charCodeAt(i + 1) === SPACE) bail();
       } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+        this.plainStoppedAtComment = true;
         break;
       }
     }
     while (i > start && text.charCodeAt(i - 1) === SPACE) i--;
     return i;
+  }
+
+  /**
+   * A plain scalar that continues on more-indented lines after its first line (which ends at
+   * `firstEnd`): the lines are folded as `yaml` folds them (a line break becomes a space, blank
+   * lines become line breaks). Returns undefined, moving nothing, when no line continues it.
+   */
+  private continuePlain(start: number, firstEnd: number, ownerColumn: number): string | undefined {
+    const text = this.text;
+    let value: string | undefined;
+    let end = firstEnd;
+    let blankLines = 0;
+    let pos = this.lineEnd + 1;
+    while (pos < this.length) {
+      let k = pos;
+      while (text.charCodeAt(k) === SPACE) k++;
+      let lineEnd = text.indexOf('\n', k);
+      if (lineEnd < 0) lineEnd = this.length;
+      const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+      if (k >= contentEnd) {
+        blankLines++;
+        pos = lineEnd + 1;
+        continue;
+      }
+      // A comment line or a less indented line ends the scalar.
+      if (k - pos <= ownerColumn || text.charCodeAt(k) === HASH) break;
+      // A continuation line that looks like structure (`- x`, `[`, `&a`...) is left to `yaml`.
+      const ch = text.charCodeAt(k);
+      if (ch < 128 && NOT_PLAIN_START[ch]) bail();
+      const lineValueEnd = this.scanBlockPlain(k, contentEnd);
+      value = (value ?? text.slice(start, firstEnd)) + (blankLines > 0 ? '\n'.repeat(blankLines) : ' ') + text.slice(k, lineValueEnd);
+      end = lineValueEnd;
+      blankLines = 0;
+      pos = lineEnd + 1;
+      if (this.plainStoppedAtComment) break;
+    }
+    if (value === undefined) return undefined;
+    this.range = { start, end };
+    this.lastEmptyAt = -1;
+    this.tokenEnd = end;
+    this.lineStart = pos;
+    this.seekContent();
+    if (this.kind === Line.Content && this.indent > ownerColumn) bail();
+    // Folded text always holds a space or a line break, which no null, bool or number of the
+    // core schema does: it stays a string.
+    return value;
   }
 
   private readQuoted(start: number): QuotedScalar {
@@ -420,6 +484,12 @@ class FastParser {
     const headerEnd = i;
     while (text.charCodeAt(i) === SPACE) i++;
     if (i < this.contentEnd && !(text.charCodeAt(i) === HASH && i > headerEnd)) bail(); // indentation indicator or junk
+    // An empty block scalar's range covers its header, comment included.
+    let headerRangeEnd = headerEnd;
+    if (i < this.contentEnd) {
+      headerRangeEnd = this.contentEnd;
+      while (text.charCodeAt(headerRangeEnd - 1) === SPACE) headerRangeEnd--;
+    }
 
     let builder: BlockScalarBuilder | undefined;
     let contentIndent = -1;
@@ -448,8 +518,9 @@ class FastParser {
         continue;
       }
       if (!builder) {
-        // The first text line sets the indentation; at or left of the owner it would be an empty scalar.
-        if (spaces <= ownerColumn || leadingSpaces > spaces) bail();
+        // The first text line sets the indentation; at or left of the owner, the scalar is empty.
+        if (spaces <= ownerColumn) break;
+        if (leadingSpaces > spaces) bail();
         contentIndent = spaces;
         builder = new BlockScalarBuilder(folded, spaces);
         const leadingLines = countLines(text, this.lineEnd + 1, pos);
@@ -465,11 +536,14 @@ class FastParser {
       moreIndentedTrailingBlank = false;
       pos = lineEnd + 1;
     }
-    if (!builder || moreIndentedTrailingBlank) bail();
-    this.range = { start: header, end: lastContentEnd };
+    if (moreIndentedTrailingBlank) bail();
+    // Keep chomping of an empty body counts its blank lines in ways not copied here.
+    if (!builder && chomp === '+') bail();
+    const end = builder ? lastContentEnd : headerRangeEnd;
+    this.range = { start: header, end };
     this.lastEmptyAt = -1;
-    this.tokenEnd = lastContentEnd;
-    const value = builder.finish(chomp, trailingBreaks);
+    this.tokenEnd = end;
+    const value = builder ? builder.finish(chomp, trailingBreaks) : '';
     this.lineStart = pos;
     this.seekContent();
     if (this.kind === Line.Content && this.indent > ownerColumn) bail();
