@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
+import { analyzeMemory } from './helpers';
 
 const readme = fs.readFileSync(path.join(__dirname, '../README.md'), 'utf8');
 
@@ -14,5 +15,28 @@ describe('README', () => {
 
   it('documents every scoring method', () => {
     for (const method of ['rated', 'gated', 'average', 'levelSum']) expect(readme).toContain(`| \`${method}\` |`);
+  });
+});
+
+describe('README examples', () => {
+  const block = (heading: string) => {
+    const at = readme.indexOf(heading);
+    const match = /```yaml\n([\s\S]*?)```/.exec(readme.slice(at));
+    if (at < 0 || !match) throw new Error(`no YAML example under ${heading}`);
+    return match[1] as string;
+  };
+
+  it('validate and score together: rubric, assessment against it, plan from that baseline', async () => {
+    const files = {
+      'service-desk.rubric.yaml': block('### Rubric'),
+      'acme-2026.assessment.yaml': block('### Assessment'),
+      'acme.plan.yaml': block('### Plan'),
+    };
+    for (const name of Object.keys(files)) {
+      const analysis = await analyzeMemory(files, name);
+      expect(analysis.diagnostics.filter((d) => d.severity !== 'information').map((d) => `${name}: ${d.code} ${d.message}`)).toEqual([]);
+    }
+    const assessment = (await analyzeMemory(files, 'acme-2026.assessment.yaml')).documents[0]!;
+    expect(assessment.kind === 'Assessment' && assessment.score?.dimensions.find((d) => d.id === 'self-service')?.level).toBe(2);
   });
 });

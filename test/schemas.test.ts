@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { analyzeMemory } from './helpers';
+
+type Schema = Record<string, unknown>;
+const dir = path.join(__dirname, '../schemas');
+const schemas: Record<string, Schema> = Object.fromEntries(
+  fs.readdirSync(dir).filter((f) => f.endsWith('.schema.json')).map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))]),
+);
+
+function resolveRef(ref: string, from: string): Schema {
+  const [file, pointer] = ref.split('#');
+  const root = schemas[file || from] as Schema;
+  return (pointer ?? '').split('/').filter(Boolean).reduce((node: Schema, key) => node[key] as Schema, root);
+}
+
+/** Every property schema in a file, with its path, following nothing (refs are checked where they point). */
+function properties(node: unknown, where: string, out: { where: string; schema: Schema }[] = []): typeof out {
+  if (!node || typeof node !== 'object') return out;
+  const schema = node as Schema;
+  for (const [name, child] of Object.entries((schema.properties as Record<string, Schema>) ?? {})) {
+    out.push({ where: `${where}.${name}`, schema: child });
+    properties(child, `${where}.${name}`, out);
+  }
+  for (const key of ['items', 'additionalProperties']) if (typeof schema[key] === 'object') properties(schema[key], `${where}[${key}]`, out);
+  for (const [name, def] of Object.entries((schema.$defs as Record<string, Schema>) ?? {})) properties(def, `${where}#${name}`, out);
+  return out;
+}
+
+describe('schemas', () => {
+  it('describe every property for hovers and completion, in plain text and Markdown', () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const [file, schema] of Object.entries(schemas)) {
+      for (const { where, schema: prop } of properties(schema, file)) {
+        checked++;
+        const described = prop.$ref && !prop.description ? resolveRef(prop.$ref as string, file) : prop;
+        if (typeof described.description !== 'string' || typeof described.markdownDescription !== 'string') missing.push(where);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('close every object to unknown keys', () => {
+    const open: string[] = [];
+    const visit = (node: unknown, where: string) => {
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Schema;
+      const isObject = schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
+      if (isObject && schema.properties && schema.additionalProperties !== false) open.push(where);
+      for (const [key, value] of Object.entries(schema)) if (typeof value === 'object') visit(value, `${where}/${key}`);
+    };
+    for (const [file, schema] of Object.entries(schemas)) visit(schema, file);
+    expect(open).toEqual([]);
+  });
+
+  it('give examples that validate against the engine', async () => {
+    const example = (file: string) => stringify((schemas[file]!.examples as unknown[])[0]);
+    const files = {
+      'rubric.yaml': example('rubric.schema.json'),
+      '2026.assessment.yaml': example('assessment.schema.json'),
+      'plan.yaml': example('plan.schema.json'),
+    };
+    for (const name of Object.keys(files)) {
+      const analysis = await analyzeMemory(files, name);
+      expect(analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => `${name}: ${d.code} ${d.message}`)).toEqual([]);
+    }
+  });
+});
