@@ -15,6 +15,10 @@ function fromTo(before: string, after: string): string {
   return before === after ? after : `${before} → ${after}`;
 }
 
+function withArticle(kind: string): string {
+  return kind === 'Unknown' ? 'an unreadable document' : `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -27,7 +31,7 @@ export function renderDiffMarkdown(diff: ReportDiff): string {
   const out: string[] = [`## ${mdText(diff.title)}: what changed`];
   const dims = plural(diff.terms.dimension);
   if (diff.kindChanged) {
-    out.push(`> [!WARNING]\n> The document changed from a ${diff.kindChanged.before} to a ${diff.kindChanged.after}, so its reports cannot be compared.`);
+    out.push(`> [!WARNING]\n> The document changed from ${withArticle(diff.kindChanged.before)} to ${withArticle(diff.kindChanged.after)}, so its reports cannot be compared.`);
     out.push(problemsLine(diff.problems.before, diff.problems.after));
     return `${out.filter(Boolean).join('\n\n')}\n`;
   }
@@ -104,7 +108,8 @@ function assessmentParts(diff: ReportDiff, dims: string): string[] {
   }
   const ex = diff.exemptions;
   if (ex.added.length || ex.removed.length || ex.expired.length) {
-    const line = (x: ReportExemption) => `- ${mdText(x.criterionText ? `${x.dimensionTitle}: ${x.criterionText}` : x.dimensionTitle)}: ${mdText(x.reason)} (${mdText(x.approver)}, until ${mdText(x.expires)})`;
+    const line = (x: ReportExemption) =>
+      `- **${mdText(x.dimensionTitle)}**${x.criterionText ? `: ${mdText(x.criterionText)}` : ''} (${mdText(x.reason)}; approved by ${mdText(x.approver)} until ${mdText(x.expires)})`;
     const blocks = [];
     if (ex.added.length) blocks.push(`**Added (${ex.added.length})**\n\n${ex.added.map(line).join('\n')}`);
     if (ex.expired.length) blocks.push(`**⚠️ Expired (${ex.expired.length})**: these count again\n\n${ex.expired.map(line).join('\n')}`);

@@ -216,7 +216,15 @@ function plan(model: ReportModel, p: PlanSection): string {
           mdText(levelLabel(d.baseline, d.baselineLevelName)),
           mdText(levelLabel(d.projected, d.projectedLevelName)),
           d.target !== undefined ? String(d.target) : '–',
-          d.shortOfTarget ? '🔴 short of target' : d.thresholdReached === true ? '✅ at threshold' : d.thresholdReached === false ? '🟡 below threshold' : '–',
+          d.shortOfTarget
+            ? '🔴 short of target'
+            : d.target !== undefined && d.projected !== undefined && d.projected >= d.target
+              ? '✅ reaches target'
+              : d.thresholdReached === true
+                ? '✅ at threshold'
+                : d.thresholdReached === false
+                  ? '🟡 below threshold'
+                  : '–',
           d.initiatives.map((id) => mdText(titles.get(id) ?? id)).join(', ') || '–',
         ]),
         ['left', 'left', 'left', 'right', 'left', 'left'],

@@ -47,10 +47,11 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
   cards.push(
     card('Assessed', escapeHtml(a.date), [
       escapeHtml(`${a.subject.organization}${a.subject.unit ? `, ${a.subject.unit}` : ''}`),
-      ...(a.assessors.length ? [escapeHtml(`By ${a.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ')}`)] : []),
+      ...(a.assessors.length ? [escapeHtml(`By ${a.assessors.map((p) => p.name).join(', ')}`)] : []),
     ]),
   );
-  return `<div class="cards">${cards.join('')}</div>${a.subject.scope ? `<p class="muted">Scope: ${escapeHtml(a.subject.scope)}</p>` : ''}`;
+  const assessors = a.assessors.some((p) => p.role) ? `<p class="muted">Assessors: ${escapeHtml(a.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; '))}</p>` : '';
+  return `<div class="cards">${cards.join('')}</div>${a.subject.scope ? `<p class="muted">Scope: ${escapeHtml(a.subject.scope)}</p>` : ''}${assessors}`;
 }
 
 function scaleOf(rubric: ReportRubric): ChartScale {

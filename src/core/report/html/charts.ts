@@ -96,7 +96,7 @@ export function radarChart(id: string, axes: readonly RadarAxis[], scale: ChartS
   const labels = axes
     .map((a, i) => {
       const [x, y] = radarPoint(i, count, RADAR_RADIUS + 22);
-      return `<g class="radar-axis${a.score === undefined ? ' radar-axis-unscored' : ''}"><circle cx="${num(x)}" cy="${num(y)}" r="11"/><text x="${num(x)}" y="${num(y + 4)}" text-anchor="middle">${a.number}</text></g>`;
+      return `<g class="radar-axis${a.score === undefined ? ' radar-axis-unscored' : ''}"><circle cx="${num(x)}" cy="${num(y)}" r="12"/><text x="${num(x)}" y="${num(y + 4)}" text-anchor="middle">${a.number}</text></g>`;
     })
     .join('');
   const description = axes

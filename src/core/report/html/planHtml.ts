@@ -115,8 +115,10 @@ function projectionHtml(model: ReportModel, p: PlanSection): string {
     { header: 'Target', cell: (d) => escapeHtml(d.target !== undefined ? String(d.target) : '–'), numeric: true },
     {
       header: 'Status',
-      cell: (d) =>
-        d.shortOfTarget ? badge('Short of target', 'bad') : d.thresholdReached === true ? badge('At threshold', 'good') : d.thresholdReached === false ? badge('Below threshold', 'warn') : '',
+      cell: (d) => {
+        const status = plannedStatus(d);
+        return status ? badge(status.label, status.tone) : '';
+      },
     },
     {
       header: 'Initiatives',
@@ -125,6 +127,15 @@ function projectionHtml(model: ReportModel, p: PlanSection): string {
     },
   ]);
   return bars + detail;
+}
+
+/** What the plan does for a dimension, in one badge: its target first, then the threshold. */
+function plannedStatus(d: ReportPlannedDimension): { label: string; tone: 'good' | 'warn' | 'bad' } | undefined {
+  if (d.shortOfTarget) return { label: 'Short of target', tone: 'bad' };
+  if (d.target !== undefined && d.projected !== undefined && d.projected >= d.target) return { label: 'Reaches target', tone: 'good' };
+  if (d.thresholdReached === true) return { label: 'At threshold', tone: 'good' };
+  if (d.thresholdReached === false) return { label: 'Below threshold', tone: 'warn' };
+  return undefined;
 }
 
 function initiativeArticle(i: ReportInitiative, p: PlanSection): string {

@@ -24,8 +24,12 @@ export interface HtmlRenderOptions {
 
 /** Nonces are base64 or alphanumeric; anything else would break out of the policy string. */
 const NONCE_PATTERN = /^[A-Za-z0-9+/=_-]{8,200}$/;
-/** A webview's resource origin looks like `https://*.vscode-cdn.net`; refuse anything with quotes, spaces or separators. */
-const CSP_SOURCE_PATTERN = /^[A-Za-z0-9*+.:/_-]{1,200}$/;
+/**
+ * A webview's resource origin looks like `https://*.vscode-cdn.net`; VS Code 1.139 gives
+ * `'self' https://*.vscode-cdn.net`. Accept space-separated origins and the one keyword 'self';
+ * refuse other keywords (no 'unsafe-inline') and separators that would start a new directive.
+ */
+const CSP_SOURCE_PATTERN = /^(?:'self'|[A-Za-z0-9*+.:/_-]{1,200})(?: (?:'self'|[A-Za-z0-9*+.:/_-]{1,200})){0,7}$/;
 
 /**
  * A complete HTML page for a report. Every piece of user text is escaped; the only script is

@@ -104,9 +104,9 @@ caption { text-align: left; font-weight: 600; padding: 0.3em 0; }
 tr.group-row th { color: var(--fg); font-size: 1em; padding-top: 0.9em; white-space: normal; border-bottom: 1px solid var(--border); }
 .group-score { font-weight: 400; color: var(--muted); font-size: 0.9em; }
 
-.charts { display: grid; grid-template-columns: minmax(0, 22rem) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+.charts { display: grid; grid-template-columns: minmax(0, 25rem) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
 @media (max-width: 720px) { .charts { grid-template-columns: minmax(0, 1fr); } }
-.radar { width: 100%; max-width: 22rem; height: auto; display: block; margin: 0 auto; }
+.radar { width: 100%; max-width: 25rem; height: auto; display: block; margin: 0 auto; }
 .radar-ring { fill: none; stroke: var(--border); stroke-width: 1; }
 .radar-threshold { fill: none; stroke: var(--threshold); stroke-width: 1.5; stroke-dasharray: 5 4; }
 .radar-spoke { stroke: var(--border); stroke-width: 1; }
@@ -115,14 +115,14 @@ tr.group-row th { color: var(--fg); font-size: 1em; padding-top: 0.9em; white-sp
 .radar-dot { fill: var(--current); }
 .radar-ring-label { font-size: 10px; fill: var(--muted); }
 .radar-axis circle { fill: var(--bg); stroke: var(--fg); stroke-width: 1; }
-.radar-axis text { font-size: 11px; font-weight: 600; fill: var(--fg); }
+.radar-axis text { font-size: 12px; font-weight: 600; fill: var(--fg); }
 .radar-axis-unscored circle { stroke-dasharray: 2 2; stroke: var(--muted); }
 .radar-axis-unscored text { fill: var(--muted); }
 
 .bar-list { list-style: none; margin: 0; padding: 0; }
 .bar-row { padding: 0.3em 0.2em; border-radius: 4px; }
 .bar-label { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.5em; }
-.bar-num { display: inline-block; min-width: 1.5em; height: 1.5em; line-height: 1.45em; border: 1px solid var(--fg); border-radius: 50%; text-align: center; font-size: 0.78em; font-weight: 600; flex: none; }
+.bar-num { display: inline-block; min-width: 1.5em; height: 1.5em; line-height: 1.45em; padding: 0 0.2em; border: 1px solid var(--fg); border-radius: 0.75em; text-align: center; font-size: 0.78em; font-weight: 600; flex: none; }
 .bar-title { font-weight: 600; overflow-wrap: anywhere; }
 .bar-caption { color: var(--muted); font-size: 0.9em; margin-left: auto; font-variant-numeric: tabular-nums; }
 svg.bar { display: block; margin-top: 0.15em; overflow: visible; }
@@ -155,9 +155,10 @@ summary { cursor: pointer; color: var(--muted); }
 .timeline { margin: 0.5em 0; }
 .tl-lanes, .tl-rows { list-style: none; margin: 0; padding: 0; }
 .tl-lane-title { margin: 0.8em 0 0.2em; font-size: 0.9em; color: var(--muted); }
-.tl-row { display: grid; grid-template-columns: minmax(8rem, 15rem) minmax(0, 1fr); gap: 0.2em 0.8em; align-items: center; padding: 0.15em 0.2em; border-radius: 3px; }
+.tl-row { display: grid; grid-template-columns: minmax(9rem, 21rem) minmax(0, 1fr); gap: 0.2em 0.8em; align-items: center; padding: 0.15em 0.2em; border-radius: 3px; }
 .tl-label { display: flex; flex-direction: column; min-width: 0; }
-.tl-title { overflow-wrap: anywhere; }
+.tl-title { overflow-wrap: anywhere; color: var(--fg); text-decoration: none; font-size: 0.95em; line-height: 1.3; }
+.tl-title:hover { text-decoration: underline; }
 .tl-dates { font-size: 0.8em; color: var(--muted); }
 .tl-track { display: block; overflow: visible; }
 .tl-axis text { font-size: 11px; fill: var(--muted); }

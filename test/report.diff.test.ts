@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, diffReports, renderDiffMarkdown, type ReportModel } from '../src/core/report';
+import { analyzeMemory } from './helpers';
+import { analyzeInput, expectGolden, inputFiles } from './reportSupport';
+
+async function model(entry: string, overrides: Record<string, string> = {}): Promise<ReportModel> {
+  return buildReport(await analyzeInput(entry, overrides));
+}
+
+/** The 2027 assessment presented as a new version of the 2026 file (same uri), as a pull request would. */
+async function beforeAfter(): Promise<[ReportModel, ReportModel]> {
+  const files = inputFiles();
+  const before = await model('northwind-2026.assessment.yaml');
+  const after = await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': files['northwind-2027.assessment.yaml'] as string });
+  return [before, after];
+}
+
+describe('score diff of an assessment', () => {
+  it('reports the overall change, threshold crossings and changed dimensions first', async () => {
+    const [before, after] = await beforeAfter();
+    const diff = diffReports(before, after);
+    expect(diff.kind).toBe('Assessment');
+    expect(diff.rubric).toMatchObject({ changed: false, versionChanged: false });
+    // After: run (4 + 3 + 3) / 3 = 3.3333, change (3 + 2) / 2 = 2.5 with weight 2, knowledge 2 on its own:
+    // (3.3333 + 5 + 2) / 4 = 2.5833.
+    expect(diff.overall).toMatchObject({ before: 2.2222, after: 2.5833, delta: 0.3611, levelBefore: 2, levelAfter: 2, thresholdBefore: false, thresholdAfter: false, atThresholdBefore: 2, atThresholdAfter: 4 });
+    expect(diff.overall?.crossing).toBeUndefined();
+    expect(diff.dimensions.map((d) => [d.id, d.change, d.scoreDelta, d.crossing])).toEqual([
+      ['service-desk', 'changed', 1, undefined],
+      ['self-service', 'changed', 1, 'reached'],
+      ['change-enablement', 'changed', 1, 'reached'],
+      ['release-automation', 'changed', undefined, undefined],
+      ['knowledge', 'changed', undefined, undefined],
+      ['incident-management', 'unchanged', 0, undefined],
+    ]);
+    expect(diff.dimensions.find((d) => d.id === 'release-automation')).toMatchObject({ before: { state: 'exempt' }, after: { state: 'below-threshold', score: 2 } });
+  });
+
+  it('lists resolved and new blockers, evidence coverage and exemptions', async () => {
+    const diff = diffReports(...(await beforeAfter()));
+    expect(diff.blockers.resolved.map((b) => `${b.dimensionId}/${b.criterionId}`)).toEqual(['service-desk/sd-csat', 'change-enablement/ce-standard']);
+    expect(diff.blockers.added.map((b) => `${b.dimensionId}/${b.criterionId}`)).toEqual([
+      'service-desk/sd-forecast',
+      'change-enablement/ce-lead-time',
+      'release-automation/ra-pipeline',
+    ]);
+    expect(diff.evidenceCoverage).toEqual({ before: { required: 2, provided: 1, ratio: 0.5 }, after: { required: 3, provided: 2, ratio: 0.6667 } });
+    expect(diff.exemptions.removed.map((x) => `${x.dimensionId}/${x.criterionId ?? ''}`)).toEqual(['change-enablement/ce-standard', 'release-automation/']);
+    expect(diff.exemptions.added).toEqual([]);
+  });
+
+  it('writes a review comment with only the changed rows up front', async () => {
+    const md = renderDiffMarkdown(diffReports(...(await beforeAfter())));
+    expectGolden('diff.assessment.md', md);
+    expect(md).toContain('**Overall score: 2.22 → 2.58 (▲ +0.36)**');
+    expect(md).toContain('| Self-service 🎉 | 2 → 3 (▲ +1) | 2 · Repeatable → 3 · Defined | 3 | 🔴 Below threshold → ✅ On target |');
+    expect(md).toContain('<details><summary>Unchanged capability (1)</summary>');
+    expect(md).toContain('50% (1 of 2) → 67% (2 of 3) ▲ +17 points');
+  });
+
+  it('warns when the rubric changed version between the two reports', async () => {
+    const files = inputFiles();
+    const bumped = (files['service.rubric.yaml'] as string).replace('version: 1.2.0', 'version: 1.3.0');
+    const before = await model('northwind-2026.assessment.yaml');
+    const after = await model('northwind-2026.assessment.yaml', { 'service.rubric.yaml': bumped });
+    const diff = diffReports(before, after);
+    expect(diff.rubric).toEqual({
+      before: { id: 'service-maturity', version: '1.2.0', title: 'Service management maturity' },
+      after: { id: 'service-maturity', version: '1.3.0', title: 'Service management maturity' },
+      changed: false,
+      versionChanged: true,
+    });
+    const md = renderDiffMarkdown(diff);
+    expect(md).toContain('> The rubric `service-maturity` changed version (1.2.0 → 1.3.0)');
+    expect(md).toContain('No capabilities changed score, level, target or status.');
+  });
+
+  it('treats every dimension as new when the file did not exist before', async () => {
+    const empty = buildReport(await analyzeMemory({ 'a.yaml': '' }, 'a.yaml'));
+    const after = await model('northwind-2026.assessment.yaml');
+    const diff = diffReports(empty, after);
+    expect(diff.kind).toBe('Assessment');
+    expect(diff.dimensions.every((d) => d.change === 'added')).toBe(true);
+    expect(diff.overall).toMatchObject({ after: 2.2222 });
+    expect(diff.overall?.before).toBeUndefined();
+    expect(renderDiffMarkdown(diff)).toContain('**Overall score: – → 2.22**');
+  });
+
+  it('refuses to compare documents of different kinds, and says so', async () => {
+    const diff = diffReports(await model('northwind-2026.assessment.yaml'), await model('roadmap.plan.yaml'));
+    expect(diff.kindChanged).toEqual({ before: 'Assessment', after: 'Plan' });
+    expect(renderDiffMarkdown(diff)).toContain('The document changed from an Assessment to a Plan, so its reports cannot be compared.');
+  });
+});
+
+describe('score diff of a plan', () => {
+  it('lists initiatives added, removed, rescheduled and with a new status, and projected levels that moved', async () => {
+    const text = inputFiles()['roadmap.plan.yaml'] as string;
+    const changed = text
+      .replace('    status: in-progress\n    start: 2026-04-01\n    end: 2026-12-31', '    status: done\n    start: 2026-04-01\n    end: 2026-12-31')
+      .replace('    start: 2027-07-01\n    end: 2028-06-30', '    start: 2027-10-01\n    end: 2028-09-30')
+      .replace(/  - id: knowledge-base[\s\S]*?(?=  - id: cmdb)/, '')
+      .concat('  - { id: service-analytics, title: Service analytics, start: 2027-01-01, end: 2027-06-30, moves: [{ dimension: incident-management, from: 3, to: 4 }] }\n');
+    const before = await model('roadmap.plan.yaml');
+    const after = await model('roadmap.plan.yaml', { 'roadmap.plan.yaml': changed });
+    expect(after.problems.counts.error).toBe(0);
+    const diff = diffReports(before, after);
+    expect(diff.plan).toEqual({
+      added: [{ id: 'service-analytics', title: 'Service analytics' }],
+      removed: [{ id: 'knowledge-base', title: 'Knowledge base relaunch' }],
+      rescheduled: [{ id: 'desk-analytics', title: 'Desk analytics', before: { start: '2027-07-01', end: '2028-06-30' }, after: { start: '2027-10-01', end: '2028-09-30' } }],
+      statusChanged: [{ id: 'standard-changes', title: 'Standard change catalogue', before: 'in-progress', after: 'done' }],
+      projections: [
+        { id: 'incident-management', title: 'Incident management', before: 3, after: 4 },
+        { id: 'knowledge', title: 'Knowledge management', before: 2 },
+      ],
+      atThreshold: { before: 5, after: 5, total: 6 },
+    });
+    expectGolden('diff.plan.md', renderDiffMarkdown(diff));
+  });
+});
