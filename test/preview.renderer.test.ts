@@ -10,7 +10,9 @@ import { createNonce, sameShell, splitPage } from '../src/extension/preview/html
 import { buildReport, renderHtml } from '../src/core/report';
 import { analyzeMemory } from './helpers';
 
-const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
+/** What `webview.cspSource` is in VS Code 1.139 (measured in code-server): a keyword and an origin. */
+const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
+const CSP_SOURCES = new Set(CSP_SOURCE.split(' '));
 const SCRIPT = 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/preview.js';
 const SAMPLES = path.join(__dirname, '../samples/kestrel');
 
@@ -41,7 +43,7 @@ describe('report pages in the preview', () => {
       expect(csp.get('script-src')).toEqual([`'nonce-${nonce}'`]);
       for (const [directive, sources] of csp) {
         for (const source of sources) {
-          expect(source === CSP_SOURCE || source === 'data:' || source.startsWith("'"), `${directive} ${source}`).toBe(true);
+          expect(CSP_SOURCES.has(source) || source === 'data:' || source === `'nonce-${nonce}'` || source === "'none'" || /^'sha256-[A-Za-z0-9+/=]+'$/.test(source), `${directive} ${source}`).toBe(true);
         }
       }
       expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
@@ -56,6 +58,16 @@ describe('report pages in the preview', () => {
       expect(sources.every((s) => s === SCRIPT || s?.startsWith('data:'))).toBe(true);
     });
   }
+
+  it('accepts the webview source list VS Code gives, and refuses one that smuggles in a keyword or a directive', async () => {
+    const analysis = await analyzeMemory(samples(), '2026-03.seven-attributes.assessment.yaml');
+    const model = buildReport(analysis);
+    const html = renderHtml(model, { mode: 'webview', nonce: createNonce(), cspSource: CSP_SOURCE, scriptUri: SCRIPT });
+    expect(policy(html).get('img-src')).toEqual(["'self'", 'https://*.vscode-cdn.net', 'data:']);
+    for (const bad of ["'self' 'unsafe-inline'", "https://x; script-src 'unsafe-eval'", 'https://x "', "'unsafe-eval'"]) {
+      expect(() => renderHtml(model, { mode: 'webview', nonce: createNonce(), cspSource: bad, scriptUri: SCRIPT }), bad).toThrow(/cspSource/);
+    }
+  });
 
   it('has rows that map to the source, at offsets that point at the item in the file', async () => {
     const files = samples();

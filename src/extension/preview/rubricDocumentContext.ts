@@ -2,9 +2,14 @@ import * as vscode from 'vscode';
 import type { RubricServices } from '../services';
 
 /**
- * The context key `rubrics.previewableDocuments`: the URIs of the open documents that are ours.
- * Menus and key bindings test `resource in rubrics.previewableDocuments`, which VS Code evaluates
- * per editor group, so the preview button appears on the title of rubric editors only.
+ * The context key `rubrics.previewableDocuments`: the paths of the open documents that are ours.
+ * Menus and key bindings test `resourcePath in rubrics.previewableDocuments`, which VS Code
+ * evaluates per editor group, so the preview button appears on the title of rubric editors only.
+ *
+ * Paths, not URI strings: in a remote window (SSH, WSL, code-server) the workbench sees a file as
+ * vscode-remote://... while the extension host sees file://..., and context values are compared
+ * as plain strings. The workbench's `resourcePath` is the path for remote and virtual files and
+ * the file-system path for local ones, so each document contributes both spellings.
  */
 export const PREVIEWABLE_DOCUMENTS_KEY = 'rubrics.previewableDocuments';
 
@@ -76,10 +81,15 @@ export class RubricDocumentContext implements vscode.Disposable {
   }
 
   private publish(): void {
-    const list = [...this.uris].sort();
+    const list = [...new Set([...this.uris].flatMap((key) => contextPaths(vscode.Uri.parse(key))))].sort();
     const serialized = JSON.stringify(list);
     if (serialized === this.published) return;
     this.published = serialized;
     void vscode.commands.executeCommand('setContext', PREVIEWABLE_DOCUMENTS_KEY, list);
   }
+}
+
+/** The spellings of a document's path that the workbench may use for `resourcePath`. */
+function contextPaths(uri: vscode.Uri): string[] {
+  return uri.scheme === 'file' ? [uri.fsPath, uri.path] : [uri.path];
 }
