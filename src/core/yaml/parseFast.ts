@@ -5,14 +5,15 @@ import type { ContainerSpan, PairSpan, ParsedYamlDocument } from './types';
 
 /**
  * Fast parser for the block-style subset of YAML that rubric files are written in: block maps
- * and sequences, one-line plain, quoted and flow values, literal and folded block scalars,
- * comments and `---` separated documents. It produces exactly what `parseFull` produces (values,
- * canonical ranges, spans), in a single pass over the text and without building a syntax tree.
+ * and sequences, plain scalars (also folded over several lines), one-line quoted scalars and flow
+ * collections, literal and folded block scalars, comments, CRLF and `---` separated documents.
+ * It produces exactly what `parseFull` produces (values, canonical ranges, spans), in a single
+ * pass over the text and without building a syntax tree.
  *
  * It returns undefined for anything outside that subset, and for anything `yaml` would report as
- * an error or a warning (anchors, tags, complex keys, duplicate keys, multi-line scalars, tabs,
- * bad indentation...): the complete parser then reads the text and explains the problem. The
- * differential tests (test/yaml-differential.test.ts) hold the two parsers to the same output.
+ * an error or a warning (anchors, tags, complex keys, duplicate keys, multi-line quoted scalars,
+ * tabs, bad indentation...): the complete parser then reads the text and explains the problem.
+ * The differential tests (test/yaml-differential.test.ts) hold the two parsers to the same output.
  */
 export function tryParseFast(text: string): ParsedYamlDocument[] | undefined {
   try {
