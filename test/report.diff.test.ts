@@ -99,7 +99,7 @@ describe('score diff of a plan', () => {
     const changed = text
       .replace('    status: in-progress\n    start: 2026-04-01\n    end: 2026-12-31', '    status: done\n    start: 2026-04-01\n    end: 2026-12-31')
       .replace('    start: 2027-07-01\n    end: 2028-06-30', '    start: 2027-10-01\n    end: 2028-09-30')
-      .replace(/  - id: knowledge-base[\s\S]*?(?=  - id: cmdb)/, '')
+      .replace(/ {2}- id: knowledge-base[\s\S]*?(?= {2}- id: cmdb)/, '')
       .concat('  - { id: service-analytics, title: Service analytics, start: 2027-01-01, end: 2027-06-30, moves: [{ dimension: incident-management, from: 3, to: 4 }] }\n');
     const before = await model('roadmap.plan.yaml');
     const after = await model('roadmap.plan.yaml', { 'roadmap.plan.yaml': changed });

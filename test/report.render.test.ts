@@ -203,7 +203,7 @@ describe('HTML report', () => {
       dimensions: {}
     `;
     const html = renderHtml(buildReport(await analyzeMemory({ 'a.yaml': text }, 'a.yaml')), { mode: 'standalone' });
-    expect(html).toContain('<section id="problems" aria-labelledby="problems-h"><h2 id="problems-h">Problems (1 error)</h2>');
+    expect(html).toContain('<section id="problems" aria-labelledby="problems-h">\n<h2 id="problems-h">Problems (1 error)</h2>');
     expect(html.indexOf('id="problems"')).toBeLessThan(html.indexOf('<footer>'));
     expect(html).toContain(`<tr data-source-offset="${text.indexOf('nowhere')}" tabindex="0">`);
     expect(html).toContain('4:9');

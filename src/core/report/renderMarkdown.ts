@@ -1,4 +1,5 @@
 import type { InitiativeStatus } from '../model/types';
+import { baseName } from '../resolve/uris';
 import { formatPercent, formatScore, levelLabel, monthYear, plural, pluralTitle, sentence, STATE_LABELS, STATUS_LABELS, thresholdLabel } from './format';
 import { escapeHtml } from './html/escape';
 import { mdBlock, mdCode, mdTable, mdText } from './markdownEscape';
@@ -54,7 +55,7 @@ function intro(model: ReportModel): string {
     const threshold = r.threshold ? `, threshold ${mdText(thresholdLabel(r) ?? '')}` : '';
     return `*Rubric* ${mdCode(r.id)} version ${mdText(r.version)}: levels ${r.minLevel} to ${r.maxLevel}${threshold}, scored by the ${mdCode(r.method)} method.`;
   }
-  return `*${model.kind === 'Unknown' ? 'Document' : model.kind}* ${model.source.documentIndex + 1} of ${model.source.documentCount} in ${mdCode(model.source.uri.replace(/^.*\//, ''))}.`;
+  return `*${model.kind === 'Unknown' ? 'Document' : model.kind}* ${model.source.documentIndex + 1} of ${model.source.documentCount} in ${mdCode(baseName(model.source.uri) || model.source.uri)}.`;
 }
 
 function score(value: number | undefined, max: number | undefined): string {

@@ -51,7 +51,7 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
     ]),
   );
   const assessors = a.assessors.some((p) => p.role) ? `<p class="muted">Assessors: ${escapeHtml(a.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; '))}</p>` : '';
-  return `<div class="cards">${cards.join('')}</div>${a.subject.scope ? `<p class="muted">Scope: ${escapeHtml(a.subject.scope)}</p>` : ''}${assessors}`;
+  return `<div class="cards">${cards.join('')}</div>\n${a.subject.scope ? `<p class="muted">Scope: ${escapeHtml(a.subject.scope)}</p>` : ''}${assessors}`;
 }
 
 function scaleOf(rubric: ReportRubric): ChartScale {
@@ -186,7 +186,7 @@ function dimensionArticle(d: ReportDimension, number: number, criterionTerm: str
   return (
     `<article class="dimension" id="${anchorId('dim', d.id)}" aria-labelledby="${anchorId('dim', d.id)}-h">` +
     `<div class="dimension-head"${sourceAttrs(d.sourceOffset)}><h3 id="${anchorId('dim', d.id)}-h">${number}. ${escapeHtml(d.title)}</h3>${state}</div>` +
-    `<ul class="facts">${facts}</ul>${why}${descriptor}${next}${blockers}${evidence}${notes}${metrics}${criteria}</article>`
+    `<ul class="facts">${facts}</ul>${why}${descriptor}${next}${blockers}${evidence}${notes}${metrics}${criteria}</article>\n`
   );
 }
 
@@ -195,9 +195,12 @@ function metricValue(value: number | undefined, unit: string | undefined): strin
   return unit ? `${value} ${unit}` : String(value);
 }
 
-function metricRows(metrics: ReportDimension['metrics']): string {
+type MetricRow = ReportDimension['metrics'][number] & { readonly dimension?: string };
+
+/** Metrics against their benchmarks; with `dimension` set, each row also names its dimension. */
+function metricRows(metrics: readonly MetricRow[]): string {
   return table(metrics, [
-    { header: 'Metric', cell: (m) => escapeHtml(m.name) + (m.note ? prose(m.note, 'muted') : '') },
+    { header: 'Metric', cell: (m) => escapeHtml(m.name) + (m.dimension ? ` <span class="muted">${escapeHtml(m.dimension)}</span>` : '') + (m.note ? prose(m.note, 'muted') : '') },
     { header: 'Value', cell: (m) => escapeHtml(metricValue(m.value, m.unit)), numeric: true },
     { header: 'Benchmark', cell: (m) => escapeHtml(m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${metricValue(m.benchmark.value, m.unit)}` : '–'), numeric: true },
     { header: 'Result', cell: (m) => (m.meetsBenchmark === undefined ? '<span class="muted">–</span>' : m.meetsBenchmark ? badge('Meets', 'good') : badge('Below', 'bad')) },
@@ -206,14 +209,7 @@ function metricRows(metrics: ReportDimension['metrics']): string {
 }
 
 function metricsTable(a: AssessmentSection): string {
-  const rows = a.dimensions.flatMap((d) => d.metrics.map((m) => ({ ...m, dimension: d.title })));
-  return table(rows, [
-    { header: 'Metric', cell: (m) => `${escapeHtml(m.name)} <span class="muted">${escapeHtml(m.dimension)}</span>` },
-    { header: 'Value', cell: (m) => escapeHtml(metricValue(m.value, m.unit)), numeric: true },
-    { header: 'Benchmark', cell: (m) => escapeHtml(m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${metricValue(m.benchmark.value, m.unit)}` : '–'), numeric: true },
-    { header: 'Result', cell: (m) => (m.meetsBenchmark === undefined ? '<span class="muted">–</span>' : m.meetsBenchmark ? badge('Meets', 'good') : badge('Below', 'bad')) },
-    { header: 'Source', cell: (m) => escapeHtml(m.benchmark?.source ?? ''), optional: true },
-  ]);
+  return metricRows(a.dimensions.flatMap((d) => d.metrics.map((m) => ({ ...m, dimension: d.title }))));
 }
 
 function exemptionsHtml(a: AssessmentSection, criterionTerm: string): string {

@@ -164,11 +164,11 @@ export function barList(className: string, rows: readonly BarRow[], scale: Chart
         `<div class="bar-label">${row.number !== undefined ? `<span class="bar-num">${row.number}</span>` : ''}<span class="bar-title">${escapeHtml(row.title)}</span>` +
         `<span class="bar-caption${row.tone ? ` tone-${row.tone}` : ''}">${escapeHtml(row.caption)}</span></div>` +
         levelBar(row, scale, label) +
-        `</li>`
+        `</li>\n`
       );
     })
     .join('');
-  return `<ol class="bar-list ${className}">${items}</ol>`;
+  return `<ol class="bar-list ${className}">\n${items}</ol>\n`;
 }
 
 /** The legend of bar marks, shown once under a list of bars. */
@@ -243,14 +243,14 @@ export function timeline(lanes: readonly TimelineLane[], horizon: { start: strin
             `<span class="tl-dates">${escapeHtml(`${monthYear(row.start)} – ${monthYear(row.end)}`)} · ${escapeHtml(row.statusLabel)}</span></div>` +
             `<svg class="tl-track" width="100%" height="22" role="img"${attr('aria-label', label)}>${gridLines}` +
             `<rect class="tl-bar st-${escapeHtml(row.status)}" x="${pct(row.startFraction)}" y="4" width="${pct(width)}" height="14" rx="3"/></svg>` +
-            `</li>`
+            `</li>\n`
           );
         })
         .join('');
-      return `<li class="tl-lane"><h4 class="tl-lane-title">${escapeHtml(lane.title)}</h4><ol class="tl-rows">${rows}</ol></li>`;
+      return `<li class="tl-lane"><h4 class="tl-lane-title">${escapeHtml(lane.title)}</h4><ol class="tl-rows">\n${rows}</ol></li>\n`;
     })
     .join('');
-  return `<div class="timeline">${axis}<ol class="tl-lanes">${body}</ol></div>`;
+  return `<div class="timeline">${axis}\n<ol class="tl-lanes">\n${body}</ol></div>\n`;
 }
 
 /** Legend of initiative statuses, with the same classes as the bars. */

@@ -30,7 +30,7 @@ export function stateBadge(state: DimensionState, extra?: string): string {
 
 export function section(id: string, title: string, body: string): string {
   if (!body) return '';
-  return `<section id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(id)}-h"><h2 id="${escapeHtml(id)}-h">${escapeHtml(title)}</h2>${body}</section>`;
+  return `<section id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(id)}-h">\n<h2 id="${escapeHtml(id)}-h">${escapeHtml(title)}</h2>\n${body}\n</section>\n`;
 }
 
 function offsetOf(row: object): number | undefined {
@@ -52,9 +52,9 @@ export function table<T extends object>(rows: readonly T[], columns: readonly Co
   const cls = (c: Column<T>) => [c.numeric ? 'num' : '', c.optional ? 'hide-narrow' : ''].filter(Boolean).join(' ');
   const head = columns.map((c) => `<th scope="col"${attr('class', cls(c) || undefined)}>${escapeHtml(c.header)}</th>`).join('');
   const body = rows
-    .map((row) => `<tr${sourceAttrs(offsetOf(row))}>${columns.map((c) => `<td${attr('class', cls(c) || undefined)}>${c.cell(row)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr${sourceAttrs(offsetOf(row))}>${columns.map((c) => `<td${attr('class', cls(c) || undefined)}>${c.cell(row)}</td>`).join('')}</tr>\n`)
     .join('');
-  return `<div class="table-wrap"><table${attr('class', className)}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="table-wrap"><table${attr('class', className)}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}</tbody></table></div>\n`;
 }
 
 /**
@@ -68,16 +68,16 @@ export function groupedTable<T extends object>(groups: readonly { heading?: stri
   const head = columns.map((c) => `<th scope="col"${attr('class', cls(c) || undefined)}>${escapeHtml(c.header)}</th>`).join('');
   const bodies = filled
     .map((g) => {
-      const heading = g.heading ? `<tr class="group-row"><th scope="rowgroup" colspan="${columns.length}">${g.heading}</th></tr>` : '';
-      const rows = g.rows.map((row) => `<tr${sourceAttrs(offsetOf(row))}>${columns.map((c) => `<td${attr('class', cls(c) || undefined)}>${c.cell(row)}</td>`).join('')}</tr>`).join('');
-      return `<tbody>${heading}${rows}</tbody>`;
+      const heading = g.heading ? `<tr class="group-row"><th scope="rowgroup" colspan="${columns.length}">${g.heading}</th></tr>\n` : '';
+      const rows = g.rows.map((row) => `<tr${sourceAttrs(offsetOf(row))}>${columns.map((c) => `<td${attr('class', cls(c) || undefined)}>${c.cell(row)}</td>`).join('')}</tr>\n`).join('');
+      return `<tbody>\n${heading}${rows}</tbody>\n`;
     })
     .join('');
-  return `<div class="table-wrap"><table${attr('class', className)}><thead><tr>${head}</tr></thead>${bodies}</table></div>`;
+  return `<div class="table-wrap"><table${attr('class', className)}><thead><tr>${head}</tr></thead>\n${bodies}</table></div>\n`;
 }
 
 export function card(label: string, value: string, details: readonly string[] = []): string {
-  return `<div class="card"><p class="card-label">${escapeHtml(label)}</p><p class="card-value">${value}</p>${details.map((d) => `<p class="card-detail">${d}</p>`).join('')}</div>`;
+  return `\n<div class="card"><p class="card-label">${escapeHtml(label)}</p><p class="card-value">${value}</p>${details.map((d) => `<p class="card-detail">${d}</p>`).join('')}</div>`;
 }
 
 export function noticesHtml(model: ReportModel): string {

@@ -55,7 +55,7 @@ function planCards(model: ReportModel, p: PlanSection, dimensionTerm: string): s
       ]),
     );
   }
-  return `<div class="cards">${cards.join('')}</div>${p.owner ? `<p class="muted">Owner: ${escapeHtml(p.owner)}</p>` : ''}`;
+  return `<div class="cards">${cards.join('')}</div>\n${p.owner ? `<p class="muted">Owner: ${escapeHtml(p.owner)}</p>` : ''}`;
 }
 
 function timelineHtml(p: PlanSection): string {
@@ -154,7 +154,7 @@ function initiativeArticle(i: ReportInitiative, p: PlanSection): string {
   return (
     `<article class="initiative" id="${anchorId('init', i.id)}">` +
     `<div class="dimension-head"${sourceAttrs(i.sourceOffset)}><h3>${escapeHtml(i.title)}</h3>${badge(STATUS_LABELS[i.status], STATUS_TONES[i.status])}</div>` +
-    `<ul class="facts">${facts}</ul>${prose(i.description)}${moves}${depends}</article>`
+    `<ul class="facts">${facts}</ul>${prose(i.description)}${moves}${depends}</article>\n`
   );
 }
 

@@ -21,7 +21,7 @@ export function rubricHtml(model: ReportModel, rubric: ReportRubric, o: RubricOv
     card('Contents', escapeHtml(`${o.counts.dimensions} ${plural(t.dimension, o.counts.dimensions)}`), [escapeHtml(`${o.counts.criteria} ${plural(t.criterion, o.counts.criteria)}, ${o.counts.metrics} metric${o.counts.metrics === 1 ? '' : 's'}`)]),
   ];
   return [
-    `<div class="cards">${cards.join('')}</div>`,
+    `<div class="cards">${cards.join('')}</div>\n`,
     o.description ? section('about', 'About', prose(o.description)) : '',
     rubric.threshold?.description ? section('threshold', `Why level ${rubric.threshold.level} matters`, prose(rubric.threshold.description)) : '',
     section('levels', 'Levels', table(rubric.levels, [
@@ -84,7 +84,7 @@ function dimensionArticle(rubric: ReportRubric, d: RubricOverviewDimension): str
     `<div class="dimension-head"${sourceAttrs(d.sourceOffset)}><h3>${escapeHtml(d.title)}</h3><code class="muted">${escapeHtml(d.id)}</code></div>` +
     `<ul class="facts"><li>${escapeHtml(`${d.criteriaCount} ${plural(rubric.terms.criterion, d.criteriaCount)}`)}${counts ? ` <span class="muted">(${escapeHtml(counts)})</span>` : ''}</li>` +
     `${d.evidenceRequiredCount ? `<li>${escapeHtml(`${d.evidenceRequiredCount} need evidence`)}</li>` : ''}${d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(formatScore(d.weight))}</strong></li>` : ''}</ul>` +
-    `${prose(d.description)}${descriptors}${metrics}</article>`
+    `${prose(d.description)}${descriptors}${metrics}</article>\n`
   );
 }
 

@@ -5,13 +5,15 @@
  * webview maps them onto the VS Code theme (light, dark and high contrast).
  */
 
+const LIGHT_PALETTE = `
+    --fg: #1f2328; --muted: #5b6570; --bg: #ffffff; --panel: #f6f8fa; --border: #d0d7de; --link: #0969da;
+    --good: #1a7f37; --warn: #b07d00; --bad: #cf222e; --neutral: #6e7781; --focus: #0969da;
+    --current: #0969da; --target: #bc4c00; --threshold: #8250df; --track: #e3e8ee; --gain: #54aeff;
+    --st-proposed: #8c959f; --st-planned: #6e7781; --st-in-progress: #0969da; --st-done: #1a7f37; --st-on-hold: #b07d00; --st-cancelled: #cf222e;`;
+
 const STANDALONE_THEME = `
 :root {
-  color-scheme: light dark;
-  --fg: #1f2328; --muted: #5b6570; --bg: #ffffff; --panel: #f6f8fa; --border: #d0d7de; --link: #0969da;
-  --good: #1a7f37; --warn: #b07d00; --bad: #cf222e; --neutral: #6e7781; --focus: #0969da;
-  --current: #0969da; --target: #bc4c00; --threshold: #8250df; --track: #e3e8ee; --gain: #54aeff;
-  --st-proposed: #8c959f; --st-planned: #6e7781; --st-in-progress: #0969da; --st-done: #1a7f37; --st-on-hold: #b07d00; --st-cancelled: #cf222e;
+  color-scheme: light dark;${LIGHT_PALETTE}
   --font: system-ui, -apple-system, "Segoe UI", "Liberation Sans", Arial, sans-serif;
   --mono: ui-monospace, "SFMono-Regular", "Liberation Mono", Menlo, Consolas, monospace;
   --font-size: 15px;
@@ -24,10 +26,11 @@ const STANDALONE_THEME = `
     --st-proposed: #6e7681; --st-planned: #8b949e; --st-in-progress: #4493f8; --st-done: #3fb950; --st-on-hold: #d29922; --st-cancelled: #f85149;
   }
 }
+/* Paper is white whatever the screen's scheme: print with the light palette. */
 @media print {
   :root {
-    color-scheme: light;
-    --fg: #000; --muted: #444; --bg: #fff; --panel: #fff; --border: #999; --link: #000; --track: #e5e5e5;
+    color-scheme: light;${LIGHT_PALETTE}
+    --panel: #ffffff; --border: #999999; --link: #1f2328;
   }
 }
 `;
