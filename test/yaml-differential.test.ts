@@ -7,9 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { BENCH_SIZES, generateBenchDocuments } from '../bench/generate';
+import { Engine } from '../src/core/engine';
 import { parseFastOrBail } from '../src/core/yaml/parseFast';
 import { parseFull } from '../src/core/yaml/parseFull';
+import { DiskFileHost } from './support/diskHost';
 import { diffParses, lineSoup, mutateYaml, Random, randomYaml } from './yaml-support';
 
 const root = path.resolve(__dirname, '..');
@@ -61,6 +64,18 @@ describe('fast and full parsers agree on real files', () => {
       ).toBe(expected);
     });
   }
+
+  it('the engine gives the same diagnostics, ranges and scores with either parser on every real file', async () => {
+    const fast = new Engine(new DiskFileHost());
+    const full = new Engine(new DiskFileHost(), { parser: 'full' });
+    for (const file of realFiles) {
+      const uri = pathToFileURL(path.join(root, file.name)).toString();
+      const [a, b] = await Promise.all([fast.analyze(uri, file.text), full.analyze(uri, file.text)]);
+      expect(a.diagnostics, file.name).toEqual(b.diagnostics);
+      const scores = (analysis: typeof a) => analysis.documents.map((d) => ('score' in d ? d.score : 'projection' in d ? d.projection : undefined));
+      expect(JSON.stringify(scores(a)), file.name).toBe(JSON.stringify(scores(b)));
+    }
+  });
 
   for (const size of BENCH_SIZES) {
     it(`the benchmark's ${size}-line assessment and its rubric take the fast path and agree`, () => {
