@@ -6,7 +6,8 @@ import { readConfig } from './config';
 import { toDiagnostic, toRange, toRangeIn, DIAGNOSTIC_SOURCE } from './convert';
 import { DependencyGraph } from './dependencyGraph';
 import type { Output } from './output';
-import { declaresApiVersion, RubricDocumentClassifier } from './rubricDocuments';
+import { declaresApiVersion } from './ownership';
+import { RubricDocumentClassifier } from './rubricDocuments';
 import type { DocumentSummary, HtmlReportOptions, ReportFormat, RubricServices } from './services';
 import { EngineClient } from './worker/client';
 import type { AnalyzeResult, HostRequests } from './worker/protocol';
@@ -39,11 +40,15 @@ export class EngineHost implements RubricServices, vscode.Disposable {
   private readonly summaries = new Map<string, DocumentSummary>();
   private readonly analyzeEmitter = new vscode.EventEmitter<DocumentSummary>();
   readonly onDidAnalyze = this.analyzeEmitter.event;
+  /** Every check of an open document that finished for its current version, successful or not. */
+  private readonly settledEmitter = new vscode.EventEmitter<{ uri: string; version: number; ok: boolean }>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reclassify = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changedOnDisk = new Set<string>();
   private diskTimer: ReturnType<typeof setTimeout> | undefined;
   private scan: vscode.CancellationTokenSource | undefined;
+  /** The start-up scan waits for the first rubric document in a workspace whose file names say nothing. */
+  private scanWhenTracked = false;
   private stopped = false;
 
   constructor(context: vscode.ExtensionContext, private readonly output: Output) {
@@ -66,6 +71,7 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     this.disposables.push(
       this.diagnostics,
       this.analyzeEmitter,
+      this.settledEmitter,
       vscode.workspace.onDidOpenTextDocument((d) => this.opened(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
@@ -85,7 +91,30 @@ export class EngineHost implements RubricServices, vscode.Disposable {
       watcher.onDidDelete((uri) => this.diskDeleted(uri)),
     );
     for (const document of vscode.workspace.textDocuments) this.opened(document);
-    if (readConfig().scanWorkspace) void this.scanWorkspace('start-up');
+    if (readConfig().scanWorkspace) void this.startupScan();
+  }
+
+  /**
+   * Scans at start-up when the workspace has files the globs name or a rubric document is open;
+   * otherwise (the extension woke up for some other YAML file) waits for a rubric document, so
+   * an unrelated YAML workspace is not read through.
+   */
+  private async startupScan(): Promise<void> {
+    if (this.tracked.size === 0) {
+      let found = false;
+      for (const pattern of this.classifier.patterns) {
+        if ((await vscode.workspace.findFiles(pattern, '**/node_modules/**', 1)).length) {
+          found = true;
+          break;
+        }
+      }
+      if (!found && this.tracked.size === 0) {
+        this.scanWhenTracked = true;
+        this.output.info('No rubric files by name in this workspace; the workspace scan waits for the first rubric document.');
+        return;
+      }
+    }
+    await this.scanWorkspace('start-up');
   }
 
   // ------------------------------------------------------------------ RubricServices
@@ -127,14 +156,15 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     const uri = this.ensureTracked(document);
     const version = document.version;
     if (this.tracked.get(uri)?.analyzedVersion === version) return Promise.resolve(true);
+    if (this.stopped) return Promise.resolve(false);
     return new Promise((resolve) => {
       const done = (value: boolean) => {
         listener.dispose();
         cancel.dispose();
         resolve(value);
       };
-      const listener = this.onDidAnalyze((summary) => {
-        if (summary.uri === uri && summary.version >= version) done(true);
+      const listener = this.settledEmitter.event((settled) => {
+        if (settled.uri === uri && settled.version >= version) done(settled.ok);
       });
       const cancel = token.onCancellationRequested(() => done(false));
     });
@@ -173,6 +203,10 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     const entry: Tracked = { document };
     this.tracked.set(uri, entry);
     this.client.open(uri, document.version, document.getText(), () => (document.isClosed ? undefined : { version: document.version, text: document.getText() }));
+    if (this.scanWhenTracked) {
+      this.scanWhenTracked = false;
+      void this.scanWorkspace('first rubric document');
+    }
     if (analyze) this.schedule(uri, 0, true);
     else this.schedule(uri, readConfig(document.uri).validationDelay, true);
   }
@@ -253,14 +287,17 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     if (entry.inflight === controller) entry.inflight = undefined;
     if (this.tracked.get(uri) !== entry || document.isClosed || document.version !== version) return;
     if (!outcome.ok) {
-      if (outcome.error.code === 'failed') this.publishFailure(document.uri, outcome.error.message);
-      else this.reportFailure(`Checking ${baseName(uri)}`, outcome);
+      if (outcome.error.code === 'failed') {
+        this.publishFailure(document.uri, outcome.error.message);
+        this.settledEmitter.fire({ uri, version, ok: false });
+      } else this.reportFailure(`Checking ${baseName(uri)}`, outcome);
       return;
     }
     const result = outcome.value;
     this.diagnostics.set(document.uri, result.diagnostics.map((d) => toDiagnostic(d, toRange(document, d.range))));
     entry.analyzedVersion = version;
     this.record(uri, version, result, 'Checked');
+    this.settledEmitter.fire({ uri, version, ok: true });
     if (withDependents) this.recheckDependents(uri);
   }
 
@@ -322,6 +359,7 @@ export class EngineHost implements RubricServices, vscode.Disposable {
       this.changedOnDisk.clear();
       for (const uri of uris) {
         if (this.tracked.has(uri)) continue; // the open document (and its unsaved text) wins
+        this.client.fileChanged(uri);
         void this.checkClosedFile(vscode.Uri.parse(uri)).then(() => this.recheckDependents(uri));
       }
     }, 300);
@@ -330,6 +368,7 @@ export class EngineHost implements RubricServices, vscode.Disposable {
   private diskDeleted(resource: vscode.Uri): void {
     const uri = resource.toString();
     if (this.tracked.has(uri)) return;
+    this.client.fileChanged(uri);
     this.forgetFile(uri);
     this.recheckDependents(uri);
   }

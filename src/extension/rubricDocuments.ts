@@ -1,13 +1,6 @@
 import * as vscode from 'vscode';
 import { BUILTIN_SCHEME } from '../core/resolve/uris';
-import { GlobSet } from './globMatch';
-
-/** A root-level `apiVersion: rubrics-as-code/v1` line: how a YAML file says it is ours whatever its name. */
-const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)rubrics-as-code\/v1\1[ \t]*(?:#.*)?\r?$/m;
-
-export function declaresApiVersion(text: string): boolean {
-  return API_VERSION_LINE.test(text);
-}
+import { declaresApiVersion, GlobSet } from './ownership';
 
 /**
  * Views of files that are not the file itself (source control, diffs of pull requests, output):

@@ -78,6 +78,11 @@ export class EngineClient {
     this.endpoint?.notify('didClose', { uri });
   }
 
+  /** A file that is not open changed on disk (or was deleted). */
+  fileChanged(uri: string): void {
+    this.endpoint?.notify('didChangeFile', { uri });
+  }
+
   isOpen(uri: string): boolean {
     return this.documents.has(uri);
   }

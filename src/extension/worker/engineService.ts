@@ -20,8 +20,11 @@ export type WorkerEndpoint = RpcEndpoint<WorkerRequests, HostRequests, WorkerNot
 interface OpenDocument {
   version: number;
   text: string;
-  /** The analysis of `version`, started on demand and shared by every request for that version. */
-  analysis?: { version: number; promise: Promise<FileAnalysis> };
+  /**
+   * The analysis of `version`, started on demand and shared by every request for that version,
+   * as long as none of the files it read changed since it started (`generation`).
+   */
+  analysis?: { version: number; generation: number; promise: Promise<FileAnalysis>; dependencies?: readonly string[] };
   /** The latest analysis that parsed and resolved its references: what completion falls back on while the text is broken. */
   lastGood?: FileAnalysis;
 }
@@ -34,6 +37,9 @@ interface OpenDocument {
 export class EngineService {
   private readonly documents = new Map<string, OpenDocument>();
   private readonly engine: Engine;
+  /** A counter of changes to any file, and when each file last changed: decides whether an analysis is still current. */
+  private generation = 0;
+  private readonly changedAt = new Map<string, number>();
 
   constructor(private readonly endpoint: WorkerEndpoint) {
     const host: FileHost = {
@@ -52,16 +58,20 @@ export class EngineService {
     const e = this.endpoint;
     e.onNotification('didOpen', ({ uri, version, text }) => {
       this.documents.set(uri, { version, text });
+      this.touch(uri);
     });
     e.onNotification('didChange', ({ uri, version, changes }) => {
       const doc = this.documents.get(uri);
       if (!doc) return;
       doc.text = applyChanges(doc.text, changes);
       doc.version = version;
+      this.touch(uri);
     });
     e.onNotification('didClose', ({ uri }) => {
       this.documents.delete(uri);
+      this.touch(uri);
     });
+    e.onNotification('didChangeFile', ({ uri }) => this.touch(uri));
 
     e.handle('analyze', async ({ uri, version }, signal) => {
       const doc = this.open(uri, version);
@@ -116,15 +126,28 @@ export class EngineService {
     return doc;
   }
 
+  private touch(uri: string): void {
+    this.changedAt.set(uri, ++this.generation);
+  }
+
+  /** Whether a cached analysis still describes the document: same version, and nothing it read changed since. */
+  private isCurrent(doc: OpenDocument): boolean {
+    const cached = doc.analysis;
+    if (!cached || cached.version !== doc.version) return false;
+    if (!cached.dependencies) return true; // still running: it reads the files as they are now
+    return cached.dependencies.every((dep) => (this.changedAt.get(dep) ?? 0) <= cached.generation);
+  }
+
   private analysisOf(uri: string, doc: OpenDocument): Promise<FileAnalysis> {
-    if (doc.analysis?.version === doc.version) return doc.analysis.promise;
-    const version = doc.version;
-    const promise = this.engine.analyze(uri, doc.text).then((analysis) => {
+    if (doc.analysis && this.isCurrent(doc)) return doc.analysis.promise;
+    const entry: NonNullable<OpenDocument['analysis']> = { version: doc.version, generation: this.generation, promise: Promise.resolve(undefined as never) };
+    entry.promise = this.engine.analyze(uri, doc.text).then((analysis) => {
+      entry.dependencies = analysis.dependencies;
       if (isGood(analysis)) doc.lastGood = analysis;
       return analysis;
     });
-    doc.analysis = { version, promise };
-    return promise;
+    doc.analysis = entry;
+    return entry.promise;
   }
 
   private async current(uri: string, version: number): Promise<FileAnalysis> {

@@ -104,6 +104,8 @@ export type HostNotifications = {
   didOpen: { uri: string; version: number; text: string };
   didChange: { uri: string; version: number; changes: readonly TextChange[] };
   didClose: { uri: string };
+  /** A file that is not open changed or disappeared on disk: analyses that read it are out of date. */
+  didChangeFile: { uri: string };
 };
 
 export type WorkerNotifications = {

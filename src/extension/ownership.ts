@@ -1,4 +1,16 @@
 /**
+ * Which files are ours, decided without VS Code (so it is tested in plain Node): by the
+ * `rubrics.files` globs, or by a root-level `apiVersion: rubrics-as-code/v1` line.
+ */
+
+/** A root-level `apiVersion: rubrics-as-code/v1` line: how a YAML file says it is ours whatever its name. */
+const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)rubrics-as-code\/v1\1[ \t]*(?:#.*)?\r?$/m;
+
+export function declaresApiVersion(text: string): boolean {
+  return API_VERSION_LINE.test(text);
+}
+
+/**
  * Glob patterns as VS Code settings write them (`**\/*.rubric.{yaml,yml}`, `plans/*.yaml`):
  * `**` spans folders, `*` and `?` stay within a name, `{a,b}` gives alternatives. A pattern is
  * matched against the path relative to its workspace folder, and patterns that start with `**\/`
