@@ -86,6 +86,19 @@ describe('score diff of an assessment', () => {
     expect(renderDiffMarkdown(diff)).toContain('**Overall score: – → 2.22**');
   });
 
+  it('keeps a long list of unchanged dimensions short enough for a pull-request comment', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `d${i + 1}`);
+    const rubric = `apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: wide\ntitle: Wide\nversion: "1"\nscoring: { method: rated }\nlevels: [{ level: 1, name: A }, { level: 2, name: B }]\ndimensions:\n${ids.map((id) => `  - { id: ${id}, title: T${id} }`).join('\n')}\n`;
+    const assessment = (first: number) =>
+      `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: w\nrubric: wide\nsubject: { organization: Acme }\ndate: 2026-01-01\ndimensions:\n${ids.map((id, i) => `  ${id}: { level: ${i === 0 ? first : 2} }`).join('\n')}\n`;
+    const report = async (first: number) => buildReport(await analyzeMemory({ 'w.yaml': `${rubric}---\n${assessment(first)}` }, 'w.yaml'));
+    const md = renderDiffMarkdown(diffReports(await report(1), await report(2)));
+    expect(md).toContain('### Dimensions that changed (1)');
+    expect(md).toContain('<details><summary>Unchanged dimensions (59)</summary>');
+    expect(md.match(/^\| Td/gm)?.length).toBe(51);
+    expect(md).toContain('…and 9 more: Td52, Td53, Td54, Td55, Td56, Td57, Td58, Td59, Td60');
+  });
+
   it('refuses to compare documents of different kinds, and says so', async () => {
     const diff = diffReports(await model('northwind-2026.assessment.yaml'), await model('roadmap.plan.yaml'));
     expect(diff.kindChanged).toEqual({ before: 'Assessment', after: 'Plan' });

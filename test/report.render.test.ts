@@ -181,6 +181,15 @@ describe('HTML report', () => {
     expect(small).toContain('<rect class="bar-target" x="99.5%"');
   });
 
+  it('leaves the radar out when there are too many dimensions to label', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `d${i + 1}`);
+    const rubric = `apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: wide\ntitle: Wide\nversion: "1"\nscoring: { method: rated }\nlevels: [{ level: 1, name: A }, { level: 2, name: B }]\ndimensions:\n${ids.map((id) => `  - { id: ${id}, title: ${id.toUpperCase()} }`).join('\n')}\n`;
+    const assessment = `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: w\nrubric: wide\nsubject: { organization: Acme }\ndate: 2026-01-01\ndimensions:\n${ids.map((id) => `  ${id}: { level: 2 }`).join('\n')}\n`;
+    const html = renderHtml(buildReport(await analyzeMemory({ 'w.yaml': `${rubric}---\n${assessment}` }, 'w.yaml')), { mode: 'standalone' });
+    expect(html).not.toContain('class="radar"');
+    expect(html.match(/<li class="bar-row"/g)?.length).toBe(20);
+  });
+
   it('draws the plan timeline by value stream with status classes, and the projection', async () => {
     const html = renderHtml(await model('roadmap.plan.yaml'), { mode: 'standalone' });
     const lanes = [...html.matchAll(/<h4 class="tl-lane-title">([^<]*)<\/h4>/g)].map((m) => m[1]);

@@ -5,6 +5,8 @@ import { mdCode, mdTable, mdText } from './markdownEscape';
 import type { ReportEvidenceCoverage, ReportExemption } from './model';
 import { STATE_EMOJI } from './renderMarkdown';
 
+const MAX_UNCHANGED_ROWS = 50;
+
 /** ▲ +0.5, ▼ −1, or nothing for no change. */
 function arrow(delta: number | undefined): string {
   if (delta === undefined || Number(delta.toFixed(2)) === 0) return '';
@@ -89,7 +91,11 @@ function assessmentParts(diff: ReportDiff, dims: string): string[] {
   if (changed.length) parts.push(`### ${capital(dims)} that changed (${changed.length})\n\n${mdTable(headers, changed.map(dimensionRow), align)}`);
   else if (diff.dimensions.length) parts.push(`No ${dims} changed score, level, target or status.`);
   if (unchanged.length) {
-    parts.push(`<details><summary>${escapeHtml(`Unchanged ${plural(diff.terms.dimension, unchanged.length)} (${unchanged.length})`)}</summary>\n\n${mdTable(headers, unchanged.map(dimensionRow), align)}\n\n</details>`);
+    // A pull-request comment holds about 65,000 characters: list a long tail by name only.
+    const listed = unchanged.slice(0, MAX_UNCHANGED_ROWS);
+    const rest = unchanged.length > listed.length ? `\n\n…and ${unchanged.length - listed.length} more: ${unchanged.slice(listed.length).map((d) => mdText(d.title)).join(', ')}` : '';
+    const body = `${mdTable(headers, listed.map(dimensionRow), align)}${rest}`;
+    parts.push(`<details><summary>${escapeHtml(`Unchanged ${plural(diff.terms.dimension, unchanged.length)} (${unchanged.length})`)}</summary>\n\n${body}\n\n</details>`);
   }
   const blockerList = (items: readonly BlockerRef[]) => items.map((b) => `- ${mdText(b.dimensionTitle)}: ${mdText(b.text)} (level ${b.level})`).join('\n');
   const { added, resolved } = diff.blockers;

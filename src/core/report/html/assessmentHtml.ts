@@ -72,10 +72,10 @@ function charts(a: AssessmentSection, rubric: ReportRubric, numbers: Map<string,
   const bars =
     barList('gap-bars', rows, scale) +
     barLegend({ value: 'Current score', target: a.dimensions.some((d) => d.target !== undefined), ...(rubric.threshold ? { threshold: `Threshold (level ${rubric.threshold.level})` } : {}) });
-  // A radar needs three axes to enclose an area; with fewer, the bars say it all. Dimensions
+  // A radar needs three axes to enclose an area; with fewer (or too many), the bars say it all. Dimensions
   // without a score stay off the radar (a spoke at zero would read as "level zero").
   const scored = a.dimensions.filter((d) => d.score !== undefined);
-  if (scored.length < 3) return `<div class="charts-bars">${bars}</div>`;
+  if (scored.length < 3 || scored.length > MAX_RADAR_AXES) return `<div class="charts-bars">${bars}</div>`;
   const radar = radarChart(
     'radar',
     scored.map((d) => ({ number: numbers.get(d.id) ?? 0, title: d.title, ...(d.score !== undefined ? { score: d.score } : {}), ...(d.target !== undefined ? { target: d.target } : {}) })),
@@ -84,6 +84,9 @@ function charts(a: AssessmentSection, rubric: ReportRubric, numbers: Map<string,
   );
   return `<div class="charts"><figure class="radar-figure">${radar}<figcaption class="legend">${radarLegend(a, rubric)}</figcaption></figure><div>${bars}</div></div>`;
 }
+
+/** Beyond this many axes a radar's labels crowd each other out; the bars alone read better. */
+const MAX_RADAR_AXES = 16;
 
 function radarLegend(a: AssessmentSection, rubric: ReportRubric): string {
   const item = (svg: string, text: string) => `<span class="legend-item">${svg}${escapeHtml(text)}</span>`;
