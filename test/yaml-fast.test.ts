@@ -133,6 +133,15 @@ describe('fast YAML parser: constructs', () => {
     expect(at(text, pairs.get('next')!.value)).toBe('on its own line\n  and the next');
   });
 
+  it('folds quoted scalars over several lines, with escapes and escaped line breaks, as `yaml` does', () => {
+    const text = 'a: "first line  \n\n   second \\"line\\"\\\n   joined \\u00e9"\nb: \'it\'\'s\n  folded\' # c\n';
+    const doc = first(text);
+    const value = doc.value as Record<string, string>;
+    expect(value.a).toBe('first line\nsecond "line"joined é');
+    expect(value.b).toBe("it's folded");
+    expect(at(text, spanOf(doc, value).pairs!.get('b')!.value)).toBe("'it''s\n  folded'");
+  });
+
   it('reads values on the line after their key or dash', () => {
     const value = first('a:\n  "quoted"\nb:\n  [1, 2]\nc:\n  -\n    plain\n').value as Record<string, unknown>;
     expect(JSON.parse(JSON.stringify(value))).toEqual({ a: 'quoted', b: [1, 2], c: ['plain'] });
@@ -214,7 +223,9 @@ describe('fast YAML parser: leaves everything else to the full parser', () => {
     ['a plain scalar continued after a comment line', 'a: one\n  # c\n  two\n', true],
     ['a plain scalar continued by a line that looks like a key', 'a: one\n  b: two\n', true],
     ['a block scalar header on the line after its key', 'a:\n  |\n   text\n', false],
-    ['a double-quoted scalar over two lines', 'a: "one\n  two"\n', false],
+    ['a quoted scalar continued at its key\'s indentation', 'a: "one\ntwo"\n', true],
+    ['a quoted key over two lines', '"one\n  two": x\n', true],
+    ['a quoted scalar that never closes', 'a: "one\n  two\n', true],
     ['an unclosed quote', "a: 'one\n", true],
     ['text after a quoted scalar', 'a: "x" y\n', true],
     ['a comment without a space before it', 'a: "x"#c\n', true],

@@ -234,8 +234,12 @@ function writeValue(random: Random, options: GeneratorOptions, lines: string[], 
     writeBlockScalar(random, options, lines, prefix, indent);
     return;
   }
-  if (roll < 0.72) {
+  if (roll < 0.7) {
     writeMultiLinePlain(random, options, lines, prefix, indent);
+    return;
+  }
+  if (roll < 0.72) {
+    writeMultiLineQuoted(random, options, lines, prefix, indent);
     return;
   }
   if (roll < 0.76) {
@@ -276,6 +280,30 @@ function writeMultiLinePlain(random: Random, options: GeneratorOptions, lines: s
     if (roll < options.wildness) lines.push(pad + random.pick(['- x', '# c', 'k: v', '[a]', '"q"', 'x # c', '&a x']));
     else lines.push(pad + words() + (random.chance(0.1) ? ' # end' : ''));
   }
+}
+
+const QUOTED_PIECES = ['text', 'it\'s', "it''s", 'a: b', '# not a comment', '\\"q\\"', '\\t', '\\u00e9', '\\', '\\x4', '\\q', '  spaced  ', '- dash', '"', "'", ''];
+
+/** A double- or single-quoted scalar over several lines, with escapes, blank lines and odd spacing. */
+function writeMultiLineQuoted(random: Random, options: GeneratorOptions, lines: string[], prefix: string, indent: number): void {
+  const quote = random.pick(['"', "'"]);
+  // Pieces that would close the scalar early are dropped; others stay, odd or not.
+  const piece = (): string => {
+    const p = random.pick(QUOTED_PIECES);
+    if (p.includes(quote) && !(quote === "'" && p.includes("''")) && !(quote === '"' && p.includes('\\"'))) return 'x';
+    if (quote === "'" && p.includes('\\')) return p.replace(/\\/g, '/');
+    return p;
+  };
+  lines.push(`${prefix} ${quote}${piece()}${random.chance(0.2) ? '  ' : ''}${random.chance(0.1) && quote === '"' ? '\\' : ''}`);
+  const count = random.int(1, 3);
+  for (let i = 0; i < count; i++) {
+    if (random.chance(0.2)) lines.push(' '.repeat(random.int(0, Math.max(0, indent) + 3)));
+    const pad = ' '.repeat(random.chance(options.wildness) ? random.int(0, Math.max(0, indent) + 1) : Math.max(0, indent) + random.int(1, 4));
+    lines.push(`${pad}${piece()} ${piece()}`);
+  }
+  const close = random.chance(0.2) ? `${' '.repeat(Math.max(0, indent) + 1)}${quote}` : `${quote}`;
+  if (close.length > 1) lines.push(close + comment(random));
+  else lines[lines.length - 1] += close + (random.chance(options.wildness) ? ' junk' : comment(random));
 }
 
 function writeMap(random: Random, options: GeneratorOptions, lines: string[], indent: number, depth: number): void {

@@ -141,6 +141,106 @@ export function readDoubleQuoted(text: string, start: number, lineEnd: number): 
 }
 
 /**
+ * The value of a double-quoted scalar spanning several lines; `source` runs from the opening to
+ * the closing quote. Line breaks fold as in `yaml`: one becomes a space, n + 1 become n line
+ * breaks, spaces around them go, and an escaped line break joins the lines. Undefined for an
+ * escape `yaml` rejects.
+ */
+export function foldDoubleQuoted(source: string): string | undefined {
+  let value = '';
+  const last = source.length - 1;
+  for (let i = 1; i < last; i++) {
+    const ch = source[i] as string;
+    if (ch === '\r' && source[i + 1] === '\n') continue;
+    if (ch === '\n') {
+      const fold = foldLineBreaks(source, i);
+      value += fold.text;
+      i = fold.last;
+    } else if (ch === '\\') {
+      const next = source[++i] as string;
+      const simple = ESCAPES[next];
+      if (simple !== undefined) {
+        value += simple;
+      } else if (next === '\n' || (next === '\r' && source[i + 1] === '\n')) {
+        // An escaped line break: the lines join without a space, the next line's indentation goes.
+        if (next === '\r') i++;
+        while (source[i + 1] === ' ' || source[i + 1] === '\t') i++;
+      } else if (next === 'x' || next === 'u' || next === 'U') {
+        const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+        const digits = source.substr(i + 1, length);
+        if (digits.length !== length || i + length >= last || !HEX_RE.test(digits)) return undefined;
+        const code = parseInt(digits, 16);
+        if (code > 0x10ffff) return undefined;
+        value += String.fromCodePoint(code);
+        i += length;
+      } else {
+        return undefined;
+      }
+    } else if (ch === ' ' || ch === '\t') {
+      // Spaces before a line break go; others stay.
+      const from = i;
+      while (source[i + 1] === ' ' || source[i + 1] === '\t') i++;
+      const next = source[i + 1];
+      if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n')) value += source.slice(from, i + 1);
+    } else {
+      value += ch;
+    }
+  }
+  return value;
+}
+
+/** Folds the line break at `at` and the blank lines and indentation after it. */
+function foldLineBreaks(source: string, at: number): { text: string; last: number } {
+  let text = '';
+  let i = at;
+  for (let ch = source[i + 1]; ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r'; ch = source[i + 1]) {
+    if (ch === '\r' && source[i + 2] !== '\n') break;
+    if (ch === '\n') text += '\n';
+    i++;
+  }
+  return { text: text || ' ', last: i };
+}
+
+/**
+ * The value of a single-quoted scalar spanning several lines; `source` runs from the opening to
+ * the closing quote. Lines are trimmed and joined as in `yaml`: one line break becomes a space,
+ * n + 1 become n line breaks; then `''` stands for `'`.
+ */
+export function foldSingleQuoted(source: string): string {
+  const lines = source.slice(1, -1).split('\n');
+  let value = trimTrailing((lines[0] as string).replace(/\r$/, ''));
+  let sep = ' ';
+  for (let i = 1; i < lines.length; i++) {
+    const isLast = i === lines.length - 1;
+    const raw = lines[i] as string;
+    // The last line keeps its trailing spaces (they sit before the closing quote).
+    const line = isLast ? trimLeading(raw) : trimLeading(trimTrailing(raw.replace(/\r$/, '')));
+    if (isLast) {
+      value += sep + line;
+    } else if (line === '') {
+      if (sep === '\n') value += sep;
+      else sep = '\n';
+    } else {
+      value += sep + line;
+      sep = ' ';
+    }
+  }
+  return value.replace(/''/g, "'");
+}
+
+function trimTrailing(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
+  return s.slice(0, end);
+}
+
+function trimLeading(s: string): string {
+  let start = 0;
+  while (start < s.length && (s.charCodeAt(start) === 32 || s.charCodeAt(start) === 9)) start++;
+  return s.slice(start);
+}
+
+/**
  * Builds the value of a block scalar from its content lines, with `yaml`'s folding and
  * chomping rules. The caller has already checked the cases this does not cover (explicit
  * indentation indicators, more-indented leading or trailing blank lines, tabs).

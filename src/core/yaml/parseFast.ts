@@ -1,18 +1,18 @@
 import type { Range } from '../text/range';
 import { YAML_LIMITS } from './limits';
-import { BlockScalarBuilder, readDoubleQuoted, readSingleQuoted, resolvePlainScalar, type QuotedScalar } from './fastScalars';
+import { BlockScalarBuilder, foldDoubleQuoted, foldSingleQuoted, readDoubleQuoted, readSingleQuoted, resolvePlainScalar, type QuotedScalar } from './fastScalars';
 import type { ContainerSpan, PairSpan, ParsedYamlDocument } from './types';
 
 /**
  * Fast parser for the block-style subset of YAML that rubric files are written in: block maps
- * and sequences, plain scalars (also folded over several lines), one-line quoted scalars and flow
+ * and sequences, plain and quoted scalars (also folded over several lines), one-line flow
  * collections, literal and folded block scalars, comments, CRLF and `---` separated documents.
  * It produces exactly what `parseFull` produces (values, canonical ranges, spans), in a single
  * pass over the text and without building a syntax tree.
  *
  * It returns undefined for anything outside that subset, and for anything `yaml` would report as
- * an error or a warning (anchors, tags, complex keys, duplicate keys, multi-line quoted scalars,
- * tabs, bad indentation...): the complete parser then reads the text and explains the problem.
+ * an error or a warning (anchors, tags, complex keys, duplicate keys, multi-line keys or flow
+ * collections, tabs, bad indentation...): the complete parser then reads the text and explains the problem.
  * The differential tests (test/yaml-differential.test.ts) hold the two parsers to the same output.
  */
 export function tryParseFast(text: string): ParsedYamlDocument[] | undefined {
@@ -366,7 +366,8 @@ class FastParser {
     let end: number;
     if (ch === 124 /* | */ || ch === 62 /* > */) return this.parseBlockScalar(start, ownerColumn);
     if (ch === 34 || ch === 39) {
-      const quoted = this.readQuoted(start);
+      const oneLine = ch === 34 ? readDoubleQuoted(text, start, this.contentEnd) : readSingleQuoted(text, start, this.contentEnd);
+      const quoted = oneLine ?? this.readMultiLineQuoted(start, ownerColumn);
       value = quoted.value;
       end = quoted.end;
     } else if (ch === 91 /* [ */ || ch === 123 /* { */) {
@@ -460,6 +461,58 @@ class FastParser {
     // Folded text always holds a space or a line break, which no null, bool or number of the
     // core schema does: it stays a string.
     return value;
+  }
+
+  /**
+   * A quoted scalar that opens at `start` and closes on a later line. Its inner lines must be
+   * indented past `ownerColumn` (blank lines aside), as `yaml` requires. Leaves the cursor on
+   * the line of the closing quote.
+   */
+  private readMultiLineQuoted(start: number, ownerColumn: number): QuotedScalar {
+    const text = this.text;
+    const double = text.charCodeAt(start) === 34;
+    let lineBreaks = 0;
+    let i = start + 1;
+    for (;;) {
+      if (i >= this.length) bail(); // never closed
+      const ch = text.charCodeAt(i);
+      if (ch === 10) {
+        lineBreaks++;
+        let k = i + 1;
+        while (text.charCodeAt(k) === SPACE) k++;
+        const next = text.charCodeAt(k);
+        const blank = k >= this.length || next === 10 || (next === 13 && text.charCodeAt(k + 1) === 10);
+        if (!blank && k - (i + 1) <= ownerColumn) bail(); // not indented enough: `yaml` ends the scalar there
+        i = k;
+        continue;
+      }
+      if (double && ch === 92 /* \ */) {
+        i++;
+        // An escaped line break is still a line break to check; any other escaped character is skipped.
+        if (text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+        continue;
+      }
+      if (ch === (double ? 34 : 39)) {
+        if (!double && text.charCodeAt(i + 1) === 39) {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      i++;
+    }
+    if (lineBreaks === 0) bail(); // closes on its own line: the one-line reader already declined it
+    const end = i + 1;
+    const source = text.slice(start, end);
+    const value = double ? foldDoubleQuoted(source) : foldSingleQuoted(source);
+    if (value === undefined) bail();
+    // Move the cursor to the closing line, so the caller checks what follows the quote there.
+    this.lineStart = text.lastIndexOf('\n', i) + 1;
+    let lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0) lineEnd = this.length;
+    this.lineEnd = lineEnd;
+    this.contentEnd = lineEnd > this.lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    return { value, end };
   }
 
   private readQuoted(start: number): QuotedScalar {
