@@ -137,7 +137,12 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   private async renderDocument(uri: string, security: { nonce: string; cspSource: string; scriptUri: string }): Promise<string> {
-    const document = await openDocument(vscode.Uri.parse(uri));
+    const target = vscode.Uri.parse(uri);
+    // Opening a closed untitled document would create a new, empty one: say what happened instead.
+    if (target.scheme === 'untitled' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) {
+      throw new Error(`${fileName(target)} was closed without being saved, so there is nothing left to report on.`);
+    }
+    const document = await openDocument(target);
     return this.env.services.renderReport(document, 'html', { mode: 'webview', ...security });
   }
 
