@@ -120,6 +120,16 @@ describe('engine worker', () => {
     expect(report).toContain('Self-service');
   });
 
+  it('completes criteria in a half-typed assessment that never passed its schema', async () => {
+    const { client } = startClient();
+    const uri = uriOf('fresh.assessment.yaml');
+    const text = DESK_ASSESSMENT.replace(/dimensions:[\s\S]*$/, 'dimensions:\n  knowledge:\n    answers:\n      \n');
+    client.open(uri, 1, text, () => ({ version: 1, text }));
+    const offset = text.length - 1;
+    const items = value(await client.request('completion', { uri, version: 1, offset }));
+    expect(items.map((i) => i.label)).toEqual(['kb', 'kb-reviewed']);
+  });
+
   it('returns errors as values: unknown documents, stale versions, cancelled requests', async () => {
     const { client } = startClient();
     const uri = uriOf('acme.assessment.yaml');

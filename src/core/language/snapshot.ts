@@ -12,6 +12,11 @@ import { documentStartAt } from './cursor';
 export interface LanguageSnapshot {
   readonly analysis: FileAnalysis;
   readonly previous?: FileAnalysis;
+  /**
+   * Rubrics found (by resolveRubricLoosely) for assessments and plans whose own check could not
+   * resolve them, by document index.
+   */
+  readonly rubrics?: ReadonlyMap<number, ResolvedRubric>;
 }
 
 /** One YAML document of the file, with what the features need about it. */
@@ -68,7 +73,7 @@ export function documentAt(snapshot: LanguageSnapshot, offset: number): Document
   const earlier = previous?.documents[index];
   const value = asRecord(current?.parsed.value);
   const kind = current?.kind ?? kindOf(value) ?? kindInText(analysis.text, current?.parsed.documentRange.start ?? documentStartAt(analysis.text, offset)) ?? earlier?.kind;
-  const rubric = referencedRubric(current) ?? (earlier?.kind === kind ? referencedRubric(earlier) : undefined);
+  const rubric = referencedRubric(current) ?? snapshot.rubrics?.get(index) ?? (earlier?.kind === kind ? referencedRubric(earlier) : undefined);
   const score = current?.kind === 'Assessment' ? current.score : undefined;
   return {
     index,

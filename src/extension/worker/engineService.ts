@@ -1,10 +1,11 @@
 import { builtinByUri } from '../../core/builtins';
 import type { Diagnostic } from '../../core/diagnostics/types';
-import { Engine, type FileAnalysis } from '../../core/engine';
+import { Engine, type FileAnalysis, type ResolvedRubric } from '../../core/engine';
 import { codeLenses } from '../../core/language/codeLens';
 import { completionsAt } from '../../core/language/completion';
 import { definitionAt } from '../../core/language/definition';
 import { hoverAt } from '../../core/language/hover';
+import { resolveRubricLoosely } from '../../core/language/looseRubric';
 import { addMissingDimensions, quickFixes } from '../../core/language/quickFixes';
 import type { LanguageSnapshot } from '../../core/language/snapshot';
 import { summarize } from '../../core/language/summary';
@@ -40,6 +41,7 @@ export class EngineService {
   /** A counter of changes to any file, and when each file last changed: decides whether an analysis is still current. */
   private generation = 0;
   private readonly changedAt = new Map<string, number>();
+  private readonly referenced = new Map<string, { text: string; analysis: Promise<FileAnalysis> }>();
 
   constructor(private readonly endpoint: WorkerEndpoint) {
     const host: FileHost = {
@@ -157,7 +159,28 @@ export class EngineService {
   private async snapshot(uri: string, version: number): Promise<LanguageSnapshot> {
     const doc = this.open(uri, version);
     const analysis = await this.analysisOf(uri, doc);
-    return { analysis, ...(doc.lastGood && doc.lastGood !== analysis ? { previous: doc.lastGood } : {}) };
+    // Assessments and plans that fail their schema (half typed) did not get their rubric from the
+    // engine; look it up directly so completion and hovers still know the dimensions.
+    const rubrics = new Map<number, ResolvedRubric>();
+    for (const d of analysis.documents) {
+      if ((d.kind === 'Assessment' || d.kind === 'Plan') && !d.rubric) {
+        const found = await resolveRubricLoosely(analysis, d.index, (other) => this.analyzeReferenced(other));
+        if (found) rubrics.set(d.index, found);
+      }
+    }
+    return { analysis, ...(doc.lastGood && doc.lastGood !== analysis ? { previous: doc.lastGood } : {}), ...(rubrics.size ? { rubrics } : {}) };
+  }
+
+  /** A referenced file's analysis, cached by its text (rubrics rarely change while an assessment is typed). */
+  private async analyzeReferenced(uri: string): Promise<FileAnalysis | undefined> {
+    const text = await this.readText(uri);
+    if (text === undefined) return undefined;
+    const cached = this.referenced.get(uri);
+    if (cached && cached.text === text) return cached.analysis;
+    const analysis = this.engine.analyze(uri, text);
+    this.referenced.set(uri, { text, analysis });
+    if (this.referenced.size > 50) this.referenced.delete(this.referenced.keys().next().value as string);
+    return analysis;
   }
 
   private async readText(uri: string): Promise<string | undefined> {
