@@ -149,3 +149,11 @@ describe('schema diagnostics point at the offending key or value', () => {
     expect(analysis.diagnostics[0]!.message).toBe('"level" must be a whole number, but it is text "three".');
   });
 });
+
+describe('dates', () => {
+  it('checks that the assessment date is a real day even when the rubric is missing', async () => {
+    const text = assessment('./missing.rubric.yaml').replace('2026-01-15', '2026-13-31');
+    const analysis = await analyzeMemory({ 'a.yaml': text }, 'a.yaml');
+    expect(codesAt(analysis)).toEqual(['rubric-not-found@4:9', 'invalid-date@6:7']);
+  });
+});

@@ -120,7 +120,7 @@ export function starterPlan(rubric: RubricIndex, dates: StarterDates): string {
   const first = dimensions[0];
   const moves = first ? [`      - { dimension: ${first.id}, to: ${target} }`] : [];
   return `${[
-    `# A transformation roadmap: initiatives that raise ${rubric.term('dimension').toLowerCase()}s of "${rubric.rubric.id}" from the baseline`,
+    `# A transformation roadmap: initiatives that raise ${rubric.termFor('dimension', 2)} of "${rubric.rubric.id}" from the baseline`,
     '# assessment towards their targets. Programmes like this usually take 24 to 36 months.',
     '#',
     '# To make it yours:',

@@ -10,7 +10,7 @@ import { projectPlan, type PlanProjection } from './scoring/projectPlan';
 import { scoreAssessment } from './scoring/scoreAssessment';
 import type { AssessmentScore } from './scoring/types';
 import { checkAssessment, checkAssessmentScore } from './semantic/assessmentRules';
-import { RuleContext } from './semantic/context';
+import { RuleContext, checkDate } from './semantic/context';
 import { checkPlan } from './semantic/planRules';
 import { checkRubric } from './semantic/rubricRules';
 import type { Range } from './text/range';
@@ -237,7 +237,11 @@ export class Engine {
     const data = s.parsed.value as Assessment;
     const ctx = new RuleContext(s.parsed, s.out);
     const rubric = await this.resolveRubric(data.rubric, ctx, context);
-    if (!rubric) return { ...base, schemaValid: true, data, diagnostics: s.out.items };
+    if (!rubric) {
+      // The rest needs the rubric; the date does not, and a wrong one is worth knowing now.
+      checkDate(ctx, data.date, ['date']);
+      return { ...base, schemaValid: true, data, diagnostics: s.out.items };
+    }
     checkAssessment(ctx, data, rubric.index);
     const score = scoreAssessment(data, rubric.index);
     checkAssessmentScore(ctx, score);

@@ -71,4 +71,23 @@ export class RubricIndex {
     const defaults = { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
     return this.rubric.terms?.[which] ?? defaults[which];
   }
+
+  /** The term in lower case, singular for a count of one and plural otherwise ("2 capabilities"). */
+  termFor(which: 'group' | 'dimension' | 'criterion', count: number): string {
+    const word = this.term(which).toLowerCase();
+    return count === 1 ? word : pluralize(word);
+  }
+}
+
+/** English plural of the last word of a term: practice → practices, capability → capabilities, criterion → criteria. */
+export function pluralize(term: string): string {
+  const irregular: Record<string, string> = { criterion: 'criteria', analysis: 'analyses' };
+  const match = /^(.*?)([A-Za-z]+)$/.exec(term);
+  if (!match) return term;
+  const [, head, word] = match as unknown as [string, string, string];
+  const lower = word.toLowerCase();
+  if (irregular[lower]) return head + irregular[lower];
+  if (/[^aeiou]y$/.test(lower)) return head + word.slice(0, -1) + 'ies';
+  if (/(s|x|z|ch|sh)$/.test(lower)) return head + word + 'es';
+  return head + word + 's';
 }

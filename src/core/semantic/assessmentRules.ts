@@ -123,7 +123,7 @@ export function checkAssessment(ctx: RuleContext, assessment: Assessment, index:
   if (missing.length > 0) {
     ctx.report(
       'dimension-not-assessed',
-      `${missing.length} of ${index.dimensions.size} ${index.term('dimension').toLowerCase()}s of the rubric are not assessed: ${quoteList(missing, 6)}. Assess them, or mark them notApplicable.`,
+      `${missing.length} of ${index.dimensions.size} ${index.termFor('dimension', index.dimensions.size)} of the rubric ${missing.length === 1 ? 'is' : 'are'} not assessed: ${quoteList(missing, 6)}. Assess ${missing.length === 1 ? 'it' : 'them'}, or mark ${missing.length === 1 ? 'it' : 'them'} notApplicable.`,
       ctx.keyAt(['dimensions']),
       { data: { missing } },
     );
