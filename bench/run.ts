@@ -234,6 +234,10 @@ async function main(): Promise<void> {
       '',
       ...rows.map((r) => `- ${r.lines.toLocaleString('en-US')} lines, ${(r.bytes / 1024).toFixed(0)} KiB: ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, engine with the full parser ${r.engineFull.iterations}, yaml ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}${r.jsYaml ? `, js-yaml ${r.jsYaml.iterations}` : ''}.`),
       '',
+      'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-write`;',
+      '`--write-files DIR` writes the generated documents instead). Absolute times depend on the machine and its load;',
+      'the ratios, measured in the same rounds, are the meaningful part.',
+      '',
     ].join('\n');
     fs.writeFileSync(path.join(repoRoot, 'bench', 'results.md'), md);
     console.log('Wrote bench/results.md');

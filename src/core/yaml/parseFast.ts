@@ -353,11 +353,12 @@ class FastParser {
     return true;
   }
 
-  // --- values on the line of their key or dash --------------------------------------------------
+  // --- scalar and flow values -------------------------------------------------------------------
 
   /**
-   * A value that starts at `start` on the current line, in a block collection whose indentation
-   * is `ownerColumn`. Leaves the cursor on the next line with content.
+   * A scalar or flow value that starts at `start` on the current line (after its key or dash, or
+   * alone on the next line), in a block collection whose indentation is `ownerColumn`. Leaves
+   * the cursor on the next line with content after the value.
    */
   private parseInlineValue(start: number, ownerColumn: number, depth: number): unknown {
     const text = this.text;
@@ -389,7 +390,7 @@ class FastParser {
     this.lastEmptyAt = -1;
     this.tokenEnd = end;
     this.nextLine();
-    // A more indented line after a one-line value would continue it (multi-line scalar) or be an error.
+    // A more indented line after the value would continue it or be an error.
     if (this.kind === Line.Content && this.indent > ownerColumn) bail();
     return value;
   }
