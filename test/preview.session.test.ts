@@ -200,6 +200,26 @@ describe('PreviewSession', () => {
     expect(page.updates().at(-1)).toContain('edited while hidden');
   });
 
+  it('after hiding, brings a page that switched documents by body swap back to the newest document only', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    session.show(B);
+    await settle();
+    expect(page.loads).toHaveLength(1);
+    expect(page.messages.at(-1)).toMatchObject({ type: 'update', uri: B });
+    page.visible = false;
+    session.visibilityChanged();
+    page.visible = true;
+    session.visibilityChanged();
+    await settle();
+    page.messages.length = 0;
+    session.pageReady();
+    // The reloaded page holds A's HTML: it gets B's body, and is never told it shows A (which
+    // would make it forget where B was scrolled).
+    expect(page.messages.map((m) => m.type === 'update' || m.type === 'document' ? `${m.type} ${m.uri}` : m.type)).toEqual([`update ${B}`]);
+  });
+
   it('keeps the last report with a notice when an update fails, and clears the notice when it works again', async () => {
     session.show(A);
     await settle();

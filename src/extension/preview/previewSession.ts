@@ -117,10 +117,11 @@ export class PreviewSession {
   /** The page's script loaded and listens. */
   pageReady(): void {
     this.ready = true;
-    if (this.loaded?.uri !== undefined) this.page.postMessage({ type: 'document', uri: this.loaded.uri });
     // A page that was reloaded (hidden, then shown) starts from the HTML it was loaded with;
-    // bring it up to date.
+    // bring it up to date. The update names its document, so the page restores that document's
+    // scroll position; otherwise tell the page which document its HTML shows.
     if (this.latest && (this.latest.uri !== this.shown?.uri || this.latest.body !== this.shown.body)) this.postBody(this.latest);
+    else if (this.loaded?.uri !== undefined) this.page.postMessage({ type: 'document', uri: this.loaded.uri });
     if (this.notice !== undefined) this.postNotice(this.notice);
     else this.noticeShown = undefined;
   }
