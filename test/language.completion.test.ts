@@ -173,4 +173,12 @@ describe('completion', () => {
     expect(criteria.length).toBeGreaterThan(3);
     expect(criteria.every((c) => c.startsWith('bf-'))).toBe(true);
   });
+
+  it('completes against an earlier analysis with the current text, as the worker does in very large documents', async () => {
+    const { analysis } = await snapshotFor('acme.assessment.yaml', DESK_ASSESSMENT);
+    const edited = cursor(DESK_ASSESSMENT.replace('  self-service:\n', '  self-service:\n    notes: added after the analysis\n').replace('      kb: yes\n', '      kb: yes\n      ‸\n'));
+    const items = await completionsAt({ analysis, text: edited.text }, edited.offset);
+    expect(labels(items)).toEqual(['kb-reviewed']);
+    expect(edited.text.slice(items[0]!.replace.start - 6, items[0]!.replace.start)).toBe('      ');
+  });
 });

@@ -191,5 +191,13 @@ describe('engine worker', () => {
     expect(result.summary.kind).toBe('Assessment');
     // Had the analysis run on this thread, no setImmediate callback could have run during it.
     expect(ticks).toBeGreaterThan(100);
+
+    // Retyping an answer: completion answers for the new version from the finished analysis.
+    const line = /^ {6}([a-z0-9-]+): ([a-z]+)$/m.exec(generated.assessment)!;
+    const valueStart = line.index + line[0].length - line[2]!.length;
+    client.change(uri, 2, [{ start: valueStart, end: valueStart + line[2]!.length, text: '' }]);
+    const items = value(await client.request('completion', { uri, version: 2, offset: valueStart }));
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.every((i) => i.kind === 'answer')).toBe(true);
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import { matches } from './pathPattern';
 import { relativeReference } from './relativePath';
 import { descriptor, dimensionOf, idsIn, levelsOf, ownLevels, type LevelFact } from './rubricFacts';
 import { documentation, fixedValues, hasOpenKeys, propertiesOf, schemaAt, types, isObjectSchema, type ResolvedSchema } from './schemaModel';
-import { asArray, asString, dig, documentAt, type DocumentView, type LanguageSnapshot } from './snapshot';
+import { asArray, asString, dig, documentAt, textOf, type DocumentView, type LanguageSnapshot } from './snapshot';
 
 export type CompletionKind =
   | 'key'
@@ -51,7 +51,7 @@ export interface CompletionEnvironment {
 const INDENT = '  ';
 
 export async function completionsAt(snapshot: LanguageSnapshot, offset: number, env: CompletionEnvironment = {}): Promise<CompletionEntry[]> {
-  const context = cursorContext(snapshot.analysis.text, offset);
+  const context = cursorContext(textOf(snapshot), offset);
   if (!context) return [];
   const doc = documentAt(snapshot, offset);
   const builder = new Completions(context, doc, snapshot);

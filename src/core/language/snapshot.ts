@@ -17,6 +17,17 @@ export interface LanguageSnapshot {
    * resolve them, by document index.
    */
   readonly rubrics?: ReadonlyMap<number, ResolvedRubric>;
+  /**
+   * The document's text now, when `analysis` is of an earlier version (completion in a very
+   * large document does not wait for a fresh analysis: the cursor's place comes from this text,
+   * the rubric and the document's data from the analysis).
+   */
+  readonly text?: string;
+}
+
+/** The text that offsets into the snapshot refer to. */
+export function textOf(snapshot: LanguageSnapshot): string {
+  return snapshot.text ?? snapshot.analysis.text;
 }
 
 /** One YAML document of the file, with what the features need about it. */
@@ -68,11 +79,12 @@ function referencedRubric(doc: DocumentAnalysis | undefined): ResolvedRubric | u
 /** The document at an offset, with the earlier analysis filling in what the current one lacks. */
 export function documentAt(snapshot: LanguageSnapshot, offset: number): DocumentView {
   const { analysis, previous } = snapshot;
+  const text = textOf(snapshot);
   const index = analysis.documents.length ? documentIndexAt(analysis, offset) : 0;
   const current = analysis.documents[index];
   const earlier = previous?.documents[index];
   const value = asRecord(current?.parsed.value);
-  const kind = current?.kind ?? kindOf(value) ?? kindInText(analysis.text, current?.parsed.documentRange.start ?? documentStartAt(analysis.text, offset)) ?? earlier?.kind;
+  const kind = current?.kind ?? kindOf(value) ?? kindInText(text, snapshot.text === undefined && current ? current.parsed.documentRange.start : documentStartAt(text, offset)) ?? earlier?.kind;
   const rubric = referencedRubric(current) ?? snapshot.rubrics?.get(index) ?? (earlier?.kind === kind ? referencedRubric(earlier) : undefined);
   const score = current?.kind === 'Assessment' ? current.score : undefined;
   return {
@@ -82,7 +94,7 @@ export function documentAt(snapshot: LanguageSnapshot, offset: number): Document
     ...(current ? { parsed: current.parsed, analysis: current } : {}),
     ...(rubric ? { rubric } : {}),
     ...(score ? { score } : {}),
-    start: current?.parsed.documentRange.start ?? documentStartAt(analysis.text, offset),
+    start: snapshot.text === undefined && current ? current.parsed.documentRange.start : documentStartAt(text, offset),
   };
 }
 

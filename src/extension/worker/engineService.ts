@@ -16,6 +16,9 @@ import { LineIndex } from '../../core/text/lineIndex';
 import { applyChanges, type AnalyzeResult, type HostNotifications, type HostRequests, type WireDiagnostic, type WorkerNotifications, type WorkerRequests } from './protocol';
 import { RpcFailure, type RpcEndpoint } from './rpc';
 
+/** Characters from which completion stops waiting for a fresh analysis (about 5,000 lines). */
+const LARGE_DOCUMENT = 200_000;
+
 export type WorkerEndpoint = RpcEndpoint<WorkerRequests, HostRequests, WorkerNotifications, HostNotifications>;
 
 interface OpenDocument {
@@ -25,9 +28,11 @@ interface OpenDocument {
    * The analysis of `version`, started on demand and shared by every request for that version,
    * as long as none of the files it read changed since it started (`generation`).
    */
-  analysis?: { version: number; generation: number; promise: Promise<FileAnalysis>; dependencies?: readonly string[] };
+  analysis?: { version: number; generation: number; promise: Promise<FileAnalysis>; dependencies?: readonly string[]; done?: boolean };
   /** The latest analysis that parsed and resolved its references: what completion falls back on while the text is broken. */
   lastGood?: FileAnalysis;
+  /** The latest finished analysis, whatever its version. */
+  lastFinished?: FileAnalysis;
 }
 
 /**
@@ -89,7 +94,7 @@ export class EngineService {
       return result(await this.engine.analyze(uri, text), performance.now() - started);
     });
     e.handle('completion', async ({ uri, version, offset }) => {
-      const snapshot = await this.snapshot(uri, version);
+      const snapshot = await this.completionSnapshot(uri, version);
       return completionsAt(snapshot, offset, {
         listDocuments: async (kind) => {
           const outcome = await e.request('listDocuments', { kind });
@@ -145,6 +150,8 @@ export class EngineService {
     const entry: NonNullable<OpenDocument['analysis']> = { version: doc.version, generation: this.generation, promise: Promise.resolve(undefined as never) };
     entry.promise = this.engine.analyze(uri, doc.text).then((analysis) => {
       entry.dependencies = analysis.dependencies;
+      entry.done = true;
+      doc.lastFinished = analysis;
       if (isGood(analysis)) doc.lastGood = analysis;
       return analysis;
     });
@@ -159,8 +166,15 @@ export class EngineService {
   private async snapshot(uri: string, version: number): Promise<LanguageSnapshot> {
     const doc = this.open(uri, version);
     const analysis = await this.analysisOf(uri, doc);
-    // Assessments and plans that fail their schema (half typed) did not get their rubric from the
-    // engine; look it up directly so completion and hovers still know the dimensions.
+    const rubrics = await this.looseRubrics(analysis);
+    return { analysis, ...(doc.lastGood && doc.lastGood !== analysis ? { previous: doc.lastGood } : {}), ...(rubrics.size ? { rubrics } : {}) };
+  }
+
+  /**
+   * Assessments and plans that fail their schema (half typed) did not get their rubric from the
+   * engine; look it up directly so completion and hovers still know the dimensions.
+   */
+  private async looseRubrics(analysis: FileAnalysis): Promise<Map<number, ResolvedRubric>> {
     const rubrics = new Map<number, ResolvedRubric>();
     for (const d of analysis.documents) {
       if ((d.kind === 'Assessment' || d.kind === 'Plan') && !d.rubric) {
@@ -168,7 +182,25 @@ export class EngineService {
         if (found) rubrics.set(d.index, found);
       }
     }
-    return { analysis, ...(doc.lastGood && doc.lastGood !== analysis ? { previous: doc.lastGood } : {}), ...(rubrics.size ? { rubrics } : {}) };
+    return rubrics;
+  }
+
+  /**
+   * Completion comes with every keystroke. In a very large document it does not wait for an
+   * analysis of each new version (which takes a while): the cursor's place is read from the
+   * current text, and the rubric and the document's data from the latest finished analysis.
+   */
+  private async completionSnapshot(uri: string, version: number): Promise<LanguageSnapshot> {
+    const doc = this.open(uri, version);
+    const fresh = doc.analysis?.done && this.isCurrent(doc);
+    if (fresh || doc.text.length < LARGE_DOCUMENT || !doc.lastFinished) return this.snapshot(uri, version);
+    const rubrics = await this.looseRubrics(doc.lastFinished);
+    return {
+      analysis: doc.lastFinished,
+      text: doc.text,
+      ...(doc.lastGood && doc.lastGood !== doc.lastFinished ? { previous: doc.lastGood } : {}),
+      ...(rubrics.size ? { rubrics } : {}),
+    };
   }
 
   /** A referenced file's analysis, cached by its text (rubrics rarely change while an assessment is typed). */
