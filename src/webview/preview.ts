@@ -232,6 +232,8 @@ function addInteractionStyles(): void {
     '.rubrics-source-link:hover { background: var(--vscode-list-hoverBackground); }',
     '.rubrics-source-link:focus { outline: none; }',
     '.rubrics-source-link:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }',
+    // High-contrast themes have no hover background; they mark the pointed item with a dashed outline.
+    '.vscode-high-contrast .rubrics-source-link:hover { outline: 1px dashed var(--vscode-contrastActiveBorder); outline-offset: -1px; }',
   ].join('\n');
   document.head.append(style);
 }
