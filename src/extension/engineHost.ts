@@ -103,7 +103,7 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     if (this.tracked.size === 0) {
       let found = false;
       for (const pattern of this.classifier.patterns) {
-        if ((await vscode.workspace.findFiles(pattern, '**/node_modules/**', 1)).length) {
+        if ((await vscode.workspace.findFiles(pattern, excludeGlob(), 1)).length) {
           found = true;
           break;
         }
@@ -384,7 +384,7 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     const started = Date.now();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Rubrics' }, async (progress) => {
       progress.report({ message: 'finding rubric files…' });
-      const exclude = '**/node_modules/**';
+      const exclude = excludeGlob();
       const byName = new Map<string, vscode.Uri>();
       for (const pattern of this.classifier.patterns) {
         for (const uri of await vscode.workspace.findFiles(pattern, exclude, config.scanMaxFiles, token)) byName.set(uri.toString(), uri);
@@ -432,7 +432,7 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     const uris = new Set<string>();
     for (const [uri, k] of this.known) if (k === kind) uris.add(uri);
     const suffix = kind.toLowerCase();
-    for (const file of await vscode.workspace.findFiles(`**/*.${suffix}.{yaml,yml}`, '**/node_modules/**', 500)) uris.add(file.toString());
+    for (const file of await vscode.workspace.findFiles(`**/*.${suffix}.{yaml,yml}`, excludeGlob(), 500)) uris.add(file.toString());
     return [...uris].sort();
   }
 
@@ -462,4 +462,14 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     void this.client.dispose();
   }
+}
+
+/**
+ * What searches leave out: the user's `files.exclude` (which findFiles drops once an exclude is
+ * given) plus dependencies in node_modules, which may hold YAML but never the user's rubrics.
+ */
+function excludeGlob(): string {
+  const excluded = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
+  const patterns = ['**/node_modules/**', ...Object.entries(excluded).filter(([pattern, on]) => on === true && !/[{}]/.test(pattern)).map(([pattern]) => pattern)];
+  return patterns.length === 1 ? (patterns[0] as string) : `{${patterns.join(',')}}`;
 }
