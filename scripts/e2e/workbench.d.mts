@@ -29,7 +29,7 @@ export declare class Workbench {
   activeTab(name: string): Promise<Locator>;
   activeEditor(): Locator;
   focusEditor(): Promise<void>;
-  runCommand(title: string): Promise<void>;
+  runCommand(title: string, options?: { timeout?: number }): Promise<void>;
   hasCommand(title: string): Promise<boolean>;
   goTo(line: number, column?: number): Promise<void>;
   cursorPosition(): Promise<{ line: number; column: number }>;
@@ -41,8 +41,10 @@ export declare class Workbench {
   saveAndRead(relativePath: string): Promise<string>;
   visibleText(): Promise<string>;
   showProblems(): Promise<Locator>;
-  problems(): Promise<Problem[]>;
-  waitForProblems(predicate: (problems: Problem[]) => boolean, options?: { timeout?: number; message?: string }): Promise<Problem[]>;
+  /** Sets the Problems filter to one file (a path relative to the workspace), or clears it. */
+  filterProblems(file?: string): Promise<Locator>;
+  problems(options?: { file?: string }): Promise<Problem[]>;
+  waitForProblems(predicate: (problems: Problem[]) => boolean, options?: { file?: string; timeout?: number; message?: string }): Promise<Problem[]>;
   hover(lineText: string, token: string, options?: { occurrence?: number; expect?: RegExp }): Promise<string>;
   codeLenses(): Promise<string[]>;
   waitForCodeLenses(predicate: (lenses: string[]) => boolean, options?: { timeout?: number; message?: string }): Promise<string[]>;

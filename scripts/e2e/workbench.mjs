@@ -2,7 +2,7 @@
 // playwright-core and Debian's Chromium. Tests speak in VS Code terms — open a file, read the
 // Problems panel, run a command, read the preview — and this file keeps the DOM details in one
 // place. Every wait is for a condition; nothing sleeps for a fixed time.
-/* global document, NodeFilter -- inside page.evaluate callbacks, which run in the browser */
+/* global document, NodeFilter, getComputedStyle -- inside page.evaluate callbacks, which run in the browser */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,17 +113,27 @@ export class Workbench {
     await this.activeEditor().locator('.native-edit-context, textarea.inputarea').first().focus();
   }
 
-  /** Runs a command from the Command Palette by its title as shown there (e.g. "Rubrics: Open Preview to the Side"). */
-  async runCommand(title) {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press(`${mod}+Shift+P`);
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
+  /**
+   * Runs a command from the Command Palette by its title as shown there (e.g. "Rubrics: Open
+   * Report Preview to the Side"). A command whose `when` clause depends on state the extension
+   * sets a moment later (a context key) shows up once that state is there, so the palette is
+   * reopened until the command is listed.
+   */
+  async runCommand(title, { timeout = 30_000 } = {}) {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: 20_000 });
+    await until(async () => {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press(`${mod}+Shift+P`);
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      return row.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    }, { timeout, interval: 0, message: `the command "${title}" in the Command Palette` });
     await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+    // The palette closes, or turns into the command's own picker (no ">" prefix any more).
+    const widget = this.page.locator('.quick-input-widget');
+    await until(async () => !(await widget.isVisible()) || !(await widget.locator('input').inputValue()).startsWith('>'),
+      { timeout: 10_000, message: `the Command Palette to run "${title}"` });
   }
 
   /** Whether the Command Palette offers a command with this title. */
@@ -224,20 +234,35 @@ export class Workbench {
   }
 
   /**
-   * Reads every problem row of the Problems panel: severity, message, source, code and the
-   * 1-based line and column VS Code shows. The list is virtualized, so it scrolls to collect all.
+   * Sets the Problems panel's filter. With `file`, only that file's problems are listed (a glob on
+   * its path), so a workspace with many files does not push them out of the virtualized list.
    */
-  async problems() {
+  async filterProblems(file) {
     const panel = await this.showProblems();
+    const input = this.page.locator('#workbench\\.parts\\.panel .viewpane-filter input').first();
+    const wanted = file ? `**/${file}` : '';
+    if ((await input.inputValue()) !== wanted) {
+      await input.fill(wanted);
+      await input.press('Enter');
+    }
+    return panel;
+  }
+
+  /**
+   * Reads the problem rows of the Problems panel (all files, or only `file`'s): severity,
+   * message, source, code and the 1-based line and column VS Code shows. The list is
+   * virtualized, so it scrolls to collect every row.
+   */
+  async problems({ file } = {}) {
+    const panel = await this.filterProblems(file);
     const list = panel.locator('.monaco-list').first();
     const rows = new Map();
-    let file;
+    const fileOfRow = new Map();
     const collect = async () => {
       const found = await list.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => ({
         index: Number(el.getAttribute('data-index')),
         level: el.getAttribute('aria-level'),
-        label: el.getAttribute('aria-label'),
-        severity: el.querySelector('.marker-icon')?.className.replace('marker-icon', '').trim(),
+        severity: el.querySelector('.marker-icon')?.className.replace('marker-icon', '').trim() ?? '',
         message: el.querySelector('.marker-message')?.textContent ?? '',
         source: el.querySelector('.marker-source')?.textContent ?? '',
         code: el.querySelector('.marker-code')?.textContent ?? '',
@@ -245,34 +270,40 @@ export class Workbench {
         fileName: el.querySelector('.label-name')?.textContent ?? '',
       })));
       for (const row of found) {
-        if (row.level === '1') file = row.fileName;
-        else if (row.level === '2') rows.set(row.index, { ...row, file });
+        if (row.level === '1') fileOfRow.set(row.index, row.fileName);
+        else if (row.level === '2') rows.set(row.index, row);
       }
     };
     await collect();
-    const scrollable = list.locator('.monaco-scrollable-element').first();
-    const total = Number(/(\d+) problem/.exec((await list.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
-    for (let guard = 0; rows.size < total && guard < 200; guard++) {
-      await scrollable.hover();
-      await this.page.mouse.wheel(0, 200);
-      await collect();
+    // "Showing 61 problems", or "Showing 2 of 61 problems" with a filter.
+    const total = Number(/Showing (\d+)/.exec((await list.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    if (rows.size < total) {
+      await list.locator('.monaco-scrollable-element').first().hover();
+      for (let guard = 0; rows.size < total && guard < 500; guard++) {
+        await this.page.mouse.wheel(0, 150);
+        await collect();
+      }
     }
-    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => ({
-      file: row.file,
-      severity: row.severity.includes('error') ? 'error' : row.severity.includes('warning') ? 'warning' : 'information',
-      message: row.message.trim(),
-      source: row.source.trim(),
-      code: row.code.trim(),
-      ...parseLineColumn(row.position),
-    }));
+    const fileStarts = [...fileOfRow.keys()].sort((a, b) => a - b);
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([index, row]) => {
+      const header = fileStarts.filter((start) => start < index).pop();
+      return {
+        file: header === undefined ? undefined : fileOfRow.get(header),
+        severity: row.severity.includes('error') ? 'error' : row.severity.includes('warning') ? 'warning' : 'information',
+        message: row.message.trim(),
+        source: row.source.trim(),
+        code: row.code.trim(),
+        ...parseLineColumn(row.position),
+      };
+    });
   }
 
   /** Waits until the Problems panel's rows satisfy `predicate` and returns them. */
-  async waitForProblems(predicate, { timeout = 60_000, message = 'the expected problems' } = {}) {
+  async waitForProblems(predicate, { file, timeout = 60_000, message = 'the expected problems' } = {}) {
     let last = [];
     try {
       return await until(async () => {
-        last = await this.problems();
+        last = await this.problems({ file });
         return predicate(last) ? last : undefined;
       }, { timeout, interval: 250, message });
     } catch (error) {
@@ -324,11 +355,17 @@ export class Workbench {
     }, { timeout: 20_000, message: `a hover over "${token}"${expect ? ` matching ${expect}` : ''}` });
   }
 
-  /** Texts of the CodeLens items rendered in the active editor, top to bottom. */
+  /** Texts of the CodeLens items on screen in the active editor, top to bottom. */
   async codeLenses() {
-    const lenses = await this.activeEditor().locator('.codelens-decoration').evaluateAll((els) =>
-      els.map((el) => ({ top: el.getBoundingClientRect().top, text: (el.textContent ?? '').replace(/\u00a0/g, ' ').trim() })));
-    return lenses.sort((a, b) => a.top - b.top).map((l) => l.text).filter(Boolean);
+    const lenses = await this.activeEditor().evaluate((editor) => {
+      const view = editor.getBoundingClientRect();
+      // Lenses scrolled out of view may stay in the DOM, hidden or at stale positions: keep the visible ones.
+      return [...editor.querySelectorAll('.codelens-decoration')]
+        .map((el) => ({ rect: el.getBoundingClientRect(), hidden: getComputedStyle(el).visibility === 'hidden', text: (el.textContent ?? '').replace(/\u00a0/g, ' ').trim() }))
+        .filter((l) => !l.hidden && l.text && l.rect.height > 0 && l.rect.top >= view.top && l.rect.bottom <= view.bottom)
+        .map((l) => ({ top: l.rect.top, text: l.text }));
+    });
+    return lenses.sort((a, b) => a.top - b.top).map((l) => l.text);
   }
 
   async waitForCodeLenses(predicate, { timeout = 30_000, message = 'the expected CodeLens' } = {}) {

@@ -1,7 +1,7 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
-import { cliReport, DARK_THEME, LIGHT_THEME, lineColumnOf, openSession, readWorkspaceFile, setTheme, type Session } from './session';
+import { cliReport, DARK_THEME, LIGHT_THEME, lineColumnOf, openSession, readWorkspaceFile, setTheme, type Session, screenshotOnFailure } from './session';
 
 // The preview beside the editor shows the same overall score as `rubrics report --format json`,
 // and follows the text as it is typed.
@@ -34,6 +34,7 @@ describe('Report preview', () => {
   beforeAll(async () => {
     session = await openSession({ name: 'preview' });
   });
+  screenshotOnFailure(() => session);
   afterAll(async () => {
     await session?.close();
   });

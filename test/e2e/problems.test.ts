@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../scripts/e2e/workbench.mjs';
-import { cliDiagnostics, openSession, type CliDiagnostic, type Session } from './session';
+import { cliDiagnostics, openSession, type CliDiagnostic, type Session, screenshotOnFailure } from './session';
 
 // The Problems panel must show what `rubrics validate` prints for the same file: same codes,
 // messages, severities and line:column (VS Code shows the start of each range).
@@ -20,6 +20,7 @@ describe('Problems panel', () => {
   beforeAll(async () => {
     session = await openSession({ name: 'problems' });
   });
+  screenshotOnFailure(() => session);
   afterAll(async () => {
     await session?.close();
   });
@@ -27,7 +28,7 @@ describe('Problems panel', () => {
   async function problemsOf(relativePath: string, count: number): Promise<Problem[]> {
     const name = path.basename(relativePath);
     const rows = await session.workbench.waitForProblems((all) => all.filter((p) => p.file === name).length === count,
-      { message: `${count} problem(s) of ${name} in the Problems panel` });
+      { file: relativePath, message: `${count} problem(s) of ${name} in the Problems panel` });
     return rows.filter((p) => p.file === name);
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliDiagnostics, openSession, type Session } from './session';
+import { cliDiagnostics, openSession, type Session, screenshotOnFailure } from './session';
 
 // With Workspace Trust on and the folder not trusted, VS Code opens it in restricted mode. The
 // extension declares that it supports untrusted workspaces (it never runs workspace code), so
@@ -10,6 +10,7 @@ describe('Restricted mode', () => {
   beforeAll(async () => {
     session = await openSession({ name: 'restricted', trust: true });
   });
+  screenshotOnFailure(() => session);
   afterAll(async () => {
     await session?.close();
   });
@@ -22,7 +23,7 @@ describe('Restricted mode', () => {
     expect(expected.length).toBeGreaterThan(0);
     await wb.openFile(file);
     const shown = await wb.waitForProblems((all) => all.filter((p) => p.file === 'answer-not-in-scale.assessment.yaml').length === expected.length,
-      { message: 'the sample\'s problems in restricted mode' });
+      { file, message: 'the sample\'s problems in restricted mode' });
     const mine = shown.filter((p) => p.file === 'answer-not-in-scale.assessment.yaml');
     expect(mine.map((p) => [p.code, p.line, p.column, p.message])).toEqual(expected.map((d) => [d.code, d.line, d.column, d.message]));
     await wb.screenshot('restricted-mode');

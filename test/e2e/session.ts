@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { suiteVsix } from '../../scripts/e2e/build-suite.mjs';
 import { extensionVsixPath, repoRoot, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer.mjs';
 import { copySamplesWorkspace } from '../../scripts/e2e/samplesWorkspace.mjs';
@@ -21,6 +22,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** Colour themes by their setting value; the theme picker lists them without "Default ". */
 export const LIGHT_THEME = 'Default Light Modern';
 export const DARK_THEME = 'Default Dark Modern';
 
@@ -82,14 +84,18 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   }
 }
 
-/** Switches the colour theme by rewriting the user settings, which VS Code watches. */
+/** Switches the colour theme the way a user does: "Preferences: Color Theme", then pick one. */
 export async function setTheme(session: Session, theme: string): Promise<void> {
-  const file = path.join(session.server.userDataDir, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  settings['workbench.colorTheme'] = theme;
-  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  const wb = session.workbench;
+  await wb.runCommand('Preferences: Color Theme');
+  const input = wb.page.locator('.quick-input-widget input');
+  const label = theme.replace(/^Default /, '');
+  await input.fill(label);
+  const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor();
+  await row.click();
   const dark = /dark/i.test(theme);
-  await session.workbench.page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+  await wb.page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
 }
 
 // ------------------------------------------------------------------ the CLI, for expectations
@@ -148,4 +154,14 @@ export function readWorkspaceFile(session: Session, relativePath: string): strin
 export function analyzeFile(session: Session, relativePath: string): Promise<FileAnalysis> {
   const file = path.join(session.workspace, relativePath);
   return new Engine(new NodeFileHost()).analyze(fileUri(file), fs.readFileSync(file, 'utf8'));
+}
+
+/** Saves a screenshot named after the test when it fails, to see what the window showed. */
+export function screenshotOnFailure(current: () => Session | undefined): void {
+  afterEach(async (context) => {
+    const session = current();
+    if (!session || context.task.result?.state !== 'fail') return;
+    const name = `FAILED ${context.task.name}`.replace(/[^\w.-]+/g, '-').slice(0, 120);
+    await session.workbench.screenshot(name).catch(() => undefined);
+  });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
-import { openSession, type Session } from './session';
+import { openSession, type Session, screenshotOnFailure } from './session';
 
 // Runs the VS Code API suite (test/vscode-suite/, the same files `npm run test:vscode` runs under
 // @vscode/test-electron) inside code-server: its test extension is installed next to the
@@ -23,6 +23,7 @@ describe('VS Code API suite in code-server', () => {
     resultsFile = path.join(dir, 'results.json');
     session = await openSession({ name: 'vscode-suite', withSuite: true, env: { RUBRICS_SUITE_RESULTS: resultsFile } });
   });
+  screenshotOnFailure(() => session);
   afterAll(async () => {
     await session?.close();
     if (resultsFile) fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
