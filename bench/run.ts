@@ -196,7 +196,9 @@ function table(rows: readonly Row[]): string {
 
 function machine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model ?? 'unknown CPU'} (${cpus.length} cores), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  // The load average tells readers how busy the machine was with other work during the run.
+  const load = os.loadavg()[0] ?? 0;
+  return `${cpus[0]?.model ?? 'unknown CPU'} (${cpus.length} cores), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average ${load.toFixed(1)} at the start`;
 }
 
 async function main(): Promise<void> {
@@ -205,10 +207,11 @@ async function main(): Promise<void> {
     for (const file of writeBenchFiles(options.writeFiles, options.sizes)) console.log(file);
     return;
   }
+  const machineInfo = machine();
   const yls = yamlLanguageServer();
   await checkLanguageServerValidates(yls);
   const jsYamlLoad = optionalJsYaml();
-  console.log(`Benchmark on ${machine()}; about ${options.budgetMs} ms per subject and size after warm-up, in interleaved rounds. Times in milliseconds.`);
+  console.log(`Benchmark on ${machineInfo}; about ${options.budgetMs} ms per subject and size after warm-up, in interleaved rounds. Times in milliseconds.`);
   const rows: Row[] = [];
   for (const size of options.sizes) rows.push(await benchSize(size, options.budgetMs, yls, jsYamlLoad));
   const output = table(rows);
@@ -222,7 +225,7 @@ async function main(): Promise<void> {
     const md = [
       '# Benchmark results',
       '',
-      `Written by \`npm run bench\` on ${date}. Machine: ${machine()}.`,
+      `Written by \`npm run bench\` on ${date}. Machine: ${machineInfo}.`,
       '',
       'Each cell is the median time in milliseconds (90th percentile in brackets) over repeated runs after a warm-up, all in one process;',
       'the subjects run in interleaved rounds, so load from other processes falls on all of them alike.',
