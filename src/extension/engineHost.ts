@@ -311,7 +311,9 @@ export class EngineHost implements RubricServices, vscode.Disposable {
       this.forgetFile(uri);
       return;
     }
-    const outcome = await this.client.request('analyzeText', { uri, text });
+    let outcome = await this.client.request('analyzeText', { uri, text });
+    // The worker stopped during the check: the restarted one checks it (once).
+    if (!outcome.ok && outcome.error.code === 'worker-stopped' && !this.stopped) outcome = await this.client.request('analyzeText', { uri, text });
     if (this.tracked.has(uri)) return; // opened meanwhile: the open document's check wins
     if (!outcome.ok) {
       if (outcome.error.code === 'failed') this.publishFailure(resource, outcome.error.message);
