@@ -55,7 +55,7 @@ function resolveNumber(source: string): unknown {
   return source;
 }
 
-/** The text of a single-quoted scalar that opens at `start` and closes on the same line. */
+/** A quoted scalar read from the text: its decoded value and where it ends. */
 export interface QuotedScalar {
   readonly value: string;
   /** Offset just after the closing quote. */
