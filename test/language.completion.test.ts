@@ -181,4 +181,10 @@ describe('completion', () => {
     expect(labels(items)).toEqual(['kb-reviewed']);
     expect(edited.text.slice(items[0]!.replace.start - 6, items[0]!.replace.start)).toBe('      ');
   });
+
+  it('puts a space after a colon just typed (the colon asks for suggestions)', async () => {
+    const { items, text } = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('target: 3', 'target:‸'));
+    const three = items.find((i) => i.label === '3')!;
+    expect(insertCompletion(text, three.replace, three.insertText)).toContain('\n    target: 3\n');
+  });
 });

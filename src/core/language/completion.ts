@@ -85,7 +85,8 @@ class Completions {
   private add(entry: Omit<CompletionEntry, 'replace' | 'sortText'> & { sortText?: string }): void {
     if (this.seen.has(entry.label)) return;
     this.seen.add(entry.label);
-    this.entries.push({ ...entry, replace: this.context.replace, sortText: entry.sortText ?? String(this.entries.length).padStart(4, '0') });
+    const insertText = this.context.needsSpace ? ` ${entry.insertText}` : entry.insertText;
+    this.entries.push({ ...entry, insertText, replace: this.context.replace, sortText: entry.sortText ?? String(this.entries.length).padStart(4, '0') });
   }
 
   // ---------------------------------------------------------------- keys

@@ -27,6 +27,8 @@ export interface CursorContext {
   /** Column of the key being typed, and the indentation of its line (for multi-line inserts). */
   readonly keyColumn: number;
   readonly lineIndent: number;
+  /** Value context right after `key:` with no space yet (`:` triggers completion): inserts start with a space. */
+  readonly needsSpace?: boolean;
 }
 
 interface Frame {
@@ -86,6 +88,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     if (isBlockScalarHeader(valueText.trim()) || valueText.startsWith('&') || valueText.startsWith('*') || valueText.startsWith('!')) return undefined;
     const end = valueEnd(line, cursorCol);
     return {
+      ...(line[tokens.value.col - 1] === ':' ? { needsSpace: true } : {}),
       kind: 'value',
       path: valuePath,
       prefix: valueText,
