@@ -375,6 +375,13 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     this.recheckDependents(uri);
   }
 
+  /** `rubrics.revalidateWorkspace`: checks the open rubric documents again, then every file of the workspace. */
+  async revalidateAll(): Promise<void> {
+    for (const document of vscode.workspace.textDocuments) this.opened(document);
+    for (const uri of this.tracked.keys()) this.schedule(uri, 0, false);
+    await this.scanWorkspace('on request');
+  }
+
   /** Checks every rubric file of the workspace in the background, so the Problems panel lists them all. */
   async scanWorkspace(reason: string): Promise<void> {
     if (!vscode.workspace.workspaceFolders?.length) return;

@@ -33,10 +33,7 @@ export function activate(context: vscode.ExtensionContext): RubricServices {
     vscode.languages.registerCodeActionsProvider(selector, new RubricCodeActionProvider(host), RubricCodeActionProvider.metadata),
     new RubricStatusBar(host),
     vscode.commands.registerCommand('rubrics.showOutput', () => output.show()),
-    vscode.commands.registerCommand('rubrics.revalidateWorkspace', async () => {
-      for (const document of vscode.workspace.textDocuments) if (host.isRubricDocument(document)) host.ensureTracked(document);
-      await host.scanWorkspace('on request');
-    }),
+    vscode.commands.registerCommand('rubrics.revalidateWorkspace', () => host.revalidateAll()),
     vscode.commands.registerCommand(ADD_MISSING_DIMENSIONS, () => addMissingDimensionsCommand(host)),
   );
   const lenses = new RubricCodeLensProvider(host);
