@@ -61,9 +61,10 @@ Rubrics as Code is running in VS Code at:
 
     ${server.folderUrl}
 
-Open that address in a browser. Things to try: open kestrel/*.assessment.yaml and run
-"Rubrics: Open Preview to the Side" (or click the score in the status bar); open a file in
-samples/invalid/ to see its problems; edit an answer and watch the score move.
+Open that address in a browser. Things to try: open an assessment in kestrel/ and run
+"Rubrics: Open Report Preview to the Side" (Ctrl+K V, or click the score in the status bar);
+hover a dimension id; open a file in invalid/ to see its problems and quick fixes; change an
+answer or a level and watch the score move.
 The samples are the repository's own files: edits are real (git checkout samples/ undoes them).
 Server log: ${server.logFile}
 Press Ctrl+C to stop.`);

@@ -321,7 +321,8 @@ export class Workbench {
   async hover(lineText, token, { occurrence = 0, expect } = {}) {
     const line = this.activeEditor().locator('.view-lines .view-line', { hasText: lineText }).first();
     await line.waitFor();
-    const box = await line.evaluate((el, { token, occurrence }) => {
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+    const tokenCentre = () => line.evaluate((el, { token, occurrence }) => {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       let seen = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -340,19 +341,22 @@ export class Workbench {
       }
       return undefined;
     }, { token, occurrence });
-    if (!box) throw new Error(`"${token}" is not on the rendered line containing "${lineText}"`);
-    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
-    // Leave the token first, so a hover still showing from before does not count as the new one.
-    await this.page.mouse.move(box.x, box.y + 300);
-    await hover.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-    await this.page.mouse.move(box.x, box.y, { steps: 4 });
+    // Each attempt measures the token again (the editor may still be scrolling), leaves it and
+    // comes back, which is what makes VS Code show a hover.
     return until(async () => {
-      if (!(await hover.isVisible())) return undefined;
-      const text = (await hover.innerText()).trim();
-      if (!text || /^Loading/.test(text)) return undefined;
-      if (expect && !expect.test(text)) return undefined;
-      return text;
-    }, { timeout: 20_000, message: `a hover over "${token}"${expect ? ` matching ${expect}` : ''}` });
+      const centre = await tokenCentre();
+      if (!centre) throw new Error(`"${token}" is not on the rendered line containing "${lineText}"`);
+      await this.page.mouse.move(centre.x, centre.y + 400);
+      await hover.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => {});
+      await this.page.mouse.move(centre.x, centre.y, { steps: 4 });
+      return until(async () => {
+        if (!(await hover.isVisible())) return undefined;
+        const text = (await hover.innerText()).trim();
+        if (!text || /^Loading/.test(text)) return undefined;
+        if (expect && !expect.test(text)) return undefined;
+        return text;
+      }, { timeout: 4_000, message: 'the hover' }).catch(() => undefined);
+    }, { timeout: 30_000, interval: 0, message: `a hover over "${token}"${expect ? ` matching ${expect}` : ''}` });
   }
 
   /** Texts of the CodeLens items on screen in the active editor, top to bottom. */

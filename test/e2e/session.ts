@@ -53,6 +53,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
         // Keep the window predictable: no secondary side bar, no minimap hiding text, no chat.
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'editor.minimap.enabled': false,
+        'editor.hover.delay': 150,
         'window.zoomLevel': 0,
         ...options.settings,
       },
