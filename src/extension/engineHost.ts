@@ -144,7 +144,7 @@ export class EngineHost implements RubricServices, vscode.Disposable {
   /** The document's URI in the worker, opening it there first if needed. */
   ensureTracked(document: vscode.TextDocument): string {
     const uri = document.uri.toString();
-    if (!this.tracked.has(uri)) this.track(document, false);
+    if (!this.tracked.has(uri)) this.track(document);
     return uri;
   }
 
@@ -195,10 +195,10 @@ export class EngineHost implements RubricServices, vscode.Disposable {
 
   private opened(document: vscode.TextDocument): void {
     if (this.tracked.has(document.uri.toString()) || !this.isRubricDocument(document)) return;
-    this.track(document, true);
+    this.track(document);
   }
 
-  private track(document: vscode.TextDocument, analyze: boolean): void {
+  private track(document: vscode.TextDocument): void {
     const uri = document.uri.toString();
     const entry: Tracked = { document };
     this.tracked.set(uri, entry);
@@ -207,8 +207,7 @@ export class EngineHost implements RubricServices, vscode.Disposable {
       this.scanWhenTracked = false;
       void this.scanWorkspace('first rubric document');
     }
-    if (analyze) this.schedule(uri, 0, true);
-    else this.schedule(uri, readConfig(document.uri).validationDelay, true);
+    this.schedule(uri, 0, true);
   }
 
   private untrack(uri: string): void {
