@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../../scripts/e2e/workbench.mjs';
+import { screenshotDir, until } from '../../scripts/e2e/workbench.mjs';
 import { openSession, type Session, screenshotOnFailure } from './session';
 
 // Runs the VS Code API suite (test/vscode-suite/, the same files `npm run test:vscode` runs under
@@ -33,6 +33,8 @@ describe('VS Code API suite in code-server', () => {
     await session.workbench.runCommand('Rubrics Test: Run the VS Code API suite');
     const results = await until(() => (fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults) : undefined),
       { timeout: 600_000, interval: 500, message: `the suite's results in ${resultsFile}` });
+    fs.copyFileSync(resultsFile, path.join(screenshotDir, 'vscode-suite-results.json'));
+    console.log(`VS Code API suite in code-server (VS Code ${results.vscodeVersion}): ${results.passed} passed, ${results.failed} failed`);
     const failures = results.results.filter((r) => !r.ok).map((r) => `${r.suite} › ${r.name}\n${r.error ?? ''}`);
     expect(failures.join('\n\n')).toBe('');
     expect(results.vscodeVersion).toMatch(/^1\.\d+/);

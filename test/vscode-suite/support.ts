@@ -67,7 +67,7 @@ const SEVERITY_NAMES: Record<number, string> = {
   [vscode.DiagnosticSeverity.Hint]: 'hint',
 };
 
-function codeOf(diagnostic: vscode.Diagnostic): string {
+export function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   if (code === undefined) return '';
   return typeof code === 'object' ? String(code.value) : String(code);

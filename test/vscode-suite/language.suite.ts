@@ -1,0 +1,156 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_CODES } from '../../src/core/diagnostics/codes';
+import { codeLenses } from '../../src/core/language/codeLens';
+import { suite } from './runner';
+import { analyzeWithEngine, assert, assertEqual, closeAllEditors, codeOf, openSample, positionOf, sampleUri, waitFor, waitForEngineDiagnostics } from './support';
+
+// The language features, through the same VS Code commands the editor uses. Expected ids, titles
+// and texts come from the engine's analysis of the same file.
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+async function assessmentOf(document: vscode.TextDocument) {
+  const analysis = await analyzeWithEngine(document);
+  const doc = analysis.documents[0];
+  if (doc?.kind !== 'Assessment' || !doc.rubric) throw new Error(`${document.uri.path} should be an assessment with a rubric`);
+  return { analysis, doc, rubric: doc.rubric };
+}
+
+/** A scratch file in the workspace (the extension treats untitled and saved files alike, but references resolve against a folder). */
+async function scratchFile(name: string, text: string): Promise<vscode.TextDocument> {
+  const uri = sampleUri(`suite-scratch/${name}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return (await openSample(`suite-scratch/${name}`)).document;
+}
+
+async function removeScratch(): Promise<void> {
+  await closeAllEditors();
+  await vscode.workspace.fs.delete(sampleUri('suite-scratch'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+}
+
+suite('language features', (test) => {
+  test('completion under dimensions: offers the rubric\'s dimensions that are not assessed yet', async () => {
+    const document = await scratchFile('completion.assessment.yaml', [
+      'apiVersion: rubrics-as-code/v1',
+      'kind: Assessment',
+      'id: completion-check',
+      'rubric: seven-attributes',
+      'subject: { organization: Completion Check }',
+      'date: 2026-03-31',
+      'dimensions:',
+      '  business-fusion:',
+      '    answers: {}',
+      '  ',
+    ].join('\n'));
+    try {
+      const { rubric } = await assessmentOf(document);
+      const missing = [...rubric.index.dimensions.keys()].filter((id) => id !== 'business-fusion');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(9, 2));
+      const labels = list.items.map(labelOf);
+      for (const id of missing) assert(labels.includes(id), `completion should offer ${id}; offered ${JSON.stringify(labels)}`);
+      assert(!labels.includes('business-fusion'), 'completion should not offer a dimension that is already assessed');
+    } finally {
+      await removeScratch();
+    }
+  });
+
+  test('completion of an answer offers the values of the criterion\'s answer scale', async () => {
+    const { document } = await openSample('kestrel/2026-03.seven-attributes.assessment.yaml');
+    const { rubric } = await assessmentOf(document);
+    const found = rubric.index.criteria.get('ao-criteria-agreed');
+    assert(found, 'the rubric should define ao-criteria-agreed');
+    const expected = (rubric.index.scaleOf(found.criterion)?.answers ?? []).map((a) => a.value);
+    assert(expected.length >= 2, 'the criterion should have an answer scale');
+    const key = positionOf(document, 'ao-criteria-agreed: ');
+    const at = key.translate(0, 'ao-criteria-agreed: '.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+    const labels = list.items.map(labelOf);
+    for (const value of expected) assert(labels.includes(value), `completion should offer the answer ${value}; offered ${JSON.stringify(labels)}`);
+    await closeAllEditors();
+  });
+
+  test('hover on a dimension key shows the rubric\'s title and description for it', async () => {
+    const { document } = await openSample('kestrel/2026-03.seven-attributes.assessment.yaml');
+    const { rubric } = await assessmentOf(document);
+    const dimension = rubric.index.dimensions.get('persuasive-vision');
+    assert(dimension, 'the rubric should define persuasive-vision');
+    const at = positionOf(document, 'persuasive-vision:', '\ndimensions:').translate(0, 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
+    const text = hoverText(hovers);
+    assert(text.includes(dimension.title), `hover should name "${dimension.title}"; got:\n${text}`);
+    await closeAllEditors();
+  });
+
+  test('CodeLens titles are the engine\'s, one per assessed dimension', async () => {
+    const { document } = await openSample('kestrel/2026-03.nexgen-digital-services.assessment.yaml');
+    await waitForEngineDiagnostics(document);
+    const expected = codeLenses(await analyzeWithEngine(document)).map((l) => l.title);
+    assert(expected.length > 0, 'the engine should give lenses for this assessment');
+    const titles = await waitFor(async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      const t = lenses.map((l) => l.command?.title ?? '');
+      return t.length === expected.length ? t : undefined;
+    }, 'the CodeLens of every assessed dimension');
+    assertEqual(titles, expected, 'CodeLens titles');
+    await closeAllEditors();
+  });
+
+  test('the did-you-mean quick fix replaces an unknown dimension id, and the problem goes', async () => {
+    const { document } = await openSample('invalid/unknown-dimension.assessment.yaml');
+    const shown = await waitForEngineDiagnostics(document);
+    assert(shown.some((l) => l.includes(' unknown-dimension ')), 'the sample should show unknown-dimension');
+    const diagnostic = vscode.languages.getDiagnostics(document.uri).find((d) => codeOf(d) === 'unknown-dimension');
+    assert(diagnostic, 'no unknown-dimension diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change to "landing-zone"');
+    assert(fix?.edit, `expected the fix 'Change to "landing-zone"'; offered ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert(fix.isPreferred, 'a single suggestion should be the preferred fix');
+    assert(await vscode.workspace.applyEdit(fix.edit), 'the edit did not apply');
+    assert(/^ {2}landing-zone:$/m.test(document.getText()) && !/^ {2}landing-zones:/m.test(document.getText()), 'the key should now be landing-zone');
+    const after = await waitForEngineDiagnostics(document);
+    assert(!after.some((l) => l.includes(' unknown-dimension ')), `unknown-dimension should be gone; shown:\n${after.join('\n')}`);
+    await closeAllEditors();
+  });
+
+  test('go to definition on a relative rubric path opens the rubric file', async () => {
+    const { document } = await openSample('kestrel/2026-03.claims-platform.assessment.yaml');
+    await waitForEngineDiagnostics(document);
+    const at = positionOf(document, './claims-platform.rubric.yaml').translate(0, 4);
+    const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, at);
+    const uris = targets.map((t) => ('targetUri' in t ? t.targetUri : t.uri).toString());
+    assert(uris.some((u) => u.endsWith('/kestrel/claims-platform.rubric.yaml')), `definition should lead to claims-platform.rubric.yaml; got ${JSON.stringify(uris)}`);
+    await closeAllEditors();
+  });
+
+  test('the outline lists the assessed dimensions', async () => {
+    const { document } = await openSample('kestrel/2026-03.seven-attributes.assessment.yaml');
+    const { doc } = await assessmentOf(document);
+    const assessed = Object.keys(doc.data?.dimensions ?? {});
+    const symbols = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      return s?.length ? s : undefined;
+    }, 'document symbols');
+    const names: string[] = [];
+    const walk = (list: vscode.DocumentSymbol[]) => list.forEach((s) => { names.push(s.name, s.detail); walk(s.children); });
+    walk(symbols);
+    for (const id of assessed) assert(names.some((n) => n.includes(id) || n.includes(doc.rubric?.index.dimensions.get(id)?.title ?? '\u0000')), `the outline should list ${id}; it has ${JSON.stringify(names)}`);
+    await closeAllEditors();
+  });
+
+  test('diagnostics carry the source "rubrics", so problems are labelled and quick fixes find them', async () => {
+    const { document } = await openSample('invalid/answer-not-in-scale.assessment.yaml');
+    await waitForEngineDiagnostics(document);
+    const ours = vscode.languages.getDiagnostics(document.uri).filter((d) => codeOf(d) in DIAGNOSTIC_CODES);
+    assert(ours.length > 0 && ours.every((d) => d.source === 'rubrics'), `expected source "rubrics" on ${JSON.stringify(ours.map((d) => d.source))}`);
+    await closeAllEditors();
+  });
+});
