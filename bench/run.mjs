@@ -1,5 +1,6 @@
-// Runs the benchmark: bundles bench/run.ts (and the engine it imports) with esbuild into .bench/,
-// then runs it in a fresh Node process with --expose-gc, passing the command-line options through.
+// Runs the benchmark: bundles bench/run.ts (and the engine it imports) with esbuild into
+// node_modules/.cache/ (ignored by git and eslint), then runs it in a fresh Node process with
+// --expose-gc, passing the command-line options through.
 // Works offline from a fresh clone after `npm ci` and `npm run gen` (npm run bench does both).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const outfile = path.join(root, '.bench', 'run.cjs');
+const outfile = path.join(root, 'node_modules', '.cache', 'rubrics-bench', 'run.cjs');
 await esbuild.build({
   absWorkingDir: root,
   entryPoints: ['bench/run.ts'],
