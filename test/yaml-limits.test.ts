@@ -72,6 +72,18 @@ describe('YAML limits', () => {
     expect(parsed.issues[0]?.message).toMatch(/Split it/);
   });
 
+  it('reads large inputs in linear time: many documents, long lines, a quote left open', () => {
+    // Each of these stays quick only if no step rescans the rest of the text for every line or document.
+    const documents = 'a: 1\nb:\n---\n'.repeat(40_000) + 'a: 1\n';
+    const parsed = parseYaml(documents);
+    expect(parsed.parser).toBe('fast');
+    expect(parsed.documents.length).toBe(40_001);
+    const longLine = `notes: ${'word '.repeat(400_000)}\n`;
+    expect((parseYaml(longLine).documents[0]?.value as { notes: string }).notes.length).toBe(2_000_000 - 1);
+    const openQuote = `a: "${'x\n  '.repeat(200_000)}\n`;
+    expect(parseYaml(openQuote).documents[0]?.issues.length).toBeGreaterThan(0);
+  });
+
   it('turns every guard into an engine diagnostic instead of an exception', async () => {
     const deep = `${header}notes: ${'['.repeat(100)}${']'.repeat(100)}\n`;
     const bomb = `${header}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n`;
