@@ -185,6 +185,14 @@ describe('fast YAML parser: constructs', () => {
     expect(docs.map((d) => at(text, d.documentRange))).toEqual(['apiVersion: v1\n', '---\nkind: Rubric\n', '--- # third\nkind: Plan\n']);
   });
 
+  it('reads empty documents as null at their marker, ended as `yaml` ends them', () => {
+    const text = 'a: 1\n---  \n\n--- # only a comment\n---\n# trailing\n';
+    const docs = fast(text);
+    expect(docs.map((d) => (d.value === null ? null : { ...(d.value as object) }))).toEqual([{ a: 1 }, null, null, null]);
+    expect(docs.map((d) => at(text, d.documentRange))).toEqual(['a: 1\n', '---  ', '--- # only a comment\n', '---\n# trailing\n']);
+    expect(docs[1]!.valueRange).toEqual({ start: 5, end: 5 });
+  });
+
   it('ends a document whose last value is empty right after that value, as `yaml` does', () => {
     const text = 'a: 1\nb:   \n\n';
     expect(first(text).documentRange).toEqual({ start: 0, end: 10 });
@@ -243,7 +251,6 @@ describe('fast YAML parser: leaves everything else to the full parser', () => {
     ['a sequence under a scalar', 'a: 1\n- x\n', true],
     ['a document end marker', 'a: 1\n...\n', false],
     ['content after ---', '--- a\n', false],
-    ['an empty document', 'a: 1\n---\n', false],
     ['an empty file', '', false],
     ['a comment-only file', '# nothing\n', false],
     ['a scalar document', 'just text\n', false],

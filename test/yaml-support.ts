@@ -153,6 +153,12 @@ export function randomYaml(random: Random, options: GeneratorOptions = { maxDept
   for (let d = 0; d < documents; d++) {
     const lines: string[] = [];
     if (d > 0 || random.chance(0.2)) lines.push(random.pick(['---', '--- # doc', '---  ']));
+    if (lines.length > 0 && random.chance(0.1)) {
+      // An empty document: the marker alone, perhaps with blank or comment lines.
+      if (random.chance(0.5)) lines.push(random.pick(['', '# nothing here', '  ', '  # indented']));
+      parts.push(lines.join('\n'));
+      continue;
+    }
     if (random.chance(0.2)) lines.push('# leading comment');
     if (random.chance(0.1)) lines.push('');
     const rootIndent = random.chance(0.1) ? random.int(1, 3) : 0;

@@ -116,7 +116,10 @@ class FastParser {
         while (this.text.charCodeAt(i) === SPACE) i++;
         if (i < this.contentEnd && !(this.text.charCodeAt(i) === HASH && i > this.lineStart + 3)) bail(); // content after `---`
         this.nextLine();
-        if (this.lineKind() !== Line.Content) bail(); // an empty document
+        if (this.lineKind() !== Line.Content) {
+          documents.push(this.emptyDocument(documentStart, i));
+          continue;
+        }
       }
       this.spans = new WeakMap();
       this.lastEmptyAt = -1;
@@ -128,6 +131,23 @@ class FastParser {
       documents.push({ value, valueRange, documentRange: { start: documentStart, end: documentEnd }, spans: this.spans, issues: [] });
     }
     return documents;
+  }
+
+  /**
+   * A `---` with nothing after it but blank or comment lines: a null document, at its marker.
+   * `yaml` ends it after the marker and its spaces, or, when comments follow, at the next
+   * document or the end of the text.
+   */
+  private emptyDocument(marker: number, afterMarkerSpaces: number): ParsedYamlDocument {
+    const next = this.kind === Line.DocumentMarker ? this.lineStart : this.length;
+    let end = afterMarkerSpaces;
+    for (let i = marker + 3; i < next; i++) {
+      if (this.text.charCodeAt(i) === HASH) {
+        end = next;
+        break;
+      }
+    }
+    return { value: null, valueRange: { start: marker, end: marker }, documentRange: { start: marker, end }, spans: new WeakMap(), issues: [] };
   }
 
   /**
