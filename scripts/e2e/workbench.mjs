@@ -109,8 +109,15 @@ export class Workbench {
 
   /** Gives keyboard focus to the active text editor (without clicking, which could move the cursor). */
   async focusEditor() {
+    const editor = this.activeEditor();
+    const focused = () => editor.evaluate((el) => el.classList.contains('focused'));
+    if (await focused()) return;
     // VS Code 1.139 edits through an EditContext element; older builds through a hidden textarea.
-    await this.activeEditor().locator('.native-edit-context, textarea.inputarea').first().focus();
+    await editor.locator('.native-edit-context, textarea.inputarea').first().focus();
+    if (await focused()) return;
+    // Focus held by another part (a panel's input box) is not always given up to a DOM focus() call.
+    await this.runCommand('View: Focus Active Editor Group');
+    await until(focused, { timeout: 10_000, message: 'the editor to have keyboard focus' });
   }
 
   /**
