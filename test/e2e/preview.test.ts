@@ -53,6 +53,11 @@ describe('Report preview', () => {
     const score = await until(() => previewOverallScore(frame), { message: 'the overall score in the preview' });
     expect(score).toBe(shown(expected.score));
     await session.workbench.screenshot('preview-light');
+    // The radar chart of the seven attributes, further down the report.
+    const radar = frame.locator('svg.radar');
+    expect(await radar.count()).toBe(1);
+    await radar.scrollIntoViewIfNeeded();
+    await session.workbench.screenshot('preview-light-chart');
     await setTheme(session, DARK_THEME);
     // The report is themed with VS Code's colours: its background follows the theme.
     const background = await until(async () => {
@@ -61,6 +66,8 @@ describe('Report preview', () => {
       return r + g + b < 200 ? color : undefined;
     }, { message: 'a dark preview background after switching to a dark theme' });
     expect(background).toBeTruthy();
+    await session.workbench.screenshot('preview-dark-chart');
+    await frame.locator('body').evaluate(() => window.scrollTo(0, 0));
     await session.workbench.screenshot('preview-dark');
     await setTheme(session, LIGHT_THEME);
   });
