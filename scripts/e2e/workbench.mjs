@@ -251,6 +251,13 @@ export class Workbench {
     if ((await input.inputValue()) !== wanted) {
       await input.fill(wanted);
       await input.press('Enter');
+      // The list filters a moment later; reading it before would see (and scroll through) every file's rows.
+      const list = panel.locator('.monaco-list').first();
+      await until(async () => {
+        const label = (await list.getAttribute('aria-label')) ?? '';
+        const headers = await list.locator('.monaco-list-row[aria-level="1"] .label-name').allInnerTexts();
+        return wanted ? / of \d+/.test(label) && headers.every((h) => h.trim() === path.basename(file)) : !/ of \d+/.test(label);
+      }, { timeout: 5_000, message: `the Problems filter "${wanted}" to apply` }).catch(() => undefined);
     }
     return panel;
   }
@@ -292,7 +299,7 @@ export class Workbench {
       }
     }
     const fileStarts = [...fileOfRow.keys()].sort((a, b) => a - b);
-    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([index, row]) => {
+    const rowsRead = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([index, row]) => {
       const header = fileStarts.filter((start) => start < index).pop();
       return {
         file: header === undefined ? undefined : fileOfRow.get(header),
@@ -303,6 +310,7 @@ export class Workbench {
         ...parseLineColumn(row.position),
       };
     });
+    return file ? rowsRead.filter((row) => row.file === path.basename(file)) : rowsRead;
   }
 
   /** Waits until the Problems panel's rows satisfy `predicate` and returns them. */
