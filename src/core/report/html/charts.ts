@@ -73,8 +73,10 @@ export function radarChart(id: string, axes: readonly RadarAxis[], scale: ChartS
     .join('');
   const ringLabels = ringLevels(scale)
     .map((level) => {
-      const [x, y] = radarPoint(0, count, fraction(level, scale) * RADAR_RADIUS);
-      return `<text class="radar-ring-label" x="${num(x + 4)}" y="${num(y + 3)}">${level}</text>`;
+      // Between the first two spokes, where no data point sits, with a halo (see styles) so
+      // a polygon edge crossing the number does not hide it.
+      const [x, y] = radarPoint(0.5, count, fraction(level, scale) * RADAR_RADIUS);
+      return `<text class="radar-ring-label" x="${num(x)}" y="${num(y + 3)}" text-anchor="middle">${level}</text>`;
     })
     .join('');
   const spokes = axes

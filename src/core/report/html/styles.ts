@@ -41,11 +41,11 @@ const WEBVIEW_THEME = `
   --panel: var(--vscode-editorWidget-background, var(--vscode-sideBar-background, transparent));
   --border: var(--vscode-panel-border, var(--vscode-widget-border, rgba(128, 128, 128, 0.35)));
   --link: var(--vscode-textLink-foreground); --focus: var(--vscode-focusBorder);
-  --good: var(--vscode-charts-green); --warn: var(--vscode-charts-yellow); --bad: var(--vscode-charts-red); --neutral: var(--vscode-descriptionForeground);
-  --current: var(--vscode-charts-blue); --target: var(--vscode-charts-orange); --threshold: var(--vscode-charts-purple);
-  --track: var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.25)); --gain: var(--vscode-charts-blue);
-  --st-proposed: var(--vscode-descriptionForeground); --st-planned: var(--vscode-charts-foreground, var(--vscode-foreground)); --st-in-progress: var(--vscode-charts-blue);
-  --st-done: var(--vscode-charts-green); --st-on-hold: var(--vscode-charts-yellow); --st-cancelled: var(--vscode-charts-red);
+  --good: var(--vscode-charts-green, #388a34); --warn: var(--vscode-charts-yellow, #bf8803); --bad: var(--vscode-charts-red, #e51400); --neutral: var(--vscode-descriptionForeground);
+  --current: var(--vscode-charts-blue, #1a85ff); --target: var(--vscode-charts-orange, #d18616); --threshold: var(--vscode-charts-purple, #652d90);
+  --track: var(--vscode-editorWidget-border, rgba(128, 128, 128, 0.25)); --gain: var(--vscode-charts-blue, #1a85ff);
+  --st-proposed: var(--vscode-descriptionForeground); --st-planned: var(--vscode-charts-foreground, var(--vscode-foreground)); --st-in-progress: var(--vscode-charts-blue, #1a85ff);
+  --st-done: var(--vscode-charts-green, #388a34); --st-on-hold: var(--vscode-charts-yellow, #bf8803); --st-cancelled: var(--vscode-charts-red, #e51400);
   --font: var(--vscode-font-family); --mono: var(--vscode-editor-font-family, monospace); --font-size: var(--vscode-font-size, 13px);
 }
 body.vscode-high-contrast, body.vscode-high-contrast-light {
@@ -116,7 +116,7 @@ tr.group-row th { color: var(--fg); font-size: 1em; padding-top: 0.9em; white-sp
 .radar-current { fill: var(--current); fill-opacity: 0.22; stroke: var(--current); stroke-width: 2; }
 .radar-target { fill: none; stroke: var(--target); stroke-width: 2; stroke-dasharray: 6 4; }
 .radar-dot { fill: var(--current); }
-.radar-ring-label { font-size: 10px; fill: var(--muted); }
+.radar-ring-label { font-size: 10px; fill: var(--muted); paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; }
 .radar-axis circle { fill: var(--bg); stroke: var(--fg); stroke-width: 1; }
 .radar-axis text { font-size: 12px; font-weight: 600; fill: var(--fg); }
 .radar-axis-unscored circle { stroke-dasharray: 2 2; stroke: var(--muted); }
