@@ -12,6 +12,11 @@ import { buildCli, expectGolden, FIXTURES, removeTempDirs, REPO_ROOT, runCli, te
 let cli: string;
 beforeAll(async () => {
   cli = await buildCli();
+  // git ignores every node_modules folder, so the fixture that validate must skip is made here:
+  // a rubric-named file that is not even YAML, which would fail any run that read it.
+  const skipped = path.join(FIXTURES, 'project/node_modules/pkg');
+  fs.mkdirSync(skipped, { recursive: true });
+  fs.writeFileSync(path.join(skipped, 'ignored.rubric.yaml'), 'This: is: not valid YAML and must never be read\n');
 });
 afterAll(removeTempDirs);
 
