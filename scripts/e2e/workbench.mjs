@@ -411,8 +411,12 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       throw new Error(`No quick fix "${title}"; offered: ${JSON.stringify(titles)}`);
     }
+    const tab = this.page.locator('.tabs-container .tab.active').first();
     await this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
     await this.page.locator('.action-widget:not(.action-list-submenu-panel)').first().waitFor({ state: 'hidden' });
+    // The fix is a WorkspaceEdit applied after the widget closes: wait until it has changed the
+    // document, or a save right after would write (and a test would read) the old text.
+    await until(async () => (await tab.getAttribute('class')).includes('dirty'), { message: `the quick fix "${title}" to edit the document` });
   }
 
   /** Triggers suggestions (Ctrl+Space) at the cursor and returns the labels of the suggest widget's rows. */
