@@ -29,10 +29,23 @@ function expand(body: string[], indent: string): string {
     .join('\n');
 }
 
+/** A fresh assessment, waiting under `dimensions:` for a snippet. */
+const SNIPPET_FILE = 'new-assessment.yaml';
+const SNIPPET_HEADER = [
+  'apiVersion: rubrics-as-code/v1',
+  'kind: Assessment',
+  'id: snippet-check',
+  'rubric: seven-attributes',
+  'subject: { organization: Snippet Check }',
+  'date: 2026-03-31',
+  'dimensions:',
+  '  ',
+].join('\n');
+
 describe('Language features', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openSession({ name: 'language' });
+    session = await openSession({ name: 'language', files: { [SNIPPET_FILE]: SNIPPET_HEADER } });
   });
   screenshotOnFailure(() => session);
   afterAll(async () => {
@@ -88,18 +101,8 @@ describe('Language features', () => {
   });
 
   it('inserts an attribute snippet that validates, then completes the missing dimension ids', async () => {
-    const file = 'new-assessment.yaml';
-    const header = [
-      'apiVersion: rubrics-as-code/v1',
-      'kind: Assessment',
-      'id: snippet-check',
-      'rubric: seven-attributes',
-      'subject: { organization: Snippet Check }',
-      'date: 2026-03-31',
-      'dimensions:',
-      '  ',
-    ].join('\n');
-    fs.writeFileSync(path.join(session.workspace, file), header);
+    const file = SNIPPET_FILE;
+    const header = SNIPPET_HEADER;
     const wb = session.workbench;
     await wb.openFile(file);
     await wb.goTo(8, 3);

@@ -35,12 +35,22 @@ export interface SessionOptions {
   readonly withSuite?: boolean;
   readonly settings?: Record<string, unknown>;
   readonly env?: Record<string, string>;
+  /**
+   * Extra files (relative path → text) written into the workspace before VS Code starts, so they
+   * are indexed for Quick Open from the start: a file created later can take longer to appear
+   * there than a test should wait on a loaded machine.
+   */
+  readonly files?: Record<string, string>;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
   const vsix = extensionVsixPath();
   if (!fs.existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run the end-to-end tests with \`npm run test:e2e\`, which packages it first.`);
   const { workspace, remove } = copySamplesWorkspace(options.name);
+  for (const [relative, text] of Object.entries(options.files ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(workspace, relative)), { recursive: true });
+    fs.writeFileSync(path.join(workspace, relative), text);
+  }
   let server: CodeServer | undefined;
   try {
     server = await startCodeServer({
