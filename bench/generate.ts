@@ -24,8 +24,8 @@ export interface BenchDocuments {
   readonly criteriaPerDimension: number;
 }
 
-/** mulberry32, so the output depends on the seed alone. */
-class Random {
+/** mulberry32, so the output depends on the seed alone. Shared with the tests' generators. */
+export class Random {
   private state: number;
   constructor(seed: number) {
     this.state = seed >>> 0;

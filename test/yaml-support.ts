@@ -2,6 +2,7 @@
  * Shared by the YAML tests: a strict structural comparison of two parses (values, prototypes,
  * number types, key order, every span and range) and deterministic generators of YAML text.
  */
+import { Random } from '../bench/generate';
 import type { Range } from '../src/core/text/range';
 import type { ContainerSpan, ParsedYamlDocument } from '../src/core/yaml/types';
 
@@ -93,33 +94,8 @@ function diffMap(
 
 // --- deterministic randomness ------------------------------------------------------------------
 
-/** mulberry32: a small, fast, seeded PRNG, so every failure can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export class Random {
-  readonly next: () => number;
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
-}
+// The benchmark's seeded generator (mulberry32), so every failure can be replayed from its seed.
+export { Random };
 
 // --- a generator of (mostly) subset YAML -------------------------------------------------------
 

@@ -43,16 +43,11 @@ export function toFileResult(path: string, analysis: { readonly text: string; re
   return {
     path,
     diagnostics: analysis.diagnostics.map((d) => {
-      const start = lines.lineColumnAt(d.range.start);
-      const end = lines.lineColumnAt(d.range.end);
       return {
         code: d.code,
         severity: d.severity,
         message: d.message,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
+        ...lines.lineColumnRange(d.range),
         offset: d.range.start,
         endOffset: d.range.end,
       };

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { DocumentKind } from '../core/model/types';
+import type { AnalysisSummary } from '../core/language/summary';
 
 /**
  * The contract between the part of the extension that runs the engine (off the extension
@@ -7,22 +7,10 @@ import type { DocumentKind } from '../core/model/types';
  * results stay where the engine runs; features ask for what they need by document.
  */
 
-export interface DocumentSummary {
+/** A file's summary (see AnalysisSummary in the core), for one version of an open document. */
+export interface DocumentSummary extends AnalysisSummary {
   readonly uri: string;
   readonly version: number;
-  /** Kind of the first document of our format in the file. */
-  readonly kind?: DocumentKind;
-  readonly title?: string;
-  readonly overallScore?: number;
-  readonly overallLevel?: number;
-  /** The rubric's name for the overall level. */
-  readonly overallLevelName?: string;
-  readonly overallTarget?: number;
-  /** The rubric's threshold level, if it has one. */
-  readonly threshold?: number;
-  readonly thresholdReached?: boolean;
-  readonly errors: number;
-  readonly warnings: number;
 }
 
 export type ReportFormat = 'html' | 'markdown' | 'json';

@@ -162,16 +162,11 @@ function problemsOf(diagnostics: readonly Diagnostic[], lines: LineIndex): Repor
   const counts = { error: 0, warning: 0, information: 0 };
   for (const d of sorted) counts[d.severity]++;
   const shown: ReportProblem[] = sorted.slice(0, MAX_REPORTED_PROBLEMS).map((d) => {
-    const start = lines.lineColumnAt(d.range.start);
-    const end = lines.lineColumnAt(d.range.end);
     return {
       severity: d.severity,
       code: d.code,
       message: d.message,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
+      ...lines.lineColumnRange(d.range),
       sourceOffset: d.range.start,
     };
   });

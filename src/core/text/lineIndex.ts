@@ -48,6 +48,13 @@ export class LineIndex {
     return { line: p.line + 1, column: p.character + 1 };
   }
 
+  /** One-based start and end line/column of a range, the way CLI output and reports print them. */
+  lineColumnRange(range: { readonly start: number; readonly end: number }): { line: number; column: number; endLine: number; endColumn: number } {
+    const start = this.lineColumnAt(range.start);
+    const end = this.lineColumnAt(range.end);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+
   offsetAt(line: number, character: number): number {
     if (line < 0) return 0;
     if (line >= this.lineStarts.length) return this.text.length;
