@@ -406,12 +406,8 @@ class FastParser {
     let i = end;
     while (text.charCodeAt(i) === SPACE) i++;
     if (i < this.contentEnd && !(text.charCodeAt(i) === HASH && i > end)) bail(); // text after the value
-    this.range = { start, end };
-    this.lastEmptyAt = -1;
-    this.tokenEnd = end;
     this.nextLine();
-    // A more indented line after the value would continue it or be an error.
-    if (this.kind === Line.Content && this.indent > ownerColumn) bail();
+    this.endScalar(start, end, ownerColumn);
     return value;
   }
 
@@ -473,12 +469,9 @@ class FastParser {
       if (this.plainStoppedAtComment) break;
     }
     if (value === undefined) return undefined;
-    this.range = { start, end };
-    this.lastEmptyAt = -1;
-    this.tokenEnd = end;
     this.lineStart = pos;
     this.seekContent();
-    if (this.kind === Line.Content && this.indent > ownerColumn) bail();
+    this.endScalar(start, end, ownerColumn);
     // Folded text always holds a space or a line break, which no null, bool or number of the
     // core schema does: it stays a string.
     return value;
@@ -615,14 +608,21 @@ class FastParser {
     // Keep chomping of an empty body counts its blank lines in ways not copied here.
     if (!builder && chomp === '+') bail();
     const end = builder ? lastContentEnd : headerRangeEnd;
-    this.range = { start: header, end };
-    this.lastEmptyAt = -1;
-    this.tokenEnd = end;
-    const value = builder ? builder.finish(chomp, trailingBreaks) : '';
     this.lineStart = pos;
     this.seekContent();
+    this.endScalar(header, end, ownerColumn);
+    return builder ? builder.finish(chomp, trailingBreaks) : '';
+  }
+
+  /**
+   * Records a scalar that ended at `end`, once the cursor is on the next content line. A line
+   * indented past the scalar's owner would continue it or be an error: both go to `yaml`.
+   */
+  private endScalar(start: number, end: number, ownerColumn: number): void {
+    this.range = { start, end };
+    this.lastEmptyAt = -1;
+    this.tokenEnd = end;
     if (this.kind === Line.Content && this.indent > ownerColumn) bail();
-    return value;
   }
 
   // --- flow collections on one line --------------------------------------------------------------
