@@ -15,7 +15,7 @@ import { checkPlan } from './semantic/planRules';
 import { checkRubric } from './semantic/rubricRules';
 import type { Range } from './text/range';
 import { closestMatch } from './util/suggest';
-import { diagnosticRange } from './yaml/locate';
+import { diagnosticRange, firstKeyRange } from './yaml/locate';
 import { parseYaml, type ParseOptions } from './yaml/parse';
 import type { ParsedYamlDocument } from './yaml/types';
 
@@ -185,7 +185,7 @@ export class Engine {
     const record = value as Record<string, unknown>;
     const apiVersion = record.apiVersion;
     if (apiVersion !== API_VERSION) {
-      const range = 'apiVersion' in record ? diagnosticRange(parsed, ['apiVersion']) : firstKey(parsed) ?? docStartRange(parsed);
+      const range = 'apiVersion' in record ? diagnosticRange(parsed, ['apiVersion']) : firstKeyRange(parsed, parsed.value) ?? docStartRange(parsed);
       out.report(
         'unknown-api-version',
         'apiVersion' in record
@@ -199,7 +199,7 @@ export class Engine {
     const kind = record.kind;
     if (typeof kind !== 'string' || !(DOCUMENT_KINDS as readonly string[]).includes(kind)) {
       const suggestion = typeof kind === 'string' ? closestMatch(kind, DOCUMENT_KINDS) : undefined;
-      const range = 'kind' in record ? diagnosticRange(parsed, ['kind']) : firstKey(parsed) ?? docStartRange(parsed);
+      const range = 'kind' in record ? diagnosticRange(parsed, ['kind']) : firstKeyRange(parsed, parsed.value) ?? docStartRange(parsed);
       out.report(
         'unknown-kind',
         'kind' in record
@@ -413,14 +413,6 @@ function declaredId(doc: RubricDocumentAnalysis): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const id = (value as Record<string, unknown>).id;
   return typeof id === 'string' ? id : undefined;
-}
-
-function firstKey(doc: ParsedYamlDocument): Range | undefined {
-  const value = doc.value;
-  if (value === null || typeof value !== 'object') return undefined;
-  const span = doc.spans.get(value);
-  for (const pair of span?.pairs?.values() ?? []) return pair.key;
-  return undefined;
 }
 
 function docStartRange(doc: ParsedYamlDocument): Range {

@@ -1,6 +1,7 @@
 import type { DocumentAnalysis, FileAnalysis, ResolvedRubric } from '../engine';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model/types';
 import type { AssessmentScore } from '../scoring/types';
+import { valueAt } from '../yaml/locate';
 import type { ParsedYamlDocument } from '../yaml/types';
 import { documentStartAt } from './cursor';
 
@@ -100,12 +101,7 @@ export function documentAt(snapshot: LanguageSnapshot, offset: number): Document
 
 /** Reads a nested value without trusting its shape. */
 export function dig(value: unknown, ...path: (string | number)[]): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[segment as string];
-  }
-  return current;
+  return valueAt(value, path);
 }
 
 export function asArray(value: unknown): unknown[] {

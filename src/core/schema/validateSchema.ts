@@ -4,7 +4,7 @@ import type { DiagnosticCollector } from '../diagnostics/collector';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { DocumentKind } from '../model/types';
 import { closestMatch, quoteList } from '../util/suggest';
-import { diagnosticRange, locate, valueAt as valueAtPath, type PathSegment } from '../yaml/locate';
+import { diagnosticRange, firstKeyRange, locate, valueAt as valueAtPath, type PathSegment } from '../yaml/locate';
 import type { ParsedYamlDocument } from '../yaml/types';
 import type { Range } from '../text/range';
 
@@ -245,12 +245,4 @@ function missingKeyRange(doc: ParsedYamlDocument, parentPath: readonly PathSegme
     return first ?? found.value;
   }
   return firstKeyRange(doc, doc.value) ?? { start: doc.documentRange.start, end: doc.documentRange.start };
-}
-
-function firstKeyRange(doc: ParsedYamlDocument, value: unknown): Range | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const span = doc.spans.get(value);
-  if (!span?.pairs) return undefined;
-  for (const pair of span.pairs.values()) return pair.key;
-  return undefined;
 }

@@ -56,6 +56,13 @@ export function diagnosticRange(doc: ParsedYamlDocument, path: Path, prefer: 'ke
   return found.value;
 }
 
+/** The range of the first key of a map value, if it is one: where "this map lacks X" is reported. */
+export function firstKeyRange(doc: ParsedYamlDocument, value: unknown): Range | undefined {
+  const span = spanOf(doc, value);
+  for (const pair of span?.pairs?.values() ?? []) return pair.key;
+  return undefined;
+}
+
 export function valueAt(root: unknown, path: Path): unknown {
   let current = root;
   for (const segment of path) {
