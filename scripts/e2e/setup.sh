@@ -60,6 +60,15 @@ if ! apt_ok; then
   DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
 fi
 
+# Under `npm run`, npm exports its own settings as npm_* variables, among them npm_config_user_agent,
+# which names the Node that ran npm (20). code-server's postinstall reads the Node version from that
+# agent string, not from the Node 24 that runs it, and refuses to install. The private installs below
+# get none of the variables that describe the calling npm process; a user's own settings (registry,
+# cache, proxy) stay.
+for var in $(compgen -e | grep -E '^npm_(package_|lifecycle_|config_user_agent$|config_local_prefix$|config_node_gyp$|execpath$|node_execpath$|command$)' || true); do
+  unset "$var"
+done
+
 # npm settings for the private installs below: never let a user or CI config skip install scripts
 # (code-server's native modules are built by them), and keep the output quiet.
 export npm_config_ignore_scripts=false npm_config_audit=false npm_config_fund=false \
