@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { FileHost } from '../core/resolve/host';
 import { CliError } from './errors';
-import { decodeText } from './nodeFileHost';
+import { decodeText } from './fileRead';
 
 /**
  * Files as they were at a git revision, for `rubrics diff origin/main:path/x.assessment.yaml …`.

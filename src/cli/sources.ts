@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileHost } from '../core/resolve/host';
-import { readUserFile } from './analyze';
+import { readUserFile, type ReadRefusals } from './analyze';
 import { displayPath } from './discover';
 import { CliError } from './errors';
 import { GIT_SCHEME, GitRepository, parseGitSpec } from './gitSource';
@@ -22,7 +22,7 @@ export interface LoadedSource {
  * Reads command arguments that name files, on disk or in git, and serves the engine the files
  * they refer to: from disk for files on disk, at the same revision for files read from git.
  */
-export class SourceReader implements FileHost {
+export class SourceReader implements FileHost, ReadRefusals {
   private readonly disk = new NodeFileHost();
   private repository: Promise<GitRepository> | undefined;
 
@@ -45,6 +45,10 @@ export class SourceReader implements FileHost {
   readFile(uri: string): Promise<string | undefined> {
     if (uri.startsWith(GIT_SCHEME)) return this.git().then((repository) => repository.readFile(uri));
     return this.disk.readFile(uri);
+  }
+
+  refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
+    return this.disk.refusals(uris);
   }
 
   private git(): Promise<GitRepository> {
