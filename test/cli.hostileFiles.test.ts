@@ -191,6 +191,28 @@ describe.runIf(onPosix)('a referenced rubric that is a device, a FIFO or too lar
   });
 });
 
+describe('files read from git stop at the size limit too', () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8' });
+  let repo: string;
+  beforeAll(() => {
+    repo = tempDir('rubrics-cli-git-');
+    fs.writeFileSync(path.join(repo, 'large.rubric.yaml'), Buffer.alloc(MAX_READ_BYTES + 1, 0x20));
+    fs.writeFileSync(path.join(repo, 'large.assessment.yaml'), assessment('./large.rubric.yaml'));
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'large');
+  });
+
+  it('exits 2 for REF:path over the limit, and for a file from git that refers to one', async () => {
+    const named = await run(['report', 'main:large.rubric.yaml'], repo);
+    expect(named).toMatchObject({ code: 2, stdout: '' });
+    expect(named.stderr).toBe('rubrics: Cannot read main:large.rubric.yaml: it is larger than the 16 MiB the engine reads. Split it into several files.\n');
+    const referring = await run(['diff', 'main:large.assessment.yaml', 'large.assessment.yaml'], repo);
+    expect(referring).toMatchObject({ code: 2, stdout: '' });
+    expect(referring.stderr).toContain('rubrics: main:large.assessment.yaml was not fully checked. The file it refers to, main:large.rubric.yaml, was not read: it is larger than the 16 MiB the engine reads.');
+  });
+});
+
 describe.runIf(onPosix)('rubrics report --out onto what is not a regular file', () => {
   const report = (out: string, cwd: string) => run(['report', GOOD, '--out', out], cwd);
 

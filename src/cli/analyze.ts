@@ -3,7 +3,8 @@ import { Engine, type FileAnalysis } from '../core/engine';
 import type { FileHost } from '../core/resolve/host';
 import { displayPath } from './discover';
 import { CliError } from './errors';
-import { readTextFile, UnreadableFile } from './fileRead';
+import { readTextFile, UnreadableFile, type ReadRefusals } from './fileRead';
+import { parseGitUri } from './gitSource';
 import { NodeFileHost } from './nodeFileHost';
 import { printable } from './printable';
 import { notFullyChecked } from './results';
@@ -25,11 +26,6 @@ export async function readUserFile(file: string, shown: string): Promise<string>
     const reason = error instanceof UnreadableFile ? error.reason : String(error);
     throw new CliError(`Cannot read ${printable(shown)}: ${reason}.${error instanceof UnreadableFile && error.advice ? ` ${error.advice}` : ''}`);
   }
-}
-
-/** A host that can say which of the files it was asked for exist but were not read, and why. */
-export interface ReadRefusals {
-  refusals(uris: Iterable<string>): { uri: string; reason: string }[];
 }
 
 export interface CheckedFile {
@@ -64,8 +60,10 @@ export class FileChecker {
     return { analysis, incomplete: [...(analysis.incomplete ?? []), ...unread] };
   }
 
-  /** Relative to the working directory when inside it, absolute otherwise (not ../../../dev/zero). */
+  /** REF:path for a file from git; relative to the working directory when inside it, absolute otherwise (not ../../../dev/zero). */
   private shown(uri: string): string {
+    const fromGit = parseGitUri(uri);
+    if (fromGit) return `${fromGit.ref}:${fromGit.path}`;
     if (!uri.startsWith('file:')) return uri;
     const file = fileURLToPath(uri);
     const relative = displayPath(file, this.cwd);

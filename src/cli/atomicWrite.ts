@@ -24,7 +24,7 @@ type RegularTarget = { readonly kind: 'file'; readonly path: string; readonly mo
  * (`/dev/stdout` on a terminal, a private `/dev/null`) or a FIFO is written into, as a shell's
  * `>` would. Anything else (a folder, a socket, a link to nothing) is refused.
  */
-export async function writeFileAtomic(target: string, text: string, shown = target): Promise<void> {
+export async function writeOutputFile(target: string, text: string, shown = target): Promise<void> {
   const where = await outputTarget(target, shown);
   if (where.kind === 'file') {
     await replaceAll([{ file: target, text, shown, target: where }]);

@@ -28,6 +28,29 @@ export class UnreadableFile extends Error {
   }
 }
 
+/** A host that can say which of the files it was asked for exist but were not read, and why. */
+export interface ReadRefusals {
+  refusals(uris: Iterable<string>): { uri: string; reason: string }[];
+}
+
+/** The files a host did not read although they exist, by URI, with why. */
+export class RefusalLog implements ReadRefusals {
+  private readonly reasons = new Map<string, string>();
+
+  note(uri: string, reason: string): void {
+    this.reasons.set(uri, reason);
+  }
+
+  refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
+    const found: { uri: string; reason: string }[] = [];
+    for (const uri of uris) {
+      const reason = this.reasons.get(uri);
+      if (reason !== undefined) found.push({ uri, reason });
+    }
+    return found;
+  }
+}
+
 /** What a file system entry is when it is not a regular file, in words; undefined for a regular file. */
 export function nonRegularKind(info: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>): string | undefined {
   if (info.isFile()) return undefined;
@@ -47,11 +70,14 @@ export function nonRegularKind(info: Pick<Stats, 'isFile' | 'isDirectory' | 'isF
  */
 export async function readTextFile(file: string): Promise<string> {
   const { bytes, complete, size } = await readBounded(file, MAX_READ_BYTES, false);
-  if (!complete) {
-    const actual = size > MAX_READ_BYTES ? ` (${formatBytes(size)})` : '';
-    throw new UnreadableFile(`it is larger than the ${formatBytes(MAX_READ_BYTES)} the engine reads${actual}`, { advice: 'Split it into several files.' });
-  }
+  if (!complete) throw tooLarge(size);
   return decodeText(bytes);
+}
+
+/** The refusal of a file over MAX_READ_BYTES; `size` when it is known. */
+export function tooLarge(size?: number): UnreadableFile {
+  const actual = size !== undefined && size > MAX_READ_BYTES ? ` (${formatBytes(size)})` : '';
+  return new UnreadableFile(`it is larger than the ${formatBytes(MAX_READ_BYTES)} the engine reads${actual}`, { advice: 'Split it into several files.' });
 }
 
 /**

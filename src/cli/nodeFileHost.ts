@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileHost } from '../core/resolve/host';
-import { readTextFile, UnreadableFile } from './fileRead';
+import { readTextFile, RefusalLog, UnreadableFile, type ReadRefusals } from './fileRead';
 
 /** The engine's URI for a path on disk. */
 export function fileUri(path: string): string {
@@ -16,9 +16,9 @@ export function fileUri(path: string): string {
  * engine, not there; the host keeps why, so the CLI can say it and fail the run instead of
  * leaving "not found" as the only trace (see `refusals`).
  */
-export class NodeFileHost implements FileHost {
+export class NodeFileHost implements FileHost, ReadRefusals {
   private readonly texts = new Map<string, Promise<string | undefined>>();
-  private readonly refused = new Map<string, string>();
+  private readonly refused = new RefusalLog();
 
   constructor(private readonly options: { readonly cache?: boolean } = {}) {}
 
@@ -34,12 +34,7 @@ export class NodeFileHost implements FileHost {
 
   /** Why each of these URIs was not read, for those that exist but were refused. */
   refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
-    const found: { uri: string; reason: string }[] = [];
-    for (const uri of uris) {
-      const reason = this.refused.get(uri);
-      if (reason !== undefined) found.push({ uri, reason });
-    }
-    return found;
+    return this.refused.refusals(uris);
   }
 
   private async read(uri: string): Promise<string | undefined> {
@@ -48,8 +43,8 @@ export class NodeFileHost implements FileHost {
       return await readTextFile(fileURLToPath(uri));
     } catch (error) {
       // A missing file, or a folder, is what the engine's "not found" says; anything else is kept.
-      if (!(error instanceof UnreadableFile)) this.refused.set(uri, String(error));
-      else if (!error.absent) this.refused.set(uri, error.reason);
+      if (!(error instanceof UnreadableFile)) this.refused.note(uri, String(error));
+      else if (!error.absent) this.refused.note(uri, error.reason);
       return undefined;
     }
   }

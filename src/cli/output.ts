@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeFileAtomic } from './atomicWrite';
+import { writeOutputFile } from './atomicWrite';
 import type { CliContext } from './context';
 
 /** Writes a command's result to `--out` (whole or not at all) or, without it, to stdout. */
@@ -8,5 +8,5 @@ export async function emit(text: string, out: string | undefined, context: CliCo
     context.stdout.write(text);
     return;
   }
-  await writeFileAtomic(path.resolve(context.cwd, out), text, out);
+  await writeOutputFile(path.resolve(context.cwd, out), text, out);
 }

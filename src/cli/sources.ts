@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileHost } from '../core/resolve/host';
-import { readUserFile, type ReadRefusals } from './analyze';
+import { readUserFile } from './analyze';
 import { displayPath } from './discover';
 import { CliError } from './errors';
+import type { ReadRefusals } from './fileRead';
 import { GIT_SCHEME, GitRepository, parseGitSpec } from './gitSource';
 import { fileUri, NodeFileHost } from './nodeFileHost';
 
@@ -25,6 +26,7 @@ export interface LoadedSource {
 export class SourceReader implements FileHost, ReadRefusals {
   private readonly disk = new NodeFileHost();
   private repository: Promise<GitRepository> | undefined;
+  private gitRefusals: ReadRefusals | undefined;
 
   constructor(private readonly cwd: string) {}
 
@@ -48,11 +50,15 @@ export class SourceReader implements FileHost, ReadRefusals {
   }
 
   refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
-    return this.disk.refusals(uris);
+    const all = [...uris];
+    return [...this.disk.refusals(all), ...(this.gitRefusals?.refusals(all) ?? [])];
   }
 
   private git(): Promise<GitRepository> {
-    this.repository ??= GitRepository.open(this.cwd);
+    this.repository ??= GitRepository.open(this.cwd).then((repository) => {
+      this.gitRefusals = repository.refused;
+      return repository;
+    });
     return this.repository;
   }
 }
