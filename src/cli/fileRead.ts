@@ -110,12 +110,17 @@ async function readBounded(file: string, limit: number, evenWhenLarger: boolean)
     if (info.size > limit && !evenWhenLarger) return { bytes: Buffer.alloc(0), complete: false, size: info.size };
     const chunks: Buffer[] = [];
     let total = 0;
+    // One read for a file whose size is known (one byte more, to see that it ends there).
+    let wanted = info.size > 0 ? Math.min(info.size, limit) + 1 : CHUNK_BYTES;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, limit + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(wanted, limit + 1 - total));
+      wanted = CHUNK_BYTES;
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
+      // A short read that ends where the size said is the end; no need to ask once more.
+      if (total === info.size && bytesRead < chunk.length) break;
       if (total > limit) return { bytes: Buffer.concat(chunks).subarray(0, limit), complete: false, size: Math.max(info.size, total) };
     }
     return { bytes: Buffer.concat(chunks, total), complete: true, size: total };

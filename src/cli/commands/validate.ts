@@ -42,7 +42,8 @@ Paths can be files, folders (searched recursively, skipping node_modules and .gi
 such as 'samples/**/*.assessment.yaml' (quote them so the shell leaves them alone). Files
 named on the command line are always checked. In folders and globs, a YAML file is checked
 when it is named *.rubric.yaml, *.assessment.yaml or *.plan.yaml (or .yml), lies under a
-folder called rubrics/, or declares "apiVersion: rubrics-as-code/v1".
+folder called rubrics/, or declares "apiVersion: rubrics-as-code/v1". Only regular files
+are read, at most 16 MiB each: FIFOs, devices and sockets in folders are skipped with a note.
 
 Options:
   -f, --format <name>     stylish (default), json, sarif or github
