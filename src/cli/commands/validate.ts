@@ -59,10 +59,13 @@ Formats:
                "diagnostics": [{ "code", "severity", "message", "line", "column",
                                  "endLine", "endColumn", "offset", "endOffset" }] }
            path is relative to the working directory; line and column count from 1; columns
-           and offsets count UTF-16 code units; endColumn and endOffset are exclusive
+           and offsets count UTF-16 code units; endColumn and endOffset are exclusive; a file
+           that could not be fully checked also has "incomplete": ["why", ...]
   sarif    SARIF 2.1.0, for code scanning (upload with github/codeql-action/upload-sarif)
   github   GitHub Actions annotations on the pull request's changed lines
            (sarif and github paths are relative to GITHUB_WORKSPACE when it is set)
+  In every format, text from the files is printed on one line, escaped, and shortened
+  when it is very long.
 
 Exit codes:
   0  no errors (notes never fail; warnings fail only with --strict or --max-warnings)
