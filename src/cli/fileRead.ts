@@ -4,9 +4,11 @@ import { YAML_LIMITS } from '../core/yaml/limits';
 import { errorText } from './errors';
 
 /**
- * The most bytes the CLI reads of one file: the engine's size limit. A text never has more
- * characters than its UTF-8 file has bytes, so nothing the engine would accept is refused, and
- * a file that is too large is refused after reading at most this much of it.
+ * The most bytes the CLI reads of one file: the engine's size limit, which counts characters,
+ * applied to bytes. A text never has more characters than its UTF-8 file has bytes, so all
+ * that the CLI reads is within the engine's limit; the other way round, a file of mostly
+ * non-Latin text between 16 and 48 MiB, which the engine would take, is refused here, the
+ * price of never reading more than the limit.
  */
 export const MAX_READ_BYTES = YAML_LIMITS.maxBytes;
 const CHUNK_BYTES = 64 * 1024;
