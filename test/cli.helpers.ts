@@ -36,8 +36,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the bundled CLI as a child process, with colour settings taken out of the environment. */
-export function runCli(cli: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; unprivileged?: boolean } = {}): Promise<CliRun> {
+/**
+ * Runs the bundled CLI as a child process, with colour settings taken out of the environment.
+ * `timeout` (ms) kills a run that hangs, so a test of hostile input fails instead of waiting.
+ */
+export function runCli(cli: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; unprivileged?: boolean; timeout?: number } = {}): Promise<CliRun> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS', 'GITHUB_WORKSPACE'].includes(key)) env[key] = value;
@@ -45,7 +48,7 @@ export function runCli(cli: string, args: readonly string[], options: { cwd?: st
   Object.assign(env, options.env);
   return new Promise((resolve) => {
     const user = options.unprivileged ? unprivilegedUser() : {};
-    execFile(process.execPath, [cli, ...args], { cwd: options.cwd ?? FIXTURES, env, maxBuffer: 64 * 1024 * 1024, ...user }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cli, ...args], { cwd: options.cwd ?? FIXTURES, env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 0, ...user }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -1,8 +1,10 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, errorText } from './errors';
+import { decodeText, MAX_READ_BYTES, nonRegularKind, readPrefix, UnreadableFile } from './fileRead';
 import { hasGlobMagic, parseGlob } from './glob';
+import { printable } from './printable';
 
 /** Folders that never hold a project's own rubric files, and are huge when they exist. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -19,30 +21,47 @@ export function displayPath(file: string, cwd: string): string {
   return (relative === '' ? path.basename(file) : relative).split(path.sep).join('/');
 }
 
+/** What a search found: the files to check, and why some entries that looked like ours were left out. */
+export interface Discovery {
+  readonly files: string[];
+  /** One sentence per skipped entry (a FIFO, a device, a socket), for the user to see. */
+  readonly skipped: string[];
+}
+
 /**
  * Turns command-line arguments (files, directories, globs) into the sorted list of files to
  * validate. Files named explicitly are always taken; files found in directories or by globs are
- * taken when they look like rubric files (see `isRubricFile`). Throws CliError (exit 2) for a
- * path that does not exist, a glob that matches nothing, or a directory that cannot be read.
+ * taken when they look like rubric files (see `isRubricFile`). Entries in folders that are not
+ * regular files are never opened: those with a YAML name are listed in `skipped`. Throws
+ * CliError (exit 2) for a path that does not exist, a glob that matches nothing, or a directory
+ * that cannot be read.
  */
-export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<string[]> {
+export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
   const found = new Set<string>();
+  const skipped = new Map<string, string>();
+  const take = async (entry: WalkEntry) => {
+    if (entry.kind === 'file') {
+      if (await isRubricFile(entry.path, cwd)) found.add(entry.path);
+    } else if (YAML_FILE.test(entry.path) && !skipped.has(entry.path)) {
+      skipped.set(entry.path, `Skipped ${printable(displayPath(entry.path, cwd))}: it is ${entry.what}, not a regular file.`);
+    }
+  };
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     const kind = await pathKind(absolute, input);
     if (kind === 'file') {
       found.add(absolute);
     } else if (kind === 'directory') {
-      for await (const file of walkFiles(absolute, Infinity)) if (await isRubricFile(file, cwd)) found.add(file);
+      for await (const entry of walkFiles(absolute, Infinity)) await take(entry);
     } else if (hasGlobMagic(input)) {
       let matchedAny = false;
       for (const glob of parseGlob(toPosix(input))) {
         const base = path.resolve(cwd, glob.base || '.');
         if ((await pathKind(base, glob.base)) !== 'directory') continue;
-        for await (const file of walkFiles(base, glob.maxDepth)) {
-          if (!glob.matcher.test(toPosix(path.relative(base, file)))) continue;
+        for await (const entry of walkFiles(base, glob.maxDepth)) {
+          if (!glob.matcher.test(toPosix(path.relative(base, entry.path)))) continue;
           matchedAny = true;
-          if (await isRubricFile(file, cwd)) found.add(file);
+          await take(entry);
         }
       }
       if (!matchedAny) throw new CliError(`No files match "${input}". Check the pattern; quote it so the shell passes it on unchanged (e.g. 'samples/**/*.yaml').`);
@@ -50,23 +69,39 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       throw new CliError(`Cannot find "${input}" (looked in ${path.resolve(cwd, input)}). Check the path, or pass a directory or a quoted glob such as '**/*.assessment.yaml'.`);
     }
   }
-  return [...found].sort((a, b) => compareStrings(displayPath(a, cwd), displayPath(b, cwd)));
+  const byShownPath = (a: string, b: string) => compareStrings(displayPath(a, cwd), displayPath(b, cwd));
+  return {
+    files: [...found].sort(byShownPath),
+    skipped: [...skipped.keys()].filter((file) => !found.has(file)).sort(byShownPath).map((file) => skipped.get(file) as string),
+  };
 }
 
-/** Whether a file found by a walk or a glob is one of ours (named files skip this test). */
+/**
+ * Whether a file found by a walk or a glob is one of ours (named files skip this test). Reading
+ * stops at the engine's size limit: a larger file is ours if the part read says so, and is then
+ * refused for its size when it is checked.
+ */
 export async function isRubricFile(file: string, cwd: string): Promise<boolean> {
   if (!YAML_FILE.test(file)) return false;
   const shown = displayPath(file, cwd);
   if (CONVENTIONAL_NAME.test(shown) || RUBRICS_FOLDER.test(shown)) return true;
   try {
-    return DECLARES_FORMAT.test(await readFile(file, 'utf8'));
+    return DECLARES_FORMAT.test(decodeText((await readPrefix(file, MAX_READ_BYTES)).bytes));
   } catch (error) {
-    throw new CliError(`Cannot read ${shown}: ${errorText(error)}. Fix its permissions, or leave it out by naming the files or folders to check.`);
+    const reason = error instanceof UnreadableFile ? error.reason : errorText(error);
+    throw new CliError(`Cannot read ${printable(shown)}: ${reason}. Fix its permissions, or leave it out by naming the files or folders to check.`);
   }
 }
 
-/** Every file below `root`, in a stable order, skipping node_modules and .git and not following directory links (no cycles). */
-export async function* walkFiles(root: string, maxDepth: number, depth = 1): AsyncGenerator<string> {
+/** An entry of a folder: a regular file (or a link to one), or something else that is never opened. */
+export type WalkEntry = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'other'; readonly path: string; readonly what: string };
+
+/**
+ * Every entry below `root` that is not a folder, in a stable order, skipping node_modules and
+ * .git and not following directory links (no cycles). FIFOs, sockets and devices, and links to
+ * them, come as `other`.
+ */
+export async function* walkFiles(root: string, maxDepth: number, depth = 1): AsyncGenerator<WalkEntry> {
   let entries: Dirent[];
   try {
     entries = await readdir(root, { withFileTypes: true });
@@ -79,11 +114,14 @@ export async function* walkFiles(root: string, maxDepth: number, depth = 1): Asy
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry.name) && depth < maxDepth) yield* walkFiles(full, maxDepth, depth + 1);
     } else if (entry.isFile()) {
-      yield full;
+      yield { kind: 'file', path: full };
     } else if (entry.isSymbolicLink()) {
       // A link to a file counts; a link to a folder is not followed, so links cannot loop.
       const target = await stat(full).catch(() => undefined);
-      if (target?.isFile()) yield full;
+      if (target?.isFile()) yield { kind: 'file', path: full };
+      else if (target && !target.isDirectory()) yield { kind: 'other', path: full, what: `a link to ${nonRegularKind(target) ?? 'a file'}` };
+    } else {
+      yield { kind: 'other', path: full, what: nonRegularKind(entry) ?? 'a file' };
     }
   }
 }

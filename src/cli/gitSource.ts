@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { FileHost } from '../core/resolve/host';
 import { CliError } from './errors';
-import { decodeText } from './nodeFileHost';
+import { decodeText, MAX_READ_BYTES, RefusalLog, tooLarge, UnreadableFile } from './fileRead';
+import { printable } from './printable';
 
 /**
  * Files as they were at a git revision, for `rubrics diff origin/main:path/x.assessment.yaml …`.
@@ -11,7 +12,8 @@ import { decodeText } from './nodeFileHost';
  * same revision, not to today's working tree.
  */
 export const GIT_SCHEME = 'rubrics-git:';
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** git's output is read up to the engine's size limit; a larger file stops the read there. */
+const MAX_OUTPUT_BYTES = MAX_READ_BYTES;
 
 export interface GitSpec {
   readonly ref: string;
@@ -51,6 +53,8 @@ export interface GitFile {
 /** One repository, as seen from the working directory. */
 export class GitRepository implements FileHost {
   private readonly verifiedRefs = new Map<string, Promise<void>>();
+  /** Referenced files that exist at their revision but were not read (too large), with why. */
+  readonly refused = new RefusalLog();
 
   private constructor(readonly root: string, private readonly prefix: string) {}
 
@@ -78,7 +82,12 @@ export class GitRepository implements FileHost {
       throw new CliError(`"${shown}" points outside the git repository at ${this.root}. Give the path from the repository's root, e.g. "${spec.ref}:rubrics/team.assessment.yaml".`);
     }
     await this.verifyRef(spec.ref, shown);
-    return { uri: gitUri(spec.ref, fromRoot), text: await this.show(spec.ref, fromRoot), repoPath: fromRoot };
+    try {
+      return { uri: gitUri(spec.ref, fromRoot), text: await this.show(spec.ref, fromRoot), repoPath: fromRoot };
+    } catch (error) {
+      if (error instanceof UnreadableFile) throw new CliError(`Cannot read ${printable(shown)}: ${error.reason}. ${error.advice ?? ''}`.trimEnd());
+      throw error;
+    }
   }
 
   /** FileHost: references inside files read from git, read at the same revision. */
@@ -87,7 +96,8 @@ export class GitRepository implements FileHost {
     if (!spec) return undefined;
     try {
       return await this.show(spec.ref, spec.path);
-    } catch {
+    } catch (error) {
+      if (error instanceof UnreadableFile) this.refused.note(uri, error.reason);
       return undefined;
     }
   }
@@ -112,8 +122,12 @@ export class GitRepository implements FileHost {
     const type = await git(this.root, ['cat-file', '-t', '--end-of-options', object]).catch(() => undefined);
     if (type === undefined) return undefined;
     if (type.trim() !== 'blob') throw new CliError(`"${object}" is a ${type.trim()} in git, not a file.`);
-    const bytes = await gitBytes(this.root, ['cat-file', 'blob', '--end-of-options', object]);
-    return decodeText(bytes);
+    try {
+      return decodeText(await gitBytes(this.root, ['cat-file', 'blob', '--end-of-options', object]));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') throw tooLarge();
+      throw error;
+    }
   }
 }
 
@@ -129,9 +143,10 @@ function git(cwd: string, args: readonly string[]): Promise<string> {
 
 function gitBytes(cwd: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: MAX_FILE_BYTES, windowsHide: true }, (error, stdout, stderr) => {
+    execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout, stderr) => {
       if (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(error);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') reject(error);
         else reject(new GitError(stderr.toString('utf8').trim().replace(/^fatal: /, '')));
       } else {
         resolve(stdout);

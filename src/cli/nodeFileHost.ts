@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileHost } from '../core/resolve/host';
+import { readTextFile, RefusalLog, UnreadableFile, type ReadRefusals } from './fileRead';
 
 /** The engine's URI for a path on disk. */
 export function fileUri(path: string): string {
@@ -8,42 +8,44 @@ export function fileUri(path: string): string {
 }
 
 /**
- * Decodes file bytes the way VS Code does for YAML: UTF-8, with a leading byte-order mark
- * dropped. Without this the CLI would put every first-line column one further right than the
- * editor does.
- */
-export function decodeText(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
  * Reads `file://` URIs from disk for the engine (referenced rubrics and baselines). Within one
  * run files do not change, so texts are kept: a rubric referenced by a hundred assessments is
  * read once (and, through the engine's cache, parsed once).
+ *
+ * A file that exists but is not read (a FIFO, a device, too large, no permission) is, to the
+ * engine, not there; the host keeps why, so the CLI can say it and fail the run instead of
+ * leaving "not found" as the only trace (see `refusals`).
  */
-export class NodeFileHost implements FileHost {
+export class NodeFileHost implements FileHost, ReadRefusals {
   private readonly texts = new Map<string, Promise<string | undefined>>();
+  private readonly refused = new RefusalLog();
 
   constructor(private readonly options: { readonly cache?: boolean } = {}) {}
 
   readFile(uri: string): Promise<string | undefined> {
-    if (this.options.cache === false) return readFileUri(uri);
+    if (this.options.cache === false) return this.read(uri);
     let text = this.texts.get(uri);
     if (!text) {
-      text = readFileUri(uri);
+      text = this.read(uri);
       this.texts.set(uri, text);
     }
     return text;
   }
-}
 
-async function readFileUri(uri: string): Promise<string | undefined> {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return decodeText(await readFile(fileURLToPath(uri)));
-  } catch {
-    // Missing, unreadable or a directory: the engine reports "not found" at the reference.
-    return undefined;
+  /** Why each of these URIs was not read, for those that exist but were refused. */
+  refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
+    return this.refused.refusals(uris);
+  }
+
+  private async read(uri: string): Promise<string | undefined> {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return await readTextFile(fileURLToPath(uri));
+    } catch (error) {
+      // A missing file, or a folder, is what the engine's "not found" says; anything else is kept.
+      if (!(error instanceof UnreadableFile)) this.refused.note(uri, String(error));
+      else if (!error.absent) this.refused.note(uri, error.reason);
+      return undefined;
+    }
   }
 }

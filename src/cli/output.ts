@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { writeFileAtomic } from './atomicWrite';
+import { writeOutputFile } from './atomicWrite';
 import type { CliContext } from './context';
-import { displayPath } from './discover';
 
 /** Writes a command's result to `--out` (whole or not at all) or, without it, to stdout. */
 export async function emit(text: string, out: string | undefined, context: CliContext): Promise<void> {
@@ -9,6 +8,5 @@ export async function emit(text: string, out: string | undefined, context: CliCo
     context.stdout.write(text);
     return;
   }
-  const target = path.resolve(context.cwd, out);
-  await writeFileAtomic(target, text, displayPath(target, context.cwd));
+  await writeOutputFile(path.resolve(context.cwd, out), text, out);
 }

@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../core/diagnostics/codes';
 import type { Diagnostic, Severity } from '../core/diagnostics/types';
 import { LineIndex } from '../core/text/lineIndex';
+import { printable } from './printable';
 
 /**
  * One diagnostic as the CLI prints it: the engine's code, severity, message and range, with the
@@ -27,26 +28,34 @@ export interface FileResult {
   /** Where the file is on disk, when it is on disk. */
   readonly absolutePath?: string;
   readonly diagnostics: readonly CliDiagnostic[];
+  /** Why the file was not fully checked, one printable sentence each; absent when it was. */
+  readonly incomplete?: readonly string[];
 }
 
 export interface Totals {
   readonly files: number;
   readonly filesWithProblems: number;
+  /** Files that could not be fully checked: the run fails (exit 2) whatever else it found. */
+  readonly filesIncomplete: number;
   readonly errors: number;
   readonly warnings: number;
   readonly information: number;
 }
 
-/** The engine's diagnostics of one file, positioned for people. Nothing is reworded or dropped. */
-export function toFileResult(path: string, analysis: { readonly text: string; readonly diagnostics: readonly Diagnostic[] }): FileResult {
+/**
+ * The engine's diagnostics of one file, positioned for people. Nothing is reworded or dropped;
+ * messages, which quote people's text, are made printable here, once for every format.
+ */
+export function toFileResult(path: string, analysis: { readonly text: string; readonly diagnostics: readonly Diagnostic[] }, incomplete: readonly string[] = []): FileResult {
   const lines = new LineIndex(analysis.text);
   return {
     path,
+    ...(incomplete.length > 0 ? { incomplete: incomplete.map(printable) } : {}),
     diagnostics: analysis.diagnostics.map((d) => {
       return {
         code: d.code,
         severity: d.severity,
-        message: d.message,
+        message: printable(d.message),
         ...lines.lineColumnRange(d.range),
         offset: d.range.start,
         endOffset: d.range.end,
@@ -60,7 +69,9 @@ export function countTotals(results: readonly FileResult[]): Totals {
   let warnings = 0;
   let information = 0;
   let filesWithProblems = 0;
+  let filesIncomplete = 0;
   for (const file of results) {
+    if (file.incomplete) filesIncomplete++;
     let problems = 0;
     for (const d of file.diagnostics) {
       if (d.severity === 'error') errors++;
@@ -70,7 +81,12 @@ export function countTotals(results: readonly FileResult[]): Totals {
     }
     if (problems > 0) filesWithProblems++;
   }
-  return { files: results.length, filesWithProblems, errors, warnings, information };
+  return { files: results.length, filesWithProblems, filesIncomplete, errors, warnings, information };
+}
+
+/** The sentence every output uses for a file that was not fully checked (both parts already printable). */
+export function notFullyChecked(shownPath: string, reason: string): string {
+  return `${shownPath} was not fully checked. ${reason}`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

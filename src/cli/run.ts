@@ -5,7 +5,7 @@ import { diffCommand } from './commands/diff';
 import { initCommand } from './commands/init';
 import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
-import type { CliContext } from './context';
+import { describeOutputFailure, type CliContext, type GuardedOutput } from './context';
 import { CliError } from './errors';
 import { TOOL_VERSION } from './version';
 
@@ -60,6 +60,18 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     context.stderr.write(`rubrics: internal error (this is a bug in rubrics ${TOOL_VERSION}; please report it with the command you ran):\n${detail}\n`);
     return 2;
   }
+}
+
+/**
+ * The exit code once the output is out: a command whose output could not all be written
+ * (a full disk, a reader that went away) did not do its job, whatever it found, so that is
+ * exit 2 with one line saying why, on stderr when stdout failed.
+ */
+export async function exitCodeAfterOutput(code: number, output: { readonly stdout: GuardedOutput; readonly stderr: GuardedOutput }): Promise<number> {
+  const stdoutFailure = await output.stdout.settled();
+  if (stdoutFailure) output.stderr.write(`rubrics: cannot write to the standard output: ${describeOutputFailure(stdoutFailure)}.\n`);
+  const stderrFailure = await output.stderr.settled();
+  return stdoutFailure || stderrFailure ? 2 : code;
 }
 
 function findCommand(name: string): Command {

@@ -4,6 +4,7 @@ import type { FileHost } from '../core/resolve/host';
 import { readUserFile } from './analyze';
 import { displayPath } from './discover';
 import { CliError } from './errors';
+import type { ReadRefusals } from './fileRead';
 import { GIT_SCHEME, GitRepository, parseGitSpec } from './gitSource';
 import { fileUri, NodeFileHost } from './nodeFileHost';
 
@@ -22,9 +23,10 @@ export interface LoadedSource {
  * Reads command arguments that name files, on disk or in git, and serves the engine the files
  * they refer to: from disk for files on disk, at the same revision for files read from git.
  */
-export class SourceReader implements FileHost {
+export class SourceReader implements FileHost, ReadRefusals {
   private readonly disk = new NodeFileHost();
   private repository: Promise<GitRepository> | undefined;
+  private gitRefusals: ReadRefusals | undefined;
 
   constructor(private readonly cwd: string) {}
 
@@ -47,8 +49,16 @@ export class SourceReader implements FileHost {
     return this.disk.readFile(uri);
   }
 
+  refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
+    const all = [...uris];
+    return [...this.disk.refusals(all), ...(this.gitRefusals?.refusals(all) ?? [])];
+  }
+
   private git(): Promise<GitRepository> {
-    this.repository ??= GitRepository.open(this.cwd);
+    this.repository ??= GitRepository.open(this.cwd).then((repository) => {
+      this.gitRefusals = repository.refused;
+      return repository;
+    });
     return this.repository;
   }
 }

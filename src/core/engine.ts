@@ -75,6 +75,7 @@ export interface FileAnalysis {
   readonly diagnostics: readonly Diagnostic[];
   /** Other files this analysis read (referenced rubrics, baselines): re-check when they change. */
   readonly dependencies: readonly string[];
+  readonly incomplete?: readonly string[];
 }
 
 export interface EngineOptions {

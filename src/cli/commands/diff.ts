@@ -1,10 +1,11 @@
 import { buildReport, diffReports, renderDiffMarkdown } from '../../core/report';
 import type { FileAnalysis } from '../../core/engine';
-import { createEngine } from '../analyze';
+import { createEngine, FileChecker, incompleteLines } from '../analyze';
 import { oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { emit } from '../output';
+import { printable, printableJson } from '../printable';
 import { reportProblemsToStderr } from '../problems';
 import { SourceReader, type LoadedSource } from '../sources';
 
@@ -39,7 +40,8 @@ Options:
   -o, --out <file>     write to this file instead of stdout (written whole or not at all)
   -h, --help           show this help
 
-Exit codes: 0 compared, 1 compared but AFTER has errors (listed on stderr), 2 could not compare.
+Exit codes: 0 compared, 1 compared but AFTER has errors (listed on stderr), 2 could not compare
+(including when either version could not be fully checked: the reasons are on stderr).
 
 Examples:
   rubrics diff origin/main:rubrics/team.assessment.yaml rubrics/team.assessment.yaml
@@ -53,21 +55,25 @@ Examples:
     }
     const format = oneOf(values.format, FORMATS, 'md', '--format');
     const reader = new SourceReader(context.cwd);
-    const engine = createEngine(reader);
     const [beforeSource, afterSource] = [await reader.load(positionals[0] as string), await reader.load(positionals[1] as string)];
     if (beforeSource.text === undefined && afterSource.text === undefined) {
       throw new CliError(`Neither "${beforeSource.label}" nor "${afterSource.label}" exists, so there is nothing to compare. Check the paths.`);
     }
-    const analyze = async (source: LoadedSource): Promise<FileAnalysis> => {
-      if (source.text === undefined) context.stderr.write(`rubrics: ${source.label} does not exist at that revision (the file is new or was deleted there); comparing with an empty file.\n`);
-      return engine.analyze(source.uri, source.text ?? '');
+    const checker = new FileChecker(reader, context.cwd, createEngine(reader));
+    const analyze = async (source: LoadedSource): Promise<FileAnalysis | undefined> => {
+      if (source.text === undefined) context.stderr.write(`rubrics: ${printable(source.label)} does not exist at that revision (the file is new or was deleted there); comparing with an empty file.\n`);
+      const { analysis, incomplete } = await checker.check(source.uri, source.text ?? '');
+      context.stderr.write(incompleteLines(source.shownPath, incomplete));
+      return incomplete.length > 0 ? undefined : analysis;
     };
     const before = await analyze(beforeSource);
     const after = await analyze(afterSource);
+    // A comparison with a side that was not fully checked would show changes that are not there.
+    if (!before || !after) return 2;
     const beforeReport = buildReport(before);
     const afterReport = buildReport(after);
     const diff = diffReports(beforeReport, afterReport);
-    await emit(format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffMarkdown(diff), values.out, context);
+    await emit(format === 'json' ? `${printableJson(JSON.stringify(diff, null, 2))}\n` : renderDiffMarkdown(diff), values.out, context);
     // Only the newer version's errors fail the run: the older one is history a pull request cannot fix.
     const hasErrors = afterSource.text !== undefined && reportProblemsToStderr([{ path: afterSource.shownPath, analysis: after, documentIndex: afterReport.source.documentIndex }], context);
     return hasErrors ? 1 : 0;

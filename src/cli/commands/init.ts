@@ -6,7 +6,7 @@ import { builtinFrameworks } from '../../core/builtins';
 import type { RubricIndex } from '../../core/model/rubricIndex';
 import { createEngine } from '../analyze';
 import { parseCommand } from '../args';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeFilesAtomic } from '../atomicWrite';
 import type { Command } from '../command';
 import { displayPath } from '../discover';
 import { CliError } from '../errors';
@@ -35,7 +35,8 @@ Creates a folder (default: ./rubrics) to start from:
   ${FILE_NAMES.readme.padEnd(28)} what the files are, the commands, and a CI workflow to copy
 
 Existing files are never replaced: if any of these files exists, nothing is written and the
-command exits with 2 naming them (use --force to replace them).
+command exits with 2 naming them (use --force to replace them). The files are written all or
+nothing: when one cannot be written, none is changed.
 
 Options:
   --with-ci   also write .github/workflows/rubrics.yml at the root of the git repository
@@ -70,7 +71,7 @@ Options:
         throw new CliError(`Not overwriting ${existing.join(', ')}: ${existing.length === 1 ? 'it exists' : 'they exist'} already. Choose another folder ("rubrics init DIR"), or use --force to replace ${existing.length === 1 ? 'it' : 'them'}.`);
       }
     }
-    for (const { file, text } of files) await writeFileAtomic(file, text, displayPath(file, context.cwd));
+    await writeFilesAtomic(files.map(({ file, text }) => ({ file, text, shown: displayPath(file, context.cwd) })));
 
     const shown = folderPath(directory, context.cwd);
     context.stdout.write(

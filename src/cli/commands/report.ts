@@ -1,9 +1,10 @@
 import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportModel } from '../../core/report';
-import { createEngine } from '../analyze';
+import { createEngine, FileChecker, incompleteLines } from '../analyze';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { emit } from '../output';
+import { printableJson } from '../printable';
 import { reportProblemsToStderr } from '../problems';
 import { SourceReader } from '../sources';
 
@@ -24,7 +25,7 @@ const spec = {
 const RENDERERS: Record<Format, (model: ReportModel) => string> = {
   md: renderMarkdown,
   html: (model) => renderHtml(model, { mode: 'standalone' }),
-  json: renderJson,
+  json: (model) => printableJson(renderJson(model)),
 };
 
 export const reportCommand: Command = {
@@ -47,7 +48,9 @@ Options:
   -h, --help           show this help
 
 A document with errors still gets its report (with what could be computed and the problems
-listed); the problems are also printed on stderr and the exit code is 1.
+listed); the problems are also printed on stderr and the exit code is 1. A file that could not
+be fully checked (a referenced file that cannot be read, or a reason the engine gives) gets no
+report: the reasons are printed on stderr and the exit code is 2.
 
 Examples:
   rubrics report rubrics/baseline.assessment.yaml
@@ -64,7 +67,11 @@ Examples:
     const reader = new SourceReader(context.cwd);
     const source = await reader.load(positionals[0] as string);
     if (source.text === undefined) throw new CliError(`"${source.label}" does not exist at that revision. Check the path with "git ls-tree -r --name-only ${source.label.split(':')[0]}".`);
-    const analysis = await createEngine(reader).analyze(source.uri, source.text);
+    const { analysis, incomplete } = await new FileChecker(reader, context.cwd, createEngine(reader)).check(source.uri, source.text);
+    if (!analysis) {
+      context.stderr.write(incompleteLines(source.shownPath, incomplete));
+      return 2;
+    }
 
     let documentIndex: number | undefined;
     if (documentNumber !== undefined) {
@@ -75,8 +82,15 @@ Examples:
       documentIndex = documentNumber - 1;
     }
     const model = buildReport(analysis, documentIndex);
+    const problems = [{ path: source.shownPath, analysis, documentIndex: model.source.documentIndex }];
+    if (incomplete.length > 0) {
+      // A report of a file that was not fully checked would look complete: write none.
+      context.stderr.write(incompleteLines(source.shownPath, incomplete));
+      reportProblemsToStderr(problems, context);
+      return 2;
+    }
     await emit(RENDERERS[format](model), values.out, context);
-    const hasErrors = reportProblemsToStderr([{ path: source.shownPath, analysis, documentIndex: model.source.documentIndex }], context);
+    const hasErrors = reportProblemsToStderr(problems, context);
     return hasErrors ? 1 : 0;
   },
 };

@@ -4,15 +4,16 @@ import { oneOf, parseCommand, wholeNumber } from '../args';
 import { colorEnabled, palette } from '../color';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
-import { createEngine, readUserFile } from '../analyze';
+import { createEngine, FileChecker, readUserFile } from '../analyze';
 import { displayPath, discoverFiles } from '../discover';
 import { CliError } from '../errors';
 import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
-import { fileUri } from '../nodeFileHost';
-import { countTotals, plural, toFileResult, type FileResult } from '../results';
+import { fileUri, NodeFileHost } from '../nodeFileHost';
+import { printable } from '../printable';
+import { countTotals, notFullyChecked, plural, toFileResult, type FileResult } from '../results';
 import { TOOL_VERSION } from '../version';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -41,7 +42,8 @@ Paths can be files, folders (searched recursively, skipping node_modules and .gi
 such as 'samples/**/*.assessment.yaml' (quote them so the shell leaves them alone). Files
 named on the command line are always checked. In folders and globs, a YAML file is checked
 when it is named *.rubric.yaml, *.assessment.yaml or *.plan.yaml (or .yml), lies under a
-folder called rubrics/, or declares "apiVersion: rubrics-as-code/v1".
+folder called rubrics/, or declares "apiVersion: rubrics-as-code/v1". Only regular files
+are read, at most 16 MiB each: FIFOs, devices and sockets in folders are skipped with a note.
 
 Options:
   -f, --format <name>     stylish (default), json, sarif or github
@@ -57,15 +59,20 @@ Formats:
                "diagnostics": [{ "code", "severity", "message", "line", "column",
                                  "endLine", "endColumn", "offset", "endOffset" }] }
            path is relative to the working directory; line and column count from 1; columns
-           and offsets count UTF-16 code units; endColumn and endOffset are exclusive
+           and offsets count UTF-16 code units; endColumn and endOffset are exclusive; a file
+           that could not be fully checked also has "incomplete": ["why", ...]
   sarif    SARIF 2.1.0, for code scanning (upload with github/codeql-action/upload-sarif)
   github   GitHub Actions annotations on the pull request's changed lines
            (sarif and github paths are relative to GITHUB_WORKSPACE when it is set)
+  In every format, text from the files is printed on one line, escaped, and shortened
+  when it is very long.
 
 Exit codes:
   0  no errors (notes never fail; warnings fail only with --strict or --max-warnings)
   1  problems found
-  2  the check could not run: unknown option, path not found, unreadable file
+  2  the check could not run, or a file could not be fully checked: unknown option, path
+     not found, a file that cannot be read (not a regular file, too large, no permission),
+     a referenced file that cannot be read, or a reason the engine gives
 
 Examples:
   rubrics validate
@@ -81,10 +88,17 @@ Examples:
     }
     const format = oneOf<Format>(values.format, FORMATS, 'stylish', '--format');
     const maxWarnings = wholeNumber(values['max-warnings'], '--max-warnings', 0);
-    const results = await validatePaths(positionals, context.cwd);
+    const results = await validatePaths(positionals, context.cwd, (note) => context.stderr.write(`rubrics: ${note}\n`));
     context.stdout.write(render(results, format, context));
 
     const totals = countTotals(results);
+    if (totals.filesIncomplete > 0) {
+      // The human formats show the reasons in place; the machine ones also get them in the log.
+      if (format === 'json' || format === 'sarif') {
+        for (const r of results) for (const reason of r.incomplete ?? []) context.stderr.write(`rubrics: ${notFullyChecked(printable(r.path), reason)}\n`);
+      }
+      return 2;
+    }
     if (totals.errors > 0) return 1;
     if (values.strict && totals.warnings > 0) {
       context.stderr.write(`rubrics: ${plural(totals.warnings, 'warning')} with --strict.\n`);
@@ -98,16 +112,21 @@ Examples:
   },
 };
 
-/** Discovers, reads and analyzes the files, all through one engine. */
-export async function validatePaths(inputs: readonly string[], cwd: string): Promise<FileResult[]> {
-  const files = await discoverFiles(inputs, cwd);
+/**
+ * Discovers, reads and analyzes the files, all through one engine. Entries that were skipped
+ * (FIFOs, devices, sockets with a YAML name) are passed to `note` as they are found.
+ */
+export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined): Promise<FileResult[]> {
+  const { files, skipped } = await discoverFiles(inputs, cwd);
+  skipped.forEach(note);
   if (files.length === 0) {
     const where = inputs.length > 0 ? inputs.map((i) => JSON.stringify(i)).join(', ') : 'the current folder';
     throw new CliError(
       `Found no rubric files in ${where}. Files are checked when named *.rubric.yaml, *.assessment.yaml or *.plan.yaml, placed under a rubrics/ folder, or declaring "apiVersion: rubrics-as-code/v1". Name files explicitly to check them anyway, or run "rubrics init" to start.`,
     );
   }
-  const engine = createEngine();
+  const host = new NodeFileHost();
+  const checker = new FileChecker(host, cwd, createEngine(host));
   const results: FileResult[] = [];
   const unreadable: string[] = [];
   for (const file of files) {
@@ -119,8 +138,8 @@ export async function validatePaths(inputs: readonly string[], cwd: string): Pro
       unreadable.push(error instanceof Error ? error.message : String(error));
       continue;
     }
-    const analysis = await engine.analyze(fileUri(file), text);
-    results.push({ ...toFileResult(shown, analysis), absolutePath: file });
+    const { analysis, incomplete } = await checker.check(fileUri(file), text);
+    results.push({ ...toFileResult(shown, analysis ?? { text, diagnostics: [] }, incomplete), absolutePath: file });
   }
   // Nothing has been printed yet: a file that cannot be read fails the run (exit 2) rather than
   // giving a report that silently leaves it out.

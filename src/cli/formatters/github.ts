@@ -1,5 +1,6 @@
 import { palette } from '../color';
-import type { FileResult } from '../results';
+import { printable } from '../printable';
+import { notFullyChecked, type FileResult } from '../results';
 import { summaryLine } from './stylish';
 
 const COMMAND = { error: 'error', warning: 'warning', information: 'notice' } as const;
@@ -7,7 +8,8 @@ const COMMAND = { error: 'error', warning: 'warning', information: 'notice' } as
 /**
  * GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request's
  * diff (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<code>::<message>`). Ends with
- * the plain summary line, which the log shows as text.
+ * the plain summary line, which the log shows as text. Messages are already printable (see
+ * toFileResult): one line each, with no command of their own in them.
  */
 export function formatGithub(results: readonly FileResult[]): string {
   const lines: string[] = [];
@@ -22,6 +24,10 @@ export function formatGithub(results: readonly FileResult[]): string {
         `title=${escapeProperty(d.code)}`,
       ];
       lines.push(`::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`);
+    }
+    // A file-level annotation: the file was not fully checked, so its lines alone would mislead.
+    for (const reason of file.incomplete ?? []) {
+      lines.push(`::error file=${escapeProperty(file.path)},title=${escapeProperty('not fully checked')}::${escapeData(notFullyChecked(printable(file.path), reason))}`);
     }
   }
   lines.push(summaryLine(results, palette(false)));

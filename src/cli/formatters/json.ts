@@ -1,3 +1,4 @@
+import { printableJson } from '../printable';
 import type { CliDiagnostic, FileResult } from '../results';
 
 /**
@@ -11,7 +12,8 @@ import type { CliDiagnostic, FileResult } from '../results';
  *                        "offset": 301, "endOffset": 309 }] }]
  *
  * line/column are 1-based, columns and offsets count UTF-16 code units, endColumn and endOffset
- * are exclusive. Fields may be added in later versions; none will be renamed or removed.
+ * are exclusive. A file that could not be fully checked also has "incomplete": ["why", …].
+ * Fields may be added in later versions; none will be renamed or removed.
  */
 export interface JsonFileReport {
   readonly path: string;
@@ -19,6 +21,8 @@ export interface JsonFileReport {
   readonly warningCount: number;
   readonly informationCount: number;
   readonly diagnostics: readonly CliDiagnostic[];
+  /** Present when the file could not be fully checked: why, one sentence each (the run exits 2). */
+  readonly incomplete?: readonly string[];
 }
 
 export function toJsonReport(results: readonly FileResult[]): JsonFileReport[] {
@@ -38,9 +42,10 @@ export function toJsonReport(results: readonly FileResult[]): JsonFileReport[] {
       offset: d.offset,
       endOffset: d.endOffset,
     })),
+    ...(file.incomplete ? { incomplete: file.incomplete } : {}),
   }));
 }
 
 export function formatJson(results: readonly FileResult[]): string {
-  return `${JSON.stringify(toJsonReport(results), null, 2)}\n`;
+  return `${printableJson(JSON.stringify(toJsonReport(results), null, 2))}\n`;
 }

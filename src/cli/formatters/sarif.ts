@@ -1,6 +1,7 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/diagnostics/codes';
 import type { Severity } from '../../core/diagnostics/types';
-import type { FileResult } from '../results';
+import { printable, printableJson } from '../printable';
+import { notFullyChecked, type FileResult } from '../results';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note' };
 /** Result paths are relative to this base, which code-scanning tools map to the checkout. */
@@ -39,6 +40,7 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
             })),
           },
         },
+        ...invocations(results, artifactIndex),
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: options.sourceRootUri } },
         columnKind: 'utf16CodeUnits',
         artifacts: results.map((file) => ({ location: { uri: encodePath(file.path), uriBaseId: SOURCE_ROOT }, mimeType: 'application/yaml' })),
@@ -71,7 +73,22 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
 }
 
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
-  return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
+  return `${printableJson(JSON.stringify(toSarif(results, options), null, 2))}\n`;
+}
+
+/**
+ * When files could not be fully checked, the run says so the way SARIF readers understand: an
+ * invocation that did not succeed, with a tool notification per reason and file.
+ */
+function invocations(results: readonly FileResult[], artifactIndex: ReadonlyMap<string, number>): { invocations?: object[] } {
+  const notifications = results.flatMap((file) =>
+    (file.incomplete ?? []).map((reason) => ({
+      level: 'error',
+      message: { text: notFullyChecked(printable(file.path), reason) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(file.path), uriBaseId: SOURCE_ROOT, index: artifactIndex.get(file.path) } } }],
+    })),
+  );
+  return notifications.length > 0 ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }] } : {};
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
