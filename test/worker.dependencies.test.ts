@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DependencyGraph } from '../src/extension/dependencyGraph';
+import { DependencyGraph } from '../src/server/dependencyGraph';
 import { EngineClient } from '../src/extension/worker/client';
 import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './languageFixtures';
 
