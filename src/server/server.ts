@@ -125,10 +125,6 @@ class RubricsServer {
         else this.fileChangedOnDisk(change.uri);
       }
     });
-    c.workspace.onDidChangeWorkspaceFolders?.((event) => {
-      void event;
-      void this.refreshFolders().then(() => this.scanWorkspace('the workspace folders changed'));
-    });
 
     this.documents.onDidOpen(({ document }) => {
       this.analyses.touch(document.uri);
@@ -231,6 +227,10 @@ class RubricsServer {
 
   private async initializedNotification(): Promise<void> {
     this.initialized = true;
+    // Only a client that said it sends these may be asked for them (the library throws otherwise).
+    if (this.capabilities.workspace?.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(() => void this.refreshFolders().then(() => this.scanWorkspace('the workspace folders changed')));
+    }
     const dynamic = this.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     if (dynamic) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'rubrics' });
     // Clients that do not watch files for us (VS Code does, with its own watcher) are asked to.
