@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { GlobSet } from '../server/ownership';
+import { shownByYamlExtension } from './yamlOwnership';
 
 /**
  * Living next to Red Hat's YAML extension (redhat.vscode-yaml), so that each problem shows once.
@@ -13,10 +14,6 @@ import { GlobSet } from '../server/ownership';
  */
 export const RED_HAT_YAML = 'redhat.vscode-yaml';
 
-/** Our codes for problems that Red Hat YAML reports by itself in every YAML file. */
-const SYNTAX_CODES = new Set(['yaml-syntax', 'yaml-duplicate-key']);
-/** Our codes for problems that Red Hat YAML reports in the files it validates with our schema. */
-const SCHEMA_CODES = new Set(['schema-required', 'schema-type', 'schema-enum', 'schema-pattern', 'schema-unknown-key', 'schema-range', 'schema-invalid', 'unknown-api-version', 'unknown-kind']);
 
 /** The scheme under which the schemas are served to Red Hat YAML's API. */
 const SCHEMA_SCHEME = 'rubrics-schema';
@@ -71,10 +68,7 @@ export class RedHatYaml implements vscode.Disposable {
   filter(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
     if (!this.active) return diagnostics;
     const schemaThere = this.contributed || this.inContributedGlobs(uri.toString());
-    return diagnostics.filter((d) => {
-      const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
-      return !(SYNTAX_CODES.has(code) || (schemaThere && SCHEMA_CODES.has(code)));
-    });
+    return diagnostics.filter((d) => !shownByYamlExtension(typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''), schemaThere));
   }
 
   dispose(): void {
