@@ -20,9 +20,11 @@ import { extensionVsixPath, startCodeServer } from '../scripts/e2e/codeServer.mj
 import { until, Workbench } from '../scripts/e2e/workbench.mjs';
 import { BENCH_RUBRIC_FILE, generateBenchDocuments } from './generate';
 
-/* global window, document, performance, MutationObserver, KeyboardEvent */
-declare const window: Record<string, unknown> & { addEventListener: (type: string, listener: (event: { key: string }) => void, capture: boolean) => void };
-declare const document: { querySelector: (selector: string) => { textContent: string | null } | null; body: unknown };
+/** What the probes below keep on the page's (and the preview frame's) window. */
+interface Probe {
+  __latency?: { key?: number; problem?: number; gone?: number; changed?: number };
+  __latencyKeys?: boolean;
+}
 
 const ASSESSMENT_FILE = 'big.assessment.yaml';
 const root = path.join(__dirname, '..');
@@ -52,35 +54,38 @@ function percentile(values: readonly number[], p: number): number {
 async function armPage(wb: Workbench, needle: string): Promise<void> {
   await wb.page.evaluate((text: string) => {
     const now = () => performance.timeOrigin + performance.now();
-    const state: { key?: number; problem?: number; gone?: number } = {};
-    window.__latency = state;
-    if (!window.__latencyKeys) {
-      window.__latencyKeys = true;
+    const w = window as unknown as Probe;
+    const state: NonNullable<Probe['__latency']> = {};
+    w.__latency = state;
+    if (!w.__latencyKeys) {
+      w.__latencyKeys = true;
       window.addEventListener('keydown', (event) => {
-        const current = window.__latency as { key?: number };
-        if ((event.key === 'x' || event.key === 'Backspace') && current.key === undefined) current.key = now();
+        const current = w.__latency;
+        if (current && (event.key === 'x' || event.key === 'Backspace') && current.key === undefined) current.key = now();
       }, true);
     }
-    const panel = document.querySelector('.markers-panel') as unknown as Node;
+    const panel = document.querySelector('.markers-panel');
+    if (!panel) throw new Error('the Problems panel is not open');
     const observer = new MutationObserver(() => {
-      const shown = (panel as unknown as { textContent: string }).textContent?.includes(text) ?? false;
+      const shown = panel.textContent?.includes(text) ?? false;
       if (shown && state.problem === undefined) state.problem = now();
       if (!shown && state.problem !== undefined && state.gone === undefined) state.gone = now();
+      if (state.gone !== undefined) observer.disconnect();
     });
     observer.observe(panel, { subtree: true, childList: true, characterData: true });
-    window.__latencyObserver = observer;
   }, needle);
 }
 
 /** Arms the preview's frame: records the first change of the report after now. */
 async function armPreview(frame: Frame): Promise<void> {
   await frame.evaluate(() => {
-    const state: { changed?: number } = {};
-    (window as Record<string, unknown>).__latency = state;
+    const state: NonNullable<Probe['__latency']> = {};
+    (window as unknown as Probe).__latency = state;
     const observer = new MutationObserver(() => {
       if (state.changed === undefined) state.changed = performance.timeOrigin + performance.now();
+      observer.disconnect();
     });
-    observer.observe(document.body as unknown as Node, { subtree: true, childList: true, characterData: true });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
 }
 
@@ -117,14 +122,14 @@ async function measure(delay: number, samples: number, workspace: string): Promi
       await armPage(wb, '"yesx"');
       await armPreview(frame);
       await wb.press('x');
-      const page = await until(() => wb.page.evaluate(() => window.__latency as { key?: number; problem?: number }).then((s) => (s.problem !== undefined ? s : undefined)), { timeout: 20_000, message: 'the problem in the Problems panel' });
-      const preview = await until(() => frame.evaluate(() => (window as Record<string, unknown>).__latency as { changed?: number }).then((s) => (s.changed !== undefined ? s : undefined)), { timeout: 20_000, message: 'the preview to update' });
+      const page = await until(() => wb.page.evaluate(() => (window as unknown as Probe).__latency ?? {}).then((s) => (s.problem !== undefined ? s : undefined)), { timeout: 20_000, message: 'the problem in the Problems panel' });
+      const preview = await until(() => frame.evaluate(() => (window as unknown as Probe).__latency ?? {}).then((s) => (s.changed !== undefined ? s : undefined)), { timeout: 20_000, message: 'the preview to update' });
       // The first round warms up (first render of a problem, caches); it is not counted.
       if (i > 0) results.push({ problemMs: (page.problem as number) - (page.key as number), previewMs: (preview.changed as number) - (page.key as number) });
       await armPreview(frame);
       await wb.press('Backspace');
-      await until(() => wb.page.evaluate(() => (window.__latency as { gone?: number }).gone !== undefined), { timeout: 20_000, message: 'the problem to go' });
-      await until(() => frame.evaluate(() => ((window as Record<string, unknown>).__latency as { changed?: number }).changed !== undefined), { timeout: 20_000, message: 'the preview to update back' });
+      await until(() => wb.page.evaluate(() => (window as unknown as Probe).__latency?.gone !== undefined), { timeout: 20_000, message: 'the problem to go' });
+      await until(() => frame.evaluate(() => (window as unknown as Probe).__latency?.changed !== undefined), { timeout: 20_000, message: 'the preview to update back' });
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   } finally {
