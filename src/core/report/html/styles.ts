@@ -165,6 +165,7 @@ summary { cursor: pointer; color: var(--muted); }
 .tl-dates { font-size: 0.8em; color: var(--muted); }
 .tl-track { display: block; overflow: visible; }
 .tl-axis text { font-size: 11px; fill: var(--muted); }
+.tl-axis .tl-end { font-size: 10px; }
 .tl-grid { stroke: var(--border); stroke-width: 1; stroke-dasharray: 2 3; }
 .tl-bar { fill: var(--st-planned); }
 .tl-bar.st-proposed { fill: none; stroke: var(--st-proposed); stroke-width: 1.5; stroke-dasharray: 4 2; }
