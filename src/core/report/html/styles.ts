@@ -48,6 +48,12 @@ const WEBVIEW_THEME = `
   --st-done: var(--vscode-charts-green, #388a34); --st-on-hold: var(--vscode-charts-yellow, #bf8803); --st-cancelled: var(--vscode-charts-red, #e51400);
   --font: var(--vscode-font-family); --mono: var(--vscode-editor-font-family, monospace); --font-size: var(--vscode-font-size, 13px);
 }
+/* The target line and ticks: themes often make charts.orange translucent, which turns a thin
+   dashed line into dark brown on a dark background. Opaque colours, by theme kind, keep 3:1. */
+body.vscode-light { --target: #bc4c00; }
+body.vscode-dark { --target: #f0883e; }
+body.vscode-high-contrast { --target: var(--vscode-contrastActiveBorder, #f38518); }
+body.vscode-high-contrast-light { --target: #b5200d; }
 body.vscode-high-contrast, body.vscode-high-contrast-light {
   --border: var(--vscode-contrastBorder, currentColor); --track: transparent;
 }
