@@ -38,6 +38,8 @@ export interface RadarAxis {
 const RADAR_SIZE = 340;
 const RADAR_CENTER = RADAR_SIZE / 2;
 const RADAR_RADIUS = 120;
+/** Vertical room a ring number needs between two rings, in chart units. */
+const RING_LABEL_ROOM = 20;
 
 function radarPoint(axis: number, count: number, radius: number): [number, number] {
   const angle = -Math.PI / 2 + (2 * Math.PI * axis) / count;
@@ -71,12 +73,18 @@ export function radarChart(id: string, axes: readonly RadarAxis[], scale: ChartS
       return `<polygon class="${isThreshold ? 'radar-threshold' : 'radar-ring'}" points="${points}"/>`;
     })
     .join('');
-  const ringLabels = ringLevels(scale)
+  // Each ring's number sits just above and left of where the ring meets the top spoke: the ring
+  // runs downward from there and the next ring is higher, so no ring or spoke crosses it. On a
+  // scale with many rings close together, only every few are numbered, so the numbers fit
+  // between them. A halo (see styles) keeps them legible where a data line passes.
+  const levels = ringLevels(scale);
+  const spacing = levels.length > 1 ? (fraction(levels[1] as number, scale) - fraction(levels[0] as number, scale)) * RADAR_RADIUS : RADAR_RADIUS;
+  const labelEvery = Math.max(1, Math.ceil(RING_LABEL_ROOM / spacing));
+  const ringLabels = levels
+    .filter((_, i) => (levels.length - 1 - i) % labelEvery === 0)
     .map((level) => {
-      // Between the first two spokes, where no data point sits, with a halo (see styles) so
-      // a polygon edge crossing the number does not hide it.
-      const [x, y] = radarPoint(0.5, count, fraction(level, scale) * RADAR_RADIUS);
-      return `<text class="radar-ring-label" x="${num(x)}" y="${num(y + 3)}" text-anchor="middle">${level}</text>`;
+      const y = RADAR_CENTER - fraction(level, scale) * RADAR_RADIUS;
+      return `<text class="radar-ring-label" x="${RADAR_CENTER - 4}" y="${num(y - 3)}" text-anchor="end">${level}</text>`;
     })
     .join('');
   const spokes = axes
