@@ -25,6 +25,8 @@ dimensions:
   aggressive-outsourcing:
     target: 3
     answers:
-      ao-service-inventory: yes
+      ao-service-inventory:
+        answer: yes
+        evidence: [https://wiki.example.com/it/service-catalogue]
 `;
 }
