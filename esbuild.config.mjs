@@ -8,6 +8,7 @@
 // Entries whose source does not exist yet are skipped, so partial trees still build.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -23,19 +24,22 @@ const node = {
   logLevel: 'info',
 };
 
-// VS Code for the web runs extensions and their workers without Node: no built-in modules.
+// VS Code for the web runs extensions and their workers without Node: no built-in modules. The
+// bundles are written as UTF-8 rather than with \u escapes (markdown-it's entity table and the
+// built-in frameworks' texts would otherwise grow by a third), to keep each under 1 MB.
 const web = {
   bundle: true,
   platform: 'browser',
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   minify: !dev,
+  charset: 'utf8',
   sourcemap: dev ? 'inline' : false,
   legalComments: 'none',
   logLevel: 'info',
 };
 
-const builds = [
+export const builds = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js' },
@@ -54,9 +58,14 @@ const builds = [
   },
 ].filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
 
-if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
-} else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
-  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+/** The most each file of the web extension may weigh (it is downloaded on every github.dev visit). */
+export const WEB_BUNDLE_LIMIT = 1_000_000;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+  } else {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+    if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  }
 }
