@@ -105,6 +105,36 @@ describe('language server', () => {
     expect(summary).toMatchObject({ uri, version: 1, kind: 'Assessment' });
   });
 
+  it('finds the references of a rubric\'s dimension in assessments and plans, from the rubric or from a use', async () => {
+    const client = await start({ settings: { workspaceScan: { enabled: false } } });
+    const rubric = uriOf('desk.rubric.yaml');
+    const assessment = uriOf('acme.assessment.yaml');
+    const plan = uriOf('acme.plan.yaml');
+    client.open(rubric, DESK_RUBRIC);
+    client.open(assessment, DESK_ASSESSMENT);
+    await client.diagnosticsOf(assessment);
+    // The plan is not open: it is found because its last check read the rubric.
+    client.open(plan, DESK_PLAN);
+    await client.diagnosticsOf(plan);
+    client.close(plan);
+    const inRubric = position(DESK_RUBRIC, DESK_RUBRIC.indexOf('- id: self-service') + '- id: '.length + 2);
+    const found = await client.request<Location[]>('textDocument/references', { textDocument: { uri: rubric }, position: inRubric, context: { includeDeclaration: true } });
+    const where = (locations: Location[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line}`).sort();
+    const line = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+    expect(where(found)).toEqual([
+      `acme.assessment.yaml:${line(DESK_ASSESSMENT, '  self-service:')}`,
+      `acme.plan.yaml:${line(DESK_PLAN, 'dimension: self-service')}`,
+      `desk.rubric.yaml:${line(DESK_RUBRIC, '- id: self-service')}`,
+    ].sort());
+    // From the assessment's key, without the declaration: the same uses.
+    const fromUse = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: assessment }, position: position(DESK_ASSESSMENT, DESK_ASSESSMENT.indexOf('  self-service:') + 4), context: { includeDeclaration: false },
+    });
+    expect(where(fromUse)).toEqual(where(found).filter((w) => !w.startsWith('desk.rubric')));
+    // Nothing to find on a key that is no rubric item.
+    expect(await client.request('textDocument/references', { textDocument: { uri: assessment }, position: { line: 0, character: 1 }, context: { includeDeclaration: true } })).toEqual([]);
+  });
+
   it('completes criteria in a half-typed assessment that never passed its schema', async () => {
     const client = await start();
     const uri = uriOf('fresh.assessment.yaml');

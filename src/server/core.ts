@@ -23,4 +23,5 @@ export { buildReport, renderHtml, renderJson, renderMarkdown } from '../core/rep
 export type { FileHost } from '../core/resolve/host';
 export { BUILTIN_SCHEME, baseName, isBuiltinUri } from '../core/resolve/uris';
 export { LineIndex } from '../core/text/lineIndex';
+export { locate } from '../core/yaml/locate';
 export type { Range } from '../core/text/range';

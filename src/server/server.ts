@@ -13,6 +13,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Location,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -28,6 +29,7 @@ import {
   codeLenses,
   completionsAt,
   definitionAt,
+  documentAt,
   documentSymbols,
   Engine,
   hoverAt,
@@ -59,6 +61,7 @@ import {
   type RenderReportParams,
   type RubricsInitializationOptions,
 } from './protocol';
+import { itemAtRubricOffset, itemDefinedAt, usesIn, type RubricItem } from './references';
 import { snippetCompletions } from './snippets';
 
 export interface ServerOptions {
@@ -154,6 +157,7 @@ class RubricsServer {
         return target ? { uri: target.uri, range: toRange(new LineIndex(target.text), target.range) } : null;
       }),
     );
+    c.onReferences(async ({ textDocument, position, context }) => this.atCurrent(textDocument.uri, (doc) => this.references(doc, doc.offsetAt(position), context.includeDeclaration)));
     c.onDocumentSymbol(async ({ textDocument }) => this.atCurrent(textDocument.uri, async (doc) => documentSymbols(await this.analyses.analysisOf(doc)).map((s) => toDocumentSymbol(doc, s))));
     c.onCodeLens(async ({ textDocument }) => {
       if (!this.settings.codeLens) return [];
@@ -215,6 +219,7 @@ class RubricsServer {
         completionProvider: { triggerCharacters: [':', ' ', '[', '/'] },
         hoverProvider: true,
         definitionProvider: true,
+        referencesProvider: true,
         documentSymbolProvider: { label: 'Rubrics' },
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -504,6 +509,41 @@ class RubricsServer {
     const items = entries.map((entry) => toCompletionItem(doc, entry, { adjustsIndentation, lineIndent, ...(this.init.retriggerCommand ? { retriggerCommand: this.init.retriggerCommand } : {}) }));
     if (completionCaps?.snippetSupport) items.push(...snippetCompletions(snapshot, text, offset, doc, { adjustsIndentation, lineIndent }));
     return items;
+  }
+
+  /**
+   * Find all references of a rubric's dimension or criterion: from its id in the rubric, or from
+   * a use of it in an assessment or plan. Every open file and every file of the workspace whose
+   * last check read the rubric is looked at.
+   */
+  private async references(doc: TextDocument, offset: number, includeDeclaration: boolean): Promise<Location[]> {
+    const snapshot = await this.analyses.snapshot(doc);
+    let item: RubricItem | undefined = itemAtRubricOffset(snapshot.analysis, offset);
+    let rubricText = snapshot.analysis.text;
+    if (!item) {
+      const rubric = documentAt(snapshot, offset).rubric;
+      const target = rubric ? await definitionAt(snapshot, offset, (uri) => this.files.readFile(uri)) : undefined;
+      if (!rubric || !target || target.uri !== rubric.uri) return [];
+      item = itemDefinedAt(rubric, target.range);
+      rubricText = rubric.text;
+    }
+    if (!item) return [];
+    const locations: Location[] = includeDeclaration ? [{ uri: item.rubricUri, range: toRange(new LineIndex(rubricText), item.definition) }] : [];
+    const candidates = new Set<string>([doc.uri, item.rubricUri, ...this.documents.keys(), ...this.graph.dependentsOf(item.rubricUri)]);
+    for (const uri of candidates) {
+      const open = this.documents.get(uri);
+      if (open && !this.owned.has(uri) && uri !== doc.uri) continue;
+      let analysis: FileAnalysis | undefined;
+      if (open) analysis = await this.analyses.analysisOf(open);
+      else {
+        const text = await this.files.readSaved(uri);
+        analysis = text !== undefined && this.ownership.owns(uri, text) ? await this.engine.analyze(uri, text) : undefined;
+      }
+      if (!analysis) continue;
+      const positions: Positions = open ?? new LineIndex(analysis.text);
+      for (const range of usesIn(analysis, item)) locations.push({ uri, range: toRange(positions, range) });
+    }
+    return locations;
   }
 
   private async listDocuments(kind: DocumentKind): Promise<string[]> {
