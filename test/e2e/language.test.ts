@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/e2e/codeServer.mjs';
 import { codeLenses } from '../../src/core/language/codeLens';
+import { sevenAttributesAssessment } from '../support/sevenAttributes';
 import { analyzeFile, cliDiagnostics, lineColumnOf, openSession, readWorkspaceFile, type Session, screenshotOnFailure } from './session';
 
 // Language features in the real editor: hovers, CodeLens, quick fixes, snippets and completion.
@@ -30,16 +31,7 @@ function expand(body: string[], indent: string): string {
 
 /** A fresh assessment, waiting under `dimensions:` for a snippet. */
 const SNIPPET_FILE = 'new-assessment.yaml';
-const SNIPPET_HEADER = [
-  'apiVersion: rubrics-as-code/v1',
-  'kind: Assessment',
-  'id: snippet-check',
-  'rubric: seven-attributes',
-  'subject: { organization: Snippet Check }',
-  'date: 2026-03-31',
-  'dimensions:',
-  '  ',
-].join('\n');
+const SNIPPET_HEADER = sevenAttributesAssessment('snippet-check', 'Snippet Check');
 
 describe('Language features', () => {
   let session: Session;
