@@ -75,6 +75,20 @@ suite('language features', (test) => {
     }
   });
 
+  test('the walkthrough writes a sample assessment and opens it, and it checks clean', async () => {
+    await closeAllEditors();
+    const sample = sampleUri('getting-started.assessment.yaml');
+    try {
+      await vscode.commands.executeCommand('rubrics.walkthrough.openSample');
+      const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === sample.toString() ? vscode.window.activeTextEditor : undefined), 'the sample in the editor');
+      const shown = await waitForEngineDiagnostics(editor.document);
+      assert(shown.every((line) => line.split(' ')[1] === 'information'), `the sample should have no errors or warnings; shown:\n${shown.join('\n')}`);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(sample, { useTrash: false }).then(undefined, () => undefined);
+    }
+  });
+
   test('completion of an answer offers the values of the criterion\'s answer scale', async () => {
     const { document } = await openSample('kestrel/2026-03.seven-attributes.assessment.yaml');
     const { rubric } = await assessmentOf(document);
