@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location } from 'vscode-languageserver/node';
 import { generateBenchDocuments } from '../bench/generate';
@@ -6,7 +10,7 @@ import { MemoryFileHost } from '../src/core/resolve/host';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { DOCUMENT_SUMMARY, RENDER_REPORT, SERVER_COMMANDS, type DocumentSummary } from '../src/server/protocol';
 import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './languageFixtures';
-import { position, removeBundles, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
+import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
 
 /**
  * The language server end to end: the real bundled server in a worker thread (as the desktop
@@ -226,5 +230,30 @@ describe('language server', () => {
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: assessment }, position: position(edited, valueStart) });
     expect(items.length).toBeGreaterThan(1);
     expect(items.every((i) => i.kind === 20 /* EnumMember: an answer */)).toBe(true);
+  }, 60_000);
+});
+
+describe('rubrics lsp --stdio', () => {
+  it('reads the workspace from disk: a referenced rubric, and the rubric files it checks at start-up', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-stdio-'));
+    try {
+      for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(dir, name), text);
+      fs.mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'node_modules', 'pkg', 'x.rubric.yaml'), 'not: ours\n');
+      const folder = pathToFileURL(dir).toString();
+      const { client } = await startStdioServer({ workspaceFolders: [folder], capabilities: { workspace: { configuration: true } } });
+      clients.push(client);
+      const uri = `${folder}/acme.assessment.yaml`;
+      // The plan is checked without being opened, by the start-up scan; node_modules is skipped.
+      await client.until(() => client.diagnostics.get(`${folder}/acme.plan.yaml`), 'the plan, checked from disk at start-up');
+      const text = DESK_ASSESSMENT.replace('  knowledge:', '  knowlege:');
+      client.open(uri, text);
+      await client.until(() => client.diagnostics.get(uri)?.some((d) => d.code === 'unknown-dimension'), 'the open assessment\'s diagnostics');
+      expect(client.diagnostics.has(`${folder}/node_modules/pkg/x.rubric.yaml`)).toBe(false);
+      // Without a VS Code client, the server asked for no files: it read them itself.
+      expect(client.reads).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
