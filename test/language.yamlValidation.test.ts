@@ -28,11 +28,10 @@ const fetched: string[] = [];
 
 function service() {
   const ls = getLanguageService({
-    // What the schemas are fetched from: the local files, whether asked by path or by their $id URL.
+    // Records what the server asks for; only local files can be served.
     schemaRequestService: async (uri) => {
       fetched.push(uri);
-      const local = uri.startsWith(SCHEMA_BASE) ? path.join(root, 'schemas', uri.slice(SCHEMA_BASE.length)) : new URL(uri);
-      return fs.readFileSync(local, 'utf8');
+      return fs.readFileSync(new URL(uri), 'utf8');
     },
     workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).toString() },
   });
@@ -94,8 +93,10 @@ describe('yamlValidation contribution', () => {
     const badDate = await validate('acme.assessment.yaml', DESK_ASSESSMENT.replace('date: 2026-01-15', 'date: 15/01/2026'));
     expect(badDate.map((d) => d.range.start.line)).toEqual([datedLine]);
     expect(badDate[0]?.message).toMatch(/pattern/i);
-    // Nothing was fetched from the network: every schema came from the files (by path or by $id).
-    expect(fetched.every((uri) => uri.startsWith('file:') || uri.startsWith(SCHEMA_BASE))).toBe(true);
+    // Relative $refs resolve next to the file the schema was loaded from, not against its absolute
+    // $id: with the schemas in the extension, Red Hat YAML never goes to the network for them.
+    expect(fetched.length).toBeGreaterThanOrEqual(5);
+    expect(fetched.filter((uri) => !uri.startsWith('file:'))).toEqual([]);
   });
 
   it('checks each document of a multi-document file against its own kind: no false errors', async () => {
