@@ -12,13 +12,20 @@ import type { RubricServices } from './services';
  */
 export function activate(context: vscode.ExtensionContext): RubricServices {
   const serverPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
-  return activateWith(context, (options) => new LanguageClient(CLIENT_ID, 'Rubrics', async () => {
+  let current: Worker | undefined;
+  const services = activateWith(context, (options) => new LanguageClient(CLIENT_ID, 'Rubrics', async () => {
+    // A restart replaces a thread that crashed or stopped answering: end it for good first.
+    await current?.terminate();
     // The server gets its own channel; its end closes when the thread exits, which the client notices.
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(serverPath, { name: 'rubrics-language-server', workerData: { port: port2 }, transferList: [port2] });
     worker.unref();
+    current = worker;
     return { reader: new PortMessageReader(port1), writer: new PortMessageWriter(port1) };
   }, options));
+  // After the client's own stop (which asks the server to exit): the thread holds nothing to save.
+  context.subscriptions.push({ dispose: () => void current?.terminate() });
+  return services;
 }
 
 export function deactivate(): void {
