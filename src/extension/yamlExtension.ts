@@ -25,8 +25,8 @@ interface YamlExtensionApi {
 
 export class RedHatYaml implements vscode.Disposable {
   private active = false;
-  /** Red Hat YAML accepted our contributor: it has our schema for every document of ours. */
-  private contributed = false;
+  /** Documents Red Hat YAML asked about and got our schema for (outside the contributed globs). */
+  private readonly served = new Set<string>();
   /** Globs of the `yamlValidation` contribution, where Red Hat YAML has our schema anyway. */
   private readonly contributedGlobs: GlobSet;
   private readonly disposables: vscode.Disposable[] = [];
@@ -53,21 +53,26 @@ export class RedHatYaml implements vscode.Disposable {
     try {
       const api = yaml.isActive ? yaml.exports : await yaml.activate();
       if (typeof api?.registerContributor !== 'function') return;
-      this.contributed = api.registerContributor(
+      api.registerContributor(
         SCHEMA_SCHEME,
-        (resource) => (this.owns(resource) && !this.inContributedGlobs(resource) ? `${SCHEMA_SCHEME}://schemas/${COMBINED_SCHEMA}` : undefined),
+        (resource) => {
+          if (!this.owns(resource) || this.inContributedGlobs(resource)) return undefined;
+          this.served.add(normalized(resource));
+          return `${SCHEMA_SCHEME}://schemas/${COMBINED_SCHEMA}`;
+        },
         (uri) => this.schemaText(uri),
         'Rubrics as Code',
       );
     } catch {
-      this.contributed = false;
+      // An older or changed API: the contributed globs still get the schema.
     }
   }
 
   /** The diagnostics to show for a file: ours, less those Red Hat YAML shows for it already. */
   filter(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
     if (!this.active) return diagnostics;
-    const schemaThere = this.contributed || this.inContributedGlobs(uri.toString());
+    // Schema problems are left to Red Hat YAML only where it is known to have our schema.
+    const schemaThere = this.inContributedGlobs(uri.toString()) || this.served.has(normalized(uri.toString()));
     return diagnostics.filter((d) => !shownByYamlExtension(typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''), schemaThere));
   }
 
@@ -109,5 +114,13 @@ export async function loadSchemaFiles(extensionUri: vscode.Uri): Promise<void> {
     } catch {
       // A missing file is simply not served; Red Hat YAML then reports the schema as unreadable.
     }
+  }
+}
+
+function normalized(resource: string): string {
+  try {
+    return vscode.Uri.parse(resource).toString();
+  } catch {
+    return resource;
   }
 }
