@@ -1,11 +1,14 @@
 // Bundles every face of the product with esbuild. `node esbuild.config.mjs [--watch] [--dev]`.
 // - dist/cli.js        the `rubrics` command (Node, CommonJS, with a shebang)
-// - dist/extension.js  the VS Code extension host entry (`vscode` stays external)
-// - dist/worker.js     the engine's worker thread inside the extension host
-// - dist/webview/*.js  scripts that run inside the report preview (browser, no Node)
+// - dist/extension.js      the desktop VS Code extension (`vscode` stays external)
+// - dist/server.js         the language server in a worker thread of the desktop extension host
+// - dist/web/extension.js  the web extension (github.dev, vscode.dev): CommonJS for the web worker extension host
+// - dist/web/server.js     the language server in a Web Worker
+// - dist/webview/*.js      scripts that run inside the report preview (browser, no Node)
 // Entries whose source does not exist yet are skipped, so partial trees still build.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -21,10 +24,27 @@ const node = {
   logLevel: 'info',
 };
 
-const builds = [
+// VS Code for the web runs extensions and their workers without Node: no built-in modules. The
+// bundles are written as UTF-8 rather than with \u escapes (markdown-it's entity table and the
+// built-in frameworks' texts would otherwise grow by a third), to keep each under 1 MB.
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  minify: !dev,
+  charset: 'utf8',
+  sourcemap: dev ? 'inline' : false,
+  legalComments: 'none',
+  logLevel: 'info',
+};
+
+export const builds = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...node, entryPoints: ['src/extension/worker/worker.ts'], outfile: 'dist/worker.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js' },
+  { ...web, format: 'cjs', entryPoints: ['src/extension/extension.browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...web, format: 'iife', entryPoints: ['src/server/browser.ts'], outfile: 'dist/web/server.js' },
   {
     bundle: true,
     platform: 'browser',
@@ -38,9 +58,14 @@ const builds = [
   },
 ].filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
 
-if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
-} else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
-  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+/** The most each file of the web extension may weigh (it is downloaded on every github.dev visit). */
+export const WEB_BUNDLE_LIMIT = 1_000_000;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+  } else {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+    if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  }
 }

@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/core must stay independent of VS Code; adapt it in src/extension.' }],
-        patterns: [{ group: ['**/extension/**', '**/cli/**', '**/webview/**'], message: 'src/core must not depend on its adapters.' }],
+        patterns: [{ group: ['**/extension/**', '**/cli/**', '**/webview/**', '**/server/**'], message: 'src/core must not depend on its adapters.' }],
       }],
     },
   },

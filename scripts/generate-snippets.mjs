@@ -1,18 +1,20 @@
-// Generates snippets/rubrics.code-snippets from the built-in frameworks and the plan schema, so
+// Generates snippets/rubrics.snippets.json from the built-in frameworks and the plan schema, so
 // the snippets always name the frameworks' real dimensions, criteria, levels and answer scales.
 //
 //   node scripts/generate-snippets.mjs          write the file (run by `npm run build`)
 //   node scripts/generate-snippets.mjs --check  exit 1 if the committed file is out of date
 //
-// Prefixes start with rubric-, attr-, found-, area- or stream-, so the snippets never crowd
-// completion in ordinary YAML files.
+// The language server offers them as completions, only in documents it owns and only where each
+// fits: its `place` (under an assessment's dimensions, a plan's initiatives or an initiative's
+// moves, a rubric's dimensions or criteria, or an empty document) and, for a framework's
+// dimensions, its `framework` and `key`. Bodies use the snippet syntax LSP and VS Code share.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-export const SNIPPETS_FILE = path.join(root, 'snippets/rubrics.code-snippets');
+export const SNIPPETS_FILE = path.join(root, 'snippets/rubrics.snippets.json');
 const FRAMEWORK_DIR = path.join(root, 'src/core/builtins/frameworks');
 const PLAN_SCHEMA = path.join(root, 'schemas/plan.schema.json');
 
@@ -120,12 +122,18 @@ function dimensionSnippets(frameworks) {
       const criteria = dimension.criteria ?? [];
       snippets[`${rubric.id}: assess ${dimension.title}`] = {
         prefix: `${family.prefix}${dimension.id}`,
+        place: 'assessment-dimension',
+        framework: rubric.id,
+        key: dimension.id,
         description: `Assessment entry for the ${family.noun} "${dimension.title}" of ${rubric.id}: a target level and an answer for each of its ${criteria.length} ${(rubric.terms?.criterion ?? 'criterion').toLowerCase()}s. Put it under "dimensions:" of an assessment against ${rubric.id}.`,
         body: [...assessmentEntryLines(rubric, dimension, new Stops(), termOf(rubric)), '$0'],
       };
       const stops = new Stops();
       snippets[`${rubric.id}: move ${dimension.title}`] = {
         prefix: `${family.prefix}${dimension.id}-move`,
+        place: 'plan-move',
+        framework: rubric.id,
+        key: dimension.id,
         description: `Plan move that raises the ${family.noun} "${dimension.title}" of ${rubric.id} to a target level (from the baseline's level). Put it under "moves:" of an initiative.`,
         body: [`- dimension: ${dimension.id}  # ${lit(dimension.title)}`, `  to: ${stops.choice(targetChoices(rubric))}`, '$0'],
       };
@@ -143,6 +151,7 @@ function valueStreamSnippets(valueStreams) {
     const s = new Stops();
     snippets[`IT4IT value stream: ${title}`] = {
       prefix: `stream-${stream}`,
+      place: 'plan-initiative',
       description: `Plan initiative in the IT4IT ${title} value stream (${role}). Put it under "initiatives:" of a plan.`,
       body: [
         `- id: ${s.placeholder(`${stream}-initiative`)}`,
@@ -190,6 +199,7 @@ function skeletonSnippets(frameworks) {
   let s = new Stops();
   snippets['Rubric (new framework)'] = {
     prefix: 'rubric-rubric',
+    place: 'document',
     description: 'A new rubric: a level scale with a threshold, and a first dimension with a criterion. Assessments refer to it by a relative path.',
     body: [
       `apiVersion: ${API_VERSION}`,
@@ -228,6 +238,7 @@ function skeletonSnippets(frameworks) {
   s = new Stops();
   snippets['Dimension of a rubric'] = {
     prefix: 'rubric-dimension',
+    place: 'rubric-dimension',
     description: 'A dimension of a rubric, with descriptors for its first levels and a criterion. Put it under "dimensions:" of a rubric.',
     body: [
       `- id: ${s.placeholder('new-dimension')}`,
@@ -247,6 +258,7 @@ function skeletonSnippets(frameworks) {
   s = new Stops();
   snippets['Criterion of a rubric'] = {
     prefix: 'rubric-criterion',
+    place: 'rubric-criterion',
     description: 'A criterion of a rubric dimension: a checkable statement at a level. Put it under "criteria:" of a dimension.',
     body: [
       `- id: ${s.placeholder('new-criterion')}`,
@@ -261,6 +273,7 @@ function skeletonSnippets(frameworks) {
   s = new Stops();
   snippets['Assessment (against a rubric file)'] = {
     prefix: 'rubric-assessment',
+    place: 'document',
     description: 'A new assessment against a rubric file of your own, with one dimension entry. For a built-in framework, use rubric-assessment-<framework>.',
     body: [
       ...assessmentHeader(s, (stops) => stops.placeholder('./my-rubric.rubric.yaml')),
@@ -279,6 +292,8 @@ function skeletonSnippets(frameworks) {
     const entries = rubric.dimensions.flatMap((d) => assessmentEntryLines(rubric, d, s, termOf(rubric)));
     snippets[`Assessment against ${id}`] = {
       prefix: `rubric-assessment-${id}`,
+      place: 'document',
+      framework: id,
       description: `A complete assessment against the built-in ${rubric.title}: every ${termOf(rubric).toLowerCase()} with a target and an answer for each criterion.`,
       body: [...header, 'dimensions:', ...indent(entries, 2), '$0'],
     };
@@ -287,6 +302,7 @@ function skeletonSnippets(frameworks) {
   s = new Stops();
   snippets['Plan (roadmap)'] = {
     prefix: 'rubric-plan',
+    place: 'document',
     description: 'A new transformation plan over a 30-month horizon with a first initiative. Add initiatives with stream-... or rubric-initiative, and moves with attr-...-move.',
     body: [
       `apiVersion: ${API_VERSION}`,
@@ -313,6 +329,7 @@ function skeletonSnippets(frameworks) {
   s = new Stops();
   snippets['Initiative of a plan'] = {
     prefix: 'rubric-initiative',
+    place: 'plan-initiative',
     description: 'A plan initiative with owner, status and dates. Put it under "initiatives:" of a plan; add moves with attr-...-move.',
     body: [
       `- id: ${s.placeholder('new-initiative')}`,
@@ -347,8 +364,12 @@ export function buildSnippetsText(frameworks = readFrameworks(), valueStreams = 
   const prefixes = Object.values(snippets).map((x) => x.prefix);
   const duplicate = prefixes.find((p, i) => prefixes.indexOf(p) !== i);
   if (duplicate) throw new Error(`two snippets share the prefix "${duplicate}"`);
-  const sorted = Object.fromEntries(Object.entries(snippets).sort(([, a], [, b]) => a.prefix.localeCompare(b.prefix)));
-  return `// Generated by scripts/generate-snippets.mjs from src/core/builtins/frameworks/*.rubric.yaml\n// and schemas/plan.schema.json. Do not edit: run \`node scripts/generate-snippets.mjs\`.\n${JSON.stringify(sorted, null, 2)}\n`;
+  const sorted = Object.entries(snippets).sort(([, a], [, b]) => a.prefix.localeCompare(b.prefix)).map(([name, snippet]) => ({ name, ...snippet }));
+  const file = {
+    $comment: 'Generated by scripts/generate-snippets.mjs from src/core/builtins/frameworks/*.rubric.yaml and schemas/plan.schema.json. Do not edit: run `node scripts/generate-snippets.mjs`.',
+    snippets: sorted,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 export function readValueStreams() {
@@ -363,7 +384,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const current = fs.existsSync(SNIPPETS_FILE) ? fs.readFileSync(SNIPPETS_FILE, 'utf8') : undefined;
   if (process.argv.includes('--check')) {
     if (current !== text) {
-      console.error('snippets/rubrics.code-snippets is out of date: run `node scripts/generate-snippets.mjs`.');
+      console.error('snippets/rubrics.snippets.json is out of date: run `node scripts/generate-snippets.mjs`.');
       process.exit(1);
     }
     console.log('snippets are up to date');
@@ -372,6 +393,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       fs.mkdirSync(path.dirname(SNIPPETS_FILE), { recursive: true });
       fs.writeFileSync(SNIPPETS_FILE, text);
     }
-    console.log(`generated ${Object.keys(JSON.parse(text.replace(/^\/\/.*\n/gm, ''))).length} snippets`);
+    console.log(`generated ${JSON.parse(text).snippets.length} snippets`);
   }
 }

@@ -29,11 +29,16 @@ const ajv = new Ajv({
   verbose: true, // errors carry their schema, so messages can list allowed keys and suggest near misses
 });
 ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
+// The engine validates each document against its kind's schema; rubrics.schema.json (which picks
+// one by kind, for other tools) is not compiled.
 const kinds = { Rubric: 'rubric.schema.json', Assessment: 'assessment.schema.json', Plan: 'plan.schema.json' };
-for (const file of fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
-  ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8')));
+const idOf = {};
+for (const file of fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json') && f !== 'rubrics.schema.json').sort()) {
+  const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8'));
+  idOf[file] = schema.$id;
+  ajv.addSchema(schema);
 }
-const exportsMap = Object.fromEntries(Object.entries(kinds).map(([kind, id]) => [`validate${kind}`, id]));
+const exportsMap = Object.fromEntries(Object.entries(kinds).map(([kind, file]) => [`validate${kind}`, idOf[file]]));
 let code = standaloneCode(ajv, exportsMap);
 if (/new Function|\beval\(/.test(code)) throw new Error('generated validators must not use new Function or eval');
 // ajv's standalone output require()s small runtime helpers. Inline the one our schemas need, so

@@ -21,9 +21,18 @@ describe('architecture', () => {
 
   it('keeps src/core independent of its adapters and of Node-only modules', () => {
     const offenders = core.filter((file) =>
-      /from\s+['"](\.\.\/)+(extension|cli|webview)\/|from\s+['"]node:(fs|path|child_process|worker_threads)['"]/.test(fs.readFileSync(file, 'utf8')),
+      /from\s+['"](\.\.\/)+(extension|cli|webview|server)\/|from\s+['"]node:(fs|path|child_process|worker_threads)['"]/.test(fs.readFileSync(file, 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('lets the language server reach the engine through one module, and never VS Code', () => {
+    const server = sourceFiles(path.join(__dirname, '../src/server'));
+    expect(server.length).toBeGreaterThan(5);
+    const throughCore = server.filter((file) => path.basename(file) !== 'core.ts' && /from\s+['"]\.\.\/core\//.test(fs.readFileSync(file, 'utf8')));
+    expect(throughCore).toEqual([]);
+    const vscode = server.filter((file) => /from\s+['"]vscode(-languageclient)?['"]/.test(fs.readFileSync(file, 'utf8')));
+    expect(vscode).toEqual([]);
   });
 
   it('compiles no schema and builds no function at run time', () => {

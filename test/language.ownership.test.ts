@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaresApiVersion, GlobSet, globToRegExp } from '../src/extension/ownership';
+import { declaresApiVersion, GlobSet, globToRegExp } from '../src/server/ownership';
 
 const DEFAULTS = ['**/*.rubric.{yaml,yml}', '**/*.assessment.{yaml,yml}', '**/*.plan.{yaml,yml}', '**/rubrics/**/*.{yaml,yml}'];
 

@@ -1,5 +1,5 @@
 /**
- * The contributed snippets: in sync with the built-in frameworks, well formed, and — expanded the
+ * The snippets the language server offers: in sync with the built-in frameworks, well formed, and — expanded the
  * way VS Code expands them, with their placeholders at their defaults — accepted by the engine in
  * the place they are meant for. Whole documents are written from snippets alone, as a user would.
  */
@@ -13,13 +13,17 @@ import type { Rubric } from '../src/core/model/types';
 import { analyzeMemory } from './helpers';
 
 interface Snippet {
+  name: string;
   prefix: string;
+  place: string;
+  framework?: string;
+  key?: string;
   description: string;
   body: string[];
 }
 
 const fileText = fs.readFileSync(SNIPPETS_FILE, 'utf8');
-const snippets: Snippet[] = Object.values(JSON.parse(fileText.replace(/^\/\/.*$/gm, '')) as Record<string, Snippet>);
+const snippets: Snippet[] = (JSON.parse(fileText) as { snippets: Snippet[] }).snippets;
 const byPrefix = new Map(snippets.map((s) => [s.prefix, s]));
 const frameworks = new Map([...builtinFrameworks().values()].map((f) => [f.id, parse(f.text) as Rubric]));
 

@@ -3,13 +3,14 @@ import type { Command } from './command';
 import { builtinsCommand } from './commands/builtins';
 import { diffCommand } from './commands/diff';
 import { initCommand } from './commands/init';
+import { lspCommand } from './commands/lsp';
 import { reportCommand } from './commands/report';
 import { validateCommand } from './commands/validate';
 import { describeOutputFailure, type CliContext, type GuardedOutput } from './context';
 import { CliError } from './errors';
 import { TOOL_VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [validateCommand, reportCommand, diffCommand, initCommand, builtinsCommand];
+const COMMANDS: readonly Command[] = [validateCommand, reportCommand, diffCommand, initCommand, builtinsCommand, lspCommand];
 
 function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

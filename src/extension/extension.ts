@@ -1,49 +1,33 @@
 import * as vscode from 'vscode';
-import { registerBuiltinDocuments } from './builtinDocuments';
-import { addMissingDimensionsCommand, ADD_MISSING_DIMENSIONS, RubricCodeActionProvider } from './codeActionProvider';
-import { RubricCodeLensProvider } from './codeLensProvider';
-import { RubricCompletionProvider } from './completionProvider';
-import { RubricDefinitionProvider } from './definitionProvider';
-import { EngineHost } from './engineHost';
-import { RubricHoverProvider } from './hoverProvider';
-import { Output } from './output';
-import { registerPreview } from './preview/registerPreview';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { LanguageClient, PortMessageReader, PortMessageWriter } from 'vscode-languageclient/node';
+import { activateWith } from './activate';
+import { CLIENT_ID } from './client';
 import type { RubricServices } from './services';
-import { RubricStatusBar } from './statusBar';
-import { RubricSymbolProvider } from './symbolProvider';
 
 /**
- * Activation (on a workspace with rubric files, or the first YAML document): registers the
- * features; the engine's worker starts only when a rubric document is seen. Every provider
- * checks that the document is ours before doing anything.
+ * The desktop entry (dist/extension.js): the language server runs in a worker thread of the
+ * extension host, so a 50,000-line file stays editable while it is checked. If the thread dies,
+ * the language client starts a new one and sends it the open documents again.
  */
 export function activate(context: vscode.ExtensionContext): RubricServices {
-  const output = new Output();
-  const host = new EngineHost(context, output);
-  // All YAML documents, whatever their scheme (file, untitled, virtual workspaces, built-ins).
-  const selector: vscode.DocumentSelector = [{ language: 'yaml' }];
-  context.subscriptions.push(
-    output,
-    host,
-    registerBuiltinDocuments(host),
-    vscode.languages.registerCompletionItemProvider(selector, new RubricCompletionProvider(host), ':', ' ', '[', '/'),
-    vscode.languages.registerHoverProvider(selector, new RubricHoverProvider(host)),
-    vscode.languages.registerDefinitionProvider(selector, new RubricDefinitionProvider(host)),
-    vscode.languages.registerDocumentSymbolProvider(selector, new RubricSymbolProvider(host), { label: 'Rubrics' }),
-    vscode.languages.registerCodeActionsProvider(selector, new RubricCodeActionProvider(host), RubricCodeActionProvider.metadata),
-    new RubricStatusBar(host),
-    vscode.commands.registerCommand('rubrics.showOutput', () => output.show()),
-    vscode.commands.registerCommand('rubrics.revalidateWorkspace', () => host.revalidateAll()),
-    vscode.commands.registerCommand(ADD_MISSING_DIMENSIONS, () => addMissingDimensionsCommand(host)),
-  );
-  const lenses = new RubricCodeLensProvider(host);
-  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(selector, lenses));
-  registerPreview(context, host, (message) => output.info(message));
-  host.start();
-  output.info(`Rubrics as Code ${String(context.extension.packageJSON.version ?? '')} activated.`);
-  return host;
+  const serverPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  let current: Worker | undefined;
+  const services = activateWith(context, (options) => new LanguageClient(CLIENT_ID, 'Rubrics', async () => {
+    // A restart replaces a thread that crashed or stopped answering: end it for good first.
+    await current?.terminate();
+    // The server gets its own channel; its end closes when the thread exits, which the client notices.
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(serverPath, { name: 'rubrics-language-server', workerData: { port: port2 }, transferList: [port2] });
+    worker.unref();
+    current = worker;
+    return { reader: new PortMessageReader(port1), writer: new PortMessageWriter(port1) };
+  }, options));
+  // After the client's own stop (which asks the server to exit): the thread holds nothing to save.
+  context.subscriptions.push({ dispose: () => void current?.terminate() });
+  return services;
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions, the engine worker included.
+  // The client (and with it the server's thread) is stopped through context.subscriptions.
 }

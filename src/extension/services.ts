@@ -1,36 +1,21 @@
 import type * as vscode from 'vscode';
-import type { AnalysisSummary } from '../core/language/summary';
+import type { DocumentSummary, HtmlReportOptions, ReportFormat } from '../server/protocol';
 
 /**
- * The contract between the part of the extension that runs the engine (off the extension
- * host's main thread) and the features built on it (preview, status bar, export). Analysis
- * results stay where the engine runs; features ask for what they need by document.
+ * What the features on the client side (preview, status bar, export) need from the language
+ * server, by document. Analyses stay in the server; these are small answers about one document.
  */
-
-/** A file's summary (see AnalysisSummary in the core), for one version of an open document. */
-export interface DocumentSummary extends AnalysisSummary {
-  readonly uri: string;
-  readonly version: number;
-}
-
-export type ReportFormat = 'html' | 'markdown' | 'json';
-
-export interface HtmlReportOptions {
-  /** 'webview': themed with VS Code's colours, strict CSP with this nonce, the preview script; 'standalone': self-contained file. */
-  readonly mode: 'webview' | 'standalone';
-  readonly nonce?: string;
-  readonly cspSource?: string;
-  readonly scriptUri?: string;
-  readonly styleUri?: string;
-}
+export type { DocumentSummary, HtmlReportOptions, ReportFormat };
 
 export interface RubricServices {
-  /** Whether a document is one of ours (by configured globs or by its apiVersion). */
+  /** Whether a document is ours (by the configured globs or its apiVersion), as the server last said. */
   isRubricDocument(document: vscode.TextDocument): boolean;
   /** Summary of the latest analysis of the document's current text. */
   summary(document: vscode.TextDocument): Promise<DocumentSummary | undefined>;
   /** A report of the document's current text. */
   renderReport(document: vscode.TextDocument, format: ReportFormat, html?: HtmlReportOptions): Promise<string>;
-  /** Fires after each analysis of an open document. */
+  /** Fires after each check of an open document of ours. */
   readonly onDidAnalyze: vscode.Event<DocumentSummary>;
+  /** Fires with the URI of an open document that stopped being ours (its apiVersion line went). */
+  readonly onDidRelease: vscode.Event<string>;
 }

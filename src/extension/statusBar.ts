@@ -1,23 +1,25 @@
 import * as vscode from 'vscode';
 import { formatNumber } from '../core/language/markdown';
-import { OPEN_PREVIEW_TO_SIDE } from './codeLensProvider';
+import { PREVIEW_TO_SIDE_COMMAND } from './client';
 import { readConfig } from './config';
-import type { EngineHost } from './engineHost';
-import type { DocumentSummary } from './services';
+import type { DocumentSummary, RubricServices } from './services';
 
 /** The active rubric document's overall standing in the status bar; a click opens the preview. */
 export class RubricStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('rubrics.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly host: EngineHost) {
-    this.item.name = 'Rubrics score';
-    this.item.command = OPEN_PREVIEW_TO_SIDE;
+  constructor(private readonly host: RubricServices) {
+    this.item.name = vscode.l10n.t('Rubrics score');
+    this.item.command = PREVIEW_TO_SIDE_COMMAND;
     this.disposables = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       host.onDidAnalyze((summary) => {
         if (summary.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.show(summary);
+      }),
+      host.onDidRelease((uri) => {
+        if (uri === vscode.window.activeTextEditor?.document.uri.toString()) this.item.hide();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('rubrics.statusBar')) void this.update();
@@ -32,7 +34,7 @@ export class RubricStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const summary = await this.host.summary(document);
+    const summary = await this.host.summary(document).catch(() => undefined);
     if (vscode.window.activeTextEditor?.document !== document) return;
     if (summary) this.show(summary);
     else this.item.hide();
@@ -42,7 +44,7 @@ export class RubricStatusBar implements vscode.Disposable {
     if (!readConfig().statusBar) return;
     const { text, tooltip } = describe(summary);
     this.item.text = text;
-    this.item.tooltip = new vscode.MarkdownString(`${tooltip}\n\n_Click to open the report preview._`);
+    this.item.tooltip = new vscode.MarkdownString(`${tooltip}\n\n_${vscode.l10n.t('Click to open the report preview.')}_`);
     this.item.show();
   }
 

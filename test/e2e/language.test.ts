@@ -3,16 +3,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/e2e/codeServer.mjs';
 import { codeLenses } from '../../src/core/language/codeLens';
+import { sevenAttributesAssessment } from '../support/sevenAttributes';
 import { analyzeFile, cliDiagnostics, lineColumnOf, openSession, readWorkspaceFile, type Session, screenshotOnFailure } from './session';
 
 // Language features in the real editor: hovers, CodeLens, quick fixes, snippets and completion.
 // Expected texts come from the engine and the shipped snippet file, not from copies in the test.
 
-/** The snippet file is JSON with // comments at the top. */
+/** A snippet's body from the catalog the language server offers. */
 function snippetBody(prefix: string): string[] {
-  const raw = fs.readFileSync(path.join(repoRoot, 'snippets', 'rubrics.code-snippets'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
-  const snippets = JSON.parse(raw) as Record<string, { prefix: string | string[]; body: string[] }>;
-  const found = Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix));
+  const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets', 'rubrics.snippets.json'), 'utf8')) as { snippets: { prefix: string; body: string[] }[] };
+  const found = catalog.snippets.find((s) => s.prefix === prefix);
   if (!found) throw new Error(`no snippet with prefix ${prefix}`);
   return found.body;
 }
@@ -31,16 +31,7 @@ function expand(body: string[], indent: string): string {
 
 /** A fresh assessment, waiting under `dimensions:` for a snippet. */
 const SNIPPET_FILE = 'new-assessment.yaml';
-const SNIPPET_HEADER = [
-  'apiVersion: rubrics-as-code/v1',
-  'kind: Assessment',
-  'id: snippet-check',
-  'rubric: seven-attributes',
-  'subject: { organization: Snippet Check }',
-  'date: 2026-03-31',
-  'dimensions:',
-  '  ',
-].join('\n');
+const SNIPPET_HEADER = sevenAttributesAssessment('snippet-check', 'Snippet Check');
 
 describe('Language features', () => {
   let session: Session;
@@ -100,13 +91,20 @@ describe('Language features', () => {
     expect(cliDiagnostics(session, file).map((d) => d.code)).not.toContain('unknown-dimension');
   });
 
-  it('inserts an attribute snippet that validates, then completes the missing dimension ids', async () => {
+  it('completes an attribute snippet under dimensions: that validates, then completes the missing dimension ids', async () => {
     const file = SNIPPET_FILE;
     const header = SNIPPET_HEADER;
     const wb = session.workbench;
     await wb.openFile(file);
     await wb.goTo(8, 3);
-    await wb.insertSnippet('attr-business-fusion');
+    // The snippets come from the language server, as completions where a dimension entry fits.
+    await wb.type('attr-business-fus');
+    const offered = await wb.suggestions({ expect: /^attr-business-fusion$/ });
+    expect(offered[0]).toBe('attr-business-fusion');
+    await wb.press('Enter');
+    // A choice placeholder opens its suggestion list; Escape closes it, a second one ends the snippet.
+    await wb.press('Escape');
+    await wb.press('Escape');
     const saved = await wb.saveAndRead(file);
     expect(saved).toBe(header + expand(snippetBody('attr-business-fusion'), '  '));
     expect(cliDiagnostics(session, file).filter((d) => d.severity === 'error')).toEqual([]);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_CODES } from '../../src/core/diagnostics/codes';
 import { codeLenses } from '../../src/core/language/codeLens';
 import { suite } from './runner';
+import { sevenAttributesAssessment } from '../support/sevenAttributes';
 import { analyzeWithEngine, assert, assertEqual, closeAllEditors, codeOf, openSample, positionOf, sampleUri, waitFor, waitForEngineDiagnostics } from './support';
 
 // The language features, through the same VS Code commands the editor uses. Expected ids, titles
@@ -39,18 +40,7 @@ async function removeScratch(): Promise<void> {
 
 suite('language features', (test) => {
   test('completion under dimensions: offers the rubric\'s dimensions that are not assessed yet', async () => {
-    const document = await scratchFile('completion.assessment.yaml', [
-      'apiVersion: rubrics-as-code/v1',
-      'kind: Assessment',
-      'id: completion-check',
-      'rubric: seven-attributes',
-      'subject: { organization: Completion Check }',
-      'date: 2026-03-31',
-      'dimensions:',
-      '  business-fusion:',
-      '    answers: {}',
-      '  ',
-    ].join('\n'));
+    const document = await scratchFile('completion.assessment.yaml', sevenAttributesAssessment('completion-check', 'Completion Check', ['  business-fusion:', '    answers: {}']));
     try {
       const { rubric } = await assessmentOf(document);
       const missing = [...rubric.index.dimensions.keys()].filter((id) => id !== 'business-fusion');
@@ -60,6 +50,42 @@ suite('language features', (test) => {
       assert(!labels.includes('business-fusion'), 'completion should not offer a dimension that is already assessed');
     } finally {
       await removeScratch();
+    }
+  });
+
+  test('snippets come only in rubric documents, where they fit, after the place\'s own completions', async () => {
+    const workflow = await scratchFile('deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  \n');
+    try {
+      const foreign = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', workflow.uri, new vscode.Position(4, 2));
+      const ours = foreign.items.map(labelOf).filter((l) => /^(attr|found|area|stream|rubric)-/.test(l));
+      assert(ours.length === 0, `a Kubernetes file should get none of our snippets; got ${JSON.stringify(ours)}`);
+      const assessment = await scratchFile('snippets.assessment.yaml', sevenAttributesAssessment('snippet-check', 'Snippet Check', ['  business-fusion:', '    answers: {}']));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', assessment.uri, new vscode.Position(9, 2));
+      const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
+      const labels = snippets.map(labelOf);
+      assert(labels.includes('attr-persuasive-vision'), `the attribute snippets should be offered under dimensions:; got ${JSON.stringify(labels)}`);
+      assert(!labels.includes('attr-business-fusion'), 'a snippet for a dimension already assessed should not be offered');
+      assert(labels.every((l) => l.startsWith('attr-')), `only the seven attributes' entries fit here; got ${JSON.stringify(labels)}`);
+      const dimensions = list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Snippet);
+      assert(dimensions.length > 0, 'the rubric\'s dimensions should be offered too');
+      const lastOwn = dimensions.map((i) => i.sortText ?? labelOf(i)).sort().pop() ?? '';
+      assert(snippets.every((i) => (i.sortText ?? '') > lastOwn), 'snippets should sort after the completions of the place itself');
+    } finally {
+      await removeScratch();
+    }
+  });
+
+  test('the walkthrough writes a sample assessment and opens it, and it checks clean', async () => {
+    await closeAllEditors();
+    const sample = sampleUri('getting-started.assessment.yaml');
+    try {
+      await vscode.commands.executeCommand('rubrics.walkthrough.openSample');
+      const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === sample.toString() ? vscode.window.activeTextEditor : undefined), 'the sample in the editor');
+      const shown = await waitForEngineDiagnostics(editor.document);
+      assert(shown.every((line) => line.split(' ')[1] === 'information'), `the sample should have no errors or warnings; shown:\n${shown.join('\n')}`);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(sample, { useTrash: false }).then(undefined, () => undefined);
     }
   });
 

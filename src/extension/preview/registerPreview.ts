@@ -122,7 +122,8 @@ class PreviewController implements vscode.Disposable {
    * visible rubric editor.
    */
   private async targetDocument(resource: unknown): Promise<vscode.TextDocument | undefined> {
-    const uri = resource instanceof vscode.Uri ? resource : undefined;
+    // An editor title button passes the Uri; a CodeLens of the language server passes it as a string.
+    const uri = resource instanceof vscode.Uri ? resource : typeof resource === 'string' ? parseUri(resource) : undefined;
     if (uri) {
       try {
         return await openDocument(uri);
@@ -150,5 +151,13 @@ class PreviewController implements vscode.Disposable {
     } catch {
       return false;
     }
+  }
+}
+
+function parseUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
   }
 }

@@ -42,10 +42,8 @@ export class RubricDocumentContext implements vscode.Disposable {
           this.check(document);
         }, RECHECK_DELAY_MS));
       }),
-      services.onDidAnalyze(({ uri }) => {
-        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-        if (document) this.check(document);
-      }),
+      services.onDidAnalyze(({ uri }) => this.checkUri(uri)),
+      services.onDidRelease((uri) => this.checkUri(uri)),
     );
   }
 
@@ -58,6 +56,11 @@ export class RubricDocumentContext implements vscode.Disposable {
     for (const timer of this.rechecks.values()) clearTimeout(timer);
     this.rechecks.clear();
     for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private checkUri(uri: string): void {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (document) this.check(document);
   }
 
   private check(document: vscode.TextDocument, publish = true): void {

@@ -38,6 +38,8 @@ export interface RadarAxis {
 const RADAR_SIZE = 340;
 const RADAR_CENTER = RADAR_SIZE / 2;
 const RADAR_RADIUS = 120;
+/** Vertical room a ring number needs between two rings, in chart units. */
+const RING_LABEL_ROOM = 20;
 
 function radarPoint(axis: number, count: number, radius: number): [number, number] {
   const angle = -Math.PI / 2 + (2 * Math.PI * axis) / count;
@@ -71,12 +73,18 @@ export function radarChart(id: string, axes: readonly RadarAxis[], scale: ChartS
       return `<polygon class="${isThreshold ? 'radar-threshold' : 'radar-ring'}" points="${points}"/>`;
     })
     .join('');
-  const ringLabels = ringLevels(scale)
+  // Each ring's number sits just above and left of where the ring meets the top spoke: the ring
+  // runs downward from there and the next ring is higher, so no ring or spoke crosses it. On a
+  // scale with many rings close together, only every few are numbered, so the numbers fit
+  // between them. A halo (see styles) keeps them legible where a data line passes.
+  const levels = ringLevels(scale);
+  const spacing = levels.length > 1 ? (fraction(levels[1] as number, scale) - fraction(levels[0] as number, scale)) * RADAR_RADIUS : RADAR_RADIUS;
+  const labelEvery = Math.max(1, Math.ceil(RING_LABEL_ROOM / spacing));
+  const ringLabels = levels
+    .filter((_, i) => (levels.length - 1 - i) % labelEvery === 0)
     .map((level) => {
-      // Between the first two spokes, where no data point sits, with a halo (see styles) so
-      // a polygon edge crossing the number does not hide it.
-      const [x, y] = radarPoint(0.5, count, fraction(level, scale) * RADAR_RADIUS);
-      return `<text class="radar-ring-label" x="${num(x)}" y="${num(y + 3)}" text-anchor="middle">${level}</text>`;
+      const y = RADAR_CENTER - fraction(level, scale) * RADAR_RADIUS;
+      return `<text class="radar-ring-label" x="${RADAR_CENTER - 4}" y="${num(y - 3)}" text-anchor="end">${level}</text>`;
     })
     .join('');
   const spokes = axes
@@ -209,7 +217,8 @@ function yearTicks(start: string, end: string): { fraction: number; label: strin
   const ticks: { fraction: number; label: string }[] = [];
   const firstYear = new Date(from).getUTCFullYear() + 1;
   const lastYear = new Date(to).getUTCFullYear();
-  const every = Math.max(1, Math.ceil((lastYear - firstYear + 1) / 10));
+  // At most eight labels: in a side panel the track can be under 300 pixels wide.
+  const every = Math.max(1, Math.ceil((lastYear - firstYear + 1) / 8));
   for (let year = firstYear; year <= lastYear; year += every) {
     const t = Date.UTC(year, 0, 1);
     if (t > from && t < to) ticks.push({ fraction: (t - from) / (to - from), label: String(year) });
@@ -219,20 +228,22 @@ function yearTicks(start: string, end: string): { fraction: number; label: strin
 
 /**
  * A timeline of initiatives over the horizon, one lane per value stream, bars coloured by status.
- * The axis labels the horizon's ends and each new year.
+ * The axis has two lines: each new year at its tick, and under them the horizon's first and last
+ * month at the ends. Labels on one line are at least a year apart and those at the ends are
+ * anchored inward, so no two collide however narrow the panel (positions are percentages of a
+ * width only the browser knows).
  */
 export function timeline(lanes: readonly TimelineLane[], horizon: { start: string; end: string }): string {
   const ticks = yearTicks(horizon.start, horizon.end);
   const gridLines = ticks.map((t) => `<line class="tl-grid" x1="${pct(t.fraction)}" x2="${pct(t.fraction)}" y1="0" y2="100%"/>`).join('');
-  // Year labels too close to the ends would collide with the start and end labels.
   const tickLabels = ticks
-    .filter((t) => t.fraction > 0.1 && t.fraction < 0.9)
-    .map((t) => `<text x="${pct(t.fraction)}" y="14" text-anchor="middle">${escapeHtml(t.label)}</text>`)
+    .map((t) => `<text x="${pct(t.fraction)}" y="12" text-anchor="${t.fraction < 0.06 ? 'start' : t.fraction > 0.94 ? 'end' : 'middle'}">${escapeHtml(t.label)}</text>`)
     .join('');
   const axis =
     `<div class="tl-row tl-axis" aria-hidden="true"><div class="tl-label"></div>` +
-    `<svg class="tl-track" width="100%" height="20">${gridLines}<text x="0" y="14">${escapeHtml(monthYear(horizon.start))}</text>${tickLabels}` +
-    `<text x="100%" y="14" text-anchor="end">${escapeHtml(monthYear(horizon.end))}</text></svg></div>`;
+    `<svg class="tl-track" width="100%" height="32">${gridLines}${tickLabels}` +
+    `<text class="tl-end" x="0" y="28">${escapeHtml(monthYear(horizon.start))}</text>` +
+    `<text class="tl-end" x="100%" y="28" text-anchor="end">${escapeHtml(monthYear(horizon.end))}</text></svg></div>`;
   const body = lanes
     .map((lane) => {
       const rows = lane.rows

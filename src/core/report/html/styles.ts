@@ -48,6 +48,12 @@ const WEBVIEW_THEME = `
   --st-done: var(--vscode-charts-green, #388a34); --st-on-hold: var(--vscode-charts-yellow, #bf8803); --st-cancelled: var(--vscode-charts-red, #e51400);
   --font: var(--vscode-font-family); --mono: var(--vscode-editor-font-family, monospace); --font-size: var(--vscode-font-size, 13px);
 }
+/* The target line and ticks: themes often make charts.orange translucent, which turns a thin
+   dashed line into dark brown on a dark background. Opaque colours, by theme kind, keep 3:1. */
+body.vscode-light { --target: #bc4c00; }
+body.vscode-dark { --target: #f0883e; }
+body.vscode-high-contrast { --target: var(--vscode-contrastActiveBorder, #f38518); }
+body.vscode-high-contrast-light { --target: #b5200d; }
 body.vscode-high-contrast, body.vscode-high-contrast-light {
   --border: var(--vscode-contrastBorder, currentColor); --track: transparent;
 }
@@ -165,6 +171,7 @@ summary { cursor: pointer; color: var(--muted); }
 .tl-dates { font-size: 0.8em; color: var(--muted); }
 .tl-track { display: block; overflow: visible; }
 .tl-axis text { font-size: 11px; fill: var(--muted); }
+.tl-axis .tl-end { font-size: 10px; }
 .tl-grid { stroke: var(--border); stroke-width: 1; stroke-dasharray: 2 3; }
 .tl-bar { fill: var(--st-planned); }
 .tl-bar.st-proposed { fill: none; stroke: var(--st-proposed); stroke-width: 1.5; stroke-dasharray: 4 2; }

@@ -1,0 +1,96 @@
+/**
+ * What the Rubrics language server and its VS Code client say to each other beyond standard LSP.
+ * Plain method names and data shapes only (no library imports), so the client, the server and
+ * the tests share one definition without pulling the server into the client's bundle.
+ *
+ * Other editors (Neovim, Helix, Zed) use standard LSP alone: none of these is required. The server
+ * asks the client to read files only when the client says it can (`initializationOptions`).
+ */
+
+import type { AnalysisSummary } from './core';
+
+export type ReportFormat = 'html' | 'markdown' | 'json';
+
+export interface HtmlReportOptions {
+  /** 'webview': themed with VS Code's colours, strict CSP with this nonce, the preview script; 'standalone': self-contained file. */
+  readonly mode: 'webview' | 'standalone';
+  readonly nonce?: string;
+  readonly cspSource?: string;
+  readonly scriptUri?: string;
+  readonly styleUri?: string;
+}
+
+/** What the client tells the server at start-up (LSP `initializationOptions`). */
+export interface RubricsInitializationOptions {
+  /**
+   * The client answers `rubrics/readFile` and `rubrics/findFiles` (VS Code does, through its file
+   * system API, so virtual workspaces and the browser work). Without it, the server reads `file:`
+   * URIs from disk where it can (the CLI's `rubrics lsp`).
+   */
+  readonly clientReadsFiles?: boolean;
+  /** The client has the report preview: CodeLens items open it with this command and the document's URI. */
+  readonly previewCommand?: string;
+  /** The client shows the status of each document (`rubrics/documentStatus`). */
+  readonly documentStatus?: boolean;
+  /** Re-trigger completion after a key is inserted, with this client command (VS Code: editor.action.triggerSuggest). */
+  readonly retriggerCommand?: string;
+}
+
+/** server → client request: a file's text (the open document's unsaved text wins), or null when it cannot be read. */
+export const READ_FILE = 'rubrics/readFile';
+export interface ReadFileParams {
+  readonly uri: string;
+}
+
+/** server → client request: URIs of the workspace's files matching globs (relative to each workspace folder), at most `maxResults`. */
+export const FIND_FILES = 'rubrics/findFiles';
+export interface FindFilesParams {
+  readonly include: string;
+  readonly maxResults: number;
+}
+
+/** client → server request: a report of an open document's current text. */
+export const RENDER_REPORT = 'rubrics/report';
+export interface RenderReportParams {
+  readonly uri: string;
+  readonly format: ReportFormat;
+  readonly html?: HtmlReportOptions;
+}
+
+/** client → server request: the summary of an open document's current text, or null when the document is not ours. */
+export const DOCUMENT_SUMMARY = 'rubrics/summary';
+export interface DocumentSummaryParams {
+  readonly uri: string;
+}
+
+/** A document's summary, for one version of an open document. */
+export interface DocumentSummary extends AnalysisSummary {
+  readonly uri: string;
+  readonly version: number;
+}
+
+/** client → server request: the text of a built-in rubric (`rubrics-builtin:/id.rubric.yaml`), or null. */
+export const BUILTIN_TEXT = 'rubrics/builtinText';
+export interface BuiltinTextParams {
+  readonly uri: string;
+}
+
+/**
+ * server → client notification, after every check of an open document: whether it is ours, and
+ * its summary when it is. The client's status bar, preview and menus follow it.
+ */
+export const DOCUMENT_STATUS = 'rubrics/documentStatus';
+export type DocumentStatus =
+  | { readonly uri: string; readonly owned: true; readonly summary: DocumentSummary }
+  | { readonly uri: string; readonly owned: false };
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const SERVER_COMMANDS = {
+  /** Arguments: the document's URI. Adds every dimension of the rubric that the assessment lacks, as one edit. */
+  addMissingDimensions: 'rubrics.server.addMissingDimensions',
+  /** No arguments. Checks the open documents again, then every rubric file of the workspace. */
+  revalidateWorkspace: 'rubrics.server.revalidateWorkspace',
+} as const;
+
+/** Results of `addMissingDimensions`, so the client can say what happened. */
+export type AddMissingDimensionsResult = 'added' | 'nothing-missing' | 'not-an-assessment' | 'not-applied';

@@ -1,0 +1,606 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  TextDocumentEdit,
+  type CodeAction,
+  type ClientCapabilities,
+  type CodeLens,
+  type CompletionItem,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type Location,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OpenAnalyses } from './analyses';
+import { readSettings, type ServerSettings } from './config';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol, toRange, DIAGNOSTIC_SOURCE, type Positions } from './convert';
+import {
+  addMissingDimensions,
+  baseName,
+  buildReport,
+  builtinByUri,
+  codeLenses,
+  completionsAt,
+  definitionAt,
+  documentAt,
+  documentSymbols,
+  Engine,
+  hoverAt,
+  isBuiltinUri,
+  LineIndex,
+  quickFixes,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  summarize,
+  type DocumentKind,
+  type FileAnalysis,
+  type TextEditData,
+} from './core';
+import { DependencyGraph } from './dependencyGraph';
+import { clientFileSource, NO_FILES, ServerFiles, type FileSource } from './files';
+import { FileOwnership } from './ownership';
+import {
+  BUILTIN_TEXT,
+  DOCUMENT_STATUS,
+  DOCUMENT_SUMMARY,
+  RENDER_REPORT,
+  SERVER_COMMANDS,
+  type AddMissingDimensionsResult,
+  type BuiltinTextParams,
+  type DocumentStatus,
+  type DocumentSummary,
+  type DocumentSummaryParams,
+  type RenderReportParams,
+  type RubricsInitializationOptions,
+} from './protocol';
+import { itemAtRubricOffset, itemDefinedAt, usesIn, type RubricItem } from './references';
+import { snippetCompletions } from './snippets';
+
+export interface ServerOptions {
+  /** Where files that are not open are read from when the client does not read them (the CLI's server reads the disk). */
+  readonly files?: FileSource;
+}
+
+/** How long a YAML document that is not ours waits before it is looked at again (it may just be getting its apiVersion line). */
+const RECLASSIFY_DELAY_MS = 300;
+
+/**
+ * The Rubrics language server: the same engine as the CLI behind standard LSP (diagnostics as you
+ * type and for the workspace's files, completion with snippets, hover, definition, CodeLens,
+ * quick fixes, outline) plus the report and summaries the VS Code preview asks for. One instance
+ * serves one editor window, over any transport (a worker thread, a Web Worker, stdio).
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  new RubricsServer(connection, options).listen();
+}
+
+interface Scheduled {
+  timer?: ReturnType<typeof setTimeout>;
+  /** Whether the check also re-checks the files that read this one. */
+  withDependents: boolean;
+}
+
+class RubricsServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly ownership = new FileOwnership();
+  private readonly files: ServerFiles;
+  private readonly engine: Engine;
+  private readonly analyses: OpenAnalyses;
+  private readonly graph = new DependencyGraph();
+  /** Every file of ours checked (open or not), with its kind: for `rubric:` completion and the scan. */
+  private readonly known = new Map<string, DocumentKind | undefined>();
+  /** Open documents that are ours, as of their last check. */
+  private readonly owned = new Set<string>();
+  /** Files that have diagnostics published, so they can be cleared. */
+  private readonly published = new Set<string>();
+  private readonly scheduled = new Map<string, Scheduled>();
+  /** Documents whose open event came a moment ago (TextDocuments follows it with a content change). */
+  private readonly justOpened = new Set<string>();
+  private settings: ServerSettings = readSettings(undefined);
+  private capabilities: ClientCapabilities = {};
+  private init: RubricsInitializationOptions = {};
+  private scanGeneration = 0;
+  private scanWhenOwned = false;
+  private initialized = false;
+
+  constructor(private readonly connection: Connection, private readonly options: ServerOptions) {
+    this.files = new ServerFiles((uri) => this.documents.get(uri)?.getText(), options.files ?? NO_FILES);
+    this.engine = new Engine(this.files);
+    this.analyses = new OpenAnalyses(this.engine, (uri) => this.files.readFile(uri));
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => void this.initializedNotification());
+    c.onDidChangeConfiguration((change) => void this.configurationChanged(change.settings));
+    c.onDidChangeWatchedFiles(({ changes }) => {
+      for (const change of changes) {
+        if (change.type === FileChangeType.Deleted) this.fileDeleted(change.uri);
+        else this.fileChangedOnDisk(change.uri);
+      }
+    });
+
+    this.documents.onDidOpen(({ document }) => {
+      this.analyses.touch(document.uri);
+      this.justOpened.add(document.uri);
+      this.schedule(document.uri, 0, true);
+    });
+    this.documents.onDidChangeContent(({ document }) => {
+      // Fired right after onDidOpen too, whose handler has scheduled the first check already.
+      if (this.justOpened.delete(document.uri)) return;
+      this.analyses.touch(document.uri);
+      const delay = this.owned.has(document.uri) ? this.checkDelay(document.uri) : Math.max(RECLASSIFY_DELAY_MS, this.settings.delay);
+      this.schedule(document.uri, delay, true);
+    });
+    this.documents.onDidClose(({ document }) => this.closed(document.uri));
+
+    c.onCompletion(async ({ textDocument, position }) => this.atCurrent(textDocument.uri, (doc) => this.completion(doc, doc.offsetAt(position))));
+    c.onHover(async ({ textDocument, position }) =>
+      this.atCurrent(textDocument.uri, async (doc) => {
+        const hover = hoverAt(await this.analyses.snapshot(doc), doc.offsetAt(position));
+        return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(doc, hover.range) } : null;
+      }),
+    );
+    c.onDefinition(async ({ textDocument, position }) =>
+      this.atCurrent(textDocument.uri, async (doc) => {
+        const target = await definitionAt(await this.analyses.snapshot(doc), doc.offsetAt(position), (uri) => this.files.readFile(uri));
+        // Lines and characters come from the very text the engine read (the target may not be open).
+        return target ? { uri: target.uri, range: toRange(new LineIndex(target.text), target.range) } : null;
+      }),
+    );
+    c.onReferences(async ({ textDocument, position, context }) => this.atCurrent(textDocument.uri, (doc) => this.references(doc, doc.offsetAt(position), context.includeDeclaration)));
+    c.onDocumentSymbol(async ({ textDocument }) => this.atCurrent(textDocument.uri, async (doc) => documentSymbols(await this.analyses.analysisOf(doc)).map((s) => toDocumentSymbol(doc, s))));
+    c.onCodeLens(async ({ textDocument }) => {
+      if (!this.settings.codeLens) return [];
+      return this.atCurrent(textDocument.uri, async (doc) => this.lenses(doc));
+    });
+    c.onCodeAction(async ({ textDocument, range, context }) =>
+      this.atCurrent(textDocument.uri, async (doc) => {
+        if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
+        const shown = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+        if (!shown.length) return [];
+        const start = Math.min(doc.offsetAt(range.start), ...shown.map((d) => doc.offsetAt(d.range.start)));
+        const end = Math.max(doc.offsetAt(range.end), ...shown.map((d) => doc.offsetAt(d.range.end)));
+        const actions: CodeAction[] = [];
+        for (const fix of quickFixes(await this.analyses.analysisOf(doc), { start, end })) {
+          const wanted = toDiagnostic(doc, fix.diagnostic);
+          const diagnostic = shown.find((d) => d.code === wanted.code && d.message === wanted.message && sameRange(d.range, wanted.range));
+          if (!diagnostic) continue; // a fix for a problem the editor does not show (yet) would confuse
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: this.workspaceEdit(doc, fix.edits) });
+        }
+        return actions;
+      }),
+    );
+    c.onExecuteCommand(async ({ command, arguments: args }) => {
+      if (command === SERVER_COMMANDS.addMissingDimensions) return this.addMissingDimensions(typeof args?.[0] === 'string' ? args[0] : undefined);
+      if (command === SERVER_COMMANDS.revalidateWorkspace) return this.revalidateAll();
+      return null;
+    });
+
+    c.onRequest(RENDER_REPORT, async (params: RenderReportParams) => {
+      const report = await this.atCurrent(params.uri, async (doc) => {
+        const model = buildReport(await this.analyses.analysisOf(doc));
+        if (params.format === 'markdown') return renderMarkdown(model);
+        if (params.format === 'json') return renderJson(model);
+        return renderHtml(model, params.html ?? { mode: 'standalone' });
+      });
+      if (report === null) throw new Error(`${baseName(params.uri)} is not open as a rubric document.`);
+      return report;
+    });
+    c.onRequest(DOCUMENT_SUMMARY, async ({ uri }: DocumentSummaryParams) =>
+      this.atCurrent(uri, async (doc): Promise<DocumentSummary> => ({ uri, version: doc.version, ...summarize(await this.analyses.analysisOf(doc)) })),
+    );
+    c.onRequest(BUILTIN_TEXT, ({ uri }: BuiltinTextParams) => builtinByUri(uri)?.text ?? null);
+
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  // ------------------------------------------------------------------ start-up and settings
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.capabilities = params.capabilities;
+    this.init = (params.initializationOptions ?? {}) as RubricsInitializationOptions;
+    if (this.init.clientReadsFiles) this.files.setSource(clientFileSource(this.connection));
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.ownership.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: [':', ' ', '[', '/'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: { label: 'Rubrics' },
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.addMissingDimensions, SERVER_COMMANDS.revalidateWorkspace] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'rubrics-language-server' },
+    };
+  }
+
+  private async initializedNotification(): Promise<void> {
+    this.initialized = true;
+    // Only a client that said it sends these may be asked for them (the library throws otherwise).
+    if (this.capabilities.workspace?.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(() => void this.refreshFolders().then(() => this.scanWorkspace('the workspace folders changed')));
+    }
+    const dynamic = this.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    if (dynamic) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'rubrics' });
+    // Clients that do not watch files for us (VS Code does, with its own watcher) are asked to.
+    if (!this.init.clientReadsFiles && this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    }
+    await this.pullSettings();
+    if (this.settings.scan) void this.startupScan();
+  }
+
+  private async pullSettings(pushed?: unknown): Promise<void> {
+    let section: unknown = pushed;
+    if (this.capabilities.workspace?.configuration) {
+      try {
+        section = await this.connection.workspace.getConfiguration('rubrics');
+      } catch {
+        section = pushed;
+      }
+    }
+    this.settings = readSettings(section);
+    this.ownership.setPatterns(this.settings.files);
+  }
+
+  private async configurationChanged(settings: unknown): Promise<void> {
+    const before = JSON.stringify(this.settings.files);
+    const pushed = settings && typeof settings === 'object' ? (settings as { rubrics?: unknown }).rubrics : undefined;
+    await this.pullSettings(pushed);
+    if (JSON.stringify(this.settings.files) !== before) {
+      for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
+      if (this.settings.scan) void this.scanWorkspace('the rubrics.files setting changed');
+    }
+    if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+
+  private async refreshFolders(): Promise<void> {
+    const folders = await this.connection.workspace.getWorkspaceFolders().catch(() => null);
+    this.ownership.setFolders(folders?.map((f) => f.uri) ?? []);
+  }
+
+  // ------------------------------------------------------------------ checking open documents
+
+  /** The delay before a changed document is checked: the setting, or longer when checking takes longer (very large files). */
+  private checkDelay(uri: string): number {
+    return Math.max(this.settings.delay, Math.round(this.analyses.lastDuration(uri) ?? 0));
+  }
+
+  private schedule(uri: string, delay: number, withDependents: boolean): void {
+    const entry = this.scheduled.get(uri) ?? { withDependents: false };
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.withDependents ||= withDependents;
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      const dependents = entry.withDependents;
+      entry.withDependents = false;
+      void this.checkOpen(uri, dependents).catch((error) => this.internalError(uri, error));
+    }, delay);
+    this.scheduled.set(uri, entry);
+  }
+
+  private async checkOpen(uri: string, withDependents: boolean): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    if (!this.ownership.owns(uri, doc.getText(), doc.languageId)) {
+      if (this.owned.delete(uri)) {
+        this.forgetFile(uri);
+        this.sendStatus({ uri, owned: false });
+      }
+      return;
+    }
+    const firstTime = !this.owned.has(uri);
+    this.owned.add(uri);
+    if (firstTime && this.scanWhenOwned) {
+      this.scanWhenOwned = false;
+      void this.scanWorkspace('first rubric document');
+    }
+    const version = doc.version;
+    const started = performance.now();
+    const analysis = await this.analyses.analysisOf(doc);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version) return; // typed on meanwhile: that version's check reports
+    this.publish(uri, analysis, current, version);
+    this.record(uri, analysis, 'Checked', performance.now() - started);
+    if (this.init.documentStatus) this.sendStatus({ uri, owned: true, summary: { uri, version, ...summarize(analysis) } });
+    if (withDependents) this.recheckDependents(uri);
+  }
+
+  private publish(uri: string, analysis: FileAnalysis, positions: Positions, version?: number): void {
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: analysis.diagnostics.map((d) => toDiagnostic(positions, d)) });
+  }
+
+  private record(uri: string, analysis: FileAnalysis, verb: string, durationMs: number): void {
+    this.graph.set(uri, analysis.dependencies);
+    this.known.set(uri, analysis.documents.find((d) => d.kind !== undefined)?.kind);
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+    const others = analysis.diagnostics.length - errors;
+    const lines = new LineIndex(analysis.text).lineCount;
+    this.connection.console.log(`${verb} ${baseName(uri)}: ${lines.toLocaleString('en-US')} lines in ${Math.round(durationMs)} ms (${analysis.parser} parser), ${errors} error${errors === 1 ? '' : 's'}${others ? `, ${others} other` : ''}.`);
+  }
+
+  private sendStatus(status: DocumentStatus): void {
+    if (this.init.documentStatus) void this.connection.sendNotification(DOCUMENT_STATUS, status);
+  }
+
+  private closed(uri: string): void {
+    const entry = this.scheduled.get(uri);
+    if (entry?.timer) clearTimeout(entry.timer);
+    this.scheduled.delete(uri);
+    this.justOpened.delete(uri);
+    const wasOwned = this.owned.delete(uri);
+    this.analyses.forget(uri);
+    if (!wasOwned) return;
+    if (uri.startsWith('untitled:') || isBuiltinUri(uri)) {
+      this.forgetFile(uri);
+      this.recheckDependents(uri);
+      return;
+    }
+    // Unsaved edits are gone: what counts now is the file as saved.
+    void this.checkClosedFile(uri).then(() => this.recheckDependents(uri));
+  }
+
+  // ------------------------------------------------------------------ files that are not open
+
+  private async checkClosedFile(uri: string): Promise<void> {
+    if (this.documents.get(uri) || this.ownership.isIgnored(uri)) return;
+    const text = await this.files.readSaved(uri);
+    if (this.documents.get(uri)) return; // opened meanwhile: the open document's check wins
+    if (text === undefined || !this.ownership.owns(uri, text)) {
+      this.forgetFile(uri);
+      return;
+    }
+    const started = performance.now();
+    let analysis: FileAnalysis;
+    try {
+      analysis = await this.engine.analyze(uri, text);
+    } catch (error) {
+      this.internalError(uri, error);
+      return;
+    }
+    if (this.documents.get(uri)) return;
+    this.publish(uri, analysis, new LineIndex(text));
+    this.record(uri, analysis, 'Checked (not open)', performance.now() - started);
+  }
+
+  private forgetFile(uri: string): void {
+    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.graph.delete(uri);
+    this.known.delete(uri);
+  }
+
+  private recheckDependents(uri: string): void {
+    let openDependents = false;
+    for (const dependent of this.graph.dependentsOf(uri)) {
+      if (this.documents.get(dependent)) {
+        openDependents = true;
+        this.schedule(dependent, 0, false);
+      } else void this.checkClosedFile(dependent);
+    }
+    // CodeLens of open dependents (levels from the rubric) changed too.
+    if (openDependents && this.capabilities.workspace?.codeLens?.refreshSupport) {
+      setTimeout(() => void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined), 50);
+    }
+  }
+
+  private fileChangedOnDisk(uri: string): void {
+    if (this.ownership.isIgnored(uri)) return;
+    this.analyses.touch(uri);
+    if (this.documents.get(uri)) return; // the open document (and its unsaved text) wins
+    void this.checkClosedFile(uri).then(() => this.recheckDependents(uri));
+  }
+
+  private fileDeleted(uri: string): void {
+    this.analyses.touch(uri);
+    if (this.documents.get(uri)) return;
+    this.forgetFile(uri);
+    this.recheckDependents(uri);
+  }
+
+  // ------------------------------------------------------------------ the workspace scan
+
+  /**
+   * Scans at start-up when the workspace has files the globs name or a rubric document is open;
+   * otherwise (the server woke up for some other YAML file) waits for a rubric document, so an
+   * unrelated YAML workspace is not read through.
+   */
+  private async startupScan(): Promise<void> {
+    if (this.owned.size === 0) {
+      let found = false;
+      for (const pattern of this.ownership.patterns) {
+        if ((await this.files.findFiles(this.ownership.folders, pattern, 1)).length) {
+          found = true;
+          break;
+        }
+      }
+      if (!found && this.owned.size === 0) {
+        this.scanWhenOwned = true;
+        this.connection.console.log('No rubric files by name in this workspace; the workspace scan waits for the first rubric document.');
+        return;
+      }
+    }
+    await this.scanWorkspace('start-up');
+  }
+
+  private async revalidateAll(): Promise<null> {
+    for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
+    await this.scanWorkspace('on request');
+    return null;
+  }
+
+  /** Checks every rubric file of the workspace in the background, so the Problems panel lists them all. */
+  private async scanWorkspace(reason: string): Promise<void> {
+    if (!this.initialized) return;
+    const generation = ++this.scanGeneration;
+    const cancelled = () => generation !== this.scanGeneration;
+    const started = Date.now();
+    const progress = this.capabilities.window?.workDoneProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Rubrics', 0, 'finding rubric files…');
+    try {
+      const byName = new Set<string>();
+      for (const pattern of this.ownership.patterns) for (const uri of await this.files.findFiles(this.ownership.folders, pattern, this.settings.scanMaxFiles)) byName.add(uri);
+      const candidates = (await this.files.findFiles(this.ownership.folders, '**/*.{yaml,yml}', this.settings.scanMaxFiles)).filter((u) => !byName.has(u));
+      if (cancelled()) return;
+      const queue = [...byName, ...candidates];
+      const total = queue.length;
+      if (total === 0) {
+        this.connection.console.log(`Workspace scan (${reason}): no YAML files.`);
+        return;
+      }
+      let done = 0;
+      const worker = async () => {
+        for (let next = queue.shift(); next !== undefined && !cancelled(); next = queue.shift()) {
+          if (!this.documents.get(next)) await this.checkClosedFile(next);
+          done++;
+          progress?.report(Math.round((done / total) * 100), `checking ${done}/${total} YAML files`);
+        }
+      };
+      // A few reads in flight keep the engine busy while the files arrive; it checks one at a time anyway.
+      await Promise.all([worker(), worker(), worker(), worker()]);
+      const checked = [...byName, ...candidates].filter((u) => this.known.has(u)).length;
+      this.connection.console.log(`Workspace scan (${reason}): ${checked} rubric file${checked === 1 ? '' : 's'} among ${total} YAML file${total === 1 ? '' : 's'}, in ${Date.now() - started} ms${cancelled() ? ' (superseded)' : ''}.`);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  // ------------------------------------------------------------------ language features
+
+  /**
+   * Runs a request against the document's current version. A result computed for a version the
+   * user has typed past would point at the wrong text, so it is computed again (a few times).
+   */
+  private async atCurrent<T>(uri: string, compute: (doc: TextDocument) => Promise<T>): Promise<T | null> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const doc = this.documents.get(uri);
+      if (!doc || !this.ownership.owns(uri, doc.getText(), doc.languageId)) return null;
+      const version = doc.version;
+      const result = await compute(doc);
+      if (this.documents.get(uri)?.version === version) return result;
+    }
+    return null;
+  }
+
+  private async completion(doc: TextDocument, offset: number): Promise<CompletionItem[]> {
+    const snapshot = await this.analyses.completionSnapshot(doc);
+    const text = doc.getText();
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const lineIndent = /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
+    const completionCaps = this.capabilities.textDocument?.completion?.completionItem;
+    const adjustsIndentation = completionCaps?.insertTextModeSupport?.valueSet.includes(2) ?? false;
+    const entries = await completionsAt(snapshot, offset, { listDocuments: (kind) => this.listDocuments(kind) });
+    const items = entries.map((entry) => toCompletionItem(doc, entry, { adjustsIndentation, lineIndent, ...(this.init.retriggerCommand ? { retriggerCommand: this.init.retriggerCommand } : {}) }));
+    if (completionCaps?.snippetSupport) items.push(...snippetCompletions(snapshot, text, offset, doc, { adjustsIndentation, lineIndent }));
+    return items;
+  }
+
+  /**
+   * Find all references of a rubric's dimension or criterion: from its id in the rubric, or from
+   * a use of it in an assessment or plan. Every open file and every file of the workspace whose
+   * last check read the rubric is looked at.
+   */
+  private async references(doc: TextDocument, offset: number, includeDeclaration: boolean): Promise<Location[]> {
+    const snapshot = await this.analyses.snapshot(doc);
+    let item: RubricItem | undefined = itemAtRubricOffset(snapshot.analysis, offset);
+    let rubricText = snapshot.analysis.text;
+    if (!item) {
+      const rubric = documentAt(snapshot, offset).rubric;
+      const target = rubric ? await definitionAt(snapshot, offset, (uri) => this.files.readFile(uri)) : undefined;
+      if (!rubric || !target || target.uri !== rubric.uri) return [];
+      item = itemDefinedAt(rubric, target.range);
+      rubricText = rubric.text;
+    }
+    if (!item) return [];
+    const locations: Location[] = includeDeclaration ? [{ uri: item.rubricUri, range: toRange(new LineIndex(rubricText), item.definition) }] : [];
+    const candidates = new Set<string>([doc.uri, item.rubricUri, ...this.documents.keys(), ...this.graph.dependentsOf(item.rubricUri)]);
+    for (const uri of candidates) {
+      const open = this.documents.get(uri);
+      if (open && !this.owned.has(uri) && uri !== doc.uri) continue;
+      let analysis: FileAnalysis | undefined;
+      if (open) analysis = await this.analyses.analysisOf(open);
+      else {
+        const text = await this.files.readSaved(uri);
+        analysis = text !== undefined && this.ownership.owns(uri, text) ? await this.engine.analyze(uri, text) : undefined;
+      }
+      if (!analysis) continue;
+      const positions: Positions = open ?? new LineIndex(analysis.text);
+      for (const range of usesIn(analysis, item)) locations.push({ uri, range: toRange(positions, range) });
+    }
+    return locations;
+  }
+
+  private async listDocuments(kind: DocumentKind): Promise<string[]> {
+    const uris = new Set<string>();
+    for (const [uri, k] of this.known) if (k === kind) uris.add(uri);
+    for (const uri of await this.files.findFiles(this.ownership.folders, `**/*.${kind.toLowerCase()}.{yaml,yml}`, 500)) uris.add(uri);
+    return [...uris].sort();
+  }
+
+  private async lenses(doc: TextDocument): Promise<CodeLens[]> {
+    const analysis = await this.analyses.analysisOf(doc);
+    return codeLenses(analysis).map((lens) => ({
+      range: toRange(doc, lens.range),
+      command: { title: lens.title, command: this.init.previewCommand ?? '', ...(this.init.previewCommand ? { arguments: [doc.uri] } : {}) },
+      // LSP commands have no tooltip: clients that show one (the VS Code extension) read it here.
+      data: { tooltip: lens.tooltip },
+    }));
+  }
+
+  private workspaceEdit(doc: TextDocument, edits: readonly TextEditData[]): WorkspaceEdit {
+    const textEdits: TextEdit[] = edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText }));
+    // With the version, the editor refuses an edit computed for text the user has changed since.
+    if (this.capabilities.workspace?.workspaceEdit?.documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, textEdits)] };
+    return { changes: { [doc.uri]: textEdits } };
+  }
+
+  private async addMissingDimensions(uri: string | undefined): Promise<AddMissingDimensionsResult> {
+    if (!uri) return 'not-an-assessment';
+    const edit = await this.atCurrent(uri, async (doc) => {
+      const analysis = await this.analyses.analysisOf(doc);
+      if (!analysis.documents.some((d) => d.kind === 'Assessment' && d.rubric)) return 'not-an-assessment' as const;
+      const edits = addMissingDimensions(analysis);
+      return edits.length ? this.workspaceEdit(doc, edits) : ('nothing-missing' as const);
+    });
+    if (edit === null) return 'not-an-assessment';
+    if (typeof edit === 'string') return edit;
+    const applied = await this.connection.workspace.applyEdit({ label: 'Add missing dimensions', edit });
+    return applied.applied ? 'added' : 'not-applied';
+  }
+
+  private internalError(uri: string, error: unknown): void {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.connection.console.error(`The engine failed on ${uri}: ${detail}`);
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({
+      uri,
+      diagnostics: [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'internal-error',
+        message: 'Rubrics could not check this file because of an internal error; the problems shown may be out of date. See the language server\'s log for details.',
+      }],
+    });
+  }
+}
+
+function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../../scripts/e2e/workbench.mjs';
+import { cliDiagnostics, cliReport, lineColumnOf, openSession, readWorkspaceFile, type Session, screenshotOnFailure } from './session';
+
+// The web extension (dist/web/extension.js, the build github.dev and vscode.dev load) in a real
+// browser-based VS Code: code-server is told to run the extension in its web worker extension
+// host, where there is no Node.js. The language server then runs in a Web Worker and reads every
+// file through VS Code's file system API. Diagnostics, hover, completion and the preview must
+// work as on the desktop.
+
+const EXTENSION_ID = 'rubrics-as-code.rubrics-as-code';
+
+/** The activations the server-side (Node.js) extension host logged. */
+function nodeHostActivations(session: Session): string {
+  const logs = path.join(session.server.userDataDir, 'logs');
+  const files = fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('remoteexthost.log'));
+  return files.map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('\n');
+}
+
+describe('Web extension in the web worker extension host', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({
+      name: 'web',
+      settings: {
+        // Run our extension where vscode.dev runs it: in the browser, not in the server's Node.js host.
+        'remote.extensionKind': { [EXTENSION_ID]: ['web'] },
+        'extensions.webWorker': true,
+      },
+    });
+  });
+  screenshotOnFailure(() => session);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('checks a file in the browser exactly like the CLI, reading the rubric it references', async () => {
+    const wb = session.workbench;
+    const file = 'invalid/unknown-dimension.assessment.yaml';
+    const expected = cliDiagnostics(session, file);
+    expect(expected.map((d) => d.code)).toContain('unknown-dimension');
+    await wb.openFile(file);
+    const rows = await wb.waitForProblems((all) => all.filter((p) => p.file === path.basename(file)).length === expected.length, { file, message: 'the CLI\'s problems from the web extension' });
+    const byPosition = (a: unknown[], b: unknown[]) => String(a).localeCompare(String(b));
+    expect(rows.map((p) => [p.line, p.column, p.code, p.message]).sort(byPosition)).toEqual(expected.map((d) => [d.line, d.column, d.code, d.message]).sort(byPosition));
+    // It ran in the browser: the web worker extension host is up, and the Node.js host never activated it.
+    expect(wb.page.frames().some((f) => /webWorkerExtensionHostIframe/.test(f.url()))).toBe(true);
+    const activations = nodeHostActivations(session);
+    expect(activations).toContain('ExtensionService#_doActivateExtension');
+    expect(activations).not.toContain(EXTENSION_ID);
+    await wb.screenshot('web-problems');
+  });
+
+  it('hovers and completes from the rubric', async () => {
+    const wb = session.workbench;
+    const file = 'kestrel/2026-03.seven-attributes.assessment.yaml';
+    await wb.openFile(file);
+    const text = readWorkspaceFile(session, file);
+    const at = lineColumnOf(text, 'business-fusion:', '\ndimensions:');
+    await wb.goTo(at.line, 1);
+    const hover = await wb.hover('business-fusion:', 'business-fusion', { expect: /business fusion/i });
+    expect(hover).toMatch(/level \d/i);
+    const answer = lineColumnOf(text, 'ao-criteria-agreed: ');
+    await wb.goTo(answer.line, answer.column + 'ao-criteria-agreed: '.length);
+    const labels = await wb.suggestions({ expect: /^(yes|no|none|some|most|all)$/ });
+    expect(labels.length).toBeGreaterThan(1);
+    await wb.press('Escape');
+  });
+
+  it('shows the report preview with the CLI\'s overall score', async () => {
+    const wb = session.workbench;
+    const file = 'kestrel/2026-03.seven-attributes.assessment.yaml';
+    const overall = (cliReport(session, file) as { assessment?: { overall?: { score: number } } }).assessment?.overall?.score;
+    expect(typeof overall).toBe('number');
+    await wb.openFile(file);
+    await wb.runCommand('Rubrics: Open Report Preview to the Side');
+    const frame = await wb.webview('.report');
+    const shown = await until(async () => {
+      const card = frame.locator('.card', { hasText: 'Overall score' }).locator('.card-value').first();
+      if (!(await card.count())) return undefined;
+      const match = /-?\d+(?:\.\d+)?/.exec(await card.innerText());
+      return match ? Number(match[0]) : undefined;
+    }, { message: 'the overall score in the preview' });
+    expect(shown).toBe(Math.round((overall as number) * 100) / 100);
+    await wb.screenshot('web-preview');
+  });
+});

@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location } from 'vscode-languageserver/node';
+import { generateBenchDocuments } from '../bench/generate';
+import { Engine } from '../src/core/engine';
+import { MemoryFileHost } from '../src/core/resolve/host';
+import { LineIndex } from '../src/core/text/lineIndex';
+import { DOCUMENT_SUMMARY, RENDER_REPORT, SERVER_COMMANDS, type DocumentSummary } from '../src/server/protocol';
+import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './languageFixtures';
+import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
+
+/**
+ * The language server end to end: the real bundled server in a worker thread (as the desktop
+ * extension runs it), driven over LSP by a small client that serves files from memory.
+ */
+
+const files = Object.fromEntries(Object.entries(FILES).map(([name, text]) => [uriOf(name), text]));
+const clients: TestClient[] = [];
+
+async function start(options: TestClientOptions = {}): Promise<TestClient> {
+  const client = await startWorkerServer({ files, ...options });
+  clients.push(client);
+  return client;
+}
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+});
+afterAll(() => removeBundles());
+
+/** The engine's diagnostics for a text, as LSP positions. */
+async function expected(text: string, uri: string, overrides: Record<string, string> = {}) {
+  const host = new MemoryFileHost(new Map(Object.entries({ ...files, ...overrides })));
+  const analysis = await new Engine(host).analyze(uri, text);
+  const lines = new LineIndex(text);
+  return analysis.diagnostics.map((d) => ({ code: d.code, message: d.message, start: lines.positionAt(d.range.start), end: lines.positionAt(d.range.end) }));
+}
+
+function shown(diagnostics: Diagnostic[]) {
+  return diagnostics.map((d) => ({ code: d.code, message: d.message, start: d.range.start, end: d.range.end }));
+}
+
+const labels = (items: CompletionItem[] | CompletionList | null) => (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label);
+
+describe('language server', () => {
+  it('publishes the engine\'s diagnostics, reading the referenced rubric through the client', async () => {
+    const client = await start();
+    const uri = uriOf('acme.assessment.yaml');
+    const text = DESK_ASSESSMENT.replace('  knowledge:', '  knowlege:');
+    client.open(uri, text);
+    const diagnostics = await client.diagnosticsOf(uri);
+    expect(shown(diagnostics)).toEqual(await expected(text, uri));
+    expect(diagnostics.map((d) => d.code)).toContain('unknown-dimension');
+    expect(diagnostics.every((d) => d.source === 'rubrics')).toBe(true);
+    expect(client.reads).toContain(uriOf('desk.rubric.yaml'));
+    const status = await client.until(() => client.statuses.find((s) => s.uri === uri), 'the document status');
+    expect(status).toMatchObject({ owned: true, summary: { kind: 'Assessment', title: 'acme-2026', version: 1 } });
+  });
+
+  it('follows incremental edits, prefers an open document\'s unsaved text, and re-checks what reads it', async () => {
+    const client = await start();
+    const rubric = uriOf('desk.rubric.yaml');
+    const assessment = uriOf('acme.assessment.yaml');
+    const plan = uriOf('acme.plan.yaml');
+    client.open(rubric, DESK_RUBRIC);
+    client.open(assessment, DESK_ASSESSMENT);
+    client.open(plan, DESK_PLAN);
+    for (const uri of [assessment, plan]) expect((await client.diagnosticsOf(uri)).filter((d) => d.severity === 1)).toEqual([]);
+    const readsBefore = client.reads.length;
+
+    // Rename the dimension "self-service" in the rubric, unsaved: the assessment and the plan
+    // (which reads the rubric directly and through its baseline) are checked again.
+    const at = DESK_RUBRIC.indexOf('- id: self-service') + '- id: '.length;
+    client.change(rubric, DESK_RUBRIC, at, at + 'self-service'.length, 'self-help');
+    const renamed = DESK_RUBRIC.replace('- id: self-service', '- id: self-help');
+    await client.until(() => client.diagnostics.get(assessment)?.some((d) => d.code === 'unknown-dimension'), 'the assessment to report the renamed dimension');
+    await client.until(() => client.diagnostics.get(plan)?.some((d) => d.code === 'unknown-dimension'), 'the plan to report the renamed dimension');
+    expect(shown(client.diagnostics.get(assessment) ?? [])).toEqual(await expected(DESK_ASSESSMENT, assessment, { [rubric]: renamed }));
+    expect(client.reads.slice(readsBefore)).not.toContain(rubric);
+  });
+
+  it('answers hover, definition, CodeLens, outline, completion and the report for an assessment', async () => {
+    const client = await start({ initializationOptions: { clientReadsFiles: true, previewCommand: 'rubrics.openPreviewToSide' } });
+    const uri = uriOf('acme.assessment.yaml');
+    client.open(uri, DESK_ASSESSMENT);
+    await client.diagnosticsOf(uri);
+    const at = position(DESK_ASSESSMENT, DESK_ASSESSMENT.indexOf('knowledge:') + 2);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at });
+    expect(JSON.stringify(hover?.contents)).toContain('**Knowledge**');
+    const definition = await client.request<Location | null>('textDocument/definition', { textDocument: { uri }, position: at });
+    const rubricLines = DESK_RUBRIC.split('\n');
+    const line = rubricLines.findIndex((l) => l.includes('- id: knowledge'));
+    expect(definition).toEqual({ uri: uriOf('desk.rubric.yaml'), range: { start: { line, character: rubricLines[line]!.indexOf('knowledge') }, end: { line, character: rubricLines[line]!.indexOf('knowledge') + 'knowledge'.length } } });
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    expect(lenses).toHaveLength(2);
+    expect(lenses[0]?.command).toMatchObject({ command: 'rubrics.openPreviewToSide', arguments: [uri] });
+    expect(lenses[0]?.data).toMatchObject({ tooltip: expect.any(String) });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(JSON.stringify(symbols)).toContain('self-service');
+    const atRubric = position(DESK_ASSESSMENT, DESK_ASSESSMENT.indexOf('./desk.rubric.yaml'));
+    const completion = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: atRubric });
+    expect(labels(completion)).toEqual(expect.arrayContaining(['seven-attributes', './desk.rubric.yaml']));
+    const report = await client.request<string>(RENDER_REPORT, { uri, format: 'markdown' });
+    expect(report).toContain('Self-service');
+    const summary = await client.request<DocumentSummary | null>(DOCUMENT_SUMMARY, { uri });
+    expect(summary).toMatchObject({ uri, version: 1, kind: 'Assessment' });
+  });
+
+  it('finds the references of a rubric\'s dimension in assessments and plans, from the rubric or from a use', async () => {
+    const client = await start({ settings: { workspaceScan: { enabled: false } } });
+    const rubric = uriOf('desk.rubric.yaml');
+    const assessment = uriOf('acme.assessment.yaml');
+    const plan = uriOf('acme.plan.yaml');
+    client.open(rubric, DESK_RUBRIC);
+    client.open(assessment, DESK_ASSESSMENT);
+    await client.diagnosticsOf(assessment);
+    // The plan is not open: it is found because its last check read the rubric.
+    client.open(plan, DESK_PLAN);
+    await client.diagnosticsOf(plan);
+    client.close(plan);
+    const inRubric = position(DESK_RUBRIC, DESK_RUBRIC.indexOf('- id: self-service') + '- id: '.length + 2);
+    const found = await client.request<Location[]>('textDocument/references', { textDocument: { uri: rubric }, position: inRubric, context: { includeDeclaration: true } });
+    const where = (locations: Location[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line}`).sort();
+    const line = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+    expect(where(found)).toEqual([
+      `acme.assessment.yaml:${line(DESK_ASSESSMENT, '  self-service:')}`,
+      `acme.plan.yaml:${line(DESK_PLAN, 'dimension: self-service')}`,
+      `desk.rubric.yaml:${line(DESK_RUBRIC, '- id: self-service')}`,
+    ].sort());
+    // From the assessment's key, without the declaration: the same uses.
+    const fromUse = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: assessment }, position: position(DESK_ASSESSMENT, DESK_ASSESSMENT.indexOf('  self-service:') + 4), context: { includeDeclaration: false },
+    });
+    expect(where(fromUse)).toEqual(where(found).filter((w) => !w.startsWith('desk.rubric')));
+    // Nothing to find on a key that is no rubric item.
+    expect(await client.request('textDocument/references', { textDocument: { uri: assessment }, position: { line: 0, character: 1 }, context: { includeDeclaration: true } })).toEqual([]);
+  });
+
+  it('completes criteria in a half-typed assessment that never passed its schema', async () => {
+    const client = await start();
+    const uri = uriOf('fresh.assessment.yaml');
+    const text = DESK_ASSESSMENT.replace(/dimensions:[\s\S]*$/, 'dimensions:\n  knowledge:\n    answers:\n      \n');
+    client.open(uri, text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: position(text, text.length - 1) });
+    expect(labels(items)).toEqual(['kb', 'kb-reviewed']);
+  });
+
+  it('fixes a misspelt dimension with a quick fix the editor shows, as a versioned edit', async () => {
+    const client = await start();
+    const uri = uriOf('acme.assessment.yaml');
+    const text = DESK_ASSESSMENT.replace('  knowledge:', '  knowlege:');
+    client.open(uri, text);
+    const diagnostic = (await client.diagnosticsOf(uri)).find((d) => d.code === 'unknown-dimension');
+    expect(diagnostic).toBeDefined();
+    const actions = await client.request<{ title: string; edit: { documentChanges: { textDocument: { version: number }; edits: { newText: string }[] }[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] },
+    });
+    expect(actions.map((a) => a.title)).toContain('Change to "knowledge"');
+    const change = actions.find((a) => a.title === 'Change to "knowledge"')!.edit.documentChanges[0]!;
+    expect(change.textDocument.version).toBe(1);
+    expect(change.edits[0]?.newText).toBe('knowledge');
+    // Without the diagnostic on screen, no fix: a fix for a problem nobody sees would confuse.
+    expect(await client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [] } })).toEqual([]);
+  });
+
+  it('adds the missing dimensions through the editor (workspace/applyEdit)', async () => {
+    const client = await start();
+    const uri = uriOf('partial.assessment.yaml');
+    const text = DESK_ASSESSMENT.replace(/ {2}knowledge:[\s\S]*$/, '');
+    client.open(uri, text);
+    await client.diagnosticsOf(uri);
+    expect(await client.request('workspace/executeCommand', { command: SERVER_COMMANDS.addMissingDimensions, arguments: [uri] })).toBe('added');
+    const complete = uriOf('acme.assessment.yaml');
+    client.open(complete, DESK_ASSESSMENT);
+    await client.diagnosticsOf(complete);
+    expect(await client.request('workspace/executeCommand', { command: SERVER_COMMANDS.addMissingDimensions, arguments: [complete] })).toBe('nothing-missing');
+  });
+
+  it('leaves YAML files that are not ours alone: no diagnostics, no hover, no completion', async () => {
+    const client = await start();
+    const uri = 'file:///ws/.github/workflows/ci.yaml';
+    const text = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n';
+    client.open(uri, text);
+    const ours = uriOf('acme.assessment.yaml');
+    client.open(ours, DESK_ASSESSMENT);
+    await client.diagnosticsOf(ours);
+    expect(client.diagnostics.has(uri)).toBe(false);
+    expect(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } })).toBeNull();
+    expect(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 0 } })).toBeNull();
+    // Typing our apiVersion line makes it ours.
+    client.change(uri, text, 0, 0, 'apiVersion: rubrics-as-code/v1\n');
+    expect((await client.diagnosticsOf(uri)).map((d) => d.code)).toContain('unknown-kind');
+  });
+
+  it('checks the workspace\'s rubric files at start-up, open or not', async () => {
+    const client = await start();
+    const broken = uriOf('acme.assessment.yaml');
+    await client.until(() => client.diagnostics.get(uriOf('acme.plan.yaml')), 'the plan, checked without being opened');
+    expect(client.diagnostics.get(broken)?.filter((d) => d.severity === 1)).toEqual([]);
+  });
+
+  it('analyses a 50,000-line document off the calling thread: its event loop keeps turning', async () => {
+    const generated = generateBenchDocuments(50_000);
+    const rubric = uriOf('bench.rubric.yaml');
+    const assessment = uriOf('big.assessment.yaml');
+    const client = await start({ files: { [rubric]: generated.rubric }, settings: { workspaceScan: { enabled: false } } });
+    let ticks = 0;
+    let done = false;
+    const spin = () => {
+      if (done) return;
+      ticks++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    client.open(assessment, generated.assessment);
+    const diagnostics = await client.diagnosticsOf(assessment);
+    done = true;
+    expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+    // Had the analysis run on this thread, no setImmediate callback could have run during it.
+    expect(ticks).toBeGreaterThan(100);
+
+    // Retyping an answer: completion answers for the new version from the finished analysis.
+    const line = /^ {6}([a-z0-9-]+): ([a-z]+)$/m.exec(generated.assessment)!;
+    const valueStart = line.index + line[0].length - line[2]!.length;
+    client.change(assessment, generated.assessment, valueStart, valueStart + line[2]!.length, '');
+    const edited = generated.assessment.slice(0, valueStart) + generated.assessment.slice(valueStart + line[2]!.length);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: assessment }, position: position(edited, valueStart) });
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.every((i) => i.kind === 20 /* EnumMember: an answer */)).toBe(true);
+  }, 60_000);
+});
+
+describe('rubrics lsp --stdio', () => {
+  it('reads the workspace from disk: a referenced rubric, and the rubric files it checks at start-up', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-stdio-'));
+    try {
+      for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(dir, name), text);
+      fs.mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'node_modules', 'pkg', 'x.rubric.yaml'), 'not: ours\n');
+      const folder = pathToFileURL(dir).toString();
+      const { client } = await startStdioServer({ workspaceFolders: [folder], capabilities: { workspace: { configuration: true } } });
+      clients.push(client);
+      const uri = `${folder}/acme.assessment.yaml`;
+      // The plan is checked without being opened, by the start-up scan; node_modules is skipped.
+      await client.until(() => client.diagnostics.get(`${folder}/acme.plan.yaml`), 'the plan, checked from disk at start-up');
+      const text = DESK_ASSESSMENT.replace('  knowledge:', '  knowlege:');
+      client.open(uri, text);
+      await client.until(() => client.diagnostics.get(uri)?.some((d) => d.code === 'unknown-dimension'), 'the open assessment\'s diagnostics');
+      expect(client.diagnostics.has(`${folder}/node_modules/pkg/x.rubric.yaml`)).toBe(false);
+      // Without a VS Code client, the server asked for no files: it read them itself.
+      expect(client.reads).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
