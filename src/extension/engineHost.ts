@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DocumentKind } from '../core/model/types';
+import type { DocumentKind } from '../core/format/types';
 import { baseName, BUILTIN_SCHEME } from '../core/resolve/uris';
 import { LineIndex } from '../core/text/lineIndex';
 import { readConfig } from './config';

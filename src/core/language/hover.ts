@@ -1,5 +1,5 @@
 import type { PlanDocumentAnalysis, ResolvedRubric } from '../engine';
-import type { Criterion, Dimension, Metric } from '../model/types';
+import type { Criterion, Dimension, Metric } from '../format/types';
 import type { DimensionScore } from '../scoring/types';
 import type { Range } from '../text/range';
 import { code, escapeMarkdown, formatNumber, levelLabel, paragraph, plural } from './markdown';

@@ -2,7 +2,7 @@ import assessmentSchema from '../../../schemas/assessment.schema.json';
 import commonSchema from '../../../schemas/common.schema.json';
 import planSchema from '../../../schemas/plan.schema.json';
 import rubricSchema from '../../../schemas/rubric.schema.json';
-import type { DocumentKind } from '../model/types';
+import type { DocumentKind } from '../format/types';
 import type { PathSegment } from '../yaml/locate';
 
 /**

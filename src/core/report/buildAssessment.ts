@@ -1,10 +1,10 @@
-import type { RubricIndex } from '../model/rubricIndex';
-import type { Assessment, DimensionResult } from '../model/types';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { Assessment, DimensionResult } from '../format/types';
 import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult } from '../scoring/types';
 import type { ParsedYamlDocument } from '../yaml/types';
-import { round } from './format';
+import { round } from '../render/text';
 import { groupDimensions } from './groups';
-import { reportLink } from './links';
+import { reportLink } from '../domain/links';
 import type {
   AssessmentSection,
   DimensionState,

@@ -1,8 +1,8 @@
-import { DEFAULT_ANSWER_SCALE } from '../model/types';
-import { YES_NO_SCALE, type RubricIndex } from '../model/rubricIndex';
+import { DEFAULT_ANSWER_SCALE } from '../format/types';
+import { YES_NO_SCALE, type RubricIndex } from '../domain/rubricIndex';
 import type { ParsedYamlDocument } from '../yaml/types';
 import { groupDimensions } from './groups';
-import { reportLink } from './links';
+import { reportLink } from '../domain/links';
 import type { RubricOverview, RubricOverviewDimension } from './model';
 import { withOffset } from './sourceOffsets';
 

@@ -1,9 +1,9 @@
 import type { PlanDocumentAnalysis } from '../engine';
-import type { RubricIndex } from '../model/rubricIndex';
-import { VALUE_STREAMS, type InitiativeStatus, type Plan } from '../model/types';
+import type { RubricIndex } from '../domain/rubricIndex';
+import { VALUE_STREAMS, type InitiativeStatus, type Plan } from '../format/types';
 import type { PlanProjection } from '../scoring/projectPlan';
 import type { ParsedYamlDocument } from '../yaml/types';
-import { round } from './format';
+import { round } from '../render/text';
 import type { PlanSection, ReportInitiative, ReportKpi, ReportLegacySystem, ReportPlannedDimension, ReportRisk } from './model';
 import { withOffset } from './sourceOffsets';
 

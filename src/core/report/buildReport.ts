@@ -1,7 +1,7 @@
 import type { DocumentAnalysis, FileAnalysis } from '../engine';
 import type { Diagnostic } from '../diagnostics/types';
 import { compareDiagnostics } from '../diagnostics/types';
-import { RubricIndex } from '../model/rubricIndex';
+import { RubricIndex } from '../domain/rubricIndex';
 import { baseName } from '../resolve/uris';
 import { LineIndex } from '../text/lineIndex';
 import { buildAssessmentSection } from './buildAssessment';

@@ -1,6 +1,6 @@
-import type { RubricIndex } from '../model/rubricIndex';
+import type { RubricIndex } from '../domain/rubricIndex';
 import type { GroupScore } from '../scoring/types';
-import { plural, round } from './format';
+import { plural, round } from '../render/text';
 import type { ReportGroup } from './model';
 
 /**

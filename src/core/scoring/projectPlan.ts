@@ -1,6 +1,6 @@
-import type { RubricIndex } from '../model/rubricIndex';
-import { VALUE_STREAMS, type Initiative, type Plan, type ValueStream } from '../model/types';
-import { monthsBetween } from '../semantic/context';
+import type { RubricIndex } from '../domain/rubricIndex';
+import { VALUE_STREAMS, type Initiative, type Plan, type ValueStream } from '../format/types';
+import { monthsBetween } from '../rules/context';
 import type { AssessmentScore } from './types';
 
 export interface PlannedInitiative {

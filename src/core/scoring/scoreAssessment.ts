@@ -1,5 +1,5 @@
-import type { RubricIndex } from '../model/rubricIndex';
-import type { AnswerDetail, AnswerEntry, Assessment, Criterion, Dimension, DimensionResult, Evidence, Exemption } from '../model/types';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { AnswerDetail, AnswerEntry, Assessment, Criterion, Dimension, DimensionResult, Evidence, Exemption } from '../format/types';
 import { averageScore, blockersFor, creditsByLevel, gatedScore, levelOf, levelSumScore } from './methods';
 import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, GroupScore, MetricResult, OverallScore } from './types';
 

@@ -1,4 +1,4 @@
-import type { Evidence, Exemption, ScoringMethod } from '../model/types';
+import type { Evidence, Exemption, ScoringMethod } from '../format/types';
 
 export type DimensionStatus = 'scored' | 'not-applicable' | 'exempt' | 'not-assessed' | 'not-rated';
 export type CriterionStatus = 'counted' | 'not-applicable' | 'exempt';

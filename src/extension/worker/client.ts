@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentKind } from '../../core/model/types';
+import type { DocumentKind } from '../../core/format/types';
 import type { HostNotifications, HostRequests, TextChange, WorkerNotifications, WorkerRequests } from './protocol';
 import { describe, RpcEndpoint, type Message, type Outcome } from './rpc';
 

@@ -6,7 +6,7 @@ import type { HoverResult } from '../../core/language/hover';
 import type { AnalysisSummary } from '../../core/language/summary';
 import type { OutlineSymbol } from '../../core/language/symbols';
 import type { TextEditData } from '../../core/language/textEdits';
-import type { DocumentKind } from '../../core/model/types';
+import type { DocumentKind } from '../../core/format/types';
 import type { Range } from '../../core/text/range';
 
 /**

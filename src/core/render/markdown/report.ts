@@ -1,9 +1,9 @@
-import type { InitiativeStatus } from '../model/types';
-import { baseName } from '../resolve/uris';
-import { formatPercent, formatScore, levelLabel, monthYear, plural, pluralTitle, sentence, STATE_LABELS, STATUS_LABELS, thresholdLabel } from './format';
-import { escapeHtml } from './html/escape';
-import { mdBlock, mdCode, mdTable, mdText } from './markdownEscape';
-import type { AssessmentSection, DimensionState, PlanSection, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from './model';
+import type { InitiativeStatus } from '../../format/types';
+import { baseName } from '../../resolve/uris';
+import { formatPercent, formatScore, levelLabel, monthYear, plural, pluralTitle, sentence, STATE_LABELS, STATUS_LABELS, thresholdLabel } from '../text';
+import { escapeHtml } from '../html/escape';
+import { mdBlock, mdCode, mdTable, mdText } from './escape';
+import type { AssessmentSection, DimensionState, PlanSection, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from '../../report/model';
 
 /**
  * The report as GitHub-flavoured Markdown: for pull-request comments, CI job summaries and

@@ -1,4 +1,4 @@
-import type { ReportModel } from './model';
+import type { ReportModel } from '../report/model';
 
 /**
  * The report model as pretty-printed JSON, for tools: the shape is documented in model.ts and

@@ -1,9 +1,9 @@
-import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from './diff';
-import { formatDelta, formatPercent, formatScore, levelLabel, plural, STATE_LABELS, STATUS_LABELS } from './format';
-import { escapeHtml } from './html/escape';
-import { mdCode, mdTable, mdText } from './markdownEscape';
-import type { ReportEvidenceCoverage, ReportExemption } from './model';
-import { STATE_EMOJI } from './renderMarkdown';
+import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from '../../report/diff';
+import { formatDelta, formatPercent, formatScore, levelLabel, plural, STATE_LABELS, STATUS_LABELS } from '../text';
+import { escapeHtml } from '../html/escape';
+import { mdCode, mdTable, mdText } from './escape';
+import type { ReportEvidenceCoverage, ReportExemption } from '../../report/model';
+import { STATE_EMOJI } from './report';
 
 const MAX_UNCHANGED_ROWS = 50;
 

@@ -1,5 +1,5 @@
 import { baseName } from '../../resolve/uris';
-import type { ReportModel } from '../model';
+import type { ReportModel } from '../../report/model';
 import { assessmentHtml } from './assessmentHtml';
 import { documentsNav, noticesHtml, problemsHtml } from './common';
 import { attr, escapeHtml } from './escape';

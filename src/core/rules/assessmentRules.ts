@@ -1,8 +1,8 @@
-import type { RubricIndex } from '../model/rubricIndex';
-import type { Assessment, Evidence } from '../model/types';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { Assessment, Evidence } from '../format/types';
 import { answerDetail } from '../scoring/scoreAssessment';
 import type { AssessmentScore } from '../scoring/types';
-import { quoteList } from '../util/suggest';
+import { quoteList } from '../text/suggest';
 import { RuleContext, checkDate, checkLink } from './context';
 
 function checkEvidence(ctx: RuleContext, evidence: readonly Evidence[] | undefined, path: (string | number)[]): void {

@@ -1,5 +1,5 @@
-import type { Evidence } from '../model/types';
-import type { ReportLink } from './model';
+import type { Evidence } from '../format/types';
+import type { ReportLink } from '../report/model';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 

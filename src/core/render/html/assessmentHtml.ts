@@ -1,5 +1,5 @@
-import { formatPercent, formatScore, levelLabel, plural, pluralTitle, STATE_LABELS, STATE_TONES, thresholdLabel } from '../format';
-import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, ReportRubric } from '../model';
+import { formatPercent, formatScore, levelLabel, plural, pluralTitle, STATE_LABELS, STATE_TONES, thresholdLabel } from '../text';
+import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, ReportRubric } from '../../report/model';
 import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
 import { badge, card, groupedTable, linkHtml, prose, section, stateBadge, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';

@@ -1,7 +1,7 @@
-import { STATE_LABELS, STATE_TONES, type Tone } from '../format';
-import { renderMarkdownText } from '../markdownText';
-import { isExternalUrl } from '../links';
-import type { DimensionState, ReportLink, ReportModel } from '../model';
+import { STATE_LABELS, STATE_TONES, type Tone } from '../text';
+import { renderMarkdownText } from '../markdown/toHtml';
+import { isExternalUrl } from '../../domain/links';
+import type { DimensionState, ReportLink, ReportModel } from '../../report/model';
 import { attr, escapeHtml, sourceAttrs } from './escape';
 
 /** Markdown free text as safe HTML, in a block that wraps long words. */

@@ -1,5 +1,5 @@
-import type { RubricIndex } from '../model/rubricIndex';
-import type { Plan } from '../model/types';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { Plan } from '../format/types';
 import type { AssessmentScore } from '../scoring/types';
 import { RuleContext, checkDate, monthsBetween } from './context';
 

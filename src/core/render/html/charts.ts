@@ -1,4 +1,4 @@
-import { formatScore, monthYear } from '../format';
+import { formatScore, monthYear } from '../text';
 import { attr, escapeHtml, sourceAttrs } from './escape';
 
 /**

@@ -1,4 +1,4 @@
-import { isSafeUrl } from './links';
+import { isSafeUrl } from '../../domain/links';
 
 /**
  * Escaping for Markdown output (GitHub comments, job summaries, files in a repository). User

@@ -1,4 +1,4 @@
-import { DEFAULT_ANSWER_SCALE, type Rubric } from '../model/types';
+import { DEFAULT_ANSWER_SCALE, type Rubric } from '../format/types';
 import { RuleContext, checkLink } from './context';
 
 /**

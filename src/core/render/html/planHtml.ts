@@ -1,6 +1,6 @@
-import { formatScore, levelLabel, monthYear, plural, STATUS_LABELS } from '../format';
-import type { PlanSection, ReportInitiative, ReportModel, ReportPlannedDimension } from '../model';
-import type { InitiativeStatus } from '../../model/types';
+import { formatScore, levelLabel, monthYear, plural, STATUS_LABELS } from '../text';
+import type { PlanSection, ReportInitiative, ReportModel, ReportPlannedDimension } from '../../report/model';
+import type { InitiativeStatus } from '../../format/types';
 import { barLegend, barList, statusLegend, timeline, type ChartScale, type TimelineLane } from './charts';
 import { badge, card, prose, section, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';

@@ -2,7 +2,7 @@ import type { DiagnosticCollector } from '../diagnostics/collector';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { Severity, SuggestedFix } from '../diagnostics/types';
 import type { Range } from '../text/range';
-import { closestMatch } from '../util/suggest';
+import { closestMatch } from '../text/suggest';
 import { diagnosticRange, locate, type Path } from '../yaml/locate';
 import type { ParsedYamlDocument } from '../yaml/types';
 

@@ -1,4 +1,4 @@
-import type { DimensionState, ReportRubric } from './model';
+import type { DimensionState, ReportRubric } from '../report/model';
 
 /** Scores with up to two decimals, without trailing zeros: 3, 2.5, 2.43. */
 export function formatScore(value: number | undefined): string {

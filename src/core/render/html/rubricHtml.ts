@@ -1,5 +1,5 @@
-import { formatScore, plural } from '../format';
-import type { ReportModel, ReportRubric, RubricOverview, RubricOverviewDimension } from '../model';
+import { formatScore, plural } from '../text';
+import type { ReportModel, ReportRubric, RubricOverview, RubricOverviewDimension } from '../../report/model';
 import { card, groupedTable, linkHtml, prose, section, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';
 

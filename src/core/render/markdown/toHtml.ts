@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { isExternalUrl, isSafeUrl } from './links';
+import { isExternalUrl, isSafeUrl } from '../../domain/links';
 
 /**
  * Free text from the YAML (descriptions, notes, summaries, guidance) is Markdown written by the
