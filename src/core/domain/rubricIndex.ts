@@ -1,4 +1,5 @@
-import { DEFAULT_ANSWER_SCALE, type AnswerScale, type Criterion, type Dimension, type Group, type Rubric, type ScoringMethod } from '../format/types';
+import { DEFAULT_ANSWER_SCALE } from '../format/enums';
+import type { AnswerScale, Criterion, Dimension, Group, Rubric, ScoringMethod } from '../format/types';
 
 export const YES_NO_SCALE: AnswerScale = {
   description: 'Met or not met.',

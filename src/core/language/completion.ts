@@ -1,6 +1,7 @@
 import { builtinFrameworks } from '../builtins';
 import type { ResolvedRubric } from '../engine';
-import { API_VERSION, DOCUMENT_KINDS, type DocumentKind } from '../format/types';
+import { API_VERSION, DOCUMENT_KINDS } from '../format/enums';
+import type { DocumentKind } from '../format/types';
 import type { Range } from '../text/range';
 import type { PathSegment } from '../yaml/locate';
 import { cursorContext, type CursorContext } from './cursor';

@@ -1,6 +1,7 @@
 import type { AssessmentDocumentAnalysis, DocumentAnalysis, FileAnalysis, ResolvedRubric } from '../engine';
 import type { Diagnostic } from '../diagnostics/types';
-import { API_VERSION, type DocumentKind } from '../format/types';
+import { API_VERSION } from '../format/enums';
+import type { DocumentKind } from '../format/types';
 import type { Range } from '../text/range';
 import { locate, valueAt, type PathSegment } from '../yaml/locate';
 import { schemaAt, propertiesOf, types, type ResolvedSchema } from './schemaModel';

@@ -1,5 +1,6 @@
 import type { DocumentAnalysis, FileAnalysis, ResolvedRubric } from '../engine';
-import { DOCUMENT_KINDS, type DocumentKind } from '../format/types';
+import { DOCUMENT_KINDS } from '../format/enums';
+import type { DocumentKind } from '../format/types';
 import type { AssessmentScore } from '../scoring/types';
 import { valueAt } from '../yaml/locate';
 import type { ParsedYamlDocument } from '../yaml/types';

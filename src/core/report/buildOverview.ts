@@ -1,4 +1,4 @@
-import { DEFAULT_ANSWER_SCALE } from '../format/types';
+import { DEFAULT_ANSWER_SCALE } from '../format/enums';
 import { YES_NO_SCALE, type RubricIndex } from '../domain/rubricIndex';
 import type { ParsedYamlDocument } from '../yaml/types';
 import { groupDimensions } from './groups';

@@ -1,6 +1,7 @@
 import type { PlanDocumentAnalysis } from '../engine';
 import type { RubricIndex } from '../domain/rubricIndex';
-import { VALUE_STREAMS, type InitiativeStatus, type Plan } from '../format/types';
+import { VALUE_STREAM_TITLES as VALUE_STREAMS } from '../format/enums';
+import type { InitiativeStatus, Plan } from '../format/types';
 import type { PlanProjection } from '../scoring/projectPlan';
 import type { ParsedYamlDocument } from '../yaml/types';
 import { round } from '../render/text';

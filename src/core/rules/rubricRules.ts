@@ -1,4 +1,5 @@
-import { DEFAULT_ANSWER_SCALE, type Rubric } from '../format/types';
+import { DEFAULT_ANSWER_SCALE } from '../format/enums';
+import type { Rubric } from '../format/types';
 import { RuleContext, checkLink } from './context';
 
 /**

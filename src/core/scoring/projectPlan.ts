@@ -1,5 +1,6 @@
 import type { RubricIndex } from '../domain/rubricIndex';
-import { VALUE_STREAMS, type Initiative, type Plan, type ValueStream } from '../format/types';
+import { VALUE_STREAM_TITLES as VALUE_STREAMS } from '../format/enums';
+import type { Initiative, Plan, ValueStream } from '../format/types';
 import { monthsBetween } from '../rules/context';
 import type { AssessmentScore } from './types';
 
