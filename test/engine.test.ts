@@ -137,16 +137,19 @@ describe('schema diagnostics point at the offending key or value', () => {
           titel: Intake
     `;
     const analysis = await analyzeMemory({ 'r.yaml': text }, 'r.yaml');
-    expect(codesAt(analysis)).toEqual(['schema-required@8:5', 'schema-unknown-key@9:5']);
-    const unknown = analysis.diagnostics[1]!;
-    expect(unknown.message).toBe('"titel" is not a key the format defines here. Did you mean "title"?');
-    expect(analysis.diagnostics[0]!.message).toContain('missing the required key "title"');
+    // The schema errors do not stop the rules: the dimension has no criteria, which gated scoring needs.
+    expect(codesAt(analysis)).toEqual(['criteria-required@8:5', 'schema-required@8:5', 'schema-unknown-key@9:5']);
+    const byCode = (code: string) => analysis.diagnostics.find((d) => d.code === code)!;
+    expect(byCode('schema-unknown-key').message).toBe('"titel" is not a key the format defines here. Did you mean "title"?');
+    expect(byCode('schema-required').message).toContain('missing the required key "title"');
+    expect(byCode('criteria-required').message).toContain('"intake" has no criteria');
   });
 
   it('explains a wrong type in plain words', async () => {
     const analysis = await analyzeMemory({ 'desk.rubric.yaml': rubric(), 'a.yaml': assessment('./desk.rubric.yaml', ['intake: { level: three }']) }, 'a.yaml');
-    expect(codesAt(analysis)).toEqual(['schema-type@8:20']);
-    expect(analysis.diagnostics[0]!.message).toBe('"level" must be a whole number, but it is text "three".');
+    // The rest of the assessment is still checked against its rubric.
+    expect(codesAt(analysis)).toEqual(['dimension-not-assessed@7:1', 'schema-type@8:20']);
+    expect(analysis.diagnostics[1]!.message).toBe('"level" must be a whole number, but it is text "three".');
   });
 });
 

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNonce, sameShell, splitPage } from '../src/extension/preview/html';
-import { buildReport, renderHtml } from '../src/core/report';
+import { renderHtml } from '../src/core/render';
+import { buildReport } from '../src/core/report';
 import { analyzeMemory } from './helpers';
 
 /** What `webview.cspSource` is in VS Code 1.139 (measured in code-server): a keyword and an origin. */

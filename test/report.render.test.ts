@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportModel } from '../src/core/report';
+import { renderHtml, renderJson, renderMarkdown } from '../src/core/render';
+import { buildReport, type ReportModel } from '../src/core/report';
 import { analyzeMemory, yaml } from './helpers';
 import { analyzeInput, decodeAttr, expectGolden, tagsOf } from './reportSupport';
 

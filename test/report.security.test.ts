@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildReport, isSafeUrl, renderHtml, renderMarkdown, renderMarkdownText, type ReportModel } from '../src/core/report';
+import { isSafeUrl } from '../src/core/domain/links';
+import { renderHtml, renderMarkdown, renderMarkdownText } from '../src/core/render';
+import { buildReport, type ReportModel } from '../src/core/report';
 import { base64, cspHash, sha256 } from '../src/core/render/html/sha256';
 import { mdBlock } from '../src/core/render/markdown/escape';
 import { analyzeMemory, yaml } from './helpers';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BUILTIN_SCHEME } from '../core/resolve/uris';
+import { BUILTIN_SCHEME } from '../core/builtins';
 import type { EngineHost } from './engineHost';
 
 /**

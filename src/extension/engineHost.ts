@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DocumentKind } from '../core/format/types';
-import { baseName, BUILTIN_SCHEME } from '../core/resolve/uris';
+import { BUILTIN_SCHEME } from '../core/builtins';
+import { baseName } from '../core/resolve/uris';
 import { LineIndex } from '../core/text/lineIndex';
 import { readConfig } from './config';
 import { toDiagnostic, toRange, toRangeIn, DIAGNOSTIC_SOURCE } from './convert';

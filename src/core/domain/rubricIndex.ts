@@ -1,6 +1,9 @@
-import { DEFAULT_ANSWER_SCALE } from '../format/enums';
-import type { AnswerScale, Criterion, Dimension, Group, Rubric, ScoringMethod } from '../format/types';
+import { DEFAULT_ANSWER_SCALE, DEFAULT_SCORING_METHOD } from '../format/enums';
+import type { AnswerOption, AnswerScale, Criterion, Dimension, Group, Rubric, ScoringMethod } from '../format/types';
+import { wordFor } from '../text/plural';
+import { termsOf, type TermKey, type Terms } from './terms';
 
+/** The scale every rubric has: `yes` is met, `no` is not. */
 export const YES_NO_SCALE: AnswerScale = {
   description: 'Met or not met.',
   answers: [
@@ -11,7 +14,8 @@ export const YES_NO_SCALE: AnswerScale = {
 
 /**
  * Lookup tables over a rubric that passed its schema: built once per rubric and shared by the
- * semantic rules, scoring, completion and hovers.
+ * rules, scoring, reports, completion and hovers. The rubric's facts (its scale, its words, how
+ * an answer converts to credit) are read here and nowhere else.
  */
 export class RubricIndex {
   readonly dimensions = new Map<string, Dimension>();
@@ -22,6 +26,9 @@ export class RubricIndex {
   readonly maxLevel: number;
   readonly method: ScoringMethod;
   readonly passCredit: number;
+  readonly terms: Terms;
+  /** Criterion ids of each dimension, in rubric order (lists for "did you mean"). */
+  private readonly criterionIds = new Map<string, string[]>();
 
   constructor(readonly rubric: Rubric) {
     for (const group of rubric.groups ?? []) if (!this.groups.has(group.id)) this.groups.set(group.id, group);
@@ -34,8 +41,9 @@ export class RubricIndex {
     this.levelNumbers = rubric.levels.map((l) => l.level);
     this.minLevel = Math.min(...this.levelNumbers);
     this.maxLevel = Math.max(...this.levelNumbers);
-    this.method = rubric.scoring?.method ?? 'gated';
+    this.method = rubric.scoring?.method ?? DEFAULT_SCORING_METHOD;
     this.passCredit = rubric.scoring?.passCredit ?? 1;
+    this.terms = termsOf(rubric.terms);
   }
 
   hasLevel(level: number): boolean {
@@ -44,6 +52,21 @@ export class RubricIndex {
 
   levelName(level: number): string | undefined {
     return this.rubric.levels.find((l) => l.level === level)?.name;
+  }
+
+  /** The threshold level, when the rubric sets one. */
+  get threshold(): number | undefined {
+    return this.rubric.threshold?.level;
+  }
+
+  /** The ids of a dimension's own criteria, in rubric order. */
+  criterionIdsOf(dimension: Dimension): readonly string[] {
+    let ids = this.criterionIds.get(dimension.id);
+    if (!ids) {
+      ids = (dimension.criteria ?? []).map((c) => c.id);
+      this.criterionIds.set(dimension.id, ids);
+    }
+    return ids;
   }
 
   scaleName(criterion: Criterion): string {
@@ -59,36 +82,30 @@ export class RubricIndex {
     return this.scale(this.scaleName(criterion));
   }
 
-  /** Credit of an answer on a criterion's scale; booleans stand for yes/no. */
-  credit(criterion: Criterion, answer: string | boolean): number | undefined {
+  /** The scale's entry for an answer as written: exact first, then ignoring case; booleans stand for yes/no. */
+  answerOption(criterion: Criterion, answer: string | boolean): AnswerOption | undefined {
     const scale = this.scaleOf(criterion);
     if (!scale) return undefined;
     const value = typeof answer === 'boolean' ? (answer ? 'yes' : 'no') : answer;
-    const option = scale.answers.find((a) => a.value === value) ?? scale.answers.find((a) => a.value.toLowerCase() === value.toLowerCase());
-    return option?.credit;
+    return scale.answers.find((a) => a.value === value) ?? scale.answers.find((a) => a.value.toLowerCase() === value.toLowerCase());
   }
 
-  term(which: 'group' | 'dimension' | 'criterion'): string {
-    const defaults = { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
-    return this.rubric.terms?.[which] ?? defaults[which];
+  /** Credit of an answer on a criterion's scale, or undefined when the scale does not have it. */
+  credit(criterion: Criterion, answer: string | boolean): number | undefined {
+    return this.answerOption(criterion, answer)?.credit;
+  }
+
+  /** Whether a credit counts as meeting a criterion. */
+  meets(credit: number): boolean {
+    return credit >= this.passCredit;
+  }
+
+  term(which: TermKey): string {
+    return this.terms[which];
   }
 
   /** The term in lower case, singular for a count of one and plural otherwise ("2 capabilities"). */
-  termFor(which: 'group' | 'dimension' | 'criterion', count: number): string {
-    const word = this.term(which).toLowerCase();
-    return count === 1 ? word : pluralize(word);
+  termFor(which: TermKey, count: number): string {
+    return wordFor(count, this.terms[which].toLowerCase());
   }
-}
-
-/** English plural of the last word of a term: practice → practices, capability → capabilities, criterion → criteria. */
-export function pluralize(term: string): string {
-  const irregular: Record<string, string> = { criterion: 'criteria', analysis: 'analyses' };
-  const match = /^(.*?)([A-Za-z]+)$/.exec(term);
-  if (!match) return term;
-  const [, head, word] = match as unknown as [string, string, string];
-  const lower = word.toLowerCase();
-  if (irregular[lower]) return head + irregular[lower];
-  if (/[^aeiou]y$/.test(lower)) return head + word.slice(0, -1) + 'ies';
-  if (/(s|x|z|ch|sh)$/.test(lower)) return head + word + 'es';
-  return head + word + 's';
 }

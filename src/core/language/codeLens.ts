@@ -1,7 +1,6 @@
 import type { FileAnalysis, ResolvedRubric } from '../engine';
 import type { DimensionScore } from '../scoring/types';
 import type { Range } from '../text/range';
-import { locate } from '../yaml/locate';
 import { formatNumber, levelLabel, plural } from './markdown';
 
 /** A line of status above an assessed dimension: where it stands and what blocks the next level. */
@@ -20,7 +19,7 @@ export function codeLenses(analysis: FileAnalysis): LensData[] {
     if (doc.kind !== 'Assessment' || !doc.score || !doc.rubric || !doc.data) continue;
     for (const id of Object.keys(doc.data.dimensions)) {
       const score = doc.score.dimensions.find((d) => d.id === id);
-      const key = locate(doc.parsed, ['dimensions', id]).key;
+      const key = doc.parsed.locate(['dimensions', id]).key;
       if (!score || !key) continue;
       const { title, tooltip } = describe(doc.rubric, score);
       lenses.push({ range: key, title, tooltip, dimensionId: id });

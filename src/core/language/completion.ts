@@ -3,7 +3,7 @@ import type { ResolvedRubric } from '../engine';
 import { API_VERSION, DOCUMENT_KINDS } from '../format/enums';
 import type { DocumentKind } from '../format/types';
 import type { Range } from '../text/range';
-import type { PathSegment } from '../yaml/locate';
+import type { PathSegment } from '../document/located';
 import { cursorContext, type CursorContext } from './cursor';
 import { code, escapeMarkdown, formatNumber, levelLabel } from './markdown';
 import { matches } from './pathPattern';

@@ -3,7 +3,7 @@ import commonSchema from '../../../schemas/common.schema.json';
 import planSchema from '../../../schemas/plan.schema.json';
 import rubricSchema from '../../../schemas/rubric.schema.json';
 import type { DocumentKind } from '../format/types';
-import type { PathSegment } from '../yaml/locate';
+import type { PathSegment } from '../document/located';
 
 /**
  * Read-only navigation of the format's JSON Schemas, for completion, hovers and quick fixes.

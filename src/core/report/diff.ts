@@ -1,5 +1,5 @@
 import type { InitiativeStatus } from '../format/types';
-import { round } from '../render/text';
+import { round } from './offsets';
 import { REPORT_SCHEMA_VERSION } from './model';
 import type { DimensionState, ReportDimension, ReportEvidenceCoverage, ReportExemption, ReportKind, ReportModel, ReportRubric, ReportTerms } from './model';
 

@@ -1,7 +1,7 @@
 import type { RubricIndex } from '../domain/rubricIndex';
 import { VALUE_STREAM_TITLES as VALUE_STREAMS } from '../format/enums';
 import type { Initiative, Plan, ValueStream } from '../format/types';
-import { monthsBetween } from '../rules/context';
+import { monthsBetween } from '../domain/dates';
 import type { AssessmentScore } from './types';
 
 export interface PlannedInitiative {

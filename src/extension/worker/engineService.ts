@@ -1,16 +1,16 @@
 import { builtinByUri } from '../../core/builtins';
 import type { Diagnostic } from '../../core/diagnostics/types';
-import { Engine, type FileAnalysis, type ResolvedRubric } from '../../core/engine';
+import { Engine, type FileAnalysis } from '../../core/engine';
 import { codeLenses } from '../../core/language/codeLens';
 import { completionsAt } from '../../core/language/completion';
 import { definitionAt } from '../../core/language/definition';
 import { hoverAt } from '../../core/language/hover';
-import { resolveRubricLoosely } from '../../core/language/looseRubric';
 import { addMissingDimensions, quickFixes } from '../../core/language/quickFixes';
 import type { LanguageSnapshot } from '../../core/language/snapshot';
 import { summarize } from '../../core/language/summary';
 import { documentSymbols } from '../../core/language/symbols';
-import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../core/report';
+import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
+import { buildReport } from '../../core/report';
 import type { FileHost } from '../../core/resolve/host';
 import { LineIndex } from '../../core/text/lineIndex';
 import { applyChanges, type AnalyzeResult, type HostNotifications, type HostRequests, type WireDiagnostic, type WorkerNotifications, type WorkerRequests } from './protocol';
@@ -46,7 +46,6 @@ export class EngineService {
   /** A counter of changes to any file, and when each file last changed: decides whether an analysis is still current. */
   private generation = 0;
   private readonly changedAt = new Map<string, number>();
-  private readonly referenced = new Map<string, { text: string; analysis: Promise<FileAnalysis> }>();
 
   constructor(private readonly endpoint: WorkerEndpoint) {
     const host: FileHost = {
@@ -163,26 +162,11 @@ export class EngineService {
     return this.analysisOf(uri, this.open(uri, version));
   }
 
+  /** The engine finds the rubric of a half-typed document itself, so the snapshot needs only the analyses. */
   private async snapshot(uri: string, version: number): Promise<LanguageSnapshot> {
     const doc = this.open(uri, version);
     const analysis = await this.analysisOf(uri, doc);
-    const rubrics = await this.looseRubrics(analysis);
-    return { analysis, ...(doc.lastGood && doc.lastGood !== analysis ? { previous: doc.lastGood } : {}), ...(rubrics.size ? { rubrics } : {}) };
-  }
-
-  /**
-   * Assessments and plans that fail their schema (half typed) did not get their rubric from the
-   * engine; look it up directly so completion and hovers still know the dimensions.
-   */
-  private async looseRubrics(analysis: FileAnalysis): Promise<Map<number, ResolvedRubric>> {
-    const rubrics = new Map<number, ResolvedRubric>();
-    for (const d of analysis.documents) {
-      if ((d.kind === 'Assessment' || d.kind === 'Plan') && !d.rubric) {
-        const found = await resolveRubricLoosely(analysis, d.index, (other) => this.analyzeReferenced(other));
-        if (found) rubrics.set(d.index, found);
-      }
-    }
-    return rubrics;
+    return { analysis, ...(doc.lastGood && doc.lastGood !== analysis ? { previous: doc.lastGood } : {}) };
   }
 
   /**
@@ -194,25 +178,11 @@ export class EngineService {
     const doc = this.open(uri, version);
     const fresh = doc.analysis?.done && this.isCurrent(doc);
     if (fresh || doc.text.length < LARGE_DOCUMENT || !doc.lastFinished) return this.snapshot(uri, version);
-    const rubrics = await this.looseRubrics(doc.lastFinished);
     return {
       analysis: doc.lastFinished,
       text: doc.text,
       ...(doc.lastGood && doc.lastGood !== doc.lastFinished ? { previous: doc.lastGood } : {}),
-      ...(rubrics.size ? { rubrics } : {}),
     };
-  }
-
-  /** A referenced file's analysis, cached by its text (rubrics rarely change while an assessment is typed). */
-  private async analyzeReferenced(uri: string): Promise<FileAnalysis | undefined> {
-    const text = await this.readText(uri);
-    if (text === undefined) return undefined;
-    const cached = this.referenced.get(uri);
-    if (cached && cached.text === text) return cached.analysis;
-    const analysis = this.engine.analyze(uri, text);
-    this.referenced.set(uri, { text, analysis });
-    if (this.referenced.size > 50) this.referenced.delete(this.referenced.keys().next().value as string);
-    return analysis;
   }
 
   private async readText(uri: string): Promise<string | undefined> {
