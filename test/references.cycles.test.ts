@@ -105,7 +105,7 @@ describe('reference cycles', () => {
       const engine = engineOver(all);
       const names = Object.keys(all);
       // Twice each, in an interleaved order, so the same files are analysed while others still read.
-      const runs = await Promise.all([...names, ...names.reverse()].map((file) => engine.analyze(`file:///ws/${file}`, all[file] as string)));
+      const runs = await Promise.all([...names, ...names.reverse()].map((file) => engine.analyze(`file:///ws/${file}`, (all as Record<string, string>)[file] as string)));
       for (const [file, problem] of Object.entries(expected)) {
         for (const analysis of runs.filter((a) => a.uri === `file:///ws/${file}`)) expect(firstProblem(analysis), file).toMatch(problem);
       }

@@ -1,6 +1,13 @@
-import type { DimensionState, ReportRubric } from '../report/model';
+/**
+ * The one text module of the renderers and the editor's features: how numbers, levels, a
+ * rubric's words for its parts, states and dates read. Plurals come from text/plural.ts.
+ */
+import { DEFAULT_TERMS, type Terms } from '../domain/terms';
+import type { Disposition, InitiativeStatus } from '../format/types';
+import type { DimensionState, ReportModel, ReportRubric } from '../report/model';
+import { pluralize, wordFor } from '../text/plural';
 
-/** Scores with up to two decimals, without trailing zeros: 3, 2.5, 2.43. */
+/** Scores with up to two decimals, without trailing zeros: 3, 2.5, 2.43; a dash for none. */
 export function formatScore(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '–';
   return String(Number(value.toFixed(2)));
@@ -18,9 +25,35 @@ export function formatPercent(ratio: number | undefined): string {
   return `${Math.round(ratio * 100)}%`;
 }
 
-/** Rounds model numbers so JSON output is stable and free of float noise (2.3333333333333335). */
-export function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
+/**
+ * A level with its name: "2 · Managed" in reports, "2 Managed" where the separator already
+ * separates facts (hovers, CodeLens); just the number when the level has no name, a dash for none.
+ */
+export function levelLabel(level: number | undefined, name: string | undefined, separator = ' · '): string {
+  if (level === undefined) return '–';
+  return name ? `${level}${separator}${name}` : String(level);
+}
+
+export function thresholdLabel(rubric: ReportRubric | undefined): string | undefined {
+  const threshold = rubric?.threshold;
+  if (!threshold) return undefined;
+  return threshold.name ? `level ${threshold.level} (${threshold.name})` : `level ${threshold.level}`;
+}
+
+/** The words of the rubric a report is scored against, or the defaults. */
+export function reportTerms(model: ReportModel): Terms {
+  return model.rubric?.terms ?? DEFAULT_TERMS;
+}
+
+/** A rubric's term in a sentence: lower case, plural unless the count is one ("2 capabilities", "1 criterion"). */
+export function termWord(term: string, count = 2): string {
+  return wordFor(count, term.toLowerCase());
+}
+
+/** A rubric's term as a heading: "Capabilities", "Criteria". */
+export function termHeading(term: string): string {
+  const plural = pluralize(term.toLowerCase());
+  return plural.charAt(0).toUpperCase() + plural.slice(1);
 }
 
 export const STATE_LABELS: Readonly<Record<DimensionState, string>> = {
@@ -49,26 +82,16 @@ export const STATE_TONES: Readonly<Record<DimensionState, Tone>> = {
   'not-rated': 'neutral',
 };
 
-/** "2 · Managed", or just "2" when the level has no name. */
-export function levelLabel(level: number | undefined, name: string | undefined): string {
-  if (level === undefined) return '–';
-  return name ? `${level} · ${name}` : String(level);
-}
+export const STATUS_LABELS: Readonly<Record<InitiativeStatus, string>> = {
+  proposed: 'Proposed',
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  done: 'Done',
+  'on-hold': 'On hold',
+  cancelled: 'Cancelled',
+};
 
-export function thresholdLabel(rubric: ReportRubric | undefined): string | undefined {
-  const threshold = rubric?.threshold;
-  if (!threshold) return undefined;
-  return threshold.name ? `level ${threshold.level} (${threshold.name})` : `level ${threshold.level}`;
-}
-
-/** Lower-case plural of a rubric term, for sentences: "Attribute" → "attributes". */
-export function plural(term: string, count = 2): string {
-  const lower = term.toLowerCase();
-  if (count === 1) return lower;
-  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/.test(lower)) return `${lower}es`;
-  return `${lower}s`;
-}
+export const DISPOSITION_LABELS: Readonly<Record<Disposition, string>> = { retain: 'Retain', modernize: 'Modernize', replace: 'Replace', retire: 'Retire', outsource: 'Outsource' };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -79,23 +102,8 @@ export function monthYear(date: string): string {
   return m && month ? `${month} ${m[1]}` : date;
 }
 
-export const STATUS_LABELS = {
-  proposed: 'Proposed',
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  done: 'Done',
-  'on-hold': 'On hold',
-  cancelled: 'Cancelled',
-} as const;
-
 /** A sentence from user text: ends with a full stop unless it already ends with punctuation. */
 export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…:;]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** "Capabilities", for headings. */
-export function pluralTitle(term: string): string {
-  const p = plural(term);
-  return p.charAt(0).toUpperCase() + p.slice(1);
 }

@@ -1,4 +1,4 @@
-import { formatPercent, formatScore, levelLabel, plural, pluralTitle, STATE_LABELS, STATE_TONES, thresholdLabel } from '../text';
+import { formatPercent, formatScore, levelLabel, reportTerms, STATE_LABELS, STATE_TONES, termHeading, termWord, thresholdLabel } from '../text';
 import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, ReportRubric } from '../../report/model';
 import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
 import { badge, card, groupedTable, linkHtml, prose, section, stateBadge, table } from './common';
@@ -6,7 +6,7 @@ import { anchorId, escapeHtml, sourceAttrs } from './escape';
 
 export function assessmentHtml(model: ReportModel, a: AssessmentSection): string {
   const rubric = model.rubric;
-  const terms = rubric?.terms ?? { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
+  const terms = reportTerms(model);
   const numbers = new Map(a.dimensions.map((d, i) => [d.id, i + 1]));
   const parts = [
     a.scored ? scoreCards(a, rubric, terms.dimension) : '',
@@ -35,7 +35,7 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
     cards.push(
       card('Threshold', o.thresholdReached ? '<span class="verdict tone-good">✓ Reached</span>' : '<span class="verdict tone-bad">✗ Not reached</span>', [
         escapeHtml(threshold.charAt(0).toUpperCase() + threshold.slice(1)),
-        escapeHtml(`${o.dimensionsAtThreshold} of ${o.dimensionsTotal} ${plural(dimensionTerm, o.dimensionsTotal)} at or over it`),
+        escapeHtml(`${o.dimensionsAtThreshold} of ${o.dimensionsTotal} ${termWord(dimensionTerm, o.dimensionsTotal)} at or over it`),
       ]),
     );
   }
@@ -176,7 +176,7 @@ function dimensionArticle(d: ReportDimension, number: number, criterionTerm: str
   const evidence = d.evidence.length ? `<h4>Evidence</h4><ul class="item-list">${d.evidence.map((e) => `<li>${linkHtml(e)}</li>`).join('')}</ul>` : '';
   const notes = d.notes ? `<h4>Notes</h4>${prose(d.notes)}` : '';
   const criteria = d.criteria.length
-    ? `<details id="${anchorId('criteria', d.id)}"><summary>${escapeHtml(`${pluralTitle(criterionTerm)} (${d.criteria.length})`)}</summary>` +
+    ? `<details id="${anchorId('criteria', d.id)}"><summary>${escapeHtml(`${termHeading(criterionTerm)} (${d.criteria.length})`)}</summary>` +
       table(d.criteria, [
         { header: criterionTerm, cell: (c) => escapeHtml(c.text) + (c.note ? prose(c.note, 'muted') : '') },
         { header: 'Level', cell: (c) => String(c.level), numeric: true },

@@ -1,4 +1,4 @@
-import { formatScore, levelLabel, monthYear, plural, STATUS_LABELS } from '../text';
+import { DISPOSITION_LABELS, formatScore, levelLabel, monthYear, reportTerms, STATUS_LABELS, termWord } from '../text';
 import type { PlanSection, ReportInitiative, ReportModel, ReportPlannedDimension } from '../../report/model';
 import type { InitiativeStatus } from '../../format/types';
 import { barLegend, barList, statusLegend, timeline, type ChartScale, type TimelineLane } from './charts';
@@ -15,7 +15,7 @@ const STATUS_TONES: Readonly<Record<InitiativeStatus, 'good' | 'warn' | 'bad' | 
 };
 
 export function planHtml(model: ReportModel, p: PlanSection): string {
-  const terms = model.rubric?.terms ?? { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
+  const terms = reportTerms(model);
   return [
     planCards(model, p, terms.dimension),
     p.description ? section('vision', 'Vision and benefits', prose(p.description)) : '',
@@ -42,7 +42,7 @@ function planCards(model: ReportModel, p: PlanSection, dimensionTerm: string): s
     const t = p.atThreshold;
     cards.push(
       card('At threshold', `${t.baseline} → ${t.projected} <small>of ${t.total}</small>`, [
-        escapeHtml(`${plural(dimensionTerm, t.total)} at or over level ${model.rubric.threshold.level}${model.rubric.threshold.name ? ` (${model.rubric.threshold.name})` : ''}: in the baseline → once delivered`),
+        escapeHtml(`${termWord(dimensionTerm, t.total)} at or over level ${model.rubric.threshold.level}${model.rubric.threshold.name ? ` (${model.rubric.threshold.name})` : ''}: in the baseline → once delivered`),
       ]),
     );
   }
@@ -158,12 +158,10 @@ function initiativeArticle(i: ReportInitiative, p: PlanSection): string {
   );
 }
 
-const DISPOSITION_LABELS: Readonly<Record<string, string>> = { retain: 'Retain', modernize: 'Modernize', replace: 'Replace', retire: 'Retire', outsource: 'Outsource' };
-
 function legacyHtml(p: PlanSection): string {
   return table(p.legacySystems, [
     { header: 'System', cell: (s) => escapeHtml(s.name) },
-    { header: 'Disposition', cell: (s) => escapeHtml(DISPOSITION_LABELS[s.disposition] ?? s.disposition) },
+    { header: 'Disposition', cell: (s) => escapeHtml(DISPOSITION_LABELS[s.disposition]) },
     { header: 'Initiative', cell: (s) => `<a href="#${anchorId('init', s.initiative)}">${escapeHtml(s.initiativeTitle)}</a>` },
     { header: 'Note', cell: (s) => escapeHtml(s.note ?? ''), optional: true },
   ]);

@@ -1,4 +1,4 @@
-import { formatScore, plural } from '../text';
+import { formatScore, termHeading, termWord } from '../text';
 import type { ReportModel, ReportRubric, RubricOverview, RubricOverviewDimension } from '../../report/model';
 import { card, groupedTable, linkHtml, prose, section, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';
@@ -18,7 +18,7 @@ export function rubricHtml(model: ReportModel, rubric: ReportRubric, o: RubricOv
     ...(rubric.threshold
       ? [card('Threshold', escapeHtml(`Level ${rubric.threshold.level}`), [escapeHtml(rubric.threshold.name ?? rubric.levels.find((l) => l.level === rubric.threshold?.level)?.name ?? '')])]
       : []),
-    card('Contents', escapeHtml(`${o.counts.dimensions} ${plural(t.dimension, o.counts.dimensions)}`), [escapeHtml(`${o.counts.criteria} ${plural(t.criterion, o.counts.criteria)}, ${o.counts.metrics} metric${o.counts.metrics === 1 ? '' : 's'}`)]),
+    card('Contents', escapeHtml(`${o.counts.dimensions} ${termWord(t.dimension, o.counts.dimensions)}`), [escapeHtml(`${o.counts.criteria} ${termWord(t.criterion, o.counts.criteria)}, ${o.counts.metrics} metric${o.counts.metrics === 1 ? '' : 's'}`)]),
   ];
   return [
     `<div class="cards">${cards.join('')}</div>\n`,
@@ -29,7 +29,7 @@ export function rubricHtml(model: ReportModel, rubric: ReportRubric, o: RubricOv
       { header: 'Name', cell: (l) => `<strong>${escapeHtml(l.name)}</strong>${rubric.threshold?.level === l.level ? ' <span class="chip">threshold</span>' : ''}` },
       { header: 'What it looks like', cell: (l) => prose(l.description) },
     ])),
-    section('matrix', `${plural(t.criterion).replace(/^./, (c) => c.toUpperCase())} per level`, matrix(rubric, o)),
+    section('matrix', `${termHeading(t.criterion)} per level`, matrix(rubric, o)),
     section('dimension-details', `${t.dimension} details`, o.dimensions.map((d) => dimensionArticle(rubric, d)).join('')),
     section('answer-scales', 'Answer scales', answerScales(o)),
     section('references', 'Sources', o.references.length ? `<ul class="item-list">${o.references.map((r) => `<li>${r.link ? linkHtml(r.link) : escapeHtml(r.title)}</li>`).join('')}</ul>` : ''),
@@ -82,7 +82,7 @@ function dimensionArticle(rubric: ReportRubric, d: RubricOverviewDimension): str
   return (
     `<article class="dimension" id="${anchorId('dim', d.id)}">` +
     `<div class="dimension-head"${sourceAttrs(d.sourceOffset)}><h3>${escapeHtml(d.title)}</h3><code class="muted">${escapeHtml(d.id)}</code></div>` +
-    `<ul class="facts"><li>${escapeHtml(`${d.criteriaCount} ${plural(rubric.terms.criterion, d.criteriaCount)}`)}${counts ? ` <span class="muted">(${escapeHtml(counts)})</span>` : ''}</li>` +
+    `<ul class="facts"><li>${escapeHtml(`${d.criteriaCount} ${termWord(rubric.terms.criterion, d.criteriaCount)}`)}${counts ? ` <span class="muted">(${escapeHtml(counts)})</span>` : ''}</li>` +
     `${d.evidenceRequiredCount ? `<li>${escapeHtml(`${d.evidenceRequiredCount} need evidence`)}</li>` : ''}${d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(formatScore(d.weight))}</strong></li>` : ''}</ul>` +
     `${prose(d.description)}${descriptors}${metrics}</article>\n`
   );

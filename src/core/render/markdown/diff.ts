@@ -1,7 +1,6 @@
 import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from '../../report/diff';
-import { formatDelta, formatPercent, formatScore, levelLabel, plural, STATE_LABELS, STATUS_LABELS } from '../text';
-import { escapeHtml } from '../html/escape';
-import { mdCode, mdTable, mdText } from './escape';
+import { formatDelta, formatPercent, formatScore, levelLabel, STATE_LABELS, STATUS_LABELS, termWord } from '../text';
+import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
 import type { ReportEvidenceCoverage, ReportExemption } from '../../report/model';
 import { STATE_EMOJI } from './report';
 
@@ -30,8 +29,8 @@ function capital(text: string): string {
  * away, and a warning when the rubric itself changed.
  */
 export function renderDiffMarkdown(diff: ReportDiff): string {
-  const out: string[] = [`## ${mdText(diff.title)}: what changed`];
-  const dims = plural(diff.terms.dimension);
+  const out: string[] = [`## ${markdownText(diff.title)}: what changed`];
+  const dims = termWord(diff.terms.dimension);
   if (diff.kindChanged) {
     out.push(`> [!WARNING]\n> The document changed from ${withArticle(diff.kindChanged.before)} to ${withArticle(diff.kindChanged.after)}, so its reports cannot be compared.`);
     out.push(problemsLine(diff.problems.before, diff.problems.after));
@@ -39,9 +38,9 @@ export function renderDiffMarkdown(diff: ReportDiff): string {
   }
   const r = diff.rubric;
   if (r.versionChanged && r.before && r.after) {
-    out.push(`> [!NOTE]\n> The rubric ${mdCode(r.after.id)} changed version (${mdText(r.before.version)} → ${mdText(r.after.version)}): part of any score change may come from the rubric rather than from the work.`);
+    out.push(`> [!NOTE]\n> The rubric ${markdownCode(r.after.id)} changed version (${markdownText(r.before.version)} → ${markdownText(r.after.version)}): part of any score change may come from the rubric rather than from the work.`);
   } else if (r.changed && r.before && r.after) {
-    out.push(`> [!WARNING]\n> The document now uses another rubric (${mdCode(r.before.id)} → ${mdCode(r.after.id)}): scores before and after are on different scales.`);
+    out.push(`> [!WARNING]\n> The document now uses another rubric (${markdownCode(r.before.id)} → ${markdownCode(r.after.id)}): scores before and after are on different scales.`);
   }
 
   if (diff.overall) out.push(overallText(diff, dims));
@@ -59,12 +58,12 @@ function overallText(diff: ReportDiff, dims: string): string {
   const lines = [`**Overall score: ${fromTo(formatScore(o.before), formatScore(o.after))}${o.delta !== undefined && arrow(o.delta) ? ` (${arrow(o.delta)})` : ''}**`];
   const levelBefore = levelLabel(o.levelBefore, o.levelNameBefore);
   const levelAfter = levelLabel(o.levelAfter, o.levelNameAfter);
-  lines.push(`Level ${mdText(fromTo(levelBefore, levelAfter))}.`);
+  lines.push(`Level ${markdownText(fromTo(levelBefore, levelAfter))}.`);
   if (o.crossing === 'reached') lines.push('🎉 The threshold is now reached.');
   else if (o.crossing === 'lost') lines.push('⚠️ The threshold is no longer reached.');
   else if (o.thresholdAfter !== undefined) lines.push(o.thresholdAfter ? 'The threshold is reached.' : 'The threshold is not reached yet.');
   if (o.atThresholdBefore !== undefined || o.atThresholdAfter !== undefined) {
-    lines.push(`${capital(dims)} at threshold: ${fromTo(String(o.atThresholdBefore ?? '–'), String(o.atThresholdAfter ?? '–'))}.`);
+    lines.push(`${markdownText(capital(dims))} at threshold: ${fromTo(String(o.atThresholdBefore ?? '–'), String(o.atThresholdAfter ?? '–'))}.`);
   }
   return lines.join(' ');
 }
@@ -74,35 +73,35 @@ function snapshotCells(before: DimensionSnapshot | undefined, after: DimensionSn
   const level = fromTo(levelLabel(before?.level, before?.levelName), levelLabel(after?.level, after?.levelName));
   const target = fromTo(before?.target !== undefined ? String(before.target) : '–', after?.target !== undefined ? String(after.target) : '–');
   const state = (s: DimensionSnapshot | undefined) => (s ? `${STATE_EMOJI[s.state]} ${STATE_LABELS[s.state]}` : '–');
-  return [scoreText, mdText(level), target, fromTo(state(before), state(after))];
+  return [scoreText, markdownText(level), target, fromTo(state(before), state(after))];
 }
 
 function dimensionRow(d: DimensionChange): string[] {
   const note = d.change === 'added' ? ' *(new)*' : d.change === 'removed' ? ' *(removed)*' : d.crossing === 'reached' ? ' 🎉' : d.crossing === 'lost' ? ' ⚠️' : '';
-  return [`${mdText(d.title)}${note}`, ...snapshotCells(d.before, d.after, d.scoreDelta)];
+  return [`${markdownText(d.title)}${note}`, ...snapshotCells(d.before, d.after, d.scoreDelta)];
 }
 
 function assessmentParts(diff: ReportDiff, dims: string): string[] {
   const parts: string[] = [];
-  const headers = [mdText(diff.terms.dimension), 'Score', 'Level', 'Target', 'Status'];
+  const headers = [markdownText(diff.terms.dimension), 'Score', 'Level', 'Target', 'Status'];
   const align = ['left', 'left', 'left', 'left', 'left'] as const;
   const changed = diff.dimensions.filter((d) => d.change !== 'unchanged');
   const unchanged = diff.dimensions.filter((d) => d.change === 'unchanged');
-  if (changed.length) parts.push(`### ${capital(dims)} that changed (${changed.length})\n\n${mdTable(headers, changed.map(dimensionRow), align)}`);
-  else if (diff.dimensions.length) parts.push(`No ${dims} changed score, level, target or status.`);
+  if (changed.length) parts.push(`### ${markdownText(capital(dims))} that changed (${changed.length})\n\n${markdownTable(headers, changed.map(dimensionRow), align)}`);
+  else if (diff.dimensions.length) parts.push(`No ${markdownText(dims)} changed score, level, target or status.`);
   if (unchanged.length) {
     // A pull-request comment holds about 65,000 characters: list a long tail by name only.
     const listed = unchanged.slice(0, MAX_UNCHANGED_ROWS);
-    const rest = unchanged.length > listed.length ? `\n\n…and ${unchanged.length - listed.length} more: ${unchanged.slice(listed.length).map((d) => mdText(d.title)).join(', ')}` : '';
-    const body = `${mdTable(headers, listed.map(dimensionRow), align)}${rest}`;
-    parts.push(`<details><summary>${escapeHtml(`Unchanged ${plural(diff.terms.dimension, unchanged.length)} (${unchanged.length})`)}</summary>\n\n${body}\n\n</details>`);
+    const rest = unchanged.length > listed.length ? `\n\n…and ${unchanged.length - listed.length} more: ${unchanged.slice(listed.length).map((d) => markdownText(d.title)).join(', ')}` : '';
+    const body = `${markdownTable(headers, listed.map(dimensionRow), align)}${rest}`;
+    parts.push(`<details><summary>${markdownHtml(`Unchanged ${termWord(diff.terms.dimension, unchanged.length)} (${unchanged.length})`)}</summary>\n\n${body}\n\n</details>`);
   }
-  const blockerList = (items: readonly BlockerRef[]) => items.map((b) => `- ${mdText(b.dimensionTitle)}: ${mdText(b.text)} (level ${b.level})`).join('\n');
+  const blockerList = (items: readonly BlockerRef[]) => items.map((b) => `- ${markdownText(b.dimensionTitle)}: ${markdownText(b.text)} (level ${b.level})`).join('\n');
   const { added, resolved } = diff.blockers;
   if (added.length || resolved.length) {
     const blocks = [];
     if (resolved.length) blocks.push(`**Resolved (${resolved.length})**\n\n${blockerList(resolved)}`);
-    if (added.length) blocks.push(`**New (${added.length})**: now stand between a ${diff.terms.dimension.toLowerCase()} and its next level\n\n${blockerList(added)}`);
+    if (added.length) blocks.push(`**New (${added.length})**: now stand between a ${markdownText(diff.terms.dimension.toLowerCase())} and its next level\n\n${blockerList(added)}`);
     parts.push(`### Blockers\n\n${blocks.join('\n\n')}`);
   }
   const coverage = diff.evidenceCoverage;
@@ -115,7 +114,7 @@ function assessmentParts(diff: ReportDiff, dims: string): string[] {
   const ex = diff.exemptions;
   if (ex.added.length || ex.removed.length || ex.expired.length) {
     const line = (x: ReportExemption) =>
-      `- **${mdText(x.dimensionTitle)}**${x.criterionText ? `: ${mdText(x.criterionText)}` : ''} (${mdText(x.reason)}; approved by ${mdText(x.approver)} until ${mdText(x.expires)})`;
+      `- **${markdownText(x.dimensionTitle)}**${x.criterionText ? `: ${markdownText(x.criterionText)}` : ''} (${markdownText(x.reason)}; approved by ${markdownText(x.approver)} until ${markdownText(x.expires)})`;
     const blocks = [];
     if (ex.added.length) blocks.push(`**Added (${ex.added.length})**\n\n${ex.added.map(line).join('\n')}`);
     if (ex.expired.length) blocks.push(`**⚠️ Expired (${ex.expired.length})**: these count again\n\n${ex.expired.map(line).join('\n')}`);
@@ -133,31 +132,31 @@ function planParts(diff: ReportDiff, dims: string): string[] {
   const p = diff.plan;
   if (!p) return [];
   const parts: string[] = [];
-  if (p.horizon) parts.push(`**Horizon:** ${p.horizon.before.start} to ${p.horizon.before.end} → ${p.horizon.after.start} to ${p.horizon.after.end}`);
+  if (p.horizon) parts.push(`**Horizon:** ${markdownText(`${p.horizon.before.start} to ${p.horizon.before.end}`)} → ${markdownText(`${p.horizon.after.start} to ${p.horizon.after.end}`)}`);
   if (p.atThreshold && p.atThreshold.before !== p.atThreshold.after) {
-    parts.push(`**${capital(dims)} projected at threshold:** ${p.atThreshold.before ?? '–'} → ${p.atThreshold.after ?? '–'} of ${p.atThreshold.total}`);
+    parts.push(`**${markdownText(capital(dims))} projected at threshold:** ${p.atThreshold.before ?? '–'} → ${p.atThreshold.after ?? '–'} of ${p.atThreshold.total}`);
   }
-  const list = (items: readonly { title: string }[]) => items.map((i) => `- ${mdText(i.title)}`).join('\n');
+  const list = (items: readonly { title: string }[]) => items.map((i) => `- ${markdownText(i.title)}`).join('\n');
   const blocks: string[] = [];
   if (p.added.length) blocks.push(`**Added (${p.added.length})**\n\n${list(p.added)}`);
   if (p.removed.length) blocks.push(`**Removed (${p.removed.length})**\n\n${list(p.removed)}`);
   if (p.rescheduled.length) {
     blocks.push(
-      `**Rescheduled (${p.rescheduled.length})**\n\n${mdTable(
+      `**Rescheduled (${p.rescheduled.length})**\n\n${markdownTable(
         ['Initiative', 'Before', 'After'],
-        p.rescheduled.map((i) => [mdText(i.title), `${i.before.start} to ${i.before.end}`, `${i.after.start} to ${i.after.end}`]),
+        p.rescheduled.map((i) => [markdownText(i.title), markdownText(`${i.before.start} to ${i.before.end}`), markdownText(`${i.after.start} to ${i.after.end}`)]),
       )}`,
     );
   }
   if (p.statusChanged.length) {
-    blocks.push(`**Status changes (${p.statusChanged.length})**\n\n${mdTable(['Initiative', 'Status'], p.statusChanged.map((i) => [mdText(i.title), `${STATUS_LABELS[i.before]} → ${STATUS_LABELS[i.after]}`]))}`);
+    blocks.push(`**Status changes (${p.statusChanged.length})**\n\n${markdownTable(['Initiative', 'Status'], p.statusChanged.map((i) => [markdownText(i.title), `${STATUS_LABELS[i.before]} → ${STATUS_LABELS[i.after]}`]))}`);
   }
   if (blocks.length) parts.push(`### Initiatives\n\n${blocks.join('\n\n')}`);
   if (p.projections.length) {
     parts.push(
-      `### Projected levels\n\n${mdTable(
-        [mdText(diff.terms.dimension), 'Projected level'],
-        p.projections.map((d) => [mdText(d.title), `${d.before ?? '–'} → ${d.after ?? '–'}${d.before !== undefined && d.after !== undefined ? ` (${arrow(d.after - d.before)})` : ''}`]),
+      `### Projected levels\n\n${markdownTable(
+        [markdownText(diff.terms.dimension), 'Projected level'],
+        p.projections.map((d) => [markdownText(d.title), `${d.before ?? '–'} → ${d.after ?? '–'}${d.before !== undefined && d.after !== undefined ? ` (${arrow(d.after - d.before)})` : ''}`]),
       )}`,
     );
   }

@@ -1,8 +1,7 @@
 import type { InitiativeStatus } from '../../format/types';
 import { baseName } from '../../resolve/uris';
-import { formatPercent, formatScore, levelLabel, monthYear, plural, pluralTitle, sentence, STATE_LABELS, STATUS_LABELS, thresholdLabel } from '../text';
-import { escapeHtml } from '../html/escape';
-import { mdBlock, mdCode, mdTable, mdText } from './escape';
+import { formatPercent, formatScore, levelLabel, monthYear, reportTerms, sentence, STATE_LABELS, STATUS_LABELS, termHeading, termWord, thresholdLabel } from '../text';
+import { markdownBlock, markdownCode, markdownHtml, markdownLink, markdownTable, markdownText } from './escape';
 import type { AssessmentSection, DimensionState, PlanSection, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from '../../report/model';
 
 /**
@@ -10,8 +9,8 @@ import type { AssessmentSection, DimensionState, PlanSection, ReportCriterion, R
  * files kept next to the YAML. Plain user text is escaped; Markdown free text is kept but defused.
  */
 export function renderMarkdown(model: ReportModel): string {
-  const out: string[] = [`# ${mdText(model.title)}`, intro(model)];
-  for (const notice of model.notices) out.push(`> [!WARNING]\n> ${mdText(notice)}`);
+  const out: string[] = [`# ${markdownText(model.title)}`, intro(model)];
+  for (const notice of model.notices) out.push(`> [!WARNING]\n> ${markdownText(notice)}`);
   const errorsFirst = model.problems.counts.error > 0;
   if (errorsFirst) out.push(problems(model));
   if (model.assessment) out.push(assessment(model, model.assessment));
@@ -34,7 +33,7 @@ export const STATE_EMOJI: Readonly<Record<DimensionState, string>> = {
 };
 
 function rubricName(r: ReportRubric): string {
-  return `**${mdText(r.title)}** ${mdText(r.version)}${r.builtin ? ' (built in)' : ''}`;
+  return `**${markdownText(r.title)}** ${markdownText(r.version)}${r.builtin ? ' (built in)' : ''}`;
 }
 
 function intro(model: ReportModel): string {
@@ -42,20 +41,20 @@ function intro(model: ReportModel): string {
   const a = model.assessment;
   const p = model.plan;
   if (model.kind === 'Assessment' && a) {
-    const who = `**${mdText(a.subject.organization)}**${a.subject.unit ? ` (${mdText(a.subject.unit)})` : ''}`;
-    const assessors = a.assessors.length ? ` Assessed by ${a.assessors.map((x) => mdText(x.role ? `${x.name} (${x.role})` : x.name)).join(', ')}.` : '';
-    const scope = a.subject.scope ? ` Scope: ${mdText(sentence(a.subject.scope))}` : '';
-    return `*Assessment* of ${who} on ${mdText(a.date)}${r ? ` against ${rubricName(r)}, scored by the ${mdCode(r.method)} method` : ''}.${assessors}${scope}`;
+    const who = `**${markdownText(a.subject.organization)}**${a.subject.unit ? ` (${markdownText(a.subject.unit)})` : ''}`;
+    const assessors = a.assessors.length ? ` Assessed by ${a.assessors.map((x) => markdownText(x.role ? `${x.name} (${x.role})` : x.name)).join(', ')}.` : '';
+    const scope = a.subject.scope ? ` Scope: ${markdownText(sentence(a.subject.scope))}` : '';
+    return `*Assessment* of ${who} on ${markdownText(a.date)}${r ? ` against ${rubricName(r)}, scored by the ${markdownCode(r.method)} method` : ''}.${assessors}${scope}`;
   }
   if (model.kind === 'Plan' && p) {
-    const owner = p.owner ? ` Owner: ${mdText(p.owner)}.` : '';
-    return `*Plan* from ${mdText(p.horizon.start)} to ${mdText(p.horizon.end)} (${p.horizon.months} months)${r ? ` against ${rubricName(r)}` : ''}.${owner}`;
+    const owner = p.owner ? ` Owner: ${markdownText(p.owner)}.` : '';
+    return `*Plan* from ${markdownText(p.horizon.start)} to ${markdownText(p.horizon.end)} (${p.horizon.months} months)${r ? ` against ${rubricName(r)}` : ''}.${owner}`;
   }
   if (model.kind === 'Rubric' && r) {
-    const threshold = r.threshold ? `, threshold ${mdText(thresholdLabel(r) ?? '')}` : '';
-    return `*Rubric* ${mdCode(r.id)} version ${mdText(r.version)}: levels ${r.minLevel} to ${r.maxLevel}${threshold}, scored by the ${mdCode(r.method)} method.`;
+    const threshold = r.threshold ? `, threshold ${markdownText(thresholdLabel(r) ?? '')}` : '';
+    return `*Rubric* ${markdownCode(r.id)} version ${markdownText(r.version)}: levels ${r.minLevel} to ${r.maxLevel}${threshold}, scored by the ${markdownCode(r.method)} method.`;
   }
-  return `*${model.kind === 'Unknown' ? 'Document' : model.kind}* ${model.source.documentIndex + 1} of ${model.source.documentCount} in ${mdCode(baseName(model.source.uri) || model.source.uri)}.`;
+  return `*${model.kind === 'Unknown' ? 'Document' : model.kind}* ${model.source.documentIndex + 1} of ${model.source.documentCount} in ${markdownCode(baseName(model.source.uri) || model.source.uri)}.`;
 }
 
 function score(value: number | undefined, max: number | undefined): string {
@@ -63,45 +62,44 @@ function score(value: number | undefined, max: number | undefined): string {
 }
 
 function link(l: ReportLink): string {
-  if (!l.safe) return `${l.title ? `${mdText(l.title)} ` : ''}${mdCode(l.url)} (not a web link)`;
-  // Characters that would end the link destination early are percent-encoded.
-  return `[${mdText(l.title ?? l.url)}](${l.url.replace(/[\s()<>"\\]/g, (c) => encodeURIComponent(c))})`;
+  if (!l.safe) return `${l.title ? `${markdownText(l.title)} ` : ''}${markdownCode(l.url)} (not a web link)`;
+  return markdownLink(l.title ?? l.url, l.url);
 }
 
 function assessment(model: ReportModel, a: AssessmentSection): string {
   const r = model.rubric;
-  const terms = r?.terms ?? { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
+  const terms = reportTerms(model);
   const out: string[] = [];
   const o = a.overall;
   if (a.scored && o) {
     const threshold = thresholdLabel(r);
     const coverage = a.evidenceCoverage;
     const headers = ['Overall score', 'Level'];
-    const cells = [`${score(o.score, r?.maxLevel)}${o.target !== undefined ? ` (target ${formatScore(o.target)})` : ''}`, mdText(levelLabel(o.level, o.levelName))];
+    const cells = [`${score(o.score, r?.maxLevel)}${o.target !== undefined ? ` (target ${formatScore(o.target)})` : ''}`, markdownText(levelLabel(o.level, o.levelName))];
     if (threshold) {
-      headers.push('Threshold', `${pluralTitle(terms.dimension)} at threshold`);
-      cells.push(`${o.thresholdReached ? '✅ reached' : '❌ not reached'}: ${mdText(threshold)}`, `${o.dimensionsAtThreshold} of ${o.dimensionsTotal}`);
+      headers.push('Threshold', `${termHeading(terms.dimension)} at threshold`);
+      cells.push(`${o.thresholdReached ? '✅ reached' : '❌ not reached'}: ${markdownText(threshold)}`, `${o.dimensionsAtThreshold} of ${o.dimensionsTotal}`);
     }
     if (coverage) {
       headers.push('Evidence coverage');
       cells.push(coverage.required === 0 ? 'nothing requires evidence' : `${formatPercent(coverage.ratio)} (${coverage.provided} of ${coverage.required})`);
     }
-    out.push(mdTable(headers.map(mdText), [cells]));
+    out.push(markdownTable(headers.map((h) => markdownText(h)), [cells]));
   }
-  if (a.summary) out.push(`## Summary\n\n${mdBlock(a.summary)}`);
+  if (a.summary) out.push(`## Summary\n\n${markdownBlock(a.summary)}`);
 
   const byId = new Map(a.dimensions.map((d) => [d.id, d]));
   const tables = a.groups.map((g) => {
     const rows = g.dimensions.flatMap((id) => {
       const d = byId.get(id);
       if (!d) return [];
-      const status = d.state === 'exempt' && d.exemption ? `${STATE_LABELS[d.state]} until ${d.exemption.expires}` : STATE_LABELS[d.state];
-      return [[mdText(d.title), formatScore(d.score), mdText(levelLabel(d.level, d.levelName)), d.target !== undefined ? String(d.target) : '–', d.gap !== undefined ? formatScore(d.gap) : '–', `${STATE_EMOJI[d.state]} ${status}`]];
+      const status = d.state === 'exempt' && d.exemption ? `${STATE_LABELS[d.state]} until ${markdownText(d.exemption.expires)}` : STATE_LABELS[d.state];
+      return [[markdownText(d.title), formatScore(d.score), markdownText(levelLabel(d.level, d.levelName)), d.target !== undefined ? String(d.target) : '–', d.gap !== undefined ? formatScore(d.gap) : '–', `${STATE_EMOJI[d.state]} ${status}`]];
     });
-    const heading = g.title ? `### ${g.id ? `${mdText(terms.group)}: ` : ''}${mdText(g.title)}${g.score !== undefined ? ` · score ${formatScore(g.score)}${g.target !== undefined ? `, target ${formatScore(g.target)}` : ''}` : ''}\n\n` : '';
-    return heading + mdTable([mdText(terms.dimension), 'Score', 'Level', 'Target', 'Gap', 'Status'], rows, ['left', 'right', 'left', 'right', 'right', 'left']);
+    const heading = g.title ? `### ${g.id ? `${markdownText(terms.group)}: ` : ''}${markdownText(g.title)}${g.score !== undefined ? ` · score ${formatScore(g.score)}${g.target !== undefined ? `, target ${formatScore(g.target)}` : ''}` : ''}\n\n` : '';
+    return heading + markdownTable([markdownText(terms.dimension), 'Score', 'Level', 'Target', 'Gap', 'Status'], rows, ['left', 'right', 'left', 'right', 'right', 'left']);
   });
-  if (tables.length) out.push(`## ${mdText(terms.dimension)} scores\n\n${tables.join('\n\n')}`);
+  if (tables.length) out.push(`## ${markdownText(terms.dimension)} scores\n\n${tables.join('\n\n')}`);
 
   const blocked = a.dimensions.filter((d) => d.blockers.length > 0);
   if (blocked.length) {
@@ -109,47 +107,47 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
     const parts = blocked.map((d) => {
       const shown = d.blockers.slice(0, MAX_PER_DIMENSION).map((c) => `- ${criterionLine(c)}`);
       if (d.blockers.length > MAX_PER_DIMENSION) shown.push(`- … and ${d.blockers.length - MAX_PER_DIMENSION} more`);
-      return `**${mdText(d.title)}**: level ${mdText(levelLabel(d.level, d.levelName))} → ${mdText(levelLabel(d.nextLevel, d.nextLevelName))}\n\n${shown.join('\n')}`;
+      return `**${markdownText(d.title)}**: level ${markdownText(levelLabel(d.level, d.levelName))} → ${markdownText(levelLabel(d.nextLevel, d.nextLevelName))}\n\n${shown.join('\n')}`;
     });
     out.push(`## What blocks the next level\n\n${parts.join('\n\n')}`);
   }
 
   const metrics = a.dimensions.flatMap((d) => d.metrics.map((m) => ({ d, m })));
   if (metrics.length) {
-    const value = (v: number | undefined, unit?: string) => (v === undefined ? '–' : mdText(unit ? `${v} ${unit}` : String(v)));
+    const value = (v: number | undefined, unit?: string) => (v === undefined ? '–' : markdownText(unit ? `${v} ${unit}` : String(v)));
     out.push(
-      `## Metrics against benchmarks\n\n${mdTable(
-        ['Metric', mdText(terms.dimension), 'Value', 'Benchmark', 'Result', 'Source'],
+      `## Metrics against benchmarks\n\n${markdownTable(
+        ['Metric', markdownText(terms.dimension), 'Value', 'Benchmark', 'Result', 'Source'],
         metrics.map(({ d, m }) => [
-          mdText(m.name),
-          mdText(d.title),
+          markdownText(m.name),
+          markdownText(d.title),
           value(m.value, m.unit),
           m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${value(m.benchmark.value, m.unit)}` : '–',
           m.meetsBenchmark === undefined ? '–' : m.meetsBenchmark ? '✅ meets' : '🔴 below',
-          mdText(m.benchmark?.source ?? ''),
+          markdownText(m.benchmark?.source ?? ''),
         ]),
         ['left', 'left', 'right', 'right', 'left', 'left'],
       )}`,
     );
   }
 
-  const item = (x: { dimensionTitle: string; criterionText?: string }) => (x.criterionText ? `${mdText(x.criterionText)} (${mdText(x.dimensionTitle)})` : `**${mdText(x.dimensionTitle)}**`);
+  const item = (x: { dimensionTitle: string; criterionText?: string }) => (x.criterionText ? `${markdownText(x.criterionText)} (${markdownText(x.dimensionTitle)})` : `**${markdownText(x.dimensionTitle)}**`);
   if (a.exemptions.length) {
     out.push(
-      `## Exemptions\n\n${mdTable(
+      `## Exemptions\n\n${markdownTable(
         ['Item', 'Reason', 'Approver', 'Expires'],
-        a.exemptions.map((x) => [item(x), mdText(x.reason), mdText(x.approver), `${mdText(x.expires)}${x.expired ? ' ⚠️ expired' : ''}`]),
+        a.exemptions.map((x) => [item(x), markdownText(x.reason), markdownText(x.approver), `${markdownText(x.expires)}${x.expired ? ' ⚠️ expired' : ''}`]),
       )}`,
     );
   }
-  if (a.notApplicable.length) out.push(`## Not applicable\n\n${mdTable(['Item', 'Reason'], a.notApplicable.map((x) => [item(x), mdText(x.reason)]))}`);
+  if (a.notApplicable.length) out.push(`## Not applicable\n\n${markdownTable(['Item', 'Reason'], a.notApplicable.map((x) => [item(x), markdownText(x.reason)]))}`);
 
   const withNotes = a.dimensions.filter((d) => d.notes || d.evidence.length);
   if (withNotes.length) {
     const body = withNotes
-      .map((d) => [`### ${mdText(d.title)}`, d.notes ? mdBlock(d.notes) : '', d.evidence.length ? `Evidence: ${d.evidence.map(link).join(', ')}` : ''].filter(Boolean).join('\n\n'))
+      .map((d) => [`### ${markdownText(d.title)}`, d.notes ? markdownBlock(d.notes) : '', d.evidence.length ? `Evidence: ${d.evidence.map(link).join(', ')}` : ''].filter(Boolean).join('\n\n'))
       .join('\n\n');
-    out.push(`## Notes and evidence\n\n<details><summary>${escapeHtml(`${withNotes.length} ${plural(terms.dimension, withNotes.length)} with notes or evidence`)}</summary>\n\n${body}\n\n</details>`);
+    out.push(`## Notes and evidence\n\n<details><summary>${markdownHtml(`${withNotes.length} ${termWord(terms.dimension, withNotes.length)} with notes or evidence`)}</summary>\n\n${body}\n\n</details>`);
   }
   return out.join('\n\n');
 }
@@ -157,7 +155,7 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
 function criterionLine(c: ReportCriterion): string {
   const answer = c.status === 'not-applicable' ? 'not applicable' : c.status === 'exempt' ? 'exempt' : c.answer ?? 'not answered';
   const extra = c.evidenceMissing ? ', evidence missing' : '';
-  return `${mdText(c.text)} (level ${c.level}; answer: *${mdText(answer)}*${extra})`;
+  return `${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
 }
 
 function timeBar(start: number, end: number, width = 20): string {
@@ -168,7 +166,7 @@ function timeBar(start: number, end: number, width = 20): string {
 
 function plan(model: ReportModel, p: PlanSection): string {
   const r = model.rubric;
-  const terms = r?.terms ?? { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
+  const terms = reportTerms(model);
   const out: string[] = [];
   const statusLine =
     (Object.keys(p.statusCounts) as InitiativeStatus[])
@@ -176,32 +174,32 @@ function plan(model: ReportModel, p: PlanSection): string {
       .map((s) => `${p.statusCounts[s]} ${STATUS_LABELS[s].toLowerCase()}`)
       .join(', ') || 'none';
   const headers = ['Horizon', 'Initiatives'];
-  const cells = [`${monthYear(p.horizon.start)} – ${monthYear(p.horizon.end)} (${p.horizon.months} months)`, `${p.initiatives.length}: ${statusLine}`];
+  const cells = [`${markdownText(`${monthYear(p.horizon.start)} – ${monthYear(p.horizon.end)}`)} (${p.horizon.months} months)`, `${p.initiatives.length}: ${statusLine}`];
   if (p.atThreshold && r?.threshold) {
-    headers.push(`${pluralTitle(terms.dimension)} at threshold`);
-    cells.push(`${p.atThreshold.baseline} → **${p.atThreshold.projected}** of ${p.atThreshold.total} at ${mdText(thresholdLabel(r) ?? '')}`);
+    headers.push(`${termHeading(terms.dimension)} at threshold`);
+    cells.push(`${p.atThreshold.baseline} → **${p.atThreshold.projected}** of ${p.atThreshold.total} at ${markdownText(thresholdLabel(r) ?? '')}`);
   }
   if (p.baseline) {
     headers.push('Baseline');
     const b = p.baseline;
-    cells.push(`${b.assessmentId ? mdCode(b.assessmentId) : mdCode(b.reference)}${b.date ? ` (${mdText(b.date)})` : ''}${b.overallScore !== undefined ? `: ${formatScore(b.overallScore)}, level ${mdText(levelLabel(b.overallLevel, b.levelName))}` : ''}`);
+    cells.push(`${b.assessmentId ? markdownCode(b.assessmentId) : markdownCode(b.reference)}${b.date ? ` (${markdownText(b.date)})` : ''}${b.overallScore !== undefined ? `: ${formatScore(b.overallScore)}, level ${markdownText(levelLabel(b.overallLevel, b.levelName))}` : ''}`);
   }
-  out.push(mdTable(headers.map(mdText), [cells]));
-  if (p.description) out.push(`## Vision and benefits\n\n${mdBlock(p.description)}`);
+  out.push(markdownTable(headers.map((h) => markdownText(h)), [cells]));
+  if (p.description) out.push(`## Vision and benefits\n\n${markdownBlock(p.description)}`);
 
   if (p.initiatives.length) {
     const sorted = [...p.initiatives].sort((x, y) => x.start.localeCompare(y.start) || x.end.localeCompare(y.end));
     out.push(
-      `## Timeline\n\n${mdTable(
+      `## Timeline\n\n${markdownTable(
         ['Initiative', 'Value stream', 'Status', 'Start', 'End', 'Timeline', 'Moves'],
         sorted.map((i) => [
-          mdText(i.title),
-          mdText(i.valueStreamTitle ?? '–'),
+          markdownText(i.title),
+          markdownText(i.valueStreamTitle ?? '–'),
           STATUS_LABELS[i.status],
-          mdText(i.start),
-          mdText(i.end),
+          markdownText(i.start),
+          markdownText(i.end),
           timeBar(i.startFraction, i.endFraction),
-          i.moves.map((m) => mdText(`${m.dimensionTitle} ${m.from !== undefined ? `${m.from}→` : '→'}${m.to}`)).join('<br>') || '–',
+          i.moves.map((m) => markdownText(`${m.dimensionTitle} ${m.from !== undefined ? `${m.from}→` : '→'}${m.to}`)).join('<br>') || '–',
         ]),
       )}`,
     );
@@ -210,12 +208,12 @@ function plan(model: ReportModel, p: PlanSection): string {
   if (p.dimensions.length) {
     const titles = new Map(p.initiatives.map((i) => [i.id, i.title]));
     out.push(
-      `## Projection per ${mdText(terms.dimension.toLowerCase())}\n\n${mdTable(
-        [mdText(terms.dimension), 'Baseline', 'Projected', 'Target', 'Status', 'Initiatives'],
+      `## Projection per ${markdownText(terms.dimension.toLowerCase())}\n\n${markdownTable(
+        [markdownText(terms.dimension), 'Baseline', 'Projected', 'Target', 'Status', 'Initiatives'],
         p.dimensions.map((d) => [
-          mdText(d.title),
-          mdText(levelLabel(d.baseline, d.baselineLevelName)),
-          mdText(levelLabel(d.projected, d.projectedLevelName)),
+          markdownText(d.title),
+          markdownText(levelLabel(d.baseline, d.baselineLevelName)),
+          markdownText(levelLabel(d.projected, d.projectedLevelName)),
           d.target !== undefined ? String(d.target) : '–',
           d.shortOfTarget
             ? '🔴 short of target'
@@ -226,29 +224,29 @@ function plan(model: ReportModel, p: PlanSection): string {
                 : d.thresholdReached === false
                   ? '🟡 below threshold'
                   : '–',
-          d.initiatives.map((id) => mdText(titles.get(id) ?? id)).join(', ') || '–',
+          d.initiatives.map((id) => markdownText(titles.get(id) ?? id)).join(', ') || '–',
         ]),
         ['left', 'left', 'left', 'right', 'left', 'left'],
       )}`,
     );
   }
   if (p.legacySystems.length) {
-    out.push(`## Legacy systems\n\n${mdTable(['System', 'Disposition', 'Initiative', 'Note'], p.legacySystems.map((s) => [mdText(s.name), mdText(s.disposition), mdText(s.initiativeTitle), mdText(s.note ?? '')]))}`);
+    out.push(`## Legacy systems\n\n${markdownTable(['System', 'Disposition', 'Initiative', 'Note'], p.legacySystems.map((s) => [markdownText(s.name), markdownText(s.disposition), markdownText(s.initiativeTitle), markdownText(s.note ?? '')]))}`);
   }
   if (p.risks.length) {
     out.push(
-      `## Risks\n\n${mdTable(
+      `## Risks\n\n${markdownTable(
         ['Risk', 'Likelihood', 'Impact', 'Mitigation', 'Initiative'],
-        p.risks.map((x) => [mdText(x.description), x.likelihood ?? '–', x.impact ?? '–', mdText(x.mitigation ?? ''), mdText(x.initiativeTitle)]),
+        p.risks.map((x) => [markdownText(x.description), x.likelihood ?? '–', x.impact ?? '–', markdownText(x.mitigation ?? ''), markdownText(x.initiativeTitle)]),
       )}`,
     );
   }
   if (p.kpis.length) {
-    const value = (v: number | undefined, unit?: string) => (v === undefined ? '–' : mdText(unit ? `${v} ${unit}` : String(v)));
+    const value = (v: number | undefined, unit?: string) => (v === undefined ? '–' : markdownText(unit ? `${v} ${unit}` : String(v)));
     out.push(
-      `## Measures of success\n\n${mdTable(
+      `## Measures of success\n\n${markdownTable(
         ['Measure', 'Baseline', 'Target', 'Initiative'],
-        p.kpis.map((k) => [mdText(k.name), value(k.baseline, k.unit), `${k.higherIsBetter ? '≥' : '≤'} ${value(k.target, k.unit)}`, mdText(k.initiativeTitle)]),
+        p.kpis.map((k) => [markdownText(k.name), value(k.baseline, k.unit), `${k.higherIsBetter ? '≥' : '≤'} ${value(k.target, k.unit)}`, markdownText(k.initiativeTitle)]),
         ['left', 'right', 'right', 'left'],
       )}`,
     );
@@ -259,41 +257,41 @@ function plan(model: ReportModel, p: PlanSection): string {
 function rubricOverview(r: ReportRubric, o: RubricOverview): string {
   const t = r.terms;
   const out: string[] = [];
-  if (o.description) out.push(mdBlock(o.description));
-  out.push(`## Levels\n\n${mdTable(['Level', 'Name', 'Description'], r.levels.map((l) => [String(l.level), `**${mdText(l.name)}**${r.threshold?.level === l.level ? ' (threshold)' : ''}`, mdText(l.description ?? '')]), ['right', 'left', 'left'])}`);
+  if (o.description) out.push(markdownBlock(o.description));
+  out.push(`## Levels\n\n${markdownTable(['Level', 'Name', 'Description'], r.levels.map((l) => [String(l.level), `**${markdownText(l.name)}**${r.threshold?.level === l.level ? ' (threshold)' : ''}`, markdownText(l.description ?? '')]), ['right', 'left', 'left'])}`);
   const byId = new Map(o.dimensions.map((d) => [d.id, d]));
   const levels = r.levels.map((l) => l.level);
   const matrix = o.groups.map((g) => {
-    const heading = g.title ? `### ${g.id ? `${mdText(t.group)}: ` : ''}${mdText(g.title)}\n\n` : '';
+    const heading = g.title ? `### ${g.id ? `${markdownText(t.group)}: ` : ''}${markdownText(g.title)}\n\n` : '';
     const rows = g.dimensions.flatMap((id) => {
       const d = byId.get(id);
       if (!d) return [];
-      return [[mdText(d.title), ...levels.map((level) => String(d.criteriaByLevel.find((c) => c.level === level)?.count ?? 0)), String(d.criteriaCount), String(d.metrics.length)]];
+      return [[markdownText(d.title), ...levels.map((level) => String(d.criteriaByLevel.find((c) => c.level === level)?.count ?? 0)), String(d.criteriaCount), String(d.metrics.length)]];
     });
-    return heading + mdTable([mdText(t.dimension), ...levels.map((l) => `L${l}`), 'Total', 'Metrics'], rows, ['left', ...levels.map(() => 'right' as const), 'right', 'right']);
+    return heading + markdownTable([markdownText(t.dimension), ...levels.map((l) => `L${l}`), 'Total', 'Metrics'], rows, ['left', ...levels.map(() => 'right' as const), 'right', 'right']);
   });
-  out.push(`## ${mdText(plural(t.criterion).replace(/^./, (c) => c.toUpperCase()))} per level\n\n${matrix.join('\n\n')}`);
+  out.push(`## ${markdownText(termHeading(t.criterion))} per level\n\n${matrix.join('\n\n')}`);
   const details = o.dimensions.map((d) => {
-    const parts = [`### ${mdText(d.title)} (${mdCode(d.id)})`];
-    if (d.description) parts.push(mdBlock(d.description));
-    if (d.descriptors.length) parts.push(d.descriptors.map((x) => `- **${mdText(levelLabel(x.level, x.levelName))}**: ${mdText(x.text)}`).join('\n'));
+    const parts = [`### ${markdownText(d.title)} (${markdownCode(d.id)})`];
+    if (d.description) parts.push(markdownBlock(d.description));
+    if (d.descriptors.length) parts.push(d.descriptors.map((x) => `- **${markdownText(levelLabel(x.level, x.levelName))}**: ${markdownText(x.text)}`).join('\n'));
     if (d.metrics.length) {
       parts.push(
-        mdTable(
+        markdownTable(
           ['Metric', 'Unit', 'Better', 'Benchmark', 'Source'],
-          d.metrics.map((m) => [mdText(m.name), mdText(m.unit ?? ''), m.higherIsBetter ? 'higher' : 'lower', m.benchmark ? String(m.benchmark.value) : '–', mdText(m.benchmark?.source ?? '')]),
+          d.metrics.map((m) => [markdownText(m.name), markdownText(m.unit ?? ''), m.higherIsBetter ? 'higher' : 'lower', m.benchmark ? String(m.benchmark.value) : '–', markdownText(m.benchmark?.source ?? '')]),
         ),
       );
     }
     return parts.join('\n\n');
   });
-  out.push(`## ${mdText(t.dimension)} details\n\n${details.join('\n\n')}`);
+  out.push(`## ${markdownText(t.dimension)} details\n\n${details.join('\n\n')}`);
   out.push(
     `## Answer scales\n\n${o.answerScales
-      .map((s) => `**${mdText(s.id)}**${s.id === o.defaultAnswerScale ? ' (default)' : ''}: ${s.answers.map((a) => `${mdCode(a.value)} = ${formatScore(a.credit)}`).join(', ')}`)
+      .map((s) => `**${markdownText(s.id)}**${s.id === o.defaultAnswerScale ? ' (default)' : ''}: ${s.answers.map((a) => `${markdownCode(a.value)} = ${formatScore(a.credit)}`).join(', ')}`)
       .join('\n\n')}`,
   );
-  if (o.references.length) out.push(`## Sources\n\n${o.references.map((x) => `- ${x.link ? link(x.link) : mdText(x.title)}`).join('\n')}`);
+  if (o.references.length) out.push(`## Sources\n\n${o.references.map((x) => `- ${x.link ? link(x.link) : markdownText(x.title)}`).join('\n')}`);
   return out.join('\n\n');
 }
 
@@ -301,9 +299,9 @@ function problems(model: ReportModel): string {
   const { counts, total, shown } = model.problems;
   if (total === 0) return '';
   const icon = { error: '❌', warning: '⚠️', information: 'ℹ️' } as const;
-  const table = mdTable(
+  const table = markdownTable(
     ['', 'Line', 'Problem', 'Code'],
-    shown.map((p) => [icon[p.severity], `${p.line}:${p.column}`, mdText(p.message), mdCode(p.code)]),
+    shown.map((p) => [icon[p.severity], `${p.line}:${p.column}`, markdownText(p.message), markdownCode(p.code)]),
     ['center', 'right', 'left', 'left'],
   );
   const more = total > shown.length ? `\n\nShowing the first ${shown.length} of ${total}.` : '';
