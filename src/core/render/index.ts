@@ -3,7 +3,8 @@
  * JSON for tools, and the score diff as Markdown for a pull request.
  */
 export { renderMarkdown } from './markdown/report';
-export { renderHtml, reportBody, type HtmlRenderOptions } from './html/renderHtml';
+export { previewPage, previewReport, renderHtml, reportBody, type HtmlRenderOptions, type PreviewReport } from './html/renderHtml';
+export { contentSecurityPolicy, htmlPage, shellKey, type PageMode, type PageSecurity } from './html/page';
 export { renderJson } from './json';
 export { renderDiffMarkdown } from './markdown/diff';
 export { renderMarkdownText, renderMarkdownInline } from './markdown/toHtml';

@@ -2,34 +2,20 @@ import { baseName } from '../../resolve/uris';
 import type { ReportModel } from '../../report/model';
 import { assessmentHtml } from './assessmentHtml';
 import { documentsNav, noticesHtml, problemsHtml } from './common';
-import { attr, escapeHtml } from './escape';
+import { escapeHtml } from './escape';
+import { htmlPage, shellKey, type PageMode, type PageSecurity } from './page';
 import { planHtml } from './planHtml';
 import { rubricHtml } from './rubricHtml';
-import { cspHash } from './sha256';
 import { reportCss } from './styles';
 
-export interface HtmlRenderOptions {
+export interface HtmlRenderOptions extends PageSecurity {
   /**
    * 'webview': themed with VS Code's colours, for the preview panel (with `nonce` and
    * `cspSource`, and the preview script at `scriptUri`). 'standalone': a self-contained file
    * that works opened from disk, with no script at all.
    */
-  readonly mode: 'webview' | 'standalone';
-  readonly nonce?: string;
-  readonly cspSource?: string;
-  readonly scriptUri?: string;
-  /** An extra style sheet from the extension (allowed by `cspSource`). */
-  readonly styleUri?: string;
+  readonly mode: PageMode;
 }
-
-/** Nonces are base64 or alphanumeric; anything else would break out of the policy string. */
-const NONCE_PATTERN = /^[A-Za-z0-9+/=_-]{8,200}$/;
-/**
- * A webview's resource origin looks like `https://*.vscode-cdn.net`; VS Code 1.139 gives
- * `'self' https://*.vscode-cdn.net`. Accept space-separated origins and the one keyword 'self';
- * refuse other keywords (no 'unsafe-inline') and separators that would start a new directive.
- */
-const CSP_SOURCE_PATTERN = /^(?:'self'|[A-Za-z0-9*+.:/_-]{1,200})(?: (?:'self'|[A-Za-z0-9*+.:/_-]{1,200})){0,7}$/;
 
 /**
  * A complete HTML page for a report. Every piece of user text is escaped; the only script is
@@ -37,33 +23,32 @@ const CSP_SOURCE_PATTERN = /^(?:'self'|[A-Za-z0-9*+.:/_-]{1,200})(?: (?:'self'|[
  * inline SVG or data: URIs only.
  */
 export function renderHtml(model: ReportModel, options: HtmlRenderOptions): string {
-  const css = reportCss(options.mode);
-  const nonce = options.nonce !== undefined && NONCE_PATTERN.test(options.nonce) ? options.nonce : undefined;
-  if (options.nonce !== undefined && nonce === undefined) throw new Error('renderHtml: the nonce must be 8 to 200 base64 or alphanumeric characters.');
-  if (options.cspSource !== undefined && !CSP_SOURCE_PATTERN.test(options.cspSource)) throw new Error('renderHtml: cspSource is not a plain origin.');
-  const webview = options.mode === 'webview';
-  // Styles by nonce when there is one, else by hash (a static file has no nonce to offer).
-  const styleSource = nonce ? `'nonce-${nonce}'` : cspHash(css);
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview && options.cspSource ? `${options.cspSource} ` : ''}${styleSource}`,
-    ...(webview && nonce ? [`script-src 'nonce-${nonce}'`] : []),
-    `img-src ${webview && options.cspSource ? `${options.cspSource} ` : ''}data:`,
-    ...(webview && options.cspSource ? [`font-src ${options.cspSource}`] : []),
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  const script = webview && nonce && options.scriptUri ? `<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(options.scriptUri)}"></script>` : '';
-  const extraStyle = webview && options.styleUri ? `<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">` : '';
-  return (
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">\n` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta name="color-scheme" content="${webview ? 'normal' : 'light dark'}">\n` +
-    `<title>${escapeHtml(pageTitle(model))}</title>\n` +
-    `<style${attr('nonce', nonce)}>${css}</style>\n${extraStyle}` +
-    `</head>\n<body>\n${reportBody(model)}\n${script}</body>\n</html>\n`
-  );
+  return htmlPage({ ...options, title: pageTitle(model), css: reportCss(options.mode) }, reportBody(model));
+}
+
+/** What the preview needs of a report: its body, the shell it goes in, its title, and whether the document has errors. */
+export interface PreviewReport {
+  readonly body: string;
+  /** Reports with the same key share a page shell (styles, policy): a new one is a body swap. */
+  readonly shellKey: string;
+  readonly title: string;
+  /** Errors of the document; the preview keeps showing the last report without any while there are some. */
+  readonly errors: number;
+}
+
+export function previewReport(model: ReportModel): PreviewReport {
+  return { body: reportBody(model), shellKey: webviewShellKey(), title: pageTitle(model), errors: model.problems.counts.error };
+}
+
+/** The preview's page for a report: the webview shell, with this load's nonce, around its body. */
+export function previewPage(report: Pick<PreviewReport, 'body' | 'title'>, security: PageSecurity): string {
+  return htmlPage({ ...security, mode: 'webview', title: report.title, css: reportCss('webview') }, report.body);
+}
+
+let webviewKey: string | undefined;
+function webviewShellKey(): string {
+  webviewKey ??= shellKey('webview', reportCss('webview'));
+  return webviewKey;
 }
 
 function pageTitle(model: ReportModel): string {
