@@ -9,6 +9,7 @@ import { DependencyGraph } from './dependencyGraph';
 import type { Output } from './output';
 import { declaresApiVersion } from './ownership';
 import { RubricDocumentClassifier } from './rubricDocuments';
+import type { PreviewReport } from '../core/render/html/renderHtml';
 import type { DocumentSummary, HtmlReportOptions, ReportFormat, RubricServices } from './services';
 import { EngineClient } from './worker/client';
 import type { AnalyzeResult, HostRequests } from './worker/protocol';
@@ -138,6 +139,17 @@ export class EngineHost implements RubricServices, vscode.Disposable {
     const outcome = await this.atCurrentVersion(document, (version) => this.client.request('renderReport', { uri, version, format, ...(html ? { html } : {}) }));
     if (!outcome.ok) throw new Error(`The report of ${baseName(uri)} could not be made: ${outcome.error.message}`);
     return outcome.value;
+  }
+
+  async previewReport(document: vscode.TextDocument): Promise<PreviewReport & { readonly version: number }> {
+    const uri = this.ensureTracked(document);
+    let version = document.version;
+    const outcome = await this.atCurrentVersion(document, (v) => {
+      version = v;
+      return this.client.request('previewReport', { uri, version: v });
+    });
+    if (!outcome.ok) throw new Error(`The report of ${baseName(uri)} could not be made: ${outcome.error.message}`);
+    return { ...outcome.value, version };
   }
 
   // ------------------------------------------------------------------ for the language features

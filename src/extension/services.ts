@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AnalysisSummary } from '../core/language/summary';
+import type { PreviewReport } from '../core/render/html/renderHtml';
 
 /**
  * The contract between the part of the extension that runs the engine (off the extension
@@ -31,6 +32,8 @@ export interface RubricServices {
   summary(document: vscode.TextDocument): Promise<DocumentSummary | undefined>;
   /** A report of the document's current text. */
   renderReport(document: vscode.TextDocument, format: ReportFormat, html?: HtmlReportOptions): Promise<string>;
+  /** What the preview shows of the document's current text: the report's body, its page shell, and the version it is of. */
+  previewReport(document: vscode.TextDocument): Promise<PreviewReport & { readonly version: number }>;
   /** Fires after each analysis of an open document. */
   readonly onDidAnalyze: vscode.Event<DocumentSummary>;
 }

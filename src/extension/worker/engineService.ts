@@ -9,7 +9,7 @@ import { addMissingDimensions, quickFixes } from '../../core/language/quickFixes
 import type { LanguageSnapshot } from '../../core/language/snapshot';
 import { summarize } from '../../core/language/summary';
 import { documentSymbols } from '../../core/language/symbols';
-import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
+import { previewReport, renderHtml, renderJson, renderMarkdown } from '../../core/render';
 import { buildReport } from '../../core/report';
 import type { FileHost } from '../../core/resolve/host';
 import { LineIndex } from '../../core/text/lineIndex';
@@ -121,6 +121,7 @@ export class EngineService {
       if (format === 'json') return renderJson(model);
       return renderHtml(model, html ?? { mode: 'standalone' });
     });
+    e.handle('previewReport', async ({ uri, version }) => previewReport(buildReport(await this.current(uri, version))));
     e.handle('builtinText', ({ uri }) => builtinByUri(uri)?.text ?? null);
   }
 

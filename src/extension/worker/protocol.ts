@@ -5,6 +5,7 @@ import type { LensData } from '../../core/language/codeLens';
 import type { HoverResult } from '../../core/language/hover';
 import type { AnalysisSummary } from '../../core/language/summary';
 import type { OutlineSymbol } from '../../core/language/symbols';
+import type { PreviewReport } from '../../core/render/html/renderHtml';
 import type { TextEditData } from '../../core/language/textEdits';
 import type { DocumentKind } from '../../core/format/types';
 import type { Range } from '../../core/text/range';
@@ -82,6 +83,7 @@ export type HostRequests = {
   addMissingDimensions: { params: AtVersion; result: TextEditData[] };
   summary: { params: AtVersion; result: AnalysisSummary };
   renderReport: { params: AtVersion & { format: ReportFormat; html?: ReportHtmlOptions }; result: string };
+  previewReport: { params: AtVersion; result: PreviewReport };
   builtinText: { params: { uri: string }; result: string | null };
 };
 
