@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { DEFAULT_RUBRIC_FILE_GLOBS } from '../core/format/files';
 
 /** The extension's settings (`rubrics.*`), read fresh where they are used so changes apply at once. */
-export const DEFAULT_FILE_GLOBS = ['**/*.rubric.{yaml,yml}', '**/*.assessment.{yaml,yml}', '**/*.plan.{yaml,yml}', '**/rubrics/**/*.{yaml,yml}'];
 
 export interface RubricsConfig {
   readonly files: string[];
@@ -16,7 +16,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): RubricsConfig {
   const c = vscode.workspace.getConfiguration('rubrics', scope);
   const files = c.get<unknown>('files');
   return {
-    files: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : DEFAULT_FILE_GLOBS,
+    files: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [...DEFAULT_RUBRIC_FILE_GLOBS],
     validationDelay: clamp(c.get<number>('validation.delay', 300), 0, 5000),
     scanWorkspace: c.get<boolean>('workspaceScan.enabled', true),
     scanMaxFiles: clamp(c.get<number>('workspaceScan.maxFiles', 5000), 0, 100_000),

@@ -7,7 +7,7 @@ import { readConfig } from './config';
 import { toDiagnostic, toRange, toRangeIn, DIAGNOSTIC_SOURCE } from './convert';
 import { DependencyGraph } from './dependencyGraph';
 import type { Output } from './output';
-import { declaresApiVersion } from './ownership';
+import { declaresApiVersion } from '../core/format/files';
 import { RubricDocumentClassifier } from './rubricDocuments';
 import type { PreviewReport } from '../core/render/html/renderHtml';
 import type { DocumentSummary, HtmlReportOptions, ReportFormat, RubricServices } from './services';

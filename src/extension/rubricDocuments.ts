@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BUILTIN_SCHEME } from '../core/builtins';
-import { declaresApiVersion, GlobSet } from './ownership';
+import { declaresApiVersion, GlobSet } from '../core/format/files';
 
 /**
  * Views of files that are not the file itself (source control, diffs of pull requests, output):

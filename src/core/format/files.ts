@@ -1,7 +1,12 @@
 /**
- * Which files are ours, decided without VS Code (so it is tested in plain Node): by the
- * `rubrics.files` globs, or by a root-level `apiVersion: rubrics-as-code/v1` line.
+ * Which files are ours: the one answer for the CLI (folders and globs it walks), the editor and
+ * the language server. A file is ours when its path matches the `rubrics.files` globs (the
+ * defaults below, which the setting's default in package.json repeats and a test keeps equal), or
+ * when its text has a root-level `apiVersion: rubrics-as-code/v1` line.
  */
+
+/** The default `rubrics.files`: rubric, assessment and plan files by name, and any YAML under a `rubrics/` folder. */
+export const DEFAULT_RUBRIC_FILE_GLOBS: readonly string[] = ['**/*.rubric.{yaml,yml}', '**/*.assessment.{yaml,yml}', '**/*.plan.{yaml,yml}', '**/rubrics/**/*.{yaml,yml}'];
 
 /** A root-level `apiVersion: rubrics-as-code/v1` line: how a YAML file says it is ours whatever its name. */
 const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)rubrics-as-code\/v1\1[ \t]*(?:#.*)?\r?$/m;
