@@ -120,11 +120,9 @@ function criterionHover(rubric: ResolvedRubric | undefined, criterion: Criterion
 
 function answerHover(rubric: ResolvedRubric | undefined, criterion: Criterion | undefined, value: unknown): string | undefined {
   if (!rubric || !criterion || (typeof value !== 'string' && typeof value !== 'boolean')) return undefined;
-  const written = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
-  const scale = rubric.index.scaleOf(criterion);
-  const option = scale?.answers.find((a) => a.value === written) ?? scale?.answers.find((a) => a.value.toLowerCase() === written.toLowerCase());
+  const option = rubric.index.answerOption(criterion, value);
   if (!option) return undefined;
-  const met = option.credit >= rubric.index.passCredit;
+  const met = rubric.index.meets(option.credit);
   return [
     `${markdownCode(option.value)} · credit ${formatScore(option.credit)}${met ? ' (counts as met)' : ''}`,
     option.description ? markdownText(option.description) : '',

@@ -8,8 +8,8 @@ export const answerNotInScale: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     if (!index) return;
-    for (const d of ctx.inputs.facts?.dimensions ?? []) {
-      const criteria = d.dimension?.criteria ?? [];
+    for (const d of ctx.assessedDimensions()) {
+      const criteria = d.dimension.criteria ?? [];
       for (const answer of d.answers) {
         if (answer.fact?.inScale !== false) continue;
         const criterion = criteria.find((c) => c.id === answer.criterionId);

@@ -1,10 +1,10 @@
 import type { DiagnosticCollector } from '../diagnostics/collector';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { Severity, SuggestedFix } from '../diagnostics/types';
-import type { AssessmentFacts } from '../domain/assessmentFacts';
+import type { AssessmentFacts, WrittenDimension } from '../domain/assessmentFacts';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { LocatedDocument, Path } from '../document/located';
-import type { DocumentKind } from '../format/types';
+import type { Dimension, DocumentKind } from '../format/types';
 import type { SchemaVerdict } from '../schema/validateSchema';
 import type { AssessmentScore } from '../scoring/types';
 import type { Range } from '../text/range';
@@ -47,6 +47,16 @@ export class RuleContext {
 
   get rubric(): RubricIndex | undefined {
     return this.inputs.rubric;
+  }
+
+  /** An assessment's dimensions as written (the parts that passed the schema). */
+  writtenDimensions(): readonly WrittenDimension[] {
+    return this.inputs.facts?.dimensions ?? [];
+  }
+
+  /** Those of them that the assessment's rubric defines, each with the rubric's dimension. */
+  assessedDimensions(): (WrittenDimension & { readonly dimension: Dimension })[] {
+    return this.writtenDimensions().filter((d): d is WrittenDimension & { dimension: Dimension } => d.dimension !== undefined);
   }
 
   /** Whether the value at `path` passed the schema. */

@@ -8,8 +8,8 @@ export const criterionNotAnswered: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     if (!index || index.method === 'rated') return;
-    for (const d of ctx.inputs.facts?.dimensions ?? []) {
-      if (!d.dimension || d.excluded) continue;
+    for (const d of ctx.assessedDimensions()) {
+      if (d.excluded) continue;
       const own = index.criterionIdsOf(d.dimension);
       const unanswered = own.filter((id) => !d.answerIds.includes(id));
       if (unanswered.length === 0) continue;

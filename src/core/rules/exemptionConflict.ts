@@ -5,8 +5,7 @@ export const exemptionConflict: Rule = {
   code: 'exemption-conflict',
   kinds: ['Assessment'],
   check(ctx) {
-    for (const d of ctx.inputs.facts?.dimensions ?? []) {
-      if (!d.dimension) continue;
+    for (const d of ctx.assessedDimensions()) {
       if (d.notApplicable && ctx.written([...d.path, 'exemption'])) {
         ctx.report('exemption-conflict', `"${d.dimension.title}" is marked both not applicable and exempt; keep one.`, ctx.keyAt([...d.path, 'exemption']));
       }

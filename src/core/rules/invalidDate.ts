@@ -19,7 +19,7 @@ export const invalidDate: Rule = {
       return;
     }
     checkDate(ctx, ctx.read<string>(['date']), ['date']);
-    for (const d of ctx.inputs.facts?.dimensions ?? []) {
+    for (const d of ctx.writtenDimensions()) {
       if (d.exemption) checkDate(ctx, d.exemption.expires, [...d.path, 'exemption', 'expires']);
       for (const answer of d.answers) if (answer.detail.exemption) checkDate(ctx, answer.detail.exemption.expires, [...answer.path, 'exemption', 'expires']);
     }

@@ -7,8 +7,8 @@ export const levelIgnored: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     if (!index || index.method === 'rated') return;
-    for (const d of ctx.inputs.facts?.dimensions ?? []) {
-      if (!d.dimension || d.level === undefined || !index.hasLevel(d.level)) continue;
+    for (const d of ctx.assessedDimensions()) {
+      if (d.level === undefined || !index.hasLevel(d.level)) continue;
       ctx.report('level-ignored', `This rubric computes levels from answers (${index.method} scoring), so the level given here is ignored. Remove it, or answer the criteria.`, ctx.keyAt([...d.path, 'level']));
     }
   },

@@ -41,8 +41,7 @@ function checkAssessment(ctx: RuleContext): void {
   const index = ctx.rubric;
   if (!index) return;
   const scale = `${index.minLevel} to ${index.maxLevel}`;
-  for (const d of ctx.inputs.facts?.dimensions ?? []) {
-    if (!d.dimension) continue;
+  for (const d of ctx.assessedDimensions()) {
     if (d.level !== undefined && !index.hasLevel(d.level)) ctx.report('level-out-of-scale', `Level ${d.level} is not on the rubric's scale (${scale}).`, ctx.at([...d.path, 'level']));
     if (d.target !== undefined && !index.hasLevel(d.target)) ctx.report('level-out-of-scale', `Target level ${d.target} is not on the rubric's scale (${scale}).`, ctx.at([...d.path, 'target']));
   }

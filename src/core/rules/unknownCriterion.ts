@@ -7,8 +7,7 @@ export const unknownCriterion: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     if (!index) return;
-    for (const d of ctx.inputs.facts?.dimensions ?? []) {
-      if (!d.dimension) continue;
+    for (const d of ctx.assessedDimensions()) {
       const own = index.criterionIdsOf(d.dimension);
       for (const id of d.answerIds) {
         if (own.includes(id)) continue;

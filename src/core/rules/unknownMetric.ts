@@ -5,8 +5,8 @@ export const unknownMetric: Rule = {
   code: 'unknown-metric',
   kinds: ['Assessment'],
   check(ctx) {
-    for (const d of ctx.inputs.facts?.dimensions ?? []) {
-      if (!d.dimension || !ctx.rubric) continue;
+    for (const d of ctx.assessedDimensions()) {
+      if (!ctx.rubric) continue;
       const ids = (d.dimension.metrics ?? []).map((m) => m.id);
       for (const id of d.metricIds) {
         if (!ids.includes(id)) ctx.reportUnknownId('unknown-metric', `"${d.dimension.title}" has no metric "${id}".`, ctx.keyAt([...d.path, 'metrics', id]), id, ids);

@@ -11,7 +11,7 @@ export const unsafeLink: Rule = {
       for (const ref of ctx.items<{ url?: string }>(['references'])) if (ref.value.url !== undefined) checkLink(ctx, ref.value.url, [...ref.path, 'url']);
       return;
     }
-    for (const d of ctx.inputs.facts?.dimensions ?? []) {
+    for (const d of ctx.writtenDimensions()) {
       for (const link of d.evidence) checkLink(ctx, link.url, link.path);
       for (const answer of d.answers) for (const link of answer.evidence) checkLink(ctx, link.url, link.path);
     }
