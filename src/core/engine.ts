@@ -110,9 +110,9 @@ export const DEFAULT_MAX_PROBLEMS = 500;
  * only along the one direction the format allows (a plan needs its rubric and its baseline
  * assessment, an assessment its rubric, a rubric nothing), so a chain is at most two long.
  *
- * Files are cached by their text: checking a hundred assessments against one rubric parses and
- * checks the rubric once. A cached document analysis is reused only while every file it read
- * still has the text it read.
+ * Referenced files are cached by their text: checking a hundred assessments against one rubric
+ * parses and checks the rubric once. A cached document analysis is reused only while every file it
+ * read still has the text it read.
  */
 export class Engine {
   private readonly files = new Map<string, FileState>();
@@ -123,12 +123,12 @@ export class Engine {
   ) {}
 
   async analyze(uri: string, text: string): Promise<FileAnalysis> {
-    const texts = await readReferencedFiles(
-      { uri, text },
-      (other) => this.read(other),
-      (other, otherText) => this.state(other, otherText).referencedUris(),
-    );
-    return new AnalysisPass(this.options, texts, (u, t) => this.state(u, t)).file(uri);
+    // The file asked about is analysed afresh and not kept: only referenced files are cached, so a
+    // run over a whole repository does not hold every file it checked.
+    const root = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }));
+    const stateOf = (other: string, otherText: string) => (other === uri && otherText === text ? root : this.state(other, otherText));
+    const texts = await readReferencedFiles({ uri, text }, (other) => this.read(other), (other, otherText) => stateOf(other, otherText).referencedUris());
+    return new AnalysisPass(this.options, texts, stateOf).file(uri);
   }
 
   private read(uri: string): Promise<string | undefined> {
@@ -136,7 +136,7 @@ export class Engine {
     return builtin ? Promise.resolve(builtin.text) : this.host.readFile(uri);
   }
 
-  /** The parsed state of a file at this text, from the cache when the text is the one cached. */
+  /** The parsed state of a referenced file at this text, from the cache when the text is the one cached. */
   private state(uri: string, text: string): FileState {
     const cached = this.files.get(uri);
     if (cached && cached.text === text) return cached;
