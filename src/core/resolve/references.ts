@@ -1,5 +1,5 @@
 import { builtinFrameworks, type BuiltinFramework } from '../builtins';
-import { baseName, looksLikePath, resolveRelative, splitFragment } from './uris';
+import { looksLikePath, resolveRelative, splitFragment } from './uris';
 
 /** The two keys by which a document names another: an assessment's or plan's rubric, a plan's baseline. */
 export type ReferenceKey = 'rubric' | 'baseline';
@@ -43,4 +43,3 @@ export function referencesIn(value: unknown): { key: ReferenceKey; reference: st
   return out;
 }
 
-export { baseName };
