@@ -1,5 +1,5 @@
 import type { Rule } from './context';
-import { baselineLevels, reachedByDependencies } from './support/moves';
+import { baselineLevels, judgeableMoves, reachedByDependencies } from './support/moves';
 import { initiativeIds, initiatives } from './support/plan';
 
 /**
@@ -10,23 +10,18 @@ export const moveFromMismatch: Rule = {
   code: 'move-from-mismatch',
   kinds: ['Plan'],
   check(ctx) {
-    const index = ctx.rubric;
-    if (!index) return;
     const baseline = baselineLevels(ctx);
     const list = initiatives(ctx);
     const ids = initiativeIds(list);
-    for (const initiative of list) {
-      for (const { move, path } of initiative.moves) {
-        if (!index.dimensions.has(move.dimension) || !index.hasLevel(move.to) || move.from === undefined || !index.hasLevel(move.from)) continue;
-        const base = baseline.get(move.dimension);
-        if (base === undefined || move.from === base || reachedByDependencies(list, ids, initiative, move.dimension).has(move.from)) continue;
-        ctx.report(
-          'move-from-mismatch',
-          `The baseline assessment puts "${move.dimension}" at level ${base}, not ${move.from}, and no initiative this one depends on moves it to ${move.from}. Start from ${base}, or depend on the initiative that takes it to ${move.from}.`,
-          ctx.at([...path, 'from']),
-          { fixes: [{ title: `Change to ${base}`, replacement: String(base) }] },
-        );
-      }
+    for (const { initiative, move, path } of judgeableMoves(ctx, list)) {
+      const base = baseline.get(move.dimension);
+      if (move.from === undefined || base === undefined || move.from === base || reachedByDependencies(list, ids, initiative, move.dimension).has(move.from)) continue;
+      ctx.report(
+        'move-from-mismatch',
+        `The baseline assessment puts "${move.dimension}" at level ${base}, not ${move.from}, and no initiative this one depends on moves it to ${move.from}. Start from ${base}, or depend on the initiative that takes it to ${move.from}.`,
+        ctx.at([...path, 'from']),
+        { fixes: [{ title: `Change to ${base}`, replacement: String(base) }] },
+      );
     }
   },
 };

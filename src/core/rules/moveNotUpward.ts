@@ -1,5 +1,5 @@
 import type { Rule } from './context';
-import { baselineLevels } from './support/moves';
+import { baselineLevels, judgeableMoves } from './support/moves';
 import { initiatives } from './support/plan';
 
 /** A move raises its dimension's level (from where it says, or from the baseline). */
@@ -7,15 +7,10 @@ export const moveNotUpward: Rule = {
   code: 'move-not-upward',
   kinds: ['Plan'],
   check(ctx) {
-    const index = ctx.rubric;
-    if (!index) return;
     const baseline = baselineLevels(ctx);
-    for (const initiative of initiatives(ctx)) {
-      for (const { move, path } of initiative.moves) {
-        if (!index.dimensions.has(move.dimension) || !index.hasLevel(move.to) || (move.from !== undefined && !index.hasLevel(move.from))) continue;
-        const from = move.from ?? baseline.get(move.dimension);
-        if (from !== undefined && move.to <= from) ctx.report('move-not-upward', `This move goes from level ${from} to ${move.to}; a move should raise the level.`, ctx.at([...path, 'to']));
-      }
+    for (const { move, path } of judgeableMoves(ctx, initiatives(ctx))) {
+      const from = move.from ?? baseline.get(move.dimension);
+      if (from !== undefined && move.to <= from) ctx.report('move-not-upward', `This move goes from level ${from} to ${move.to}; a move should raise the level.`, ctx.at([...path, 'to']));
     }
   },
 };

@@ -1,3 +1,5 @@
+import type { Path } from '../../document/located';
+import type { Move } from '../../format/types';
 import type { RuleContext } from '../context';
 import type { PlanInitiative } from './plan';
 
@@ -24,4 +26,15 @@ export function reachedByDependencies(list: readonly PlanInitiative[], ids: Read
     queue.push(...initiative.dependsOn.map((d) => d.id));
   }
   return levels;
+}
+
+/** The moves of a plan that can be judged: on a dimension of the rubric, to and from levels on its scale. */
+export function judgeableMoves(ctx: RuleContext, list: readonly PlanInitiative[]): { initiative: PlanInitiative; move: Move; path: Path }[] {
+  const index = ctx.rubric;
+  if (!index) return [];
+  return list.flatMap((initiative) =>
+    initiative.moves
+      .filter(({ move }) => index.dimensions.has(move.dimension) && index.hasLevel(move.to) && (move.from === undefined || index.hasLevel(move.from)))
+      .map(({ move, path }) => ({ initiative, move, path })),
+  );
 }

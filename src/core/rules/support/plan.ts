@@ -19,7 +19,19 @@ export interface PlanInitiative {
   readonly dependsOn: readonly { readonly id: string; readonly path: Path; readonly index: number }[];
 }
 
+const read = new WeakMap<RuleContext, PlanInitiative[]>();
+
+/** The plan's initiatives, read once per document for all the rules that need them. */
 export function initiatives(ctx: RuleContext): PlanInitiative[] {
+  let list = read.get(ctx);
+  if (!list) {
+    list = readInitiatives(ctx);
+    read.set(ctx, list);
+  }
+  return list;
+}
+
+function readInitiatives(ctx: RuleContext): PlanInitiative[] {
   return ctx.maps(['initiatives']).map(({ index, path }) => {
     const id = ctx.read<string>([...path, 'id']);
     const start = ctx.read<string>([...path, 'start']);
