@@ -160,3 +160,25 @@ describe('dates', () => {
     expect(codesAt(analysis)).toEqual(['rubric-not-found@4:9', 'invalid-date@6:7']);
   });
 });
+
+describe('schema errors do not hide the rest (issue 7)', () => {
+  it('resolves the reference of a document with schema errors, and runs every rule whose inputs passed', async () => {
+    // A rated assessment with a key the format lacks and a wrong type elsewhere: the reference and
+    // the levels are still checked in the same pass, instead of after the schema errors are fixed.
+    const text = assessment('./desk.rubric.yaml', ['intake: { level: 7, colour: blue }', 'knowledge: { level: two }']);
+    const found = await analyzeMemory({ 'desk.rubric.yaml': rubric(), 'a.yaml': text }, 'a.yaml');
+    expect(codesAt(found)).toEqual(['level-out-of-scale@8:20', 'schema-unknown-key@8:23', 'schema-type@9:23']);
+    const missing = await analyzeMemory({ 'a.yaml': text }, 'a.yaml');
+    expect(codesAt(missing)).toEqual(['rubric-not-found@4:9', 'schema-unknown-key@8:23', 'schema-type@9:23']);
+  });
+
+  it('does not score a document that failed its schema, and does not report what it cannot know', async () => {
+    const text = assessment('./desk.rubric.yaml', ['intake: { level: two }']);
+    const analysis = await analyzeMemory({ 'desk.rubric.yaml': rubric(), 'a.yaml': text }, 'a.yaml');
+    const doc = analysis.documents[0]!;
+    expect(doc.kind === 'Assessment' && doc.score).toBeFalsy();
+    expect(doc.kind === 'Assessment' && doc.rubric?.index.rubric.id).toBe('desk');
+    // The level that failed the schema is neither "not rated" nor "out of scale": only the schema says something about it.
+    expect(codesAt(analysis)).toEqual(['dimension-not-assessed@7:1', 'schema-type@8:20']);
+  });
+});
