@@ -70,23 +70,30 @@ export function criterionFact(index: RubricIndex, criterion: Criterion, entry: A
   const answer = answerText(detail?.answer);
   const credit = detail?.answer === undefined ? undefined : index.credit(criterion, detail.answer);
   const earned = credit ?? 0;
-  const evidence = detail?.evidence ?? [];
+  const evidence = detail?.evidence ?? NO_EVIDENCE;
   const evidenceRequired = criterion.evidenceRequired ?? false;
-  return {
+  // Built field by field (no spreads): an assessment has thousands of these.
+  const fact: { -readonly [K in keyof CriterionFact]: CriterionFact[K] } = {
     id: criterion.id,
     text: criterion.text,
     level: criterion.level,
     weight: criterion.weight ?? 1,
     status,
-    ...(answer !== undefined ? { answer, inScale: credit !== undefined } : {}),
     answered: answer !== undefined,
     credit: earned,
     met: index.meets(earned),
     evidenceRequired,
     evidence,
     evidenceMissing: status === 'counted' && evidenceRequired && earned > 0 && evidence.length === 0,
-    ...(detail?.note ? { note: detail.note } : {}),
-    ...(detail?.notApplicable ? { notApplicable: detail.notApplicable.reason } : {}),
-    ...(exemption ? { exemption } : {}),
   };
+  if (answer !== undefined) {
+    fact.answer = answer;
+    fact.inScale = credit !== undefined;
+  }
+  if (detail?.note) fact.note = detail.note;
+  if (detail?.notApplicable) fact.notApplicable = detail.notApplicable.reason;
+  if (exemption) fact.exemption = exemption;
+  return fact;
 }
+
+const NO_EVIDENCE: readonly Evidence[] = [];

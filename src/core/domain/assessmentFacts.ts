@@ -17,17 +17,36 @@ export interface WrittenLink {
   readonly path: Path;
 }
 
-export interface WrittenAnswer {
-  readonly criterionId: string;
-  readonly path: Path;
+/**
+ * One answer as written. Its places in the text are worked out when asked for (a rule that
+ * reports on it, or reads its evidence links), not for each of the thousands of answers a large
+ * assessment holds.
+ */
+export class WrittenAnswer {
+  constructor(
+    private readonly dimensionId: string,
+    readonly criterionId: string,
+    readonly detail: AnswerDetail,
+    /** Whether the entry is a map (`{ answer, evidence, ... }`) rather than a bare value. */
+    readonly detailed: boolean,
+    /** The criterion's facts, when it is one of this dimension's criteria in the rubric. */
+    readonly fact: CriterionFact | undefined,
+    private readonly valid: (path: Path) => boolean,
+  ) {}
+
+  get path(): Path {
+    return ['dimensions', this.dimensionId, 'answers', this.criterionId];
+  }
+
   /** Where the answer value sits: the entry itself, or its `answer` key. */
-  readonly answerPath: Path;
-  readonly detail: AnswerDetail;
-  /** Whether the entry is a map (`{ answer, evidence, ... }`) rather than a bare value. */
-  readonly detailed: boolean;
-  readonly evidence: readonly WrittenLink[];
-  /** The criterion's facts, when it is one of this dimension's criteria in the rubric. */
-  readonly fact?: CriterionFact;
+  get answerPath(): Path {
+    return this.detailed ? [...this.path, 'answer'] : this.path;
+  }
+
+  /** Its evidence links that passed the schema. */
+  get evidence(): readonly WrittenLink[] {
+    return this.detailed && this.detail.evidence ? links(this.detail.evidence, [...this.path, 'evidence'], this.valid) : [];
+  }
 }
 
 export interface WrittenDimension {
@@ -66,7 +85,8 @@ function isMap(value: unknown): value is Record<string, unknown> {
 
 /** Reads an assessment's facts from its data; `index` is its rubric, when that could be used. */
 export function assessmentFacts(value: unknown, index: RubricIndex | undefined, verdict: SchemaVerdict): AssessmentFacts {
-  const valid = (path: Path) => verdict.isValid(path);
+  // Most documents pass whole: then no part needs asking about.
+  const valid = verdict.valid ? () => true : (path: Path) => verdict.isValid(path);
   const record = isMap(value) ? value : {};
   const date = typeof record.date === 'string' && valid(['date']) ? record.date : undefined;
   const dimensionsValue = record.dimensions;
@@ -76,33 +96,23 @@ export function assessmentFacts(value: unknown, index: RubricIndex | undefined, 
   for (const [id, entry] of entries) {
     if (!isMap(entry)) continue;
     const path = ['dimensions', id];
-    const field = <T>(key: keyof DimensionResult): T | undefined => (entry[key] !== undefined && valid([...path, key]) ? (entry[key] as T) : undefined);
+    const field = <T>(key: keyof DimensionResult): T | undefined => (entry[key] !== undefined && (verdict.valid || valid([...path, key])) ? (entry[key] as T) : undefined);
     const dimension = index?.dimensions.get(id);
     // Without a usable date, an exemption is taken to apply: the item is left out rather than judged.
     const exemption = exemptionState(field<Exemption>('exemption'), date ?? '');
     const notApplicable = field<NotApplicable>('notApplicable');
-    const ownCriteria = new Map((dimension?.criteria ?? []).map((c) => [c.id, c]));
     const answersValue = entry.answers;
     const answerEntries = isMap(answersValue) ? Object.entries(answersValue) : [];
     const answers: WrittenAnswer[] = [];
     const facts = new Map<string, CriterionFact>();
     for (const [criterionId, answer] of answerEntries) {
-      const answerPath = [...path, 'answers', criterionId];
-      if (!valid(answerPath)) continue;
+      if (!verdict.valid && !valid([...path, 'answers', criterionId])) continue;
       const detail = answerDetail(answer as AnswerEntry) ?? {};
-      const criterion = ownCriteria.get(criterionId);
-      const fact = criterion && index ? criterionFact(index, criterion, answer as AnswerEntry, date ?? '') : undefined;
+      // One of this dimension's own criteria (criterion ids are unique in a rubric that can be used).
+      const owned = dimension ? index?.criteria.get(criterionId) : undefined;
+      const fact = owned && owned.dimension === dimension && index ? criterionFact(index, owned.criterion, answer as AnswerEntry, date ?? '') : undefined;
       if (fact) facts.set(criterionId, fact);
-      const detailed = isMap(answer);
-      answers.push({
-        criterionId,
-        path: answerPath,
-        answerPath: detailed ? [...answerPath, 'answer'] : answerPath,
-        detail,
-        detailed,
-        evidence: detailed ? links(detail.evidence, [...answerPath, 'evidence'], valid) : [],
-        ...(fact ? { fact } : {}),
-      });
+      answers.push(new WrittenAnswer(id, criterionId, detail, isMap(answer), fact, valid));
     }
     if (facts.size > 0) criteria.set(id, facts);
     const level = field<number>('level');
