@@ -29,6 +29,9 @@ const node = {
 // built-in frameworks' texts would otherwise grow by a third), to keep each under 1 MB.
 const web = {
   bundle: true,
+  // markdown-it imports two decoders from the `entities` package's index, which also drags in its
+  // 23 kB HTML encoder table; point the package at its decoder module alone.
+  alias: { entities: './node_modules/entities/lib/esm/decode.js' },
   platform: 'browser',
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '../src/core/builtins';
 import { Engine, type RubricDocumentAnalysis } from '../src/core/engine';
-import type { Rubric } from '../src/core/model/types';
+import type { Rubric } from '../src/core/format/types';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { codesAt } from './helpers';
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/core/engine';
-import { buildReport, diffReports, renderDiffMarkdown, renderJson, renderMarkdown } from '../src/core/report';
+import { renderDiffMarkdown, renderJson, renderMarkdown } from '../src/core/render';
+import { buildReport, diffReports } from '../src/core/report';
 import { NodeFileHost } from '../src/cli/nodeFileHost';
 import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './cli.helpers';
 

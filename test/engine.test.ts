@@ -137,16 +137,19 @@ describe('schema diagnostics point at the offending key or value', () => {
           titel: Intake
     `;
     const analysis = await analyzeMemory({ 'r.yaml': text }, 'r.yaml');
-    expect(codesAt(analysis)).toEqual(['schema-required@8:5', 'schema-unknown-key@9:5']);
-    const unknown = analysis.diagnostics[1]!;
-    expect(unknown.message).toBe('"titel" is not a key the format defines here. Did you mean "title"?');
-    expect(analysis.diagnostics[0]!.message).toContain('missing the required key "title"');
+    // The schema errors do not stop the rules: the dimension has no criteria, which gated scoring needs.
+    expect(codesAt(analysis)).toEqual(['criteria-required@8:5', 'schema-required@8:5', 'schema-unknown-key@9:5']);
+    const byCode = (code: string) => analysis.diagnostics.find((d) => d.code === code)!;
+    expect(byCode('schema-unknown-key').message).toBe('"titel" is not a key the format defines here. Did you mean "title"?');
+    expect(byCode('schema-required').message).toContain('missing the required key "title"');
+    expect(byCode('criteria-required').message).toContain('"intake" has no criteria');
   });
 
   it('explains a wrong type in plain words', async () => {
     const analysis = await analyzeMemory({ 'desk.rubric.yaml': rubric(), 'a.yaml': assessment('./desk.rubric.yaml', ['intake: { level: three }']) }, 'a.yaml');
-    expect(codesAt(analysis)).toEqual(['schema-type@8:20']);
-    expect(analysis.diagnostics[0]!.message).toBe('"level" must be a whole number, but it is text "three".');
+    // The rest of the assessment is still checked against its rubric.
+    expect(codesAt(analysis)).toEqual(['dimension-not-assessed@7:1', 'schema-type@8:20']);
+    expect(analysis.diagnostics[1]!.message).toBe('"level" must be a whole number, but it is text "three".');
   });
 });
 
@@ -155,5 +158,27 @@ describe('dates', () => {
     const text = assessment('./missing.rubric.yaml').replace('2026-01-15', '2026-13-31');
     const analysis = await analyzeMemory({ 'a.yaml': text }, 'a.yaml');
     expect(codesAt(analysis)).toEqual(['rubric-not-found@4:9', 'invalid-date@6:7']);
+  });
+});
+
+describe('schema errors do not hide the rest (issue 7)', () => {
+  it('resolves the reference of a document with schema errors, and runs every rule whose inputs passed', async () => {
+    // A rated assessment with a key the format lacks and a wrong type elsewhere: the reference and
+    // the levels are still checked in the same pass, instead of after the schema errors are fixed.
+    const text = assessment('./desk.rubric.yaml', ['intake: { level: 7, colour: blue }', 'knowledge: { level: two }']);
+    const found = await analyzeMemory({ 'desk.rubric.yaml': rubric(), 'a.yaml': text }, 'a.yaml');
+    expect(codesAt(found)).toEqual(['level-out-of-scale@8:20', 'schema-unknown-key@8:23', 'schema-type@9:23']);
+    const missing = await analyzeMemory({ 'a.yaml': text }, 'a.yaml');
+    expect(codesAt(missing)).toEqual(['rubric-not-found@4:9', 'schema-unknown-key@8:23', 'schema-type@9:23']);
+  });
+
+  it('does not score a document that failed its schema, and does not report what it cannot know', async () => {
+    const text = assessment('./desk.rubric.yaml', ['intake: { level: two }']);
+    const analysis = await analyzeMemory({ 'desk.rubric.yaml': rubric(), 'a.yaml': text }, 'a.yaml');
+    const doc = analysis.documents[0]!;
+    expect(doc.kind === 'Assessment' && doc.score).toBeFalsy();
+    expect(doc.kind === 'Assessment' && doc.rubric?.index.rubric.id).toBe('desk');
+    // The level that failed the schema is neither "not rated" nor "out of scale": only the schema says something about it.
+    expect(codesAt(analysis)).toEqual(['dimension-not-assessed@7:1', 'schema-type@8:20']);
   });
 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinByUri } from '../src/core/builtins';
 import { completionsAt, type CompletionEntry } from '../src/core/language/completion';
 import { cursorContext } from '../src/core/language/cursor';
-import { resolveRubricLoosely } from '../src/core/language/looseRubric';
 import { yaml } from './helpers';
 import { cursor, DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, insertCompletion, memoryEngine, snapshotFor, uriOf } from './languageFixtures';
 
@@ -149,27 +147,24 @@ describe('completion', () => {
   });
 
   it('finds the rubric of a half-typed assessment that was never valid, by path or built-in id', async () => {
-    // `answers:` with nothing under it fails the schema, so the engine resolves no rubric; there is no earlier analysis either.
+    // `answers:` with nothing under it fails the schema, and there is no earlier analysis: the
+    // engine still resolves the rubric, since the reference itself passed the schema.
     const typed = DESK_ASSESSMENT.replace(/dimensions:[\s\S]*$/, 'dimensions:\n  knowledge:\n    answers:\n      ‸\n');
     const at = cursor(typed);
     const { engine } = memoryEngine({ ...FILES, 'fresh.assessment.yaml': at.text });
     const analysis = await engine.analyze(uriOf('fresh.assessment.yaml'), at.text);
     expect(analysis.documents[0]?.schemaValid).toBe(false);
-    expect(await completionsAt({ analysis }, at.offset)).toEqual([]);
-    const rubric = await resolveRubricLoosely(analysis, 0, async (uri) => {
-      const text = FILES[uri.replace('file:///ws/', '')];
-      return text === undefined ? undefined : engine.analyze(uri, text);
-    });
-    expect(rubric?.index.rubric.id).toBe('desk');
-    const items = await completionsAt({ analysis, rubrics: new Map([[0, rubric!]]) }, at.offset);
+    const doc = analysis.documents[0];
+    expect(doc?.kind === 'Assessment' && doc.rubric?.index.rubric.id).toBe('desk');
+    const items = await completionsAt({ analysis }, at.offset);
     expect(labels(items)).toEqual(['kb', 'kb-reviewed']);
 
     const builtin = at.text.replace('rubric: ./desk.rubric.yaml', 'rubric: seven-attributes').replace('knowledge:', 'business-fusion:');
     const builtinAnalysis = await engine.analyze(uriOf('fresh.assessment.yaml'), builtin);
-    const seven = await resolveRubricLoosely(builtinAnalysis, 0, async (uri) => engine.analyze(uri, builtinByUri(uri)!.text));
-    expect(seven?.builtin).toBe(true);
+    const seven = builtinAnalysis.documents[0];
+    expect(seven?.kind === 'Assessment' && seven.rubric?.builtin).toBe(true);
     const offset = builtin.indexOf('answers:\n      ') + 'answers:\n      '.length;
-    const criteria = labels(await completionsAt({ analysis: builtinAnalysis, rubrics: new Map([[0, seven!]]) }, offset));
+    const criteria = labels(await completionsAt({ analysis: builtinAnalysis }, offset));
     expect(criteria.length).toBeGreaterThan(3);
     expect(criteria.every((c) => c.startsWith('bf-'))).toBe(true);
   });

@@ -19,7 +19,7 @@ async function definition(path: string, text: string) {
 describe('hover', () => {
   it('shows a dimension\'s title, description and current score on its key in an assessment', async () => {
     const result = await hover('acme.assessment.yaml', DESK_ASSESSMENT.replace('  self-service:', '  self-s‸ervice:'));
-    expect(result?.markdown).toContain('**Self\\-service** · capability `self-service` in Front office');
+    expect(result?.markdown).toContain('**Self-service** · capability `self-service` in Front office');
     expect(result?.markdown).toContain('How users help themselves.');
     expect(result?.markdown).toContain('Current: level 2 Managed · target 3 Defined · 1 of 2 practices met');
     expect(result?.markdown).toContain('To reach 3 Defined: A catalogue covers the requests');
@@ -29,7 +29,7 @@ describe('hover', () => {
 
   it('shows a criterion\'s text, level, scale and guidance on its id', async () => {
     const result = await hover('acme.assessment.yaml', DESK_ASSESSMENT.replace('catalogue: some', 'catalo‸gue: some'));
-    expect(result?.markdown).toContain('**A catalogue covers the requests\\.**');
+    expect(result?.markdown).toContain('**A catalogue covers the requests.**');
     expect(result?.markdown).toContain('Practice `catalogue` · level 3 Defined');
     expect(result?.markdown).toContain('Answers (coverage): `none` 0, `some` 0.5, `all` 1');
     expect(result?.markdown).toContain('Look at the catalogue itself.');
@@ -37,7 +37,7 @@ describe('hover', () => {
 
   it('names a level number and the dimension\'s descriptor for it', async () => {
     const target = await hover('acme.assessment.yaml', DESK_ASSESSMENT.replace('target: 3', 'target: ‸3'));
-    expect(target?.markdown).toBe('**Level 3 Defined**\n\n**Self\\-service** at this level: A catalogue covers most requests.');
+    expect(target?.markdown).toBe('**Level 3 Defined**\n\n**Self-service** at this level: A catalogue covers most requests.');
     const move = await hover('acme.plan.yaml', DESK_PLAN.replace('{ dimension: self-service, to: 3 }', '{ dimension: self-service, to: ‸3 }'));
     expect(move?.markdown).toContain('A catalogue covers most requests.');
     const rubricLevel = await hover('desk.rubric.yaml', DESK_RUBRIC.replace('threshold: { level: 3 }', 'threshold: { level: ‸3 }'));
@@ -66,7 +66,7 @@ describe('hover', () => {
   it('describes the initiative a dependency names and the plan\'s baseline', async () => {
     const dep = await hover('acme.plan.yaml', DESK_PLAN.replace('dependsOn: [portal-revamp]', 'dependsOn: [portal-‸revamp]'));
     expect(dep?.markdown).toContain('**Portal revamp** · initiative `portal-revamp`');
-    expect(dep?.markdown).toContain('Moves: self\\-service → 3');
+    expect(dep?.markdown).toContain('Moves: self-service → 3');
     const baseline = await hover('acme.plan.yaml', DESK_PLAN.replace('baseline: ./acme', 'baseline: ./ac‸me'));
     expect(baseline?.markdown).toContain('Acme, 2026-01-15');
   });

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { declaresApiVersion, GlobSet, globToRegExp } from '../src/server/ownership';
-
-const DEFAULTS = ['**/*.rubric.{yaml,yml}', '**/*.assessment.{yaml,yml}', '**/*.plan.{yaml,yml}', '**/rubrics/**/*.{yaml,yml}'];
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_RUBRIC_FILE_GLOBS as DEFAULTS, declaresApiVersion, GlobSet, globToRegExp } from '../src/core/format/files';
 
 describe('which files are ours', () => {
+  it('has one list of default globs, which the rubrics.files setting repeats', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../package.json'), 'utf8'));
+    expect(manifest.contributes.configuration.properties['rubrics.files'].default).toEqual(DEFAULTS);
+  });
+
   it('matches the default globs by name and folder, and nothing else', () => {
     const globs = new GlobSet(DEFAULTS);
     const ours = (relative: string) => globs.matches(relative, `/home/me/ws/${relative}`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, createNonce, escapeHtml, messagePage, sameShell, splitPage } from '../src/extension/preview/html';
+import { escapeHtml } from '../src/core/render/html/escape';
+import { contentSecurityPolicy, shellKey } from '../src/core/render/html/page';
+import { createNonce, MESSAGE_SHELL_KEY, messagePage } from '../src/extension/preview/html';
 import { classifyLink } from '../src/extension/preview/links';
 import { PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH, PREVIEW_WEBVIEW_OPTIONS } from '../src/extension/preview/options';
 import { reportFileName, temporarySiblingName } from '../src/extension/preview/exportNaming';
@@ -26,10 +28,10 @@ describe('nonces', () => {
   });
 });
 
-describe('content security policy', () => {
-  const policy = new Map(contentSecurityPolicy({ nonce: 'abc123', cspSource: CSP_SOURCE }).split('; ').map((d) => {
+describe('content security policy (the one builder of every page, src/core/render/html/page.ts)', () => {
+  const policy = new Map(contentSecurityPolicy('webview', { nonce: 'abc12345', cspSource: CSP_SOURCE }, 'body{}').split('; ').map((d) => {
     const [name, ...sources] = d.split(' ');
-    return [name, sources];
+    return [name as string, sources];
   }));
 
   it('denies everything not listed', () => {
@@ -39,11 +41,11 @@ describe('content security policy', () => {
   });
 
   it('runs only scripts that carry the nonce', () => {
-    expect(policy.get('script-src')).toEqual(["'nonce-abc123'"]);
+    expect(policy.get('script-src')).toEqual(["'nonce-abc12345'"]);
   });
 
   it('allows no remote origin, no inline code and no eval', () => {
-    const all = [...policy.values()].flat();
+    const all = [...policy.values()].flat() as string[];
     expect(all.filter((s) => /^(https?:|\*|'unsafe-)/.test(s) && !CSP_SOURCES.has(s))).toEqual([]);
     expect(all).not.toContain("'unsafe-inline'");
     expect(all).not.toContain("'unsafe-eval'");
@@ -52,7 +54,7 @@ describe('content security policy', () => {
 
 describe('message pages', () => {
   const page = messagePage({
-    nonce: 'n0nce',
+    nonce: 'n0nce123',
     cspSource: CSP_SOURCE,
     scriptUri: SCRIPT,
     heading: 'The report of <plan>.yaml could not be rendered',
@@ -70,11 +72,11 @@ describe('message pages', () => {
   it('declare the strict policy with this page’s nonce, and load only the preview script', () => {
     const policy = declaredPolicy(page);
     expect(policy.get('default-src')).toEqual(["'none'"]);
-    expect(policy.get('script-src')).toEqual(["'nonce-n0nce'"]);
+    expect(policy.get('script-src')).toEqual(["'nonce-n0nce123'"]);
     const scripts = [...page.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
-    expect(scripts).toEqual([` nonce="n0nce" src="${SCRIPT}"`]);
+    expect(scripts).toEqual([` nonce="n0nce123" src="${SCRIPT}"`]);
     const styles = [...page.matchAll(/<style\b([^>]*)>/g)].map((m) => m[1]);
-    expect(styles).toEqual([' nonce="n0nce"']);
+    expect(styles).toEqual([' nonce="n0nce123"']);
   });
 
   it('load nothing from the network', () => {
@@ -89,37 +91,12 @@ describe('escapeHtml', () => {
   });
 });
 
-describe('splitting a rendered page', () => {
-  const page = (nonce: string, title: string, body: string) =>
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style nonce="${nonce}">body{}</style></head><body class="report">${body}<script nonce="${nonce}" src="${SCRIPT}"></script></body></html>`;
-
-  it('finds head and body', () => {
-    const parts = splitPage(page('n1', 'Plan', '<main>x</main>'));
-    expect(parts?.body).toBe(`<main>x</main><script nonce="n1" src="${SCRIPT}"></script>`);
-    expect(parts?.head).toContain('<title>Plan</title>');
-  });
-
-  it('keeps escaped user text that looks like tags inside the body', () => {
-    const parts = splitPage(page('n1', 'Plan', '<p>&lt;/body&gt; is not the end</p>'));
-    expect(parts?.body).toContain('&lt;/body&gt; is not the end');
-  });
-
-  it('refuses fragments and truncated pages', () => {
-    expect(splitPage('<main>x</main>')).toBeUndefined();
-    expect(splitPage('<html><head></head><body><main>')).toBeUndefined();
-    expect(splitPage('<html><body></body><head></head></html>')).toBeUndefined();
-  });
-
-  it('treats two renders with different nonces and titles as the same shell', () => {
-    const a = splitPage(page('first', 'Plan A', '<main>1</main>'))!;
-    const b = splitPage(page('second', 'Plan B', '<main>2</main>'))!;
-    expect(sameShell(a, 'first', b, 'second')).toBe(true);
-  });
-
-  it('notices a changed head (new styles need a full page load)', () => {
-    const a = splitPage(page('first', 'Plan', '<main>1</main>'))!;
-    const b = splitPage(page('second', 'Plan', '<main>1</main>').replace('body{}', 'body{color:red}'))!;
-    expect(sameShell(a, 'first', b, 'second')).toBe(false);
+describe('page shells', () => {
+  it('have a key that changes with the style sheet and the mode, and never matches a message page', () => {
+    expect(shellKey('webview', 'body{}')).toBe(shellKey('webview', 'body{}'));
+    expect(shellKey('webview', 'body{}')).not.toBe(shellKey('webview', 'body{color:red}'));
+    expect(shellKey('webview', 'body{}')).not.toBe(shellKey('standalone', 'body{}'));
+    expect(MESSAGE_SHELL_KEY).not.toBe(shellKey('webview', 'body{}'));
   });
 });
 

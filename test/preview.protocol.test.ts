@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseExtensionMessage, parsePreviewState, parseWebviewMessage } from '../src/webview/protocol';
 
+const A = 'file:///ws/a.assessment.yaml';
+
 describe('messages from the report page', () => {
   it('accepts the three messages the page sends', () => {
     expect(parseWebviewMessage({ type: 'ready' })).toEqual({ type: 'ready' });
-    expect(parseWebviewMessage({ type: 'reveal', offset: 1234 })).toEqual({ type: 'reveal', offset: 1234 });
-    expect(parseWebviewMessage({ type: 'openLink', href: './evidence/catalogue.md' })).toEqual({ type: 'openLink', href: './evidence/catalogue.md' });
+    expect(parseWebviewMessage({ type: 'reveal', uri: A, version: 3, offset: 1234 })).toEqual({ type: 'reveal', uri: A, version: 3, offset: 1234 });
+    expect(parseWebviewMessage({ type: 'openLink', uri: A, href: './evidence/catalogue.md' })).toEqual({ type: 'openLink', uri: A, href: './evidence/catalogue.md' });
   });
 
   it('keeps only the declared fields', () => {
-    expect(parseWebviewMessage({ type: 'reveal', offset: 3, command: 'workbench.action.terminal.new' })).toEqual({ type: 'reveal', offset: 3 });
+    expect(parseWebviewMessage({ type: 'reveal', uri: A, version: 1, offset: 3, command: 'workbench.action.terminal.new' })).toEqual({ type: 'reveal', uri: A, version: 1, offset: 3 });
   });
 
   it.each([
@@ -18,16 +20,20 @@ describe('messages from the report page', () => {
     ['a string', 'reveal'],
     ['an array', [{ type: 'ready' }]],
     ['an unknown type', { type: 'runCommand', command: 'x' }],
-    ['a reveal without offset', { type: 'reveal' }],
-    ['a reveal with a string offset', { type: 'reveal', offset: '12' }],
-    ['a reveal with a negative offset', { type: 'reveal', offset: -1 }],
-    ['a reveal with a fractional offset', { type: 'reveal', offset: 1.5 }],
-    ['a reveal with an infinite offset', { type: 'reveal', offset: Infinity }],
-    ['a reveal beyond any file', { type: 'reveal', offset: 2 ** 40 }],
-    ['a link without href', { type: 'openLink' }],
-    ['a link with an empty href', { type: 'openLink', href: '' }],
-    ['a link with a huge href', { type: 'openLink', href: 'x'.repeat(5000) }],
-    ['a link with an object href', { type: 'openLink', href: { toString: (): string => 'https://x' } }],
+    ['a reveal without offset', { type: 'reveal', uri: A, version: 1 }],
+    ['a reveal without the document it belongs to', { type: 'reveal', offset: 12 }],
+    ['a reveal without the version of the document', { type: 'reveal', uri: A, offset: 12 }],
+    ['a reveal with a string offset', { type: 'reveal', uri: A, version: 1, offset: '12' }],
+    ['a reveal with a negative offset', { type: 'reveal', uri: A, version: 1, offset: -1 }],
+    ['a reveal with a fractional offset', { type: 'reveal', uri: A, version: 1, offset: 1.5 }],
+    ['a reveal with an infinite offset', { type: 'reveal', uri: A, version: 1, offset: Infinity }],
+    ['a reveal beyond any file', { type: 'reveal', uri: A, version: 1, offset: 2 ** 40 }],
+    ['a reveal with a negative version', { type: 'reveal', uri: A, version: -2, offset: 1 }],
+    ['a link without href', { type: 'openLink', uri: A }],
+    ['a link without the document it belongs to', { type: 'openLink', href: 'https://x' }],
+    ['a link with an empty href', { type: 'openLink', uri: A, href: '' }],
+    ['a link with a huge href', { type: 'openLink', uri: A, href: 'x'.repeat(5000) }],
+    ['a link with an object href', { type: 'openLink', uri: A, href: { toString: (): string => 'https://x' } }],
   ])('refuses %s', (_name, value) => {
     expect(parseWebviewMessage(value)).toBeUndefined();
   });
@@ -35,18 +41,20 @@ describe('messages from the report page', () => {
 
 describe('messages from the extension', () => {
   it('accepts updates, document names and notices', () => {
-    expect(parseExtensionMessage({ type: 'update', uri: 'file:///ws/a.yaml', body: '<main></main>' })).toEqual({ type: 'update', uri: 'file:///ws/a.yaml', body: '<main></main>' });
-    expect(parseExtensionMessage({ type: 'document', uri: 'file:///ws/a.yaml' })).toEqual({ type: 'document', uri: 'file:///ws/a.yaml' });
-    expect(parseExtensionMessage({ type: 'notice', message: 'Out of date' })).toEqual({ type: 'notice', message: 'Out of date' });
+    expect(parseExtensionMessage({ type: 'update', uri: A, version: 4, body: '<main></main>' })).toEqual({ type: 'update', uri: A, version: 4, body: '<main></main>' });
+    expect(parseExtensionMessage({ type: 'document', uri: A, version: 4 })).toEqual({ type: 'document', uri: A, version: 4 });
+    expect(parseExtensionMessage({ type: 'notice', uri: A, message: 'Out of date' })).toEqual({ type: 'notice', uri: A, message: 'Out of date' });
     expect(parseExtensionMessage({ type: 'notice' })).toEqual({ type: 'notice' });
   });
 
   it.each([
-    ['an update without body', { type: 'update', uri: 'file:///a' }],
-    ['an update with a non-string body', { type: 'update', uri: 'file:///a', body: 42 }],
-    ['an update without uri', { type: 'update', body: '' }],
-    ['a document with an empty uri', { type: 'document', uri: '' }],
+    ['an update without body', { type: 'update', uri: 'file:///a', version: 1 }],
+    ['an update with a non-string body', { type: 'update', uri: 'file:///a', version: 1, body: 42 }],
+    ['an update without uri', { type: 'update', version: 1, body: '' }],
+    ['an update without version', { type: 'update', uri: 'file:///a', body: '' }],
+    ['a document with an empty uri', { type: 'document', uri: '', version: 1 }],
     ['a notice with a number', { type: 'notice', message: 5 }],
+    ['a notice about a document named by a number', { type: 'notice', uri: 5, message: 'x' }],
     ['a message from some other extension', { command: 'refresh' }],
   ])('refuses %s', (_name, value) => {
     expect(parseExtensionMessage(value)).toBeUndefined();
@@ -56,6 +64,13 @@ describe('messages from the extension', () => {
 describe('saved preview state', () => {
   it('reads what the page saved', () => {
     expect(parsePreviewState({ uri: 'file:///ws/plan.yaml', scrollY: 420 })).toEqual({ uri: 'file:///ws/plan.yaml', scrollY: 420 });
+    expect(parsePreviewState({ uri: 'file:///ws/plan.yaml', scrollY: 420, positions: { [A]: 90 } })).toEqual({ uri: 'file:///ws/plan.yaml', scrollY: 420, positions: { [A]: 90 } });
+  });
+
+  it('keeps only sensible, bounded positions of other documents', () => {
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`file:///ws/${i}.yaml`, i + 1]));
+    expect(Object.keys(parsePreviewState({ uri: A, scrollY: 0, positions: many })?.positions ?? {})).toHaveLength(20);
+    expect(parsePreviewState({ uri: A, scrollY: 0, positions: { [A]: 'far', other: -3 } })).toEqual({ uri: A, scrollY: 0 });
   });
 
   it('treats a missing or nonsensical scroll position as the top', () => {

@@ -1,13 +1,14 @@
 /**
  * The report renderer's output as the preview uses it: a page the preview can load under its
- * policy, split into head and body, and update by body swaps. These run the real engine and
- * renderer on the Kestrel samples and on broken input.
+ * policy, and report bodies with a shell key, so updates are body swaps. These run the real engine
+ * and renderer on the Kestrel samples and on broken input.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createNonce, sameShell, splitPage } from '../src/extension/preview/html';
-import { buildReport, renderHtml } from '../src/core/report';
+import { createNonce } from '../src/extension/preview/html';
+import { previewPage as previewShell, previewReport, renderHtml, type PreviewReport } from '../src/core/render';
+import { buildReport } from '../src/core/report';
 import { analyzeMemory } from './helpers';
 
 /** What `webview.cspSource` is in VS Code 1.139 (measured in code-server): a keyword and an origin. */
@@ -20,9 +21,13 @@ function samples(): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(SAMPLES, f), 'utf8')]));
 }
 
-async function previewPage(files: Record<string, string>, entry: string, nonce = createNonce()): Promise<{ html: string; nonce: string }> {
-  const analysis = await analyzeMemory(files, entry);
-  return { html: renderHtml(buildReport(analysis), { mode: 'webview', nonce, cspSource: CSP_SOURCE, scriptUri: SCRIPT }), nonce };
+async function report(files: Record<string, string>, entry: string): Promise<PreviewReport> {
+  return previewReport(buildReport(await analyzeMemory(files, entry)));
+}
+
+async function previewPage(files: Record<string, string>, entry: string, nonce = createNonce()): Promise<{ html: string; nonce: string; body: string }> {
+  const r = await report(files, entry);
+  return { html: previewShell(r, { nonce, cspSource: CSP_SOURCE, scriptUri: SCRIPT }), nonce, body: r.body };
 }
 
 function policy(html: string): Map<string, string[]> {
@@ -87,31 +92,30 @@ describe('report pages in the preview', () => {
   it('keeps the same page shell from one edit to the next, so updates are body swaps that keep the scroll position', async () => {
     const files = samples();
     const entry = '2026-03.seven-attributes.assessment.yaml';
-    const first = await previewPage(files, entry);
+    const first = await report(files, entry);
     const edited = files[entry]!.replace(/^title: .*$/m, 'title: Renamed while typing').replace(/^(\s+target:) \d/m, '$1 4');
-    const second = await previewPage({ ...files, [entry]: edited }, entry);
-    const a = splitPage(first.html);
-    const b = splitPage(second.html);
-    expect(a && b).toBeTruthy();
-    expect(sameShell(a!, first.nonce, b!, second.nonce)).toBe(true);
-    expect(a!.body).not.toBe(b!.body);
+    const second = await report({ ...files, [entry]: edited }, entry);
+    expect(second.shellKey).toBe(first.shellKey);
+    expect(second.body).not.toBe(first.body);
+    expect(second.title).toContain('Renamed while typing');
+    // The page is the shell around the body, so swapping the body in gives the page of the new report.
+    const page = previewShell(second, { nonce: 'bm9uY2UtZm9yLXRlc3Q=', cspSource: CSP_SOURCE, scriptUri: SCRIPT });
+    expect(page).toContain(`<body>\n${second.body}\n<script`);
   });
 
   it('shows the problems of a broken document instead of a blank page', async () => {
     const broken = 'apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: broken\nrubric: seven-attributes\nsubject:\n  organization: Kestrel Mutual\ndate: 2026-02-30\ndimensions:\n  empower-end-user:\n    target: 3\n';
-    const { html } = await previewPage({ 'broken.assessment.yaml': broken }, 'broken.assessment.yaml');
-    const parts = splitPage(html);
-    expect(parts).toBeDefined();
-    expect(parts!.body).toContain('empower-end-user');
-    expect(parts!.body).toMatch(/not a real calendar date/);
+    const r = await report({ 'broken.assessment.yaml': broken }, 'broken.assessment.yaml');
+    expect(r.errors).toBeGreaterThan(0);
+    expect(r.body).toContain('empower-end-user');
+    expect(r.body).toMatch(/not a real calendar date/);
     // A problem row leads to its place in the file.
-    expect(parts!.body).toContain(`data-source-offset="${broken.indexOf('2026-02-30')}"`);
+    expect(r.body).toContain(`data-source-offset="${broken.indexOf('2026-02-30')}"`);
   });
 
   it('shows a file that is not YAML at all as a report of its problems', async () => {
-    const { html } = await previewPage({ 'x.yaml': 'kind: [unclosed\n  - : :\n' }, 'x.yaml');
-    const parts = splitPage(html);
-    expect(parts?.body).toMatch(/problem/i);
+    const r = await report({ 'x.yaml': 'kind: [unclosed\n  - : :\n' }, 'x.yaml');
+    expect(r.body).toMatch(/problem/i);
   });
 
   it('escapes user text that looks like markup', async () => {

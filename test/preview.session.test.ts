@@ -1,15 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PreviewSession, type PreviewPage } from '../src/extension/preview/previewSession';
+import { PreviewSession, type DocumentReport, type PreviewPage } from '../src/extension/preview/previewSession';
 import { RenderScheduler } from '../src/extension/preview/renderScheduler';
 import type { ExtensionMessage } from '../src/webview/protocol';
 
 const CSP = 'vscode-webview://csp';
 const SCRIPT = 'vscode-webview://res/dist/webview/preview.js';
-
-/** A page like the renderer's: styles in the head (changeable), the body text, our script. */
-function reportPage(nonce: string, body: string, style = 'main{}'): string {
-  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="script-src 'nonce-${nonce}'"><title>t</title><style nonce="${nonce}">${style}</style></head><body><main>${body}</main><script nonce="${nonce}" src="${SCRIPT}"></script></body></html>`;
-}
 
 class FakePage implements PreviewPage {
   readonly cspSource = CSP;
@@ -26,29 +21,45 @@ class FakePage implements PreviewPage {
   updates(): string[] {
     return this.messages.filter((m): m is Extract<ExtensionMessage, { type: 'update' }> => m.type === 'update').map((m) => m.body);
   }
+  notices(): (string | undefined)[] {
+    return this.messages.filter((m): m is Extract<ExtensionMessage, { type: 'notice' }> => m.type === 'notice').map((m) => m.message);
+  }
+  /** The nonce a loaded page's policy names. */
+  nonceOf(load: number): string | undefined {
+    return /<script nonce="([A-Za-z0-9]+)"/.exec(this.loads[load] ?? '')?.[1];
+  }
 }
 
-/** Renders from a mutable table of document texts; can be told to fail or to hold a render. */
-class FakeRenderer {
+/** Reports from a mutable table of document texts and error counts; can be told to fail or to hold a report. */
+class FakeSource {
   texts = new Map<string, string>();
-  style = 'main{}';
+  errors = new Map<string, number>();
+  versions = new Map<string, number>();
+  shellKey = 'webview:one';
   failWith: Error | undefined;
-  calls: { uri: string; nonce: string }[] = [];
+  calls: string[] = [];
   private held: (() => void)[] = [];
   hold = false;
 
-  render = async (uri: string, security: { nonce: string; cspSource: string; scriptUri: string }): Promise<string> => {
-    this.calls.push({ uri, nonce: security.nonce });
-    expect(security.cspSource).toBe(CSP);
-    expect(security.scriptUri).toBe(SCRIPT);
+  report = async (uri: string): Promise<DocumentReport> => {
+    this.calls.push(uri);
     const text = this.texts.get(uri);
-    const style = this.style;
+    const shellKey = this.shellKey;
     const failure = this.failWith;
+    const errors = this.errors.get(uri) ?? 0;
+    const version = this.versions.get(uri) ?? 1;
     if (this.hold) await new Promise<void>((resolve) => this.held.push(resolve));
     if (failure) throw failure;
     if (text === undefined) throw new Error(`no such file ${uri}`);
-    return reportPage(security.nonce, text, style);
+    return { uri, version, body: `<main>${text}</main>`, shellKey, title: text, errors };
   };
+
+  /** The document changes: a new version with this text and this many errors. */
+  edit(uri: string, text: string, errors = 0): void {
+    this.texts.set(uri, text);
+    this.errors.set(uri, errors);
+    this.versions.set(uri, (this.versions.get(uri) ?? 1) + 1);
+  }
 
   release(): void {
     for (const resolve of this.held.splice(0)) resolve();
@@ -64,18 +75,18 @@ async function settle(ms = 0): Promise<void> {
 
 describe('PreviewSession', () => {
   let page: FakePage;
-  let renderer: FakeRenderer;
+  let renderer: FakeSource;
   let logs: string[];
   let session: PreviewSession;
 
   beforeEach(() => {
     vi.useFakeTimers();
     page = new FakePage();
-    renderer = new FakeRenderer();
+    renderer = new FakeSource();
     renderer.texts.set(A, 'score 2.1');
     renderer.texts.set(B, 'plan');
     logs = [];
-    session = new PreviewSession(page, renderer.render, { delayMs: 100, describe: (uri) => uri.slice(uri.lastIndexOf('/') + 1), log: (m) => logs.push(m) });
+    session = new PreviewSession(page, renderer.report, { delayMs: 100, describe: (uri) => uri.slice(uri.lastIndexOf('/') + 1), log: (m) => logs.push(m) });
   });
 
   afterEach(() => {
@@ -83,40 +94,44 @@ describe('PreviewSession', () => {
     vi.useRealTimers();
   });
 
-  it('loads the first report as a full page with its own nonce', async () => {
+  it('loads the first report as a full page with its own nonce, the preview script and the policy', async () => {
     session.show(A);
     await settle();
     expect(page.loads).toHaveLength(1);
-    expect(page.loads[0]).toContain('score 2.1');
-    expect(page.loads[0]).toContain(`nonce="${renderer.calls[0]!.nonce}"`);
+    expect(page.loads[0]).toContain('<main>score 2.1</main>');
+    const nonce = page.nonceOf(0);
+    expect(nonce).toMatch(/^[A-Za-z0-9]{16,}$/);
+    expect(page.loads[0]).toContain(`<script nonce="${nonce}" src="${SCRIPT}"></script>`);
+    expect(page.loads[0]).toContain(`style-src ${CSP}`);
   });
 
-  it('tells a freshly loaded page which document it shows', async () => {
+  it('tells a freshly loaded page which document and version it shows', async () => {
     session.show(A);
     await settle();
     session.pageReady();
-    expect(page.messages).toEqual([{ type: 'document', uri: A }]);
+    expect(page.messages).toEqual([{ type: 'document', uri: A, version: 1 }]);
   });
 
-  it('sends later reports of the same document as a new body, keeping the page (and its scroll)', async () => {
+  it('sends later reports of the same document as a new body, naming the document and version, keeping the page (and its scroll)', async () => {
     session.show(A);
     await settle();
     session.pageReady();
-    renderer.texts.set(A, 'score 2.4');
+    renderer.edit(A, 'score 2.4');
     session.documentChanged(A);
     await settle(100);
     expect(page.loads).toHaveLength(1);
-    expect(page.updates()).toEqual([`<main>score 2.4</main><script nonce="${renderer.calls[1]!.nonce}" src="${SCRIPT}"></script>`]);
+    expect(page.messages.at(-1)).toEqual({ type: 'update', uri: A, version: 2, body: '<main>score 2.4</main>' });
   });
 
-  it('renders every time with a fresh nonce', async () => {
+  it('loads every page with a fresh nonce', async () => {
     session.show(A);
     await settle();
     session.pageReady();
+    renderer.shellKey = 'webview:two';
     session.documentChanged(A);
     await settle(100);
-    expect(renderer.calls).toHaveLength(2);
-    expect(renderer.calls[0]!.nonce).not.toBe(renderer.calls[1]!.nonce);
+    expect(page.loads).toHaveLength(2);
+    expect(page.nonceOf(0)).not.toBe(page.nonceOf(1));
   });
 
   it('waits for typing to pause before rendering (debounce)', async () => {
@@ -144,7 +159,7 @@ describe('PreviewSession', () => {
     session.show(A);
     await settle();
     session.pageReady();
-    renderer.style = 'main{color:red}';
+    renderer.shellKey = 'webview:two';
     session.documentChanged(A);
     await settle(100);
     expect(page.loads).toHaveLength(2);
@@ -154,7 +169,7 @@ describe('PreviewSession', () => {
   it('holds updates until the page says it is ready, then sends the newest', async () => {
     session.show(A);
     await settle();
-    renderer.texts.set(A, 'second');
+    renderer.edit(A, 'second');
     session.documentChanged(A);
     await settle(100);
     expect(page.updates()).toEqual([]);
@@ -186,7 +201,7 @@ describe('PreviewSession', () => {
     session.pageReady();
     page.visible = false;
     session.visibilityChanged();
-    renderer.texts.set(A, 'edited while hidden');
+    renderer.edit(A, 'edited while hidden');
     session.documentChanged(A);
     await settle(100);
     // Nothing is rendered for a hidden page.
@@ -231,12 +246,14 @@ describe('PreviewSession', () => {
     const notice = page.messages.at(-1);
     expect(notice?.type).toBe('notice');
     expect(notice?.type === 'notice' && notice.message).toMatch(/earlier version.*The engine worker stopped\./);
+    expect(notice?.type === 'notice' && notice.uri).toBe(A);
     expect(logs.join('\n')).toMatch(/a\.assessment\.yaml failed: The engine worker stopped\./);
 
     renderer.failWith = undefined;
+    renderer.edit(A, 'score 2.2');
     session.documentChanged(A);
     await settle(100);
-    expect(page.messages.at(-2)).toEqual({ type: 'notice' });
+    expect(page.messages.at(-2)).toEqual({ type: 'notice', uri: A });
     expect(page.messages.at(-1)?.type).toBe('update');
   });
 
@@ -260,6 +277,54 @@ describe('PreviewSession', () => {
     await settle(100);
     expect(page.loads).toHaveLength(2);
     expect(page.loads[1]).toContain('score 2.1');
+  });
+
+  it('keeps the last valid report with a banner while the document has errors, and takes the new one once it is valid again', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    renderer.edit(A, 'half typed', 3);
+    session.documentChanged(A);
+    await settle(100);
+    // The page keeps the valid report (no update, so the reader keeps their place) and says why.
+    expect(page.loads).toHaveLength(1);
+    expect(page.updates()).toEqual([]);
+    expect(page.notices().at(-1)).toBe('The document has 3 errors; showing the report from the last valid version. The Problems panel lists what to fix.');
+    renderer.edit(A, 'score 2.6');
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.updates()).toEqual(['<main>score 2.6</main>']);
+    expect(page.messages.at(-2)).toEqual({ type: 'notice', uri: A });
+    expect(page.loads).toHaveLength(1);
+  });
+
+  it('shows the problems of a document that never was valid', async () => {
+    renderer.errors.set(A, 2);
+    session.show(A);
+    await settle();
+    session.pageReady();
+    expect(page.loads[0]).toContain('<main>score 2.1</main>');
+    expect(page.notices()).toEqual([]);
+  });
+
+  it('reveals a clicked row only in the document the page shows', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    expect(session.revealTarget({ uri: A, version: 1, offset: 120 })).toEqual({ uri: A, version: 1, offset: 120 });
+    // The user switches to B; a click made on A's report lands after the switch started.
+    renderer.hold = true;
+    session.show(B);
+    await settle();
+    expect(session.revealTarget({ uri: A, version: 1, offset: 120 })).toEqual({ uri: A, version: 1, offset: 120 });
+    renderer.release();
+    await settle();
+    expect(page.messages.at(-1)).toMatchObject({ type: 'update', uri: B });
+    // Now the page shows B: a late click on A's report is not applied to B.
+    expect(session.revealTarget({ uri: A, version: 1, offset: 120 })).toBeUndefined();
+    expect(session.revealTarget({ uri: B, version: 1, offset: 7 })).toEqual({ uri: B, version: 1, offset: 7 });
+    expect(session.linkDocument({ uri: A })).toBeUndefined();
+    expect(session.linkDocument({ uri: B })).toBe(B);
   });
 
   it('shows an invitation when there is nothing to preview', () => {
@@ -298,7 +363,8 @@ describe('RenderScheduler', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(maxRunning).toBe(1);
     expect(runs).toBe(2);
-    expect(scheduler.busy).toBe(false);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(runs).toBe(2);
   });
 
   it('reports a failed render and keeps working', async () => {

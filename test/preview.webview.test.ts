@@ -34,12 +34,16 @@ function pageHtml(body: string, savedState: unknown = undefined): string {
 </head><body>${body}<script nonce="${NONCE}">${script}</script></body></html>`;
 }
 
+const A = 'file:///ws/a.yaml';
+const B = 'file:///ws/b.yaml';
+
 const REPORT = `
 <main>
   <h1>Kestrel Mutual</h1>
+  <p class="toc"><a href="#gaps">gaps</a></p>
   <table>
     <tr class="row" data-source-offset="120"><td>Outward-looking perspective</td><td><a href="./evidence/survey.md">survey</a></td></tr>
-    <tr class="row" data-source-offset="480"><td>Empower end users</td><td><a href="#gaps">gaps</a></td></tr>
+    <tr class="row" data-source-offset="480"><td><a href="#dim-empower">Empower end users</a></td><td>2</td></tr>
     <tr class="row" data-source-offset="not-a-number"><td>Broken row</td></tr>
   </table>
   <details id="method"><summary>Method</summary><p>gated</p></details>
@@ -82,6 +86,8 @@ describe.skipIf(!available)('preview script in a browser', () => {
   let page: Page;
   beforeEach(async () => {
     page = await open();
+    // The extension names the document and version of a page as soon as its script is ready.
+    await send(page, { type: 'document', uri: A, version: 1 });
   });
   afterEach(async () => {
     for (const p of openPages.splice(0)) await p.close();
@@ -89,6 +95,14 @@ describe.skipIf(!available)('preview script in a browser', () => {
 
   it('says it is ready once loaded', async () => {
     expect(await posted(page)).toEqual([{ type: 'ready' }]);
+  });
+
+  it('says nothing about rows or links before it knows its document', async () => {
+    const fresh = await open();
+    await clearPosted(fresh);
+    await fresh.click('text=Outward-looking perspective');
+    await fresh.click('text=survey');
+    expect(await posted(fresh)).toEqual([]);
   });
 
   it('makes source rows focusable and styles them through the page nonce', async () => {
@@ -100,21 +114,35 @@ describe.skipIf(!available)('preview script in a browser', () => {
 
   it('asks to reveal the source when a row is clicked', async () => {
     await clearPosted(page);
+    await page.click('text=Outward-looking perspective');
+    expect(await posted(page)).toEqual([{ type: 'reveal', uri: A, version: 1, offset: 120 }]);
+  });
+
+  it('reveals the row when its own in-page link (a dimension’s name) is clicked, instead of jumping', async () => {
+    await clearPosted(page);
     await page.click('text=Empower end users');
-    expect(await posted(page)).toEqual([{ type: 'reveal', offset: 480 }]);
+    expect(await posted(page)).toEqual([{ type: 'reveal', uri: A, version: 1, offset: 480 }]);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  it('names the version of the report a click was made on', async () => {
+    await send(page, { type: 'update', uri: A, version: 7, body: REPORT });
+    await clearPosted(page);
+    await page.click('text=Outward-looking perspective');
+    expect(await posted(page)).toEqual([{ type: 'reveal', uri: A, version: 7, offset: 120 }]);
   });
 
   it('asks to reveal the source when Enter is pressed on a focused row', async () => {
     await clearPosted(page);
     await page.focus('tr[data-source-offset="120"]');
     await page.keyboard.press('Enter');
-    expect(await posted(page)).toEqual([{ type: 'reveal', offset: 120 }]);
+    expect(await posted(page)).toEqual([{ type: 'reveal', uri: A, version: 1, offset: 120 }]);
   });
 
   it('hands links to the extension instead of navigating, and does not also reveal the row', async () => {
     await clearPosted(page);
     await page.click('text=survey');
-    expect(await posted(page)).toEqual([{ type: 'openLink', href: './evidence/survey.md' }]);
+    expect(await posted(page)).toEqual([{ type: 'openLink', uri: A, href: './evidence/survey.md' }]);
     expect(page.url()).toBe('about:blank');
   });
 
@@ -132,12 +160,11 @@ describe.skipIf(!available)('preview script in a browser', () => {
   });
 
   it('swaps in a new body and keeps the scroll position, the focus and open sections', async () => {
-    await send(page, { type: 'document', uri: 'file:///ws/a.yaml' });
     await page.click('summary');
     await page.focus('tr[data-source-offset="480"]');
     await page.evaluate(() => window.scrollTo(0, 700));
     const body = REPORT.replace('Kestrel Mutual', 'Kestrel Mutual (edited)') + `<script>window.__ran = true</script>`;
-    await send(page, { type: 'update', uri: 'file:///ws/a.yaml', body });
+    await send(page, { type: 'update', uri: A, version: 2, body });
     await page.waitForSelector('text=Kestrel Mutual (edited)');
     expect(await page.evaluate(() => window.scrollY)).toBe(700);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-offset'))).toBe('480');
@@ -147,28 +174,31 @@ describe.skipIf(!available)('preview script in a browser', () => {
     expect(await page.locator('tr[data-source-offset="120"]').getAttribute('tabindex')).toBe('0');
   });
 
-  it('goes to the top when the body of another document arrives', async () => {
-    await send(page, { type: 'document', uri: 'file:///ws/a.yaml' });
+  it('goes to the top for a document it has not shown, and back to where each was for the others', async () => {
     await page.evaluate(() => window.scrollTo(0, 700));
-    await send(page, { type: 'update', uri: 'file:///ws/b.yaml', body: REPORT.replace('Kestrel Mutual', 'Other') });
+    await send(page, { type: 'update', uri: B, version: 1, body: REPORT.replace('Kestrel Mutual', 'Other') });
     await page.waitForSelector('text=Other');
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    expect(await state(page)).toEqual({ uri: 'file:///ws/b.yaml', scrollY: 0 });
+    expect(await state(page)).toEqual({ uri: B, scrollY: 0, positions: { [A]: 700 } });
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await send(page, { type: 'update', uri: A, version: 2, body: REPORT });
+    await page.waitForSelector('text=Kestrel Mutual');
+    expect(await page.evaluate(() => window.scrollY)).toBe(700);
+    expect(await state(page)).toEqual({ uri: A, scrollY: 700, positions: { [B]: 300 } });
   });
 
   it('remembers the document and the scroll position, and restores them after a reload', async () => {
-    await send(page, { type: 'document', uri: 'file:///ws/a.yaml' });
     await page.evaluate(() => window.scrollTo(0, 900));
     await page.waitForFunction(() => (window as unknown as { __state: { scrollY: number } }).__state?.scrollY === 900);
     const saved = await state(page);
-    expect(saved).toEqual({ uri: 'file:///ws/a.yaml', scrollY: 900 });
+    expect(saved).toEqual({ uri: A, scrollY: 900 });
 
     const again = await open(REPORT, saved);
-    await send(again, { type: 'document', uri: 'file:///ws/a.yaml' });
+    await send(again, { type: 'document', uri: A, version: 1 });
     expect(await again.evaluate(() => window.scrollY)).toBe(900);
     // A different document does not inherit that position.
     const other = await open(REPORT, saved);
-    await send(other, { type: 'document', uri: 'file:///ws/b.yaml' });
+    await send(other, { type: 'document', uri: B, version: 1 });
     expect(await other.evaluate(() => window.scrollY)).toBe(0);
   });
 
@@ -179,9 +209,12 @@ describe.skipIf(!available)('preview script in a browser', () => {
     expect(await notice.textContent()).toBe('<img src=x onerror="window.__pwned=1"> Out of date');
     expect(await page.locator('#rubrics-preview-notice img').count()).toBe(0);
     // The notice survives a body swap, then goes away when cleared.
-    await send(page, { type: 'update', uri: 'file:///ws/a.yaml', body: REPORT });
+    await send(page, { type: 'update', uri: A, version: 2, body: REPORT });
     expect(await notice.count()).toBe(1);
     await send(page, { type: 'notice' });
+    expect(await notice.count()).toBe(0);
+    // A banner about another document than the one shown is out of date, and is dropped.
+    await send(page, { type: 'notice', uri: B, message: 'About B' });
     expect(await notice.count()).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, diffReports, renderDiffMarkdown, type ReportModel } from '../src/core/report';
+import { renderDiffMarkdown } from '../src/core/render';
+import { buildReport, diffReports, type ReportModel } from '../src/core/report';
 import { analyzeMemory } from './helpers';
 import { analyzeInput, expectGolden, inputFiles } from './reportSupport';
 

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportModel } from '../src/core/report';
+import { renderHtml, renderJson, renderMarkdown } from '../src/core/render';
+import { cspHash } from '../src/core/render/html/sha256';
+import { reportCss } from '../src/core/render/html/styles';
+import { buildReport, type ReportModel } from '../src/core/report';
 import { analyzeMemory, yaml } from './helpers';
 import { analyzeInput, decodeAttr, expectGolden, tagsOf } from './reportSupport';
 
@@ -24,16 +27,35 @@ function policyOf(html: string): Map<string, string[]> {
   return new Map(decodeAttr(content).split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name as string, sources]));
 }
 
+/** A page with its style sheet taken out: the sheet has a golden of its own (styles.css), so a style change touches one file. */
+function withoutStyleSheet(html: string, mode: 'standalone' | 'webview'): string {
+  const css = reportCss(mode);
+  expect(html.split(css).length, 'the page holds the style sheet once').toBe(2);
+  // The standalone policy allows the sheet by its hash, which changes with it too.
+  return html.replace(css, `/* reportCss('${mode}'): test/golden/report/styles.css */`).replace(cspHash(css).slice(1, -1), 'sha256-(of styles.css)');
+}
+
 describe('golden reports', () => {
   for (const [name, entry] of DOCUMENTS) {
     it(`renders the ${name} as Markdown, HTML (standalone and webview) and JSON`, async () => {
       const m = await model(entry);
       expectGolden(`${name}.md`, renderMarkdown(m));
-      expectGolden(`${name}.standalone.html`, renderHtml(m, { mode: 'standalone' }));
-      expectGolden(`${name}.webview.html`, renderHtml(m, { mode: 'webview', nonce: NONCE, cspSource: CSP_SOURCE, scriptUri: SCRIPT }));
+      expectGolden(`${name}.standalone.html`, withoutStyleSheet(renderHtml(m, { mode: 'standalone' }), 'standalone'));
+      expectGolden(`${name}.webview.html`, withoutStyleSheet(renderHtml(m, { mode: 'webview', nonce: NONCE, cspSource: CSP_SOURCE, scriptUri: SCRIPT }), 'webview'));
       expectGolden(`${name}.json`, renderJson(m));
     });
   }
+
+  it('renders the one style sheet of each mode (the two share their end)', () => {
+    const standalone = reportCss('standalone');
+    const webview = reportCss('webview');
+    let shared = 0;
+    while (shared < standalone.length && shared < webview.length && standalone[standalone.length - 1 - shared] === webview[webview.length - 1 - shared]) shared++;
+    expectGolden(
+      'styles.css',
+      `/* reportCss('standalone') begins */\n${standalone.slice(0, standalone.length - shared)}\n/* reportCss('webview') begins */\n${webview.slice(0, webview.length - shared)}\n/* both end with */\n${standalone.slice(standalone.length - shared)}\n`,
+    );
+  });
 });
 
 describe('Markdown report', () => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '../src/core/builtins';
 import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
-import { buildReport, renderHtml, renderJson, renderMarkdown } from '../src/core/report';
+import { renderHtml, renderJson, renderMarkdown } from '../src/core/render';
+import { buildReport } from '../src/core/report';
 import { expectSafePage } from './reportSupport';
 import { analyzeFile } from './support/diskHost';
 

@@ -1,8 +1,11 @@
+import MarkdownIt from 'markdown-it';
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildReport, isSafeUrl, renderHtml, renderMarkdown, renderMarkdownText, type ReportModel } from '../src/core/report';
-import { base64, cspHash, sha256 } from '../src/core/report/html/sha256';
-import { mdBlock } from '../src/core/report/markdownEscape';
+import { isSafeUrl } from '../src/core/domain/links';
+import { renderHtml, renderMarkdown, renderMarkdownText } from '../src/core/render';
+import { buildReport, type ReportModel } from '../src/core/report';
+import { base64, cspHash, sha256 } from '../src/core/render/html/sha256';
+import { markdownBlock as mdBlock } from '../src/core/render/markdown/escape';
 import { analyzeMemory, yaml } from './helpers';
 import { decodeAttr, expectSafePage, tagsOf } from './reportSupport';
 
@@ -157,16 +160,18 @@ describe('report security', () => {
       // (Code spans show their content literally, so they are left out.)
       const tags = [...md.replace(/`[^`]*`/g, '').matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g)].map((t) => (t[1] as string).toLowerCase());
       expect(tags.filter((t) => !['details', 'summary', 'br'].includes(t))).toEqual([]);
-      expect(md).not.toMatch(/\]\(\s*<?(javascript|vbscript|data|file):/i);
-      expect(md).not.toMatch(/(^|[^\\])!\[/);
+      // Rendered as GitHub would (markdown-it, its own link rules, bare links linked): no link but safe ones, no image.
+      const html = new MarkdownIt({ html: false, linkify: true }).render(md);
+      expect([...html.matchAll(/href="([^"]*)"/g)].map((h) => h[1] as string).filter((href) => !isSafeUrl(href))).toEqual([]);
+      expect(html).not.toContain('<img');
     }
   });
 
   it('defuses raw HTML, unsafe links and images in Markdown free text', () => {
     expect(mdBlock('a <b>x</b> [y](javascript:alert(1)) ![i](https://t.example/p.png) [ok](https://ok.example)')).toBe(
-      'a &lt;b>x&lt;/b> \\[y\\]\\(javascript:alert(1)) \\![i](https://t.example/p.png) [ok](https://ok.example)',
+      'a &lt;b&gt;x&lt;/b&gt; \\[y\\](javascript:alert(1)) [image: i](https://t.example/p.png) [ok](https://ok.example)',
     );
-    expect(mdBlock('[r]: javascript:alert(1)\n[s]: https://ok.example')).toBe('\\[r]: javascript:alert(1)\n[s]: https://ok.example');
+    expect(mdBlock('[r]: javascript:alert(1)\n[s]: https://ok.example')).toBe('\\[r\\]: javascript:alert(1)\n\\[s\\]: https://ok.example');
   });
 });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { FileAnalysis } from '../src/core/engine';
-import { isSafeUrl } from '../src/core/report';
+import { isSafeUrl } from '../src/core/domain/links';
 import { analyzeMemory } from './helpers';
 
 /** The report tests' inputs: a rubric, two assessments and a plan of a fictional company. */

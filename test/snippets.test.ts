@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSnippetsText, SNIPPETS_FILE } from '../scripts/generate-snippets.mjs';
 import { builtinFrameworks } from '../src/core/builtins';
 import type { FileAnalysis } from '../src/core/engine';
-import type { Rubric } from '../src/core/model/types';
+import type { Rubric } from '../src/core/format/types';
 import { analyzeMemory } from './helpers';
 
 interface Snippet {

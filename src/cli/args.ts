@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closestMatch } from '../core/util/suggest';
+import { closestMatch } from '../core/text/suggest';
 import { CliError } from './errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

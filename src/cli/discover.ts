@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
 import { CliError, errorText } from './errors';
 import { decodeText, MAX_READ_BYTES, nonRegularKind, readPrefix, UnreadableFile } from './fileRead';
 import { hasGlobMagic, parseGlob } from './glob';
@@ -9,11 +10,8 @@ import { printable } from './printable';
 /** Folders that never hold a project's own rubric files, and are huge when they exist. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
-/** The default globs: `*.rubric.yaml`, `*.assessment.yaml`, `*.plan.yaml` (and `.yml`), anything under `rubrics/`. */
-const CONVENTIONAL_NAME = /\.(rubric|assessment|plan)\.ya?ml$/i;
-const RUBRICS_FOLDER = /(^|\/)rubrics\//;
-/** Other YAML files are ours when they say so. */
-const DECLARES_FORMAT = /\bapiVersion['"]?\s*:\s*['"]?rubrics-as-code\/v1\b/;
+/** The editor's default `rubrics.files` globs; other YAML files are ours when they say so at their root. */
+const OUR_FILES = new GlobSet(DEFAULT_RUBRIC_FILE_GLOBS);
 
 /** A path as shown to people and in reports: relative to `cwd`, with forward slashes. */
 export function displayPath(file: string, cwd: string): string {
@@ -77,16 +75,16 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
 }
 
 /**
- * Whether a file found by a walk or a glob is one of ours (named files skip this test). Reading
- * stops at the engine's size limit: a larger file is ours if the part read says so, and is then
- * refused for its size when it is checked.
+ * Whether a file found by a walk or a glob is one of ours, as the editor decides it (named files
+ * skip this test). Reading stops at the engine's size limit: a larger file is ours if the part read
+ * says so, and is then refused for its size when it is checked.
  */
 export async function isRubricFile(file: string, cwd: string): Promise<boolean> {
   if (!YAML_FILE.test(file)) return false;
   const shown = displayPath(file, cwd);
-  if (CONVENTIONAL_NAME.test(shown) || RUBRICS_FOLDER.test(shown)) return true;
+  if (OUR_FILES.matches(shown, toPosix(file))) return true;
   try {
-    return DECLARES_FORMAT.test(decodeText((await readPrefix(file, MAX_READ_BYTES)).bytes));
+    return declaresApiVersion(decodeText((await readPrefix(file, MAX_READ_BYTES)).bytes));
   } catch (error) {
     const reason = error instanceof UnreadableFile ? error.reason : errorText(error);
     throw new CliError(`Cannot read ${printable(shown)}: ${reason}. Fix its permissions, or leave it out by naming the files or folders to check.`);

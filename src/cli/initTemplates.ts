@@ -1,5 +1,5 @@
-import type { RubricIndex } from '../core/model/rubricIndex';
-import type { AnswerScale, Criterion, Dimension } from '../core/model/types';
+import type { RubricIndex } from '../core/domain/rubricIndex';
+import type { AnswerScale, Criterion, Dimension } from '../core/format/types';
 
 /**
  * The starter files of `rubrics init`. The assessment and the plan are written from the built-in

@@ -1,4 +1,4 @@
-import { closestMatch } from '../core/util/suggest';
+import { closestMatch } from '../core/text/suggest';
 import type { Command } from './command';
 import { builtinsCommand } from './commands/builtins';
 import { diffCommand } from './commands/diff';

@@ -1,37 +1,35 @@
-import { builtinByUri, builtinFrameworks } from './builtins';
+import { builtinByUri, isBuiltinUri } from './builtins';
 import { DiagnosticCollector } from './diagnostics/collector';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types';
-import { RubricIndex } from './model/rubricIndex';
-import { API_VERSION, DOCUMENT_KINDS, type Assessment, type DocumentKind, type Plan, type Rubric } from './model/types';
+import { assessmentFacts, type AssessmentFacts } from './domain/assessmentFacts';
+import { RubricIndex } from './domain/rubricIndex';
+import { parseDocuments, type LocatedDocument, type LocatedFile, type ParseOptions } from './document/located';
+import type { Assessment, DocumentKind, Plan, Rubric } from './format/types';
+import { readReferencedFiles } from './resolve/closure';
 import type { FileHost } from './resolve/host';
-import { baseName, isBuiltinUri, looksLikePath, resolveRelative, splitFragment } from './resolve/uris';
-import { validateAgainstSchema } from './schema/validateSchema';
+import { referencedUri, referencesIn, type ReferenceKey } from './resolve/references';
+import { baselineRubricMismatch, resolveReference, unreadableBaseline, unusableRubric, type CandidateFile, type ReferenceProblem } from './resolve/resolver';
+import { reportUnknownId, RuleContext, type RuleInputs } from './rules/context';
+import { runRules } from './rules/registry';
+import { checkEnvelope } from './schema/envelope';
+import { SCHEMA_NOT_RUN, validateAgainstSchema, type SchemaVerdict } from './schema/validateSchema';
 import { projectPlan, type PlanProjection } from './scoring/projectPlan';
 import { scoreAssessment } from './scoring/scoreAssessment';
 import type { AssessmentScore } from './scoring/types';
-import { checkAssessment, checkAssessmentScore } from './semantic/assessmentRules';
-import { RuleContext, checkDate } from './semantic/context';
-import { checkPlan } from './semantic/planRules';
-import { checkRubric } from './semantic/rubricRules';
-import type { Range } from './text/range';
-import { closestMatch } from './util/suggest';
-import { diagnosticRange, firstKeyRange } from './yaml/locate';
-import { parseYaml, type ParseOptions } from './yaml/parse';
-import type { ParsedYamlDocument } from './yaml/types';
 
 /** A rubric found through a reference, with what go-to-definition and hovers need. */
 export interface ResolvedRubric {
   readonly uri: string;
   readonly documentIndex: number;
   readonly text: string;
-  readonly parsed: ParsedYamlDocument;
+  readonly parsed: LocatedDocument;
   readonly index: RubricIndex;
   readonly builtin: boolean;
 }
 
 interface DocumentBase {
   readonly index: number;
-  readonly parsed: ParsedYamlDocument;
+  readonly parsed: LocatedDocument;
   /** Whether the document passed its schema (its data is then typed). */
   readonly schemaValid: boolean;
   /** Diagnostics of this document alone (not capped). */
@@ -45,14 +43,26 @@ export interface UnknownDocument extends DocumentBase {
 export interface RubricDocumentAnalysis extends DocumentBase {
   readonly kind: 'Rubric';
   readonly data?: Rubric;
-  /** Present when the rubric is usable: schema-valid and with no errors of its own. */
+  /** Lookup tables over the rubric, whenever it passed its schema. */
   readonly rubricIndex?: RubricIndex;
+  /** Whether assessments and plans can be scored against it: it passed its schema and has no errors. */
+  readonly usable: boolean;
 }
 
 export interface AssessmentDocumentAnalysis extends DocumentBase {
   readonly kind: 'Assessment';
   readonly data?: Assessment;
+  /** Its rubric, when the reference finds one without errors (also while the document itself has errors). */
   readonly rubric?: ResolvedRubric;
+  /** What its answers mean, read from the parts that passed the schema. */
+  readonly facts?: AssessmentFacts;
+  readonly score?: AssessmentScore;
+}
+
+export interface PlanBaseline {
+  readonly uri: string;
+  readonly assessment: Assessment;
+  /** Absent when the baseline is scored against another rubric than the plan. */
   readonly score?: AssessmentScore;
 }
 
@@ -60,7 +70,7 @@ export interface PlanDocumentAnalysis extends DocumentBase {
   readonly kind: 'Plan';
   readonly data?: Plan;
   readonly rubric?: ResolvedRubric;
-  readonly baseline?: { readonly uri: string; readonly assessment: Assessment; readonly score?: AssessmentScore };
+  readonly baseline?: PlanBaseline;
   readonly projection?: PlanProjection;
 }
 
@@ -75,6 +85,10 @@ export interface FileAnalysis {
   readonly diagnostics: readonly Diagnostic[];
   /** Other files this analysis read (referenced rubrics, baselines): re-check when they change. */
   readonly dependencies: readonly string[];
+  /**
+   * Why the file could not be fully checked (a budget exceeded, for example), each a sentence that
+   * names what and where. A file with any is never reported as clean. Absent when it was fully checked.
+   */
   readonly incomplete?: readonly string[];
 }
 
@@ -85,74 +99,133 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_MAX_PROBLEMS = 500;
-const MAX_REFERENCE_DEPTH = 4;
 
 /**
- * The engine: text → parse → schema → semantic rules → scores, for every document of a file.
- * Referenced files are read through the host and their analyses cached by text, so checking a
- * hundred assessments against one rubric parses the rubric once.
+ * The engine: text → parse → envelope → schema → rubric index → references → facts → scores →
+ * rules, for every document of a file.
+ *
+ * An analysis first reads, asynchronously, every file its references can need (resolve/closure.ts);
+ * then it runs synchronously over those texts. Nothing waits for another analysis, so no
+ * reference, however circular, can hang it. References are followed document by document, and
+ * only along the one direction the format allows (a plan needs its rubric and its baseline
+ * assessment, an assessment its rubric, a rubric nothing), so a chain is at most two long.
+ *
+ * Referenced files are cached by their text: checking a hundred assessments against one rubric
+ * parses and checks the rubric once. A cached document analysis is reused only while every file it
+ * read still has the text it read.
  */
 export class Engine {
-  private readonly cache = new Map<string, { text: string; analysis: Promise<FileAnalysis> }>();
+  private readonly files = new Map<string, FileState>();
 
-  constructor(private readonly host: FileHost, private readonly options: EngineOptions = {}) {}
+  constructor(
+    private readonly host: FileHost,
+    private readonly options: EngineOptions = {},
+  ) {}
 
-  analyze(uri: string, text: string): Promise<FileAnalysis> {
-    return this.analyzeAt(uri, text, 0);
+  async analyze(uri: string, text: string): Promise<FileAnalysis> {
+    // The file asked about is analysed afresh and not kept: only referenced files are cached, so a
+    // run over a whole repository does not hold every file it checked.
+    const root = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }));
+    const stateOf = (other: string, otherText: string) => (other === uri && otherText === text ? root : this.state(other, otherText));
+    const texts = await readReferencedFiles({ uri, text }, (other) => this.read(other), (other, otherText) => stateOf(other, otherText).referencedUris());
+    return new AnalysisPass(this.options, texts, stateOf).file(uri);
   }
 
-  /** Forget cached analyses of a referenced file (the cache also notices changed text by itself). */
-  invalidate(uri?: string): void {
-    if (uri === undefined) this.cache.clear();
-    else this.cache.delete(uri);
-  }
-
-  private async dependency(uri: string, depth: number): Promise<FileAnalysis | undefined> {
+  private read(uri: string): Promise<string | undefined> {
     const builtin = isBuiltinUri(uri) ? builtinByUri(uri) : undefined;
-    const text = builtin ? builtin.text : await this.host.readFile(uri);
-    if (text === undefined) return undefined;
-    const cached = this.cache.get(uri);
-    if (cached && cached.text === text) return cached.analysis;
-    const analysis = this.analyzeAt(uri, text, depth);
-    this.cache.set(uri, { text, analysis });
-    return analysis;
+    return builtin ? Promise.resolve(builtin.text) : this.host.readFile(uri);
   }
 
-  private async analyzeAt(uri: string, text: string, depth: number): Promise<FileAnalysis> {
-    const file = parseYaml(text, { parser: this.options.parser });
+  /** The parsed state of a referenced file at this text, from the cache when the text is the one cached. */
+  private state(uri: string, text: string): FileState {
+    const cached = this.files.get(uri);
+    if (cached && cached.text === text) return cached;
+    const state = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }));
+    this.files.set(uri, state);
+    return state;
+  }
+}
+
+/** A document after the envelope and the schema: what every later stage starts from. */
+interface Staged {
+  readonly index: number;
+  readonly doc: LocatedDocument;
+  readonly kind?: DocumentKind;
+  /** The id the document declares, read even when it failed its schema (a reference to it then says "has errors", not "not found"). */
+  readonly id?: string;
+  readonly verdict: SchemaVerdict;
+  /** Parse, envelope and schema diagnostics. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What one document analysis read: every file's text, as it was (undefined: could not be read). */
+type Reads = ReadonlyMap<string, string | undefined>;
+
+/** One file at one text: its documents parsed and staged once, and the analyses of its documents. */
+class FileState {
+  private stagedDocs: Staged[] | undefined;
+  readonly analyses = new Map<number, { readonly analysis: DocumentAnalysis; readonly reads: Reads }>();
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly located: LocatedFile,
+  ) {}
+
+  get staged(): readonly Staged[] {
+    this.stagedDocs ??= this.located.documents.map((doc, index) => stage(doc, index));
+    return this.stagedDocs;
+  }
+
+  /** The files this file's references name. */
+  referencedUris(): string[] {
+    const uris = new Set<string>();
+    for (const doc of this.located.documents) {
+      for (const { key, reference } of referencesIn(doc.value)) {
+        const uri = referencedUri(reference, this.uri, key);
+        if (uri !== undefined) uris.add(uri);
+      }
+    }
+    return [...uris];
+  }
+
+  candidates(): CandidateFile {
+    return { uri: this.uri, documents: this.staged.map((s) => ({ index: s.index, ...(s.kind ? { kind: s.kind } : {}), ...(s.id !== undefined ? { id: s.id } : {}) })) };
+  }
+}
+
+function stage(doc: LocatedDocument, index: number): Staged {
+  const out = new DiagnosticCollector();
+  for (const issue of doc.issues) out.report(issue.code, issue.message, issue.range, { severity: issue.severity });
+  const envelope = checkEnvelope(doc, index, out);
+  const value = doc.value as Record<string, unknown> | null;
+  const id = value !== null && typeof value === 'object' && typeof value.id === 'string' ? value.id : undefined;
+  const hasYamlErrors = doc.issues.some((i) => i.severity === 'error');
+  const verdict = envelope.kind && envelope.checkBody && !hasYamlErrors ? validateAgainstSchema(envelope.kind, doc, out) : SCHEMA_NOT_RUN;
+  return { index, doc, ...(envelope.kind ? { kind: envelope.kind } : {}), ...(id !== undefined ? { id } : {}), verdict, diagnostics: out.items };
+}
+
+/**
+ * One synchronous analysis over a fixed set of file texts. Every document is analysed at most once
+ * per pass; functions call each other only down the format's one direction of reference
+ * (plan → assessment → rubric), so the recursion is at most two deep and cannot loop.
+ */
+class AnalysisPass {
+  private readonly done = new Map<string, { analysis: DocumentAnalysis; reads: Reads }>();
+
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly texts: Reads,
+    private readonly stateOf: (uri: string, text: string) => FileState,
+  ) {}
+
+  file(uri: string): FileAnalysis {
+    const state = this.fileAt(uri) as FileState;
+    const analyses = state.staged.map((s) => this.document(state, s.index));
     const dependencies = new Set<string>();
-    const fileIssues = new DiagnosticCollector();
-    for (const issue of file.issues) fileIssues.report(issue.code, issue.message, issue.range, { severity: issue.severity });
-
-    // Pass 1: parse checks, envelope and schema for every document, and rubrics' own rules,
-    // so that assessments and plans can refer to rubrics defined later in the same file.
-    const staged = file.documents.map((parsed, index) => this.stage(parsed, index));
-    const analyses: DocumentAnalysis[] = [];
-    const sameFileRubrics = new Map<string, RubricDocumentAnalysis>();
-    for (const s of staged) {
-      if (s.kind === 'Rubric') {
-        const rubric = this.finishRubric(s);
-        analyses[s.index] = rubric;
-        // Rubrics with errors are registered too, so a reference to one says "has errors", not "not found".
-        const id = declaredId(rubric);
-        if (id !== undefined && !sameFileRubrics.has(id)) sameFileRubrics.set(id, rubric);
-      }
-    }
-    const context: ReferenceContext = { uri, text, depth, dependencies, sameFileRubrics, sameFileAssessments: new Map() };
-    // Pass 2: assessments; pass 3: plans (which may take a same-file assessment as baseline).
-    for (const s of staged) {
-      if (s.kind === 'Assessment') {
-        const assessment = await this.finishAssessment(s, context);
-        analyses[s.index] = assessment;
-        if (assessment.data) context.sameFileAssessments.set(assessment.data.id, assessment);
-      }
-    }
-    for (const s of staged) {
-      if (s.kind === 'Plan') analyses[s.index] = await this.finishPlan(s, context);
-      else if (s.kind === undefined) analyses[s.index] = { kind: undefined, index: s.index, parsed: s.parsed, schemaValid: false, diagnostics: s.out.items };
-    }
-
-    const all = [...fileIssues.items, ...analyses.flatMap((a) => a.diagnostics)].sort(compareDiagnostics);
+    for (const { reads } of analyses) for (const read of reads.keys()) if (read !== uri && !isBuiltinUri(read)) dependencies.add(read);
+    const fileIssues = state.located.issues.map((issue) => ({ code: issue.code, severity: issue.severity, message: issue.message, range: issue.range }) satisfies Diagnostic);
+    const all = [...fileIssues, ...analyses.flatMap((a) => a.analysis.diagnostics)].sort(compareDiagnostics);
     const max = this.options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
     let diagnostics = all;
     if (all.length > max) {
@@ -164,259 +237,161 @@ export class Engine {
         range: { start: 0, end: 0 },
       });
     }
-    return { uri, text, parser: file.parser, documents: analyses, diagnostics, dependencies: [...dependencies] };
+    return { uri, text: state.text, parser: state.located.parser, documents: analyses.map((a) => a.analysis), diagnostics, dependencies: [...dependencies] };
   }
 
-  /** Parse issues, the apiVersion/kind envelope, and the schema of the document's kind. */
-  private stage(parsed: ParsedYamlDocument, index: number): Staged {
+  private fileAt(uri: string): FileState | undefined {
+    const text = this.texts.get(uri);
+    return text === undefined ? undefined : this.stateOf(uri, text);
+  }
+
+  /** A document's analysis, reused from an earlier pass while every file it read is unchanged. */
+  private document(state: FileState, index: number): { analysis: DocumentAnalysis; reads: Reads } {
+    const key = `${index}:${state.uri}`;
+    const done = this.done.get(key);
+    if (done) return done;
+    const cached = state.analyses.get(index);
+    const result = cached && [...cached.reads].every(([uri, text]) => this.texts.has(uri) && this.texts.get(uri) === text) ? cached : this.analyse(state, state.staged[index] as Staged);
+    state.analyses.set(index, result);
+    this.done.set(key, result);
+    return result;
+  }
+
+  private analyse(state: FileState, s: Staged): { analysis: DocumentAnalysis; reads: Reads } {
+    const reads = new Map<string, string | undefined>();
     const out = new DiagnosticCollector();
-    for (const issue of parsed.issues) out.report(issue.code, issue.message, issue.range, { severity: issue.severity });
-    const value = parsed.value;
-    const hasYamlErrors = parsed.issues.some((i) => i.severity === 'error');
-    if (value === null && !hasYamlErrors && parsed.valueRange.start === parsed.valueRange.end) {
-      // An empty document (a trailing `---`, or a comment-only file) holds nothing to check.
-      if (parsed.documentRange.end - parsed.documentRange.start <= 4 || index > 0) return { kind: undefined, index, parsed, out, schemaValid: false };
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      if (!hasYamlErrors) {
-        out.report('document-not-mapping', `A rubric document is a map of keys that starts with "apiVersion: ${API_VERSION}" and a "kind". This document is ${Array.isArray(value) ? 'a list' : value === null ? 'empty' : 'a single value'}.`, parsed.valueRange.start === parsed.valueRange.end ? docStartRange(parsed) : parsed.valueRange);
+    out.items.push(...s.diagnostics);
+    const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid };
+    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics'>): { analysis: DocumentAnalysis; reads: Reads } => ({ analysis: { ...analysis, diagnostics: out.items } as unknown as A, reads });
+    switch (s.kind) {
+      case 'Rubric': {
+        const rubricIndex = s.verdict.valid ? new RubricIndex(s.doc.value as Rubric) : undefined;
+        this.rules({ kind: 'Rubric', document: s.doc, verdict: s.verdict, ...(rubricIndex ? { rubric: rubricIndex } : {}) }, out, s);
+        return finish<RubricDocumentAnalysis>({
+          ...base,
+          kind: 'Rubric',
+          ...(s.verdict.valid ? { data: s.doc.value as Rubric } : {}),
+          ...(rubricIndex ? { rubricIndex } : {}),
+          usable: rubricIndex !== undefined && !out.hasErrors,
+        });
       }
-      return { kind: undefined, index, parsed, out, schemaValid: false };
-    }
-    const record = value as Record<string, unknown>;
-    const apiVersion = record.apiVersion;
-    if (apiVersion !== API_VERSION) {
-      const range = 'apiVersion' in record ? diagnosticRange(parsed, ['apiVersion']) : firstKeyRange(parsed, parsed.value) ?? docStartRange(parsed);
-      out.report(
-        'unknown-api-version',
-        'apiVersion' in record
-          ? `This tool reads apiVersion "${API_VERSION}", not ${JSON.stringify(apiVersion)}.`
-          : `Add "apiVersion: ${API_VERSION}" at the top of this document, so tools know which format it follows.`,
-        range,
-        { fixes: 'apiVersion' in record ? [{ title: `Change to ${API_VERSION}`, replacement: API_VERSION, range }] : [], data: 'apiVersion' in record ? undefined : { missingKey: 'apiVersion', parentPath: [] } },
-      );
-      if ('apiVersion' in record) return { kind: undefined, index, parsed, out, schemaValid: false };
-    }
-    const kind = record.kind;
-    if (typeof kind !== 'string' || !(DOCUMENT_KINDS as readonly string[]).includes(kind)) {
-      const suggestion = typeof kind === 'string' ? closestMatch(kind, DOCUMENT_KINDS) : undefined;
-      const range = 'kind' in record ? diagnosticRange(parsed, ['kind']) : firstKeyRange(parsed, parsed.value) ?? docStartRange(parsed);
-      out.report(
-        'unknown-kind',
-        'kind' in record
-          ? `The kind must be Rubric, Assessment or Plan, not ${JSON.stringify(kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`
-          : 'Add a "kind" to this document: Rubric, Assessment or Plan.',
-        range,
-        { fixes: suggestion ? [{ title: `Change to "${suggestion}"`, replacement: suggestion, range }] : [], data: 'kind' in record ? undefined : { missingKey: 'kind', parentPath: [] } },
-      );
-      return { kind: undefined, index, parsed, out, schemaValid: false };
-    }
-    if (apiVersion !== API_VERSION) return { kind: kind as DocumentKind, index, parsed, out, schemaValid: false };
-    const schemaValid = !hasYamlErrors && validateAgainstSchema(kind as DocumentKind, parsed, out);
-    return { kind: kind as DocumentKind, index, parsed, out, schemaValid };
-  }
-
-  private finishRubric(s: Staged): RubricDocumentAnalysis {
-    if (!s.schemaValid) return { kind: 'Rubric', index: s.index, parsed: s.parsed, schemaValid: false, diagnostics: s.out.items };
-    const data = s.parsed.value as Rubric;
-    const scaleOk = checkRubric(new RuleContext(s.parsed, s.out), data);
-    const usable = scaleOk && !s.out.hasErrors;
-    return {
-      kind: 'Rubric',
-      index: s.index,
-      parsed: s.parsed,
-      schemaValid: true,
-      data,
-      ...(usable ? { rubricIndex: new RubricIndex(data) } : {}),
-      diagnostics: s.out.items,
-    };
-  }
-
-  private async finishAssessment(s: Staged, context: ReferenceContext): Promise<AssessmentDocumentAnalysis> {
-    const base = { kind: 'Assessment' as const, index: s.index, parsed: s.parsed };
-    if (!s.schemaValid) return { ...base, schemaValid: false, diagnostics: s.out.items };
-    const data = s.parsed.value as Assessment;
-    const ctx = new RuleContext(s.parsed, s.out);
-    const rubric = await this.resolveRubric(data.rubric, ctx, context);
-    if (!rubric) {
-      // The rest needs the rubric; the date does not, and a wrong one is worth knowing now.
-      checkDate(ctx, data.date, ['date']);
-      return { ...base, schemaValid: true, data, diagnostics: s.out.items };
-    }
-    checkAssessment(ctx, data, rubric.index);
-    const score = scoreAssessment(data, rubric.index);
-    checkAssessmentScore(ctx, score);
-    return { ...base, schemaValid: true, data, rubric, score, diagnostics: s.out.items };
-  }
-
-  private async finishPlan(s: Staged, context: ReferenceContext): Promise<PlanDocumentAnalysis> {
-    const base = { kind: 'Plan' as const, index: s.index, parsed: s.parsed };
-    if (!s.schemaValid) return { ...base, schemaValid: false, diagnostics: s.out.items };
-    const data = s.parsed.value as Plan;
-    const ctx = new RuleContext(s.parsed, s.out);
-    const rubric = await this.resolveRubric(data.rubric, ctx, context);
-    const baseline = data.baseline !== undefined ? await this.resolveBaseline(data.baseline, ctx, context, rubric) : undefined;
-    checkPlan(ctx, data, rubric?.index, baseline?.score);
-    const projection = projectPlan(data, rubric?.index, baseline?.score);
-    return {
-      ...base,
-      schemaValid: true,
-      data,
-      ...(rubric ? { rubric } : {}),
-      ...(baseline ? { baseline } : {}),
-      projection,
-      diagnostics: s.out.items,
-    };
-  }
-
-  /** Finds the rubric a reference names: a path (optionally `#id`), a same-file rubric, or a built-in. */
-  private async resolveRubric(reference: string, ctx: RuleContext, context: ReferenceContext): Promise<ResolvedRubric | undefined> {
-    const range = diagnosticRange(ctx.doc, ['rubric']);
-    if (!looksLikePath(reference)) {
-      const local = context.sameFileRubrics.get(reference);
-      if (local) return this.usableRubric(local, context.uri, context.text, false, range, ctx, reference);
-      const builtin = builtinFrameworks().get(reference);
-      if (builtin) {
-        const analysis = await this.dependency(builtin.uri, context.depth + 1);
-        const doc = analysis?.documents.find((d): d is RubricDocumentAnalysis => d.kind === 'Rubric');
-        if (analysis && doc) return this.usableRubric(doc, builtin.uri, analysis.text, true, range, ctx, reference);
+      case 'Assessment': {
+        const references = new References(this, state, s, out, reads);
+        const rubric = references.rubric();
+        const facts = s.verdict === SCHEMA_NOT_RUN ? undefined : assessmentFacts(s.doc.value, rubric?.index, s.verdict);
+        const data = s.verdict.valid ? (s.doc.value as Assessment) : undefined;
+        const score = data && facts && rubric ? scoreAssessment(data, facts, rubric.index) : undefined;
+        this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) }, out, s);
+        return finish<AssessmentDocumentAnalysis>({ ...base, kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) });
       }
-      const known = [...context.sameFileRubrics.keys(), ...builtinFrameworks().keys()];
-      ctx.reportUnknownId(
-        'rubric-not-found',
-        `No rubric has the id "${reference}" in this file or among the built-in rubrics (${[...builtinFrameworks().keys()].join(', ')}). To use a rubric file, write a relative path such as "./${reference}.rubric.yaml".`,
-        range,
-        reference,
-        known,
-      );
-      return undefined;
+      case 'Plan': {
+        const references = new References(this, state, s, out, reads);
+        const rubric = references.rubric();
+        const baseline = references.baseline(rubric);
+        const data = s.verdict.valid ? (s.doc.value as Plan) : undefined;
+        const projection = data ? projectPlan(data, rubric?.index, baseline?.score) : undefined;
+        this.rules({ kind: 'Plan', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(baseline?.score ? { baseline: baseline.score } : {}) }, out, s);
+        return finish<PlanDocumentAnalysis>({ ...base, kind: 'Plan', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(baseline ? { baseline } : {}), ...(projection ? { projection } : {}) });
+      }
+      default:
+        return finish<UnknownDocument>({ ...base, kind: undefined });
     }
-    const target = await this.loadReferenced(reference, ctx, context, range, 'rubric-not-found', 'rubric');
-    if (!target) return undefined;
-    const { analysis, fragment, targetUri } = target;
-    const rubrics = analysis.documents.filter((d): d is RubricDocumentAnalysis => d.kind === 'Rubric');
-    const doc = fragment ? rubrics.find((d) => declaredId(d) === fragment) : rubrics[0];
-    if (!doc) {
-      ctx.report(
-        'rubric-not-found',
-        fragment ? `${baseName(targetUri)} has no rubric with the id "${fragment}".` : `${baseName(targetUri)} holds no Rubric document${rubrics.length === 0 && analysis.documents.some((d) => d.kind) ? ` (it holds: ${analysis.documents.map((d) => d.kind).filter(Boolean).join(', ')})` : ''}.`,
-        range,
-      );
-      return undefined;
-    }
-    return this.usableRubric(doc, targetUri, analysis.text, false, range, ctx, reference);
   }
 
-  private usableRubric(doc: RubricDocumentAnalysis, uri: string, text: string, builtin: boolean, range: Range, ctx: RuleContext, reference: string): ResolvedRubric | undefined {
-    if (!doc.rubricIndex) {
+  private rules(inputs: RuleInputs, out: DiagnosticCollector, s: Staged): void {
+    if (s.verdict === SCHEMA_NOT_RUN) return;
+    runRules(new RuleContext(inputs, out));
+  }
+
+  /** The analysis of a referenced document (used by References). */
+  target(uri: string, index: number): { analysis: DocumentAnalysis; reads: Reads; state: FileState } | undefined {
+    const state = this.fileAt(uri);
+    if (!state) return undefined;
+    return { ...this.document(state, index), state };
+  }
+
+  candidatesAt(uri: string): CandidateFile | undefined {
+    return this.fileAt(uri)?.candidates();
+  }
+
+  textOf(uri: string): string | undefined {
+    return this.texts.get(uri);
+  }
+}
+
+/**
+ * The references of one document. A document that passed its schema where the reference is
+ * written gets its problems as diagnostics on the reference (strict); one whose YAML or envelope
+ * is broken is still given what its reference finds, silently (loose), so the editor's features
+ * know its rubric while it is being typed.
+ */
+class References {
+  constructor(
+    private readonly pass: AnalysisPass,
+    private readonly state: FileState,
+    private readonly staged: Staged,
+    private readonly out: DiagnosticCollector,
+    private readonly reads: Map<string, string | undefined>,
+  ) {}
+
+  rubric(): ResolvedRubric | undefined {
+    const found = this.find('rubric');
+    if (!found) return undefined;
+    const doc = found.analysis;
+    if (doc.kind !== 'Rubric') return undefined;
+    if (!doc.usable || !doc.rubricIndex) {
       const errors = doc.diagnostics.filter((d) => d.severity === 'error').length;
-      ctx.report(
-        'rubric-invalid',
-        `The rubric "${reference}" has ${errors} error${errors === 1 ? '' : 's'}, so this document cannot be checked or scored against it. Fix the rubric in ${baseName(uri)} first.`,
-        range,
-      );
+      this.problem('rubric', unusableRubric(found.reference, errors, found.uri));
       return undefined;
     }
-    return { uri, documentIndex: doc.index, text, parsed: doc.parsed, index: doc.rubricIndex, builtin };
+    return { uri: found.uri, documentIndex: doc.index, text: found.state.text, parsed: doc.parsed, index: doc.rubricIndex, builtin: found.builtin };
   }
 
-  private async loadReferenced(
-    reference: string,
-    ctx: RuleContext,
-    context: ReferenceContext,
-    range: Range,
-    code: 'rubric-not-found' | 'baseline-not-found',
-    what: string,
-  ): Promise<{ analysis: FileAnalysis; fragment?: string; targetUri: string } | undefined> {
-    const { path, fragment } = splitFragment(reference);
-    const targetUri = resolveRelative(context.uri, path);
-    if (!targetUri) {
-      ctx.report(code, `"${reference}" is not a usable path. Write a path relative to this file, such as "./team.${what}.yaml".`, range);
+  baseline(rubric: ResolvedRubric | undefined): PlanBaseline | undefined {
+    const found = this.find('baseline');
+    if (!found) return undefined;
+    const doc = found.analysis;
+    if (doc.kind !== 'Assessment') return undefined;
+    if (!doc.data) {
+      this.problem('baseline', unreadableBaseline(found.uri));
       return undefined;
     }
-    if (targetUri === context.uri) {
-      ctx.report(code, `"${reference}" points at this file itself. Refer to a document in this file by its id instead.`, range);
-      return undefined;
+    if (rubric && doc.rubric && (doc.rubric.uri !== rubric.uri || doc.rubric.documentIndex !== rubric.documentIndex)) {
+      this.problem('baseline', baselineRubricMismatch(doc.rubric.index.rubric.id, rubric.index.rubric.id));
+      return { uri: found.uri, assessment: doc.data };
     }
-    if (context.depth >= MAX_REFERENCE_DEPTH) {
-      ctx.report(code, `"${reference}" is too many references away (files referring to files more than ${MAX_REFERENCE_DEPTH} deep).`, range);
-      return undefined;
-    }
-    context.dependencies.add(targetUri);
-    const analysis = await this.dependency(targetUri, context.depth + 1);
-    if (!analysis) {
-      ctx.report(code, `No file found at "${path}" (relative to this file). Check the path and the file name.`, range);
-      return undefined;
-    }
-    for (const dep of analysis.dependencies) context.dependencies.add(dep);
-    return { analysis, ...(fragment ? { fragment } : {}), targetUri };
+    return { uri: found.uri, assessment: doc.data, ...(doc.score ? { score: doc.score } : {}) };
   }
 
-  private async resolveBaseline(
-    reference: string,
-    ctx: RuleContext,
-    context: ReferenceContext,
-    rubric: ResolvedRubric | undefined,
-  ): Promise<PlanDocumentAnalysis['baseline']> {
-    const range = diagnosticRange(ctx.doc, ['baseline']);
-    let found: AssessmentDocumentAnalysis | undefined;
-    let uri = context.uri;
-    if (!looksLikePath(reference)) {
-      found = context.sameFileAssessments.get(reference);
-      if (!found) {
-        ctx.reportUnknownId('baseline-not-found', `No assessment in this file has the id "${reference}". To use an assessment file, write a relative path such as "./${reference}.assessment.yaml".`, range, reference, context.sameFileAssessments.keys());
-        return undefined;
-      }
+  /** Whether problems with references are reported: the reference itself passed the schema. */
+  private strict(key: ReferenceKey): boolean {
+    return this.staged.verdict !== SCHEMA_NOT_RUN && this.staged.verdict.isValid([key]);
+  }
+
+  private find(key: ReferenceKey): { analysis: DocumentAnalysis; state: FileState; uri: string; builtin: boolean; reference: string } | undefined {
+    const reference = referencesIn(this.staged.doc.value).find((r) => r.key === key)?.reference;
+    if (reference === undefined) return undefined;
+    if (this.staged.verdict !== SCHEMA_NOT_RUN && !this.strict(key)) return undefined;
+    const resolution = resolveReference(key, reference, this.state.candidates(), (uri) => this.pass.candidatesAt(uri));
+    if (resolution.readUri !== undefined) this.reads.set(resolution.readUri, this.pass.textOf(resolution.readUri));
+    if (!resolution.found) {
+      this.problem(key, resolution);
+      return undefined;
+    }
+    if (resolution.uri !== this.state.uri) this.reads.set(resolution.uri, this.pass.textOf(resolution.uri));
+    const target = this.pass.target(resolution.uri, resolution.index);
+    if (!target) return undefined;
+    for (const [uri, text] of target.reads) this.reads.set(uri, text);
+    return { analysis: target.analysis, state: target.state, uri: resolution.uri, builtin: resolution.builtin, reference };
+  }
+
+  private problem(key: ReferenceKey, problem: ReferenceProblem): void {
+    if (!this.strict(key)) return;
+    const range = this.staged.doc.rangeOf([key]);
+    if (problem.unknownId) {
+      reportUnknownId(this.out, problem.code, problem.message, range, problem.unknownId.id, problem.unknownId.known);
     } else {
-      const target = await this.loadReferenced(reference, ctx, context, range, 'baseline-not-found', 'assessment');
-      if (!target) return undefined;
-      uri = target.targetUri;
-      const assessments = target.analysis.documents.filter((d): d is AssessmentDocumentAnalysis => d.kind === 'Assessment');
-      found = target.fragment ? assessments.find((d) => d.data?.id === target.fragment) : assessments[0];
-      if (!found) {
-        ctx.report('baseline-not-found', `${baseName(target.targetUri)} holds no Assessment document${target.fragment ? ` with the id "${target.fragment}"` : ''}.`, range);
-        return undefined;
-      }
+      this.out.report(problem.code, problem.message, range);
     }
-    if (!found.data) {
-      ctx.report('baseline-not-found', `The baseline assessment has errors that keep it from being read. Fix ${baseName(uri)} first.`, range);
-      return undefined;
-    }
-    if (rubric && found.rubric && (found.rubric.uri !== rubric.uri || found.rubric.documentIndex !== rubric.documentIndex)) {
-      ctx.report('baseline-rubric-mismatch', `The baseline assessment is scored against "${found.rubric.index.rubric.id}", but this plan uses "${rubric.index.rubric.id}". Moves cannot be checked against it.`, range);
-      return { uri, assessment: found.data };
-    }
-    return { uri, assessment: found.data, ...(found.score ? { score: found.score } : {}) };
   }
 }
-
-interface Staged {
-  readonly kind: DocumentKind | undefined;
-  readonly index: number;
-  readonly parsed: ParsedYamlDocument;
-  readonly out: DiagnosticCollector;
-  readonly schemaValid: boolean;
-}
-
-interface ReferenceContext {
-  readonly uri: string;
-  readonly text: string;
-  readonly depth: number;
-  readonly dependencies: Set<string>;
-  readonly sameFileRubrics: Map<string, RubricDocumentAnalysis>;
-  readonly sameFileAssessments: Map<string, AssessmentDocumentAnalysis>;
-}
-
-/** The id a document declares, read even when the document failed its schema. */
-function declaredId(doc: RubricDocumentAnalysis): string | undefined {
-  if (doc.data) return doc.data.id;
-  const value = doc.parsed.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const id = (value as Record<string, unknown>).id;
-  return typeof id === 'string' ? id : undefined;
-}
-
-function docStartRange(doc: ParsedYamlDocument): Range {
-  return { start: doc.documentRange.start, end: doc.documentRange.start };
-}
-

@@ -6,12 +6,14 @@ import {
   DOCUMENT_SUMMARY,
   FIND_FILES,
   READ_FILE,
+  PREVIEW_REPORT,
   RENDER_REPORT,
   type DocumentStatus,
   type FindFilesParams,
   type ReadFileParams,
   type RubricsInitializationOptions,
 } from '../server/protocol';
+import type { VersionedPreviewReport } from '../server/protocol';
 import type { DocumentSummary, HtmlReportOptions, ReportFormat, RubricServices } from './services';
 
 export const CLIENT_ID = 'rubrics';
@@ -92,6 +94,11 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
   async renderReport(document: vscode.TextDocument, format: ReportFormat, html?: HtmlReportOptions): Promise<string> {
     await this.ready;
     return this.client.sendRequest<string>(RENDER_REPORT, { uri: document.uri.toString(), format, ...(html ? { html } : {}) });
+  }
+
+  async previewReport(document: vscode.TextDocument): Promise<VersionedPreviewReport> {
+    await this.ready;
+    return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, { uri: document.uri.toString() });
   }
 
   async builtinText(uri: string): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { DocumentSummary, HtmlReportOptions, ReportFormat } from '../server/protocol';
+import type { DocumentSummary, HtmlReportOptions, ReportFormat, VersionedPreviewReport } from '../server/protocol';
 
 /**
  * What the features on the client side (preview, status bar, export) need from the language
@@ -14,6 +14,8 @@ export interface RubricServices {
   summary(document: vscode.TextDocument): Promise<DocumentSummary | undefined>;
   /** A report of the document's current text. */
   renderReport(document: vscode.TextDocument, format: ReportFormat, html?: HtmlReportOptions): Promise<string>;
+  /** What the preview shows of the document's current text: the report's body, its page shell, and the version it is of. */
+  previewReport(document: vscode.TextDocument): Promise<VersionedPreviewReport>;
   /** Fires after each check of an open document of ours. */
   readonly onDidAnalyze: vscode.Event<DocumentSummary>;
   /** Fires with the URI of an open document that stopped being ours (its apiVersion line went). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatNumber } from '../core/language/markdown';
+import { formatScore } from '../core/render/text';
 import { PREVIEW_TO_SIDE_COMMAND } from './client';
 import { readConfig } from './config';
 import type { DocumentSummary, RubricServices } from './services';
@@ -57,9 +57,9 @@ export function describe(summary: DocumentSummary): { text: string; tooltip: str
   const problems = summary.errors ? ` $(error) ${summary.errors}` : summary.warnings ? ` $(warning) ${summary.warnings}` : '';
   if (summary.kind === 'Assessment' && summary.overallLevel !== undefined) {
     const level = `Level ${summary.overallLevel}${summary.overallLevelName ? ` ${summary.overallLevelName}` : ''}`;
-    const score = summary.overallScore !== undefined && summary.overallScore !== summary.overallLevel ? ` (${formatNumber(summary.overallScore)})` : '';
+    const score = summary.overallScore !== undefined && summary.overallScore !== summary.overallLevel ? ` (${formatScore(summary.overallScore)})` : '';
     const threshold = summary.threshold !== undefined ? ` · threshold ${summary.threshold}${summary.thresholdReached ? ' $(check)' : ''}` : '';
-    const target = summary.overallTarget !== undefined ? `, target ${formatNumber(summary.overallTarget)}` : '';
+    const target = summary.overallTarget !== undefined ? `, target ${formatScore(summary.overallTarget)}` : '';
     return {
       text: `$(graph) ${level}${score}${threshold}${problems}`,
       tooltip: `**${summary.title ?? 'Assessment'}**: overall ${level}${score}${target}${summary.threshold !== undefined ? `; threshold level ${summary.threshold} ${summary.thresholdReached ? 'reached' : 'not reached'}` : ''}.`,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GlobSet } from '../server/ownership';
+import { GlobSet } from '../core/format/files';
 import { shownByYamlExtension } from './yamlOwnership';
 
 /**

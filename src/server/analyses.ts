@@ -1,4 +1,4 @@
-import { Engine, resolveRubricLoosely, type FileAnalysis, type LanguageSnapshot, type ResolvedRubric } from './core';
+import { Engine, type FileAnalysis, type LanguageSnapshot } from './core';
 
 /** Characters from which completion stops waiting for a fresh analysis (about 5,000 lines). */
 const LARGE_DOCUMENT = 200_000;
@@ -39,12 +39,8 @@ export class OpenAnalyses {
   /** A counter of changes to any file, and when each file last changed. */
   private generation = 0;
   private readonly changedAt = new Map<string, number>();
-  private readonly referenced = new Map<string, { text: string; analysis: Promise<FileAnalysis> }>();
 
-  constructor(
-    private readonly engine: Engine,
-    private readonly readText: (uri: string) => Promise<string | undefined>,
-  ) {}
+  constructor(private readonly engine: Engine) {}
 
   /** A file changed (an open document was edited, opened or closed, or a file changed on disk). */
   touch(uri: string): void {
@@ -86,8 +82,8 @@ export class OpenAnalyses {
   async snapshot(document: OpenText): Promise<LanguageSnapshot> {
     const analysis = await this.analysisOf(document);
     const entry = this.entry(document.uri);
-    const rubrics = await this.looseRubrics(analysis);
-    return { analysis, ...(entry.lastGood && entry.lastGood !== analysis ? { previous: entry.lastGood } : {}), ...(rubrics.size ? { rubrics } : {}) };
+    // The engine resolves the rubric of a half-typed document itself, so the analysis is all the features need.
+    return { analysis, ...(entry.lastGood && entry.lastGood !== analysis ? { previous: entry.lastGood } : {}) };
   }
 
   /**
@@ -100,12 +96,10 @@ export class OpenAnalyses {
     const fresh = entry.analysis?.done && this.isCurrent(entry, document);
     const text = document.getText();
     if (fresh || text.length < LARGE_DOCUMENT || !entry.lastFinished) return this.snapshot(document);
-    const rubrics = await this.looseRubrics(entry.lastFinished);
     return {
       analysis: entry.lastFinished,
       text,
       ...(entry.lastGood && entry.lastGood !== entry.lastFinished ? { previous: entry.lastGood } : {}),
-      ...(rubrics.size ? { rubrics } : {}),
     };
   }
 
@@ -123,33 +117,6 @@ export class OpenAnalyses {
     if (!cached || cached.version !== document.version) return false;
     if (!cached.dependencies) return true; // still running: it reads the files as they are now
     return cached.dependencies.every((dep) => (this.changedAt.get(dep) ?? 0) <= cached.generation);
-  }
-
-  /**
-   * Assessments and plans that fail their schema (half typed) did not get their rubric from the
-   * engine; look it up directly so completion and hovers still know the dimensions.
-   */
-  private async looseRubrics(analysis: FileAnalysis): Promise<Map<number, ResolvedRubric>> {
-    const rubrics = new Map<number, ResolvedRubric>();
-    for (const d of analysis.documents) {
-      if ((d.kind === 'Assessment' || d.kind === 'Plan') && !d.rubric) {
-        const found = await resolveRubricLoosely(analysis, d.index, (other) => this.analyzeReferenced(other));
-        if (found) rubrics.set(d.index, found);
-      }
-    }
-    return rubrics;
-  }
-
-  /** A referenced file's analysis, cached by its text (rubrics rarely change while an assessment is typed). */
-  private async analyzeReferenced(uri: string): Promise<FileAnalysis | undefined> {
-    const text = await this.readText(uri);
-    if (text === undefined) return undefined;
-    const cached = this.referenced.get(uri);
-    if (cached && cached.text === text) return cached.analysis;
-    const analysis = this.engine.analyze(uri, text);
-    this.referenced.set(uri, { text, analysis });
-    if (this.referenced.size > 50) this.referenced.delete(this.referenced.keys().next().value as string);
-    return analysis;
   }
 }
 

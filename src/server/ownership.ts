@@ -1,64 +1,12 @@
 /**
- * Which files are ours, decided by the language server for every editor: by the
- * `rubrics.files` globs, or by a root-level `apiVersion: rubrics-as-code/v1` line.
+ * Which documents are ours, decided by the language server for every editor. The rule itself
+ * (the `rubrics.files` globs, or a root-level `apiVersion` line) is the core's, shared with the CLI;
+ * this module adds what only an editor has: workspace folders, URI schemes and language ids.
  */
-
-/** A root-level `apiVersion: rubrics-as-code/v1` line: how a YAML file says it is ours whatever its name. */
-const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)rubrics-as-code\/v1\1[ \t]*(?:#.*)?\r?$/m;
-
-export function declaresApiVersion(text: string): boolean {
-  return API_VERSION_LINE.test(text);
-}
-
-/**
- * Glob patterns as VS Code settings write them (`**\/*.rubric.{yaml,yml}`, `plans/*.yaml`):
- * `**` spans folders, `*` and `?` stay within a name, `{a,b}` gives alternatives. A pattern is
- * matched against the path relative to its workspace folder, and patterns that start with `**\/`
- * also against the whole path (files outside any folder, untitled documents).
- */
-export function globToRegExp(pattern: string): RegExp {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (ch === '*') {
-      if (pattern[i + 1] === '*') {
-        const slash = pattern[i + 2] === '/';
-        out += slash ? '(?:[^/]*/)*' : '.*';
-        i += slash ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (ch === '?') out += '[^/]';
-    else if (ch === '{') {
-      braces++;
-      out += '(?:';
-    } else if (ch === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (ch === ',' && braces > 0) out += '|';
-    else out += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`, 'i');
-}
-
-export class GlobSet {
-  private readonly patterns: { source: string; regexp: RegExp }[];
-
-  constructor(patterns: readonly string[]) {
-    this.patterns = patterns.filter((p) => typeof p === 'string' && p.trim() !== '').map((source) => ({ source, regexp: globToRegExp(source.replace(/^\.\//, '')) }));
-  }
-
-  get sources(): string[] {
-    return this.patterns.map((p) => p.source);
-  }
-
-  /** `relativePath`: relative to the workspace folder, if the file is in one; `fullPath`: the URI's path. */
-  matches(relativePath: string | undefined, fullPath: string): boolean {
-    return this.patterns.some(({ source, regexp }) => (relativePath !== undefined && regexp.test(relativePath)) || (source.startsWith('**/') && regexp.test(fullPath.replace(/^\/+/, ''))));
-  }
-}
+import { BUILTIN_SCHEME, declaresApiVersion, DEFAULT_RUBRIC_FILE_GLOBS, GlobSet } from './core';
 
 /** The `rubrics.files` setting's default: what a new user's files are called. */
-export const DEFAULT_FILE_GLOBS: readonly string[] = ['**/*.rubric.{yaml,yml}', '**/*.assessment.{yaml,yml}', '**/*.plan.{yaml,yml}', '**/rubrics/**/*.{yaml,yml}'];
+export const DEFAULT_FILE_GLOBS = DEFAULT_RUBRIC_FILE_GLOBS;
 
 /**
  * Views of files that are not the file itself (source control, diffs of pull requests, output):
@@ -66,7 +14,7 @@ export const DEFAULT_FILE_GLOBS: readonly string[] = ['**/*.rubric.{yaml,yml}', 
  */
 const IGNORED_SCHEMES = new Set(['git', 'gitlens', 'pr', 'review', 'output', 'vscode-scm', 'conflictResolution', 'merge-conflict.conflict-diff', 'vscode-chat-code-block', 'comment']);
 
-const BUILTIN_SCHEME_PREFIX = 'rubrics-builtin:';
+const BUILTIN_SCHEME_PREFIX = `${BUILTIN_SCHEME}:`;
 
 /**
  * Decides which documents are ours: YAML files whose path matches the `rubrics.files` globs

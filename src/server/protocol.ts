@@ -7,7 +7,7 @@
  * asks the client to read files only when the client says it can (`initializationOptions`).
  */
 
-import type { AnalysisSummary } from './core';
+import type { AnalysisSummary, PreviewReport } from './core';
 
 export type ReportFormat = 'html' | 'markdown' | 'json';
 
@@ -56,6 +56,16 @@ export interface RenderReportParams {
   readonly format: ReportFormat;
   readonly html?: HtmlReportOptions;
 }
+
+/**
+ * client → server request: what the preview shows of an open document's current text (the report's
+ * body and the key of the page shell it goes in), with the version it is of.
+ */
+export const PREVIEW_REPORT = 'rubrics/previewReport';
+export interface PreviewReportParams {
+  readonly uri: string;
+}
+export type VersionedPreviewReport = PreviewReport & { readonly version: number };
 
 /** client → server request: the summary of an open document's current text, or null when the document is not ours. */
 export const DOCUMENT_SUMMARY = 'rubrics/summary';

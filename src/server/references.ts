@@ -1,4 +1,4 @@
-import { locate, type FileAnalysis, type Range, type ResolvedRubric } from './core';
+import { type FileAnalysis, type Range, type ResolvedRubric } from './core';
 
 /** A dimension or criterion of a rubric, by its id, as the target of "find all references". */
 export interface RubricItem {
@@ -32,10 +32,10 @@ function itemsOf(rubric: ResolvedRubric): RubricItem[] {
   const items: RubricItem[] = [];
   const base = { rubricUri: rubric.uri, rubricId: rubric.index.rubric.id };
   rubric.index.rubric.dimensions.forEach((dimension, i) => {
-    const at = locate(rubric.parsed, ['dimensions', i, 'id']).value;
+    const at = rubric.parsed.locate(['dimensions', i, 'id']).value;
     if (at) items.push({ ...base, kind: 'dimension', id: dimension.id, definition: at });
     (dimension.criteria ?? []).forEach((criterion, j) => {
-      const criterionAt = locate(rubric.parsed, ['dimensions', i, 'criteria', j, 'id']).value;
+      const criterionAt = rubric.parsed.locate(['dimensions', i, 'criteria', j, 'id']).value;
       if (criterionAt) items.push({ ...base, kind: 'criterion', id: criterion.id, dimensionId: dimension.id, definition: criterionAt });
     });
   });
@@ -53,13 +53,13 @@ export function usesIn(analysis: FileAnalysis, item: RubricItem): Range[] {
     if (doc.rubric.uri !== item.rubricUri || doc.rubric.index.rubric.id !== item.rubricId) continue;
     if (doc.kind === 'Assessment') {
       const dimensions = doc.data.dimensions;
-      if (item.kind === 'dimension' && item.id in dimensions) push(ranges, locate(doc.parsed, ['dimensions', item.id]).key);
+      if (item.kind === 'dimension' && item.id in dimensions) push(ranges, doc.parsed.locate(['dimensions', item.id]).key);
       const answers = item.dimensionId !== undefined ? dimensions[item.dimensionId]?.answers : undefined;
-      if (item.kind === 'criterion' && item.dimensionId !== undefined && answers && item.id in answers) push(ranges, locate(doc.parsed, ['dimensions', item.dimensionId, 'answers', item.id]).key);
+      if (item.kind === 'criterion' && item.dimensionId !== undefined && answers && item.id in answers) push(ranges, doc.parsed.locate(['dimensions', item.dimensionId, 'answers', item.id]).key);
     } else if (item.kind === 'dimension') {
       doc.data.initiatives.forEach((initiative, i) => {
         (initiative.moves ?? []).forEach((move, j) => {
-          if (move.dimension === item.id) push(ranges, locate(doc.parsed, ['initiatives', i, 'moves', j, 'dimension']).value);
+          if (move.dimension === item.id) push(ranges, doc.parsed.locate(['initiatives', i, 'moves', j, 'dimension']).value);
         });
       });
     }

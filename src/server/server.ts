@@ -25,6 +25,7 @@ import {
   addMissingDimensions,
   baseName,
   buildReport,
+  previewReport,
   builtinByUri,
   codeLenses,
   completionsAt,
@@ -59,6 +60,9 @@ import {
   type DocumentSummary,
   type DocumentSummaryParams,
   type RenderReportParams,
+  PREVIEW_REPORT,
+  type PreviewReportParams,
+  type VersionedPreviewReport,
   type RubricsInitializationOptions,
 } from './protocol';
 import { itemAtRubricOffset, itemDefinedAt, usesIn, type RubricItem } from './references';
@@ -114,7 +118,7 @@ class RubricsServer {
   constructor(private readonly connection: Connection, private readonly options: ServerOptions) {
     this.files = new ServerFiles((uri) => this.documents.get(uri)?.getText(), options.files ?? NO_FILES);
     this.engine = new Engine(this.files);
-    this.analyses = new OpenAnalyses(this.engine, (uri) => this.files.readFile(uri));
+    this.analyses = new OpenAnalyses(this.engine);
   }
 
   listen(): void {
@@ -194,6 +198,14 @@ class RubricsServer {
         return renderHtml(model, params.html ?? { mode: 'standalone' });
       });
       if (report === null) throw new Error(`${baseName(params.uri)} is not open as a rubric document.`);
+      return report;
+    });
+    c.onRequest(PREVIEW_REPORT, async ({ uri }: PreviewReportParams) => {
+      const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => ({
+        ...previewReport(buildReport(await this.analyses.analysisOf(doc))),
+        version: doc.version,
+      }));
+      if (report === null) throw new Error(`${baseName(uri)} is not open as a rubric document.`);
       return report;
     });
     c.onRequest(DOCUMENT_SUMMARY, async ({ uri }: DocumentSummaryParams) =>

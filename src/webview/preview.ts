@@ -2,14 +2,16 @@
  * The script of the report preview. It runs inside the webview (a sandboxed page with a strict
  * Content-Security-Policy) and does four things:
  * - swaps in a new report body when the extension sends one, keeping the scroll position;
- * - turns a click (or Enter) on a report row that maps to the source into a "reveal" request;
- * - hands link clicks to the extension, which decides what may open;
- * - remembers which document it shows and where it was scrolled, so a hidden or restored panel
- *   comes back where it was.
+ * - turns a click (or Enter) on a report row that maps to the source into a "reveal" request,
+ *   also a click on the row's own in-page link (a dimension's name);
+ * - hands other link clicks to the extension, which decides what may open;
+ * - remembers which document it shows and where each document was scrolled, so a hidden or
+ *   restored panel, or a switch back to a document, comes back where it was.
+ * Every message it sends names the document and version its report was made from.
  * It never builds markup from message data: the only markup it inserts is the body produced by the
  * extension's trusted renderer, which escapes all user text.
  */
-import { parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
+import { MAX_REMEMBERED_POSITIONS, parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -28,7 +30,10 @@ const NOTICE_ID = 'rubrics-preview-notice';
 const pageNonce = document.currentScript instanceof HTMLScriptElement ? document.currentScript.nonce : '';
 
 let currentUri: string | undefined;
+let currentVersion = 0;
 let restoredScroll = false;
+/** Where the reports of other documents were scrolled to, most recent last. */
+const positions = new Map<string, number>(Object.entries(parsePreviewState(vscode.getState())?.positions ?? {}));
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
@@ -36,7 +41,8 @@ function post(message: WebviewMessage): void {
 
 function saveState(): void {
   if (currentUri === undefined) return;
-  const state: PreviewState = { uri: currentUri, scrollY: Math.round(window.scrollY) };
+  const others = [...positions].filter(([uri]) => uri !== currentUri).slice(-MAX_REMEMBERED_POSITIONS);
+  const state: PreviewState = { uri: currentUri, scrollY: Math.round(window.scrollY), ...(others.length ? { positions: Object.fromEntries(others) } : {}) };
   vscode.setState(state);
 }
 
@@ -57,7 +63,7 @@ function prepareRows(root: ParentNode): void {
 
 function revealRow(row: Element): void {
   const offset = sourceOffset(row);
-  if (offset !== undefined) post({ type: 'reveal', offset });
+  if (offset !== undefined && currentUri !== undefined) post({ type: 'reveal', uri: currentUri, version: currentVersion, offset });
 }
 
 document.addEventListener('click', (event) => {
@@ -65,7 +71,11 @@ document.addEventListener('click', (event) => {
   const link = event.target.closest('a[href]');
   if (link) {
     event.preventDefault();
-    followLink(link.getAttribute('href') ?? '');
+    const href = link.getAttribute('href') ?? '';
+    // A row's in-page link (a dimension's name in a table) shows the row's source, like the rest of the row.
+    const row = href.startsWith('#') ? link.closest(ROW_SELECTOR) : null;
+    if (row && sourceOffset(row) !== undefined) revealRow(row);
+    else followLink(href);
     return;
   }
   if (event.target.closest(INTERACTIVE_SELECTOR)) return;
@@ -105,7 +115,7 @@ function followLink(href: string): void {
     else if (!id) window.scrollTo(0, 0);
     return;
   }
-  if (href) post({ type: 'openLink', href });
+  if (href && currentUri !== undefined) post({ type: 'openLink', uri: currentUri, href });
 }
 
 let scrollQueued = false;
@@ -188,17 +198,28 @@ function showNotice(message: string | undefined): void {
   if (!existing) document.body.prepend(banner);
 }
 
-function showDocument(uri: string): void {
-  const changed = currentUri !== undefined && currentUri !== uri;
+/** Where the report of a document the page is leaving was scrolled to (most recent last, bounded). */
+function rememberPosition(uri: string): void {
+  positions.delete(uri);
+  positions.set(uri, Math.round(window.scrollY));
+  while (positions.size > MAX_REMEMBERED_POSITIONS) positions.delete(positions.keys().next().value as string);
+}
+
+/** The page now shows this version of this document: scroll to where that document was, when it is another one. */
+function showDocument(uri: string, version: number): void {
+  const previous = currentUri;
   currentUri = uri;
+  currentVersion = version;
   if (!restoredScroll) {
     // First word from the extension after a load: go back to where this document was scrolled.
     restoredScroll = true;
     const saved = parsePreviewState(vscode.getState());
-    if (saved && saved.uri === uri && saved.scrollY > 0) window.scrollTo(0, saved.scrollY);
-  } else if (changed) {
-    window.scrollTo(0, 0);
+    const y = saved?.uri === uri ? saved.scrollY : (positions.get(uri) ?? 0);
+    if (y > 0) window.scrollTo(0, y);
+  } else if (previous !== uri) {
+    window.scrollTo(0, positions.get(uri) ?? 0);
   }
+  positions.delete(uri);
   saveState();
 }
 
@@ -207,14 +228,16 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!message) return;
   switch (message.type) {
     case 'update':
+      if (currentUri !== undefined && currentUri !== message.uri) rememberPosition(currentUri);
       swapBody(message.body);
-      showDocument(message.uri);
+      showDocument(message.uri, message.version);
       break;
     case 'document':
-      showDocument(message.uri);
+      showDocument(message.uri, message.version);
       break;
     case 'notice':
-      showNotice(message.message);
+      // A banner about another document than the one shown is out of date: drop it.
+      if (message.uri === undefined || message.uri === currentUri) showNotice(message.message);
       break;
   }
 });

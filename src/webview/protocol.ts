@@ -1,7 +1,9 @@
 /**
  * The messages the report preview and the extension exchange, and the state the preview keeps
- * while hidden. Both sides check every incoming value at run time: a webview is a web page, so
- * nothing that crosses the boundary is trusted to have the declared shape.
+ * while hidden. Every message names the document (its URI and version) it belongs to, so a click
+ * that lands while the preview switches documents is never applied to the other one. Both sides
+ * check every incoming value at run time: a webview is a web page, so nothing that crosses the
+ * boundary is trusted to have the declared shape.
  *
  * This module is pure (no DOM, no `vscode`), so the extension host, the webview bundle and the
  * unit tests all share it.
@@ -10,23 +12,29 @@
 /** The view type of the report preview panel; the panel serializer is registered under it. */
 export const PREVIEW_VIEW_TYPE = 'rubrics.preview';
 
+/** The document a message is about: its URI, and the version of its text the page's report was made from. */
+export interface DocumentVersion {
+  readonly uri: string;
+  readonly version: number;
+}
+
 /** Sent by the preview script. */
 export type WebviewMessage =
   /** The script has loaded and listens: the extension may (re)send the current body. */
   | { readonly type: 'ready' }
-  /** The user picked a report row: show the source at this UTF-16 offset in the editor. */
-  | { readonly type: 'reveal'; readonly offset: number }
-  /** The user clicked a link in the report (evidence, references): open it outside the preview. */
-  | { readonly type: 'openLink'; readonly href: string };
+  /** The user picked a report row: show the source at this UTF-16 offset of that version of the document. */
+  | ({ readonly type: 'reveal'; readonly offset: number } & DocumentVersion)
+  /** The user clicked a link in the report of this document (evidence, references): open it outside the preview. */
+  | { readonly type: 'openLink'; readonly uri: string; readonly href: string };
 
 /** Sent by the extension. */
 export type ExtensionMessage =
   /** Replace the report's body with this trusted renderer output (scroll position stays). */
-  | { readonly type: 'update'; readonly uri: string; readonly body: string }
-  /** Which document the page shows, so the script can save it in its state. */
-  | { readonly type: 'document'; readonly uri: string }
-  /** Show (or, with no message, hide) a banner above the report, e.g. when an update failed. */
-  | { readonly type: 'notice'; readonly message?: string };
+  | ({ readonly type: 'update'; readonly body: string } & DocumentVersion)
+  /** Which document (and version) the page's HTML shows, so the script can save it in its state. */
+  | ({ readonly type: 'document' } & DocumentVersion)
+  /** Show (or, with no message, hide) a banner above the report of this document. */
+  | { readonly type: 'notice'; readonly uri?: string; readonly message?: string };
 
 /** What the preview remembers across being hidden, shown and restored after a reload. */
 export interface PreviewState {
@@ -34,10 +42,16 @@ export interface PreviewState {
   readonly uri: string;
   /** Vertical scroll position of that document's report. */
   readonly scrollY: number;
+  /** Where the reports of other documents were scrolled to, by URI (a bounded number of them). */
+  readonly positions?: Readonly<Record<string, number>>;
 }
+
+/** How many documents' scroll positions the preview remembers. */
+export const MAX_REMEMBERED_POSITIONS = 20;
 
 // Limits keep a misbehaving page (or a corrupted saved state) from making the host do silly work.
 const MAX_OFFSET = 2 ** 31 - 1;
+const MAX_VERSION = 2 ** 31 - 1;
 const MAX_HREF_LENGTH = 4000;
 const MAX_URI_LENGTH = 8000;
 const MAX_BODY_LENGTH = 64 * 1024 * 1024;
@@ -47,12 +61,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isOffset(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_OFFSET;
+function isCount(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
 }
 
 function isBoundedString(value: unknown, max: number, allowEmpty = false): value is string {
   return typeof value === 'string' && value.length <= max && (allowEmpty || value.length > 0);
+}
+
+function documentVersion(value: Record<string, unknown>): DocumentVersion | undefined {
+  return isBoundedString(value.uri, MAX_URI_LENGTH) && isCount(value.version, MAX_VERSION) ? { uri: value.uri, version: value.version } : undefined;
 }
 
 /** The message, if it is one the preview script may send; otherwise undefined (it is then ignored). */
@@ -61,10 +79,12 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   switch (value.type) {
     case 'ready':
       return { type: 'ready' };
-    case 'reveal':
-      return isOffset(value.offset) ? { type: 'reveal', offset: value.offset } : undefined;
+    case 'reveal': {
+      const doc = documentVersion(value);
+      return doc && isCount(value.offset, MAX_OFFSET) ? { type: 'reveal', ...doc, offset: value.offset } : undefined;
+    }
     case 'openLink':
-      return isBoundedString(value.href, MAX_HREF_LENGTH) ? { type: 'openLink', href: value.href } : undefined;
+      return isBoundedString(value.uri, MAX_URI_LENGTH) && isBoundedString(value.href, MAX_HREF_LENGTH) ? { type: 'openLink', uri: value.uri, href: value.href } : undefined;
     default:
       return undefined;
   }
@@ -74,15 +94,19 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
 export function parseExtensionMessage(value: unknown): ExtensionMessage | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
-    case 'update':
-      return isBoundedString(value.uri, MAX_URI_LENGTH) && isBoundedString(value.body, MAX_BODY_LENGTH, true)
-        ? { type: 'update', uri: value.uri, body: value.body }
-        : undefined;
-    case 'document':
-      return isBoundedString(value.uri, MAX_URI_LENGTH) ? { type: 'document', uri: value.uri } : undefined;
-    case 'notice':
-      if (value.message === undefined) return { type: 'notice' };
-      return isBoundedString(value.message, MAX_NOTICE_LENGTH) ? { type: 'notice', message: value.message } : undefined;
+    case 'update': {
+      const doc = documentVersion(value);
+      return doc && isBoundedString(value.body, MAX_BODY_LENGTH, true) ? { type: 'update', ...doc, body: value.body } : undefined;
+    }
+    case 'document': {
+      const doc = documentVersion(value);
+      return doc ? { type: 'document', ...doc } : undefined;
+    }
+    case 'notice': {
+      if (value.uri !== undefined && !isBoundedString(value.uri, MAX_URI_LENGTH)) return undefined;
+      if (value.message !== undefined && !isBoundedString(value.message, MAX_NOTICE_LENGTH)) return undefined;
+      return { type: 'notice', ...(value.uri !== undefined ? { uri: value.uri as string } : {}), ...(value.message !== undefined ? { message: value.message as string } : {}) };
+    }
     default:
       return undefined;
   }
@@ -92,5 +116,11 @@ export function parseExtensionMessage(value: unknown): ExtensionMessage | undefi
 export function parsePreviewState(value: unknown): PreviewState | undefined {
   if (!isRecord(value) || !isBoundedString(value.uri, MAX_URI_LENGTH)) return undefined;
   const scrollY = typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) && value.scrollY > 0 ? value.scrollY : 0;
-  return { uri: value.uri, scrollY };
+  const positions: Record<string, number> = {};
+  if (isRecord(value.positions)) {
+    for (const [uri, y] of Object.entries(value.positions).slice(0, MAX_REMEMBERED_POSITIONS)) {
+      if (isBoundedString(uri, MAX_URI_LENGTH) && typeof y === 'number' && Number.isFinite(y) && y > 0) positions[uri] = y;
+    }
+  }
+  return { uri: value.uri, scrollY, ...(Object.keys(positions).length ? { positions } : {}) };
 }

@@ -1,10 +1,10 @@
 import { builtinFrameworks, type BuiltinFramework } from '../../core/builtins';
-import type { Rubric } from '../../core/model/types';
+import type { Rubric } from '../../core/format/types';
 import { createEngine } from '../analyze';
 import { oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { CliError } from '../errors';
-import { closestMatch } from '../../core/util/suggest';
+import { closestMatch } from '../../core/text/suggest';
 
 const spec = {
   name: 'builtins',

@@ -1,4 +1,5 @@
-import { buildReport, diffReports, renderDiffMarkdown } from '../../core/report';
+import { renderDiffMarkdown } from '../../core/render';
+import { buildReport, diffReports } from '../../core/report';
 import type { FileAnalysis } from '../../core/engine';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
 import { oneOf, parseCommand } from '../args';

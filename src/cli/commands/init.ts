@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { builtinFrameworks } from '../../core/builtins';
-import type { RubricIndex } from '../../core/model/rubricIndex';
+import type { RubricIndex } from '../../core/domain/rubricIndex';
 import { createEngine } from '../analyze';
 import { parseCommand } from '../args';
 import { writeFilesAtomic } from '../atomicWrite';

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { GlobSet } from '../../server/ownership';
+import { GlobSet } from '../../core/format/files';
 import type { FileSource } from '../../server/files';
 import { startServer } from '../../server/server';
 import { parseCommand } from '../args';

@@ -1,4 +1,5 @@
-import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportModel } from '../../core/report';
+import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
+import { buildReport, type ReportModel } from '../../core/report';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';

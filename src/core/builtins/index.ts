@@ -1,5 +1,15 @@
 import { BUILTIN_FRAMEWORK_FILES } from '../generated/builtinFrameworks';
-import { builtinUri } from '../resolve/uris';
+
+/** The URI scheme of the built-in frameworks (read-only documents in the editor). */
+export const BUILTIN_SCHEME = 'rubrics-builtin';
+
+export function builtinUri(id: string): string {
+  return `${BUILTIN_SCHEME}:/${id}.rubric.yaml`;
+}
+
+export function isBuiltinUri(uri: string): boolean {
+  return uri.startsWith(`${BUILTIN_SCHEME}:`);
+}
 
 export interface BuiltinFramework {
   readonly id: string;

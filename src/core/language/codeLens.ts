@@ -1,8 +1,7 @@
 import type { FileAnalysis, ResolvedRubric } from '../engine';
 import type { DimensionScore } from '../scoring/types';
 import type { Range } from '../text/range';
-import { locate } from '../yaml/locate';
-import { formatNumber, levelLabel, plural } from './markdown';
+import { formatScore, levelLabel, termWord } from '../render/text';
 
 /** A line of status above an assessed dimension: where it stands and what blocks the next level. */
 export interface LensData {
@@ -20,7 +19,7 @@ export function codeLenses(analysis: FileAnalysis): LensData[] {
     if (doc.kind !== 'Assessment' || !doc.score || !doc.rubric || !doc.data) continue;
     for (const id of Object.keys(doc.data.dimensions)) {
       const score = doc.score.dimensions.find((d) => d.id === id);
-      const key = locate(doc.parsed, ['dimensions', id]).key;
+      const key = doc.parsed.locate(['dimensions', id]).key;
       if (!score || !key) continue;
       const { title, tooltip } = describe(doc.rubric, score);
       lenses.push({ range: key, title, tooltip, dimensionId: id });
@@ -31,14 +30,14 @@ export function codeLenses(analysis: FileAnalysis): LensData[] {
 
 function describe(rubric: ResolvedRubric, score: DimensionScore): { title: string; tooltip: string } {
   const index = rubric.index;
-  const name = (level: number) => levelLabel(level, index.levelName(level));
+  const name = (level: number) => levelLabel(level, index.levelName(level), ' ');
   if (score.status === 'not-applicable') return { title: 'Not applicable', tooltip: score.notApplicable ?? '' };
   if (score.status === 'exempt') return { title: `Exempt until ${score.exemption?.expires ?? '?'}`, tooltip: score.exemption?.reason ?? '' };
   if (score.level === undefined) return { title: index.method === 'rated' ? 'Not rated yet' : 'Not scored', tooltip: '' };
-  const parts = [`Level ${name(score.level)}${score.score !== undefined && score.score !== score.level ? ` (${formatNumber(score.score)})` : ''}`];
+  const parts = [`Level ${name(score.level)}${score.score !== undefined && score.score !== score.level ? ` (${formatScore(score.score)})` : ''}`];
   if (score.target !== undefined) parts.push(score.level >= score.target ? `target ${score.target} reached` : `target ${name(score.target)}`);
   const counted = score.criteria.filter((c) => c.status === 'counted');
-  if (counted.length) parts.push(`${counted.filter((c) => c.met).length}/${counted.length} ${plural(index.term('criterion'))} met`);
+  if (counted.length) parts.push(`${counted.filter((c) => c.met).length}/${counted.length} ${termWord(index.term('criterion'))} met`);
   let tooltip = '';
   if (score.nextLevel !== undefined && score.blockers.length) {
     const first = score.blockers[0]!;

@@ -1,15 +1,17 @@
 import { builtinFrameworks } from '../builtins';
 import type { ResolvedRubric } from '../engine';
-import { API_VERSION, DOCUMENT_KINDS, type DocumentKind } from '../model/types';
+import { API_VERSION, DOCUMENT_KINDS } from '../format/enums';
+import type { DocumentKind } from '../format/types';
 import type { Range } from '../text/range';
-import type { PathSegment } from '../yaml/locate';
+import type { PathSegment } from '../document/located';
 import { cursorContext, type CursorContext } from './cursor';
-import { code, escapeMarkdown, formatNumber, levelLabel } from './markdown';
 import { matches } from './pathPattern';
 import { relativeReference } from './relativePath';
 import { descriptor, dimensionOf, idsIn, levelsOf, ownLevels, type LevelFact } from './rubricFacts';
 import { documentation, fixedValues, hasOpenKeys, propertiesOf, schemaAt, types, isObjectSchema, type ResolvedSchema } from './schemaModel';
 import { asArray, asString, dig, documentAt, textOf, type DocumentView, type LanguageSnapshot } from './snapshot';
+import { markdownBlock, markdownCode, markdownText } from '../render/markdown/escape';
+import { formatScore, levelLabel } from '../render/text';
 
 export type CompletionKind =
   | 'key'
@@ -160,7 +162,7 @@ class Completions {
         label: dimension.id,
         kind: 'dimension',
         detail: `${term}: ${dimension.title}`,
-        documentation: [`**${escapeMarkdown(dimension.title)}**`, dimension.description ?? ''].filter(Boolean).join('\n\n'),
+        documentation: [`**${markdownText(dimension.title)}**`, markdownBlock(dimension.description ?? '')].filter(Boolean).join('\n\n'),
         insertText: this.context.colonFollows || this.context.inFlow ? (this.context.colonFollows ? dimension.id : `${dimension.id}: `) : `${dimension.id}:\n${this.nestedIndent()}`,
         retrigger: !this.context.colonFollows && !this.context.inFlow,
       });
@@ -178,8 +180,8 @@ class Completions {
       this.add({
         label: criterion.id,
         kind: 'criterion',
-        detail: `Level ${levelLabel(criterion.level, rubric.index.levelName(criterion.level))} · ${scale}`,
-        documentation: [escapeMarkdown(criterion.text), criterion.guidance ?? '', criterion.evidenceRequired ? '_Evidence required for a positive answer._' : ''].filter(Boolean).join('\n\n'),
+        detail: `Level ${levelLabel(criterion.level, rubric.index.levelName(criterion.level), ' ')} · ${scale}`,
+        documentation: [markdownText(criterion.text), markdownBlock(criterion.guidance ?? ''), criterion.evidenceRequired ? '_Evidence required for a positive answer._' : ''].filter(Boolean).join('\n\n'),
         insertText: this.context.colonFollows ? criterion.id : `${criterion.id}: `,
         retrigger: !this.context.colonFollows,
         filterText: `${criterion.id} ${criterion.text}`,
@@ -190,12 +192,12 @@ class Completions {
   private metricKeys(dimensionId: string, present: Set<string>): void {
     for (const metric of dimensionOf(this.doc.rubric, dimensionId)?.metrics ?? []) {
       if (present.has(metric.id)) continue;
-      const benchmark = metric.benchmark ? `Benchmark: ${formatNumber(metric.benchmark.value)}${metric.unit ? ` ${metric.unit}` : ''}` : '';
+      const benchmark = metric.benchmark ? `Benchmark: ${formatScore(metric.benchmark.value)}${metric.unit ? ` ${metric.unit}` : ''}` : '';
       this.add({
         label: metric.id,
         kind: 'metric',
         detail: metric.unit ? `${metric.name} (${metric.unit})` : metric.name,
-        documentation: [metric.description ?? '', benchmark].filter(Boolean).join('\n\n'),
+        documentation: [markdownBlock(metric.description ?? ''), markdownText(benchmark)].filter(Boolean).join('\n\n'),
         insertText: this.context.colonFollows ? metric.id : `${metric.id}: `,
       });
     }
@@ -257,7 +259,7 @@ class Completions {
         label: String(level.level),
         kind: 'level',
         detail: `${level.name ?? ''}${threshold === level.level ? ' · threshold' : ''}`.trim(),
-        documentation: [dimension && words ? `**${escapeMarkdown(dimension.title)}** at this level: ${words}` : '', level.description ?? ''].filter(Boolean).join('\n\n'),
+        documentation: [dimension && words ? `**${markdownText(dimension.title)}** at this level: ${markdownText(words)}` : '', markdownBlock(level.description ?? '')].filter(Boolean).join('\n\n'),
         insertText: String(level.level),
         sortText: String(level.level).padStart(4, '0'),
       });
@@ -273,8 +275,8 @@ class Completions {
       this.add({
         label: answer.value,
         kind: 'answer',
-        detail: `credit ${formatNumber(answer.credit)} · ${scaleName}`,
-        documentation: [answer.description ? escapeMarkdown(answer.description) : '', `For: ${escapeMarkdown(criterion.text)}`].filter(Boolean).join('\n\n'),
+        detail: `credit ${formatScore(answer.credit)} · ${scaleName}`,
+        documentation: [answer.description ? markdownText(answer.description) : '', `For: ${markdownText(criterion.text)}`].filter(Boolean).join('\n\n'),
         insertText: /^[\w-]+$/.test(answer.value) && !/^(true|false|null|~|[-+]?\d)/i.test(answer.value) ? answer.value : JSON.stringify(answer.value),
         sortText: String(i).padStart(4, '0'),
       });
@@ -284,7 +286,7 @@ class Completions {
   private planDimensions(rubric: ResolvedRubric | undefined): void {
     if (!rubric) return;
     for (const dimension of rubric.index.rubric.dimensions) {
-      this.add({ label: dimension.id, kind: 'dimension', detail: dimension.title, documentation: dimension.description ?? '', insertText: dimension.id });
+      this.add({ label: dimension.id, kind: 'dimension', detail: dimension.title, documentation: markdownBlock(dimension.description ?? ''), insertText: dimension.id });
     }
   }
 
@@ -295,7 +297,7 @@ class Completions {
       if (initiative.index === ownIndex || initiative.id === own) continue;
       const item = dig(this.doc.value, 'initiatives', initiative.index);
       const dates = [asString(dig(item, 'start')), asString(dig(item, 'end'))].filter(Boolean).join(' to ');
-      this.add({ label: initiative.id, kind: 'initiative', detail: initiative.title ?? '', documentation: dates, insertText: initiative.id });
+      this.add({ label: initiative.id, kind: 'initiative', detail: initiative.title ?? '', documentation: markdownText(dates), insertText: initiative.id });
     }
   }
 
@@ -316,7 +318,7 @@ class Completions {
     }
     for (const framework of builtinFrameworks().values()) {
       const title = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(framework.text)?.[1];
-      this.add({ label: framework.id, kind: 'rubric', detail: `built-in${title ? `: ${title}` : ''}`, documentation: `The built-in rubric ${code(framework.id)}.`, insertText: framework.id, sortText: `b${framework.id}` });
+      this.add({ label: framework.id, kind: 'rubric', detail: `built-in${title ? `: ${title}` : ''}`, documentation: `The built-in rubric ${markdownCode(framework.id)}.`, insertText: framework.id, sortText: `b${framework.id}` });
     }
     await this.fileReferences(env, 'Rubric', 'c');
   }

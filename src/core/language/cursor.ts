@@ -1,5 +1,5 @@
 import type { Range } from '../text/range';
-import type { PathSegment } from '../yaml/locate';
+import type { PathSegment } from '../document/located';
 import { commentStart, flowBalance, indentOf, isBlockScalarHeader, tokenizeLine } from './lineTokens';
 
 /**

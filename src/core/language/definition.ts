@@ -1,9 +1,8 @@
 import type { ResolvedRubric } from '../engine';
-import { isBuiltinUri, looksLikePath, resolveRelative, splitFragment } from '../resolve/uris';
+import { isBuiltinUri } from '../builtins';
+import { parseDocuments, type LocatedDocument, type Path } from '../document/located';
+import { looksLikePath, resolveRelative, splitFragment } from '../resolve/uris';
 import type { Range } from '../text/range';
-import { locate, type Path } from '../yaml/locate';
-import { parseYaml } from '../yaml/parse';
-import type { ParsedYamlDocument } from '../yaml/types';
 import { matches } from './pathPattern';
 import { targetAt } from './position';
 import { dimensionPosition, idsIn } from './rubricFacts';
@@ -68,8 +67,8 @@ function inOwnRubric(doc: DocumentView, path: Path, onKey: boolean, value: unkno
   return undefined;
 }
 
-function at(uri: string, text: string, parsed: ParsedYamlDocument, path: Path): DefinitionTarget | undefined {
-  const found = locate(parsed, path);
+function at(uri: string, text: string, parsed: LocatedDocument, path: Path): DefinitionTarget | undefined {
+  const found = parsed.locate(path);
   if (!found.exact) return undefined;
   return { uri, text, range: found.key && (found.value.start === found.value.end || typeof dig(parsed.value, ...path) === 'object') ? found.key : found.value };
 }
@@ -119,7 +118,7 @@ async function baselineLocation(snapshot: LanguageSnapshot, reference: string, l
   if (!uri || isBuiltinUri(uri)) return undefined;
   const text = await load(uri);
   if (text === undefined) return undefined;
-  const docs = parseYaml(text).documents.filter((d) => dig(d.value, 'kind') === 'Assessment');
+  const docs = parseDocuments(text).documents.filter((d) => dig(d.value, 'kind') === 'Assessment');
   const doc = fragment ? docs.find((d) => dig(d.value, 'id') === fragment) : docs[0];
   if (!doc) return { uri, text, range: { start: 0, end: 0 } };
   return at(uri, text, doc, ['id']) ?? { uri, text, range: { start: doc.documentRange.start, end: doc.documentRange.start } };

@@ -1,13 +1,14 @@
 import type { PlanDocumentAnalysis, ResolvedRubric } from '../engine';
-import type { Criterion, Dimension, Metric } from '../model/types';
+import type { Criterion, Dimension, Metric } from '../format/types';
 import type { DimensionScore } from '../scoring/types';
 import type { Range } from '../text/range';
-import { code, escapeMarkdown, formatNumber, levelLabel, paragraph, plural } from './markdown';
 import { matches } from './pathPattern';
 import { targetAt, type Target } from './position';
 import { criterionOf, descriptor, dimensionOf, idsIn, levelsOf, metricOf, ownLevels, type LevelFact } from './rubricFacts';
 import { documentation, schemaAt, types } from './schemaModel';
 import { asArray, asString, dig, documentAt, type DocumentView, type LanguageSnapshot } from './snapshot';
+import { markdownBlock, markdownCode, markdownText } from '../render/markdown/escape';
+import { formatScore, levelLabel, termWord } from '../render/text';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -53,7 +54,7 @@ function domainHover(doc: DocumentView, target: Target): string | undefined {
       if (onKey && matches(path, 'dimensions.#.levels.*')) return levelHover(ownLevels(doc.value), Number(value), undefined);
       if (!onKey && matches(path, 'dimensions.#.group')) {
         const group = idsIn(dig(doc.value, 'groups')).find((g) => g.id === value);
-        return group ? `**${escapeMarkdown(group.title ?? group.id)}** (group ${code(group.id)})\n\n${paragraph(asString(dig(doc.value, 'groups', group.index, 'description')))}`.trim() : undefined;
+        return group ? `**${markdownText(group.title ?? group.id)}** (group ${markdownCode(group.id)})\n\n${markdownBlock(asString(dig(doc.value, 'groups', group.index, 'description')) ?? '')}`.trim() : undefined;
       }
       if (!onKey && (matches(path, 'dimensions.#.criteria.#.answerScale') || matches(path, 'defaultAnswerScale'))) return scaleHover(doc.value, value);
       return undefined;
@@ -70,35 +71,35 @@ function schemaHover(doc: DocumentView, target: Target): string | undefined {
   const text = documentation(schema.node);
   if (!text) return undefined;
   const t = types(schema.node);
-  const kind = schema.node.enum ? `one of ${schema.node.enum.map((v) => code(String(v))).join(', ')}` : t.join(' or ');
-  return `${code(String(target.value))}${kind ? ` · ${kind}` : ''}\n\n${text}`;
+  const kind = schema.node.enum ? `one of ${schema.node.enum.map((v) => markdownCode(String(v))).join(', ')}` : t.join(' or ');
+  return `${markdownCode(String(target.value))}${kind ? ` · ${kind}` : ''}\n\n${text}`;
 }
 
 function dimensionHover(rubric: ResolvedRubric | undefined, id: unknown, score: DimensionScore | undefined, scoreLabel = 'Current'): string | undefined {
   const dimension = dimensionOf(rubric, id);
   if (!rubric || !dimension) return undefined;
   const group = dimension.group ? rubric.index.groups.get(dimension.group) : undefined;
-  const lines = [`**${escapeMarkdown(dimension.title)}** · ${rubric.index.term('dimension').toLowerCase()} ${code(dimension.id)}${group ? ` in ${escapeMarkdown(group.title)}` : ''}`];
-  if (dimension.description) lines.push(paragraph(dimension.description));
+  const lines = [`**${markdownText(dimension.title)}** · ${markdownText(rubric.index.term('dimension').toLowerCase())} ${markdownCode(dimension.id)}${group ? ` in ${markdownText(group.title)}` : ''}`];
+  if (dimension.description) lines.push(markdownBlock(dimension.description));
   if (score) lines.push(scoreLine(rubric, score, scoreLabel));
   return lines.join('\n\n');
 }
 
 function scoreLine(rubric: ResolvedRubric, score: DimensionScore, label: string): string {
-  if (score.status === 'not-applicable') return `${label}: not applicable${score.notApplicable ? ` (${escapeMarkdown(score.notApplicable)})` : ''}.`;
-  if (score.status === 'exempt') return `${label}: exempt until ${score.exemption?.expires ?? '?'}.`;
+  if (score.status === 'not-applicable') return `${label}: not applicable${score.notApplicable ? ` (${markdownText(score.notApplicable)})` : ''}.`;
+  if (score.status === 'exempt') return `${label}: exempt until ${markdownText(score.exemption?.expires ?? '?')}.`;
   if (score.level === undefined) return `${label}: not rated yet.`;
-  const parts = [`${label}: level ${levelLabel(score.level, rubric.index.levelName(score.level))}`];
-  if (score.score !== undefined && score.score !== score.level) parts[0] += ` (score ${formatNumber(score.score)})`;
-  if (score.target !== undefined) parts.push(`target ${levelLabel(score.target, rubric.index.levelName(score.target))}`);
+  const parts = [`${label}: level ${markdownText(levelLabel(score.level, rubric.index.levelName(score.level), ' '))}`];
+  if (score.score !== undefined && score.score !== score.level) parts[0] += ` (score ${formatScore(score.score)})`;
+  if (score.target !== undefined) parts.push(`target ${markdownText(levelLabel(score.target, rubric.index.levelName(score.target), ' '))}`);
   const counted = score.criteria.filter((c) => c.status === 'counted');
-  if (counted.length) parts.push(`${counted.filter((c) => c.met).length} of ${counted.length} ${plural(rubric.index.term('criterion'))} met`);
+  if (counted.length) parts.push(`${counted.filter((c) => c.met).length} of ${counted.length} ${markdownText(termWord(rubric.index.term('criterion')))} met`);
   let text = parts.join(' · ');
   const words = descriptor(rubric.index.dimensions.get(score.id), score.level);
-  if (words) text += `\n\n_At this level:_ ${words}`;
+  if (words) text += `\n\n_At this level:_ ${markdownText(words)}`;
   if (score.nextLevel !== undefined && score.blockers.length) {
     const first = score.blockers[0] as { text: string };
-    text += `\n\nTo reach ${levelLabel(score.nextLevel, rubric.index.levelName(score.nextLevel))}: ${escapeMarkdown(first.text)}${score.blockers.length > 1 ? ` (+${score.blockers.length - 1} more)` : ''}`;
+    text += `\n\nTo reach ${markdownText(levelLabel(score.nextLevel, rubric.index.levelName(score.nextLevel), ' '))}: ${markdownText(first.text)}${score.blockers.length > 1 ? ` (+${score.blockers.length - 1} more)` : ''}`;
   }
   return text;
 }
@@ -106,28 +107,26 @@ function scoreLine(rubric: ResolvedRubric, score: DimensionScore, label: string)
 function criterionHover(rubric: ResolvedRubric | undefined, criterion: Criterion | undefined): string | undefined {
   if (!rubric || !criterion) return undefined;
   const scaleName = rubric.index.scaleName(criterion);
-  const answers = rubric.index.scaleOf(criterion)?.answers.map((a) => `${code(a.value)} ${formatNumber(a.credit)}`).join(', ');
+  const answers = rubric.index.scaleOf(criterion)?.answers.map((a) => `${markdownCode(a.value)} ${formatScore(a.credit)}`).join(', ');
   const lines = [
-    `**${escapeMarkdown(criterion.text)}**`,
-    `${rubric.index.term('criterion')} ${code(criterion.id)} · level ${levelLabel(criterion.level, rubric.index.levelName(criterion.level))}${criterion.weight !== undefined ? ` · weight ${formatNumber(criterion.weight)}` : ''}`,
-    `Answers (${scaleName}): ${answers ?? 'unknown scale'}`,
+    `**${markdownText(criterion.text)}**`,
+    `${markdownText(rubric.index.term('criterion'))} ${markdownCode(criterion.id)} · level ${markdownText(levelLabel(criterion.level, rubric.index.levelName(criterion.level), ' '))}${criterion.weight !== undefined ? ` · weight ${formatScore(criterion.weight)}` : ''}`,
+    `Answers (${markdownText(scaleName)}): ${answers ?? 'unknown scale'}`,
   ];
   if (criterion.evidenceRequired) lines.push('_A positive answer needs evidence._');
-  if (criterion.guidance) lines.push(paragraph(criterion.guidance));
+  if (criterion.guidance) lines.push(markdownBlock(criterion.guidance));
   return lines.join('\n\n');
 }
 
 function answerHover(rubric: ResolvedRubric | undefined, criterion: Criterion | undefined, value: unknown): string | undefined {
   if (!rubric || !criterion || (typeof value !== 'string' && typeof value !== 'boolean')) return undefined;
-  const written = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
-  const scale = rubric.index.scaleOf(criterion);
-  const option = scale?.answers.find((a) => a.value === written) ?? scale?.answers.find((a) => a.value.toLowerCase() === written.toLowerCase());
+  const option = rubric.index.answerOption(criterion, value);
   if (!option) return undefined;
-  const met = option.credit >= rubric.index.passCredit;
+  const met = rubric.index.meets(option.credit);
   return [
-    `${code(option.value)} · credit ${formatNumber(option.credit)}${met ? ' (counts as met)' : ''}`,
-    option.description ? escapeMarkdown(option.description) : '',
-    `${rubric.index.term('criterion')}: ${escapeMarkdown(criterion.text)}`,
+    `${markdownCode(option.value)} · credit ${formatScore(option.credit)}${met ? ' (counts as met)' : ''}`,
+    option.description ? markdownText(option.description) : '',
+    `${markdownText(rubric.index.term('criterion'))}: ${markdownText(criterion.text)}`,
   ].filter(Boolean).join('\n\n');
 }
 
@@ -135,19 +134,19 @@ function levelHover(levels: readonly LevelFact[], value: unknown, dimension: Dim
   if (typeof value !== 'number') return undefined;
   const level = levels.find((l) => l.level === value);
   if (!level) return levels.length ? `Level ${value} is not on the scale (${levels.map((l) => l.level).join(', ')}).` : undefined;
-  const lines = [`**Level ${levelLabel(level.level, level.name)}**`];
-  if (level.description) lines.push(paragraph(level.description));
+  const lines = [`**Level ${markdownText(levelLabel(level.level, level.name, ' '))}**`];
+  if (level.description) lines.push(markdownBlock(level.description));
   const words = descriptor(dimension, level.level);
-  if (dimension && words) lines.push(`**${escapeMarkdown(dimension.title)}** at this level: ${words}`);
+  if (dimension && words) lines.push(`**${markdownText(dimension.title)}** at this level: ${markdownText(words)}`);
   return lines.join('\n\n');
 }
 
 function metricHover(metric: Metric | undefined): string | undefined {
   if (!metric) return undefined;
-  const lines = [`**${escapeMarkdown(metric.name)}** · metric ${code(metric.id)}${metric.unit ? ` in ${escapeMarkdown(metric.unit)}` : ''}`];
-  if (metric.description) lines.push(paragraph(metric.description));
+  const lines = [`**${markdownText(metric.name)}** · metric ${markdownCode(metric.id)}${metric.unit ? ` in ${markdownText(metric.unit)}` : ''}`];
+  if (metric.description) lines.push(markdownBlock(metric.description));
   if (metric.benchmark) {
-    lines.push(`Benchmark: ${formatNumber(metric.benchmark.value)}${metric.unit ? ` ${escapeMarkdown(metric.unit)}` : ''} (${metric.higherIsBetter === false ? 'lower' : 'higher'} is better)${metric.benchmark.source ? `, source: ${escapeMarkdown(metric.benchmark.source)}` : ''}`);
+    lines.push(`Benchmark: ${formatScore(metric.benchmark.value)}${metric.unit ? ` ${markdownText(metric.unit)}` : ''} (${metric.higherIsBetter === false ? 'lower' : 'higher'} is better)${metric.benchmark.source ? `, source: ${markdownText(metric.benchmark.source)}` : ''}`);
   }
   return lines.join('\n\n');
 }
@@ -155,11 +154,11 @@ function metricHover(metric: Metric | undefined): string | undefined {
 function rubricHover(rubric: ResolvedRubric | undefined): string | undefined {
   if (!rubric) return undefined;
   const r = rubric.index.rubric;
-  const threshold = r.threshold ? ` · threshold ${levelLabel(r.threshold.level, rubric.index.levelName(r.threshold.level))}` : '';
+  const threshold = r.threshold ? ` · threshold ${markdownText(levelLabel(r.threshold.level, rubric.index.levelName(r.threshold.level), ' '))}` : '';
   return [
-    `**${escapeMarkdown(r.title)}** ${code(r.id)} v${escapeMarkdown(r.version)}${rubric.builtin ? ' (built in)' : ''}`,
-    `${r.dimensions.length} ${plural(rubric.index.term('dimension'))} · ${rubric.index.method} scoring · levels ${r.levels.map((l) => levelLabel(l.level, l.name)).join(', ')}${threshold}`,
-    paragraph(r.description),
+    `**${markdownText(r.title)}** ${markdownCode(r.id)} v${markdownText(r.version)}${rubric.builtin ? ' (built in)' : ''}`,
+    `${r.dimensions.length} ${markdownText(termWord(rubric.index.term('dimension')))} · ${rubric.index.method} scoring · levels ${r.levels.map((l) => markdownText(levelLabel(l.level, l.name, ' '))).join(', ')}${threshold}`,
+    markdownBlock(r.description ?? ''),
   ].filter(Boolean).join('\n\n');
 }
 
@@ -168,8 +167,8 @@ function baselineHover(doc: DocumentView): string | undefined {
   if (!baseline) return undefined;
   const a = baseline.assessment;
   const overall = baseline.score?.overall;
-  const level = overall?.level !== undefined ? `Overall level ${overall.level}${overall.score !== undefined ? ` (score ${formatNumber(overall.score)})` : ''}` : '';
-  return [`**${escapeMarkdown(a.title ?? a.id)}** · ${escapeMarkdown(a.subject.organization)}, ${a.date}`, level].filter(Boolean).join('\n\n');
+  const level = overall?.level !== undefined ? `Overall level ${overall.level}${overall.score !== undefined ? ` (score ${formatScore(overall.score)})` : ''}` : '';
+  return [`**${markdownText(a.title ?? a.id)}** · ${markdownText(a.subject.organization)}, ${markdownText(a.date)}`, level].filter(Boolean).join('\n\n');
 }
 
 function initiativeHover(planValue: unknown, id: unknown): string | undefined {
@@ -179,14 +178,14 @@ function initiativeHover(planValue: unknown, id: unknown): string | undefined {
   const dates = [asString(dig(item, 'start')), asString(dig(item, 'end'))].filter(Boolean).join(' to ');
   const status = asString(dig(item, 'status')) ?? 'planned';
   const moves = asArray(dig(item, 'moves')).map((m) => `${String(dig(m, 'dimension'))} → ${String(dig(m, 'to'))}`);
-  return [`**${escapeMarkdown(found.title ?? found.id)}** · initiative ${code(found.id)}`, `${dates}${dates ? ' · ' : ''}${status}`, moves.length ? `Moves: ${escapeMarkdown(moves.join(', '))}` : ''].filter(Boolean).join('\n\n');
+  return [`**${markdownText(found.title ?? found.id)}** · initiative ${markdownCode(found.id)}`, markdownText(`${dates}${dates ? ' · ' : ''}${status}`), moves.length ? `Moves: ${markdownText(moves.join(', '))}` : ''].filter(Boolean).join('\n\n');
 }
 
 function scaleHover(rubricValue: unknown, name: unknown): string | undefined {
   if (typeof name !== 'string') return undefined;
-  if (name === 'yes-no' && dig(rubricValue, 'answerScales', name) === undefined) return `${code('yes-no')} (built in): ${code('yes')} 1, ${code('no')} 0`;
+  if (name === 'yes-no' && dig(rubricValue, 'answerScales', name) === undefined) return `${markdownCode('yes-no')} (built in): ${markdownCode('yes')} 1, ${markdownCode('no')} 0`;
   const scale = dig(rubricValue, 'answerScales', name);
   if (!scale) return undefined;
-  const answers = asArray(dig(scale, 'answers')).map((a) => `${code(String(dig(a, 'value')))} ${String(dig(a, 'credit'))}`);
-  return [`Answer scale ${code(name)}: ${answers.join(', ')}`, paragraph(asString(dig(scale, 'description')))].filter(Boolean).join('\n\n');
+  const answers = asArray(dig(scale, 'answers')).map((a) => `${markdownCode(String(dig(a, 'value')))} ${markdownText(String(dig(a, 'credit')))}`);
+  return [`Answer scale ${markdownCode(name)}: ${answers.join(', ')}`, markdownBlock(asString(dig(scale, 'description')) ?? '')].filter(Boolean).join('\n\n');
 }

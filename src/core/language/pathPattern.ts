@@ -1,4 +1,4 @@
-import type { PathSegment } from '../yaml/locate';
+import type { PathSegment } from '../document/located';
 
 /**
  * Whether a data path has a given shape: `*` stands for any key, `#` for any list index.

@@ -1,5 +1,5 @@
 import type { Range } from '../text/range';
-import { pathAt, valueAt, type PathSegment } from '../yaml/locate';
+import type { PathSegment } from '../document/located';
 import { cursorContext } from './cursor';
 import { tokenizeLine } from './lineTokens';
 import type { DocumentView } from './snapshot';
@@ -20,10 +20,10 @@ export interface Target {
 export function targetAt(text: string, doc: DocumentView, offset: number): Target | undefined {
   const parsed = doc.parsed;
   if (parsed && parsed.value !== null && typeof parsed.value === 'object') {
-    const found = pathAt(parsed, offset);
+    const found = parsed.pathAt(offset);
     if (found && found.path.length > 0) {
       if (found.onKey) return { path: found.path, onKey: true, range: found.range, value: found.path[found.path.length - 1] };
-      const value = valueAt(parsed.value, found.path);
+      const value = parsed.valueAt(found.path);
       if (value === null || typeof value !== 'object') return { path: found.path, onKey: false, range: found.range, value };
       return undefined;
     }

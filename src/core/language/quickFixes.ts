@@ -1,8 +1,9 @@
 import type { AssessmentDocumentAnalysis, DocumentAnalysis, FileAnalysis, ResolvedRubric } from '../engine';
 import type { Diagnostic } from '../diagnostics/types';
-import { API_VERSION, type DocumentKind } from '../model/types';
+import { API_VERSION } from '../format/enums';
+import type { DocumentKind } from '../format/types';
 import type { Range } from '../text/range';
-import { locate, valueAt, type PathSegment } from '../yaml/locate';
+import type { PathSegment } from '../document/located';
 import { schemaAt, propertiesOf, types, type ResolvedSchema } from './schemaModel';
 import { documentIndexAt } from './snapshot';
 import { addToMap, fillEmptyMap, type NewEntry, type TextEditData } from './textEdits';
@@ -110,12 +111,12 @@ export function missingDimensionEdits(text: string, doc: AssessmentDocumentAnaly
     value: '',
     children: [{ key: 'target', value: String(target) }, ...(rubric.index.method === 'rated' ? [] : [{ key: 'answers', value: '{}' }])],
   }));
-  const existing = valueAt(doc.parsed.value, ['dimensions']);
+  const existing = doc.parsed.valueAt(['dimensions']);
   if (existing && typeof existing === 'object' && Object.keys(existing).length > 0) {
     const edit = addToMap(text, doc.parsed, ['dimensions'], entries);
     return edit ? [edit] : [];
   }
-  const key = locate(doc.parsed, ['dimensions']).key;
+  const key = doc.parsed.locate(['dimensions']).key;
   return key ? fillEmptyMap(text, doc.parsed, ['dimensions'], entries, key) : [];
 }
 

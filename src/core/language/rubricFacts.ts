@@ -1,5 +1,5 @@
 import type { ResolvedRubric } from '../engine';
-import type { Criterion, Dimension, LevelDefinition, Metric } from '../model/types';
+import type { Criterion, Dimension, LevelDefinition, Metric } from '../format/types';
 import { asArray, asString, dig } from './snapshot';
 
 /**

@@ -2,8 +2,8 @@ import assessmentSchema from '../../../schemas/assessment.schema.json';
 import commonSchema from '../../../schemas/common.schema.json';
 import planSchema from '../../../schemas/plan.schema.json';
 import rubricSchema from '../../../schemas/rubric.schema.json';
-import type { DocumentKind } from '../model/types';
-import type { PathSegment } from '../yaml/locate';
+import type { DocumentKind } from '../format/types';
+import type { PathSegment } from '../document/located';
 
 /**
  * Read-only navigation of the format's JSON Schemas, for completion, hovers and quick fixes.

@@ -1,8 +1,8 @@
 import type { DocumentAnalysis, FileAnalysis, ResolvedRubric } from '../engine';
-import { DOCUMENT_KINDS, type DocumentKind } from '../model/types';
+import { DOCUMENT_KINDS } from '../format/enums';
+import type { DocumentKind } from '../format/types';
 import type { AssessmentScore } from '../scoring/types';
-import { valueAt } from '../yaml/locate';
-import type { ParsedYamlDocument } from '../yaml/types';
+import { valueAt, type LocatedDocument } from '../document/located';
 import { documentStartAt } from './cursor';
 
 /**
@@ -13,11 +13,6 @@ import { documentStartAt } from './cursor';
 export interface LanguageSnapshot {
   readonly analysis: FileAnalysis;
   readonly previous?: FileAnalysis;
-  /**
-   * Rubrics found (by resolveRubricLoosely) for assessments and plans whose own check could not
-   * resolve them, by document index.
-   */
-  readonly rubrics?: ReadonlyMap<number, ResolvedRubric>;
   /**
    * The document's text now, when `analysis` is of an earlier version (completion in a very
    * large document does not wait for a fresh analysis: the cursor's place comes from this text,
@@ -37,7 +32,7 @@ export interface DocumentView {
   readonly kind?: DocumentKind;
   /** The document's data when it parsed to a map (possibly schema-invalid, so read it defensively). */
   readonly value?: Record<string, unknown>;
-  readonly parsed?: ParsedYamlDocument;
+  readonly parsed?: LocatedDocument;
   readonly analysis?: DocumentAnalysis;
   readonly rubric?: ResolvedRubric;
   readonly score?: AssessmentScore;
@@ -86,7 +81,7 @@ export function documentAt(snapshot: LanguageSnapshot, offset: number): Document
   const earlier = previous?.documents[index];
   const value = asRecord(current?.parsed.value);
   const kind = current?.kind ?? kindOf(value) ?? kindInText(text, snapshot.text === undefined && current ? current.parsed.documentRange.start : documentStartAt(text, offset)) ?? earlier?.kind;
-  const rubric = referencedRubric(current) ?? snapshot.rubrics?.get(index) ?? (earlier?.kind === kind ? referencedRubric(earlier) : undefined);
+  const rubric = referencedRubric(current) ?? (earlier?.kind === kind ? referencedRubric(earlier) : undefined);
   const score = current?.kind === 'Assessment' ? current.score : undefined;
   return {
     index,

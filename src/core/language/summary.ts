@@ -1,5 +1,5 @@
 import type { FileAnalysis } from '../engine';
-import type { DocumentKind } from '../model/types';
+import type { DocumentKind } from '../format/types';
 import { asString, dig } from './snapshot';
 
 /** What the status bar and the preview's header show about a file: its first document of our format. */

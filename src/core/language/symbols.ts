@@ -1,7 +1,6 @@
 import type { FileAnalysis } from '../engine';
 import type { Range } from '../text/range';
-import { locate, type Path } from '../yaml/locate';
-import type { ParsedYamlDocument } from '../yaml/types';
+import type { LocatedDocument, Path } from '../document/located';
 import { asArray, asString, dig } from './snapshot';
 
 export type SymbolKind = 'document' | 'group' | 'dimension' | 'criterion' | 'metric' | 'level' | 'initiative' | 'move' | 'answer';
@@ -39,18 +38,18 @@ export function documentSymbols(analysis: FileAnalysis): OutlineSymbol[] {
 }
 
 class OutlineBuilder {
-  constructor(private readonly doc: ParsedYamlDocument) {}
+  constructor(private readonly doc: LocatedDocument) {}
 
   /** The key's or value's range at a path, if it exists. */
   where(path: Path): Range | undefined {
-    const found = locate(this.doc, path);
+    const found = this.doc.locate(path);
     if (!found.exact) return undefined;
     return found.value.start === found.value.end ? (found.key ?? found.value) : found.value;
   }
 
   /** The whole entry at a path: from its key (if any) to the end of its value. */
   private extent(path: Path): Range | undefined {
-    const found = locate(this.doc, path);
+    const found = this.doc.locate(path);
     if (!found.exact) return undefined;
     return { start: found.key?.start ?? found.value.start, end: Math.max(found.value.end, found.key?.end ?? 0) };
   }
@@ -88,7 +87,7 @@ class OutlineBuilder {
   private section(key: string, children: OutlineSymbol[]): OutlineSymbol[] {
     if (!children.length) return [];
     const range = this.extent([key]);
-    const found = locate(this.doc, [key]);
+    const found = this.doc.locate([key]);
     if (!range || !found.key) return children;
     return [{ name: key, detail: `${children.length}`, kind: key === 'levels' ? 'level' : 'group', range, selectionRange: found.key, children }];
   }
@@ -98,14 +97,14 @@ class OutlineBuilder {
     if (!dimensions || typeof dimensions !== 'object' || Array.isArray(dimensions)) return [];
     return Object.keys(dimensions).flatMap((id) => {
       const range = this.extent(['dimensions', id]);
-      const key = locate(this.doc, ['dimensions', id]).key;
+      const key = this.doc.locate(['dimensions', id]).key;
       if (!range || !key) return [];
       const result = dig(dimensions, id);
       const answers = dig(result, 'answers');
       const children: OutlineSymbol[] = answers && typeof answers === 'object' && !Array.isArray(answers)
         ? Object.keys(answers).flatMap((criterion) => {
             const r = this.extent(['dimensions', id, 'answers', criterion]);
-            const k = locate(this.doc, ['dimensions', id, 'answers', criterion]).key;
+            const k = this.doc.locate(['dimensions', id, 'answers', criterion]).key;
             const entry = dig(answers, criterion);
             const answer = typeof entry === 'object' && entry !== null ? dig(entry, 'answer') : entry;
             return r && k ? [{ name: criterion, detail: answer === undefined ? '' : String(answer), kind: 'answer' as const, range: r, selectionRange: k, children: [] }] : [];

@@ -1,6 +1,5 @@
 import type { Range } from '../text/range';
-import { valueAt, type Path } from '../yaml/locate';
-import type { ContainerSpan, ParsedYamlDocument } from '../yaml/types';
+import type { LocatedDocument, Path } from '../document/located';
 
 /**
  * Edits that add entries to a YAML map by inserting text at offsets, so that the user's
@@ -47,37 +46,33 @@ function renderFlow(entries: readonly NewEntry[]): string {
   return entries.map((e) => `${e.key}: ${e.children?.length ? `{ ${renderFlow(e.children)} }` : e.value || '""'}`).join(', ');
 }
 
-function isFlow(text: string, span: ContainerSpan): boolean {
-  return text[span.range.start] === '{';
-}
 
 /**
  * Adds entries to the map at `mapPath`: in a block map, as new lines after its last entry at
  * the indentation of its keys (or before its first entry with `atStart`); in a flow map
  * (`{ a: 1 }`), inside the braces.
  */
-export function addToMap(text: string, doc: ParsedYamlDocument, mapPath: Path, entries: readonly NewEntry[], options: { atStart?: boolean } = {}): TextEditData | undefined {
-  const map = valueAt(doc.value, mapPath);
+export function addToMap(text: string, doc: LocatedDocument, mapPath: Path, entries: readonly NewEntry[], options: { atStart?: boolean } = {}): TextEditData | undefined {
+  const map = doc.valueAt(mapPath);
   if (map === null || typeof map !== 'object' || Array.isArray(map) || entries.length === 0) return undefined;
-  const span = doc.spans.get(map);
-  if (!span?.pairs) return undefined;
+  const pairs = doc.entries(mapPath);
+  const range = doc.containerRange(mapPath);
+  if (!pairs || !range) return undefined;
   const eol = eolOf(text);
-  if (isFlow(text, span)) {
-    const pairs = [...span.pairs.values()];
+  if (text[range.start] === '{') {
     const last = pairs[pairs.length - 1];
-    if (!last) return { range: span.range, newText: `{ ${renderFlow(entries)} }` };
-    const at = Math.max(last.value.end, last.key.end);
+    if (!last) return { range, newText: `{ ${renderFlow(entries)} }` };
+    const at = Math.max(last.valueRange.end, last.keyRange.end);
     return { range: { start: at, end: at }, newText: `, ${renderFlow(entries)}` };
   }
-  const pairs = [...span.pairs.values()];
-  const first = pairs[0];
+  const first = pairs[0]?.keyRange;
   if (!first) return undefined;
-  const indent = ' '.repeat(first.key.start - lineStartOf(text, first.key.start));
+  const indent = ' '.repeat(first.start - lineStartOf(text, first.start));
   const lines = renderBlock(entries, indent, eol);
-  if (options.atStart && first.key.start === lineStartOf(text, first.key.start)) {
-    return { range: { start: first.key.start, end: first.key.start }, newText: lines.join(eol) + eol };
+  if (options.atStart && first.start === lineStartOf(text, first.start)) {
+    return { range: { start: first.start, end: first.start }, newText: lines.join(eol) + eol };
   }
-  const end = lineEndOf(text, span.range.end);
+  const end = lineEndOf(text, range.end);
   return { range: { start: end, end }, newText: eol + lines.join(eol) };
 }
 
@@ -85,11 +80,11 @@ export function addToMap(text: string, doc: ParsedYamlDocument, mapPath: Path, e
  * Puts entries into an empty map written as `{}` or as nothing after its key, turning it into a
  * block under the key. A comment after the key stays on the key's line.
  */
-export function fillEmptyMap(text: string, doc: ParsedYamlDocument, mapPath: Path, entries: readonly NewEntry[], keyRange: Range): TextEditData[] {
-  const value = valueAt(doc.value, mapPath);
+export function fillEmptyMap(text: string, doc: LocatedDocument, mapPath: Path, entries: readonly NewEntry[], keyRange: Range): TextEditData[] {
+  const value = doc.valueAt(mapPath);
   const isEmpty = value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
   if (!isEmpty) return [];
-  const span = value && typeof value === 'object' ? doc.spans.get(value) : undefined;
+  const span = doc.containerRange(mapPath);
   const keyIndent = keyRange.start - lineStartOf(text, keyRange.start);
   const eol = eolOf(text);
   const block = eol + renderBlock(entries, ' '.repeat(keyIndent) + STEP, eol).join(eol);
@@ -97,9 +92,9 @@ export function fillEmptyMap(text: string, doc: ParsedYamlDocument, mapPath: Pat
   const edits: TextEditData[] = [];
   if (span) {
     // `key: {}` → `key:` followed by the block; the space before `{` goes too.
-    let start = span.range.start;
+    let start = span.start;
     while (start > keyRange.end && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-    edits.push({ range: { start, end: span.range.end }, newText: '' });
+    edits.push({ range: { start, end: span.end }, newText: '' });
   }
   edits.push({ range: { start: lineEnd, end: lineEnd }, newText: block });
   return edits;

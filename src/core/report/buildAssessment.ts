@@ -1,8 +1,9 @@
-import type { RubricIndex } from '../model/rubricIndex';
-import type { Assessment, DimensionResult } from '../model/types';
+import { exemptionState } from '../domain/answers';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { LocatedDocument } from '../document/located';
+import type { Assessment, DimensionResult } from '../format/types';
+import { reachesTarget } from '../scoring/methods';
 import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult } from '../scoring/types';
-import type { ParsedYamlDocument } from '../yaml/types';
-import { round } from './format';
 import { groupDimensions } from './groups';
 import { reportLink } from './links';
 import type {
@@ -15,13 +16,11 @@ import type {
   ReportMetric,
   ReportNotApplicable,
 } from './model';
-import { withOffset } from './sourceOffsets';
-
-const EPSILON = 1e-9;
+import { round, withOffset } from './offsets';
 
 export function buildAssessmentSection(
   data: Assessment,
-  parsed: ParsedYamlDocument,
+  parsed: LocatedDocument,
   index: RubricIndex | undefined,
   score: AssessmentScore | undefined,
 ): AssessmentSection {
@@ -97,7 +96,7 @@ function exemptionOf(e: ExemptionState): ReportExemptionState {
 export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'gap' | 'thresholdReached'>): DimensionState {
   if (d.status !== 'scored') return d.status;
   if (d.target !== undefined) {
-    if ((d.gap ?? 0) <= EPSILON) return 'on-target';
+    if (reachesTarget(d.gap ?? 0)) return 'on-target';
     return d.thresholdReached === false ? 'below-threshold' : 'below-target';
   }
   if (d.thresholdReached === true) return 'at-threshold';
@@ -105,7 +104,7 @@ export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'ga
   return 'scored';
 }
 
-function reportDimension(d: DimensionScore, index: RubricIndex, parsed: ParsedYamlDocument): ReportDimension {
+function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument): ReportDimension {
   const descriptors = index.dimensions.get(d.id)?.levels ?? {};
   const metricDefs = index.dimensions.get(d.id)?.metrics ?? [];
   const criterion = (c: CriterionResult) => reportCriterion(c, parsed, ['dimensions', d.id, 'answers', c.id]);
@@ -155,7 +154,7 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: ParsedYa
   };
 }
 
-function reportCriterion(c: CriterionResult, parsed: ParsedYamlDocument, path: string[]): ReportCriterion {
+function reportCriterion(c: CriterionResult, parsed: LocatedDocument, path: string[]): ReportCriterion {
   return {
     id: c.id,
     text: c.text,
@@ -175,7 +174,7 @@ function reportCriterion(c: CriterionResult, parsed: ParsedYamlDocument, path: s
   };
 }
 
-function unscoredDimension(id: string, result: DimensionResult, date: string, parsed: ParsedYamlDocument): ReportDimension {
+function unscoredDimension(id: string, result: DimensionResult, date: string, parsed: LocatedDocument): ReportDimension {
   return {
     id,
     title: id,
@@ -189,7 +188,7 @@ function unscoredDimension(id: string, result: DimensionResult, date: string, pa
     ...(result.notes ? { notes: result.notes } : {}),
     metrics: [],
     ...(result.notApplicable ? { notApplicable: result.notApplicable.reason } : {}),
-    ...(result.exemption ? { exemption: { ...result.exemption, expired: result.exemption.expires < date } } : {}),
+    ...(result.exemption ? { exemption: exemptionOf(exemptionState(result.exemption, date) as ExemptionState) } : {}),
     ...withOffset(parsed, ['dimensions', id]),
   };
 }

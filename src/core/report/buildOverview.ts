@@ -1,13 +1,13 @@
-import { DEFAULT_ANSWER_SCALE } from '../model/types';
-import { YES_NO_SCALE, type RubricIndex } from '../model/rubricIndex';
-import type { ParsedYamlDocument } from '../yaml/types';
+import { YES_NO_SCALE, type RubricIndex } from '../domain/rubricIndex';
+import type { LocatedDocument } from '../document/located';
+import { DEFAULT_ANSWER_SCALE } from '../format/enums';
 import { groupDimensions } from './groups';
 import { reportLink } from './links';
 import type { RubricOverview, RubricOverviewDimension } from './model';
-import { withOffset } from './sourceOffsets';
+import { withOffset } from './offsets';
 
 /** What a framework contains: its scale, groups, dimensions with descriptors, criteria counts and metrics. */
-export function buildRubricOverview(index: RubricIndex, parsed: ParsedYamlDocument): RubricOverview {
+export function buildRubricOverview(index: RubricIndex, parsed: LocatedDocument): RubricOverview {
   const rubric = index.rubric;
   const levels = rubric.levels.map((l) => l.level);
   const dimensions: RubricOverviewDimension[] = rubric.dimensions.map((d, i) => {

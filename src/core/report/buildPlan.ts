@@ -1,18 +1,18 @@
-import type { PlanDocumentAnalysis } from '../engine';
-import type { RubricIndex } from '../model/rubricIndex';
-import { VALUE_STREAMS, type InitiativeStatus, type Plan } from '../model/types';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { LocatedDocument } from '../document/located';
+import type { PlanBaseline } from '../engine';
+import { INITIATIVE_STATUSES, VALUE_STREAM_TITLES } from '../format/enums';
+import type { InitiativeStatus, Plan } from '../format/types';
 import type { PlanProjection } from '../scoring/projectPlan';
-import type { ParsedYamlDocument } from '../yaml/types';
-import { round } from './format';
 import type { PlanSection, ReportInitiative, ReportKpi, ReportLegacySystem, ReportPlannedDimension, ReportRisk } from './model';
-import { withOffset } from './sourceOffsets';
+import { round, withOffset } from './offsets';
 
 export function buildPlanSection(
   data: Plan,
-  parsed: ParsedYamlDocument,
+  parsed: LocatedDocument,
   projection: PlanProjection,
   index: RubricIndex | undefined,
-  baseline: PlanDocumentAnalysis['baseline'],
+  baseline: PlanBaseline | undefined,
 ): PlanSection {
   const titleOf = (dimension: string) => index?.dimensions.get(dimension)?.title ?? dimension;
   const levelName = (level: number | undefined) => (level !== undefined ? index?.levelName(level) : undefined);
@@ -29,14 +29,14 @@ export function buildPlanSection(
       end: it.end,
       startFraction: round(p.startFraction),
       endFraction: round(Math.min(1, p.endFraction)),
-      ...(it.valueStream ? { valueStream: it.valueStream, valueStreamTitle: VALUE_STREAMS[it.valueStream] } : {}),
+      ...(it.valueStream ? { valueStream: it.valueStream, valueStreamTitle: VALUE_STREAM_TITLES[it.valueStream] } : {}),
       moves: (it.moves ?? []).map((m) => ({ dimension: m.dimension, dimensionTitle: titleOf(m.dimension), ...(m.from !== undefined ? { from: m.from } : {}), to: m.to })),
       dependsOn: [...(it.dependsOn ?? [])],
       ...withOffset(parsed, ['initiatives', i]),
     };
   });
 
-  const statusCounts: Record<InitiativeStatus, number> = { proposed: 0, planned: 0, 'in-progress': 0, done: 0, 'on-hold': 0, cancelled: 0 };
+  const statusCounts = Object.fromEntries(INITIATIVE_STATUSES.map((s) => [s, 0])) as Record<InitiativeStatus, number>;
   for (const i of initiatives) statusCounts[i.status]++;
 
   const threshold = projection.threshold;

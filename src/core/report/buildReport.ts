@@ -1,7 +1,7 @@
 import type { DocumentAnalysis, FileAnalysis } from '../engine';
 import type { Diagnostic } from '../diagnostics/types';
 import { compareDiagnostics } from '../diagnostics/types';
-import { RubricIndex } from '../model/rubricIndex';
+import type { RubricIndex } from '../domain/rubricIndex';
 import { baseName } from '../resolve/uris';
 import { LineIndex } from '../text/lineIndex';
 import { buildAssessmentSection } from './buildAssessment';
@@ -112,10 +112,9 @@ function buildModel(analysis: FileAnalysis, documentIndex: number | undefined): 
         notices.push(`This rubric cannot be read until the ${fixFirst} ${errors === 1 ? 'is' : 'are'} fixed.`);
         return { ...base, kind: 'Rubric', notices };
       }
-      if (!doc.rubricIndex) notices.push('Assessments cannot be scored against this rubric until its errors are fixed; the overview below shows it as written.');
-      // A schema-valid rubric always has a usable level list, so an index can be built for the
-      // overview even when semantic rules found errors.
-      const index = doc.rubricIndex ?? new RubricIndex(doc.data);
+      if (!doc.usable) notices.push('Assessments cannot be scored against this rubric until its errors are fixed; the overview below shows it as written.');
+      // A rubric that passed its schema has an index even when its rules found errors: the overview shows it as written.
+      const index = doc.rubricIndex as RubricIndex;
       const rubric = rubricInfo(index, false, undefined);
       const overview = buildRubricOverview(index, doc.parsed);
       return { ...base, kind: 'Rubric', rubric, notices, overview };
@@ -194,6 +193,6 @@ export function rubricInfo(index: RubricIndex, builtin: boolean, reference: stri
           },
         }
       : {}),
-    terms: { group: index.term('group'), dimension: index.term('dimension'), criterion: index.term('criterion') },
+    terms: { ...index.terms },
   };
 }

@@ -1,5 +1,6 @@
-import type { InitiativeStatus } from '../model/types';
-import { round } from './format';
+import { DEFAULT_TERMS } from '../domain/terms';
+import type { InitiativeStatus } from '../format/types';
+import { round } from './offsets';
 import { REPORT_SCHEMA_VERSION } from './model';
 import type { DimensionState, ReportDimension, ReportEvidenceCoverage, ReportExemption, ReportKind, ReportModel, ReportRubric, ReportTerms } from './model';
 
@@ -138,7 +139,7 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
     versionChanged: !!before.rubric && !!after.rubric && before.rubric.id === after.rubric.id && before.rubric.version !== after.rubric.version,
   };
   const problems = { before: before.problems.counts, after: after.problems.counts };
-  const terms = after.rubric?.terms ?? before.rubric?.terms ?? { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
+  const terms = after.rubric?.terms ?? before.rubric?.terms ?? DEFAULT_TERMS;
   const empty = { dimensions: [], blockers: { added: [], resolved: [] }, exemptions: { added: [], removed: [], expired: [] } };
   if (before.kind !== after.kind && before.kind !== 'Unknown' && after.kind !== 'Unknown') {
     return { schemaVersion: REPORT_SCHEMA_VERSION, kind: after.kind, kindChanged: { before: before.kind, after: after.kind }, title: after.title, terms, rubric, ...empty, problems };

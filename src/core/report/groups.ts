@@ -1,6 +1,7 @@
-import type { RubricIndex } from '../model/rubricIndex';
+import type { RubricIndex } from '../domain/rubricIndex';
 import type { GroupScore } from '../scoring/types';
-import { plural, round } from './format';
+import { pluralize } from '../text/plural';
+import { round } from './offsets';
 import type { ReportGroup } from './model';
 
 /**
@@ -25,6 +26,6 @@ export function groupDimensions(index: RubricIndex, scores: readonly GroupScore[
     });
   }
   const rest = [...new Set(index.rubric.dimensions.map((d) => d.id))].filter((id) => !placed.has(id));
-  if (rest.length > 0) groups.push({ ...(groups.length > 0 ? { title: `Other ${plural(index.term('dimension'))}` } : {}), dimensions: rest });
+  if (rest.length > 0) groups.push({ ...(groups.length > 0 ? { title: `Other ${pluralize(index.term('dimension').toLowerCase())}` } : {}), dimensions: rest });
   return groups.filter((g) => g.dimensions.length > 0);
 }

@@ -1,29 +1,9 @@
-import type { Evidence } from '../model/types';
+import { evidenceUrl, isSafeUrl } from '../domain/links';
+import type { Evidence } from '../format/types';
 import type { ReportLink } from './model';
 
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
-
-/**
- * Whether a link may become clickable in a report: http, https, mailto, or a relative link
- * (no scheme). Everything else (javascript:, data:, vbscript:, file:, custom schemes) is shown
- * as text. Browsers drop ASCII whitespace and control characters inside a scheme
- * ("java\tscript:"), so they are removed before the scheme is read.
- */
-export function isSafeUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  if (compact === '') return false;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1];
-  if (scheme === undefined) return !compact.startsWith('\\');
-  return SAFE_SCHEMES.has(scheme.toLowerCase());
-}
-
-/** Whether a safe link leaves the document (an absolute web address). */
-export function isExternalUrl(url: string): boolean {
-  return /^\s*(https?:)?\/\//i.test(url);
-}
-
+/** An evidence entry as a report link, marked safe or not by the one link policy. */
 export function reportLink(evidence: Evidence): ReportLink {
-  if (typeof evidence === 'string') return { url: evidence, safe: isSafeUrl(evidence) };
-  return { url: evidence.url, ...(evidence.title ? { title: evidence.title } : {}), safe: isSafeUrl(evidence.url) };
+  const url = evidenceUrl(evidence);
+  return { url, ...(typeof evidence !== 'string' && evidence.title ? { title: evidence.title } : {}), safe: isSafeUrl(url) };
 }

@@ -1,5 +1,5 @@
 import type { DimensionStatus, CriterionStatus } from '../scoring/types';
-import type { Disposition, InitiativeStatus, RiskRating, ScoringMethod, ValueStream } from '../model/types';
+import type { Disposition, InitiativeStatus, RiskRating, ScoringMethod, ValueStream } from '../format/types';
 import type { Severity } from '../diagnostics/types';
 
 /**

@@ -1,15 +1,5 @@
 /** URI helpers that work for any scheme (file, vscode-vfs, untitled), with no Node `path`. */
 
-export const BUILTIN_SCHEME = 'rubrics-builtin';
-
-export function builtinUri(id: string): string {
-  return `${BUILTIN_SCHEME}:/${id}.rubric.yaml`;
-}
-
-export function isBuiltinUri(uri: string): boolean {
-  return uri.startsWith(`${BUILTIN_SCHEME}:`);
-}
-
 /** A reference is a path when it has a slash or a YAML extension; otherwise it is an id. */
 export function looksLikePath(reference: string): boolean {
   return /[\\/]/.test(reference) || /\.ya?ml(#.*)?$/i.test(reference);

@@ -1,12 +1,11 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { validateAssessment, validatePlan, validateRubric } from '../generated/validators.js';
 import type { DiagnosticCollector } from '../diagnostics/collector';
 import type { DiagnosticCode } from '../diagnostics/codes';
-import type { DocumentKind } from '../model/types';
-import { closestMatch, quoteList } from '../util/suggest';
-import { diagnosticRange, firstKeyRange, locate, valueAt as valueAtPath, type PathSegment } from '../yaml/locate';
-import type { ParsedYamlDocument } from '../yaml/types';
+import type { LocatedDocument, Path, PathSegment } from '../document/located';
+import type { DocumentKind } from '../format/types';
+import { validateAssessment, validatePlan, validateRubric } from '../generated/validators.js';
 import type { Range } from '../text/range';
+import { closestMatch, quoteList } from '../text/suggest';
 
 const VALIDATORS: Record<DocumentKind, ValidateFunction> = {
   Rubric: validateRubric,
@@ -15,25 +14,56 @@ const VALIDATORS: Record<DocumentKind, ValidateFunction> = {
 };
 
 /**
+ * What the schema said about a document: whether it passed, and which parts did. The stages after
+ * it run every check whose inputs passed, so one schema error does not hide the rest.
+ */
+export interface SchemaVerdict {
+  readonly valid: boolean;
+  /** Whether the value at `path`, and everything under it, passed the schema (an unknown key next to it does not count against it). */
+  isValid(path: Path): boolean;
+}
+
+export const SCHEMA_VALID: SchemaVerdict = { valid: true, isValid: () => true };
+/** For a document the schema could not be run on (its YAML is broken): nothing in it counts as checked. */
+export const SCHEMA_NOT_RUN: SchemaVerdict = { valid: false, isValid: () => false };
+
+/**
  * Runs the precompiled validator for the document's kind and turns each error into a diagnostic
  * that names the key, says what is wrong in plain words, and sits on the offending key or value.
- * Returns whether the document passed.
  */
-export function validateAgainstSchema(kind: DocumentKind, doc: ParsedYamlDocument, out: DiagnosticCollector): boolean {
+export function validateAgainstSchema(kind: DocumentKind, doc: LocatedDocument, out: DiagnosticCollector): SchemaVerdict {
   const validate = VALIDATORS[kind];
-  if (validate(doc.value)) return true;
+  if (validate(doc.value)) return SCHEMA_VALID;
   const seen = new Set<string>();
+  const invalid: Path[] = [];
   for (const error of validate.errors ?? []) {
-    // `type: [string, object]` unions report per-branch keywords that do not apply; skip those
-    // whose branch the value is not on, and duplicates.
     const diagnostic = describe(error, doc);
     if (!diagnostic) continue;
+    const where = invalidPath(error);
+    if (where) invalid.push(where);
     const key = `${diagnostic.code}|${diagnostic.range.start}|${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.report(diagnostic.code, diagnostic.message, diagnostic.range, diagnostic.extra);
   }
-  return false;
+  return { valid: false, isValid: (path) => !invalid.some((bad) => overlaps(bad, path)) };
+}
+
+/** The part of the document an error makes unusable; none for a key the format does not define (the rest of its map is fine). */
+function invalidPath(error: ErrorObject): Path | undefined {
+  const path = pointerToPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') return undefined;
+  if (error.keyword === 'required') return [...path, String(params.missingProperty)];
+  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+  return propertyName !== undefined ? [...path, propertyName] : path;
+}
+
+/** Whether one path lies inside the other (or they are the same). */
+function overlaps(a: Path, b: Path): boolean {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) if (String(a[i]) !== String(b[i])) return false;
+  return true;
 }
 
 interface Described {
@@ -99,7 +129,7 @@ function kebab(value: string): string {
     .replace(/^[^a-z]+|-+$/g, '');
 }
 
-function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | undefined {
+function describe(error: ErrorObject, doc: LocatedDocument): Described | undefined {
   const path = pointerToPath(error.instancePath);
   const name = where(path);
   const params = error.params as Record<string, unknown>;
@@ -117,7 +147,7 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
       const extraKey = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const suggestion = closestMatch(extraKey, allowed);
-      const keyRange = locate(doc, [...path, extraKey]).key ?? diagnosticRange(doc, path);
+      const keyRange = doc.locate([...path, extraKey]).key ?? doc.rangeOf(path);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : allowed.length ? ` Allowed keys here: ${allowed.join(', ')}.` : '';
       return {
         code: 'schema-unknown-key',
@@ -130,18 +160,18 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
       const expected = String(params.type)
         .split(',')
         .map((t) => TYPE_NAMES[t] ?? t);
-      const actual = valueAtPath(doc.value, path);
+      const actual = doc.valueAt(path);
       return {
         code: 'schema-type',
         message: `${name} must be ${expected.join(' or ')}, but it is ${typeOf(actual)}.`,
-        range: diagnosticRange(doc, path),
+        range: doc.rangeOf(path),
       };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]) ?? [];
-      const actual = valueAtPath(doc.value, path);
+      const actual = doc.valueAt(path);
       const suggestion = typeof actual === 'string' ? closestMatch(actual, allowed.map(String)) : undefined;
-      const range = diagnosticRange(doc, path, 'value');
+      const range = doc.rangeOf(path, 'value');
       return {
         code: 'schema-enum',
         message: `${name} must be one of ${quoteList(allowed, 10)}; ${typeOf(actual)} is not allowed.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
@@ -150,11 +180,11 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
       };
     }
     case 'const': {
-      const actual = valueAtPath(doc.value, path);
+      const actual = doc.valueAt(path);
       return {
         code: 'schema-enum',
         message: `${name} must be ${JSON.stringify(params.allowedValue)}, not ${typeOf(actual)}.`,
-        range: diagnosticRange(doc, path, 'value'),
+        range: doc.rangeOf(path, 'value'),
         extra: { fixes: [{ title: `Change to ${JSON.stringify(params.allowedValue)}`, replacement: String(params.allowedValue) }] },
       };
     }
@@ -162,7 +192,7 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
       const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
       const advice = PATTERN_ADVICE[String(params.pattern)] ?? `text matching ${String(params.pattern)}`;
       if (propertyName !== undefined) {
-        const range = locate(doc, [...path, propertyName]).key ?? diagnosticRange(doc, path);
+        const range = doc.locate([...path, propertyName]).key ?? doc.rangeOf(path);
         const fixed = kebab(propertyName);
         return {
           code: 'schema-pattern',
@@ -171,12 +201,12 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
           extra: fixed && fixed !== propertyName && String(params.pattern) === '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' ? { fixes: [{ title: `Rename to "${fixed}"`, replacement: fixed, range }] } : undefined,
         };
       }
-      const actual = valueAtPath(doc.value, path);
+      const actual = doc.valueAt(path);
       const fixed = typeof actual === 'string' ? kebab(actual) : '';
       return {
         code: 'schema-pattern',
         message: `${name} must be ${advice}; ${typeOf(actual)} is not.`,
-        range: diagnosticRange(doc, path, 'value'),
+        range: doc.rangeOf(path, 'value'),
         extra: fixed && String(params.pattern) === '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' ? { fixes: [{ title: `Change to "${fixed}"`, replacement: fixed }] } : undefined,
       };
     }
@@ -190,8 +220,8 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
       const words: Record<string, string> = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' };
       return {
         code: 'schema-range',
-        message: `${name} must be ${words[error.keyword]} ${String(params.limit)}; it is ${typeOf(valueAtPath(doc.value, path))}.`,
-        range: diagnosticRange(doc, path, 'value'),
+        message: `${name} must be ${words[error.keyword]} ${String(params.limit)}; it is ${typeOf(doc.valueAt(path))}.`,
+        range: doc.rangeOf(path, 'value'),
       };
     }
     case 'minLength':
@@ -201,7 +231,7 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
         error.keyword === 'minLength'
           ? `${name} must not be empty.`
           : `${name} is too long: at most ${limit} characters are allowed.`;
-      return { code: 'schema-range', message, range: diagnosticRange(doc, path, 'value') };
+      return { code: 'schema-range', message, range: doc.rangeOf(path, 'value') };
     }
     case 'minItems':
     case 'maxItems':
@@ -212,7 +242,7 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
       return {
         code: 'schema-range',
         message: `${name} must have ${more ? 'at least' : 'at most'} ${limit} ${error.keyword.endsWith('Items') ? (limit === 1 ? 'item' : 'items') : limit === 1 ? 'entry' : 'entries'}.`,
-        range: diagnosticRange(doc, path, 'key'),
+        range: doc.rangeOf(path, 'key'),
       };
     }
     case 'uniqueItems': {
@@ -223,26 +253,25 @@ function describe(error: ErrorObject, doc: ParsedYamlDocument): Described | unde
       return {
         code: 'schema-invalid',
         message: `${name} lists the same value twice (items ${first + 1} and ${repeat + 1}); list each once.`,
-        range: diagnosticRange(doc, [...path, repeat], 'value'),
+        range: doc.rangeOf([...path, repeat], 'value'),
       };
     }
     default:
       return {
         code: 'schema-invalid',
         message: `${name} ${error.message ?? 'is not valid'}.`,
-        range: diagnosticRange(doc, path),
+        range: doc.rangeOf(path),
       };
   }
 }
 
 /** A missing key is reported on its parent's key, or on the first key of the document for the root. */
-function missingKeyRange(doc: ParsedYamlDocument, parentPath: readonly PathSegment[]): Range {
+function missingKeyRange(doc: LocatedDocument, parentPath: readonly PathSegment[]): Range {
   if (parentPath.length > 0) {
-    const found = locate(doc, parentPath);
+    const found = doc.locate(parentPath);
     if (found.key) return found.key;
     // A list item has no key: point at the item's first key if it is a map.
-    const first = firstKeyRange(doc, valueAtPath(doc.value, parentPath));
-    return first ?? found.value;
+    return doc.firstKeyRange(parentPath) ?? found.value;
   }
-  return firstKeyRange(doc, doc.value) ?? { start: doc.documentRange.start, end: doc.documentRange.start };
+  return doc.firstKeyRange() ?? { start: doc.documentRange.start, end: doc.documentRange.start };
 }

@@ -6,22 +6,33 @@ import type { CriterionResult, LevelCredit } from './types';
  * documents them; test/scoring.test.ts checks each against hand-computed examples.
  */
 
+/** Scores are sums and means of credits: differences below this are float noise, not a real gap. */
 const EPSILON = 1e-9;
 
-/** Whole level reached by a score (scores are exact sums of credits, so guard float noise). */
+/** Whole level reached by a score. */
 export function levelOf(score: number): number {
   return Math.floor(score + EPSILON);
 }
 
-function weightedMean(items: readonly CriterionResult[]): number | undefined {
+/** Whether a score reaches a target (a gap of float noise counts as none). */
+export function reachesTarget(gap: number): boolean {
+  return gap <= EPSILON;
+}
+
+/** The weighted mean of values, or undefined when the weights add up to nothing. */
+export function weightedMean<T>(items: readonly T[], value: (item: T) => number, weight: (item: T) => number): number | undefined {
   let total = 0;
   let weights = 0;
   for (const item of items) {
-    total += item.weight * item.credit;
-    weights += item.weight;
+    const w = weight(item);
+    total += w * value(item);
+    weights += w;
   }
   return weights > 0 ? total / weights : undefined;
 }
+
+const creditOf = (c: CriterionResult) => c.credit;
+const weightOf = (c: CriterionResult) => c.weight;
 
 /** levelCredits: for each level that has counted criteria, their weighted mean credit. */
 export function creditsByLevel(criteria: readonly CriterionResult[]): LevelCredit[] {
@@ -33,7 +44,7 @@ export function creditsByLevel(criteria: readonly CriterionResult[]): LevelCredi
   }
   return [...byLevel.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([level, items]) => ({ level, credit: weightedMean(items) ?? 0, criteria: items.length }));
+    .map(([level, items]) => ({ level, credit: weightedMean(items, creditOf, weightOf) ?? 0, criteria: items.length }));
 }
 
 /**
@@ -54,7 +65,7 @@ export function gatedScore(criteria: readonly CriterionResult[], minLevel: numbe
 
 /** average: weighted mean credit s of all counted criteria, mapped linearly: min + s × (max − min). */
 export function averageScore(criteria: readonly CriterionResult[], minLevel: number, maxLevel: number): number | undefined {
-  const mean = weightedMean(criteria);
+  const mean = weightedMean(criteria, creditOf, weightOf);
   return mean === undefined ? undefined : minLevel + mean * (maxLevel - minLevel);
 }
 

@@ -1,6 +1,7 @@
-import type { RubricIndex } from '../model/rubricIndex';
-import { VALUE_STREAMS, type Initiative, type Plan, type ValueStream } from '../model/types';
-import { monthsBetween } from '../semantic/context';
+import type { RubricIndex } from '../domain/rubricIndex';
+import { VALUE_STREAM_TITLES as VALUE_STREAMS } from '../format/enums';
+import type { Initiative, Plan, ValueStream } from '../format/types';
+import { monthsBetween } from '../domain/dates';
 import type { AssessmentScore } from './types';
 
 export interface PlannedInitiative {

@@ -1,50 +1,9 @@
-import type { RubricIndex } from '../model/rubricIndex';
-import type { AnswerDetail, AnswerEntry, Assessment, Criterion, Dimension, DimensionResult, Evidence, Exemption } from '../model/types';
-import { averageScore, blockersFor, creditsByLevel, gatedScore, levelOf, levelSumScore } from './methods';
-import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, GroupScore, MetricResult, OverallScore } from './types';
-
-export function answerDetail(entry: AnswerEntry | undefined): AnswerDetail | undefined {
-  if (entry === undefined) return undefined;
-  if (typeof entry === 'string' || typeof entry === 'boolean') return { answer: entry };
-  return entry;
-}
-
-export function exemptionState(exemption: Exemption | undefined, onDate: string): ExemptionState | undefined {
-  if (!exemption) return undefined;
-  return { ...exemption, expired: exemption.expires < onDate };
-}
-
-function answerText(answer: string | boolean | undefined): string | undefined {
-  if (answer === undefined) return undefined;
-  return typeof answer === 'boolean' ? (answer ? 'yes' : 'no') : answer;
-}
-
-function scoreCriterion(index: RubricIndex, criterion: Criterion, entry: AnswerEntry | undefined, date: string): CriterionResult {
-  const detail = answerDetail(entry);
-  const exemption = exemptionState(detail?.exemption, date);
-  const status = detail?.notApplicable ? 'not-applicable' : exemption && !exemption.expired ? 'exempt' : 'counted';
-  const answer = answerText(detail?.answer);
-  const credit = detail?.answer === undefined ? 0 : (index.credit(criterion, detail.answer) ?? 0);
-  const evidence = detail?.evidence ?? [];
-  const evidenceRequired = criterion.evidenceRequired ?? false;
-  return {
-    id: criterion.id,
-    text: criterion.text,
-    level: criterion.level,
-    weight: criterion.weight ?? 1,
-    status,
-    ...(answer !== undefined ? { answer } : {}),
-    answered: answer !== undefined,
-    credit,
-    met: credit >= index.passCredit,
-    evidenceRequired,
-    evidence,
-    evidenceMissing: status === 'counted' && evidenceRequired && credit > 0 && evidence.length === 0,
-    ...(detail?.note ? { note: detail.note } : {}),
-    ...(detail?.notApplicable ? { notApplicable: detail.notApplicable.reason } : {}),
-    ...(exemption ? { exemption } : {}),
-  };
-}
+import { exemptionState } from '../domain/answers';
+import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
+import { averageScore, blockersFor, creditsByLevel, gatedScore, levelOf, levelSumScore, weightedMean } from './methods';
+import type { AssessmentScore, DimensionScore, GroupScore, MetricResult, OverallScore } from './types';
 
 function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined): MetricResult[] {
   return (dimension.metrics ?? []).map((metric) => {
@@ -66,8 +25,8 @@ function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined)
   });
 }
 
-function scoreDimension(index: RubricIndex, dimension: Dimension, result: DimensionResult | undefined, date: string): DimensionScore {
-  const criteria = (dimension.criteria ?? []).map((c) => scoreCriterion(index, c, result?.answers?.[c.id], date));
+function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: Dimension, result: DimensionResult | undefined, date: string): DimensionScore {
+  const criteria = dimensionCriteria(facts, index, dimension, date);
   const counted = criteria.filter((c) => c.status === 'counted');
   const exemption = exemptionState(result?.exemption, date);
   const base = {
@@ -119,16 +78,6 @@ function scoreDimension(index: RubricIndex, dimension: Dimension, result: Dimens
   };
 }
 
-function weightedMean(pairs: readonly { value: number; weight: number }[]): number | undefined {
-  let total = 0;
-  let weights = 0;
-  for (const { value, weight } of pairs) {
-    total += value * weight;
-    weights += weight;
-  }
-  return weights > 0 ? total / weights : undefined;
-}
-
 /**
  * Roll-up: a group's score is the weighted mean of its scored dimensions; the overall score is
  * the weighted mean of the groups (a dimension outside any group counts as a group of its own,
@@ -142,8 +91,8 @@ function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { gr
   const groups: GroupScore[] = [];
   for (const group of index.rubric.groups ?? []) {
     const members = scored.filter((d) => d.group === group.id);
-    const score = weightedMean(members.map((d) => ({ value: d.score as number, weight: d.weight })));
-    const target = weightedMean(members.map((d) => ({ value: targetOf(d), weight: d.weight })));
+    const score = weightedMean(members, (d) => d.score as number, (d) => d.weight);
+    const target = weightedMean(members, targetOf, (d) => d.weight);
     groups.push({
       id: group.id,
       title: group.title,
@@ -157,8 +106,8 @@ function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { gr
   for (const d of scored) {
     if (d.group === undefined || !index.groups.has(d.group)) units.push({ score: d.score as number, target: targetOf(d), weight: d.weight });
   }
-  const score = weightedMean(units.map((u) => ({ value: u.score, weight: u.weight })));
-  const target = scored.some((d) => d.target !== undefined) ? weightedMean(units.map((u) => ({ value: u.target, weight: u.weight }))) : undefined;
+  const score = weightedMean(units, (u) => u.score, (u) => u.weight);
+  const target = scored.some((d) => d.target !== undefined) ? weightedMean(units, (u) => u.target, (u) => u.weight) : undefined;
   const threshold = index.rubric.threshold?.level;
   const level = score !== undefined ? levelOf(score) : undefined;
   return {
@@ -173,10 +122,10 @@ function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { gr
   };
 }
 
-/** Scores an assessment (that passed its schema) against its rubric. Pure and deterministic. */
-export function scoreAssessment(assessment: Assessment, index: RubricIndex): AssessmentScore {
+/** Scores an assessment (that passed its schema) against its rubric, from its facts. Pure and deterministic. */
+export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, index: RubricIndex): AssessmentScore {
   const dimensions = index.rubric.dimensions.map((dimension) =>
-    scoreDimension(index, dimension, assessment.dimensions[dimension.id], assessment.date),
+    scoreDimension(index, facts, dimension, assessment.dimensions[dimension.id], assessment.date),
   );
   const { groups, overall } = rollUp(index, dimensions);
   let required = 0;

@@ -1,34 +1,8 @@
-import type { Evidence, Exemption, ScoringMethod } from '../model/types';
+import type { CriterionFact as CriterionResult, ExemptionState } from '../domain/answers';
+import type { Evidence, ScoringMethod } from '../format/types';
 
 export type DimensionStatus = 'scored' | 'not-applicable' | 'exempt' | 'not-assessed' | 'not-rated';
-export type CriterionStatus = 'counted' | 'not-applicable' | 'exempt';
-
-export interface ExemptionState extends Exemption {
-  /** Expired exemptions no longer remove the item from the score. */
-  readonly expired: boolean;
-}
-
-export interface CriterionResult {
-  readonly id: string;
-  readonly text: string;
-  readonly level: number;
-  readonly weight: number;
-  readonly status: CriterionStatus;
-  /** The answer as written (booleans shown as yes/no), if any. */
-  readonly answer?: string;
-  readonly answered: boolean;
-  /** Credit from 0 to 1; unanswered criteria earn 0. */
-  readonly credit: number;
-  /** Whether the criterion counts as met (credit at or above the rubric's pass credit). */
-  readonly met: boolean;
-  readonly evidenceRequired: boolean;
-  readonly evidence: readonly Evidence[];
-  /** A positive answer to an evidence-required criterion, without evidence. */
-  readonly evidenceMissing: boolean;
-  readonly note?: string;
-  readonly notApplicable?: string;
-  readonly exemption?: ExemptionState;
-}
+export type { CriterionFact as CriterionResult, ExemptionState, ItemStatus as CriterionStatus } from '../domain/answers';
 
 export interface MetricResult {
   readonly id: string;

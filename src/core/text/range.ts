@@ -6,11 +6,3 @@ export interface Range {
   readonly start: number;
   readonly end: number;
 }
-
-export function range(start: number, end: number): Range {
-  return { start, end };
-}
-
-export function containsOffset(r: Range, offset: number): boolean {
-  return offset >= r.start && offset <= r.end;
-}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RubricServices } from '../services';
 import { reportFileName, temporarySiblingName, type ExportFormat } from './exportNaming';
+import { errorText, fileName } from './describe';
 import { createNonce } from './html';
 
 interface ExportChoice extends vscode.QuickPickItem {
@@ -139,11 +140,3 @@ function parentOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
 }
 
-function fileName(uri: vscode.Uri): string {
-  const path = uri.path;
-  return path.slice(path.lastIndexOf('/') + 1) || path;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

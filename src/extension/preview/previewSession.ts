@@ -1,5 +1,7 @@
-import type { ExtensionMessage } from '../../webview/protocol';
-import { createNonce, messagePage, sameShell, splitPage, type PageParts } from './html';
+import { previewPage, type PreviewReport } from '../../core/render/html/preview';
+import type { DocumentVersion, ExtensionMessage } from '../../webview/protocol';
+import { errorText } from './describe';
+import { createNonce, MESSAGE_SHELL_KEY, messagePage } from './html';
 import { RenderScheduler } from './renderScheduler';
 
 /** The webview side of a preview, as the session sees it (a VS Code webview panel in the extension). */
@@ -14,8 +16,14 @@ export interface PreviewPage {
   postMessage(message: ExtensionMessage): void;
 }
 
-/** Renders the report of a document as a full HTML page; rejects when the engine cannot. */
-export type RenderReport = (uri: string, security: { nonce: string; cspSource: string; scriptUri: string }) => Promise<string>;
+/** The report of one version of a document, as the preview gets it. */
+export interface DocumentReport extends PreviewReport, DocumentVersion {}
+
+/**
+ * How the preview gets a report: the one thing it needs from whatever analyses documents (the
+ * engine worker today, a language server tomorrow). Rejects when no report can be made.
+ */
+export type ReportSource = (uri: string) => Promise<DocumentReport>;
 
 export interface PreviewSessionOptions {
   /** Quiet time after an analysis before rendering, so typing does not render every keystroke. */
@@ -26,21 +34,32 @@ export interface PreviewSessionOptions {
   readonly log?: (message: string) => void;
 }
 
-interface LoadedPage {
-  readonly kind: 'report' | 'message';
-  readonly nonce: string;
-  /** The document the page was loaded for (none for the "nothing to preview" page). */
-  readonly uri?: string;
-  /** Head and body of a report page, as loaded. */
-  readonly parts?: PageParts;
+/** A report as the page shows it. */
+interface Shown extends DocumentVersion {
+  readonly body: string;
 }
+
+interface LoadedPage {
+  readonly shellKey: string;
+  /** The report the page was loaded with (none for a message page). */
+  readonly report?: Shown;
+}
+
+/** How many documents' last valid reports are kept, for switching back to a document while it has errors. */
+const MAX_KEPT_REPORTS = 8;
 
 /**
  * The state of one report preview: which document it follows, what its page shows, and how a new
- * analysis reaches the screen. A report whose page shell (styles, policy) is unchanged is sent to
- * the page as a new body, so the reader keeps their scroll position; anything else loads a fresh
- * page with a fresh nonce. Failures never blank the preview: an earlier report stays with a notice
- * above it, or a page explains what went wrong.
+ * report reaches the screen.
+ * - A report whose page shell (styles, policy) is the loaded one is sent as a new body, so the
+ *   reader keeps their scroll position; the page is reloaded (with a fresh nonce) only when the
+ *   shell changes.
+ * - While a document has errors, the preview keeps its last valid report, with a banner that says
+ *   so, rather than swapping in a report of the problems (and losing the reader's place); a
+ *   document that never was valid shows its problems.
+ * - Failures never blank the preview: an earlier report stays with a banner, or a page explains.
+ * - Every message names the document and version it is about; clicks on a page are applied only
+ *   to the document that page shows.
  *
  * Pure logic over two small interfaces, so it is tested without VS Code.
  */
@@ -49,10 +68,11 @@ export class PreviewSession {
   private loaded: LoadedPage | undefined;
   /** Whether the loaded page's script has said "ready" (messages before that would be lost). */
   private ready = false;
-  /** The newest report body and its document, which the page should show. */
-  private latest: { uri: string; body: string } | undefined;
+  /** The newest report the page should show. */
+  private latest: Shown | undefined;
   /** What the page shows right now, as far as the session knows. */
-  private shown: { uri: string; body: string } | undefined;
+  private shown: Shown | undefined;
+  private readonly lastValid = new Map<string, DocumentReport>();
   private notice: string | undefined;
   private noticeShown: string | undefined;
   /** A render was skipped because the page was hidden. */
@@ -62,7 +82,7 @@ export class PreviewSession {
 
   constructor(
     private readonly page: PreviewPage,
-    private readonly render: RenderReport,
+    private readonly source: ReportSource,
     private readonly options: PreviewSessionOptions,
   ) {
     this.scheduler = new RenderScheduler(options.delayMs, () => this.renderNow(), (error) => this.options.log?.(`Preview: ${errorText(error)}`));
@@ -82,16 +102,13 @@ export class PreviewSession {
   /** Shows the page that invites the user to open a rubric document. */
   showNothing(): void {
     this.documentUri = undefined;
-    this.loadPage('message', createNonce(), (nonce) =>
-      messagePage({
-        ...this.security(nonce),
-        heading: 'No rubric document to preview',
-        paragraphs: [
-          'Open a rubric, an assessment or a plan (a YAML file that starts with "apiVersion: rubrics-as-code/v1") and the report appears here.',
-          'The preview follows the rubric document you are editing and updates as you type.',
-        ],
-      }),
-    );
+    this.loadMessage({
+      heading: 'No rubric document to preview',
+      paragraphs: [
+        'Open a rubric, an assessment or a plan (a YAML file that starts with "apiVersion: rubrics-as-code/v1") and the report appears here.',
+        'The preview follows the rubric document you are editing and updates as you type.',
+      ],
+    });
   }
 
   /** A document was analyzed again: re-render once typing pauses, if it is the one shown. */
@@ -107,8 +124,7 @@ export class PreviewSession {
     if (!this.page.visible) {
       this.ready = false;
       this.noticeShown = undefined;
-      const loaded = this.loaded;
-      this.shown = loaded?.kind === 'report' && loaded.uri !== undefined && loaded.parts ? { uri: loaded.uri, body: loaded.parts.body } : undefined;
+      this.shown = this.loaded?.report;
       return;
     }
     if (this.stale) this.scheduler.schedule(true);
@@ -120,10 +136,25 @@ export class PreviewSession {
     // A page that was reloaded (hidden, then shown) starts from the HTML it was loaded with;
     // bring it up to date. The update names its document, so the page restores that document's
     // scroll position; otherwise tell the page which document its HTML shows.
-    if (this.latest && (this.latest.uri !== this.shown?.uri || this.latest.body !== this.shown.body)) this.postBody(this.latest);
-    else if (this.loaded?.uri !== undefined) this.page.postMessage({ type: 'document', uri: this.loaded.uri });
+    const latest = this.latest;
+    if (latest && !sameShown(latest, this.shown)) this.postBody(latest);
+    else if (this.loaded?.report) this.page.postMessage({ type: 'document', uri: this.loaded.report.uri, version: this.loaded.report.version });
     if (this.notice !== undefined) this.postNotice(this.notice);
     else this.noticeShown = undefined;
+  }
+
+  /**
+   * Where a click on the page asks to reveal the source: only in the document the page shows (a
+   * click may land while the preview switches to another one), at the offset of the version the
+   * report was made from.
+   */
+  revealTarget(request: DocumentVersion & { readonly offset: number }): { uri: string; offset: number; version: number } | undefined {
+    return this.shown && request.uri === this.shown.uri ? { uri: request.uri, offset: request.offset, version: request.version } : undefined;
+  }
+
+  /** The document a link on the page belongs to (relative links resolve against it), when the page still shows it. */
+  linkDocument(request: { readonly uri: string }): string | undefined {
+    return this.shown && request.uri === this.shown.uri ? request.uri : undefined;
   }
 
   dispose(): void {
@@ -143,38 +174,55 @@ export class PreviewSession {
       return;
     }
     this.stale = false;
-    const nonce = createNonce();
-    let html: string;
+    let report: DocumentReport;
     try {
-      html = await this.render(uri, this.security(nonce));
+      report = await this.source(uri);
     } catch (error) {
       if (!this.disposed && uri === this.documentUri) this.showFailure(uri, error);
       return;
     }
     // A newer request (another document, or the panel closed) supersedes this result.
     if (this.disposed || uri !== this.documentUri) return;
-    this.setNotice(undefined);
-    const parts = splitPage(html);
-    const loaded = this.loaded;
-    if (parts && loaded?.kind === 'report' && loaded.parts && sameShell(loaded.parts, loaded.nonce, parts, nonce)) {
-      this.latest = { uri, body: parts.body };
-      if (this.ready) this.postBody(this.latest);
+    if (report.errors === 0) this.keepValid(report);
+    const kept = report.errors > 0 ? this.lastValid.get(uri) : undefined;
+    const shown = kept ?? report;
+    const notice = kept
+      ? `The document has ${report.errors} error${report.errors === 1 ? '' : 's'}; showing the report from the last valid version. The Problems panel lists what to fix.`
+      : undefined;
+    const body: Shown = { uri, version: shown.version, body: shown.body };
+    if (this.loaded?.report && this.loaded.shellKey === shown.shellKey) {
+      this.latest = body;
+      this.setNotice(notice);
+      if (this.ready && !sameShown(body, this.shown)) this.postBody(body);
       return;
     }
-    this.loadPage('report', nonce, () => html, uri, parts);
+    this.notice = notice;
+    const nonce = createNonce();
+    this.loadPage({ shellKey: shown.shellKey, report: body }, previewPage(shown, this.security(nonce)));
   }
 
-  private loadPage(kind: LoadedPage['kind'], nonce: string, build: (nonce: string) => string, uri?: string, parts?: PageParts): void {
+  private keepValid(report: DocumentReport): void {
+    this.lastValid.delete(report.uri);
+    this.lastValid.set(report.uri, report);
+    while (this.lastValid.size > MAX_KEPT_REPORTS) this.lastValid.delete(this.lastValid.keys().next().value as string);
+  }
+
+  private loadPage(loaded: LoadedPage, html: string): void {
     this.ready = false;
     this.noticeShown = undefined;
-    this.loaded = { kind, nonce, ...(uri !== undefined ? { uri } : {}), ...(parts ? { parts } : {}) };
-    this.latest = kind === 'report' && uri !== undefined && parts ? { uri, body: parts.body } : undefined;
-    this.shown = this.latest;
-    this.page.setHtml(build(nonce));
+    this.loaded = loaded;
+    this.latest = loaded.report;
+    this.shown = loaded.report;
+    this.page.setHtml(html);
   }
 
-  private postBody(body: { uri: string; body: string }): void {
-    this.page.postMessage({ type: 'update', uri: body.uri, body: body.body });
+  private loadMessage(text: { heading: string; paragraphs: readonly string[]; detail?: string }): void {
+    this.notice = undefined;
+    this.loadPage({ shellKey: MESSAGE_SHELL_KEY }, messagePage({ ...text, ...this.security(createNonce()) }));
+  }
+
+  private postBody(body: Shown): void {
+    this.page.postMessage({ type: 'update', uri: body.uri, version: body.version, body: body.body });
     this.shown = body;
   }
 
@@ -184,7 +232,8 @@ export class PreviewSession {
   }
 
   private postNotice(message: string | undefined): void {
-    this.page.postMessage(message === undefined ? { type: 'notice' } : { type: 'notice', message });
+    const uri = this.shown?.uri;
+    this.page.postMessage({ type: 'notice', ...(uri !== undefined ? { uri } : {}), ...(message !== undefined ? { message } : {}) });
     this.noticeShown = message;
   }
 
@@ -192,27 +241,21 @@ export class PreviewSession {
     const reason = errorText(error);
     this.options.log?.(`Preview of ${this.options.describe(uri)} failed: ${reason}`);
     // Keep an earlier report of the same document on screen, flagged as out of date.
-    if (this.loaded?.kind === 'report' && this.latest?.uri === uri) {
+    if (this.loaded?.report && this.latest?.uri === uri) {
       this.setNotice(`The report could not be updated, so it shows an earlier version. ${reason}`);
       return;
     }
-    this.notice = undefined;
-    this.loadPage('message', createNonce(), (nonce) =>
-      messagePage({
-        ...this.security(nonce),
-        heading: `The report of ${this.options.describe(uri)} could not be rendered`,
-        paragraphs: [
-          'The engine that checks and scores the file did not produce a report. Problems in the file itself appear in the Problems panel; this is something else.',
-          'Edit the file or run "Rubrics: Show Output" for details. The preview tries again on the next change.',
-        ],
-        detail: reason,
-      }),
-      uri,
-    );
+    this.loadMessage({
+      heading: `The report of ${this.options.describe(uri)} could not be rendered`,
+      paragraphs: [
+        'The engine that checks and scores the file did not produce a report. Problems in the file itself appear in the Problems panel; this is something else.',
+        'Edit the file or run "Rubrics: Show Output" for details. The preview tries again on the next change.',
+      ],
+      detail: reason,
+    });
   }
 }
 
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return typeof error === 'string' ? error : 'Unknown error.';
+function sameShown(a: Shown, b: Shown | undefined): boolean {
+  return b !== undefined && a.uri === b.uri && a.version === b.version && a.body === b.body;
 }

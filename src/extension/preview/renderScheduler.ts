@@ -31,11 +31,6 @@ export class RenderScheduler {
     }, this.delayMs);
   }
 
-  /** Whether a render is waiting for its delay or running. */
-  get busy(): boolean {
-    return this.timer !== undefined || this.running;
-  }
-
   dispose(): void {
     this.disposed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { PREVIEW_VIEW_TYPE, parseWebviewMessage } from '../../webview/protocol';
 import type { RubricServices } from '../services';
+import { errorText, fileName } from './describe';
 import { classifyLink } from './links';
 import { PREVIEW_RENDER_DELAY_MS, PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH, PREVIEW_WEBVIEW_OPTIONS } from './options';
-import { PreviewSession } from './previewSession';
+import { PreviewSession, type DocumentReport } from './previewSession';
 import { revealSource } from './reveal';
 
 export interface PreviewEnvironment {
@@ -74,7 +75,7 @@ export class ReportPreview implements vscode.Disposable {
           void Promise.resolve(webview.postMessage(message)).catch(() => undefined);
         },
       },
-      (uri, security) => this.renderDocument(uri, security),
+      (uri) => this.reportOf(uri),
       { delayMs: PREVIEW_RENDER_DELAY_MS, describe: (uri) => fileName(vscode.Uri.parse(uri)), log: env.log },
     );
     this.disposables.push(
@@ -136,14 +137,15 @@ export class ReportPreview implements vscode.Disposable {
     this.activeEmitter.dispose();
   }
 
-  private async renderDocument(uri: string, security: { nonce: string; cspSource: string; scriptUri: string }): Promise<string> {
+  /** The preview's report source: the services' report of the document's current text. */
+  private async reportOf(uri: string): Promise<DocumentReport> {
     const target = vscode.Uri.parse(uri);
     // Opening a closed untitled document would create a new, empty one: say what happened instead.
     if (target.scheme === 'untitled' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) {
       throw new Error(`${fileName(target)} was closed without being saved, so there is nothing left to report on.`);
     }
     const document = await openDocument(target);
-    return this.env.services.renderReport(document, 'html', { mode: 'webview', ...security });
+    return { ...(await this.env.services.previewReport(document)), uri };
   }
 
   private onMessage(raw: unknown): void {
@@ -157,19 +159,20 @@ export class ReportPreview implements vscode.Disposable {
         this.session.pageReady();
         break;
       case 'reveal': {
-        const uri = this.documentUri;
-        if (uri) void revealSource(uri, message.offset, this.panel.viewColumn).catch((error) => this.report('Could not show the source', error));
+        // Only in the document the page shows: a click may land while the preview switches documents.
+        const target = this.session.revealTarget(message);
+        if (target) void revealSource(vscode.Uri.parse(target.uri), target.offset, this.panel.viewColumn).catch((error) => this.report('Could not show the source', error));
         break;
       }
-      case 'openLink':
-        void this.openLink(message.href).catch((error) => this.report('Could not open the link', error));
+      case 'openLink': {
+        const base = this.session.linkDocument(message);
+        if (base) void this.openLink(message.href, vscode.Uri.parse(base)).catch((error) => this.report('Could not open the link', error));
         break;
+      }
     }
   }
 
-  private async openLink(href: string): Promise<void> {
-    const documentUri = this.documentUri;
-    if (!documentUri) return;
+  private async openLink(href: string, documentUri: vscode.Uri): Promise<void> {
     const target = classifyLink(href, documentUri.toString());
     switch (target.kind) {
       case 'external':
@@ -199,7 +202,7 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   private report(what: string, error: unknown): void {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorText(error);
     this.env.log(`Preview: ${what}: ${text}`);
     void vscode.window.showErrorMessage(`${what}. ${text}`);
   }
@@ -211,7 +214,3 @@ export async function openDocument(uri: vscode.Uri): Promise<vscode.TextDocument
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key) ?? vscode.workspace.openTextDocument(uri);
 }
 
-export function fileName(uri: vscode.Uri): string {
-  const path = uri.path;
-  return path.slice(path.lastIndexOf('/') + 1) || path;
-}

@@ -1,0 +1,154 @@
+import type { Path } from '../document/located';
+import type { AnswerDetail, AnswerEntry, Dimension, DimensionResult, Evidence, Exemption, NotApplicable } from '../format/types';
+import type { SchemaVerdict } from '../schema/validateSchema';
+import { answerDetail, criterionFact, exemptionState, type CriterionFact, type ExemptionState } from './answers';
+import { evidenceUrl } from './links';
+import type { RubricIndex } from './rubricIndex';
+
+/**
+ * An assessment as written, read once into facts with the place of each: which dimensions and
+ * answers it has, what each answer is worth, which exemptions still apply. Built from the parts
+ * that passed the schema, so the rules can check those while other parts have schema errors;
+ * scoring reads the same facts for a document that passed whole.
+ */
+
+export interface WrittenLink {
+  readonly url: string;
+  readonly path: Path;
+}
+
+/**
+ * One answer as written. Its places in the text are worked out when asked for (a rule that
+ * reports on it, or reads its evidence links), not for each of the thousands of answers a large
+ * assessment holds.
+ */
+export class WrittenAnswer {
+  constructor(
+    private readonly dimensionId: string,
+    readonly criterionId: string,
+    readonly detail: AnswerDetail,
+    /** Whether the entry is a map (`{ answer, evidence, ... }`) rather than a bare value. */
+    readonly detailed: boolean,
+    /** The criterion's facts, when it is one of this dimension's criteria in the rubric. */
+    readonly fact: CriterionFact | undefined,
+    private readonly valid: (path: Path) => boolean,
+  ) {}
+
+  get path(): Path {
+    return ['dimensions', this.dimensionId, 'answers', this.criterionId];
+  }
+
+  /** Where the answer value sits: the entry itself, or its `answer` key. */
+  get answerPath(): Path {
+    return this.detailed ? [...this.path, 'answer'] : this.path;
+  }
+
+  /** Its evidence links that passed the schema. */
+  get evidence(): readonly WrittenLink[] {
+    return this.detailed && this.detail.evidence ? links(this.detail.evidence, [...this.path, 'evidence'], this.valid) : [];
+  }
+}
+
+export interface WrittenDimension {
+  readonly id: string;
+  readonly path: Path;
+  /** The rubric's dimension of this id, when the rubric is known and has it. */
+  readonly dimension?: Dimension;
+  readonly level?: number;
+  readonly target?: number;
+  readonly notApplicable?: NotApplicable;
+  readonly exemption?: ExemptionState;
+  /** Not applicable, or exempt with an exemption that has not expired: out of the score. */
+  readonly excluded: boolean;
+  readonly evidence: readonly WrittenLink[];
+  /** Answers that passed the schema, in the order written. */
+  readonly answers: readonly WrittenAnswer[];
+  /** Every key under `answers` and `metrics`, whether or not its value passed the schema. */
+  readonly answerIds: readonly string[];
+  readonly metricIds: readonly string[];
+}
+
+export interface AssessmentFacts {
+  /** The assessment's date, when it passed the schema (exemptions expire relative to it). */
+  readonly date?: string;
+  /** Every key under `dimensions`, in the order written. */
+  readonly dimensionIds: readonly string[];
+  /** The entries that are maps, in the order written. */
+  readonly dimensions: readonly WrittenDimension[];
+  /** Criterion facts by dimension id and criterion id, for the rubric's criteria that have an answer. */
+  readonly criteria: ReadonlyMap<string, ReadonlyMap<string, CriterionFact>>;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Reads an assessment's facts from its data; `index` is its rubric, when that could be used. */
+export function assessmentFacts(value: unknown, index: RubricIndex | undefined, verdict: SchemaVerdict): AssessmentFacts {
+  // Most documents pass whole: then no part needs asking about.
+  const valid = verdict.valid ? () => true : (path: Path) => verdict.isValid(path);
+  const record = isMap(value) ? value : {};
+  const date = typeof record.date === 'string' && valid(['date']) ? record.date : undefined;
+  const dimensionsValue = record.dimensions;
+  const entries = isMap(dimensionsValue) ? Object.entries(dimensionsValue) : [];
+  const dimensions: WrittenDimension[] = [];
+  const criteria = new Map<string, Map<string, CriterionFact>>();
+  for (const [id, entry] of entries) {
+    if (!isMap(entry)) continue;
+    const path = ['dimensions', id];
+    const field = <T>(key: keyof DimensionResult): T | undefined => (entry[key] !== undefined && (verdict.valid || valid([...path, key])) ? (entry[key] as T) : undefined);
+    const dimension = index?.dimensions.get(id);
+    // Without a usable date, an exemption is taken to apply: the item is left out rather than judged.
+    const exemption = exemptionState(field<Exemption>('exemption'), date ?? '');
+    const notApplicable = field<NotApplicable>('notApplicable');
+    const answersValue = entry.answers;
+    const answerEntries = isMap(answersValue) ? Object.entries(answersValue) : [];
+    const answers: WrittenAnswer[] = [];
+    const facts = new Map<string, CriterionFact>();
+    for (const [criterionId, answer] of answerEntries) {
+      if (!verdict.valid && !valid([...path, 'answers', criterionId])) continue;
+      const detail = answerDetail(answer as AnswerEntry) ?? {};
+      // One of this dimension's own criteria (criterion ids are unique in a rubric that can be used).
+      const owned = dimension ? index?.criteria.get(criterionId) : undefined;
+      const fact = owned && owned.dimension === dimension && index ? criterionFact(index, owned.criterion, answer as AnswerEntry, date ?? '') : undefined;
+      if (fact) facts.set(criterionId, fact);
+      answers.push(new WrittenAnswer(id, criterionId, detail, isMap(answer), fact, valid));
+    }
+    if (facts.size > 0) criteria.set(id, facts);
+    const level = field<number>('level');
+    const target = field<number>('target');
+    dimensions.push({
+      id,
+      path,
+      ...(dimension ? { dimension } : {}),
+      ...(level !== undefined ? { level } : {}),
+      ...(target !== undefined ? { target } : {}),
+      ...(notApplicable ? { notApplicable } : {}),
+      ...(exemption ? { exemption } : {}),
+      excluded: Boolean(notApplicable) || Boolean(exemption && !exemption.expired),
+      evidence: links(entry.evidence, [...path, 'evidence'], valid),
+      answers,
+      answerIds: answerEntries.map(([key]) => key),
+      metricIds: isMap(entry.metrics) ? Object.keys(entry.metrics) : [],
+    });
+  }
+  return { ...(date !== undefined ? { date } : {}), dimensionIds: entries.map(([key]) => key), dimensions, criteria };
+}
+
+/** The evidence links of a list that passed the schema (item by item). */
+function links(evidence: unknown, path: Path, valid: (path: Path) => boolean): WrittenLink[] {
+  if (!Array.isArray(evidence)) return [];
+  const out: WrittenLink[] = [];
+  evidence.forEach((item: Evidence, i) => {
+    if (!valid([...path, i])) return;
+    out.push(typeof item === 'string' ? { url: item, path: [...path, i] } : { url: evidenceUrl(item), path: [...path, i, 'url'] });
+  });
+  return out;
+}
+
+/** The facts of every criterion of a rubric dimension in an assessment, answered or not. */
+export function dimensionCriteria(facts: AssessmentFacts, index: RubricIndex, dimension: Dimension, date: string): CriterionFact[] {
+  const written = facts.criteria.get(dimension.id);
+  return (dimension.criteria ?? []).map((c) => written?.get(c.id) ?? criterionFact(index, c, undefined, date));
+}
+

@@ -1,0 +1,52 @@
+import type { Evidence } from '../format/types';
+
+/**
+ * The one link policy: which links in a document (evidence, references, links in Markdown text)
+ * a report may make clickable. The `unsafe-link` rule, every renderer and the preview's click
+ * handler ask this, so a link is refused or allowed the same way everywhere.
+ *
+ * Allowed: web addresses (http, https, and `//host` which browsers complete with https), mail
+ * addresses (mailto), links inside the page (`#part`) and paths relative to the document.
+ * Refused: every other scheme (javascript:, data:, vbscript:, file:, command:, custom schemes),
+ * Windows drive paths (`C:\…`, absolute on one machine only) and network paths (`\\server\share`).
+ * Browsers drop ASCII whitespace and control characters inside a scheme ("java\tscript:"), so
+ * they are removed before the scheme is read.
+ */
+export type LinkKind = 'web' | 'mail' | 'fragment' | 'relative';
+
+export type LinkVerdict =
+  | { readonly safe: true; readonly kind: LinkKind }
+  | { readonly safe: false; readonly reason: string };
+
+const WEB_SCHEMES = new Set(['http', 'https']);
+
+export function classifyLink(url: string): LinkVerdict {
+  // eslint-disable-next-line no-control-regex
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  if (compact === '') return { safe: false, reason: 'The link is empty.' };
+  if (compact.startsWith('#')) return { safe: true, kind: 'fragment' };
+  if (compact.startsWith('//')) return { safe: true, kind: 'web' };
+  if (compact.startsWith('\\')) return { safe: false, reason: `"${url.trim()}" is a network path, which only opens on some machines. Use an https:// address or a path relative to this file.` };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
+  if (scheme === undefined) return { safe: true, kind: 'relative' };
+  if (WEB_SCHEMES.has(scheme)) return { safe: true, kind: 'web' };
+  if (scheme === 'mailto') return { safe: true, kind: 'mail' };
+  if (scheme.length === 1) return { safe: false, reason: `"${url.trim()}" is an absolute path on one machine. Write the path relative to this file, so the link works for everyone.` };
+  return { safe: false, reason: `Links with the "${scheme}:" scheme are refused in reports. Use an https:// address or a path relative to this file.` };
+}
+
+/** Whether a link may become clickable in a report. */
+export function isSafeUrl(url: string): boolean {
+  return classifyLink(url).safe;
+}
+
+/** Whether a safe link leaves the document for the web (it then opens with rel="noopener noreferrer"). */
+export function isExternalUrl(url: string): boolean {
+  const verdict = classifyLink(url);
+  return verdict.safe && verdict.kind === 'web';
+}
+
+/** The address of an evidence entry, written as a plain link or as `{ title, url }`. */
+export function evidenceUrl(evidence: Evidence): string {
+  return typeof evidence === 'string' ? evidence : evidence.url;
+}

@@ -1,0 +1,111 @@
+import { DEFAULT_ANSWER_SCALE, DEFAULT_SCORING_METHOD } from '../format/enums';
+import type { AnswerOption, AnswerScale, Criterion, Dimension, Group, Rubric, ScoringMethod } from '../format/types';
+import { wordFor } from '../text/plural';
+import { termsOf, type TermKey, type Terms } from './terms';
+
+/** The scale every rubric has: `yes` is met, `no` is not. */
+export const YES_NO_SCALE: AnswerScale = {
+  description: 'Met or not met.',
+  answers: [
+    { value: 'yes', credit: 1, description: 'The criterion is met.' },
+    { value: 'no', credit: 0, description: 'The criterion is not met.' },
+  ],
+};
+
+/**
+ * Lookup tables over a rubric that passed its schema: built once per rubric and shared by the
+ * rules, scoring, reports, completion and hovers. The rubric's facts (its scale, its words, how
+ * an answer converts to credit) are read here and nowhere else.
+ */
+export class RubricIndex {
+  readonly dimensions = new Map<string, Dimension>();
+  readonly criteria = new Map<string, { criterion: Criterion; dimension: Dimension }>();
+  readonly groups = new Map<string, Group>();
+  readonly levelNumbers: number[];
+  readonly minLevel: number;
+  readonly maxLevel: number;
+  readonly method: ScoringMethod;
+  readonly passCredit: number;
+  readonly terms: Terms;
+  /** Criterion ids of each dimension, in rubric order (lists for "did you mean"). */
+  private readonly criterionIds = new Map<string, string[]>();
+
+  constructor(readonly rubric: Rubric) {
+    for (const group of rubric.groups ?? []) if (!this.groups.has(group.id)) this.groups.set(group.id, group);
+    for (const dimension of rubric.dimensions) {
+      if (!this.dimensions.has(dimension.id)) this.dimensions.set(dimension.id, dimension);
+      for (const criterion of dimension.criteria ?? []) {
+        if (!this.criteria.has(criterion.id)) this.criteria.set(criterion.id, { criterion, dimension });
+      }
+    }
+    this.levelNumbers = rubric.levels.map((l) => l.level);
+    this.minLevel = Math.min(...this.levelNumbers);
+    this.maxLevel = Math.max(...this.levelNumbers);
+    this.method = rubric.scoring?.method ?? DEFAULT_SCORING_METHOD;
+    this.passCredit = rubric.scoring?.passCredit ?? 1;
+    this.terms = termsOf(rubric.terms);
+  }
+
+  hasLevel(level: number): boolean {
+    return this.levelNumbers.includes(level);
+  }
+
+  levelName(level: number): string | undefined {
+    return this.rubric.levels.find((l) => l.level === level)?.name;
+  }
+
+  /** The threshold level, when the rubric sets one. */
+  get threshold(): number | undefined {
+    return this.rubric.threshold?.level;
+  }
+
+  /** The ids of a dimension's own criteria, in rubric order. */
+  criterionIdsOf(dimension: Dimension): readonly string[] {
+    let ids = this.criterionIds.get(dimension.id);
+    if (!ids) {
+      ids = (dimension.criteria ?? []).map((c) => c.id);
+      this.criterionIds.set(dimension.id, ids);
+    }
+    return ids;
+  }
+
+  scaleName(criterion: Criterion): string {
+    return criterion.answerScale ?? this.rubric.defaultAnswerScale ?? DEFAULT_ANSWER_SCALE;
+  }
+
+  /** The answer scale by name; `yes-no` exists even when the rubric does not define it. */
+  scale(name: string): AnswerScale | undefined {
+    return this.rubric.answerScales?.[name] ?? (name === DEFAULT_ANSWER_SCALE ? YES_NO_SCALE : undefined);
+  }
+
+  scaleOf(criterion: Criterion): AnswerScale | undefined {
+    return this.scale(this.scaleName(criterion));
+  }
+
+  /** The scale's entry for an answer as written: exact first, then ignoring case; booleans stand for yes/no. */
+  answerOption(criterion: Criterion, answer: string | boolean): AnswerOption | undefined {
+    const scale = this.scaleOf(criterion);
+    if (!scale) return undefined;
+    const value = typeof answer === 'boolean' ? (answer ? 'yes' : 'no') : answer;
+    return scale.answers.find((a) => a.value === value) ?? scale.answers.find((a) => a.value.toLowerCase() === value.toLowerCase());
+  }
+
+  /** Credit of an answer on a criterion's scale, or undefined when the scale does not have it. */
+  credit(criterion: Criterion, answer: string | boolean): number | undefined {
+    return this.answerOption(criterion, answer)?.credit;
+  }
+
+  /** Whether a credit counts as meeting a criterion. */
+  meets(credit: number): boolean {
+    return credit >= this.passCredit;
+  }
+
+  term(which: TermKey): string {
+    return this.terms[which];
+  }
+
+  /** The term in lower case, singular for a count of one and plural otherwise ("2 capabilities"). */
+  termFor(which: TermKey, count: number): string {
+    return wordFor(count, this.terms[which].toLowerCase());
+  }
+}

@@ -1,0 +1,240 @@
+import { formatPercent, formatScore, levelLabel, reportTerms, STATE_LABELS, STATE_TONES, termHeading, termWord, thresholdLabel } from '../text';
+import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, ReportRubric } from '../../report/model';
+import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
+import { badge, card, groupedTable, linkHtml, prose, section, stateBadge, table } from './common';
+import { anchorId, escapeHtml, sourceAttrs } from './escape';
+
+export function assessmentHtml(model: ReportModel, a: AssessmentSection): string {
+  const rubric = model.rubric;
+  const terms = reportTerms(model);
+  const numbers = new Map(a.dimensions.map((d, i) => [d.id, i + 1]));
+  const parts = [
+    a.scored ? scoreCards(a, rubric, terms.dimension) : '',
+    a.summary ? section('summary', 'Summary', prose(a.summary)) : '',
+    a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
+    section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
+    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms.criterion)).join('')),
+    section('metrics', 'Metrics against benchmarks', metricsTable(a)),
+    section('exemptions', 'Exemptions and not-applicable items', exemptionsHtml(a, terms.criterion)),
+  ];
+  return parts.join('');
+}
+
+function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dimensionTerm: string): string {
+  const o = a.overall;
+  if (!o) return '';
+  const max = rubric?.maxLevel;
+  const cards = [
+    card('Overall score', `${escapeHtml(formatScore(o.score))}${max !== undefined ? ` <small>of ${max}</small>` : ''}`, [
+      escapeHtml(`Level ${levelLabel(o.level, o.levelName)}`),
+      ...(o.target !== undefined ? [escapeHtml(`Target ${formatScore(o.target)}, gap ${formatScore(o.gap ?? 0)}`)] : []),
+    ]),
+  ];
+  const threshold = thresholdLabel(rubric);
+  if (threshold) {
+    cards.push(
+      card('Threshold', o.thresholdReached ? '<span class="verdict tone-good">✓ Reached</span>' : '<span class="verdict tone-bad">✗ Not reached</span>', [
+        escapeHtml(threshold.charAt(0).toUpperCase() + threshold.slice(1)),
+        escapeHtml(`${o.dimensionsAtThreshold} of ${o.dimensionsTotal} ${termWord(dimensionTerm, o.dimensionsTotal)} at or over it`),
+      ]),
+    );
+  }
+  const coverage = a.evidenceCoverage;
+  if (coverage) {
+    const label = coverage.required === 0 ? 'No positive answer needs evidence' : `${coverage.provided} of ${coverage.required} positive answers that need evidence have it`;
+    cards.push(card('Evidence coverage', escapeHtml(coverage.required === 0 ? '–' : formatPercent(coverage.ratio)), [escapeHtml(label), ...(coverage.required > 0 ? [meter(coverage.ratio ?? 0, label)] : [])]));
+  }
+  cards.push(
+    card('Assessed', escapeHtml(a.date), [
+      escapeHtml(`${a.subject.organization}${a.subject.unit ? `, ${a.subject.unit}` : ''}`),
+      ...(a.assessors.length ? [escapeHtml(`By ${a.assessors.map((p) => p.name).join(', ')}`)] : []),
+    ]),
+  );
+  const assessors = a.assessors.some((p) => p.role) ? `<p class="muted">Assessors: ${escapeHtml(a.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; '))}</p>` : '';
+  return `<div class="cards">${cards.join('')}</div>\n${a.subject.scope ? `<p class="muted">Scope: ${escapeHtml(a.subject.scope)}</p>` : ''}${assessors}`;
+}
+
+function scaleOf(rubric: ReportRubric): ChartScale {
+  return { min: rubric.minLevel, max: rubric.maxLevel, ...(rubric.threshold ? { threshold: rubric.threshold.level } : {}) };
+}
+
+function charts(a: AssessmentSection, rubric: ReportRubric, numbers: Map<string, number>, dimensionTerm: string): string {
+  const scale = scaleOf(rubric);
+  const rows = a.dimensions.map((d) => ({
+    number: numbers.get(d.id) ?? 0,
+    title: d.title,
+    ...(d.score !== undefined ? { value: d.score } : {}),
+    ...(d.target !== undefined ? { target: d.target } : {}),
+    caption: barCaption(d),
+    ...(d.sourceOffset !== undefined ? { sourceOffset: d.sourceOffset } : {}),
+    tone: STATE_TONES[d.state],
+  }));
+  const bars =
+    barList('gap-bars', rows, scale) +
+    barLegend({ value: 'Current score', target: a.dimensions.some((d) => d.target !== undefined), ...(rubric.threshold ? { threshold: `Threshold (level ${rubric.threshold.level})` } : {}) });
+  // A radar needs three axes to enclose an area; with fewer (or too many), the bars say it all. Dimensions
+  // without a score stay off the radar (a spoke at zero would read as "level zero").
+  const scored = a.dimensions.filter((d) => d.score !== undefined);
+  if (scored.length < 3 || scored.length > MAX_RADAR_AXES) return `<div class="charts-bars">${bars}</div>`;
+  const radar = radarChart(
+    'radar',
+    scored.map((d) => ({ number: numbers.get(d.id) ?? 0, title: d.title, ...(d.score !== undefined ? { score: d.score } : {}), ...(d.target !== undefined ? { target: d.target } : {}) })),
+    scale,
+    dimensionTerm,
+  );
+  return `<div class="charts"><figure class="radar-figure">${radar}<figcaption class="legend">${radarLegend(a, rubric)}</figcaption></figure><div>${bars}</div></div>`;
+}
+
+/** Beyond this many axes a radar's labels crowd each other out; the bars alone read better. */
+const MAX_RADAR_AXES = 16;
+
+function radarLegend(a: AssessmentSection, rubric: ReportRubric): string {
+  const item = (svg: string, text: string) => `<span class="legend-item">${svg}${escapeHtml(text)}</span>`;
+  const marks = [item('<svg width="16" height="10" aria-hidden="true"><rect class="radar-current" x="1" y="1" width="14" height="8"/></svg>', 'Current')];
+  if (a.dimensions.some((d) => d.target !== undefined)) marks.push(item('<svg width="16" height="10" aria-hidden="true"><line class="radar-target" x1="0" x2="16" y1="5" y2="5"/></svg>', 'Target'));
+  if (rubric.threshold) marks.push(item('<svg width="16" height="10" aria-hidden="true"><line class="radar-threshold" x1="0" x2="16" y1="5" y2="5"/></svg>', `Threshold (level ${rubric.threshold.level})`));
+  return marks.join('');
+}
+
+function barCaption(d: ReportDimension): string {
+  if (d.status !== 'scored') return STATE_LABELS[d.state];
+  const target = d.target !== undefined ? ` → target ${d.target}` : '';
+  const gap = d.gap !== undefined && d.gap > 0 ? ` (gap ${formatScore(d.gap)})` : '';
+  return `${formatScore(d.score)}${target}${gap}`;
+}
+
+function groupTables(a: AssessmentSection, numbers: Map<string, number>, terms: { group: string; dimension: string }): string {
+  const byId = new Map(a.dimensions.map((d) => [d.id, d]));
+  const groups = a.groups.map((g) => ({
+    ...(g.title
+      ? {
+          heading: `${g.id ? `${escapeHtml(terms.group)}: ` : ''}${escapeHtml(g.title)}${g.score !== undefined ? ` <span class="group-score">score ${escapeHtml(formatScore(g.score))}${g.target !== undefined ? `, target ${escapeHtml(formatScore(g.target))}` : ''}</span>` : ''}`,
+        }
+      : {}),
+    rows: g.dimensions.map((id) => byId.get(id)).filter((d): d is ReportDimension => d !== undefined),
+  }));
+  return groupedTable(groups, [
+    { header: '#', cell: (d) => String(numbers.get(d.id) ?? ''), numeric: true, optional: true },
+    { header: terms.dimension, cell: (d) => `<a href="#${anchorId('dim', d.id)}">${escapeHtml(d.title)}</a>` },
+    { header: 'Score', cell: (d) => escapeHtml(formatScore(d.score)), numeric: true },
+    { header: 'Level', cell: (d) => levelCell(d.level, d.levelName) },
+    { header: 'Target', cell: (d) => escapeHtml(d.target !== undefined ? String(d.target) : '–'), numeric: true },
+    { header: 'Gap', cell: (d) => escapeHtml(d.gap !== undefined ? formatScore(d.gap) : '–'), numeric: true, optional: true },
+    { header: 'Status', cell: (d) => stateBadge(d.state) },
+  ]);
+}
+
+/** The level number, with its name dropped when the panel is narrow. */
+function levelCell(level: number | undefined, name: string | undefined): string {
+  if (level === undefined) return '–';
+  return name ? `${level}<span class="hide-narrow"> · ${escapeHtml(name)}</span>` : String(level);
+}
+
+function answerText(c: ReportCriterion): string {
+  if (c.status === 'not-applicable') return 'not applicable';
+  if (c.status === 'exempt') return 'exempt';
+  return c.answer ?? 'not answered';
+}
+
+function criterionItem(c: ReportCriterion): string {
+  const chips = [
+    `<span class="chip">L${c.level}</span>`,
+    `<span class="chip">${escapeHtml(answerText(c))}</span>`,
+    c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '',
+  ].join('');
+  const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(linkHtml).join(', ')}` : '';
+  return `<li${sourceAttrs(c.sourceOffset)}>${escapeHtml(c.text)}${chips}${evidence}${c.note ? prose(c.note, 'muted') : ''}</li>`;
+}
+
+function dimensionArticle(d: ReportDimension, number: number, criterionTerm: string): string {
+  const facts = [
+    d.score !== undefined ? `<li>Score <strong>${escapeHtml(formatScore(d.score))}</strong></li>` : '',
+    d.level !== undefined ? `<li>Level <strong>${escapeHtml(levelLabel(d.level, d.levelName))}</strong></li>` : '',
+    d.target !== undefined ? `<li>Target <strong>${escapeHtml(levelLabel(d.target, d.targetLevelName))}</strong></li>` : '',
+    d.gap !== undefined ? `<li>Gap <strong>${escapeHtml(formatScore(d.gap))}</strong></li>` : '',
+    d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(String(d.weight))}</strong></li>` : '',
+  ].join('');
+  const state =
+    d.state === 'exempt' && d.exemption
+      ? stateBadge(d.state, `until ${d.exemption.expires}`)
+      : stateBadge(d.state);
+  const descriptor = d.descriptor
+    ? `<p class="descriptor"><span class="descriptor-label">${escapeHtml(`At level ${levelLabel(d.level, d.levelName)}`)}</span>${escapeHtml(d.descriptor)}</p>`
+    : '';
+  const next = d.nextDescriptor
+    ? `<p class="descriptor descriptor-next"><span class="descriptor-label">${escapeHtml(`Next: level ${levelLabel(d.nextLevel, d.nextLevelName)}`)}</span>${escapeHtml(d.nextDescriptor)}</p>`
+    : '';
+  const blockers = d.blockers.length
+    ? `<h4>${escapeHtml(`What blocks level ${levelLabel(d.nextLevel, d.nextLevelName)}`)} (${d.blockers.length})</h4><ul class="item-list">${d.blockers.map(criterionItem).join('')}</ul>`
+    : '';
+  const why = [
+    d.notApplicable !== undefined ? `<p><strong>Not applicable:</strong> ${escapeHtml(d.notApplicable)}</p>` : '',
+    d.exemption
+      ? `<p><strong>${d.exemption.expired ? 'Expired exemption' : 'Exempt'}:</strong> ${escapeHtml(d.exemption.reason)} <span class="muted">${escapeHtml(`(approved by ${d.exemption.approver}, ${d.exemption.expired ? 'expired' : 'expires'} ${d.exemption.expires})`)}</span></p>`
+      : '',
+  ].join('');
+  const evidence = d.evidence.length ? `<h4>Evidence</h4><ul class="item-list">${d.evidence.map((e) => `<li>${linkHtml(e)}</li>`).join('')}</ul>` : '';
+  const notes = d.notes ? `<h4>Notes</h4>${prose(d.notes)}` : '';
+  const criteria = d.criteria.length
+    ? `<details id="${anchorId('criteria', d.id)}"><summary>${escapeHtml(`${termHeading(criterionTerm)} (${d.criteria.length})`)}</summary>` +
+      table(d.criteria, [
+        { header: criterionTerm, cell: (c) => escapeHtml(c.text) + (c.note ? prose(c.note, 'muted') : '') },
+        { header: 'Level', cell: (c) => String(c.level), numeric: true },
+        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') },
+        { header: 'Credit', cell: (c) => escapeHtml(formatScore(c.credit)), numeric: true, optional: true },
+      ]) +
+      `</details>`
+    : '';
+  const metrics = d.metrics.length ? `<h4>Metrics</h4>${metricRows(d.metrics)}` : '';
+  return (
+    `<article class="dimension" id="${anchorId('dim', d.id)}" aria-labelledby="${anchorId('dim', d.id)}-h">` +
+    `<div class="dimension-head"${sourceAttrs(d.sourceOffset)}><h3 id="${anchorId('dim', d.id)}-h">${number}. ${escapeHtml(d.title)}</h3>${state}</div>` +
+    `<ul class="facts">${facts}</ul>${why}${descriptor}${next}${blockers}${evidence}${notes}${metrics}${criteria}</article>\n`
+  );
+}
+
+function metricValue(value: number | undefined, unit: string | undefined): string {
+  if (value === undefined) return '–';
+  return unit ? `${value} ${unit}` : String(value);
+}
+
+type MetricRow = ReportDimension['metrics'][number] & { readonly dimension?: string };
+
+/** Metrics against their benchmarks; with `dimension` set, each row also names its dimension. */
+function metricRows(metrics: readonly MetricRow[]): string {
+  return table(metrics, [
+    { header: 'Metric', cell: (m) => escapeHtml(m.name) + (m.dimension ? ` <span class="muted">${escapeHtml(m.dimension)}</span>` : '') + (m.note ? prose(m.note, 'muted') : '') },
+    { header: 'Value', cell: (m) => escapeHtml(metricValue(m.value, m.unit)), numeric: true },
+    { header: 'Benchmark', cell: (m) => escapeHtml(m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${metricValue(m.benchmark.value, m.unit)}` : '–'), numeric: true },
+    { header: 'Result', cell: (m) => (m.meetsBenchmark === undefined ? '<span class="muted">–</span>' : m.meetsBenchmark ? badge('Meets', 'good') : badge('Below', 'bad')) },
+    { header: 'Source', cell: (m) => escapeHtml(m.benchmark?.source ?? ''), optional: true },
+  ]);
+}
+
+function metricsTable(a: AssessmentSection): string {
+  return metricRows(a.dimensions.flatMap((d) => d.metrics.map((m) => ({ ...m, dimension: d.title }))));
+}
+
+function exemptionsHtml(a: AssessmentSection, criterionTerm: string): string {
+  const item = (x: { dimensionTitle: string; criterionText?: string }) =>
+    x.criterionText ? `${escapeHtml(x.criterionText)} <span class="muted">${escapeHtml(`${criterionTerm} of ${x.dimensionTitle}`)}</span>` : `<strong>${escapeHtml(x.dimensionTitle)}</strong>`;
+  const exemptions = table(
+    a.exemptions,
+    [
+      { header: 'Item', cell: item },
+      { header: 'Reason', cell: (x) => escapeHtml(x.reason) },
+      { header: 'Approver', cell: (x) => escapeHtml(x.approver) },
+      { header: 'Expires', cell: (x) => `${escapeHtml(x.expires)}${x.expired ? ` ${badge('Expired', 'bad')}` : ''}` },
+    ],
+    'Exemptions',
+  );
+  const na = table(
+    a.notApplicable,
+    [
+      { header: 'Item', cell: item },
+      { header: 'Reason', cell: (x) => escapeHtml(x.reason) },
+    ],
+    'Not applicable',
+  );
+  return exemptions + na;
+}

@@ -1,0 +1,171 @@
+import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from '../../report/diff';
+import { formatDelta, formatPercent, formatScore, levelLabel, STATE_LABELS, STATUS_LABELS, termWord } from '../text';
+import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
+import type { ReportEvidenceCoverage, ReportExemption } from '../../report/model';
+import { STATE_EMOJI } from './report';
+
+const MAX_UNCHANGED_ROWS = 50;
+
+/** ▲ +0.5, ▼ −1, or nothing for no change. */
+function arrow(delta: number | undefined): string {
+  if (delta === undefined || Number(delta.toFixed(2)) === 0) return '';
+  return delta > 0 ? `▲ ${formatDelta(delta)}` : `▼ ${formatDelta(delta)}`;
+}
+
+function fromTo(before: string, after: string): string {
+  return before === after ? after : `${before} → ${after}`;
+}
+
+function withArticle(kind: string): string {
+  return kind === 'Unknown' ? 'an unreadable document' : `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The diff as Markdown for a pull-request comment: what moved first, the unchanged rest folded
+ * away, and a warning when the rubric itself changed.
+ */
+export function renderDiffMarkdown(diff: ReportDiff): string {
+  const out: string[] = [`## ${markdownText(diff.title)}: what changed`];
+  const dims = termWord(diff.terms.dimension);
+  if (diff.kindChanged) {
+    out.push(`> [!WARNING]\n> The document changed from ${withArticle(diff.kindChanged.before)} to ${withArticle(diff.kindChanged.after)}, so its reports cannot be compared.`);
+    out.push(problemsLine(diff.problems.before, diff.problems.after));
+    return `${out.filter(Boolean).join('\n\n')}\n`;
+  }
+  const r = diff.rubric;
+  if (r.versionChanged && r.before && r.after) {
+    out.push(`> [!NOTE]\n> The rubric ${markdownCode(r.after.id)} changed version (${markdownText(r.before.version)} → ${markdownText(r.after.version)}): part of any score change may come from the rubric rather than from the work.`);
+  } else if (r.changed && r.before && r.after) {
+    out.push(`> [!WARNING]\n> The document now uses another rubric (${markdownCode(r.before.id)} → ${markdownCode(r.after.id)}): scores before and after are on different scales.`);
+  }
+
+  if (diff.overall) out.push(overallText(diff, dims));
+  if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims));
+  if (diff.plan) out.push(...planParts(diff, dims));
+  out.push(problemsLine(diff.problems.before, diff.problems.after));
+  const parts = out.filter(Boolean);
+  if (parts.length === 1) parts.push('No changes to scores, levels or targets.');
+  return `${parts.join('\n\n')}\n`;
+}
+
+function overallText(diff: ReportDiff, dims: string): string {
+  const o = diff.overall;
+  if (!o) return '';
+  const lines = [`**Overall score: ${fromTo(formatScore(o.before), formatScore(o.after))}${o.delta !== undefined && arrow(o.delta) ? ` (${arrow(o.delta)})` : ''}**`];
+  const levelBefore = levelLabel(o.levelBefore, o.levelNameBefore);
+  const levelAfter = levelLabel(o.levelAfter, o.levelNameAfter);
+  lines.push(`Level ${markdownText(fromTo(levelBefore, levelAfter))}.`);
+  if (o.crossing === 'reached') lines.push('🎉 The threshold is now reached.');
+  else if (o.crossing === 'lost') lines.push('⚠️ The threshold is no longer reached.');
+  else if (o.thresholdAfter !== undefined) lines.push(o.thresholdAfter ? 'The threshold is reached.' : 'The threshold is not reached yet.');
+  if (o.atThresholdBefore !== undefined || o.atThresholdAfter !== undefined) {
+    lines.push(`${markdownText(capital(dims))} at threshold: ${fromTo(String(o.atThresholdBefore ?? '–'), String(o.atThresholdAfter ?? '–'))}.`);
+  }
+  return lines.join(' ');
+}
+
+function snapshotCells(before: DimensionSnapshot | undefined, after: DimensionSnapshot | undefined, delta: number | undefined): string[] {
+  const scoreText = fromTo(formatScore(before?.score), formatScore(after?.score)) + (arrow(delta) ? ` (${arrow(delta)})` : '');
+  const level = fromTo(levelLabel(before?.level, before?.levelName), levelLabel(after?.level, after?.levelName));
+  const target = fromTo(before?.target !== undefined ? String(before.target) : '–', after?.target !== undefined ? String(after.target) : '–');
+  const state = (s: DimensionSnapshot | undefined) => (s ? `${STATE_EMOJI[s.state]} ${STATE_LABELS[s.state]}` : '–');
+  return [scoreText, markdownText(level), target, fromTo(state(before), state(after))];
+}
+
+function dimensionRow(d: DimensionChange): string[] {
+  const note = d.change === 'added' ? ' *(new)*' : d.change === 'removed' ? ' *(removed)*' : d.crossing === 'reached' ? ' 🎉' : d.crossing === 'lost' ? ' ⚠️' : '';
+  return [`${markdownText(d.title)}${note}`, ...snapshotCells(d.before, d.after, d.scoreDelta)];
+}
+
+function assessmentParts(diff: ReportDiff, dims: string): string[] {
+  const parts: string[] = [];
+  const headers = [markdownText(diff.terms.dimension), 'Score', 'Level', 'Target', 'Status'];
+  const align = ['left', 'left', 'left', 'left', 'left'] as const;
+  const changed = diff.dimensions.filter((d) => d.change !== 'unchanged');
+  const unchanged = diff.dimensions.filter((d) => d.change === 'unchanged');
+  if (changed.length) parts.push(`### ${markdownText(capital(dims))} that changed (${changed.length})\n\n${markdownTable(headers, changed.map(dimensionRow), align)}`);
+  else if (diff.dimensions.length) parts.push(`No ${markdownText(dims)} changed score, level, target or status.`);
+  if (unchanged.length) {
+    // A pull-request comment holds about 65,000 characters: list a long tail by name only.
+    const listed = unchanged.slice(0, MAX_UNCHANGED_ROWS);
+    const rest = unchanged.length > listed.length ? `\n\n…and ${unchanged.length - listed.length} more: ${unchanged.slice(listed.length).map((d) => markdownText(d.title)).join(', ')}` : '';
+    const body = `${markdownTable(headers, listed.map(dimensionRow), align)}${rest}`;
+    parts.push(`<details><summary>${markdownHtml(`Unchanged ${termWord(diff.terms.dimension, unchanged.length)} (${unchanged.length})`)}</summary>\n\n${body}\n\n</details>`);
+  }
+  const blockerList = (items: readonly BlockerRef[]) => items.map((b) => `- ${markdownText(b.dimensionTitle)}: ${markdownText(b.text)} (level ${b.level})`).join('\n');
+  const { added, resolved } = diff.blockers;
+  if (added.length || resolved.length) {
+    const blocks = [];
+    if (resolved.length) blocks.push(`**Resolved (${resolved.length})**\n\n${blockerList(resolved)}`);
+    if (added.length) blocks.push(`**New (${added.length})**: now stand between a ${markdownText(diff.terms.dimension.toLowerCase())} and its next level\n\n${blockerList(added)}`);
+    parts.push(`### Blockers\n\n${blocks.join('\n\n')}`);
+  }
+  const coverage = diff.evidenceCoverage;
+  if (coverage && !sameCoverage(coverage.before, coverage.after)) {
+    const text = (c: ReportEvidenceCoverage | undefined) => (!c ? '–' : c.required === 0 ? 'nothing requires evidence' : `${formatPercent(c.ratio)} (${c.provided} of ${c.required})`);
+    const delta = coverage.before?.ratio !== undefined && coverage.after?.ratio !== undefined ? Math.round((coverage.after.ratio - coverage.before.ratio) * 100) : undefined;
+    const trend = delta ? ` ${delta > 0 ? '▲' : '▼'} ${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)} points` : '';
+    parts.push(`### Evidence coverage\n\n${text(coverage.before)} → ${text(coverage.after)}${trend}`);
+  }
+  const ex = diff.exemptions;
+  if (ex.added.length || ex.removed.length || ex.expired.length) {
+    const line = (x: ReportExemption) =>
+      `- **${markdownText(x.dimensionTitle)}**${x.criterionText ? `: ${markdownText(x.criterionText)}` : ''} (${markdownText(x.reason)}; approved by ${markdownText(x.approver)} until ${markdownText(x.expires)})`;
+    const blocks = [];
+    if (ex.added.length) blocks.push(`**Added (${ex.added.length})**\n\n${ex.added.map(line).join('\n')}`);
+    if (ex.expired.length) blocks.push(`**⚠️ Expired (${ex.expired.length})**: these count again\n\n${ex.expired.map(line).join('\n')}`);
+    if (ex.removed.length) blocks.push(`**Removed (${ex.removed.length})**\n\n${ex.removed.map(line).join('\n')}`);
+    parts.push(`### Exemptions\n\n${blocks.join('\n\n')}`);
+  }
+  return parts;
+}
+
+function sameCoverage(a: ReportEvidenceCoverage | undefined, b: ReportEvidenceCoverage | undefined): boolean {
+  return a?.required === b?.required && a?.provided === b?.provided;
+}
+
+function planParts(diff: ReportDiff, dims: string): string[] {
+  const p = diff.plan;
+  if (!p) return [];
+  const parts: string[] = [];
+  if (p.horizon) parts.push(`**Horizon:** ${markdownText(`${p.horizon.before.start} to ${p.horizon.before.end}`)} → ${markdownText(`${p.horizon.after.start} to ${p.horizon.after.end}`)}`);
+  if (p.atThreshold && p.atThreshold.before !== p.atThreshold.after) {
+    parts.push(`**${markdownText(capital(dims))} projected at threshold:** ${p.atThreshold.before ?? '–'} → ${p.atThreshold.after ?? '–'} of ${p.atThreshold.total}`);
+  }
+  const list = (items: readonly { title: string }[]) => items.map((i) => `- ${markdownText(i.title)}`).join('\n');
+  const blocks: string[] = [];
+  if (p.added.length) blocks.push(`**Added (${p.added.length})**\n\n${list(p.added)}`);
+  if (p.removed.length) blocks.push(`**Removed (${p.removed.length})**\n\n${list(p.removed)}`);
+  if (p.rescheduled.length) {
+    blocks.push(
+      `**Rescheduled (${p.rescheduled.length})**\n\n${markdownTable(
+        ['Initiative', 'Before', 'After'],
+        p.rescheduled.map((i) => [markdownText(i.title), markdownText(`${i.before.start} to ${i.before.end}`), markdownText(`${i.after.start} to ${i.after.end}`)]),
+      )}`,
+    );
+  }
+  if (p.statusChanged.length) {
+    blocks.push(`**Status changes (${p.statusChanged.length})**\n\n${markdownTable(['Initiative', 'Status'], p.statusChanged.map((i) => [markdownText(i.title), `${STATUS_LABELS[i.before]} → ${STATUS_LABELS[i.after]}`]))}`);
+  }
+  if (blocks.length) parts.push(`### Initiatives\n\n${blocks.join('\n\n')}`);
+  if (p.projections.length) {
+    parts.push(
+      `### Projected levels\n\n${markdownTable(
+        [markdownText(diff.terms.dimension), 'Projected level'],
+        p.projections.map((d) => [markdownText(d.title), `${d.before ?? '–'} → ${d.after ?? '–'}${d.before !== undefined && d.after !== undefined ? ` (${arrow(d.after - d.before)})` : ''}`]),
+      )}`,
+    );
+  }
+  if (!parts.length) parts.push('No changes to initiatives, their schedule or the projected levels.');
+  return parts;
+}
+
+function problemsLine(before: ProblemCounts, after: ProblemCounts): string {
+  if (before.error === after.error && before.warning === after.warning) return after.error ? `❌ ${after.error} error${after.error === 1 ? '' : 's'} in the document.` : '';
+  const count = (c: ProblemCounts) => `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}`;
+  return `${after.error > before.error ? '❌ ' : ''}Problems: ${count(before)} → ${count(after)}.`;
+}

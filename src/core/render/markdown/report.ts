@@ -1,0 +1,309 @@
+import type { InitiativeStatus } from '../../format/types';
+import { baseName } from '../../resolve/uris';
+import { formatPercent, formatScore, levelLabel, monthYear, reportTerms, sentence, STATE_LABELS, STATUS_LABELS, termHeading, termWord, thresholdLabel } from '../text';
+import { markdownBlock, markdownCode, markdownHtml, markdownLink, markdownTable, markdownText } from './escape';
+import type { AssessmentSection, DimensionState, PlanSection, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from '../../report/model';
+
+/**
+ * The report as GitHub-flavoured Markdown: for pull-request comments, CI job summaries and
+ * files kept next to the YAML. Plain user text is escaped; Markdown free text is kept but defused.
+ */
+export function renderMarkdown(model: ReportModel): string {
+  const out: string[] = [`# ${markdownText(model.title)}`, intro(model)];
+  for (const notice of model.notices) out.push(`> [!WARNING]\n> ${markdownText(notice)}`);
+  const errorsFirst = model.problems.counts.error > 0;
+  if (errorsFirst) out.push(problems(model));
+  if (model.assessment) out.push(assessment(model, model.assessment));
+  if (model.plan) out.push(plan(model, model.plan));
+  if (model.overview && model.rubric) out.push(rubricOverview(model.rubric, model.overview));
+  if (!errorsFirst) out.push(problems(model));
+  return `${out.filter((s) => s.trim() !== '').join('\n\n')}\n`;
+}
+
+export const STATE_EMOJI: Readonly<Record<DimensionState, string>> = {
+  'on-target': '✅',
+  'at-threshold': '✅',
+  'below-target': '🟡',
+  'below-threshold': '🔴',
+  scored: '⚪',
+  'not-applicable': '⚪',
+  exempt: '⚪',
+  'not-assessed': '⚪',
+  'not-rated': '⚪',
+};
+
+function rubricName(r: ReportRubric): string {
+  return `**${markdownText(r.title)}** ${markdownText(r.version)}${r.builtin ? ' (built in)' : ''}`;
+}
+
+function intro(model: ReportModel): string {
+  const r = model.rubric;
+  const a = model.assessment;
+  const p = model.plan;
+  if (model.kind === 'Assessment' && a) {
+    const who = `**${markdownText(a.subject.organization)}**${a.subject.unit ? ` (${markdownText(a.subject.unit)})` : ''}`;
+    const assessors = a.assessors.length ? ` Assessed by ${a.assessors.map((x) => markdownText(x.role ? `${x.name} (${x.role})` : x.name)).join(', ')}.` : '';
+    const scope = a.subject.scope ? ` Scope: ${markdownText(sentence(a.subject.scope))}` : '';
+    return `*Assessment* of ${who} on ${markdownText(a.date)}${r ? ` against ${rubricName(r)}, scored by the ${markdownCode(r.method)} method` : ''}.${assessors}${scope}`;
+  }
+  if (model.kind === 'Plan' && p) {
+    const owner = p.owner ? ` Owner: ${markdownText(p.owner)}.` : '';
+    return `*Plan* from ${markdownText(p.horizon.start)} to ${markdownText(p.horizon.end)} (${p.horizon.months} months)${r ? ` against ${rubricName(r)}` : ''}.${owner}`;
+  }
+  if (model.kind === 'Rubric' && r) {
+    const threshold = r.threshold ? `, threshold ${markdownText(thresholdLabel(r) ?? '')}` : '';
+    return `*Rubric* ${markdownCode(r.id)} version ${markdownText(r.version)}: levels ${r.minLevel} to ${r.maxLevel}${threshold}, scored by the ${markdownCode(r.method)} method.`;
+  }
+  return `*${model.kind === 'Unknown' ? 'Document' : model.kind}* ${model.source.documentIndex + 1} of ${model.source.documentCount} in ${markdownCode(baseName(model.source.uri) || model.source.uri)}.`;
+}
+
+function score(value: number | undefined, max: number | undefined): string {
+  return `**${formatScore(value)}**${max !== undefined && value !== undefined ? ` of ${max}` : ''}`;
+}
+
+function link(l: ReportLink): string {
+  if (!l.safe) return `${l.title ? `${markdownText(l.title)} ` : ''}${markdownCode(l.url)} (not a web link)`;
+  return markdownLink(l.title ?? l.url, l.url);
+}
+
+function assessment(model: ReportModel, a: AssessmentSection): string {
+  const r = model.rubric;
+  const terms = reportTerms(model);
+  const out: string[] = [];
+  const o = a.overall;
+  if (a.scored && o) {
+    const threshold = thresholdLabel(r);
+    const coverage = a.evidenceCoverage;
+    const headers = ['Overall score', 'Level'];
+    const cells = [`${score(o.score, r?.maxLevel)}${o.target !== undefined ? ` (target ${formatScore(o.target)})` : ''}`, markdownText(levelLabel(o.level, o.levelName))];
+    if (threshold) {
+      headers.push('Threshold', `${termHeading(terms.dimension)} at threshold`);
+      cells.push(`${o.thresholdReached ? '✅ reached' : '❌ not reached'}: ${markdownText(threshold)}`, `${o.dimensionsAtThreshold} of ${o.dimensionsTotal}`);
+    }
+    if (coverage) {
+      headers.push('Evidence coverage');
+      cells.push(coverage.required === 0 ? 'nothing requires evidence' : `${formatPercent(coverage.ratio)} (${coverage.provided} of ${coverage.required})`);
+    }
+    out.push(markdownTable(headers.map((h) => markdownText(h)), [cells]));
+  }
+  if (a.summary) out.push(`## Summary\n\n${markdownBlock(a.summary)}`);
+
+  const byId = new Map(a.dimensions.map((d) => [d.id, d]));
+  const tables = a.groups.map((g) => {
+    const rows = g.dimensions.flatMap((id) => {
+      const d = byId.get(id);
+      if (!d) return [];
+      const status = d.state === 'exempt' && d.exemption ? `${STATE_LABELS[d.state]} until ${markdownText(d.exemption.expires)}` : STATE_LABELS[d.state];
+      return [[markdownText(d.title), formatScore(d.score), markdownText(levelLabel(d.level, d.levelName)), d.target !== undefined ? String(d.target) : '–', d.gap !== undefined ? formatScore(d.gap) : '–', `${STATE_EMOJI[d.state]} ${status}`]];
+    });
+    const heading = g.title ? `### ${g.id ? `${markdownText(terms.group)}: ` : ''}${markdownText(g.title)}${g.score !== undefined ? ` · score ${formatScore(g.score)}${g.target !== undefined ? `, target ${formatScore(g.target)}` : ''}` : ''}\n\n` : '';
+    return heading + markdownTable([markdownText(terms.dimension), 'Score', 'Level', 'Target', 'Gap', 'Status'], rows, ['left', 'right', 'left', 'right', 'right', 'left']);
+  });
+  if (tables.length) out.push(`## ${markdownText(terms.dimension)} scores\n\n${tables.join('\n\n')}`);
+
+  const blocked = a.dimensions.filter((d) => d.blockers.length > 0);
+  if (blocked.length) {
+    const MAX_PER_DIMENSION = 8;
+    const parts = blocked.map((d) => {
+      const shown = d.blockers.slice(0, MAX_PER_DIMENSION).map((c) => `- ${criterionLine(c)}`);
+      if (d.blockers.length > MAX_PER_DIMENSION) shown.push(`- … and ${d.blockers.length - MAX_PER_DIMENSION} more`);
+      return `**${markdownText(d.title)}**: level ${markdownText(levelLabel(d.level, d.levelName))} → ${markdownText(levelLabel(d.nextLevel, d.nextLevelName))}\n\n${shown.join('\n')}`;
+    });
+    out.push(`## What blocks the next level\n\n${parts.join('\n\n')}`);
+  }
+
+  const metrics = a.dimensions.flatMap((d) => d.metrics.map((m) => ({ d, m })));
+  if (metrics.length) {
+    const value = (v: number | undefined, unit?: string) => (v === undefined ? '–' : markdownText(unit ? `${v} ${unit}` : String(v)));
+    out.push(
+      `## Metrics against benchmarks\n\n${markdownTable(
+        ['Metric', markdownText(terms.dimension), 'Value', 'Benchmark', 'Result', 'Source'],
+        metrics.map(({ d, m }) => [
+          markdownText(m.name),
+          markdownText(d.title),
+          value(m.value, m.unit),
+          m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${value(m.benchmark.value, m.unit)}` : '–',
+          m.meetsBenchmark === undefined ? '–' : m.meetsBenchmark ? '✅ meets' : '🔴 below',
+          markdownText(m.benchmark?.source ?? ''),
+        ]),
+        ['left', 'left', 'right', 'right', 'left', 'left'],
+      )}`,
+    );
+  }
+
+  const item = (x: { dimensionTitle: string; criterionText?: string }) => (x.criterionText ? `${markdownText(x.criterionText)} (${markdownText(x.dimensionTitle)})` : `**${markdownText(x.dimensionTitle)}**`);
+  if (a.exemptions.length) {
+    out.push(
+      `## Exemptions\n\n${markdownTable(
+        ['Item', 'Reason', 'Approver', 'Expires'],
+        a.exemptions.map((x) => [item(x), markdownText(x.reason), markdownText(x.approver), `${markdownText(x.expires)}${x.expired ? ' ⚠️ expired' : ''}`]),
+      )}`,
+    );
+  }
+  if (a.notApplicable.length) out.push(`## Not applicable\n\n${markdownTable(['Item', 'Reason'], a.notApplicable.map((x) => [item(x), markdownText(x.reason)]))}`);
+
+  const withNotes = a.dimensions.filter((d) => d.notes || d.evidence.length);
+  if (withNotes.length) {
+    const body = withNotes
+      .map((d) => [`### ${markdownText(d.title)}`, d.notes ? markdownBlock(d.notes) : '', d.evidence.length ? `Evidence: ${d.evidence.map(link).join(', ')}` : ''].filter(Boolean).join('\n\n'))
+      .join('\n\n');
+    out.push(`## Notes and evidence\n\n<details><summary>${markdownHtml(`${withNotes.length} ${termWord(terms.dimension, withNotes.length)} with notes or evidence`)}</summary>\n\n${body}\n\n</details>`);
+  }
+  return out.join('\n\n');
+}
+
+function criterionLine(c: ReportCriterion): string {
+  const answer = c.status === 'not-applicable' ? 'not applicable' : c.status === 'exempt' ? 'exempt' : c.answer ?? 'not answered';
+  const extra = c.evidenceMissing ? ', evidence missing' : '';
+  return `${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
+}
+
+function timeBar(start: number, end: number, width = 20): string {
+  const from = Math.min(width - 1, Math.floor(start * width));
+  const to = Math.max(from + 1, Math.ceil(end * width));
+  return `\`${'·'.repeat(from)}${'█'.repeat(to - from)}${'·'.repeat(Math.max(0, width - to))}\``;
+}
+
+function plan(model: ReportModel, p: PlanSection): string {
+  const r = model.rubric;
+  const terms = reportTerms(model);
+  const out: string[] = [];
+  const statusLine =
+    (Object.keys(p.statusCounts) as InitiativeStatus[])
+      .filter((s) => p.statusCounts[s] > 0)
+      .map((s) => `${p.statusCounts[s]} ${STATUS_LABELS[s].toLowerCase()}`)
+      .join(', ') || 'none';
+  const headers = ['Horizon', 'Initiatives'];
+  const cells = [`${markdownText(`${monthYear(p.horizon.start)} – ${monthYear(p.horizon.end)}`)} (${p.horizon.months} months)`, `${p.initiatives.length}: ${statusLine}`];
+  if (p.atThreshold && r?.threshold) {
+    headers.push(`${termHeading(terms.dimension)} at threshold`);
+    cells.push(`${p.atThreshold.baseline} → **${p.atThreshold.projected}** of ${p.atThreshold.total} at ${markdownText(thresholdLabel(r) ?? '')}`);
+  }
+  if (p.baseline) {
+    headers.push('Baseline');
+    const b = p.baseline;
+    cells.push(`${b.assessmentId ? markdownCode(b.assessmentId) : markdownCode(b.reference)}${b.date ? ` (${markdownText(b.date)})` : ''}${b.overallScore !== undefined ? `: ${formatScore(b.overallScore)}, level ${markdownText(levelLabel(b.overallLevel, b.levelName))}` : ''}`);
+  }
+  out.push(markdownTable(headers.map((h) => markdownText(h)), [cells]));
+  if (p.description) out.push(`## Vision and benefits\n\n${markdownBlock(p.description)}`);
+
+  if (p.initiatives.length) {
+    const sorted = [...p.initiatives].sort((x, y) => x.start.localeCompare(y.start) || x.end.localeCompare(y.end));
+    out.push(
+      `## Timeline\n\n${markdownTable(
+        ['Initiative', 'Value stream', 'Status', 'Start', 'End', 'Timeline', 'Moves'],
+        sorted.map((i) => [
+          markdownText(i.title),
+          markdownText(i.valueStreamTitle ?? '–'),
+          STATUS_LABELS[i.status],
+          markdownText(i.start),
+          markdownText(i.end),
+          timeBar(i.startFraction, i.endFraction),
+          i.moves.map((m) => markdownText(`${m.dimensionTitle} ${m.from !== undefined ? `${m.from}→` : '→'}${m.to}`)).join('<br>') || '–',
+        ]),
+      )}`,
+    );
+  }
+
+  if (p.dimensions.length) {
+    const titles = new Map(p.initiatives.map((i) => [i.id, i.title]));
+    out.push(
+      `## Projection per ${markdownText(terms.dimension.toLowerCase())}\n\n${markdownTable(
+        [markdownText(terms.dimension), 'Baseline', 'Projected', 'Target', 'Status', 'Initiatives'],
+        p.dimensions.map((d) => [
+          markdownText(d.title),
+          markdownText(levelLabel(d.baseline, d.baselineLevelName)),
+          markdownText(levelLabel(d.projected, d.projectedLevelName)),
+          d.target !== undefined ? String(d.target) : '–',
+          d.shortOfTarget
+            ? '🔴 short of target'
+            : d.target !== undefined && d.projected !== undefined && d.projected >= d.target
+              ? '✅ reaches target'
+              : d.thresholdReached === true
+                ? '✅ at threshold'
+                : d.thresholdReached === false
+                  ? '🟡 below threshold'
+                  : '–',
+          d.initiatives.map((id) => markdownText(titles.get(id) ?? id)).join(', ') || '–',
+        ]),
+        ['left', 'left', 'left', 'right', 'left', 'left'],
+      )}`,
+    );
+  }
+  if (p.legacySystems.length) {
+    out.push(`## Legacy systems\n\n${markdownTable(['System', 'Disposition', 'Initiative', 'Note'], p.legacySystems.map((s) => [markdownText(s.name), markdownText(s.disposition), markdownText(s.initiativeTitle), markdownText(s.note ?? '')]))}`);
+  }
+  if (p.risks.length) {
+    out.push(
+      `## Risks\n\n${markdownTable(
+        ['Risk', 'Likelihood', 'Impact', 'Mitigation', 'Initiative'],
+        p.risks.map((x) => [markdownText(x.description), x.likelihood ?? '–', x.impact ?? '–', markdownText(x.mitigation ?? ''), markdownText(x.initiativeTitle)]),
+      )}`,
+    );
+  }
+  if (p.kpis.length) {
+    const value = (v: number | undefined, unit?: string) => (v === undefined ? '–' : markdownText(unit ? `${v} ${unit}` : String(v)));
+    out.push(
+      `## Measures of success\n\n${markdownTable(
+        ['Measure', 'Baseline', 'Target', 'Initiative'],
+        p.kpis.map((k) => [markdownText(k.name), value(k.baseline, k.unit), `${k.higherIsBetter ? '≥' : '≤'} ${value(k.target, k.unit)}`, markdownText(k.initiativeTitle)]),
+        ['left', 'right', 'right', 'left'],
+      )}`,
+    );
+  }
+  return out.join('\n\n');
+}
+
+function rubricOverview(r: ReportRubric, o: RubricOverview): string {
+  const t = r.terms;
+  const out: string[] = [];
+  if (o.description) out.push(markdownBlock(o.description));
+  out.push(`## Levels\n\n${markdownTable(['Level', 'Name', 'Description'], r.levels.map((l) => [String(l.level), `**${markdownText(l.name)}**${r.threshold?.level === l.level ? ' (threshold)' : ''}`, markdownText(l.description ?? '')]), ['right', 'left', 'left'])}`);
+  const byId = new Map(o.dimensions.map((d) => [d.id, d]));
+  const levels = r.levels.map((l) => l.level);
+  const matrix = o.groups.map((g) => {
+    const heading = g.title ? `### ${g.id ? `${markdownText(t.group)}: ` : ''}${markdownText(g.title)}\n\n` : '';
+    const rows = g.dimensions.flatMap((id) => {
+      const d = byId.get(id);
+      if (!d) return [];
+      return [[markdownText(d.title), ...levels.map((level) => String(d.criteriaByLevel.find((c) => c.level === level)?.count ?? 0)), String(d.criteriaCount), String(d.metrics.length)]];
+    });
+    return heading + markdownTable([markdownText(t.dimension), ...levels.map((l) => `L${l}`), 'Total', 'Metrics'], rows, ['left', ...levels.map(() => 'right' as const), 'right', 'right']);
+  });
+  out.push(`## ${markdownText(termHeading(t.criterion))} per level\n\n${matrix.join('\n\n')}`);
+  const details = o.dimensions.map((d) => {
+    const parts = [`### ${markdownText(d.title)} (${markdownCode(d.id)})`];
+    if (d.description) parts.push(markdownBlock(d.description));
+    if (d.descriptors.length) parts.push(d.descriptors.map((x) => `- **${markdownText(levelLabel(x.level, x.levelName))}**: ${markdownText(x.text)}`).join('\n'));
+    if (d.metrics.length) {
+      parts.push(
+        markdownTable(
+          ['Metric', 'Unit', 'Better', 'Benchmark', 'Source'],
+          d.metrics.map((m) => [markdownText(m.name), markdownText(m.unit ?? ''), m.higherIsBetter ? 'higher' : 'lower', m.benchmark ? String(m.benchmark.value) : '–', markdownText(m.benchmark?.source ?? '')]),
+        ),
+      );
+    }
+    return parts.join('\n\n');
+  });
+  out.push(`## ${markdownText(t.dimension)} details\n\n${details.join('\n\n')}`);
+  out.push(
+    `## Answer scales\n\n${o.answerScales
+      .map((s) => `**${markdownText(s.id)}**${s.id === o.defaultAnswerScale ? ' (default)' : ''}: ${s.answers.map((a) => `${markdownCode(a.value)} = ${formatScore(a.credit)}`).join(', ')}`)
+      .join('\n\n')}`,
+  );
+  if (o.references.length) out.push(`## Sources\n\n${o.references.map((x) => `- ${x.link ? link(x.link) : markdownText(x.title)}`).join('\n')}`);
+  return out.join('\n\n');
+}
+
+function problems(model: ReportModel): string {
+  const { counts, total, shown } = model.problems;
+  if (total === 0) return '';
+  const icon = { error: '❌', warning: '⚠️', information: 'ℹ️' } as const;
+  const table = markdownTable(
+    ['', 'Line', 'Problem', 'Code'],
+    shown.map((p) => [icon[p.severity], `${p.line}:${p.column}`, markdownText(p.message), markdownCode(p.code)]),
+    ['center', 'right', 'left', 'left'],
+  );
+  const more = total > shown.length ? `\n\nShowing the first ${shown.length} of ${total}.` : '';
+  return `## Problems\n\n${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} note${counts.information === 1 ? '' : 's'}.\n\n${table}${more}`;
+}

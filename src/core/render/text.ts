@@ -1,0 +1,109 @@
+/**
+ * The one text module of the renderers and the editor's features: how numbers, levels, a
+ * rubric's words for its parts, states and dates read. Plurals come from text/plural.ts.
+ */
+import { DEFAULT_TERMS, type Terms } from '../domain/terms';
+import type { Disposition, InitiativeStatus } from '../format/types';
+import type { DimensionState, ReportModel, ReportRubric } from '../report/model';
+import { pluralize, wordFor } from '../text/plural';
+
+/** Scores with up to two decimals, without trailing zeros: 3, 2.5, 2.43; a dash for none. */
+export function formatScore(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  return String(Number(value.toFixed(2)));
+}
+
+/** A signed delta with a real minus sign: +0.5, −1, ±0. */
+export function formatDelta(value: number): string {
+  const rounded = Number(value.toFixed(2));
+  if (rounded === 0) return '±0';
+  return rounded > 0 ? `+${rounded}` : `\u2212${Math.abs(rounded)}`;
+}
+
+export function formatPercent(ratio: number | undefined): string {
+  if (ratio === undefined || !Number.isFinite(ratio)) return '–';
+  return `${Math.round(ratio * 100)}%`;
+}
+
+/**
+ * A level with its name: "2 · Managed" in reports, "2 Managed" where the separator already
+ * separates facts (hovers, CodeLens); just the number when the level has no name, a dash for none.
+ */
+export function levelLabel(level: number | undefined, name: string | undefined, separator = ' · '): string {
+  if (level === undefined) return '–';
+  return name ? `${level}${separator}${name}` : String(level);
+}
+
+export function thresholdLabel(rubric: ReportRubric | undefined): string | undefined {
+  const threshold = rubric?.threshold;
+  if (!threshold) return undefined;
+  return threshold.name ? `level ${threshold.level} (${threshold.name})` : `level ${threshold.level}`;
+}
+
+/** The words of the rubric a report is scored against, or the defaults. */
+export function reportTerms(model: ReportModel): Terms {
+  return model.rubric?.terms ?? DEFAULT_TERMS;
+}
+
+/** A rubric's term in a sentence: lower case, plural unless the count is one ("2 capabilities", "1 criterion"). */
+export function termWord(term: string, count = 2): string {
+  return wordFor(count, term.toLowerCase());
+}
+
+/** A rubric's term as a heading: "Capabilities", "Criteria". */
+export function termHeading(term: string): string {
+  const plural = pluralize(term.toLowerCase());
+  return plural.charAt(0).toUpperCase() + plural.slice(1);
+}
+
+export const STATE_LABELS: Readonly<Record<DimensionState, string>> = {
+  'on-target': 'On target',
+  'below-target': 'Below target',
+  'below-threshold': 'Below threshold',
+  'at-threshold': 'At threshold',
+  scored: 'Scored',
+  'not-applicable': 'Not applicable',
+  exempt: 'Exempt',
+  'not-assessed': 'Not assessed',
+  'not-rated': 'Not rated',
+};
+
+export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
+
+export const STATE_TONES: Readonly<Record<DimensionState, Tone>> = {
+  'on-target': 'good',
+  'below-target': 'warn',
+  'below-threshold': 'bad',
+  'at-threshold': 'good',
+  scored: 'neutral',
+  'not-applicable': 'neutral',
+  exempt: 'neutral',
+  'not-assessed': 'neutral',
+  'not-rated': 'neutral',
+};
+
+export const STATUS_LABELS: Readonly<Record<InitiativeStatus, string>> = {
+  proposed: 'Proposed',
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  done: 'Done',
+  'on-hold': 'On hold',
+  cancelled: 'Cancelled',
+};
+
+export const DISPOSITION_LABELS: Readonly<Record<Disposition, string>> = { retain: 'Retain', modernize: 'Modernize', replace: 'Replace', retire: 'Retire', outsource: 'Outsource' };
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Apr 2026" from "2026-04-01"; the input unchanged when it is not a date. */
+export function monthYear(date: string): string {
+  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${month} ${m[1]}` : date;
+}
+
+/** A sentence from user text: ends with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…:;]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

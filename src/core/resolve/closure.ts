@@ -1,0 +1,32 @@
+import type { FileHost } from './host';
+
+/**
+ * Reads every file an analysis can need before the analysis starts, so the analysis itself is
+ * synchronous and no result ever waits for another. References go at most two files deep (a
+ * plan's baseline assessment, and that assessment's rubric); a file is read once, however many
+ * documents refer to it, and a reference back to a file already read is not followed again.
+ *
+ * `referencesOf` lists the URIs a file's text refers to; `readFile` gives a file's text (for
+ * built-in frameworks too). Texts that cannot be read are kept as undefined.
+ */
+export const REFERENCE_DEPTH = 2;
+
+export async function readReferencedFiles(
+  root: { readonly uri: string; readonly text: string },
+  readFile: FileHost['readFile'],
+  referencesOf: (uri: string, text: string) => readonly string[],
+): Promise<ReadonlyMap<string, string | undefined>> {
+  const texts = new Map<string, string | undefined>([[root.uri, root.text]]);
+  let frontier: { uri: string; text: string }[] = [root];
+  for (let depth = 0; depth < REFERENCE_DEPTH && frontier.length > 0; depth++) {
+    const next = new Set<string>();
+    for (const file of frontier) for (const uri of referencesOf(file.uri, file.text)) if (!texts.has(uri)) next.add(uri);
+    const read = await Promise.all([...next].map(async (uri) => [uri, await readFile(uri)] as const));
+    frontier = [];
+    for (const [uri, text] of read) {
+      texts.set(uri, text);
+      if (text !== undefined) frontier.push({ uri, text });
+    }
+  }
+  return texts;
+}

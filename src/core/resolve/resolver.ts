@@ -1,0 +1,113 @@
+import type { DiagnosticCode } from '../diagnostics/codes';
+import type { DocumentKind } from '../format/types';
+import { builtinFrameworks } from '../builtins';
+import { referenceTarget, type ReferenceKey } from './references';
+import { baseName } from './uris';
+
+/**
+ * The one reference resolver. Given what a reference says and the documents of the files it may
+ * point at, it finds the document meant, or says in words why there is none. The engine reports
+ * those words on the reference (strict); the editor's features use the same answer and ignore
+ * the words for documents still being typed (loose).
+ */
+
+/** A document as the resolver sees it: its kind and the id it declares, read even when it failed its schema. */
+export interface Candidate {
+  readonly index: number;
+  readonly kind?: DocumentKind;
+  readonly id?: string;
+}
+
+/** The documents of a file, or undefined when the file could not be read. */
+export interface CandidateFile {
+  readonly uri: string;
+  readonly documents: readonly Candidate[];
+}
+
+export type Resolution =
+  | { readonly found: true; readonly uri: string; readonly index: number; readonly builtin: boolean; readonly readUri?: string }
+  | ({ readonly found: false; readonly readUri?: string } & ReferenceProblem);
+
+/** Why a reference finds nothing, as a diagnostic; `unknownId` asks for a "did you mean" among `known`. */
+export interface ReferenceProblem {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly unknownId?: { readonly id: string; readonly known: readonly string[] };
+}
+
+const WANTED: Readonly<Record<ReferenceKey, DocumentKind>> = { rubric: 'Rubric', baseline: 'Assessment' };
+const NOT_FOUND: Readonly<Record<ReferenceKey, DiagnosticCode>> = { rubric: 'rubric-not-found', baseline: 'baseline-not-found' };
+
+/**
+ * Finds the document a `rubric:` or `baseline:` reference names, from the document at `from`.
+ * `fileAt` gives the documents of another file (undefined when it cannot be read).
+ */
+export function resolveReference(key: ReferenceKey, reference: string, from: CandidateFile, fileAt: (uri: string) => CandidateFile | undefined): Resolution {
+  const wanted = WANTED[key];
+  const code = NOT_FOUND[key];
+  const target = referenceTarget(reference, from.uri, key);
+  if (target.kind === 'unusable') {
+    return target.self
+      ? { found: false, code, message: `"${reference}" points at this file itself. Refer to a document in this file by its id instead.` }
+      : { found: false, code, message: `"${reference}" is not a usable path. Write a path relative to this file, such as "./team.${key === 'rubric' ? 'rubric' : 'assessment'}.yaml".` };
+  }
+  if (target.kind === 'id') {
+    const local = from.documents.find((d) => d.kind === wanted && d.id === reference);
+    if (local) return { found: true, uri: from.uri, index: local.index, builtin: false };
+    if (target.builtin) {
+      const file = fileAt(target.builtin.uri);
+      const doc = file?.documents.find((d) => d.kind === 'Rubric');
+      if (file && doc) return { found: true, uri: file.uri, index: doc.index, builtin: true };
+    }
+    const localIds = from.documents.filter((d) => d.kind === wanted && d.id !== undefined).map((d) => d.id as string);
+    if (key === 'rubric') {
+      const builtins = [...builtinFrameworks().keys()];
+      return {
+        found: false,
+        code,
+        message: `No rubric has the id "${reference}" in this file or among the built-in rubrics (${builtins.join(', ')}). To use a rubric file, write a relative path such as "./${reference}.rubric.yaml".`,
+        unknownId: { id: reference, known: [...new Set([...localIds, ...builtins])] },
+      };
+    }
+    return {
+      found: false,
+      code,
+      message: `No assessment in this file has the id "${reference}". To use an assessment file, write a relative path such as "./${reference}.assessment.yaml".`,
+      unknownId: { id: reference, known: localIds },
+    };
+  }
+  const file = fileAt(target.uri);
+  const readUri = target.uri;
+  if (!file) return { found: false, readUri, code, message: `No file found at "${target.path}" (relative to this file). Check the path and the file name.` };
+  const ofKind = file.documents.filter((d) => d.kind === wanted);
+  const doc = target.fragment !== undefined ? ofKind.find((d) => d.id === target.fragment) : ofKind[0];
+  if (doc) return { found: true, uri: file.uri, index: doc.index, builtin: false, readUri };
+  const name = baseName(file.uri);
+  if (key === 'baseline') {
+    return { found: false, readUri, code, message: `${name} holds no Assessment document${target.fragment !== undefined ? ` with the id "${target.fragment}"` : ''}.` };
+  }
+  if (target.fragment !== undefined) return { found: false, readUri, code, message: `${name} has no rubric with the id "${target.fragment}".` };
+  const held = file.documents.map((d) => d.kind).filter((k): k is DocumentKind => k !== undefined);
+  return { found: false, readUri, code, message: `${name} holds no Rubric document${held.length > 0 ? ` (it holds: ${held.join(', ')})` : ''}.` };
+}
+
+/** The rubric was found but has errors of its own. */
+export function unusableRubric(reference: string, errors: number, uri: string): ReferenceProblem {
+  return {
+    code: 'rubric-invalid',
+    message: `The rubric "${reference}" has ${errors} error${errors === 1 ? '' : 's'}, so this document cannot be checked or scored against it. Fix the rubric in ${baseName(uri)} first.`,
+  };
+}
+
+/** The baseline assessment was found but its data cannot be read. */
+export function unreadableBaseline(uri: string): ReferenceProblem {
+  return { code: 'baseline-not-found', message: `The baseline assessment has errors that keep it from being read. Fix ${baseName(uri)} first.` };
+}
+
+/** The baseline is scored against another rubric than the plan. */
+export function baselineRubricMismatch(baselineRubricId: string, planRubricId: string): ReferenceProblem {
+  return {
+    code: 'baseline-rubric-mismatch',
+    message: `The baseline assessment is scored against "${baselineRubricId}", but this plan uses "${planRubricId}". Moves cannot be checked against it.`,
+  };
+}

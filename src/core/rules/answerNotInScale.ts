@@ -1,0 +1,23 @@
+import { quoteList } from '../text/suggest';
+import type { Rule } from './context';
+
+/** An answer is one of its criterion's answer scale. */
+export const answerNotInScale: Rule = {
+  code: 'answer-not-in-scale',
+  kinds: ['Assessment'],
+  check(ctx) {
+    const index = ctx.rubric;
+    if (!index) return;
+    for (const d of ctx.assessedDimensions()) {
+      const criteria = d.dimension.criteria ?? [];
+      for (const answer of d.answers) {
+        if (answer.fact?.inScale !== false) continue;
+        const criterion = criteria.find((c) => c.id === answer.criterionId);
+        if (!criterion) continue;
+        const allowed = index.scaleOf(criterion)?.answers.map((a) => a.value) ?? [];
+        const written = String(answer.detail.answer);
+        ctx.reportUnknownId('answer-not-in-scale', `${JSON.stringify(written)} is not an answer of the "${index.scaleName(criterion)}" scale. Allowed: ${quoteList(allowed, 12)}.`, ctx.at(answer.answerPath), written, allowed);
+      }
+    }
+  },
+};

@@ -1,0 +1,148 @@
+import type { DiagnosticCollector } from '../diagnostics/collector';
+import type { DiagnosticCode } from '../diagnostics/codes';
+import type { Severity, SuggestedFix } from '../diagnostics/types';
+import type { AssessmentFacts, WrittenDimension } from '../domain/assessmentFacts';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { LocatedDocument, Path } from '../document/located';
+import type { Dimension, DocumentKind } from '../format/types';
+import type { SchemaVerdict } from '../schema/validateSchema';
+import type { AssessmentScore } from '../scoring/types';
+import type { Range } from '../text/range';
+import { closestMatch } from '../text/suggest';
+
+/** What the engine hands the rules of one document: the document, what the schema said, and the facts and scores computed before. */
+export interface RuleInputs {
+  readonly kind: DocumentKind;
+  readonly document: LocatedDocument;
+  readonly verdict: SchemaVerdict;
+  /** An assessment's or plan's rubric, when it was found and has no errors; a rubric's own index, when it passed its schema. */
+  readonly rubric?: RubricIndex;
+  /** An assessment's facts (built whenever its schema could be run). */
+  readonly facts?: AssessmentFacts;
+  /** An assessment's scores (when it passed its schema and its rubric is usable). */
+  readonly score?: AssessmentScore;
+  /** A plan's baseline scores, when the baseline uses the plan's rubric. */
+  readonly baseline?: AssessmentScore;
+}
+
+/** An item of a list or an entry of a map that passed the schema, with its place. */
+export interface Located<T> {
+  readonly value: T;
+  readonly path: Path;
+}
+
+/**
+ * What a rule works with. Reads go through `read`, `items` and `entries`, which give only what
+ * passed the schema, so a rule checks every part whose inputs are valid and nothing else.
+ */
+export class RuleContext {
+  constructor(
+    readonly inputs: RuleInputs,
+    private readonly out: DiagnosticCollector,
+  ) {}
+
+  get document(): LocatedDocument {
+    return this.inputs.document;
+  }
+
+  get rubric(): RubricIndex | undefined {
+    return this.inputs.rubric;
+  }
+
+  /** An assessment's dimensions as written (the parts that passed the schema). */
+  writtenDimensions(): readonly WrittenDimension[] {
+    return this.inputs.facts?.dimensions ?? [];
+  }
+
+  /** Those of them that the assessment's rubric defines, each with the rubric's dimension. */
+  assessedDimensions(): (WrittenDimension & { readonly dimension: Dimension })[] {
+    return this.writtenDimensions().filter((d): d is WrittenDimension & { dimension: Dimension } => d.dimension !== undefined);
+  }
+
+  /** Whether the value at `path` passed the schema. */
+  valid(path: Path): boolean {
+    return this.inputs.verdict.isValid(path);
+  }
+
+  /** Whether anything is written at `path` (valid or not). */
+  written(path: Path): boolean {
+    return this.inputs.document.valueAt(path) !== undefined;
+  }
+
+  /** The value at `path` when it is written and passed the schema. */
+  read<T>(path: Path): T | undefined {
+    const value = this.inputs.document.valueAt(path);
+    return value !== undefined && this.valid(path) ? (value as T) : undefined;
+  }
+
+  /** The items of the list at `path` that passed the schema, with their index. */
+  items<T>(path: Path): (Located<T> & { readonly index: number })[] {
+    const list = this.inputs.document.valueAt(path);
+    if (!Array.isArray(list)) return [];
+    const out: (Located<T> & { index: number })[] = [];
+    list.forEach((value, index) => {
+      const itemPath = [...path, index];
+      if (this.valid(itemPath)) out.push({ value: value as T, path: itemPath, index });
+    });
+    return out;
+  }
+
+  /** The items of the list at `path` that are maps, whether or not all of their fields passed the schema (read those with `read`). */
+  maps(path: Path): (Located<Record<string, unknown>> & { readonly index: number })[] {
+    const list = this.inputs.document.valueAt(path);
+    if (!Array.isArray(list)) return [];
+    const out: (Located<Record<string, unknown>> & { index: number })[] = [];
+    list.forEach((value, index) => {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) out.push({ value: value as Record<string, unknown>, path: [...path, index], index });
+    });
+    return out;
+  }
+
+  /** The keys of the map at `path`, whatever their values. */
+  keys(path: Path): string[] {
+    const map = this.inputs.document.valueAt(path);
+    return map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
+  }
+
+  /** The range to underline for a path: its value, or `key` to prefer the key. */
+  at(path: Path, prefer: 'key' | 'value' = 'value'): Range {
+    return this.inputs.document.rangeOf(path, prefer);
+  }
+
+  keyAt(path: Path): Range {
+    return this.inputs.document.keyRangeOf(path);
+  }
+
+  report(code: DiagnosticCode, message: string, range: Range, extra?: { severity?: Severity; fixes?: SuggestedFix[]; data?: Record<string, unknown> }): void {
+    this.out.report(code, message, range, extra);
+  }
+
+  /**
+   * Reports an id that does not exist among `known`, with a "did you mean" and a quick fix when
+   * a close match exists. Pass the same list object for every id of a document: it is indexed once.
+   */
+  reportUnknownId(code: DiagnosticCode, message: string, range: Range, id: string, known: KnownIds): void {
+    reportUnknownId(this.out, code, message, range, id, known);
+  }
+}
+
+export type KnownIds = readonly string[] | ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
+/** An id that is none of `known`: the message, with "did you mean" and a quick fix when one is close. */
+export function reportUnknownId(out: DiagnosticCollector, code: DiagnosticCode, message: string, range: Range, id: string, known: KnownIds): void {
+  const suggestion = closestMatch(id, known);
+  out.report(code, suggestion ? `${message} Did you mean "${suggestion}"?` : message, range, {
+    fixes: suggestion ? [{ title: `Change to "${suggestion}"`, replacement: suggestion, range }] : [],
+    data: suggestion ? { suggestion } : undefined,
+  });
+}
+
+/**
+ * One rule: the code it reports (its documentation is the code's entry in the registry,
+ * src/core/diagnostics/codes.ts), the kinds of document it checks, and the check itself.
+ */
+export interface Rule {
+  readonly code: DiagnosticCode;
+  readonly kinds: readonly DocumentKind[];
+  check(ctx: RuleContext): void;
+}

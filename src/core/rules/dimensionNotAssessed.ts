@@ -1,0 +1,24 @@
+import { quoteList } from '../text/suggest';
+import type { Rule } from './context';
+
+/** Every dimension of the rubric is assessed, or marked not applicable. */
+export const dimensionNotAssessed: Rule = {
+  code: 'dimension-not-assessed',
+  kinds: ['Assessment'],
+  check(ctx) {
+    const index = ctx.rubric;
+    const facts = ctx.inputs.facts;
+    const written = ctx.document.valueAt(['dimensions']);
+    if (!index || !facts || written === null || typeof written !== 'object' || Array.isArray(written)) return;
+    const assessed = new Set(facts.dimensionIds);
+    const missing = index.rubric.dimensions.filter((d) => !assessed.has(d.id)).map((d) => d.id);
+    if (missing.length === 0) return;
+    const it = missing.length === 1 ? 'it' : 'them';
+    ctx.report(
+      'dimension-not-assessed',
+      `${missing.length} of ${index.dimensions.size} ${index.termFor('dimension', index.dimensions.size)} of the rubric ${missing.length === 1 ? 'is' : 'are'} not assessed: ${quoteList(missing, 6)}. Assess ${it}, or mark ${it} notApplicable.`,
+      ctx.keyAt(['dimensions']),
+      { data: { missing } },
+    );
+  },
+};

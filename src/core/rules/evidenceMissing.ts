@@ -1,0 +1,17 @@
+import type { Rule } from './context';
+
+/** A positive answer that counts, to a criterion that requires evidence, has some (the same fact the evidence coverage counts). */
+export const evidenceMissing: Rule = {
+  code: 'evidence-missing',
+  kinds: ['Assessment'],
+  check(ctx) {
+    for (const d of ctx.writtenDimensions()) {
+      for (const answer of d.answers) {
+        if (!answer.fact?.evidenceMissing) continue;
+        ctx.report('evidence-missing', `"${answer.fact.text}" requires evidence for a positive answer. Add evidence: write the answer as a map with "answer" and "evidence".`, ctx.at(answer.answerPath), {
+          data: { criterionId: answer.criterionId },
+        });
+      }
+    }
+  },
+};

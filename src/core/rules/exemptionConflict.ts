@@ -1,0 +1,24 @@
+import type { Rule } from './context';
+
+/** An item both answered (or exempt) and marked not applicable or exempt: one of them is wrong. */
+export const exemptionConflict: Rule = {
+  code: 'exemption-conflict',
+  kinds: ['Assessment'],
+  check(ctx) {
+    for (const d of ctx.assessedDimensions()) {
+      if (d.notApplicable && ctx.written([...d.path, 'exemption'])) {
+        ctx.report('exemption-conflict', `"${d.dimension.title}" is marked both not applicable and exempt; keep one.`, ctx.keyAt([...d.path, 'exemption']));
+      }
+      for (const answer of d.answers) {
+        const fact = answer.fact;
+        // An expired exemption no longer applies: the answer counts, and exemption-expired says so.
+        if (!fact?.answered || fact.status === 'counted') continue;
+        ctx.report(
+          'exemption-conflict',
+          `This criterion has an answer and is also marked ${fact.status === 'not-applicable' ? 'not applicable' : 'exempt'}; the answer is ignored while that applies. Keep one.`,
+          ctx.at(answer.answerPath),
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import { isRealDate } from '../domain/dates';
+import type { Rule } from './context';
+
+/** An exemption past its expiry on the assessment's date: the item counts in the score again. */
+export const exemptionExpired: Rule = {
+  code: 'exemption-expired',
+  kinds: ['Assessment'],
+  check(ctx) {
+    const facts = ctx.inputs.facts;
+    const date = facts?.date;
+    if (!facts || date === undefined || !isRealDate(date)) return;
+    const report = (what: string, expires: string, path: readonly (string | number)[]) =>
+      ctx.report('exemption-expired', `The exemption for ${what} expired on ${expires}, before this assessment (${date}); it counts in the score again. Renew it with a new expiry date, or remove it.`, ctx.at([...path, 'exemption', 'expires']));
+    for (const d of facts.dimensions) {
+      if (d.exemption?.expired && isRealDate(d.exemption.expires)) report(`"${d.dimension?.title ?? d.id}"`, d.exemption.expires, d.path);
+      for (const answer of d.answers) {
+        const exemption = answer.detail.exemption;
+        if (exemption && exemption.expires < date && isRealDate(exemption.expires)) report(`"${answer.criterionId}"`, exemption.expires, answer.path);
+      }
+    }
+  },
+};

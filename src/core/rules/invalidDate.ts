@@ -1,0 +1,31 @@
+import { isRealDate } from '../domain/dates';
+import type { Path } from '../document/located';
+import type { Rule, RuleContext } from './context';
+import { horizonOf, initiatives } from './support/plan';
+
+/** Dates have the right form (the schema checks that) and name a real day (this rule). */
+export const invalidDate: Rule = {
+  code: 'invalid-date',
+  kinds: ['Assessment', 'Plan'],
+  check(ctx) {
+    if (ctx.inputs.kind === 'Plan') {
+      const horizon = horizonOf(ctx);
+      checkDate(ctx, horizon.start, ['horizon', 'start']);
+      checkDate(ctx, horizon.end, ['horizon', 'end']);
+      for (const i of initiatives(ctx)) {
+        checkDate(ctx, i.start, [...i.path, 'start']);
+        checkDate(ctx, i.end, [...i.path, 'end']);
+      }
+      return;
+    }
+    checkDate(ctx, ctx.read<string>(['date']), ['date']);
+    for (const d of ctx.writtenDimensions()) {
+      if (d.exemption) checkDate(ctx, d.exemption.expires, [...d.path, 'exemption', 'expires']);
+      for (const answer of d.answers) if (answer.detail.exemption) checkDate(ctx, answer.detail.exemption.expires, [...answer.path, 'exemption', 'expires']);
+    }
+  },
+};
+
+function checkDate(ctx: RuleContext, value: string | undefined, path: Path): void {
+  if (value !== undefined && !isRealDate(value)) ctx.report('invalid-date', `"${value}" is not a real calendar date. Check the month and the day.`, ctx.at(path));
+}

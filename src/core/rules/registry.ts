@@ -1,0 +1,73 @@
+import type { DocumentKind } from '../format/types';
+import { answerNotInScale } from './answerNotInScale';
+import type { Rule, RuleContext } from './context';
+import { criteriaRequired } from './criteriaRequired';
+import { criterionNotAnswered } from './criterionNotAnswered';
+import { dependencyCycle } from './dependencyCycle';
+import { dependencyOrder } from './dependencyOrder';
+import { dimensionNotAssessed } from './dimensionNotAssessed';
+import { duplicateId } from './duplicateId';
+import { evidenceMissing } from './evidenceMissing';
+import { exemptionConflict } from './exemptionConflict';
+import { exemptionExpired } from './exemptionExpired';
+import { horizonDates } from './horizonDates';
+import { horizonLength } from './horizonLength';
+import { initiativeDates } from './initiativeDates';
+import { invalidDate } from './invalidDate';
+import { levelIgnored } from './levelIgnored';
+import { levelNotRated } from './levelNotRated';
+import { levelOutOfScale } from './levelOutOfScale';
+import { levelScaleInvalid } from './levelScaleInvalid';
+import { moveFromMismatch } from './moveFromMismatch';
+import { moveNotUpward } from './moveNotUpward';
+import { outsideHorizon } from './outsideHorizon';
+import { targetBelowCurrent } from './targetBelowCurrent';
+import { unknownAnswerScale } from './unknownAnswerScale';
+import { unknownCriterion } from './unknownCriterion';
+import { unknownDimension } from './unknownDimension';
+import { unknownGroup } from './unknownGroup';
+import { unknownInitiative } from './unknownInitiative';
+import { unknownMetric } from './unknownMetric';
+import { unsafeLink } from './unsafeLink';
+
+/**
+ * Every rule, one per file and per code. The engine runs them after scoring, in this order, on
+ * each document of a kind they check; each reads the facts and scores and recomputes nothing.
+ */
+export const RULES: readonly Rule[] = [
+  levelScaleInvalid,
+  levelOutOfScale,
+  unknownGroup,
+  unknownAnswerScale,
+  criteriaRequired,
+  duplicateId,
+  unsafeLink,
+  invalidDate,
+  unknownDimension,
+  unknownCriterion,
+  unknownMetric,
+  answerNotInScale,
+  levelNotRated,
+  levelIgnored,
+  evidenceMissing,
+  exemptionExpired,
+  exemptionConflict,
+  criterionNotAnswered,
+  dimensionNotAssessed,
+  targetBelowCurrent,
+  horizonDates,
+  horizonLength,
+  initiativeDates,
+  outsideHorizon,
+  unknownInitiative,
+  dependencyCycle,
+  dependencyOrder,
+  moveNotUpward,
+  moveFromMismatch,
+];
+
+const BY_KIND = new Map<DocumentKind, readonly Rule[]>((['Rubric', 'Assessment', 'Plan'] as const).map((kind) => [kind, RULES.filter((r) => r.kinds.includes(kind))]));
+
+export function runRules(ctx: RuleContext): void {
+  for (const rule of BY_KIND.get(ctx.inputs.kind) ?? []) rule.check(ctx);
+}

@@ -1,0 +1,227 @@
+/**
+ * Every rule tested both ways, as Spectral tests its rules: for each code, documents where it must
+ * fire (with the line and column of each diagnostic) and documents where it must not. The bugs of
+ * issue 7 come first where they belong (expired exemptions, the link policy).
+ */
+import { describe, expect, it } from 'vitest';
+import type { DiagnosticCode } from '../src/core/diagnostics/codes';
+import { RULES } from '../src/core/rules/registry';
+import { analyzeMemory, codesAt, yaml } from './helpers';
+
+/** A gated rubric: two dimensions, one criterion requiring evidence, a coverage scale, a metric. */
+const RUBRIC = yaml`
+  apiVersion: rubrics-as-code/v1
+  kind: Rubric
+  id: desk
+  title: Service desk
+  version: 1.0.0
+  levels: [{ level: 1, name: Initial }, { level: 2, name: Managed }, { level: 3, name: Defined }]
+  threshold: { level: 2 }
+  answerScales:
+    coverage: { answers: [{ value: none, credit: 0 }, { value: all, credit: 1 }] }
+  dimensions:
+    - id: intake
+      title: Intake
+      criteria:
+        - { id: portal, text: A portal takes requests., level: 2, evidenceRequired: true }
+        - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }
+      metrics:
+        - { id: share, name: Self-service share }
+    - id: knowledge
+      title: Knowledge
+      criteria:
+        - { id: kb, text: A knowledge base exists., level: 2 }
+`;
+
+const RATED = RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: rated }');
+
+/** An assessment of the desk rubric; `dimensions` are its lines under `dimensions:` (line 8 on). */
+function assessment(dimensions: string, rubric = './desk.rubric.yaml', date = '2026-03-31'): string {
+  return `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ${rubric}\nsubject: { organization: Acme }\ndate: ${date}\ndimensions:\n${dimensions}`;
+}
+
+const COMPLETE = '  intake:\n    answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n';
+
+/** A plan of the desk rubric; `initiatives` are its lines under `initiatives:` (line 10 on). */
+function plan(initiatives: string, horizon = '{ start: 2026-01-01, end: 2028-06-30 }', baseline = './base.assessment.yaml'): string {
+  return `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nbaseline: ${baseline}\nhorizon: ${horizon}\ninitiatives:\n${initiatives}`;
+}
+
+const BASELINE = assessment('  intake:\n    answers: { portal: { answer: yes, evidence: [./e.md] }, catalogue: none }\n  knowledge:\n    answers: { kb: no }\n');
+
+const one = (id: string, extra = '') => `  - { id: ${id}, title: ${id}, start: 2026-02-01, end: 2026-12-31${extra} }\n`;
+
+interface Case {
+  readonly name: string;
+  /** The file checked (as entry.yaml), next to the desk rubric and a baseline assessment. */
+  readonly text: string;
+  readonly files?: Record<string, string>;
+  /**
+   * Where the code must be reported: for each diagnostic, text of the document at which it starts
+   * (the first occurrence; a `|` in it marks the exact place). Empty for a case where it must not fire.
+   */
+  readonly at: readonly string[];
+}
+
+/** line:column of a needle (see Case.at) in a text. */
+function place(text: string, needle: string): string {
+  const bar = needle.indexOf('|');
+  const plain = needle.replace('|', '');
+  const found = text.indexOf(plain);
+  if (found < 0) throw new Error(`"${plain}" is not in the document`);
+  const offset = found + Math.max(0, bar);
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${(before[before.length - 1] as string).length + 1}`;
+}
+
+const fires = (name: string, text: string, at: string[], extra: Partial<Case> = {}): Case => ({ name, text, at, ...extra });
+const silent = (name: string, text: string, extra: Partial<Case> = {}): Case => ({ name, text, at: [], ...extra });
+
+const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
+  'level-scale-invalid': [
+    fires('a gap in the scale', RUBRIC.replace('{ level: 3, name: Defined }', '{ level: 4, name: Defined }'), ['level: |4, name: Defined']),
+    fires('a level listed twice', RUBRIC.replace('{ level: 3, name: Defined }', '{ level: 2, name: Defined }'), ['level: |2, name: Defined']),
+    silent('levels counting up by one', RUBRIC),
+  ],
+  'level-out-of-scale': [
+    fires('a criterion and a threshold off the scale', RUBRIC.replace('level: 3, answerScale', 'level: 7, answerScale').replace('threshold: { level: 2 }', 'threshold: { level: 9 }'), ['threshold: { level: |9', 'level: |7, answerScale']),
+    fires('an assessed level and a target off a rated scale', assessment('  intake: { level: 5, target: 8 }\n  knowledge: { level: 1 }\n'), ['level: |5', 'target: |8'], { files: { 'desk.rubric.yaml': RATED } }),
+    fires('a move to a level off the scale', plan(one('step', ', moves: [{ dimension: intake, to: 9 }]')), ['to: |9']),
+    silent('levels on the scale everywhere', assessment(COMPLETE)),
+    silent('a level on an unknown dimension (unknown-dimension says it)', assessment(`${COMPLETE}  other: { level: 9 }\n`)),
+  ],
+  'unknown-group': [
+    fires('a group that is not defined', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n'), ['group: |people']),
+    silent('a defined group', RUBRIC.replace('dimensions:\n', 'groups: [{ id: people, title: People }]\ndimensions:\n').replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n')),
+  ],
+  'unknown-answer-scale': [
+    fires('a criterion on a scale that does not exist', RUBRIC.replace('answerScale: coverage', 'answerScale: coverag'), ['answerScale: |coverag }']),
+    silent('the built-in yes-no scale and a defined one', RUBRIC.replace('answerScale: coverage', 'answerScale: yes-no')),
+  ],
+  'criteria-required': [
+    fires('a gated dimension without criteria', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
+    silent('a rated rubric without criteria', RATED.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '')),
+  ],
+  'duplicate-id': [
+    fires('a criterion id used twice across dimensions', RUBRIC.replace('{ id: kb,', '{ id: portal,'), ['id: |portal, text: A knowledge']),
+    fires('an initiative id used twice', plan(one('step') + one('step', ', status: planned')), ['id: |step, title: step, start: 2026-02-01, end: 2026-12-31, status']),
+    silent('unique ids', RUBRIC),
+  ],
+  'unsafe-link': [
+    fires('a javascript: link and a network path as evidence', assessment(COMPLETE.replace('https://wiki.example.com/portal', '"javascript:alert(1)", \'\\\\server\\share\\x.pdf\'')), ['|"javascript:alert(1)"', "|'\\\\server"]),
+    silent('web, mail, in-page and relative links', assessment(COMPLETE.replace('https://wiki.example.com/portal', 'https://a.example, "mailto:a@b.example", "#top", ./e.md, ../x/y.pdf'))),
+  ],
+  'invalid-date': [
+    fires('a date that does not exist, also without a rubric', assessment(COMPLETE, './missing.rubric.yaml', '2026-02-30'), ['date: |2026-02-30']),
+    fires('an exemption expiring on a day that does not exist', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-13-01 } }\n`), ['expires: |2026-13-01']),
+    silent('real dates', assessment(COMPLETE)),
+  ],
+  'unknown-dimension': [
+    fires('an assessed dimension the rubric lacks, with a suggestion', assessment(`${COMPLETE}  knowlege: {}\n`), ['|knowlege: {}']),
+    fires('a move of a dimension the rubric lacks', plan(one('step', ', moves: [{ dimension: intak, to: 3 }]')), ['dimension: |intak,']),
+    silent('the rubric’s dimensions', assessment(COMPLETE)),
+  ],
+  'unknown-criterion': [
+    fires('an answer to a criterion of another dimension, and to none', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: yes, portal: yes, kbb: no }')), ['kb: yes, |portal: yes', '|kbb: no']),
+    silent('answers to the dimension’s own criteria', assessment(COMPLETE)),
+  ],
+  'unknown-metric': [
+    fires('a metric the dimension lacks', assessment(COMPLETE.replace('  knowledge:\n', '    metrics: { shares: 3 }\n  knowledge:\n')), ['|shares: 3']),
+    silent('the dimension’s metric', assessment(COMPLETE.replace('  knowledge:\n', '    metrics: { share: 3 }\n  knowledge:\n'))),
+  ],
+  'answer-not-in-scale': [
+    fires('an answer the scale does not have', assessment(COMPLETE.replace('catalogue: all', 'catalogue: most')), ['catalogue: |most']),
+    silent('answers of the scale, in any case', assessment(COMPLETE.replace('catalogue: all', 'catalogue: ALL'))),
+  ],
+  'level-not-rated': [
+    fires('a rated dimension without a level', assessment('  intake: { level: 2 }\n  knowledge: { notes: later }\n'), ['|knowledge: { notes'], { files: { 'desk.rubric.yaml': RATED } }),
+    silent('a rated dimension marked not applicable', assessment('  intake: { level: 2 }\n  knowledge: { notApplicable: { reason: Outsourced. } }\n'), { files: { 'desk.rubric.yaml': RATED } }),
+  ],
+  'level-ignored': [
+    fires('a level on a gated rubric', assessment(COMPLETE.replace('  knowledge:\n', '  knowledge:\n    level: 2\n')), ['|level: 2']),
+    silent('answers only', assessment(COMPLETE)),
+  ],
+  'evidence-missing': [
+    fires('a positive answer without evidence', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'yes')), ['portal: |yes']),
+    // Issue 7: the score counted this as evidence missing, the rule skipped every exemption.
+    fires('a positive answer under an exemption that expired', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2025-12-31 } }')), ['{ answer: |yes, exemption']),
+    silent('a positive answer under an exemption that still applies', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }'))),
+    silent('a negative answer', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'no'))),
+  ],
+  'exemption-expired': [
+    fires('an exemption past its expiry', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n`), ['expires: |2026-01-31']),
+    silent('an exemption still running', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }\n`)),
+  ],
+  'exemption-conflict': [
+    fires('an answer under an exemption that applies', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } } }')), ['kb: { answer: |yes']),
+    // Issue 7: the answer counts again once the exemption expired; exemption-expired says so.
+    silent('an answer under an exemption that expired', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: yes, exemption: { reason: r, approver: CIO, expires: 2025-12-31 } } }'))),
+  ],
+  'criterion-not-answered': [
+    fires('a criterion without an answer', assessment(COMPLETE.replace(', catalogue: all', '')), ['|intake:']),
+    silent('a dimension marked not applicable', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. } }\n'))),
+  ],
+  'dimension-not-assessed': [
+    fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:']),
+    silent('every dimension assessed', assessment(COMPLETE)),
+  ],
+  'target-below-current': [
+    fires('a target below the level reached', assessment(COMPLETE.replace('  knowledge:\n', '    target: 1\n  knowledge:\n')), ['target: |1']),
+    silent('a target above it', assessment(COMPLETE.replace('  knowledge:\n', '    target: 3\n  knowledge:\n'))),
+  ],
+  'horizon-dates': [
+    fires('a horizon that ends before it starts', plan(one('step'), '{ start: 2028-06-30, end: 2026-01-01 }'), ['end: |2026-01-01 }']),
+    silent('a horizon that runs forwards', plan(one('step'))),
+  ],
+  'horizon-length': [
+    fires('a one-year horizon', plan(one('step'), '{ start: 2026-01-01, end: 2026-12-31 }'), ['|horizon:']),
+    silent('a thirty-month horizon', plan(one('step'))),
+  ],
+  'initiative-dates': [
+    fires('an initiative that ends before it starts', plan('  - { id: step, title: Step, start: 2026-06-01, end: 2026-02-01 }\n'), ['end: |2026-02-01']),
+    silent('an initiative in order', plan(one('step'))),
+  ],
+  'outside-horizon': [
+    fires('an initiative starting before the horizon', plan('  - { id: step, title: Step, start: 2025-06-01, end: 2026-02-01 }\n'), ['start: |2025-06-01']),
+    silent('an initiative inside it', plan(one('step'))),
+  ],
+  'unknown-initiative': [
+    fires('a dependency on an initiative that does not exist', plan(one('step', ', dependsOn: [stpe]') + one('next')), ['dependsOn: [|stpe]']),
+    silent('a dependency on another initiative', plan(one('step') + one('next', ', dependsOn: [step]'))),
+  ],
+  'dependency-cycle': [
+    fires('two initiatives that depend on each other', plan(one('step', ', dependsOn: [next]') + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),
+    fires('an initiative that depends on itself', plan(one('step', ', dependsOn: [step]')), ['dependsOn: [|step]']),
+    silent('a chain of dependencies', plan(one('step') + one('next', ', dependsOn: [step]'))),
+  ],
+  'dependency-order': [
+    fires('an initiative ending before one it depends on', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n' + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),
+    silent('dependencies in order', plan(one('step') + '  - { id: next, title: Next, start: 2026-02-01, end: 2027-12-31, dependsOn: [step] }\n')),
+  ],
+  'move-not-upward': [
+    fires('a move that keeps the level', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 2 }]')), ['to: |2 }']),
+    silent('a move up', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 3 }]'))),
+  ],
+  'move-from-mismatch': [
+    fires('a move from another level than the baseline’s', plan(one('step', ', moves: [{ dimension: intake, from: 1, to: 3 }]')), ['from: |1, to: 3']),
+    silent('a staged move from where a dependency leaves it', plan(one('step', ', moves: [{ dimension: knowledge, from: 1, to: 2 }]') + one('next', ', dependsOn: [step], moves: [{ dimension: knowledge, from: 2, to: 3 }]'))),
+  ],
+};
+
+describe('rules, each where it must fire and where it must not', () => {
+  it('has a table for every rule of the registry', () => {
+    expect(RULES.map((r) => r.code).filter((code) => !(TABLE[code]?.some((c) => c.at.length > 0) && TABLE[code]?.some((c) => c.at.length === 0)))).toEqual([]);
+  });
+
+  for (const [code, cases] of Object.entries(TABLE) as [DiagnosticCode, readonly Case[]][]) {
+    describe(code, () => {
+      for (const c of cases) {
+        it(`${c.at.length ? 'fires' : 'is silent'}: ${c.name}`, async () => {
+          const analysis = await analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'base.assessment.yaml': BASELINE, ...c.files, 'entry.yaml': c.text }, 'entry.yaml');
+          const found = codesAt(analysis).filter((d) => d.startsWith(`${code}@`)).map((d) => d.slice(code.length + 1));
+          expect(found).toEqual(c.at.map((needle) => place(c.text, needle)));
+        });
+      }
+    });
+  }
+});
