@@ -44,7 +44,7 @@ elapsed() { local s=$(( $(date +%s) - $1 )); printf '%d:%02d' $((s / 60)) $((s %
 with_progress() {
   local label=$1 pattern=$2 expected_mb=$3
   shift 3
-  local start pid mb
+  local start pid mb built
   start=$(date +%s)
   "$@" &
   pid=$!
@@ -53,7 +53,10 @@ with_progress() {
     kill -0 "$pid" 2>/dev/null || break
     # shellcheck disable=SC2086 # the pattern is a glob on purpose
     mb=$(du -smc $pattern 2>/dev/null | tail -n 1 | cut -f1)
-    log "  $label: ${mb:-0} MB of about $expected_mb MB, $(elapsed "$start") elapsed"
+    # After the download, code-server's postinstall compiles native modules (14 of them) for a while.
+    # shellcheck disable=SC2086
+    built=$(find $pattern -path '*/build/Release/*.node' 2>/dev/null | wc -l)
+    log "  $label: ${mb:-0} MB of about $expected_mb MB$([ "$built" -gt 0 ] && echo ", $built native modules built"), $(elapsed "$start") elapsed"
   done
   wait "$pid"
 }
