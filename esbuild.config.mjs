@@ -3,9 +3,11 @@
 // - dist/extension.js  the VS Code extension host entry (`vscode` stays external)
 // - dist/worker.js     the engine's worker thread inside the extension host
 // - dist/webview/*.js  scripts that run inside the report preview (browser, no Node)
+// - dist/action/index.js  the GitHub Action (committed; see scripts/action-bundle.mjs)
 // Entries whose source does not exist yet are skipped, so partial trees still build.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { actionBundle } from './scripts/action-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -36,6 +38,7 @@ const builds = [
     outfile: 'dist/webview/preview.js',
     logLevel: 'info',
   },
+  actionBundle,
 ].filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
 
 if (watch) {
