@@ -165,6 +165,11 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
     await until(async () => (await this.cursorPosition()).line === line && (await this.cursorPosition()).column === column,
       { message: `the cursor at ${line}:${column}` });
+    // Go to Line moves the cursor as a preview while its box is still open, so the position alone
+    // does not say that Enter was handled. A key pressed before the box has closed and handed
+    // focus back goes to the box, not the editor: wait for both.
+    await input.waitFor({ state: 'hidden' });
+    await until(() => this.activeEditor().evaluate((el) => el.classList.contains('focused')), { timeout: 10_000, message: 'the editor to have focus after Go to Line' });
   }
 
   /** The cursor position from the status bar ("Ln 3, Col 7"). */
@@ -394,8 +399,15 @@ export class Workbench {
     }, { timeout, message });
   }
 
-  /** Opens Quick Fix (Ctrl+.) at the cursor and returns the titles offered. */
+  /**
+   * Opens Quick Fix (Ctrl+.) at the cursor and returns the titles offered. It waits first for the
+   * light bulb, which VS Code shows once the code actions at the cursor are known: Ctrl+. pressed
+   * before then can find none and show no menu at all.
+   */
   async quickFixes() {
+    await this.focusEditor();
+    // The bulb is a widget over the text, or a gutter decoration when the text leaves it no room.
+    await this.activeEditor().locator('.lightBulbWidget[class*="codicon-"], [class*="gutter-lightbulb"]').first().waitFor({ state: 'visible', timeout: 30_000 });
     await this.page.keyboard.press(`${mod}+.`);
     const widget = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
     await widget.waitFor({ state: 'visible', timeout: 20_000 });
