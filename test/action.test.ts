@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { actionBundle } from '../scripts/action-bundle.mjs';
 import { COMMENT_MARKER } from '../src/action/comment';
-import { buildCli, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
+import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
 
 // The GitHub Action, run as GitHub runs it: `node dist/action/index.js` with the environment a
 // runner gives a step (the event file, the workspace, the summary and output files, the inputs as
@@ -25,10 +25,6 @@ beforeAll(async () => {
   cli = await buildCli();
 });
 afterAll(removeTempDirs);
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
-}
 
 const ASSESSMENT = 'rubrics/kestrel/2026-03.seven-attributes.assessment.yaml';
 const ADDED = 'rubrics/invalid/broken.assessment.yaml';

@@ -1,20 +1,25 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listChanges, parseNameStatus } from '../src/cli/changedFiles';
 import { CliError } from '../src/cli/errors';
-import { removeTempDirs, tempDir } from './cli.helpers';
+import { gitIn as git, removeTempDirs, tempDir } from './cli.helpers';
 
 afterAll(removeTempDirs);
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
-}
 
 function write(repo: string, file: string, text: string): void {
   fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
   fs.writeFileSync(path.join(repo, file), text);
+}
+
+/** A repository with one commit holding a.yaml. */
+function repositoryWithOneCommit(): string {
+  const repo = tempDir('rubrics-changes-');
+  git(repo, 'init', '-q');
+  write(repo, 'a.yaml', 'a: 1\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'base');
+  return repo;
 }
 
 const LONG = Array.from({ length: 40 }, (_, i) => `line ${i}: enough text for git to recognise a rename`).join('\n');
@@ -56,20 +61,12 @@ describe('listChanges', () => {
   });
 
   it('lists nothing for a branch without changes', async () => {
-    const repo = tempDir('rubrics-changes-');
-    git(repo, 'init', '-q');
-    write(repo, 'a.yaml', 'a: 1\n');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'base');
+    const repo = repositoryWithOneCommit();
     expect((await listChanges(repo, 'HEAD')).files).toEqual([]);
   });
 
   it('says what to do when the base is not there (a shallow clone) or the folder is not a repository', async () => {
-    const repo = tempDir('rubrics-changes-');
-    git(repo, 'init', '-q');
-    write(repo, 'a.yaml', 'a: 1\n');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'base');
+    const repo = repositoryWithOneCommit();
     await expect(listChanges(repo, 'origin/main')).rejects.toThrow(/"origin\/main" is not a branch, tag or commit.*fetch-depth: 0/);
     await expect(listChanges(repo, 'origin/main')).rejects.toBeInstanceOf(CliError);
     await expect(listChanges(tempDir('rubrics-not-a-repo-'), 'main')).rejects.toThrow(/is not inside a git repository/);
