@@ -401,16 +401,24 @@ export class Workbench {
 
   /**
    * Opens Quick Fix (Ctrl+.) at the cursor and returns the titles offered. It waits first for the
-   * light bulb, which VS Code shows once the code actions at the cursor are known: Ctrl+. pressed
-   * before then can find none and show no menu at all.
+   * light bulb, which VS Code shows once the code actions at the cursor are known. Under load,
+   * VS Code can still drop the request that Ctrl+. starts and never open the menu, while the
+   * editor keeps focus, the bulb stays and the diagnostics do not change; a second Ctrl+. then
+   * opens it within 100 ms (measured: 2 to 3 of 25 tries on a loaded machine). The likely cause
+   * is the automatic code-action update that the cursor's last move scheduled, landing after the
+   * manual request and replacing it. So Ctrl+. is pressed again whenever the menu has not opened
+   * three seconds after the last press.
    */
   async quickFixes() {
-    await this.focusEditor();
-    // The bulb is a widget over the text, or a gutter decoration when the text leaves it no room.
-    await this.activeEditor().locator('.lightBulbWidget[class*="codicon-"], [class*="gutter-lightbulb"]').first().waitFor({ state: 'visible', timeout: 30_000 });
-    await this.page.keyboard.press(`${mod}+.`);
     const widget = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
-    await widget.waitFor({ state: 'visible', timeout: 20_000 });
+    // The bulb is a widget over the text, or a gutter decoration when the text leaves it no room.
+    const bulb = this.activeEditor().locator('.lightBulbWidget[class*="codicon-"], [class*="gutter-lightbulb"]').first();
+    await until(async () => {
+      await this.focusEditor();
+      await bulb.waitFor({ state: 'visible', timeout: 10_000 });
+      await this.page.keyboard.press(`${mod}+.`);
+      return widget.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    }, { timeout: 30_000, interval: 0, message: 'the Quick Fix menu to open' });
     const items = widget.locator('.monaco-list-row.action');
     await items.first().waitFor();
     return (await items.allInnerTexts()).map((t) => t.trim());
