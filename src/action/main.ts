@@ -105,7 +105,8 @@ async function diffChanges(change: ChangeSet, validated: readonly string[], work
   const diffs: FileDiff[] = [];
   for (const file of change.files) {
     if (file.status !== 'deleted' && !known.has(file.path)) continue;
-    const before = file.status === 'added' ? `${change.base}:${file.path}` : `${change.base}:${file.previousPath ?? file.path}`;
+    // An added file does not exist at the base: the CLI compares it with an empty file.
+    const before = `${change.base}:${file.previousPath ?? file.path}`;
     const after = file.status === 'deleted' ? `${change.head}:${file.path}` : path.relative(workspace, path.join(change.root, file.path)) || '.';
     const output = await rubrics(['diff', before, after, '--format', 'json'], workspace, env);
     if (output.code === 2) {
