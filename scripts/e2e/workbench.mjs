@@ -363,6 +363,7 @@ export class Workbench {
     }, { token, occurrence });
     // Each attempt measures the token again (the editor may still be scrolling), leaves it and
     // comes back, which is what makes VS Code show a hover.
+    let lastSeen = '';
     return until(async () => {
       const centre = await tokenCentre();
       if (!centre) throw new Error(`"${token}" is not on the rendered line containing "${lineText}"`);
@@ -372,11 +373,15 @@ export class Workbench {
       return until(async () => {
         if (!(await hover.isVisible())) return undefined;
         const text = (await hover.innerText()).trim();
+        if (text) lastSeen = text;
         if (!text || /^Loading/.test(text)) return undefined;
         if (expect && !expect.test(text)) return undefined;
         return text;
       }, { timeout: 4_000, message: 'the hover' }).catch(() => undefined);
-    }, { timeout: 30_000, interval: 0, message: `a hover over "${token}"${expect ? ` matching ${expect}` : ''}` });
+    }, { timeout: 30_000, interval: 0, message: `a hover over "${token}"${expect ? ` matching ${expect}` : ''}` }).catch((error) => {
+      error.message += lastSeen ? `; the last hover showed: ${JSON.stringify(lastSeen.slice(0, 300))}` : '; no hover showed at all';
+      throw error;
+    });
   }
 
   /** Texts of the CodeLens items on screen in the active editor, top to bottom. */
@@ -509,6 +514,15 @@ export class Workbench {
     const items = await this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').evaluateAll((els) =>
       els.map((el) => ({ id: el.id, text: (el.textContent ?? '').trim(), label: el.getAttribute('aria-label') ?? '' })));
     return items.filter((i) => pattern.test(i.text) || pattern.test(i.label));
+  }
+
+  /**
+   * Waits until the extension's status bar item matches `pattern`. It describes the active
+   * document once the engine has checked its current text, so after this the language features
+   * answer from a finished analysis instead of queueing behind the start-up scan.
+   */
+  async waitForRubricsStatus(pattern, { timeout = 60_000 } = {}) {
+    return until(async () => (await this.statusBarItemsMatching(pattern)).length > 0, { timeout, message: `the Rubrics status bar item to match ${pattern}` });
   }
 
   /** Waits for the status bar's Restricted Mode indicator (a folder opened without Workspace Trust). */
