@@ -361,15 +361,24 @@ export class Workbench {
       }
       return undefined;
     }, { token, occurrence });
-    // Each attempt measures the token again (the editor may still be scrolling), leaves it and
-    // comes back, which is what makes VS Code show a hover.
+    // Each attempt leaves the token and comes back, which is what makes VS Code show a hover. The
+    // token is measured just before the mouse returns and again once it is there: lines move when
+    // CodeLens rows are inserted above them, and a mouse left over a lens instead of the token
+    // waits for a hover that never comes.
     let lastSeen = '';
-    return until(async () => {
+    const measured = async () => {
       const centre = await tokenCentre();
       if (!centre) throw new Error(`"${token}" is not on the rendered line containing "${lineText}"`);
-      await this.page.mouse.move(centre.x, centre.y + 400);
+      return centre;
+    };
+    return until(async () => {
+      const away = await measured();
+      await this.page.mouse.move(away.x, away.y + 400);
       await hover.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => {});
+      const centre = await measured();
       await this.page.mouse.move(centre.x, centre.y, { steps: 4 });
+      const now = await measured();
+      if (Math.abs(now.x - centre.x) > 2 || Math.abs(now.y - centre.y) > 2) return undefined; // moved under the mouse: again
       return until(async () => {
         if (!(await hover.isVisible())) return undefined;
         const text = (await hover.innerText()).trim();

@@ -69,6 +69,9 @@ describe('Language features', () => {
     const text = readWorkspaceFile(session, file);
     const at = lineColumnOf(text, 'business-fusion:', '\ndimensions:');
     await session.workbench.goTo(at.line, 1);
+    // The CodeLens rows push the lines down as they appear: hover once they are on screen.
+    const lenses = codeLenses(analysis).map((l) => l.title);
+    await session.workbench.waitForCodeLenses((shown) => shown.some((l) => lenses.includes(l)), { message: 'the CodeLens rows around business-fusion' });
     const hover = await session.workbench.hover('business-fusion:', 'business-fusion', { expect: new RegExp(dimension.title) });
     expect(hover).toContain(dimension.title);
     expect(hover).toMatch(new RegExp(`level ${score.level}\\b`, 'i'));
