@@ -5,10 +5,12 @@
 // - dist/web/extension.js  the web extension (github.dev, vscode.dev): CommonJS for the web worker extension host
 // - dist/web/server.js     the language server in a Web Worker
 // - dist/webview/*.js      scripts that run inside the report preview (browser, no Node)
+// - dist/action/index.js   the GitHub Action (committed; see scripts/action-bundle.mjs)
 // Entries whose source does not exist yet are skipped, so partial trees still build.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { actionBundle } from './scripts/action-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -59,6 +61,7 @@ export const builds = [
     outfile: 'dist/webview/preview.js',
     logLevel: 'info',
   },
+  actionBundle,
 ].filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
 
 /** The most each file of the web extension may weigh (it is downloaded on every github.dev visit). */

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,4 +89,9 @@ export function tempDir(prefix = 'rubrics-cli-'): string {
   fs.chmodSync(dir, 0o755);
   createdDirs.push(dir);
   return dir;
+}
+
+/** Runs git in a test repository, with an identity and a default branch ("main") of its own. */
+export function gitIn(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
 }

@@ -53,7 +53,7 @@ describe('rubrics init', () => {
     expect(plan).toMatch(/^baseline: \.\/baseline\.assessment\.yaml$/m);
     expect(plan.match(/^ {2}- id: /gm)).toHaveLength(1);
     const readme = fs.readFileSync(path.join(dir, 'starter/README.md'), 'utf8');
-    for (const text of ['rubrics validate starter', 'rubrics report starter/baseline.assessment.yaml', 'rubrics diff main:starter/', '```yaml\nname: rubrics', 'actions/checkout@v4']) {
+    for (const text of ['npm install --save-dev @rubrics-as-code/cli\n', 'npx rubrics validate starter', 'npx rubrics report starter/baseline.assessment.yaml', 'npx rubrics diff main:starter/', '```yaml\nname: rubrics', 'uses: rubrics-as-code/rubrics-as-code@v1']) {
       expect(readme).toContain(text);
     }
   });
@@ -63,7 +63,7 @@ describe('rubrics init', () => {
     const run = await runCli(cli, ['init', '.'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2. rubrics validate .\n');
-    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain('\nrubrics validate .\n');
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain('\nnpx rubrics validate .\n');
     expect((await validateJson(dir, [])).every((f) => f.errorCount === 0 && f.warningCount === 0)).toBe(true);
   });
 
@@ -91,9 +91,10 @@ describe('rubrics init', () => {
     const run = await runCli(cli, ['init', 'it-maturity', '--with-ci'], { cwd: path.join(repo, 'governance') });
     expect(run.code).toBe(0);
     const workflow = fs.readFileSync(path.join(repo, '.github/workflows/rubrics.yml'), 'utf8');
-    expect(workflow).toContain('run: npx rubrics validate governance/it-maturity --format github');
     expect(workflow).toContain("paths: ['governance/it-maturity/**']");
-    expect(workflow).toContain('"origin/${{ github.base_ref }}:governance/it-maturity/baseline.assessment.yaml"');
+    expect(workflow).toContain('      - uses: rubrics-as-code/rubrics-as-code@v1\n        with:\n          paths: governance/it-maturity\n');
+    // The Action brings the tool: nothing to install, no package.json needed.
+    expect(workflow).not.toMatch(/npm ci|npm install|npx/);
     // The README shows the same workflow.
     expect(fs.readFileSync(path.join(repo, 'governance/it-maturity/README.md'), 'utf8')).toContain(workflow.trimEnd());
   });

@@ -13,6 +13,15 @@ describe('README', () => {
     }
   });
 
+  it('shows only pictures that are in the repository (docs/screenshots/, refreshed by npm run screenshots)', () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1] as string);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(image).toMatch(/^docs\/screenshots\/[\w-]+\.png$/);
+      expect(fs.existsSync(path.join(__dirname, '..', image)), image).toBe(true);
+    }
+  });
+
   it('documents every scoring method', () => {
     for (const method of ['rated', 'gated', 'average', 'levelSum']) expect(readme).toContain(`| \`${method}\` |`);
   });

@@ -1,8 +1,5 @@
 // Types for codeServer.mjs (plain JavaScript so that `npm run demo` runs on Node without a build).
-export declare const repoRoot: string;
-export declare const cacheDir: string;
-export declare const node24: string;
-export declare const codeServerEntry: string;
+export { cacheDir, codeServerEntry, node24, repoRoot, stateDir } from './paths.mjs';
 export declare const baseUserSettings: Readonly<Record<string, unknown>>;
 export declare function extensionVsixPath(): string;
 export declare function assertInstalled(): void;

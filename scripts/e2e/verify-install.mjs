@@ -39,6 +39,6 @@ if (process.versions.node.split('.')[0] !== '24') {
   failed++;
 }
 if (failed) {
-  console.error(`${failed} check(s) failed. Delete .vscode-test/code-server and run scripts/e2e/setup.sh again.`);
+  console.error(`${failed} check(s) failed. Delete ${path.dirname(path.dirname(codeServerDir))} and run scripts/e2e/setup.sh again.`);
   process.exit(1);
 }

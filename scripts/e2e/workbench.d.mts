@@ -56,6 +56,7 @@ export declare class Workbench {
   webview(selector: string, options?: { timeout?: number }): Promise<Frame>;
   statusBarItem(id: string): Promise<{ text: string; label: string | null } | undefined>;
   statusBarItemsMatching(pattern: RegExp): Promise<{ id: string; text: string; label: string }[]>;
+  waitForRubricsStatus(pattern: RegExp, options?: { timeout?: number }): Promise<boolean>;
   waitForRestrictedMode(): Promise<boolean>;
   screenshot(name: string): Promise<string>;
 }

@@ -165,6 +165,11 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
     await until(async () => (await this.cursorPosition()).line === line && (await this.cursorPosition()).column === column,
       { message: `the cursor at ${line}:${column}` });
+    // Go to Line moves the cursor as a preview while its box is still open, so the position alone
+    // does not say that Enter was handled. A key pressed before the box has closed and handed
+    // focus back goes to the box, not the editor: wait for both.
+    await input.waitFor({ state: 'hidden' });
+    await until(() => this.activeEditor().evaluate((el) => el.classList.contains('focused')), { timeout: 10_000, message: 'the editor to have focus after Go to Line' });
   }
 
   /** The cursor position from the status bar ("Ln 3, Col 7"). */
@@ -356,22 +361,36 @@ export class Workbench {
       }
       return undefined;
     }, { token, occurrence });
-    // Each attempt measures the token again (the editor may still be scrolling), leaves it and
-    // comes back, which is what makes VS Code show a hover.
-    return until(async () => {
+    // Each attempt leaves the token and comes back, which is what makes VS Code show a hover. The
+    // token is measured just before the mouse returns and again once it is there: lines move when
+    // CodeLens rows are inserted above them, and a mouse left over a lens instead of the token
+    // waits for a hover that never comes.
+    let lastSeen = '';
+    const measured = async () => {
       const centre = await tokenCentre();
       if (!centre) throw new Error(`"${token}" is not on the rendered line containing "${lineText}"`);
-      await this.page.mouse.move(centre.x, centre.y + 400);
+      return centre;
+    };
+    return until(async () => {
+      const away = await measured();
+      await this.page.mouse.move(away.x, away.y + 400);
       await hover.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => {});
+      const centre = await measured();
       await this.page.mouse.move(centre.x, centre.y, { steps: 4 });
+      const now = await measured();
+      if (Math.abs(now.x - centre.x) > 2 || Math.abs(now.y - centre.y) > 2) return undefined; // moved under the mouse: again
       return until(async () => {
         if (!(await hover.isVisible())) return undefined;
         const text = (await hover.innerText()).trim();
+        if (text) lastSeen = text;
         if (!text || /^Loading/.test(text)) return undefined;
         if (expect && !expect.test(text)) return undefined;
         return text;
       }, { timeout: 4_000, message: 'the hover' }).catch(() => undefined);
-    }, { timeout: 30_000, interval: 0, message: `a hover over "${token}"${expect ? ` matching ${expect}` : ''}` });
+    }, { timeout: 30_000, interval: 0, message: `a hover over "${token}"${expect ? ` matching ${expect}` : ''}` }).catch((error) => {
+      error.message += lastSeen ? `; the last hover showed: ${JSON.stringify(lastSeen.slice(0, 300))}` : '; no hover showed at all';
+      throw error;
+    });
   }
 
   /** Texts of the CodeLens items on screen in the active editor, top to bottom. */
@@ -394,11 +413,26 @@ export class Workbench {
     }, { timeout, message });
   }
 
-  /** Opens Quick Fix (Ctrl+.) at the cursor and returns the titles offered. */
+  /**
+   * Opens Quick Fix (Ctrl+.) at the cursor and returns the titles offered. It waits first for the
+   * light bulb, which VS Code shows once the code actions at the cursor are known. Under load,
+   * VS Code can still drop the request that Ctrl+. starts and never open the menu, while the
+   * editor keeps focus, the bulb stays and the diagnostics do not change; a second Ctrl+. then
+   * opens it within 100 ms (measured: 2 to 3 of 25 tries on a loaded machine). The likely cause
+   * is the automatic code-action update that the cursor's last move scheduled, landing after the
+   * manual request and replacing it. So Ctrl+. is pressed again whenever the menu has not opened
+   * three seconds after the last press.
+   */
   async quickFixes() {
-    await this.page.keyboard.press(`${mod}+.`);
     const widget = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
-    await widget.waitFor({ state: 'visible', timeout: 20_000 });
+    // The bulb is a widget over the text, or a gutter decoration when the text leaves it no room.
+    const bulb = this.activeEditor().locator('.lightBulbWidget[class*="codicon-"], [class*="gutter-lightbulb"]').first();
+    await until(async () => {
+      await this.focusEditor();
+      await bulb.waitFor({ state: 'visible', timeout: 10_000 });
+      await this.page.keyboard.press(`${mod}+.`);
+      return widget.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    }, { timeout: 30_000, interval: 0, message: 'the Quick Fix menu to open' });
     const items = widget.locator('.monaco-list-row.action');
     await items.first().waitFor();
     return (await items.allInnerTexts()).map((t) => t.trim());
@@ -489,6 +523,15 @@ export class Workbench {
     const items = await this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').evaluateAll((els) =>
       els.map((el) => ({ id: el.id, text: (el.textContent ?? '').trim(), label: el.getAttribute('aria-label') ?? '' })));
     return items.filter((i) => pattern.test(i.text) || pattern.test(i.label));
+  }
+
+  /**
+   * Waits until the extension's status bar item matches `pattern`. It describes the active
+   * document once the engine has checked its current text, so after this the language features
+   * answer from a finished analysis instead of queueing behind the start-up scan.
+   */
+  async waitForRubricsStatus(pattern, { timeout = 60_000 } = {}) {
+    return until(async () => (await this.statusBarItemsMatching(pattern)).length > 0, { timeout, message: `the Rubrics status bar item to match ${pattern}` });
   }
 
   /** Waits for the status bar's Restricted Mode indicator (a folder opened without Workspace Trust). */

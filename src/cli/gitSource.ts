@@ -131,13 +131,14 @@ export class GitRepository implements FileHost {
   }
 }
 
-class GitError extends Error {
+export class GitError extends Error {
   constructor(readonly stderr: string) {
     super(stderr);
   }
 }
 
-function git(cwd: string, args: readonly string[]): Promise<string> {
+/** Runs git in `cwd` and returns its stdout; rejects with GitError (its stderr) when git fails. */
+export function git(cwd: string, args: readonly string[]): Promise<string> {
   return gitBytes(cwd, args).then((b) => b.toString('utf8'));
 }
 

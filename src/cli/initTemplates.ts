@@ -1,5 +1,6 @@
 import type { RubricIndex } from '../core/domain/rubricIndex';
 import type { AnswerScale, Criterion, Dimension } from '../core/format/types';
+import { ACTION_USES, CLI_PACKAGE } from './distribution';
 
 /**
  * The starter files of `rubrics init`. The assessment and the plan are written from the built-in
@@ -213,14 +214,18 @@ Each file starts with comments saying what to fill in next.
 
 ## Commands
 
+The \`rubrics\` command comes from the npm package \`${CLI_PACKAGE}\` (Node 20 or later). Add it to
+the repository once, and npx runs that copy:
+
 \`\`\`sh
 ${commandList([
-  [`rubrics validate ${dir}`, 'Check every file (exit code 1 on errors).'],
-  [`rubrics report ${dir}/${FILE_NAMES.assessment}`, 'The scored report, as Markdown.'],
-  [`rubrics report ${dir}/${FILE_NAMES.assessment} --format html --out report.html`, 'The same, as a web page.'],
-  [`rubrics diff main:${dir}/${FILE_NAMES.assessment} ${dir}/${FILE_NAMES.assessment}`, 'What changed in the scores since main.'],
-  ['rubrics builtins', 'The rubrics that ship with the tool.'],
-  [`rubrics builtins show ${STARTER_RUBRIC_ID}`, 'Every attribute and practice of one of them.'],
+  [`npm install --save-dev ${CLI_PACKAGE}`, 'Once: add the tool to the repository (package.json records the version).'],
+  [`npx rubrics validate ${dir}`, 'Check every file (exit code 1 on errors).'],
+  [`npx rubrics report ${dir}/${FILE_NAMES.assessment}`, 'The scored report, as Markdown.'],
+  [`npx rubrics report ${dir}/${FILE_NAMES.assessment} --format html --out report.html`, 'The same, as a web page.'],
+  [`npx rubrics diff main:${dir}/${FILE_NAMES.assessment} ${dir}/${FILE_NAMES.assessment}`, 'What changed in the scores since main.'],
+  ['npx rubrics builtins', 'The rubrics that ship with the tool.'],
+  [`npx rubrics builtins show ${STARTER_RUBRIC_ID}`, 'Every attribute and practice of one of them.'],
 ])}
 \`\`\`
 
@@ -229,8 +234,11 @@ shows the scored report next to the editor.
 
 ## Checking in CI
 
-Save this as \`.github/workflows/rubrics.yml\` (or run \`rubrics init --with-ci\`). It annotates
-problems on the pull request and adds the score changes to the run's summary.
+Save this as \`.github/workflows/rubrics.yml\` (or run \`rubrics init --with-ci\`). On every pull
+request, the Rubrics as Code Action checks the files, annotates the problems in the files the pull
+request changes, and puts the score changes in the run's summary and in one comment on the pull
+request, updated on each push. It needs nothing installed: not even this repository's
+package.json.
 
 \`\`\`yaml
 ${workflow.trimEnd()}
@@ -246,31 +254,26 @@ function commandList(commands: readonly (readonly [string, string])[]): string {
 /** A GitHub Actions workflow for a repository whose rubric files live in `directory` (relative to its root). */
 export function starterWorkflow(directory: string): string {
   const dir = directory.replace(/\/$/, '') || '.';
-  const assessment = `${dir}/${FILE_NAMES.assessment}`;
   return `name: rubrics
 on:
   pull_request:
     paths: ['${dir === '.' ? '**' : `${dir}/**`}']
   push:
     branches: [main]
+permissions:
+  contents: read
+  pull-requests: write # the score-diff comment on the pull request
 jobs:
   check:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v5
         with:
           fetch-depth: 0 # the base branch is needed to compare scores
-      - uses: actions/setup-node@v4
+      - uses: ${ACTION_USES}
         with:
-          node-version: 20
-      - run: npm ci # installs rubrics-as-code, listed in your package.json's devDependencies
-      - name: Validate
-        run: npx rubrics validate ${dir} --format github
-      - name: Score changes
-        if: github.event_name == 'pull_request'
-        run: |
-          npx rubrics diff "origin/\${{ github.base_ref }}:${assessment}" ${assessment} --out score-diff.md
-          cat score-diff.md >> "$GITHUB_STEP_SUMMARY"
+          paths: ${dir}
+          comment: true
 `;
 }
 

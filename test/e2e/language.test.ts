@@ -51,11 +51,18 @@ describe('Language features', () => {
     const dimension = doc.rubric.index.dimensions.get('business-fusion');
     const score = doc.score.dimensions.find((d) => d.id === 'business-fusion');
     if (!dimension || score?.level === undefined) throw new Error('business-fusion should be scored');
+    if (doc.score.overall.level === undefined) throw new Error('the sample should have an overall level');
 
     await session.workbench.openFile(file);
+    // The first test of a fresh window: hover once the engine has checked the file, not while its
+    // request would queue behind the start-up scan of the workspace.
+    await session.workbench.waitForRubricsStatus(new RegExp(`^Level ${doc.score.overall.level} `));
     const text = readWorkspaceFile(session, file);
     const at = lineColumnOf(text, 'business-fusion:', '\ndimensions:');
     await session.workbench.goTo(at.line, 1);
+    // The CodeLens rows push the lines down as they appear: hover once they are on screen.
+    const lenses = codeLenses(analysis).map((l) => l.title);
+    await session.workbench.waitForCodeLenses((shown) => shown.some((l) => lenses.includes(l)), { message: 'the CodeLens rows around business-fusion' });
     const hover = await session.workbench.hover('business-fusion:', 'business-fusion', { expect: new RegExp(dimension.title) });
     expect(hover).toContain(dimension.title);
     expect(hover).toMatch(new RegExp(`level ${score.level}\\b`, 'i'));

@@ -176,7 +176,8 @@ function relativeTo(results: readonly FileResult[], root: string): FileResult[] 
   return results.map((r) => (r.absolutePath ? { ...r, path: displayPath(r.absolutePath, root) } : r));
 }
 
-function directoryUri(directory: string): string {
+/** A folder's file:// URI with the trailing slash SARIF's base URIs need. */
+export function directoryUri(directory: string): string {
   const uri = pathToFileURL(directory).toString();
   return uri.endsWith('/') ? uri : `${uri}/`;
 }

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listChanges, parseNameStatus } from '../src/cli/changedFiles';
+import { CliError } from '../src/cli/errors';
+import { gitIn as git, removeTempDirs, tempDir } from './cli.helpers';
+
+afterAll(removeTempDirs);
+
+function write(repo: string, file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+  fs.writeFileSync(path.join(repo, file), text);
+}
+
+/** A repository with one commit holding a.yaml. */
+function repositoryWithOneCommit(): string {
+  const repo = tempDir('rubrics-changes-');
+  git(repo, 'init', '-q');
+  write(repo, 'a.yaml', 'a: 1\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'base');
+  return repo;
+}
+
+const LONG = Array.from({ length: 40 }, (_, i) => `line ${i}: enough text for git to recognise a rename`).join('\n');
+
+describe('listChanges', () => {
+  it('lists what the branch did since it left the base: added, modified, deleted and renamed, not what the base did meanwhile', async () => {
+    const repo = tempDir('rubrics-changes-');
+    git(repo, 'init', '-q');
+    write(repo, 'rubrics/keep.assessment.yaml', 'a: 1\n');
+    write(repo, 'rubrics/gone.plan.yaml', 'b: 1\n');
+    write(repo, 'rubrics/old name.assessment.yaml', `${LONG}\n`);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'base');
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    write(repo, 'rubrics/keep.assessment.yaml', 'a: 2\n');
+    fs.rmSync(path.join(repo, 'rubrics/gone.plan.yaml'));
+    fs.renameSync(path.join(repo, 'rubrics/old name.assessment.yaml'), path.join(repo, 'rubrics/new name.assessment.yaml'));
+    write(repo, 'rubrics/new name.assessment.yaml', `${LONG}\nline 40\n`);
+    write(repo, 'rubrics/added.rubric.yaml', 'c: 1\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'feature');
+    // The base branch moves on after the feature branched off.
+    git(repo, 'checkout', '-q', 'main');
+    write(repo, 'elsewhere.txt', 'landed on main later\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'main moves on');
+    git(repo, 'checkout', '-q', 'feature');
+
+    const changes = await listChanges(path.join(repo, 'rubrics'), 'main');
+    expect(changes.root).toBe(fs.realpathSync(repo));
+    expect(changes.base).toBe(git(repo, 'merge-base', 'main', 'feature').trim());
+    expect(changes.head).toBe(git(repo, 'rev-parse', 'HEAD').trim());
+    expect([...changes.files].sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { status: 'added', path: 'rubrics/added.rubric.yaml' },
+      { status: 'deleted', path: 'rubrics/gone.plan.yaml' },
+      { status: 'modified', path: 'rubrics/keep.assessment.yaml' },
+      { status: 'renamed', path: 'rubrics/new name.assessment.yaml', previousPath: 'rubrics/old name.assessment.yaml' },
+    ]);
+  });
+
+  it('lists nothing for a branch without changes', async () => {
+    const repo = repositoryWithOneCommit();
+    expect((await listChanges(repo, 'HEAD')).files).toEqual([]);
+  });
+
+  it('says what to do when the base is not there (a shallow clone) or the folder is not a repository', async () => {
+    const repo = repositoryWithOneCommit();
+    await expect(listChanges(repo, 'origin/main')).rejects.toThrow(/"origin\/main" is not a branch, tag or commit.*fetch-depth: 0/);
+    await expect(listChanges(repo, 'origin/main')).rejects.toBeInstanceOf(CliError);
+    await expect(listChanges(tempDir('rubrics-not-a-repo-'), 'main')).rejects.toThrow(/is not inside a git repository/);
+  });
+});
+
+describe('parseNameStatus', () => {
+  it('reads paths with spaces, tabs and newlines intact (-z output), and copies with their source', () => {
+    expect(parseNameStatus('M\0a b.yaml\0C75\0x.yaml\0y\tz.yaml\0D\0new\nline.yaml\0T\0link\0')).toEqual([
+      { status: 'modified', path: 'a b.yaml' },
+      { status: 'copied', path: 'y\tz.yaml', previousPath: 'x.yaml' },
+      { status: 'deleted', path: 'new\nline.yaml' },
+      { status: 'type-changed', path: 'link' },
+    ]);
+    expect(parseNameStatus('')).toEqual([]);
+  });
+
+  it('refuses a status it does not know rather than guessing', () => {
+    expect(() => parseNameStatus('X\0a.yaml\0')).toThrow(/Unexpected status "X"/);
+  });
+});
