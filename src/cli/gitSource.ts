@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { FileHost } from '../core/resolve/host';
 import { CliError } from './errors';
+import { GitBatch } from './gitBatch';
 import { decodeText, MAX_READ_BYTES, RefusalLog, tooLarge, UnreadableFile } from './fileRead';
 import { printable } from './printable';
 
@@ -53,6 +54,7 @@ export interface GitFile {
 /** One repository, as seen from the working directory. */
 export class GitRepository implements FileHost {
   private readonly verifiedRefs = new Map<string, Promise<void>>();
+  private batch: GitBatch | undefined;
   /** Referenced files that exist at their revision but were not read (too large), with why. */
   readonly refused = new RefusalLog();
 
@@ -117,8 +119,24 @@ export class GitRepository implements FileHost {
   }
 
   /** The file's text at the revision, or undefined when it does not exist there. */
-  private async show(ref: string, repoPath: string): Promise<string | undefined> {
+  async show(ref: string, repoPath: string): Promise<string | undefined> {
     const object = `${ref}:${repoPath}`;
+    if (/[\r\n]/.test(object)) return this.showAlone(object);
+    this.batch ??= new GitBatch(this.root, MAX_OUTPUT_BYTES);
+    const answer = await this.batch.read(object);
+    if (answer.type === 'missing') return undefined;
+    if (answer.type !== 'blob') throw new CliError(`"${object}" is a ${answer.type} in git, not a file.`);
+    if (!('content' in answer) || !answer.content) throw tooLarge();
+    return decodeText(answer.content);
+  }
+
+  /** Ends the process that reads objects, once the command is done with the repository. */
+  close(): void {
+    this.batch?.close();
+  }
+
+  /** One object by its own git processes: for names that the batch reader cannot take. */
+  private async showAlone(object: string): Promise<string | undefined> {
     const type = await git(this.root, ['cat-file', '-t', '--end-of-options', object]).catch(() => undefined);
     if (type === undefined) return undefined;
     if (type.trim() !== 'blob') throw new CliError(`"${object}" is a ${type.trim()} in git, not a file.`);

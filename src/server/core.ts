@@ -23,6 +23,7 @@ export type { DocumentKind } from '../core/format/types';
 export { buildReport } from '../core/report';
 export { previewReport, renderHtml, renderJson, renderMarkdown, type PreviewReport } from '../core/render';
 export type { FileHost } from '../core/resolve/host';
+export { rubricUsers } from '../core/review/dependents';
 export { baseName } from '../core/resolve/uris';
 export { LineIndex } from '../core/text/lineIndex';
 export type { LocatedDocument } from '../core/document/located';

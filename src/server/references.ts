@@ -1,4 +1,4 @@
-import { type FileAnalysis, type Range, type ResolvedRubric } from './core';
+import { rubricUsers, type FileAnalysis, type Range, type ResolvedRubric } from './core';
 
 /** A dimension or criterion of a rubric, by its id, as the target of "find all references". */
 export interface RubricItem {
@@ -48,9 +48,8 @@ function itemsOf(rubric: ResolvedRubric): RubricItem[] {
  */
 export function usesIn(analysis: FileAnalysis, item: RubricItem): Range[] {
   const ranges: Range[] = [];
-  for (const doc of analysis.documents) {
-    if ((doc.kind !== 'Assessment' && doc.kind !== 'Plan') || !doc.rubric || !doc.data) continue;
-    if (doc.rubric.uri !== item.rubricUri || doc.rubric.index.rubric.id !== item.rubricId) continue;
+  for (const doc of rubricUsers(analysis, { uri: item.rubricUri, id: item.rubricId })) {
+    if (!doc.data) continue;
     if (doc.kind === 'Assessment') {
       const dimensions = doc.data.dimensions;
       if (item.kind === 'dimension' && item.id in dimensions) push(ranges, doc.parsed.locate(['dimensions', item.id]).key);
