@@ -9,10 +9,12 @@ const MAX_LABEL = 40;
 
 /** A document's text as a quoted Mermaid label. */
 export function mermaidLabel(text: string): string {
-  const chars = [...text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')];
+  const chars = [...text].map((ch) => (/\p{Cc}|\p{Zl}|\p{Zp}/u.test(ch) ? ' ' : ch));
   const short = chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : chars.join('');
   let out = '';
-  for (const ch of short) out += /[A-Za-z0-9 .,()\-–_/&+…]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  // Letters, digits and plain punctuation stay; anything that could end the string, start an
+  // entity, a comment or a directive becomes an entity.
+  for (const ch of short) out += /[\p{L}\p{N} .,:()\-–—_/&+…'!?]/u.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   return `"${out}"`;
 }
 

@@ -231,7 +231,8 @@ function documentDetails(file: ReviewedFile, doc: ReviewedDocument, level: numbe
   if (file.status === 'deleted') parts.push('The file was deleted: what it scored leaves the repository.');
   const chart = dimensionChart(doc);
   if (chart) parts.push(chart);
-  if (doc.why) parts.push(whySection(doc, level + 1));
+  const why = whySection(doc, level + 1);
+  if (why) parts.push(why);
   if (doc.rubricChanges?.length) {
     const h = '#'.repeat(level + 1);
     const heading = doc.kind === 'Rubric' ? 'What changed in the rubric' : 'What changed in its rubric';
@@ -273,6 +274,10 @@ function whySection(doc: ReviewedDocument, level: number): string {
   }
   const term = doc.diff.terms;
   for (const d of why.dimensions) out.push(dimensionWhy(d, term));
+  if (out.length === 1) {
+    if (o.before === undefined || o.after === undefined || shownDelta(o.before, o.after) === 0) return '';
+    out.push(`No answer, score or weight of its ${markdownText(termHeading(term.dimension).toLowerCase())} changed: the overall score moved with the rubric's roll-up (its ${markdownText(termHeading(term.group).toLowerCase())} or their weights), listed below.`);
+  }
   return out.join('\n\n');
 }
 
