@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 
 /**
  * Reads many objects from one repository through a single `git cat-file --batch` process: a
@@ -14,7 +15,7 @@ interface Pending {
 }
 
 export class GitBatch {
-  private child: ChildProcessWithoutNullStreams | undefined;
+  private child: ChildProcessByStdio<Writable, Readable, null> | undefined;
   private buffer: Buffer = Buffer.alloc(0);
   private readonly queue: Pending[] = [];
   private failure: Error | undefined;
@@ -30,6 +31,7 @@ export class GitBatch {
     const child = this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ resolve, reject });
+      this.hold(true);
       child.stdin.write(`${spec}\n`);
     });
   }
@@ -40,9 +42,9 @@ export class GitBatch {
     this.child = undefined;
   }
 
-  private start(): ChildProcessWithoutNullStreams {
+  private start(): ChildProcessByStdio<Writable, Readable, null> {
     if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.root, windowsHide: true });
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.root, windowsHide: true, stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
       this.drain();
@@ -53,11 +55,18 @@ export class GitBatch {
       if (this.child === child) this.child = undefined;
     });
     child.stdin.on('error', (error) => this.fail(error));
-    // The process must not keep Node alive once every answer is in.
-    child.unref();
-    (child.stdout as unknown as { unref?: () => void }).unref?.();
     this.child = child;
     return child;
+  }
+
+  /** The process keeps Node alive while answers are awaited, and not once every answer is in. */
+  private hold(waiting: boolean): void {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout] as unknown as { ref?: () => void; unref?: () => void }[]) {
+      if (waiting) handle.ref?.();
+      else handle.unref?.();
+    }
   }
 
   private drain(): void {
@@ -69,7 +78,10 @@ export class GitBatch {
         if (this.skipping > 0) return;
       }
       const pending = this.queue[0];
-      if (!pending) return;
+      if (!pending) {
+        this.hold(false);
+        return;
+      }
       const newline = this.buffer.indexOf(10);
       if (newline < 0) return;
       const header = this.buffer.subarray(0, newline).toString('utf8');

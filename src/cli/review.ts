@@ -50,6 +50,10 @@ const OUR_FILES = new GlobSet(DEFAULT_RUBRIC_FILE_GLOBS);
 const YAML_FILE = /\.ya?ml$/i;
 
 export async function reviewRepository(request: ReviewRequest): Promise<ReviewResult> {
+  await git(request.cwd, ['rev-parse', '--show-toplevel']).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new CliError('Comparing a whole change needs git, which is not installed or not on the PATH.');
+    throw new CliError(`Comparing a whole change needs a git repository, and ${request.cwd} is not inside one. To compare two versions of a file, name both: rubrics diff BEFORE AFTER.`);
+  });
   const base = request.base ?? (await defaultBase(request.cwd));
   if (!base) throw new CliError('There is no default branch to compare with (no origin/HEAD, origin/main, main or master here). Name one with --base REF.');
   const change = await listChanges(request.cwd, base, request.head ?? 'HEAD', { workingTree: request.head === undefined });
