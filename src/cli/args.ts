@@ -19,7 +19,7 @@ export interface CommandSpec<O extends Options> {
 export function parseCommand<O extends Options>(spec: CommandSpec<O>, args: readonly string[]) {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw new CliError(describeParseError(error, spec));
   }
