@@ -192,3 +192,26 @@ describe('rubrics diff --base: the whole change', () => {
     expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
   });
 });
+
+describe('rubrics uses', () => {
+  it('lists the assessments and plans scored against a rubric file or a built-in, and nothing that only shares its id', async () => {
+    const { repo } = repository('uses');
+    // A copy of the custom rubric elsewhere, with the same id, is another rubric.
+    fs.mkdirSync(path.join(repo, 'other'));
+    fs.copyFileSync(path.join(repo, CLAIMS_RUBRIC), path.join(repo, 'other/claims-platform.rubric.yaml'));
+    fs.copyFileSync(path.join(repo, CLAIMS), path.join(repo, 'other/claims.assessment.yaml'));
+    const custom = await runCli(cli, ['uses', CLAIMS_RUBRIC], { cwd: repo });
+    expect(custom).toMatchObject({ code: 0, stdout: `${CLAIMS}  Assessment  Claims-platform engineering, March 2026  overall 2.17\n` });
+    const builtin = JSON.parse((await runCli(cli, ['uses', 'seven-attributes', K, '--format', 'json'], { cwd: repo })).stdout) as { uses: { path: string; kind: string }[] };
+    expect(builtin.uses.map((u) => `${u.kind} ${u.path}`)).toEqual([
+      `Assessment ${K}/2025-03.seven-attributes.assessment.yaml`,
+      `Assessment ${K}/2026-03.seven-attributes.assessment.yaml`,
+      `Plan ${PLAN}`,
+    ]);
+    const none = await runCli(cli, ['uses', `${K}/cloud-operations.yaml#kestrel-cloud-operations`, 'other'], { cwd: repo });
+    expect(none).toMatchObject({ code: 0, stdout: 'Nothing in the 2 files checked uses kestrel-cloud-operations.\n' });
+    const unknown = await runCli(cli, ['uses', 'no-such-rubric'], { cwd: repo });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('is neither a rubric file nor a built-in rubric');
+  });
+});

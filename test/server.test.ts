@@ -139,6 +139,27 @@ describe('language server', () => {
     expect(await client.request('textDocument/references', { textDocument: { uri: assessment }, position: { line: 0, character: 1 }, context: { includeDeclaration: true } })).toEqual([]);
   });
 
+  it('finds what uses a rubric from its id, or from a rubric: reference: the same documents as rubrics uses', async () => {
+    const client = await start({ settings: { workspaceScan: { enabled: false } } });
+    const rubric = uriOf('desk.rubric.yaml');
+    const assessment = uriOf('acme.assessment.yaml');
+    const plan = uriOf('acme.plan.yaml');
+    client.open(rubric, DESK_RUBRIC);
+    client.open(assessment, DESK_ASSESSMENT);
+    client.open(plan, DESK_PLAN);
+    await client.diagnosticsOf(assessment);
+    await client.diagnosticsOf(plan);
+    const where = (locations: Location[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line}`).sort();
+    const line = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+    const idLine = DESK_RUBRIC.split('\n').findIndex((l) => l.startsWith('id: '));
+    const fromId = await client.request<Location[]>('textDocument/references', { textDocument: { uri: rubric }, position: { line: idLine, character: 5 }, context: { includeDeclaration: false } });
+    expect(where(fromId)).toEqual([`acme.assessment.yaml:${line(DESK_ASSESSMENT, 'rubric: ')}`, `acme.plan.yaml:${line(DESK_PLAN, 'rubric: ')}`]);
+    const fromReference = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: assessment }, position: position(DESK_ASSESSMENT, DESK_ASSESSMENT.indexOf('./desk.rubric.yaml') + 3), context: { includeDeclaration: true },
+    });
+    expect(where(fromReference)).toEqual([...where(fromId), `desk.rubric.yaml:${idLine}`].sort());
+  });
+
   it('completes criteria in a half-typed assessment that never passed its schema', async () => {
     const client = await start();
     const uri = uriOf('fresh.assessment.yaml');

@@ -5,12 +5,13 @@ import { diffCommand } from './commands/diff';
 import { initCommand } from './commands/init';
 import { lspCommand } from './commands/lsp';
 import { reportCommand } from './commands/report';
+import { usesCommand } from './commands/uses';
 import { validateCommand } from './commands/validate';
 import { describeOutputFailure, type CliContext, type GuardedOutput } from './context';
 import { CliError } from './errors';
 import { TOOL_VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [validateCommand, reportCommand, diffCommand, initCommand, builtinsCommand, lspCommand];
+const COMMANDS: readonly Command[] = [validateCommand, reportCommand, diffCommand, usesCommand, initCommand, builtinsCommand, lspCommand];
 
 function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
