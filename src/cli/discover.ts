@@ -71,10 +71,12 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       throw new CliError(`Cannot find "${input}" (looked in ${path.resolve(cwd, input)}). Check the path, or pass a directory or a quoted glob such as '**/*.assessment.yaml'.`);
     }
   }
-  const byShownPath = (a: string, b: string) => compareStrings(displayPath(a, cwd), displayPath(b, cwd));
+  // Each path is made relative once, not in every comparison of the sort.
+  const byShownPath = (files: Iterable<string>) =>
+    [...files].map((file) => ({ file, shown: displayPath(file, cwd) })).sort((a, b) => compareStrings(a.shown, b.shown)).map((f) => f.file);
   return {
-    files: [...found].sort(byShownPath),
-    skipped: [...skipped.keys()].filter((file) => !found.has(file)).sort(byShownPath).map((file) => skipped.get(file) as string),
+    files: byShownPath(found),
+    skipped: byShownPath([...skipped.keys()].filter((file) => !found.has(file))).map((file) => skipped.get(file) as string),
   };
 }
 

@@ -30,7 +30,6 @@ const spec = {
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'Show what a change does to the scores: a whole branch against its base, or two versions of one file.',
   help: `Usage: rubrics diff [--base REF] [--head REF] [paths...] [--format md|json] [--out FILE]
        rubrics diff BEFORE AFTER [--format md|json] [--out FILE]
 

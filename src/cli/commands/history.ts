@@ -32,7 +32,6 @@ const spec = {
 
 export const historyCommand: Command = {
   name: 'history',
-  summary: 'Show how an assessment\'s scores moved: across its commits, or across the dated assessments of one subject.',
   help: `Usage: rubrics history FILE [--by commit|date] [paths...] [--format md|html|json] [--out FILE]
 
 The scores of an assessment over time, per dimension and overall.

@@ -31,7 +31,6 @@ const RENDERERS: Record<Format, (model: ReportModel) => string> = {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Write the scored report of an assessment, a plan or a rubric (Markdown, HTML or JSON).',
   help: `Usage: rubrics report FILE [--format md|html|json] [--out FILE] [--document N]
 
 Writes the report of one document: for an assessment, the scores per dimension and overall,

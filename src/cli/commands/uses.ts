@@ -38,7 +38,6 @@ export interface RubricUse {
 
 export const usesCommand: Command = {
   name: 'uses',
-  summary: 'List the assessments and plans that use a rubric.',
   help: `Usage: rubrics uses RUBRIC [paths or globs...] [--format text|json] [--out FILE]
 
 Lists every assessment and plan scored against RUBRIC: what a change to it moves. RUBRIC is a

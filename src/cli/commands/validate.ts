@@ -46,7 +46,6 @@ const spec = {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check rubric, assessment and plan files and print their problems.',
   help: `Usage: rubrics validate [paths or globs...] [options]
 
 Checks rubrics, assessments and plans: YAML syntax, the format, references to rubrics and
