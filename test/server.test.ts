@@ -8,7 +8,8 @@ import { generateBenchDocuments } from '../bench/generate';
 import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { LineIndex } from '../src/core/text/lineIndex';
-import { DOCUMENT_SUMMARY, RENDER_REPORT, SERVER_COMMANDS, type DocumentSummary } from '../src/server/protocol';
+import { revisionUri } from '../src/core/review/revisionUri';
+import { DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type DocumentSummary } from '../src/server/protocol';
 import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './languageFixtures';
 import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
 
@@ -158,6 +159,23 @@ describe('language server', () => {
       textDocument: { uri: assessment }, position: position(DESK_ASSESSMENT, DESK_ASSESSMENT.indexOf('./desk.rubric.yaml') + 3), context: { includeDeclaration: true },
     });
     expect(where(fromReference)).toEqual([...where(fromId), `desk.rubric.yaml:${idLine}`].sort());
+  });
+
+  it('leads the preview with the change since another version, read with its rubric at that revision through the client', async () => {
+    const head = revisionUri('HEAD', 'ws/acme.assessment.yaml');
+    // At HEAD the portal was not live yet, and the rubric at HEAD is the same: the answer moved the score.
+    const client = await start({ settings: { workspaceScan: { enabled: false } }, files: { ...files, [head]: DESK_ASSESSMENT.replace('portal: yes', 'portal: no'), [revisionUri('HEAD', 'ws/desk.rubric.yaml')]: DESK_RUBRIC } });
+    const uri = uriOf('acme.assessment.yaml');
+    client.open(uri, DESK_ASSESSMENT);
+    await client.diagnosticsOf(uri);
+    const report = await client.request<{ body: string }>(PREVIEW_REPORT, { uri, compareWith: { uri: head, label: 'HEAD' } });
+    expect(report.body).toContain('<h2>Since HEAD</h2>');
+    expect(report.body).toMatch(/<td>Self-service<\/td><td class="num">[\d.]+<\/td><td class="num">[\d.]+<\/td><td class="num tone-good">▲ \+[\d.]+<\/td>/);
+    expect(client.reads).toContain(revisionUri('HEAD', 'ws/desk.rubric.yaml'));
+    // A file that git does not have at the ref is new there; without compareWith there is no section.
+    const fresh = await client.request<{ body: string }>(PREVIEW_REPORT, { uri, compareWith: { uri: revisionUri('main', 'ws/acme.assessment.yaml'), label: 'main' } });
+    expect(fresh.body).toContain('This file is not in main: everything in it is new.');
+    expect((await client.request<{ body: string }>(PREVIEW_REPORT, { uri })).body).not.toContain('class="change"');
   });
 
   it('completes criteria in a half-typed assessment that never passed its schema', async () => {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { FileHost } from '../core/resolve/host';
+import { parseRevisionUri, REVISION_SCHEME, revisionUri, type Revision } from '../core/review/revisionUri';
 import { CliError } from './errors';
 import { GitBatch } from './gitBatch';
 import { decodeText, MAX_READ_BYTES, RefusalLog, tooLarge, UnreadableFile } from './fileRead';
@@ -12,14 +13,11 @@ import { printable } from './printable';
  * so that the engine resolves its relative references (`rubric: ./team.rubric.yaml`) to the
  * same revision, not to today's working tree.
  */
-export const GIT_SCHEME = 'rubrics-git:';
+export const GIT_SCHEME = `${REVISION_SCHEME}:`;
 /** git's output is read up to the engine's size limit; a larger file stops the read there. */
 const MAX_OUTPUT_BYTES = MAX_READ_BYTES;
 
-export interface GitSpec {
-  readonly ref: string;
-  readonly path: string;
-}
+export type GitSpec = Revision;
 
 /** `REF:path` → its parts; undefined when the text is not of that form (or is a Windows drive path). */
 export function parseGitSpec(text: string): GitSpec | undefined {
@@ -29,19 +27,9 @@ export function parseGitSpec(text: string): GitSpec | undefined {
   return { ref: text.slice(0, colon), path: text.slice(colon + 1) };
 }
 
-export function gitUri(ref: string, repoPath: string): string {
-  return `${GIT_SCHEME}//${encodeURIComponent(ref)}/${repoPath.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-export function parseGitUri(uri: string): GitSpec | undefined {
-  if (!uri.startsWith(GIT_SCHEME)) return undefined;
-  try {
-    const url = new URL(uri);
-    return { ref: decodeURIComponent(url.host), path: url.pathname.slice(1).split('/').map(decodeURIComponent).join('/') };
-  } catch {
-    return undefined;
-  }
-}
+/** A path from the repository root at a revision, as the engine's URI for it. */
+export const gitUri = revisionUri;
+export const parseGitUri = parseRevisionUri;
 
 export interface GitFile {
   readonly uri: string;

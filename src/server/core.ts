@@ -20,8 +20,8 @@ export { documentSymbols, type OutlineSymbol, type SymbolKind } from '../core/la
 export type { TextEditData } from '../core/language/textEdits';
 export { API_VERSION } from '../core/format/enums';
 export type { DocumentKind } from '../core/format/types';
-export { buildReport } from '../core/report';
-export { previewReport, renderHtml, renderJson, renderMarkdown, type PreviewReport } from '../core/render';
+export { buildReport, diffReports, type ReportModel } from '../core/report';
+export { changeSection, previewReport, renderHtml, renderJson, renderMarkdown, type PreviewReport } from '../core/render';
 export type { FileHost } from '../core/resolve/host';
 export { rubricUsers } from '../core/review/dependents';
 export { baseName } from '../core/resolve/uris';

@@ -26,6 +26,9 @@ import {
   baseName,
   buildReport,
   previewReport,
+  changeSection,
+  diffReports,
+  type ReportModel,
   builtinByUri,
   codeLenses,
   completionsAt,
@@ -200,11 +203,11 @@ class RubricsServer {
       if (report === null) throw new Error(`${baseName(params.uri)} is not open as a rubric document.`);
       return report;
     });
-    c.onRequest(PREVIEW_REPORT, async ({ uri }: PreviewReportParams) => {
-      const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => ({
-        ...previewReport(buildReport(await this.analyses.analysisOf(doc))),
-        version: doc.version,
-      }));
+    c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith }: PreviewReportParams) => {
+      const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
+        const model = buildReport(await this.analyses.analysisOf(doc));
+        return { ...previewReport(model, compareWith ? await this.changeSince(model, compareWith) : ''), version: doc.version };
+      });
       if (report === null) throw new Error(`${baseName(uri)} is not open as a rubric document.`);
       return report;
     });
@@ -556,6 +559,14 @@ class RubricsServer {
       for (const range of usesIn(analysis, item)) locations.push({ uri, range: toRange(positions, range) });
     }
     return locations;
+  }
+
+  /** The preview's "since HEAD" section: the other version analysed (its references read at its revision) and compared by the core's diff. */
+  private async changeSince(current: ReportModel, other: { readonly uri: string; readonly label: string }): Promise<string> {
+    const text = await this.files.readFile(other.uri);
+    if (text === undefined) return changeSection(undefined, other.label);
+    const before = buildReport(await this.engine.analyze(other.uri, text), current.source.documentIndex);
+    return changeSection(diffReports(before, current), other.label);
   }
 
   private async listDocuments(kind: DocumentKind): Promise<string[]> {

@@ -5,6 +5,7 @@
 export { renderMarkdown } from './markdown/report';
 export { previewReport, renderHtml, reportBody, type HtmlRenderOptions } from './html/renderHtml';
 export { previewPage, type PreviewReport } from './html/preview';
+export { changeSection } from './html/change';
 export { contentSecurityPolicy, htmlPage, shellKey, type PageMode, type PageSecurity } from './html/page';
 export { renderJson } from './json';
 export { renderDiffMarkdown, type DiffMarkdownOptions } from './markdown/diff';
