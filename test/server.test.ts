@@ -178,6 +178,21 @@ describe('language server', () => {
     expect((await client.request<{ body: string }>(PREVIEW_REPORT, { uri })).body).not.toContain('class="change"');
   });
 
+  it('leaves alone the files the workspace folder\'s .rubricsignore names, as the CLI does', async () => {
+    const mkdocs = uriOf('rubrics/mkdocs.yml');
+    const assessment = uriOf('acme.assessment.yaml');
+    const check = async (extra: Record<string, string>) => {
+      const client = await start({ workspaceFolders: ['file:///ws/'], settings: { workspaceScan: { enabled: false } }, files: { ...files, ...extra } });
+      client.open(mkdocs, 'site_name: Governance\nnav: [index.md]\n');
+      client.open(assessment, DESK_ASSESSMENT);
+      await client.diagnosticsOf(assessment);
+      return client.diagnostics.get(mkdocs)?.map((d) => d.code) ?? [];
+    };
+    // Under rubrics/, it is ours by name, and not a rubric document.
+    expect(await check({})).toContain('unknown-api-version');
+    expect(await check({ 'file:///ws/.rubricsignore': '# the docs site\nrubrics/mkdocs.yml\n' })).toEqual([]);
+  });
+
   it('completes criteria in a half-typed assessment that never passed its schema', async () => {
     const client = await start();
     const uri = uriOf('fresh.assessment.yaml');

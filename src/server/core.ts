@@ -7,6 +7,7 @@ export { BUILTIN_SCHEME, builtinByUri, isBuiltinUri } from '../core/builtins';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from '../core/diagnostics/codes';
 export type { Diagnostic, Severity } from '../core/diagnostics/types';
 export { declaresApiVersion, DEFAULT_RUBRIC_FILE_GLOBS, GlobSet, globToRegExp } from '../core/format/files';
+export { IGNORE_FILE_NAME, IgnoreList } from '../core/format/ignoreFile';
 export { Engine, type DocumentAnalysis, type FileAnalysis, type ResolvedRubric } from '../core/engine';
 export { codeLenses, type LensData } from '../core/language/codeLens';
 export { completionsAt, type CompletionEntry, type CompletionKind } from '../core/language/completion';

@@ -27,6 +27,8 @@ import {
   buildReport,
   previewReport,
   changeSection,
+  IGNORE_FILE_NAME,
+  IgnoreList,
   diffReports,
   type ReportModel,
   builtinByUri,
@@ -258,6 +260,7 @@ class RubricsServer {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     }
     await this.pullSettings();
+    await this.loadIgnoreLists();
     if (this.settings.scan) void this.startupScan();
   }
 
@@ -288,6 +291,17 @@ class RubricsServer {
   private async refreshFolders(): Promise<void> {
     const folders = await this.connection.workspace.getWorkspaceFolders().catch(() => null);
     this.ownership.setFolders(folders?.map((f) => f.uri) ?? []);
+    await this.loadIgnoreLists();
+  }
+
+  /** Each workspace folder's `.rubricsignore` (read at start-up, when folders change, and when the workspace is checked again). */
+  private async loadIgnoreLists(): Promise<void> {
+    const lists = new Map<string, IgnoreList>();
+    for (const folder of this.ownership.folders) {
+      const text = await this.files.readFile(`${folder}${IGNORE_FILE_NAME}`);
+      if (text !== undefined) lists.set(folder, new IgnoreList(text));
+    }
+    this.ownership.setIgnoreLists(lists);
   }
 
   // ------------------------------------------------------------------ checking open documents
@@ -455,6 +469,7 @@ class RubricsServer {
   }
 
   private async revalidateAll(): Promise<null> {
+    await this.loadIgnoreLists();
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
     await this.scanWorkspace('on request');
     return null;

@@ -4,7 +4,7 @@ import { renderDiffMarkdown, renderReviewMarkdown } from '../../core/render';
 import { buildReport, diffReports } from '../../core/report';
 import type { FileAnalysis } from '../../core/engine';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
-import { oneOf, parseCommand } from '../args';
+import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -21,9 +21,7 @@ const spec = {
   options: {
     base: { type: 'string' },
     head: { type: 'string' },
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
-    help: { type: 'boolean', short: 'h' },
+    ...DOCUMENT_OUTPUT_OPTIONS,
   },
   positionals: { min: 0, max: Infinity, what: 'two versions to compare (BEFORE AFTER), or with --base the paths to review' },
 } as const;

@@ -5,7 +5,7 @@ import { renderHistoryHtml } from '../../core/render/html/history';
 import { renderHistoryMarkdown } from '../../core/render/markdown/history';
 import { buildHistory, historyAssessment, historyPoint, subjectKey, type HistoryPoint } from '../../core/review/history';
 import { createEngine, FileChecker, incompleteLines, readUserFile } from '../analyze';
-import { oneOf, parseCommand } from '../args';
+import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { displayPath, discoverFiles } from '../discover';
@@ -23,9 +23,7 @@ const spec = {
   name: 'history',
   options: {
     by: { type: 'string' },
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
-    help: { type: 'boolean', short: 'h' },
+    ...DOCUMENT_OUTPUT_OPTIONS,
   },
   positionals: { min: 1, max: Infinity, what: 'an assessment file' },
 } as const;

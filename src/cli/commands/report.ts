@@ -1,7 +1,7 @@
 import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
 import { buildReport, type ReportModel } from '../../core/report';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
-import { oneOf, parseCommand, wholeNumber } from '../args';
+import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { emit } from '../output';
@@ -15,10 +15,8 @@ type Format = (typeof FORMATS)[number];
 const spec = {
   name: 'report',
   options: {
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
+    ...DOCUMENT_OUTPUT_OPTIONS,
     document: { type: 'string', short: 'd' },
-    help: { type: 'boolean', short: 'h' },
   },
   positionals: { min: 1, max: 1, what: 'one file (an assessment, a plan or a rubric)' },
 } as const;

@@ -6,7 +6,7 @@ import { formatScore } from '../../core/render/text';
 import { defaultAssessmentTitle } from '../../core/report/buildReport';
 import { rubricsDefinedIn, rubricUsers, type RubricRef } from '../../core/review/dependents';
 import { createEngine, FileChecker, incompleteLines, readUserFile } from '../analyze';
-import { oneOf, parseCommand } from '../args';
+import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { displayPath, discoverFiles } from '../discover';
 import { CliError } from '../errors';
@@ -19,9 +19,7 @@ const FORMATS = ['text', 'json'] as const;
 const spec = {
   name: 'uses',
   options: {
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
-    help: { type: 'boolean', short: 'h' },
+    ...DOCUMENT_OUTPUT_OPTIONS,
   },
   positionals: { min: 1, max: Infinity, what: 'a rubric (a rubric file, file#rubric-id, or a built-in id), then optionally where to look' },
 } as const;
