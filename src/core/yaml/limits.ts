@@ -1,4 +1,5 @@
 import type { YamlIssue } from './types';
+import type { WorkCounter } from './work';
 
 /** Bounds that keep hostile or accidental input from hanging or crashing the engine. */
 export const YAML_LIMITS = {
@@ -6,8 +7,14 @@ export const YAML_LIMITS = {
   maxBytes: 16 * 1024 * 1024,
   /** Real rubric files nest about 8 levels; anything past this is a mistake or an attack. */
   maxDepth: 64,
-  /** Nodes after expanding aliases (the "billion laughs" guard). */
+  /** Values that aliases may repeat in one document (the "billion laughs" guard). */
   maxExpandedNodes: 200_000,
+  /**
+   * Characters of text (scalars and keys) that aliases may repeat in one document: four times
+   * the largest file read. Without it, a few thousand aliases of one long string would have the
+   * schema read gigabytes of text that the file holds once.
+   */
+  maxExpandedCharacters: 64 * 1024 * 1024,
 } as const;
 
 /**
@@ -16,7 +23,7 @@ export const YAML_LIMITS = {
  * Depth = open indentation levels + compact `- ` items on the line + open flow brackets.
  * Block scalar bodies are skipped, since their indentation is text, not structure.
  */
-export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.maxDepth): YamlIssue | undefined {
+export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.maxDepth, work?: WorkCounter): YamlIssue | undefined {
   const indents: number[] = [];
   let flowDepth = 0;
   let blockScalarIndent = -1; // indentation of the line that opened a block scalar, or -1
@@ -28,6 +35,8 @@ export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.m
     let indent = 0;
     while (pos + indent < lineEnd && text.charCodeAt(pos + indent) === 32) indent++;
     const first = pos + indent;
+    // indexOf read the line once, the indentation loop read its leading spaces.
+    if (work) work.charactersScanned += lineEnd - pos + 1 + indent;
     const blank = first >= lineEnd || text.charCodeAt(first) === 35 /* # */ || text.charCodeAt(first) === 13;
     if (blockScalarIndent >= 0) {
       if (blank || indent > blockScalarIndent) { pos = lineEnd + 1; continue; }
@@ -57,6 +66,7 @@ export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.m
         else if ((ch === 93 || ch === 125) && flowDepth > 0) flowDepth--;
         else if (ch === 45 && (text.charCodeAt(i + 1) === 32 || i + 1 === lineEnd) && (i === first || text.charCodeAt(i - 2) === 45)) dashes++;
       }
+      if (work) work.charactersScanned += i - first;
       const depth = indents.length + dashes + deepestFlow;
       if (depth > maxDepth) {
         return {
@@ -66,13 +76,39 @@ export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.m
           range: { start: first, end: lineEnd },
         };
       }
-      // A line ending in a block scalar header (`key: |`, `- >-`) opens a text block.
-      const trimmed = text.slice(first, lineEnd).replace(/\s+#.*$/, '').trimEnd();
-      if (/(^|[\s:-])[|>][0-9+-]*$/.test(trimmed)) blockScalarIndent = indent;
+      // A line ending in a block scalar header (`key: |`, `- >-`) opens a text block. `i` stopped
+      // at the comment or the line's end; scanning back from there keeps each line linear.
+      if (endsWithBlockScalarHeader(text, first, i, work)) blockScalarIndent = indent;
     }
     pos = lineEnd + 1;
   }
   return undefined;
+}
+
+/**
+ * Whether the line part [first, end) ends in a block scalar header: `|` or `>`, then chomping
+ * and indentation indicators, then only spaces; with the line start, a space, `:` or `-` before it.
+ */
+function endsWithBlockScalarHeader(text: string, first: number, end: number, work: WorkCounter | undefined): boolean {
+  let i = end;
+  while (i > first && isBlank(text.charCodeAt(i - 1))) i--;
+  while (i > first && isHeaderIndicator(text.charCodeAt(i - 1))) i--;
+  if (work) work.charactersScanned += end - i + 1;
+  if (i === first) return false;
+  const header = text.charCodeAt(i - 1);
+  if (header !== 124 /* | */ && header !== 62 /* > */) return false;
+  if (i - 1 === first) return true;
+  const before = text.charCodeAt(i - 2);
+  return isBlank(before) || before === 58 /* : */ || before === 45 /* - */;
+}
+
+function isBlank(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 13;
+}
+
+/** Digits, `+` and `-`: what may follow `|` or `>` in a header. */
+function isHeaderIndicator(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || ch === 43 || ch === 45;
 }
 
 export function checkSize(text: string): YamlIssue | undefined {
