@@ -258,6 +258,9 @@ describe('fast YAML parser: leaves everything else to the full parser', () => {
     ['a lone carriage return', 'a: 1\rb: 2\n', false],
     ['a control character', 'a: x\u0007\n', false],
     ['a key longer than 1024 characters', `${'k'.repeat(1100)}: v\n`, true],
+    // `yaml` counts from the line break after an empty value: 1,024 characters are too many there.
+    ['a 1,024-character key after an empty value', `x:\n${'k'.repeat(1024)}: v\n`, true],
+    ['a 1,022-character key after an empty value, indented', `a:\n  x:\n  ${'k'.repeat(1022)}: v\n`, true],
     ['a reserved indicator', 'a: @x\n', true],
     ['the last value empty with a comment after it', 'a:\n# c\n', false],
   ];
@@ -268,6 +271,11 @@ describe('fast YAML parser: leaves everything else to the full parser', () => {
       if (yamlComplains) expect(problems.length, 'the full parser reports it').toBeGreaterThan(0);
     });
   }
+
+  it('accepts long keys that `yaml` accepts, where they are clearly short enough', () => {
+    fast(`x:\n${'k'.repeat(1000)}: v\n`);
+    fast(`x: 1\n${'k'.repeat(1020)}: v\n`);
+  });
 
   it('bails instead of recursing past the nesting limit', () => {
     const deep = Array.from({ length: 80 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';

@@ -3,9 +3,12 @@
  * bombs, huge files) must end in a diagnostic that says what to do, never in an exception, a
  * stack overflow or a hang.
  */
-import { describe, expect, it } from 'vitest';
-import { YAML_LIMITS } from '../src/core/yaml/limits';
+import { describe, expect, it, vi } from 'vitest';
+import { Alias } from 'yaml';
+import { aliasSharedRubric, longSpaceLine } from '../bench/hostile';
+import { checkNestingDepth, YAML_LIMITS } from '../src/core/yaml/limits';
 import { parseYaml } from '../src/core/yaml/parse';
+import { WorkCounter, workUnits } from '../src/core/yaml/work';
 import { analyzeMemory } from './helpers';
 
 const header = 'apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: guarded\n';
@@ -91,5 +94,61 @@ describe('YAML limits', () => {
       const analysis = await analyzeMemory({ 'x.rubric.yaml': text }, 'x.rubric.yaml');
       expect(analysis.diagnostics.map((d) => d.code)).toContain(code);
     }
+  });
+});
+
+/**
+ * Hostile inputs that used to take minutes. Each test counts work (ParsedYamlFile.work) rather
+ * than timing it: the counts do not depend on the machine, and a step that rescans the text
+ * shows up in them as growth faster than the text.
+ */
+describe('YAML work grows linearly with the text', () => {
+  it('a rubric whose dimensions share one anchored levels map', async () => {
+    const perCharacter: number[] = [];
+    for (const dimensions of [250, 500, 1000, 2000]) {
+      const text = aliasSharedRubric(dimensions);
+      const parsed = parseYaml(text);
+      // Four descriptors and the map: five values repeated by each alias, and nothing else.
+      expect(parsed.work.aliasExpansions).toBe(5 * (dimensions - 1));
+      perCharacter.push(workUnits(parsed.work) / text.length);
+    }
+    expect(Math.max(...perCharacter)).toBeLessThan(6);
+    expect(Math.max(...perCharacter) / Math.min(...perCharacter)).toBeLessThan(1.1);
+    // 500 dimensions is what the schema allows: the rubric is valid, and nothing is lost.
+    const analysis = await analyzeMemory({ 'shared.rubric.yaml': aliasSharedRubric(500) }, 'shared.rubric.yaml');
+    expect(analysis.diagnostics).toEqual([]);
+  });
+
+  it("never calls yaml's Alias.resolve, which walks the whole document for each alias", () => {
+    const resolve = vi.spyOn(Alias.prototype, 'resolve');
+    try {
+      parseYaml(aliasSharedRubric(50));
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
+  });
+
+  it('a 2 MB line of spaces on the full-parser path, and long runs of spaces before a comment', () => {
+    const text = longSpaceLine(2_000_000);
+    const parsed = parseYaml(text);
+    expect(parsed.parser).toBe('full');
+    expect(parsed.documents[0]?.value).toBe(text);
+    expect(workUnits(parsed.work)).toBeLessThan(8 * text.length);
+    for (const line of [`a: |${' '.repeat(1_000_000)}x\n`, `a: b${' '.repeat(1_000_000)}# c\n`, `${' '.repeat(1_000_000)}|\n`]) {
+      const work = new WorkCounter();
+      expect(checkNestingDepth(line, undefined, work)).toBeUndefined();
+      expect(work.charactersScanned).toBeLessThan(4 * line.length);
+    }
+  });
+
+  it('the fast parser on real-sized files: about four characters read per character', () => {
+    const perCharacter = [500, 5_000].map((dimensions) => {
+      const text = aliasSharedRubric(dimensions).replace(/levels: &lv/, 'levels:').replace(/ +levels: \*lv\n/g, '');
+      const parsed = parseYaml(text);
+      expect(parsed.parser).toBe('fast');
+      return workUnits(parsed.work) / text.length;
+    });
+    expect(Math.max(...perCharacter)).toBeLessThan(6);
   });
 });
