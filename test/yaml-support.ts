@@ -92,6 +92,40 @@ function diffMap(
   return undefined;
 }
 
+/**
+ * Describes the first range of a parse (documents, values, spans, issues) that does not lie
+ * inside a text of `length` characters, or undefined if all do.
+ */
+export function rangeOutside(documents: readonly ParsedYamlDocument[], issues: readonly { range: Range }[], length: number): string | undefined {
+  const check = (r: Range | undefined, at: string): string | undefined =>
+    r === undefined || (r.start >= 0 && r.start <= r.end && r.end <= length) ? undefined : `${at}: [${r.start},${r.end}] outside [0,${length}]`;
+  for (const [i, issue] of issues.entries()) {
+    const bad = check(issue.range, `file issue ${i}`);
+    if (bad) return bad;
+  }
+  for (const [d, doc] of documents.entries()) {
+    const bad = check(doc.documentRange, `document ${d}`) ?? check(doc.valueRange, `document ${d} value`) ?? doc.issues.map((issue, i) => check(issue.range, `document ${d} issue ${i}`)).find(Boolean);
+    if (bad) return bad;
+    // Every container reachable from the root, once (aliases share values).
+    const seen = new Set<object>();
+    const pending: unknown[] = [doc.value];
+    while (pending.length > 0) {
+      const value = pending.pop();
+      if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+      seen.add(value);
+      const span = doc.spans.get(value);
+      if (!span) return `document ${d}: a container without a span`;
+      const inSpan =
+        check(span.range, `document ${d} span`) ??
+        span.items?.map((r, i) => check(r, `document ${d} item ${i}`)).find(Boolean) ??
+        [...(span.pairs?.entries() ?? [])].map(([key, pair]) => check(pair.key, `document ${d} key ${key}`) ?? check(pair.value, `document ${d} value of ${key}`)).find(Boolean);
+      if (inSpan) return inSpan;
+      pending.push(...(Array.isArray(value) ? value : Object.values(value)));
+    }
+  }
+  return undefined;
+}
+
 // --- deterministic randomness ------------------------------------------------------------------
 
 // The benchmark's seeded generator (mulberry32), so every failure can be replayed from its seed.

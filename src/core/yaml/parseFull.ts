@@ -379,16 +379,21 @@ function convertDocument(text: string, doc: Document, work: WorkCounter): Parsed
   const docStart = doc.range?.[0] ?? 0;
   const root = converter.convert(doc.contents as YamlNode | null, 0, doc.contents ? docStart : contentStart(text, docStart, work));
   const issues: YamlIssue[] = [];
+  // `yaml` places a problem at the end of the text (an unclosed quote) one character past it.
+  const inText = (pos: readonly number[]): Range => {
+    const r = toRange(pos);
+    return { start: Math.min(r.start, text.length), end: Math.min(r.end, text.length) };
+  };
   for (const e of doc.errors) {
     issues.push({
       code: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
       severity: 'error',
       message: describeYamlError(e.code, e.message),
-      range: toRange(e.pos),
+      range: inText(e.pos),
     });
   }
   for (const w of doc.warnings) {
-    issues.push({ code: 'yaml-syntax', severity: 'warning', message: describeYamlError(w.code, w.message), range: toRange(w.pos) });
+    issues.push({ code: 'yaml-syntax', severity: 'warning', message: describeYamlError(w.code, w.message), range: inText(w.pos) });
   }
   issues.push(...converter.issues);
   return {
