@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Alias } from 'yaml';
 import { aliasSharedRubric, longSpaceLine } from '../bench/hostile';
-import { checkNestingDepth, YAML_LIMITS } from '../src/core/yaml/limits';
+import { checkStructure, YAML_LIMITS } from '../src/core/yaml/limits';
 import { parseYaml } from '../src/core/yaml/parse';
 import { WorkCounter, workUnits } from '../src/core/yaml/work';
 import { analyzeMemory } from './helpers';
@@ -66,6 +66,38 @@ describe('YAML limits', () => {
     expect(parsed.documents[0]?.value).toBeNull();
   });
 
+  it('refuses more documents than the limit, on either path, at the first one too many', () => {
+    for (const unit of ['a: 1\n---\n', '---\n', '"\n---\n']) {
+      const text = unit.repeat(YAML_LIMITS.maxDocuments + 5);
+      const parsed = parseYaml(text);
+      expect(parsed.documents).toEqual([]);
+      expect(parsed.issues.map((i) => i.code)).toEqual(['yaml-too-large']);
+      expect(parsed.issues[0]?.message).toMatch(/more than 1,000 YAML documents.*Split it/);
+      expect(text.slice(parsed.issues[0]!.range.start, parsed.issues[0]!.range.end)).toBe('---');
+      expect(workUnits(parsed.work)).toBeLessThan(8 * text.length);
+    }
+    // `---` inside a quoted or block text is no marker; `...` ends a document without starting one.
+    expect(parseYaml(`a: |\n${'  ---\n'.repeat(YAML_LIMITS.maxDocuments + 5)}`).issues).toEqual([]);
+    expect(parseYaml(`a: 1\n${'...\n'.repeat(YAML_LIMITS.maxDocuments + 5)}`).issues).toEqual([]);
+  });
+
+  it('keeps at most a thousand problems of one document, and says that there were more', () => {
+    const text = `key: ${'"'.repeat(200_000)}\n`;
+    const issues = parseYaml(text).documents.flatMap((d) => d.issues);
+    expect(issues.length).toBe(YAML_LIMITS.maxIssuesPerDocument + 1);
+    expect(issues.at(-1)?.message).toMatch(/more than 1,000 YAML problems/);
+    // Each document has its own allowance, so a later one still reports its problems.
+    const two = parseYaml(`${text}---\nb: [\n`).documents;
+    expect(two.map((d) => d.issues.length > 0)).toEqual([true, true]);
+  });
+
+  it('counts `a: a: a:` on one line as nesting, which overflowed yaml\'s parser inside brackets', () => {
+    expect(issueCodes(`a: [${'a: '.repeat(40_000)}\n`)).toEqual(['yaml-too-deep']);
+    expect(issueCodes(`${'? '.repeat(200)}x\n`)).toEqual(['yaml-too-deep']);
+    // Ordinary lines with a colon or two are nowhere near the limit.
+    expect(issueCodes('title: "a: b"\nnote: time: 10:30\n').filter((c) => c === 'yaml-too-deep')).toEqual([]);
+  });
+
   it('refuses input larger than the size limit without parsing it', () => {
     const line = 'key: value that repeats to make a very large file\n';
     const text = line.repeat(Math.ceil((YAML_LIMITS.maxBytes + 1) / line.length));
@@ -77,10 +109,11 @@ describe('YAML limits', () => {
 
   it('reads large inputs in linear time: many documents, long lines, a quote left open', () => {
     // Each of these stays quick only if no step rescans the rest of the text for every line or document.
-    const documents = 'a: 1\nb:\n---\n'.repeat(40_000) + 'a: 1\n';
+    const documents = 'a: 1\nb:\n---\n'.repeat(YAML_LIMITS.maxDocuments - 1) + `a: ${'x'.repeat(200_000)}\n`;
     const parsed = parseYaml(documents);
     expect(parsed.parser).toBe('fast');
-    expect(parsed.documents.length).toBe(40_001);
+    expect(parsed.documents.length).toBe(YAML_LIMITS.maxDocuments);
+    expect(workUnits(parsed.work)).toBeLessThan(6 * documents.length);
     const longLine = `notes: ${'word '.repeat(400_000)}\n`;
     expect((parseYaml(longLine).documents[0]?.value as { notes: string }).notes.length).toBe(2_000_000 - 1);
     const openQuote = `a: "${'x\n  '.repeat(200_000)}\n`;
@@ -137,7 +170,7 @@ describe('YAML work grows linearly with the text', () => {
     expect(workUnits(parsed.work)).toBeLessThan(8 * text.length);
     for (const line of [`a: |${' '.repeat(1_000_000)}x\n`, `a: b${' '.repeat(1_000_000)}# c\n`, `${' '.repeat(1_000_000)}|\n`]) {
       const work = new WorkCounter();
-      expect(checkNestingDepth(line, undefined, work)).toBeUndefined();
+      expect(checkStructure(line, work)).toBeUndefined();
       expect(work.charactersScanned).toBeLessThan(4 * line.length);
     }
   });

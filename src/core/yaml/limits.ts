@@ -15,16 +15,27 @@ export const YAML_LIMITS = {
    * schema read gigabytes of text that the file holds once.
    */
   maxExpandedCharacters: 64 * 1024 * 1024,
+  /**
+   * Documents (`---` sections) in one file. Real files hold a few; a file of 400,000 tiny
+   * documents took `yaml` 19 s and 1.4 GB, and 16 MB of them would exhaust memory.
+   */
+  maxDocuments: 1_000,
+  /** Problems `yaml` may report in one document before the rest are only counted. */
+  maxIssuesPerDocument: 1_000,
 } as const;
 
 /**
- * A quick pre-scan that over-estimates nesting depth without parsing, so deeply nested input
- * (which would overflow the recursive parser) is refused with a diagnostic instead of a crash.
- * Depth = open indentation levels + compact `- ` items on the line + open flow brackets.
- * Block scalar bodies are skipped, since their indentation is text, not structure.
+ * A quick pre-scan that runs before the complete parser, in one pass over the lines:
+ * - it over-estimates nesting depth without parsing, so deeply nested input (which would
+ *   overflow `yaml`'s recursive parser) is refused with a diagnostic instead of a crash.
+ *   Depth = open indentation levels + compact `- ` and `? ` items on the line + `: ` on the
+ *   line (each may open a map; `[a: a: a: ...` nests in flow) + open flow brackets. Block
+ *   scalar bodies are skipped, since their indentation is text, not structure;
+ * - it counts `---` document markers, refusing more than YAML_LIMITS.maxDocuments documents.
  */
-export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.maxDepth, work?: WorkCounter): YamlIssue | undefined {
+export function checkStructure(text: string, work?: WorkCounter, maxDepth: number = YAML_LIMITS.maxDepth): YamlIssue | undefined {
   const indents: number[] = [];
+  let documents = 1;
   let flowDepth = 0;
   let blockScalarIndent = -1; // indentation of the line that opened a block scalar, or -1
   let pos = 0;
@@ -42,12 +53,20 @@ export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.m
       if (blank || indent > blockScalarIndent) { pos = lineEnd + 1; continue; }
       blockScalarIndent = -1;
     }
+    if (indent === 0 && isDocumentMarker(text, pos, lineEnd) && ++documents > YAML_LIMITS.maxDocuments) {
+      return {
+        code: 'yaml-too-large',
+        severity: 'error',
+        message: `This file holds more than ${YAML_LIMITS.maxDocuments.toLocaleString('en-US')} YAML documents (sections separated by ---), more than the engine reads. Split it into several files.`,
+        range: { start: pos, end: pos + 3 },
+      };
+    }
     if (!blank) {
       if (flowDepth === 0) {
         while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
         indents.push(indent);
       }
-      let dashes = 0;
+      let indicators = 0;
       let i = first;
       let quote = 0;
       let deepestFlow = flowDepth;
@@ -64,10 +83,11 @@ export function checkNestingDepth(text: string, maxDepth: number = YAML_LIMITS.m
           if (flowDepth > deepestFlow) deepestFlow = flowDepth;
         }
         else if ((ch === 93 || ch === 125) && flowDepth > 0) flowDepth--;
-        else if (ch === 45 && (text.charCodeAt(i + 1) === 32 || i + 1 === lineEnd) && (i === first || text.charCodeAt(i - 2) === 45)) dashes++;
+        else if ((ch === 45 || ch === 63) && (text.charCodeAt(i + 1) === 32 || i + 1 === lineEnd) && (i === first || isIndicator(text.charCodeAt(i - 2)))) indicators++; // `- - x`, `? ? x`
+        else if (ch === 58 && text.charCodeAt(i + 1) === 32) indicators++; // `a: b: c`
       }
       if (work) work.charactersScanned += i - first;
-      const depth = indents.length + dashes + deepestFlow;
+      const depth = indents.length + indicators + deepestFlow;
       if (depth > maxDepth) {
         return {
           code: 'yaml-too-deep',
@@ -100,6 +120,20 @@ function endsWithBlockScalarHeader(text: string, first: number, end: number, wor
   if (i - 1 === first) return true;
   const before = text.charCodeAt(i - 2);
   return isBlank(before) || before === 58 /* : */ || before === 45 /* - */;
+}
+
+/** A `---` (followed by a space or the line's end) or `...` at the start of the line [start, end). */
+function isDocumentMarker(text: string, start: number, end: number): boolean {
+  const ch = text.charCodeAt(start);
+  if (ch !== 45 && ch !== 46) return false;
+  if (text.charCodeAt(start + 1) !== ch || text.charCodeAt(start + 2) !== ch) return false;
+  if (ch === 46) return false; // `...` ends a document; only `---` starts one
+  return start + 3 >= end || isBlank(text.charCodeAt(start + 3));
+}
+
+/** `-`, `?` or `:`: indicators after which a compact item may nest. */
+function isIndicator(ch: number): boolean {
+  return ch === 45 || ch === 63 || ch === 58;
 }
 
 function isBlank(ch: number): boolean {

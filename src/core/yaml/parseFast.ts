@@ -125,6 +125,7 @@ class FastParser {
     this.seekContent();
     if (this.kind === Line.End) bail(); // empty or comment-only: the full parser's conventions apply
     while (this.lineKind() !== Line.End) {
+      if (documents.length >= YAML_LIMITS.maxDocuments) bail(); // the structure guard explains it
       const documentStart = this.lineStart;
       if (this.kind === Line.DocumentMarker) {
         const i = this.skipSpaces(this.lineStart + 3);

@@ -1,5 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar } from 'yaml';
-import type { Alias, CollectionTag, Document, Node as YamlNode, Pair, Tags } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar } from 'yaml';
+import type { Alias, CollectionTag, Document, Node as YamlNode, Pair, Tags, YAMLError } from 'yaml';
 import type { Range } from '../text/range';
 import { YAML_LIMITS } from './limits';
 import type { ContainerSpan, ParsedYamlDocument, PairSpan, YamlIssue } from './types';
@@ -11,23 +11,68 @@ import { WorkCounter } from './work';
  * plus canonical spans (see ContainerSpan), the same shape the fast parser produces.
  */
 export function parseFull(text: string, work: WorkCounter = new WorkCounter()): ParsedYamlDocument[] {
-  // Repeated keys are found by the conversion, in one pass: `yaml`'s own check (uniqueKeys)
-  // compares each key with every earlier one, which took seconds for a map of 20,000 keys.
-  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: true, customTags: withLinearOmap });
+  const { documents, streamErrors } = composeDocuments(text);
   // The library's lexer reads the text once; what it does inside is not counted further.
   work.charactersScanned += text.length;
-  if (!Array.isArray(docs)) return [emptyDocument(text)];
-  if (docs.length === 0) return [emptyDocument(text)];
-  return docs.map((doc) => convertDocument(text, doc, work));
+  if (documents.length === 0) return [emptyDocument(text, streamErrors)];
+  return documents.map((doc) => convertDocument(text, doc, work));
 }
 
-function emptyDocument(text: string): ParsedYamlDocument {
+/**
+ * `yaml`'s parse into documents, as parseAllDocuments does it, with three changes that keep
+ * hostile text linear: repeated keys are left to the conversion (`yaml`'s check compares each
+ * key with every earlier one: seconds for a map of 20,000 keys), !!omap likewise, and each
+ * document keeps at most YAML_LIMITS.maxIssuesPerDocument problems (a 2 MB line of `"` makes a
+ * million of them, each an Error object). Errors are built without stack traces, which nobody
+ * reads and which made each one cost microseconds.
+ */
+function composeDocuments(text: string): { documents: Document.Parsed[]; streamErrors: readonly YAMLError[] } {
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true, customTags: withLinearOmap });
+  boundIssues(composer);
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const documents = Array.from(composer.compose(new Parser().parse(text)));
+    return { documents, streamErrors: documents.length === 0 ? composer.streamInfo().errors : [] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/** The code of the one problem that says a document's other problems were not listed. */
+const TOO_MANY_ISSUES = 'TOO_MANY_ISSUES';
+
+/** The parts of `yaml`'s Composer that collect a document's problems (not public API: checked before use). */
+interface ComposerIssues {
+  onError: (source: unknown, code: string, message: string, warning?: boolean) => void;
+  readonly errors: unknown[];
+  readonly warnings: unknown[];
+}
+
+/**
+ * Makes the composer keep at most maxIssuesPerDocument problems for the document it composes,
+ * then one that says so. If `yaml` ever stores them differently, nothing is bounded but nothing
+ * breaks either (and test/yaml-limits.test.ts fails).
+ */
+function boundIssues(composer: Composer): void {
+  const issues = composer as unknown as ComposerIssues;
+  const report = issues.onError;
+  if (typeof report !== 'function' || !Array.isArray(issues.errors) || !Array.isArray(issues.warnings)) return;
+  const max = YAML_LIMITS.maxIssuesPerDocument;
+  issues.onError = (source, code, message, warning) => {
+    const pending = issues.errors.length + issues.warnings.length;
+    if (pending < max) report(source, code, message, warning);
+    else if (pending === max) report(source, TOO_MANY_ISSUES, `This document has more than ${max.toLocaleString('en-US')} YAML problems; only the first are listed. Fix those first`, false);
+  };
+}
+
+function emptyDocument(text: string, errors: readonly YAMLError[]): ParsedYamlDocument {
   return {
     value: null,
     valueRange: { start: 0, end: 0 },
     documentRange: { start: 0, end: text.length },
     spans: new WeakMap(),
-    issues: [],
+    issues: errors.map((e) => ({ code: 'yaml-syntax', severity: 'error', message: describeYamlError(e.code, e.message), range: clampRange(e.pos, text.length) })),
   };
 }
 
@@ -220,7 +265,7 @@ class Converter {
       size += child.size;
       characters += child.characters + key.text.length;
       first ??= key.range.start;
-      last = Math.max(child.range.end, key.range.end);
+      last = Math.max(last, child.range.end, key.range.end);
     }
     const range = rangeOf(first, last);
     this.spans.set(value, { range, pairs });
@@ -245,7 +290,8 @@ class Converter {
   private convertKey(keyNode: YamlNode | null, depth: number, emptyAt: number): { text: string; range: Range } | undefined {
     if (keyNode === null) return { text: '', range: { start: emptyAt, end: emptyAt } };
     if (isScalar(keyNode) && isMergeKey(keyNode)) return { text: '<<', range: this.scalarRange(keyNode, emptyAt) };
-    const converted = this.convert(keyNode, depth + 1, emptyAt);
+    // An empty key sits where `yaml` found it, not at its map's empty-value position.
+    const converted = this.convert(keyNode, depth + 1, keyNode.range?.[0] ?? emptyAt);
     const scalarKey = isScalar(keyNode) || (isAlias(keyNode) && (converted.value === null || typeof converted.value !== 'object'));
     if (scalarKey && !this.aborted) return { text: keyText(converted.value), range: converted.range };
     if (!this.aborted && !isAlias(keyNode)) {
@@ -374,16 +420,18 @@ function toRange(r: readonly number[]): Range {
   return { start: r[0] ?? 0, end: r[1] ?? r[0] ?? 0 };
 }
 
+/** `yaml` places a problem at the end of the text (an unclosed quote) one character past it. */
+function clampRange(pos: readonly number[], length: number): Range {
+  const r = toRange(pos);
+  return { start: Math.min(r.start, length), end: Math.min(r.end, length) };
+}
+
 function convertDocument(text: string, doc: Document, work: WorkCounter): ParsedYamlDocument {
   const converter = new Converter(text, work);
   const docStart = doc.range?.[0] ?? 0;
   const root = converter.convert(doc.contents as YamlNode | null, 0, doc.contents ? docStart : contentStart(text, docStart, work));
   const issues: YamlIssue[] = [];
-  // `yaml` places a problem at the end of the text (an unclosed quote) one character past it.
-  const inText = (pos: readonly number[]): Range => {
-    const r = toRange(pos);
-    return { start: Math.min(r.start, text.length), end: Math.min(r.end, text.length) };
-  };
+  const inText = (pos: readonly number[]): Range => clampRange(pos, text.length);
   for (const e of doc.errors) {
     issues.push({
       code: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',

@@ -5,7 +5,7 @@
  */
 export interface ParseWork {
   /**
-   * Characters stepped over by the scanning loops: the size guard's and nesting guard's passes,
+   * Characters stepped over by the scanning loops: the structure guard's pass,
    * the fast parser's (also when it gives up and the complete parser takes over), one pass for
    * the `yaml` library's lexer, and the conversion's own look-arounds. A character read twice
    * counts twice, so a loop that rescans the text shows up here.
