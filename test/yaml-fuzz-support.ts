@@ -255,7 +255,7 @@ const LONG_RUN_TEMPLATES = [
 export const longLine = fc
   .record({
     unit: fc.constantFrom(' ', ' ', '#', '-', ':', '[', '{', '"', "'", '\\', 'a', '\t', '&', '*', '\n', '- ', '  \n', 'a: ', '"a" '),
-    length: fc.integer({ min: 1_000, max: 300_000 }),
+    length: fc.integer({ min: 1_000, max: 200_000 }),
     template: fc.integer({ min: 0, max: LONG_RUN_TEMPLATES.length - 1 }),
   })
   .map(({ unit, length, template }) => (LONG_RUN_TEMPLATES[template] as (run: string) => string)(unit.repeat(Math.ceil(length / unit.length))));
