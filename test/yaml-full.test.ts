@@ -11,8 +11,7 @@ import type { ParsedYamlDocument } from '../src/core/yaml/types';
 import { analyzeMemory } from './helpers';
 
 function only(text: string): ParsedYamlDocument {
-  const parsed = parseYaml(text);
-  expect(parsed.parser).toBe('full');
+  const parsed = parseYaml(text, { parser: 'full' });
   expect(parsed.documents.length).toBe(1);
   return parsed.documents[0] as ParsedYamlDocument;
 }

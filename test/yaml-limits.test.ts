@@ -140,13 +140,17 @@ describe('YAML work grows linearly with the text', () => {
     const perCharacter: number[] = [];
     for (const dimensions of [250, 500, 1000, 2000]) {
       const text = aliasSharedRubric(dimensions);
-      const parsed = parseYaml(text);
-      // Four descriptors and the map: five values repeated by each alias, and nothing else.
-      expect(parsed.work.aliasExpansions).toBe(5 * (dimensions - 1));
-      perCharacter.push(workUnits(parsed.work) / text.length);
+      // The fast parser reads anchors and aliases; the complete one must be linear as well.
+      for (const parser of ['fast', 'full'] as const) {
+        const parsed = parseYaml(text, { parser });
+        // Four descriptors and the map: five values repeated by each alias, and nothing else.
+        expect(parsed.work.aliasExpansions).toBe(5 * (dimensions - 1));
+        perCharacter.push(workUnits(parsed.work) / text.length);
+      }
+      expect(parseYaml(text).parser).toBe('fast');
     }
     expect(Math.max(...perCharacter)).toBeLessThan(6);
-    expect(Math.max(...perCharacter) / Math.min(...perCharacter)).toBeLessThan(1.1);
+    expect(Math.max(...perCharacter) / Math.min(...perCharacter)).toBeLessThan(1.5);
     // 500 dimensions is what the schema allows: the rubric is valid, and nothing is lost.
     const analysis = await analyzeMemory({ 'shared.rubric.yaml': aliasSharedRubric(500) }, 'shared.rubric.yaml');
     expect(analysis.diagnostics).toEqual([]);

@@ -154,7 +154,12 @@ export interface GeneratorOptions {
   maxDepth: number;
   /** Probability of straying from the subset a little (odd indents, stray characters). */
   wildness: number;
+  /** Probability that a value gets an anchor, and that a scalar is an alias of an earlier one (default none). */
+  anchors?: number;
 }
+
+/** Anchors written so far in the document being generated, for aliases to refer to. */
+let writtenAnchors: string[] = [];
 
 /** A random YAML text, mostly within the fast parser's subset, with comments and blank lines. */
 export function randomYaml(random: Random, options: GeneratorOptions = { maxDepth: 4, wildness: 0.05 }): string {
@@ -162,6 +167,7 @@ export function randomYaml(random: Random, options: GeneratorOptions = { maxDept
   const parts: string[] = [];
   for (let d = 0; d < documents; d++) {
     const lines: string[] = [];
+    writtenAnchors = [];
     if (d > 0 || random.chance(0.2)) lines.push(random.pick(['---', '--- # doc', '---  ']));
     if (lines.length > 0 && random.chance(0.1)) {
       // An empty document: the marker alone, perhaps with blank or comment lines.
@@ -229,6 +235,22 @@ function childIndent(random: Random, options: GeneratorOptions, indent: number):
 }
 
 function writeValue(random: Random, options: GeneratorOptions, lines: string[], prefix: string, indent: number, depth: number, inSequence: boolean): void {
+  if (options.anchors && random.chance(options.anchors)) {
+    // An anchor on this value; aliases after it (and, rarely, inside it) may name it.
+    const name = random.chance(0.1) && writtenAnchors.length > 0 ? random.pick(writtenAnchors) : `${random.pick(['a', 'lv', 'x-y', 'n.1'])}${writtenAnchors.length}`;
+    if (random.chance(0.05)) writtenAnchors.push(name);
+    writeValueAfterProperties(random, options, lines, `${prefix} &${name}`, indent, depth, inSequence);
+    writtenAnchors.push(name);
+    return;
+  }
+  if (options.anchors && writtenAnchors.length > 0 && random.chance(options.anchors)) {
+    lines.push(`${prefix} ${random.chance(0.05) ? '*unknown' : `*${random.pick(writtenAnchors)}`}${comment(random)}`);
+    return;
+  }
+  writeValueAfterProperties(random, options, lines, prefix, indent, depth, inSequence);
+}
+
+function writeValueAfterProperties(random: Random, options: GeneratorOptions, lines: string[], prefix: string, indent: number, depth: number, inSequence: boolean): void {
   const roll = random.next();
   if (depth < options.maxDepth && roll < 0.3) {
     lines.push(prefix + comment(random));

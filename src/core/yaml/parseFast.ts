@@ -7,7 +7,8 @@ import type { WorkCounter } from './work';
 /**
  * Fast parser for the block-style subset of YAML that rubric files are written in: block maps
  * and sequences, plain and quoted scalars (also folded over several lines), one-line flow
- * collections, literal and folded block scalars, comments, CRLF and `---` separated documents.
+ * collections, literal and folded block scalars, comments, CRLF and `---` separated documents,
+ * and anchors and aliases of values (`levels: &shared` once, `levels: *shared` after).
  * It produces exactly what `parseFull` produces (values, canonical ranges, spans), in a single
  * pass over the text and without building a syntax tree.
  *
@@ -44,6 +45,7 @@ export function parseFastOrBail(text: string, work?: WorkCounter): ParsedYamlDoc
     if (work) {
       work.charactersScanned += parser.charactersScanned;
       work.nodesBuilt += parser.nodesBuilt;
+      work.aliasExpansions += parser.aliasExpansions;
     }
   }
 }
@@ -73,6 +75,8 @@ const enum Line {
 
 const SPACE = 32;
 const HASH = 35;
+const AMPERSAND = 38;
+const STAR = 42;
 const COLON = 58;
 const DASH = 45;
 const MAX_IMPLICIT_KEY_LENGTH = 1024;
@@ -83,6 +87,22 @@ for (const ch of '-?:,[]{}#&*!|>\'"%@`') NOT_PLAIN_START[ch.charCodeAt(0)] = 1;
 /** Flow indicators: they end plain scalars inside `[...]` and `{...}`. */
 const FLOW_INDICATOR = new Uint8Array(128);
 for (const ch of ',[]{}') FLOW_INDICATOR[ch.charCodeAt(0)] = 1;
+
+/** A value with an anchor, and what an alias of it repeats (as the complete parser counts it). */
+interface AnchoredValue {
+  readonly value: unknown;
+  /** Values: itself and every value under it, aliases counted as what they stand for. */
+  readonly size: number;
+  /** Characters of keys and text under it. */
+  readonly characters: number;
+}
+
+/** An anchor whose value is still being read: an alias of it would be a loop (left to `yaml`). */
+const IN_PROGRESS = Symbol('in progress');
+
+/** Characters of anchor and alias names that the subset accepts (YAML allows more; `yaml` reads those). */
+const NAME_CHARACTER = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.') NAME_CHARACTER[ch.charCodeAt(0)] = 1;
 
 class FastParser {
   private readonly length: number;
@@ -114,6 +134,15 @@ class FastParser {
   charactersScanned = 0;
   /** Keys, scalars, maps and sequences built so far. */
   nodesBuilt = 0;
+  /** Of those, keys: the alias guard counts values only. */
+  private keysBuilt = 0;
+  /** Values that aliases stood for so far (see ParseWork). */
+  aliasExpansions = 0;
+  /** Characters of keys and text read or repeated so far, and of those, repeated by aliases. */
+  private textCharacters = 0;
+  private expandedCharacters = 0;
+  /** The current document's anchors (an alias refers to the last one of its name before it). */
+  private anchors = new Map<string, AnchoredValue | typeof IN_PROGRESS>();
 
   constructor(private readonly text: string) {
     this.length = text.length;
@@ -137,6 +166,7 @@ class FastParser {
         }
       }
       this.spans = new WeakMap();
+      this.anchors = new Map();
       this.lastEmptyAt = -1;
       this.tokenEnd = documentStart;
       const value = this.parseBlockNode(this.indent, 0);
@@ -296,6 +326,8 @@ class FastParser {
       // for a CRLF, a key that may be too long is left to `yaml`.
       if (keyEnd - (this.lineStart - 2) > MAX_IMPLICIT_KEY_LENGTH || pairs.has(keyText)) bail();
       this.nodesBuilt++;
+      this.keysBuilt++;
+      this.textCharacters += keyText.length;
       const key: Range = { start: keyStart, end: keyEnd };
       // Comments before a key belong to the key in `yaml`, so only those after it matter for an empty value.
       const entryStart = keyEnd;
@@ -305,6 +337,8 @@ class FastParser {
       if (i >= this.contentEnd || text.charCodeAt(i) === HASH) {
         this.nextLine();
         value = this.parseIndentedValue(column, keyEnd + 1, entryStart, true, depth);
+      } else if (text.charCodeAt(i) === AMPERSAND) {
+        value = this.parseAnchoredEntryValue(i, column, keyEnd + 1, entryStart, true, depth);
       } else {
         value = this.parseInlineValue(i, column, depth);
       }
@@ -338,6 +372,8 @@ class FastParser {
       if (i >= this.contentEnd || text.charCodeAt(i) === HASH) {
         this.nextLine();
         value = this.parseIndentedValue(column, dash + 1, entryStart, false, depth);
+      } else if (text.charCodeAt(i) === AMPERSAND) {
+        value = this.parseAnchoredEntryValue(i, column, dash + 1, entryStart, false, depth);
       } else if (this.isEntryDash(i)) {
         value = this.parseBlockSequence(i - this.lineStart, i, depth + 1); // `- - x`
       } else if (this.startsKey(i)) {
@@ -357,6 +393,73 @@ class FastParser {
     this.spans.set(sequence, { range, items });
     this.range = range;
     return sequence;
+  }
+
+  /**
+   * The value of a block entry that starts with an anchor (`&name`) at `at`: a value on the same
+   * line, or a collection on the following lines. An anchor on a key (`- &a key: v`), on an empty
+   * value, or on a scalar on the next line, and two properties in a row, are left to `yaml`.
+   */
+  private parseAnchoredEntryValue(at: number, column: number, emptyAt: number, entryStart: number, sequenceMaySitAtParent: boolean, depth: number): unknown {
+    const text = this.text;
+    const nameEnd = this.readName(at, false);
+    const i = this.skipSpaces(nameEnd);
+    return this.anchored(text.slice(at + 1, nameEnd), () => {
+      if (i >= this.contentEnd || text.charCodeAt(i) === HASH) {
+        this.nextLine();
+        if (this.kind !== Line.Content) bail();
+        const first = this.lineStart + this.indent;
+        const nested = this.indent > column && (this.isEntryDash(first) || this.startsKey(first));
+        const sequenceAtParent = this.indent === column && sequenceMaySitAtParent && this.isEntryDash(first);
+        if (!nested && !sequenceAtParent) bail();
+        return this.parseIndentedValue(column, emptyAt, entryStart, sequenceMaySitAtParent, depth);
+      }
+      const ch = text.charCodeAt(i);
+      if (ch === AMPERSAND || ch === STAR || this.isEntryDash(i) || this.startsKey(i)) bail();
+      return this.parseInlineValue(i, column, depth);
+    });
+  }
+
+  /** Reads an anchored value with `parse` and records it under `name` for later aliases. */
+  private anchored(name: string, parse: () => unknown): unknown {
+    if (this.anchors.get(name) === IN_PROGRESS) bail(); // the same name again inside its own value
+    this.anchors.set(name, IN_PROGRESS);
+    const values = this.nodesBuilt - this.keysBuilt + this.aliasExpansions;
+    const characters = this.textCharacters;
+    const value = parse();
+    this.anchors.set(name, { value, size: this.nodesBuilt - this.keysBuilt + this.aliasExpansions - values, characters: this.textCharacters - characters });
+    return value;
+  }
+
+  /**
+   * The value an alias (`*name`, its name ending at `nameEnd`) stands for: the anchored value
+   * itself, not a copy, as the complete parser gives it. An unknown name, a loop, or more
+   * repetition than half the alias guard allows, is left to `yaml` (which explains it).
+   */
+  private alias(start: number, nameEnd: number): unknown {
+    const target = this.anchors.get(this.text.slice(start + 1, nameEnd));
+    if (target === undefined || target === IN_PROGRESS) bail();
+    this.aliasExpansions += target.size;
+    this.expandedCharacters += target.characters;
+    this.textCharacters += target.characters;
+    if (this.aliasExpansions > YAML_LIMITS.maxExpandedNodes / 2 || this.expandedCharacters > YAML_LIMITS.maxExpandedCharacters / 2) bail();
+    return target.value;
+  }
+
+  /** End of the name of the anchor or alias whose indicator is at `at`; a space, the line's end or (in flow) `,]}` must follow it. */
+  private readName(at: number, inFlow: boolean): number {
+    const text = this.text;
+    let i = at + 1;
+    while (i < this.contentEnd) {
+      const ch = text.charCodeAt(i);
+      if (ch >= 128 || !NAME_CHARACTER[ch]) break;
+      i++;
+    }
+    this.charactersScanned += i - at + 1;
+    if (i === at + 1) bail();
+    const next = text.charCodeAt(i);
+    if (!(i >= this.contentEnd || next === SPACE || (inFlow && (next === 44 || next === 93 || next === 125)))) bail();
+    return i;
   }
 
   /** Offset of the `:` ending a plain implicit key that starts at `start`, or -1. */
@@ -420,6 +523,10 @@ class FastParser {
       value = quoted.value;
       end = quoted.end;
       this.nodesBuilt++;
+      this.textCharacters += quoted.value.length;
+    } else if (ch === STAR) {
+      end = this.readName(start, false);
+      value = this.alias(start, end);
     } else if (ch === 91 /* [ */ || ch === 123 /* { */) {
       value = this.parseFlowNode(start, depth + 1);
       end = this.flowEnd;
@@ -503,6 +610,7 @@ class FastParser {
     }
     if (value === undefined) return undefined;
     this.nodesBuilt++;
+    this.textCharacters += value.length;
     this.lineStart = pos;
     this.seekContent();
     this.endScalar(start, end, ownerColumn);
@@ -579,12 +687,15 @@ class FastParser {
   /** The value of the plain scalar [start, end): its text, or the null, boolean or number it spells. */
   private plainScalar(start: number, end: number): unknown {
     this.charactersScanned += end - start;
-    return resolvePlainScalar(this.text.slice(start, end));
+    const value = resolvePlainScalar(this.text.slice(start, end));
+    if (typeof value === 'string') this.textCharacters += value.length;
+    return value;
   }
 
   /** A plain key's text as parseFull stores it: the resolved scalar, as a string (`null` → ''). */
   private plainKeyText(start: number, end: number): string {
-    const resolved = this.plainScalar(start, end);
+    this.charactersScanned += end - start;
+    const resolved = resolvePlainScalar(this.text.slice(start, end));
     return typeof resolved === 'string' ? resolved : String(resolved ?? '');
   }
 
@@ -669,7 +780,9 @@ class FastParser {
     this.lineStart = pos;
     this.seekContent();
     this.endScalar(header, end, ownerColumn);
-    return builder ? builder.finish(chomp, trailingBreaks) : '';
+    const value = builder ? builder.finish(chomp, trailingBreaks) : '';
+    this.textCharacters += value.length;
+    return value;
   }
 
   /**
@@ -691,9 +804,24 @@ class FastParser {
     const ch = text.charCodeAt(start);
     if (ch === 91) return this.parseFlowSequence(start, depth);
     if (ch === 123) return this.parseFlowMap(start, depth);
+    if (ch === STAR) {
+      const end = this.readName(start, true);
+      this.range = { start, end };
+      this.flowEnd = end;
+      return this.alias(start, end);
+    }
+    if (ch === AMPERSAND) {
+      const nameEnd = this.readName(start, true);
+      // `&a x`: a space, then the value; `[&a]`, `&a *b` and `&a &b` are left to `yaml`.
+      const i = this.skipSpaces(nameEnd);
+      const next = text.charCodeAt(i);
+      if (i === nameEnd || i >= this.contentEnd || next === 44 || next === 93 || next === 125 || next === AMPERSAND || next === STAR || next === HASH) bail();
+      return this.anchored(text.slice(start + 1, nameEnd), () => this.parseFlowNode(i, depth));
+    }
     if (ch === 34 || ch === 39) {
       const quoted = this.readQuoted(start);
       this.nodesBuilt++;
+      this.textCharacters += quoted.value.length;
       this.range = { start, end: quoted.end };
       this.flowEnd = quoted.end;
       return quoted.value;
@@ -797,6 +925,8 @@ class FastParser {
           keyText = this.plainKeyText(i, keyEnd);
         }
         this.nodesBuilt++;
+        this.keysBuilt++;
+        this.textCharacters += keyText.length;
         // Only `key: value` pairs: no `{a}`, `{a:}`, `{"a":1}`, or spaces before the colon.
         if (text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE || keyEnd + 1 >= this.contentEnd) bail();
         if (keyEnd - keyStart > MAX_IMPLICIT_KEY_LENGTH || pairs.has(keyText)) bail();
