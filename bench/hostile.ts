@@ -54,6 +54,13 @@ export function aliasSharedRubric(dimensions: number, descriptorLength = 900): s
   return out.join('\n') + '\n';
 }
 
+/** The alias-shared rubric with its aliases written out: the same data, 70 times the text at 900-character descriptors. */
+export function writtenOutRubric(dimensions: number, descriptorLength = 900): string {
+  const out = [...HEADER];
+  for (let i = 0; i < dimensions; i++) out.push(`  - id: d${i}`, `    title: D ${i}`, '    levels:', ...levelsBlock(descriptorLength));
+  return out.join('\n') + '\n';
+}
+
 /**
  * A rubric of the same shape without aliases, at least `bytes` long: dimensions that each write
  * their four descriptors out, as many as the size takes (up to the schema's 500, after which the
