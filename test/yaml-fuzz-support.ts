@@ -63,11 +63,13 @@ export function corpusEngine(corpus: readonly CorpusFile[]): Engine {
 /**
  * The most YAML work a text of `length` characters may cost: a constant number of units per
  * character (the parsers read each character about four times, six on the full-parser path,
- * which also runs the guards and an abandoned fast attempt), plus what the alias guard lets
- * aliases repeat before it stops them (the last alias counted may overshoot by as much again).
+ * which also runs the guards and an abandoned fast attempt), plus what the alias guards let
+ * aliases repeat before they stop them: the complete parser's limit, the fast parser's half of
+ * it when it gives up first, and for each the last alias counted, which may overshoot by as
+ * much again as was counted before it.
  */
 export function yamlWorkBudget(length: number): number {
-  return 12 * (length + 1) + 2 * YAML_LIMITS.maxExpandedNodes;
+  return 12 * (length + 1) + 3 * YAML_LIMITS.maxExpandedNodes;
 }
 
 export interface CaseResult {
