@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { YAML_LIMITS } from '../src/core/yaml/limits';
 import { parseYaml } from '../src/core/yaml/parse';
-import { describeYamlError, parseFull } from '../src/core/yaml/parseFull';
+import { parseFull } from '../src/core/yaml/parseFull';
+import { describeYamlError } from '../src/core/yaml/yamlLibrary';
 import type { ParsedYamlDocument } from '../src/core/yaml/types';
 import { analyzeMemory } from './helpers';
 
