@@ -10,6 +10,7 @@ import { parseFull } from '../src/core/yaml/parseFull';
 import { describeYamlError } from '../src/core/yaml/yamlLibrary';
 import type { ParsedYamlDocument } from '../src/core/yaml/types';
 import { analyzeMemory } from './helpers';
+import { rangeOutside } from './yaml-support';
 
 function only(text: string): ParsedYamlDocument {
   const parsed = parseYaml(text, { parser: 'full' });
@@ -216,5 +217,22 @@ describe('parseFull', () => {
     const parsed = parseYaml('', { parser: 'full' });
     expect(parsed.documents.map((d) => d.value)).toEqual([null]);
     expect(parseFull('# only a comment\n').map((d) => d.value)).toEqual([null]);
+  });
+});
+
+describe('ranges from yaml stay inside the text', () => {
+  it('at the end of an unclosed flow collection, where yaml ends a document one character past it', () => {
+    // Found by the fuzz tests: yaml ends these documents one character past the text.
+    for (const text of ['- [x][\n', 'a: [x][\r\n', '- [][\n---\n- [][\n']) {
+      const docs = parseFull(text);
+      expect(docs.length).toBeGreaterThan(0);
+      expect(rangeOutside(docs, [], text.length)).toBeUndefined();
+    }
+    const text = '- [x][\n';
+    for (const doc of parseFull(text)) {
+      expect(doc.documentRange.end).toBeLessThanOrEqual(text.length);
+      expect(doc.documentRange.start).toBeLessThanOrEqual(doc.documentRange.end);
+      for (const issue of doc.issues) expect(issue.range.end).toBeLessThanOrEqual(text.length);
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { Range } from '../text/range';
 import { YAML_LIMITS } from './limits';
 import type { ContainerSpan, ParsedYamlDocument, PairSpan, YamlIssue } from './types';
 import { WorkCounter } from './work';
-import { boundedQuote, clampRange, composeDocuments, describeYamlError, MAX_QUOTED, OMAP_TAG, toRange } from './yamlLibrary';
+import { boundedQuote, clampRange, composeDocuments, describeYamlError, MAX_QUOTED, OMAP_TAG } from './yamlLibrary';
 
 /**
  * The complete parser: the `yaml` library, which understands all of YAML 1.2 (and 1.1 under a
@@ -132,14 +132,14 @@ class Converter {
     }
     if (isMap(node)) {
       const range = (first: number | undefined, last: number): Range =>
-        node.flow ? toRange(node.range ?? [emptyAt, emptyAt]) : { start: first ?? emptyAt, end: first === undefined ? emptyAt : last };
+        node.flow ? this.inText(node.range ?? [emptyAt, emptyAt]) : { start: first ?? emptyAt, end: first === undefined ? emptyAt : last };
       return this.convertPairs(node.items as Pair[], depth, emptyAt, range);
     }
     if (isSeq(node)) {
       const start = node.range?.[0] ?? emptyAt;
       if (node.tag === OMAP_TAG) {
         // An ordered map, written as a list of one-key maps: maps here keep their order anyway.
-        const range = (first: number | undefined, last: number): Range => (node.flow ? toRange(node.range ?? [emptyAt, emptyAt]) : { start, end: first === undefined ? start : last });
+        const range = (first: number | undefined, last: number): Range => (node.flow ? this.inText(node.range ?? [emptyAt, emptyAt]) : { start, end: first === undefined ? start : last });
         return this.convertPairs(this.orderedMapPairs(node.items as (YamlNode | Pair | null)[], emptyAt), depth, emptyAt, range);
       }
       return this.convertSequence(node.items as (YamlNode | Pair | null)[], node.flow ?? false, start, depth, emptyAt, node.range);
@@ -164,7 +164,7 @@ class Converter {
       characters += child.characters;
       last = child.range.end;
     }
-    const range = flow ? toRange(nodeRange ?? [emptyAt, emptyAt]) : { start, end: ranges.length ? last : start };
+    const range = flow ? this.inText(nodeRange ?? [emptyAt, emptyAt]) : { start, end: ranges.length ? last : start };
     this.spans.set(value, { range, items: ranges });
     return { value, range, size, characters };
   }
@@ -307,7 +307,7 @@ class Converter {
   }
 
   private report(code: YamlIssue['code'], message: string, at: readonly number[] | null | undefined): void {
-    this.issues.push({ code, severity: 'error', message, range: toRange(at ?? [0, 0]) });
+    this.issues.push({ code, severity: 'error', message, range: this.inText(at ?? [0, 0]) });
   }
 
   private abort(code: YamlIssue['code'], message: string, at: readonly number[]): void {
@@ -320,20 +320,25 @@ class Converter {
   }
 
   private nodeRange(node: YamlNode, emptyAt: number): Range {
-    return node.range ? { start: node.range[0], end: node.range[1] } : { start: emptyAt, end: emptyAt };
+    return node.range ? this.inText(node.range) : { start: emptyAt, end: emptyAt };
+  }
+
+  /** A range from `yaml`, kept inside the text (see clampRange). */
+  private inText(r: readonly number[]): Range {
+    return clampRange(r, this.text.length);
   }
 
   private scalarRange(node: Scalar, emptyAt: number): Range {
-    const r = node.range;
-    if (!r) return { start: emptyAt, end: emptyAt };
-    if (r[0] === r[1]) return { start: emptyAt, end: emptyAt };
+    if (!node.range) return { start: emptyAt, end: emptyAt };
+    const { start, end } = this.inText(node.range);
+    if (start === end) return { start: emptyAt, end: emptyAt };
     if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
-      let end = r[1];
-      while (end > r[0] && isSpace(this.text.charCodeAt(end - 1))) end--;
-      this.work.charactersScanned += r[1] - end + 1;
-      return { start: r[0], end };
+      let last = end;
+      while (last > start && isSpace(this.text.charCodeAt(last - 1))) last--;
+      this.work.charactersScanned += end - last + 1;
+      return { start, end: last };
     }
-    return { start: r[0], end: r[1] };
+    return { start, end };
   }
 
   /** Offset right after the `:` that follows a key, where an empty value is placed. */
@@ -379,7 +384,7 @@ function convertDocument(text: string, doc: Document, work: WorkCounter): Parsed
   return {
     value: converter.wasAborted ? null : root.value,
     valueRange: root.range,
-    documentRange: { start: docStart, end: doc.range?.[2] ?? text.length },
+    documentRange: clampRange([docStart, doc.range?.[2] ?? text.length], text.length),
     spans: converter.spans,
     issues,
   };

@@ -67,14 +67,18 @@ const LINEAR_OMAP: CollectionTag = { tag: OMAP_TAG, collection: 'seq', default: 
 function withLinearOmap(tags: Tags): Tags {
   return [LINEAR_OMAP, ...tags.filter((tag) => typeof tag !== 'object' || tag.tag !== OMAP_TAG)];
 }
-export function toRange(r: readonly number[]): Range {
+function toRange(r: readonly number[]): Range {
   return { start: r[0] ?? 0, end: r[1] ?? r[0] ?? 0 };
 }
 
-/** `yaml` places a problem at the end of the text (an unclosed quote) one character past it. */
+/**
+ * A range from `yaml`, kept inside the text and in order: it places a problem at the end of the
+ * text (an unclosed quote) one character past it, and so the end of an unclosed collection.
+ */
 export function clampRange(pos: readonly number[], length: number): Range {
   const r = toRange(pos);
-  return { start: Math.min(r.start, length), end: Math.min(r.end, length) };
+  const start = Math.min(Math.max(0, r.start), length);
+  return { start, end: Math.min(Math.max(start, r.end), length) };
 }
 
 /** How much of a text from the document a message quotes, at most; and how long a `yaml` message may get. */
