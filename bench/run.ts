@@ -199,7 +199,7 @@ interface HostileRow {
 function hostileInputs(): { name: string; text: string; writtenOut?: string }[] {
   return [
     ...[500, 1_000, 5_000].map((dimensions) => ({ name: `Alias-shared levels, ${dimensions.toLocaleString('en-US')} dimensions`, text: aliasSharedRubric(dimensions), writtenOut: writtenOutRubric(dimensions) })),
-    { name: '2 MB line of spaces', text: longSpaceLine(2 * 1024 * 1024) },
+    { name: '2 MiB line of spaces', text: longSpaceLine(2 * 1024 * 1024) },
   ];
 }
 
@@ -328,7 +328,7 @@ async function main(): Promise<void> {
             '',
             'Inputs that once took seconds or minutes (bench/hostile.ts), each timed through the whole engine in the same rounds as a plain rubric of the same size:',
             'dimensions that each write four 900-character level descriptors out, as many as the size takes. The alias-shared rubric writes its descriptors once',
-            '(`levels: &lv`) and every other dimension says `levels: *lv`; over 500 dimensions the schema reports the count. The 2 MB line is `a`, 2 MiB of spaces and `b`.',
+            '(`levels: &lv`) and every other dimension says `levels: *lv`; over 500 dimensions the schema reports the count. The 2 MiB line is `a`, 2 MiB of spaces and `b`.',
             'The ratio is hostile / plain (aim: within 2x). "Same data written out" is the alias-shared rubric with every alias replaced by the four descriptors,',
             'the data the engine really checks: aliases make a small file stand for a large one, and the schema reads every repeated descriptor.',
             'YAML work units are the parse\'s ParseWork counts (characters scanned, nodes built, alias expansions).',
@@ -339,7 +339,7 @@ async function main(): Promise<void> {
             '',
           ]
         : []),
-      'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-write`;',
+      'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-hostile`, `--no-write`;',
       '`--write-files DIR` writes the generated documents instead). Absolute times depend on the machine and its load;',
       'the ratios, measured in the same rounds, are the meaningful part.',
       '',
