@@ -16,11 +16,14 @@ export type RubricDocument = Rubric | Assessment | Plan;
 // Rubric
 export type LevelDefinition = Rubric['levels'][number];
 export type ScoringMethod = NonNullable<Rubric['scoring']>['method'];
+export type Rollup = NonNullable<NonNullable<Rubric['scoring']>['rollup']>;
 export type AnswerScale = NonNullable<Rubric['answerScales']>[string];
 export type AnswerOption = AnswerScale['answers'][number];
 export type Group = NonNullable<Rubric['groups']>[number];
 export type Dimension = Rubric['dimensions'][number];
+export type Subgroup = NonNullable<Dimension['subgroups']>[number];
 export type Criterion = NonNullable<Dimension['criteria']>[number];
+export type CriterionReference = NonNullable<Criterion['references']>[number];
 export type Metric = NonNullable<Dimension['metrics']>[number];
 export type RubricTerms = NonNullable<Rubric['terms']>;
 

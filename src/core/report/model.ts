@@ -54,13 +54,15 @@ export interface ReportDocumentEntry {
 
 export interface ReportLevel {
   readonly level: number;
-  readonly name: string;
+  /** Absent when the rubric gives the level no name (renderers then show its number). */
+  readonly name?: string;
   readonly description?: string;
 }
 
 export interface ReportTerms {
   readonly group: string;
   readonly dimension: string;
+  readonly subgroup: string;
   readonly criterion: string;
 }
 

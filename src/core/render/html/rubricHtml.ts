@@ -14,7 +14,7 @@ export function rubricHtml(model: ReportModel, rubric: ReportRubric, o: RubricOv
   const t = rubric.terms;
   const cards = [
     card('Scoring', escapeHtml(rubric.method), [escapeHtml(METHOD_TEXT[rubric.method]), ...(rubric.method === 'gated' && o.passCredit !== 1 ? [escapeHtml(`A criterion counts as met from credit ${o.passCredit}.`)] : [])]),
-    card('Levels', escapeHtml(`${rubric.minLevel}–${rubric.maxLevel}`), [escapeHtml(rubric.levels.map((l) => l.name).join(' · '))]),
+    card('Levels', escapeHtml(`${rubric.minLevel}–${rubric.maxLevel}`), [escapeHtml(rubric.levels.flatMap((l) => (l.name ? [l.name] : [])).join(' · '))]),
     ...(rubric.threshold
       ? [card('Threshold', escapeHtml(`Level ${rubric.threshold.level}`), [escapeHtml(rubric.threshold.name ?? rubric.levels.find((l) => l.level === rubric.threshold?.level)?.name ?? '')])]
       : []),
@@ -26,7 +26,7 @@ export function rubricHtml(model: ReportModel, rubric: ReportRubric, o: RubricOv
     rubric.threshold?.description ? section('threshold', `Why level ${rubric.threshold.level} matters`, prose(rubric.threshold.description)) : '',
     section('levels', 'Levels', table(rubric.levels, [
       { header: 'Level', cell: (l) => String(l.level), numeric: true },
-      { header: 'Name', cell: (l) => `<strong>${escapeHtml(l.name)}</strong>${rubric.threshold?.level === l.level ? ' <span class="chip">threshold</span>' : ''}` },
+      { header: 'Name', cell: (l) => `<strong>${escapeHtml(l.name ?? '')}</strong>${rubric.threshold?.level === l.level ? ' <span class="chip">threshold</span>' : ''}` },
       { header: 'What it looks like', cell: (l) => prose(l.description) },
     ])),
     section('matrix', `${termHeading(t.criterion)} per level`, matrix(rubric, o)),

@@ -258,7 +258,7 @@ function rubricOverview(r: ReportRubric, o: RubricOverview): string {
   const t = r.terms;
   const out: string[] = [];
   if (o.description) out.push(markdownBlock(o.description));
-  out.push(`## Levels\n\n${markdownTable(['Level', 'Name', 'Description'], r.levels.map((l) => [String(l.level), `**${markdownText(l.name)}**${r.threshold?.level === l.level ? ' (threshold)' : ''}`, markdownText(l.description ?? '')]), ['right', 'left', 'left'])}`);
+  out.push(`## Levels\n\n${markdownTable(['Level', 'Name', 'Description'], r.levels.map((l) => [String(l.level), `${l.name ? `**${markdownText(l.name)}**` : ''}${r.threshold?.level === l.level ? ' (threshold)' : ''}`, markdownText(l.description ?? '')]), ['right', 'left', 'left'])}`);
   const byId = new Map(o.dimensions.map((d) => [d.id, d]));
   const levels = r.levels.map((l) => l.level);
   const matrix = o.groups.map((g) => {
