@@ -54,6 +54,11 @@ export class RubricIndex {
     this.terms = termsOf(rubric.terms);
   }
 
+  /** Whether the method gives scores between levels (average, levelSum), so targets may be fractions too. */
+  get scoresFractions(): boolean {
+    return this.method === 'average' || this.method === 'levelSum';
+  }
+
   hasLevel(level: number): boolean {
     return this.levelNumbers.includes(level);
   }
