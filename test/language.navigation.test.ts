@@ -60,7 +60,7 @@ describe('hover', () => {
   it('still explains keys on a line that does not parse yet', async () => {
     const broken = DESK_ASSESSMENT.replace('  knowledge:\n', '  knowledge:\n    tar‸get: [\n');
     const result = await hover('acme.assessment.yaml', broken);
-    expect(result?.markdown).toContain('The level the subject aims for');
+    expect(result?.markdown).toContain('The score the subject aims for');
   });
 
   it('describes the initiative a dependency names and the plan\'s baseline', async () => {

@@ -101,6 +101,12 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
   });
   if (tables.length) out.push(`## ${markdownText(terms.dimension)} scores\n\n${tables.join('\n\n')}`);
 
+  const withSubgroups = a.dimensions.filter((d) => d.subgroups?.length);
+  if (withSubgroups.length) {
+    const lines = withSubgroups.map((d) => `- **${markdownText(d.title)}**: ${(d.subgroups ?? []).map((s) => `${markdownText(s.title)} ${formatScore(s.score)}`).join(' · ')}`);
+    out.push(`## ${markdownText(terms.subgroup)} scores\n\n${lines.join('\n')}`);
+  }
+
   const blocked = a.dimensions.filter((d) => d.blockers.length > 0);
   if (blocked.length) {
     const MAX_PER_DIMENSION = 8;
@@ -154,8 +160,8 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
 
 function criterionLine(c: ReportCriterion): string {
   const answer = c.status === 'not-applicable' ? 'not applicable' : c.status === 'exempt' ? 'exempt' : c.answer ?? 'not answered';
-  const extra = c.evidenceMissing ? ', evidence missing' : '';
-  return `${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
+  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}`;
+  return `${c.title ? `**${markdownText(c.title)}**: ` : ''}${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
 }
 
 function timeBar(start: number, end: number, width = 20): string {
