@@ -38,11 +38,11 @@ export type MetricValue = NonNullable<DimensionResult['metrics']>[string];
 
 // Plan
 export type Initiative = Plan['initiatives'][number];
-export type InitiativeStatus = NonNullable<Initiative['status']>;
-export type ValueStream = NonNullable<Initiative['valueStream']>;
+export type InitiativeStatus = Required<Initiative>['status'];
+export type ValueStream = Required<Initiative>['valueStream'];
 export type Move = NonNullable<Initiative['moves']>[number];
 export type LegacySystem = NonNullable<Initiative['legacySystems']>[number];
 export type Disposition = LegacySystem['disposition'];
 export type Risk = NonNullable<Initiative['risks']>[number];
-export type RiskRating = NonNullable<Risk['likelihood']>;
+export type RiskRating = Required<Risk>['likelihood'];
 export type Kpi = NonNullable<Initiative['kpis']>[number];
