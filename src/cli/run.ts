@@ -2,6 +2,7 @@ import { closestMatch } from '../core/text/suggest';
 import type { Command } from './command';
 import { builtinsCommand } from './commands/builtins';
 import { diffCommand } from './commands/diff';
+import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { lspCommand } from './commands/lsp';
 import { reportCommand } from './commands/report';
@@ -10,7 +11,7 @@ import { describeOutputFailure, type CliContext, type GuardedOutput } from './co
 import { CliError } from './errors';
 import { TOOL_VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [validateCommand, reportCommand, diffCommand, initCommand, builtinsCommand, lspCommand];
+const COMMANDS: readonly Command[] = [validateCommand, reportCommand, diffCommand, importCommand, initCommand, builtinsCommand, lspCommand];
 
 function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
