@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { limitsTable } from '../scripts/sync-readme.mjs';
 import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
 import { analyzeMemory } from './helpers';
 
@@ -11,6 +12,10 @@ describe('README', () => {
     for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) {
       expect(readme).toContain(`| \`${code}\` | ${info.severity} | ${info.summary} |`);
     }
+  });
+
+  it('documents the format’s length limits as the schemas set them (run scripts/sync-readme.mjs)', () => {
+    expect(readme).toContain(`<!-- limits:start -->\n${limitsTable()}\n<!-- limits:end -->`);
   });
 
   it('shows only pictures that are in the repository (docs/screenshots/, refreshed by npm run screenshots)', () => {
