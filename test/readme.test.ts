@@ -53,4 +53,11 @@ describe('README examples', () => {
     const assessment = (await analyzeMemory(files, 'acme-2026.assessment.yaml')).documents[0]!;
     expect(assessment.kind === 'Assessment' && assessment.score?.dimensions.find((d) => d.id === 'self-service')?.level).toBe(2);
   });
+
+  it('the OpenSSF Scorecard example scores the worked example’s 9.25', async () => {
+    const analysis = await analyzeMemory({ 'scorecard.yaml': block('### OpenSSF Scorecard') }, 'scorecard.yaml');
+    expect(analysis.diagnostics.filter((d) => d.severity !== 'information').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    const assessment = analysis.documents[1]!;
+    expect(assessment.kind === 'Assessment' && assessment.score?.overall.score).toBeCloseTo(9.25, 12);
+  });
 });
