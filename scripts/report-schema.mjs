@@ -33,7 +33,18 @@ export function reportSchemaText() {
     ...generated,
   };
   delete schema.definitions?.ReportModel?.$schema;
+  closeRecords(schema);
   return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/**
+ * A `Record` over a closed set of keys (statusCounts: one count per initiative status) comes out
+ * with every key listed and required, yet open to others; no other key is ever written, so close it.
+ */
+function closeRecords(node) {
+  if (!node || typeof node !== 'object') return;
+  if (node.properties && typeof node.additionalProperties === 'object' && Array.isArray(node.required) && Object.keys(node.properties).every((k) => node.required.includes(k))) node.additionalProperties = false;
+  for (const value of Object.values(node)) closeRecords(value);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
