@@ -131,6 +131,14 @@ describe('completion', () => {
     expect(labels(level.items)).toEqual(['1', '2', '3']);
   });
 
+  it('offers format 1.1’s keys from the schema, with their descriptions', async () => {
+    const { items } = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('        guidance: Look at the catalogue itself.\n', '        guidance: Look at the catalogue itself.\n        ‸\n'));
+    expect(labels(items)).toEqual(['title', 'weight', 'subgroup', 'qualityCriteria', 'references', 'tags', 'dependsOn', 'difficulty', 'usefulness']);
+    expect(items.find((i) => i.label === 'dependsOn')?.documentation).toContain('must be met before this one');
+    const dimension = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('    description: How users help themselves.\n', '    description: How users help themselves.\n    ‸\n'));
+    expect(labels(dimension.items)).toContain('subgroups');
+  });
+
   it('offers a dimension’s sub-groups to its criteria, and the rubric’s other criteria as dependencies (format 1.1)', async () => {
     const withStreams = DESK_RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }, { id: desk, title: At the desk }]\n    criteria:\n      - { id: portal,');
     const subgroup = await complete('desk.rubric.yaml', withStreams.replace('        level: 3\n        evidenceRequired: true', '        level: 3\n        subgroup: ‸\n        evidenceRequired: true'));

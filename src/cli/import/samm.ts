@@ -118,8 +118,9 @@ export function convertSamm(files: readonly ModelFile[], options: { readonly id?
   const criterionIds = new IdAllocator();
   const criterionOfActivity = new Map<string, { criterion: Criterion; related: string[]; file: string }>();
   const questionOf = new Map<string, Item>();
+  const activitiesById = index('Activity');
   for (const q of items.Question) {
-    const activity = linked(q, 'activity', new Map(items.Activity.map((a) => [a.id, a])), 'activity');
+    const activity = linked(q, 'activity', activitiesById, 'activity');
     const previous = questionOf.get(activity.id);
     if (!previous || order(q) < order(previous)) questionOf.set(activity.id, q);
     if (previous) notes.push(`${q.file}: the activity of this question has another question (${previous.file}); only the first by order is kept, as the rubric asks one question per activity.`);
