@@ -56,9 +56,8 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
     ...(result?.notApplicable ? { notApplicable: result.notApplicable.reason } : {}),
     ...(exemption ? { exemption } : {}),
     levelCredits: creditsByLevel(counted),
-    subgroups: scoreSubgroups(index, dimension, undefined),
   };
-  const unscored = (status: DimensionScore['status']): DimensionScore => ({ ...base, status, blockers: [] });
+  const unscored = (status: DimensionScore['status']): DimensionScore => ({ ...base, subgroups: scoreSubgroups(index, dimension, undefined), status, blockers: [] });
   if (!result) return unscored('not-assessed');
   if (result.notApplicable) return unscored('not-applicable');
   if (exemption && !exemption.expired) return unscored('exempt');
@@ -143,7 +142,6 @@ export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, 
   }
   return {
     method: index.method,
-    unmetDependencies: unmetDependencies(index, dimensions),
     minLevel: index.minLevel,
     maxLevel: index.maxLevel,
     ...(index.rubric.threshold ? { threshold: index.rubric.threshold.level } : {}),
@@ -151,6 +149,7 @@ export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, 
     groups,
     overall,
     evidenceCoverage: { required, provided, ...(required > 0 ? { ratio: provided / required } : {}) },
+    unmetDependencies: unmetDependencies(index, dimensions),
   };
 }
 
