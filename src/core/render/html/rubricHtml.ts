@@ -83,7 +83,8 @@ function dimensionArticle(rubric: ReportRubric, d: RubricOverviewDimension): str
     `<article class="dimension" id="${anchorId('dim', d.id)}">` +
     `<div class="dimension-head"${sourceAttrs(d.sourceOffset)}><h3>${escapeHtml(d.title)}</h3><code class="muted">${escapeHtml(d.id)}</code></div>` +
     `<ul class="facts"><li>${escapeHtml(`${d.criteriaCount} ${termWord(rubric.terms.criterion, d.criteriaCount)}`)}${counts ? ` <span class="muted">(${escapeHtml(counts)})</span>` : ''}</li>` +
-    `${d.evidenceRequiredCount ? `<li>${escapeHtml(`${d.evidenceRequiredCount} need evidence`)}</li>` : ''}${d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(formatScore(d.weight))}</strong></li>` : ''}</ul>` +
+    `${d.evidenceRequiredCount ? `<li>${escapeHtml(`${d.evidenceRequiredCount} need evidence`)}</li>` : ''}${d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(formatScore(d.weight))}</strong></li>` : ''}` +
+    `${(d.subgroups ?? []).map((s) => `<li>${escapeHtml(`${rubric.terms.subgroup} ${s.title}: ${s.criteriaCount} ${termWord(rubric.terms.criterion, s.criteriaCount)}`)}</li>`).join('')}</ul>` +
     `${prose(d.description)}${descriptors}${metrics}</article>\n`
   );
 }

@@ -280,6 +280,7 @@ function rubricOverview(r: ReportRubric, o: RubricOverview): string {
   const details = o.dimensions.map((d) => {
     const parts = [`### ${markdownText(d.title)} (${markdownCode(d.id)})`];
     if (d.description) parts.push(markdownBlock(d.description));
+    if (d.subgroups?.length) parts.push(`${markdownText(termHeading(t.subgroup))}: ${d.subgroups.map((s) => `${markdownText(s.title)} (${s.criteriaCount} ${markdownText(termWord(t.criterion, s.criteriaCount))})`).join(', ')}`);
     if (d.descriptors.length) parts.push(d.descriptors.map((x) => `- **${markdownText(levelLabel(x.level, x.levelName))}**: ${markdownText(x.text)}`).join('\n'));
     if (d.metrics.length) {
       parts.push(
