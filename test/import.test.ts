@@ -63,7 +63,7 @@ describe('rubrics import samm', () => {
     expect(first.guidance).toContain('The team agrees how to review changes and writes it down.\n\n* Who does it');
   });
 
-  it('keeps answers longer than 80 characters, and related activities as dependencies', () => {
+  it('keeps answers longer than 80 characters, and related activities as dependencies (also as releases before v2.1 spell them)', () => {
     const long = rubric.answerScales!['answer-set-a']!.answers[3]!;
     expect(long.value.length).toBeGreaterThan(80);
     expect(long.credit).toBe(1);

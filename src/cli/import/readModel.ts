@@ -11,6 +11,12 @@ const SAMM_FOLDERS = ['business_functions', 'security_practices', 'streams', 'ma
 
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 
+/** A path for messages: relative to the working directory inside it, absolute outside it. */
+function shownPath(file: string, cwd: string): string {
+  const relative = displayPath(file, cwd);
+  return relative.startsWith('../') ? file : relative;
+}
+
 /**
  * The YAML files of a SAMM model checkout: DIR/model/ when it exists (the repository root was
  * given), else DIR itself; in it, the YAML files of its model folders and those lying directly in
@@ -33,7 +39,7 @@ export async function readSammModel(dir: string, cwd: string): Promise<ModelFile
   files.sort();
   const out: ModelFile[] = [];
   for (const file of files) {
-    const shown = displayPath(file, cwd);
+    const shown = shownPath(file, cwd);
     out.push({ file: shown, documents: yamlDocuments(await readUserFile(file, shown), shown) });
   }
   return out;
@@ -42,6 +48,6 @@ export async function readSammModel(dir: string, cwd: string): Promise<ModelFile
 /** The documents of one model file (DSOMM's generated model.yaml). */
 export async function readModelFile(file: string, cwd: string): Promise<{ shown: string; documents: unknown[] }> {
   const full = path.resolve(cwd, file);
-  const shown = displayPath(full, cwd);
+  const shown = shownPath(full, cwd);
   return { shown, documents: yamlDocuments(await readUserFile(full, shown), shown) };
 }

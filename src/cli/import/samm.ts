@@ -26,7 +26,11 @@ type Item = Record<string, unknown> & { readonly id: string; readonly file: stri
 const TYPES = ['Function', 'Practice', 'Stream', 'MaturityLevel', 'PracticeLevel', 'Activity', 'Question', 'AnswerSet'] as const;
 type SammType = (typeof TYPES)[number];
 
-/** The model's items by type; an answer set may lack its `type` (older files), so `values` marks one too. */
+/**
+ * The model's items by type; an answer set may lack its `type` (older files), so `values` marks
+ * one too. Ids must be unique among the items others link to; nothing links to a question, and
+ * older releases of the model do give two questions one id.
+ */
 function collect(files: readonly ModelFile[]): Record<SammType, Item[]> {
   const byType = Object.fromEntries(TYPES.map((t) => [t, [] as Item[]])) as Record<SammType, Item[]>;
   const seen = new Map<string, string>();
@@ -37,20 +41,33 @@ function collect(files: readonly ModelFile[]): Record<SammType, Item[]> {
       if (!type) continue;
       const id = text(doc.id);
       if (!id) throw new ConversionError(`${file}: this ${type} has no "id", so nothing can refer to it.`);
-      const other = seen.get(id);
-      if (other) throw new ConversionError(`${file}: the id ${id} is already used by ${other}. Point the importer at one copy of the model (its model/ folder), not at translations side by side.`);
-      seen.set(id, file);
+      if (type !== 'Question') {
+        const other = seen.get(id);
+        if (other) throw new ConversionError(`${file}: the id ${id} is also the id of ${other}, so what links to it is ambiguous. If the folder holds more than one copy of the model (translations), point the importer at one of them.`);
+        seen.set(id, file);
+      }
       byType[type].push({ ...doc, id, file });
     }
   }
   return byType;
 }
 
+/**
+ * A field by its name in any letter case, or by an older spelling: releases before v2.1 write
+ * `maturitylevel`, `answerset` and `relatedActivites`.
+ */
+function field(item: Record<string, unknown>, ...names: string[]): unknown {
+  for (const name of names) if (item[name] !== undefined) return item[name];
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const key = Object.keys(item).find((k) => wanted.has(k.toLowerCase()));
+  return key === undefined ? undefined : item[key];
+}
+
 const order = (item: Item) => (typeof item.order === 'number' ? item.order : Number.MAX_SAFE_INTEGER);
 const byOrder = (a: Item, b: Item) => order(a) - order(b);
 
 function linked(item: Item, key: string, targets: ReadonlyMap<string, Item>, what: string): Item {
-  const id = text(item[key]);
+  const id = text(field(item, key));
   const target = id ? targets.get(id) : undefined;
   if (!target) throw new ConversionError(`${item.file}: its "${key}" ${id ? `(${id}) names no ${what} of the model` : `is missing; it should name a ${what}`}.`);
   return target;
@@ -160,7 +177,7 @@ export function convertSamm(files: readonly ModelFile[], options: { readonly id?
         const practiceLevel = linked(activity, 'level', practiceLevels, 'practice level');
         const level = levelNumber(linked(practiceLevel, 'maturityLevel', maturity, 'maturity level'));
         const question = questionOf.get(activity.id);
-        const answerSetId = question ? text(question.answerSet ?? question.answerset) : undefined;
+        const answerSetId = question ? text(field(question, 'answerSet')) : undefined;
         const answerScale = answerSetId ? scaleOf.get(answerSetId) : undefined;
         if (answerSetId && !answerScale) throw new ConversionError(`${question?.file}: its answer set ${answerSetId} is not in the model.`);
         const title = text(activity.title);
@@ -177,7 +194,8 @@ export function convertSamm(files: readonly ModelFile[], options: { readonly id?
           ...(quality.length ? { qualityCriteria: quality } : {}),
         };
         if (!question) notes.push(`${activity.file}: the activity has no question; it is answered yes or no.`);
-        const related = Array.isArray(activity.relatedActivities) ? activity.relatedActivities.map(text).filter((r): r is string => r !== undefined) : [];
+        const relatedList = field(activity, 'relatedActivities', 'relatedActivites');
+        const related = Array.isArray(relatedList) ? relatedList.map(text).filter((r): r is string => r !== undefined) : [];
         criterionOfActivity.set(activity.id, { criterion, related, file: activity.file });
         return { criterion, stream: subgroups.findIndex((s) => s.id === stream.id) };
       })
