@@ -1,5 +1,5 @@
 // Regenerates two tables of README.md from their one home: the diagnostic codes (from
-// src/core/diagnostics/codes.ts) and the format's length limits (from the JSON Schemas).
+// src/core/diagnostics/codes.ts) and the format's limits, lengths and counts (from the JSON Schemas).
 // test/readme.test.ts fails when they drift apart; run `node scripts/sync-readme.mjs` to fix.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,11 +16,13 @@ export function codesTable() {
 }
 
 /**
- * Every maxLength of the format's schemas, with where it applies: `Rubric dimensions[].title`
- * (`[]`: each item of a list, `*`: each entry of a map). Ids share one limit, so they are one row.
+ * Every limit of the format's schemas, with where it applies: `Rubric dimensions[].title`
+ * (`[]`: each item of a list, `*`: each entry of a map). Lengths (maxLength) first, then counts
+ * (maxItems, maxProperties). Ids share one length limit, so they are one row.
  */
 export function limitsTable() {
   const byLimit = new Map();
+  const byCount = new Map();
   const kinds = { Rubric: 'rubric.schema.json', Assessment: 'assessment.schema.json', Plan: 'plan.schema.json' };
   const files = ['common.schema.json', ...Object.values(kinds)];
   const schemas = Object.fromEntries(files.map((f) => [f, JSON.parse(fs.readFileSync(path.join(root, 'schemas', f), 'utf8'))]));
@@ -32,25 +34,28 @@ export function limitsTable() {
     for (const part of pointer.split('/').filter(Boolean)) target = target?.[part];
     return { schema: { ...target, ...node, $ref: target?.$ref, isId: node.$ref === 'common.schema.json#/$defs/id' || undefined }, file: refFile || file };
   };
-  const add = (limit, where) => {
-    const list = byLimit.get(limit) ?? [];
+  const add = (limit, where, table = byLimit) => {
+    const list = table.get(limit) ?? [];
     if (!list.includes(where)) list.push(where);
-    byLimit.set(limit, list);
+    table.set(limit, list);
   };
   const visit = (node, file, at, depth) => {
     const { schema, file: from } = resolve(node, file);
     if (!schema || typeof schema !== 'object' || depth > 12) return;
     if (typeof schema.maxLength === 'number' && !schema.isId) add(schema.maxLength, at);
+    const count = schema.maxItems ?? schema.maxProperties;
+    if (typeof count === 'number') add(count, at, byCount);
     for (const [key, child] of Object.entries(schema.properties ?? {})) if (key !== 'apiVersion' && key !== 'kind') visit(child, from, `${at}${at.endsWith(' ') ? '' : '.'}${key}`, depth + 1);
     if (schema.items) visit(schema.items, from, `${at}[]`, depth + 1);
     if (schema.additionalProperties && typeof schema.additionalProperties === 'object') visit(schema.additionalProperties, from, `${at}.*`, depth + 1);
   };
   for (const [kind, file] of Object.entries(kinds)) visit(schemas[file], file, `${kind} `, 0);
   add(idLimit, 'every id (`id`, and the keys that name one: `group`, `subgroup`, `answerScale`, `dependsOn`...)');
-  const rows = [...byLimit.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([limit, places]) => `| ${limit.toLocaleString('en-US')} | ${places.map((p) => (p.startsWith('every') ? p : `\`${p.replace(/^(\w+) \.?/, '$1 ')}\``)).join(', ')} |`);
-  return ['| characters, at most | where |', '| ---: | --- |', ...rows].join('\n');
+  const rows = (table) =>
+    [...table.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([limit, places]) => `| ${limit.toLocaleString('en-US')} | ${places.map((p) => (p.startsWith('every') ? p : `\`${p.replace(/^(\w+) \.?/, '$1 ')}\``)).join(', ')} |`);
+  return ['| characters, at most | where |', '| ---: | --- |', ...rows(byLimit), '', '| items or entries, at most | where |', '| ---: | --- |', ...rows(byCount)].join('\n');
 }
 
 function replaceBlock(text, name, table) {

@@ -14,7 +14,7 @@ describe('README', () => {
     }
   });
 
-  it('documents the format’s length limits as the schemas set them (run scripts/sync-readme.mjs)', () => {
+  it('documents the format’s length and count limits as the schemas set them (run scripts/sync-readme.mjs)', () => {
     expect(readme).toContain(`<!-- limits:start -->\n${limitsTable()}\n<!-- limits:end -->`);
   });
 
