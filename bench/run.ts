@@ -7,9 +7,13 @@
  *   3. `yaml`'s parseDocument alone,
  *   4. yaml-language-server's in-process doValidation with the same JSON schemas,
  *   5. js-yaml's load (no positions), when js-yaml is installed.
+ * Then hostile inputs (bench/hostile.ts), each against a plain file of the same size in the
+ * same rounds: a rubric whose dimensions share one anchored levels map (500, 1,000 and 5,000
+ * dimensions) and a 2 MB line of spaces, through the whole engine.
  * Results go to the terminal and to bench/results.md. Options:
  *   --sizes 500,5000      sizes in lines (default 500, 5000, 50000)
  *   --budget-ms 3000      time spent per subject and size after warm-up
+ *   --no-hostile          skip the hostile inputs
  *   --no-write            do not update bench/results.md
  *   --write-files DIR     only write the generated rubric and assessments to DIR, then exit
  */
@@ -23,24 +27,29 @@ import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice
 import { Engine, type FileAnalysis } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { parseYaml } from '../src/core/yaml/parse';
+import { workUnits } from '../src/core/yaml/work';
 import { BENCH_RUBRIC_FILE, BENCH_SIZES, generateBenchDocuments, writeBenchFiles, type BenchDocuments } from './generate';
+import { YAML_LIMITS } from '../src/core/yaml/limits';
+import { aliasSharedRubric, longSpaceLine, plainRubricOfSize, writtenOutRubric } from './hostile';
 
 interface Options {
   sizes: number[];
   budgetMs: number;
+  hostile: boolean;
   write: boolean;
   writeFiles?: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, write: true };
+  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, write: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number).filter((n) => n > 0);
     else if (arg === '--budget-ms') options.budgetMs = Number(argv[++i]);
     else if (arg === '--no-write') options.write = false;
+    else if (arg === '--no-hostile') options.hostile = false;
     else if (arg === '--write-files') options.writeFiles = String(argv[++i]);
-    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-write --write-files DIR`);
+    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-write --write-files DIR`);
   }
   return options;
 }
@@ -170,6 +179,69 @@ async function benchSize(size: number, budgetMs: number, yls: ReturnType<typeof 
   };
 }
 
+interface HostileRow {
+  readonly name: string;
+  readonly bytes: number;
+  readonly parser: FileAnalysis['parser'];
+  readonly plainParser: FileAnalysis['parser'];
+  readonly diagnostics: number;
+  /** YAML work units (ParseWork) of the hostile file and of the plain one. */
+  readonly work: number;
+  readonly plainWork: number;
+  readonly hostile: Timing;
+  readonly plain: Timing;
+  /** The same data without aliases, when the input has aliases and that fits under the size limit. */
+  readonly writtenOut?: Timing;
+  readonly writtenOutBytes?: number;
+}
+
+/** The hostile inputs, each with the plain file of the same size it is measured against. */
+function hostileInputs(): { name: string; text: string; writtenOut?: string }[] {
+  return [
+    ...[500, 1_000, 5_000].map((dimensions) => ({ name: `Alias-shared levels, ${dimensions.toLocaleString('en-US')} dimensions`, text: aliasSharedRubric(dimensions), writtenOut: writtenOutRubric(dimensions) })),
+    { name: '2 MiB line of spaces', text: longSpaceLine(2 * 1024 * 1024) },
+  ];
+}
+
+async function benchHostile(name: string, text: string, writtenOutText: string | undefined, budgetMs: number): Promise<HostileRow> {
+  const plainText = plainRubricOfSize(text.length);
+  const engine = new Engine(new MemoryFileHost());
+  const uri = 'file:///bench/hostile/input.rubric.yaml';
+  const plainUri = 'file:///bench/hostile/plain.rubric.yaml';
+  const writtenUri = 'file:///bench/hostile/written-out.rubric.yaml';
+  const first = await engine.analyze(uri, text);
+  const plainFirst = await engine.analyze(plainUri, plainText);
+  // Over the size limit the written-out file would only be refused: nothing to compare with.
+  const written = writtenOutText !== undefined && writtenOutText.length <= YAML_LIMITS.maxBytes ? writtenOutText : undefined;
+  console.log(`  ${name}: measuring...`);
+  const subjects = [() => engine.analyze(uri, text), () => engine.analyze(plainUri, plainText), ...(written ? [() => engine.analyze(writtenUri, written)] : [])];
+  const [hostile, plain, writtenOut] = (await measureInterleaved(subjects, budgetMs)) as [Timing, Timing, Timing | undefined];
+  return {
+    ...(writtenOut && written ? { writtenOut, writtenOutBytes: written.length } : {}),
+    name,
+    bytes: text.length,
+    parser: first.parser,
+    plainParser: plainFirst.parser,
+    diagnostics: first.diagnostics.length,
+    work: workUnits(parseYaml(text).work),
+    plainWork: workUnits(parseYaml(plainText).work),
+    hostile,
+    plain,
+  };
+}
+
+function hostileTable(rows: readonly HostileRow[]): string {
+  const header = '| Input | Size | Engine | Plain file of the same size | Ratio | Same data written out | Ratio | YAML work units (hostile / plain) | Parser (hostile / plain) | Diagnostics |';
+  const rule = '|:---|---:|---:|---:|---:|---:|---:|---:|:---|---:|';
+  const writtenOut = (r: HostileRow) =>
+    r.writtenOut && r.writtenOutBytes ? `${ms(r.writtenOut)} (${(r.writtenOutBytes / 2 ** 20).toFixed(1)} MiB) | ${ratio(r.hostile, r.writtenOut)}` : r.name.startsWith('Alias') ? 'over the 16 MiB limit | n/a' : 'no aliases | n/a';
+  const body = rows.map(
+    (r) =>
+      `| ${r.name} | ${(r.bytes / 1024).toFixed(0)} KiB | ${ms(r.hostile)} (p90 ${p90(r.hostile)}) | ${ms(r.plain)} (p90 ${p90(r.plain)}) | **${ratio(r.hostile, r.plain)}** | ${writtenOut(r)} | ${r.work.toLocaleString('en-US')} / ${r.plainWork.toLocaleString('en-US')} | ${r.parser} / ${r.plainParser} | ${r.diagnostics} |`,
+  );
+  return [header, rule, ...body].join('\n');
+}
+
 /** yaml-language-server must really validate: a broken copy of the document has to get errors. */
 async function checkLanguageServerValidates(yls: ReturnType<typeof yamlLanguageServer>): Promise<void> {
   const docs = generateBenchDocuments(500);
@@ -219,8 +291,15 @@ async function main(): Promise<void> {
   console.log(`Benchmark on ${machineInfo}; about ${options.budgetMs} ms per subject and size after warm-up, in interleaved rounds. Times in milliseconds.`);
   const rows: Row[] = [];
   for (const size of options.sizes) rows.push(await benchSize(size, options.budgetMs, yls, jsYamlLoad));
+  const hostileRows: HostileRow[] = [];
+  if (options.hostile) {
+    console.log('Hostile inputs, each against a plain rubric of the same size:');
+    for (const input of hostileInputs()) hostileRows.push(await benchHostile(input.name, input.text, input.writtenOut, options.budgetMs));
+  }
   const output = table(rows);
   console.log(`\n${output}\n`);
+  const hostileOutput = hostileRows.length > 0 ? hostileTable(hostileRows) : '';
+  if (hostileOutput) console.log(`${hostileOutput}\n`);
   for (const r of rows) {
     console.log(`${r.lines} lines (${(r.bytes / 1024).toFixed(0)} KiB): the engine used the ${r.parser} parser and reported ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, full ${r.engineFull.iterations}, parse ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}.`);
   }
@@ -243,7 +322,24 @@ async function main(): Promise<void> {
       '',
       ...rows.map((r) => `- ${r.lines.toLocaleString('en-US')} lines, ${(r.bytes / 1024).toFixed(0)} KiB: ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, engine with the full parser ${r.engineFull.iterations}, yaml ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}${r.jsYaml ? `, js-yaml ${r.jsYaml.iterations}` : ''}.`),
       '',
-      'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-write`;',
+      ...(hostileOutput
+        ? [
+            '## Hostile inputs',
+            '',
+            'Inputs that once took seconds or minutes (bench/hostile.ts), each timed through the whole engine in the same rounds as a plain rubric of the same size:',
+            'dimensions that each write four 900-character level descriptors out, as many as the size takes. The alias-shared rubric writes its descriptors once',
+            '(`levels: &lv`) and every other dimension says `levels: *lv`; over 500 dimensions the schema reports the count. The 2 MiB line is `a`, 2 MiB of spaces and `b`.',
+            'The ratio is hostile / plain (aim: within 2x). "Same data written out" is the alias-shared rubric with every alias replaced by the four descriptors,',
+            'the data the engine really checks: aliases make a small file stand for a large one, and the schema reads every repeated descriptor.',
+            'YAML work units are the parse\'s ParseWork counts (characters scanned, nodes built, alias expansions).',
+            '',
+            hostileOutput,
+            '',
+            ...hostileRows.map((r) => `- ${r.name}: runs measured ${r.hostile.iterations}, ${r.plain.iterations}${r.writtenOut ? ` and ${r.writtenOut.iterations}` : ''}.`),
+            '',
+          ]
+        : []),
+      'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-hostile`, `--no-write`;',
       '`--write-files DIR` writes the generated documents instead). Absolute times depend on the machine and its load;',
       'the ratios, measured in the same rounds, are the meaningful part.',
       '',

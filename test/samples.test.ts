@@ -166,7 +166,7 @@ function expectations(text: string): string[] {
 /** Codes without a sample, and why. Anything else in DIAGNOSTIC_CODES needs a file in samples/invalid/. */
 const CODES_WITHOUT_SAMPLE: Partial<Record<DiagnosticCode, string>> = {
   'yaml-too-large': 'needs a file over 16 MB',
-  'yaml-unsupported': 'reserved; not reported by the engine today',
+  'yaml-unsupported': 'binary data (!!binary), which no sample holds; covered by test/yaml-full.test.ts',
   'too-many-problems': 'needs more than 500 problems in one file; covered by test/engine.test.ts',
 };
 

@@ -108,6 +108,11 @@ describe('fast and full parsers agree on seeded random YAML', () => {
     expect(accepted).toBeGreaterThan(250);
   });
 
+  it('documents with anchors on values of every kind and aliases of them', () => {
+    const accepted = run(2500, 400_000, (random) => randomYaml(random, { maxDepth: 4, wildness: 0.02, anchors: 0.15 }));
+    expect(accepted).toBeGreaterThan(800);
+  });
+
   it('random lines at random indentation', () => {
     const accepted = run(6000, 200_000, lineSoup);
     expect(accepted).toBeGreaterThan(300);

@@ -209,16 +209,64 @@ describe('fast YAML parser: constructs', () => {
 
   it('is chosen by parseYaml for subset text and skipped for anything else', () => {
     expect(parseYaml('a: 1\n').parser).toBe('fast');
-    expect(parseYaml('a: &x 1\nb: *x\n').parser).toBe('full');
+    expect(parseYaml('a: !!str 1\n').parser).toBe('full');
     expect(parseYaml('a: 1\n', { parser: 'full' }).parser).toBe('full');
-    expect(() => parseYaml('a: &x 1\n', { parser: 'fast' })).toThrow(/fast parser/);
+    expect(() => parseYaml('a: !!str 1\n', { parser: 'fast' })).toThrow(/fast parser/);
+  });
+});
+
+describe('fast YAML parser: anchors and aliases', () => {
+  it('reads an anchored map used by later aliases as one shared value, each alias at its own range', () => {
+    const text = 'dimensions:\n  - id: a\n    levels: &shared # written once\n      1: Initial\n      2: Managed\n  - id: b\n    levels: *shared\n';
+    const doc = first(text);
+    const dimensions = (doc.value as { dimensions: { levels: object }[] }).dimensions;
+    expect(dimensions[1]!.levels).toBe(dimensions[0]!.levels);
+    const second = doc.spans.get(dimensions[1]!)!.pairs!.get('levels')!;
+    expect(at(text, second.value)).toBe('*shared');
+    expect(at(text, doc.spans.get(dimensions[0]!.levels)!.range)).toBe('1: Initial\n      2: Managed');
+  });
+
+  it('reads anchors on scalars, quoted and block scalars, flow collections and sequence items', () => {
+    first('a: &x 1\nb: *x\nc: &q "quoted"\nd: *q # again\n');
+    first('a: &t |\n  text\nb: *t\n');
+    first('a: &f [1, &g two, {k: *g}]\nb: *f\nc: {x: *f, y: *g}\n');
+    first('- &item\n  k: 1\n- *item\n- &s scalar\n- [*s, *item]\n');
+    first('a: &list\n- 1\n- 2\nb: *list\n');
+    first('a: &x-y.z 1\nb: *x-y.z\n');
+  });
+
+  it('resolves an alias to the last anchor of its name, per document', () => {
+    const docs = fast('a: &x 1\nb: &x 2\nc: *x\n---\na: &x 3\nb: *x\n');
+    expect({ ...(docs[0]!.value as object) }).toEqual({ a: 1, b: 2, c: 2 });
+    expect({ ...(docs[1]!.value as object) }).toEqual({ a: 3, b: 3 });
+    // An anchor does not reach into the next document.
+    expect(parseFastOrBail('a: &x 1\n---\nb: *x\n')).toBeUndefined();
+  });
+
+  it('counts what aliases repeat, as the complete parser does', () => {
+    const text = 'a: &m {x: 1, y: [2, 3]}\nb: *m\nc: [*m, *m]\n';
+    expect(parseYaml(text).work.aliasExpansions).toBe(parseYaml(text, { parser: 'full' }).work.aliasExpansions);
+    expect(parseYaml(text).work.aliasExpansions).toBe(3 * 5);
   });
 });
 
 describe('fast YAML parser: leaves everything else to the full parser', () => {
   // [what, text, whether `yaml` reports a problem in it]
   const cases: [string, string, boolean][] = [
-    ['an anchor and an alias', 'a: &x 1\nb: *x\n', false],
+    ['an alias without an anchor', 'a: *x\n', false],
+    ['an alias before its anchor', 'a: *x\nb: &x 1\n', false],
+    ['an alias inside its own anchored value', 'a: &x [1, *x]\n', false],
+    ['an anchor on a key', '&k a: 1\n', false],
+    ['an anchor on a compact key', '- &k a: 1\n', false],
+    ['an anchor on an empty value', 'a: &x\nb: 1\n', false],
+    ['an anchor on a scalar on the next line', 'a: &x\n  text\n', false],
+    ['two anchors in a row', 'a: &x &y 1\n', false],
+    ['an anchor on an alias', 'a: &x 1\nb: &y *x\n', false],
+    ['an alias as a key', 'a: &x k\n*x : 1\n', false],
+    ['an alias followed by text', 'a: &x 1\nb: *x y\n', true],
+    ['an anchor name with a character outside the subset', 'a: &x! 1\nb: *x!\n', false],
+    ['an anchor on an empty flow item', 'a: [&x , 1]\n', false],
+    ['aliases that repeat more than half what the alias guard allows', `a: &a [${Array(400).fill('x').join(', ')}]\nb: [${Array(300).fill('*a').join(', ')}]\n`, false],
     ['a tag', 'a: !!str 1\n', false],
     ['a directive', '%YAML 1.2\n---\na: 1\n', false],
     ['a complex key', '? a\n: b\n', false],
@@ -258,6 +306,9 @@ describe('fast YAML parser: leaves everything else to the full parser', () => {
     ['a lone carriage return', 'a: 1\rb: 2\n', false],
     ['a control character', 'a: x\u0007\n', false],
     ['a key longer than 1024 characters', `${'k'.repeat(1100)}: v\n`, true],
+    // `yaml` counts from the line break after an empty value: 1,024 characters are too many there.
+    ['a 1,024-character key after an empty value', `x:\n${'k'.repeat(1024)}: v\n`, true],
+    ['a 1,022-character key after an empty value, indented', `a:\n  x:\n  ${'k'.repeat(1022)}: v\n`, true],
     ['a reserved indicator', 'a: @x\n', true],
     ['the last value empty with a comment after it', 'a:\n# c\n', false],
   ];
@@ -268,6 +319,11 @@ describe('fast YAML parser: leaves everything else to the full parser', () => {
       if (yamlComplains) expect(problems.length, 'the full parser reports it').toBeGreaterThan(0);
     });
   }
+
+  it('accepts long keys that `yaml` accepts, where they are clearly short enough', () => {
+    fast(`x:\n${'k'.repeat(1000)}: v\n`);
+    fast(`x: 1\n${'k'.repeat(1020)}: v\n`);
+  });
 
   it('bails instead of recursing past the nesting limit', () => {
     const deep = Array.from({ length: 80 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';

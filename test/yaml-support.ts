@@ -92,6 +92,40 @@ function diffMap(
   return undefined;
 }
 
+/**
+ * Describes the first range of a parse (documents, values, spans, issues) that does not lie
+ * inside a text of `length` characters, or undefined if all do.
+ */
+export function rangeOutside(documents: readonly ParsedYamlDocument[], issues: readonly { range: Range }[], length: number): string | undefined {
+  const check = (r: Range | undefined, at: string): string | undefined =>
+    r === undefined || (r.start >= 0 && r.start <= r.end && r.end <= length) ? undefined : `${at}: [${r.start},${r.end}] outside [0,${length}]`;
+  for (const [i, issue] of issues.entries()) {
+    const bad = check(issue.range, `file issue ${i}`);
+    if (bad) return bad;
+  }
+  for (const [d, doc] of documents.entries()) {
+    const bad = check(doc.documentRange, `document ${d}`) ?? check(doc.valueRange, `document ${d} value`) ?? doc.issues.map((issue, i) => check(issue.range, `document ${d} issue ${i}`)).find(Boolean);
+    if (bad) return bad;
+    // Every container reachable from the root, once (aliases share values).
+    const seen = new Set<object>();
+    const pending: unknown[] = [doc.value];
+    while (pending.length > 0) {
+      const value = pending.pop();
+      if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+      seen.add(value);
+      const span = doc.spans.get(value);
+      if (!span) return `document ${d}: a container without a span`;
+      const inSpan =
+        check(span.range, `document ${d} span`) ??
+        span.items?.map((r, i) => check(r, `document ${d} item ${i}`)).find(Boolean) ??
+        [...(span.pairs?.entries() ?? [])].map(([key, pair]) => check(pair.key, `document ${d} key ${key}`) ?? check(pair.value, `document ${d} value of ${key}`)).find(Boolean);
+      if (inSpan) return inSpan;
+      pending.push(...(Array.isArray(value) ? value : Object.values(value)));
+    }
+  }
+  return undefined;
+}
+
 // --- deterministic randomness ------------------------------------------------------------------
 
 // The benchmark's seeded generator (mulberry32), so every failure can be replayed from its seed.
@@ -120,7 +154,12 @@ export interface GeneratorOptions {
   maxDepth: number;
   /** Probability of straying from the subset a little (odd indents, stray characters). */
   wildness: number;
+  /** Probability that a value gets an anchor, and that a scalar is an alias of an earlier one (default none). */
+  anchors?: number;
 }
+
+/** Anchors written so far in the document being generated, for aliases to refer to. */
+let writtenAnchors: string[] = [];
 
 /** A random YAML text, mostly within the fast parser's subset, with comments and blank lines. */
 export function randomYaml(random: Random, options: GeneratorOptions = { maxDepth: 4, wildness: 0.05 }): string {
@@ -128,6 +167,7 @@ export function randomYaml(random: Random, options: GeneratorOptions = { maxDept
   const parts: string[] = [];
   for (let d = 0; d < documents; d++) {
     const lines: string[] = [];
+    writtenAnchors = [];
     if (d > 0 || random.chance(0.2)) lines.push(random.pick(['---', '--- # doc', '---  ']));
     if (lines.length > 0 && random.chance(0.1)) {
       // An empty document: the marker alone, perhaps with blank or comment lines.
@@ -195,6 +235,22 @@ function childIndent(random: Random, options: GeneratorOptions, indent: number):
 }
 
 function writeValue(random: Random, options: GeneratorOptions, lines: string[], prefix: string, indent: number, depth: number, inSequence: boolean): void {
+  if (options.anchors && random.chance(options.anchors)) {
+    // An anchor on this value; aliases after it (and, rarely, inside it) may name it.
+    const name = random.chance(0.1) && writtenAnchors.length > 0 ? random.pick(writtenAnchors) : `${random.pick(['a', 'lv', 'x-y', 'n.1'])}${writtenAnchors.length}`;
+    if (random.chance(0.05)) writtenAnchors.push(name);
+    writeValueAfterProperties(random, options, lines, `${prefix} &${name}`, indent, depth, inSequence);
+    writtenAnchors.push(name);
+    return;
+  }
+  if (options.anchors && writtenAnchors.length > 0 && random.chance(options.anchors)) {
+    lines.push(`${prefix} ${random.chance(0.05) ? '*unknown' : `*${random.pick(writtenAnchors)}`}${comment(random)}`);
+    return;
+  }
+  writeValueAfterProperties(random, options, lines, prefix, indent, depth, inSequence);
+}
+
+function writeValueAfterProperties(random: Random, options: GeneratorOptions, lines: string[], prefix: string, indent: number, depth: number, inSequence: boolean): void {
   const roll = random.next();
   if (depth < options.maxDepth && roll < 0.3) {
     lines.push(prefix + comment(random));

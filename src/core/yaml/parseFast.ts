@@ -2,11 +2,13 @@ import type { Range } from '../text/range';
 import { YAML_LIMITS } from './limits';
 import { BlockScalarBuilder, foldDoubleQuoted, foldSingleQuoted, readDoubleQuoted, readSingleQuoted, resolvePlainScalar, type QuotedScalar } from './fastScalars';
 import type { ContainerSpan, PairSpan, ParsedYamlDocument } from './types';
+import type { WorkCounter } from './work';
 
 /**
  * Fast parser for the block-style subset of YAML that rubric files are written in: block maps
  * and sequences, plain and quoted scalars (also folded over several lines), one-line flow
- * collections, literal and folded block scalars, comments, CRLF and `---` separated documents.
+ * collections, literal and folded block scalars, comments, CRLF and `---` separated documents,
+ * and anchors and aliases of values (`levels: &shared` once, `levels: *shared` after).
  * It produces exactly what `parseFull` produces (values, canonical ranges, spans), in a single
  * pass over the text and without building a syntax tree.
  *
@@ -15,9 +17,9 @@ import type { ContainerSpan, PairSpan, ParsedYamlDocument } from './types';
  * collections, tabs, bad indentation...): the complete parser then reads the text and explains the problem.
  * The differential tests (test/yaml-differential.test.ts) hold the two parsers to the same output.
  */
-export function tryParseFast(text: string): ParsedYamlDocument[] | undefined {
+export function tryParseFast(text: string, work?: WorkCounter): ParsedYamlDocument[] | undefined {
   try {
-    return parseFastOrBail(text);
+    return parseFastOrBail(text, work);
   } catch {
     // A fault in this parser must never cost the user a result: the complete parser still works.
     return undefined;
@@ -28,13 +30,23 @@ export function tryParseFast(text: string): ParsedYamlDocument[] | undefined {
  * Like tryParseFast, but lets unexpected exceptions through, so tests see a fault in this parser
  * instead of a silent fallback.
  */
-export function parseFastOrBail(text: string): ParsedYamlDocument[] | undefined {
-  if (UNSUPPORTED_CHARACTERS.test(text)) return undefined;
+export function parseFastOrBail(text: string, work?: WorkCounter): ParsedYamlDocument[] | undefined {
+  const unsupported = text.search(UNSUPPORTED_CHARACTERS);
+  if (work) work.charactersScanned += unsupported < 0 ? text.length : unsupported + 1;
+  if (unsupported >= 0) return undefined;
+  const parser = new FastParser(text);
   try {
-    return new FastParser(text).parseStream();
+    return parser.parseStream();
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
+  } finally {
+    // What an abandoned attempt read counts too: it is work the file cost.
+    if (work) {
+      work.charactersScanned += parser.charactersScanned;
+      work.nodesBuilt += parser.nodesBuilt;
+      work.aliasExpansions += parser.aliasExpansions;
+    }
   }
 }
 
@@ -63,6 +75,8 @@ const enum Line {
 
 const SPACE = 32;
 const HASH = 35;
+const AMPERSAND = 38;
+const STAR = 42;
 const COLON = 58;
 const DASH = 45;
 const MAX_IMPLICIT_KEY_LENGTH = 1024;
@@ -73,6 +87,22 @@ for (const ch of '-?:,[]{}#&*!|>\'"%@`') NOT_PLAIN_START[ch.charCodeAt(0)] = 1;
 /** Flow indicators: they end plain scalars inside `[...]` and `{...}`. */
 const FLOW_INDICATOR = new Uint8Array(128);
 for (const ch of ',[]{}') FLOW_INDICATOR[ch.charCodeAt(0)] = 1;
+
+/** A value with an anchor, and what an alias of it repeats (as the complete parser counts it). */
+interface AnchoredValue {
+  readonly value: unknown;
+  /** Values: itself and every value under it, aliases counted as what they stand for. */
+  readonly size: number;
+  /** Characters of keys and text under it. */
+  readonly characters: number;
+}
+
+/** An anchor whose value is still being read: an alias of it would be a loop (left to `yaml`). */
+const IN_PROGRESS = Symbol('in progress');
+
+/** Characters of anchor and alias names that the subset accepts (YAML allows more; `yaml` reads those). */
+const NAME_CHARACTER = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.') NAME_CHARACTER[ch.charCodeAt(0)] = 1;
 
 class FastParser {
   private readonly length: number;
@@ -100,6 +130,20 @@ class FastParser {
   /** End of the last key, indicator or value read. */
   private tokenEnd = 0;
 
+  /** Characters the scanning loops stepped over so far (see ParseWork). */
+  charactersScanned = 0;
+  /** Keys, scalars, maps and sequences built so far. */
+  nodesBuilt = 0;
+  /** Of those, keys: the alias guard counts values only. */
+  private keysBuilt = 0;
+  /** Values that aliases stood for so far (see ParseWork). */
+  aliasExpansions = 0;
+  /** Characters of keys and text read or repeated so far, and of those, repeated by aliases. */
+  private textCharacters = 0;
+  private expandedCharacters = 0;
+  /** The current document's anchors (an alias refers to the last one of its name before it). */
+  private anchors = new Map<string, AnchoredValue | typeof IN_PROGRESS>();
+
   constructor(private readonly text: string) {
     this.length = text.length;
   }
@@ -110,10 +154,10 @@ class FastParser {
     this.seekContent();
     if (this.kind === Line.End) bail(); // empty or comment-only: the full parser's conventions apply
     while (this.lineKind() !== Line.End) {
+      if (documents.length >= YAML_LIMITS.maxDocuments) bail(); // the structure guard explains it
       const documentStart = this.lineStart;
       if (this.kind === Line.DocumentMarker) {
-        let i = this.lineStart + 3;
-        while (this.text.charCodeAt(i) === SPACE) i++;
+        const i = this.skipSpaces(this.lineStart + 3);
         if (i < this.contentEnd && !(this.text.charCodeAt(i) === HASH && i > this.lineStart + 3)) bail(); // content after `---`
         this.nextLine();
         if (this.lineKind() !== Line.Content) {
@@ -122,6 +166,7 @@ class FastParser {
         }
       }
       this.spans = new WeakMap();
+      this.anchors = new Map();
       this.lastEmptyAt = -1;
       this.tokenEnd = documentStart;
       const value = this.parseBlockNode(this.indent, 0);
@@ -141,12 +186,15 @@ class FastParser {
   private emptyDocument(marker: number, afterMarkerSpaces: number): ParsedYamlDocument {
     const next = this.kind === Line.DocumentMarker ? this.lineStart : this.length;
     let end = afterMarkerSpaces;
-    for (let i = marker + 3; i < next; i++) {
+    let i = marker + 3;
+    for (; i < next; i++) {
       if (this.text.charCodeAt(i) === HASH) {
         end = next;
         break;
       }
     }
+    this.charactersScanned += i - marker - 3;
+    this.nodesBuilt++;
     return { value: null, valueRange: { start: marker, end: marker }, documentRange: { start: marker, end }, spans: new WeakMap(), issues: [] };
   }
 
@@ -158,9 +206,8 @@ class FastParser {
   private endOfDocument(next: number): number {
     if (this.lastEmptyAt < 0) return next;
     for (let i = this.lastEmptyEntryStart; i < next; i++) if (this.text.charCodeAt(i) === HASH) bail();
-    let end = this.lastEmptyAt;
-    while (this.text.charCodeAt(end) === SPACE) end++;
-    return end;
+    this.charactersScanned += next - this.lastEmptyEntryStart;
+    return this.skipSpaces(this.lastEmptyAt);
   }
 
   /** The current line's kind (a method, so TypeScript does not carry narrowing across moves). */
@@ -190,6 +237,7 @@ class FastParser {
       while (text.charCodeAt(i) === SPACE) i++;
       let end = text.indexOf('\n', i);
       if (end < 0) end = this.length;
+      this.charactersScanned += end + 1 - start;
       const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       if (i >= contentEnd || text.charCodeAt(i) === HASH) {
         start = end + 1;
@@ -244,6 +292,7 @@ class FastParser {
       // A map's value may be a sequence at the map's own indentation.
       if (this.indent === parentColumn && sequenceMaySitAtParent && this.isEntryDash(at)) return this.parseBlockSequence(this.indent, at, depth + 1);
     }
+    this.nodesBuilt++;
     this.range = { start: emptyAt, end: emptyAt };
     this.lastEmptyAt = emptyAt;
     this.lastEmptyEntryStart = entryStart;
@@ -252,6 +301,7 @@ class FastParser {
 
   private parseBlockMap(column: number, firstKey: number, depth: number): Record<string, unknown> {
     if (depth > YAML_LIMITS.maxDepth) bail();
+    this.nodesBuilt++;
     const text = this.text;
     const map: Record<string, unknown> = Object.create(null);
     const pairs = new Map<string, PairSpan>();
@@ -269,19 +319,26 @@ class FastParser {
       } else {
         keyEnd = this.findKeyColon(keyStart);
         if (keyEnd < 0 || text.charCodeAt(keyEnd - 1) === SPACE) bail();
-        keyText = plainKeyText(text.slice(keyStart, keyEnd));
+        keyText = this.plainKeyText(keyStart, keyEnd);
       }
-      if (keyEnd - keyStart > MAX_IMPLICIT_KEY_LENGTH || pairs.has(keyText)) bail();
+      // `yaml` measures an implicit key's length from where its entry's tokens start, which
+      // after an empty value is the line break before the key; measured from there, with room
+      // for a CRLF, a key that may be too long is left to `yaml`.
+      if (keyEnd - (this.lineStart - 2) > MAX_IMPLICIT_KEY_LENGTH || pairs.has(keyText)) bail();
+      this.nodesBuilt++;
+      this.keysBuilt++;
+      this.textCharacters += keyText.length;
       const key: Range = { start: keyStart, end: keyEnd };
       // Comments before a key belong to the key in `yaml`, so only those after it matter for an empty value.
       const entryStart = keyEnd;
       this.tokenEnd = keyEnd + 1;
-      let i = keyEnd + 1;
-      while (text.charCodeAt(i) === SPACE) i++;
+      const i = this.skipSpaces(keyEnd + 1);
       let value: unknown;
       if (i >= this.contentEnd || text.charCodeAt(i) === HASH) {
         this.nextLine();
         value = this.parseIndentedValue(column, keyEnd + 1, entryStart, true, depth);
+      } else if (text.charCodeAt(i) === AMPERSAND) {
+        value = this.parseAnchoredEntryValue(i, column, keyEnd + 1, entryStart, true, depth);
       } else {
         value = this.parseInlineValue(i, column, depth);
       }
@@ -301,6 +358,7 @@ class FastParser {
 
   private parseBlockSequence(column: number, firstDash: number, depth: number): unknown[] {
     if (depth > YAML_LIMITS.maxDepth) bail();
+    this.nodesBuilt++;
     const text = this.text;
     const sequence: unknown[] = [];
     const items: Range[] = [];
@@ -309,12 +367,13 @@ class FastParser {
     for (;;) {
       const entryStart = this.tokenEnd;
       this.tokenEnd = dash + 1;
-      let i = dash + 1;
-      while (text.charCodeAt(i) === SPACE) i++;
+      const i = this.skipSpaces(dash + 1);
       let value: unknown;
       if (i >= this.contentEnd || text.charCodeAt(i) === HASH) {
         this.nextLine();
         value = this.parseIndentedValue(column, dash + 1, entryStart, false, depth);
+      } else if (text.charCodeAt(i) === AMPERSAND) {
+        value = this.parseAnchoredEntryValue(i, column, dash + 1, entryStart, false, depth);
       } else if (this.isEntryDash(i)) {
         value = this.parseBlockSequence(i - this.lineStart, i, depth + 1); // `- - x`
       } else if (this.startsKey(i)) {
@@ -336,27 +395,100 @@ class FastParser {
     return sequence;
   }
 
+  /**
+   * The value of a block entry that starts with an anchor (`&name`) at `at`: a value on the same
+   * line, or a collection on the following lines. An anchor on a key (`- &a key: v`), on an empty
+   * value, or on a scalar on the next line, and two properties in a row, are left to `yaml`.
+   */
+  private parseAnchoredEntryValue(at: number, column: number, emptyAt: number, entryStart: number, sequenceMaySitAtParent: boolean, depth: number): unknown {
+    const text = this.text;
+    const nameEnd = this.readName(at, false);
+    const i = this.skipSpaces(nameEnd);
+    return this.anchored(text.slice(at + 1, nameEnd), () => {
+      if (i >= this.contentEnd || text.charCodeAt(i) === HASH) {
+        this.nextLine();
+        if (this.kind !== Line.Content) bail();
+        const first = this.lineStart + this.indent;
+        const nested = this.indent > column && (this.isEntryDash(first) || this.startsKey(first));
+        const sequenceAtParent = this.indent === column && sequenceMaySitAtParent && this.isEntryDash(first);
+        if (!nested && !sequenceAtParent) bail();
+        return this.parseIndentedValue(column, emptyAt, entryStart, sequenceMaySitAtParent, depth);
+      }
+      const ch = text.charCodeAt(i);
+      if (ch === AMPERSAND || ch === STAR || this.isEntryDash(i) || this.startsKey(i)) bail();
+      return this.parseInlineValue(i, column, depth);
+    });
+  }
+
+  /** Reads an anchored value with `parse` and records it under `name` for later aliases. */
+  private anchored(name: string, parse: () => unknown): unknown {
+    if (this.anchors.get(name) === IN_PROGRESS) bail(); // the same name again inside its own value
+    this.anchors.set(name, IN_PROGRESS);
+    const values = this.nodesBuilt - this.keysBuilt + this.aliasExpansions;
+    const characters = this.textCharacters;
+    const value = parse();
+    this.anchors.set(name, { value, size: this.nodesBuilt - this.keysBuilt + this.aliasExpansions - values, characters: this.textCharacters - characters });
+    return value;
+  }
+
+  /**
+   * The value an alias (`*name`, its name ending at `nameEnd`) stands for: the anchored value
+   * itself, not a copy, as the complete parser gives it. An unknown name, a loop, or more
+   * repetition than half the alias guard allows, is left to `yaml` (which explains it).
+   */
+  private alias(start: number, nameEnd: number): unknown {
+    const target = this.anchors.get(this.text.slice(start + 1, nameEnd));
+    if (target === undefined || target === IN_PROGRESS) bail();
+    this.aliasExpansions += target.size;
+    this.expandedCharacters += target.characters;
+    this.textCharacters += target.characters;
+    if (this.aliasExpansions > YAML_LIMITS.maxExpandedNodes / 2 || this.expandedCharacters > YAML_LIMITS.maxExpandedCharacters / 2) bail();
+    return target.value;
+  }
+
+  /** End of the name of the anchor or alias whose indicator is at `at`; a space, the line's end or (in flow) `,]}` must follow it. */
+  private readName(at: number, inFlow: boolean): number {
+    const text = this.text;
+    let i = at + 1;
+    while (i < this.contentEnd) {
+      const ch = text.charCodeAt(i);
+      if (ch >= 128 || !NAME_CHARACTER[ch]) break;
+      i++;
+    }
+    this.charactersScanned += i - at + 1;
+    if (i === at + 1) bail();
+    const next = text.charCodeAt(i);
+    if (!(i >= this.contentEnd || next === SPACE || (inFlow && (next === 44 || next === 93 || next === 125)))) bail();
+    return i;
+  }
+
   /** Offset of the `:` ending a plain implicit key that starts at `start`, or -1. */
   private findKeyColon(start: number): number {
     const text = this.text;
     const end = this.contentEnd;
     if (!this.canStartPlain(start)) return -1;
-    for (let i = start; i < end; i++) {
+    let i = start;
+    let colon = -1;
+    for (; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === COLON) {
-        if (i + 1 >= end || text.charCodeAt(i + 1) === SPACE) return i;
+        if (i + 1 >= end || text.charCodeAt(i + 1) === SPACE) {
+          colon = i;
+          break;
+        }
       } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
-        return -1;
+        break;
       }
     }
-    return -1;
+    this.charactersScanned += i - start + 1;
+    return colon;
   }
 
   /** Whether an implicit key (`key:` or `"key":`) starts at `start`. */
   private startsKey(start: number): boolean {
     const ch = this.text.charCodeAt(start);
     if (ch === 34 || ch === 39) {
-      const quoted = ch === 34 ? readDoubleQuoted(this.text, start, this.contentEnd) : readSingleQuoted(this.text, start, this.contentEnd);
+      const quoted = this.readQuotedOnLine(start);
       return quoted !== undefined && this.text.charCodeAt(quoted.end) === COLON;
     }
     return this.findKeyColon(start) >= 0;
@@ -387,10 +519,14 @@ class FastParser {
     let end: number;
     if (ch === 124 /* | */ || ch === 62 /* > */) return this.parseBlockScalar(start, ownerColumn);
     if (ch === 34 || ch === 39) {
-      const oneLine = ch === 34 ? readDoubleQuoted(text, start, this.contentEnd) : readSingleQuoted(text, start, this.contentEnd);
-      const quoted = oneLine ?? this.readMultiLineQuoted(start, ownerColumn);
+      const quoted = this.readQuotedOnLine(start) ?? this.readMultiLineQuoted(start, ownerColumn);
       value = quoted.value;
       end = quoted.end;
+      this.nodesBuilt++;
+      this.textCharacters += quoted.value.length;
+    } else if (ch === STAR) {
+      end = this.readName(start, false);
+      value = this.alias(start, end);
     } else if (ch === 91 /* [ */ || ch === 123 /* { */) {
       value = this.parseFlowNode(start, depth + 1);
       end = this.flowEnd;
@@ -401,10 +537,10 @@ class FastParser {
         const multiLine = this.continuePlain(start, end, ownerColumn);
         if (multiLine !== undefined) return multiLine;
       }
-      value = resolvePlainScalar(text.slice(start, end));
+      value = this.plainScalar(start, end);
+      this.nodesBuilt++;
     }
-    let i = end;
-    while (text.charCodeAt(i) === SPACE) i++;
+    const i = this.skipSpaces(end);
     if (i < this.contentEnd && !(text.charCodeAt(i) === HASH && i > end)) bail(); // text after the value
     this.nextLine();
     this.endScalar(start, end, ownerColumn);
@@ -430,7 +566,9 @@ class FastParser {
         break;
       }
     }
+    const stop = i;
     while (i > start && text.charCodeAt(i - 1) === SPACE) i--;
+    this.charactersScanned += stop - start + (stop - i);
     return i;
   }
 
@@ -450,6 +588,7 @@ class FastParser {
       while (text.charCodeAt(k) === SPACE) k++;
       let lineEnd = text.indexOf('\n', k);
       if (lineEnd < 0) lineEnd = this.length;
+      this.charactersScanned += lineEnd + 1 - pos;
       const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
       if (k >= contentEnd) {
         blankLines++;
@@ -462,6 +601,7 @@ class FastParser {
       const ch = text.charCodeAt(k);
       if (ch < 128 && NOT_PLAIN_START[ch]) bail();
       const lineValueEnd = this.scanBlockPlain(k, contentEnd);
+      this.charactersScanned += lineValueEnd - k;
       value = (value ?? text.slice(start, firstEnd)) + (blankLines > 0 ? '\n'.repeat(blankLines) : ' ') + text.slice(k, lineValueEnd);
       end = lineValueEnd;
       blankLines = 0;
@@ -469,6 +609,8 @@ class FastParser {
       if (this.plainStoppedAtComment) break;
     }
     if (value === undefined) return undefined;
+    this.nodesBuilt++;
+    this.textCharacters += value.length;
     this.lineStart = pos;
     this.seekContent();
     this.endScalar(start, end, ownerColumn);
@@ -524,14 +666,37 @@ class FastParser {
     this.lineStart = text.lastIndexOf('\n', i) + 1;
     let lineEnd = text.indexOf('\n', i);
     if (lineEnd < 0) lineEnd = this.length;
+    // The loop above, the fold, and the two searches for the closing line's ends.
+    this.charactersScanned += 2 * (end - start) + (i - this.lineStart) + (lineEnd - i);
     this.lineEnd = lineEnd;
     this.contentEnd = lineEnd > this.lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     return { value, end };
   }
 
   private readQuoted(start: number): QuotedScalar {
+    return this.readQuotedOnLine(start) ?? bail();
+  }
+
+  /** A quoted scalar at `start` that closes on the current line, or undefined. */
+  private readQuotedOnLine(start: number): QuotedScalar | undefined {
     const quoted = this.text.charCodeAt(start) === 34 ? readDoubleQuoted(this.text, start, this.contentEnd) : readSingleQuoted(this.text, start, this.contentEnd);
-    return quoted ?? bail();
+    this.charactersScanned += (quoted ? quoted.end : this.contentEnd) - start;
+    return quoted;
+  }
+
+  /** The value of the plain scalar [start, end): its text, or the null, boolean or number it spells. */
+  private plainScalar(start: number, end: number): unknown {
+    this.charactersScanned += end - start;
+    const value = resolvePlainScalar(this.text.slice(start, end));
+    if (typeof value === 'string') this.textCharacters += value.length;
+    return value;
+  }
+
+  /** A plain key's text as parseFull stores it: the resolved scalar, as a string (`null` → ''). */
+  private plainKeyText(start: number, end: number): string {
+    this.charactersScanned += end - start;
+    const resolved = resolvePlainScalar(this.text.slice(start, end));
+    return typeof resolved === 'string' ? resolved : String(resolved ?? '');
   }
 
   /**
@@ -550,7 +715,7 @@ class FastParser {
       i++;
     }
     const headerEnd = i;
-    while (text.charCodeAt(i) === SPACE) i++;
+    i = this.skipSpaces(i);
     if (i < this.contentEnd && !(text.charCodeAt(i) === HASH && i > headerEnd)) bail(); // indentation indicator or junk
     // An empty block scalar's range covers its header, comment included.
     let headerRangeEnd = headerEnd;
@@ -571,6 +736,7 @@ class FastParser {
       while (text.charCodeAt(k) === SPACE) k++;
       let lineEnd = text.indexOf('\n', k);
       if (lineEnd < 0) lineEnd = this.length;
+      this.charactersScanned += lineEnd + 1 - pos;
       const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
       const spaces = k - pos;
       const breaks = lineEnd < this.length ? 1 : 0;
@@ -592,6 +758,7 @@ class FastParser {
         contentIndent = spaces;
         builder = new BlockScalarBuilder(folded, spaces);
         const leadingLines = countLines(text, this.lineEnd + 1, pos);
+        this.charactersScanned += pos - (this.lineEnd + 1);
         for (let n = 0; n < leadingLines; n++) builder.blank(0);
       } else if (spaces < contentIndent) {
         break;
@@ -599,6 +766,7 @@ class FastParser {
       builder.line(spaces, text.slice(k, contentEnd));
       let end = contentEnd;
       while (text.charCodeAt(end - 1) === SPACE) end--;
+      this.charactersScanned += contentEnd - k + (contentEnd - end);
       lastContentEnd = end;
       trailingBreaks = breaks;
       moreIndentedTrailingBlank = false;
@@ -608,10 +776,13 @@ class FastParser {
     // Keep chomping of an empty body counts its blank lines in ways not copied here.
     if (!builder && chomp === '+') bail();
     const end = builder ? lastContentEnd : headerRangeEnd;
+    this.nodesBuilt++;
     this.lineStart = pos;
     this.seekContent();
     this.endScalar(header, end, ownerColumn);
-    return builder ? builder.finish(chomp, trailingBreaks) : '';
+    const value = builder ? builder.finish(chomp, trailingBreaks) : '';
+    this.textCharacters += value.length;
+    return value;
   }
 
   /**
@@ -633,16 +804,33 @@ class FastParser {
     const ch = text.charCodeAt(start);
     if (ch === 91) return this.parseFlowSequence(start, depth);
     if (ch === 123) return this.parseFlowMap(start, depth);
+    if (ch === STAR) {
+      const end = this.readName(start, true);
+      this.range = { start, end };
+      this.flowEnd = end;
+      return this.alias(start, end);
+    }
+    if (ch === AMPERSAND) {
+      const nameEnd = this.readName(start, true);
+      // `&a x`: a space, then the value; `[&a]`, `&a *b` and `&a &b` are left to `yaml`.
+      const i = this.skipSpaces(nameEnd);
+      const next = text.charCodeAt(i);
+      if (i === nameEnd || i >= this.contentEnd || next === 44 || next === 93 || next === 125 || next === AMPERSAND || next === STAR || next === HASH) bail();
+      return this.anchored(text.slice(start + 1, nameEnd), () => this.parseFlowNode(i, depth));
+    }
     if (ch === 34 || ch === 39) {
       const quoted = this.readQuoted(start);
+      this.nodesBuilt++;
+      this.textCharacters += quoted.value.length;
       this.range = { start, end: quoted.end };
       this.flowEnd = quoted.end;
       return quoted.value;
     }
     const end = this.scanFlowPlain(start);
+    this.nodesBuilt++;
     this.range = { start, end };
     this.flowEnd = end;
-    return resolvePlainScalar(text.slice(start, end));
+    return this.plainScalar(start, end);
   }
 
   /** End of a plain scalar inside a flow collection (before `,`, brackets, `: ` or ` #`). */
@@ -661,7 +849,9 @@ class FastParser {
         break;
       }
     }
+    const stop = i;
     while (i > start && text.charCodeAt(i - 1) === SPACE) i--;
+    this.charactersScanned += stop - start + (stop - i) + 1;
     if (i === start) bail();
     return i;
   }
@@ -669,11 +859,13 @@ class FastParser {
   private skipSpaces(from: number): number {
     let i = from;
     while (this.text.charCodeAt(i) === SPACE) i++;
+    this.charactersScanned += i - from + 1;
     return i;
   }
 
   private parseFlowSequence(open: number, depth: number): unknown[] {
     if (depth > YAML_LIMITS.maxDepth) bail();
+    this.nodesBuilt++;
     const text = this.text;
     const sequence: unknown[] = [];
     const items: Range[] = [];
@@ -708,6 +900,7 @@ class FastParser {
 
   private parseFlowMap(open: number, depth: number): Record<string, unknown> {
     if (depth > YAML_LIMITS.maxDepth) bail();
+    this.nodesBuilt++;
     const text = this.text;
     const map: Record<string, unknown> = Object.create(null);
     const pairs = new Map<string, PairSpan>();
@@ -729,8 +922,11 @@ class FastParser {
           bail(); // a collection as a key
         } else {
           keyEnd = this.scanFlowPlain(i);
-          keyText = plainKeyText(text.slice(i, keyEnd));
+          keyText = this.plainKeyText(i, keyEnd);
         }
+        this.nodesBuilt++;
+        this.keysBuilt++;
+        this.textCharacters += keyText.length;
         // Only `key: value` pairs: no `{a}`, `{a:}`, `{"a":1}`, or spaces before the colon.
         if (text.charCodeAt(keyEnd) !== COLON || text.charCodeAt(keyEnd + 1) !== SPACE || keyEnd + 1 >= this.contentEnd) bail();
         if (keyEnd - keyStart > MAX_IMPLICIT_KEY_LENGTH || pairs.has(keyText)) bail();
@@ -760,12 +956,6 @@ class FastParser {
     this.flowEnd = i;
     return map;
   }
-}
-
-/** A plain key's text as parseFull stores it: the resolved scalar, as a string (`null` → ''). */
-function plainKeyText(source: string): string {
-  const resolved = resolvePlainScalar(source);
-  return typeof resolved === 'string' ? resolved : String(resolved ?? '');
 }
 
 /** Number of line breaks between `from` and `to`. */

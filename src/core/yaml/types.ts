@@ -1,4 +1,5 @@
 import type { Range } from '../text/range';
+import type { ParseWork } from './work';
 
 /**
  * Where one map entry sits in the text. For an entry with no value (`key:`), `value` is a
@@ -63,4 +64,6 @@ export interface ParsedYamlFile {
   readonly issues: readonly YamlIssue[];
   /** Which parser produced this: the fast subset parser or the full `yaml` library. */
   readonly parser: 'fast' | 'full';
+  /** What reading the file cost, guards and any abandoned fast attempt included. */
+  readonly work: ParseWork;
 }
