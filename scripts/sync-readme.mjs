@@ -1,5 +1,6 @@
 // Regenerates two tables of README.md from their one home: the diagnostic codes (from
-// src/core/diagnostics/codes.ts) and the format's limits, lengths and counts (from the JSON Schemas).
+// src/core/diagnostics/codes.ts and help.ts; each row has an anchor named after its code, where
+// SARIF's help links point) and the format's limits, lengths and counts (from the JSON Schemas).
 // test/readme.test.ts fails when they drift apart; run `node scripts/sync-readme.mjs` to fix.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,12 +8,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
+const unescape = (text) => text.replace(/\\u2019/g, '\u2019').replace(/\\'/g, "'");
+
 export function codesTable() {
   const codes = fs.readFileSync(path.join(root, 'src/core/diagnostics/codes.ts'), 'utf8');
-  const rows = [...codes.matchAll(/^\s+'([a-z-]+)': \{ severity: '(\w+)', summary: '((?:[^'\\]|\\.)*)' \},$/gm)].map(
-    ([, code, severity, summary]) => `| \`${code}\` | ${severity} | ${summary.replace(/\\u2019/g, '\u2019').replace(/\\'/g, "'")} |`,
+  const help = new Map(
+    [...fs.readFileSync(path.join(root, 'src/core/diagnostics/help.ts'), 'utf8').matchAll(/^\s+'([a-z-]+)': '((?:[^'\\]|\\.)*)',$/gm)].map(([, code, text]) => [code, unescape(text)]),
   );
-  return ['| code | severity | what it means |', '| --- | --- | --- |', ...rows].join('\n');
+  const rows = [...codes.matchAll(/^\s+'([a-z-]+)': \{ severity: '(\w+)', summary: '((?:[^'\\]|\\.)*)' \},$/gm)].map(
+    ([, code, severity, summary]) => `| <a id="${code}"></a>\`${code}\` | ${severity} | ${unescape(summary)} | ${help.get(code) ?? ''} |`,
+  );
+  return ['| code | severity | what it means | what to do |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /**

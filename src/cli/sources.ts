@@ -25,7 +25,7 @@ export interface LoadedSource {
  */
 export class SourceReader implements FileHost, ReadRefusals {
   private readonly disk = new NodeFileHost();
-  private repository: Promise<GitRepository> | undefined;
+  private repositoryPromise: Promise<GitRepository> | undefined;
   private gitRefusals: ReadRefusals | undefined;
 
   constructor(private readonly cwd: string) {}
@@ -54,11 +54,21 @@ export class SourceReader implements FileHost, ReadRefusals {
     return [...this.disk.refusals(all), ...(this.gitRefusals?.refusals(all) ?? [])];
   }
 
+  /** The repository around the working directory (opened once, on first use). */
+  repository(): Promise<GitRepository> {
+    return this.git();
+  }
+
+  /** Ends the git process that reads objects, if one was started. */
+  async close(): Promise<void> {
+    if (this.repositoryPromise) (await this.repositoryPromise.catch(() => undefined))?.close();
+  }
+
   private git(): Promise<GitRepository> {
-    this.repository ??= GitRepository.open(this.cwd).then((repository) => {
+    this.repositoryPromise ??= GitRepository.open(this.cwd).then((repository) => {
       this.gitRefusals = repository.refused;
       return repository;
     });
-    return this.repository;
+    return this.repositoryPromise;
   }
 }

@@ -10,10 +10,12 @@ import {
   RENDER_REPORT,
   type DocumentStatus,
   type FindFilesParams,
+  type PreviewReportParams,
   type ReadFileParams,
   type RubricsInitializationOptions,
 } from '../server/protocol';
 import type { VersionedPreviewReport } from '../server/protocol';
+import { GitBase, REVISION_SCHEME } from './gitBase';
 import type { DocumentSummary, HtmlReportOptions, ReportFormat, RubricServices } from './services';
 
 export const CLIENT_ID = 'rubrics';
@@ -39,7 +41,10 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
   private readonly releaseEmitter = new vscode.EventEmitter<string>();
   readonly onDidAnalyze = this.analyzeEmitter.event;
   readonly onDidRelease = this.releaseEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.analyzeEmitter, this.releaseEmitter];
+  /** What the preview compares documents with (git HEAD, or a ref the user picked). */
+  readonly git = new GitBase();
+  readonly onDidChangeComparison = this.git.onDidChange;
+  private readonly disposables: vscode.Disposable[] = [this.analyzeEmitter, this.releaseEmitter, this.git];
 
   constructor(create: ClientFactory, outputChannel: vscode.LogOutputChannel, filterDiagnostics: DiagnosticsFilter = (_uri, d) => d) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
@@ -59,7 +64,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
       outputChannel,
       middleware: middleware(filterDiagnostics),
     });
-    this.client.onRequest(READ_FILE, ({ uri }: ReadFileParams) => readFile(uri));
+    this.client.onRequest(READ_FILE, ({ uri }: ReadFileParams) => (uri.startsWith(`${REVISION_SCHEME}:`) ? this.git.read(uri) : readFile(uri)));
     this.client.onRequest(FIND_FILES, ({ include, maxResults }: FindFilesParams) => findFiles(include, maxResults));
     this.client.onNotification(DOCUMENT_STATUS, (status: DocumentStatus) => this.statusChanged(status));
     this.ready = this.client.start();
@@ -98,7 +103,8 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
 
   async previewReport(document: vscode.TextDocument): Promise<VersionedPreviewReport> {
     await this.ready;
-    return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, { uri: document.uri.toString() });
+    const compareWith = await this.git.compareWith(document);
+    return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, { uri: document.uri.toString(), ...(compareWith ? { compareWith } : {}) } satisfies PreviewReportParams);
   }
 
   async builtinText(uri: string): Promise<string | undefined> {

@@ -26,6 +26,11 @@ import {
   baseName,
   buildReport,
   previewReport,
+  changeSection,
+  IGNORE_FILE_NAME,
+  IgnoreList,
+  diffReports,
+  type ReportModel,
   builtinByUri,
   codeLenses,
   completionsAt,
@@ -200,11 +205,11 @@ class RubricsServer {
       if (report === null) throw new Error(`${baseName(params.uri)} is not open as a rubric document.`);
       return report;
     });
-    c.onRequest(PREVIEW_REPORT, async ({ uri }: PreviewReportParams) => {
-      const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => ({
-        ...previewReport(buildReport(await this.analyses.analysisOf(doc))),
-        version: doc.version,
-      }));
+    c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith }: PreviewReportParams) => {
+      const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
+        const model = buildReport(await this.analyses.analysisOf(doc));
+        return { ...previewReport(model, compareWith ? await this.changeSince(model, compareWith) : ''), version: doc.version };
+      });
       if (report === null) throw new Error(`${baseName(uri)} is not open as a rubric document.`);
       return report;
     });
@@ -255,6 +260,7 @@ class RubricsServer {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     }
     await this.pullSettings();
+    await this.loadIgnoreLists();
     if (this.settings.scan) void this.startupScan();
   }
 
@@ -285,6 +291,17 @@ class RubricsServer {
   private async refreshFolders(): Promise<void> {
     const folders = await this.connection.workspace.getWorkspaceFolders().catch(() => null);
     this.ownership.setFolders(folders?.map((f) => f.uri) ?? []);
+    await this.loadIgnoreLists();
+  }
+
+  /** Each workspace folder's `.rubricsignore` (read at start-up, when folders change, and when the workspace is checked again). */
+  private async loadIgnoreLists(): Promise<void> {
+    const lists = new Map<string, IgnoreList>();
+    for (const folder of this.ownership.folders) {
+      const text = await this.files.readFile(`${folder}${IGNORE_FILE_NAME}`);
+      if (text !== undefined) lists.set(folder, new IgnoreList(text));
+    }
+    this.ownership.setIgnoreLists(lists);
   }
 
   // ------------------------------------------------------------------ checking open documents
@@ -452,6 +469,7 @@ class RubricsServer {
   }
 
   private async revalidateAll(): Promise<null> {
+    await this.loadIgnoreLists();
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
     await this.scanWorkspace('on request');
     return null;
@@ -556,6 +574,14 @@ class RubricsServer {
       for (const range of usesIn(analysis, item)) locations.push({ uri, range: toRange(positions, range) });
     }
     return locations;
+  }
+
+  /** The preview's "since HEAD" section: the other version analysed (its references read at its revision) and compared by the core's diff. */
+  private async changeSince(current: ReportModel, other: { readonly uri: string; readonly label: string }): Promise<string> {
+    const text = await this.files.readFile(other.uri);
+    if (text === undefined) return changeSection(undefined, other.label);
+    const before = buildReport(await this.engine.analyze(other.uri, text), current.source.documentIndex);
+    return changeSection(diffReports(before, current), other.label);
   }
 
   private async listDocuments(kind: DocumentKind): Promise<string[]> {

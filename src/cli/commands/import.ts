@@ -27,7 +27,6 @@ const MODELS = ['samm', 'dsomm'] as const;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Convert OWASP SAMM or DSOMM from their official sources into a rubric.',
   help: `Usage: rubrics import samm DIR [--out FILE] [--id ID]
        rubrics import dsomm FILE [--out FILE] [--id ID]
 

@@ -1,7 +1,7 @@
 import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
 import { buildReport, type ReportModel } from '../../core/report';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
-import { oneOf, parseCommand, wholeNumber } from '../args';
+import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { emit } from '../output';
@@ -15,10 +15,8 @@ type Format = (typeof FORMATS)[number];
 const spec = {
   name: 'report',
   options: {
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
+    ...DOCUMENT_OUTPUT_OPTIONS,
     document: { type: 'string', short: 'd' },
-    help: { type: 'boolean', short: 'h' },
   },
   positionals: { min: 1, max: 1, what: 'one file (an assessment, a plan or a rubric)' },
 } as const;
@@ -31,7 +29,6 @@ const RENDERERS: Record<Format, (model: ReportModel) => string> = {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Write the scored report of an assessment, a plan or a rubric (Markdown, HTML or JSON).',
   help: `Usage: rubrics report FILE [--format md|html|json] [--out FILE] [--document N]
 
 Writes the report of one document: for an assessment, the scores per dimension and overall,

@@ -25,7 +25,7 @@ export const DIAGNOSTIC_CODES = {
   'schema-enum': { severity: 'error', summary: 'A value is not one of the allowed values.' },
   'schema-pattern': { severity: 'error', summary: 'A value does not have the required form (ids, dates, versions).' },
   'schema-unknown-key': { severity: 'error', summary: 'A key the format does not define.' },
-  'schema-range': { severity: 'error', summary: 'A number or a length is outside its allowed range.' },
+  'schema-range': { severity: 'error', summary: 'A number, a length or a count of items is outside its allowed range.' },
   'schema-invalid': { severity: 'error', summary: 'A value breaks another rule of the schema.' },
   'invalid-date': { severity: 'error', summary: 'A date has the right form but does not exist.' },
   'duplicate-id': { severity: 'error', summary: 'Two items share an id that must be unique.' },

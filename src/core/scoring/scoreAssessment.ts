@@ -62,7 +62,7 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
   if (result.notApplicable) return unscored('not-applicable');
   if (exemption && !exemption.expired) return unscored('exempt');
 
-  const score = index.method === 'rated' ? result.level : scoreFromCriteria(index.method, counted, index.minLevel, index.maxLevel);
+  const score = methodScore(index, counted, result.level);
   if (score === undefined) return unscored('not-rated');
   const level = levelOf(score);
   const threshold = index.rubric.threshold?.level;
@@ -80,13 +80,21 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
 }
 
 /**
+ * A dimension's score by the rubric's method, from its counted criteria (or, for `rated`, the
+ * level given). The review reads it to tell how much each changed answer moved a score.
+ */
+export function methodScore(index: RubricIndex, counted: readonly CriterionResult[], ratedLevel: number | undefined): number | undefined {
+  return index.method === 'rated' ? ratedLevel : scoreFromCriteria(index.method, counted, index.minLevel, index.maxLevel);
+}
+
+/**
  * Roll-up: a group's score is the weighted mean of its scored dimensions. The overall score is,
  * with `rollup: groups` (the default), the weighted mean of the groups (a dimension outside any
  * group counts as a group of its own, with its own weight); with `rollup: flat`, the weighted mean
  * of every scored dimension by its own weight. Without groups the two are the same. Targets roll
  * up the same way, with a dimension without a target counting at its current score.
  */
-function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { groups: GroupScore[]; overall: OverallScore } {
+export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { groups: GroupScore[]; overall: OverallScore } {
   const scored = dimensions.filter((d) => d.status === 'scored' && d.score !== undefined);
   const targetOf = (d: DimensionScore) => d.target ?? (d.score as number);
   const units: { score: number; target: number; weight: number }[] = [];
