@@ -24,7 +24,9 @@ describe('score diff of an assessment', () => {
     expect(diff.rubric).toMatchObject({ changed: false, versionChanged: false });
     // After: run (4 + 3 + 3) / 3 = 3.3333, change (3 + 2) / 2 = 2.5 with weight 2, knowledge 2 on its own:
     // (3.3333 + 5 + 2) / 4 = 2.5833.
-    expect(diff.overall).toMatchObject({ before: expect.closeTo(20 / 9, 12), after: expect.closeTo(31 / 12, 12), delta: 0.3611, levelBefore: 2, levelAfter: 2, thresholdBefore: false, thresholdAfter: false, atThresholdBefore: 2, atThresholdAfter: 4 });
+    expect(diff.overall).toMatchObject({ before: expect.closeTo(20 / 9, 12), after: expect.closeTo(31 / 12, 12), delta: expect.closeTo(31 / 12 - 20 / 9, 12), levelBefore: 2, levelAfter: 2, thresholdBefore: false, thresholdAfter: false, atThresholdBefore: 2, atThresholdAfter: 4 });
+    // The JSON's delta is the engine's after − before, unrounded, so a reader computing it gets the same number.
+    expect(diff.overall?.delta).toBe((diff.overall?.after as number) - (diff.overall?.before as number));
     expect(diff.overall?.crossing).toBeUndefined();
     expect(diff.dimensions.map((d) => [d.id, d.change, d.scoreDelta, d.crossing])).toEqual([
       ['service-desk', 'changed', 1, undefined],

@@ -6,10 +6,3 @@ export function withOffset(doc: LocatedDocument | undefined, path: Path): { sour
   return offset === undefined ? {} : { sourceOffset: offset };
 }
 
-/**
- * Rounds a score delta of the diff model (report/diff.ts) to 4 decimals. The report model itself
- * keeps full precision; renderers format numbers for people (render/text.ts).
- */
-export function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}
