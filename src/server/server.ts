@@ -119,11 +119,19 @@ class RubricsServer {
   private scanGeneration = 0;
   private scanWhenOwned = false;
   private initialized = false;
+  /**
+   * Settles once the start-up settings and the folders' `.rubricsignore` lists are in: whether a
+   * file is ours depends on them, so no open document is checked before (a file the ignore list
+   * names would otherwise get problems for a moment).
+   */
+  private readonly startedUp: Promise<void>;
+  private startUpDone: () => void = () => undefined;
 
   constructor(private readonly connection: Connection, private readonly options: ServerOptions) {
     this.files = new ServerFiles((uri) => this.documents.get(uri)?.getText(), options.files ?? NO_FILES);
     this.engine = new Engine(this.files);
     this.analyses = new OpenAnalyses(this.engine);
+    this.startedUp = new Promise((resolve) => (this.startUpDone = resolve));
   }
 
   listen(): void {
@@ -205,10 +213,13 @@ class RubricsServer {
       if (report === null) throw new Error(`${baseName(params.uri)} is not open as a rubric document.`);
       return report;
     });
-    c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith }: PreviewReportParams) => {
+    c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith, omitBodyOnErrors }: PreviewReportParams) => {
       const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
         const model = buildReport(await this.analyses.analysisOf(doc));
-        return { ...previewReport(model, compareWith ? await this.changeSince(model, compareWith) : ''), version: doc.version };
+        // A body that the client will not show needs no comparison with git either.
+        const bodyShown = model.problems.counts.error === 0 || !omitBodyOnErrors;
+        const lead = bodyShown && compareWith ? await this.changeSince(model, compareWith) : '';
+        return { ...previewReport(model, lead, { omitBodyOnErrors }), version: doc.version };
       });
       if (report === null) throw new Error(`${baseName(uri)} is not open as a rubric document.`);
       return report;
@@ -259,8 +270,12 @@ class RubricsServer {
     if (!this.init.clientReadsFiles && this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     }
-    await this.pullSettings();
-    await this.loadIgnoreLists();
+    try {
+      await this.pullSettings();
+      await this.loadIgnoreLists();
+    } finally {
+      this.startUpDone();
+    }
     if (this.settings.scan) void this.startupScan();
   }
 
@@ -325,6 +340,7 @@ class RubricsServer {
   }
 
   private async checkOpen(uri: string, withDependents: boolean): Promise<void> {
+    await this.startedUp;
     const doc = this.documents.get(uri);
     if (!doc) return;
     if (!this.ownership.owns(uri, doc.getText(), doc.languageId)) {
