@@ -44,7 +44,10 @@ export async function writeOutputFile(target: string, text: string, shown = targ
  * the files already renamed get their previous content back (or are removed, if they are new).
  */
 export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
-  const targets = await Promise.all(files.map((f) => outputTarget(f.file, f.shown)));
+  // One after another: a problem is reported for the first file it affects, the same on every run
+  // (in parallel, whichever check failed first named its file).
+  const targets: OutputTarget[] = [];
+  for (const f of files) targets.push(await outputTarget(f.file, f.shown));
   await replaceAll(
     files.map((f, i) => {
       const where = targets[i] as OutputTarget;
