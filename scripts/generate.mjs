@@ -77,8 +77,9 @@ writeIfChanged(
  * ajv compiles a `$ref` target into a function only when the target holds a `$ref` itself
  * (otherwise it inlines it; compile/resolve.js, inlineRef). So a map or list schema written in
  * place moves to `$defs` behind a `$ref`, and every such schema gets `allOf: [{ $ref: <true> }]`,
- * which validates nothing and keeps it from being inlined. Only the compiled copy changes; the
- * schema files, the types and what other tools read stay as they are.
+ * which validates nothing and keeps it from being inlined. Only the compiled copy changes (it also
+ * drops the texts for people, which validation never reads); the schema files, the types and
+ * what other tools read stay as they are.
  */
 function containersAsFunctions(schema) {
   const copy = JSON.parse(JSON.stringify(schema));
@@ -94,6 +95,9 @@ function containersAsFunctions(schema) {
   /** Visits the subschemas of `node`; `place` replaces one that moves to $defs. */
   const visit = (node, place) => {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    // Texts for people and other tools: the validators never read them, and verbose errors would
+    // carry each one into the bundle (twice for a schema that moved to $defs).
+    for (const annotation of ['title', 'description', 'markdownDescription', 'examples', '$comment']) delete node[annotation];
     for (const key of ['properties', 'patternProperties', '$defs']) {
       for (const [name, child] of Object.entries(node[key] ?? {})) visit(child, key === '$defs' ? undefined : (next) => (node[key][name] = next));
     }
@@ -103,7 +107,7 @@ function containersAsFunctions(schema) {
       else visit(child, (next) => (node[key] = next));
     }
     for (const key of ['anyOf', 'oneOf', 'allOf']) (node[key] ?? []).forEach((c, i) => visit(c, (next) => (node[key][i] = next)));
-    if (node === copy || !isContainer(node) || ('$ref' in node && Object.keys(node).every((k) => k === '$ref' || k === 'description' || k === 'markdownDescription'))) return;
+    if (node === copy || !isContainer(node) || ('$ref' in node && Object.keys(node).length === 1)) return;
     keep(node);
     if (place) {
       const name = `__container${++hoisted}`;
@@ -123,21 +127,17 @@ function containersAsFunctions(schema) {
  */
 function rememberSharedValues(source) {
   const signature = /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)\{/g;
+  // The exports name validators before they are defined; they move to the end, where the
+  // wrappers (variables, not hoisted declarations) exist.
+  const exportLine = /export const (\w+) = (validate\d+);/g;
+  const exported = [...source.matchAll(exportLine)].map(([line]) => line);
   let count = 0;
-  const wrapped = source.replace(signature, (match, name) => {
+  const wrapped = source.replace(exportLine, '').replace(signature, (match, name) => {
     count++;
-    return `function ${name}(data, options) {
-  if (sharedValues === null || data === null || typeof data !== "object" || !sharedValues.has(data)) return ${name}$validate(data, options);
-  let passed = passedShared.get(data);
-  if (passed !== undefined && passed.has(${name})) { ${name}.errors = null; return true; }
-  if (!${name}$validate(data, options)) return false;
-  if (passed === undefined) passedShared.set(data, (passed = new Set()));
-  passed.add(${name});
-  return true;
-}
-${match.replace(name, `${name}$validate`)}`;
+    // The body sets `${name}.errors`, which is the wrapper: where callers read them.
+    return `var ${name} = remembering(${name}$validate);\n${match.replace(name, `${name}$validate`)}`;
   });
-  if (count === 0) throw new Error('scripts/generate.mjs: no validator functions found to wrap; has ajv changed its standalone output?');
+  if (count === 0 || exported.length === 0) throw new Error('scripts/generate.mjs: no validator functions found to wrap; has ajv changed its standalone output?');
   return `let sharedValues = null;
 let passedShared = new WeakMap();
 /** Validates with \`values\` known to be shared (see ParsedYamlDocument.shared): each is checked once per schema. */
@@ -150,7 +150,24 @@ export function withSharedValues(values, validate) {
     sharedValues = null;
   }
 }
-${wrapped}`;
+/** A validator that a shared value which passed it once passes again at once. */
+function remembering(validate) {
+  const wrapper = function (data, options) {
+    if (sharedValues === null || data === null || typeof data !== "object" || !sharedValues.has(data)) return validate(data, options);
+    let passed = passedShared.get(data);
+    if (passed !== undefined && passed.has(wrapper)) {
+      wrapper.errors = null;
+      return true;
+    }
+    if (!validate(data, options)) return false;
+    if (passed === undefined) passedShared.set(data, (passed = new Set()));
+    passed.add(wrapper);
+    return true;
+  };
+  return wrapper;
+}
+${wrapped}
+${exported.join('\n')}`;
 }
 
 // --- 2. types and enums ------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { DiagnosticCollector } from './diagnostics/collector';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types';
 import { assessmentFacts, type AssessmentFacts } from './domain/assessmentFacts';
 import { RubricIndex } from './domain/rubricIndex';
+import { BudgetExceeded, DOCUMENT_BUDGET, DocumentBudget, type BudgetLimits } from './document/budget';
 import { parseDocuments, type LocatedDocument, type LocatedFile, type ParseOptions } from './document/located';
 import type { Assessment, DocumentKind, Plan, Rubric } from './format/types';
 import { readReferencedFiles } from './resolve/closure';
@@ -34,6 +35,10 @@ interface DocumentBase {
   readonly schemaValid: boolean;
   /** Diagnostics of this document alone (not capped). */
   readonly diagnostics: readonly Diagnostic[];
+  /** The work units checking it spent (see DocumentBudget), its YAML parsing included. */
+  readonly work: number;
+  /** Why this document was not fully checked, when it was not (see FileAnalysis.incomplete). */
+  readonly incomplete?: readonly string[];
 }
 
 export interface UnknownDocument extends DocumentBase {
@@ -96,6 +101,8 @@ export interface EngineOptions {
   /** Cap on diagnostics per file, so a broken 50,000-line file does not flood the editor. */
   readonly maxProblems?: number;
   readonly parser?: ParseOptions['parser'];
+  /** The work each document may spend (DOCUMENT_BUDGET); tests make it small to reach it on purpose. */
+  readonly budget?: BudgetLimits;
 }
 
 export const DEFAULT_MAX_PROBLEMS = 500;
@@ -125,7 +132,7 @@ export class Engine {
   async analyze(uri: string, text: string): Promise<FileAnalysis> {
     // The file asked about is analysed afresh and not kept: only referenced files are cached, so a
     // run over a whole repository does not hold every file it checked.
-    const root = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }));
+    const root = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }), this.options.budget);
     const stateOf = (other: string, otherText: string) => (other === uri && otherText === text ? root : this.state(other, otherText));
     const texts = await readReferencedFiles({ uri, text }, (other) => this.read(other), (other, otherText) => stateOf(other, otherText).referencedUris());
     return new AnalysisPass(this.options, texts, stateOf).file(uri);
@@ -140,7 +147,7 @@ export class Engine {
   private state(uri: string, text: string): FileState {
     const cached = this.files.get(uri);
     if (cached && cached.text === text) return cached;
-    const state = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }));
+    const state = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }), this.options.budget);
     this.files.set(uri, state);
     return state;
   }
@@ -156,6 +163,10 @@ interface Staged {
   readonly verdict: SchemaVerdict;
   /** Parse, envelope and schema diagnostics. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The document's budget as staging left it: each analysis of the document goes on from there. */
+  readonly budget: DocumentBudget;
+  /** Set when the budget ran out while staging. */
+  readonly stopped?: BudgetExceeded;
 }
 
 /** What one document analysis read: every file's text, as it was (undefined: could not be read). */
@@ -170,10 +181,11 @@ class FileState {
     readonly uri: string,
     readonly text: string,
     readonly located: LocatedFile,
+    private readonly limits: BudgetLimits = DOCUMENT_BUDGET,
   ) {}
 
   get staged(): readonly Staged[] {
-    this.stagedDocs ??= this.located.documents.map((doc, index) => stage(doc, index));
+    this.stagedDocs ??= this.located.documents.map((doc, index) => stage(doc, index, new DocumentBudget(doc.documentRange.end - doc.documentRange.start, this.limits)));
     return this.stagedDocs;
   }
 
@@ -194,15 +206,34 @@ class FileState {
   }
 }
 
-function stage(doc: LocatedDocument, index: number): Staged {
+/**
+ * A document's values, as the YAML layer counted them (aliases as what they stand for): what a
+ * stage that walks its data once may visit. The schema and the facts are charged this up front.
+ */
+function valuesOf(doc: LocatedDocument): number {
+  return doc.parseWork.nodesBuilt + doc.parseWork.aliasExpansions;
+}
+
+function stage(doc: LocatedDocument, index: number, budget: DocumentBudget): Staged {
   const out = new DiagnosticCollector();
   for (const issue of doc.issues) out.report(issue.code, issue.message, issue.range, { severity: issue.severity });
   const envelope = checkEnvelope(doc, index, out);
   const value = doc.value as Record<string, unknown> | null;
   const id = value !== null && typeof value === 'object' && typeof value.id === 'string' ? value.id : undefined;
   const hasYamlErrors = doc.issues.some((i) => i.severity === 'error');
-  const verdict = envelope.kind && envelope.checkBody && !hasYamlErrors ? validateAgainstSchema(envelope.kind, doc, out) : SCHEMA_NOT_RUN;
-  return { index, doc, ...(envelope.kind ? { kind: envelope.kind } : {}), ...(id !== undefined ? { id } : {}), verdict, diagnostics: out.items };
+  let verdict = SCHEMA_NOT_RUN;
+  let stopped: BudgetExceeded | undefined;
+  try {
+    budget.spendParse(doc.parseWork);
+    if (envelope.kind && envelope.checkBody && !hasYamlErrors) {
+      budget.spend('schema validation', valuesOf(doc));
+      verdict = validateAgainstSchema(envelope.kind, doc, out);
+    }
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    stopped = error;
+  }
+  return { index, doc, ...(envelope.kind ? { kind: envelope.kind } : {}), ...(id !== undefined ? { id } : {}), verdict, diagnostics: out.items, budget, ...(stopped ? { stopped } : {}) };
 }
 
 /**
@@ -225,6 +256,7 @@ class AnalysisPass {
     const dependencies = new Set<string>();
     for (const { reads } of analyses) for (const read of reads.keys()) if (read !== uri && !isBuiltinUri(read)) dependencies.add(read);
     const fileIssues = state.located.issues.map((issue) => ({ code: issue.code, severity: issue.severity, message: issue.message, range: issue.range }) satisfies Diagnostic);
+    const incomplete = analyses.flatMap((a) => a.analysis.incomplete ?? []);
     const all = [...fileIssues, ...analyses.flatMap((a) => a.analysis.diagnostics)].sort(compareDiagnostics);
     const max = this.options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
     let diagnostics = all;
@@ -237,7 +269,15 @@ class AnalysisPass {
         range: { start: 0, end: 0 },
       });
     }
-    return { uri, text: state.text, parser: state.located.parser, documents: analyses.map((a) => a.analysis), diagnostics, dependencies: [...dependencies] };
+    return {
+      uri,
+      text: state.text,
+      parser: state.located.parser,
+      documents: analyses.map((a) => a.analysis),
+      diagnostics,
+      dependencies: [...dependencies],
+      ...(incomplete.length > 0 ? { incomplete: [...new Set(incomplete)] } : {}),
+    };
   }
 
   private fileAt(uri: string): FileState | undefined {
@@ -261,46 +301,50 @@ class AnalysisPass {
     const reads = new Map<string, string | undefined>();
     const out = new DiagnosticCollector();
     out.items.push(...s.diagnostics);
-    const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid };
-    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics'>): { analysis: DocumentAnalysis; reads: Reads } => ({ analysis: { ...analysis, diagnostics: out.items } as unknown as A, reads });
+    const budget = s.budget.resumed();
+    const work = new StagedWork(budget, s.stopped);
+    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid'>): { analysis: DocumentAnalysis; reads: Reads } => {
+      const incomplete = work.stopped ? [budgetReport(work.stopped, s, state, out)] : [];
+      const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid, work: budget.spent, ...(incomplete.length > 0 ? { incomplete } : {}) };
+      return { analysis: { ...analysis, ...base, diagnostics: out.items } as unknown as A, reads };
+    };
     switch (s.kind) {
       case 'Rubric': {
-        const rubricIndex = s.verdict.valid ? new RubricIndex(s.doc.value as Rubric) : undefined;
-        this.rules({ kind: 'Rubric', document: s.doc, verdict: s.verdict, ...(rubricIndex ? { rubric: rubricIndex } : {}) }, out, s);
+        const rubricIndex = s.verdict.valid ? work.run('facts and scores', valuesOf(s.doc), () => new RubricIndex(s.doc.value as Rubric)) : undefined;
+        this.rules({ kind: 'Rubric', document: s.doc, verdict: s.verdict, ...(rubricIndex ? { rubric: rubricIndex } : {}) }, out, s, work);
         return finish<RubricDocumentAnalysis>({
-          ...base,
           kind: 'Rubric',
           ...(s.verdict.valid ? { data: s.doc.value as Rubric } : {}),
           ...(rubricIndex ? { rubricIndex } : {}),
-          usable: rubricIndex !== undefined && !out.hasErrors,
+          usable: rubricIndex !== undefined && !out.hasErrors && !work.stopped,
         });
       }
       case 'Assessment': {
         const references = new References(this, state, s, out, reads);
         const rubric = references.rubric();
-        const facts = s.verdict === SCHEMA_NOT_RUN ? undefined : assessmentFacts(s.doc.value, rubric?.index, s.verdict);
+        const facts = s.verdict === SCHEMA_NOT_RUN ? undefined : work.run('facts and scores', valuesOf(s.doc), () => assessmentFacts(s.doc.value, rubric?.index, s.verdict));
         const data = s.verdict.valid ? (s.doc.value as Assessment) : undefined;
-        const score = data && facts && rubric ? scoreAssessment(data, facts, rubric.index) : undefined;
-        this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) }, out, s);
-        return finish<AssessmentDocumentAnalysis>({ ...base, kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) });
+        const score = data && facts && rubric ? work.run('facts and scores', rubric.index.criteria.size + rubric.index.dimensions.size, () => scoreAssessment(data, facts, rubric.index)) : undefined;
+        this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) }, out, s, work);
+        return finish<AssessmentDocumentAnalysis>({ kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) });
       }
       case 'Plan': {
         const references = new References(this, state, s, out, reads);
         const rubric = references.rubric();
         const baseline = references.baseline(rubric);
         const data = s.verdict.valid ? (s.doc.value as Plan) : undefined;
-        const projection = data ? projectPlan(data, rubric?.index, baseline?.score) : undefined;
-        this.rules({ kind: 'Plan', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(baseline?.score ? { baseline: baseline.score } : {}) }, out, s);
-        return finish<PlanDocumentAnalysis>({ ...base, kind: 'Plan', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(baseline ? { baseline } : {}), ...(projection ? { projection } : {}) });
+        const projection = data ? work.run('facts and scores', valuesOf(s.doc) + (rubric?.index.dimensions.size ?? 0), () => projectPlan(data, rubric?.index, baseline?.score)) : undefined;
+        this.rules({ kind: 'Plan', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(baseline?.score ? { baseline: baseline.score } : {}) }, out, s, work);
+        return finish<PlanDocumentAnalysis>({ kind: 'Plan', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(baseline ? { baseline } : {}), ...(projection ? { projection } : {}) });
       }
       default:
-        return finish<UnknownDocument>({ ...base, kind: undefined });
+        return finish<UnknownDocument>({ kind: undefined });
     }
   }
 
-  private rules(inputs: RuleInputs, out: DiagnosticCollector, s: Staged): void {
+  private rules(inputs: RuleInputs, out: DiagnosticCollector, s: Staged, work: StagedWork): void {
     if (s.verdict === SCHEMA_NOT_RUN) return;
-    runRules(new RuleContext(inputs, out));
+    work.run('rules', 0, () => runRules(new RuleContext(inputs, out, work.budget)));
   }
 
   /** The analysis of a referenced document (used by References). */
@@ -317,6 +361,42 @@ class AnalysisPass {
   textOf(uri: string): string | undefined {
     return this.texts.get(uri);
   }
+}
+
+/**
+ * Runs the stages of one document against its budget: once the budget has run out (in an earlier
+ * stage, or up front for a stage charged before it runs), the stages after it do not run.
+ */
+class StagedWork {
+  constructor(
+    readonly budget: DocumentBudget,
+    public stopped: BudgetExceeded | undefined,
+  ) {}
+
+  run<T>(stage: BudgetExceeded['stage'], upFront: number, compute: () => T): T | undefined {
+    if (this.stopped) return undefined;
+    try {
+      this.budget.spend(stage, upFront);
+      return compute();
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      this.stopped = error;
+      return undefined;
+    }
+  }
+}
+
+/** The diagnostic of a document whose budget ran out, and the sentence for FileAnalysis.incomplete. */
+function budgetReport(stopped: BudgetExceeded, s: Staged, state: FileState, out: DiagnosticCollector): string {
+  const limit = stopped.limit.toLocaleString('en-US');
+  const range = s.doc.firstKeyRange() ?? { start: s.doc.documentRange.start, end: s.doc.documentRange.start };
+  out.report(
+    'budget-exceeded',
+    `Checking this document needed more than its budget of ${limit} work units, so it stopped during ${stopped.stage}: problems found after that are missing, and the document counts as not fully checked. Documents that repeat much of their data through aliases can get here; write the repeated parts out, or split the document.`,
+    range,
+  );
+  const which = state.located.documents.length === 1 ? 'The document' : `Document ${s.index + 1}${s.kind ? ` (${s.kind})` : ''}`;
+  return `${which} needed more than its work budget of ${limit} units; checking stopped during ${stopped.stage}.`;
 }
 
 /**

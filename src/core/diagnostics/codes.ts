@@ -61,6 +61,7 @@ export const DIAGNOSTIC_CODES = {
   'move-not-upward': { severity: 'warning', summary: 'A move that does not raise the level.' },
   'move-from-mismatch': { severity: 'warning', summary: 'A move starts from a level other than the baseline\u2019s.' },
   'too-many-problems': { severity: 'information', summary: 'More problems than the per-file cap; the rest are not shown.' },
+  'budget-exceeded': { severity: 'error', summary: 'Checking a document needed more work than its budget; it was not fully checked.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
