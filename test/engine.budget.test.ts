@@ -109,7 +109,7 @@ describe('the work budget of a document', () => {
   it('makes the CLI report the file as not fully checked (exit 2)', async () => {
     const spent = (await check()).documents[0]?.work as number;
     const host = new MemoryFileHost(new Map([['file:///ws/desk.rubric.yaml', RUBRIC]]));
-    const checked = await new FileChecker('/ws', new Engine(host, { budget: only(spent - 1) })).check('file:///ws/acme.assessment.yaml', ASSESSMENT);
+    const checked = await new FileChecker(new Engine(host, { budget: only(spent - 1) })).check('file:///ws/acme.assessment.yaml', ASSESSMENT);
     expect(checked.incomplete).toHaveLength(1);
     expect(checked.incomplete[0]).toMatch(/work budget/);
   });

@@ -7,6 +7,7 @@ import { BudgetExceeded, DOCUMENT_BUDGET, DocumentBudget, type BudgetLimits } fr
 import { parseDocuments, type LocatedDocument, type LocatedFile, type ParseOptions } from './document/located';
 import type { Assessment, DocumentKind, Plan, Rubric } from './format/types';
 import { readReferencedFiles } from './resolve/closure';
+import { ConfinedReader, isAvailable, sameFileText, type Confinement, type FileText, type Unavailable } from './resolve/confinement';
 import type { FileHost } from './resolve/host';
 import { referencedUri, referencesIn, type ReferenceKey } from './resolve/references';
 import { baselineRubricMismatch, resolveReference, unreadableBaseline, unusableRubric, type CandidateFile, type ReferenceProblem } from './resolve/resolver';
@@ -103,6 +104,12 @@ export interface EngineOptions {
   readonly parser?: ParseOptions['parser'];
   /** The work each document may spend (DOCUMENT_BUDGET); tests make it small to reach it on purpose. */
   readonly budget?: BudgetLimits;
+  /**
+   * Where references may point (see resolve/confinement.ts). Every face gives one: the CLI the
+   * repository, the language server the workspace folders, the Action the GitHub workspace.
+   * Without it, references are read wherever they point (tests and tools over trusted files).
+   */
+  readonly confinement?: Confinement;
 }
 
 export const DEFAULT_MAX_PROBLEMS = 500;
@@ -123,24 +130,44 @@ export const DEFAULT_MAX_PROBLEMS = 500;
  */
 export class Engine {
   private readonly files = new Map<string, FileState>();
+  private reader: ConfinedReader;
 
   constructor(
     private readonly host: FileHost,
     private readonly options: EngineOptions = {},
-  ) {}
+  ) {
+    this.reader = new ConfinedReader(host, options.confinement);
+  }
+
+  /**
+   * Changes where references may point (the editor's workspace folders changed); the next
+   * analyses follow it, and cached ones that read differently are done again.
+   */
+  setConfinement(confinement: Confinement | undefined): void {
+    this.reader = new ConfinedReader(this.host, confinement);
+  }
 
   async analyze(uri: string, text: string): Promise<FileAnalysis> {
     // The file asked about is analysed afresh and not kept: only referenced files are cached, so a
     // run over a whole repository does not hold every file it checked.
     const root = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }), this.options.budget);
     const stateOf = (other: string, otherText: string) => (other === uri && otherText === text ? root : this.state(other, otherText));
-    const texts = await readReferencedFiles({ uri, text }, (other) => this.read(other), (other, otherText) => stateOf(other, otherText).referencedUris());
+    const texts = await readReferencedFiles({ uri, text }, (other) => this.read(other, uri), (other, otherText) => stateOf(other, otherText).referencedUris());
     return new AnalysisPass(this.options, texts, stateOf).file(uri);
   }
 
-  private read(uri: string): Promise<string | undefined> {
+  /**
+   * A file that a reference of the file at `checkedUri` names, read the way an analysis reads it
+   * (within the confinement), for the editor's features that open it (go to the baseline).
+   */
+  async readReferenced(uri: string, checkedUri: string): Promise<string | undefined> {
+    const text = await this.read(uri, checkedUri);
+    return isAvailable(text) ? text : undefined;
+  }
+
+  private read(uri: string, checkedUri: string): Promise<FileText> {
     const builtin = isBuiltinUri(uri) ? builtinByUri(uri) : undefined;
-    return builtin ? Promise.resolve(builtin.text) : this.host.readFile(uri);
+    return builtin ? Promise.resolve(builtin.text) : this.reader.read(uri, checkedUri);
   }
 
   /** The parsed state of a referenced file at this text, from the cache when the text is the one cached. */
@@ -170,7 +197,7 @@ interface Staged {
 }
 
 /** What one document analysis read: every file's text, as it was (undefined: could not be read). */
-type Reads = ReadonlyMap<string, string | undefined>;
+type Reads = ReadonlyMap<string, FileText | undefined>;
 
 /** One file at one text: its documents parsed and staged once, and the analyses of its documents. */
 class FileState {
@@ -282,7 +309,7 @@ class AnalysisPass {
 
   private fileAt(uri: string): FileState | undefined {
     const text = this.texts.get(uri);
-    return text === undefined ? undefined : this.stateOf(uri, text);
+    return isAvailable(text) ? this.stateOf(uri, text) : undefined;
   }
 
   /** A document's analysis, reused from an earlier pass while every file it read is unchanged. */
@@ -291,20 +318,22 @@ class AnalysisPass {
     const done = this.done.get(key);
     if (done) return done;
     const cached = state.analyses.get(index);
-    const result = cached && [...cached.reads].every(([uri, text]) => this.texts.has(uri) && this.texts.get(uri) === text) ? cached : this.analyse(state, state.staged[index] as Staged);
+    const result = cached && [...cached.reads].every(([uri, text]) => this.texts.has(uri) && sameFileText(this.texts.get(uri), text)) ? cached : this.analyse(state, state.staged[index] as Staged);
     state.analyses.set(index, result);
     this.done.set(key, result);
     return result;
   }
 
   private analyse(state: FileState, s: Staged): { analysis: DocumentAnalysis; reads: Reads } {
-    const reads = new Map<string, string | undefined>();
+    const reads = new Map<string, FileText | undefined>();
     const out = new DiagnosticCollector();
     out.items.push(...s.diagnostics);
     const budget = s.budget.resumed();
     const work = new StagedWork(budget, s.stopped);
+    /** Why the document is not fully checked, from its references (files that are there but were not read). */
+    const unread: string[] = [];
     const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid'>): { analysis: DocumentAnalysis; reads: Reads } => {
-      const incomplete = work.stopped ? [budgetReport(work.stopped, s, state, out)] : [];
+      const incomplete = [...new Set(unread), ...(work.stopped ? [budgetReport(work.stopped, s, state, out)] : [])];
       const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid, work: budget.spent, ...(incomplete.length > 0 ? { incomplete } : {}) };
       return { analysis: { ...analysis, ...base, diagnostics: out.items } as unknown as A, reads };
     };
@@ -320,7 +349,7 @@ class AnalysisPass {
         });
       }
       case 'Assessment': {
-        const references = new References(this, state, s, out, reads);
+        const references = new References(this, state, s, out, reads, unread);
         const rubric = references.rubric();
         const facts = s.verdict === SCHEMA_NOT_RUN ? undefined : work.run('facts and scores', valuesOf(s.doc), () => assessmentFacts(s.doc.value, rubric?.index, s.verdict));
         const data = s.verdict.valid ? (s.doc.value as Assessment) : undefined;
@@ -329,7 +358,7 @@ class AnalysisPass {
         return finish<AssessmentDocumentAnalysis>({ kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) });
       }
       case 'Plan': {
-        const references = new References(this, state, s, out, reads);
+        const references = new References(this, state, s, out, reads, unread);
         const rubric = references.rubric();
         const baseline = references.baseline(rubric);
         const data = s.verdict.valid ? (s.doc.value as Plan) : undefined;
@@ -354,11 +383,14 @@ class AnalysisPass {
     return { ...this.document(state, index), state };
   }
 
-  candidatesAt(uri: string): CandidateFile | undefined {
-    return this.fileAt(uri)?.candidates();
+  /** The documents of a referenced file, or why it has none (a file the closure did not read is missing to the resolver). */
+  candidatesAt(uri: string): CandidateFile | Unavailable {
+    const text = this.texts.get(uri);
+    if (text === undefined) return { unavailable: 'missing' };
+    return isAvailable(text) ? this.stateOf(uri, text).candidates() : text;
   }
 
-  textOf(uri: string): string | undefined {
+  textOf(uri: string): FileText | undefined {
     return this.texts.get(uri);
   }
 }
@@ -411,7 +443,8 @@ class References {
     private readonly state: FileState,
     private readonly staged: Staged,
     private readonly out: DiagnosticCollector,
-    private readonly reads: Map<string, string | undefined>,
+    private readonly reads: Map<string, FileText | undefined>,
+    private readonly incomplete: string[],
   ) {}
 
   rubric(): ResolvedRubric | undefined {
@@ -434,6 +467,11 @@ class References {
     if (doc.kind !== 'Assessment') return undefined;
     if (!doc.data) {
       this.problem('baseline', unreadableBaseline(found.uri));
+      return undefined;
+    }
+    if (doc.incomplete) {
+      // Its levels would be what it was not fully checked for (its rubric, say): not used, and said.
+      this.problem('baseline', unreadableBaseline(found.uri, doc.incomplete));
       return undefined;
     }
     if (rubric && doc.rubric && (doc.rubric.uri !== rubric.uri || doc.rubric.documentIndex !== rubric.documentIndex)) {
@@ -467,6 +505,7 @@ class References {
 
   private problem(key: ReferenceKey, problem: ReferenceProblem): void {
     if (!this.strict(key)) return;
+    if (problem.incomplete) this.incomplete.push(problem.incomplete);
     const range = this.staged.doc.rangeOf([key]);
     if (problem.unknownId) {
       reportUnknownId(this.out, problem.code, problem.message, range, problem.unknownId.id, problem.unknownId.known);

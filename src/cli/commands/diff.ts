@@ -3,6 +3,7 @@ import { buildReport, diffReports } from '../../core/report';
 import type { FileAnalysis } from '../../core/engine';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
 import { oneOf, parseCommand } from '../args';
+import { cliConfinement } from '../confinement';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { emit } from '../output';
@@ -17,6 +18,7 @@ const spec = {
   options: {
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
+    'allow-outside': { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   },
   positionals: { min: 2, max: 2, what: 'two versions to compare: BEFORE and AFTER' },
@@ -39,6 +41,9 @@ A REF:path that does not exist at REF (a file added or deleted) compares with an
 Options:
   -f, --format <name>  md (Markdown for a pull-request comment, default) or json
   -o, --out <file>     write to this file instead of stdout (written whole or not at all)
+      --allow-outside <folder>
+                       let references read files in this folder too; by default they
+                       stay inside the git repository (or the current folder)
   -h, --help           show this help
 
 Exit codes: 0 compared, 1 compared but AFTER has errors (listed on stderr), 2 could not compare
@@ -60,7 +65,7 @@ Examples:
     if (beforeSource.text === undefined && afterSource.text === undefined) {
       throw new CliError(`Neither "${beforeSource.label}" nor "${afterSource.label}" exists, so there is nothing to compare. Check the paths.`);
     }
-    const checker = new FileChecker(reader, context.cwd, createEngine(reader));
+    const checker = new FileChecker(createEngine(reader, await cliConfinement(context.cwd, values['allow-outside'], context.root)));
     const analyze = async (source: LoadedSource): Promise<FileAnalysis | undefined> => {
       if (source.text === undefined) context.stderr.write(`rubrics: ${printable(source.label)} does not exist at that revision (the file is new or was deleted there); comparing with an empty file.\n`);
       const { analysis, incomplete } = await checker.check(source.uri, source.text ?? '');

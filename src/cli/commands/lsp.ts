@@ -29,6 +29,7 @@ export function diskFileSource(): FileSource {
   const host = new NodeFileHost({ cache: false });
   return {
     readFile: (uri) => host.readFile(uri),
+    realUri: (uri) => host.realUri(uri),
     async findFiles(folders, include, maxResults) {
       const globs = new GlobSet([include]);
       const found: string[] = [];

@@ -2,6 +2,7 @@ import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
 import { buildReport, type ReportModel } from '../../core/report';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
 import { oneOf, parseCommand, wholeNumber } from '../args';
+import { cliConfinement } from '../confinement';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { emit } from '../output';
@@ -18,6 +19,7 @@ const spec = {
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     document: { type: 'string', short: 'd' },
+    'allow-outside': { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   },
   positionals: { min: 1, max: 1, what: 'one file (an assessment, a plan or a rubric)' },
@@ -46,6 +48,9 @@ Options:
   -o, --out <file>     write to this file instead of stdout (written whole or not at all)
   -d, --document <n>   which document of a multi-document file, counting from 1
                        (default: the first assessment or plan)
+      --allow-outside <folder>
+                       let references read files in this folder too; by default they
+                       stay inside the git repository (or the current folder)
   -h, --help           show this help
 
 A document with errors still gets its report (with what could be computed and the problems
@@ -68,7 +73,8 @@ Examples:
     const reader = new SourceReader(context.cwd);
     const source = await reader.load(positionals[0] as string);
     if (source.text === undefined) throw new CliError(`"${source.label}" does not exist at that revision. Check the path with "git ls-tree -r --name-only ${source.label.split(':')[0]}".`);
-    const { analysis, incomplete } = await new FileChecker(reader, context.cwd, createEngine(reader)).check(source.uri, source.text);
+    const engine = createEngine(reader, await cliConfinement(context.cwd, values['allow-outside'], context.root));
+    const { analysis, incomplete } = await new FileChecker(engine).check(source.uri, source.text);
     if (!analysis) {
       context.stderr.write(incompleteLines(source.shownPath, incomplete));
       return 2;

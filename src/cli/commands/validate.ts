@@ -5,6 +5,8 @@ import { colorEnabled, palette } from '../color';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { createEngine, FileChecker, readUserFile } from '../analyze';
+import { cliConfinement } from '../confinement';
+import type { Confinement } from '../../core/resolve/confinement';
 import { displayPath, discoverFiles } from '../discover';
 import { CliError } from '../errors';
 import { formatGithub } from '../formatters/github';
@@ -25,6 +27,7 @@ const spec = {
     format: { type: 'string', short: 'f' },
     'max-warnings': { type: 'string' },
     strict: { type: 'boolean' },
+    'allow-outside': { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   },
   positionals: { min: 0, max: Infinity, what: 'paths' },
@@ -49,6 +52,10 @@ Options:
   -f, --format <name>     stylish (default), json, sarif or github
       --max-warnings <n>  fail when there are more than n warnings
       --strict            fail on any warning
+      --allow-outside <folder>
+                          let references (rubric:, baseline:) read files in this folder
+                          too; by default they stay inside the git repository (or, outside
+                          one, the current folder). Repeat it for several folders
   -h, --help              show this help
 
 Formats:
@@ -88,7 +95,8 @@ Examples:
     }
     const format = oneOf<Format>(values.format, FORMATS, 'stylish', '--format');
     const maxWarnings = wholeNumber(values['max-warnings'], '--max-warnings', 0);
-    const results = await validatePaths(positionals, context.cwd, (note) => context.stderr.write(`rubrics: ${note}\n`));
+    const confinement = await cliConfinement(context.cwd, values['allow-outside'], context.root);
+    const results = await validatePaths(positionals, context.cwd, (note) => context.stderr.write(`rubrics: ${note}\n`), confinement);
     context.stdout.write(render(results, format, context));
 
     const totals = countTotals(results);
@@ -116,7 +124,7 @@ Examples:
  * Discovers, reads and analyzes the files, all through one engine. Entries that were skipped
  * (FIFOs, devices, sockets with a YAML name) are passed to `note` as they are found.
  */
-export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined): Promise<FileResult[]> {
+export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined, confinement?: Confinement): Promise<FileResult[]> {
   const { files, skipped } = await discoverFiles(inputs, cwd);
   skipped.forEach(note);
   if (files.length === 0) {
@@ -125,8 +133,7 @@ export async function validatePaths(inputs: readonly string[], cwd: string, note
       `Found no rubric files in ${where}. Files are checked when named *.rubric.yaml, *.assessment.yaml or *.plan.yaml, placed under a rubrics/ folder, or declaring "apiVersion: rubrics-as-code/v1". Name files explicitly to check them anyway, or run "rubrics init" to start.`,
     );
   }
-  const host = new NodeFileHost();
-  const checker = new FileChecker(host, cwd, createEngine(host));
+  const checker = new FileChecker(createEngine(new NodeFileHost(), confinement ?? (await cliConfinement(cwd))));
   const results: FileResult[] = [];
   const unreadable: string[] = [];
   for (const file of files) {
