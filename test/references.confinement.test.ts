@@ -225,6 +225,27 @@ describe('a referenced file that is there but cannot be read', () => {
     expect(baseline?.message).toContain('could not be fully checked, so moves are not checked against it.');
   });
 
+  it('keeps the diagnostic that says why past the per-file cap, so the editor always shows it', async () => {
+    // The first document fills the cap; the second, whose rubric was not read, sorts after it.
+    const noisy = assessment('./desk.rubric.yaml').replace('  portal:\n', Array.from({ length: 20 }, (_, i) => `  unknown-${i}: { level: 2 }\n`).join('') + '  portal:\n');
+    const text = `${noisy}---\n${assessment('./pipe.rubric.yaml').replace('id: acme', 'id: acme-2')}`;
+    const host = new MemoryFileHost(new Map<string, string | { unreadable: string }>([
+      ['file:///ws/desk.rubric.yaml', RUBRIC],
+      ['file:///ws/pipe.rubric.yaml', { unreadable: 'it is a FIFO (named pipe), not a regular file' }],
+    ]));
+    const analysis = await new Engine(host, { maxProblems: 5 }).analyze('file:///ws/acme.assessment.yaml', text);
+    expect(analysis.incomplete).toHaveLength(1);
+    const codes = analysis.diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => c === 'unknown-dimension')).toHaveLength(5);
+    expect(codes.slice(5)).toEqual(['rubric-not-found', 'too-many-problems']);
+    expect(analysis.diagnostics[5]?.message).toContain('is there but was not read');
+    expect(analysis.diagnostics[6]?.message).toBe('This file has 21 problems; only the first 5, and why the file was not fully checked, are shown. Fix those to see the rest.');
+    // A missing file explains nothing the cap must keep: it is cut like any other finding.
+    const missing = await new Engine(new MemoryFileHost(new Map([['file:///ws/desk.rubric.yaml', RUBRIC]])), { maxProblems: 5 }).analyze('file:///ws/acme.assessment.yaml', text);
+    expect(missing.incomplete).toBeUndefined();
+    expect(missing.diagnostics.map((d) => d.code).slice(5)).toEqual(['too-many-problems']);
+  });
+
   it('is told apart from a file that is not there, which is an ordinary finding', async () => {
     const analysis = await new Engine(new MemoryFileHost()).analyze('file:///ws/acme.assessment.yaml', assessment('./desk.rubric.yaml'));
     expect(analysis.diagnostics.map((d) => d.message)).toEqual(['No file found at "./desk.rubric.yaml" (relative to this file). Check the path and the file name.']);

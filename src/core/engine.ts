@@ -115,6 +115,18 @@ export interface EngineOptions {
 export const DEFAULT_MAX_PROBLEMS = 500;
 
 /**
+ * The diagnostics that say why a document was not fully checked (a budget run out, a referenced
+ * file that was not read): whatever sets `incomplete` also reports one of these, and the per-file
+ * cap never drops them, so the editor, which shows only diagnostics, always shows why.
+ */
+const EXPLAINS_INCOMPLETE = new WeakSet<Diagnostic>();
+
+function markLastAsExplaining(out: DiagnosticCollector): void {
+  const last = out.items[out.items.length - 1];
+  if (last) EXPLAINS_INCOMPLETE.add(last);
+}
+
+/**
  * The engine: text → parse → envelope → schema → rubric index → references → facts → scores →
  * rules, for every document of a file.
  *
@@ -288,11 +300,12 @@ class AnalysisPass {
     const max = this.options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
     let diagnostics = all;
     if (all.length > max) {
-      diagnostics = all.slice(0, max);
+      diagnostics = all.filter((d, i) => i < max || EXPLAINS_INCOMPLETE.has(d));
+      const kept = diagnostics.length > max ? `the first ${max}, and why the file was not fully checked,` : `the first ${max}`;
       diagnostics.push({
         code: 'too-many-problems',
         severity: 'information',
-        message: `This file has ${all.length} problems; only the first ${max} are shown. Fix those to see the rest.`,
+        message: `This file has ${all.length} problems; only ${kept} are shown. Fix those to see the rest.`,
         range: { start: 0, end: 0 },
       });
     }
@@ -427,6 +440,7 @@ function budgetReport(stopped: BudgetExceeded, s: Staged, state: FileState, out:
     `Checking this document needed more than its budget of ${limit} work units, so it stopped during ${stopped.stage}: problems found after that are missing, and the document counts as not fully checked. Documents that repeat much of their data through aliases can get here; write the repeated parts out, or split the document.`,
     range,
   );
+  markLastAsExplaining(out);
   const which = state.located.documents.length === 1 ? 'The document' : `Document ${s.index + 1}${s.kind ? ` (${s.kind})` : ''}`;
   return `${which} needed more than its work budget of ${limit} units; checking stopped during ${stopped.stage}.`;
 }
@@ -505,12 +519,15 @@ class References {
 
   private problem(key: ReferenceKey, problem: ReferenceProblem): void {
     if (!this.strict(key)) return;
-    if (problem.incomplete) this.incomplete.push(problem.incomplete);
     const range = this.staged.doc.rangeOf([key]);
     if (problem.unknownId) {
       reportUnknownId(this.out, problem.code, problem.message, range, problem.unknownId.id, problem.unknownId.known);
     } else {
       this.out.report(problem.code, problem.message, range);
+    }
+    if (problem.incomplete) {
+      this.incomplete.push(problem.incomplete);
+      markLastAsExplaining(this.out);
     }
   }
 }
