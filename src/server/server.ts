@@ -44,6 +44,7 @@ import {
   renderMarkdown,
   summarize,
   textOf,
+  type DiagnosticCode,
   type DocumentKind,
   type FileAnalysis,
   type TextEditData,
@@ -628,7 +629,7 @@ class RubricsServer {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 1,
         source: DIAGNOSTIC_SOURCE,
-        code: 'internal-error',
+        code: 'internal-error' satisfies DiagnosticCode,
         message: 'Rubrics could not check this file because of an internal error; the problems shown may be out of date. See the language server\'s log for details.',
       }],
     });

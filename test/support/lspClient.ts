@@ -161,9 +161,12 @@ export function position(text: string, offset: number): { line: number; characte
   return { line: before.length - 1, character: (before[before.length - 1] ?? '').length };
 }
 
-/** The server in a worker thread, over a message channel, as dist/extension.js starts it. */
-export async function startWorkerServer(options: TestClientOptions = {}): Promise<TestClient> {
-  const serverPath = await bundle('src/server/node.ts', 'server.js');
+/**
+ * The server in a worker thread, over a message channel, as dist/extension.js starts it; `entry`
+ * is the worker's entry (another one starts the server with other options).
+ */
+export async function startWorkerServer(options: TestClientOptions = {}, entry = 'src/server/node.ts'): Promise<TestClient> {
+  const serverPath = await bundle(entry, `${path.basename(entry, '.ts')}.js`);
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(serverPath, { workerData: { port: port2 }, transferList: [port2] });
   const connection = createProtocolConnection(new PortMessageReader(port1), new PortMessageWriter(port1));
