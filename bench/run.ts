@@ -16,6 +16,10 @@
  *   --no-hostile          skip the hostile inputs
  *   --no-write            do not update bench/results.md
  *   --write-files DIR     only write the generated rubric and assessments to DIR, then exit
+ *   --cli-only            only the CLI over a generated repository (bench/cli.ts)
+ *   --no-cli              leave that out
+ * Then the CLI over a generated 1,000-file repository (bench/cli.ts): `validate` against ajv-cli
+ * and the review of a whole change against `validate`, in CPU time of whole processes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +31,7 @@ import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice
 import { Engine, type FileAnalysis } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { parseYaml } from '../src/core/yaml/parse';
+import { benchCli, cliTable } from './cli';
 import { workUnits } from '../src/core/yaml/work';
 import { BENCH_RUBRIC_FILE, BENCH_SIZES, generateBenchDocuments, writeBenchFiles, type BenchDocuments } from './generate';
 import { YAML_LIMITS } from '../src/core/yaml/limits';
@@ -38,10 +43,12 @@ interface Options {
   hostile: boolean;
   write: boolean;
   writeFiles?: string;
+  cli: boolean;
+  engine: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, write: true };
+  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, write: true, cli: true, engine: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number).filter((n) => n > 0);
@@ -49,7 +56,9 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--no-write') options.write = false;
     else if (arg === '--no-hostile') options.hostile = false;
     else if (arg === '--write-files') options.writeFiles = String(argv[++i]);
-    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-write --write-files DIR`);
+    else if (arg === '--cli-only') options.engine = false;
+    else if (arg === '--no-cli') options.cli = false;
+    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-write --write-files DIR --cli-only --no-cli`);
   }
   return options;
 }
@@ -285,6 +294,42 @@ async function main(): Promise<void> {
     return;
   }
   const machineInfo = machine();
+  let engineSection: string[] = [];
+  if (options.engine) engineSection = await benchEngine(options, machineInfo);
+  let cliSection: string[] = [];
+  if (options.cli) {
+    console.log('\nThe CLI over a generated repository of 1,000 files (CPU time of whole processes, interleaved rounds)...');
+    const cli = await benchCli();
+    const table = cliTable(cli);
+    console.log(`\n${table}\n`);
+    cliSection = [
+      '## The CLI over a repository',
+      '',
+      `A generated repository (bench/repository.ts): ${cli.repository.rubrics} rubrics and ${cli.repository.assessments} assessments of about 150 lines, and a branch that changes ${cli.repository.changedFiles - 1} assessments and one rubric's group weight, so the review also scores every assessment of that rubric before and after.`,
+      `Each cell is the median CPU time (user + system, from bash's \`times\`) of the whole process over ${cli.rounds} interleaved rounds after a warm-up; the rubrics CLI is the minified bundle that \`npm run build\` writes.`,
+      '',
+      table,
+      '',
+    ];
+  }
+  if (options.write) {
+    const date = new Date().toISOString().slice(0, 10);
+    const file = path.join(repoRoot, 'bench', 'results.md');
+    // A partial run keeps the other section of the last full run.
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const keptCli = previous.includes('## The CLI over a repository') ? previous.slice(previous.indexOf('## The CLI over a repository')).split('\n') : [];
+    const keptEngine = previous.includes('## The CLI over a repository') ? previous.slice(0, previous.indexOf('## The CLI over a repository')).trimEnd().split('\n') : previous.trimEnd().split('\n');
+    const md = [
+      ...(engineSection.length ? engineSection : keptEngine),
+      '',
+      ...(cliSection.length ? cliSection : keptCli),
+    ].join('\n').replace(/^# Benchmark results\n\nWritten by `npm run bench` on [\d-]+/, `# Benchmark results\n\nWritten by \`npm run bench\` on ${date}`);
+    fs.writeFileSync(file, `${md.trimEnd()}\n`);
+    console.log('Wrote bench/results.md');
+  }
+}
+
+async function benchEngine(options: Options, machineInfo: string): Promise<string[]> {
   const yls = yamlLanguageServer();
   await checkLanguageServerValidates(yls);
   const jsYamlLoad = optionalJsYaml();
@@ -304,49 +349,44 @@ async function main(): Promise<void> {
     console.log(`${r.lines} lines (${(r.bytes / 1024).toFixed(0)} KiB): the engine used the ${r.parser} parser and reported ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, full ${r.engineFull.iterations}, parse ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}.`);
   }
   if (!jsYamlLoad) console.log('js-yaml is not installed, so its column is n/a.');
-  if (options.write) {
-    const date = new Date().toISOString().slice(0, 10);
-    const md = [
-      '# Benchmark results',
-      '',
-      `Written by \`npm run bench\` on ${date}. Machine: ${machineInfo}.`,
-      '',
-      'Each cell is the median time in milliseconds (90th percentile in brackets) over repeated runs after a warm-up, all in one process;',
-      'the subjects run in interleaved rounds, so load from other processes falls on all of them alike.',
-      'The document is a generated assessment (bench/generate.ts) with scalar and detailed answers, evidence lists, block-scalar notes, metrics, targets and comments;',
-      'its rubric is analyzed once and cached, as in the editor. "Engine" is the whole pipeline (parse, schema, semantic rules, scores, diagnostics with positions);',
-      '"Of which YAML parsing" times the engine\'s YAML step (parseYaml, with its guards) alone.',
-      'yaml-language-server 1.19 runs in-process with the same JSON schemas (schemas/assessment.schema.json and common.schema.json) and validates a new document version each run.',
-      '',
-      output,
-      '',
-      ...rows.map((r) => `- ${r.lines.toLocaleString('en-US')} lines, ${(r.bytes / 1024).toFixed(0)} KiB: ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, engine with the full parser ${r.engineFull.iterations}, yaml ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}${r.jsYaml ? `, js-yaml ${r.jsYaml.iterations}` : ''}.`),
-      '',
-      ...(hostileOutput
-        ? [
-            '## Hostile inputs',
-            '',
-            'Inputs that once took seconds or minutes (bench/hostile.ts), each timed through the whole engine in the same rounds as a plain rubric of the same size:',
-            'dimensions that each write four 900-character level descriptors out, as many as the size takes. The alias-shared rubric writes its descriptors once',
-            '(`levels: &lv`) and every other dimension says `levels: *lv`; over 500 dimensions the schema reports the count. The 2 MiB line is `a`, 2 MiB of spaces and `b`.',
-            'The ratio is hostile / plain (aim: within 2x). "Same data written out" is the alias-shared rubric with every alias replaced by the four descriptors,',
-            'the data the engine really checks: aliases make a small file stand for a large one, and the schema reads every repeated descriptor.',
-            'YAML work units are the parse\'s ParseWork counts (characters scanned, nodes built, alias expansions).',
-            '',
-            hostileOutput,
-            '',
-            ...hostileRows.map((r) => `- ${r.name}: runs measured ${r.hostile.iterations}, ${r.plain.iterations}${r.writtenOut ? ` and ${r.writtenOut.iterations}` : ''}.`),
-            '',
-          ]
-        : []),
-      'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-hostile`, `--no-write`;',
-      '`--write-files DIR` writes the generated documents instead). Absolute times depend on the machine and its load;',
-      'the ratios, measured in the same rounds, are the meaningful part.',
-      '',
-    ].join('\n');
-    fs.writeFileSync(path.join(repoRoot, 'bench', 'results.md'), md);
-    console.log('Wrote bench/results.md');
-  }
+  const date = new Date().toISOString().slice(0, 10);
+  return [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${date}. Machine: ${machineInfo}.`,
+    '',
+    'Each cell is the median time in milliseconds (90th percentile in brackets) over repeated runs after a warm-up, all in one process;',
+    'the subjects run in interleaved rounds, so load from other processes falls on all of them alike.',
+    'The document is a generated assessment (bench/generate.ts) with scalar and detailed answers, evidence lists, block-scalar notes, metrics, targets and comments;',
+    'its rubric is analyzed once and cached, as in the editor. "Engine" is the whole pipeline (parse, schema, semantic rules, scores, diagnostics with positions);',
+    '"Of which YAML parsing" times the engine\'s YAML step (parseYaml, with its guards) alone.',
+    'yaml-language-server 1.19 runs in-process with the same JSON schemas (schemas/assessment.schema.json and common.schema.json) and validates a new document version each run.',
+    '',
+    output,
+    '',
+    ...rows.map((r) => `- ${r.lines.toLocaleString('en-US')} lines, ${(r.bytes / 1024).toFixed(0)} KiB: ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, engine with the full parser ${r.engineFull.iterations}, yaml ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}${r.jsYaml ? `, js-yaml ${r.jsYaml.iterations}` : ''}.`),
+    '',
+    ...(hostileOutput
+      ? [
+          '## Hostile inputs',
+          '',
+          'Inputs that once took seconds or minutes (bench/hostile.ts), each timed through the whole engine in the same rounds as a plain rubric of the same size:',
+          'dimensions that each write four 900-character level descriptors out, as many as the size takes. The alias-shared rubric writes its descriptors once',
+          '(`levels: &lv`) and every other dimension says `levels: *lv`; over 500 dimensions the schema reports the count. The 2 MiB line is `a`, 2 MiB of spaces and `b`.',
+          'The ratio is hostile / plain (aim: within 2x). "Same data written out" is the alias-shared rubric with every alias replaced by the four descriptors,',
+          'the data the engine really checks: aliases make a small file stand for a large one, and the schema reads every repeated descriptor.',
+          'YAML work units are the parse\'s ParseWork counts (characters scanned, nodes built, alias expansions).',
+          '',
+          hostileOutput,
+          '',
+          ...hostileRows.map((r) => `- ${r.name}: runs measured ${r.hostile.iterations}, ${r.plain.iterations}${r.writtenOut ? ` and ${r.writtenOut.iterations}` : ''}.`),
+          '',
+        ]
+      : []),
+    'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-hostile`, `--no-write`, `--cli-only`, `--no-cli`;',
+    '`--write-files DIR` writes the generated documents instead). Absolute times depend on the machine and its load;',
+    'the ratios, measured in the same rounds, are the meaningful part.',
+  ];
 }
 
 main().catch((error: unknown) => {

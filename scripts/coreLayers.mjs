@@ -18,6 +18,7 @@ export const CORE_LAYERS = [
   'rules', // the rule registry: checks that read facts and scores
   'engine', // src/core/engine.ts: parse → envelope → schema → index → score → rules
   'report', // the report model and the score diff
+  'review', // a change for a reviewer: rubric changes, why scores moved, impact, history
   'render', // text, Markdown, HTML and JSON renderings of reports
   'language', // editor features over located documents
 ];

@@ -36,10 +36,33 @@ ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
 // one by kind, for other tools) is not compiled.
 const kinds = { Rubric: 'rubric.schema.json', Assessment: 'assessment.schema.json', Plan: 'plan.schema.json' };
 const idOf = {};
-for (const file of fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json') && f !== 'rubrics.schema.json').sort()) {
+/**
+ * The schema without its annotations (descriptions, examples): validation never reads them, and
+ * the validators embed the schema objects they check against (for error messages), so each
+ * description would otherwise ship again in every bundle, the web one included. The editor reads
+ * the descriptions from the schema files themselves.
+ */
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'examples']);
+const SUBSCHEMA_MAPS = new Set(['properties', '$defs', 'patternProperties', 'dependencies']);
+const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'propertyNames', 'if', 'then', 'else', 'not', 'contains']);
+const SUBSCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
+function withoutAnnotations(schema) {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key) && key !== '$id') continue;
+    if (SUBSCHEMA_MAPS.has(key) && value && typeof value === 'object') out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : withoutAnnotations(v)]));
+    else if (SUBSCHEMAS.has(key)) out[key] = withoutAnnotations(value);
+    else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(value)) out[key] = value.map(withoutAnnotations);
+    else out[key] = value;
+  }
+  return out;
+}
+for (const file of fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json') && f !== 'rubrics.schema.json' && f !== 'report.schema.json').sort()) {
   const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8'));
   idOf[file] = schema.$id;
-  ajv.addSchema(containersAsFunctions(schema));
+  // Both drop the texts for people; containersAsFunctions also makes maps and lists functions of their own.
+  ajv.addSchema(containersAsFunctions(withoutAnnotations(schema)));
 }
 const exportsMap = Object.fromEntries(Object.entries(kinds).map(([kind, file]) => [`validate${kind}`, idOf[file]]));
 let code = rememberSharedValues(standaloneCode(ajv, exportsMap));
@@ -171,7 +194,7 @@ ${exported.join('\n')}`;
 }
 
 // --- 2. types and enums ------------------------------------------------------------------------
-const schemaFiles = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort();
+const schemaFiles = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json') && f !== 'report.schema.json').sort();
 const schemas = Object.fromEntries(schemaFiles.map((f) => [f, JSON.parse(fs.readFileSync(path.join(schemaDir, f), 'utf8'))]));
 for (const [kind, file] of Object.entries(kinds)) {
   const types = await compile(schemas[file], kind, {

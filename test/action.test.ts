@@ -183,11 +183,14 @@ describe('the GitHub Action', () => {
     expect(run.code).toBe(1);
 
     const cliResults = await validateWithCli(repo);
-    const changedWithProblems = cliResults.filter((f) => [ASSESSMENT, ADDED, RENAMED_TO].includes(f.path) && f.diagnostics.length > 0).map((f) => f.path);
+    // Notes are not annotated (they are counted, and in SARIF): only errors and warnings.
+    const problemsOf = (f: CliFile) => f.diagnostics.filter((d) => (d as { severity: string }).severity !== 'information');
+    const changedWithProblems = cliResults.filter((f) => [ASSESSMENT, ADDED, RENAMED_TO].includes(f.path) && problemsOf(f).length > 0).map((f) => f.path);
     expect(changedWithProblems).toContain(ADDED);
     const annotations = run.log.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l));
     expect(new Set(annotations.map((l) => /file=([^,]+)/.exec(l)?.[1]))).toEqual(new Set(changedWithProblems));
-    expect(annotations).toHaveLength(cliResults.filter((f) => changedWithProblems.includes(f.path)).reduce((n, f) => n + f.diagnostics.length, 0));
+    expect(annotations).toHaveLength(cliResults.filter((f) => changedWithProblems.includes(f.path)).reduce((n, f) => n + problemsOf(f).length, 0));
+    expect(annotations.some((l) => l.startsWith('::notice'))).toBe(false);
     expect(annotations.some((l) => l.startsWith(`::error file=${ADDED},line=12,`) && l.includes('title=unknown-dimension'))).toBe(true);
     // The unchanged file's warning is counted, not annotated.
     expect(run.log).not.toContain(`file=${UNCHANGED_WITH_WARNING}`);
@@ -214,27 +217,22 @@ describe('the GitHub Action', () => {
     expect(Object.keys(run.outputs).sort()).toEqual(Object.keys(declared.outputs).sort());
   });
 
-  it('puts the score diff of each changed rubric file in the summary, as `rubrics diff` writes it', async () => {
+  it('puts the review of the whole change in the summary, as `rubrics diff --base` writes it', async () => {
     const { repo, base } = makeRepository();
     const run = await runAction(repo, pullRequestEvent(base), {});
     const summary = run.summary;
     // The CLI's own summary line of the whole check.
     const stylish = (await runCli(cli, ['validate', '.'], { cwd: repo })).stdout.trim().split('\n').pop();
     expect(summary.startsWith(`## Rubrics as Code\n\n${stylish}\n`)).toBe(true);
-    expect(summary).toContain(`This change touches 4 rubric files (compared with \`${base.slice(0, 12)}\`, where it branched off).`);
     expect(summary).toContain('**The check fails:**\n\n- 1 error in the checked files.');
     expect(summary).toMatch(new RegExp(`\\| \`${ADDED}\`:12 \\| error \\| \`unknown-dimension\` \\| The rubric "kestrel-cloud-operations" has no area "landing-zones"\\.`));
     expect(summary).not.toContain(UNCHANGED_WITH_WARNING);
 
+    // One implementation: the CLI's review of the same change, one heading level down.
     const demote = (md: string) => md.trim().replace(/^(#{1,5}) /gm, '#$1 ');
-    const diffOf = async (before: string, after: string) => demote((await runCli(cli, ['diff', before, after], { cwd: repo })).stdout);
-    const expected = [
-      [`\`${ASSESSMENT}\` · modified`, await diffOf(`${base}:${ASSESSMENT}`, ASSESSMENT)],
-      [`\`${ADDED}\` · added`, await diffOf(`${base}:${ADDED}`, ADDED)],
-      [`\`${DELETED}\` · deleted`, await diffOf(`${base}:${DELETED}`, `HEAD:${DELETED}`)],
-      [`\`${RENAMED_TO}\` · renamed from \`${RENAMED_FROM}\``, await diffOf(`${base}:${RENAMED_FROM}`, RENAMED_TO)],
-    ];
-    for (const [heading, diff] of expected) expect(summary).toContain(`${heading}\n\n${diff}\n`);
+    const review = demote((await runCli(cli, ['diff', '--base', base], { cwd: repo })).stdout);
+    expect(summary).toContain(`${review}\n`);
+    for (const row of [`| \`${ASSESSMENT}\` | modified |`, `| \`${ADDED}\` | added |`, `| \`${DELETED}\` | deleted |`, `| \`${RENAMED_TO}\` | renamed from \`${RENAMED_FROM}\` |`]) expect(summary).toContain(row);
     expect(summary).toMatch(/Overall score: [\d.]+ → [\d.]+ \(▼/); // the changed answer lowers the score
     expect(summary).not.toContain('NOTES.md');
   });
@@ -301,7 +299,7 @@ describe('the GitHub Action', () => {
     const warnings = (await validateWithCli(repo)).reduce((n, f) => n + f.warningCount, 0);
     expect(warnings).toBeGreaterThan(0);
     expect(strict.log).toMatch(new RegExp(`^::error title=rubrics::${warnings} warnings?, more than max-warnings 0 allows\\.$`, 'm'));
-    expect(strict.log).toMatch(new RegExp(`^::error title=rubrics::The overall score of ${ASSESSMENT.replace(/\./g, '\\.')} drops by [\\d.]+, more than max-score-drop 0 allows\\.$`, 'm'));
+    expect(strict.log).toMatch(new RegExp(`^::error title=rubrics::The overall score of ${ASSESSMENT.replace(/\./g, '\\.')} drops by [\\d.]+ \\([\\d.]+ → [\\d.]+\\), more than max-score-drop 0 allows\\.$`, 'm'));
   });
 
   it('names the files with errors that the change does not touch', async () => {
@@ -357,7 +355,7 @@ describe('the GitHub Action', () => {
     expect(badInput.log).toContain('::error title=rubrics::Input "fail-on" is "sometimes"; use error, warning or never.');
     const badBase = await runAction(repo, pullRequestEvent(base), { 'base-ref': 'origin/main' });
     expect(badBase.code).toBe(2);
-    expect(badBase.log).toMatch(/::error title=rubrics::Cannot list the changed files: "origin\/main" is not a branch, tag or commit.*fetch-depth: 0/);
+    expect(badBase.log).toMatch(/::error title=rubrics::Cannot compare with the base: "origin\/main" is not a branch, tag or commit.*fetch-depth: 0/);
   });
 });
 

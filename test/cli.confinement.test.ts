@@ -141,3 +141,18 @@ describe('rubrics report and diff keep references inside too', () => {
     expect(diff.stderr).toContain('reference-outside-workspace');
   });
 });
+
+describe('rubrics diff --base (the whole change) keeps references inside too', () => {
+  it('scores neither side with a rubric outside the repository', async () => {
+    const { repo, outside } = layout('../shared/team.rubric.yaml');
+    gitIn(repo, 'add', '-A');
+    gitIn(repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'base');
+    gitIn(repo, 'branch', 'base');
+    fs.writeFileSync(path.join(repo, 'rubrics/desk.assessment.yaml'), withRubric(path.join(outside, 'team.rubric.yaml')));
+    const diff = await run(['diff', '--base', 'base', '--format', 'json'], repo);
+    expect(diff.stdout + diff.stderr).not.toContain('TOP SECRET');
+    expect(diff.stderr).toContain('reference-outside-workspace');
+    const allowed = await run(['diff', '--base', 'base', '--format', 'json', '--allow-outside', outside], repo);
+    expect(allowed.stderr).not.toContain('reference-outside-workspace');
+  });
+});

@@ -135,18 +135,20 @@ describe('rubrics report --out', () => {
 
 describe('rubrics diff', () => {
   it('compares two assessment files as Markdown for a pull request', async () => {
-    const run = await runCli(cli, ['diff', 'diff/before.assessment.yaml', 'diff/after.assessment.yaml']);
+    const FILE_AFTER = 'diff/after.assessment.yaml';
+    const run = await runCli(cli, ['diff', 'diff/before.assessment.yaml', FILE_AFTER]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const [before, after] = [await analyzeFixture('diff/before.assessment.yaml'), await analyzeFixture('diff/after.assessment.yaml')];
-    expect(run.stdout).toBe(renderDiffMarkdown(diffReports(buildReport(before), buildReport(after))));
+    expect(run.stdout).toBe(renderDiffMarkdown(diffReports(buildReport(before), buildReport(after)), { path: FILE_AFTER }));
     expect(run.stdout).toContain('**Overall score: 2 → 2.5 (▲ +0.5)**');
   });
 
   it('compares two plans', async () => {
-    const run = await runCli(cli, ['diff', 'diff/before.plan.yaml', 'diff/after.plan.yaml']);
+    const FILE_AFTER = 'diff/after.plan.yaml';
+    const run = await runCli(cli, ['diff', 'diff/before.plan.yaml', FILE_AFTER]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const [before, after] = [await analyzeFixture('diff/before.plan.yaml'), await analyzeFixture('diff/after.plan.yaml')];
-    expect(run.stdout).toBe(renderDiffMarkdown(diffReports(buildReport(before), buildReport(after))));
+    expect(run.stdout).toBe(renderDiffMarkdown(diffReports(buildReport(before), buildReport(after)), { path: FILE_AFTER }));
     expect(run.stdout).toContain('Planned → In progress');
     expect(run.stdout).toContain('Quarterly knowledge reviews');
   });
@@ -168,10 +170,13 @@ describe('rubrics diff', () => {
     expect((await runCli(cli, ['diff', 'project/broken.assessment.yaml', 'diff/after.assessment.yaml'])).code).toBe(0);
   });
 
-  it('needs two versions', async () => {
-    const run = await runCli(cli, ['diff', 'diff/before.assessment.yaml']);
+  it('with one path and no git repository, says that a whole change needs one, and how to compare two files', async () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(FIXTURES, 'diff/before.assessment.yaml'), path.join(dir, 'before.assessment.yaml'));
+    const run = await runCli(cli, ['diff', 'before.assessment.yaml'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"rubrics diff" needs two versions to compare: BEFORE and AFTER');
+    expect(run.stderr).toContain('needs a git repository');
+    expect(run.stderr).toContain('rubrics diff BEFORE AFTER');
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
+import { DIAGNOSTIC_HELP } from '../src/core/diagnostics/help';
 import { Engine } from '../src/core/engine';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { escapeData, escapeProperty } from '../src/cli/formatters/github';
@@ -72,11 +73,15 @@ describe('rubrics validate: output formats (goldens)', () => {
     expect(sarifRun.columnKind).toBe('utf16CodeUnits');
     expect(sarifRun.originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(FIXTURES).toString() + '/');
 
-    const rules = sarifRun.tool.driver.rules as { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
-    expect(rules.map((r) => r.id)).toEqual(Object.keys(DIAGNOSTIC_CODES));
+    const rules = sarifRun.tool.driver.rules as { id: string; shortDescription: { text: string }; fullDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }[];
+    // A rule for each code the results use, in the registry's order.
+    const used = new Set(sarifRun.results.map((r: { ruleId: string }) => r.ruleId));
+    expect(rules.map((r) => r.id)).toEqual(Object.keys(DIAGNOSTIC_CODES).filter((code) => used.has(code)));
     for (const rule of rules) {
       const info = DIAGNOSTIC_CODES[rule.id as keyof typeof DIAGNOSTIC_CODES];
       expect(rule.shortDescription.text).toBe(info.summary);
+      expect(rule.fullDescription.text).toBe(`${info.summary} ${DIAGNOSTIC_HELP[rule.id as keyof typeof DIAGNOSTIC_CODES]}`);
+      expect(rule.helpUri).toBe(`https://github.com/rubrics-as-code/rubrics-as-code/blob/main/README.md#${rule.id}`);
       expect(rule.defaultConfiguration.level).toBe({ error: 'error', warning: 'warning', information: 'note' }[info.severity]);
     }
     expect(sarifRun.artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(PROJECT_FILES);
@@ -95,7 +100,7 @@ describe('rubrics validate: output formats (goldens)', () => {
     // The rest is compared with the golden, minus what changes with the machine or the release.
     sarifRun.originalUriBaseIds['%SRCROOT%'].uri = 'file:///FIXTURES/';
     sarifRun.tool.driver.version = sarifRun.tool.driver.semanticVersion = 'VERSION';
-    sarifRun.tool.driver.rules = "one per diagnostic code, checked above";
+    sarifRun.tool.driver.rules = 'one per diagnostic code the results use, checked above';
     expectGolden('validate.sarif.json', `${JSON.stringify(sarif, null, 2)}\n`);
   });
 
@@ -107,12 +112,15 @@ describe('rubrics validate: output formats (goldens)', () => {
       '::error file=project/broken.assessment.yaml,line=15,col=3,endLine=15,endColumn=11,title=unknown-dimension::The rubric "service-desk" has no dimension "knowlege". Did you mean "knowledge"?',
     );
     expect(run.stdout).toMatch(/^::warning file=project\/broken\.assessment\.yaml,line=14,col=18,.*title=evidence-missing::.* Add evidence: write/m);
-    expect(run.stdout).toMatch(/^::notice file=project\/broken\.assessment\.yaml,line=9,col=1,/m);
+    // Notes are off by default as annotations, and on when asked for.
+    expect(run.stdout).not.toMatch(/^::notice /m);
+    const withNotes = await runCli(cli, ['validate', 'project', '--format', 'github', '--min-severity', 'note']);
+    expect(withNotes.stdout).toMatch(/^::notice file=project\/broken\.assessment\.yaml,line=9,col=1,/m);
   });
 
   it('github and sarif: paths are relative to GITHUB_WORKSPACE when set, so a subfolder run annotates the right files', async () => {
     const env = { GITHUB_WORKSPACE: REPO_ROOT };
-    const github = await runCli(cli, ['validate', 'project/broken.assessment.yaml', '--format', 'github'], { env });
+    const github = await runCli(cli, ['validate', 'project/broken.assessment.yaml', '--format', 'github', '--min-severity', 'note'], { env });
     expect(github.stdout).toMatch(/^::notice file=test\/fixtures\/cli\/project\/broken\.assessment\.yaml,line=9,/);
     const sarif = JSON.parse((await runCli(cli, ['validate', 'project/broken.assessment.yaml', '--format', 'sarif'], { env })).stdout);
     expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(REPO_ROOT).toString()}/`);
@@ -165,7 +173,7 @@ describe('rubrics validate: exit codes', () => {
     expect(unknown.stderr).toContain('Unknown option --frmat for "rubrics validate". Did you mean --format?');
     const format = await runCli(cli, ['validate', '--format', 'jsno']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('--format must be one of stylish, json, sarif, github, not "jsno". Did you mean "json"?');
+    expect(format.stderr).toContain('--format must be one of stylish, json, sarif, github, junit, not "jsno". Did you mean "json"?');
     const maxWarnings = await runCli(cli, ['validate', '--max-warnings', 'many']);
     expect(maxWarnings.code).toBe(2);
     const missing = await runCli(cli, ['validate', 'nowhere/x.assessment.yaml']);

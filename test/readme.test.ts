@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/core/diagnostics/codes';
+import { DIAGNOSTIC_HELP, diagnosticHelpUri } from '../src/core/diagnostics/help';
 import { analyzeMemory } from './helpers';
 
 const readme = fs.readFileSync(path.join(__dirname, '../README.md'), 'utf8');
 
 describe('README', () => {
-  it('documents every diagnostic code with its severity and meaning (run scripts/sync-readme.mjs)', () => {
+  it('documents every diagnostic code with its severity, meaning and what to do, under the anchor SARIF links to (run scripts/sync-readme.mjs)', () => {
     for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) {
-      expect(readme).toContain(`| \`${code}\` | ${info.severity} | ${info.summary} |`);
+      expect(readme).toContain(`| <a id="${code}"></a>\`${code}\` | ${info.severity} | ${info.summary} | ${DIAGNOSTIC_HELP[code as DiagnosticCode]} |`);
+      expect(diagnosticHelpUri(code as DiagnosticCode)).toMatch(new RegExp(`README\\.md#${code}$`));
     }
   });
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/core/engine';
 import { isInside, type Confinement } from '../src/core/resolve/confinement';
 import { MemoryFileHost, type FileHost, type FileRead } from '../src/core/resolve/host';
+import { workspaceConfinement } from '../src/server/confinement';
 import { yaml } from './helpers';
 
 const RUBRIC = yaml`
@@ -250,5 +251,26 @@ describe('a referenced file that is there but cannot be read', () => {
     const analysis = await new Engine(new MemoryFileHost()).analyze('file:///ws/acme.assessment.yaml', assessment('./desk.rubric.yaml'));
     expect(analysis.diagnostics.map((d) => d.message)).toEqual(['No file found at "./desk.rubric.yaml" (relative to this file). Check the path and the file name.']);
     expect(analysis.incomplete).toBeUndefined();
+  });
+});
+
+describe("the editor's roots (server/confinement.ts)", () => {
+  const roots = async (confinement: Confinement, uri: string) => (await confinement.rootsFor(uri)).roots;
+
+  it('are the workspace folders and the allowed ones, as URIs', async () => {
+    const confinement = workspaceConfinement(['file:///ws'], ['/shared/rubrics', 'C:\\Rubrics', 'relative/folder']);
+    expect(await roots(confinement, 'file:///ws/a.assessment.yaml')).toEqual(['file:///ws', 'file:///shared/rubrics', 'file:///c:/Rubrics']);
+  });
+
+  it('for a file at a git revision (the preview\'s change since HEAD), are the same folders at that revision, and nothing on disk', async () => {
+    const confinement = workspaceConfinement(['file:///home/dana/my%20ws'], []);
+    const atHead = 'rubrics-git://HEAD/home/dana/my%20ws/rubrics/a.assessment.yaml';
+    expect(await roots(confinement, atHead)).toEqual(['rubrics-git://HEAD/home/dana/my%20ws/']);
+    expect(await roots(workspaceConfinement(['file:///home/dana/my%20ws/'], []), atHead)).toEqual(['rubrics-git://HEAD/home/dana/my%20ws/']);
+    const host = new MemoryFileHost(new Map([['rubrics-git://HEAD/home/dana/my%20ws/rubrics/desk.rubric.yaml', RUBRIC], ['rubrics-git://HEAD/etc/desk.rubric.yaml', SECRET]]));
+    const engine = new Engine(host, { confinement });
+    expect((await engine.analyze(atHead, assessment('./desk.rubric.yaml'))).diagnostics).toEqual([]);
+    const out = await engine.analyze(atHead, assessment('/etc/desk.rubric.yaml'));
+    expect(out.diagnostics.map((d) => d.code)).toEqual(['reference-outside-workspace']);
   });
 });

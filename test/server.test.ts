@@ -9,7 +9,8 @@ import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
 import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { LineIndex } from '../src/core/text/lineIndex';
-import { DOCUMENT_SUMMARY, RENDER_REPORT, SERVER_COMMANDS, type DocumentSummary } from '../src/server/protocol';
+import { revisionUri } from '../src/core/review/revisionUri';
+import { DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type DocumentSummary } from '../src/server/protocol';
 import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './languageFixtures';
 import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
 
@@ -138,6 +139,59 @@ describe('language server', () => {
     expect(where(fromUse)).toEqual(where(found).filter((w) => !w.startsWith('desk.rubric')));
     // Nothing to find on a key that is no rubric item.
     expect(await client.request('textDocument/references', { textDocument: { uri: assessment }, position: { line: 0, character: 1 }, context: { includeDeclaration: true } })).toEqual([]);
+  });
+
+  it('finds what uses a rubric from its id, or from a rubric: reference: the same documents as rubrics uses', async () => {
+    const client = await start({ settings: { workspaceScan: { enabled: false } } });
+    const rubric = uriOf('desk.rubric.yaml');
+    const assessment = uriOf('acme.assessment.yaml');
+    const plan = uriOf('acme.plan.yaml');
+    client.open(rubric, DESK_RUBRIC);
+    client.open(assessment, DESK_ASSESSMENT);
+    client.open(plan, DESK_PLAN);
+    await client.diagnosticsOf(assessment);
+    await client.diagnosticsOf(plan);
+    const where = (locations: Location[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line}`).sort();
+    const line = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+    const idLine = DESK_RUBRIC.split('\n').findIndex((l) => l.startsWith('id: '));
+    const fromId = await client.request<Location[]>('textDocument/references', { textDocument: { uri: rubric }, position: { line: idLine, character: 5 }, context: { includeDeclaration: false } });
+    expect(where(fromId)).toEqual([`acme.assessment.yaml:${line(DESK_ASSESSMENT, 'rubric: ')}`, `acme.plan.yaml:${line(DESK_PLAN, 'rubric: ')}`]);
+    const fromReference = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: assessment }, position: position(DESK_ASSESSMENT, DESK_ASSESSMENT.indexOf('./desk.rubric.yaml') + 3), context: { includeDeclaration: true },
+    });
+    expect(where(fromReference)).toEqual([...where(fromId), `desk.rubric.yaml:${idLine}`].sort());
+  });
+
+  it('leads the preview with the change since another version, read with its rubric at that revision through the client', async () => {
+    const head = revisionUri('HEAD', 'ws/acme.assessment.yaml');
+    // At HEAD the portal was not live yet, and the rubric at HEAD is the same: the answer moved the score.
+    const client = await start({ settings: { workspaceScan: { enabled: false } }, files: { ...files, [head]: DESK_ASSESSMENT.replace('portal: yes', 'portal: no'), [revisionUri('HEAD', 'ws/desk.rubric.yaml')]: DESK_RUBRIC } });
+    const uri = uriOf('acme.assessment.yaml');
+    client.open(uri, DESK_ASSESSMENT);
+    await client.diagnosticsOf(uri);
+    const report = await client.request<{ body: string }>(PREVIEW_REPORT, { uri, compareWith: { uri: head, label: 'HEAD' } });
+    expect(report.body).toContain('<h2>Since HEAD</h2>');
+    expect(report.body).toMatch(/<td>Self-service<\/td><td class="num">[\d.]+<\/td><td class="num">[\d.]+<\/td><td class="num tone-good">▲ \+[\d.]+<\/td>/);
+    expect(client.reads).toContain(revisionUri('HEAD', 'ws/desk.rubric.yaml'));
+    // A file that git does not have at the ref is new there; without compareWith there is no section.
+    const fresh = await client.request<{ body: string }>(PREVIEW_REPORT, { uri, compareWith: { uri: revisionUri('main', 'ws/acme.assessment.yaml'), label: 'main' } });
+    expect(fresh.body).toContain('This file is not in main: everything in it is new.');
+    expect((await client.request<{ body: string }>(PREVIEW_REPORT, { uri })).body).not.toContain('class="change"');
+  });
+
+  it('leaves alone the files the workspace folder\'s .rubricsignore names, as the CLI does', async () => {
+    const mkdocs = uriOf('rubrics/mkdocs.yml');
+    const assessment = uriOf('acme.assessment.yaml');
+    const check = async (extra: Record<string, string>) => {
+      const client = await start({ workspaceFolders: ['file:///ws/'], settings: { workspaceScan: { enabled: false } }, files: { ...files, ...extra } });
+      client.open(mkdocs, 'site_name: Governance\nnav: [index.md]\n');
+      client.open(assessment, DESK_ASSESSMENT);
+      await client.diagnosticsOf(assessment);
+      return client.diagnostics.get(mkdocs)?.map((d) => d.code) ?? [];
+    };
+    // Under rubrics/, it is ours by name, and not a rubric document.
+    expect(await check({})).toContain('unknown-api-version');
+    expect(await check({ 'file:///ws/.rubricsignore': '# the docs site\nrubrics/mkdocs.yml\n' })).toEqual([]);
   });
 
   it('completes criteria in a half-typed assessment that never passed its schema', async () => {

@@ -3,9 +3,9 @@
  * token: found by a hidden marker in its body and edited in place, so a pull request keeps a
  * single, current comment however often it is pushed to.
  */
+import { MAX_COMMENT_LENGTH } from '../core/render';
+
 export const COMMENT_MARKER = '<!-- rubrics-as-code: score diff -->';
-/** GitHub refuses longer comment bodies. */
-export const MAX_COMMENT_LENGTH = 65_536;
 const PAGE_SIZE = 100;
 
 export interface GitHubApi {

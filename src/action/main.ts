@@ -1,6 +1,5 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listChanges, type ChangeSet } from '../cli/changedFiles';
 import { directoryUri } from '../cli/commands/validate';
 import type { OutputStream } from '../cli/context';
 import { CliError } from '../cli/errors';
@@ -8,12 +7,15 @@ import { escapeData, formatGithub } from '../cli/formatters/github';
 import { formatSarif } from '../cli/formatters/sarif';
 import { countTotals, plural, type FileResult } from '../cli/results';
 import { TOOL_VERSION } from '../cli/version';
-import type { ReportDiff } from '../core/report';
+import { formatScore, shownDelta } from '../core/render/text';
+import type { ChangeReview } from '../core/review/change';
+import { cliConfinement } from '../cli/confinement';
+import { reviewRepository, type ReviewResult } from '../cli/review';
 import { rubrics } from './cli';
 import { upsertComment } from './comment';
 import { readEvent } from './event';
 import { InputError, readInputs, type ActionInputs } from './inputs';
-import { renderSummary, type FileDiff } from './summary';
+import { renderSummary } from './summary';
 
 export interface ActionIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -45,28 +47,35 @@ export async function runAction(io: ActionIo): Promise<number> {
   const event = await readEvent(io.env);
   const base = inputs.baseRef || event.base;
 
-  let change: ChangeSet | undefined;
-  if (base) {
-    try {
-      change = await listChanges(workspace, base);
-    } catch (error) {
-      if (error instanceof CliError) return fail(`Cannot list the changed files: ${error.message}`);
-      throw error;
-    }
-  } else {
-    log('No base to compare with (not a pull request, and no base-ref input): checking every file, with no score diff.');
-  }
-
   const validation = await rubrics(['validate', ...inputs.paths, '--format', 'json'], workspace, cliEnv);
   if (validation.code === 2) return fail(validation.stderr.replace(/^rubrics: /gm, '').trim());
   const results = JSON.parse(validation.stdout) as FileResult[];
+
+  let reviewed: ReviewResult | undefined;
+  if (base) {
+    try {
+      // The same whole-change review as `rubrics diff --base`: the workspace against the merge base.
+      // The whole-change review keeps references inside the checkout, as the validation does (cli.ts).
+      const confinement = await cliConfinement(workspace, [], workspace);
+      reviewed = await reviewRepository({ cwd: workspace, base, paths: inputs.paths, confinement, note: (text) => log(`::notice title=rubrics::${escapeData(text)}`) });
+    } catch (error) {
+      if (error instanceof CliError) return fail(`Cannot compare with the base: ${error.message}`);
+      throw error;
+    }
+    for (const { path: shown, reasons } of reviewed.incomplete) log(`::warning title=rubrics::${escapeData(`No score diff for ${shown}: ${reasons.join(' ')}`)}`);
+  } else {
+    log('No base to compare with (not a pull request, and no base-ref input): checking every file, with no score diff.');
+  }
+  const change = reviewed?.change;
   const changedPaths = change ? new Set(change.files.filter((f) => f.status !== 'deleted').map((f) => f.path)) : undefined;
   const fromRoot = (file: FileResult) => toRepoPath(workspace, change?.root ?? workspace, file.path);
   const inScope = changedPaths ? results.filter((r) => changedPaths.has(fromRoot(r))) : results;
+  // Notes stay in SARIF and the summary's counts: as annotations they would bury the problems.
+  const annotated = inScope.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity !== 'information') }));
 
   if (inputs.formats.has('annotations')) {
     log(change ? `Annotations on the ${plural(inScope.length, 'checked file')} this change touches:` : 'Annotations:');
-    io.stdout.write(formatGithub(inScope));
+    io.stdout.write(formatGithub(annotated));
   }
   if (inputs.formats.has('sarif')) {
     const sarifPath = path.resolve(workspace, inputs.sarifFile);
@@ -74,9 +83,9 @@ export async function runAction(io: ActionIo): Promise<number> {
     log(`SARIF for code scanning: ${path.relative(workspace, sarifPath)}`);
   }
 
-  const diffs = change ? await diffChanges(change, results.map(fromRoot), workspace, cliEnv, log) : [];
-  const failures = thresholdFailures(inputs, results, change ? inScope : results, diffs);
-  const summary = renderSummary({ results, ...(change ? { change: { base: change.base, files: change.files } } : {}), inScope, diffs, failures });
+  const review = reviewed && reviewed.incomplete.length === 0 ? reviewed.review : undefined;
+  const failures = thresholdFailures(inputs, results, change ? inScope : results, review);
+  const summary = renderSummary({ results, ...(change ? { change: { base: change.base } } : {}), inScope, ...(review ? { review } : {}), failures });
   if (inputs.formats.has('summary') && io.env.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, summary);
 
   let commentUrl: string | undefined;
@@ -88,7 +97,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     errors: totals.errors,
     warnings: totals.warnings,
     notes: totals.information,
-    'changed-files': diffs.length,
+    'changed-files': review?.files.filter((f) => f.status !== 'unchanged').length ?? 0,
     'sarif-file': inputs.formats.has('sarif') ? inputs.sarifFile : '',
     'comment-url': commentUrl ?? '',
   });
@@ -96,33 +105,8 @@ export async function runAction(io: ActionIo): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
-/**
- * One `rubrics diff --format json` per changed file that is (or was, for a deletion) a rubric
- * file: the version at the merge base against the one in the workspace.
- */
-async function diffChanges(change: ChangeSet, validated: readonly string[], workspace: string, env: ActionIo['env'], log: (line: string) => void): Promise<FileDiff[]> {
-  const known = new Set(validated);
-  const diffs: FileDiff[] = [];
-  for (const file of change.files) {
-    if (file.status !== 'deleted' && !known.has(file.path)) continue;
-    // An added file does not exist at the base: the CLI compares it with an empty file.
-    const before = `${change.base}:${file.previousPath ?? file.path}`;
-    const after = file.status === 'deleted' ? `${change.head}:${file.path}` : path.relative(workspace, path.join(change.root, file.path)) || '.';
-    const output = await rubrics(['diff', before, after, '--format', 'json'], workspace, env);
-    if (output.code === 2) {
-      log(`::warning title=rubrics::${escapeData(`No score diff for ${file.path}: ${output.stderr.replace(/^rubrics: /gm, '').trim()}`)}`);
-      continue;
-    }
-    const diff = JSON.parse(output.stdout) as ReportDiff;
-    // A deleted YAML file that never was a rubric file.
-    if (file.status === 'deleted' && diff.kind === 'Unknown') continue;
-    diffs.push({ file, diff });
-  }
-  return diffs;
-}
-
 /** Why the check fails, one sentence each; empty when it passes. */
-function thresholdFailures(inputs: ActionInputs, results: readonly FileResult[], inScope: readonly FileResult[], diffs: readonly FileDiff[]): string[] {
+function thresholdFailures(inputs: ActionInputs, results: readonly FileResult[], inScope: readonly FileResult[], review: ChangeReview | undefined): string[] {
   const totals = countTotals(results);
   const failures: string[] = [];
   if (inputs.failOn !== 'never' && totals.errors > 0) {
@@ -134,10 +118,13 @@ function thresholdFailures(inputs: ActionInputs, results: readonly FileResult[],
   if (inputs.failOn === 'warning' && totals.warnings > 0) failures.push(`${plural(totals.warnings, 'warning')}, and fail-on is "warning".`);
   if (inputs.maxWarnings !== undefined && totals.warnings > inputs.maxWarnings) failures.push(`${plural(totals.warnings, 'warning')}, more than max-warnings ${inputs.maxWarnings} allows.`);
   if (inputs.maxScoreDrop !== undefined) {
-    for (const { file, diff } of diffs) {
-      const delta = diff.overall?.delta;
-      if (delta !== undefined && -delta > inputs.maxScoreDrop) {
-        failures.push(`The overall score of ${file.path} drops by ${-delta}, more than max-score-drop ${inputs.maxScoreDrop} allows.`);
+    for (const file of review?.files ?? []) {
+      for (const doc of file.documents) {
+        const o = doc.diff.overall;
+        if (doc.kind !== 'Assessment' || o?.before === undefined || o.after === undefined) continue;
+        // The drop a reader of the summary sees: the difference of the two numbers shown.
+        const drop = -shownDelta(o.before, o.after);
+        if (drop > inputs.maxScoreDrop) failures.push(`The overall score of ${file.path} drops by ${formatScore(drop)} (${formatScore(o.before)} → ${formatScore(o.after)}), more than max-score-drop ${inputs.maxScoreDrop} allows.`);
       }
     }
   }

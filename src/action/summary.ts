@@ -1,39 +1,32 @@
 import { palette } from '../cli/color';
 import { summaryLine } from '../cli/formatters/stylish';
 import type { FileResult } from '../cli/results';
-import type { ChangedFile } from '../cli/changedFiles';
-import { renderDiffMarkdown } from '../core/render';
+import { MAX_COMMENT_LENGTH, renderReviewMarkdown } from '../core/render';
 import { markdownCode, markdownTable, markdownText } from '../core/render/markdown/escape';
-import type { ReportDiff } from '../core/report';
+import type { ChangeReview } from '../core/review/change';
 
 /** At most this many problems are listed in the summary; annotations and SARIF have them all. */
 export const MAX_LISTED_PROBLEMS = 50;
 
-export interface FileDiff {
-  readonly file: ChangedFile;
-  readonly diff: ReportDiff;
-}
-
 export interface SummaryInput {
   readonly results: readonly FileResult[];
   /** undefined when there was nothing to compare with: every file then counts as changed. */
-  readonly change?: { readonly base: string; readonly files: readonly ChangedFile[] };
+  readonly change?: { readonly base: string };
   /** The validated files the change touched. */
   readonly inScope: readonly FileResult[];
-  readonly diffs: readonly FileDiff[];
+  /** The whole-change review (`rubrics diff --base`), when there was a base to compare with. */
+  readonly review?: ChangeReview;
   readonly failures: readonly string[];
 }
 
-/** The Markdown of the job summary and of the pull-request comment. */
+/**
+ * The Markdown of the job summary and of the pull-request comment: the check's verdict, the
+ * problems of the changed files, then the review of the change as `rubrics diff --base` writes
+ * it, within GitHub's comment limit.
+ */
 export function renderSummary(input: SummaryInput): string {
   const out = ['## Rubrics as Code', '', summaryLine(input.results, palette(false))];
-  if (input.change) {
-    const base = markdownCode(input.change.base.slice(0, 12));
-    const touched = input.diffs.length;
-    out.push('', touched === 0
-      ? `This change touches no rubric, assessment or plan (compared with ${base}).`
-      : `This change touches ${touched === 1 ? 'one rubric file' : `${touched} rubric files`} (compared with ${base}, where it branched off).`);
-  }
+  if (input.change && !input.review) out.push('', `No score diff: a changed file could not be fully checked at one side (see the warnings in the log). Compared with ${markdownCode(input.change.base.slice(0, 12))}.`);
   if (input.failures.length > 0) {
     out.push('', '**The check fails:**', '', ...input.failures.map((f) => `- ${markdownText(f)}`));
   }
@@ -47,19 +40,8 @@ export function renderSummary(input: SummaryInput): string {
     out.push(markdownTable(['File', 'Severity', 'Code', 'Message'], rows));
     if (problems.length > MAX_LISTED_PROBLEMS) out.push('', `…and ${problems.length - MAX_LISTED_PROBLEMS} more, in the annotations and the SARIF file.`);
   }
-
-  for (const { file, diff } of input.diffs) {
-    out.push('', `${markdownCode(file.path)} · ${describeChange(file)}`, '', demoteHeadings(renderDiffMarkdown(diff).trim()));
-  }
-  return `${out.join('\n')}\n`;
-}
-
-function describeChange(file: ChangedFile): string {
-  if ((file.status === 'renamed' || file.status === 'copied') && file.previousPath) return `${file.status} from ${markdownCode(file.previousPath)}`;
-  return file.status;
-}
-
-/** The CLI's diff starts at level 2; under the summary's own heading, each file's diff sits one level lower. */
-function demoteHeadings(markdown: string): string {
-  return markdown.replace(/^(#{1,5}) /gm, '#$1 ');
+  const head = `${out.join('\n')}\n`;
+  if (!input.review) return head;
+  // The comment carries a marker line too: keep the whole within GitHub's limit.
+  return `${head}\n${renderReviewMarkdown(input.review, { headingLevel: 3, maxLength: MAX_COMMENT_LENGTH - head.length - 200 })}`;
 }

@@ -19,7 +19,7 @@ export interface CommandSpec<O extends Options> {
 export function parseCommand<O extends Options>(spec: CommandSpec<O>, args: readonly string[]) {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw new CliError(describeParseError(error, spec));
   }
@@ -51,6 +51,13 @@ function describeParseError(error: unknown, spec: CommandSpec<Options>): string 
   }
   return `${message} ${help}`;
 }
+
+/** The options of every command that writes one document: its format, where it goes, and --help. */
+export const DOCUMENT_OUTPUT_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Reads an option that must be one of a few words, with a message listing them otherwise. */
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T {

@@ -20,22 +20,67 @@ export interface ChangedFile {
 export interface ChangeSet {
   /** The repository's top folder. */
   readonly root: string;
-  /** The commit the change is compared with: the merge base of BASE and HEAD. */
+  /** The commit the change is compared with: the merge base of BASE and HEAD (or BASE itself in a shallow clone). */
   readonly base: string;
+  /** The head commit; with `workingTree`, the commit the working tree sits on. */
   readonly head: string;
+  /** The head side is the working tree (uncommitted and untracked files included), not `head`. */
+  readonly workingTree?: boolean;
+  /** Said when the base is not the merge base: a shallow clone that lacks the common history. */
+  readonly note?: string;
   readonly files: readonly ChangedFile[];
 }
 
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed' };
 
-/** The files changed between `base` and `head` (branches, tags or commits) in the repository around `cwd`. */
-export async function listChanges(cwd: string, base: string, head = 'HEAD'): Promise<ChangeSet> {
+export interface ListOptions {
+  /** Compare with the working tree instead of a head commit (HEAD then only names where it sits). */
+  readonly workingTree?: boolean;
+}
+
+/**
+ * The files changed between `base` and `head` (branches, tags or commits) in the repository
+ * around `cwd`, or between `base` and the working tree. In a shallow clone that holds the base
+ * commit but not the history it shares with the head, the change is taken from the base commit
+ * itself, and `note` says so; a base that is not in the clone at all is an error that says what
+ * to fetch.
+ */
+export async function listChanges(cwd: string, base: string, head = 'HEAD', options: ListOptions = {}): Promise<ChangeSet> {
   const root = (await runGit(cwd, ['rev-parse', '--show-toplevel'], `${cwd} is not inside a git repository`)).trim();
   const [baseCommit, headCommit] = [await commitOf(root, base), await commitOf(root, head)];
-  const mergeBase = (await runGit(root, ['merge-base', baseCommit, headCommit],
-    `"${base}" and "${head}" have no common history here. In a shallow clone, fetch the whole history first (actions/checkout with fetch-depth: 0)`)).trim();
-  const listing = await runGit(root, ['diff', '--name-status', '-M', '-z', mergeBase, headCommit], `git diff ${base}...${head} failed`);
-  return { root, base: mergeBase, head: headCommit, files: parseNameStatus(listing) };
+  let from: string;
+  let note: string | undefined;
+  try {
+    from = (await git(root, ['merge-base', baseCommit, headCommit])).trim();
+  } catch {
+    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+    if (!shallow) throw new CliError(`"${base}" and "${head}" have no common history here, so there is no point where the change branched off. Compare with a commit on the same history.`);
+    from = baseCommit;
+    note = `This is a shallow clone without the history "${base}" and "${head}" share, so the change is compared with "${base}" itself; what landed on it since the branch left it shows as part of the change. Fetch the history (git fetch --unshallow, or actions/checkout with fetch-depth: 0) to compare with the merge base.`;
+  }
+  const range = options.workingTree ? [from] : [from, headCommit];
+  const listing = await runGit(root, ['diff', '--name-status', '-M', '-z', ...range, '--'], `git diff ${base}...${head} failed`);
+  const files = parseNameStatus(listing);
+  if (options.workingTree) {
+    // Files git does not track yet (and does not ignore) are part of the working tree's change.
+    const untracked = await runGit(root, ['ls-files', '--others', '--exclude-standard', '-z'], 'git ls-files failed');
+    for (const file of untracked.split('\0').filter(Boolean)) files.push({ status: 'added', path: file });
+  }
+  return { root, base: from, head: headCommit, ...(options.workingTree ? { workingTree: true } : {}), ...(note ? { note } : {}), files };
+}
+
+/**
+ * The branch a change is usually compared with: the remote's default branch (origin/HEAD), or
+ * the first of origin/main, origin/master, main, master that exists.
+ */
+export async function defaultBase(cwd: string): Promise<string | undefined> {
+  const remoteHead = await git(cwd, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']).catch(() => undefined);
+  if (remoteHead?.trim()) return remoteHead.trim();
+  for (const candidate of ['origin/main', 'origin/master', 'main', 'master']) {
+    const found = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${candidate}^{commit}`]).catch(() => undefined);
+    if (found?.trim()) return candidate;
+  }
+  return undefined;
 }
 
 /** Parses `git diff --name-status -z` output: a status field, then one path (two for renames and copies). */
@@ -59,7 +104,7 @@ export function parseNameStatus(output: string): ChangedFile[] {
 
 async function commitOf(root: string, ref: string): Promise<string> {
   const output = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
-    `"${ref}" is not a branch, tag or commit of this repository. In CI, fetch it first (actions/checkout with fetch-depth: 0), and check the name with "git rev-parse ${ref}"`);
+    `"${ref}" is not a branch, tag or commit in this clone. Fetch it first (git fetch origin ${ref}, or in GitHub Actions actions/checkout with fetch-depth: 0), and check the name with "git rev-parse ${ref}"`);
   return output.trim();
 }
 

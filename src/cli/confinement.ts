@@ -9,6 +9,20 @@ import { fileUri } from './nodeFileHost';
 /** The option that lets references reach a folder outside the root, as the help and messages name it. */
 export const ALLOW_OUTSIDE_OPTION = '--allow-outside';
 
+/** The option in a command's parseCommand spec: every command that reads references takes it. */
+export const ALLOW_OUTSIDE_SPEC = { 'allow-outside': { type: 'string', multiple: true } } as const;
+
+/** Its lines in a command's help, the description starting at `column` like the other options'. */
+export function allowOutsideHelp(column: number): string {
+  const indent = ' '.repeat(column);
+  return [
+    `      ${ALLOW_OUTSIDE_OPTION} <folder>`,
+    `${indent}let references (rubric:, baseline:) read files in this folder too;`,
+    `${indent}by default they stay inside the git repository (outside one, the`,
+    `${indent}current folder). Repeat it for several folders`,
+  ].join('\n');
+}
+
 /**
  * Where the references of a file the CLI checks may point: inside the git repository that holds
  * the file (the repository is what a pull request changes and what CI checks out, and a file in

@@ -5,6 +5,7 @@ import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/
 import { CliError, errorText } from './errors';
 import { decodeText, MAX_READ_BYTES, nonRegularKind, readPrefix, UnreadableFile } from './fileRead';
 import { hasGlobMagic, parseGlob } from './glob';
+import { IgnoreRules } from './ignoreFile';
 import { printable } from './printable';
 
 /** Folders that never hold a project's own rubric files, and are huge when they exist: dependencies and version control. */
@@ -29,7 +30,8 @@ export interface Discovery {
 /**
  * Turns command-line arguments (files, directories, globs) into the sorted list of files to
  * validate. Files named explicitly are always taken; files found in directories or by globs are
- * taken when they look like rubric files (see `isRubricFile`). Entries in folders that are not
+ * taken when they look like rubric files (see `isRubricFile`) and the nearest `.rubricsignore`
+ * does not leave them out. Entries in folders that are not
  * regular files are never opened: those with a YAML name are listed in `skipped`. Throws
  * CliError (exit 2) for a path that does not exist, a glob that matches nothing, or a directory
  * that cannot be read.
@@ -37,7 +39,9 @@ export interface Discovery {
 export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
   const found = new Set<string>();
   const skipped = new Map<string, string>();
+  const ignore = await IgnoreRules.load(cwd);
   const take = async (entry: WalkEntry) => {
+    if (ignore.ignores(entry.path)) return;
     if (entry.kind === 'file') {
       if (await isRubricFile(entry.path, cwd)) found.add(entry.path);
     } else if (YAML_FILE.test(entry.path) && !skipped.has(entry.path)) {
@@ -67,10 +71,12 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       throw new CliError(`Cannot find "${input}" (looked in ${path.resolve(cwd, input)}). Check the path, or pass a directory or a quoted glob such as '**/*.assessment.yaml'.`);
     }
   }
-  const byShownPath = (a: string, b: string) => compareStrings(displayPath(a, cwd), displayPath(b, cwd));
+  // Each path is made relative once, not in every comparison of the sort.
+  const byShownPath = (files: Iterable<string>) =>
+    [...files].map((file) => ({ file, shown: displayPath(file, cwd) })).sort((a, b) => compareStrings(a.shown, b.shown)).map((f) => f.file);
   return {
-    files: [...found].sort(byShownPath),
-    skipped: [...skipped.keys()].filter((file) => !found.has(file)).sort(byShownPath).map((file) => skipped.get(file) as string),
+    files: byShownPath(found),
+    skipped: byShownPath([...skipped.keys()].filter((file) => !found.has(file))).map((file) => skipped.get(file) as string),
   };
 }
 

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { FileHost, FileRead } from '../core/resolve/host';
-import { CliError } from './errors';
+import { parseRevisionUri, REVISION_SCHEME, revisionUri, type Revision } from '../core/review/revisionUri';
+import { CliError, errorText } from './errors';
+import { GitBatch } from './gitBatch';
 import { decodeText, MAX_READ_BYTES, tooLarge, UnreadableFile } from './fileRead';
 import { printable } from './printable';
 
@@ -11,14 +13,11 @@ import { printable } from './printable';
  * so that the engine resolves its relative references (`rubric: ./team.rubric.yaml`) to the
  * same revision, not to today's working tree.
  */
-export const GIT_SCHEME = 'rubrics-git:';
+export const GIT_SCHEME = `${REVISION_SCHEME}:`;
 /** git's output is read up to the engine's size limit; a larger file stops the read there. */
 const MAX_OUTPUT_BYTES = MAX_READ_BYTES;
 
-export interface GitSpec {
-  readonly ref: string;
-  readonly path: string;
-}
+export type GitSpec = Revision;
 
 /** `REF:path` → its parts; undefined when the text is not of that form (or is a Windows drive path). */
 export function parseGitSpec(text: string): GitSpec | undefined {
@@ -28,19 +27,9 @@ export function parseGitSpec(text: string): GitSpec | undefined {
   return { ref: text.slice(0, colon), path: text.slice(colon + 1) };
 }
 
-export function gitUri(ref: string, repoPath: string): string {
-  return `${GIT_SCHEME}//${encodeURIComponent(ref)}/${repoPath.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-export function parseGitUri(uri: string): GitSpec | undefined {
-  if (!uri.startsWith(GIT_SCHEME)) return undefined;
-  try {
-    const url = new URL(uri);
-    return { ref: decodeURIComponent(url.host), path: url.pathname.slice(1).split('/').map(decodeURIComponent).join('/') };
-  } catch {
-    return undefined;
-  }
-}
+/** A path from the repository root at a revision, as the engine's URI for it. */
+export const gitUri = revisionUri;
+export const parseGitUri = parseRevisionUri;
 
 export interface GitFile {
   readonly uri: string;
@@ -53,6 +42,7 @@ export interface GitFile {
 /** One repository, as seen from the working directory. */
 export class GitRepository implements FileHost {
   private readonly verifiedRefs = new Map<string, Promise<void>>();
+  private batch: GitBatch | undefined;
 
   private constructor(readonly root: string, private readonly prefix: string) {}
 
@@ -101,7 +91,7 @@ export class GitRepository implements FileHost {
       if (error instanceof UnreadableFile) return { unreadable: error.reason, ...(error.advice ? { advice: error.advice } : {}) };
       if (error instanceof CliError) return { unreadable: error.message.replace(/\.$/, '') };
       if (error instanceof GitError) return { unreadable: `git could not read it (${error.stderr})` };
-      throw error;
+      return { unreadable: `git could not read it (${errorText(error)})` };
     }
   }
 
@@ -120,8 +110,24 @@ export class GitRepository implements FileHost {
   }
 
   /** The file's text at the revision, or undefined when it does not exist there. */
-  private async show(ref: string, repoPath: string): Promise<string | undefined> {
+  async show(ref: string, repoPath: string): Promise<string | undefined> {
     const object = `${ref}:${repoPath}`;
+    if (/[\r\n]/.test(object)) return this.showAlone(object);
+    this.batch ??= new GitBatch(this.root, MAX_OUTPUT_BYTES);
+    const answer = await this.batch.read(object);
+    if (answer.type === 'missing') return undefined;
+    if (answer.type !== 'blob') throw new CliError(`"${object}" is a ${answer.type} in git, not a file.`);
+    if (!('content' in answer) || !answer.content) throw tooLarge();
+    return decodeText(answer.content);
+  }
+
+  /** Ends the process that reads objects, once the command is done with the repository. */
+  close(): void {
+    this.batch?.close();
+  }
+
+  /** One object by its own git processes: for names that the batch reader cannot take. */
+  private async showAlone(object: string): Promise<string | undefined> {
     const type = await git(this.root, ['cat-file', '-t', '--end-of-options', object]).catch(() => undefined);
     if (type === undefined) return undefined;
     if (type.trim() !== 'blob') throw new CliError(`"${object}" is a ${type.trim()} in git, not a file.`);

@@ -20,8 +20,8 @@ export function documentDiagnostics(analysis: FileAnalysis, documentIndex: numbe
  * CI logs without ending up in the report file), in the same format `validate` uses. Returns
  * whether any of them is an error.
  */
-export function reportProblemsToStderr(files: readonly { path: string; analysis: FileAnalysis; documentIndex: number }[], context: CliContext): boolean {
-  const results = files.map((f) => toFileResult(f.path, { text: f.analysis.text, diagnostics: documentDiagnostics(f.analysis, f.documentIndex) }));
+export function reportProblemsToStderr(files: readonly { path: string; analysis: FileAnalysis; documentIndex: number; allDocuments?: boolean }[], context: CliContext): boolean {
+  const results = files.map((f) => toFileResult(f.path, { text: f.analysis.text, diagnostics: f.allDocuments ? f.analysis.diagnostics : documentDiagnostics(f.analysis, f.documentIndex) }));
   const totals = countTotals(results);
   if (totals.errors + totals.warnings > 0) context.stderr.write(formatStylish(results, palette(colorEnabled(context.stderr, context.env))));
   return totals.errors > 0;

@@ -47,7 +47,8 @@ export interface Totals {
  * messages, which quote people's text, are made printable here, once for every format.
  */
 export function toFileResult(path: string, analysis: { readonly text: string; readonly diagnostics: readonly Diagnostic[] }, incomplete: readonly string[] = []): FileResult {
-  const lines = new LineIndex(analysis.text);
+  // Most files of a large run are clean: index their lines only when a diagnostic needs a position.
+  const lines = analysis.diagnostics.length > 0 ? new LineIndex(analysis.text) : undefined;
   return {
     path,
     ...(incomplete.length > 0 ? { incomplete: incomplete.map(printable) } : {}),
@@ -56,7 +57,7 @@ export function toFileResult(path: string, analysis: { readonly text: string; re
         code: d.code,
         severity: d.severity,
         message: printable(d.message),
-        ...lines.lineColumnRange(d.range),
+        ...(lines as LineIndex).lineColumnRange(d.range),
         offset: d.range.start,
         endOffset: d.range.end,
       };

@@ -1,16 +1,31 @@
 import { closestMatch } from '../core/text/suggest';
 import type { Command } from './command';
-import { builtinsCommand } from './commands/builtins';
-import { diffCommand } from './commands/diff';
-import { initCommand } from './commands/init';
-import { lspCommand } from './commands/lsp';
-import { reportCommand } from './commands/report';
-import { validateCommand } from './commands/validate';
 import { describeOutputFailure, type CliContext, type GuardedOutput } from './context';
 import { CliError } from './errors';
 import { TOOL_VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [validateCommand, reportCommand, diffCommand, initCommand, builtinsCommand, lspCommand];
+/**
+ * The commands, each loaded only when it runs: `rubrics validate` over a thousand files should not
+ * first evaluate the language server, the Markdown renderer and the git review it does not use
+ * (bench: start-up is part of what CI pays for every run). The one-line summaries are here for
+ * the tool's help; each command's own help is in its module.
+ */
+interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
+
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'validate', summary: 'Check rubric, assessment and plan files and print their problems.', load: async () => (await import('./commands/validate')).validateCommand },
+  { name: 'report', summary: 'Write the scored report of an assessment, a plan or a rubric (Markdown, HTML or JSON).', load: async () => (await import('./commands/report')).reportCommand },
+  { name: 'diff', summary: 'Show what a change does to the scores: a whole branch against its base, or two versions of one file.', load: async () => (await import('./commands/diff')).diffCommand },
+  { name: 'history', summary: 'Show how an assessment\'s scores moved: across its commits, or across the dated assessments of one subject.', load: async () => (await import('./commands/history')).historyCommand },
+  { name: 'uses', summary: 'List the assessments and plans that use a rubric.', load: async () => (await import('./commands/uses')).usesCommand },
+  { name: 'init', summary: 'Create a starter folder: an assessment, a plan, a rubric of your own and a README.', load: async () => (await import('./commands/init')).initCommand },
+  { name: 'builtins', summary: 'List the built-in rubrics, or print one to copy and adapt.', load: async () => (await import('./commands/builtins')).builtinsCommand },
+  { name: 'lsp', summary: 'Run the language server for editors other than VS Code (Neovim, Helix, Zed).', load: async () => (await import('./commands/lsp')).lspCommand },
+];
 
 function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -46,11 +61,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       return 0;
     }
     if (name === 'help') {
-      const target = rest[0] === undefined ? undefined : findCommand(rest[0]);
+      const target = rest[0] === undefined ? undefined : await findCommand(rest[0]).load();
       context.stdout.write(target ? target.help : toolHelp());
       return 0;
     }
-    return await findCommand(name).run(rest, context);
+    return await (await findCommand(name).load()).run(rest, context);
   } catch (error) {
     if (error instanceof CliError) {
       context.stderr.write(`rubrics: ${error.message}\n`);
@@ -75,7 +90,7 @@ export async function exitCodeAfterOutput(code: number, output: { readonly stdou
   return stdoutFailure || stderrFailure ? 2 : code;
 }
 
-function findCommand(name: string): Command {
+function findCommand(name: string): CommandEntry {
   const command = COMMANDS.find((c) => c.name === name);
   if (command) return command;
   const suggestion = closestMatch(name, COMMANDS.map((c) => c.name));

@@ -24,7 +24,7 @@ export interface LoadedSource {
  */
 export class SourceReader implements FileHost {
   private readonly disk = new NodeFileHost();
-  private repository: Promise<GitRepository> | undefined;
+  private repositoryPromise: Promise<GitRepository> | undefined;
 
   constructor(private readonly cwd: string) {}
 
@@ -52,8 +52,18 @@ export class SourceReader implements FileHost {
     return uri.startsWith(GIT_SCHEME) ? Promise.resolve(uri) : this.disk.realUri(uri);
   }
 
+  /** The repository around the working directory (opened once, on first use). */
+  repository(): Promise<GitRepository> {
+    return this.git();
+  }
+
+  /** Ends the git process that reads objects, if one was started. */
+  async close(): Promise<void> {
+    if (this.repositoryPromise) (await this.repositoryPromise.catch(() => undefined))?.close();
+  }
+
   private git(): Promise<GitRepository> {
-    this.repository ??= GitRepository.open(this.cwd);
-    return this.repository;
+    this.repositoryPromise ??= GitRepository.open(this.cwd);
+    return this.repositoryPromise;
   }
 }

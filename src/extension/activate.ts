@@ -10,6 +10,8 @@ import { registerWalkthroughCommands } from './walkthrough';
 import { loadSchemaFiles, RED_HAT_YAML, RedHatYaml } from './yamlExtension';
 
 export const ADD_MISSING_DIMENSIONS = 'rubrics.addMissingDimensions';
+/** Chooses what the report preview compares documents with: git HEAD (the default), a branch, a tag, a commit, or nothing. */
+export const COMPARE_WITH = 'rubrics.compareWith';
 
 /**
  * Activation, the same on the desktop and in the browser; only the way the language server is
@@ -35,6 +37,7 @@ export function activateWith(context: vscode.ExtensionContext, create: ClientFac
       await vscode.commands.executeCommand(SERVER_COMMANDS.revalidateWorkspace);
     }),
     vscode.commands.registerCommand(ADD_MISSING_DIMENSIONS, () => addMissingDimensions(rubrics)),
+    vscode.commands.registerCommand(COMPARE_WITH, () => rubrics.git.pick(vscode.window.activeTextEditor?.document)),
     ...registerWalkthroughCommands(context),
   );
   registerPreview(context, rubrics, (message) => output.info(message));

@@ -11,12 +11,14 @@ import {
   RENDER_REPORT,
   type DocumentStatus,
   type FindFilesParams,
+  type PreviewReportParams,
   type ReadFileParams,
   type ReadFileResult,
   type RealUriParams,
   type RubricsInitializationOptions,
 } from '../server/protocol';
 import type { VersionedPreviewReport } from '../server/protocol';
+import { GitBase, REVISION_SCHEME } from './gitBase';
 import type { DocumentSummary, HtmlReportOptions, ReportFormat, RubricServices } from './services';
 import { vscodeWorkspaceFiles, type WorkspaceFiles } from './workspaceFiles';
 
@@ -41,7 +43,10 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
   private readonly releaseEmitter = new vscode.EventEmitter<string>();
   readonly onDidAnalyze = this.analyzeEmitter.event;
   readonly onDidRelease = this.releaseEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.analyzeEmitter, this.releaseEmitter];
+  /** What the preview compares documents with (git HEAD, or a ref the user picked). */
+  readonly git = new GitBase();
+  readonly onDidChangeComparison = this.git.onDidChange;
+  private readonly disposables: vscode.Disposable[] = [this.analyzeEmitter, this.releaseEmitter, this.git];
 
   constructor(create: ClientFactory, outputChannel: vscode.LogOutputChannel, filterDiagnostics: DiagnosticsFilter = (_uri, d) => d, files: WorkspaceFiles = vscodeWorkspaceFiles) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
@@ -62,7 +67,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
       outputChannel,
       middleware: middleware(filterDiagnostics),
     });
-    this.client.onRequest(READ_FILE, ({ uri }: ReadFileParams) => readFile(uri, files));
+    this.client.onRequest(READ_FILE, ({ uri }: ReadFileParams) => (uri.startsWith(`${REVISION_SCHEME}:`) ? this.git.read(uri) : readFile(uri, files)));
     const { realUri } = files;
     if (realUri) this.client.onRequest(REAL_URI, ({ uri }: RealUriParams) => realUri(vscode.Uri.parse(uri)));
     this.client.onRequest(FIND_FILES, ({ include, maxResults }: FindFilesParams) => findFiles(include, maxResults));
@@ -103,7 +108,8 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
 
   async previewReport(document: vscode.TextDocument): Promise<VersionedPreviewReport> {
     await this.ready;
-    return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, { uri: document.uri.toString() });
+    const compareWith = await this.git.compareWith(document);
+    return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, { uri: document.uri.toString(), ...(compareWith ? { compareWith } : {}) } satisfies PreviewReportParams);
   }
 
   async builtinText(uri: string): Promise<string | undefined> {

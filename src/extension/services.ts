@@ -14,10 +14,15 @@ export interface RubricServices {
   summary(document: vscode.TextDocument): Promise<DocumentSummary | undefined>;
   /** A report of the document's current text. */
   renderReport(document: vscode.TextDocument, format: ReportFormat, html?: HtmlReportOptions): Promise<string>;
-  /** What the preview shows of the document's current text: the report's body, its page shell, and the version it is of. */
+  /**
+   * What the preview shows of the document's current text: the report's body (led by its change
+   * since git HEAD or the chosen ref, where git knows the file), its page shell, and the version it is of.
+   */
   previewReport(document: vscode.TextDocument): Promise<VersionedPreviewReport>;
   /** Fires after each check of an open document of ours. */
   readonly onDidAnalyze: vscode.Event<DocumentSummary>;
   /** Fires with the URI of an open document that stopped being ours (its apiVersion line went). */
   readonly onDidRelease: vscode.Event<string>;
+  /** Fires when what the preview compares documents with changes (another git ref). */
+  readonly onDidChangeComparison?: vscode.Event<void>;
 }

@@ -1,4 +1,4 @@
-import { folderOf, type Confinement } from './core';
+import { folderOf, parseRevisionUri, revisionUri, type Confinement } from './core';
 
 /** The setting that widens where references may point, as messages name it. */
 export const ALLOW_OUTSIDE_SETTING = 'rubrics.references.allowOutside';
@@ -12,7 +12,13 @@ export function workspaceConfinement(folders: readonly string[], allowOutside: r
   const allowed = allowOutside.map(folderUri).filter((uri): uri is string => uri !== undefined);
   const scope = folders.length === 0 ? "this file's folder (no workspace folder is open)" : folders.length === 1 ? 'the workspace folder' : 'the workspace folders';
   return {
-    rootsFor: (checkedUri) => ({ roots: [...folders, ...allowed, ...(folders.length === 0 ? [folderOf(checkedUri)] : [])], scope }),
+    rootsFor(checkedUri) {
+      // A file as it was at a git revision (the preview's change since HEAD) refers to files at the
+      // same revision: the same folders, named at that revision.
+      const revision = parseRevisionUri(checkedUri);
+      const named = [...folders, ...allowed].map((root) => (revision ? atRevision(root, revision.ref) : root)).filter((root): root is string => root !== undefined);
+      return { roots: folders.length === 0 ? [...named, folderOf(checkedUri)] : named, scope };
+    },
     allow: `To read it anyway, add its folder to the workspace, or to the ${ALLOW_OUTSIDE_SETTING} setting.`,
   };
 }
@@ -33,4 +39,14 @@ export function folderUri(folder: string): string | undefined {
 
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** A folder of the workspace as the editor names it at a git revision (gitBase.ts: the file's path), or undefined for a folder not on disk. */
+function atRevision(folder: string, ref: string): string | undefined {
+  if (!folder.startsWith('file:')) return undefined;
+  try {
+    return `${revisionUri(ref, decodeURIComponent(new URL(folder).pathname).replace(/^\/|\/$/g, ''))}/`;
+  } catch {
+    return undefined;
+  }
 }

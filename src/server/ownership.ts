@@ -3,7 +3,7 @@
  * (the `rubrics.files` globs, or a root-level `apiVersion` line) is the core's, shared with the CLI;
  * this module adds what only an editor has: workspace folders, URI schemes and language ids.
  */
-import { BUILTIN_SCHEME, declaresApiVersion, DEFAULT_RUBRIC_FILE_GLOBS, GlobSet } from './core';
+import { BUILTIN_SCHEME, declaresApiVersion, DEFAULT_RUBRIC_FILE_GLOBS, GlobSet, type IgnoreList } from './core';
 
 /** The `rubrics.files` setting's default: what a new user's files are called. */
 export const DEFAULT_FILE_GLOBS = DEFAULT_RUBRIC_FILE_GLOBS;
@@ -19,11 +19,13 @@ const BUILTIN_SCHEME_PREFIX = `${BUILTIN_SCHEME}:`;
 /**
  * Decides which documents are ours: YAML files whose path matches the `rubrics.files` globs
  * (relative to the workspace folder that holds them), and any YAML text that declares our
- * apiVersion. The same rule for every editor, since the language server applies it.
+ * apiVersion, unless the folder's `.rubricsignore` names the file. The same rule for every editor, since the language server applies it.
  */
 export class FileOwnership {
   private globs: GlobSet;
   private folderUris: string[] = [];
+  /** Each workspace folder's `.rubricsignore`, as the CLI reads it: files it names are not ours. */
+  private ignoreLists = new Map<string, IgnoreList>();
 
   constructor(patterns: readonly string[] = DEFAULT_FILE_GLOBS) {
     this.globs = new GlobSet(patterns);
@@ -47,16 +49,27 @@ export class FileOwnership {
     this.folderUris = folders.map((f) => (f.endsWith('/') ? f : `${f}/`));
   }
 
+  /** The `.rubricsignore` of each workspace folder that has one (folder URI → its list). */
+  setIgnoreLists(lists: ReadonlyMap<string, IgnoreList>): void {
+    this.ignoreLists = new Map([...lists].map(([folder, list]) => [folder.endsWith('/') ? folder : `${folder}/`, list]));
+  }
+
   isIgnored(uri: string): boolean {
     const colon = uri.indexOf(':');
-    return colon > 0 && IGNORED_SCHEMES.has(uri.slice(0, colon));
+    if (colon > 0 && IGNORED_SCHEMES.has(uri.slice(0, colon))) return true;
+    const folder = this.folderOf(uri);
+    return folder !== undefined && (this.ignoreLists.get(folder)?.ignores(decodePath(uri.slice(folder.length))) ?? false);
+  }
+
+  private folderOf(uri: string): string | undefined {
+    return this.folderUris.filter((f) => uri.startsWith(f)).sort((a, b) => b.length - a.length)[0];
   }
 
   /** Whether the URI's path matches the globs (no reading). */
   matchesGlobs(uri: string): boolean {
     if (this.isIgnored(uri)) return false;
     if (uri.startsWith(BUILTIN_SCHEME_PREFIX)) return true;
-    const folder = this.folderUris.filter((f) => uri.startsWith(f)).sort((a, b) => b.length - a.length)[0];
+    const folder = this.folderOf(uri);
     const relative = folder ? decodePath(uri.slice(folder.length)) : undefined;
     return this.globs.matches(relative, decodePath(pathOf(uri)));
   }

@@ -77,6 +77,12 @@ export interface RenderReportParams {
 export const PREVIEW_REPORT = 'rubrics/previewReport';
 export interface PreviewReportParams {
   readonly uri: string;
+  /**
+   * Another version of the document to show the change since: its URI (the server reads it, and
+   * the files it refers to, through READ_FILE; VS Code's client answers `rubrics-git:` URIs from
+   * git) and how to name it ("HEAD", "main").
+   */
+  readonly compareWith?: { readonly uri: string; readonly label: string };
 }
 export type VersionedPreviewReport = PreviewReport & { readonly version: number };
 

@@ -1,10 +1,10 @@
-import { type FileAnalysis, type Range, type ResolvedRubric } from './core';
+import { rubricUsers, type FileAnalysis, type Range, type ResolvedRubric } from './core';
 
-/** A dimension or criterion of a rubric, by its id, as the target of "find all references". */
+/** A rubric itself, or a dimension or criterion of it, by its id, as the target of "find all references". */
 export interface RubricItem {
   readonly rubricUri: string;
   readonly rubricId: string;
-  readonly kind: 'dimension' | 'criterion';
+  readonly kind: 'rubric' | 'dimension' | 'criterion';
   readonly id: string;
   /** For a criterion: the dimension it belongs to. */
   readonly dimensionId?: string;
@@ -31,6 +31,8 @@ export function itemAtRubricOffset(analysis: FileAnalysis, offset: number): Rubr
 function itemsOf(rubric: ResolvedRubric): RubricItem[] {
   const items: RubricItem[] = [];
   const base = { rubricUri: rubric.uri, rubricId: rubric.index.rubric.id };
+  const idAt = rubric.parsed.locate(['id']).value;
+  if (idAt) items.push({ ...base, kind: 'rubric', id: rubric.index.rubric.id, definition: idAt });
   rubric.index.rubric.dimensions.forEach((dimension, i) => {
     const at = rubric.parsed.locate(['dimensions', i, 'id']).value;
     if (at) items.push({ ...base, kind: 'dimension', id: dimension.id, definition: at });
@@ -43,14 +45,19 @@ function itemsOf(rubric: ResolvedRubric): RubricItem[] {
 }
 
 /**
- * Where a file uses the item: the assessed dimension's key, the answer's key, a plan move's
- * dimension. Only documents scored against that very rubric count.
+ * Where a file uses the item: the document's `rubric:` reference (for the rubric itself), the
+ * assessed dimension's key, the answer's key, a plan move's dimension. Only documents scored
+ * against that very rubric count: the core's one answer to "what depends on this rubric", which
+ * `rubrics uses` gives too.
  */
 export function usesIn(analysis: FileAnalysis, item: RubricItem): Range[] {
   const ranges: Range[] = [];
-  for (const doc of analysis.documents) {
-    if ((doc.kind !== 'Assessment' && doc.kind !== 'Plan') || !doc.rubric || !doc.data) continue;
-    if (doc.rubric.uri !== item.rubricUri || doc.rubric.index.rubric.id !== item.rubricId) continue;
+  for (const doc of rubricUsers(analysis, { uri: item.rubricUri, id: item.rubricId })) {
+    if (item.kind === 'rubric') {
+      push(ranges, doc.parsed.locate(['rubric']).value);
+      continue;
+    }
+    if (!doc.data) continue;
     if (doc.kind === 'Assessment') {
       const dimensions = doc.data.dimensions;
       if (item.kind === 'dimension' && item.id in dimensions) push(ranges, doc.parsed.locate(['dimensions', item.id]).key);

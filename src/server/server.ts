@@ -27,6 +27,11 @@ import {
   baseName,
   buildReport,
   previewReport,
+  changeSection,
+  IGNORE_FILE_NAME,
+  IgnoreList,
+  diffReports,
+  type ReportModel,
   builtinByUri,
   codeLenses,
   completionsAt,
@@ -118,8 +123,16 @@ class RubricsServer {
   private scanGeneration = 0;
   private scanWhenOwned = false;
   private initialized = false;
+  /**
+   * Settles once the settings and the folders' .rubricsignore are in, after `initialized`: an open
+   * document is checked only then, since either can make it not ours (a check before would
+   * publish problems for a file the ignore file names).
+   */
+  private readonly startedUp: Promise<void>;
+  private startUpDone: () => void = () => undefined;
 
   constructor(private readonly connection: Connection, private readonly options: ServerOptions) {
+    this.startedUp = new Promise((resolve) => (this.startUpDone = resolve));
     this.files = new ServerFiles((uri) => this.documents.get(uri)?.getText(), options.files ?? NO_FILES);
     this.engine = new Engine(this.files);
     this.analyses = new OpenAnalyses(this.engine);
@@ -204,11 +217,11 @@ class RubricsServer {
       if (report === null) throw new Error(`${baseName(params.uri)} is not open as a rubric document.`);
       return report;
     });
-    c.onRequest(PREVIEW_REPORT, async ({ uri }: PreviewReportParams) => {
-      const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => ({
-        ...previewReport(buildReport(await this.analyses.analysisOf(doc))),
-        version: doc.version,
-      }));
+    c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith }: PreviewReportParams) => {
+      const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
+        const model = buildReport(await this.analyses.analysisOf(doc));
+        return { ...previewReport(model, compareWith ? await this.changeSince(model, compareWith) : ''), version: doc.version };
+      });
       if (report === null) throw new Error(`${baseName(uri)} is not open as a rubric document.`);
       return report;
     });
@@ -258,7 +271,12 @@ class RubricsServer {
     if (!this.init.clientReadsFiles && this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     }
-    await this.pullSettings();
+    try {
+      await this.pullSettings();
+      await this.loadIgnoreLists();
+    } finally {
+      this.startUpDone();
+    }
     if (this.settings.scan) void this.startupScan();
   }
 
@@ -306,6 +324,17 @@ class RubricsServer {
   private async refreshFolders(): Promise<void> {
     const folders = await this.connection.workspace.getWorkspaceFolders().catch(() => null);
     this.setFolders(folders?.map((f) => f.uri) ?? []);
+    await this.loadIgnoreLists();
+  }
+
+  /** Each workspace folder's `.rubricsignore` (read at start-up, when folders change, and when the workspace is checked again). */
+  private async loadIgnoreLists(): Promise<void> {
+    const lists = new Map<string, IgnoreList>();
+    for (const folder of this.ownership.folders) {
+      const text = textOf(await this.files.readFile(`${folder}${IGNORE_FILE_NAME}`));
+      if (text !== undefined) lists.set(folder, new IgnoreList(text));
+    }
+    this.ownership.setIgnoreLists(lists);
   }
 
   // ------------------------------------------------------------------ checking open documents
@@ -329,6 +358,7 @@ class RubricsServer {
   }
 
   private async checkOpen(uri: string, withDependents: boolean): Promise<void> {
+    await this.startedUp;
     const doc = this.documents.get(uri);
     if (!doc) return;
     if (!this.ownership.owns(uri, doc.getText(), doc.languageId)) {
@@ -475,6 +505,7 @@ class RubricsServer {
   }
 
   private async revalidateAll(): Promise<null> {
+    await this.loadIgnoreLists();
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
     await this.scanWorkspace('on request');
     return null;
@@ -579,6 +610,14 @@ class RubricsServer {
       for (const range of usesIn(analysis, item)) locations.push({ uri, range: toRange(positions, range) });
     }
     return locations;
+  }
+
+  /** The preview's "since HEAD" section: the other version analysed (its references read at its revision) and compared by the core's diff. */
+  private async changeSince(current: ReportModel, other: { readonly uri: string; readonly label: string }): Promise<string> {
+    const text = textOf(await this.files.readFile(other.uri));
+    if (text === undefined) return changeSection(undefined, other.label);
+    const before = buildReport(await this.engine.analyze(other.uri, text), current.source.documentIndex);
+    return changeSection(diffReports(before, current), other.label);
   }
 
   private async listDocuments(kind: DocumentKind): Promise<string[]> {

@@ -12,7 +12,7 @@ import { cliDiagnostics, cliReport, lineColumnOf, openSession, readWorkspaceFile
 
 const EXTENSION_ID = 'rubrics-as-code.rubrics-as-code';
 
-/** The activations the server-side (Node.js) extension host logged. */
+/** The log of the server-side (Node.js) extension host. */
 function nodeHostActivations(session: Session): string {
   const logs = path.join(session.server.userDataDir, 'logs');
   const files = fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('remoteexthost.log'));
@@ -47,9 +47,11 @@ describe('Web extension in the web worker extension host', () => {
     expect(rows.map((p) => [p.line, p.column, p.code, p.message]).sort(byPosition)).toEqual(expected.map((d) => [d.line, d.column, d.code, d.message]).sort(byPosition));
     // It ran in the browser: the web worker extension host is up, and the Node.js host never activated it.
     expect(wb.page.frames().some((f) => /webWorkerExtensionHostIframe/.test(f.url()))).toBe(true);
-    const activations = nodeHostActivations(session);
-    expect(activations).toContain('ExtensionService#_doActivateExtension');
-    expect(activations).not.toContain(EXTENSION_ID);
+    // (The host's start-up line may list the extension among those it could run; what counts is
+    // that it never activated it.)
+    const activations = nodeHostActivations(session).split('\n').filter((line) => line.includes('ExtensionService#_doActivateExtension'));
+    expect(activations.length).toBeGreaterThan(0);
+    expect(activations.filter((line) => line.includes(`_doActivateExtension ${EXTENSION_ID}`))).toEqual([]);
     await wb.screenshot('web-problems');
   });
 

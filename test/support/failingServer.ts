@@ -10,7 +10,11 @@ import { startServer } from '../../src/server/server';
 const port = (workerData as { port: MessagePort }).port;
 startServer(createConnection(new PortMessageReader(port), new PortMessageWriter(port)), {
   files: {
-    readFile: () => Promise.reject(new Error('the file source broke')),
+    // Only the references' reads fail: the workspace folder's .rubricsignore is simply not there.
+    readFile: async (uri) => {
+      if (/\.ya?ml$/.test(uri)) throw new Error('the file source broke');
+      return undefined;
+    },
     findFiles: async () => [],
   },
 });

@@ -27,7 +27,6 @@ export interface BuiltinSummary {
 
 export const builtinsCommand: Command = {
   name: 'builtins',
-  summary: 'List the built-in rubrics, or print one to copy and adapt.',
   help: `Usage: rubrics builtins [--format table|json]
        rubrics builtins show ID
 

@@ -24,7 +24,6 @@ const spec = {
 
 export const initCommand: Command = {
   name: 'init',
-  summary: 'Create a starter folder: an assessment, a plan, a rubric of your own and a README.',
   help: `Usage: rubrics init [DIR] [--force] [--with-ci]
 
 Creates a folder (default: ./rubrics) to start from:

@@ -62,7 +62,6 @@ export function diskFileSource(note: (message: string) => void = () => undefined
 
 export const lspCommand: Command = {
   name: 'lsp',
-  summary: 'Run the language server for editors other than VS Code (Neovim, Helix, Zed).',
   help: `Usage: rubrics lsp --stdio
 
 Runs the Rubrics language server on standard input and output, for any editor with an LSP

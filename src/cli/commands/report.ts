@@ -1,8 +1,8 @@
 import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
 import { buildReport, type ReportModel } from '../../core/report';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
-import { oneOf, parseCommand, wholeNumber } from '../args';
-import { cliConfinement } from '../confinement';
+import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand, wholeNumber } from '../args';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { emit } from '../output';
@@ -16,11 +16,9 @@ type Format = (typeof FORMATS)[number];
 const spec = {
   name: 'report',
   options: {
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
+    ...DOCUMENT_OUTPUT_OPTIONS,
     document: { type: 'string', short: 'd' },
-    'allow-outside': { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
+    ...ALLOW_OUTSIDE_SPEC,
   },
   positionals: { min: 1, max: 1, what: 'one file (an assessment, a plan or a rubric)' },
 } as const;
@@ -33,7 +31,6 @@ const RENDERERS: Record<Format, (model: ReportModel) => string> = {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Write the scored report of an assessment, a plan or a rubric (Markdown, HTML or JSON).',
   help: `Usage: rubrics report FILE [--format md|html|json] [--out FILE] [--document N]
 
 Writes the report of one document: for an assessment, the scores per dimension and overall,
@@ -48,9 +45,7 @@ Options:
   -o, --out <file>     write to this file instead of stdout (written whole or not at all)
   -d, --document <n>   which document of a multi-document file, counting from 1
                        (default: the first assessment or plan)
-      --allow-outside <folder>
-                       let references read files in this folder too; by default they
-                       stay inside the git repository (or the current folder)
+${allowOutsideHelp(23)}
   -h, --help           show this help
 
 A document with errors still gets its report (with what could be computed and the problems

@@ -5,29 +5,43 @@ import { colorEnabled, palette } from '../color';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { createEngine, FileChecker, readUserFile } from '../analyze';
-import { cliConfinement } from '../confinement';
+import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement } from '../confinement';
 import type { Confinement } from '../../core/resolve/confinement';
 import { displayPath, discoverFiles } from '../discover';
 import { CliError } from '../errors';
 import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
+import { formatJunit } from '../formatters/junit';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { fileUri, NodeFileHost } from '../nodeFileHost';
+import { emit } from '../output';
+import { listChanges } from '../changedFiles';
+import type { Severity } from '../../core/diagnostics/types';
 import { printable } from '../printable';
 import { countTotals, notFullyChecked, plural, toFileResult, type FileResult } from '../results';
 import { TOOL_VERSION } from '../version';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
+const SEVERITIES = ['error', 'warning', 'note'] as const;
+type SeverityName = (typeof SEVERITIES)[number];
+const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, information: 1 };
+const FLOOR: Readonly<Record<SeverityName, number>> = { error: 3, warning: 2, note: 1 };
 
 const spec = {
   name: 'validate',
   options: {
-    format: { type: 'string', short: 'f' },
+    format: { type: 'string', short: 'f', multiple: true },
+    output: { type: 'string', short: 'o', multiple: true },
     'max-warnings': { type: 'string' },
     strict: { type: 'boolean' },
-    'allow-outside': { type: 'string', multiple: true },
+    quiet: { type: 'boolean', short: 'q' },
+    'min-severity': { type: 'string' },
+    base: { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    ...ALLOW_OUTSIDE_SPEC,
     help: { type: 'boolean', short: 'h' },
   },
   positionals: { min: 0, max: Infinity, what: 'paths' },
@@ -35,7 +49,6 @@ const spec = {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check rubric, assessment and plan files and print their problems.',
   help: `Usage: rubrics validate [paths or globs...] [options]
 
 Checks rubrics, assessments and plans: YAML syntax, the format, references to rubrics and
@@ -45,22 +58,31 @@ Paths can be files, folders (searched recursively, skipping node_modules and .gi
 such as 'samples/**/*.assessment.yaml' (quote them so the shell leaves them alone). Files
 named on the command line are always checked. In folders and globs, a YAML file is checked
 when it is named *.rubric.yaml, *.assessment.yaml or *.plan.yaml (or .yml), lies under a
-folder called rubrics/, or declares "apiVersion: rubrics-as-code/v1". Only regular files
-are read, at most 16 MiB each: FIFOs, devices and sockets in folders are skipped with a note.
+folder called rubrics/, or declares "apiVersion: rubrics-as-code/v1", and the nearest
+.rubricsignore (in this folder or above it, up to the repository's top) does not leave it out.
+Only regular files are read, at most 16 MiB each: FIFOs, devices and sockets in folders are
+skipped with a note.
 
 Options:
-  -f, --format <name>     stylish (default), json, sarif or github
-      --max-warnings <n>  fail when there are more than n warnings
-      --strict            fail on any warning
-      --allow-outside <folder>
-                          let references (rubric:, baseline:) read files in this folder
-                          too; by default they stay inside the git repository (or, outside
-                          one, the current folder). Repeat it for several folders
-  -h, --help              show this help
+  -f, --format <name>       stylish (default), json, sarif, github or junit; give it several
+                            times for several outputs in one run
+  -o, --output <file>       where the --format before it goes (default: stdout, for one
+                            format at most); written whole or not at all
+  -q, --quiet               report errors only (the same as --min-severity error)
+      --min-severity <s>    report only problems at or above error, warning or note
+                            (default: note; for github: warning, since notes as annotations
+                            would bury the problems)
+      --base <ref>          report only the files the change since <ref> touches (the working
+                            tree against the merge base, as rubrics diff --base); every file is
+                            still checked, and errors elsewhere still fail the run and are named
+      --max-warnings <n>    fail when there are more than n warnings
+      --strict              fail on any warning
+      --no-color, --color   turn colour off or on (default: on a terminal, unless NO_COLOR)
+${allowOutsideHelp(28)}
+  -h, --help                show this help
 
 Formats:
-  stylish  one line per problem (file:line:column  severity  message  code) and a summary;
-           coloured on a terminal (NO_COLOR turns colour off, FORCE_COLOR on)
+  stylish  one line per problem (file:line:column  severity  message  code) and a summary
   json     an array with one entry per file checked:
              { "path", "errorCount", "warningCount", "informationCount",
                "diagnostics": [{ "code", "severity", "message", "line", "column",
@@ -68,41 +90,69 @@ Formats:
            path is relative to the working directory; line and column count from 1; columns
            and offsets count UTF-16 code units; endColumn and endOffset are exclusive; a file
            that could not be fully checked also has "incomplete": ["why", ...]
-  sarif    SARIF 2.1.0, for code scanning (upload with github/codeql-action/upload-sarif)
+  sarif    SARIF 2.1.0, for code scanning (upload with github/codeql-action/upload-sarif);
+           every rule has a short and a full description and a link to its README entry
   github   GitHub Actions annotations on the pull request's changed lines
            (sarif and github paths are relative to GITHUB_WORKSPACE when it is set)
+  junit    JUnit XML, one test case per file, for CI systems that show test results
   In every format, text from the files is printed on one line, escaped, and shortened
-  when it is very long.
+  when it is very long. When no file matches, json, sarif and junit are still written
+  (valid and empty), so an upload step that follows finds a file.
 
 Exit codes:
   0  no errors (notes never fail; warnings fail only with --strict or --max-warnings)
   1  problems found
   2  the check could not run, or a file could not be fully checked: unknown option, path
-     not found, a file that cannot be read (not a regular file, too large, no permission),
-     a referenced file that cannot be read, or a reason the engine gives
+     not found, no file found, a file that cannot be read (not a regular file, too large,
+     no permission), a referenced file that cannot be read, or a reason the engine gives
 
 Examples:
   rubrics validate
   rubrics validate rubrics/ 'samples/**/*.assessment.yaml' --strict
-  rubrics validate --format github
-  rubrics validate --format sarif > rubrics.sarif
+  rubrics validate --format github --base origin/main
+  rubrics validate -f stylish -f sarif -o rubrics.sarif -f junit -o rubrics.junit.xml
 `,
   async run(args, context) {
-    const { values, positionals } = parseCommand(spec, args);
+    const parsed = parseCommand(spec, args);
+    const { values, positionals } = parsed;
     if (values.help) {
       context.stdout.write(this.help);
       return 0;
     }
-    const format = oneOf<Format>(values.format, FORMATS, 'stylish', '--format');
+    const outputs = pairOutputs(parsed.tokens ?? []);
+    if (outputs.filter((o) => o.file === undefined).length > 1) {
+      throw new CliError(`Only one format can go to the standard output; give the others a file with --output (e.g. -f ${outputs[1]?.format ?? 'sarif'} -o rubrics.sarif).`);
+    }
+    const minSeverity = values.quiet ? 'error' : values['min-severity'] === undefined ? undefined : oneOf<SeverityName>(values['min-severity'], SEVERITIES, 'note', '--min-severity');
     const maxWarnings = wholeNumber(values['max-warnings'], '--max-warnings', 0);
+    const color = values['no-color'] ? false : values.color ? true : colorEnabled(context.stdout, context.env);
     const confinement = await cliConfinement(context.cwd, values['allow-outside'], context.root);
-    const results = await validatePaths(positionals, context.cwd, (note) => context.stderr.write(`rubrics: ${note}\n`), confinement);
-    context.stdout.write(render(results, format, context));
 
-    const totals = countTotals(results);
+    let results: FileResult[];
+    try {
+      results = await validatePaths(positionals, context.cwd, (note) => context.stderr.write(`rubrics: ${note}\n`), confinement);
+    } catch (error) {
+      // An upload step after this one still finds a valid (empty) file.
+      if (error instanceof NoFilesFound) for (const output of outputs) if (output.format !== 'stylish' && output.format !== 'github') await emit(render([], output.format, context, color), output.file, context);
+      throw error;
+    }
+    const change = values.base !== undefined ? await changedPaths(values.base, context.cwd) : undefined;
+    const reported = change ? results.filter((r) => !r.absolutePath || change.has(r.absolutePath)) : results;
+    for (const output of outputs) {
+      const floor = FLOOR[minSeverity ?? (output.format === 'github' ? 'warning' : 'note')];
+      await emit(render(atOrAbove(reported, floor), output.format, context, color), output.file, context);
+    }
+
+    const judged = atOrAbove(results, FLOOR[minSeverity ?? 'note']);
+    const totals = countTotals(judged);
+    if (change) {
+      const shown = new Set(reported.map((r) => r.path));
+      const elsewhere = judged.filter((r) => !shown.has(r.path) && r.diagnostics.some((d) => d.severity === 'error'));
+      if (elsewhere.length > 0) context.stderr.write(`rubrics: errors in ${plural(elsewhere.length, 'file')} the change does not touch (not listed above): ${elsewhere.map((r) => printable(r.path)).join(', ')}.\n`);
+    }
     if (totals.filesIncomplete > 0) {
       // The human formats show the reasons in place; the machine ones also get them in the log.
-      if (format === 'json' || format === 'sarif') {
+      if (outputs.some((o) => o.format !== 'stylish' && o.format !== 'github')) {
         for (const r of results) for (const reason of r.incomplete ?? []) context.stderr.write(`rubrics: ${notFullyChecked(printable(r.path), reason)}\n`);
       }
       return 2;
@@ -120,6 +170,42 @@ Examples:
   },
 };
 
+interface OutputSpec {
+  readonly format: Format;
+  readonly file?: string;
+}
+
+/** Each --output goes with the --format before it; no --format at all means stylish to stdout. */
+function pairOutputs(tokens: readonly { kind: string; name?: string; value?: string }[]): OutputSpec[] {
+  const outputs: { format: Format; file?: string }[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'format') outputs.push({ format: oneOf<Format>(token.value, FORMATS, 'stylish', '--format') });
+    else if (token.name === 'output') {
+      const last = outputs[outputs.length - 1];
+      if (!last) throw new CliError(`--output ${token.value ?? ''} comes before any --format; write the format first (e.g. -f sarif -o rubrics.sarif).`);
+      if (last.file !== undefined) throw new CliError(`--format ${last.format} has two --output files; give each format one.`);
+      last.file = token.value;
+    }
+  }
+  return outputs.length > 0 ? outputs : [{ format: 'stylish' }];
+}
+
+/** The results with the problems below a severity left out (a file that was not fully checked keeps saying so). */
+function atOrAbove(results: readonly FileResult[], floor: number): FileResult[] {
+  if (floor <= 1) return [...results];
+  return results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => RANK[d.severity] >= floor) }));
+}
+
+/** The absolute paths of the files a change touched (the working tree against the merge base with `base`). */
+async function changedPaths(base: string, cwd: string): Promise<Set<string>> {
+  const change = await listChanges(cwd, base, 'HEAD', { workingTree: true });
+  return new Set(change.files.filter((f) => f.status !== 'deleted').map((f) => path.join(change.root, f.path)));
+}
+
+/** No file matched the paths: the run cannot check anything (exit 2). */
+export class NoFilesFound extends CliError {}
+
 /**
  * Discovers, reads and analyzes the files, all through one engine. Entries that were skipped
  * (FIFOs, devices, sockets with a YAML name) are passed to `note` as they are found.
@@ -129,7 +215,7 @@ export async function validatePaths(inputs: readonly string[], cwd: string, note
   skipped.forEach(note);
   if (files.length === 0) {
     const where = inputs.length > 0 ? inputs.map((i) => JSON.stringify(i)).join(', ') : 'the current folder';
-    throw new CliError(
+    throw new NoFilesFound(
       `Found no rubric files in ${where}. Files are checked when named *.rubric.yaml, *.assessment.yaml or *.plan.yaml, placed under a rubrics/ folder, or declaring "apiVersion: rubrics-as-code/v1". Name files explicitly to check them anyway, or run "rubrics init" to start.`,
     );
   }
@@ -154,7 +240,7 @@ export async function validatePaths(inputs: readonly string[], cwd: string, note
   return results;
 }
 
-function render(results: readonly FileResult[], format: Format, context: CliContext): string {
+function render(results: readonly FileResult[], format: Format, context: CliContext, color: boolean): string {
   switch (format) {
     case 'json':
       return formatJson(results);
@@ -164,8 +250,10 @@ function render(results: readonly FileResult[], format: Format, context: CliCont
     }
     case 'github':
       return formatGithub(relativeTo(results, repositoryRoot(context)));
+    case 'junit':
+      return formatJunit(results);
     case 'stylish':
-      return formatStylish(results, palette(colorEnabled(context.stdout, context.env)));
+      return formatStylish(results, palette(color));
   }
 }
 

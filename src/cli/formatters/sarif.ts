@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/diagnostics/codes';
+import { DIAGNOSTIC_HELP, diagnosticHelpUri } from '../../core/diagnostics/help';
 import type { Severity } from '../../core/diagnostics/types';
 import { printable, printableJson } from '../printable';
 import { notFullyChecked, type FileResult } from '../results';
@@ -15,11 +16,14 @@ export interface SarifOptions {
 
 /**
  * SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure DevOps, IDE viewers). Every
- * engine code is a rule, with its one-line summary and default level; results point at
+ * engine code that a result uses is a rule, with its one-line summary, what to do about it, a link to its row in
+ * the README and its default level; with no file checked, the run has no results. Results point at
  * 1-based regions whose columns count UTF-16 code units, as `columnKind` declares.
  */
 export function toSarif(results: readonly FileResult[], options: SarifOptions): object {
-  const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+  // The rules that results use, in the registry's order: SARIF readers need no others.
+  const used = new Set(results.flatMap((file) => file.diagnostics.map((d) => d.code)));
+  const codes = (Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]).filter((code) => used.has(code));
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
   const artifactIndex = new Map(results.map((file, i) => [file.path, i]));
   return {
@@ -33,9 +37,14 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
             fullName: 'Rubrics as Code',
             version: options.toolVersion,
             semanticVersion: options.toolVersion,
+            informationUri: 'https://github.com/rubrics-as-code/rubrics-as-code',
             rules: codes.map((code) => ({
               id: code,
+              name: ruleName(code),
               shortDescription: { text: DIAGNOSTIC_CODES[code].summary },
+              fullDescription: { text: `${DIAGNOSTIC_CODES[code].summary} ${DIAGNOSTIC_HELP[code]}` },
+              help: { text: DIAGNOSTIC_HELP[code], markdown: `${DIAGNOSTIC_HELP[code]} [More about \`${code}\`](${diagnosticHelpUri(code)})` },
+              helpUri: diagnosticHelpUri(code),
               defaultConfiguration: { level: SARIF_LEVEL[DIAGNOSTIC_CODES[code].severity] },
             })),
           },
@@ -89,6 +98,11 @@ function invocations(results: readonly FileResult[], artifactIndex: ReadonlyMap<
     })),
   );
   return notifications.length > 0 ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }] } : {};
+}
+
+/** SARIF's rule name: the code in PascalCase (unknown-dimension → UnknownDimension). */
+function ruleName(code: string): string {
+  return code.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, slashes kept. */

@@ -5,7 +5,9 @@
 export { renderMarkdown } from './markdown/report';
 export { previewReport, renderHtml, reportBody, type HtmlRenderOptions } from './html/renderHtml';
 export { previewPage, type PreviewReport } from './html/preview';
+export { changeSection } from './html/change';
 export { contentSecurityPolicy, htmlPage, shellKey, type PageMode, type PageSecurity } from './html/page';
 export { renderJson } from './json';
-export { renderDiffMarkdown } from './markdown/diff';
+export { renderDiffMarkdown, type DiffMarkdownOptions } from './markdown/diff';
+export { MAX_COMMENT_LENGTH, renderReviewMarkdown, rubricChangeText, type ReviewMarkdownOptions } from './markdown/review';
 export { renderMarkdownText, renderMarkdownInline } from './markdown/toHtml';

@@ -20,6 +20,47 @@ export function formatDelta(value: number): string {
   return rounded > 0 ? `+${rounded}` : `\u2212${Math.abs(rounded)}`;
 }
 
+/** A score as shown (two decimals), in hundredths: the unit every shown delta is counted in. */
+function shownHundredths(value: number): number {
+  return Math.round(Number(value.toFixed(2)) * 100);
+}
+
+/**
+ * The delta between two scores as a reader sees them: the difference of the two numbers shown
+ * (2.97 → 3.02 is +0.05, although 2.9667 → 3.0238 is +0.0571), so the arithmetic on the page
+ * adds up. Every rendering of a change uses it; JSON carries the full numbers.
+ */
+export function shownDelta(before: number, after: number): number {
+  return (shownHundredths(after) - shownHundredths(before)) / 100;
+}
+
+/**
+ * Rounds parts of a whole to hundredths so that they add up to `total` (a shown delta): each
+ * part is its nearest hundredth, and any difference left goes, a hundredth at a time, to the
+ * parts that rounding moved furthest (largest remainders). A reader who adds the shown
+ * contributions gets the shown move.
+ */
+export function apportion(parts: readonly number[], total: number): number[] {
+  const scaled = parts.map((p) => p * 100);
+  const rounded = scaled.map((x) => Math.round(x));
+  let left = Math.round(total * 100) - rounded.reduce((a, b) => a + b, 0);
+  while (left !== 0 && rounded.length > 0) {
+    const step = left > 0 ? 1 : -1;
+    let best = 0;
+    for (let i = 1; i < rounded.length; i++) {
+      if (((scaled[i] as number) - (rounded[i] as number)) * step > ((scaled[best] as number) - (rounded[best] as number)) * step) best = i;
+    }
+    rounded[best] = (rounded[best] as number) + step;
+    left -= step;
+  }
+  return rounded.map((n) => n / 100);
+}
+
+/** "a capability", "an attribute", "an area": the indefinite article for a word in a sentence. */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 export function formatPercent(ratio: number | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return '–';
   return `${Math.round(ratio * 100)}%`;

@@ -145,8 +145,10 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
     return { schemaVersion: REPORT_SCHEMA_VERSION, kind: after.kind, kindChanged: { before: before.kind, after: after.kind }, title: after.title, terms, rubric, ...empty, problems };
   }
   const kind = after.kind === 'Unknown' ? before.kind : after.kind;
-  if (kind === 'Plan') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title: after.title, terms, rubric, ...empty, plan: diffPlans(before, after), problems };
-  if (kind !== 'Assessment') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title: after.title, terms, rubric, ...empty, problems };
+  // A deleted document is named by what it was.
+  const title = after.kind === 'Unknown' && before.kind !== 'Unknown' ? before.title : after.title;
+  if (kind === 'Plan') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...empty, plan: diffPlans(before, after), problems };
+  if (kind !== 'Assessment') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...empty, problems };
 
   const a = before.assessment;
   const b = after.assessment;
@@ -181,6 +183,12 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
     );
   const blockersBefore = blockerRefs(a?.dimensions);
   const blockersAfter = blockerRefs(b?.dimensions);
+  // A blocker is resolved when its criterion is now met, not when it left the list because its
+  // dimension fell below the level it blocked, or the file went away.
+  const gatedAfter = after.rubric?.method === 'gated' || after.rubric?.method === 'rated';
+  const metAfter = new Set(
+    (b?.dimensions ?? []).flatMap((d) => d.criteria.filter((c) => c.status === 'counted' && (gatedAfter ? c.met : c.credit >= 1)).map((c) => `${d.id}/${c.id}`)),
+  );
   const exBefore = new Map((a?.exemptions ?? []).map((x) => [exemptionKey(x), x]));
   const exAfter = new Map((b?.exemptions ?? []).map((x) => [exemptionKey(x), x]));
 
@@ -207,14 +215,14 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind,
-    title: after.title,
+    title,
     terms,
     rubric,
     ...(overall ? { overall } : {}),
     dimensions,
     blockers: {
       added: [...blockersAfter].filter(([k]) => !blockersBefore.has(k)).map(([, v]) => v),
-      resolved: [...blockersBefore].filter(([k]) => !blockersAfter.has(k)).map(([, v]) => v),
+      resolved: [...blockersBefore].filter(([k]) => !blockersAfter.has(k) && metAfter.has(k)).map(([, v]) => v),
     },
     ...(a?.evidenceCoverage || b?.evidenceCoverage
       ? { evidenceCoverage: { ...(a?.evidenceCoverage ? { before: a.evidenceCoverage } : {}), ...(b?.evidenceCoverage ? { after: b.evidenceCoverage } : {}) } }

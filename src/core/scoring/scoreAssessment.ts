@@ -3,7 +3,7 @@ import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFac
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
 import { averageScore, blockersFor, creditsByLevel, gatedScore, levelOf, levelSumScore, weightedMean } from './methods';
-import type { AssessmentScore, DimensionScore, GroupScore, MetricResult, OverallScore } from './types';
+import type { AssessmentScore, CriterionResult, DimensionScore, GroupScore, MetricResult, OverallScore } from './types';
 
 function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined): MetricResult[] {
   return (dimension.metrics ?? []).map((metric) => {
@@ -48,21 +48,7 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
   if (result.notApplicable) return unscored('not-applicable');
   if (exemption && !exemption.expired) return unscored('exempt');
 
-  let score: number | undefined;
-  switch (index.method) {
-    case 'rated':
-      score = result.level;
-      break;
-    case 'gated':
-      score = gatedScore(counted, index.minLevel);
-      break;
-    case 'average':
-      score = averageScore(counted, index.minLevel, index.maxLevel);
-      break;
-    case 'levelSum':
-      score = levelSumScore(counted, index.minLevel);
-      break;
-  }
+  const score = methodScore(index, counted, result.level);
   if (score === undefined) return unscored('not-rated');
   const level = levelOf(score);
   const threshold = index.rubric.threshold?.level;
@@ -79,12 +65,29 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
 }
 
 /**
+ * A dimension's score by the rubric's method, from its counted criteria (or, for `rated`, the
+ * level given). The review reads it to tell how much each changed answer moved a score.
+ */
+export function methodScore(index: RubricIndex, counted: readonly CriterionResult[], ratedLevel: number | undefined): number | undefined {
+  switch (index.method) {
+    case 'rated':
+      return ratedLevel;
+    case 'gated':
+      return gatedScore(counted, index.minLevel);
+    case 'average':
+      return averageScore(counted, index.minLevel, index.maxLevel);
+    case 'levelSum':
+      return levelSumScore(counted, index.minLevel);
+  }
+}
+
+/**
  * Roll-up: a group's score is the weighted mean of its scored dimensions; the overall score is
  * the weighted mean of the groups (a dimension outside any group counts as a group of its own,
  * with its own weight). Without groups, the overall score is the weighted mean of the dimensions.
  * Targets roll up the same way, with a dimension without a target counting at its current score.
  */
-function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { groups: GroupScore[]; overall: OverallScore } {
+export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { groups: GroupScore[]; overall: OverallScore } {
   const scored = dimensions.filter((d) => d.status === 'scored' && d.score !== undefined);
   const targetOf = (d: DimensionScore) => d.target ?? (d.score as number);
   const units: { score: number; target: number; weight: number }[] = [];

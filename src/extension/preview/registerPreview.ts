@@ -42,6 +42,12 @@ class PreviewController implements vscode.Disposable {
       services.onDidAnalyze((summary) => {
         for (const preview of this.previews) preview.documentChanged(summary.uri);
       }),
+      // Another ref to compare with: every preview shows its document's change since that one.
+      ...(services.onDidChangeComparison
+        ? [services.onDidChangeComparison(() => {
+            for (const preview of this.previews) if (preview.documentUri) preview.documentChanged(preview.documentUri.toString());
+          })]
+        : []),
     );
   }
 

@@ -28,8 +28,9 @@ export function renderHtml(model: ReportModel, options: HtmlRenderOptions): stri
 }
 
 /** What the preview shows of a report: its body and the key of its page shell. */
-export function previewReport(model: ReportModel): PreviewReport {
-  return { body: reportBody(model), shellKey: webviewShellKey(), title: pageTitle(model), errors: model.problems.counts.error };
+/** The preview's report; `lead` (HTML, already escaped) goes at the top, such as the change since git HEAD. */
+export function previewReport(model: ReportModel, lead = ''): PreviewReport {
+  return { body: reportBody(model, lead), shellKey: webviewShellKey(), title: pageTitle(model), errors: model.problems.counts.error };
 }
 
 function pageTitle(model: ReportModel): string {
@@ -49,7 +50,7 @@ function subtitle(model: ReportModel): string {
 }
 
 /** The page's body content: what the preview swaps in on each update. */
-export function reportBody(model: ReportModel): string {
+export function reportBody(model: ReportModel, lead = ''): string {
   const errorsFirst = model.problems.counts.error > 0;
   let content = '';
   if (model.kind === 'Assessment' && model.assessment) content = assessmentHtml(model, model.assessment);
@@ -61,6 +62,7 @@ export function reportBody(model: ReportModel): string {
     `<header><span class="kind">${escapeHtml(model.kind === 'Unknown' ? 'Document' : model.kind)}</span><h1>${escapeHtml(model.title)}</h1>${subtitle(model)}</header>\n` +
     documentsNav(model) +
     noticesHtml(model) +
+    lead +
     // Errors come first, so a broken document shows what to fix rather than a half-empty report.
     (errorsFirst ? problems : '') +
     content +

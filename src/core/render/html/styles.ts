@@ -103,6 +103,7 @@ code { font-family: var(--mono); font-size: 0.92em; }
 .tone-warn { border-color: var(--warn); } .badge.tone-warn::before { background: var(--warn); }
 .tone-bad { border-color: var(--bad); } .badge.tone-bad::before { background: var(--bad); }
 .bar-caption.tone-good { color: var(--good); } .bar-caption.tone-bad { color: var(--bad); }
+.change-table .tone-good { color: var(--good); } .change-table .tone-bad { color: var(--bad); }
 
 .table-wrap { overflow-x: auto; margin: 0.5em 0 1em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95em; }

@@ -1,14 +1,16 @@
 import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from '../../report/diff';
-import { formatDelta, formatPercent, formatScore, levelLabel, STATE_LABELS, STATUS_LABELS, termWord } from '../text';
+import { formatDelta, formatPercent, formatScore, levelLabel, shownDelta, STATE_LABELS, STATUS_LABELS, termWord, withArticle } from '../text';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
 import type { ReportEvidenceCoverage, ReportExemption } from '../../report/model';
 import { STATE_EMOJI } from './report';
 
 const MAX_UNCHANGED_ROWS = 50;
 
-/** ▲ +0.5, ▼ −1, or nothing for no change. */
-function arrow(delta: number | undefined): string {
-  if (delta === undefined || Number(delta.toFixed(2)) === 0) return '';
+/** ▲ +0.5, ▼ −1, or nothing for no change: the delta of the two numbers shown. */
+export function arrow(before: number | undefined, after: number | undefined): string {
+  if (before === undefined || after === undefined) return '';
+  const delta = shownDelta(before, after);
+  if (delta === 0) return '';
   return delta > 0 ? `▲ ${formatDelta(delta)}` : `▼ ${formatDelta(delta)}`;
 }
 
@@ -16,23 +18,35 @@ function fromTo(before: string, after: string): string {
   return before === after ? after : `${before} → ${after}`;
 }
 
-function withArticle(kind: string): string {
-  return kind === 'Unknown' ? 'an unreadable document' : `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
+function kindWithArticle(kind: string): string {
+  return kind === 'Unknown' ? 'an unreadable document' : withArticle(kind);
 }
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+export interface DiffMarkdownOptions {
+  /** The file, as the heading names it: from the repository root, or as given on the command line. */
+  readonly path?: string;
+  /** Heading level of the title (2 by default); sections go one below. */
+  readonly headingLevel?: number;
+}
+
 /**
- * The diff as Markdown for a pull-request comment: what moved first, the unchanged rest folded
- * away, and a warning when the rubric itself changed.
+ * The diff as Markdown for a pull-request comment: errors of the newer version first, what moved,
+ * the unchanged rest folded away, and a warning when the rubric itself changed. Deltas are those
+ * of the numbers shown (see shownDelta); nothing is celebrated while the newer version has errors.
  */
-export function renderDiffMarkdown(diff: ReportDiff): string {
-  const out: string[] = [`## ${markdownText(diff.title)}: what changed`];
+export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOptions = {}): string {
+  const level = options.headingLevel ?? 2;
+  const where = options.path !== undefined ? ` (${markdownCode(options.path)})` : '';
+  const out: string[] = [`${'#'.repeat(level)} ${markdownText(diff.title)}${where}: what changed`];
   const dims = termWord(diff.terms.dimension);
+  const headErrors = diff.problems.after.error;
+  if (headErrors > 0) out.push(`> [!CAUTION]\n> The newer version has ${headErrors} error${headErrors === 1 ? '' : 's'}: what it scores may be incomplete or wrong until ${headErrors === 1 ? 'it is' : 'they are'} fixed.`);
   if (diff.kindChanged) {
-    out.push(`> [!WARNING]\n> The document changed from ${withArticle(diff.kindChanged.before)} to ${withArticle(diff.kindChanged.after)}, so its reports cannot be compared.`);
+    out.push(`> [!WARNING]\n> The document changed from ${kindWithArticle(diff.kindChanged.before)} to ${kindWithArticle(diff.kindChanged.after)}, so its reports cannot be compared.`);
     out.push(problemsLine(diff.problems.before, diff.problems.after));
     return `${out.filter(Boolean).join('\n\n')}\n`;
   }
@@ -43,23 +57,24 @@ export function renderDiffMarkdown(diff: ReportDiff): string {
     out.push(`> [!WARNING]\n> The document now uses another rubric (${markdownCode(r.before.id)} → ${markdownCode(r.after.id)}): scores before and after are on different scales.`);
   }
 
-  if (diff.overall) out.push(overallText(diff, dims));
-  if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims));
-  if (diff.plan) out.push(...planParts(diff, dims));
+  if (diff.overall) out.push(overallText(diff, dims, headErrors > 0));
+  if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims, level + 1));
+  if (diff.plan) out.push(...planParts(diff, dims, level + 1));
   out.push(problemsLine(diff.problems.before, diff.problems.after));
   const parts = out.filter(Boolean);
   if (parts.length === 1) parts.push('No changes to scores, levels or targets.');
   return `${parts.join('\n\n')}\n`;
 }
 
-function overallText(diff: ReportDiff, dims: string): string {
+function overallText(diff: ReportDiff, dims: string, headHasErrors: boolean): string {
   const o = diff.overall;
   if (!o) return '';
-  const lines = [`**Overall score: ${fromTo(formatScore(o.before), formatScore(o.after))}${o.delta !== undefined && arrow(o.delta) ? ` (${arrow(o.delta)})` : ''}**`];
+  const move = arrow(o.before, o.after);
+  const lines = [`**Overall score: ${fromTo(formatScore(o.before), formatScore(o.after))}${move ? ` (${move})` : ''}**`];
   const levelBefore = levelLabel(o.levelBefore, o.levelNameBefore);
   const levelAfter = levelLabel(o.levelAfter, o.levelNameAfter);
   lines.push(`Level ${markdownText(fromTo(levelBefore, levelAfter))}.`);
-  if (o.crossing === 'reached') lines.push('🎉 The threshold is now reached.');
+  if (o.crossing === 'reached') lines.push(headHasErrors ? 'The threshold would now be reached, once the errors are fixed.' : '🎉 The threshold is now reached.');
   else if (o.crossing === 'lost') lines.push('⚠️ The threshold is no longer reached.');
   else if (o.thresholdAfter !== undefined) lines.push(o.thresholdAfter ? 'The threshold is reached.' : 'The threshold is not reached yet.');
   if (o.atThresholdBefore !== undefined || o.atThresholdAfter !== undefined) {
@@ -68,32 +83,37 @@ function overallText(diff: ReportDiff, dims: string): string {
   return lines.join(' ');
 }
 
-function snapshotCells(before: DimensionSnapshot | undefined, after: DimensionSnapshot | undefined, delta: number | undefined): string[] {
-  const scoreText = fromTo(formatScore(before?.score), formatScore(after?.score)) + (arrow(delta) ? ` (${arrow(delta)})` : '');
+function snapshotCells(before: DimensionSnapshot | undefined, after: DimensionSnapshot | undefined): string[] {
+  const move = arrow(before?.score, after?.score);
+  const scoreText = fromTo(formatScore(before?.score), formatScore(after?.score)) + (move ? ` (${move})` : '');
   const level = fromTo(levelLabel(before?.level, before?.levelName), levelLabel(after?.level, after?.levelName));
   const target = fromTo(before?.target !== undefined ? String(before.target) : '–', after?.target !== undefined ? String(after.target) : '–');
   const state = (s: DimensionSnapshot | undefined) => (s ? `${STATE_EMOJI[s.state]} ${STATE_LABELS[s.state]}` : '–');
   return [scoreText, markdownText(level), target, fromTo(state(before), state(after))];
 }
 
-function dimensionRow(d: DimensionChange): string[] {
-  const note = d.change === 'added' ? ' *(new)*' : d.change === 'removed' ? ' *(removed)*' : d.crossing === 'reached' ? ' 🎉' : d.crossing === 'lost' ? ' ⚠️' : '';
-  return [`${markdownText(d.title)}${note}`, ...snapshotCells(d.before, d.after, d.scoreDelta)];
+function dimensionRow(d: DimensionChange, celebrate: boolean): string[] {
+  const fell = d.before?.level !== undefined && d.after?.level !== undefined && d.after.level < d.before.level;
+  const note = d.change === 'added' ? ' *(new)*' : d.change === 'removed' ? ' *(removed)*' : d.crossing === 'reached' && celebrate ? ' 🎉' : d.crossing === 'lost' ? ' ⚠️' : fell ? ' *(fell)*' : '';
+  return [`${markdownText(d.title)}${note}`, ...snapshotCells(d.before, d.after)];
 }
 
-function assessmentParts(diff: ReportDiff, dims: string): string[] {
+function assessmentParts(diff: ReportDiff, dims: string, level: number): string[] {
+  const h = '#'.repeat(level);
+  const celebrate = diff.problems.after.error === 0;
+  const row = (d: DimensionChange) => dimensionRow(d, celebrate);
   const parts: string[] = [];
   const headers = [markdownText(diff.terms.dimension), 'Score', 'Level', 'Target', 'Status'];
   const align = ['left', 'left', 'left', 'left', 'left'] as const;
   const changed = diff.dimensions.filter((d) => d.change !== 'unchanged');
   const unchanged = diff.dimensions.filter((d) => d.change === 'unchanged');
-  if (changed.length) parts.push(`### ${markdownText(capital(dims))} that changed (${changed.length})\n\n${markdownTable(headers, changed.map(dimensionRow), align)}`);
+  if (changed.length) parts.push(`${h} ${markdownText(capital(dims))} that changed (${changed.length})\n\n${markdownTable(headers, changed.map(row), align)}`);
   else if (diff.dimensions.length) parts.push(`No ${markdownText(dims)} changed score, level, target or status.`);
   if (unchanged.length) {
     // A pull-request comment holds about 65,000 characters: list a long tail by name only.
     const listed = unchanged.slice(0, MAX_UNCHANGED_ROWS);
     const rest = unchanged.length > listed.length ? `\n\n…and ${unchanged.length - listed.length} more: ${unchanged.slice(listed.length).map((d) => markdownText(d.title)).join(', ')}` : '';
-    const body = `${markdownTable(headers, listed.map(dimensionRow), align)}${rest}`;
+    const body = `${markdownTable(headers, listed.map(row), align)}${rest}`;
     parts.push(`<details><summary>${markdownHtml(`Unchanged ${termWord(diff.terms.dimension, unchanged.length)} (${unchanged.length})`)}</summary>\n\n${body}\n\n</details>`);
   }
   const blockerList = (items: readonly BlockerRef[]) => items.map((b) => `- ${markdownText(b.dimensionTitle)}: ${markdownText(b.text)} (level ${b.level})`).join('\n');
@@ -101,15 +121,15 @@ function assessmentParts(diff: ReportDiff, dims: string): string[] {
   if (added.length || resolved.length) {
     const blocks = [];
     if (resolved.length) blocks.push(`**Resolved (${resolved.length})**\n\n${blockerList(resolved)}`);
-    if (added.length) blocks.push(`**New (${added.length})**: now stand between a ${markdownText(diff.terms.dimension.toLowerCase())} and its next level\n\n${blockerList(added)}`);
-    parts.push(`### Blockers\n\n${blocks.join('\n\n')}`);
+    if (added.length) blocks.push(`**New (${added.length})**: now stand between ${markdownText(withArticle(diff.terms.dimension.toLowerCase()))} and its next level\n\n${blockerList(added)}`);
+    parts.push(`${h} Blockers\n\n${blocks.join('\n\n')}`);
   }
   const coverage = diff.evidenceCoverage;
   if (coverage && !sameCoverage(coverage.before, coverage.after)) {
     const text = (c: ReportEvidenceCoverage | undefined) => (!c ? '–' : c.required === 0 ? 'nothing requires evidence' : `${formatPercent(c.ratio)} (${c.provided} of ${c.required})`);
     const delta = coverage.before?.ratio !== undefined && coverage.after?.ratio !== undefined ? Math.round((coverage.after.ratio - coverage.before.ratio) * 100) : undefined;
     const trend = delta ? ` ${delta > 0 ? '▲' : '▼'} ${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)} points` : '';
-    parts.push(`### Evidence coverage\n\n${text(coverage.before)} → ${text(coverage.after)}${trend}`);
+    parts.push(`${h} Evidence coverage\n\n${text(coverage.before)} → ${text(coverage.after)}${trend}`);
   }
   const ex = diff.exemptions;
   if (ex.added.length || ex.removed.length || ex.expired.length) {
@@ -119,7 +139,7 @@ function assessmentParts(diff: ReportDiff, dims: string): string[] {
     if (ex.added.length) blocks.push(`**Added (${ex.added.length})**\n\n${ex.added.map(line).join('\n')}`);
     if (ex.expired.length) blocks.push(`**⚠️ Expired (${ex.expired.length})**: these count again\n\n${ex.expired.map(line).join('\n')}`);
     if (ex.removed.length) blocks.push(`**Removed (${ex.removed.length})**\n\n${ex.removed.map(line).join('\n')}`);
-    parts.push(`### Exemptions\n\n${blocks.join('\n\n')}`);
+    parts.push(`${h} Exemptions\n\n${blocks.join('\n\n')}`);
   }
   return parts;
 }
@@ -128,9 +148,10 @@ function sameCoverage(a: ReportEvidenceCoverage | undefined, b: ReportEvidenceCo
   return a?.required === b?.required && a?.provided === b?.provided;
 }
 
-function planParts(diff: ReportDiff, dims: string): string[] {
+function planParts(diff: ReportDiff, dims: string, level: number): string[] {
   const p = diff.plan;
   if (!p) return [];
+  const h = '#'.repeat(level);
   const parts: string[] = [];
   if (p.horizon) parts.push(`**Horizon:** ${markdownText(`${p.horizon.before.start} to ${p.horizon.before.end}`)} → ${markdownText(`${p.horizon.after.start} to ${p.horizon.after.end}`)}`);
   if (p.atThreshold && p.atThreshold.before !== p.atThreshold.after) {
@@ -151,12 +172,12 @@ function planParts(diff: ReportDiff, dims: string): string[] {
   if (p.statusChanged.length) {
     blocks.push(`**Status changes (${p.statusChanged.length})**\n\n${markdownTable(['Initiative', 'Status'], p.statusChanged.map((i) => [markdownText(i.title), `${STATUS_LABELS[i.before]} → ${STATUS_LABELS[i.after]}`]))}`);
   }
-  if (blocks.length) parts.push(`### Initiatives\n\n${blocks.join('\n\n')}`);
+  if (blocks.length) parts.push(`${h} Initiatives\n\n${blocks.join('\n\n')}`);
   if (p.projections.length) {
     parts.push(
-      `### Projected levels\n\n${markdownTable(
+      `${h} Projected levels\n\n${markdownTable(
         [markdownText(diff.terms.dimension), 'Projected level'],
-        p.projections.map((d) => [markdownText(d.title), `${d.before ?? '–'} → ${d.after ?? '–'}${d.before !== undefined && d.after !== undefined ? ` (${arrow(d.after - d.before)})` : ''}`]),
+        p.projections.map((d) => [markdownText(d.title), `${d.before ?? '–'} → ${d.after ?? '–'}${d.before !== undefined && d.after !== undefined ? ` (${arrow(d.before, d.after)})` : ''}`]),
       )}`,
     );
   }

@@ -1,0 +1,44 @@
+import { printable } from '../printable';
+import { countTotals, notFullyChecked, type FileResult } from '../results';
+
+const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'note' } as const;
+
+/**
+ * JUnit XML, for CI systems that show test results (GitLab, Jenkins, Azure Pipelines, CircleCI):
+ * one test suite, one test case per file checked. A file with errors or warnings fails, with
+ * each problem as a line of its failure; a file that could not be fully checked is an error; a
+ * clean file passes (its notes go to system-out). Text is already printable; XML's special
+ * characters are escaped here.
+ */
+export function formatJunit(results: readonly FileResult[]): string {
+  const totals = countTotals(results);
+  const failing = results.filter((r) => !r.incomplete && r.diagnostics.some((d) => d.severity !== 'information')).length;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="rubrics" tests="${results.length}" failures="${failing}" errors="${totals.filesIncomplete}">`,
+    `  <testsuite name="rubrics validate" tests="${results.length}" failures="${failing}" errors="${totals.filesIncomplete}" skipped="0">`,
+  ];
+  for (const file of results) {
+    const name = xml(printable(file.path));
+    const problems = file.diagnostics.filter((d) => d.severity !== 'information');
+    const notes = file.diagnostics.filter((d) => d.severity === 'information');
+    const line = (d: FileResult['diagnostics'][number]) => `${file.path}:${d.line}:${d.column} ${SEVERITY_WORD[d.severity]} ${d.message} (${d.code})`;
+    lines.push(`    <testcase classname="${name}" name="${name}">`);
+    if (file.incomplete) {
+      const reasons = file.incomplete.map((reason) => notFullyChecked(printable(file.path), reason));
+      lines.push(`      <error type="not-fully-checked" message="${xml(reasons[0] ?? '')}">${xml(reasons.join('\n'))}</error>`);
+    } else if (problems.length > 0) {
+      const errors = problems.filter((d) => d.severity === 'error').length;
+      const summary = `${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`;
+      lines.push(`      <failure type="${xml(problems[0]?.code ?? '')}" message="${xml(summary)}">${xml(problems.map(line).join('\n'))}</failure>`);
+    }
+    if (notes.length > 0) lines.push(`      <system-out>${xml(notes.map(line).join('\n'))}</system-out>`);
+    lines.push('    </testcase>');
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}

@@ -1,0 +1,343 @@
+import type { ReportTerms } from '../../report/model';
+import type { ChangeReview, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
+import type { DimensionExplanation, InputChange } from '../../review/explain';
+import type { RubricChange } from '../../review/rubricChanges';
+import { apportion, formatDelta, formatScore, shownDelta, STATE_LABELS, termHeading } from '../text';
+import { arrow, renderDiffMarkdown } from './diff';
+import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
+import { mermaidXyChart } from './mermaid';
+
+/** GitHub refuses a comment body longer than this. */
+export const MAX_COMMENT_LENGTH = 65_536;
+/** Room kept for the line that says what was left out, and for a marker the Action puts first. */
+const RESERVE = 1_000;
+
+export interface ReviewMarkdownOptions {
+  /** The whole text stays within this many characters (GitHub's comment limit by default). */
+  readonly maxLength?: number;
+  /** Heading level of the title (2 by default). */
+  readonly headingLevel?: number;
+  /** Markdown put after the summary table (the Action's verdict), already escaped. */
+  readonly afterSummary?: string;
+}
+
+/**
+ * A whole change as one pull-request comment: a summary table first (every file, the overall score
+ * before → after, threshold crossings, new errors), what each rubric change moves, then the details
+ * of each file folded away, with why its scores moved. Errors of the head come first, and nothing
+ * is celebrated while there are any. What does not fit GitHub's limit is left out whole, file by
+ * file, with a line that names what was left out.
+ */
+export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdownOptions = {}): string {
+  const level = options.headingLevel ?? 2;
+  const h = '#'.repeat(level);
+  const budget = (options.maxLength ?? MAX_COMMENT_LENGTH) - RESERVE;
+  const head: string[] = [`${h} Score changes: ${markdownCode(review.head.ref)} compared with ${markdownCode(review.base.ref)}${review.base.commit ? ` (${markdownCode(review.base.commit.slice(0, 12))})` : ''}`];
+  if (review.headErrors > 0) {
+    const files = review.files.filter((f) => f.documents.some((d) => d.errors.after > 0)).length;
+    head.push(`> [!CAUTION]\n> The change leaves ${review.headErrors} error${review.headErrors === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}. Scores of a file with errors may be incomplete or wrong; fix ${review.headErrors === 1 ? 'it' : 'them'} first.`);
+  }
+  if (review.files.length === 0) {
+    head.push('This change touches no rubric, assessment or plan.');
+    return `${head.join('\n\n')}\n`;
+  }
+  const celebrate = review.headErrors === 0;
+  const rows = review.files.flatMap((f) => (f.documents.length ? f.documents.map((d) => summaryRow(f, d, celebrate)) : [summaryRow(f, undefined, celebrate)]));
+  head.push(markdownTable(['File', 'Change', 'Document', 'Overall', 'Threshold', 'New errors'], rows));
+  if (options.afterSummary) head.push(options.afterSummary);
+  const chart = overallChart(review);
+  if (chart) head.push(chart);
+  for (const impact of review.impacts) head.push(impactSection(impact, level + 1, termsOf(review, impact)));
+
+  const parts = [head.join('\n\n')];
+  let used = parts[0]?.length ?? 0;
+  const left: string[] = [];
+  for (const file of review.files) {
+    const details = fileDetails(file, level + 1, celebrate);
+    if (details === '') continue;
+    if (left.length === 0 && used + details.length + 2 <= budget) {
+      parts.push(details);
+      used += details.length + 2;
+    } else left.push(file.path);
+  }
+  if (left.length > 0) parts.push(leftOutLine(left, budget - used));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function leftOutLine(paths: readonly string[], room: number): string {
+  const intro = `_The details of ${paths.length} more file${paths.length === 1 ? '' : 's'} did not fit GitHub's comment limit; \`rubrics diff --format json\` or the job summary has them all:_ `;
+  let listed = '';
+  let count = 0;
+  for (const p of paths) {
+    const next = `${listed}${count ? ', ' : ''}${markdownCode(p)}`;
+    if (intro.length + next.length + 40 > Math.max(room, 200)) break;
+    listed = next;
+    count++;
+  }
+  return `${intro}${listed}${count < paths.length ? `${count ? ', ' : ''}and ${paths.length - count} more.` : '.'}`;
+}
+
+function termsOf(review: ChangeReview, impact: RubricImpact): ReportTerms {
+  const file = review.files.find((f) => f.path === impact.path);
+  const doc = file?.documents.find((d) => d.kind === 'Rubric' && d.id === impact.id);
+  return doc?.diff.terms ?? { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
+}
+
+const STATUS_TEXT: Readonly<Record<ReviewedFile['status'], string>> = {
+  added: 'added',
+  modified: 'modified',
+  deleted: 'deleted',
+  renamed: 'renamed',
+  copied: 'copied',
+  unchanged: 'unchanged; its rubric changed',
+};
+
+function statusText(file: ReviewedFile): string {
+  return file.previousPath !== undefined && (file.status === 'renamed' || file.status === 'copied') ? `${file.status} from ${markdownCode(file.previousPath)}` : STATUS_TEXT[file.status];
+}
+
+/** before → after (▲ +0.09), a new score, or the score a deleted document had. */
+function scoreMove(before: number | undefined, after: number | undefined): string {
+  if (before === undefined && after === undefined) return '–';
+  if (before === undefined) return `new: ${formatScore(after)}`;
+  if (after === undefined) return `was ${formatScore(before)}`;
+  const move = arrow(before, after);
+  return `${formatScore(before)} → ${formatScore(after)}${move ? ` (${move})` : ''}`;
+}
+
+function summaryRow(file: ReviewedFile, doc: ReviewedDocument | undefined, celebrate: boolean): string[] {
+  const o = doc?.diff.overall;
+  const crossing = o?.crossing === 'reached' ? (celebrate ? 'reached 🎉' : 'reached') : o?.crossing === 'lost' ? 'lost ⚠️' : '';
+  const errors = doc ? (doc.errors.new > 0 ? `❌ ${doc.errors.new}` : doc.errors.after > 0 ? `${doc.errors.after} (not new)` : '0') : '0';
+  const what = doc ? `${doc.kind === 'Unknown' ? 'not a rubric document' : doc.kind}: ${markdownText(doc.title)}` : 'not a rubric document';
+  const overall = doc?.kind === 'Assessment' ? scoreMove(o?.before, o?.after) : '–';
+  return [markdownCode(file.path), statusText(file), what, overall, crossing, errors];
+}
+
+/** Bars for the head, a line for the base, when at least two assessments have both. */
+function overallChart(review: ChangeReview): string | undefined {
+  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined).map((d) => ({ f, d })));
+  if (moved.length < 2 || moved.length > 20) return undefined;
+  const before = moved.map(({ d }) => d.diff.overall?.before as number);
+  const after = moved.map(({ d }) => d.diff.overall?.after as number);
+  const all = [...before, ...after];
+  return mermaidXyChart({
+    title: 'Overall score: bars after the change, line before',
+    categories: moved.map(({ d }) => d.title),
+    yLabel: 'score',
+    min: Math.floor(Math.min(...all)),
+    max: Math.ceil(Math.max(...all)),
+    bars: after,
+    lines: [before],
+  });
+}
+
+function impactSection(impact: RubricImpact, level: number, terms: ReportTerms): string {
+  const h = '#'.repeat(level);
+  const lines = impact.changes.filter((c) => c.scoring).map((c) => `- ${rubricChangeText(c, terms)}`);
+  const users = impact.users.length
+    ? markdownTable(
+        ['Uses it', 'File', 'Overall', ''],
+        impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind === 'Assessment' ? scoreMove(u.before, u.after) : 'plan', u.fileChanged ? 'also changed here' : 'unchanged; moved by the rubric']),
+      )
+    : 'No assessment or plan in the checked files uses it.';
+  return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves\n\n${lines.join('\n')}\n\n${users}`;
+}
+
+const q = (v: unknown) => markdownText(String(v));
+
+/** One rubric change as a sentence with its old and new value. */
+export function rubricChangeText(c: RubricChange, terms: ReportTerms): string {
+  const dim = c.dimension ? `${markdownText(terms.dimension)} ${markdownText(c.dimension.title)}` : '';
+  const crit = c.criterion ? `${markdownText(terms.criterion.toLowerCase())} ${markdownCode(c.criterion.id)}` : '';
+  const fromTo = `${q(c.before)} → ${q(c.after)}`;
+  switch (c.kind) {
+    case 'version':
+      return `Version ${fromTo}`;
+    case 'scoring-method':
+      return `Scoring method ${fromTo}`;
+    case 'pass-credit':
+      return `Credit that counts as met ${fromTo}`;
+    case 'threshold':
+      return `Threshold level ${c.before === undefined ? 'none' : q(c.before)} → ${c.after === undefined ? 'none' : q(c.after)}`;
+    case 'default-answer-scale':
+      return `Default answer scale ${fromTo}`;
+    case 'level-added':
+      return `New level ${c.level}${c.after !== undefined ? ` (${q(c.after)})` : ''}`;
+    case 'level-removed':
+      return `Level ${c.level} removed${c.before !== undefined ? ` (${q(c.before)})` : ''}`;
+    case 'level-name':
+      return `Level ${c.level} renamed ${fromTo}`;
+    case 'group-added':
+      return `New ${markdownText(terms.group.toLowerCase())} ${markdownText(c.group?.title ?? '')} (weight ${q(c.after)})`;
+    case 'group-removed':
+      return `${markdownText(terms.group)} ${markdownText(c.group?.title ?? '')} removed`;
+    case 'group-weight':
+      return `${markdownText(terms.group)} ${markdownText(c.group?.title ?? '')} weight ${fromTo}`;
+    case 'dimension-added':
+      return `New ${dim.charAt(0).toLowerCase()}${dim.slice(1)} (weight ${q(c.after)})`;
+    case 'dimension-removed':
+      return `${dim} removed`;
+    case 'dimension-weight':
+      return `${dim} weight ${fromTo}`;
+    case 'dimension-group':
+      return `${dim} moved between ${markdownText(terms.group.toLowerCase())}s: ${c.before === undefined ? 'none' : q(c.before)} → ${c.after === undefined ? 'none' : q(c.after)}`;
+    case 'dimension-title':
+      return `${markdownText(terms.dimension)} ${markdownCode(c.dimension?.id ?? '')} renamed ${fromTo}`;
+    case 'criterion-added':
+      return `New ${crit} in ${markdownText(c.dimension?.title ?? '')} at level ${q(c.after)}: ${markdownText(c.criterion?.text ?? '')}`;
+    case 'criterion-removed':
+      return `${capital(crit)} of ${markdownText(c.dimension?.title ?? '')} removed (it was at level ${q(c.before)})`;
+    case 'criterion-moved':
+      return `${capital(crit)} moved ${fromTo}`;
+    case 'criterion-level':
+      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) level ${fromTo}`;
+    case 'criterion-weight':
+      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) weight ${fromTo}`;
+    case 'criterion-answer-scale':
+      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) answer scale ${fromTo}`;
+    case 'criterion-evidence-required':
+      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) ${c.after ? 'now requires evidence' : 'no longer requires evidence'}`;
+    case 'criterion-text':
+      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) reworded: ${fromTo}`;
+    case 'answer-scale-added':
+      return `New answer scale ${markdownCode(c.answerScale ?? '')}: ${q(c.after)}`;
+    case 'answer-scale-removed':
+      return `Answer scale ${markdownCode(c.answerScale ?? '')} removed`;
+    case 'answer-added':
+      return `Answer scale ${markdownCode(c.answerScale ?? '')}: new answer ${markdownCode(c.answer ?? '')} with credit ${q(c.after)}`;
+    case 'answer-removed':
+      return `Answer scale ${markdownCode(c.answerScale ?? '')}: answer ${markdownCode(c.answer ?? '')} removed`;
+    case 'answer-credit':
+      return `Answer scale ${markdownCode(c.answerScale ?? '')}: credit of ${markdownCode(c.answer ?? '')} ${fromTo}`;
+  }
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One file's details, folded: its score diff, why the scores moved, and what changed in its rubric. */
+function fileDetails(file: ReviewedFile, level: number, celebrate: boolean): string {
+  const docs = file.documents.filter((d) => d.kind !== 'Unknown');
+  if (docs.length === 0) return '';
+  const body = docs.map((d) => documentDetails(file, d, level, celebrate)).join('\n\n');
+  const summary = `${file.path} · ${file.status === 'unchanged' ? 'unchanged, its rubric changed' : file.status} · ${docs.map((d) => d.title).join(', ')}`;
+  return `<details><summary>${markdownHtml(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+
+function documentDetails(file: ReviewedFile, doc: ReviewedDocument, level: number, celebrate: boolean): string {
+  const parts = [renderDiffMarkdown(doc.diff, { path: file.path, headingLevel: level }).trim()];
+  if (file.status === 'deleted') parts.push('The file was deleted: what it scored leaves the repository.');
+  const chart = dimensionChart(doc);
+  if (chart) parts.push(chart);
+  const why = whySection(doc, level + 1);
+  if (why) parts.push(why);
+  if (doc.rubricChanges?.length) {
+    const h = '#'.repeat(level + 1);
+    const heading = doc.kind === 'Rubric' ? 'What changed in the rubric' : 'What changed in its rubric';
+    parts.push(`${h} ${heading}\n\n${doc.rubricChanges.map((c) => `- ${rubricChangeText(c, doc.diff.terms)}`).join('\n')}`);
+  }
+  if (!celebrate) return parts.join('\n\n').replace(/ 🎉/g, '');
+  return parts.join('\n\n');
+}
+
+/** The changed dimensions' scores, bars after and a line before, when three or more moved. */
+function dimensionChart(doc: ReviewedDocument): string | undefined {
+  const moved = doc.diff.dimensions.filter((d) => d.before?.score !== undefined && d.after?.score !== undefined && d.before.score !== d.after.score);
+  if (moved.length < 3 || moved.length > 20) return undefined;
+  const before = moved.map((d) => d.before?.score as number);
+  const after = moved.map((d) => d.after?.score as number);
+  const all = [...before, ...after];
+  return mermaidXyChart({
+    title: `${termHeading(doc.diff.terms.dimension)} that moved: bars after, line before`,
+    categories: moved.map((d) => d.title),
+    yLabel: 'score',
+    min: Math.floor(Math.min(...all)),
+    max: Math.ceil(Math.max(...all)),
+    bars: after,
+    lines: [before],
+  });
+}
+
+function whySection(doc: ReviewedDocument, level: number): string {
+  const why = doc.why;
+  if (!why) return '';
+  const h = '#'.repeat(level);
+  const out: string[] = [`${h} Why the scores moved`];
+  const o = why.overall;
+  if (o.before !== undefined && o.after !== undefined && o.contributions?.length) {
+    const total = shownDelta(o.before, o.after);
+    const shares = apportion(o.contributions.map((c) => c.contribution), total);
+    const listed = o.contributions.map((c, i) => `${markdownText(c.title)} ${formatDelta(shares[i] as number)}`).filter((_, i) => shares[i] !== 0);
+    if (total !== 0 && listed.length) out.push(`Overall ${scoreMove(o.before, o.after)}: ${listed.join(', ')}.`);
+  }
+  const term = doc.diff.terms;
+  for (const d of why.dimensions) out.push(dimensionWhy(d, term));
+  if (out.length === 1) {
+    if (o.before === undefined || o.after === undefined || shownDelta(o.before, o.after) === 0) return '';
+    out.push(`No answer, score or weight of its ${markdownText(termHeading(term.dimension).toLowerCase())} changed: the overall score moved with the rubric's roll-up (its ${markdownText(termHeading(term.group).toLowerCase())} or their weights), listed below.`);
+  }
+  return out.join('\n\n');
+}
+
+function dimensionWhy(d: DimensionExplanation, terms: ReportTerms): string {
+  const heading = `**${markdownText(d.title)}**: ${scoreMove(d.before, d.after)}`;
+  const withShares = d.exact && d.before !== undefined && d.after !== undefined;
+  const moving = d.changes.filter((c) => c.contribution !== undefined);
+  const shares = withShares ? apportion(moving.map((c) => c.contribution as number), shownDelta(d.before as number, d.after as number)) : [];
+  const shareOf = new Map(moving.map((c, i) => [c, shares[i] as number]));
+  const rows = d.changes.map((c) => [inputLabel(c, terms), inputValue(c, 'before'), inputValue(c, 'after'), effect(c, shareOf.get(c))]);
+  const table = markdownTable(['What changed', 'Before', 'After', 'Moves the score'], rows);
+  const note = !d.exact && d.before !== undefined && d.after !== undefined && d.before !== d.after && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined)
+    ? `\n\nThese changes act together (the ${markdownText(termHeading(terms.criterion).toLowerCase())} counted, their weights or the scale changed), so the move does not split exactly between them.`
+    : '';
+  return `${heading}\n\n${table}${note}`;
+}
+
+function effect(c: InputChange, share: number | undefined): string {
+  const gate = c.opened !== undefined ? `opens level ${c.opened}` : c.closed !== undefined ? `closes level ${c.closed}` : '';
+  const amount = share !== undefined ? formatDelta(share) : '';
+  return [amount, gate].filter(Boolean).join(', ');
+}
+
+const INPUT_LABELS: Readonly<Record<InputChange['kind'], string>> = {
+  answer: 'Answer',
+  credit: 'Credit of the answer',
+  evidence: 'Evidence',
+  exemption: 'Exemption',
+  'not-applicable': 'Not applicable',
+  'criterion-added': 'New',
+  'criterion-removed': 'Removed',
+  'criterion-level': 'Level',
+  'criterion-weight': 'Weight',
+  target: 'Target',
+  level: 'Level given',
+  'dimension-status': 'Status',
+  'dimension-weight': 'Weight',
+};
+
+function inputLabel(c: InputChange, terms: ReportTerms): string {
+  const label = INPUT_LABELS[c.kind];
+  if (!c.criterion) return `${label} of the ${markdownText(terms.dimension.toLowerCase())}`;
+  return `${label}: ${markdownText(c.criterion.text)} (${markdownCode(c.criterion.id)}, level ${c.criterion.level})`;
+}
+
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  scored: 'scored',
+  'not-applicable': STATE_LABELS['not-applicable'].toLowerCase(),
+  exempt: 'exempt',
+  'not-assessed': 'not assessed',
+  'not-rated': 'not rated',
+  new: 'not in the rubric',
+  removed: 'not in the rubric',
+};
+
+function inputValue(c: InputChange, side: 'before' | 'after'): string {
+  const v = c[side];
+  if (v === undefined) return '–';
+  if (c.kind === 'evidence') return v === 0 ? 'none' : `${v} link${v === 1 ? '' : 's'}`;
+  if (c.kind === 'dimension-status') return STATUS_WORDS[String(v)] ?? markdownText(String(v));
+  if (c.kind === 'credit') return formatScore(Number(v));
+  return markdownText(String(v));
+}

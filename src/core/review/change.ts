@@ -1,0 +1,220 @@
+import type { Diagnostic } from '../diagnostics/types';
+import type { DocumentAnalysis, FileAnalysis } from '../engine';
+import { buildReport, diffReports, type ReportDiff, type ReportKind } from '../report';
+import { rubricsDefinedIn, rubricUsers, type RubricRef } from './dependents';
+import { explainAssessment, type AssessmentExplanation } from './explain';
+import { diffRubrics, type RubricChange } from './rubricChanges';
+
+/**
+ * A whole change for a reviewer: every file it touched, and every file whose scores a rubric
+ * change moved, each with its score diff, why the scores moved, what changed in the rubrics, and
+ * the errors it brings. Pure over analyses: the CLI reads the two revisions with git and the
+ * engine, and this module says what they mean. `renderReviewMarkdown` (render/) writes it as one
+ * pull-request comment, and the JSON form is this model as it is.
+ */
+export const REVIEW_SCHEMA_VERSION = 1 as const;
+
+export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'unchanged';
+
+/** One file at the two revisions. A side where the file does not exist is the analysis of an empty text. */
+export interface FileVersions {
+  /** From the repository root: where the file is at the head (for a deletion, where it was). */
+  readonly path: string;
+  /** A renamed or copied file's path at the base. */
+  readonly previousPath?: string;
+  readonly status: FileStatus;
+  readonly before: FileAnalysis;
+  readonly after: FileAnalysis;
+}
+
+export interface ProblemDelta {
+  readonly before: number;
+  readonly after: number;
+  /** Problems of the head that the base did not have (by code and message). */
+  readonly new: number;
+}
+
+export interface ReviewedDocument {
+  readonly kind: ReportKind;
+  readonly id?: string;
+  readonly title: string;
+  /** The existing score diff: overall, dimensions, blockers, exemptions, plan changes. */
+  readonly diff: ReportDiff;
+  /** Why the assessment's scores moved; absent when either side could not be scored. */
+  readonly why?: AssessmentExplanation;
+  /**
+   * For a rubric: what changed in it. For an assessment or a plan: what changed in the rubric it
+   * is scored against, when that moved between the two revisions.
+   */
+  readonly rubricChanges?: readonly RubricChange[];
+  readonly errors: ProblemDelta;
+  readonly warnings: ProblemDelta;
+}
+
+export interface ReviewedFile {
+  readonly path: string;
+  readonly previousPath?: string;
+  readonly status: FileStatus;
+  readonly documents: readonly ReviewedDocument[];
+}
+
+/** What a changed rubric moves: every assessment and plan that uses it, changed or not. */
+export interface RubricImpact {
+  readonly path: string;
+  readonly id: string;
+  readonly title: string;
+  readonly changes: readonly RubricChange[];
+  readonly users: readonly ImpactedDocument[];
+}
+
+export interface ImpactedDocument {
+  readonly path: string;
+  readonly kind: 'Assessment' | 'Plan';
+  readonly title: string;
+  /** Overall scores at full precision (assessments; plans have none). */
+  readonly before?: number;
+  readonly after?: number;
+  /** Whether the file itself is part of the change (otherwise only its rubric moved). */
+  readonly fileChanged: boolean;
+}
+
+export interface ChangeReview {
+  readonly schemaVersion: typeof REVIEW_SCHEMA_VERSION;
+  readonly base: { readonly ref: string; readonly commit?: string };
+  readonly head: { readonly ref: string; readonly commit?: string };
+  readonly files: readonly ReviewedFile[];
+  readonly impacts: readonly RubricImpact[];
+  /** Errors of the head in the reviewed files: when there are any, nothing is celebrated. */
+  readonly headErrors: number;
+}
+
+type Kinded = Exclude<DocumentAnalysis, { kind: undefined }>;
+
+function kinded(analysis: FileAnalysis): Kinded[] {
+  return analysis.documents.filter((d): d is Kinded => d.kind !== undefined);
+}
+
+function idOf(doc: DocumentAnalysis): string | undefined {
+  const value = doc.parsed.value as Record<string, unknown> | null;
+  return value !== null && typeof value === 'object' && typeof value.id === 'string' ? value.id : undefined;
+}
+
+/**
+ * Pairs the documents of a file's two versions: by kind and id, then by their order among the
+ * documents of that kind. A file that is not a rubric document at either side pairs nothing.
+ */
+function pairDocuments(before: FileAnalysis, after: FileAnalysis): { before?: Kinded; after?: Kinded }[] {
+  const old = kinded(before);
+  const pairs: { before?: Kinded; after?: Kinded }[] = [];
+  const taken = new Set<Kinded>();
+  for (const doc of kinded(after)) {
+    const id = idOf(doc);
+    const match = old.find((o) => !taken.has(o) && o.kind === doc.kind && id !== undefined && idOf(o) === id)
+      ?? old.find((o) => !taken.has(o) && o.kind === doc.kind && (idOf(o) === undefined || !kinded(after).some((x) => x.kind === o.kind && idOf(x) === idOf(o))));
+    if (match) taken.add(match);
+    pairs.push({ ...(match ? { before: match } : {}), after: doc });
+  }
+  for (const doc of old) if (!taken.has(doc)) pairs.push({ before: doc });
+  return pairs;
+}
+
+function problemDelta(before: readonly Diagnostic[] | undefined, after: readonly Diagnostic[] | undefined, severity: Diagnostic['severity']): ProblemDelta {
+  const of = (list: readonly Diagnostic[] | undefined) => (list ?? []).filter((d) => d.severity === severity);
+  const old = new Map<string, number>();
+  for (const d of of(before)) old.set(`${d.code}\n${d.message}`, (old.get(`${d.code}\n${d.message}`) ?? 0) + 1);
+  let fresh = 0;
+  for (const d of of(after)) {
+    const key = `${d.code}\n${d.message}`;
+    const left = old.get(key) ?? 0;
+    if (left > 0) old.set(key, left - 1);
+    else fresh++;
+  }
+  return { before: of(before).length, after: of(after).length, new: fresh };
+}
+
+function reviewDocument(versions: FileVersions, pair: { before?: Kinded; after?: Kinded }): ReviewedDocument {
+  const beforeReport = buildReport(versions.before, pair.before?.index ?? versions.before.documents.length);
+  const afterReport = buildReport(versions.after, pair.after?.index ?? versions.after.documents.length);
+  const diff = diffReports(beforeReport, afterReport);
+  const b = pair.before;
+  const a = pair.after;
+  let rubricChanges: RubricChange[] | undefined;
+  if (b?.kind === 'Rubric' && a?.kind === 'Rubric' && b.data && a.data) rubricChanges = diffRubrics(b.data, a.data);
+  else if (b && a && b.kind !== 'Rubric' && a.kind !== 'Rubric' && b.rubric && a.rubric) {
+    const changes = diffRubrics(b.rubric.index.rubric, a.rubric.index.rubric);
+    if (changes.length > 0) rubricChanges = changes;
+  }
+  const why =
+    b?.kind === 'Assessment' && a?.kind === 'Assessment' && b.score && a.score && b.rubric && a.rubric
+      ? explainAssessment({ score: b.score, index: b.rubric.index }, { score: a.score, index: a.rubric.index })
+      : undefined;
+  const id = (a && idOf(a)) ?? (b && idOf(b));
+  return {
+    kind: diff.kind,
+    ...(id !== undefined ? { id } : {}),
+    title: diff.title,
+    diff,
+    ...(why ? { why } : {}),
+    ...(rubricChanges ? { rubricChanges } : {}),
+    errors: problemDelta(b?.diagnostics, a?.diagnostics, 'error'),
+    warnings: problemDelta(b?.diagnostics, a?.diagnostics, 'warning'),
+  };
+}
+
+/** One file's review: a document review for each rubric document at either side. */
+export function reviewFile(versions: FileVersions): ReviewedFile {
+  return {
+    path: versions.path,
+    ...(versions.previousPath !== undefined ? { previousPath: versions.previousPath } : {}),
+    status: versions.status,
+    documents: pairDocuments(versions.before, versions.after).map((pair) => reviewDocument(versions, pair)),
+  };
+}
+
+/**
+ * The review of a change. `files` holds the changed files and, with status `unchanged`, the files
+ * that use a changed rubric: their scores can move although they did not change.
+ */
+export function reviewChange(input: { readonly base: ChangeReview['base']; readonly head: ChangeReview['head']; readonly files: readonly FileVersions[] }): ChangeReview {
+  const files = input.files.map(reviewFile);
+  const impacts: RubricImpact[] = [];
+  input.files.forEach((versions, i) => {
+    const reviewed = files[i] as ReviewedFile;
+    for (const doc of reviewed.documents) {
+      if (doc.kind !== 'Rubric' || !doc.rubricChanges || !doc.rubricChanges.some((c) => c.scoring) || doc.id === undefined) continue;
+      impacts.push({ path: versions.path, id: doc.id, title: doc.title, changes: doc.rubricChanges, users: usersOf({ uri: versions.after.uri, id: doc.id }, { uri: versions.before.uri, id: doc.id }, input.files, files) });
+    }
+  });
+  const headErrors = files.reduce((sum, f) => sum + f.documents.reduce((s, d) => s + d.errors.after, 0), 0);
+  return { schemaVersion: REVIEW_SCHEMA_VERSION, base: input.base, head: input.head, files, impacts, headErrors };
+}
+
+function usersOf(head: RubricRef, base: RubricRef, versions: readonly FileVersions[], files: readonly ReviewedFile[]): ImpactedDocument[] {
+  const users: ImpactedDocument[] = [];
+  versions.forEach((v, i) => {
+    const reviewed = files[i] as ReviewedFile;
+    const docs = rubricUsers(v.after, head);
+    const old = rubricUsers(v.before, base);
+    if (docs.length === 0 && old.length === 0) return;
+    for (const doc of reviewed.documents) {
+      if (doc.kind !== 'Assessment' && doc.kind !== 'Plan') continue;
+      const usesIt = docs.some((d) => idOf(d) === doc.id) || old.some((d) => idOf(d) === doc.id);
+      if (!usesIt) continue;
+      const overall = doc.diff.overall;
+      users.push({
+        path: v.path,
+        kind: doc.kind,
+        title: doc.title,
+        ...(overall?.before !== undefined ? { before: overall.before } : {}),
+        ...(overall?.after !== undefined ? { after: overall.after } : {}),
+        fileChanged: v.status !== 'unchanged',
+      });
+    }
+  });
+  return users;
+}
+
+/** The rubrics the given files define at the head and at the base, for finding what uses them. */
+export function rubricsOf(versions: FileVersions): { head: RubricRef[]; base: RubricRef[] } {
+  return { head: rubricsDefinedIn(versions.after), base: rubricsDefinedIn(versions.before) };
+}

@@ -1,0 +1,94 @@
+import type { AssessmentDocumentAnalysis, FileAnalysis } from '../engine';
+import { defaultAssessmentTitle } from '../report/buildReport';
+
+/**
+ * How a unit's scores moved over time: one assessment across the commits that touched it, or every
+ * assessment of one subject against one rubric, by its date. Each point holds the scores the
+ * engine gave that version (full precision), per dimension and overall; renderers draw them.
+ */
+export const HISTORY_SCHEMA_VERSION = 1 as const;
+
+export interface HistoryPoint {
+  /** The commit (commits mode), or absent for a file read as it is. */
+  readonly commit?: string;
+  /** The commit's date (commits mode) or the assessment's date (dates mode), YYYY-MM-DD. */
+  readonly date: string;
+  readonly author?: string;
+  /** The commit's subject line. */
+  readonly message?: string;
+  /** The file, from the repository root (commits mode) or as given. */
+  readonly path: string;
+  /** The assessment's own date. */
+  readonly assessmentDate?: string;
+  readonly overall?: number;
+  readonly level?: number;
+  /** Score per dimension id; a dimension that is not scored at this point is absent. */
+  readonly dimensions: Readonly<Record<string, number>>;
+  /** Errors of that version: its scores may be incomplete. */
+  readonly errors: number;
+}
+
+export interface ScoreHistory {
+  readonly schemaVersion: typeof HISTORY_SCHEMA_VERSION;
+  readonly by: 'commit' | 'date';
+  readonly title: string;
+  readonly rubric?: { readonly id: string; readonly title: string; readonly minLevel: number; readonly maxLevel: number; readonly threshold?: number };
+  /** Every dimension seen at any point, in the newest rubric's order, then the ones it no longer has. */
+  readonly dimensions: readonly { readonly id: string; readonly title: string }[];
+  /** Oldest first. */
+  readonly points: readonly HistoryPoint[];
+}
+
+/** The assessment a history follows in a file: the first one. */
+export function historyAssessment(analysis: FileAnalysis): AssessmentDocumentAnalysis | undefined {
+  return analysis.documents.find((d): d is AssessmentDocumentAnalysis => d.kind === 'Assessment');
+}
+
+/** A point of the history from one version of the file; undefined when it holds no assessment then. */
+export function historyPoint(analysis: FileAnalysis, meta: Omit<HistoryPoint, 'dimensions' | 'overall' | 'level' | 'errors' | 'assessmentDate'>): HistoryPoint | undefined {
+  const doc = historyAssessment(analysis);
+  if (!doc) return undefined;
+  const dimensions: Record<string, number> = {};
+  for (const d of doc.score?.dimensions ?? []) if (d.score !== undefined) dimensions[d.id] = d.score;
+  const overall = doc.score?.overall;
+  return {
+    ...meta,
+    ...(doc.data ? { assessmentDate: doc.data.date } : {}),
+    ...(overall?.score !== undefined ? { overall: overall.score } : {}),
+    ...(overall?.level !== undefined ? { level: overall.level } : {}),
+    dimensions,
+    errors: doc.diagnostics.filter((d) => d.severity === 'error').length,
+  };
+}
+
+/**
+ * The subject and rubric that make assessments comparable over time: the organization and unit
+ * (a scope is prose that is rewritten every year), and the very rubric.
+ */
+export function subjectKey(doc: AssessmentDocumentAnalysis): string | undefined {
+  if (!doc.data || !doc.rubric) return undefined;
+  const s = doc.data.subject;
+  return JSON.stringify([s.organization, s.unit ?? '', doc.rubric.uri, doc.rubric.index.rubric.id]);
+}
+
+/** The history of the points (oldest first), titled and with its dimensions from the newest analysis. */
+export function buildHistory(by: ScoreHistory['by'], points: readonly HistoryPoint[], newest: FileAnalysis | undefined): ScoreHistory {
+  const doc = newest ? historyAssessment(newest) : undefined;
+  const index = doc?.rubric?.index;
+  const dimensions = (index?.rubric.dimensions ?? []).map((d) => ({ id: d.id, title: d.title }));
+  const known = new Set(dimensions.map((d) => d.id));
+  for (const p of points) for (const id of Object.keys(p.dimensions)) if (!known.has(id)) {
+    known.add(id);
+    dimensions.push({ id, title: id });
+  }
+  const title = doc?.data ? doc.data.title ?? defaultAssessmentTitle(doc.data.subject, doc.data.date) : 'Assessment';
+  const subject = doc?.data ? `${doc.data.subject.organization}${doc.data.subject.unit ? ` (${doc.data.subject.unit})` : ''}` : undefined;
+  return {
+    schemaVersion: HISTORY_SCHEMA_VERSION,
+    by,
+    title: by === 'date' && subject ? subject : title,
+    ...(index ? { rubric: { id: index.rubric.id, title: index.rubric.title, minLevel: index.minLevel, maxLevel: index.maxLevel, ...(index.threshold !== undefined ? { threshold: index.threshold } : {}) } } : {}),
+    dimensions,
+    points,
+  };
+}

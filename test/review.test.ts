@@ -1,0 +1,217 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeReview } from '../src/core/review/change';
+import { buildCli, expectGolden, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
+
+// `rubrics diff --base` over whole changes, on throw-away repositories built here from the Kestrel
+// samples: one branch changes answers in two assessments (an `average` and a `levelSum` one),
+// moves an initiative, adds a capability to the custom rubric and plants an error; another renames,
+// deletes and adds files and changes a rubric weight from 1 to 3. Goldens hold the Markdown and the
+// JSON, with the commits (which change with every run) written as BASE and HEAD.
+
+let cli: string;
+beforeAll(async () => {
+  cli = await buildCli();
+});
+afterAll(removeTempDirs);
+
+const K = 'rubrics/kestrel';
+const NEXGEN = `${K}/2026-03.nexgen-digital-services.assessment.yaml`;
+const IT4IT = `${K}/2026-03.it4it-legacy-alignment.assessment.yaml`;
+const CLAIMS_RUBRIC = `${K}/claims-platform.rubric.yaml`;
+const CLAIMS = `${K}/2026-03.claims-platform.assessment.yaml`;
+const PLAN = `${K}/roadmap-2026-2028.plan.yaml`;
+
+function edit(repo: string, file: string, from: string | RegExp, to: string): void {
+  const full = path.join(repo, file);
+  const text = fs.readFileSync(full, 'utf8');
+  const next = text.replace(from, to);
+  expect(next, `${file}: ${String(from)}`).not.toBe(text);
+  fs.writeFileSync(full, next);
+}
+
+/** main holds the samples; the caller's branch is checked out, with nothing committed on it yet. */
+function repository(branch: string): { repo: string; base: string } {
+  const repo = tempDir('rubrics-review-');
+  git(repo, 'init', '-q');
+  fs.cpSync(path.join(REPO_ROOT, 'samples/kestrel'), path.join(repo, K), { recursive: true });
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'The Kestrel samples');
+  git(repo, 'checkout', '-q', '-b', branch);
+  return { repo, base: git(repo, 'rev-parse', 'HEAD').trim() };
+}
+
+function commit(repo: string, message: string): string {
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', message);
+  return git(repo, 'rev-parse', 'HEAD').trim();
+}
+
+/** The answers branch: two assessments' answers, a moved initiative, a new capability, one error. */
+function answersBranch(): { repo: string; base: string } {
+  const made = repository('answers');
+  const { repo } = made;
+  edit(repo, NEXGEN, 'vs-financial-returns: some', 'vs-financial-returns: all');
+  edit(repo, NEXGEN, 'vs-board-level-technology: none', 'vs-board-level-technology: some');
+  edit(repo, IT4IT, 'sai-integration-layer: half', 'sai-integration-layer: most');
+  edit(repo, PLAN, '    start: 2026-05-01\n    end: 2027-03-31', '    start: 2026-07-01\n    end: 2027-06-30');
+  edit(repo, CLAIMS_RUBRIC, '  - id: test-automation\n', '  - id: release-governance\n    title: Release governance\n    group: build\n    levels:\n      1: Releases are approved by a weekly board.\n      3: Low-risk changes are approved by the pipeline.\n  - id: test-automation\n');
+  // The planted error: an answer off its scale.
+  edit(repo, IT4IT, 'sai-api-first: some', 'sai-api-first: plenty');
+  return made;
+}
+
+/** The files branch: a rename, a deletion, an added assessment, and a rubric weight from 1 to 3. */
+function filesBranch(): { repo: string; base: string } {
+  const made = repository('files');
+  const { repo } = made;
+  git(repo, 'mv', `${K}/2025-03.nexgen-digital-services.assessment.yaml`, `${K}/2025-nexgen.assessment.yaml`);
+  git(repo, 'rm', '-q', `${K}/2025-03.it4it-legacy-alignment.assessment.yaml`);
+  fs.copyFileSync(path.join(REPO_ROOT, 'samples/kestrel/2026-03.seven-attributes.assessment.yaml'), path.join(repo, `${K}/2026-09.seven-attributes.assessment.yaml`));
+  edit(repo, `${K}/2026-09.seven-attributes.assessment.yaml`, 'date: 2026-03-31', 'date: 2026-09-30');
+  edit(repo, CLAIMS_RUBRIC, '    title: Claims data\n    weight: 1', '    title: Claims data\n    weight: 3');
+  return made;
+}
+
+/** The output with the commits of this run written as BASE and HEAD, so goldens hold still. */
+function stable(text: string, commits: Record<string, string>): string {
+  let out = text;
+  for (const [name, sha] of Object.entries(commits)) out = out.split(sha).join(name).split(sha.slice(0, 12)).join(name);
+  return out;
+}
+
+async function reviewJson(repo: string, args: readonly string[]): Promise<ChangeReview> {
+  const run = await runCli(cli, ['diff', ...args, '--format', 'json'], { cwd: repo });
+  expect(run.code, run.stderr).toBeLessThan(2);
+  return JSON.parse(run.stdout) as ChangeReview;
+}
+
+describe('rubrics diff --base: the whole change', () => {
+  it('answers, a moved initiative, a new capability and a planted error: golden Markdown and JSON', async () => {
+    const { repo, base } = answersBranch();
+    const head = commit(repo, 'answers');
+    const md = await runCli(cli, ['diff', '--base', 'main', '--head', 'answers'], { cwd: repo });
+    expect(md.code).toBe(1); // the head has an error
+    expect(md.stderr).toContain('answer-not-in-scale');
+    expectGolden('review/answers.md', stable(md.stdout, { BASE: base, HEAD: head }));
+    const json = await reviewJson(repo, ['--base', 'main', '--head', 'answers']);
+    expectGolden('review/answers.json', stable(`${JSON.stringify(json, null, 2)}\n`, { BASE: base, HEAD: head }));
+
+    // The head's error comes first and nothing is celebrated.
+    expect(md.stdout.indexOf('[!CAUTION]')).toBeLessThan(md.stdout.indexOf('| File |'));
+    expect(md.stdout).not.toContain('🎉');
+    const nexgen = json.files.find((f) => f.path === NEXGEN)?.documents[0];
+    // average: each changed answer's contribution, and they add up to the move.
+    const dimension = nexgen?.why?.dimensions.find((d) => d.id === 'vision-and-strategy');
+    expect(dimension?.exact).toBe(true);
+    const sum = (dimension?.changes ?? []).reduce((s, c) => s + (c.contribution ?? 0), 0);
+    expect(sum).toBeCloseTo((dimension?.after ?? 0) - (dimension?.before ?? 0), 9);
+    expect(dimension?.changes.map((c) => [c.kind, c.criterion?.id, c.before, c.after])).toEqual([
+      ['answer', 'vs-financial-returns', 'some', 'all'],
+      ['answer', 'vs-board-level-technology', 'none', 'some'],
+    ]);
+    // The rubric's new capability, old → new, on the rubric and on the assessment that uses it.
+    const rubric = json.files.find((f) => f.path === CLAIMS_RUBRIC)?.documents[0];
+    expect(rubric?.rubricChanges?.map((c) => c.kind)).toEqual(['dimension-added']);
+    const impact = json.impacts.find((i) => i.path === CLAIMS_RUBRIC);
+    expect(impact?.users.map((u) => [u.path, u.fileChanged])).toEqual([[CLAIMS, false]]);
+    expect(md.stdout).toContain('New capability Release governance (weight 1)');
+    // The moved initiative.
+    const plan = json.files.find((f) => f.path === PLAN)?.documents[0];
+    expect(plan?.diff.plan?.rescheduled.map((i) => i.id)).toEqual(['portfolio-value-gate']);
+  });
+
+  it('renamed, deleted and added files, and a weight 1 → 3 that moves an unchanged assessment: golden Markdown and JSON', async () => {
+    const { repo, base } = filesBranch();
+    // Uncommitted: the head is the working tree.
+    const md = await runCli(cli, ['diff', '--base', 'main'], { cwd: repo });
+    expect(md.code, md.stderr).toBe(0);
+    expectGolden('review/files.md', stable(md.stdout, { BASE: base }));
+    const json = await reviewJson(repo, ['--base', 'main']);
+    expectGolden('review/files.json', stable(`${JSON.stringify(json, null, 2)}\n`, { BASE: base }));
+
+    const byPath = new Map(json.files.map((f) => [f.path, f]));
+    expect(byPath.get(`${K}/2025-nexgen.assessment.yaml`)).toMatchObject({ status: 'renamed', previousPath: `${K}/2025-03.nexgen-digital-services.assessment.yaml` });
+    // A deleted file resolves nothing: its blockers left with it.
+    const deleted = byPath.get(`${K}/2025-03.it4it-legacy-alignment.assessment.yaml`);
+    expect(deleted?.status).toBe('deleted');
+    expect(deleted?.documents[0]?.diff.blockers.resolved).toEqual([]);
+    expect(byPath.get(`${K}/2026-09.seven-attributes.assessment.yaml`)?.status).toBe('added');
+    // The weight change: listed with its old and new value, and the unchanged assessment moves 2.17 → 2.26.
+    const impact = json.impacts.find((i) => i.path === CLAIMS_RUBRIC);
+    expect(impact?.changes).toEqual([{ kind: 'group-weight', scoring: true, group: { id: 'data', title: 'Claims data' }, before: 1, after: 3 }]);
+    expect(impact?.users).toEqual([{ path: CLAIMS, kind: 'Assessment', title: 'Claims-platform engineering, March 2026', before: expect.closeTo(2.1667, 4), after: expect.closeTo(2.2619, 4), fileChanged: false }]);
+    expect(byPath.get(CLAIMS)?.status).toBe('unchanged');
+    expect(md.stdout).toContain('| Claims-platform engineering, March 2026 | `rubrics/kestrel/2026-03.claims-platform.assessment.yaml` | 2.17 → 2.26 (▲ +0.09) | unchanged; moved by the rubric |');
+    expect(md.stdout).toContain('Discipline Claims data weight 1 → 3');
+    // Nothing else uses the rubric, and files outside the change that do not use it are not listed.
+    expect(byPath.has(`${K}/2026-03.seven-attributes.assessment.yaml`)).toBe(false);
+  });
+
+  it('limits the review to the paths given, and finds the default branch when no base is named', async () => {
+    const { repo } = filesBranch();
+    const json = await reviewJson(repo, [`${K}/2025-nexgen.assessment.yaml`]);
+    expect(json.base.ref).toBe('main');
+    expect(json.files.map((f) => f.path)).toEqual([`${K}/2025-nexgen.assessment.yaml`]);
+  });
+
+  it('in a shallow clone: says what to fetch when the base is missing, and compares with the base commit when it lacks the shared history', async () => {
+    const { repo } = filesBranch();
+    commit(repo, 'files');
+    git(repo, 'checkout', '-q', 'main');
+    edit(repo, `${K}/2026-03.seven-attributes.assessment.yaml`, 'date: 2026-03-31', 'date: 2026-03-30');
+    commit(repo, 'main moves on');
+    const clone = tempDir('rubrics-shallow-');
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'files', `file://${repo}`, clone]);
+    const missing = await runCli(cli, ['diff', '--base', 'origin/main'], { cwd: clone });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/"origin\/main" is not a branch, tag or commit in this clone\. Fetch it first \(git fetch origin origin\/main, or in GitHub Actions actions\/checkout with fetch-depth: 0\)/);
+    execFileSync('git', ['fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main'], { cwd: clone });
+    const run = await runCli(cli, ['diff', '--base', 'origin/main', '--format', 'json'], { cwd: clone });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('This is a shallow clone without the history');
+    const json = JSON.parse(run.stdout) as ChangeReview;
+    // Compared with the base commit itself, what main did since shows as part of the change.
+    expect(json.files.map((f) => f.path)).toContain(`${K}/2026-03.seven-attributes.assessment.yaml`);
+    expect(json.impacts[0]?.users[0]?.after).toBeCloseTo(2.2619, 4);
+  });
+
+  it('keeps a huge change within GitHub\'s comment limit, and says what it left out', async () => {
+    const { repo } = repository('many');
+    const source = fs.readFileSync(path.join(repo, `${K}/2026-03.seven-attributes.assessment.yaml`), 'utf8');
+    for (let i = 0; i < 120; i++) fs.writeFileSync(path.join(repo, `${K}/copy-${String(i).padStart(3, '0')}.assessment.yaml`), source.replace('date: 2026-03-31', `date: 2026-03-${String((i % 28) + 1).padStart(2, '0')}`));
+    const run = await runCli(cli, ['diff', '--base', 'main'], { cwd: repo });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.length).toBeLessThanOrEqual(65_536);
+    expect(run.stdout).toMatch(/_The details of \d+ more files did not fit GitHub's comment limit; `rubrics diff --format json` or the job summary has them all:_ `rubrics\/kestrel\/copy-\d+/);
+    // The summary table still lists every file.
+    expect(run.stdout.match(/^\| `rubrics\/kestrel\/copy-/gm)).toHaveLength(120);
+    // The details that are there are whole: every <details> is closed.
+    expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
+  });
+});
+
+describe('rubrics uses', () => {
+  it('lists the assessments and plans scored against a rubric file or a built-in, and nothing that only shares its id', async () => {
+    const { repo } = repository('uses');
+    // A copy of the custom rubric elsewhere, with the same id, is another rubric.
+    fs.mkdirSync(path.join(repo, 'other'));
+    fs.copyFileSync(path.join(repo, CLAIMS_RUBRIC), path.join(repo, 'other/claims-platform.rubric.yaml'));
+    fs.copyFileSync(path.join(repo, CLAIMS), path.join(repo, 'other/claims.assessment.yaml'));
+    const custom = await runCli(cli, ['uses', CLAIMS_RUBRIC], { cwd: repo });
+    expect(custom).toMatchObject({ code: 0, stdout: `${CLAIMS}  Assessment  Claims-platform engineering, March 2026  overall 2.17\n` });
+    const builtin = JSON.parse((await runCli(cli, ['uses', 'seven-attributes', K, '--format', 'json'], { cwd: repo })).stdout) as { uses: { path: string; kind: string }[] };
+    expect(builtin.uses.map((u) => `${u.kind} ${u.path}`)).toEqual([
+      `Assessment ${K}/2025-03.seven-attributes.assessment.yaml`,
+      `Assessment ${K}/2026-03.seven-attributes.assessment.yaml`,
+      `Plan ${PLAN}`,
+    ]);
+    const none = await runCli(cli, ['uses', `${K}/cloud-operations.yaml#kestrel-cloud-operations`, 'other'], { cwd: repo });
+    expect(none).toMatchObject({ code: 0, stdout: 'Nothing in the 2 files checked uses kestrel-cloud-operations.\n' });
+    const unknown = await runCli(cli, ['uses', 'no-such-rubric'], { cwd: repo });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('is neither a rubric file nor a built-in rubric');
+  });
+});
