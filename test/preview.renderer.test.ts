@@ -21,8 +21,11 @@ function samples(): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(SAMPLES, f), 'utf8')]));
 }
 
-async function report(files: Record<string, string>, entry: string): Promise<PreviewReport> {
-  return previewReport(buildReport(await analyzeMemory(files, entry)));
+/** The preview report of `entry`, asked for with its body (as a preview without a kept report asks). */
+async function report(files: Record<string, string>, entry: string): Promise<PreviewReport & { body: string }> {
+  const r = previewReport(buildReport(await analyzeMemory(files, entry)));
+  expect(r.body).toBeTypeOf('string');
+  return { ...r, body: r.body ?? '' };
 }
 
 async function previewPage(files: Record<string, string>, entry: string, nonce = createNonce()): Promise<{ html: string; nonce: string; body: string }> {
@@ -111,6 +114,20 @@ describe('report pages in the preview', () => {
     expect(r.body).toMatch(/not a real calendar date/);
     // A problem row leads to its place in the file.
     expect(r.body).toContain(`data-source-offset="${broken.indexOf('2026-02-30')}"`);
+  });
+
+  it('leaves the body out only of a report with errors, and only when asked to (the preview then shows its last valid report)', async () => {
+    const broken = 'apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: broken\nrubric: seven-attributes\nsubject:\n  organization: Kestrel Mutual\ndate: 2026-02-30\ndimensions: {}\n';
+    const brokenModel = buildReport(await analyzeMemory({ 'broken.assessment.yaml': broken }, 'broken.assessment.yaml'));
+    const omitted = previewReport(brokenModel, '', { omitBodyOnErrors: true });
+    expect(omitted.errors).toBeGreaterThan(0);
+    expect(omitted.body).toBeUndefined();
+    expect(omitted.shellKey).toBe(previewReport(brokenModel).shellKey);
+    expect(previewReport(brokenModel, '', { omitBodyOnErrors: false }).body).toMatch(/not a real calendar date/);
+    const entry = '2026-03.seven-attributes.assessment.yaml';
+    const valid = previewReport(buildReport(await analyzeMemory(samples(), entry)), '', { omitBodyOnErrors: true });
+    expect(valid.errors).toBe(0);
+    expect(valid.body).toContain('<main');
   });
 
   it('shows a file that is not YAML at all as a report of its problems', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PreviewSession, type DocumentReport, type PreviewPage } from '../src/extension/preview/previewSession';
+import { PreviewSession, type DocumentReport, type PreviewPage, type ReportRequest } from '../src/extension/preview/previewSession';
 import { RenderScheduler } from '../src/extension/preview/renderScheduler';
 import type { ExtensionMessage } from '../src/webview/protocol';
 
@@ -38,11 +38,13 @@ class FakeSource {
   shellKey = 'webview:one';
   failWith: Error | undefined;
   calls: string[] = [];
+  requests: ReportRequest[] = [];
   private held: (() => void)[] = [];
   hold = false;
 
-  report = async (uri: string): Promise<DocumentReport> => {
+  report = async (uri: string, request: ReportRequest): Promise<DocumentReport> => {
     this.calls.push(uri);
+    this.requests.push(request);
     const text = this.texts.get(uri);
     const shellKey = this.shellKey;
     const failure = this.failWith;
@@ -51,7 +53,9 @@ class FakeSource {
     if (this.hold) await new Promise<void>((resolve) => this.held.push(resolve));
     if (failure) throw failure;
     if (text === undefined) throw new Error(`no such file ${uri}`);
-    return { uri, version, body: `<main>${text}</main>`, shellKey, title: text, errors };
+    // Like the language server: a report with errors comes without its body when the preview keeps a valid one.
+    const body = errors > 0 && request.omitBodyOnErrors ? {} : { body: `<main>${text}</main>` };
+    return { uri, version, ...body, shellKey, title: text, errors };
   };
 
   /** The document changes: a new version with this text and this many errors. */
@@ -286,6 +290,8 @@ describe('PreviewSession', () => {
     renderer.edit(A, 'half typed', 3);
     session.documentChanged(A);
     await settle(100);
+    // Holding a valid report, the session asks for none of the body it would not show.
+    expect(renderer.requests.map((r) => r.omitBodyOnErrors)).toEqual([false, true]);
     // The page keeps the valid report (no update, so the reader keeps their place) and says why.
     expect(page.loads).toHaveLength(1);
     expect(page.updates()).toEqual([]);
@@ -305,6 +311,19 @@ describe('PreviewSession', () => {
     session.pageReady();
     expect(page.loads[0]).toContain('<main>score 2.1</main>');
     expect(page.notices()).toEqual([]);
+    // With no valid report to fall back on, the session asks for the body of the report with errors.
+    expect(renderer.requests).toEqual([{ omitBodyOnErrors: false }]);
+  });
+
+  it('explains, rather than shows an empty page, when a report with errors comes without the body it needs', async () => {
+    renderer.errors.set(A, 2);
+    const bodyless = new PreviewSession(page, async (uri) => ({ uri, version: 1, shellKey: 'webview:one', title: 'x', errors: 2 }), { delayMs: 5, describe: (uri) => uri.split('/').at(-1) ?? uri });
+    bodyless.show(A);
+    await settle();
+    expect(page.loads).toHaveLength(1);
+    expect(page.loads[0]).toContain('could not be rendered');
+    expect(page.loads[0]).toContain('without its body');
+    bodyless.dispose();
   });
 
   it('reveals a clicked row only in the document the page shows', async () => {

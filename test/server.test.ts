@@ -179,6 +179,23 @@ describe('language server', () => {
     expect((await client.request<{ body: string }>(PREVIEW_REPORT, { uri })).body).not.toContain('class="change"');
   });
 
+  it('leaves the preview body, and the comparison with git, out of a report with errors when the client keeps a valid one', async () => {
+    const head = revisionUri('HEAD', 'ws/acme.assessment.yaml');
+    const client = await start({ settings: { workspaceScan: { enabled: false } }, files: { ...files, [head]: DESK_ASSESSMENT } });
+    const uri = uriOf('acme.assessment.yaml');
+    client.open(uri, DESK_ASSESSMENT.replace('portal: yes', 'portal: maybe-later'));
+    await client.diagnosticsOf(uri);
+    const compareWith = { uri: head, label: 'HEAD' };
+    const omitted = await client.request<{ body?: string; errors: number; version: number }>(PREVIEW_REPORT, { uri, compareWith, omitBodyOnErrors: true });
+    expect(omitted.errors).toBeGreaterThan(0);
+    expect(omitted.body).toBeUndefined();
+    expect(client.reads).not.toContain(head);
+    // Without the flag (no valid report kept), the report with errors has its body, and its comparison.
+    const whole = await client.request<{ body?: string }>(PREVIEW_REPORT, { uri, compareWith });
+    expect(whole.body).toContain('maybe-later');
+    expect(client.reads).toContain(head);
+  });
+
   it('leaves alone the files the workspace folder\'s .rubricsignore names, as the CLI does', async () => {
     const mkdocs = uriOf('rubrics/mkdocs.yml');
     const assessment = uriOf('acme.assessment.yaml');

@@ -106,10 +106,11 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
     return this.client.sendRequest<string>(RENDER_REPORT, { uri: document.uri.toString(), format, ...(html ? { html } : {}) });
   }
 
-  async previewReport(document: vscode.TextDocument): Promise<VersionedPreviewReport> {
+  async previewReport(document: vscode.TextDocument, options: { readonly omitBodyOnErrors?: boolean } = {}): Promise<VersionedPreviewReport> {
     await this.ready;
     const compareWith = await this.git.compareWith(document);
-    return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, { uri: document.uri.toString(), ...(compareWith ? { compareWith } : {}) } satisfies PreviewReportParams);
+    const params: PreviewReportParams = { uri: document.uri.toString(), ...(compareWith ? { compareWith } : {}), ...(options.omitBodyOnErrors ? { omitBodyOnErrors: true } : {}) };
+    return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, params);
   }
 
   async builtinText(uri: string): Promise<string | undefined> {

@@ -18,7 +18,7 @@ export interface RubricServices {
    * What the preview shows of the document's current text: the report's body (led by its change
    * since git HEAD or the chosen ref, where git knows the file), its page shell, and the version it is of.
    */
-  previewReport(document: vscode.TextDocument): Promise<VersionedPreviewReport>;
+  previewReport(document: vscode.TextDocument, options?: { readonly omitBodyOnErrors?: boolean }): Promise<VersionedPreviewReport>;
   /** Fires after each check of an open document of ours. */
   readonly onDidAnalyze: vscode.Event<DocumentSummary>;
   /** Fires with the URI of an open document that stopped being ours (its apiVersion line went). */

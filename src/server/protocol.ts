@@ -83,6 +83,11 @@ export interface PreviewReportParams {
    * git) and how to name it ("HEAD", "main").
    */
   readonly compareWith?: { readonly uri: string; readonly label: string };
+  /**
+   * The client keeps a valid report of this document to show while it has errors: leave the body
+   * out when it has some (see PreviewReport.body).
+   */
+  readonly omitBodyOnErrors?: boolean;
 }
 export type VersionedPreviewReport = PreviewReport & { readonly version: number };
 

@@ -124,18 +124,18 @@ class RubricsServer {
   private scanWhenOwned = false;
   private initialized = false;
   /**
-   * Settles once the settings and the folders' .rubricsignore are in, after `initialized`: an open
-   * document is checked only then, since either can make it not ours (a check before would
-   * publish problems for a file the ignore file names).
+   * Settles once the start-up settings and the folders' `.rubricsignore` lists are in: whether a
+   * file is ours depends on them, so no open document is checked before (a file the ignore list
+   * names would otherwise get problems for a moment).
    */
   private readonly startedUp: Promise<void>;
   private startUpDone: () => void = () => undefined;
 
   constructor(private readonly connection: Connection, private readonly options: ServerOptions) {
-    this.startedUp = new Promise((resolve) => (this.startUpDone = resolve));
     this.files = new ServerFiles((uri) => this.documents.get(uri)?.getText(), options.files ?? NO_FILES);
     this.engine = new Engine(this.files);
     this.analyses = new OpenAnalyses(this.engine);
+    this.startedUp = new Promise((resolve) => (this.startUpDone = resolve));
   }
 
   listen(): void {
@@ -217,10 +217,13 @@ class RubricsServer {
       if (report === null) throw new Error(`${baseName(params.uri)} is not open as a rubric document.`);
       return report;
     });
-    c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith }: PreviewReportParams) => {
+    c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith, omitBodyOnErrors }: PreviewReportParams) => {
       const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
         const model = buildReport(await this.analyses.analysisOf(doc));
-        return { ...previewReport(model, compareWith ? await this.changeSince(model, compareWith) : ''), version: doc.version };
+        // A body that the client will not show needs no comparison with git either.
+        const bodyShown = model.problems.counts.error === 0 || !omitBodyOnErrors;
+        const lead = bodyShown && compareWith ? await this.changeSince(model, compareWith) : '';
+        return { ...previewReport(model, lead, { omitBodyOnErrors }), version: doc.version };
       });
       if (report === null) throw new Error(`${baseName(uri)} is not open as a rubric document.`);
       return report;

@@ -19,11 +19,20 @@ export interface PreviewPage {
 /** The report of one version of a document, as the preview gets it. */
 export interface DocumentReport extends PreviewReport, DocumentVersion {}
 
+/** What the preview asks of a report. */
+export interface ReportRequest {
+  /**
+   * The preview holds a valid report of the document, which it shows while the document has
+   * errors: a report with errors may come without its body.
+   */
+  readonly omitBodyOnErrors: boolean;
+}
+
 /**
  * How the preview gets a report: the one thing it needs from whatever analyses documents (the
- * engine worker today, a language server tomorrow). Rejects when no report can be made.
+ * language server). Rejects when no report can be made.
  */
-export type ReportSource = (uri: string) => Promise<DocumentReport>;
+export type ReportSource = (uri: string, request: ReportRequest) => Promise<DocumentReport>;
 
 export interface PreviewSessionOptions {
   /** Quiet time after an analysis before rendering, so typing does not render every keystroke. */
@@ -176,7 +185,8 @@ export class PreviewSession {
     this.stale = false;
     let report: DocumentReport;
     try {
-      report = await this.source(uri);
+      // Renders never overlap (RenderScheduler), so a report kept now is still kept when this one arrives.
+      report = await this.source(uri, { omitBodyOnErrors: this.lastValid.has(uri) });
     } catch (error) {
       if (!this.disposed && uri === this.documentUri) this.showFailure(uri, error);
       return;
@@ -189,6 +199,10 @@ export class PreviewSession {
     const notice = kept
       ? `The document has ${report.errors} error${report.errors === 1 ? '' : 's'}; showing the report from the last valid version. The Problems panel lists what to fix.`
       : undefined;
+    if (shown.body === undefined) {
+      this.showFailure(uri, new Error('The language server sent a report without its body.'));
+      return;
+    }
     const body: Shown = { uri, version: shown.version, body: shown.body };
     if (this.loaded?.report && this.loaded.shellKey === shown.shellKey) {
       this.latest = body;
@@ -198,7 +212,7 @@ export class PreviewSession {
     }
     this.notice = notice;
     const nonce = createNonce();
-    this.loadPage({ shellKey: shown.shellKey, report: body }, previewPage(shown, this.security(nonce)));
+    this.loadPage({ shellKey: shown.shellKey, report: body }, previewPage({ title: shown.title, body: body.body }, this.security(nonce)));
   }
 
   private keepValid(report: DocumentReport): void {

@@ -4,7 +4,7 @@ import type { RubricServices } from '../services';
 import { errorText, fileName } from './describe';
 import { classifyLink } from './links';
 import { PREVIEW_RENDER_DELAY_MS, PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH, PREVIEW_WEBVIEW_OPTIONS } from './options';
-import { PreviewSession, type DocumentReport } from './previewSession';
+import { PreviewSession, type DocumentReport, type ReportRequest } from './previewSession';
 import { revealSource } from './reveal';
 
 export interface PreviewEnvironment {
@@ -75,7 +75,7 @@ export class ReportPreview implements vscode.Disposable {
           void Promise.resolve(webview.postMessage(message)).catch(() => undefined);
         },
       },
-      (uri) => this.reportOf(uri),
+      (uri, request) => this.reportOf(uri, request),
       { delayMs: PREVIEW_RENDER_DELAY_MS, describe: (uri) => fileName(vscode.Uri.parse(uri)), log: env.log },
     );
     this.disposables.push(
@@ -138,14 +138,14 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   /** The preview's report source: the services' report of the document's current text. */
-  private async reportOf(uri: string): Promise<DocumentReport> {
+  private async reportOf(uri: string, request: ReportRequest): Promise<DocumentReport> {
     const target = vscode.Uri.parse(uri);
     // Opening a closed untitled document would create a new, empty one: say what happened instead.
     if (target.scheme === 'untitled' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) {
       throw new Error(`${fileName(target)} was closed without being saved, so there is nothing left to report on.`);
     }
     const document = await openDocument(target);
-    return { ...(await this.env.services.previewReport(document)), uri };
+    return { ...(await this.env.services.previewReport(document, request)), uri };
   }
 
   private onMessage(raw: unknown): void {

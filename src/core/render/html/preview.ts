@@ -8,7 +8,12 @@ import { reportCss } from './styles';
 
 /** What the preview needs of a report: its body, the shell it goes in, its title, and whether the document has errors. */
 export interface PreviewReport {
-  readonly body: string;
+  /**
+   * The report's body; absent when the document has errors and the caller said it keeps an
+   * earlier valid report to show instead (rendering a large body only to drop it is most of the
+   * preview's time after a keystroke that makes an error).
+   */
+  readonly body?: string;
   /** Reports with the same key share a page shell (styles, policy): a new one is a body swap. */
   readonly shellKey: string;
   readonly title: string;
@@ -17,7 +22,7 @@ export interface PreviewReport {
 }
 
 /** The preview's page for a report: the webview shell, with this load's nonce, around its body. */
-export function previewPage(report: Pick<PreviewReport, 'body' | 'title'>, security: PageSecurity): string {
+export function previewPage(report: { readonly body: string; readonly title: string }, security: PageSecurity): string {
   return htmlPage({ ...security, mode: 'webview', title: report.title, css: reportCss('webview') }, report.body);
 }
 

@@ -29,8 +29,15 @@ export function renderHtml(model: ReportModel, options: HtmlRenderOptions): stri
 
 /** What the preview shows of a report: its body and the key of its page shell. */
 /** The preview's report; `lead` (HTML, already escaped) goes at the top, such as the change since git HEAD. */
-export function previewReport(model: ReportModel, lead = ''): PreviewReport {
-  return { body: reportBody(model, lead), shellKey: webviewShellKey(), title: pageTitle(model), errors: model.problems.counts.error };
+export function previewReport(model: ReportModel, lead = '', options: PreviewReportOptions = {}): PreviewReport {
+  const errors = model.problems.counts.error;
+  const withBody = errors === 0 || !options.omitBodyOnErrors;
+  return { ...(withBody ? { body: reportBody(model, lead) } : {}), shellKey: webviewShellKey(), title: pageTitle(model), errors };
+}
+
+export interface PreviewReportOptions {
+  /** Leave the body out when the document has errors: the preview shows its last valid report then. */
+  readonly omitBodyOnErrors?: boolean;
 }
 
 function pageTitle(model: ReportModel): string {
