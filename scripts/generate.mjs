@@ -28,7 +28,7 @@ const ajv = new Ajv({
   strict: true,
   strictTypes: false, // `type: [string, object]` unions with per-type keywords are intended
   code: { source: true, esm: true, lines: false, optimize: true },
-  messages: true,
+  messages: false, // the engine words its own message per keyword (schema/validateSchema.ts); ajv's would ship unread
   verbose: true, // errors carry their schema, so messages can list allowed keys and suggest near misses
 });
 ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });

@@ -131,6 +131,24 @@ describe('completion', () => {
     expect(labels(level.items)).toEqual(['1', '2', '3']);
   });
 
+  it('offers format 1.1’s keys from the schema, with their descriptions', async () => {
+    const { items } = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('        guidance: Look at the catalogue itself.\n', '        guidance: Look at the catalogue itself.\n        ‸\n'));
+    expect(labels(items)).toEqual(['title', 'weight', 'subgroup', 'qualityCriteria', 'references', 'tags', 'dependsOn', 'difficulty', 'usefulness']);
+    expect(items.find((i) => i.label === 'dependsOn')?.documentation).toContain('must be met before this one');
+    const dimension = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('    description: How users help themselves.\n', '    description: How users help themselves.\n    ‸\n'));
+    expect(labels(dimension.items)).toContain('subgroups');
+  });
+
+  it('offers a dimension’s sub-groups to its criteria, and the rubric’s other criteria as dependencies (format 1.1)', async () => {
+    const withStreams = DESK_RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }, { id: desk, title: At the desk }]\n    criteria:\n      - { id: portal,');
+    const subgroup = await complete('desk.rubric.yaml', withStreams.replace('        level: 3\n        evidenceRequired: true', '        level: 3\n        subgroup: ‸\n        evidenceRequired: true'));
+    expect(subgroup.items.map((i) => [i.label, i.detail])).toEqual([['online', 'Online'], ['desk', 'At the desk']]);
+    const other = await complete('desk.rubric.yaml', withStreams.replace('      - { id: kb, text: A knowledge base exists., level: 2 }', '      - id: kb\n        text: A knowledge base exists.\n        level: 2\n        subgroup: ‸'));
+    expect(other.items.filter((i) => i.kind === 'group')).toEqual([]);
+    const dependency = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('{ id: kb-reviewed, text: Articles are reviewed., level: 3 }', '{ id: kb-reviewed, text: Articles are reviewed., level: 3, dependsOn: [‸] }'));
+    expect(dependency.items.map((i) => [i.label, i.detail])).toEqual([['portal', 'Self-service'], ['catalogue', 'Self-service'], ['kb', 'Knowledge']]);
+  });
+
   it('starts a new document with apiVersion and kind, then offers the kinds', async () => {
     const empty = await complete('new.yaml', '‸', {});
     expect(labels(empty.items)).toEqual(['apiVersion', 'kind']);

@@ -35,6 +35,15 @@ describe('hover', () => {
     expect(result?.markdown).toContain('Look at the catalogue itself.');
   });
 
+  it('shows a criterion\'s title, what counts as met and what it depends on (format 1.1)', async () => {
+    const rubric = FILES['desk.rubric.yaml']!.replace('      - id: catalogue\n', '      - id: catalogue\n        title: Service catalogue\n        qualityCriteria: [Every service has an owner]\n        dependsOn: [portal]\n');
+    const at = cursor(DESK_ASSESSMENT.replace('catalogue: some', 'catalo‸gue: some'));
+    const result = hoverAt(await snapshotFor('acme.assessment.yaml', at.text, { ...FILES, 'desk.rubric.yaml': rubric }), at.offset);
+    expect(result?.markdown).toContain('**Service catalogue**: A catalogue covers the requests.');
+    expect(result?.markdown).toContain('Met when:\n\n- Every service has an owner');
+    expect(result?.markdown).toContain('Depends on `portal`.');
+  });
+
   it('names a level number and the dimension\'s descriptor for it', async () => {
     const target = await hover('acme.assessment.yaml', DESK_ASSESSMENT.replace('target: 3', 'target: ‸3'));
     expect(target?.markdown).toBe('**Level 3 Defined**\n\n**Self-service** at this level: A catalogue covers most requests.');
@@ -60,7 +69,7 @@ describe('hover', () => {
   it('still explains keys on a line that does not parse yet', async () => {
     const broken = DESK_ASSESSMENT.replace('  knowledge:\n', '  knowledge:\n    tar‸get: [\n');
     const result = await hover('acme.assessment.yaml', broken);
-    expect(result?.markdown).toContain('The level the subject aims for');
+    expect(result?.markdown).toContain('The score the subject aims for');
   });
 
   it('describes the initiative a dependency names and the plan\'s baseline', async () => {

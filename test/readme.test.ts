@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { limitsTable } from '../scripts/sync-readme.mjs';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/core/diagnostics/codes';
 import { DIAGNOSTIC_HELP, diagnosticHelpUri } from '../src/core/diagnostics/help';
 import { analyzeMemory } from './helpers';
@@ -13,6 +14,10 @@ describe('README', () => {
       expect(readme).toContain(`| <a id="${code}"></a>\`${code}\` | ${info.severity} | ${info.summary} | ${DIAGNOSTIC_HELP[code as DiagnosticCode]} |`);
       expect(diagnosticHelpUri(code as DiagnosticCode)).toMatch(new RegExp(`README\\.md#${code}$`));
     }
+  });
+
+  it('documents the format’s length and count limits as the schemas set them (run scripts/sync-readme.mjs)', () => {
+    expect(readme).toContain(`<!-- limits:start -->\n${limitsTable()}\n<!-- limits:end -->`);
   });
 
   it('shows only pictures that are in the repository (docs/screenshots/, refreshed by npm run screenshots)', () => {
@@ -49,5 +54,12 @@ describe('README examples', () => {
     }
     const assessment = (await analyzeMemory(files, 'acme-2026.assessment.yaml')).documents[0]!;
     expect(assessment.kind === 'Assessment' && assessment.score?.dimensions.find((d) => d.id === 'self-service')?.level).toBe(2);
+  });
+
+  it('the OpenSSF Scorecard example scores the worked example’s 9.25', async () => {
+    const analysis = await analyzeMemory({ 'scorecard.yaml': block('### OpenSSF Scorecard') }, 'scorecard.yaml');
+    expect(analysis.diagnostics.filter((d) => d.severity !== 'information').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    const assessment = analysis.documents[1]!;
+    expect(assessment.kind === 'Assessment' && assessment.score?.overall.score).toBeCloseTo(9.25, 12);
   });
 });

@@ -24,7 +24,9 @@ describe('score diff of an assessment', () => {
     expect(diff.rubric).toMatchObject({ changed: false, versionChanged: false });
     // After: run (4 + 3 + 3) / 3 = 3.3333, change (3 + 2) / 2 = 2.5 with weight 2, knowledge 2 on its own:
     // (3.3333 + 5 + 2) / 4 = 2.5833.
-    expect(diff.overall).toMatchObject({ before: 2.2222, after: 2.5833, delta: 0.3611, levelBefore: 2, levelAfter: 2, thresholdBefore: false, thresholdAfter: false, atThresholdBefore: 2, atThresholdAfter: 4 });
+    expect(diff.overall).toMatchObject({ before: expect.closeTo(20 / 9, 12), after: expect.closeTo(31 / 12, 12), delta: expect.closeTo(31 / 12 - 20 / 9, 12), levelBefore: 2, levelAfter: 2, thresholdBefore: false, thresholdAfter: false, atThresholdBefore: 2, atThresholdAfter: 4 });
+    // The JSON's delta is the engine's after − before, unrounded, so a reader computing it gets the same number.
+    expect(diff.overall?.delta).toBe((diff.overall?.after as number) - (diff.overall?.before as number));
     expect(diff.overall?.crossing).toBeUndefined();
     expect(diff.dimensions.map((d) => [d.id, d.change, d.scoreDelta, d.crossing])).toEqual([
       ['service-desk', 'changed', 1, undefined],
@@ -45,7 +47,7 @@ describe('score diff of an assessment', () => {
       'change-enablement/ce-lead-time',
       'release-automation/ra-pipeline',
     ]);
-    expect(diff.evidenceCoverage).toEqual({ before: { required: 2, provided: 1, ratio: 0.5 }, after: { required: 3, provided: 2, ratio: 0.6667 } });
+    expect(diff.evidenceCoverage).toEqual({ before: { required: 2, provided: 1, ratio: 0.5 }, after: { required: 3, provided: 2, ratio: 2 / 3 } });
     expect(diff.exemptions.removed.map((x) => `${x.dimensionId}/${x.criterionId ?? ''}`)).toEqual(['change-enablement/ce-standard', 'release-automation/']);
     expect(diff.exemptions.added).toEqual([]);
   });
@@ -82,7 +84,7 @@ describe('score diff of an assessment', () => {
     const diff = diffReports(empty, after);
     expect(diff.kind).toBe('Assessment');
     expect(diff.dimensions.every((d) => d.change === 'added')).toBe(true);
-    expect(diff.overall).toMatchObject({ after: 2.2222 });
+    expect(diff.overall).toMatchObject({ after: expect.closeTo(20 / 9, 12) });
     expect(diff.overall?.before).toBeUndefined();
     expect(renderDiffMarkdown(diff)).toContain('**Overall score: – → 2.22**');
   });

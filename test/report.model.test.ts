@@ -14,29 +14,29 @@ describe('report model of an assessment', () => {
     const analysis = await analyzeInput('northwind-2026.assessment.yaml');
     const model = buildReport(analysis);
     expect(model.kind).toBe('Assessment');
-    expect(model.schemaVersion).toBe(1);
+    expect(model.schemaVersion).toBe(2);
     expect(model.title).toBe('Northwind service maturity, March 2026');
     expect(model.rubric).toMatchObject({ id: 'service-maturity', version: '1.2.0', method: 'gated', minLevel: 1, maxLevel: 5, threshold: { level: 3, name: 'Tipping point' } });
-    expect(model.rubric?.terms).toEqual({ group: 'Area', dimension: 'Capability', criterion: 'Practice' });
+    expect(model.rubric?.terms).toEqual({ group: 'Area', dimension: 'Capability', subgroup: 'Sub-group', criterion: 'Practice' });
 
-    // Run group (weight 1): mean(3, 3, 2) = 2.6667, targets mean(4, 3, 3) = 3.3333.
+    // Run group (weight 1): mean(3, 3, 2) = 8/3, targets mean(4, 3, 3) = 10/3.
     // Change group (weight 2): change-enablement 2 (release-automation is exempt), target 3.
-    // Overall: (2.6667 × 1 + 2 × 2) / 3 = 2.2222; target (3.3333 + 3 × 2) / 3 = 3.1111.
+    // Overall: (8/3 × 1 + 2 × 2) / 3 = 20/9; target (10/3 + 3 × 2) / 3 = 28/9. The model keeps full precision.
     const a = model.assessment!;
     expect(a.scored).toBe(true);
     expect(a.overall).toEqual({
-      score: 2.2222,
+      score: expect.closeTo(20 / 9, 12),
       level: 2,
       levelName: 'Repeatable',
-      target: 3.1111,
-      gap: 0.8889,
+      target: expect.closeTo(28 / 9, 12),
+      gap: expect.closeTo(8 / 9, 12),
       thresholdReached: false,
       dimensionsScored: 4,
       dimensionsAtThreshold: 2,
       dimensionsTotal: 6,
     });
     expect(a.groups.map((g) => [g.id, g.title, g.score, g.target, g.dimensions])).toEqual([
-      ['run', 'Run the service', 2.6667, 3.3333, ['service-desk', 'incident-management', 'self-service']],
+      ['run', 'Run the service', expect.closeTo(8 / 3, 12), expect.closeTo(10 / 3, 12), ['service-desk', 'incident-management', 'self-service']],
       ['change', 'Change the service', 2, 3, ['change-enablement', 'release-automation']],
       [undefined, 'Other capabilities', undefined, undefined, ['knowledge']],
     ]);
@@ -132,7 +132,7 @@ describe('report model of a plan', () => {
       assessmentId: 'northwind-2026',
       date: '2026-03-31',
       organization: 'Northwind Logistics',
-      overallScore: 2.2222,
+      overallScore: expect.closeTo(20 / 9, 12),
       overallLevel: 2,
       levelName: 'Repeatable',
     });

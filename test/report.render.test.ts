@@ -216,7 +216,7 @@ describe('HTML report', () => {
     const html = renderHtml(await model('roadmap.plan.yaml'), { mode: 'standalone' });
     const lanes = [...html.matchAll(/<h4 class="tl-lane-title">([^<]*)<\/h4>/g)].map((m) => m[1]);
     expect(lanes).toEqual(['Strategy to Portfolio', 'Requirement to Deploy', 'Request to Fulfill', 'Detect to Correct', 'No value stream']);
-    expect(html).toContain('<rect class="tl-bar st-in-progress" x="0%" y="4" width="30.09%" height="14" rx="3"/>');
+    expect(html).toContain('<rect class="tl-bar st-in-progress" x="0%" y="4" width="30.088%" height="14" rx="3"/>');
     expect(html).toContain('<rect class="tl-bar st-cancelled"');
     // Self-service: baseline 2, projected 3 on the 1..5 scale.
     expect(html).toContain('<rect class="bar-base" x="0" y="4" width="25%" height="10" rx="3"/><rect class="bar-gain" x="25%" y="4" width="25%" height="10"/>');

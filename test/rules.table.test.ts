@@ -34,6 +34,10 @@ const RUBRIC = yaml`
 `;
 
 const RATED = RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: rated }');
+const LEVEL_SUM = RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: levelSum }');
+
+/** The desk rubric where the catalogue can only count once the portal is live (format 1.1's dependsOn). */
+const DEPENDENT = RUBRIC.replace('level: 3, answerScale: coverage }', 'level: 3, answerScale: coverage, dependsOn: [portal] }');
 
 /** An assessment of the desk rubric; `dimensions` are its lines under `dimensions:` (line 8 on). */
 function assessment(dimensions: string, rubric = './desk.rubric.yaml', date = '2026-03-31'): string {
@@ -87,7 +91,9 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a criterion and a threshold off the scale', RUBRIC.replace('level: 3, answerScale', 'level: 7, answerScale').replace('threshold: { level: 2 }', 'threshold: { level: 9 }'), ['threshold: { level: |9', 'level: |7, answerScale']),
     fires('an assessed level and a target off a rated scale', assessment('  intake: { level: 5, target: 8 }\n  knowledge: { level: 1 }\n'), ['level: |5', 'target: |8'], { files: { 'desk.rubric.yaml': RATED } }),
     fires('a move to a level off the scale', plan(one('step', ', moves: [{ dimension: intake, to: 9 }]')), ['to: |9']),
+    fires('a target between levels of a gated rubric', assessment(COMPLETE.replace('  knowledge:\n', '    target: 2.5\n  knowledge:\n')), ['target: |2.5']),
     silent('levels on the scale everywhere', assessment(COMPLETE)),
+    silent('a target between levels where levelSum scores fractions', assessment(COMPLETE.replace('  knowledge:\n', '    target: 2.5\n  knowledge:\n')), { files: { 'desk.rubric.yaml': LEVEL_SUM } }),
     silent('a level on an unknown dimension (unknown-dimension says it)', assessment(`${COMPLETE}  other: { level: 9 }\n`)),
   ],
   'unknown-group': [
@@ -97,6 +103,16 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'unknown-answer-scale': [
     fires('a criterion on a scale that does not exist', RUBRIC.replace('answerScale: coverage', 'answerScale: coverag'), ['answerScale: |coverag }']),
     silent('the built-in yes-no scale and a defined one', RUBRIC.replace('answerScale: coverage', 'answerScale: yes-no')),
+  ],
+  'unknown-subgroup': [
+    fires('a criterion in a sub-group its dimension lacks', RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: onlin }'), ['subgroup: |onlin }']),
+    fires('a sub-group in a dimension that defines none', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
+    silent('criteria in their dimension’s sub-groups', RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: online }')),
+  ],
+  'lowest-level-unearned': [
+    fires('a gated criterion at the bottom of the scale', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }'), ['levels: [{ level: |1']),
+    silent('gated criteria above the bottom', RUBRIC),
+    silent('an average rubric, where every criterion counts', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }').replace('level: 2 }', 'level: 1 }')),
   ],
   'criteria-required': [
     fires('a gated dimension without criteria', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
@@ -123,7 +139,9 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   ],
   'unknown-criterion': [
     fires('an answer to a criterion of another dimension, and to none', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: yes, portal: yes, kbb: no }')), ['kb: yes, |portal: yes', '|kbb: no']),
+    fires('a rubric criterion depending on a criterion that does not exist', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [portl] }'), ['dependsOn: [|portl]']),
     silent('answers to the dimension’s own criteria', assessment(COMPLETE)),
+    silent('a dependency on a criterion of another dimension', DEPENDENT.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [catalogue] }')),
   ],
   'unknown-metric': [
     fires('a metric the dimension lacks', assessment(COMPLETE.replace('  knowledge:\n', '    metrics: { shares: 3 }\n  knowledge:\n')), ['|shares: 3']),
@@ -192,7 +210,15 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'dependency-cycle': [
     fires('two initiatives that depend on each other', plan(one('step', ', dependsOn: [next]') + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),
     fires('an initiative that depends on itself', plan(one('step', ', dependsOn: [step]')), ['dependsOn: [|step]']),
+    fires('criteria of two dimensions that depend on each other', DEPENDENT.replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, dependsOn: [kb] }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [catalogue] }'), ['coverage, dependsOn: [|portal]']),
+    fires('a criterion that depends on itself', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [kb] }'), ['dependsOn: [|kb]']),
     silent('a chain of dependencies', plan(one('step') + one('next', ', dependsOn: [step]'))),
+    silent('criteria depending on criteria in a chain', DEPENDENT.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [catalogue] }')),
+  ],
+  'dependency-not-met': [
+    fires('a credited criterion whose dependency is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no')), ['|catalogue: all'], { files: { 'desk.rubric.yaml': DEPENDENT } }),
+    silent('a credited criterion whose dependency is met', assessment(COMPLETE), { files: { 'desk.rubric.yaml': DEPENDENT } }),
+    silent('an uncredited criterion whose dependency is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('catalogue: all', 'catalogue: none')), { files: { 'desk.rubric.yaml': DEPENDENT } }),
   ],
   'dependency-order': [
     fires('an initiative ending before one it depends on', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n' + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),

@@ -57,6 +57,7 @@ describe('samples (everything outside samples/invalid/)', () => {
       'kestrel/claims-platform.rubric.yaml',
       'kestrel/cloud-operations.yaml',
       'kestrel/roadmap-2026-2028.plan.yaml',
+      'kestrel/secure-delivery.yaml',
     ]);
   });
 
@@ -134,6 +135,15 @@ describe('samples (everything outside samples/invalid/)', () => {
     const assessment = both.documents[1] as AssessmentDocumentAnalysis;
     expect(assessment.data?.rubric).toBe('kestrel-cloud-operations');
     expect(assessment.rubric?.uri).toBe(both.uri);
+  });
+
+  it('the SAMM-style sample scores its practice and streams by SAMM’s formula, against a fractional target', async () => {
+    const analysis = await analyze(path.join(samplesDir, 'kestrel', 'secure-delivery.yaml'));
+    const score = (analysis.documents[1] as AssessmentDocumentAnalysis).score!;
+    const practice = score.dimensions[0]!;
+    // Level 1: (1 + 0.5) / 2, level 2: (0.25 + 0.5) / 2, level 3: 0; streams: 1 + 0.25 + 0 and 0.5 + 0.5 + 0.
+    expect([practice.score, practice.gap, practice.subgroups.map((s) => s.score)]).toEqual([1.125, 0.375, [1.25, 1]]);
+    expect(score.overall.score).toBe(1.125);
   });
 
   it('are each described in samples/README.md', () => {

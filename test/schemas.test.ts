@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { analyzeMemory } from './helpers';
+import { analyzeMemory, codesAt } from './helpers';
 
 type Schema = Record<string, unknown>;
 const dir = path.join(__dirname, '../schemas');
@@ -70,5 +70,29 @@ describe('schemas', () => {
       const analysis = await analyzeMemory(files, name);
       expect(analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => `${name}: ${d.code} ${d.message}`)).toEqual([]);
     }
+  });
+
+  it('accept a list at its count limit and refuse one item more, naming the limit at the list', async () => {
+    const limit = (resolveRef('#/$defs/dimension', 'rubric.schema.json').properties as Record<string, Schema>).criteria!.maxItems as number;
+    const rubric = (count: number) =>
+      [
+        'apiVersion: rubrics-as-code/v1',
+        'kind: Rubric',
+        'id: big',
+        'title: Big',
+        'version: 1.0.0',
+        'levels: [{ level: 1, name: One }, { level: 2, name: Two }]',
+        'dimensions:',
+        '  - id: d',
+        '    title: D',
+        '    criteria:',
+        ...Array.from({ length: count }, (_, i) => `      - { id: c${i}, level: 2, text: Check ${i}. }`),
+        '',
+      ].join('\n');
+    const atLimit = await analyzeMemory({ 'big.rubric.yaml': rubric(limit) }, 'big.rubric.yaml');
+    expect(atLimit.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const over = await analyzeMemory({ 'big.rubric.yaml': rubric(limit + 1) }, 'big.rubric.yaml');
+    expect(codesAt(over)).toEqual(['schema-range@10:5']);
+    expect(over.diagnostics[0]?.message).toBe(`"criteria" must have at most ${limit} items.`);
   });
 });

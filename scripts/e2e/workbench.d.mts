@@ -51,7 +51,6 @@ export declare class Workbench {
   quickFixes(): Promise<string[]>;
   applyQuickFix(title: string): Promise<void>;
   suggestions(options?: { expect?: RegExp }): Promise<string[]>;
-  insertSnippet(nameOrPrefix: string): Promise<void>;
   webviewContentFrames(): Frame[];
   webview(selector: string, options?: { timeout?: number }): Promise<Frame>;
   statusBarItem(id: string): Promise<{ text: string; label: string | null } | undefined>;

@@ -467,24 +467,6 @@ export class Workbench {
     }, { timeout: 20_000, message: `suggestions${expect ? ` matching ${expect}` : ''}` });
   }
 
-  /**
-   * Inserts a snippet at the cursor with "Snippets: Insert Snippet", choosing it by its name or
-   * prefix, then leaves snippet mode (Escape) so the placeholders keep their defaults.
-   */
-  async insertSnippet(nameOrPrefix) {
-    await this.runCommand('Snippets: Insert Snippet');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(nameOrPrefix);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: nameOrPrefix }).first();
-    await row.waitFor({ timeout: 20_000 });
-    await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    // A choice placeholder opens its suggestion list; Escape closes it, a second one ends the snippet.
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('Escape');
-  }
-
   // ---------------------------------------------------------------- webviews (the report preview)
 
   /**

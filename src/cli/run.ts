@@ -22,6 +22,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'diff', summary: 'Show what a change does to the scores: a whole branch against its base, or two versions of one file.', load: async () => (await import('./commands/diff')).diffCommand },
   { name: 'history', summary: 'Show how an assessment\'s scores moved: across its commits, or across the dated assessments of one subject.', load: async () => (await import('./commands/history')).historyCommand },
   { name: 'uses', summary: 'List the assessments and plans that use a rubric.', load: async () => (await import('./commands/uses')).usesCommand },
+  { name: 'import', summary: 'Convert OWASP SAMM or DSOMM from their official sources into a rubric.', load: async () => (await import('./commands/import')).importCommand },
   { name: 'init', summary: 'Create a starter folder: an assessment, a plan, a rubric of your own and a README.', load: async () => (await import('./commands/init')).initCommand },
   { name: 'builtins', summary: 'List the built-in rubrics, or print one to copy and adapt.', load: async () => (await import('./commands/builtins')).builtinsCommand },
   { name: 'lsp', summary: 'Run the language server for editors other than VS Code (Neovim, Helix, Zed).', load: async () => (await import('./commands/lsp')).lspCommand },

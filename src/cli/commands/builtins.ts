@@ -20,7 +20,7 @@ export interface BuiltinSummary {
   readonly title: string;
   readonly version: string;
   readonly method: string;
-  readonly levels: readonly { readonly level: number; readonly name: string }[];
+  readonly levels: readonly { readonly level: number; readonly name?: string }[];
   readonly threshold?: number;
   readonly dimensions: readonly { readonly id: string; readonly title: string; readonly group?: string }[];
 }
@@ -93,7 +93,7 @@ export async function summarizeBuiltins(): Promise<BuiltinSummary[]> {
       title: rubric.title,
       version: rubric.version,
       method: rubric.scoring?.method ?? 'gated',
-      levels: rubric.levels.map((l) => ({ level: l.level, name: l.name })),
+      levels: rubric.levels.map((l) => ({ level: l.level, ...(l.name ? { name: l.name } : {}) })),
       ...(rubric.threshold ? { threshold: rubric.threshold.level } : {}),
       dimensions: rubric.dimensions.map((d) => ({ id: d.id, title: d.title, ...(d.group ? { group: d.group } : {}) })),
     });

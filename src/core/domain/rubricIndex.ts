@@ -1,5 +1,5 @@
 import { DEFAULT_ANSWER_SCALE, DEFAULT_SCORING_METHOD } from '../format/enums';
-import type { AnswerOption, AnswerScale, Criterion, Dimension, Group, Rubric, ScoringMethod } from '../format/types';
+import type { AnswerOption, AnswerScale, Criterion, Dimension, Group, Rollup, Rubric, ScoringMethod } from '../format/types';
 import { wordFor } from '../text/plural';
 import { termsOf, type TermKey, type Terms } from './terms';
 
@@ -26,24 +26,37 @@ export class RubricIndex {
   readonly maxLevel: number;
   readonly method: ScoringMethod;
   readonly passCredit: number;
+  /** How the overall score is formed from the dimensions: through the groups, or flat. */
+  readonly rollup: Rollup;
+  /** Whether any criterion names dependencies (most rubrics have none: nothing to check then). */
+  readonly hasDependencies: boolean;
   readonly terms: Terms;
   /** Criterion ids of each dimension, in rubric order (lists for "did you mean"). */
   private readonly criterionIds = new Map<string, string[]>();
 
   constructor(readonly rubric: Rubric) {
     for (const group of rubric.groups ?? []) if (!this.groups.has(group.id)) this.groups.set(group.id, group);
+    let hasDependencies = false;
     for (const dimension of rubric.dimensions) {
       if (!this.dimensions.has(dimension.id)) this.dimensions.set(dimension.id, dimension);
       for (const criterion of dimension.criteria ?? []) {
         if (!this.criteria.has(criterion.id)) this.criteria.set(criterion.id, { criterion, dimension });
+        if (criterion.dependsOn?.length) hasDependencies = true;
       }
     }
+    this.hasDependencies = hasDependencies;
     this.levelNumbers = rubric.levels.map((l) => l.level);
     this.minLevel = Math.min(...this.levelNumbers);
     this.maxLevel = Math.max(...this.levelNumbers);
     this.method = rubric.scoring?.method ?? DEFAULT_SCORING_METHOD;
     this.passCredit = rubric.scoring?.passCredit ?? 1;
+    this.rollup = rubric.scoring?.rollup ?? 'groups';
     this.terms = termsOf(rubric.terms);
+  }
+
+  /** Whether the method gives scores between levels (average, levelSum), so targets may be fractions too. */
+  get scoresFractions(): boolean {
+    return this.method === 'average' || this.method === 'levelSum';
   }
 
   hasLevel(level: number): boolean {

@@ -16,11 +16,14 @@ export type RubricDocument = Rubric | Assessment | Plan;
 // Rubric
 export type LevelDefinition = Rubric['levels'][number];
 export type ScoringMethod = NonNullable<Rubric['scoring']>['method'];
+export type Rollup = NonNullable<NonNullable<Rubric['scoring']>['rollup']>;
 export type AnswerScale = NonNullable<Rubric['answerScales']>[string];
 export type AnswerOption = AnswerScale['answers'][number];
 export type Group = NonNullable<Rubric['groups']>[number];
 export type Dimension = Rubric['dimensions'][number];
+export type Subgroup = NonNullable<Dimension['subgroups']>[number];
 export type Criterion = NonNullable<Dimension['criteria']>[number];
+export type CriterionReference = NonNullable<Criterion['references']>[number];
 export type Metric = NonNullable<Dimension['metrics']>[number];
 export type RubricTerms = NonNullable<Rubric['terms']>;
 
@@ -35,11 +38,11 @@ export type MetricValue = NonNullable<DimensionResult['metrics']>[string];
 
 // Plan
 export type Initiative = Plan['initiatives'][number];
-export type InitiativeStatus = NonNullable<Initiative['status']>;
-export type ValueStream = NonNullable<Initiative['valueStream']>;
+export type InitiativeStatus = Required<Initiative>['status'];
+export type ValueStream = Required<Initiative>['valueStream'];
 export type Move = NonNullable<Initiative['moves']>[number];
 export type LegacySystem = NonNullable<Initiative['legacySystems']>[number];
 export type Disposition = LegacySystem['disposition'];
 export type Risk = NonNullable<Initiative['risks']>[number];
-export type RiskRating = NonNullable<Risk['likelihood']>;
+export type RiskRating = Required<Risk>['likelihood'];
 export type Kpi = NonNullable<Initiative['kpis']>[number];

@@ -75,7 +75,7 @@ export async function completionsAt(snapshot: LanguageSnapshot, offset: number, 
 const DYNAMIC_VALUES: Readonly<Record<DocumentKind, readonly string[]>> = {
   Assessment: ['rubric', 'dimensions.*.level', 'dimensions.*.target', 'dimensions.*.answers.*', 'dimensions.*.answers.*.answer'],
   Plan: ['rubric', 'baseline', 'initiatives.#.moves.#.dimension', 'initiatives.#.moves.#.from', 'initiatives.#.moves.#.to', 'initiatives.#.dependsOn.#'],
-  Rubric: ['dimensions.#.group', 'dimensions.#.criteria.#.level', 'dimensions.#.criteria.#.answerScale', 'defaultAnswerScale', 'threshold.level'],
+  Rubric: ['dimensions.#.group', 'dimensions.#.criteria.#.level', 'dimensions.#.criteria.#.answerScale', 'dimensions.#.criteria.#.subgroup', 'dimensions.#.criteria.#.dependsOn.#', 'defaultAnswerScale', 'threshold.level'],
 };
 
 class Completions {
@@ -241,6 +241,10 @@ class Completions {
       this.levelValues(ownLevels(this.doc.value), undefined, undefined);
     } else if (kind === 'Rubric' && (matches(path, 'dimensions.#.criteria.#.answerScale') || matches(path, 'defaultAnswerScale'))) {
       this.scaleNames();
+    } else if (kind === 'Rubric' && matches(path, 'dimensions.#.criteria.#.subgroup')) {
+      for (const subgroup of idsIn(dig(this.doc.value, 'dimensions', path[1] as number, 'subgroups'))) this.add({ label: subgroup.id, kind: 'group', detail: subgroup.title ?? '', insertText: subgroup.id });
+    } else if (kind === 'Rubric' && matches(path, 'dimensions.#.criteria.#.dependsOn.#')) {
+      this.rubricCriterionIds(dig(this.doc.value, ...path.slice(0, 4), 'id'));
     }
     // The schema's own fixed values (enums, true/false), unless the rubric already said which
     // values fit (an answer scale is written as text even though yes/no could be booleans).
@@ -248,6 +252,18 @@ class Completions {
       for (const value of fixedValues(schema.node)) {
         const text = String(value);
         this.add({ label: text, kind: 'value', ...docOf(schema), insertText: text });
+      }
+    }
+  }
+
+  /** The ids of every criterion of the rubric being edited (but `own`), each with its dimension: what a dependency can name. */
+  private rubricCriterionIds(own: unknown): void {
+    const dimensions = dig(this.doc.value, 'dimensions');
+    for (const dimension of Array.isArray(dimensions) ? dimensions : []) {
+      const title = dig(dimension, 'title');
+      for (const criterion of idsIn(dig(dimension, 'criteria'))) {
+        if (criterion.id === own) continue;
+        this.add({ label: criterion.id, kind: 'criterion', detail: typeof title === 'string' ? title : '', insertText: criterion.id });
       }
     }
   }

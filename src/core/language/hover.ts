@@ -109,11 +109,13 @@ function criterionHover(rubric: ResolvedRubric | undefined, criterion: Criterion
   const scaleName = rubric.index.scaleName(criterion);
   const answers = rubric.index.scaleOf(criterion)?.answers.map((a) => `${markdownCode(a.value)} ${formatScore(a.credit)}`).join(', ');
   const lines = [
-    `**${markdownText(criterion.text)}**`,
+    criterion.title ? `**${markdownText(criterion.title)}**: ${markdownText(criterion.text)}` : `**${markdownText(criterion.text)}**`,
     `${markdownText(rubric.index.term('criterion'))} ${markdownCode(criterion.id)} · level ${markdownText(levelLabel(criterion.level, rubric.index.levelName(criterion.level), ' '))}${criterion.weight !== undefined ? ` · weight ${formatScore(criterion.weight)}` : ''}`,
     `Answers (${markdownText(scaleName)}): ${answers ?? 'unknown scale'}`,
   ];
   if (criterion.evidenceRequired) lines.push('_A positive answer needs evidence._');
+  if (criterion.qualityCriteria?.length) lines.push(`Met when:\n\n${criterion.qualityCriteria.map((q) => `- ${markdownText(q)}`).join('\n')}`);
+  if (criterion.dependsOn?.length) lines.push(`Depends on ${criterion.dependsOn.map(markdownCode).join(', ')}.`);
   if (criterion.guidance) lines.push(markdownBlock(criterion.guidance));
   return lines.join('\n\n');
 }

@@ -15,8 +15,9 @@ import type {
   ReportExemptionState,
   ReportMetric,
   ReportNotApplicable,
+  ReportSubgroup,
 } from './model';
-import { round, withOffset } from './offsets';
+import { withOffset } from './offsets';
 
 export function buildAssessmentSection(
   data: Assessment,
@@ -47,7 +48,8 @@ export function buildAssessmentSection(
     };
   }
 
-  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed));
+  const blockedBy = new Map(score.unmetDependencies.map((u) => [u.criterion, u.unmet.map((x) => x.criterion)]));
+  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy));
   const exemptions: ReportExemption[] = [];
   const notApplicable: ReportNotApplicable[] = [];
   for (const d of score.dimensions) {
@@ -66,17 +68,17 @@ export function buildAssessmentSection(
     ...header,
     scored: true,
     overall: {
-      ...(overall.score !== undefined ? { score: round(overall.score) } : {}),
+      ...(overall.score !== undefined ? { score: overall.score } : {}),
       ...(overall.level !== undefined ? { level: overall.level } : {}),
       ...levelNameOf(index, overall.level, 'levelName'),
-      ...(overall.target !== undefined ? { target: round(overall.target) } : {}),
-      ...(overall.gap !== undefined ? { gap: round(overall.gap) } : {}),
+      ...(overall.target !== undefined ? { target: overall.target } : {}),
+      ...(overall.gap !== undefined ? { gap: overall.gap } : {}),
       ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
       dimensionsScored: overall.dimensionsScored,
       dimensionsAtThreshold: overall.dimensionsAtThreshold,
       dimensionsTotal: score.dimensions.length,
     },
-    evidenceCoverage: { required: coverage.required, provided: coverage.provided, ...(coverage.ratio !== undefined ? { ratio: round(coverage.ratio) } : {}) },
+    evidenceCoverage: { required: coverage.required, provided: coverage.provided, ...(coverage.ratio !== undefined ? { ratio: coverage.ratio } : {}) },
     groups: groupDimensions(index, score.groups),
     dimensions,
     exemptions,
@@ -104,10 +106,22 @@ export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'ga
   return 'scored';
 }
 
-function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument): ReportDimension {
-  const descriptors = index.dimensions.get(d.id)?.levels ?? {};
-  const metricDefs = index.dimensions.get(d.id)?.metrics ?? [];
-  const criterion = (c: CriterionResult) => reportCriterion(c, parsed, ['dimensions', d.id, 'answers', c.id]);
+function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>): ReportDimension {
+  const definition = index.dimensions.get(d.id);
+  const descriptors = definition?.levels ?? {};
+  const metricDefs = definition?.metrics ?? [];
+  const criterion = (c: CriterionResult) => reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id));
+  const subgroups = d.subgroups.map((s): ReportSubgroup => {
+    const description = definition?.subgroups?.find((x) => x.id === s.id)?.description;
+    return {
+      id: s.id,
+      title: s.title,
+      ...(description ? { description } : {}),
+      ...(s.score !== undefined ? { score: s.score, level: s.level } : {}),
+      ...levelNameOf(index, s.level, 'levelName'),
+      criteria: s.criteria,
+    };
+  });
   const metric = (m: MetricResult): ReportMetric => {
     const description = metricDefs.find((def) => def.id === m.id)?.description;
     return {
@@ -132,19 +146,20 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
     weight: d.weight,
     status: d.status,
     state: dimensionState(d),
-    ...(d.score !== undefined ? { score: round(d.score) } : {}),
+    ...(d.score !== undefined ? { score: d.score } : {}),
     ...(d.level !== undefined ? { level: d.level } : {}),
     ...levelNameOf(index, d.level, 'levelName'),
     ...(descriptor ? { descriptor } : {}),
     ...(d.target !== undefined ? { target: d.target } : {}),
     ...levelNameOf(index, d.target, 'targetLevelName'),
-    ...(d.gap !== undefined ? { gap: round(d.gap) } : {}),
+    ...(d.gap !== undefined ? { gap: d.gap } : {}),
     ...(d.thresholdReached !== undefined ? { thresholdReached: d.thresholdReached } : {}),
     ...(d.nextLevel !== undefined ? { nextLevel: d.nextLevel } : {}),
     ...levelNameOf(index, d.nextLevel, 'nextLevelName'),
     ...(nextDescriptor ? { nextDescriptor } : {}),
     blockers: d.blockers.map(criterion),
     criteria: d.criteria.map(criterion),
+    ...(subgroups.length ? { subgroups } : {}),
     evidence: d.evidence.map(reportLink),
     ...(d.notes ? { notes: d.notes } : {}),
     metrics: d.metrics.map(metric),
@@ -154,15 +169,18 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
   };
 }
 
-function reportCriterion(c: CriterionResult, parsed: LocatedDocument, path: string[]): ReportCriterion {
+function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: LocatedDocument, path: string[], blockedBy: readonly string[] | undefined): ReportCriterion {
+  const definition = index.criteria.get(c.id)?.criterion;
   return {
     id: c.id,
+    ...(definition?.title ? { title: definition.title } : {}),
     text: c.text,
+    ...(definition?.subgroup ? { subgroup: definition.subgroup } : {}),
     level: c.level,
     weight: c.weight,
     status: c.status,
     ...(c.answer !== undefined ? { answer: c.answer } : {}),
-    credit: round(c.credit),
+    credit: c.credit,
     met: c.met,
     evidenceRequired: c.evidenceRequired,
     evidenceMissing: c.evidenceMissing,
@@ -170,6 +188,7 @@ function reportCriterion(c: CriterionResult, parsed: LocatedDocument, path: stri
     ...(c.note ? { note: c.note } : {}),
     ...(c.notApplicable !== undefined ? { notApplicable: c.notApplicable } : {}),
     ...(c.exemption ? { exemption: exemptionOf(c.exemption) } : {}),
+    ...(blockedBy?.length ? { blockedBy } : {}),
     ...withOffset(parsed, path),
   };
 }

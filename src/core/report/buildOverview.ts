@@ -33,6 +33,16 @@ export function buildRubricOverview(index: RubricIndex, parsed: LocatedDocument)
       criteriaByLevel: criterionLevels.map((level) => ({ level, count: criteria.filter((c) => c.level === level).length })),
       criteriaCount: criteria.length,
       evidenceRequiredCount: criteria.filter((c) => c.evidenceRequired).length,
+      ...(d.subgroups?.length
+        ? {
+            subgroups: d.subgroups.map((s) => ({
+              id: s.id,
+              title: s.title,
+              ...(s.description ? { description: s.description } : {}),
+              criteriaCount: criteria.filter((c) => c.subgroup === s.id).length,
+            })),
+          }
+        : {}),
       metrics: (d.metrics ?? []).map((m, j) => ({
         id: m.id,
         name: m.name,
@@ -56,6 +66,7 @@ export function buildRubricOverview(index: RubricIndex, parsed: LocatedDocument)
     ...(rubric.description ? { description: rubric.description } : {}),
     references,
     passCredit: index.passCredit,
+    rollup: index.rollup,
     defaultAnswerScale: defaultScale,
     answerScales: Object.entries(scales).map(([id, scale]) => ({
       id,

@@ -5,7 +5,7 @@ import { INITIATIVE_STATUSES, VALUE_STREAM_TITLES } from '../format/enums';
 import type { InitiativeStatus, Plan } from '../format/types';
 import type { PlanProjection } from '../scoring/projectPlan';
 import type { PlanSection, ReportInitiative, ReportKpi, ReportLegacySystem, ReportPlannedDimension, ReportRisk } from './model';
-import { round, withOffset } from './offsets';
+import { withOffset } from './offsets';
 
 export function buildPlanSection(
   data: Plan,
@@ -27,8 +27,8 @@ export function buildPlanSection(
       status: p.status,
       start: it.start,
       end: it.end,
-      startFraction: round(p.startFraction),
-      endFraction: round(Math.min(1, p.endFraction)),
+      startFraction: p.startFraction,
+      endFraction: Math.min(1, p.endFraction),
       ...(it.valueStream ? { valueStream: it.valueStream, valueStreamTitle: VALUE_STREAM_TITLES[it.valueStream] } : {}),
       moves: (it.moves ?? []).map((m) => ({ dimension: m.dimension, dimensionTitle: titleOf(m.dimension), ...(m.from !== undefined ? { from: m.from } : {}), to: m.to })),
       dependsOn: [...(it.dependsOn ?? [])],
@@ -99,7 +99,7 @@ export function buildPlanSection(
           baseline: {
             reference: data.baseline,
             ...(baseline ? { assessmentId: baseline.assessment.id, date: baseline.assessment.date, organization: baseline.assessment.subject.organization } : {}),
-            ...(baselineScore?.score !== undefined ? { overallScore: round(baselineScore.score) } : {}),
+            ...(baselineScore?.score !== undefined ? { overallScore: baselineScore.score } : {}),
             ...(baselineScore?.level !== undefined ? { overallLevel: baselineScore.level } : {}),
             ...(levelName(baselineScore?.level) ? { levelName: levelName(baselineScore?.level) as string } : {}),
           },

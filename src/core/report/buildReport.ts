@@ -181,7 +181,7 @@ export function rubricInfo(index: RubricIndex, builtin: boolean, reference: stri
     method: index.method,
     builtin,
     ...(reference !== undefined ? { reference } : {}),
-    levels: rubric.levels.map((l) => ({ level: l.level, name: l.name, ...(l.description ? { description: l.description } : {}) })),
+    levels: rubric.levels.map((l) => ({ level: l.level, ...(l.name ? { name: l.name } : {}), ...(l.description ? { description: l.description } : {}) })),
     minLevel: index.minLevel,
     maxLevel: index.maxLevel,
     ...(rubric.threshold

@@ -1,6 +1,5 @@
 import { DEFAULT_TERMS } from '../domain/terms';
 import type { InitiativeStatus } from '../format/types';
-import { round } from './offsets';
 import { REPORT_SCHEMA_VERSION } from './model';
 import type { DimensionState, ReportDimension, ReportEvidenceCoverage, ReportExemption, ReportKind, ReportModel, ReportRubric, ReportTerms } from './model';
 
@@ -45,6 +44,7 @@ export type Crossing = 'reached' | 'lost';
 export interface OverallChange {
   readonly before?: number;
   readonly after?: number;
+  /** after − before at full precision; renderers show the difference of the two rounded numbers (render/text.ts shownDelta). */
   readonly delta?: number;
   readonly levelBefore?: number;
   readonly levelAfter?: number;
@@ -73,6 +73,7 @@ export interface DimensionChange {
   readonly change: 'added' | 'removed' | 'changed' | 'unchanged';
   readonly before?: DimensionSnapshot;
   readonly after?: DimensionSnapshot;
+  /** The score's after − before at full precision. */
   readonly scoreDelta?: number;
   readonly crossing?: Crossing;
 }
@@ -163,7 +164,7 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
     if (x && !y) return { id, title, change: 'removed', before: snapshot(x) };
     const sx = snapshot(x as ReportDimension);
     const sy = snapshot(y as ReportDimension);
-    const delta = sx.score !== undefined && sy.score !== undefined ? round(sy.score - sx.score) : undefined;
+    const delta = sx.score !== undefined && sy.score !== undefined ? sy.score - sx.score : undefined;
     const cross = crossing(sx.thresholdReached, sy.thresholdReached);
     return {
       id,
@@ -199,7 +200,7 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
       ? {
           ...(oa?.score !== undefined ? { before: oa.score } : {}),
           ...(ob?.score !== undefined ? { after: ob.score } : {}),
-          ...(oa?.score !== undefined && ob?.score !== undefined ? { delta: round(ob.score - oa.score) } : {}),
+          ...(oa?.score !== undefined && ob?.score !== undefined ? { delta: ob.score - oa.score } : {}),
           ...(oa?.level !== undefined ? { levelBefore: oa.level } : {}),
           ...(ob?.level !== undefined ? { levelAfter: ob.level } : {}),
           ...(oa?.levelName ? { levelNameBefore: oa.levelName } : {}),

@@ -1,7 +1,6 @@
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { GroupScore } from '../scoring/types';
 import { pluralize } from '../text/plural';
-import { round } from './offsets';
 import type { ReportGroup } from './model';
 
 /**
@@ -20,8 +19,8 @@ export function groupDimensions(index: RubricIndex, scores: readonly GroupScore[
       title: group.title,
       ...(group.description ? { description: group.description } : {}),
       weight: group.weight ?? 1,
-      ...(score?.score !== undefined ? { score: round(score.score) } : {}),
-      ...(score?.target !== undefined ? { target: round(score.target) } : {}),
+      ...(score?.score !== undefined ? { score: score.score } : {}),
+      ...(score?.target !== undefined ? { target: score.target } : {}),
       dimensions: members,
     });
   }

@@ -4,19 +4,22 @@ import type { Severity } from '../diagnostics/types';
 
 /**
  * The report model: everything a report shows about one document, computed once and rendered
- * as Markdown, HTML or JSON. `renderJson` writes this shape as it is, so it is a public format:
- * add optional fields freely, but bump REPORT_SCHEMA_VERSION before renaming or removing one.
+ * as Markdown, HTML or JSON. `renderJson` writes this shape as it is, so it is a public format,
+ * described by schemas/report.schema.json (a test validates every sample's report against it):
+ * add optional fields freely (and to the schema), but bump REPORT_SCHEMA_VERSION before renaming
+ * or removing one.
  *
  * Conventions:
- * - Scores are numbers on the rubric's level scale, rounded to 4 decimals; `level` is the whole
- *   level reached (the score rounded down).
+ * - Scores are numbers on the rubric's level scale at full precision (as the engine computed
+ *   them, so a tool can reproduce a published formula exactly); only renderers round, for people
+ *   (render/text.ts). `level` is the whole level reached (the score rounded down).
  * - `sourceOffset` is a UTF-16 offset into the analyzed file's text (the start of the item's key,
  *   or of the list item), so an editor can reveal the item. Absent when the item is not written
  *   in the file (a dimension the assessment does not mention, for example).
  * - Free text fields documented as Markdown are kept as written; renderers turn them into safe HTML.
  * - Optional fields are omitted, never null.
  */
-export const REPORT_SCHEMA_VERSION = 1 as const;
+export const REPORT_SCHEMA_VERSION = 2 as const;
 
 export type ReportKind = 'Assessment' | 'Plan' | 'Rubric' | 'Unknown';
 
@@ -54,13 +57,15 @@ export interface ReportDocumentEntry {
 
 export interface ReportLevel {
   readonly level: number;
-  readonly name: string;
+  /** Absent when the rubric gives the level no name (renderers then show its number). */
+  readonly name?: string;
   readonly description?: string;
 }
 
 export interface ReportTerms {
   readonly group: string;
   readonly dimension: string;
+  readonly subgroup: string;
   readonly criterion: string;
 }
 
@@ -131,7 +136,11 @@ export interface ReportMetric {
 
 export interface ReportCriterion {
   readonly id: string;
+  /** The criterion's short name, when the rubric gives one. */
+  readonly title?: string;
   readonly text: string;
+  /** The id of the dimension's sub-group it belongs to. */
+  readonly subgroup?: string;
   readonly level: number;
   readonly weight: number;
   readonly status: CriterionStatus;
@@ -146,7 +155,21 @@ export interface ReportCriterion {
   readonly note?: string;
   readonly notApplicable?: string;
   readonly exemption?: ReportExemptionState;
+  /** Ids of the criteria it depends on that are not met, while it earns credit (`dependency-not-met`). */
+  readonly blockedBy?: readonly string[];
   readonly sourceOffset?: number;
+}
+
+/** A sub-group of a dimension (a SAMM stream), scored by the rubric's method over its own criteria. */
+export interface ReportSubgroup {
+  readonly id: string;
+  readonly title: string;
+  /** Markdown. */
+  readonly description?: string;
+  readonly score?: number;
+  readonly level?: number;
+  readonly levelName?: string;
+  readonly criteria: readonly string[];
 }
 
 /**
@@ -188,6 +211,8 @@ export interface ReportDimension {
   /** Criteria that stand between the level reached and the next one. */
   readonly blockers: readonly ReportCriterion[];
   readonly criteria: readonly ReportCriterion[];
+  /** Its sub-groups with their scores; absent when the rubric gives the dimension none. */
+  readonly subgroups?: readonly ReportSubgroup[];
   readonly evidence: readonly ReportLink[];
   /** Markdown. */
   readonly notes?: string;
@@ -366,6 +391,8 @@ export interface RubricOverviewDimension {
   readonly criteriaByLevel: readonly { readonly level: number; readonly count: number }[];
   readonly criteriaCount: number;
   readonly evidenceRequiredCount: number;
+  /** Its sub-groups with the number of criteria in each; absent when it has none. */
+  readonly subgroups?: readonly { readonly id: string; readonly title: string; readonly description?: string; readonly criteriaCount: number }[];
   readonly metrics: readonly ReportMetric[];
   readonly sourceOffset?: number;
 }
@@ -375,6 +402,8 @@ export interface RubricOverview {
   readonly description?: string;
   readonly references: readonly { readonly title: string; readonly link?: ReportLink }[];
   readonly passCredit: number;
+  /** How the overall score is formed: through the groups, or flat over the dimensions. */
+  readonly rollup: 'groups' | 'flat';
   readonly defaultAnswerScale: string;
   readonly answerScales: readonly {
     readonly id: string;

@@ -6,7 +6,3 @@ export function withOffset(doc: LocatedDocument | undefined, path: Path): { sour
   return offset === undefined ? {} : { sourceOffset: offset };
 }
 
-/** Rounds model numbers so JSON output is stable and free of float noise (2.3333333333333335); renderers format them for people. */
-export function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}

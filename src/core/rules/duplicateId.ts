@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from './context';
 import { initiatives } from './support/plan';
 
-/** Ids that others refer to are unique: groups, dimensions, criteria (across the rubric), metrics (per dimension), answers (per scale), initiatives. */
+/** Ids that others refer to are unique: groups, dimensions, criteria (across the rubric), sub-groups and metrics (per dimension), answers (per scale), initiatives. */
 export const duplicateId: Rule = {
   code: 'duplicate-id',
   kinds: ['Rubric', 'Plan'],
@@ -43,6 +43,13 @@ function checkRubric(ctx: RuleContext): void {
       if (owner !== undefined) {
         ctx.report('duplicate-id', `The criterion id "${criterionId}" is already used${owner === id ? ' in this dimension' : ` in "${owner}"`}; criterion ids must be unique in the rubric.`, ctx.at([...criterion.path, 'id']));
       } else criteria.set(criterionId, id ?? '');
+    }
+    const subgroups = new Set<string>();
+    for (const subgroup of ctx.maps([...dimension.path, 'subgroups'])) {
+      const subgroupId = ctx.read<string>([...subgroup.path, 'id']);
+      if (subgroupId === undefined) continue;
+      if (subgroups.has(subgroupId)) ctx.report('duplicate-id', `Another sub-group of this dimension has the id "${subgroupId}".`, ctx.at([...subgroup.path, 'id']));
+      subgroups.add(subgroupId);
     }
     const metrics = new Set<string>();
     for (const metric of ctx.maps([...dimension.path, 'metrics'])) {

@@ -31,7 +31,11 @@ function checkRubric(ctx: RuleContext): void {
       if (!scale.levels.has(c.value.level)) {
         ctx.report('level-out-of-scale', `Level ${c.value.level} is not on the scale (${scale.text}).`, ctx.at([...c.path, 'level']));
       } else if (method === 'levelSum' && c.value.level === scale.min) {
-        ctx.report('level-out-of-scale', `With levelSum scoring, criteria at the lowest level (${scale.min}) add nothing to the score; put this criterion at level ${scale.min + 1} or above.`, ctx.at([...c.path, 'level']));
+        ctx.report(
+          'level-out-of-scale',
+          `With levelSum scoring the sum starts at the lowest level (${scale.min}), so a criterion there adds nothing to the score. ${scale.min > 0 ? `If meeting it is part of reaching level ${scale.min}, add a level ${scale.min - 1} below it ("- { level: ${scale.min - 1} }"; a name is optional), as OWASP SAMM scores 0 to 3.` : `Put it at level ${scale.min + 1} or above.`}`,
+          ctx.at([...c.path, 'level']),
+        );
       }
     }
   }
@@ -43,7 +47,11 @@ function checkAssessment(ctx: RuleContext): void {
   const scale = `${index.minLevel} to ${index.maxLevel}`;
   for (const d of ctx.assessedDimensions()) {
     if (d.level !== undefined && !index.hasLevel(d.level)) ctx.report('level-out-of-scale', `Level ${d.level} is not on the rubric's scale (${scale}).`, ctx.at([...d.path, 'level']));
-    if (d.target !== undefined && !index.hasLevel(d.target)) ctx.report('level-out-of-scale', `Target level ${d.target} is not on the rubric's scale (${scale}).`, ctx.at([...d.path, 'target']));
+    if (d.target === undefined) continue;
+    if (d.target < index.minLevel || d.target > index.maxLevel) ctx.report('level-out-of-scale', `Target ${d.target} is not on the rubric's scale (${scale}).`, ctx.at([...d.path, 'target']));
+    else if (!index.scoresFractions && !index.hasLevel(d.target)) {
+      ctx.report('level-out-of-scale', `Target ${d.target} falls between levels, but ${index.method} scoring reaches whole levels only. Aim for a whole level of the scale (${scale}).`, ctx.at([...d.path, 'target']));
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from './context';
 import { criteriaRequired } from './criteriaRequired';
 import { criterionNotAnswered } from './criterionNotAnswered';
 import { dependencyCycle } from './dependencyCycle';
+import { dependencyNotMet } from './dependencyNotMet';
 import { dependencyOrder } from './dependencyOrder';
 import { dimensionNotAssessed } from './dimensionNotAssessed';
 import { duplicateId } from './duplicateId';
@@ -18,6 +19,7 @@ import { levelIgnored } from './levelIgnored';
 import { levelNotRated } from './levelNotRated';
 import { levelOutOfScale } from './levelOutOfScale';
 import { levelScaleInvalid } from './levelScaleInvalid';
+import { lowestLevelUnearned } from './lowestLevelUnearned';
 import { moveFromMismatch } from './moveFromMismatch';
 import { moveNotUpward } from './moveNotUpward';
 import { outsideHorizon } from './outsideHorizon';
@@ -28,6 +30,7 @@ import { unknownDimension } from './unknownDimension';
 import { unknownGroup } from './unknownGroup';
 import { unknownInitiative } from './unknownInitiative';
 import { unknownMetric } from './unknownMetric';
+import { unknownSubgroup } from './unknownSubgroup';
 import { unsafeLink } from './unsafeLink';
 
 /**
@@ -39,7 +42,9 @@ export const RULES: readonly Rule[] = [
   levelOutOfScale,
   unknownGroup,
   unknownAnswerScale,
+  unknownSubgroup,
   criteriaRequired,
+  lowestLevelUnearned,
   duplicateId,
   unsafeLink,
   invalidDate,
@@ -53,6 +58,7 @@ export const RULES: readonly Rule[] = [
   exemptionExpired,
   exemptionConflict,
   criterionNotAnswered,
+  dependencyNotMet,
   dimensionNotAssessed,
   targetBelowCurrent,
   horizonDates,

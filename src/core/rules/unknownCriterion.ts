@@ -1,21 +1,39 @@
-import type { Rule } from './context';
+import type { Rule, RuleContext } from './context';
+import { rubricDependencies } from './support/criteria';
 
-/** An answer's key is a criterion of its own dimension. */
+/** An answer's key is a criterion of its own dimension; a criterion's dependencies are criteria of the rubric. */
 export const unknownCriterion: Rule = {
   code: 'unknown-criterion',
-  kinds: ['Assessment'],
+  kinds: ['Assessment', 'Rubric'],
   check(ctx) {
-    const index = ctx.rubric;
-    if (!index) return;
-    for (const d of ctx.assessedDimensions()) {
-      const own = index.criterionIdsOf(d.dimension);
-      for (const id of d.answerIds) {
-        if (own.includes(id)) continue;
-        const at = ctx.keyAt([...d.path, 'answers', id]);
-        const elsewhere = index.criteria.get(id);
-        if (elsewhere) ctx.report('unknown-criterion', `The criterion "${id}" belongs to "${elsewhere.dimension.id}", not to "${d.id}". Move the answer there.`, at);
-        else ctx.reportUnknownId('unknown-criterion', `"${d.dimension.title}" has no ${index.term('criterion').toLowerCase()} "${id}".`, at, id, own);
-      }
-    }
+    if (ctx.inputs.kind === 'Rubric') checkDependencies(ctx);
+    else checkAnswers(ctx);
   },
 };
+
+function checkAnswers(ctx: RuleContext): void {
+  const index = ctx.rubric;
+  if (!index) return;
+  for (const d of ctx.assessedDimensions()) {
+    const own = index.criterionIdsOf(d.dimension);
+    for (const id of d.answerIds) {
+      if (own.includes(id)) continue;
+      const at = ctx.keyAt([...d.path, 'answers', id]);
+      const elsewhere = index.criteria.get(id);
+      if (elsewhere) ctx.report('unknown-criterion', `The criterion "${id}" belongs to "${elsewhere.dimension.id}", not to "${d.id}". Move the answer there.`, at);
+      else ctx.reportUnknownId('unknown-criterion', `"${d.dimension.title}" has no ${index.term('criterion').toLowerCase()} "${id}".`, at, id, own);
+    }
+  }
+}
+
+function checkDependencies(ctx: RuleContext): void {
+  const graph = rubricDependencies(ctx);
+  if (!graph.any) return;
+  const word = graph.term.toLowerCase();
+  for (const node of graph.criteria.values()) {
+    for (const dep of node.dependsOn) {
+      if (graph.criteria.has(dep.target)) continue;
+      ctx.reportUnknownId('unknown-criterion', `No ${word} of this rubric has the id "${dep.target}", so nothing can be met before this one. Name a ${word} of any dimension, or remove the dependency.`, ctx.at(dep.path), dep.target, graph.criteria);
+    }
+  }
+}

@@ -176,6 +176,16 @@ function describe(error: ErrorObject, doc: LocatedDocument): Described | undefin
         extra: { data: { missingKey: missing, parentPath: path } },
       };
     }
+    case 'dependencies': {
+      // Keys that only mean something together (a reference's framework and id).
+      const missing = String(params.missingProperty);
+      return {
+        code: 'schema-required',
+        message: `${name} has "${String(params.property)}" but not "${missing}"; the two go together, so add "${missing}".`,
+        range: missingKeyRange(doc, path),
+        extra: { data: { missingKey: missing, parentPath: path } },
+      };
+    }
     case 'additionalProperties': {
       const extraKey = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});

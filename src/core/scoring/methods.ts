@@ -1,3 +1,4 @@
+import type { ScoringMethod } from '../format/types';
 import type { CriterionResult, LevelCredit } from './types';
 
 /**
@@ -50,17 +51,20 @@ export function creditsByLevel(criteria: readonly CriterionResult[]): LevelCredi
 /**
  * gated: the highest level L such that every counted criterion at L and below is met, never
  * below the bottom of the scale and never above the highest level that has criteria (a level
- * with nothing to show cannot be claimed).
+ * with nothing to show cannot be claimed). A level without criteria of its own asks nothing
+ * more than the level below it, so it is reached with that level: the score is one below the
+ * lowest level with an unmet criterion. "What blocks the next level" (blockersFor) reads the
+ * same rule, so a level that shows no blockers is a level the score reaches.
  */
 export function gatedScore(criteria: readonly CriterionResult[], minLevel: number): number | undefined {
   if (criteria.length === 0) return undefined;
-  const levels = [...new Set(criteria.map((c) => c.level))].sort((a, b) => a - b);
-  let reached = minLevel;
-  for (const level of levels) {
-    if (criteria.every((c) => c.level > level || c.met)) reached = Math.max(reached, level);
-    else break;
+  let highest = -Infinity;
+  let lowestUnmet = Infinity;
+  for (const c of criteria) {
+    if (c.level > highest) highest = c.level;
+    if (!c.met && c.level < lowestUnmet) lowestUnmet = c.level;
   }
-  return reached;
+  return Math.max(minLevel, lowestUnmet === Infinity ? highest : lowestUnmet - 1);
 }
 
 /** average: weighted mean credit s of all counted criteria, mapped linearly: min + s × (max − min). */
@@ -78,6 +82,22 @@ export function levelSumScore(criteria: readonly CriterionResult[], minLevel: nu
   const counted = criteria.filter((c) => c.level > minLevel);
   if (counted.length === 0) return undefined;
   return minLevel + creditsByLevel(counted).reduce((sum, l) => sum + l.credit, 0);
+}
+
+/**
+ * The score a method computes from counted criteria (every method but rated, whose score the
+ * assessor gives), or undefined when nothing counts. Dimensions and their sub-groups are scored
+ * by this one function, each over its own criteria.
+ */
+export function scoreFromCriteria(method: Exclude<ScoringMethod, 'rated'>, criteria: readonly CriterionResult[], minLevel: number, maxLevel: number): number | undefined {
+  switch (method) {
+    case 'gated':
+      return gatedScore(criteria, minLevel);
+    case 'average':
+      return averageScore(criteria, minLevel, maxLevel);
+    case 'levelSum':
+      return levelSumScore(criteria, minLevel);
+  }
 }
 
 /** Criteria standing between a dimension's level and the next: not fully met, at or below the next level. */

@@ -2,8 +2,8 @@ import { exemptionState } from '../domain/answers';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
-import { averageScore, blockersFor, creditsByLevel, gatedScore, levelOf, levelSumScore, weightedMean } from './methods';
-import type { AssessmentScore, CriterionResult, DimensionScore, GroupScore, MetricResult, OverallScore } from './types';
+import { blockersFor, creditsByLevel, levelOf, scoreFromCriteria, weightedMean } from './methods';
+import type { AssessmentScore, CriterionResult, DimensionScore, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
 
 function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined): MetricResult[] {
   return (dimension.metrics ?? []).map((metric) => {
@@ -25,6 +25,20 @@ function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined)
   });
 }
 
+/**
+ * Each sub-group scored by the rubric's method over its own counted criteria; `counted` is
+ * undefined for a dimension that is not scored (its sub-groups are then listed without scores),
+ * and rated rubrics give sub-groups no score.
+ */
+function scoreSubgroups(index: RubricIndex, dimension: Dimension, counted: readonly CriterionResult[] | undefined): SubgroupScore[] {
+  return (dimension.subgroups ?? []).map((subgroup) => {
+    const ids = (dimension.criteria ?? []).filter((c) => c.subgroup === subgroup.id).map((c) => c.id);
+    const members = new Set(ids);
+    const score = index.method === 'rated' || !counted ? undefined : scoreFromCriteria(index.method, counted.filter((c) => members.has(c.id)), index.minLevel, index.maxLevel);
+    return { id: subgroup.id, title: subgroup.title, ...(score !== undefined ? { score, level: levelOf(score) } : {}), criteria: ids };
+  });
+}
+
 function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: Dimension, result: DimensionResult | undefined, date: string): DimensionScore {
   const criteria = dimensionCriteria(facts, index, dimension, date);
   const counted = criteria.filter((c) => c.status === 'counted');
@@ -43,7 +57,7 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
     ...(exemption ? { exemption } : {}),
     levelCredits: creditsByLevel(counted),
   };
-  const unscored = (status: DimensionScore['status']): DimensionScore => ({ ...base, status, blockers: [] });
+  const unscored = (status: DimensionScore['status']): DimensionScore => ({ ...base, subgroups: scoreSubgroups(index, dimension, undefined), status, blockers: [] });
   if (!result) return unscored('not-assessed');
   if (result.notApplicable) return unscored('not-applicable');
   if (exemption && !exemption.expired) return unscored('exempt');
@@ -54,6 +68,7 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
   const threshold = index.rubric.threshold?.level;
   return {
     ...base,
+    subgroups: scoreSubgroups(index, dimension, counted),
     status: 'scored',
     score,
     level,
@@ -69,23 +84,15 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
  * level given). The review reads it to tell how much each changed answer moved a score.
  */
 export function methodScore(index: RubricIndex, counted: readonly CriterionResult[], ratedLevel: number | undefined): number | undefined {
-  switch (index.method) {
-    case 'rated':
-      return ratedLevel;
-    case 'gated':
-      return gatedScore(counted, index.minLevel);
-    case 'average':
-      return averageScore(counted, index.minLevel, index.maxLevel);
-    case 'levelSum':
-      return levelSumScore(counted, index.minLevel);
-  }
+  return index.method === 'rated' ? ratedLevel : scoreFromCriteria(index.method, counted, index.minLevel, index.maxLevel);
 }
 
 /**
- * Roll-up: a group's score is the weighted mean of its scored dimensions; the overall score is
- * the weighted mean of the groups (a dimension outside any group counts as a group of its own,
- * with its own weight). Without groups, the overall score is the weighted mean of the dimensions.
- * Targets roll up the same way, with a dimension without a target counting at its current score.
+ * Roll-up: a group's score is the weighted mean of its scored dimensions. The overall score is,
+ * with `rollup: groups` (the default), the weighted mean of the groups (a dimension outside any
+ * group counts as a group of its own, with its own weight); with `rollup: flat`, the weighted mean
+ * of every scored dimension by its own weight. Without groups the two are the same. Targets roll
+ * up the same way, with a dimension without a target counting at its current score.
  */
 export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { groups: GroupScore[]; overall: OverallScore } {
   const scored = dimensions.filter((d) => d.status === 'scored' && d.score !== undefined);
@@ -104,10 +111,10 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
       ...(target !== undefined ? { target } : {}),
       dimensions: dimensions.filter((d) => d.group === group.id).map((d) => d.id),
     });
-    if (score !== undefined && target !== undefined) units.push({ score, target, weight: group.weight ?? 1 });
+    if (index.rollup === 'groups' && score !== undefined && target !== undefined) units.push({ score, target, weight: group.weight ?? 1 });
   }
   for (const d of scored) {
-    if (d.group === undefined || !index.groups.has(d.group)) units.push({ score: d.score as number, target: targetOf(d), weight: d.weight });
+    if (index.rollup === 'flat' || d.group === undefined || !index.groups.has(d.group)) units.push({ score: d.score as number, target: targetOf(d), weight: d.weight });
   }
   const score = weightedMean(units, (u) => u.score, (u) => u.weight);
   const target = scored.some((d) => d.target !== undefined) ? weightedMean(units, (u) => u.target, (u) => u.weight) : undefined;
@@ -150,5 +157,30 @@ export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, 
     groups,
     overall,
     evidenceCoverage: { required, provided, ...(required > 0 ? { ratio: provided / required } : {}) },
+    unmetDependencies: unmetDependencies(index, dimensions),
   };
+}
+
+/**
+ * Credited criteria (credit above 0, counted) whose dependencies are not met. A dependency in a
+ * dimension the assessment leaves out (not assessed, not applicable, exempt), or that is itself
+ * not applicable or exempt, blocks nothing: nothing is known against it.
+ */
+function unmetDependencies(index: RubricIndex, dimensions: readonly DimensionScore[]): UnmetDependency[] {
+  if (!index.hasDependencies) return [];
+  const facts = new Map<string, { dimension: string; fact: CriterionResult }>();
+  for (const d of dimensions) {
+    if (d.status === 'not-assessed' || d.status === 'not-applicable' || d.status === 'exempt') continue;
+    for (const c of d.criteria) facts.set(c.id, { dimension: d.id, fact: c });
+  }
+  const out: UnmetDependency[] = [];
+  for (const [id, { dimension, fact }] of facts) {
+    if (fact.status !== 'counted' || fact.credit <= 0) continue;
+    const unmet = (index.criteria.get(id)?.criterion.dependsOn ?? []).flatMap((dep) => {
+      const other = facts.get(dep);
+      return other && other.fact.status === 'counted' && !other.fact.met ? [{ dimension: other.dimension, criterion: dep }] : [];
+    });
+    if (unmet.length > 0) out.push({ dimension, criterion: id, unmet });
+  }
+  return out;
 }

@@ -23,6 +23,25 @@ export interface LevelCredit {
   readonly criteria: number;
 }
 
+/** A sub-group of a dimension (a SAMM stream), scored by the rubric's method over its own criteria. */
+export interface SubgroupScore {
+  readonly id: string;
+  readonly title: string;
+  /** Absent for rated rubrics, and when none of its criteria counts. */
+  readonly score?: number;
+  readonly level?: number;
+  /** Ids of its criteria, in rubric order. */
+  readonly criteria: readonly string[];
+}
+
+/** A criterion that earns credit while criteria it depends on are not met. */
+export interface UnmetDependency {
+  readonly dimension: string;
+  readonly criterion: string;
+  /** The dependencies that are not met, in the order the rubric lists them. */
+  readonly unmet: readonly { readonly dimension: string; readonly criterion: string }[];
+}
+
 export interface DimensionScore {
   readonly id: string;
   readonly title: string;
@@ -43,6 +62,8 @@ export interface DimensionScore {
   readonly blockers: readonly CriterionResult[];
   readonly criteria: readonly CriterionResult[];
   readonly levelCredits: readonly LevelCredit[];
+  /** The dimension's sub-groups in rubric order (empty when it has none). */
+  readonly subgroups: readonly SubgroupScore[];
   readonly evidence: readonly Evidence[];
   readonly notes?: string;
   readonly metrics: readonly MetricResult[];
@@ -87,4 +108,6 @@ export interface AssessmentScore {
   readonly groups: readonly GroupScore[];
   readonly overall: OverallScore;
   readonly evidenceCoverage: EvidenceCoverage;
+  /** Credited criteria whose dependencies (`dependsOn`) are not met, in rubric order. */
+  readonly unmetDependencies: readonly UnmetDependency[];
 }

@@ -13,7 +13,7 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
     a.summary ? section('summary', 'Summary', prose(a.summary)) : '',
     a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
     section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
-    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms.criterion)).join('')),
+    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms)).join('')),
     section('metrics', 'Metrics against benchmarks', metricsTable(a)),
     section('exemptions', 'Exemptions and not-applicable items', exemptionsHtml(a, terms.criterion)),
   ];
@@ -141,12 +141,31 @@ function criterionItem(c: ReportCriterion): string {
     `<span class="chip">L${c.level}</span>`,
     `<span class="chip">${escapeHtml(answerText(c))}</span>`,
     c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '',
+    waitsFor(c),
   ].join('');
   const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(linkHtml).join(', ')}` : '';
-  return `<li${sourceAttrs(c.sourceOffset)}>${escapeHtml(c.text)}${chips}${evidence}${c.note ? prose(c.note, 'muted') : ''}</li>`;
+  return `<li${sourceAttrs(c.sourceOffset)}>${criterionText(c)}${chips}${evidence}${c.note ? prose(c.note, 'muted') : ''}</li>`;
 }
 
-function dimensionArticle(d: ReportDimension, number: number, criterionTerm: string): string {
+/** The criterion's title, when it has one, before its text. */
+function criterionText(c: ReportCriterion): string {
+  return c.title ? `<strong>${escapeHtml(c.title)}</strong>: ${escapeHtml(c.text)}` : escapeHtml(c.text);
+}
+
+/** A chip naming the unmet criteria a credited criterion depends on. */
+function waitsFor(c: ReportCriterion): string {
+  return c.blockedBy?.length ? `<span class="chip chip-warn">${escapeHtml(`depends on ${c.blockedBy.join(', ')}, not met`)}</span>` : '';
+}
+
+/** Each sub-group's score, as facts under the dimension's own. */
+function subgroupFacts(d: ReportDimension, subgroupTerm: string): string {
+  if (!d.subgroups?.length) return '';
+  const items = d.subgroups.map((s) => `<li>${escapeHtml(s.title)} <strong>${escapeHtml(formatScore(s.score))}</strong></li>`).join('');
+  return `<h4>${escapeHtml(termHeading(subgroupTerm))}</h4><ul class="facts">${items}</ul>`;
+}
+
+function dimensionArticle(d: ReportDimension, number: number, terms: { readonly criterion: string; readonly subgroup: string }): string {
+  const criterionTerm = terms.criterion;
   const facts = [
     d.score !== undefined ? `<li>Score <strong>${escapeHtml(formatScore(d.score))}</strong></li>` : '',
     d.level !== undefined ? `<li>Level <strong>${escapeHtml(levelLabel(d.level, d.levelName))}</strong></li>` : '',
@@ -178,7 +197,7 @@ function dimensionArticle(d: ReportDimension, number: number, criterionTerm: str
   const criteria = d.criteria.length
     ? `<details id="${anchorId('criteria', d.id)}"><summary>${escapeHtml(`${termHeading(criterionTerm)} (${d.criteria.length})`)}</summary>` +
       table(d.criteria, [
-        { header: criterionTerm, cell: (c) => escapeHtml(c.text) + (c.note ? prose(c.note, 'muted') : '') },
+        { header: criterionTerm, cell: (c) => criterionText(c) + waitsFor(c) + (c.note ? prose(c.note, 'muted') : '') },
         { header: 'Level', cell: (c) => String(c.level), numeric: true },
         { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') },
         { header: 'Credit', cell: (c) => escapeHtml(formatScore(c.credit)), numeric: true, optional: true },
@@ -189,7 +208,7 @@ function dimensionArticle(d: ReportDimension, number: number, criterionTerm: str
   return (
     `<article class="dimension" id="${anchorId('dim', d.id)}" aria-labelledby="${anchorId('dim', d.id)}-h">` +
     `<div class="dimension-head"${sourceAttrs(d.sourceOffset)}><h3 id="${anchorId('dim', d.id)}-h">${number}. ${escapeHtml(d.title)}</h3>${state}</div>` +
-    `<ul class="facts">${facts}</ul>${why}${descriptor}${next}${blockers}${evidence}${notes}${metrics}${criteria}</article>\n`
+    `<ul class="facts">${facts}</ul>${subgroupFacts(d, terms.subgroup)}${why}${descriptor}${next}${blockers}${evidence}${notes}${metrics}${criteria}</article>\n`
   );
 }
 

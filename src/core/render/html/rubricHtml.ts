@@ -14,7 +14,7 @@ export function rubricHtml(model: ReportModel, rubric: ReportRubric, o: RubricOv
   const t = rubric.terms;
   const cards = [
     card('Scoring', escapeHtml(rubric.method), [escapeHtml(METHOD_TEXT[rubric.method]), ...(rubric.method === 'gated' && o.passCredit !== 1 ? [escapeHtml(`A criterion counts as met from credit ${o.passCredit}.`)] : [])]),
-    card('Levels', escapeHtml(`${rubric.minLevel}–${rubric.maxLevel}`), [escapeHtml(rubric.levels.map((l) => l.name).join(' · '))]),
+    card('Levels', escapeHtml(`${rubric.minLevel}–${rubric.maxLevel}`), [escapeHtml(rubric.levels.flatMap((l) => (l.name ? [l.name] : [])).join(' · '))]),
     ...(rubric.threshold
       ? [card('Threshold', escapeHtml(`Level ${rubric.threshold.level}`), [escapeHtml(rubric.threshold.name ?? rubric.levels.find((l) => l.level === rubric.threshold?.level)?.name ?? '')])]
       : []),
@@ -26,7 +26,7 @@ export function rubricHtml(model: ReportModel, rubric: ReportRubric, o: RubricOv
     rubric.threshold?.description ? section('threshold', `Why level ${rubric.threshold.level} matters`, prose(rubric.threshold.description)) : '',
     section('levels', 'Levels', table(rubric.levels, [
       { header: 'Level', cell: (l) => String(l.level), numeric: true },
-      { header: 'Name', cell: (l) => `<strong>${escapeHtml(l.name)}</strong>${rubric.threshold?.level === l.level ? ' <span class="chip">threshold</span>' : ''}` },
+      { header: 'Name', cell: (l) => `<strong>${escapeHtml(l.name ?? '')}</strong>${rubric.threshold?.level === l.level ? ' <span class="chip">threshold</span>' : ''}` },
       { header: 'What it looks like', cell: (l) => prose(l.description) },
     ])),
     section('matrix', `${termHeading(t.criterion)} per level`, matrix(rubric, o)),
@@ -83,7 +83,8 @@ function dimensionArticle(rubric: ReportRubric, d: RubricOverviewDimension): str
     `<article class="dimension" id="${anchorId('dim', d.id)}">` +
     `<div class="dimension-head"${sourceAttrs(d.sourceOffset)}><h3>${escapeHtml(d.title)}</h3><code class="muted">${escapeHtml(d.id)}</code></div>` +
     `<ul class="facts"><li>${escapeHtml(`${d.criteriaCount} ${termWord(rubric.terms.criterion, d.criteriaCount)}`)}${counts ? ` <span class="muted">(${escapeHtml(counts)})</span>` : ''}</li>` +
-    `${d.evidenceRequiredCount ? `<li>${escapeHtml(`${d.evidenceRequiredCount} need evidence`)}</li>` : ''}${d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(formatScore(d.weight))}</strong></li>` : ''}</ul>` +
+    `${d.evidenceRequiredCount ? `<li>${escapeHtml(`${d.evidenceRequiredCount} need evidence`)}</li>` : ''}${d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(formatScore(d.weight))}</strong></li>` : ''}` +
+    `${(d.subgroups ?? []).map((s) => `<li>${escapeHtml(`${rubric.terms.subgroup} ${s.title}: ${s.criteriaCount} ${termWord(rubric.terms.criterion, s.criteriaCount)}`)}</li>`).join('')}</ul>` +
     `${prose(d.description)}${descriptors}${metrics}</article>\n`
   );
 }

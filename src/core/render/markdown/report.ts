@@ -101,6 +101,12 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
   });
   if (tables.length) out.push(`## ${markdownText(terms.dimension)} scores\n\n${tables.join('\n\n')}`);
 
+  const withSubgroups = a.dimensions.filter((d) => d.subgroups?.length);
+  if (withSubgroups.length) {
+    const lines = withSubgroups.map((d) => `- **${markdownText(d.title)}**: ${(d.subgroups ?? []).map((s) => `${markdownText(s.title)} ${formatScore(s.score)}`).join(' · ')}`);
+    out.push(`## ${markdownText(terms.subgroup)} scores\n\n${lines.join('\n')}`);
+  }
+
   const blocked = a.dimensions.filter((d) => d.blockers.length > 0);
   if (blocked.length) {
     const MAX_PER_DIMENSION = 8;
@@ -154,8 +160,8 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
 
 function criterionLine(c: ReportCriterion): string {
   const answer = c.status === 'not-applicable' ? 'not applicable' : c.status === 'exempt' ? 'exempt' : c.answer ?? 'not answered';
-  const extra = c.evidenceMissing ? ', evidence missing' : '';
-  return `${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
+  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}`;
+  return `${c.title ? `**${markdownText(c.title)}**: ` : ''}${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
 }
 
 function timeBar(start: number, end: number, width = 20): string {
@@ -258,7 +264,7 @@ function rubricOverview(r: ReportRubric, o: RubricOverview): string {
   const t = r.terms;
   const out: string[] = [];
   if (o.description) out.push(markdownBlock(o.description));
-  out.push(`## Levels\n\n${markdownTable(['Level', 'Name', 'Description'], r.levels.map((l) => [String(l.level), `**${markdownText(l.name)}**${r.threshold?.level === l.level ? ' (threshold)' : ''}`, markdownText(l.description ?? '')]), ['right', 'left', 'left'])}`);
+  out.push(`## Levels\n\n${markdownTable(['Level', 'Name', 'Description'], r.levels.map((l) => [String(l.level), `${l.name ? `**${markdownText(l.name)}**` : ''}${r.threshold?.level === l.level ? ' (threshold)' : ''}`, markdownText(l.description ?? '')]), ['right', 'left', 'left'])}`);
   const byId = new Map(o.dimensions.map((d) => [d.id, d]));
   const levels = r.levels.map((l) => l.level);
   const matrix = o.groups.map((g) => {
@@ -274,6 +280,7 @@ function rubricOverview(r: ReportRubric, o: RubricOverview): string {
   const details = o.dimensions.map((d) => {
     const parts = [`### ${markdownText(d.title)} (${markdownCode(d.id)})`];
     if (d.description) parts.push(markdownBlock(d.description));
+    if (d.subgroups?.length) parts.push(`${markdownText(termHeading(t.subgroup))}: ${d.subgroups.map((s) => `${markdownText(s.title)} (${s.criteriaCount} ${markdownText(termWord(t.criterion, s.criteriaCount))})`).join(', ')}`);
     if (d.descriptors.length) parts.push(d.descriptors.map((x) => `- **${markdownText(levelLabel(x.level, x.levelName))}**: ${markdownText(x.text)}`).join('\n'));
     if (d.metrics.length) {
       parts.push(

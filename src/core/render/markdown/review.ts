@@ -1,3 +1,4 @@
+import { DEFAULT_TERMS } from '../../domain/terms';
 import type { ReportTerms } from '../../report/model';
 import type { ChangeReview, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
 import type { DimensionExplanation, InputChange } from '../../review/explain';
@@ -80,7 +81,7 @@ function leftOutLine(paths: readonly string[], room: number): string {
 function termsOf(review: ChangeReview, impact: RubricImpact): ReportTerms {
   const file = review.files.find((f) => f.path === impact.path);
   const doc = file?.documents.find((d) => d.kind === 'Rubric' && d.id === impact.id);
-  return doc?.diff.terms ?? { group: 'Group', dimension: 'Dimension', criterion: 'Criterion' };
+  return doc?.diff.terms ?? DEFAULT_TERMS;
 }
 
 const STATUS_TEXT: Readonly<Record<ReviewedFile['status'], string>> = {

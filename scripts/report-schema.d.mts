@@ -1,0 +1,3 @@
+// Types for report-schema.mjs.
+export declare const REPORT_SCHEMA_FILE: string;
+export declare function reportSchemaText(): string;

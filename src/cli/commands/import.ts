@@ -1,0 +1,92 @@
+import { Engine } from '../../core/engine';
+import { MemoryFileHost } from '../../core/resolve/host';
+import { parseCommand } from '../args';
+import type { Command } from '../command';
+import type { CliContext } from '../context';
+import { CliError } from '../errors';
+import { ConversionError, type Conversion } from '../import/conversion';
+import { convertDsomm } from '../import/dsomm';
+import { readModelFile, readSammModel } from '../import/readModel';
+import { rubricYaml } from '../import/rubricYaml';
+import { convertSamm } from '../import/samm';
+import { emit } from '../output';
+import { printable } from '../printable';
+import { reportProblemsToStderr } from '../problems';
+
+const spec = {
+  name: 'import',
+  options: {
+    out: { type: 'string', short: 'o' },
+    id: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: { min: 2, max: 2, what: 'a model ("samm" or "dsomm") and where to read it' },
+} as const;
+
+const MODELS = ['samm', 'dsomm'] as const;
+
+export const importCommand: Command = {
+  name: 'import',
+  help: `Usage: rubrics import samm DIR [--out FILE] [--id ID]
+       rubrics import dsomm FILE [--out FILE] [--id ID]
+
+Converts a public maturity model from the files its project publishes into a rubric of this
+format, with the scoring settings that reproduce the model's own numbers. The texts are your
+copy of the model; the tool ships the converter, not the model.
+
+  samm DIR    a checkout of the OWASP SAMM model (github.com/owaspsamm/core, v2.0 to v2.2):
+              the repository root or its model/ folder of YAML files (business functions,
+              security practices, streams, maturity levels, activities, questions, answer sets).
+              Scored with levelSum on a 0 to 3 scale; streams become sub-groups.
+  dsomm FILE  the generated model of the OWASP DevSecOps Maturity Model (generated/model.yaml of
+              the DevSecOps-MaturityModel-data repository, releases 1.x to 4.x). Scored with gated
+              on a 0 to 5 scale; dependsOn, references, tags and difficulty are carried over.
+
+The rubric is checked before it is written; its problems, if any, are printed on stderr and the
+exit code is 1. What could not be carried over (a link to an activity that does not exist) is
+printed as a note.
+
+Options:
+  -o, --out <file>  write to this file instead of stdout (written whole or not at all)
+      --id <id>     the rubric's id (default owasp-samm or owasp-dsomm)
+  -h, --help        show this help
+
+Examples:
+  git clone https://github.com/owaspsamm/core samm
+  rubrics import samm samm --out rubrics/samm.rubric.yaml
+  rubrics import dsomm DevSecOps-MaturityModel-data/generated/model.yaml --out rubrics/dsomm.rubric.yaml
+`,
+  async run(args, context) {
+    const { values, positionals } = parseCommand(spec, args);
+    if (values.help) {
+      context.stdout.write(this.help);
+      return 0;
+    }
+    const [model, where] = positionals as [string, string];
+    if (!(MODELS as readonly string[]).includes(model)) throw new CliError(`"rubrics import" converts ${MODELS.join(' or ')}, not "${printable(model)}".`);
+    if (values.id !== undefined && !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(values.id)) throw new CliError(`--id must be an id in kebab-case (lowercase letters, digits and single hyphens), not "${printable(values.id)}".`);
+    const options = values.id !== undefined ? { id: values.id } : {};
+    let conversion: Conversion;
+    try {
+      if (model === 'samm') conversion = convertSamm(await readSammModel(where, context.cwd), options);
+      else {
+        const { shown, documents } = await readModelFile(where, context.cwd);
+        conversion = convertDsomm(documents, shown, options);
+      }
+    } catch (error) {
+      if (error instanceof ConversionError) throw new CliError(`Cannot convert ${printable(where)}: ${error.message}`);
+      throw error;
+    }
+    for (const note of conversion.notes) context.stderr.write(`note: ${printable(note)}\n`);
+    const text = rubricYaml(conversion, `rubrics import ${model}`);
+    const hasErrors = await checkRubric(text, values.out ?? `${conversion.rubric.id}.rubric.yaml`, context);
+    await emit(text, values.out, context);
+    return hasErrors ? 1 : 0;
+  },
+};
+
+/** Checks the converted rubric with the engine, as `validate` would; its problems go to stderr. */
+async function checkRubric(text: string, shown: string, context: CliContext): Promise<boolean> {
+  const analysis = await new Engine(new MemoryFileHost(new Map())).analyze('file:///import/converted.rubric.yaml', text);
+  return reportProblemsToStderr([{ path: shown, analysis, documentIndex: 0 }], context);
+}

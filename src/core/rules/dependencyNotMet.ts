@@ -1,0 +1,24 @@
+import { quoteList } from '../text/suggest';
+import type { Rule } from './context';
+
+/** A criterion that earns credit while a criterion it depends on is not met: a blocker to look at. */
+export const dependencyNotMet: Rule = {
+  code: 'dependency-not-met',
+  kinds: ['Assessment'],
+  check(ctx) {
+    const index = ctx.rubric;
+    const unmet = ctx.inputs.score?.unmetDependencies;
+    if (!index || !unmet?.length) return;
+    const word = index.term('criterion').toLowerCase();
+    for (const { dimension, criterion, unmet: deps } of unmet) {
+      const names = deps.map((d) => (d.dimension === dimension ? d.criterion : `${d.criterion} (${index.dimensions.get(d.dimension)?.title ?? d.dimension})`));
+      const one = deps.length === 1;
+      ctx.report(
+        'dependency-not-met',
+        `"${criterion}" earns credit, but it depends on ${quoteList(names, 5)}, which ${one ? 'is' : 'are'} not met. Meet ${one ? 'that' : 'those'} ${one ? word : index.termFor('criterion', 2)} first, or check this answer.`,
+        ctx.keyAt(['dimensions', dimension, 'answers', criterion]),
+        { data: { blockedBy: deps.map((d) => d.criterion) } },
+      );
+    }
+  },
+};

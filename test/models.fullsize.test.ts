@@ -1,0 +1,240 @@
+/**
+ * Full-size models in the shapes of OWASP SAMM (5 business functions, 15 practices, 30 streams,
+ * 90 questions on 24 answer sets), OWASP DSOMM (5 dimensions, 19 sub-dimensions, 194 activities
+ * at levels 1 to 5 with the gaps the real model has, 123 dependencies) and the OpenSSF Scorecard
+ * (20 checks on 0 to 10, weighted by risk 10/7.5/5/2.5), with placeholder texts. Each is scored on
+ * seeded random answer sets, and every number of the JSON report is checked, to 1e-9, against the
+ * model's published formula computed here from the model itself, independently of the engine.
+ */
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { convertDsomm } from '../src/cli/import/dsomm';
+import { rubricYaml } from '../src/cli/import/rubricYaml';
+import { convertSamm, type ModelFile } from '../src/cli/import/samm';
+import { renderJson } from '../src/core/render';
+import { buildReport, type ReportModel } from '../src/core/report';
+import { analyzeMemory, codesAt } from './helpers';
+import { reportSchemaErrors } from './support/reportSchema';
+import { pick, seededRandom } from './support/seededAnswers';
+
+const SEEDS = [11, 23, 37, 41, 59];
+
+/** The JSON report of an assessment of `rubric`, parsed back, after checking it against the report schema. */
+async function jsonReport(rubric: string, dimensions: Record<string, unknown>, allowed: RegExp = /^(criterion-not-answered|dimension-not-assessed|dependency-not-met)@/): Promise<ReportModel> {
+  const assessment = YAML.stringify({ apiVersion: 'rubrics-as-code/v1', kind: 'Assessment', id: 'seeded', rubric: './r.rubric.yaml', subject: { organization: 'Seeded' }, date: '2026-03-31', dimensions });
+  const analysis = await analyzeMemory({ 'r.rubric.yaml': rubric, 'a.yaml': assessment }, 'a.yaml');
+  expect(codesAt(analysis).filter((c) => !allowed.test(c))).toEqual([]);
+  const json = renderJson(buildReport(analysis, 0));
+  expect(reportSchemaErrors(json)).toEqual([]);
+  return JSON.parse(json) as ReportModel;
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const near = (value: number | undefined) => expect.closeTo(value as number, 9);
+
+// --- OWASP SAMM ---------------------------------------------------------------------------------
+describe('a full-size SAMM-shaped model, imported, scores as SAMM does', () => {
+  const CREDITS = [0, 0.25, 0.5, 1];
+  const functions = ['G', 'D', 'I', 'V', 'O'];
+  const files: ModelFile[] = [];
+  const doc = (folder: string, name: string, value: Record<string, unknown>) => files.push({ file: `model/${folder}/${name}.yml`, documents: [value] });
+  for (let n = 1; n <= 3; n++) doc('maturity_levels', String(n), { id: `ml${n}`, number: n, description: `Level ${n}.`, type: 'MaturityLevel' });
+  for (let s = 0; s < 24; s++) {
+    const letter = String.fromCharCode(65 + s);
+    doc('answer_sets', letter, { id: `set${letter}`, values: CREDITS.map((value, order) => ({ text: `Answer ${order} of set ${letter}`, value, weight: 1, order })), type: 'AnswerSet' });
+  }
+  /** For the formula: each question's practice, stream and level. */
+  const questions: { id: string; function: string; practice: string; stream: string; level: number; set: string }[] = [];
+  functions.forEach((f, fi) => {
+    doc('business_functions', f, { model: 'SAMM20', id: `fn${f}`, name: `${f} function`, order: fi + 1, type: 'Function' });
+    for (let p = 1; p <= 3; p++) {
+      const practice = `${f}-P${p}`;
+      doc('security_practices', practice, { function: `fn${f}`, id: `pr${practice}`, name: `Practice ${practice}`, shortName: `P${p}`, order: p, type: 'Practice' });
+      for (let n = 1; n <= 3; n++) doc('practice_levels', `${practice}-${n}`, { practice: `pr${practice}`, maturityLevel: `ml${n}`, id: `pl${practice}${n}`, objective: `Objective ${n}.`, type: 'PracticeLevel' });
+      ['A', 'B'].forEach((letter, si) => {
+        doc('streams', `${practice}-${letter}`, { practice: `pr${practice}`, id: `st${practice}${letter}`, name: `Stream ${letter}`, letter, order: si + 1, type: 'Stream' });
+        for (let n = 1; n <= 3; n++) {
+          const code = `${practice}-${n}-${letter}`;
+          const set = `set${String.fromCharCode(65 + (questions.length % 24))}`;
+          doc('activities', code, { stream: `st${practice}${letter}`, level: `pl${practice}${n}`, id: `ac${code}`, title: `Activity ${code}`, shortDescription: 'Placeholder.', type: 'Activity' });
+          doc('questions', code, { activity: `ac${code}`, answerSet: set, id: `q${code}`, text: `Question ${code}?`, order: 1, quality: ['A placeholder.'], type: 'Question' });
+          questions.push({ id: `${f}-p${p}-${n}-${letter}`.toLowerCase(), function: f, practice, stream: letter, level: n, set });
+        }
+      });
+    }
+  });
+  const conversion = convertSamm(files);
+  const rubric = rubricYaml(conversion, 'rubrics import samm');
+
+  it('has every function, practice, stream and question, and validates clean', async () => {
+    expect([conversion.rubric.groups?.length, conversion.rubric.dimensions.length, conversion.rubric.dimensions.flatMap((d) => d.subgroups ?? []).length]).toEqual([5, 15, 30]);
+    expect(conversion.rubric.dimensions.flatMap((d) => (d.criteria ?? []).map((c) => c.id)).sort()).toEqual(questions.map((q) => q.id).sort());
+    expect(Object.keys(conversion.rubric.answerScales ?? {})).toHaveLength(24);
+    expect(codesAt(await analyzeMemory({ 'r.rubric.yaml': rubric }, 'r.rubric.yaml'))).toEqual([]);
+  });
+
+  it.each(SEEDS)('seed %i: practices, streams, functions and the overall score', async (seed) => {
+    const random = seededRandom(seed);
+    const credit = new Map<string, number>();
+    const dimensions: Record<string, { answers: Record<string, string> }> = {};
+    for (const q of questions) {
+      const dimension = conversion.rubric.dimensions.find((d) => d.criteria?.some((c) => c.id === q.id))!.id;
+      dimensions[dimension] ??= { answers: {} };
+      if (random() < 0.1) continue; // unanswered: SAMM counts it as 0
+      const answer = pick(random, [0, 1, 2, 3]);
+      dimensions[dimension].answers[q.id] = `Answer ${answer} of set ${q.set.slice(3)}`;
+      credit.set(q.id, CREDITS[answer] as number);
+    }
+    const report = await jsonReport(rubric, dimensions);
+    // SAMM: a stream scores the sum of its answers over the three levels; a practice the sum over
+    // levels of the mean of its two streams' answers; a function the mean of its practices; the
+    // overall score the mean of the functions.
+    const at = (practice: string, stream: string, level: number) => credit.get(`${practice}-${level}-${stream}`.toLowerCase()) ?? 0;
+    const practiceScore = (practice: string) => [1, 2, 3].reduce((sum, level) => sum + mean(['A', 'B'].map((s) => at(practice, s, level))), 0);
+    const functionScore = (f: string) => mean([1, 2, 3].map((p) => practiceScore(`${f}-P${p}`)));
+    const a = report.assessment!;
+    for (const f of functions) {
+      for (let p = 1; p <= 3; p++) {
+        const practice = `${f}-P${p}`;
+        const d = a.dimensions.find((x) => x.title === `Practice ${practice}`)!;
+        expect(d.score).toEqual(near(practiceScore(practice)));
+        expect(d.subgroups?.map((s) => s.score)).toEqual(['A', 'B'].map((s) => near([1, 2, 3].reduce((sum, level) => sum + at(practice, s, level), 0))));
+      }
+      expect(a.groups.find((g) => g.title === `${f} function`)?.score).toEqual(near(functionScore(f)));
+    }
+    expect(a.overall?.score).toEqual(near(mean(functions.map(functionScore))));
+  });
+});
+
+// --- OWASP DSOMM --------------------------------------------------------------------------------
+describe('a full-size DSOMM-shaped model, imported, scores as a DSOMM ladder', () => {
+  /** Sub-dimensions per dimension: how many activities, at which levels (the real model's gaps: no level 1 in five, no level 4 in two). */
+  const SHAPE: readonly (readonly [number, readonly number[]])[][] = [
+    [[6, [1, 2, 3, 5]], [14, [1, 2, 3, 4, 5]], [8, [1, 2, 3, 4]]],
+    [[7, [1, 2, 3, 4, 5]], [17, [1, 2, 3, 4, 5]], [4, [1, 2, 3]]],
+    [[9, [1, 2, 3, 4, 5]], [7, [1, 2, 3, 4, 5]], [25, [1, 2, 3, 4, 5]]],
+    [[7, [1, 2, 3, 5]], [16, [1, 2, 3, 4, 5]], [7, [2, 3, 4]]],
+    [[4, [2, 3, 4, 5]], [14, [1, 2, 3, 4, 5]], [9, [2, 3, 4, 5]], [7, [2, 3, 4, 5]], [16, [2, 3, 4, 5]], [12, [1, 2, 3, 4]], [5, [1, 2, 3, 4]]],
+  ];
+  const shapeRandom = seededRandom(2026);
+  const model: Record<string, Record<string, Record<string, Record<string, unknown>>>> = {};
+  const activities: { name: string; uuid: string; dimension: number; sub: string; level: number }[] = [];
+  let links = 0;
+  SHAPE.forEach((subs, di) => {
+    const dimension: Record<string, Record<string, Record<string, unknown>>> = {};
+    model[`Dimension ${di + 1}`] = dimension;
+    subs.forEach(([count, levels], si) => {
+      const sub = `Sub-dimension ${di + 1}.${si + 1}`;
+      dimension[sub] = {};
+      for (let i = 0; i < count; i++) {
+        const level = i < levels.length ? (levels[i] as number) : pick(shapeRandom, levels);
+        const name = `Activity ${di + 1}.${si + 1}.${i + 1}`;
+        const uuid = `00000000-0000-4000-8000-${String(activities.length).padStart(12, '0')}`;
+        // Dependencies only on activities made before, so there is no cycle; about 123 in all.
+        const dependsOn = activities.length > 0 && links < 123 && shapeRandom() < 0.7 ? [pick(shapeRandom, activities).uuid] : [];
+        links += dependsOn.length;
+        dimension[sub][name] = { uuid, risk: 'Placeholder.', measure: `Do ${name}.`, level, ...(dependsOn.length ? { dependsOn } : {}), tags: ['none'] };
+        activities.push({ name, uuid, dimension: di, sub, level });
+      }
+    });
+  });
+  const conversion = convertDsomm([{ meta: { version: '4.3.1' } }, model], 'model.yaml');
+  const rubric = rubricYaml(conversion, 'rubrics import dsomm');
+  const idOf = new Map(conversion.rubric.dimensions.flatMap((d) => (d.criteria ?? []).map((c) => [c.title as string, c.id])));
+
+  it('has every dimension, sub-dimension, activity and dependency, and validates clean', async () => {
+    expect([conversion.rubric.groups?.length, conversion.rubric.dimensions.length, idOf.size]).toEqual([5, 19, 194]);
+    expect(conversion.rubric.dimensions.flatMap((d) => (d.criteria ?? []).flatMap((c) => c.dependsOn ?? []))).toHaveLength(links);
+    expect(conversion.notes).toEqual([]);
+    expect(codesAt(await analyzeMemory({ 'r.rubric.yaml': rubric }, 'r.rubric.yaml'))).toEqual([]);
+  });
+
+  it.each(SEEDS)('seed %i: sub-dimension levels, dimensions and the overall score', async (seed) => {
+    const random = seededRandom(seed);
+    const implemented = new Set<string>();
+    const dimensions: Record<string, { answers: Record<string, string> }> = {};
+    for (const a of activities) {
+      const id = idOf.get(a.name) as string;
+      const dimension = conversion.rubric.dimensions.find((d) => d.title === a.sub)!.id;
+      dimensions[dimension] ??= { answers: {} };
+      const yes = random() < 0.9 - a.level * 0.12;
+      dimensions[dimension].answers[id] = yes ? 'yes' : 'no';
+      if (yes) implemented.add(a.name);
+    }
+    const report = await jsonReport(rubric, dimensions);
+    // A sub-dimension is at the highest level L (0 when none), up to the highest level it has
+    // activities at, such that every activity at L and below is implemented.
+    const ladder = (sub: string) => {
+      const own = activities.filter((a) => a.sub === sub);
+      const top = Math.max(...own.map((a) => a.level));
+      let reached = 0;
+      for (let level = 0; level <= top; level++) if (own.every((a) => a.level > level || implemented.has(a.name))) reached = level;
+      return reached;
+    };
+    const a = report.assessment!;
+    const subs = [...new Set(activities.map((x) => x.sub))];
+    for (const sub of subs) expect(a.dimensions.find((d) => d.title === sub)?.score).toBe(ladder(sub));
+    const dimensionScore = (di: number) => mean(subs.filter((s) => s.startsWith(`Sub-dimension ${di + 1}.`)).map(ladder));
+    SHAPE.forEach((_, di) => expect(a.groups.find((g) => g.title === `Dimension ${di + 1}`)?.score).toEqual(near(dimensionScore(di))));
+    expect(a.overall?.score).toEqual(near(mean(SHAPE.map((_, di) => dimensionScore(di)))));
+  });
+});
+
+// --- OpenSSF Scorecard --------------------------------------------------------------------------
+describe('an OpenSSF Scorecard-shaped rubric scores the Scorecard aggregate', () => {
+  const RISK_WEIGHTS = { critical: 10, high: 7.5, medium: 5, low: 2.5 } as const;
+  type Risk = keyof typeof RISK_WEIGHTS;
+  const CHECKS: readonly (readonly [string, Risk])[] = [
+    ['Binary-Artifacts', 'high'], ['Branch-Protection', 'high'], ['CI-Tests', 'low'], ['CII-Best-Practices', 'low'], ['Code-Review', 'high'],
+    ['Contributors', 'low'], ['Dangerous-Workflow', 'critical'], ['Dependency-Update-Tool', 'high'], ['Fuzzing', 'medium'], ['License', 'low'],
+    ['Maintained', 'high'], ['Packaging', 'medium'], ['Pinned-Dependencies', 'medium'], ['SAST', 'medium'], ['SBOM', 'medium'],
+    ['Security-Policy', 'medium'], ['Signed-Releases', 'high'], ['Token-Permissions', 'high'], ['Vulnerabilities', 'high'], ['Webhooks', 'critical'],
+  ];
+  const id = (check: string) => check.toLowerCase();
+  const rubric = YAML.stringify({
+    apiVersion: 'rubrics-as-code/v1',
+    kind: 'Rubric',
+    id: 'scorecard-shaped',
+    title: 'Scorecard-shaped checks',
+    version: '5.0.0',
+    terms: { group: 'Risk', dimension: 'Check' },
+    scoring: { method: 'rated', rollup: 'flat' },
+    levels: Array.from({ length: 11 }, (_, level) => ({ level })),
+    groups: (Object.keys(RISK_WEIGHTS) as Risk[]).map((risk) => ({ id: risk, title: risk })),
+    dimensions: CHECKS.map(([check, risk]) => ({ id: id(check), title: check, group: risk, weight: RISK_WEIGHTS[risk] })),
+  });
+
+  it.each(SEEDS)('seed %i: the weighted mean of the conclusive checks, and each risk group', async (seed) => {
+    const random = seededRandom(seed);
+    const scores = new Map<string, number>();
+    const dimensions: Record<string, unknown> = {};
+    for (const [check] of CHECKS) {
+      if (random() < 0.15) {
+        dimensions[id(check)] = { notApplicable: { reason: 'Inconclusive (score -1).' } };
+        continue;
+      }
+      const score = Math.floor(random() * 11);
+      scores.set(check, score);
+      dimensions[id(check)] = { level: score };
+    }
+    const report = await jsonReport(rubric, dimensions);
+    // Scorecard's aggregate: Σ weight × score / Σ weight over the checks with a score (≥ 0).
+    const conclusive = CHECKS.filter(([check]) => scores.has(check));
+    const aggregate = conclusive.reduce((sum, [check, risk]) => sum + RISK_WEIGHTS[risk] * (scores.get(check) as number), 0) / conclusive.reduce((sum, [, risk]) => sum + RISK_WEIGHTS[risk], 0);
+    const a = report.assessment!;
+    expect(a.overall?.score).toEqual(near(aggregate));
+    for (const risk of Object.keys(RISK_WEIGHTS) as Risk[]) {
+      const own = conclusive.filter(([, r]) => r === risk).map(([check]) => scores.get(check) as number);
+      expect(a.groups.find((g) => g.id === risk)?.score).toEqual(own.length ? near(mean(own)) : undefined);
+    }
+    for (const [check] of CHECKS) expect(a.dimensions.find((d) => d.title === check)?.score).toBe(scores.get(check));
+  });
+
+  it('differs from the mean of the groups, which is what rollup: groups would give', async () => {
+    const dimensions = Object.fromEntries(CHECKS.map(([check, risk]) => [id(check), { level: risk === 'critical' ? 10 : 0 }]));
+    const flat = (await jsonReport(rubric, dimensions)).assessment!.overall?.score;
+    const grouped = (await jsonReport(rubric.replace('rollup: flat', 'rollup: groups'), dimensions)).assessment!.overall?.score;
+    // Flat: 2 × 10 × 10 / (2 × 10 + 8 × 7.5 + 6 × 5 + 4 × 2.5) = 200 / 120; groups: (10 + 0 + 0 + 0) / 4.
+    expect([flat, grouped]).toEqual([near(200 / 120), near(2.5)]);
+  });
+});
