@@ -54,6 +54,18 @@ export function aliasSharedRubric(dimensions: number, descriptorLength = 900): s
   return out.join('\n') + '\n';
 }
 
+/**
+ * The alias-shared rubric's shape without any alias: as many dimensions, each with one short
+ * description where the others say `levels: *lv`. What the structure itself costs (thousands of
+ * small dimensions against the plain file's few large ones), so that the benchmark can tell what
+ * the aliases add to it.
+ */
+export function sameShapeRubric(dimensions: number): string {
+  const out = [...HEADER];
+  for (let i = 0; i < dimensions; i++) out.push(`  - id: d${i}`, `    title: D ${i}`, '    description: Levels as usual.');
+  return out.join('\n') + '\n';
+}
+
 /** The alias-shared rubric with its aliases written out: the same data, 70 times the text at 900-character descriptors. */
 export function writtenOutRubric(dimensions: number, descriptorLength = 900): string {
   const out = [...HEADER];

@@ -312,6 +312,25 @@ describe('the GitHub Action', () => {
     expect(run.summary).toContain('This change touches no rubric, assessment or plan');
   });
 
+  it("keeps references inside GITHUB_WORKSPACE: a pull request cannot make the bot read the runner's files", async () => {
+    const { repo, base } = makeRepository();
+    const runnerFiles = tempDir('rubrics-action-secrets-');
+    const secret = path.join(runnerFiles, 'secret.rubric.yaml');
+    fs.writeFileSync(secret, fs.readFileSync(path.join(REPO_ROOT, 'samples/kestrel/claims-platform.rubric.yaml'), 'utf8').replace(/^title: .*$/m, 'title: RUNNER SECRET'));
+    const leaking = 'rubrics/leak.assessment.yaml';
+    const text = fs.readFileSync(path.join(repo, ADDED), 'utf8').replace(/^rubric: .*$/m, `rubric: ${secret}`);
+    fs.writeFileSync(path.join(repo, leaking), text);
+    fs.writeFileSync(path.join(repo, 'rubrics/up.assessment.yaml'), text.replace(`rubric: ${secret}`, `rubric: ../${path.relative(path.join(repo, 'rubrics'), secret)}`));
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'leak');
+    const run = await runAction(repo, pullRequestEvent(base), { formats: 'annotations summary' });
+    expect(run.code).toBe(1);
+    for (const file of [leaking, 'rubrics/up.assessment.yaml']) {
+      expect(run.log).toMatch(new RegExp(`^::error file=${file.replace(/\./g, '\\.')},line=\\d+,.*title=reference-outside-workspace::.*points outside the workspace`, 'm'));
+    }
+    expect(run.log + run.summary).not.toContain('RUNNER SECRET');
+  });
+
   it('outside a pull request without a base, checks every file and annotates them all, with no diff and no comment', async () => {
     const { repo } = makeRepository();
     const github = await fakeGitHub(0);

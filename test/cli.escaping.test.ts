@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PRINTED_LENGTH, printable, printableJson, printablePath } from '../src/cli/printable';
-import { buildCli, removeTempDirs, runCli, tempDir } from './cli.helpers';
+import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from './cli.helpers';
 
 let cli: string;
 beforeAll(async () => {
@@ -151,6 +151,68 @@ describe('rubrics validate: every format prints hostile keys and values on one l
       expect(result.code).toBe(1);
       expectSafe(result.stderr);
       expect(result.stderr).toContain('"x\\n::error file=README.md,line=1::INJECTED" is not a key');
+    }
+  });
+});
+
+describe('a document whose texts hold CI log commands: no output of any command lets one through', () => {
+  /** Newlines, workflow commands, and the commands runners obey mid-line, in plain and in free text. */
+  const TITLE = 'x\n::error file=a::INJECTED ##[error]title ##vso[task.setvariable variable=secret]1';
+  const NOTE = [
+    'First line',
+    '::warning file=b::INJECTED',
+    '  ::add-mask::secret',
+    '##[group]folded ##vso[task.complete result=Failed]',
+    '`##[error]inline code` and `::error::code`',
+    '',
+    '```',
+    '::error file=c::INJECTED from a code block',
+    '##[endgroup]',
+    '```',
+    '',
+    '    ::error::an indented code block',
+  ].join('\n');
+  const q = (text: string) => JSON.stringify(text);
+  let dir: string;
+
+  beforeAll(() => {
+    dir = tempDir();
+    const rubric = fs.readFileSync(path.join(FIXTURES, 'project/team.rubric.yaml'), 'utf8')
+      .replace('title: Service desk maturity', `title: ${q(TITLE)}\ndescription: ${q(NOTE)}`)
+      .replace('title: Self-service', `title: ${q(`Self-service ${TITLE}`)}`)
+      .replace('text: People can raise requests in a portal.', `text: ${q(`Portal ${TITLE}`)}`);
+    const assessment = (portal: string) =>
+      fs.readFileSync(path.join(FIXTURES, 'project/good.assessment.yaml'), 'utf8')
+        .replace('subject: { organization: Fictional Freight, unit: Group IT }', `title: ${q(TITLE)}\nsubject: { organization: ${q(`Org ${TITLE}`)}, unit: ${q(TITLE)} }\nsummary: ${q(NOTE)}`)
+        .replace('      portal: yes', `      portal: { answer: ${portal}, note: ${q(NOTE)} }`)
+        .replace('    target: 3\n    answers:\n      kb', `    target: 3\n    notes: ${q(NOTE)}\n    answers:\n      kb`);
+    fs.writeFileSync(path.join(dir, 'team.rubric.yaml'), rubric);
+    fs.writeFileSync(path.join(dir, 'desk.assessment.yaml'), assessment('no'));
+    gitIn(dir, 'init', '-q');
+    gitIn(dir, 'add', '-A');
+    gitIn(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'before');
+    fs.writeFileSync(path.join(dir, 'desk.assessment.yaml'), assessment('yes'));
+  });
+
+  const commands: [string, string[]][] = [
+    ...['stylish', 'json', 'sarif', 'github'].map((format): [string, string[]] => [`validate --format ${format}`, ['validate', '.', '--format', format]]),
+    ...['md', 'html', 'json'].flatMap((format): [string, string[]][] => [
+      [`report of the assessment --format ${format}`, ['report', 'desk.assessment.yaml', '--format', format]],
+      [`report of the rubric --format ${format}`, ['report', 'team.rubric.yaml', '--format', format]],
+    ]),
+    ...['md', 'json'].map((format): [string, string[]] => [`diff --format ${format}`, ['diff', 'HEAD:desk.assessment.yaml', 'desk.assessment.yaml', '--format', format]]),
+  ];
+
+  it.each(commands)('%s', async (_name, args) => {
+    const result = await runCli(cli, args, { cwd: dir, timeout: 30_000 });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const output = result.stdout;
+    // The document's words are there; only the commands are broken.
+    if (!args.includes('validate')) expect(output).toContain('INJECTED');
+    for (const line of output.split('\n')) {
+      expect(line.trimStart().startsWith('::'), line).toBe(false);
+      expect(line, line).not.toMatch(LOG_COMMAND);
     }
   });
 });

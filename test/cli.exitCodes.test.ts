@@ -120,14 +120,12 @@ describe('rubrics init --force writes all files or none', () => {
 });
 
 describe('FileChecker: a file is either fully checked or says why not', () => {
-  const cwd = FIXTURES;
   const good = path.join(FIXTURES, 'project/good.assessment.yaml');
   const goodText = fs.readFileSync(good, 'utf8');
   const uri = pathToFileURL(good).toString();
 
   it('a clean file has no reasons', async () => {
-    const host = new NodeFileHost();
-    const checked = await new FileChecker(host, cwd, new Engine(host)).check(uri, goodText);
+    const checked = await new FileChecker(new Engine(new NodeFileHost())).check(uri, goodText);
     expect(checked.incomplete).toEqual([]);
     expect(checked.analysis?.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
@@ -136,7 +134,7 @@ describe('FileChecker: a file is either fully checked or says why not', () => {
     const host = new NodeFileHost();
     const engine = new Engine(host);
     const reporting = { analyze: async (u: string, t: string) => ({ ...(await engine.analyze(u, t)), incomplete: ['The references form a cycle: a → b → a.'] }) };
-    const checked = await new FileChecker(host, cwd, reporting).check(uri, goodText);
+    const checked = await new FileChecker(reporting).check(uri, goodText);
     expect(checked.incomplete).toEqual(['The references form a cycle: a → b → a.']);
     expect(checked.analysis).toBeDefined();
   });
@@ -145,7 +143,7 @@ describe('FileChecker: a file is either fully checked or says why not', () => {
     const failing = new MemoryFileHost(new Map(), {
       readFile: () => Promise.reject(new Error('disk on fire')),
     });
-    const checked = await new FileChecker(new NodeFileHost(), cwd, new Engine(failing)).check(uri, goodText);
+    const checked = await new FileChecker(new Engine(failing)).check(uri, goodText);
     expect(checked.analysis).toBeUndefined();
     expect(checked.incomplete).toHaveLength(1);
     expect(checked.incomplete[0]).toMatch(/^The check stopped with an internal error, a bug in rubrics .*: disk on fire$/);

@@ -126,6 +126,8 @@ describe.runIf(onPosix)('rubrics validate with FIFOs, devices and large files', 
 });
 
 describe.runIf(onPosix)('a referenced rubric that is a device, a FIFO or too large: not fully checked, exit 2, in every command and format', () => {
+  // /dev is outside the folder, so reading /dev/zero needs --allow-outside; past it, the device is still never opened.
+  const allowDev = ['--allow-outside', '/dev'];
   let dir: string;
   beforeAll(() => {
     dir = tempDir();
@@ -139,20 +141,22 @@ describe.runIf(onPosix)('a referenced rubric that is a device, a FIFO or too lar
   });
 
   it('stylish names the file and the reason, and never says the run is clean', async () => {
-    const result = await run(['validate', 'zero.assessment.yaml', 'pipe.assessment.yaml', 'large.assessment.yaml'], dir);
+    const result = await run(['validate', 'zero.assessment.yaml', 'pipe.assessment.yaml', 'large.assessment.yaml', ...allowDev], dir);
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('zero.assessment.yaml  not fully checked  The file it refers to, /dev/zero, was not read: it is a character device, not a regular file.');
-    expect(result.stdout).toContain('pipe.assessment.yaml  not fully checked  The file it refers to, pipe.rubric.yaml, was not read: it is a FIFO (named pipe), not a regular file.');
-    expect(result.stdout).toContain('large.assessment.yaml  not fully checked  The file it refers to, large.rubric.yaml, was not read: it is larger than the 16 MiB the engine reads (16.0 MiB).');
+    expect(result.stdout).toContain('zero.assessment.yaml  not fully checked  The rubric that zero.assessment.yaml refers to, "/dev/zero", was not read: it is a character device, not a regular file.');
+    expect(result.stdout).toContain('pipe.assessment.yaml  not fully checked  The rubric that pipe.assessment.yaml refers to, "./pipe.rubric.yaml", was not read: it is a FIFO (named pipe), not a regular file.');
+    expect(result.stdout).toContain('large.assessment.yaml  not fully checked  The rubric that large.assessment.yaml refers to, "./large.rubric.yaml", was not read: it is larger than the 16 MiB the engine reads (16.0 MiB).');
+    // The reference itself says why too, as the editor shows it.
+    expect(result.stdout).toMatch(/pipe\.assessment\.yaml:4:9 +error +"\.\/pipe\.rubric\.yaml" is there but was not read: it is a FIFO \(named pipe\), not a regular file\. rubrics reads only regular files/);
     expect(result.stdout).toMatch(/^✖ 3 of 3 files could not be fully checked; /m);
   });
 
   it('json lists the reasons under "incomplete", and stderr repeats them', async () => {
-    const result = await run(['validate', 'zero.assessment.yaml', '--format', 'json'], dir);
+    const result = await run(['validate', 'zero.assessment.yaml', '--format', 'json', ...allowDev], dir);
     expect(result.code).toBe(2);
     const [file] = JSON.parse(result.stdout) as { incomplete?: string[] }[];
-    expect(file?.incomplete).toEqual(['The file it refers to, /dev/zero, was not read: it is a character device, not a regular file.']);
-    expect(result.stderr).toContain('rubrics: zero.assessment.yaml was not fully checked. The file it refers to, /dev/zero');
+    expect(file?.incomplete).toEqual(['The rubric that zero.assessment.yaml refers to, "/dev/zero", was not read: it is a character device, not a regular file.']);
+    expect(result.stderr).toContain('rubrics: zero.assessment.yaml was not fully checked. The rubric that zero.assessment.yaml refers to, "/dev/zero"');
   });
 
   it('sarif reports an unsuccessful invocation with a notification per reason', async () => {
@@ -161,7 +165,7 @@ describe.runIf(onPosix)('a referenced rubric that is a device, a FIFO or too lar
     const sarif = JSON.parse(result.stdout) as { runs: { invocations?: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
     const invocation = sarif.runs[0]?.invocations?.[0];
     expect(invocation?.executionSuccessful).toBe(false);
-    expect(invocation?.toolExecutionNotifications[0]?.message.text).toContain('pipe.assessment.yaml was not fully checked. The file it refers to, pipe.rubric.yaml, was not read');
+    expect(invocation?.toolExecutionNotifications[0]?.message.text).toContain('pipe.assessment.yaml was not fully checked. The rubric that pipe.assessment.yaml refers to, "./pipe.rubric.yaml", was not read');
   });
 
   it('github adds a file annotation', async () => {
@@ -172,14 +176,31 @@ describe.runIf(onPosix)('a referenced rubric that is a device, a FIFO or too lar
 
   it('report and diff write nothing and exit 2, saying why', async () => {
     const out = path.join(dir, 'report.md');
-    const report = await run(['report', 'zero.assessment.yaml', '--out', out], dir);
+    const report = await run(['report', 'zero.assessment.yaml', '--out', out, ...allowDev], dir);
     expect(report).toMatchObject({ code: 2, stdout: '' });
-    expect(report.stderr).toContain('rubrics: zero.assessment.yaml was not fully checked. The file it refers to, /dev/zero, was not read');
+    expect(report.stderr).toContain('rubrics: zero.assessment.yaml was not fully checked. The rubric that zero.assessment.yaml refers to, "/dev/zero", was not read');
     expect(fs.existsSync(out)).toBe(false);
-    const diff = await run(['diff', 'pipe.assessment.yaml', 'zero.assessment.yaml'], dir);
+    const diff = await run(['diff', 'pipe.assessment.yaml', 'zero.assessment.yaml', ...allowDev], dir);
     expect(diff).toMatchObject({ code: 2, stdout: '' });
     expect(diff.stderr).toContain('pipe.assessment.yaml was not fully checked');
     expect(diff.stderr).toContain('zero.assessment.yaml was not fully checked');
+  });
+
+  it.runIf(canMakeDevices)('a private device inside the folder is refused the same way, with no option needed', async () => {
+    const sub = tempDir();
+    mknod(path.join(sub, 'zero.rubric.yaml'), 5);
+    fs.writeFileSync(path.join(sub, 'device.assessment.yaml'), assessment('./zero.rubric.yaml'));
+    const result = await run(['validate', 'device.assessment.yaml'], sub);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('"./zero.rubric.yaml", was not read: it is a character device, not a regular file.');
+  });
+
+  it('without --allow-outside, /dev/zero is outside the folder and never looked at (exit 1: a finding)', async () => {
+    const result = await run(['validate', 'zero.assessment.yaml'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('"/dev/zero" points outside the folder the command runs in');
+    expect(result.stdout).toContain('reference-outside-workspace');
+    expect(result.stdout).not.toContain('not fully checked');
   });
 
   it('a missing rubric is still an ordinary finding (exit 1), not an I/O failure', async () => {
@@ -209,7 +230,7 @@ describe('files read from git stop at the size limit too', () => {
     expect(named.stderr).toBe('rubrics: Cannot read main:large.rubric.yaml: it is larger than the 16 MiB the engine reads. Split it into several files.\n');
     const referring = await run(['diff', 'main:large.assessment.yaml', 'large.assessment.yaml'], repo);
     expect(referring).toMatchObject({ code: 2, stdout: '' });
-    expect(referring.stderr).toContain('rubrics: main:large.assessment.yaml was not fully checked. The file it refers to, main:large.rubric.yaml, was not read: it is larger than the 16 MiB the engine reads.');
+    expect(referring.stderr).toContain('rubrics: main:large.assessment.yaml was not fully checked. The rubric that large.assessment.yaml refers to, "./large.rubric.yaml", was not read: it is larger than the 16 MiB the engine reads.');
   });
 });
 

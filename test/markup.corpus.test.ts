@@ -1,7 +1,9 @@
 /**
  * The markup corpus (test/fixtures/markup/corpus.json) written into every text field of a rubric,
- * an assessment and a plan, through every output: the Markdown report and score diff (what a pull
- * request comment or a job summary posts), the hover Markdown, and the HTML report in both modes.
+ * an assessment and a plan, through every output: the Markdown report, the score diff, the
+ * whole-change review and the GitHub Action's job summary (what a pull-request comment or a job
+ * summary posts), the hover Markdown, and the HTML report in both modes. Since reports are also
+ * printed to CI logs, none of them may hold a log command from the text either.
  * Markdown is rendered with markdown-it as GitHub would treat it (raw HTML passed through, bare
  * addresses linked, and with html: false) and must hold no live markup: no tag beyond Markdown's
  * own and the report's <details>, no link the link policy refuses, no image, no event handler, and
@@ -14,8 +16,11 @@ import { describe, expect, it } from 'vitest';
 import { isSafeUrl } from '../src/core/domain/links';
 import type { FileAnalysis } from '../src/core/engine';
 import { hoverAt } from '../src/core/language/hover';
-import { renderDiffMarkdown, renderHtml, renderMarkdown } from '../src/core/render';
+import { renderSummary } from '../src/action/summary';
+import { toFileResult } from '../src/cli/results';
+import { renderDiffMarkdown, renderHtml, renderMarkdown, renderReviewMarkdown } from '../src/core/render';
 import { buildReport, diffReports } from '../src/core/report';
+import { reviewChange } from '../src/core/review/change';
 import { analyzeMemory } from './helpers';
 import { decodeAttr, expectSafePage, tagsOf } from './reportSupport';
 
@@ -110,6 +115,14 @@ function expectNoLiveMarkup(markdown: string, where: string): void {
   }
 }
 
+/** What CI runners obey in a log: a line starting with `::`, and `##[` or `##vso[` anywhere (text/logCommands.ts). */
+function expectNoLogCommand(output: string, where: string): void {
+  for (const line of output.split('\n')) {
+    expect(line.trimStart().startsWith('::'), `${where}: ${line.slice(0, 200)}`).toBe(false);
+    expect(line, where).not.toMatch(/##[a-z]*\[/i);
+  }
+}
+
 async function outputs(x: string): Promise<{ markdown: Record<string, string>; html: Record<string, string> }> {
   const before = documents('unchanged text', 'no');
   const after = documents(x, 'yes');
@@ -122,6 +135,19 @@ async function outputs(x: string): Promise<{ markdown: Record<string, string>; h
     analyse(before, 'corpus.plan.yaml'),
   ]);
   const models = { rubric: buildReport(rubric), assessment: buildReport(assessment), plan: buildReport(plan) };
+  const rubricBefore = await analyse(before, 'corpus.rubric.yaml');
+  const review = reviewChange({
+    base: { ref: 'main', commit: 'a1b2c3d4e5f6a7b8' },
+    head: { ref: 'working tree' },
+    files: [
+      { path: 'corpus.rubric.yaml', status: 'modified', before: rubricBefore, after: rubric },
+      { path: 'corpus.assessment.yaml', status: 'modified', before: assessmentBefore, after: assessment },
+      { path: 'corpus.plan.yaml', status: 'modified', before: planBefore, after: plan },
+    ],
+  });
+  // The Action's job summary and comment: the problems of the changed files (messages quote the text), a failure, and the review.
+  const results = [toFileResult('corpus.rubric.yaml', rubric), toFileResult('corpus.assessment.yaml', assessment), toFileResult('corpus.plan.yaml', plan), toFileResult(`rubrics/${x.slice(0, 40)}.assessment.yaml`, { text: x, diagnostics: [{ code: 'schema-unknown-key', severity: 'error', message: `The key "${x}" is not defined.`, range: { start: 0, end: 1 } }] })];
+  const summary = renderSummary({ results, change: { base: 'a1b2c3d4e5f6' }, inScope: results, review, failures: [`A score fell in "${x}".`] });
   expect(models.assessment.assessment?.scored, `the assessment is scored with ${JSON.stringify(x)}`).toBe(true);
   const hover = hoverAt({ analysis: assessment }, assessment.text.indexOf('  first:') + 3)?.markdown ?? '';
   expect(hover).not.toBe('');
@@ -132,6 +158,8 @@ async function outputs(x: string): Promise<{ markdown: Record<string, string>; h
       'plan report': renderMarkdown(models.plan),
       'assessment diff': renderDiffMarkdown(diffReports(buildReport(assessmentBefore), models.assessment)),
       'plan diff': renderDiffMarkdown(diffReports(buildReport(planBefore), models.plan)),
+      'whole-change review': renderReviewMarkdown(review),
+      "the Action's summary": summary,
       hover,
     },
     html: {
@@ -151,9 +179,13 @@ describe('markup corpus through every output', () => {
   for (const entry of CORPUS) {
     it(`no live markup from ${JSON.stringify(entry).slice(0, 60)}`, async () => {
       const { markdown, html } = await outputs(entry);
-      for (const [where, text] of Object.entries(markdown)) expectNoLiveMarkup(text, where);
+      for (const [where, text] of Object.entries(markdown)) {
+        expectNoLiveMarkup(text, where);
+        expectNoLogCommand(text, where);
+      }
       for (const [where, page] of Object.entries(html)) {
         expectSafePage(page, where.endsWith('preview') ? 'webview' : 'standalone');
+        expectNoLogCommand(page, where);
         if (entry.includes('<')) expect(page, where).not.toContain(entry.split('\n')[0]);
       }
     });

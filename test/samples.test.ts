@@ -168,6 +168,10 @@ const CODES_WITHOUT_SAMPLE: Partial<Record<DiagnosticCode, string>> = {
   'yaml-too-large': 'needs a file over 16 MB',
   'yaml-unsupported': 'binary data (!!binary), which no sample holds; covered by test/yaml-full.test.ts',
   'too-many-problems': 'needs more than 500 problems in one file; covered by test/engine.test.ts',
+  'budget-exceeded': 'no real document reaches the work budget (that is its point); covered by test/engine.budget.test.ts with small budgets',
+  'internal-error': 'only a bug in rubrics gives it (the language server, when the engine throws); covered by test/server.test.ts',
+  'reference-outside-workspace':
+    'it needs a file outside the repository or workspace, which a sample cannot hold, and depends on the root each face gives; covered by test/references.confinement.test.ts, test/cli.confinement.test.ts, test/server.references.test.ts and test/action.test.ts',
 };
 
 describe('samples/invalid/', () => {

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location } from 'vscode-languageserver/node';
 import { generateBenchDocuments } from '../bench/generate';
+import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
 import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { LineIndex } from '../src/core/text/lineIndex';
@@ -327,4 +328,18 @@ describe('rubrics lsp --stdio', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('language server: a failure of the engine', () => {
+  it('reaches the editor as an internal-error diagnostic (a registered code) and the log, not as silence', async () => {
+    const client = await startWorkerServer({ initializationOptions: {} }, 'test/support/failingServer.ts');
+    clients.push(client);
+    const uri = 'file:///ws/acme.assessment.yaml';
+    client.open(uri, DESK_ASSESSMENT);
+    const diagnostics = await client.diagnosticsOf(uri);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['internal-error', 1]]);
+    expect(diagnostics[0]?.message).toContain('internal error');
+    expect(DIAGNOSTIC_CODES['internal-error'].severity).toBe('error');
+    await client.until(() => client.log.find((line) => line.includes('the file source broke')), 'the failure in the log');
+  });
 });

@@ -95,7 +95,9 @@ describe('file ownership in the server', () => {
   });
 
   it('reads settings from any client, with defaults for what is missing or mistyped', () => {
-    expect(readSettings(undefined)).toEqual({ files: DEFAULT_FILE_GLOBS, delay: DEFAULT_VALIDATION_DELAY_MS, scan: true, scanMaxFiles: 5000, codeLens: true });
+    expect(readSettings(undefined)).toEqual({ files: DEFAULT_FILE_GLOBS, delay: DEFAULT_VALIDATION_DELAY_MS, scan: true, scanMaxFiles: 5000, codeLens: true, allowOutside: [] });
+    expect(readSettings({ references: { allowOutside: ['/shared/rubrics', 7, ''] } }).allowOutside).toEqual(['/shared/rubrics']);
+    expect(readSettings({ 'references.allowOutside': 'not a list' }).allowOutside).toEqual([]);
     expect(readSettings({ validation: { delay: 120 }, workspaceScan: { enabled: false }, codeLens: { enabled: false } })).toMatchObject({ delay: 120, scan: false, codeLens: false });
     expect(readSettings({ 'validation.delay': 9000, files: ['a/*.yaml', 3] })).toMatchObject({ delay: 5000, files: ['a/*.yaml'] });
     expect(readSettings({ validation: { delay: 'fast' } }).delay).toBe(DEFAULT_VALIDATION_DELAY_MS);

@@ -5,14 +5,16 @@
  *
  * The property, through the engine's public entry `new Engine(host).analyze(uri, text)`:
  * no exception; every diagnostic and every parsed range inside the text; the YAML work within a
- * budget linear in the text (counted in work units, so no timing and no flakiness); and where
- * the fast parser accepts a text, the same result as `yaml`.
+ * budget linear in the text (counted in work units, so no timing and no flakiness); every
+ * document checked whole, within the engine's own budget (DOCUMENT_BUDGET), which is larger;
+ * and where the fast parser accepts a text, the same result as `yaml`.
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { aliasSharedRubric } from '../bench/hostile';
 import { generateBenchDocuments } from '../bench/generate';
+import { DocumentBudget } from '../src/core/document/budget';
 import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { YAML_LIMITS } from '../src/core/yaml/limits';
@@ -75,6 +77,8 @@ export function yamlWorkBudget(length: number): number {
 export interface CaseResult {
   readonly work: ParseWork;
   readonly parser: 'fast' | 'full';
+  /** The most any document of the text spent of the engine's budget, as a share of it (0 to 1). */
+  readonly budgetShare: number;
 }
 
 /** Checks one text against the property; throws a description of the first breach. */
@@ -95,12 +99,18 @@ export async function checkText(engine: Engine, uri: string, text: string): Prom
   if (units > yamlWorkBudget(text.length)) {
     throw new Error(`The YAML work for ${text.length} characters was ${units} units (${JSON.stringify(parsed.work)}), over the budget of ${yamlWorkBudget(text.length)}.`);
   }
+  if (analysis.incomplete) throw new Error(`The engine did not check the text whole: ${analysis.incomplete.join(' ')}`);
+  let budgetShare = 0;
+  for (const doc of analysis.documents ?? []) {
+    const limit = new DocumentBudget(doc.parsed.documentRange.end - doc.parsed.documentRange.start).limit;
+    budgetShare = Math.max(budgetShare, doc.work / limit);
+  }
   const fast = parseFastOrBail(text);
   if (fast) {
     const diff = diffParses(fast, parseFull(text));
     if (diff) throw new Error(`The fast parser disagrees with yaml: ${diff}`);
   }
-  return { work: parsed.work, parser: parsed.parser };
+  return { work: parsed.work, parser: parsed.parser, budgetShare };
 }
 
 // --- generators ------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../src/core/engine';
+import { DOCUMENT_BUDGET, DocumentBudget } from '../src/core/document/budget';
 import { workUnits } from '../src/core/yaml/work';
 import { aliasAmplification, anyCase, checkText, corpusEngine, loadCorpus, longLine, mutatedFile, randomDocument, yamlWorkBudget } from './yaml-fuzz-support';
 
@@ -28,19 +29,22 @@ describe('fuzzing the engine', () => {
     const started = performance.now();
     const kinds = new Map<string, number>();
     let mostPerCharacter = 0;
+    let mostOfBudget = 0;
     await fc.assert(
       fc.asyncProperty(anyCase(corpus), async ({ kind, uri, text }) => {
         await nextTurn();
         const result = await checkText(engine, uri, text);
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         mostPerCharacter = Math.max(mostPerCharacter, (workUnits(result.work) - result.work.aliasExpansions) / (text.length + 1));
+        mostOfBudget = Math.max(mostOfBudget, result.budgetShare);
       }),
       { numRuns: runs, seed, endOnFailure: true },
     );
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `fuzz: ${runs.toLocaleString('en-US')} cases (${[...kinds].map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(', ')}), seed ${seed}, ${seconds.toFixed(1)} s; ` +
-        `at most ${mostPerCharacter.toFixed(1)} units of YAML work per character besides alias expansions.`,
+        `at most ${mostPerCharacter.toFixed(1)} units of YAML work per character besides alias expansions; ` +
+        `at most ${(100 * mostOfBudget).toFixed(1)}% of a document's work budget.`,
     );
     // Every generator took part (the counts include cases fast-check shrank while searching).
     expect(kinds.size).toBe(4);
@@ -81,5 +85,14 @@ describe('the fuzz property', () => {
     const lines = length / 10;
     expect(yamlWorkBudget(length)).toBeLessThan(lines * length);
     expect(yamlWorkBudget(2 * length) - yamlWorkBudget(length)).toBe(yamlWorkBudget(3 * length) - yamlWorkBudget(2 * length));
+  });
+
+  it("keeps the YAML budget inside the engine's budget per document, with room for every later stage", () => {
+    // Both are linear: compare slopes and intercepts.
+    const slope = yamlWorkBudget(1_001) - yamlWorkBudget(1_000);
+    const intercept = yamlWorkBudget(0) - slope;
+    expect(DOCUMENT_BUDGET.perCharacter).toBeGreaterThanOrEqual(4 * slope);
+    expect(DOCUMENT_BUDGET.base).toBeGreaterThanOrEqual(2 * intercept);
+    for (const length of [0, 1, 1_000, 1_000_000, 16 * 2 ** 20]) expect(yamlWorkBudget(length)).toBeLessThan(new DocumentBudget(length).limit / 2);
   });
 });

@@ -9,6 +9,7 @@ import { countTotals, plural, type FileResult } from '../cli/results';
 import { TOOL_VERSION } from '../cli/version';
 import { formatScore, shownDelta } from '../core/render/text';
 import type { ChangeReview } from '../core/review/change';
+import { cliConfinement } from '../cli/confinement';
 import { reviewRepository, type ReviewResult } from '../cli/review';
 import { rubrics } from './cli';
 import { upsertComment } from './comment';
@@ -54,7 +55,9 @@ export async function runAction(io: ActionIo): Promise<number> {
   if (base) {
     try {
       // The same whole-change review as `rubrics diff --base`: the workspace against the merge base.
-      reviewed = await reviewRepository({ cwd: workspace, base, paths: inputs.paths, note: (text) => log(`::notice title=rubrics::${escapeData(text)}`) });
+      // The whole-change review keeps references inside the checkout, as the validation does (cli.ts).
+      const confinement = await cliConfinement(workspace, [], workspace);
+      reviewed = await reviewRepository({ cwd: workspace, base, paths: inputs.paths, confinement, note: (text) => log(`::notice title=rubrics::${escapeData(text)}`) });
     } catch (error) {
       if (error instanceof CliError) return fail(`Cannot compare with the base: ${error.message}`);
       throw error;

@@ -1,10 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { Engine, type FileAnalysis } from '../core/engine';
+import type { Confinement } from '../core/resolve/confinement';
 import type { FileHost } from '../core/resolve/host';
-import { displayPath } from './discover';
 import { CliError } from './errors';
-import { readTextFile, UnreadableFile, type ReadRefusals } from './fileRead';
-import { parseGitUri } from './gitSource';
+import { readTextFile, UnreadableFile } from './fileRead';
 import { NodeFileHost } from './nodeFileHost';
 import { printable } from './printable';
 import { notFullyChecked } from './results';
@@ -12,10 +10,11 @@ import { TOOL_VERSION } from './version';
 
 /**
  * The one engine of a run. Its cache is what makes a rubric referenced by a hundred assessments
- * parse once, so commands create it once and analyze every file through it.
+ * parse once, so commands create it once and analyze every file through it. Commands that read
+ * the user's files give it their confinement (cliConfinement); the built-in rubrics need none.
  */
-export function createEngine(host: FileHost = new NodeFileHost()): Engine {
-  return new Engine(host);
+export function createEngine(host: FileHost = new NodeFileHost(), confinement?: Confinement): Engine {
+  return new Engine(host, confinement ? { confinement } : {});
 }
 
 /** Reads a file the user named or that discovery found; failing to is a usage/I/O error (exit 2). */
@@ -37,16 +36,12 @@ export interface CheckedFile {
 
 /**
  * Analyzes files and tells apart "checked" from "not fully checked": the engine's own reasons
- * (`FileAnalysis.incomplete`), a referenced file that exists but could not be read, and an
- * analysis that threw. Every command goes through this, so none of them reports such a file as
- * clean.
+ * (`FileAnalysis.incomplete`: a referenced file that is there but was not read, a budget run out)
+ * and an analysis that threw. Every command goes through this, so none of them reports such a
+ * file as clean.
  */
 export class FileChecker {
-  constructor(
-    private readonly host: ReadRefusals,
-    private readonly cwd: string,
-    private readonly engine: Pick<Engine, 'analyze'>,
-  ) {}
+  constructor(private readonly engine: Pick<Engine, 'analyze'>) {}
 
   async check(uri: string, text: string): Promise<CheckedFile> {
     let analysis: FileAnalysis;
@@ -56,18 +51,7 @@ export class FileChecker {
       const detail = error instanceof Error ? error.message : String(error);
       return { incomplete: [`The check stopped with an internal error, a bug in rubrics ${TOOL_VERSION} (please report it with this file): ${detail}`] };
     }
-    const unread = this.host.refusals(analysis.dependencies).map(({ uri: dependency, reason }) => `The file it refers to, ${this.shown(dependency)}, was not read: ${reason}.`);
-    return { analysis, incomplete: [...(analysis.incomplete ?? []), ...unread] };
-  }
-
-  /** REF:path for a file from git; relative to the working directory when inside it, absolute otherwise (not ../../../dev/zero). */
-  private shown(uri: string): string {
-    const fromGit = parseGitUri(uri);
-    if (fromGit) return `${fromGit.ref}:${fromGit.path}`;
-    if (!uri.startsWith('file:')) return uri;
-    const file = fileURLToPath(uri);
-    const relative = displayPath(file, this.cwd);
-    return relative.startsWith('../') ? file : relative;
+    return { analysis, incomplete: analysis.incomplete ?? [] };
   }
 }
 

@@ -9,6 +9,11 @@ export interface OutputStream {
 export interface CliContext {
   /** The directory relative paths are read from and shown relative to. */
   readonly cwd: string;
+  /**
+   * The folder references must stay inside (the Action gives GITHUB_WORKSPACE). Absent: the git
+   * repository around `cwd`, or `cwd` itself (see cliConfinement).
+   */
+  readonly root?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;

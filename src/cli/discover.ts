@@ -8,8 +8,8 @@ import { hasGlobMagic, parseGlob } from './glob';
 import { IgnoreRules } from './ignoreFile';
 import { printable } from './printable';
 
-/** Folders that never hold a project's own rubric files, and are huge when they exist. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/** Folders that never hold a project's own rubric files, and are huge when they exist: dependencies and version control. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 const YAML_FILE = /\.ya?ml$/i;
 /** The editor's default `rubrics.files` globs; other YAML files are ours when they say so at their root. */
 const OUR_FILES = new GlobSet(DEFAULT_RUBRIC_FILE_GLOBS);
@@ -100,23 +100,33 @@ export async function isRubricFile(file: string, cwd: string): Promise<boolean> 
 /** An entry of a folder: a regular file (or a link to one), or something else that is never opened. */
 export type WalkEntry = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'other'; readonly path: string; readonly what: string };
 
+export interface WalkOptions {
+  /** A folder below the root that cannot be read is passed here and skipped; without it, the walk stops with a CliError. */
+  readonly unreadableFolder?: (folder: string, error: unknown) => void;
+}
+
 /**
- * Every entry below `root` that is not a folder, in a stable order, skipping node_modules and
- * .git and not following directory links (no cycles). FIFOs, sockets and devices, and links to
- * them, come as `other`.
+ * Every entry below `root` that is not a folder, in a stable order, skipping dependencies and
+ * version control (node_modules, .git, .hg, .svn) and not following directory links (no cycles).
+ * FIFOs, sockets and devices, and links to them, come as `other`: they are never opened. The
+ * CLI's discovery and the language server's workspace scan (`rubrics lsp`) both walk with this.
  */
-export async function* walkFiles(root: string, maxDepth: number, depth = 1): AsyncGenerator<WalkEntry> {
+export async function* walkFiles(root: string, maxDepth: number, options: WalkOptions = {}, depth = 1): AsyncGenerator<WalkEntry> {
   let entries: Dirent[];
   try {
     entries = await readdir(root, { withFileTypes: true });
   } catch (error) {
+    if (depth > 1 && options.unreadableFolder) {
+      options.unreadableFolder(root, error);
+      return;
+    }
     throw new CliError(`Cannot read the folder ${root}: ${errorText(error)}.`);
   }
   entries.sort((a, b) => compareStrings(a.name, b.name));
   for (const entry of entries) {
     const full = path.join(root, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && depth < maxDepth) yield* walkFiles(full, maxDepth, depth + 1);
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && depth < maxDepth) yield* walkFiles(full, maxDepth, options, depth + 1);
     } else if (entry.isFile()) {
       yield { kind: 'file', path: full };
     } else if (entry.isSymbolicLink()) {

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { YAML_LIMITS } from '../core/yaml/limits';
+import type { FileRead } from '../core/resolve/host';
+import { REGULAR_FILES_ONLY, SPLIT_ADVICE, tooLargeReason, YAML_LIMITS } from '../core/yaml/limits';
 import { errorText } from './errors';
 
 /**
@@ -29,29 +30,6 @@ export class UnreadableFile extends Error {
   }
 }
 
-/** A host that can say which of the files it was asked for exist but were not read, and why. */
-export interface ReadRefusals {
-  refusals(uris: Iterable<string>): { uri: string; reason: string }[];
-}
-
-/** The files a host did not read although they exist, by URI, with why. */
-export class RefusalLog implements ReadRefusals {
-  private readonly reasons = new Map<string, string>();
-
-  note(uri: string, reason: string): void {
-    this.reasons.set(uri, reason);
-  }
-
-  refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
-    const found: { uri: string; reason: string }[] = [];
-    for (const uri of uris) {
-      const reason = this.reasons.get(uri);
-      if (reason !== undefined) found.push({ uri, reason });
-    }
-    return found;
-  }
-}
-
 /** What a file system entry is when it is not a regular file, in words; undefined for a regular file. */
 export function nonRegularKind(info: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>): string | undefined {
   if (info.isFile()) return undefined;
@@ -75,10 +53,24 @@ export async function readTextFile(file: string): Promise<string> {
   return decodeText(bytes);
 }
 
+/**
+ * A file as the engine's file hosts give it (FileHost.readFile): its text; undefined when no file
+ * is there (or a folder); why, when one is there but is not read. The CLI's host and the
+ * desktop editor's both read files on disk with this.
+ */
+export async function readForEngine(file: string): Promise<FileRead> {
+  try {
+    return await readTextFile(file);
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) return { unreadable: errorText(error) };
+    if (error.absent) return undefined;
+    return { unreadable: error.reason, ...(error.advice ? { advice: error.advice } : {}) };
+  }
+}
+
 /** The refusal of a file over MAX_READ_BYTES; `size` when it is known. */
 export function tooLarge(size?: number): UnreadableFile {
-  const actual = size !== undefined && size > MAX_READ_BYTES ? ` (${formatBytes(size)})` : '';
-  return new UnreadableFile(`it is larger than the ${formatBytes(MAX_READ_BYTES)} the engine reads${actual}`, { advice: 'Split it into several files.' });
+  return new UnreadableFile(tooLargeReason(size), { advice: SPLIT_ADVICE });
 }
 
 /**
@@ -148,17 +140,6 @@ export function decodeText(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** "16 MiB", "50.2 MiB", "812 KiB": sizes as people read them. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${trimmed(bytes / (1024 * 1024))} MiB`;
-  if (bytes >= 1024) return `${trimmed(bytes / 1024)} KiB`;
-  return `${bytes} bytes`;
-}
-
-function trimmed(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
 function ensureRegular(look: () => Stats): Stats {
   let info: Stats;
   try {
@@ -167,7 +148,7 @@ function ensureRegular(look: () => Stats): Stats {
     throw fromErrno(error);
   }
   const kind = nonRegularKind(info);
-  if (kind) throw new UnreadableFile(`it is ${kind}, not a regular file`, { absent: info.isDirectory(), advice: 'rubrics reads only regular files, so it never waits on a pipe or reads a device.' });
+  if (kind) throw new UnreadableFile(`it is ${kind}, not a regular file`, { absent: info.isDirectory(), advice: REGULAR_FILES_ONLY });
   return info;
 }
 

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { FileHost } from '../core/resolve/host';
+import type { FileHost, FileRead } from '../core/resolve/host';
 import { parseRevisionUri, REVISION_SCHEME, revisionUri, type Revision } from '../core/review/revisionUri';
-import { CliError } from './errors';
+import { CliError, errorText } from './errors';
 import { GitBatch } from './gitBatch';
-import { decodeText, MAX_READ_BYTES, RefusalLog, tooLarge, UnreadableFile } from './fileRead';
+import { decodeText, MAX_READ_BYTES, tooLarge, UnreadableFile } from './fileRead';
 import { printable } from './printable';
 
 /**
@@ -43,8 +43,6 @@ export interface GitFile {
 export class GitRepository implements FileHost {
   private readonly verifiedRefs = new Map<string, Promise<void>>();
   private batch: GitBatch | undefined;
-  /** Referenced files that exist at their revision but were not read (too large), with why. */
-  readonly refused = new RefusalLog();
 
   private constructor(readonly root: string, private readonly prefix: string) {}
 
@@ -80,15 +78,20 @@ export class GitRepository implements FileHost {
     }
   }
 
-  /** FileHost: references inside files read from git, read at the same revision. */
-  async readFile(uri: string): Promise<string | undefined> {
+  /**
+   * FileHost: references inside files read from git, read at the same revision. A blob is never
+   * a link to follow (git stores a link as its target's name), so there is no realUri.
+   */
+  async readFile(uri: string): Promise<FileRead> {
     const spec = parseGitUri(uri);
     if (!spec) return undefined;
     try {
       return await this.show(spec.ref, spec.path);
     } catch (error) {
-      if (error instanceof UnreadableFile) this.refused.note(uri, error.reason);
-      return undefined;
+      if (error instanceof UnreadableFile) return { unreadable: error.reason, ...(error.advice ? { advice: error.advice } : {}) };
+      if (error instanceof CliError) return { unreadable: error.message.replace(/\.$/, '') };
+      if (error instanceof GitError) return { unreadable: `git could not read it (${error.stderr})` };
+      return { unreadable: `git could not read it (${errorText(error)})` };
     }
   }
 

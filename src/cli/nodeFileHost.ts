@@ -1,6 +1,7 @@
+import { realpath } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FileHost } from '../core/resolve/host';
-import { readTextFile, RefusalLog, UnreadableFile, type ReadRefusals } from './fileRead';
+import type { FileHost, FileRead } from '../core/resolve/host';
+import { readForEngine } from './fileRead';
 
 /** The engine's URI for a path on disk. */
 export function fileUri(path: string): string {
@@ -12,17 +13,17 @@ export function fileUri(path: string): string {
  * run files do not change, so texts are kept: a rubric referenced by a hundred assessments is
  * read once (and, through the engine's cache, parsed once).
  *
- * A file that exists but is not read (a FIFO, a device, too large, no permission) is, to the
- * engine, not there; the host keeps why, so the CLI can say it and fail the run instead of
- * leaving "not found" as the only trace (see `refusals`).
+ * A file that exists but is not read (a FIFO, a device, too large, no permission) comes back as
+ * Unreadable with why, which the engine puts in its message and in FileAnalysis.incomplete; a
+ * missing file, or a folder, is simply not there. Links are followed by `realUri`, so the engine
+ * can keep references inside their roots (resolve/confinement.ts).
  */
-export class NodeFileHost implements FileHost, ReadRefusals {
-  private readonly texts = new Map<string, Promise<string | undefined>>();
-  private readonly refused = new RefusalLog();
+export class NodeFileHost implements FileHost {
+  private readonly texts = new Map<string, Promise<FileRead>>();
 
   constructor(private readonly options: { readonly cache?: boolean } = {}) {}
 
-  readFile(uri: string): Promise<string | undefined> {
+  readFile(uri: string): Promise<FileRead> {
     if (this.options.cache === false) return this.read(uri);
     let text = this.texts.get(uri);
     if (!text) {
@@ -32,20 +33,23 @@ export class NodeFileHost implements FileHost, ReadRefusals {
     return text;
   }
 
-  /** Why each of these URIs was not read, for those that exist but were refused. */
-  refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
-    return this.refused.refusals(uris);
-  }
-
-  private async read(uri: string): Promise<string | undefined> {
+  async realUri(uri: string): Promise<string | undefined> {
     if (!uri.startsWith('file:')) return undefined;
     try {
-      return await readTextFile(fileURLToPath(uri));
-    } catch (error) {
-      // A missing file, or a folder, is what the engine's "not found" says; anything else is kept.
-      if (!(error instanceof UnreadableFile)) this.refused.note(uri, String(error));
-      else if (!error.absent) this.refused.note(uri, error.reason);
+      return pathToFileURL(await realpath(fileURLToPath(uri))).toString();
+    } catch {
+      // Nothing there, a parent that cannot be read, or a URI that names no local file: the read says which.
       return undefined;
     }
+  }
+
+  private async read(uri: string): Promise<FileRead> {
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return undefined; // not a file of this machine (a file://host/ URI)
+    }
+    return readForEngine(file);
   }
 }

@@ -7,6 +7,8 @@
  * here, so each of those is handled once for all formats.
  */
 
+import { LOG_COMMAND, WORKFLOW_COMMAND_START } from '../core/text/logCommands';
+
 /** The most characters of one text the CLI prints; the middle of a longer one is left out. */
 export const MAX_PRINTED_LENGTH = 1000;
 const KEPT_HEAD = 600;
@@ -18,10 +20,6 @@ const INVISIBLE_LAYOUT = '\\u2028\\u2029\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2
 const UNSAFE_CHARACTER = new RegExp(`[\\p{Cc}${INVISIBLE_LAYOUT}]`, 'gu');
 /** The same, less tab, newline and carriage return: JSON text has those only as spacing between values. */
 const UNSAFE_IN_JSON = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_LAYOUT}]`, 'g');
-/** `##[command]`, `##vso[…]`, `##teamcity[…]`: CI log commands that take effect mid-line. */
-const LOG_COMMAND = /##(?=[a-z]*\[)/gi;
-/** A line whose first non-blank characters are `::` is a workflow command. */
-const WORKFLOW_COMMAND_START = /^(\s*)::/;
 
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

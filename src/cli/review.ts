@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { FileAnalysis } from '../core/engine';
 import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
+import type { Confinement } from '../core/resolve/confinement';
+import { textOf } from '../core/resolve/host';
 import { baseName } from '../core/resolve/uris';
 import { rubricsDefinedIn, rubricUsers, type RubricRef } from '../core/review/dependents';
 import { reviewChange, type ChangeReview, type FileStatus, type FileVersions } from '../core/review/change';
@@ -29,6 +31,8 @@ export interface ReviewRequest {
   readonly paths: readonly string[];
   /** Said on stderr: how the comparison was made, when that needs saying. */
   readonly note?: (text: string) => void;
+  /** Where references may point, on both sides (cliConfinement: the repository, or GITHUB_WORKSPACE in the Action). */
+  readonly confinement: Confinement;
 }
 
 export interface ReviewedAnalysis {
@@ -61,12 +65,12 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
   const reader = new SourceReader(request.cwd);
   try {
     const repository = await reader.repository();
-    const engine = createEngine(reader);
-    const checker = new FileChecker(reader, request.cwd, engine);
+    const engine = createEngine(reader, request.confinement);
+    const checker = new FileChecker(engine);
     const scope = scopeOf(request.paths, request.cwd, change.root);
     const ignore = await IgnoreRules.load(request.cwd);
     const headUri = (file: string) => (change.workingTree ? fileUri(path.join(change.root, file)) : gitUri(change.head, file));
-    const headText = async (file: string) => (change.workingTree ? reader.readFile(fileUri(path.join(change.root, file))) : repository.show(change.head, file));
+    const headText = async (file: string) => (change.workingTree ? textOf(await reader.readFile(fileUri(path.join(change.root, file)))) : repository.show(change.head, file));
     const incomplete: { path: string; reasons: string[] }[] = [];
     const analyze = async (shown: string, uri: string, text: string | undefined): Promise<FileAnalysis> => {
       const checked = await checker.check(uri, text ?? '');

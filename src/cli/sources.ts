@@ -1,10 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileHost } from '../core/resolve/host';
+import type { FileHost, FileRead } from '../core/resolve/host';
 import { readUserFile } from './analyze';
 import { displayPath } from './discover';
 import { CliError } from './errors';
-import type { ReadRefusals } from './fileRead';
 import { GIT_SCHEME, GitRepository, parseGitSpec } from './gitSource';
 import { fileUri, NodeFileHost } from './nodeFileHost';
 
@@ -23,10 +22,9 @@ export interface LoadedSource {
  * Reads command arguments that name files, on disk or in git, and serves the engine the files
  * they refer to: from disk for files on disk, at the same revision for files read from git.
  */
-export class SourceReader implements FileHost, ReadRefusals {
+export class SourceReader implements FileHost {
   private readonly disk = new NodeFileHost();
   private repositoryPromise: Promise<GitRepository> | undefined;
-  private gitRefusals: ReadRefusals | undefined;
 
   constructor(private readonly cwd: string) {}
 
@@ -44,14 +42,14 @@ export class SourceReader implements FileHost, ReadRefusals {
     return { label: argument, uri: file.uri, text: file.text, shownPath: `${spec.ref}:${file.repoPath}` };
   }
 
-  readFile(uri: string): Promise<string | undefined> {
+  readFile(uri: string): Promise<FileRead> {
     if (uri.startsWith(GIT_SCHEME)) return this.git().then((repository) => repository.readFile(uri));
     return this.disk.readFile(uri);
   }
 
-  refusals(uris: Iterable<string>): { uri: string; reason: string }[] {
-    const all = [...uris];
-    return [...this.disk.refusals(all), ...(this.gitRefusals?.refusals(all) ?? [])];
+  /** Files from git are never links to follow; files on disk may be. */
+  realUri(uri: string): Promise<string | undefined> {
+    return uri.startsWith(GIT_SCHEME) ? Promise.resolve(uri) : this.disk.realUri(uri);
   }
 
   /** The repository around the working directory (opened once, on first use). */
@@ -65,10 +63,7 @@ export class SourceReader implements FileHost, ReadRefusals {
   }
 
   private git(): Promise<GitRepository> {
-    this.repositoryPromise ??= GitRepository.open(this.cwd).then((repository) => {
-      this.gitRefusals = repository.refused;
-      return repository;
-    });
+    this.repositoryPromise ??= GitRepository.open(this.cwd);
     return this.repositoryPromise;
   }
 }

@@ -3,9 +3,11 @@ import { DiagnosticCollector } from './diagnostics/collector';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types';
 import { assessmentFacts, type AssessmentFacts } from './domain/assessmentFacts';
 import { RubricIndex } from './domain/rubricIndex';
+import { BudgetExceeded, DOCUMENT_BUDGET, DocumentBudget, type BudgetLimits } from './document/budget';
 import { parseDocuments, type LocatedDocument, type LocatedFile, type ParseOptions } from './document/located';
 import type { Assessment, DocumentKind, Plan, Rubric } from './format/types';
 import { readReferencedFiles } from './resolve/closure';
+import { ConfinedReader, isAvailable, sameFileText, type Confinement, type FileText, type Unavailable } from './resolve/confinement';
 import type { FileHost } from './resolve/host';
 import { referencedUri, referencesIn, type ReferenceKey } from './resolve/references';
 import { baselineRubricMismatch, resolveReference, unreadableBaseline, unusableRubric, type CandidateFile, type ReferenceProblem } from './resolve/resolver';
@@ -34,6 +36,10 @@ interface DocumentBase {
   readonly schemaValid: boolean;
   /** Diagnostics of this document alone (not capped). */
   readonly diagnostics: readonly Diagnostic[];
+  /** The work units checking it spent (see DocumentBudget), its YAML parsing included. */
+  readonly work: number;
+  /** Why this document was not fully checked, when it was not (see FileAnalysis.incomplete). */
+  readonly incomplete?: readonly string[];
 }
 
 export interface UnknownDocument extends DocumentBase {
@@ -96,9 +102,29 @@ export interface EngineOptions {
   /** Cap on diagnostics per file, so a broken 50,000-line file does not flood the editor. */
   readonly maxProblems?: number;
   readonly parser?: ParseOptions['parser'];
+  /** The work each document may spend (DOCUMENT_BUDGET); tests make it small to reach it on purpose. */
+  readonly budget?: BudgetLimits;
+  /**
+   * Where references may point (see resolve/confinement.ts). Every face gives one: the CLI the
+   * repository, the language server the workspace folders, the Action the GitHub workspace.
+   * Without it, references are read wherever they point (tests and tools over trusted files).
+   */
+  readonly confinement?: Confinement;
 }
 
 export const DEFAULT_MAX_PROBLEMS = 500;
+
+/**
+ * The diagnostics that say why a document was not fully checked (a budget run out, a referenced
+ * file that was not read): whatever sets `incomplete` also reports one of these, and the per-file
+ * cap never drops them, so the editor, which shows only diagnostics, always shows why.
+ */
+const EXPLAINS_INCOMPLETE = new WeakSet<Diagnostic>();
+
+function markLastAsExplaining(out: DiagnosticCollector): void {
+  const last = out.items[out.items.length - 1];
+  if (last) EXPLAINS_INCOMPLETE.add(last);
+}
 
 /**
  * The engine: text → parse → envelope → schema → rubric index → references → facts → scores →
@@ -116,31 +142,51 @@ export const DEFAULT_MAX_PROBLEMS = 500;
  */
 export class Engine {
   private readonly files = new Map<string, FileState>();
+  private reader: ConfinedReader;
 
   constructor(
     private readonly host: FileHost,
     private readonly options: EngineOptions = {},
-  ) {}
+  ) {
+    this.reader = new ConfinedReader(host, options.confinement);
+  }
+
+  /**
+   * Changes where references may point (the editor's workspace folders changed); the next
+   * analyses follow it, and cached ones that read differently are done again.
+   */
+  setConfinement(confinement: Confinement | undefined): void {
+    this.reader = new ConfinedReader(this.host, confinement);
+  }
 
   async analyze(uri: string, text: string): Promise<FileAnalysis> {
     // The file asked about is analysed afresh and not kept: only referenced files are cached, so a
     // run over a whole repository does not hold every file it checked.
-    const root = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }));
+    const root = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }), this.options.budget);
     const stateOf = (other: string, otherText: string) => (other === uri && otherText === text ? root : this.state(other, otherText));
-    const texts = await readReferencedFiles({ uri, text }, (other) => this.read(other), (other, otherText) => stateOf(other, otherText).referencedUris());
+    const texts = await readReferencedFiles({ uri, text }, (other) => this.read(other, uri), (other, otherText) => stateOf(other, otherText).referencedUris());
     return new AnalysisPass(this.options, texts, stateOf).file(uri);
   }
 
-  private read(uri: string): Promise<string | undefined> {
+  /**
+   * A file that a reference of the file at `checkedUri` names, read the way an analysis reads it
+   * (within the confinement), for the editor's features that open it (go to the baseline).
+   */
+  async readReferenced(uri: string, checkedUri: string): Promise<string | undefined> {
+    const text = await this.read(uri, checkedUri);
+    return isAvailable(text) ? text : undefined;
+  }
+
+  private read(uri: string, checkedUri: string): Promise<FileText> {
     const builtin = isBuiltinUri(uri) ? builtinByUri(uri) : undefined;
-    return builtin ? Promise.resolve(builtin.text) : this.host.readFile(uri);
+    return builtin ? Promise.resolve(builtin.text) : this.reader.read(uri, checkedUri);
   }
 
   /** The parsed state of a referenced file at this text, from the cache when the text is the one cached. */
   private state(uri: string, text: string): FileState {
     const cached = this.files.get(uri);
     if (cached && cached.text === text) return cached;
-    const state = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }));
+    const state = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }), this.options.budget);
     this.files.set(uri, state);
     return state;
   }
@@ -156,10 +202,14 @@ interface Staged {
   readonly verdict: SchemaVerdict;
   /** Parse, envelope and schema diagnostics. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The document's budget as staging left it: each analysis of the document goes on from there. */
+  readonly budget: DocumentBudget;
+  /** Set when the budget ran out while staging. */
+  readonly stopped?: BudgetExceeded;
 }
 
 /** What one document analysis read: every file's text, as it was (undefined: could not be read). */
-type Reads = ReadonlyMap<string, string | undefined>;
+type Reads = ReadonlyMap<string, FileText | undefined>;
 
 /** One file at one text: its documents parsed and staged once, and the analyses of its documents. */
 class FileState {
@@ -170,10 +220,11 @@ class FileState {
     readonly uri: string,
     readonly text: string,
     readonly located: LocatedFile,
+    private readonly limits: BudgetLimits = DOCUMENT_BUDGET,
   ) {}
 
   get staged(): readonly Staged[] {
-    this.stagedDocs ??= this.located.documents.map((doc, index) => stage(doc, index));
+    this.stagedDocs ??= this.located.documents.map((doc, index) => stage(doc, index, new DocumentBudget(doc.documentRange.end - doc.documentRange.start, this.limits)));
     return this.stagedDocs;
   }
 
@@ -194,15 +245,34 @@ class FileState {
   }
 }
 
-function stage(doc: LocatedDocument, index: number): Staged {
+/**
+ * A document's values, as the YAML layer counted them (aliases as what they stand for): what a
+ * stage that walks its data once may visit. The schema and the facts are charged this up front.
+ */
+function valuesOf(doc: LocatedDocument): number {
+  return doc.parseWork.nodesBuilt + doc.parseWork.aliasExpansions;
+}
+
+function stage(doc: LocatedDocument, index: number, budget: DocumentBudget): Staged {
   const out = new DiagnosticCollector();
   for (const issue of doc.issues) out.report(issue.code, issue.message, issue.range, { severity: issue.severity });
   const envelope = checkEnvelope(doc, index, out);
   const value = doc.value as Record<string, unknown> | null;
   const id = value !== null && typeof value === 'object' && typeof value.id === 'string' ? value.id : undefined;
   const hasYamlErrors = doc.issues.some((i) => i.severity === 'error');
-  const verdict = envelope.kind && envelope.checkBody && !hasYamlErrors ? validateAgainstSchema(envelope.kind, doc, out) : SCHEMA_NOT_RUN;
-  return { index, doc, ...(envelope.kind ? { kind: envelope.kind } : {}), ...(id !== undefined ? { id } : {}), verdict, diagnostics: out.items };
+  let verdict = SCHEMA_NOT_RUN;
+  let stopped: BudgetExceeded | undefined;
+  try {
+    budget.spendParse(doc.parseWork);
+    if (envelope.kind && envelope.checkBody && !hasYamlErrors) {
+      budget.spend('schema validation', valuesOf(doc));
+      verdict = validateAgainstSchema(envelope.kind, doc, out);
+    }
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    stopped = error;
+  }
+  return { index, doc, ...(envelope.kind ? { kind: envelope.kind } : {}), ...(id !== undefined ? { id } : {}), verdict, diagnostics: out.items, budget, ...(stopped ? { stopped } : {}) };
 }
 
 /**
@@ -225,24 +295,34 @@ class AnalysisPass {
     const dependencies = new Set<string>();
     for (const { reads } of analyses) for (const read of reads.keys()) if (read !== uri && !isBuiltinUri(read)) dependencies.add(read);
     const fileIssues = state.located.issues.map((issue) => ({ code: issue.code, severity: issue.severity, message: issue.message, range: issue.range }) satisfies Diagnostic);
+    const incomplete = analyses.flatMap((a) => a.analysis.incomplete ?? []);
     const all = [...fileIssues, ...analyses.flatMap((a) => a.analysis.diagnostics)].sort(compareDiagnostics);
     const max = this.options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
     let diagnostics = all;
     if (all.length > max) {
-      diagnostics = all.slice(0, max);
+      diagnostics = all.filter((d, i) => i < max || EXPLAINS_INCOMPLETE.has(d));
+      const kept = diagnostics.length > max ? `the first ${max}, and why the file was not fully checked,` : `the first ${max}`;
       diagnostics.push({
         code: 'too-many-problems',
         severity: 'information',
-        message: `This file has ${all.length} problems; only the first ${max} are shown. Fix those to see the rest.`,
+        message: `This file has ${all.length} problems; only ${kept} are shown. Fix those to see the rest.`,
         range: { start: 0, end: 0 },
       });
     }
-    return { uri, text: state.text, parser: state.located.parser, documents: analyses.map((a) => a.analysis), diagnostics, dependencies: [...dependencies] };
+    return {
+      uri,
+      text: state.text,
+      parser: state.located.parser,
+      documents: analyses.map((a) => a.analysis),
+      diagnostics,
+      dependencies: [...dependencies],
+      ...(incomplete.length > 0 ? { incomplete: [...new Set(incomplete)] } : {}),
+    };
   }
 
   private fileAt(uri: string): FileState | undefined {
     const text = this.texts.get(uri);
-    return text === undefined ? undefined : this.stateOf(uri, text);
+    return isAvailable(text) ? this.stateOf(uri, text) : undefined;
   }
 
   /** A document's analysis, reused from an earlier pass while every file it read is unchanged. */
@@ -251,56 +331,62 @@ class AnalysisPass {
     const done = this.done.get(key);
     if (done) return done;
     const cached = state.analyses.get(index);
-    const result = cached && [...cached.reads].every(([uri, text]) => this.texts.has(uri) && this.texts.get(uri) === text) ? cached : this.analyse(state, state.staged[index] as Staged);
+    const result = cached && [...cached.reads].every(([uri, text]) => this.texts.has(uri) && sameFileText(this.texts.get(uri), text)) ? cached : this.analyse(state, state.staged[index] as Staged);
     state.analyses.set(index, result);
     this.done.set(key, result);
     return result;
   }
 
   private analyse(state: FileState, s: Staged): { analysis: DocumentAnalysis; reads: Reads } {
-    const reads = new Map<string, string | undefined>();
+    const reads = new Map<string, FileText | undefined>();
     const out = new DiagnosticCollector();
     out.items.push(...s.diagnostics);
-    const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid };
-    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics'>): { analysis: DocumentAnalysis; reads: Reads } => ({ analysis: { ...analysis, diagnostics: out.items } as unknown as A, reads });
+    const budget = s.budget.resumed();
+    const work = new StagedWork(budget, s.stopped);
+    /** Why the document is not fully checked, from its references (files that are there but were not read). */
+    const unread: string[] = [];
+    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid'>): { analysis: DocumentAnalysis; reads: Reads } => {
+      const incomplete = [...new Set(unread), ...(work.stopped ? [budgetReport(work.stopped, s, state, out)] : [])];
+      const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid, work: budget.spent, ...(incomplete.length > 0 ? { incomplete } : {}) };
+      return { analysis: { ...analysis, ...base, diagnostics: out.items } as unknown as A, reads };
+    };
     switch (s.kind) {
       case 'Rubric': {
-        const rubricIndex = s.verdict.valid ? new RubricIndex(s.doc.value as Rubric) : undefined;
-        this.rules({ kind: 'Rubric', document: s.doc, verdict: s.verdict, ...(rubricIndex ? { rubric: rubricIndex } : {}) }, out, s);
+        const rubricIndex = s.verdict.valid ? work.run('facts and scores', valuesOf(s.doc), () => new RubricIndex(s.doc.value as Rubric)) : undefined;
+        this.rules({ kind: 'Rubric', document: s.doc, verdict: s.verdict, ...(rubricIndex ? { rubric: rubricIndex } : {}) }, out, s, work);
         return finish<RubricDocumentAnalysis>({
-          ...base,
           kind: 'Rubric',
           ...(s.verdict.valid ? { data: s.doc.value as Rubric } : {}),
           ...(rubricIndex ? { rubricIndex } : {}),
-          usable: rubricIndex !== undefined && !out.hasErrors,
+          usable: rubricIndex !== undefined && !out.hasErrors && !work.stopped,
         });
       }
       case 'Assessment': {
-        const references = new References(this, state, s, out, reads);
+        const references = new References(this, state, s, out, reads, unread);
         const rubric = references.rubric();
-        const facts = s.verdict === SCHEMA_NOT_RUN ? undefined : assessmentFacts(s.doc.value, rubric?.index, s.verdict);
+        const facts = s.verdict === SCHEMA_NOT_RUN ? undefined : work.run('facts and scores', valuesOf(s.doc), () => assessmentFacts(s.doc.value, rubric?.index, s.verdict));
         const data = s.verdict.valid ? (s.doc.value as Assessment) : undefined;
-        const score = data && facts && rubric ? scoreAssessment(data, facts, rubric.index) : undefined;
-        this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) }, out, s);
-        return finish<AssessmentDocumentAnalysis>({ ...base, kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) });
+        const score = data && facts && rubric ? work.run('facts and scores', rubric.index.criteria.size + rubric.index.dimensions.size, () => scoreAssessment(data, facts, rubric.index)) : undefined;
+        this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) }, out, s, work);
+        return finish<AssessmentDocumentAnalysis>({ kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) });
       }
       case 'Plan': {
-        const references = new References(this, state, s, out, reads);
+        const references = new References(this, state, s, out, reads, unread);
         const rubric = references.rubric();
         const baseline = references.baseline(rubric);
         const data = s.verdict.valid ? (s.doc.value as Plan) : undefined;
-        const projection = data ? projectPlan(data, rubric?.index, baseline?.score) : undefined;
-        this.rules({ kind: 'Plan', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(baseline?.score ? { baseline: baseline.score } : {}) }, out, s);
-        return finish<PlanDocumentAnalysis>({ ...base, kind: 'Plan', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(baseline ? { baseline } : {}), ...(projection ? { projection } : {}) });
+        const projection = data ? work.run('facts and scores', valuesOf(s.doc) + (rubric?.index.dimensions.size ?? 0), () => projectPlan(data, rubric?.index, baseline?.score)) : undefined;
+        this.rules({ kind: 'Plan', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(baseline?.score ? { baseline: baseline.score } : {}) }, out, s, work);
+        return finish<PlanDocumentAnalysis>({ kind: 'Plan', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(baseline ? { baseline } : {}), ...(projection ? { projection } : {}) });
       }
       default:
-        return finish<UnknownDocument>({ ...base, kind: undefined });
+        return finish<UnknownDocument>({ kind: undefined });
     }
   }
 
-  private rules(inputs: RuleInputs, out: DiagnosticCollector, s: Staged): void {
+  private rules(inputs: RuleInputs, out: DiagnosticCollector, s: Staged, work: StagedWork): void {
     if (s.verdict === SCHEMA_NOT_RUN) return;
-    runRules(new RuleContext(inputs, out));
+    work.run('rules', 0, () => runRules(new RuleContext(inputs, out, work.budget)));
   }
 
   /** The analysis of a referenced document (used by References). */
@@ -310,13 +396,53 @@ class AnalysisPass {
     return { ...this.document(state, index), state };
   }
 
-  candidatesAt(uri: string): CandidateFile | undefined {
-    return this.fileAt(uri)?.candidates();
+  /** The documents of a referenced file, or why it has none (a file the closure did not read is missing to the resolver). */
+  candidatesAt(uri: string): CandidateFile | Unavailable {
+    const text = this.texts.get(uri);
+    if (text === undefined) return { unavailable: 'missing' };
+    return isAvailable(text) ? this.stateOf(uri, text).candidates() : text;
   }
 
-  textOf(uri: string): string | undefined {
+  textOf(uri: string): FileText | undefined {
     return this.texts.get(uri);
   }
+}
+
+/**
+ * Runs the stages of one document against its budget: once the budget has run out (in an earlier
+ * stage, or up front for a stage charged before it runs), the stages after it do not run.
+ */
+class StagedWork {
+  constructor(
+    readonly budget: DocumentBudget,
+    public stopped: BudgetExceeded | undefined,
+  ) {}
+
+  run<T>(stage: BudgetExceeded['stage'], upFront: number, compute: () => T): T | undefined {
+    if (this.stopped) return undefined;
+    try {
+      this.budget.spend(stage, upFront);
+      return compute();
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      this.stopped = error;
+      return undefined;
+    }
+  }
+}
+
+/** The diagnostic of a document whose budget ran out, and the sentence for FileAnalysis.incomplete. */
+function budgetReport(stopped: BudgetExceeded, s: Staged, state: FileState, out: DiagnosticCollector): string {
+  const limit = stopped.limit.toLocaleString('en-US');
+  const range = s.doc.firstKeyRange() ?? { start: s.doc.documentRange.start, end: s.doc.documentRange.start };
+  out.report(
+    'budget-exceeded',
+    `Checking this document needed more than its budget of ${limit} work units, so it stopped during ${stopped.stage}: problems found after that are missing, and the document counts as not fully checked. Documents that repeat much of their data through aliases can get here; write the repeated parts out, or split the document.`,
+    range,
+  );
+  markLastAsExplaining(out);
+  const which = state.located.documents.length === 1 ? 'The document' : `Document ${s.index + 1}${s.kind ? ` (${s.kind})` : ''}`;
+  return `${which} needed more than its work budget of ${limit} units; checking stopped during ${stopped.stage}.`;
 }
 
 /**
@@ -331,7 +457,8 @@ class References {
     private readonly state: FileState,
     private readonly staged: Staged,
     private readonly out: DiagnosticCollector,
-    private readonly reads: Map<string, string | undefined>,
+    private readonly reads: Map<string, FileText | undefined>,
+    private readonly incomplete: string[],
   ) {}
 
   rubric(): ResolvedRubric | undefined {
@@ -354,6 +481,11 @@ class References {
     if (doc.kind !== 'Assessment') return undefined;
     if (!doc.data) {
       this.problem('baseline', unreadableBaseline(found.uri));
+      return undefined;
+    }
+    if (doc.incomplete) {
+      // Its levels would be what it was not fully checked for (its rubric, say): not used, and said.
+      this.problem('baseline', unreadableBaseline(found.uri, doc.incomplete));
       return undefined;
     }
     if (rubric && doc.rubric && (doc.rubric.uri !== rubric.uri || doc.rubric.documentIndex !== rubric.documentIndex)) {
@@ -392,6 +524,10 @@ class References {
       reportUnknownId(this.out, problem.code, problem.message, range, problem.unknownId.id, problem.unknownId.known);
     } else {
       this.out.report(problem.code, problem.message, range);
+    }
+    if (problem.incomplete) {
+      this.incomplete.push(problem.incomplete);
+      markLastAsExplaining(this.out);
     }
   }
 }

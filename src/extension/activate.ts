@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SERVER_COMMANDS, type AddMissingDimensionsResult } from '../server/protocol';
 import { registerBuiltinDocuments } from './builtinDocuments';
 import { RubricsClient, type ClientFactory } from './client';
+import type { WorkspaceFiles } from './workspaceFiles';
 import { registerPreview } from './preview/registerPreview';
 import type { RubricServices } from './services';
 import { RubricStatusBar } from './statusBar';
@@ -14,14 +15,15 @@ export const COMPARE_WITH = 'rubrics.compareWith';
 
 /**
  * Activation, the same on the desktop and in the browser; only the way the language server is
- * started differs (`create`). Returns the services the preview uses, for the API tests.
+ * started differs (`create`), and how files on disk are read (`files`; VS Code's API by default).
+ * Returns the services the preview uses, for the API tests.
  */
-export function activateWith(context: vscode.ExtensionContext, create: ClientFactory): RubricServices {
+export function activateWith(context: vscode.ExtensionContext, create: ClientFactory, files?: WorkspaceFiles): RubricServices {
   const output = vscode.window.createOutputChannel('Rubrics', { log: true });
   // The YAML extension asks about documents by URI; the client knows which are ours.
   const holder: { client?: RubricsClient } = {};
   const yaml = new RedHatYaml(context.extension, (uri) => holder.client?.isOwned(uri) ?? false);
-  const rubrics = new RubricsClient(create, output, (uri, diagnostics) => yaml.filter(uri, diagnostics));
+  const rubrics = new RubricsClient(create, output, (uri, diagnostics) => yaml.filter(uri, diagnostics), files);
   holder.client = rubrics;
   context.subscriptions.push(
     output,

@@ -6,25 +6,27 @@ import {
   DOCUMENT_SUMMARY,
   FIND_FILES,
   READ_FILE,
+  REAL_URI,
   PREVIEW_REPORT,
   RENDER_REPORT,
   type DocumentStatus,
   type FindFilesParams,
   type PreviewReportParams,
   type ReadFileParams,
+  type ReadFileResult,
+  type RealUriParams,
   type RubricsInitializationOptions,
 } from '../server/protocol';
 import type { VersionedPreviewReport } from '../server/protocol';
 import { GitBase, REVISION_SCHEME } from './gitBase';
 import type { DocumentSummary, HtmlReportOptions, ReportFormat, RubricServices } from './services';
+import { vscodeWorkspaceFiles, type WorkspaceFiles } from './workspaceFiles';
 
 export const CLIENT_ID = 'rubrics';
 export const PREVIEW_TO_SIDE_COMMAND = 'rubrics.openPreviewToSide';
 
 /** Makes the platform's language client (a worker thread on the desktop, a Web Worker in the browser). */
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
-
-const decoder = new TextDecoder('utf-8');
 
 /**
  * The extension's side of the language server: starts it, reads files for it through VS Code's
@@ -46,7 +48,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
   readonly onDidChangeComparison = this.git.onDidChange;
   private readonly disposables: vscode.Disposable[] = [this.analyzeEmitter, this.releaseEmitter, this.git];
 
-  constructor(create: ClientFactory, outputChannel: vscode.LogOutputChannel, filterDiagnostics: DiagnosticsFilter = (_uri, d) => d) {
+  constructor(create: ClientFactory, outputChannel: vscode.LogOutputChannel, filterDiagnostics: DiagnosticsFilter = (_uri, d) => d, files: WorkspaceFiles = vscodeWorkspaceFiles) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
     this.disposables.push(watcher);
     const initializationOptions: RubricsInitializationOptions = {
@@ -54,6 +56,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
       previewCommand: PREVIEW_TO_SIDE_COMMAND,
       documentStatus: true,
       retriggerCommand: 'editor.action.triggerSuggest',
+      clientResolvesLinks: files.realUri !== undefined,
     };
     this.client = create({
       // Every YAML document, whatever its scheme (file, untitled, virtual workspaces, built-ins):
@@ -64,7 +67,9 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
       outputChannel,
       middleware: middleware(filterDiagnostics),
     });
-    this.client.onRequest(READ_FILE, ({ uri }: ReadFileParams) => (uri.startsWith(`${REVISION_SCHEME}:`) ? this.git.read(uri) : readFile(uri)));
+    this.client.onRequest(READ_FILE, ({ uri }: ReadFileParams) => (uri.startsWith(`${REVISION_SCHEME}:`) ? this.git.read(uri) : readFile(uri, files)));
+    const { realUri } = files;
+    if (realUri) this.client.onRequest(REAL_URI, ({ uri }: RealUriParams) => realUri(vscode.Uri.parse(uri)));
     this.client.onRequest(FIND_FILES, ({ include, maxResults }: FindFilesParams) => findFiles(include, maxResults));
     this.client.onNotification(DOCUMENT_STATUS, (status: DocumentStatus) => this.statusChanged(status));
     this.ready = this.client.start();
@@ -150,12 +155,12 @@ function middleware(filterDiagnostics: DiagnosticsFilter): Middleware {
   };
 }
 
-/** A file's text for the server: the open document's (unsaved) text wins, else read through the workspace file system. */
-async function readFile(uri: string): Promise<string | null> {
+/** A file's text for the server: the open document's (unsaved) text wins, else the saved file, read by `files`. */
+async function readFile(uri: string, files: WorkspaceFiles): Promise<ReadFileResult> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
   if (open) return open.getText();
   try {
-    return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+    return await files.read(vscode.Uri.parse(uri));
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { LanguageClient, PortMessageReader, PortMessageWriter } from 'vscode-languageclient/node';
 import { activateWith } from './activate';
 import { CLIENT_ID } from './client';
+import { nodeWorkspaceFiles } from './nodeWorkspaceFiles';
 import type { RubricServices } from './services';
 
 /**
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): RubricServices {
     worker.unref();
     current = worker;
     return { reader: new PortMessageReader(port1), writer: new PortMessageWriter(port1) };
-  }, options));
+  }, options), nodeWorkspaceFiles);
   // After the client's own stop (which asks the server to exit): the thread holds nothing to save.
   context.subscriptions.push({ dispose: () => void current?.terminate() });
   return services;

@@ -12,6 +12,8 @@ export interface ServerSettings {
   readonly scan: boolean;
   readonly scanMaxFiles: number;
   readonly codeLens: boolean;
+  /** Folders (absolute paths or URIs) that references may read besides the workspace folders. */
+  readonly allowOutside: readonly string[];
 }
 
 /**
@@ -37,11 +39,16 @@ export function readSettings(section: unknown): ServerSettings {
     scan: booleanOr(nested('workspaceScan', 'enabled'), true),
     scanMaxFiles: numberIn(nested('workspaceScan', 'maxFiles'), 5000, 0, 100_000),
     codeLens: booleanOr(nested('codeLens', 'enabled'), true),
+    allowOutside: stringsIn(nested('references', 'allowOutside')),
   };
 }
 
 function numberIn(value: unknown, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+function stringsIn(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }
 
 function booleanOr(value: unknown, fallback: boolean): boolean {

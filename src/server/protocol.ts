@@ -34,11 +34,24 @@ export interface RubricsInitializationOptions {
   readonly documentStatus?: boolean;
   /** Re-trigger completion after a key is inserted, with this client command (VS Code: editor.action.triggerSuggest). */
   readonly retriggerCommand?: string;
+  /** The client answers `rubrics/realUri`: it can see where links on its disk lead (the desktop; the browser has no links). */
+  readonly clientResolvesLinks?: boolean;
 }
 
-/** server → client request: a file's text (the open document's unsaved text wins), or null when it cannot be read. */
+/**
+ * server → client request: a file's text (the open document's unsaved text wins); null when no
+ * file is there; `{ unreadable }` when one is there but was not read (not a regular file, too
+ * large), with why.
+ */
 export const READ_FILE = 'rubrics/readFile';
 export interface ReadFileParams {
+  readonly uri: string;
+}
+export type ReadFileResult = string | { readonly unreadable: string; readonly advice?: string } | null;
+
+/** server → client request: where a file really is once links are followed, or null when nothing is there. */
+export const REAL_URI = 'rubrics/realUri';
+export interface RealUriParams {
   readonly uri: string;
 }
 

@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OpenAnalyses } from './analyses';
 import { readSettings, type ServerSettings } from './config';
+import { workspaceConfinement } from './confinement';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toRange, DIAGNOSTIC_SOURCE, type Positions } from './convert';
 import {
   addMissingDimensions,
@@ -40,12 +41,15 @@ import {
   Engine,
   hoverAt,
   isBuiltinUri,
+  isUnreadable,
   LineIndex,
   quickFixes,
   renderHtml,
   renderJson,
   renderMarkdown,
   summarize,
+  textOf,
+  type DiagnosticCode,
   type DocumentKind,
   type FileAnalysis,
   type TextEditData,
@@ -169,7 +173,7 @@ class RubricsServer {
     );
     c.onDefinition(async ({ textDocument, position }) =>
       this.atCurrent(textDocument.uri, async (doc) => {
-        const target = await definitionAt(await this.analyses.snapshot(doc), doc.offsetAt(position), (uri) => this.files.readFile(uri));
+        const target = await definitionAt(await this.analyses.snapshot(doc), doc.offsetAt(position), (uri) => this.engine.readReferenced(uri, doc.uri));
         // Lines and characters come from the very text the engine read (the target may not be open).
         return target ? { uri: target.uri, range: toRange(new LineIndex(target.text), target.range) } : null;
       }),
@@ -238,9 +242,9 @@ class RubricsServer {
   private initialize(params: InitializeParams): InitializeResult {
     this.capabilities = params.capabilities;
     this.init = (params.initializationOptions ?? {}) as RubricsInitializationOptions;
-    if (this.init.clientReadsFiles) this.files.setSource(clientFileSource(this.connection));
+    if (this.init.clientReadsFiles) this.files.setSource(clientFileSource(this.connection, this.init.clientResolvesLinks === true));
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.ownership.setFolders(folders);
+    this.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -288,15 +292,32 @@ class RubricsServer {
         section = pushed;
       }
     }
+    const before = this.settings.allowOutside;
     this.settings = readSettings(section);
     this.ownership.setPatterns(this.settings.files);
+    if (JSON.stringify(before) !== JSON.stringify(this.settings.allowOutside)) this.confine();
+  }
+
+  /** The workspace folders changed: they are where files are ours, and where references may point. */
+  private setFolders(folders: readonly string[]): void {
+    this.ownership.setFolders(folders);
+    this.confine();
+  }
+
+  /** Tells the engine where references may point; every analysis after this follows it. */
+  private confine(): void {
+    this.engine.setConfinement(workspaceConfinement(this.ownership.folders, this.settings.allowOutside));
+    for (const uri of this.documents.keys()) {
+      this.analyses.touch(uri);
+      this.schedule(uri, 0, false);
+    }
   }
 
   private async configurationChanged(settings: unknown): Promise<void> {
-    const before = JSON.stringify(this.settings.files);
+    const before = JSON.stringify([this.settings.files, this.settings.allowOutside]);
     const pushed = settings && typeof settings === 'object' ? (settings as { rubrics?: unknown }).rubrics : undefined;
     await this.pullSettings(pushed);
-    if (JSON.stringify(this.settings.files) !== before) {
+    if (JSON.stringify([this.settings.files, this.settings.allowOutside]) !== before) {
       for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
       if (this.settings.scan) void this.scanWorkspace('the rubrics.files setting changed');
     }
@@ -305,7 +326,7 @@ class RubricsServer {
 
   private async refreshFolders(): Promise<void> {
     const folders = await this.connection.workspace.getWorkspaceFolders().catch(() => null);
-    this.ownership.setFolders(folders?.map((f) => f.uri) ?? []);
+    this.setFolders(folders?.map((f) => f.uri) ?? []);
     await this.loadIgnoreLists();
   }
 
@@ -313,7 +334,7 @@ class RubricsServer {
   private async loadIgnoreLists(): Promise<void> {
     const lists = new Map<string, IgnoreList>();
     for (const folder of this.ownership.folders) {
-      const text = await this.files.readFile(`${folder}${IGNORE_FILE_NAME}`);
+      const text = textOf(await this.files.readFile(`${folder}${IGNORE_FILE_NAME}`));
       if (text !== undefined) lists.set(folder, new IgnoreList(text));
     }
     this.ownership.setIgnoreLists(lists);
@@ -406,8 +427,10 @@ class RubricsServer {
 
   private async checkClosedFile(uri: string): Promise<void> {
     if (this.documents.get(uri) || this.ownership.isIgnored(uri)) return;
-    const text = await this.files.readSaved(uri);
+    const saved = await this.files.readSaved(uri);
     if (this.documents.get(uri)) return; // opened meanwhile: the open document's check wins
+    if (isUnreadable(saved)) this.connection.console.log(`Skipped ${baseName(uri)}: ${saved.unreadable}.`);
+    const text = textOf(saved);
     if (text === undefined || !this.ownership.owns(uri, text)) {
       this.forgetFile(uri);
       return;
@@ -568,7 +591,7 @@ class RubricsServer {
     let rubricText = snapshot.analysis.text;
     if (!item) {
       const rubric = documentAt(snapshot, offset).rubric;
-      const target = rubric ? await definitionAt(snapshot, offset, (uri) => this.files.readFile(uri)) : undefined;
+      const target = rubric ? await definitionAt(snapshot, offset, (uri) => this.engine.readReferenced(uri, doc.uri)) : undefined;
       if (!rubric || !target || target.uri !== rubric.uri) return [];
       item = itemDefinedAt(rubric, target.range);
       rubricText = rubric.text;
@@ -582,7 +605,7 @@ class RubricsServer {
       let analysis: FileAnalysis | undefined;
       if (open) analysis = await this.analyses.analysisOf(open);
       else {
-        const text = await this.files.readSaved(uri);
+        const text = textOf(await this.files.readSaved(uri));
         analysis = text !== undefined && this.ownership.owns(uri, text) ? await this.engine.analyze(uri, text) : undefined;
       }
       if (!analysis) continue;
@@ -594,7 +617,7 @@ class RubricsServer {
 
   /** The preview's "since HEAD" section: the other version analysed (its references read at its revision) and compared by the core's diff. */
   private async changeSince(current: ReportModel, other: { readonly uri: string; readonly label: string }): Promise<string> {
-    const text = await this.files.readFile(other.uri);
+    const text = textOf(await this.files.readFile(other.uri));
     if (text === undefined) return changeSection(undefined, other.label);
     const before = buildReport(await this.engine.analyze(other.uri, text), current.source.documentIndex);
     return changeSection(diffReports(before, current), other.label);
@@ -648,7 +671,7 @@ class RubricsServer {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 1,
         source: DIAGNOSTIC_SOURCE,
-        code: 'internal-error',
+        code: 'internal-error' satisfies DiagnosticCode,
         message: 'Rubrics could not check this file because of an internal error; the problems shown may be out of date. See the language server\'s log for details.',
       }],
     });

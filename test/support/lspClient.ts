@@ -14,7 +14,7 @@ import {
   type InitializeParams,
   type ProtocolConnection,
 } from 'vscode-languageserver/node';
-import { DOCUMENT_STATUS, FIND_FILES, READ_FILE, type DocumentStatus, type FindFilesParams, type ReadFileParams, type RubricsInitializationOptions } from '../../src/server/protocol';
+import { DOCUMENT_STATUS, FIND_FILES, READ_FILE, REAL_URI, type DocumentStatus, type FindFilesParams, type ReadFileParams, type RealUriParams, type RubricsInitializationOptions } from '../../src/server/protocol';
 
 /**
  * A small LSP client for tests: it starts the real bundled server (in a worker thread, as the
@@ -41,8 +41,10 @@ export function removeBundles(): void {
 }
 
 export interface TestClientOptions {
-  /** Files the client serves (URI → text), as VS Code would through its file system API. */
-  readonly files?: Record<string, string>;
+  /** Files the client serves (URI → text, or why it does not read it), as VS Code would through its file system API. */
+  readonly files?: Record<string, string | { readonly unreadable: string }>;
+  /** Links the client resolves (URI → where it leads), answering rubrics/realUri as the desktop does. */
+  readonly links?: Record<string, string>;
   readonly settings?: Record<string, unknown>;
   readonly initializationOptions?: RubricsInitializationOptions;
   readonly capabilities?: InitializeParams['capabilities'];
@@ -69,10 +71,11 @@ export class TestClient {
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.log.push(params.message);
     });
-    connection.onRequest(READ_FILE, ({ uri }: ReadFileParams) => {
+    connection.onRequest(READ_FILE, ({ uri }: ReadFileParams): unknown => {
       this.reads.push(uri);
       return options.files?.[uri] ?? null;
     });
+    connection.onRequest(REAL_URI, ({ uri }: RealUriParams) => options.links?.[uri] ?? (options.files?.[uri] !== undefined ? uri : null));
     connection.onRequest(FIND_FILES, ({ include }: FindFilesParams) => {
       const suffix = /\.\{yaml,yml\}$/.test(include) ? include.replace(/^\*\*\/\*/, '').replace('.{yaml,yml}', '') : undefined;
       return Object.keys(options.files ?? {}).filter((uri) => /\.ya?ml$/.test(uri) && (suffix === undefined || uri.includes(`${suffix}.`)));
@@ -158,9 +161,12 @@ export function position(text: string, offset: number): { line: number; characte
   return { line: before.length - 1, character: (before[before.length - 1] ?? '').length };
 }
 
-/** The server in a worker thread, over a message channel, as dist/extension.js starts it. */
-export async function startWorkerServer(options: TestClientOptions = {}): Promise<TestClient> {
-  const serverPath = await bundle('src/server/node.ts', 'server.js');
+/**
+ * The server in a worker thread, over a message channel, as dist/extension.js starts it; `entry`
+ * is the worker's entry (another one starts the server with other options).
+ */
+export async function startWorkerServer(options: TestClientOptions = {}, entry = 'src/server/node.ts'): Promise<TestClient> {
+  const serverPath = await bundle(entry, `${path.basename(entry, '.ts')}.js`);
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(serverPath, { workerData: { port: port2 }, transferList: [port2] });
   const connection = createProtocolConnection(new PortMessageReader(port1), new PortMessageWriter(port1));

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_CODES } from '../../src/core/diagnostics/codes';
 import { codeLenses } from '../../src/core/language/codeLens';
@@ -170,6 +174,28 @@ suite('language features', (test) => {
     walk(symbols);
     for (const id of assessed) assert(names.some((n) => n.includes(id) || n.includes(doc.rubric?.index.dimensions.get(id)?.title ?? '\u0000')), `the outline should list ${id}; it has ${JSON.stringify(names)}`);
     await closeAllEditors();
+  });
+
+  test('a referenced rubric that is a FIFO is never opened, and one behind a link out of the workspace is never read: each reference says why', async () => {
+    if (process.platform === 'win32') return; // no FIFOs or symbolic links to make there
+    const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri('kestrel/2026-03.claims-platform.assessment.yaml')));
+    const referring = (rubric: string) => sample.replace('rubric: ./claims-platform.rubric.yaml', `rubric: ${rubric}`);
+    await vscode.workspace.fs.createDirectory(sampleUri('suite-scratch'));
+    execFileSync('mkfifo', [sampleUri('suite-scratch/pipe.rubric.yaml').fsPath]);
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-suite-outside-'));
+    fs.copyFileSync(sampleUri('kestrel/claims-platform.rubric.yaml').fsPath, path.join(outside, 'claims-platform.rubric.yaml'));
+    fs.symlinkSync(path.join(outside, 'claims-platform.rubric.yaml'), sampleUri('suite-scratch/linked.rubric.yaml').fsPath);
+    try {
+      const piped = await scratchFile('pipe.assessment.yaml', referring('./pipe.rubric.yaml'));
+      const why = await waitFor(() => vscode.languages.getDiagnostics(piped.uri).find((d) => codeOf(d) === 'rubric-not-found'), 'the FIFO reference\'s problem');
+      assert(why.message.includes('is there but was not read: it is a FIFO (named pipe), not a regular file'), `expected the reason in the message; got ${why.message}`);
+      const linked = await scratchFile('linked.assessment.yaml', referring('./linked.rubric.yaml'));
+      const refused = await waitFor(() => vscode.languages.getDiagnostics(linked.uri).find((d) => codeOf(d) === 'reference-outside-workspace'), 'the linked reference\'s problem');
+      assert(refused.message.includes('leads through a link to a file outside the workspace folder'), `expected the link to be named; got ${refused.message}`);
+    } finally {
+      await removeScratch();
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('diagnostics carry the source "rubrics", so problems are labelled and quick fixes find them', async () => {

@@ -5,6 +5,8 @@ import { buildReport, diffReports } from '../../core/report';
 import type { FileAnalysis } from '../../core/engine';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
+import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement } from '../confinement';
+import type { Confinement } from '../../core/resolve/confinement';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -21,6 +23,7 @@ const spec = {
   options: {
     base: { type: 'string' },
     head: { type: 'string' },
+    ...ALLOW_OUTSIDE_SPEC,
     ...DOCUMENT_OUTPUT_OPTIONS,
   },
   positionals: { min: 0, max: Infinity, what: 'two versions to compare (BEFORE AFTER), or with --base the paths to review' },
@@ -59,6 +62,7 @@ deleted) compares with an empty file.
 Options:
   -f, --format <name>  md (Markdown for a pull-request comment, default) or json
   -o, --out <file>     write to this file instead of stdout (written whole or not at all)
+${allowOutsideHelp(23)}
   -h, --help           show this help
 
 Scores are shown with two decimals, and every delta is the difference of the two numbers shown,
@@ -80,9 +84,10 @@ Examples:
       return 0;
     }
     const format = oneOf(values.format, FORMATS, 'md', '--format');
+    const confinement = await cliConfinement(context.cwd, values['allow-outside'], context.root);
     const twoVersions = values.base === undefined && values.head === undefined && positionals.length === 2 && !(await anyFolder(positionals, context.cwd));
-    if (twoVersions) return diffTwoVersions(positionals[0] as string, positionals[1] as string, format, values.out, context);
-    return diffWholeChange({ ...(values.base !== undefined ? { base: values.base } : {}), ...(values.head !== undefined ? { head: values.head } : {}), paths: positionals }, format, values.out, context);
+    if (twoVersions) return diffTwoVersions(positionals[0] as string, positionals[1] as string, format, values.out, context, confinement);
+    return diffWholeChange({ ...(values.base !== undefined ? { base: values.base } : {}), ...(values.head !== undefined ? { head: values.head } : {}), paths: positionals, confinement }, format, values.out, context);
   },
 };
 
@@ -91,7 +96,7 @@ async function anyFolder(paths: readonly string[], cwd: string): Promise<boolean
   return false;
 }
 
-async function diffWholeChange(request: { base?: string; head?: string; paths: readonly string[] }, format: (typeof FORMATS)[number], out: string | undefined, context: CliContext): Promise<number> {
+async function diffWholeChange(request: { base?: string; head?: string; paths: readonly string[]; confinement: Confinement }, format: (typeof FORMATS)[number], out: string | undefined, context: CliContext): Promise<number> {
   const result = await reviewRepository({ cwd: context.cwd, ...request, note: (text) => context.stderr.write(`rubrics: ${printable(text)}\n`) });
   for (const { path: shown, reasons } of result.incomplete) context.stderr.write(incompleteLines(shown, reasons));
   if (result.incomplete.length > 0) return 2;
@@ -100,14 +105,14 @@ async function diffWholeChange(request: { base?: string; head?: string; paths: r
   return hasErrors ? 1 : 0;
 }
 
-async function diffTwoVersions(beforeArg: string, afterArg: string, format: (typeof FORMATS)[number], out: string | undefined, context: CliContext): Promise<number> {
+async function diffTwoVersions(beforeArg: string, afterArg: string, format: (typeof FORMATS)[number], out: string | undefined, context: CliContext, confinement: Confinement): Promise<number> {
   const reader = new SourceReader(context.cwd);
   try {
     const [beforeSource, afterSource] = [await reader.load(beforeArg), await reader.load(afterArg)];
     if (beforeSource.text === undefined && afterSource.text === undefined) {
       throw new CliError(`Neither "${beforeSource.label}" nor "${afterSource.label}" exists, so there is nothing to compare. Check the paths.`);
     }
-    const checker = new FileChecker(reader, context.cwd, createEngine(reader));
+    const checker = new FileChecker(createEngine(reader, confinement));
     const analyze = async (source: LoadedSource): Promise<FileAnalysis | undefined> => {
       if (source.text === undefined) context.stderr.write(`rubrics: ${printable(source.label)} does not exist at that revision (the file is new or was deleted there); comparing with an empty file.\n`);
       const { analysis, incomplete } = await checker.check(source.uri, source.text ?? '');

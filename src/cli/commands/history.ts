@@ -5,6 +5,8 @@ import { renderHistoryHtml } from '../../core/render/html/history';
 import { renderHistoryMarkdown } from '../../core/render/markdown/history';
 import { buildHistory, historyAssessment, historyPoint, subjectKey, type HistoryPoint } from '../../core/review/history';
 import { createEngine, FileChecker, incompleteLines, readUserFile } from '../analyze';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
+import type { Confinement } from '../../core/resolve/confinement';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
@@ -24,6 +26,7 @@ const spec = {
   options: {
     by: { type: 'string' },
     ...DOCUMENT_OUTPUT_OPTIONS,
+    ...ALLOW_OUTSIDE_SPEC,
   },
   positionals: { min: 1, max: Infinity, what: 'an assessment file' },
 } as const;
@@ -46,6 +49,7 @@ Options:
   -f, --format <name>  md (Markdown with a Mermaid line chart, default), html (a
                        self-contained page with an inline SVG chart) or json
   -o, --out <file>     write to this file instead of stdout (written whole or not at all)
+${allowOutsideHelp(23)}
   -h, --help           show this help
 
 Exit codes: 0 written, 2 the file or git could not be read, or a version could not be fully
@@ -67,7 +71,8 @@ Examples:
     const absolute = path.resolve(context.cwd, file);
     if (!(await stat(absolute).then((s) => s.isFile(), () => false))) throw new CliError(`Cannot find the file "${file}" (looked in ${absolute}).`);
     if (by === 'commit' && where.length > 0) throw new CliError('Paths after FILE are where --by date looks for the other assessments; --by commit follows FILE alone.');
-    const { points, newest, incomplete } = by === 'commit' ? await byCommit(absolute, context) : await byDate(absolute, where, context);
+    const confinement = await cliConfinement(context.cwd, values['allow-outside'], context.root);
+    const { points, newest, incomplete } = by === 'commit' ? await byCommit(absolute, context, confinement) : await byDate(absolute, where, context, confinement);
     const history = buildHistory(by, points, newest);
     const text = format === 'json' ? `${printableJson(JSON.stringify(history, null, 2))}\n` : format === 'html' ? renderHistoryHtml(history) : renderHistoryMarkdown(history);
     await emit(text, values.out, context);
@@ -84,7 +89,7 @@ interface Collected {
 const RECORD = '\u001e';
 const FIELD = '\u001f';
 
-async function byCommit(absolute: string, context: CliContext): Promise<Collected> {
+async function byCommit(absolute: string, context: CliContext, confinement: Confinement): Promise<Collected> {
   const reader = new SourceReader(context.cwd);
   try {
     const repository = await reader.repository();
@@ -101,8 +106,8 @@ async function byCommit(absolute: string, context: CliContext): Promise<Collecte
         return { commit, date, author, message, path: rest.map((l) => l.trim()).find(Boolean) ?? repoPath };
       })
       .reverse();
-    const engine = createEngine(reader);
-    const checker = new FileChecker(reader, context.cwd, engine);
+    const engine = createEngine(reader, confinement);
+    const checker = new FileChecker(engine);
     const points: HistoryPoint[] = [];
     let newest: FileAnalysis | undefined;
     let incomplete = false;
@@ -135,10 +140,10 @@ async function byCommit(absolute: string, context: CliContext): Promise<Collecte
   }
 }
 
-async function byDate(absolute: string, where: readonly string[], context: CliContext): Promise<Collected> {
+async function byDate(absolute: string, where: readonly string[], context: CliContext, confinement: Confinement): Promise<Collected> {
   const reader = new SourceReader(context.cwd);
-  const engine = createEngine(reader);
-  const checker = new FileChecker(reader, context.cwd, engine);
+  const engine = createEngine(reader, confinement);
+  const checker = new FileChecker(engine);
   const shownOf = (file: string) => displayPath(file, context.cwd);
   const own = await checker.check(fileUri(absolute), await readUserFile(absolute, shownOf(absolute)));
   const doc = own.analysis ? historyAssessment(own.analysis) : undefined;

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { GlobSet } from '../../core/format/files';
@@ -6,7 +6,8 @@ import type { FileSource } from '../../server/files';
 import { startServer } from '../../server/server';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
-import { CliError } from '../errors';
+import { walkFiles } from '../discover';
+import { CliError, errorText } from '../errors';
 import { NodeFileHost } from '../nodeFileHost';
 
 const spec = {
@@ -18,34 +19,40 @@ const spec = {
   positionals: { min: 0, max: 0, what: 'nothing' },
 } as const;
 
-/** Folders a workspace search never enters: dependencies and version control hold no rubrics of the user's. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-
 /**
  * The files of the workspace folders on disk, for the server's start-up scan in editors other
- * than VS Code (which searches for the server itself).
+ * than VS Code (which searches for the server itself). The walk is the CLI's (walkFiles): it
+ * never opens a FIFO, a socket or a device, and passes each one whose name the search wanted to
+ * `note`, once; reads stop at the size limit (readTextFile).
  */
-export function diskFileSource(): FileSource {
+export function diskFileSource(note: (message: string) => void = () => undefined): FileSource {
   const host = new NodeFileHost({ cache: false });
+  const noted = new Set<string>();
+  const noteOnce = (key: string, message: string) => {
+    if (noted.has(key)) return;
+    noted.add(key);
+    note(message);
+  };
   return {
     readFile: (uri) => host.readFile(uri),
+    realUri: (uri) => host.realUri(uri),
     async findFiles(folders, include, maxResults) {
       const globs = new GlobSet([include]);
       const found: string[] = [];
       for (const folder of folders) {
-        if (!folder.startsWith('file:')) continue;
+        if (!folder.startsWith('file:') || found.length >= maxResults) continue;
         const root = fileURLToPath(folder);
-        const queue = [''];
-        for (let relative = queue.shift(); relative !== undefined && found.length < maxResults; relative = queue.shift()) {
-          const entries = await readdir(root + relative, { withFileTypes: true }).catch(() => []);
-          for (const entry of entries) {
-            const path = relative ? `${relative}/${entry.name}` : entry.name;
-            if (entry.isDirectory()) {
-              if (!SKIPPED_FOLDERS.has(entry.name)) queue.push(path);
-            } else if (entry.isFile() && globs.matches(path, `${root}/${path}`) && found.length < maxResults) {
-              found.push(pathToFileURL(`${root.replace(/\/$/, '')}/${path}`).toString());
-            }
+        const unreadableFolder = (dir: string, error: unknown) => noteOnce(dir, `Skipped the folder ${dir}: ${errorText(error)}.`);
+        try {
+          for await (const entry of walkFiles(root, Infinity, { unreadableFolder })) {
+            const relative = path.relative(root, entry.path).split(path.sep).join('/');
+            if (!globs.matches(relative, entry.path)) continue;
+            if (entry.kind === 'other') noteOnce(entry.path, `Skipped ${relative}: it is ${entry.what}, not a regular file.`);
+            else found.push(pathToFileURL(entry.path).toString());
+            if (found.length >= maxResults) break;
           }
+        } catch (error) {
+          noteOnce(root, `Skipped the workspace folder ${root}: ${errorText(error)}`);
         }
       }
       return found;
@@ -75,7 +82,7 @@ Options:
     }
     if (!options.stdio) throw new CliError('"rubrics lsp" needs --stdio: the editor talks to the server over standard input and output. Run "rubrics lsp --help" for usage.');
     const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-    startServer(connection, { files: diskFileSource() });
+    startServer(connection, { files: diskFileSource((message) => connection.console.log(message)) });
     // The connection ends the process when the editor says "exit" or closes standard input.
     return new Promise<number>(() => undefined);
   },

@@ -2,6 +2,7 @@ import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
 import { buildReport, type ReportModel } from '../../core/report';
 import { createEngine, FileChecker, incompleteLines } from '../analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand, wholeNumber } from '../args';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { emit } from '../output';
@@ -17,6 +18,7 @@ const spec = {
   options: {
     ...DOCUMENT_OUTPUT_OPTIONS,
     document: { type: 'string', short: 'd' },
+    ...ALLOW_OUTSIDE_SPEC,
   },
   positionals: { min: 1, max: 1, what: 'one file (an assessment, a plan or a rubric)' },
 } as const;
@@ -43,6 +45,7 @@ Options:
   -o, --out <file>     write to this file instead of stdout (written whole or not at all)
   -d, --document <n>   which document of a multi-document file, counting from 1
                        (default: the first assessment or plan)
+${allowOutsideHelp(23)}
   -h, --help           show this help
 
 A document with errors still gets its report (with what could be computed and the problems
@@ -65,7 +68,8 @@ Examples:
     const reader = new SourceReader(context.cwd);
     const source = await reader.load(positionals[0] as string);
     if (source.text === undefined) throw new CliError(`"${source.label}" does not exist at that revision. Check the path with "git ls-tree -r --name-only ${source.label.split(':')[0]}".`);
-    const { analysis, incomplete } = await new FileChecker(reader, context.cwd, createEngine(reader)).check(source.uri, source.text);
+    const engine = createEngine(reader, await cliConfinement(context.cwd, values['allow-outside'], context.root));
+    const { analysis, incomplete } = await new FileChecker(engine).check(source.uri, source.text);
     if (!analysis) {
       context.stderr.write(incompleteLines(source.shownPath, incomplete));
       return 2;

@@ -6,6 +6,7 @@ import { formatScore } from '../../core/render/text';
 import { defaultAssessmentTitle } from '../../core/report/buildReport';
 import { rubricsDefinedIn, rubricUsers, type RubricRef } from '../../core/review/dependents';
 import { createEngine, FileChecker, incompleteLines, readUserFile } from '../analyze';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { displayPath, discoverFiles } from '../discover';
@@ -20,6 +21,7 @@ const spec = {
   name: 'uses',
   options: {
     ...DOCUMENT_OUTPUT_OPTIONS,
+    ...ALLOW_OUTSIDE_SPEC,
   },
   positionals: { min: 1, max: Infinity, what: 'a rubric (a rubric file, file#rubric-id, or a built-in id), then optionally where to look' },
 } as const;
@@ -48,6 +50,7 @@ on a rubric's id gives the same documents.
 Options:
   -f, --format <name>  text (default: one line per document) or json
   -o, --out <file>     write to this file instead of stdout
+${allowOutsideHelp(23)}
   -h, --help           show this help
 
 Exit codes: 0 listed (also when nothing uses it), 2 the rubric or a path was not found, or a
@@ -66,8 +69,8 @@ Examples:
     const format = oneOf(values.format, FORMATS, 'text', '--format');
     const [rubricArg, ...where] = positionals as [string, ...string[]];
     const host = new NodeFileHost();
-    const engine = createEngine(host);
-    const checker = new FileChecker(host, context.cwd, engine);
+    const engine = createEngine(host, await cliConfinement(context.cwd, values['allow-outside'], context.root));
+    const checker = new FileChecker(engine);
     const rubric = await rubricOf(rubricArg, context.cwd, engine);
     const { files, skipped } = await discoverFiles(where, context.cwd);
     for (const note of skipped) context.stderr.write(`rubrics: ${note}\n`);

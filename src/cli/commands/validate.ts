@@ -5,6 +5,8 @@ import { colorEnabled, palette } from '../color';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { createEngine, FileChecker, readUserFile } from '../analyze';
+import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement } from '../confinement';
+import type { Confinement } from '../../core/resolve/confinement';
 import { displayPath, discoverFiles } from '../discover';
 import { CliError } from '../errors';
 import { formatGithub } from '../formatters/github';
@@ -39,6 +41,7 @@ const spec = {
     base: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    ...ALLOW_OUTSIDE_SPEC,
     help: { type: 'boolean', short: 'h' },
   },
   positionals: { min: 0, max: Infinity, what: 'paths' },
@@ -75,6 +78,7 @@ Options:
       --max-warnings <n>    fail when there are more than n warnings
       --strict              fail on any warning
       --no-color, --color   turn colour off or on (default: on a terminal, unless NO_COLOR)
+${allowOutsideHelp(28)}
   -h, --help                show this help
 
 Formats:
@@ -122,10 +126,11 @@ Examples:
     const minSeverity = values.quiet ? 'error' : values['min-severity'] === undefined ? undefined : oneOf<SeverityName>(values['min-severity'], SEVERITIES, 'note', '--min-severity');
     const maxWarnings = wholeNumber(values['max-warnings'], '--max-warnings', 0);
     const color = values['no-color'] ? false : values.color ? true : colorEnabled(context.stdout, context.env);
+    const confinement = await cliConfinement(context.cwd, values['allow-outside'], context.root);
 
     let results: FileResult[];
     try {
-      results = await validatePaths(positionals, context.cwd, (note) => context.stderr.write(`rubrics: ${note}\n`));
+      results = await validatePaths(positionals, context.cwd, (note) => context.stderr.write(`rubrics: ${note}\n`), confinement);
     } catch (error) {
       // An upload step after this one still finds a valid (empty) file.
       if (error instanceof NoFilesFound) for (const output of outputs) if (output.format !== 'stylish' && output.format !== 'github') await emit(render([], output.format, context, color), output.file, context);
@@ -205,7 +210,7 @@ export class NoFilesFound extends CliError {}
  * Discovers, reads and analyzes the files, all through one engine. Entries that were skipped
  * (FIFOs, devices, sockets with a YAML name) are passed to `note` as they are found.
  */
-export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined): Promise<FileResult[]> {
+export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined, confinement?: Confinement): Promise<FileResult[]> {
   const { files, skipped } = await discoverFiles(inputs, cwd);
   skipped.forEach(note);
   if (files.length === 0) {
@@ -214,8 +219,7 @@ export async function validatePaths(inputs: readonly string[], cwd: string, note
       `Found no rubric files in ${where}. Files are checked when named *.rubric.yaml, *.assessment.yaml or *.plan.yaml, placed under a rubrics/ folder, or declaring "apiVersion: rubrics-as-code/v1". Name files explicitly to check them anyway, or run "rubrics init" to start.`,
     );
   }
-  const host = new NodeFileHost();
-  const checker = new FileChecker(host, cwd, createEngine(host));
+  const checker = new FileChecker(createEngine(new NodeFileHost(), confinement ?? (await cliConfinement(cwd))));
   const results: FileResult[] = [];
   const unreadable: string[] = [];
   for (const file of files) {

@@ -64,6 +64,9 @@ export const DIAGNOSTIC_CODES = {
   'move-not-upward': { severity: 'warning', summary: 'A move that does not raise the level.' },
   'move-from-mismatch': { severity: 'warning', summary: 'A move starts from a level other than the baseline\u2019s.' },
   'too-many-problems': { severity: 'information', summary: 'More problems than the per-file cap; the rest are not shown.' },
+  'budget-exceeded': { severity: 'error', summary: 'Checking a document needed more work than its budget; it was not fully checked.' },
+  'internal-error': { severity: 'error', summary: 'Checking the file failed because of a bug in rubrics; the problems shown may be out of date.' },
+  'reference-outside-workspace': { severity: 'error', summary: 'A reference points outside the repository or workspace (or links out of it), so it was not read.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -59,6 +59,9 @@ export const DIAGNOSTIC_HELP: Readonly<Record<DiagnosticCode, string>> = {
   'move-not-upward': 'Make the move raise the level (to above from), or remove it.',
   'move-from-mismatch': 'Start the move from the baseline\u2019s level, or update the baseline.',
   'too-many-problems': 'Fix the problems shown to see the rest.',
+  'budget-exceeded': 'Write out what the document repeats through aliases, or split it into several documents.',
+  'internal-error': 'Report it with the file; the language server\u2019s log has the details. Edit or reopen the file to check it again.',
+  'reference-outside-workspace': 'Keep the referenced file in the repository or workspace, or allow its folder: --allow-outside in the CLI, rubrics.references.allowOutside in the editor.',
 };
 
 /** Where the README explains a code: the row of its table, by the code's own anchor. */

@@ -2,8 +2,9 @@ import type { Range } from '../text/range';
 import { diagnosticRange, firstKeyRange, locate, pathAt, valueAt, type Location, type Path, type PathAtOffset, type PathSegment } from '../yaml/locate';
 import { parseYaml, type ParseOptions } from '../yaml/parse';
 import type { ContainerSpan, ParsedYamlDocument, YamlIssue } from '../yaml/types';
+import type { ParseWork } from '../yaml/work';
 
-export type { Location, Path, PathAtOffset, PathSegment, ParseOptions, YamlIssue };
+export type { Location, ParseWork, Path, PathAtOffset, PathSegment, ParseOptions, YamlIssue };
 export { valueAt };
 
 /** An entry of a map as written: its key and where the key and the value sit. */
@@ -27,12 +28,18 @@ export class LocatedDocument {
   readonly documentRange: Range;
   /** Problems the YAML parser found in this document. */
   readonly issues: readonly YamlIssue[];
+  /** Maps and lists that stand at more than one place in the value (through aliases): see ParsedYamlDocument.shared. */
+  readonly shared: ReadonlySet<object>;
+  /** What parsing this document cost. */
+  readonly parseWork: ParseWork;
 
   constructor(private readonly parsed: ParsedYamlDocument) {
     this.value = parsed.value;
     this.valueRange = parsed.valueRange;
     this.documentRange = parsed.documentRange;
     this.issues = parsed.issues;
+    this.shared = parsed.shared;
+    this.parseWork = parsed.work;
   }
 
   /** Where a path sits; when it goes deeper than the data, the deepest part that exists (`exact: false`). */

@@ -1,4 +1,4 @@
-import type { FileHost } from './host';
+import { isAvailable, type FileText } from './confinement';
 
 /**
  * Reads every file an analysis can need before the analysis starts, so the analysis itself is
@@ -7,16 +7,16 @@ import type { FileHost } from './host';
  * documents refer to it, and a reference back to a file already read is not followed again.
  *
  * `referencesOf` lists the URIs a file's text refers to; `readFile` gives a file's text (for
- * built-in frameworks too). Texts that cannot be read are kept as undefined.
+ * built-in frameworks too), or why there is none (ConfinedReader), which is kept with it.
  */
 export const REFERENCE_DEPTH = 2;
 
 export async function readReferencedFiles(
   root: { readonly uri: string; readonly text: string },
-  readFile: FileHost['readFile'],
+  readFile: (uri: string) => Promise<FileText>,
   referencesOf: (uri: string, text: string) => readonly string[],
-): Promise<ReadonlyMap<string, string | undefined>> {
-  const texts = new Map<string, string | undefined>([[root.uri, root.text]]);
+): Promise<ReadonlyMap<string, FileText>> {
+  const texts = new Map<string, FileText>([[root.uri, root.text]]);
   let frontier: { uri: string; text: string }[] = [root];
   for (let depth = 0; depth < REFERENCE_DEPTH && frontier.length > 0; depth++) {
     const next = new Set<string>();
@@ -25,7 +25,7 @@ export async function readReferencedFiles(
     frontier = [];
     for (const [uri, text] of read) {
       texts.set(uri, text);
-      if (text !== undefined) frontier.push({ uri, text });
+      if (isAvailable(text)) frontier.push({ uri, text });
     }
   }
   return texts;

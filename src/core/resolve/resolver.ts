@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { DocumentKind } from '../format/types';
 import { builtinFrameworks } from '../builtins';
+import type { Unavailable } from './confinement';
 import { referenceTarget, type ReferenceKey } from './references';
 import { baseName } from './uris';
 
@@ -18,7 +19,7 @@ export interface Candidate {
   readonly id?: string;
 }
 
-/** The documents of a file, or undefined when the file could not be read. */
+/** The documents of a file that was read. */
 export interface CandidateFile {
   readonly uri: string;
   readonly documents: readonly Candidate[];
@@ -33,6 +34,8 @@ export interface ReferenceProblem {
   readonly code: DiagnosticCode;
   readonly message: string;
   readonly unknownId?: { readonly id: string; readonly known: readonly string[] };
+  /** Set when the document could not be fully checked because of it (a file that is there but was not read): why, for FileAnalysis.incomplete. */
+  readonly incomplete?: string;
 }
 
 const WANTED: Readonly<Record<ReferenceKey, DocumentKind>> = { rubric: 'Rubric', baseline: 'Assessment' };
@@ -40,9 +43,9 @@ const NOT_FOUND: Readonly<Record<ReferenceKey, DiagnosticCode>> = { rubric: 'rub
 
 /**
  * Finds the document a `rubric:` or `baseline:` reference names, from the document at `from`.
- * `fileAt` gives the documents of another file (undefined when it cannot be read).
+ * `fileAt` gives the documents of another file, or why it has none for this analysis.
  */
-export function resolveReference(key: ReferenceKey, reference: string, from: CandidateFile, fileAt: (uri: string) => CandidateFile | undefined): Resolution {
+export function resolveReference(key: ReferenceKey, reference: string, from: CandidateFile, fileAt: (uri: string) => CandidateFile | Unavailable): Resolution {
   const wanted = WANTED[key];
   const code = NOT_FOUND[key];
   const target = referenceTarget(reference, from.uri, key);
@@ -56,8 +59,8 @@ export function resolveReference(key: ReferenceKey, reference: string, from: Can
     if (local) return { found: true, uri: from.uri, index: local.index, builtin: false };
     if (target.builtin) {
       const file = fileAt(target.builtin.uri);
-      const doc = file?.documents.find((d) => d.kind === 'Rubric');
-      if (file && doc) return { found: true, uri: file.uri, index: doc.index, builtin: true };
+      const doc = 'documents' in file ? file.documents.find((d) => d.kind === 'Rubric') : undefined;
+      if ('documents' in file && doc) return { found: true, uri: file.uri, index: doc.index, builtin: true };
     }
     const localIds = from.documents.filter((d) => d.kind === wanted && d.id !== undefined).map((d) => d.id as string);
     if (key === 'rubric') {
@@ -78,7 +81,7 @@ export function resolveReference(key: ReferenceKey, reference: string, from: Can
   }
   const file = fileAt(target.uri);
   const readUri = target.uri;
-  if (!file) return { found: false, readUri, code, message: `No file found at "${target.path}" (relative to this file). Check the path and the file name.` };
+  if (!('documents' in file)) return { found: false, readUri, ...unavailableFile(key, target.path, from.uri, file) };
   const ofKind = file.documents.filter((d) => d.kind === wanted);
   const doc = target.fragment !== undefined ? ofKind.find((d) => d.id === target.fragment) : ofKind[0];
   if (doc) return { found: true, uri: file.uri, index: doc.index, builtin: false, readUri };
@@ -91,6 +94,25 @@ export function resolveReference(key: ReferenceKey, reference: string, from: Can
   return { found: false, readUri, code, message: `${name} holds no Rubric document${held.length > 0 ? ` (it holds: ${held.join(', ')})` : ''}.` };
 }
 
+/** Why a referenced file that has no text for the analysis gives nothing, in words. */
+function unavailableFile(key: ReferenceKey, path: string, fromUri: string, file: Unavailable): ReferenceProblem {
+  switch (file.unavailable) {
+    case 'missing':
+      return { code: NOT_FOUND[key], message: `No file found at "${path}" (relative to this file). Check the path and the file name.` };
+    case 'unreadable':
+      return {
+        code: NOT_FOUND[key],
+        message: `"${path}" is there but was not read: ${file.reason}.${file.advice ? ` ${file.advice}` : ''}`,
+        incomplete: `The ${key} that ${baseName(fromUri)} refers to, "${path}", was not read: ${file.reason}.`,
+      };
+    case 'outside':
+      return {
+        code: 'reference-outside-workspace',
+        message: `${file.link ? `"${path}" leads through a link to a file outside ${file.scope}` : `"${path}" points outside ${file.scope}`}, so it was not read: references stay inside it, so that a file cannot make the tool read and show other files of the machine. ${file.allow}`,
+      };
+  }
+}
+
 /** The rubric was found but has errors of its own. */
 export function unusableRubric(reference: string, errors: number, uri: string): ReferenceProblem {
   return {
@@ -99,8 +121,12 @@ export function unusableRubric(reference: string, errors: number, uri: string): 
   };
 }
 
-/** The baseline assessment was found but its data cannot be read. */
-export function unreadableBaseline(uri: string): ReferenceProblem {
+/** The baseline assessment was found but its data cannot be read, or (with `incomplete`) it was not fully checked. */
+export function unreadableBaseline(uri: string, incomplete?: readonly string[]): ReferenceProblem {
+  if (incomplete) {
+    const why = incomplete.join(' ');
+    return { code: 'baseline-not-found', message: `The baseline assessment in ${baseName(uri)} could not be fully checked, so moves are not checked against it. ${why}`, incomplete: why };
+  }
   return { code: 'baseline-not-found', message: `The baseline assessment has errors that keep it from being read. Fix ${baseName(uri)} first.` };
 }
 

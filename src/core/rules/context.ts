@@ -3,6 +3,7 @@ import type { DiagnosticCode } from '../diagnostics/codes';
 import type { Severity, SuggestedFix } from '../diagnostics/types';
 import type { AssessmentFacts, WrittenDimension } from '../domain/assessmentFacts';
 import type { RubricIndex } from '../domain/rubricIndex';
+import type { DocumentBudget } from '../document/budget';
 import type { LocatedDocument, Path } from '../document/located';
 import type { Dimension, DocumentKind } from '../format/types';
 import type { SchemaVerdict } from '../schema/validateSchema';
@@ -34,12 +35,21 @@ export interface Located<T> {
 /**
  * What a rule works with. Reads go through `read`, `items` and `entries`, which give only what
  * passed the schema, so a rule checks every part whose inputs are valid and nothing else.
+ *
+ * Each read, place and problem is charged to the document's budget, in units of what it walks
+ * (a path's segments, a list's items): a rule whose work grows faster than the document is
+ * stopped by the budget (BudgetExceeded, which the engine catches) instead of holding up the editor.
  */
 export class RuleContext {
   constructor(
     readonly inputs: RuleInputs,
     private readonly out: DiagnosticCollector,
+    private readonly budget?: DocumentBudget,
   ) {}
+
+  private spend(units: number): void {
+    this.budget?.spend('rules', units);
+  }
 
   get document(): LocatedDocument {
     return this.inputs.document;
@@ -51,7 +61,9 @@ export class RuleContext {
 
   /** An assessment's dimensions as written (the parts that passed the schema). */
   writtenDimensions(): readonly WrittenDimension[] {
-    return this.inputs.facts?.dimensions ?? [];
+    const dimensions = this.inputs.facts?.dimensions ?? [];
+    this.spend(1 + dimensions.length);
+    return dimensions;
   }
 
   /** Those of them that the assessment's rubric defines, each with the rubric's dimension. */
@@ -61,23 +73,29 @@ export class RuleContext {
 
   /** Whether the value at `path` passed the schema. */
   valid(path: Path): boolean {
+    this.spend(1 + path.length);
     return this.inputs.verdict.isValid(path);
   }
 
   /** Whether anything is written at `path` (valid or not). */
   written(path: Path): boolean {
-    return this.inputs.document.valueAt(path) !== undefined;
+    return this.valueAt(path) !== undefined;
   }
 
   /** The value at `path` when it is written and passed the schema. */
   read<T>(path: Path): T | undefined {
-    const value = this.inputs.document.valueAt(path);
+    const value = this.valueAt(path);
     return value !== undefined && this.valid(path) ? (value as T) : undefined;
+  }
+
+  private valueAt(path: Path): unknown {
+    this.spend(1 + path.length);
+    return this.inputs.document.valueAt(path);
   }
 
   /** The items of the list at `path` that passed the schema, with their index. */
   items<T>(path: Path): (Located<T> & { readonly index: number })[] {
-    const list = this.inputs.document.valueAt(path);
+    const list = this.valueAt(path);
     if (!Array.isArray(list)) return [];
     const out: (Located<T> & { index: number })[] = [];
     list.forEach((value, index) => {
@@ -89,8 +107,9 @@ export class RuleContext {
 
   /** The items of the list at `path` that are maps, whether or not all of their fields passed the schema (read those with `read`). */
   maps(path: Path): (Located<Record<string, unknown>> & { readonly index: number })[] {
-    const list = this.inputs.document.valueAt(path);
+    const list = this.valueAt(path);
     if (!Array.isArray(list)) return [];
+    this.spend(list.length);
     const out: (Located<Record<string, unknown>> & { index: number })[] = [];
     list.forEach((value, index) => {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) out.push({ value: value as Record<string, unknown>, path: [...path, index], index });
@@ -100,20 +119,25 @@ export class RuleContext {
 
   /** The keys of the map at `path`, whatever their values. */
   keys(path: Path): string[] {
-    const map = this.inputs.document.valueAt(path);
-    return map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
+    const map = this.valueAt(path);
+    const keys = map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
+    this.spend(keys.length);
+    return keys;
   }
 
   /** The range to underline for a path: its value, or `key` to prefer the key. */
   at(path: Path, prefer: 'key' | 'value' = 'value'): Range {
+    this.spend(1 + path.length);
     return this.inputs.document.rangeOf(path, prefer);
   }
 
   keyAt(path: Path): Range {
+    this.spend(1 + path.length);
     return this.inputs.document.keyRangeOf(path);
   }
 
   report(code: DiagnosticCode, message: string, range: Range, extra?: { severity?: Severity; fixes?: SuggestedFix[]; data?: Record<string, unknown> }): void {
+    this.spend(1 + message.length);
     this.out.report(code, message, range, extra);
   }
 
@@ -122,6 +146,7 @@ export class RuleContext {
    * a close match exists. Pass the same list object for every id of a document: it is indexed once.
    */
   reportUnknownId(code: DiagnosticCode, message: string, range: Range, id: string, known: KnownIds): void {
+    this.spend(1 + message.length + id.length);
     reportUnknownId(this.out, code, message, range, id, known);
   }
 }

@@ -3,7 +3,7 @@ import type { DiagnosticCollector } from '../diagnostics/collector';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { LocatedDocument, Path, PathSegment } from '../document/located';
 import type { DocumentKind } from '../format/types';
-import { validateAssessment, validatePlan, validateRubric } from '../generated/validators.js';
+import { validateAssessment, validatePlan, validateRubric, withSharedValues } from '../generated/validators.js';
 import type { Range } from '../text/range';
 import { closestMatch, quoteList } from '../text/suggest';
 
@@ -30,23 +30,25 @@ export const SCHEMA_NOT_RUN: SchemaVerdict = { valid: false, isValid: () => fals
 /**
  * Runs the precompiled validator for the document's kind and turns each error into a diagnostic
  * that names the key, says what is wrong in plain words, and sits on the offending key or value.
+ * A map or list that aliases repeat is validated once for each schema it meets, not at every
+ * place it stands (see scripts/generate.mjs); a problem inside it is shown once, at the anchor.
  */
 export function validateAgainstSchema(kind: DocumentKind, doc: LocatedDocument, out: DiagnosticCollector): SchemaVerdict {
   const validate = VALIDATORS[kind];
-  if (validate(doc.value)) return SCHEMA_VALID;
+  if (withSharedValues(doc.shared, () => validate(doc.value))) return SCHEMA_VALID;
   const seen = new Set<string>();
-  const invalid: Path[] = [];
+  const invalid = new InvalidPaths();
   for (const error of validate.errors ?? []) {
     const diagnostic = describe(error, doc);
     if (!diagnostic) continue;
     const where = invalidPath(error);
-    if (where) invalid.push(where);
+    if (where) invalid.add(where);
     const key = `${diagnostic.code}|${diagnostic.range.start}|${diagnostic.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.report(diagnostic.code, diagnostic.message, diagnostic.range, diagnostic.extra);
   }
-  return { valid: false, isValid: (path) => !invalid.some((bad) => overlaps(bad, path)) };
+  return { valid: false, isValid: (path) => !invalid.overlaps(path) };
 }
 
 /** The part of the document an error makes unusable; none for a key the format does not define (the rest of its map is fine). */
@@ -59,12 +61,43 @@ function invalidPath(error: ErrorObject): Path | undefined {
   return propertyName !== undefined ? [...path, propertyName] : path;
 }
 
-/** Whether one path lies inside the other (or they are the same). */
-function overlaps(a: Path, b: Path): boolean {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) if (String(a[i]) !== String(b[i])) return false;
-  return true;
+/**
+ * The paths the schema found invalid, as a tree of their segments, so that asking about a path
+ * costs its length, whatever the number of errors: the rules ask about every part they read, and
+ * a list over every error made a document with thousands of them quadratic.
+ */
+class InvalidPaths {
+  private readonly root: PathNode = new Map();
+
+  add(path: Path): void {
+    let node = this.root;
+    for (const segment of path) {
+      if (node.has(END)) return; // a path above it is invalid already
+      const key = String(segment);
+      let next = node.get(key);
+      if (!next) node.set(key, (next = new Map()));
+      node = next;
+    }
+    node.clear();
+    node.set(END, node);
+  }
+
+  /** Whether `path` lies inside an invalid path, or holds one (or is one). */
+  overlaps(path: Path): boolean {
+    let node = this.root;
+    if (node.size === 0) return false;
+    for (const segment of path) {
+      if (node.has(END)) return true;
+      const next = node.get(String(segment));
+      if (!next) return false;
+      node = next;
+    }
+    return true;
+  }
 }
+
+const END = Symbol('invalid here');
+type PathNode = Map<string | typeof END, PathNode>;
 
 interface Described {
   code: DiagnosticCode;

@@ -1,3 +1,4 @@
+import { formatBytes } from '../text/bytes';
 import type { YamlIssue } from './types';
 import type { WorkCounter } from './work';
 
@@ -144,6 +145,21 @@ function isBlank(ch: number): boolean {
 function isHeaderIndicator(ch: number): boolean {
   return (ch >= 48 && ch <= 57) || ch === 43 || ch === 45;
 }
+
+/**
+ * Why a file of `size` bytes (when known) is not read, as a clause after its name: what every
+ * face that reads files says, since the limit is the engine's.
+ */
+export function tooLargeReason(size?: number): string {
+  const actual = size !== undefined && size > YAML_LIMITS.maxBytes ? ` (${formatBytes(size)})` : '';
+  return `it is larger than the ${formatBytes(YAML_LIMITS.maxBytes)} the engine reads${actual}`;
+}
+
+/** What to do with a file over the size limit. */
+export const SPLIT_ADVICE = 'Split it into several files.';
+
+/** Why a FIFO, a socket or a device is never read, for every face that reads files. */
+export const REGULAR_FILES_ONLY = 'rubrics reads only regular files, so it never waits on a pipe or reads a device.';
 
 export function checkSize(text: string): YamlIssue | undefined {
   if (text.length <= YAML_LIMITS.maxBytes) return undefined;

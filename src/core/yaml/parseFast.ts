@@ -2,7 +2,7 @@ import type { Range } from '../text/range';
 import { YAML_LIMITS } from './limits';
 import { BlockScalarBuilder, foldDoubleQuoted, foldSingleQuoted, readDoubleQuoted, readSingleQuoted, resolvePlainScalar, type QuotedScalar } from './fastScalars';
 import type { ContainerSpan, PairSpan, ParsedYamlDocument } from './types';
-import type { WorkCounter } from './work';
+import type { ParseWork, WorkCounter } from './work';
 
 /**
  * Fast parser for the block-style subset of YAML that rubric files are written in: block maps
@@ -143,6 +143,8 @@ class FastParser {
   private expandedCharacters = 0;
   /** The current document's anchors (an alias refers to the last one of its name before it). */
   private anchors = new Map<string, AnchoredValue | typeof IN_PROGRESS>();
+  /** The current document's maps and lists that aliases repeat (see ParsedYamlDocument.shared). */
+  private shared = new Set<object>();
 
   constructor(private readonly text: string) {
     this.length = text.length;
@@ -156,24 +158,26 @@ class FastParser {
     while (this.lineKind() !== Line.End) {
       if (documents.length >= YAML_LIMITS.maxDocuments) bail(); // the structure guard explains it
       const documentStart = this.lineStart;
+      const before = this.workSoFar();
       if (this.kind === Line.DocumentMarker) {
         const i = this.skipSpaces(this.lineStart + 3);
         if (i < this.contentEnd && !(this.text.charCodeAt(i) === HASH && i > this.lineStart + 3)) bail(); // content after `---`
         this.nextLine();
         if (this.lineKind() !== Line.Content) {
-          documents.push(this.emptyDocument(documentStart, i));
+          documents.push(this.emptyDocument(documentStart, i, before));
           continue;
         }
       }
       this.spans = new WeakMap();
       this.anchors = new Map();
+      this.shared = new Set();
       this.lastEmptyAt = -1;
       this.tokenEnd = documentStart;
       const value = this.parseBlockNode(this.indent, 0);
       const valueRange = this.range;
       if (this.kind === Line.Content) bail(); // text after the root node ended: an indentation error
       const documentEnd = this.endOfDocument(this.kind === Line.DocumentMarker ? this.lineStart : this.length);
-      documents.push({ value, valueRange, documentRange: { start: documentStart, end: documentEnd }, spans: this.spans, issues: [] });
+      documents.push({ value, valueRange, documentRange: { start: documentStart, end: documentEnd }, spans: this.spans, issues: [], shared: this.shared, work: this.workSince(before) });
     }
     return documents;
   }
@@ -183,7 +187,7 @@ class FastParser {
    * `yaml` ends it after the marker and its spaces, or, when comments follow, at the next
    * document or the end of the text.
    */
-  private emptyDocument(marker: number, afterMarkerSpaces: number): ParsedYamlDocument {
+  private emptyDocument(marker: number, afterMarkerSpaces: number, before: ParseWork): ParsedYamlDocument {
     const next = this.kind === Line.DocumentMarker ? this.lineStart : this.length;
     let end = afterMarkerSpaces;
     let i = marker + 3;
@@ -195,7 +199,15 @@ class FastParser {
     }
     this.charactersScanned += i - marker - 3;
     this.nodesBuilt++;
-    return { value: null, valueRange: { start: marker, end: marker }, documentRange: { start: marker, end }, spans: new WeakMap(), issues: [] };
+    return { value: null, valueRange: { start: marker, end: marker }, documentRange: { start: marker, end }, spans: new WeakMap(), issues: [], shared: new Set(), work: this.workSince(before) };
+  }
+
+  private workSoFar(): ParseWork {
+    return { charactersScanned: this.charactersScanned, nodesBuilt: this.nodesBuilt, aliasExpansions: this.aliasExpansions };
+  }
+
+  private workSince(before: ParseWork): ParseWork {
+    return { charactersScanned: this.charactersScanned - before.charactersScanned, nodesBuilt: this.nodesBuilt - before.nodesBuilt, aliasExpansions: this.aliasExpansions - before.aliasExpansions };
   }
 
   /**
@@ -443,6 +455,7 @@ class FastParser {
     this.expandedCharacters += target.characters;
     this.textCharacters += target.characters;
     if (this.aliasExpansions > YAML_LIMITS.maxExpandedNodes / 2 || this.expandedCharacters > YAML_LIMITS.maxExpandedCharacters / 2) bail();
+    if (target.value !== null && typeof target.value === 'object') this.shared.add(target.value);
     return target.value;
   }
 

@@ -3,7 +3,7 @@ import type { Alias, Document, Node as YamlNode, Pair, YAMLError } from 'yaml';
 import type { Range } from '../text/range';
 import { YAML_LIMITS } from './limits';
 import type { ContainerSpan, ParsedYamlDocument, PairSpan, YamlIssue } from './types';
-import { WorkCounter } from './work';
+import { NO_WORK, WorkCounter } from './work';
 import { boundedQuote, clampRange, composeDocuments, describeYamlError, MAX_QUOTED, OMAP_TAG } from './yamlLibrary';
 
 /**
@@ -25,6 +25,8 @@ function emptyDocument(text: string, errors: readonly YAMLError[]): ParsedYamlDo
     valueRange: { start: 0, end: 0 },
     documentRange: { start: 0, end: text.length },
     spans: new WeakMap(),
+    shared: new Set(),
+    work: NO_WORK,
     issues: errors.map((e) => ({ code: 'yaml-syntax', severity: 'error', message: describeYamlError(e.code, e.message), range: clampRange(e.pos, text.length) })),
   };
 }
@@ -60,6 +62,8 @@ function keyText(value: unknown): string {
 class Converter {
   readonly spans = new WeakMap<object, ContainerSpan>();
   readonly issues: YamlIssue[] = [];
+  /** Maps and lists that aliases and merge keys repeat (see ParsedYamlDocument.shared). */
+  readonly shared = new Set<object>();
   /**
    * Anchors seen so far, in document order: an alias refers to the last node before it that
    * carries its anchor (YAML's rule). Resolving through this table keeps every alias O(1);
@@ -98,6 +102,7 @@ class Converter {
     const target = this.resolveAlias(node);
     if (!target) return { value: null, range, size: 1, characters: 0 };
     this.count(target.size, target.characters, node.range ?? [emptyAt, emptyAt]);
+    this.share(target.value);
     return { value: target.value, range, size: target.size, characters: target.characters };
   }
 
@@ -262,6 +267,7 @@ class Converter {
       for (const [key, pair] of span.pairs) {
         if (ownKeys.has(key)) continue;
         value[key] = (item as Record<string, unknown>)[key];
+        this.share(value[key]);
         pairs.set(key, pair);
         ownKeys.set(key, false);
       }
@@ -283,6 +289,10 @@ class Converter {
     const what = node.tag === BINARY_TAG ? 'Binary data (!!binary)' : `A value of type ${node.tag ?? typeof v}`;
     this.report('yaml-unsupported', `${what} cannot be used in rubric files: they hold text, numbers, true/false, lists and maps. Write the value as text.`, node.range);
     return source;
+  }
+
+  private share(value: unknown): void {
+    if (value !== null && typeof value === 'object') this.shared.add(value);
   }
 
   /** Adds values and characters repeated by an alias or a merge key to the alias guard's tally. */
@@ -364,6 +374,7 @@ function isSpace(ch: number): boolean {
 }
 
 function convertDocument(text: string, doc: Document, work: WorkCounter): ParsedYamlDocument {
+  const before = work.snapshot();
   const converter = new Converter(text, work);
   const docStart = doc.range?.[0] ?? 0;
   const root = converter.convert(doc.contents as YamlNode | null, 0, doc.contents ? docStart : contentStart(text, docStart, work));
@@ -381,12 +392,17 @@ function convertDocument(text: string, doc: Document, work: WorkCounter): Parsed
     issues.push({ code: 'yaml-syntax', severity: 'warning', message: describeYamlError(w.code, w.message), range: inText(w.pos) });
   }
   issues.push(...converter.issues);
+  const documentRange = clampRange([docStart, doc.range?.[2] ?? text.length], text.length);
+  const converted = work.since(before);
   return {
     value: converter.wasAborted ? null : root.value,
     valueRange: root.range,
-    documentRange: clampRange([docStart, doc.range?.[2] ?? text.length], text.length),
+    documentRange,
     spans: converter.spans,
     issues,
+    shared: converter.shared,
+    // The library's lexer read the document's own text once (counted for the file in parseFull).
+    work: { ...converted, charactersScanned: converted.charactersScanned + documentRange.end - documentRange.start },
   };
 }
 

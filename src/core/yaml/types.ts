@@ -56,6 +56,14 @@ export interface ParsedYamlDocument {
   readonly documentRange: Range;
   readonly spans: WeakMap<object, ContainerSpan>;
   readonly issues: readonly YamlIssue[];
+  /**
+   * Maps and lists that stand at more than one place in the data, through aliases or merge keys:
+   * the values aliases name (not copied), and the values merge keys copy in. A stage that walks
+   * the data can do its work on each of them once; empty for a document without aliases.
+   */
+  readonly shared: ReadonlySet<object>;
+  /** What reading this document cost; the file's guards and an abandoned fast attempt count in the file's work only. */
+  readonly work: ParseWork;
 }
 
 export interface ParsedYamlFile {

@@ -34,4 +34,16 @@ export class WorkCounter implements ParseWork {
   snapshot(): ParseWork {
     return { charactersScanned: this.charactersScanned, nodesBuilt: this.nodesBuilt, aliasExpansions: this.aliasExpansions };
   }
+
+  /** What was counted since `before` (an earlier snapshot): one document's share of a file's work. */
+  since(before: ParseWork): ParseWork {
+    return {
+      charactersScanned: this.charactersScanned - before.charactersScanned,
+      nodesBuilt: this.nodesBuilt - before.nodesBuilt,
+      aliasExpansions: this.aliasExpansions - before.aliasExpansions,
+    };
+  }
 }
+
+/** No work: an empty document that nothing was read for. */
+export const NO_WORK: ParseWork = { charactersScanned: 0, nodesBuilt: 0, aliasExpansions: 0 };

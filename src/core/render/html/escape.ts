@@ -1,8 +1,15 @@
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\n': '&#10;', '\r': '&#13;', '#': '&#35;', ':': '&#58;' };
 
-/** Escapes text for HTML content and for quoted attribute values. Every piece of user text goes through it. */
+/**
+ * Escapes text for HTML content and for quoted attribute values. Every piece of user text goes
+ * through it (the free-text Markdown renderer too, see markdown/toHtml.ts). Besides HTML's own
+ * characters, it writes newlines as references, and the first character of every `##` and `::`,
+ * so that an HTML report printed to a CI log (`rubrics report --format html`) never carries a line
+ * or a command from a document (text/logCommands.ts): a reference reads as the character, so the
+ * page shows the same.
+ */
 export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+  return String(text).replace(/[&<>"'\n\r]|#(?=#)|:(?=:)/g, (c) => HTML_ESCAPES[c] as string);
 }
 
 /** ` name="value"` with the value escaped, or nothing when the value is undefined. */

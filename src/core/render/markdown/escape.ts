@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { isSafeUrl } from '../../domain/links';
+import { LOG_COMMAND, WORKFLOW_COMMAND_START } from '../../text/logCommands';
 
 /**
  * The one Markdown escape, for every Markdown the tool writes: reports, the score diff, pull-request
@@ -13,7 +14,13 @@ import { isSafeUrl } from '../../domain/links';
  *   whose scheme the link policy refuses (however they are spelled: `&#x6A;avascript:` is
  *   `javascript:` to markdown-it too), and images (a report loads nothing) come out as text.
  * In both, `@name` and `@org/team` get a zero-width joiner after the `@`, so a posted comment
- * pings nobody. Nothing here uses a regular expression over the text: one pass over characters,
+ * pings nobody, and no CI log command forms from a document's text (text/logCommands.ts), since
+ * Markdown is also printed to logs (`rubrics report`, `rubrics diff`): in text, the second `#` of
+ * every `##` and the first `:` of every `::` are backslash-escaped (Markdown shows them as
+ * written); in code, where backslashes show, a zero-width joiner goes between the `#`s of a log
+ * command and before a `::` that starts a line. Plain text never keeps a newline; free text keeps
+ * the author's line breaks, and every line it writes starts with the report's own markup or with
+ * escaped text. Nothing here uses a regular expression over the text: one pass over characters,
  * or markdown-it's tokens, so no input makes it slow.
  */
 
@@ -67,12 +74,27 @@ export function markdownText(text: string): string {
         }
       }
     }
-    if (BACKSLASHED.has(ch)) out += `\\${ch}`;
+    if (BACKSLASHED.has(ch) || startsLogCommand(text, i)) out += `\\${ch}`;
     else if (ENTITIES[ch]) out += ENTITIES[ch];
     else if (startsMention(text, i)) out += `@${ZERO_WIDTH_JOINER}`;
     else out += ch;
   }
   return out;
+}
+
+/** Whether the character at `i` is the second `#` of a `##` or the first `:` of a `::`: what log commands are made of. */
+function startsLogCommand(text: string, i: number): boolean {
+  const ch = text[i];
+  return (ch === '#' && text[i - 1] === '#') || (ch === ':' && text[i + 1] === ':');
+}
+
+/** Code as written, with a zero-width joiner where it would form a log command: `#\u200d#[`, `\u200d::` at a line start. */
+function defuseCode(code: string): string {
+  return code
+    .replace(LOG_COMMAND, `#${ZERO_WIDTH_JOINER}#`)
+    .split('\n')
+    .map((line) => line.replace(WORKFLOW_COMMAND_START, `$1${ZERO_WIDTH_JOINER}::`))
+    .join('\n');
 }
 
 /** Whether the `@` at `i` starts a mention GitHub would ping (`@name`, `@org/team`; not the `@` of an e-mail address). */
@@ -96,7 +118,7 @@ export function markdownCode(text: string): string {
   }
   const fence = '`'.repeat(longest + 1);
   const pad = single.startsWith('`') || single.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${single}${pad}${fence}`;
+  return `${fence}${pad}${defuseCode(single)}${pad}${fence}`;
 }
 
 /** A link destination that cannot end early or break out of the parentheses. */
@@ -209,7 +231,8 @@ function fenced(code: string, info = ''): string {
   }
   const fence = '`'.repeat(Math.max(3, longest + 1));
   const language = [...info].every((ch) => isAlphanumeric(ch.charCodeAt(0)) || ch === '-' || ch === '+') ? info : '';
-  return `${fence}${language}\n${code.endsWith('\n') ? code : `${code}\n`}${fence}`;
+  const body = defuseCode(code);
+  return `${fence}${language}\n${body.endsWith('\n') ? body : `${body}\n`}${fence}`;
 }
 
 function table(tokens: readonly Token[], open: number, close: number): string {
@@ -310,7 +333,7 @@ export function markdownHtml(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    if (IN_HTML.has(ch)) out += `&#${ch.charCodeAt(0)};`;
+    if (IN_HTML.has(ch) || startsLogCommand(text, i)) out += `&#${ch.charCodeAt(0)};`;
     else if (ch === '\n' || ch === '\r') out += ' ';
     else if (startsMention(text, i)) out += `@${ZERO_WIDTH_JOINER}`;
     else out += ch;

@@ -1,0 +1,70 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Confinement, ConfinementRoots } from '../core/resolve/confinement';
+import { CliError } from './errors';
+import { GIT_SCHEME } from './gitSource';
+import { fileUri } from './nodeFileHost';
+
+/** The option that lets references reach a folder outside the root, as the help and messages name it. */
+export const ALLOW_OUTSIDE_OPTION = '--allow-outside';
+
+/** The option in a command's parseCommand spec: every command that reads references takes it. */
+export const ALLOW_OUTSIDE_SPEC = { 'allow-outside': { type: 'string', multiple: true } } as const;
+
+/** Its lines in a command's help, the description starting at `column` like the other options'. */
+export function allowOutsideHelp(column: number): string {
+  const indent = ' '.repeat(column);
+  return [
+    `      ${ALLOW_OUTSIDE_OPTION} <folder>`,
+    `${indent}let references (rubric:, baseline:) read files in this folder too;`,
+    `${indent}by default they stay inside the git repository (outside one, the`,
+    `${indent}current folder). Repeat it for several folders`,
+  ].join('\n');
+}
+
+/**
+ * Where the references of a file the CLI checks may point: inside the git repository that holds
+ * the file (the repository is what a pull request changes and what CI checks out, and a file in
+ * rubrics/ may well use one in shared/), or, for a file in no repository, inside the folder the
+ * command runs in. The Action gives GITHUB_WORKSPACE instead (`root`). Each `--allow-outside`
+ * folder is allowed too, and so are files read from git, which cannot leave their repository.
+ */
+export async function cliConfinement(cwd: string, allowOutside: readonly string[] = [], root?: string): Promise<Confinement> {
+  const allowed = (await Promise.all(allowOutside.map((folder) => allowedFolder(cwd, folder)))).map(fileUri);
+  const extra = [...allowed, `${GIT_SCHEME}//`];
+  const fixed = root !== undefined ? path.resolve(cwd, root) : undefined;
+  const tops = new Map<string, Promise<ConfinementRoots>>();
+  const rootsOf = async (folder: string): Promise<ConfinementRoots> => {
+    if (fixed !== undefined) return { roots: [fileUri(fixed), ...extra], scope: `the workspace (${fixed})` };
+    const top = await repositoryTop(folder);
+    if (top !== undefined) return { roots: [fileUri(top), ...extra], scope: `the repository (${top})` };
+    return { roots: [fileUri(path.resolve(cwd)), ...extra], scope: `the folder the command runs in (${path.resolve(cwd)}), since the file is in no git repository` };
+  };
+  return {
+    rootsFor(checkedUri) {
+      const folder = checkedUri.startsWith('file:') ? path.dirname(fileURLToPath(checkedUri)) : path.resolve(cwd);
+      let roots = tops.get(folder);
+      if (!roots) tops.set(folder, (roots = rootsOf(folder)));
+      return roots;
+    },
+    allow: `To read it anyway, name its folder with ${ALLOW_OUTSIDE_OPTION} <folder>.`,
+  };
+}
+
+/** The top folder of the git repository that holds `folder` (the nearest one with a `.git`), if any. */
+async function repositoryTop(folder: string): Promise<string | undefined> {
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    // A `.git` folder, or the `.git` file of a worktree or a submodule.
+    const git = await stat(path.join(dir, '.git')).catch(() => undefined);
+    if (git?.isDirectory() || git?.isFile()) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function allowedFolder(cwd: string, folder: string): Promise<string> {
+  const absolute = path.resolve(cwd, folder);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info?.isDirectory()) throw new CliError(`${ALLOW_OUTSIDE_OPTION} "${folder}" is not a folder (looked at ${absolute}). Name the folder that holds the files to allow.`);
+  return absolute;
+}
