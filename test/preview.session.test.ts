@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PreviewSession, type DocumentReport, type PreviewPage, type ReportRequest } from '../src/extension/preview/previewSession';
+import { PreviewSession, type DocumentReport, type PreviewPage, type PreviewTexts, type ReportRequest } from '../src/extension/preview/previewSession';
+
+/** The English of src/extension/preview/previewTexts.ts (which needs VS Code's l10n), as the assertions read it. */
+const TEXTS: PreviewTexts = {
+  nothingToPreview: () => ({ heading: 'No rubric document to preview', paragraphs: ['Open a rubric, an assessment or a plan and the report appears here.'] }),
+  showingLastValid: (errors) => `The document has ${errors} error${errors === 1 ? '' : 's'}; showing the report from the last valid version. The Problems panel lists what to fix.`,
+  showingEarlier: (reason) => `The report could not be updated, so it shows an earlier version. ${reason}`,
+  notRendered: (name) => ({ heading: `The report of ${name} could not be rendered`, paragraphs: ['The engine that checks and scores the file did not produce a report.'] }),
+  reportWithoutBody: () => 'The language server sent a report without its body.',
+};
 import { RenderScheduler } from '../src/extension/preview/renderScheduler';
 import type { ExtensionMessage } from '../src/webview/protocol';
 
@@ -90,7 +99,7 @@ describe('PreviewSession', () => {
     renderer.texts.set(A, 'score 2.1');
     renderer.texts.set(B, 'plan');
     logs = [];
-    session = new PreviewSession(page, renderer.report, { delayMs: 100, describe: (uri) => uri.slice(uri.lastIndexOf('/') + 1), log: (m) => logs.push(m) });
+    session = new PreviewSession(page, renderer.report, { delayMs: 100, describe: (uri) => uri.slice(uri.lastIndexOf('/') + 1), texts: TEXTS, log: (m) => logs.push(m) });
   });
 
   afterEach(() => {
@@ -317,7 +326,7 @@ describe('PreviewSession', () => {
 
   it('explains, rather than shows an empty page, when a report with errors comes without the body it needs', async () => {
     renderer.errors.set(A, 2);
-    const bodyless = new PreviewSession(page, async (uri) => ({ uri, version: 1, shellKey: 'webview:one', title: 'x', errors: 2 }), { delayMs: 5, describe: (uri) => uri.split('/').at(-1) ?? uri });
+    const bodyless = new PreviewSession(page, async (uri) => ({ uri, version: 1, shellKey: 'webview:one', title: 'x', errors: 2 }), { delayMs: 5, describe: (uri) => uri.split('/').at(-1) ?? uri, texts: TEXTS });
     bodyless.show(A);
     await settle();
     expect(page.loads).toHaveLength(1);

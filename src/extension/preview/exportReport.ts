@@ -11,10 +11,12 @@ interface ExportChoice extends vscode.QuickPickItem {
 }
 
 const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = { markdown: 'Markdown', html: 'HTML' };
-const FORMAT_DETAIL: Readonly<Record<ExportFormat, string>> = {
-  markdown: 'Plain text for pull requests, wikis and git; GitHub and GitLab render it.',
-  html: 'One self-contained page with the radar chart, to open in a browser or share.',
-};
+/** What each format is for (a function: vscode.l10n reads the language when it is called). */
+function formatDetail(format: ExportFormat): string {
+  return format === 'markdown'
+    ? vscode.l10n.t('Plain text for pull requests, wikis and git; GitHub and GitLab render it.')
+    : vscode.l10n.t('One self-contained page with the radar chart, to open in a browser or share.');
+}
 
 /**
  * "Rubrics: Export Report": asks for Markdown or HTML and where to write it, renders the report of
@@ -26,33 +28,37 @@ export async function exportReport(services: RubricServices, document: vscode.Te
   const nextTo = document.isUntitled ? undefined : (format: ExportFormat) => vscode.Uri.joinPath(parentOf(document.uri), reportFileName(sourceName, format));
 
   const choice = await vscode.window.showQuickPick(exportChoices(sourceName, nextTo !== undefined), {
-    title: `Export the report of ${sourceName}`,
-    placeHolder: 'Choose a format',
+    title: vscode.l10n.t('Export the report of {0}', sourceName),
+    placeHolder: vscode.l10n.t('Choose a format'),
   });
   if (!choice?.format) return;
   const format = choice.format;
 
   const summary = await services.summary(document).catch(() => undefined);
   if (summary && summary.errors > 0) {
+    const exportAnyway = vscode.l10n.t('Export Anyway');
     const go = await vscode.window.showWarningMessage(
-      `${sourceName} has ${summary.errors === 1 ? 'an error' : `${summary.errors} errors`}. The report lists ${summary.errors === 1 ? 'it' : 'them'}, and the parts ${summary.errors === 1 ? 'it affects are' : 'they affect are'} not scored.`,
+      summary.errors === 1
+        ? vscode.l10n.t('{0} has an error. The report lists it, and the parts it affects are not scored.', sourceName)
+        : vscode.l10n.t('{0} has {1} errors. The report lists them, and the parts they affect are not scored.', sourceName, summary.errors),
       { modal: true },
-      'Export Anyway',
+      exportAnyway,
     );
-    if (go !== 'Export Anyway') return;
+    if (go !== exportAnyway) return;
   }
 
   let target: vscode.Uri | undefined;
   if (nextTo && !choice.chooseLocation) {
     target = nextTo(format);
     if (await exists(target)) {
-      const replace = await vscode.window.showWarningMessage(`${fileName(target)} already exists. Replace it with the new report?`, { modal: true }, 'Replace');
-      if (replace !== 'Replace') return;
+      const replaceLabel = vscode.l10n.t('Replace');
+      const replace = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it with the new report?', fileName(target)), { modal: true }, replaceLabel);
+      if (replace !== replaceLabel) return;
     }
   } else {
     target = await vscode.window.showSaveDialog({
-      title: `Export the report of ${sourceName}`,
-      saveLabel: 'Export',
+      title: vscode.l10n.t('Export the report of {0}', sourceName),
+      saveLabel: vscode.l10n.t('Export'),
       defaultUri: nextTo?.(format) ?? defaultLocation(reportFileName(sourceName, format)),
       filters: format === 'markdown' ? { Markdown: ['md'] } : { HTML: ['html', 'htm'] },
     });
@@ -62,28 +68,30 @@ export async function exportReport(services: RubricServices, document: vscode.Te
   let content: string;
   try {
     content = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Rendering the report of ${sourceName}…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rendering the report of {0}…', sourceName) },
       () => services.renderReport(document, format, format === 'html' ? { mode: 'standalone' } : undefined),
     );
   } catch (error) {
-    void vscode.window.showErrorMessage(`The report of ${sourceName} could not be rendered, so nothing was written. ${errorText(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report of {0} could not be rendered, so nothing was written. {1}', sourceName, errorText(error)));
     return;
   }
 
   try {
     await writeWhole(target, new TextEncoder().encode(content));
   } catch (error) {
-    void vscode.window.showErrorMessage(`The report could not be written to ${vscode.workspace.asRelativePath(target)}. ${errorText(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report could not be written to {0}. {1}', vscode.workspace.asRelativePath(target), errorText(error)));
     return;
   }
 
-  const actions = ['Open'];
+  const open = vscode.l10n.t('Open');
+  const openInBrowser = vscode.l10n.t('Open in Browser');
+  const actions = [open];
   // A browser can only open files the user's machine can see.
   const canBrowse = format === 'html' && target.scheme === 'file' && vscode.env.remoteName === undefined;
-  if (canBrowse) actions.push('Open in Browser');
-  const action = await vscode.window.showInformationMessage(`Exported the report to ${vscode.workspace.asRelativePath(target)}.`, ...actions);
-  if (action === 'Open') await vscode.window.showTextDocument(target, { preview: false });
-  else if (action === 'Open in Browser') await vscode.env.openExternal(target);
+  if (canBrowse) actions.push(openInBrowser);
+  const action = await vscode.window.showInformationMessage(vscode.l10n.t('Exported the report to {0}.', vscode.workspace.asRelativePath(target)), ...actions);
+  if (action === open) await vscode.window.showTextDocument(target, { preview: false });
+  else if (action === openInBrowser) await vscode.env.openExternal(target);
 }
 
 function exportChoices(sourceName: string, canWriteNextTo: boolean): ExportChoice[] {
@@ -91,15 +99,15 @@ function exportChoices(sourceName: string, canWriteNextTo: boolean): ExportChoic
   const items: ExportChoice[] = [];
   if (canWriteNextTo) {
     for (const format of formats) {
-      items.push({ label: FORMAT_LABEL[format], description: reportFileName(sourceName, format), detail: FORMAT_DETAIL[format], format });
+      items.push({ label: FORMAT_LABEL[format], description: reportFileName(sourceName, format), detail: formatDetail(format), format });
     }
-    items.push({ label: 'Save as', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('Save as'), kind: vscode.QuickPickItemKind.Separator });
   }
   for (const format of formats) {
     items.push({
       label: canWriteNextTo ? `${FORMAT_LABEL[format]}…` : FORMAT_LABEL[format],
-      description: 'choose where to save',
-      ...(canWriteNextTo ? {} : { detail: FORMAT_DETAIL[format] }),
+      description: vscode.l10n.t('choose where to save'),
+      ...(canWriteNextTo ? {} : { detail: formatDetail(format) }),
       format,
       chooseLocation: true,
     });

@@ -34,11 +34,30 @@ export interface ReportRequest {
  */
 export type ReportSource = (uri: string, request: ReportRequest) => Promise<DocumentReport>;
 
+/** A page of explanation: a heading and its paragraphs. */
+export interface PreviewMessage {
+  readonly heading: string;
+  readonly paragraphs: readonly string[];
+}
+
+/** What the preview says to the reader (given by the extension, in VS Code's display language). */
+export interface PreviewTexts {
+  nothingToPreview(): PreviewMessage;
+  /** The banner over the last valid report while the document has `errors` errors. */
+  showingLastValid(errors: number): string;
+  /** The banner over an earlier report when an update failed for `reason`. */
+  showingEarlier(reason: string): string;
+  /** The page when the report of the file named `name` could not be made. */
+  notRendered(name: string): PreviewMessage;
+  reportWithoutBody(): string;
+}
+
 export interface PreviewSessionOptions {
   /** Quiet time after an analysis before rendering, so typing does not render every keystroke. */
   readonly delayMs: number;
   /** A short name of a document for messages (its file name). */
   readonly describe: (uri: string) => string;
+  readonly texts: PreviewTexts;
   /** Where failures are logged for the user (the output channel). */
   readonly log?: (message: string) => void;
 }
@@ -111,13 +130,7 @@ export class PreviewSession {
   /** Shows the page that invites the user to open a rubric document. */
   showNothing(): void {
     this.documentUri = undefined;
-    this.loadMessage({
-      heading: 'No rubric document to preview',
-      paragraphs: [
-        'Open a rubric, an assessment or a plan (a YAML file that starts with "apiVersion: rubrics-as-code/v1") and the report appears here.',
-        'The preview follows the rubric document you are editing and updates as you type.',
-      ],
-    });
+    this.loadMessage(this.options.texts.nothingToPreview());
   }
 
   /** A document was analyzed again: re-render once typing pauses, if it is the one shown. */
@@ -196,11 +209,9 @@ export class PreviewSession {
     if (report.errors === 0) this.keepValid(report);
     const kept = report.errors > 0 ? this.lastValid.get(uri) : undefined;
     const shown = kept ?? report;
-    const notice = kept
-      ? `The document has ${report.errors} error${report.errors === 1 ? '' : 's'}; showing the report from the last valid version. The Problems panel lists what to fix.`
-      : undefined;
+    const notice = kept ? this.options.texts.showingLastValid(report.errors) : undefined;
     if (shown.body === undefined) {
-      this.showFailure(uri, new Error('The language server sent a report without its body.'));
+      this.showFailure(uri, new Error(this.options.texts.reportWithoutBody()));
       return;
     }
     const body: Shown = { uri, version: shown.version, body: shown.body };
@@ -256,17 +267,10 @@ export class PreviewSession {
     this.options.log?.(`Preview of ${this.options.describe(uri)} failed: ${reason}`);
     // Keep an earlier report of the same document on screen, flagged as out of date.
     if (this.loaded?.report && this.latest?.uri === uri) {
-      this.setNotice(`The report could not be updated, so it shows an earlier version. ${reason}`);
+      this.setNotice(this.options.texts.showingEarlier(reason));
       return;
     }
-    this.loadMessage({
-      heading: `The report of ${this.options.describe(uri)} could not be rendered`,
-      paragraphs: [
-        'The engine that checks and scores the file did not produce a report. Problems in the file itself appear in the Problems panel; this is something else.',
-        'Edit the file or run "Rubrics: Show Output" for details. The preview tries again on the next change.',
-      ],
-      detail: reason,
-    });
+    this.loadMessage({ ...this.options.texts.notRendered(this.options.describe(uri)), detail: reason });
   }
 }
 

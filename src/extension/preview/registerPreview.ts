@@ -59,7 +59,7 @@ class PreviewController implements vscode.Disposable {
   private async openPreview(resource: unknown, toSide: boolean): Promise<void> {
     const document = await this.targetDocument(resource);
     if (!document) {
-      void vscode.window.showInformationMessage('Open a rubric, an assessment or a plan (a YAML file with "apiVersion: rubrics-as-code/v1") to preview its report.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a rubric, an assessment or a plan (a YAML file with "apiVersion: rubrics-as-code/v1") to preview its report.'));
       return;
     }
     let preview = this.current;
@@ -77,7 +77,7 @@ class PreviewController implements vscode.Disposable {
   private async exportReport(resource: unknown): Promise<void> {
     const document = await this.targetDocument(resource);
     if (!document) {
-      void vscode.window.showInformationMessage('Open a rubric, an assessment or a plan to export its report.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a rubric, an assessment or a plan to export its report.'));
       return;
     }
     await exportReport(this.services, document);
@@ -134,7 +134,7 @@ class PreviewController implements vscode.Disposable {
       try {
         return await openDocument(uri);
       } catch (error) {
-        void vscode.window.showErrorMessage(`Could not open ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', uri.path.slice(uri.path.lastIndexOf('/') + 1), error instanceof Error ? error.message : String(error)));
         return undefined;
       }
     }

@@ -5,6 +5,7 @@ import { errorText, fileName } from './describe';
 import { classifyLink } from './links';
 import { PREVIEW_RENDER_DELAY_MS, PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH, PREVIEW_WEBVIEW_OPTIONS } from './options';
 import { PreviewSession, type DocumentReport, type ReportRequest } from './previewSession';
+import { PREVIEW_TEXTS } from './previewTexts';
 import { revealSource } from './reveal';
 
 export interface PreviewEnvironment {
@@ -76,7 +77,7 @@ export class ReportPreview implements vscode.Disposable {
         },
       },
       (uri, request) => this.reportOf(uri, request),
-      { delayMs: PREVIEW_RENDER_DELAY_MS, describe: (uri) => fileName(vscode.Uri.parse(uri)), log: env.log },
+      { delayMs: PREVIEW_RENDER_DELAY_MS, describe: (uri) => fileName(vscode.Uri.parse(uri)), texts: PREVIEW_TEXTS, log: env.log },
     );
     this.disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
@@ -161,12 +162,12 @@ export class ReportPreview implements vscode.Disposable {
       case 'reveal': {
         // Only in the document the page shows: a click may land while the preview switches documents.
         const target = this.session.revealTarget(message);
-        if (target) void revealSource(vscode.Uri.parse(target.uri), target.offset, this.panel.viewColumn).catch((error) => this.report('Could not show the source', error));
+        if (target) void revealSource(vscode.Uri.parse(target.uri), target.offset, this.panel.viewColumn).catch((error) => this.report(vscode.l10n.t('Could not show the source'), error));
         break;
       }
       case 'openLink': {
         const base = this.session.linkDocument(message);
-        if (base) void this.openLink(message.href, vscode.Uri.parse(base)).catch((error) => this.report('Could not open the link', error));
+        if (base) void this.openLink(message.href, vscode.Uri.parse(base)).catch((error) => this.report(vscode.l10n.t('Could not open the link'), error));
         break;
       }
     }
@@ -183,7 +184,7 @@ export class ReportPreview implements vscode.Disposable {
         try {
           await vscode.workspace.fs.stat(uri);
         } catch {
-          void vscode.window.showWarningMessage(`The linked file ${vscode.workspace.asRelativePath(uri)} does not exist. Check the path in ${fileName(documentUri)}.`);
+          void vscode.window.showWarningMessage(vscode.l10n.t('The linked file {0} does not exist. Check the path in {1}.', vscode.workspace.asRelativePath(uri), fileName(documentUri)));
           return;
         }
         await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: this.editorColumn() });
