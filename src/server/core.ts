@@ -22,7 +22,7 @@ export type { TextEditData } from '../core/language/textEdits';
 export { API_VERSION } from '../core/format/enums';
 export type { DocumentKind } from '../core/format/types';
 export { buildReport, diffReports, type ReportModel } from '../core/report';
-export { changeSection, previewReport, renderHtml, renderJson, renderMarkdown, type PreviewReport } from '../core/render';
+export { changeSection, previewCarriesBody, previewReport, renderHtml, renderJson, renderMarkdown, type PreviewReport } from '../core/render';
 export { isUnreadable, textOf, type FileHost, type FileRead, type Unreadable } from '../core/resolve/host';
 export { folderOf, type Confinement } from '../core/resolve/confinement';
 export { rubricUsers } from '../core/review/dependents';

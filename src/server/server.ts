@@ -26,6 +26,7 @@ import {
   addMissingDimensions,
   baseName,
   buildReport,
+  previewCarriesBody,
   previewReport,
   changeSection,
   IGNORE_FILE_NAME,
@@ -220,9 +221,8 @@ class RubricsServer {
     c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith, omitBodyOnErrors }: PreviewReportParams) => {
       const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
         const model = buildReport(await this.analyses.analysisOf(doc));
-        // A body that the client will not show needs no comparison with git either.
-        const bodyShown = model.problems.counts.error === 0 || !omitBodyOnErrors;
-        const lead = bodyShown && compareWith ? await this.changeSince(model, compareWith) : '';
+        // A report without its body needs no comparison with git either.
+        const lead = compareWith && previewCarriesBody(model, { omitBodyOnErrors }) ? await this.changeSince(model, compareWith) : '';
         return { ...previewReport(model, lead, { omitBodyOnErrors }), version: doc.version };
       });
       if (report === null) throw new Error(`${baseName(uri)} is not open as a rubric document.`);

@@ -3,7 +3,7 @@
  * JSON for tools, and the score diff as Markdown for a pull request.
  */
 export { renderMarkdown } from './markdown/report';
-export { previewReport, renderHtml, reportBody, type HtmlRenderOptions, type PreviewReportOptions } from './html/renderHtml';
+export { previewCarriesBody, previewReport, renderHtml, reportBody, type HtmlRenderOptions, type PreviewReportOptions } from './html/renderHtml';
 export { previewPage, type PreviewReport } from './html/preview';
 export { changeSection } from './html/change';
 export { contentSecurityPolicy, htmlPage, shellKey, type PageMode, type PageSecurity } from './html/page';

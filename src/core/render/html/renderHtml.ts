@@ -30,9 +30,13 @@ export function renderHtml(model: ReportModel, options: HtmlRenderOptions): stri
 /** What the preview shows of a report: its body and the key of its page shell. */
 /** The preview's report; `lead` (HTML, already escaped) goes at the top, such as the change since git HEAD. */
 export function previewReport(model: ReportModel, lead = '', options: PreviewReportOptions = {}): PreviewReport {
-  const errors = model.problems.counts.error;
-  const withBody = errors === 0 || !options.omitBodyOnErrors;
-  return { ...(withBody ? { body: reportBody(model, lead) } : {}), shellKey: webviewShellKey(), title: pageTitle(model), errors };
+  const body = previewCarriesBody(model, options) ? { body: reportBody(model, lead) } : {};
+  return { ...body, shellKey: webviewShellKey(), title: pageTitle(model), errors: model.problems.counts.error };
+}
+
+/** Whether previewReport renders the body (so a caller can skip what only the body needs). */
+export function previewCarriesBody(model: ReportModel, options: PreviewReportOptions = {}): boolean {
+  return model.problems.counts.error === 0 || !options.omitBodyOnErrors;
 }
 
 export interface PreviewReportOptions {
