@@ -16,23 +16,9 @@ import { MemoryFileHost } from '../src/core/resolve/host';
 import { RuleContext } from '../src/core/rules/context';
 import { SCHEMA_VALID } from '../src/core/schema/validateSchema';
 import { workUnits } from '../src/core/yaml/work';
-import { analyzeMemory, yaml } from './helpers';
+import { analyzeMemory, SMALL_RUBRIC, yaml } from './helpers';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
-  levels:
-    - { level: 1, name: Reactive }
-    - { level: 2, name: Managed }
-  dimensions:
-    - id: portal
-      title: Portal
-      criteria:
-        - { id: portal-live, text: A portal is live., level: 2 }
-`;
+const RUBRIC = SMALL_RUBRIC;
 
 const ASSESSMENT = yaml`
   apiVersion: rubrics-as-code/v1

@@ -25,3 +25,20 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
 }
+
+/** The smallest rubric that scores: two levels, one dimension with one criterion (file name `desk.rubric.yaml` in the tests). */
+export const SMALL_RUBRIC = yaml`
+  apiVersion: rubrics-as-code/v1
+  kind: Rubric
+  id: desk
+  title: Service desk
+  version: 1.0.0
+  levels:
+    - { level: 1, name: Reactive }
+    - { level: 2, name: Managed }
+  dimensions:
+    - id: portal
+      title: Portal
+      criteria:
+        - { id: portal-live, text: A portal is live., level: 2 }
+`;

@@ -11,23 +11,9 @@ import { Engine } from '../src/core/engine';
 import { isInside, type Confinement } from '../src/core/resolve/confinement';
 import { MemoryFileHost, type FileHost, type FileRead } from '../src/core/resolve/host';
 import { workspaceConfinement } from '../src/server/confinement';
-import { yaml } from './helpers';
+import { SMALL_RUBRIC, yaml } from './helpers';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
-  levels:
-    - { level: 1, name: Reactive }
-    - { level: 2, name: Managed }
-  dimensions:
-    - id: portal
-      title: Portal
-      criteria:
-        - { id: portal-live, text: A portal is live., level: 2 }
-`;
+const RUBRIC = SMALL_RUBRIC;
 
 /** What lies outside the roots: a title that must never be shown. */
 const SECRET = RUBRIC.replace('title: Service desk', 'title: TOP SECRET rubric title');

@@ -45,6 +45,10 @@ function shown(diagnostics: Diagnostic[]) {
   return diagnostics.map((d) => ({ code: d.code, message: d.message, start: d.range.start, end: d.range.end }));
 }
 
+/** Locations as `file:line` (0-based lines, under file:///ws/), sorted. */
+const where = (locations: Location[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line}`).sort();
+/** The 0-based line of the first `needle` in `text`. */
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 const labels = (items: CompletionItem[] | CompletionList | null) => (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label);
 
 describe('language server', () => {
@@ -125,12 +129,10 @@ describe('language server', () => {
     client.close(plan);
     const inRubric = position(DESK_RUBRIC, DESK_RUBRIC.indexOf('- id: self-service') + '- id: '.length + 2);
     const found = await client.request<Location[]>('textDocument/references', { textDocument: { uri: rubric }, position: inRubric, context: { includeDeclaration: true } });
-    const where = (locations: Location[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line}`).sort();
-    const line = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
     expect(where(found)).toEqual([
-      `acme.assessment.yaml:${line(DESK_ASSESSMENT, '  self-service:')}`,
-      `acme.plan.yaml:${line(DESK_PLAN, 'dimension: self-service')}`,
-      `desk.rubric.yaml:${line(DESK_RUBRIC, '- id: self-service')}`,
+      `acme.assessment.yaml:${lineOf(DESK_ASSESSMENT, '  self-service:')}`,
+      `acme.plan.yaml:${lineOf(DESK_PLAN, 'dimension: self-service')}`,
+      `desk.rubric.yaml:${lineOf(DESK_RUBRIC, '- id: self-service')}`,
     ].sort());
     // From the assessment's key, without the declaration: the same uses.
     const fromUse = await client.request<Location[]>('textDocument/references', {
@@ -151,11 +153,9 @@ describe('language server', () => {
     client.open(plan, DESK_PLAN);
     await client.diagnosticsOf(assessment);
     await client.diagnosticsOf(plan);
-    const where = (locations: Location[]) => locations.map((l) => `${l.uri.replace('file:///ws/', '')}:${l.range.start.line}`).sort();
-    const line = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
     const idLine = DESK_RUBRIC.split('\n').findIndex((l) => l.startsWith('id: '));
     const fromId = await client.request<Location[]>('textDocument/references', { textDocument: { uri: rubric }, position: { line: idLine, character: 5 }, context: { includeDeclaration: false } });
-    expect(where(fromId)).toEqual([`acme.assessment.yaml:${line(DESK_ASSESSMENT, 'rubric: ')}`, `acme.plan.yaml:${line(DESK_PLAN, 'rubric: ')}`]);
+    expect(where(fromId)).toEqual([`acme.assessment.yaml:${lineOf(DESK_ASSESSMENT, 'rubric: ')}`, `acme.plan.yaml:${lineOf(DESK_PLAN, 'rubric: ')}`]);
     const fromReference = await client.request<Location[]>('textDocument/references', {
       textDocument: { uri: assessment }, position: position(DESK_ASSESSMENT, DESK_ASSESSMENT.indexOf('./desk.rubric.yaml') + 3), context: { includeDeclaration: true },
     });
