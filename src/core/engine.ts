@@ -173,8 +173,18 @@ export class Engine {
    * (within the confinement), for the editor's features that open it (go to the baseline).
    */
   async readReferenced(uri: string, checkedUri: string): Promise<string | undefined> {
-    const text = await this.read(uri, checkedUri);
+    const text = await this.referencedFile(uri, checkedUri);
     return isAvailable(text) ? text : undefined;
+  }
+
+  /**
+   * A file a reference of the file at `checkedUri` names, as an analysis of that file sees it:
+   * its text, or why it has none (missing, unreadable, outside the confinement). What an analysis
+   * found depends on exactly these for each of its `dependencies`, so a result kept from an
+   * earlier run still holds while each of them is the same (the CLI's --cache).
+   */
+  referencedFile(uri: string, checkedUri: string): Promise<FileText> {
+    return this.read(uri, checkedUri);
   }
 
   private read(uri: string, checkedUri: string): Promise<FileText> {
