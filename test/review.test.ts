@@ -118,6 +118,14 @@ describe('rubrics diff --base: the whole change', () => {
     const impact = json.impacts.find((i) => i.path === CLAIMS_RUBRIC);
     expect(impact?.users.map((u) => [u.path, u.fileChanged])).toEqual([[CLAIMS, false]]);
     expect(md.stdout).toContain('New capability Release governance (weight 1)');
+    // Nobody assessed the new capability, so the unchanged assessment did not move, and the label says why.
+    expect(impact?.users.map((u) => [u.moved, u.notAssessed])).toEqual([['nothing', [{ id: 'release-governance', title: 'Release governance' }]]]);
+    expect(md.stdout).toContain('| 2.17 → 2.17 | unchanged; not moved: it does not assess the new capability Release governance |');
+    expect(md.stdout).not.toContain('moved by the rubric');
+    // Its inputs changed (a capability appeared) but no score moved: the section says so rather than explain a move.
+    const claims = md.stdout.slice(md.stdout.indexOf(`<details><summary>${CLAIMS}`));
+    expect(claims).toContain('#### What changed (no score moved)\n\n**Release governance**: not scored');
+    expect(claims).not.toContain('Why the scores moved');
     // The moved initiative.
     const plan = json.files.find((f) => f.path === PLAN)?.documents[0];
     expect(plan?.diff.plan?.rescheduled.map((i) => i.id)).toEqual(['portfolio-value-gate']);
@@ -138,11 +146,13 @@ describe('rubrics diff --base: the whole change', () => {
     const deleted = byPath.get(`${K}/2025-03.it4it-legacy-alignment.assessment.yaml`);
     expect(deleted?.status).toBe('deleted');
     expect(deleted?.documents[0]?.diff.blockers.resolved).toEqual([]);
+    expect(md.stdout).toContain('The file was deleted: its scores no longer count, and its blockers left with it (none of them is resolved).');
+    expect(md.stdout).toContain(`Renamed from \`${K}/2025-03.nexgen-digital-services.assessment.yaml\`.`);
     expect(byPath.get(`${K}/2026-09.seven-attributes.assessment.yaml`)?.status).toBe('added');
     // The weight change: listed with its old and new value, and the unchanged assessment moves 2.17 → 2.26.
     const impact = json.impacts.find((i) => i.path === CLAIMS_RUBRIC);
     expect(impact?.changes).toEqual([{ kind: 'group-weight', scoring: true, group: { id: 'data', title: 'Claims data' }, before: 1, after: 3 }]);
-    expect(impact?.users).toEqual([{ path: CLAIMS, kind: 'Assessment', title: 'Claims-platform engineering, March 2026', before: expect.closeTo(2.1667, 4), after: expect.closeTo(2.2619, 4), fileChanged: false }]);
+    expect(impact?.users).toEqual([{ path: CLAIMS, kind: 'Assessment', title: 'Claims-platform engineering, March 2026', before: expect.closeTo(2.1667, 4), after: expect.closeTo(2.2619, 4), fileChanged: false, moved: 'overall' }]);
     expect(byPath.get(CLAIMS)?.status).toBe('unchanged');
     expect(md.stdout).toContain('| Claims-platform engineering, March 2026 | `rubrics/kestrel/2026-03.claims-platform.assessment.yaml` | 2.17 → 2.26 (▲ +0.09) | unchanged; moved by the rubric |');
     expect(md.stdout).toContain('Discipline Claims data weight 1 → 3');

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/types';
 import type { DocumentAnalysis, FileAnalysis } from '../engine';
 import { buildReport, diffReports, type ReportDiff, type ReportKind } from '../report';
 import { rubricsDefinedIn, rubricUsers, type RubricRef } from './dependents';
-import { explainAssessment, type AssessmentExplanation } from './explain';
+import { explainAssessment, scoreMoved, type AssessmentExplanation } from './explain';
 import { diffRubrics, type RubricChange } from './rubricChanges';
 
 /**
@@ -34,12 +34,19 @@ export interface ProblemDelta {
   readonly new: number;
 }
 
+/**
+ * What moved between the two versions of a document: its overall score (its dimensions' scores may
+ * have moved with it), only some dimensions' scores, a plan's projected levels, or nothing.
+ */
+export type Moved = 'overall' | 'dimensions' | 'projections' | 'nothing';
+
 export interface ReviewedDocument {
   readonly kind: ReportKind;
   readonly id?: string;
   readonly title: string;
   /** The existing score diff: overall, dimensions, blockers, exemptions, plan changes. */
   readonly diff: ReportDiff;
+  readonly moved: Moved;
   /** Why the assessment's scores moved; absent when either side could not be scored. */
   readonly why?: AssessmentExplanation;
   /**
@@ -74,8 +81,12 @@ export interface ImpactedDocument {
   /** Overall scores at full precision (assessments; plans have none). */
   readonly before?: number;
   readonly after?: number;
-  /** Whether the file itself is part of the change (otherwise only its rubric moved). */
+  /** Whether the file itself is part of the change (otherwise only its rubric changed). */
   readonly fileChanged: boolean;
+  /** What moved in it between the two revisions (for an unchanged file: what the rubric change moved). */
+  readonly moved: Moved;
+  /** Dimensions this rubric change added that the document does not assess: why a new dimension moves nothing there. */
+  readonly notAssessed?: readonly { readonly id: string; readonly title: string }[];
 }
 
 export interface ChangeReview {
@@ -132,6 +143,13 @@ function problemDelta(before: readonly Diagnostic[] | undefined, after: readonly
   return { before: of(before).length, after: of(after).length, new: fresh };
 }
 
+/** What moved in a document, by the review's one rule for a moved score (scoreMoved). */
+function whatMoved(diff: ReportDiff): Moved {
+  if (diff.kind === 'Plan') return diff.plan?.projections.length ? 'projections' : 'nothing';
+  if (scoreMoved(diff.overall?.before, diff.overall?.after)) return 'overall';
+  return diff.dimensions.some((d) => scoreMoved(d.before?.score, d.after?.score)) ? 'dimensions' : 'nothing';
+}
+
 function reviewDocument(versions: FileVersions, pair: { before?: Kinded; after?: Kinded }): ReviewedDocument {
   const beforeReport = buildReport(versions.before, pair.before?.index ?? versions.before.documents.length);
   const afterReport = buildReport(versions.after, pair.after?.index ?? versions.after.documents.length);
@@ -154,6 +172,7 @@ function reviewDocument(versions: FileVersions, pair: { before?: Kinded; after?:
     ...(id !== undefined ? { id } : {}),
     title: diff.title,
     diff,
+    moved: whatMoved(diff),
     ...(why ? { why } : {}),
     ...(rubricChanges ? { rubricChanges } : {}),
     errors: problemDelta(b?.diagnostics, a?.diagnostics, 'error'),
@@ -182,14 +201,15 @@ export function reviewChange(input: { readonly base: ChangeReview['base']; reado
     const reviewed = files[i] as ReviewedFile;
     for (const doc of reviewed.documents) {
       if (doc.kind !== 'Rubric' || !doc.rubricChanges || !doc.rubricChanges.some((c) => c.scoring) || doc.id === undefined) continue;
-      impacts.push({ path: versions.path, id: doc.id, title: doc.title, changes: doc.rubricChanges, users: usersOf({ uri: versions.after.uri, id: doc.id }, { uri: versions.before.uri, id: doc.id }, input.files, files) });
+      const added = doc.rubricChanges.filter((c) => c.kind === 'dimension-added').flatMap((c) => (c.dimension ? [c.dimension] : []));
+      impacts.push({ path: versions.path, id: doc.id, title: doc.title, changes: doc.rubricChanges, users: usersOf({ uri: versions.after.uri, id: doc.id }, { uri: versions.before.uri, id: doc.id }, added, input.files, files) });
     }
   });
   const headErrors = files.reduce((sum, f) => sum + f.documents.reduce((s, d) => s + d.errors.after, 0), 0);
   return { schemaVersion: REVIEW_SCHEMA_VERSION, base: input.base, head: input.head, files, impacts, headErrors };
 }
 
-function usersOf(head: RubricRef, base: RubricRef, versions: readonly FileVersions[], files: readonly ReviewedFile[]): ImpactedDocument[] {
+function usersOf(head: RubricRef, base: RubricRef, added: readonly { id: string; title: string }[], versions: readonly FileVersions[], files: readonly ReviewedFile[]): ImpactedDocument[] {
   const users: ImpactedDocument[] = [];
   versions.forEach((v, i) => {
     const reviewed = files[i] as ReviewedFile;
@@ -201,6 +221,7 @@ function usersOf(head: RubricRef, base: RubricRef, versions: readonly FileVersio
       const usesIt = docs.some((d) => idOf(d) === doc.id) || old.some((d) => idOf(d) === doc.id);
       if (!usesIt) continue;
       const overall = doc.diff.overall;
+      const notAssessed = added.filter((a) => doc.diff.dimensions.find((d) => d.id === a.id)?.after?.state === 'not-assessed');
       users.push({
         path: v.path,
         kind: doc.kind,
@@ -208,6 +229,8 @@ function usersOf(head: RubricRef, base: RubricRef, versions: readonly FileVersio
         ...(overall?.before !== undefined ? { before: overall.before } : {}),
         ...(overall?.after !== undefined ? { after: overall.after } : {}),
         fileChanged: v.status !== 'unchanged',
+        moved: doc.moved,
+        ...(notAssessed.length ? { notAssessed } : {}),
       });
     }
   });

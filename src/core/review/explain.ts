@@ -79,6 +79,15 @@ export interface ScoredSide {
 /** Sums equal within this are the same number (the float noise of a few additions). */
 const ADDS_UP = 1e-9;
 
+/**
+ * Whether a score moved between two versions: it appeared, went away, or changed by more than the
+ * float noise of the roll-up. The one rule behind every "moved" of the review.
+ */
+export function scoreMoved(before: number | undefined, after: number | undefined): boolean {
+  if (before === undefined || after === undefined) return before !== after;
+  return Math.abs(after - before) > ADDS_UP;
+}
+
 export function explainAssessment(before: ScoredSide, after: ScoredSide): AssessmentExplanation {
   const sameScale = before.index.method === after.index.method && before.index.minLevel === after.index.minLevel && before.index.maxLevel === after.index.maxLevel && before.index.passCredit === after.index.passCredit;
   const old = new Map(before.score.dimensions.map((d) => [d.id, d]));

@@ -1,5 +1,6 @@
+import { countOf } from '../../text/plural';
 import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from '../../report/diff';
-import { formatDelta, formatPercent, formatScore, levelLabel, shownDelta, STATE_LABELS, STATUS_LABELS, termWord, withArticle } from '../text';
+import { formatDelta, formatPercent, formatScore, levelLabel, sentence, shownDelta, STATE_LABELS, STATUS_LABELS, termWord, withArticle } from '../text';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
 import type { ReportEvidenceCoverage, ReportExemption } from '../../report/model';
 import { STATE_EMOJI } from './report';
@@ -31,6 +32,8 @@ export interface DiffMarkdownOptions {
   readonly path?: string;
   /** Heading level of the title (2 by default); sections go one below. */
   readonly headingLevel?: number;
+  /** Markdown put first under the heading (a review's word on a renamed or deleted file), already escaped. */
+  readonly note?: string;
 }
 
 /**
@@ -42,9 +45,10 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
   const level = options.headingLevel ?? 2;
   const where = options.path !== undefined ? ` (${markdownCode(options.path)})` : '';
   const out: string[] = [`${'#'.repeat(level)} ${markdownText(diff.title)}${where}: what changed`];
+  if (options.note) out.push(options.note);
   const dims = termWord(diff.terms.dimension);
   const headErrors = diff.problems.after.error;
-  if (headErrors > 0) out.push(`> [!CAUTION]\n> The newer version has ${headErrors} error${headErrors === 1 ? '' : 's'}: what it scores may be incomplete or wrong until ${headErrors === 1 ? 'it is' : 'they are'} fixed.`);
+  if (headErrors > 0) out.push(`> [!CAUTION]\n> The newer version has ${countOf(headErrors, 'error')}: what it scores may be incomplete or wrong until ${headErrors === 1 ? 'it is' : 'they are'} fixed.`);
   if (diff.kindChanged) {
     out.push(`> [!WARNING]\n> The document changed from ${kindWithArticle(diff.kindChanged.before)} to ${kindWithArticle(diff.kindChanged.after)}, so its reports cannot be compared.`);
     out.push(problemsLine(diff.problems.before, diff.problems.after));
@@ -62,7 +66,7 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
   if (diff.plan) out.push(...planParts(diff, dims, level + 1));
   out.push(problemsLine(diff.problems.before, diff.problems.after));
   const parts = out.filter(Boolean);
-  if (parts.length === 1) parts.push('No changes to scores, levels or targets.');
+  if (parts.length === (options.note ? 2 : 1)) parts.push(diff.kind === 'Rubric' ? 'A rubric has no scores of its own: what its changes move shows in the assessments that use it.' : 'No changes to scores, levels or targets.');
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -125,7 +129,9 @@ function assessmentParts(diff: ReportDiff, dims: string, level: number): string[
     parts.push(`${h} Blockers\n\n${blocks.join('\n\n')}`);
   }
   const coverage = diff.evidenceCoverage;
-  if (coverage && !sameCoverage(coverage.before, coverage.after)) {
+  // A file added or deleted whose rubric requires no evidence has nothing to say about it.
+  const requiresNothing = (c: ReportEvidenceCoverage | undefined) => !c || c.required === 0;
+  if (coverage && !sameCoverage(coverage.before, coverage.after) && !(requiresNothing(coverage.before) && requiresNothing(coverage.after))) {
     const text = (c: ReportEvidenceCoverage | undefined) => (!c ? '–' : c.required === 0 ? 'nothing requires evidence' : `${formatPercent(c.ratio)} (${c.provided} of ${c.required})`);
     const delta = coverage.before?.ratio !== undefined && coverage.after?.ratio !== undefined ? Math.round((coverage.after.ratio - coverage.before.ratio) * 100) : undefined;
     const trend = delta ? ` ${delta > 0 ? '▲' : '▼'} ${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)} points` : '';
@@ -134,7 +140,7 @@ function assessmentParts(diff: ReportDiff, dims: string, level: number): string[
   const ex = diff.exemptions;
   if (ex.added.length || ex.removed.length || ex.expired.length) {
     const line = (x: ReportExemption) =>
-      `- **${markdownText(x.dimensionTitle)}**${x.criterionText ? `: ${markdownText(x.criterionText)}` : ''} (${markdownText(x.reason)}; approved by ${markdownText(x.approver)} until ${markdownText(x.expires)})`;
+      `- **${markdownText(x.dimensionTitle)}**: ${x.criterionText ? `${markdownText(sentence(x.criterionText))} ` : ''}Reason: ${markdownText(sentence(x.reason))} (approved by ${markdownText(x.approver)}, ${x.expired ? 'expired' : 'expires'} ${markdownText(x.expires)})`;
     const blocks = [];
     if (ex.added.length) blocks.push(`**Added (${ex.added.length})**\n\n${ex.added.map(line).join('\n')}`);
     if (ex.expired.length) blocks.push(`**⚠️ Expired (${ex.expired.length})**: these count again\n\n${ex.expired.map(line).join('\n')}`);
@@ -186,7 +192,7 @@ function planParts(diff: ReportDiff, dims: string, level: number): string[] {
 }
 
 function problemsLine(before: ProblemCounts, after: ProblemCounts): string {
-  if (before.error === after.error && before.warning === after.warning) return after.error ? `❌ ${after.error} error${after.error === 1 ? '' : 's'} in the document.` : '';
-  const count = (c: ProblemCounts) => `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}`;
+  if (before.error === after.error && before.warning === after.warning) return after.error ? `❌ ${countOf(after.error, 'error')} in the document.` : '';
+  const count = (c: ProblemCounts) => `${countOf(c.error, 'error')}, ${countOf(c.warning, 'warning')}`;
   return `${after.error > before.error ? '❌ ' : ''}Problems: ${count(before)} → ${count(after)}.`;
 }

@@ -1,12 +1,13 @@
+import { countOf } from '../../text/plural';
 import { DEFAULT_TERMS } from '../../domain/terms';
 import type { ReportTerms } from '../../report/model';
-import type { ChangeReview, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
-import type { DimensionExplanation, InputChange } from '../../review/explain';
+import type { ChangeReview, ImpactedDocument, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
+import { scoreMoved, type DimensionExplanation, type InputChange } from '../../review/explain';
 import type { RubricChange } from '../../review/rubricChanges';
-import { apportion, formatDelta, formatScore, shownDelta, STATE_LABELS, termHeading } from '../text';
+import { apportion, formatDelta, formatScore, shownDelta, STATE_LABELS, termHeading, termWord } from '../text';
 import { arrow, renderDiffMarkdown } from './diff';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
-import { mermaidXyChart } from './mermaid';
+import { chartTitle, mermaidXyChart } from './mermaid';
 
 /** GitHub refuses a comment body longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -36,7 +37,7 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   const head: string[] = [`${h} Score changes: ${markdownCode(review.head.ref)} compared with ${markdownCode(review.base.ref)}${review.base.commit ? ` (${markdownCode(review.base.commit.slice(0, 12))})` : ''}`];
   if (review.headErrors > 0) {
     const files = review.files.filter((f) => f.documents.some((d) => d.errors.after > 0)).length;
-    head.push(`> [!CAUTION]\n> The change leaves ${review.headErrors} error${review.headErrors === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}. Scores of a file with errors may be incomplete or wrong; fix ${review.headErrors === 1 ? 'it' : 'them'} first.`);
+    head.push(`> [!CAUTION]\n> The change leaves ${countOf(review.headErrors, 'error')} in ${countOf(files, 'file')}. Scores of a file with errors may be incomplete or wrong; fix ${review.headErrors === 1 ? 'it' : 'them'} first.`);
   }
   if (review.files.length === 0) {
     head.push('This change touches no rubric, assessment or plan.');
@@ -66,7 +67,7 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
 }
 
 function leftOutLine(paths: readonly string[], room: number): string {
-  const intro = `_The details of ${paths.length} more file${paths.length === 1 ? '' : 's'} did not fit GitHub's comment limit; \`rubrics diff --format json\` or the job summary has them all:_ `;
+  const intro = `_The details of ${countOf(paths.length, 'more file')} did not fit GitHub's comment limit; \`rubrics diff --format json\` or the job summary has them all:_ `;
   let listed = '';
   let count = 0;
   for (const p of paths) {
@@ -97,12 +98,15 @@ function statusText(file: ReviewedFile): string {
   return file.previousPath !== undefined && (file.status === 'renamed' || file.status === 'copied') ? `${file.status} from ${markdownCode(file.previousPath)}` : STATUS_TEXT[file.status];
 }
 
-/** before → after (▲ +0.09), a new score, or the score a deleted document had. */
+/**
+ * before → after (▲ +0.09), a new score, or the score a deleted document had. A move too small for
+ * two decimals says so, so that "2.17 → 2.17" never stands beside a label that says it moved.
+ */
 function scoreMove(before: number | undefined, after: number | undefined): string {
   if (before === undefined && after === undefined) return '–';
   if (before === undefined) return `new: ${formatScore(after)}`;
   if (after === undefined) return `was ${formatScore(before)}`;
-  const move = arrow(before, after);
+  const move = arrow(before, after) || (scoreMoved(before, after) ? `${after > before ? '▲' : '▼'} by less than 0.01` : '');
   return `${formatScore(before)} → ${formatScore(after)}${move ? ` (${move})` : ''}`;
 }
 
@@ -123,7 +127,7 @@ function overallChart(review: ChangeReview): string | undefined {
   const after = moved.map(({ d }) => d.diff.overall?.after as number);
   const all = [...before, ...after];
   return mermaidXyChart({
-    title: 'Overall score: bars after the change, line before',
+    title: chartTitle('Overall score: bars after, line before'),
     categories: moved.map(({ d }) => d.title),
     yLabel: 'score',
     min: Math.floor(Math.min(...all)),
@@ -139,10 +143,29 @@ function impactSection(impact: RubricImpact, level: number, terms: ReportTerms):
   const users = impact.users.length
     ? markdownTable(
         ['Uses it', 'File', 'Overall', ''],
-        impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind === 'Assessment' ? scoreMove(u.before, u.after) : 'plan', u.fileChanged ? 'also changed here' : 'unchanged; moved by the rubric']),
+        impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind === 'Assessment' ? scoreMove(u.before, u.after) : 'plan', impactLabel(u, terms)]),
       )
     : 'No assessment or plan in the checked files uses it.';
   return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves\n\n${lines.join('\n')}\n\n${users}`;
+}
+
+/** What the rubric change did to a document that uses it, as the core found it (ImpactedDocument.moved). */
+function impactLabel(u: ImpactedDocument, terms: ReportTerms): string {
+  if (u.fileChanged) return 'also changed here';
+  switch (u.moved) {
+    case 'overall':
+      return 'unchanged; moved by the rubric';
+    case 'dimensions':
+      return `unchanged; the rubric moved scores of its ${markdownText(termWord(terms.dimension))}, not the overall score`;
+    case 'projections':
+      return 'unchanged; the rubric moved its projected levels';
+    case 'nothing': {
+      const missing = u.notAssessed ?? [];
+      if (missing.length === 0) return 'unchanged; not moved by this change';
+      const names = missing.map((d) => markdownText(d.title)).join(', ');
+      return `unchanged; not moved: it does not assess the new ${markdownText(termWord(terms.dimension, missing.length))} ${names}`;
+    }
+  }
 }
 
 const q = (v: unknown) => markdownText(String(v));
@@ -182,7 +205,7 @@ export function rubricChangeText(c: RubricChange, terms: ReportTerms): string {
     case 'dimension-weight':
       return `${dim} weight ${fromTo}`;
     case 'dimension-group':
-      return `${dim} moved between ${markdownText(terms.group.toLowerCase())}s: ${c.before === undefined ? 'none' : q(c.before)} → ${c.after === undefined ? 'none' : q(c.after)}`;
+      return `${dim} moved between ${markdownText(termWord(terms.group))}: ${c.before === undefined ? 'none' : q(c.before)} → ${c.after === undefined ? 'none' : q(c.after)}`;
     case 'dimension-title':
       return `${markdownText(terms.dimension)} ${markdownCode(c.dimension?.id ?? '')} renamed ${fromTo}`;
     case 'criterion-added':
@@ -223,13 +246,12 @@ function fileDetails(file: ReviewedFile, level: number, celebrate: boolean): str
   const docs = file.documents.filter((d) => d.kind !== 'Unknown');
   if (docs.length === 0) return '';
   const body = docs.map((d) => documentDetails(file, d, level, celebrate)).join('\n\n');
-  const summary = `${file.path} · ${file.status === 'unchanged' ? 'unchanged, its rubric changed' : file.status} · ${docs.map((d) => d.title).join(', ')}`;
+  const summary = `${file.path} · ${STATUS_TEXT[file.status]} · ${docs.map((d) => d.title).join(', ')}`;
   return `<details><summary>${markdownHtml(summary)}</summary>\n\n${body}\n\n</details>`;
 }
 
 function documentDetails(file: ReviewedFile, doc: ReviewedDocument, level: number, celebrate: boolean): string {
-  const parts = [renderDiffMarkdown(doc.diff, { path: file.path, headingLevel: level }).trim()];
-  if (file.status === 'deleted') parts.push('The file was deleted: what it scored leaves the repository.');
+  const parts = [renderDiffMarkdown(doc.diff, { path: file.path, headingLevel: level, ...fileNote(file) }).trim()];
   const chart = dimensionChart(doc);
   if (chart) parts.push(chart);
   const why = whySection(doc, level + 1);
@@ -243,6 +265,13 @@ function documentDetails(file: ReviewedFile, doc: ReviewedDocument, level: numbe
   return parts.join('\n\n');
 }
 
+/** What the heading of a deleted, renamed or copied file's details says first. */
+function fileNote(file: ReviewedFile): { note?: string } {
+  if (file.status === 'deleted') return { note: 'The file was deleted: its scores no longer count, and its blockers left with it (none of them is resolved).' };
+  if ((file.status === 'renamed' || file.status === 'copied') && file.previousPath !== undefined) return { note: `${file.status === 'renamed' ? 'Renamed' : 'Copied'} from ${markdownCode(file.previousPath)}.` };
+  return {};
+}
+
 /** The changed dimensions' scores, bars after and a line before, when three or more moved. */
 function dimensionChart(doc: ReviewedDocument): string | undefined {
   const moved = doc.diff.dimensions.filter((d) => d.before?.score !== undefined && d.after?.score !== undefined && d.before.score !== d.after.score);
@@ -251,7 +280,7 @@ function dimensionChart(doc: ReviewedDocument): string | undefined {
   const after = moved.map((d) => d.after?.score as number);
   const all = [...before, ...after];
   return mermaidXyChart({
-    title: `${termHeading(doc.diff.terms.dimension)} that moved: bars after, line before`,
+    title: chartTitle(`${termHeading(doc.diff.terms.dimension)} that moved: bars after, line before`, `${termHeading(doc.diff.terms.dimension)}: bars after, line before`, 'Scores that moved: bars after, line before'),
     categories: moved.map((d) => d.title),
     yLabel: 'score',
     min: Math.floor(Math.min(...all)),
@@ -265,7 +294,8 @@ function whySection(doc: ReviewedDocument, level: number): string {
   const why = doc.why;
   if (!why) return '';
   const h = '#'.repeat(level);
-  const out: string[] = [`${h} Why the scores moved`];
+  // Inputs can change without moving a score (a new dimension nobody assessed yet): the heading says which.
+  const out: string[] = [`${h} ${doc.moved === 'nothing' ? 'What changed (no score moved)' : 'Why the scores moved'}`];
   const o = why.overall;
   if (o.before !== undefined && o.after !== undefined && o.contributions?.length) {
     const total = shownDelta(o.before, o.after);
@@ -276,14 +306,14 @@ function whySection(doc: ReviewedDocument, level: number): string {
   const term = doc.diff.terms;
   for (const d of why.dimensions) out.push(dimensionWhy(d, term));
   if (out.length === 1) {
-    if (o.before === undefined || o.after === undefined || shownDelta(o.before, o.after) === 0) return '';
+    if (doc.moved !== 'overall') return '';
     out.push(`No answer, score or weight of its ${markdownText(termHeading(term.dimension).toLowerCase())} changed: the overall score moved with the rubric's roll-up (its ${markdownText(termHeading(term.group).toLowerCase())} or their weights), listed below.`);
   }
   return out.join('\n\n');
 }
 
 function dimensionWhy(d: DimensionExplanation, terms: ReportTerms): string {
-  const heading = `**${markdownText(d.title)}**: ${scoreMove(d.before, d.after)}`;
+  const heading = `**${markdownText(d.title)}**: ${dimensionMove(d.before, d.after)}`;
   const withShares = d.exact && d.before !== undefined && d.after !== undefined;
   const moving = d.changes.filter((c) => c.contribution !== undefined);
   const shares = withShares ? apportion(moving.map((c) => c.contribution as number), shownDelta(d.before as number, d.after as number)) : [];
@@ -294,6 +324,13 @@ function dimensionWhy(d: DimensionExplanation, terms: ReportTerms): string {
     ? `\n\nThese changes act together (the ${markdownText(termHeading(terms.criterion).toLowerCase())} counted, their weights or the scale changed), so the move does not split exactly between them.`
     : '';
   return `${heading}\n\n${table}${note}`;
+}
+
+/** A dimension's score move; a side where it is not scored (new, not assessed, exempt) says so. */
+function dimensionMove(before: number | undefined, after: number | undefined): string {
+  if (before !== undefined && after !== undefined) return scoreMove(before, after);
+  if (before === undefined && after === undefined) return 'not scored';
+  return `${before === undefined ? 'not scored' : formatScore(before)} → ${after === undefined ? 'not scored' : formatScore(after)}`;
 }
 
 function effect(c: InputChange, share: number | undefined): string {
@@ -337,7 +374,7 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
 function inputValue(c: InputChange, side: 'before' | 'after'): string {
   const v = c[side];
   if (v === undefined) return '–';
-  if (c.kind === 'evidence') return v === 0 ? 'none' : `${v} link${v === 1 ? '' : 's'}`;
+  if (c.kind === 'evidence') return v === 0 ? 'none' : countOf(Number(v), 'link');
   if (c.kind === 'dimension-status') return STATUS_WORDS[String(v)] ?? markdownText(String(v));
   if (c.kind === 'credit') return formatScore(Number(v));
   return markdownText(String(v));
