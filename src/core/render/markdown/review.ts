@@ -142,7 +142,7 @@ function impactSection(impact: RubricImpact, level: number, terms: ReportTerms):
   const lines = impact.changes.filter((c) => c.scoring).map((c) => `- ${rubricChangeText(c, terms)}`);
   const users = impact.users.length
     ? markdownTable(
-        ['Uses it', 'File', 'Overall', ''],
+        ['Uses it', 'File', 'Overall', 'Effect'],
         impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind === 'Assessment' ? scoreMove(u.before, u.after) : 'plan', impactLabel(u, terms)]),
       )
     : 'No assessment or plan in the checked files uses it.';
