@@ -61,6 +61,16 @@ describe('score diff of an assessment', () => {
     expect(md).toContain('50% (1 of 2) → 67% (2 of 3) ▲ +17 points');
   });
 
+  it('moves evidence coverage by the percentages shown, and counts one point as one', async () => {
+    const diff = diffReports(...(await beforeAfter()));
+    const withCoverage = (before: [number, number], after: [number, number]) =>
+      renderDiffMarkdown({ ...diff, evidenceCoverage: { before: { provided: before[0], required: before[1], ratio: before[0] / before[1] }, after: { provided: after[0], required: after[1], ratio: after[0] / after[1] } } });
+    // 50.5% and 51.4% both show as 51%: no move is shown, although the ratios differ by 0.9 points.
+    expect(withCoverage([101, 200], [257, 500])).toContain('51% (101 of 200) → 51% (257 of 500)\n');
+    expect(withCoverage([1, 2], [51, 100])).toContain('50% (1 of 2) → 51% (51 of 100) ▲ +1 point\n');
+    expect(withCoverage([51, 100], [1, 2])).toContain('51% (51 of 100) → 50% (1 of 2) ▼ \u22121 point\n');
+  });
+
   it('warns when the rubric changed version between the two reports', async () => {
     const files = inputFiles();
     const bumped = (files['service.rubric.yaml'] as string).replace('version: 1.2.0', 'version: 1.3.0');

@@ -66,6 +66,11 @@ export function formatPercent(ratio: number | undefined): string {
   return `${Math.round(ratio * 100)}%`;
 }
 
+/** The move between two ratios in percentage points, as the two percentages shown differ (50% → 67% is 17), like shownDelta for scores. */
+export function shownPercentPoints(before: number, after: number): number {
+  return Math.round(after * 100) - Math.round(before * 100);
+}
+
 /**
  * A level with its name: "2 · Managed" in reports, "2 Managed" where the separator already
  * separates facts (hovers, CodeLens); just the number when the level has no name, a dash for none.

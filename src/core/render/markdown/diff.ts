@@ -1,6 +1,6 @@
 import { countOf } from '../../text/plural';
 import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from '../../report/diff';
-import { formatDelta, formatPercent, formatScore, levelLabel, sentence, shownDelta, STATE_LABELS, STATUS_LABELS, termWord, withArticle } from '../text';
+import { formatDelta, formatPercent, formatScore, levelLabel, sentence, shownDelta, shownPercentPoints, STATE_LABELS, STATUS_LABELS, termWord, withArticle } from '../text';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
 import type { ReportEvidenceCoverage, ReportExemption } from '../../report/model';
 import { STATE_EMOJI } from './report';
@@ -133,8 +133,8 @@ function assessmentParts(diff: ReportDiff, dims: string, level: number): string[
   const requiresNothing = (c: ReportEvidenceCoverage | undefined) => !c || c.required === 0;
   if (coverage && !sameCoverage(coverage.before, coverage.after) && !(requiresNothing(coverage.before) && requiresNothing(coverage.after))) {
     const text = (c: ReportEvidenceCoverage | undefined) => (!c ? '–' : c.required === 0 ? 'nothing requires evidence' : `${formatPercent(c.ratio)} (${c.provided} of ${c.required})`);
-    const delta = coverage.before?.ratio !== undefined && coverage.after?.ratio !== undefined ? Math.round((coverage.after.ratio - coverage.before.ratio) * 100) : undefined;
-    const trend = delta ? ` ${delta > 0 ? '▲' : '▼'} ${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)} points` : '';
+    const delta = coverage.before?.ratio !== undefined && coverage.after?.ratio !== undefined ? shownPercentPoints(coverage.before.ratio, coverage.after.ratio) : undefined;
+    const trend = delta ? ` ${delta > 0 ? '▲ +' : '▼ \u2212'}${countOf(Math.abs(delta), 'point')}` : '';
     parts.push(`${h} Evidence coverage\n\n${text(coverage.before)} → ${text(coverage.after)}${trend}`);
   }
   const ex = diff.exemptions;
