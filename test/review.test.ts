@@ -112,6 +112,10 @@ describe('rubrics diff --base: the whole change', () => {
       ['answer', 'vs-financial-returns', 'some', 'all'],
       ['answer', 'vs-board-level-technology', 'none', 'some'],
     ]);
+    // The planted error is an answer off its scale: it earns nothing, which is why it moves the score down.
+    const it4it = json.files.find((f) => f.path === IT4IT)?.documents[0]?.why?.dimensions[0]?.changes ?? [];
+    expect(it4it.map((c) => [c.criterion?.id, c.offScale])).toEqual([['sai-integration-layer', undefined], ['sai-api-first', ['after']]]);
+    expect(md.stdout).toContain('| some | plenty (not on its scale: earns nothing) | −0.12 |');
     // The rubric's new capability, old → new, on the rubric and on the assessment that uses it.
     const rubric = json.files.find((f) => f.path === CLAIMS_RUBRIC)?.documents[0];
     expect(rubric?.rubricChanges?.map((c) => c.kind)).toEqual(['dimension-added']);

@@ -377,5 +377,6 @@ function inputValue(c: InputChange, side: 'before' | 'after'): string {
   if (c.kind === 'evidence') return v === 0 ? 'none' : countOf(Number(v), 'link');
   if (c.kind === 'dimension-status') return STATUS_WORDS[String(v)] ?? markdownText(String(v));
   if (c.kind === 'credit') return formatScore(Number(v));
+  if (c.offScale?.includes(side)) return `${markdownText(String(v))} (not on its scale: earns nothing)`;
   return markdownText(String(v));
 }
