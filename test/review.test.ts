@@ -199,7 +199,7 @@ describe('rubrics diff --base: the whole change', () => {
     const run = await runCli(cli, ['diff', '--base', 'main'], { cwd: repo });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.length).toBeLessThanOrEqual(65_536);
-    expect(run.stdout).toMatch(/_The details of \d+ more files did not fit GitHub's comment limit; `rubrics diff --format json` or the job summary has them all:_ `rubrics\/kestrel\/copy-\d+/);
+    expect(run.stdout).toMatch(/_The details of \d+ more files did not fit GitHub's comment limit; `rubrics diff --base main --format json` has them all, and `rubrics diff --base main PATH` shows one file's:_ `rubrics\/kestrel\/copy-\d+/);
     // The summary table still lists every file.
     expect(run.stdout.match(/^\| `rubrics\/kestrel\/copy-/gm)).toHaveLength(120);
     // The details that are there are whole: every <details> is closed.

@@ -62,12 +62,13 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
       used += details.length + 2;
     } else left.push(file.path);
   }
-  if (left.length > 0) parts.push(leftOutLine(left, budget - used));
+  if (left.length > 0) parts.push(leftOutLine(left, budget - used, review.base.ref));
   return `${parts.join('\n\n')}\n`;
 }
 
-function leftOutLine(paths: readonly string[], room: number): string {
-  const intro = `_The details of ${countOf(paths.length, 'more file')} did not fit GitHub's comment limit; \`rubrics diff --format json\` or the job summary has them all:_ `;
+function leftOutLine(paths: readonly string[], room: number, base: string): string {
+  // The job summary is this same text, and the CLI's Markdown keeps the same limit: JSON has everything.
+  const intro = `_The details of ${countOf(paths.length, 'more file')} did not fit GitHub's comment limit; ${markdownCode(`rubrics diff --base ${base} --format json`)} has them all, and ${markdownCode(`rubrics diff --base ${base} PATH`)} shows one file's:_ `;
   let listed = '';
   let count = 0;
   for (const p of paths) {
