@@ -61,6 +61,15 @@ describe('score diff of an assessment', () => {
     expect(md).toContain('50% (1 of 2) → 67% (2 of 3) ▲ +17 points');
   });
 
+  it('celebrates a threshold crossing only when the newer version has no errors', async () => {
+    const diff = diffReports(...(await beforeAfter()));
+    const crossed = { ...diff, overall: { ...diff.overall, crossing: 'reached' as const } };
+    expect(renderDiffMarkdown(crossed)).toContain('🎉 The threshold is now reached.');
+    const withError = renderDiffMarkdown({ ...crossed, problems: { before: diff.problems.before, after: { ...diff.problems.after, error: 1 } } });
+    expect(withError).not.toContain('🎉');
+    expect(withError).toContain('As scored, the threshold is now reached, but that cannot be relied on until the error is fixed.');
+  });
+
   it('moves evidence coverage by the percentages shown, and counts one point as one', async () => {
     const diff = diffReports(...(await beforeAfter()));
     const withCoverage = (before: [number, number], after: [number, number]) =>

@@ -61,7 +61,7 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
     out.push(`> [!WARNING]\n> The document now uses another rubric (${markdownCode(r.before.id)} → ${markdownCode(r.after.id)}): scores before and after are on different scales.`);
   }
 
-  if (diff.overall) out.push(overallText(diff, dims, headErrors > 0));
+  if (diff.overall) out.push(overallText(diff, dims, headErrors));
   if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims, level + 1));
   if (diff.plan) out.push(...planParts(diff, dims, level + 1));
   out.push(problemsLine(diff.problems.before, diff.problems.after));
@@ -70,7 +70,7 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
   return `${parts.join('\n\n')}\n`;
 }
 
-function overallText(diff: ReportDiff, dims: string, headHasErrors: boolean): string {
+function overallText(diff: ReportDiff, dims: string, headErrors: number): string {
   const o = diff.overall;
   if (!o) return '';
   const move = arrow(o.before, o.after);
@@ -78,7 +78,7 @@ function overallText(diff: ReportDiff, dims: string, headHasErrors: boolean): st
   const levelBefore = levelLabel(o.levelBefore, o.levelNameBefore);
   const levelAfter = levelLabel(o.levelAfter, o.levelNameAfter);
   lines.push(`Level ${markdownText(fromTo(levelBefore, levelAfter))}.`);
-  if (o.crossing === 'reached') lines.push(headHasErrors ? 'The threshold would now be reached, once the errors are fixed.' : '🎉 The threshold is now reached.');
+  if (o.crossing === 'reached') lines.push(headErrors > 0 ? `As scored, the threshold is now reached, but that cannot be relied on until ${headErrors === 1 ? 'the error is' : 'the errors are'} fixed.` : '🎉 The threshold is now reached.');
   else if (o.crossing === 'lost') lines.push('⚠️ The threshold is no longer reached.');
   else if (o.thresholdAfter !== undefined) lines.push(o.thresholdAfter ? 'The threshold is reached.' : 'The threshold is not reached yet.');
   if (o.atThresholdBefore !== undefined || o.atThresholdAfter !== undefined) {
