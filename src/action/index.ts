@@ -1,7 +1,9 @@
 // Entry of the GitHub Action (action.yml runs dist/action/index.js, built from here).
+import { tuneForBatchRun } from '../cli/batchTuning';
 import { escapeData } from '../cli/formatters/github';
 import { runAction } from './main';
 
+tuneForBatchRun([]);
 runAction({ env: process.env, stdout: process.stdout, fetch: globalThis.fetch }).then(
   (code) => {
     process.exitCode = code;

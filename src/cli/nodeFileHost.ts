@@ -20,6 +20,7 @@ export function fileUri(path: string): string {
  */
 export class NodeFileHost implements FileHost {
   private readonly texts = new Map<string, Promise<FileRead>>();
+  private readonly realUris = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly options: { readonly cache?: boolean } = {}) {}
 
@@ -33,7 +34,19 @@ export class NodeFileHost implements FileHost {
     return text;
   }
 
-  async realUri(uri: string): Promise<string | undefined> {
+  realUri(uri: string): Promise<string | undefined> {
+    // Where a file really is cannot change within a run either: a rubric that a thousand
+    // assessments reference is looked up once, not once per assessment.
+    if (this.options.cache === false) return this.lookUpRealUri(uri);
+    let real = this.realUris.get(uri);
+    if (!real) {
+      real = this.lookUpRealUri(uri);
+      this.realUris.set(uri, real);
+    }
+    return real;
+  }
+
+  private async lookUpRealUri(uri: string): Promise<string | undefined> {
     if (!uri.startsWith('file:')) return undefined;
     try {
       return pathToFileURL(await realpath(fileURLToPath(uri))).toString();

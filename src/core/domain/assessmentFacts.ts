@@ -83,56 +83,67 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+type MutableWrittenDimension = { -readonly [K in keyof WrittenDimension]: WrittenDimension[K] };
+
+const ALWAYS_VALID = (): boolean => true;
+
 /** Reads an assessment's facts from its data; `index` is its rubric, when that could be used. */
 export function assessmentFacts(value: unknown, index: RubricIndex | undefined, verdict: SchemaVerdict): AssessmentFacts {
   // Most documents pass whole: then no part needs asking about.
-  const valid = verdict.valid ? () => true : (path: Path) => verdict.isValid(path);
+  const valid = verdict.valid ? ALWAYS_VALID : (path: Path) => verdict.isValid(path);
   const record = isMap(value) ? value : {};
   const date = typeof record.date === 'string' && valid(['date']) ? record.date : undefined;
   const dimensionsValue = record.dimensions;
-  const entries = isMap(dimensionsValue) ? Object.entries(dimensionsValue) : [];
+  const dimensionIds = isMap(dimensionsValue) ? Object.keys(dimensionsValue) : [];
   const dimensions: WrittenDimension[] = [];
   const criteria = new Map<string, Map<string, CriterionFact>>();
-  for (const [id, entry] of entries) {
+  for (const id of dimensionIds) {
+    const entry = (dimensionsValue as Record<string, unknown>)[id];
     if (!isMap(entry)) continue;
     const path = ['dimensions', id];
-    const field = <T>(key: keyof DimensionResult): T | undefined => (entry[key] !== undefined && (verdict.valid || valid([...path, key])) ? (entry[key] as T) : undefined);
     const dimension = index?.dimensions.get(id);
     // Without a usable date, an exemption is taken to apply: the item is left out rather than judged.
-    const exemption = exemptionState(field<Exemption>('exemption'), date ?? '');
-    const notApplicable = field<NotApplicable>('notApplicable');
+    const exemption = exemptionState(validField<Exemption>(entry, 'exemption', path, verdict), date ?? '');
+    const notApplicable = validField<NotApplicable>(entry, 'notApplicable', path, verdict);
     const answersValue = entry.answers;
-    const answerEntries = isMap(answersValue) ? Object.entries(answersValue) : [];
+    const answerIds = isMap(answersValue) ? Object.keys(answersValue) : [];
     const answers: WrittenAnswer[] = [];
     const facts = new Map<string, CriterionFact>();
-    for (const [criterionId, answer] of answerEntries) {
+    for (const criterionId of answerIds) {
       if (!verdict.valid && !valid([...path, 'answers', criterionId])) continue;
-      const detail = answerDetail(answer as AnswerEntry) ?? {};
+      const answer = (answersValue as Record<string, unknown>)[criterionId] as AnswerEntry;
+      const detail = answerDetail(answer) ?? {};
       // One of this dimension's own criteria (criterion ids are unique in a rubric that can be used).
       const owned = dimension ? index?.criteria.get(criterionId) : undefined;
-      const fact = owned && owned.dimension === dimension && index ? criterionFact(index, owned.criterion, answer as AnswerEntry, date ?? '') : undefined;
+      const fact = owned && owned.dimension === dimension && index ? criterionFact(index, owned.criterion, answer, date ?? '') : undefined;
       if (fact) facts.set(criterionId, fact);
       answers.push(new WrittenAnswer(id, criterionId, detail, isMap(answer), fact, valid));
     }
     if (facts.size > 0) criteria.set(id, facts);
-    const level = field<number>('level');
-    const target = field<number>('target');
-    dimensions.push({
-      id,
-      path,
-      ...(dimension ? { dimension } : {}),
-      ...(level !== undefined ? { level } : {}),
-      ...(target !== undefined ? { target } : {}),
-      ...(notApplicable ? { notApplicable } : {}),
-      ...(exemption ? { exemption } : {}),
-      excluded: Boolean(notApplicable) || Boolean(exemption && !exemption.expired),
-      evidence: links(entry.evidence, [...path, 'evidence'], valid),
-      answers,
-      answerIds: answerEntries.map(([key]) => key),
-      metricIds: isMap(entry.metrics) ? Object.keys(entry.metrics) : [],
-    });
+    const level = validField<number>(entry, 'level', path, verdict);
+    const target = validField<number>(entry, 'target', path, verdict);
+    // Field by field rather than by spreads: an assessment can have hundreds of dimensions.
+    const written = { id, path } as unknown as MutableWrittenDimension;
+    if (dimension) written.dimension = dimension;
+    if (level !== undefined) written.level = level;
+    if (target !== undefined) written.target = target;
+    if (notApplicable) written.notApplicable = notApplicable;
+    if (exemption) written.exemption = exemption;
+    written.excluded = Boolean(notApplicable) || Boolean(exemption && !exemption.expired);
+    written.evidence = links(entry.evidence, [...path, 'evidence'], valid);
+    written.answers = answers;
+    written.answerIds = answerIds;
+    written.metricIds = isMap(entry.metrics) ? Object.keys(entry.metrics) : [];
+    dimensions.push(written);
   }
-  return { ...(date !== undefined ? { date } : {}), dimensionIds: entries.map(([key]) => key), dimensions, criteria };
+  const facts: { -readonly [K in keyof AssessmentFacts]: AssessmentFacts[K] } = { dimensionIds, dimensions, criteria };
+  return date !== undefined ? { date, ...facts } : facts;
+}
+
+/** A dimension's field, when it is there and passed the schema. */
+function validField<T>(entry: Record<string, unknown>, key: keyof DimensionResult, path: Path, verdict: SchemaVerdict): T | undefined {
+  const value = entry[key];
+  return value !== undefined && (verdict.valid || verdict.isValid([...path, key])) ? (value as T) : undefined;
 }
 
 /** The evidence links of a list that passed the schema (item by item). */

@@ -39,45 +39,49 @@ function scoreSubgroups(index: RubricIndex, dimension: Dimension, counted: reado
   });
 }
 
+type MutableDimensionScore = { -readonly [K in keyof DimensionScore]: DimensionScore[K] };
+
 function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: Dimension, result: DimensionResult | undefined, date: string): DimensionScore {
   const criteria = dimensionCriteria(facts, index, dimension, date);
   const counted = criteria.filter((c) => c.status === 'counted');
   const exemption = exemptionState(result?.exemption, date);
-  const base = {
-    id: dimension.id,
-    title: dimension.title,
-    ...(dimension.group ? { group: dimension.group } : {}),
-    weight: dimension.weight ?? 1,
-    criteria,
-    evidence: result?.evidence ?? ([] as Evidence[]),
-    ...(result?.notes ? { notes: result.notes } : {}),
-    metrics: scoreMetrics(dimension, result),
-    ...(result?.target !== undefined ? { target: result.target } : {}),
-    ...(result?.notApplicable ? { notApplicable: result.notApplicable.reason } : {}),
-    ...(exemption ? { exemption } : {}),
-    levelCredits: creditsByLevel(counted),
-  };
-  const unscored = (status: DimensionScore['status']): DimensionScore => ({ ...base, subgroups: scoreSubgroups(index, dimension, undefined), status, blockers: [] });
-  if (!result) return unscored('not-assessed');
-  if (result.notApplicable) return unscored('not-applicable');
-  if (exemption && !exemption.expired) return unscored('exempt');
-
-  const score = methodScore(index, counted, result.level);
-  if (score === undefined) return unscored('not-rated');
-  const level = levelOf(score);
+  // Built field by field, in the order the JSON report lists them, rather than by spreading
+  // optional parts: thousands of dimensions are scored in a run over a repository, and one
+  // object shape that grows in one order is far cheaper for V8 than a spread per field.
+  const score: MutableDimensionScore = { id: dimension.id, title: dimension.title } as MutableDimensionScore;
+  if (dimension.group) score.group = dimension.group;
+  score.weight = dimension.weight ?? 1;
+  score.criteria = criteria;
+  score.evidence = result?.evidence ?? NO_EVIDENCE;
+  if (result?.notes) score.notes = result.notes;
+  score.metrics = scoreMetrics(dimension, result);
+  if (result?.target !== undefined) score.target = result.target;
+  if (result?.notApplicable) score.notApplicable = result.notApplicable.reason;
+  if (exemption) score.exemption = exemption;
+  score.levelCredits = creditsByLevel(counted);
+  const status: DimensionScore['status'] | undefined = !result ? 'not-assessed' : result.notApplicable ? 'not-applicable' : exemption && !exemption.expired ? 'exempt' : undefined;
+  const value = status === undefined ? methodScore(index, counted, result?.level) : undefined;
+  if (value === undefined) {
+    score.subgroups = scoreSubgroups(index, dimension, undefined);
+    score.status = status ?? 'not-rated';
+    score.blockers = NO_BLOCKERS;
+    return score;
+  }
+  const level = levelOf(value);
   const threshold = index.rubric.threshold?.level;
-  return {
-    ...base,
-    subgroups: scoreSubgroups(index, dimension, counted),
-    status: 'scored',
-    score,
-    level,
-    ...(result.target !== undefined ? { gap: Math.max(0, result.target - score) } : {}),
-    ...(threshold !== undefined ? { thresholdReached: level >= threshold } : {}),
-    ...(level < index.maxLevel ? { nextLevel: level + 1 } : {}),
-    blockers: blockersFor(counted, level, index.maxLevel, index.method === 'gated' || index.method === 'rated'),
-  };
+  score.subgroups = scoreSubgroups(index, dimension, counted);
+  score.status = 'scored';
+  score.score = value;
+  score.level = level;
+  if (result?.target !== undefined) score.gap = Math.max(0, result.target - value);
+  if (threshold !== undefined) score.thresholdReached = level >= threshold;
+  if (level < index.maxLevel) score.nextLevel = level + 1;
+  score.blockers = blockersFor(counted, level, index.maxLevel, index.method === 'gated' || index.method === 'rated');
+  return score;
 }
+
+const NO_EVIDENCE: readonly Evidence[] = [];
+const NO_BLOCKERS: readonly CriterionResult[] = [];
 
 /**
  * A dimension's score by the rubric's method, from its counted criteria (or, for `rated`, the
