@@ -102,6 +102,8 @@ describe('rubrics history', () => {
     expect(html).toMatch(/<svg viewBox="0 0 \d+ \d+" width="100%" role="img" aria-label="Line chart of the overall score and each attribute at 5 points/);
     expect(html).toContain(`<p>Scores across the commits that touched <code>${RENAMED}</code>, against Seven attributes of high-performing IT service organizations. Renamed from <code>${FILE}</code> in <code>`);
     expect(html).toContain('The dashed line is the threshold, level 3.</p>');
+    // Each point's overall move, as the Markdown table shows it; none for the first point and the rename.
+    expect(html.match(/<td class="num">[^<]*<\/td>/g)?.slice(0, 5)).toEqual(['2.57', '2.71 (▲ +0.14)', '2.71', '2.71', '2.57 (▼ −0.14)'].map((c) => `<td class="num">${c}</td>`));
     expect(html.match(/<polyline /g)).toHaveLength(8); // seven attributes and the overall score
     expect(html).not.toMatch(/<script|style="|https?:\/\/(?!intranet)/);
   });

@@ -107,3 +107,13 @@ export function historyRenames(history: ScoreHistory): { readonly from: string; 
 export function historyPath(history: ScoreHistory): string | undefined {
   return history.by === 'commit' ? history.points[history.points.length - 1]?.path : undefined;
 }
+
+/** For each point, the overall score of the last point before it that had one: what its move is counted from. */
+export function previousOverall(points: readonly HistoryPoint[]): (number | undefined)[] {
+  let previous: number | undefined;
+  return points.map((p) => {
+    const was = previous;
+    if (p.overall !== undefined) previous = p.overall;
+    return was;
+  });
+}

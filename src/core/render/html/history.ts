@@ -1,4 +1,5 @@
-import { historyPath, historyRenames, type HistoryPoint, type ScoreHistory } from '../../review/history';
+import { historyPath, historyRenames, previousOverall, type HistoryPoint, type ScoreHistory } from '../../review/history';
+import { arrow } from '../markdown/diff';
 import { countOf } from '../../text/plural';
 import { formatScore, termWord } from '../text';
 import { label } from '../markdown/history';
@@ -79,6 +80,8 @@ function historyChart(history: ScoreHistory): string {
 }
 
 function historyTable(history: ScoreHistory): string {
+  const before = previousOverall(history.points);
+  const previous = new Map(history.points.map((p, i) => [p, before[i]]));
   const columns: Column<HistoryPoint>[] = [
     ...(history.by === 'commit'
       ? [
@@ -90,7 +93,14 @@ function historyTable(history: ScoreHistory): string {
           { header: 'Date', cell: (p: HistoryPoint) => escapeHtml(p.date) },
           { header: 'File', cell: (p: HistoryPoint) => `<code>${escapeHtml(p.path)}</code>` },
         ]),
-    { header: 'Overall', numeric: true, cell: (p) => `${escapeHtml(formatScore(p.overall))}${p.errors ? ` (${countOf(p.errors, 'error')})` : ''}` },
+    {
+      header: 'Overall',
+      numeric: true,
+      cell: (p) => {
+        const move = arrow(previous.get(p), p.overall);
+        return `${escapeHtml(formatScore(p.overall))}${move ? ` (${escapeHtml(move)})` : ''}${p.errors ? ` (${countOf(p.errors, 'error')})` : ''}`;
+      },
+    },
     ...history.dimensions.map((d) => ({ header: d.title, numeric: true, optional: true, cell: (p: HistoryPoint) => escapeHtml(formatScore(p.dimensions[d.id])) })),
   ];
   return table(history.points, columns);
