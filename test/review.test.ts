@@ -207,6 +207,22 @@ describe('rubrics diff --base: the whole change', () => {
   });
 });
 
+describe('rubrics diff BEFORE AFTER of a rubric', () => {
+  it('lists what changed in the rubric, old → new, in Markdown and JSON; an assessment gets no such list', async () => {
+    const { repo } = repository('rubric');
+    edit(repo, CLAIMS_RUBRIC, '    title: Claims data\n    weight: 1', '    title: Claims data\n    weight: 3');
+    const md = await runCli(cli, ['diff', `main:${CLAIMS_RUBRIC}`, CLAIMS_RUBRIC], { cwd: repo });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('A rubric has no scores of its own: what its changes move shows in the assessments that use it.\n\n### What changed in the rubric\n\n- Discipline Claims data weight 1 → 3\n');
+    const json = JSON.parse((await runCli(cli, ['diff', `main:${CLAIMS_RUBRIC}`, CLAIMS_RUBRIC, '--format', 'json'], { cwd: repo })).stdout) as { rubricChanges?: unknown };
+    expect(json.rubricChanges).toEqual([{ kind: 'group-weight', scoring: true, group: { id: 'data', title: 'Claims data' }, before: 1, after: 3 }]);
+    const same = await runCli(cli, ['diff', `main:${CLAIMS_RUBRIC}`, `main:${CLAIMS_RUBRIC}`], { cwd: repo });
+    expect(same.stdout).toContain('Nothing in the rubric changed.');
+    const assessment = JSON.parse((await runCli(cli, ['diff', `main:${CLAIMS}`, CLAIMS, '--format', 'json'], { cwd: repo })).stdout) as Record<string, unknown>;
+    expect(assessment).not.toHaveProperty('rubricChanges');
+  });
+});
+
 describe('rubrics uses', () => {
   it('lists the assessments and plans scored against a rubric file or a built-in, and nothing that only shares its id', async () => {
     const { repo } = repository('uses');

@@ -143,6 +143,18 @@ function problemDelta(before: readonly Diagnostic[] | undefined, after: readonly
   return { before: of(before).length, after: of(after).length, new: fresh };
 }
 
+/** What changed in a rubric document between two versions; undefined unless both sides are rubrics that could be read. */
+export function rubricChangesBetween(before: DocumentAnalysis | undefined, after: DocumentAnalysis | undefined): RubricChange[] | undefined {
+  return before?.kind === 'Rubric' && after?.kind === 'Rubric' && before.data && after.data ? diffRubrics(before.data, after.data) : undefined;
+}
+
+/** For an assessment or a plan: what changed in the rubric it is scored against, when anything did. */
+function changesOfItsRubric(before: Kinded | undefined, after: Kinded | undefined): RubricChange[] | undefined {
+  if (!before || !after || before.kind === 'Rubric' || after.kind === 'Rubric' || !before.rubric || !after.rubric) return undefined;
+  const changes = diffRubrics(before.rubric.index.rubric, after.rubric.index.rubric);
+  return changes.length > 0 ? changes : undefined;
+}
+
 /** What moved in a document, by the review's one rule for a moved score (scoreMoved). */
 function whatMoved(diff: ReportDiff): Moved {
   if (diff.kind === 'Plan') return diff.plan?.projections.length ? 'projections' : 'nothing';
@@ -156,12 +168,7 @@ function reviewDocument(versions: FileVersions, pair: { before?: Kinded; after?:
   const diff = diffReports(beforeReport, afterReport);
   const b = pair.before;
   const a = pair.after;
-  let rubricChanges: RubricChange[] | undefined;
-  if (b?.kind === 'Rubric' && a?.kind === 'Rubric' && b.data && a.data) rubricChanges = diffRubrics(b.data, a.data);
-  else if (b && a && b.kind !== 'Rubric' && a.kind !== 'Rubric' && b.rubric && a.rubric) {
-    const changes = diffRubrics(b.rubric.index.rubric, a.rubric.index.rubric);
-    if (changes.length > 0) rubricChanges = changes;
-  }
+  const rubricChanges = rubricChangesBetween(b, a) ?? changesOfItsRubric(b, a);
   const why =
     b?.kind === 'Assessment' && a?.kind === 'Assessment' && b.score && a.score && b.rubric && a.rubric
       ? explainAssessment({ score: b.score, index: b.rubric.index }, { score: a.score, index: a.rubric.index })

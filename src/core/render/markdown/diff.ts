@@ -1,7 +1,9 @@
 import { countOf } from '../../text/plural';
+import type { RubricChange } from '../../review/rubricChanges';
 import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from '../../report/diff';
 import { formatDelta, formatPercent, formatScore, levelLabel, sentence, shownDelta, shownPercentPoints, STATE_LABELS, STATUS_LABELS, termWord, withArticle } from '../text';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
+import { rubricChangeList } from './rubricChanges';
 import type { ReportEvidenceCoverage, ReportExemption } from '../../report/model';
 import { STATE_EMOJI } from './report';
 
@@ -34,6 +36,8 @@ export interface DiffMarkdownOptions {
   readonly headingLevel?: number;
   /** Markdown put first under the heading (a review's word on a renamed or deleted file), already escaped. */
   readonly note?: string;
+  /** For a rubric: what changed in it (review/change.ts rubricChangesBetween), listed after the rest. */
+  readonly rubricChanges?: readonly RubricChange[];
 }
 
 /**
@@ -66,8 +70,17 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
   if (diff.plan) out.push(...planParts(diff, dims, level + 1));
   out.push(problemsLine(diff.problems.before, diff.problems.after));
   const parts = out.filter(Boolean);
-  if (parts.length === (options.note ? 2 : 1)) parts.push(diff.kind === 'Rubric' ? 'A rubric has no scores of its own: what its changes move shows in the assessments that use it.' : 'No changes to scores, levels or targets.');
+  if (diff.kind === 'Rubric') parts.push(...rubricParts(options.rubricChanges, diff, level + 1));
+  else if (parts.length === (options.note ? 2 : 1)) parts.push('No changes to scores, levels or targets.');
   return `${parts.join('\n\n')}\n`;
+}
+
+/** A rubric scores nothing itself: what changed in it, item by item, is its diff. */
+function rubricParts(changes: readonly RubricChange[] | undefined, diff: ReportDiff, level: number): string[] {
+  const intro = 'A rubric has no scores of its own: what its changes move shows in the assessments that use it.';
+  if (changes === undefined) return [intro];
+  if (changes.length === 0) return [intro, 'Nothing in the rubric changed.'];
+  return [intro, `${'#'.repeat(level)} What changed in the rubric\n\n${rubricChangeList(changes, diff.terms)}`];
 }
 
 function overallText(diff: ReportDiff, dims: string, headErrors: number): string {

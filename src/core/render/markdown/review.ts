@@ -3,11 +3,11 @@ import { DEFAULT_TERMS } from '../../domain/terms';
 import type { ReportTerms } from '../../report/model';
 import type { ChangeReview, ImpactedDocument, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
 import { scoreMoved, type DimensionExplanation, type InputChange } from '../../review/explain';
-import type { RubricChange } from '../../review/rubricChanges';
 import { apportion, formatDelta, formatScore, shownDelta, STATE_LABELS, termHeading, termWord } from '../text';
 import { arrow, renderDiffMarkdown } from './diff';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
 import { chartTitle, mermaidXyChart } from './mermaid';
+import { rubricChangeList } from './rubricChanges';
 
 /** GitHub refuses a comment body longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -140,14 +140,14 @@ function overallChart(review: ChangeReview): string | undefined {
 
 function impactSection(impact: RubricImpact, level: number, terms: ReportTerms): string {
   const h = '#'.repeat(level);
-  const lines = impact.changes.filter((c) => c.scoring).map((c) => `- ${rubricChangeText(c, terms)}`);
+  const list = rubricChangeList(impact.changes.filter((c) => c.scoring), terms);
   const users = impact.users.length
     ? markdownTable(
         ['Uses it', 'File', 'Overall', 'Effect'],
         impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind === 'Assessment' ? scoreMove(u.before, u.after) : 'plan', impactLabel(u, terms)]),
       )
     : 'No assessment or plan in the checked files uses it.';
-  return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves\n\n${lines.join('\n')}\n\n${users}`;
+  return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves\n\n${list}\n\n${users}`;
 }
 
 /** What the rubric change did to a document that uses it, as the core found it (ImpactedDocument.moved). */
@@ -169,79 +169,6 @@ function impactLabel(u: ImpactedDocument, terms: ReportTerms): string {
   }
 }
 
-const q = (v: unknown) => markdownText(String(v));
-
-/** One rubric change as a sentence with its old and new value. */
-export function rubricChangeText(c: RubricChange, terms: ReportTerms): string {
-  const dim = c.dimension ? `${markdownText(terms.dimension)} ${markdownText(c.dimension.title)}` : '';
-  const crit = c.criterion ? `${markdownText(terms.criterion.toLowerCase())} ${markdownCode(c.criterion.id)}` : '';
-  const fromTo = `${q(c.before)} → ${q(c.after)}`;
-  switch (c.kind) {
-    case 'version':
-      return `Version ${fromTo}`;
-    case 'scoring-method':
-      return `Scoring method ${fromTo}`;
-    case 'pass-credit':
-      return `Credit that counts as met ${fromTo}`;
-    case 'threshold':
-      return `Threshold level ${c.before === undefined ? 'none' : q(c.before)} → ${c.after === undefined ? 'none' : q(c.after)}`;
-    case 'default-answer-scale':
-      return `Default answer scale ${fromTo}`;
-    case 'level-added':
-      return `New level ${c.level}${c.after !== undefined ? ` (${q(c.after)})` : ''}`;
-    case 'level-removed':
-      return `Level ${c.level} removed${c.before !== undefined ? ` (${q(c.before)})` : ''}`;
-    case 'level-name':
-      return `Level ${c.level} renamed ${fromTo}`;
-    case 'group-added':
-      return `New ${markdownText(terms.group.toLowerCase())} ${markdownText(c.group?.title ?? '')} (weight ${q(c.after)})`;
-    case 'group-removed':
-      return `${markdownText(terms.group)} ${markdownText(c.group?.title ?? '')} removed`;
-    case 'group-weight':
-      return `${markdownText(terms.group)} ${markdownText(c.group?.title ?? '')} weight ${fromTo}`;
-    case 'dimension-added':
-      return `New ${dim.charAt(0).toLowerCase()}${dim.slice(1)} (weight ${q(c.after)})`;
-    case 'dimension-removed':
-      return `${dim} removed`;
-    case 'dimension-weight':
-      return `${dim} weight ${fromTo}`;
-    case 'dimension-group':
-      return `${dim} moved between ${markdownText(termWord(terms.group))}: ${c.before === undefined ? 'none' : q(c.before)} → ${c.after === undefined ? 'none' : q(c.after)}`;
-    case 'dimension-title':
-      return `${markdownText(terms.dimension)} ${markdownCode(c.dimension?.id ?? '')} renamed ${fromTo}`;
-    case 'criterion-added':
-      return `New ${crit} in ${markdownText(c.dimension?.title ?? '')} at level ${q(c.after)}: ${markdownText(c.criterion?.text ?? '')}`;
-    case 'criterion-removed':
-      return `${capital(crit)} of ${markdownText(c.dimension?.title ?? '')} removed (it was at level ${q(c.before)})`;
-    case 'criterion-moved':
-      return `${capital(crit)} moved ${fromTo}`;
-    case 'criterion-level':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) level ${fromTo}`;
-    case 'criterion-weight':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) weight ${fromTo}`;
-    case 'criterion-answer-scale':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) answer scale ${fromTo}`;
-    case 'criterion-evidence-required':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) ${c.after ? 'now requires evidence' : 'no longer requires evidence'}`;
-    case 'criterion-text':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) reworded: ${fromTo}`;
-    case 'answer-scale-added':
-      return `New answer scale ${markdownCode(c.answerScale ?? '')}: ${q(c.after)}`;
-    case 'answer-scale-removed':
-      return `Answer scale ${markdownCode(c.answerScale ?? '')} removed`;
-    case 'answer-added':
-      return `Answer scale ${markdownCode(c.answerScale ?? '')}: new answer ${markdownCode(c.answer ?? '')} with credit ${q(c.after)}`;
-    case 'answer-removed':
-      return `Answer scale ${markdownCode(c.answerScale ?? '')}: answer ${markdownCode(c.answer ?? '')} removed`;
-    case 'answer-credit':
-      return `Answer scale ${markdownCode(c.answerScale ?? '')}: credit of ${markdownCode(c.answer ?? '')} ${fromTo}`;
-  }
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** One file's details, folded: its score diff, why the scores moved, and what changed in its rubric. */
 function fileDetails(file: ReviewedFile, level: number, celebrate: boolean): string {
   const docs = file.documents.filter((d) => d.kind !== 'Unknown');
@@ -252,16 +179,14 @@ function fileDetails(file: ReviewedFile, level: number, celebrate: boolean): str
 }
 
 function documentDetails(file: ReviewedFile, doc: ReviewedDocument, level: number, celebrate: boolean): string {
-  const parts = [renderDiffMarkdown(doc.diff, { path: file.path, headingLevel: level, ...fileNote(file) }).trim()];
+  const ownChanges = doc.kind === 'Rubric' && doc.rubricChanges ? { rubricChanges: doc.rubricChanges } : {};
+  const parts = [renderDiffMarkdown(doc.diff, { path: file.path, headingLevel: level, ...fileNote(file), ...ownChanges }).trim()];
   const chart = dimensionChart(doc);
   if (chart) parts.push(chart);
   const why = whySection(doc, level + 1);
   if (why) parts.push(why);
-  if (doc.rubricChanges?.length) {
-    const h = '#'.repeat(level + 1);
-    const heading = doc.kind === 'Rubric' ? 'What changed in the rubric' : 'What changed in its rubric';
-    parts.push(`${h} ${heading}\n\n${doc.rubricChanges.map((c) => `- ${rubricChangeText(c, doc.diff.terms)}`).join('\n')}`);
-  }
+  // A rubric's own changes are part of its diff; an assessment or a plan says what changed in the rubric it uses.
+  if (doc.kind !== 'Rubric' && doc.rubricChanges?.length) parts.push(`${'#'.repeat(level + 1)} What changed in its rubric\n\n${rubricChangeList(doc.rubricChanges, doc.diff.terms)}`);
   if (!celebrate) return parts.join('\n\n').replace(/ 🎉/g, '');
   return parts.join('\n\n');
 }
