@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReviewMarkdown } from '../src/core/render';
 import { chartTitle, MAX_TITLE, mermaidLabel, mermaidXyChart, shortLabel } from '../src/core/render/markdown/mermaid';
 import type { ChangeReview, ImpactedDocument } from '../src/core/review/change';
+import { withArticle } from '../src/core/render/text';
 import { scoreMoved } from '../src/core/review/explain';
 
 // How the review reads on GitHub: chart titles and labels, and the rubric-impact labels, which
@@ -88,5 +89,15 @@ describe('what a rubric change moves: one label per fact', () => {
 
   it('a move too small for two decimals says so beside the equal numbers', () => {
     expect(row(user({ after: 2.169, moved: 'overall' }))).toBe('| Team A | `a.assessment.yaml` | 2.17 → 2.17 (▲ by less than 0.01) | unchanged; moved by the rubric |');
+  });
+});
+
+describe('withArticle: the article of a rubric\'s word', () => {
+  it('"an" before a vowel sound, a silent h included', () => {
+    expect(['attribute', 'area', 'inner unit', 'unassessed area', 'hour'].map(withArticle)).toEqual(['an attribute', 'an area', 'an inner unit', 'an unassessed area', 'an hour']);
+  });
+
+  it('"a" before a consonant sound, a vowel letter read as one included', () => {
+    expect(['capability', 'practice', 'unit', 'use case', 'utility', 'European team', 'one-off'].map(withArticle)).toEqual(['a capability', 'a practice', 'a unit', 'a use case', 'a utility', 'a European team', 'a one-off']);
   });
 });

@@ -56,9 +56,14 @@ export function apportion(parts: readonly number[], total: number): number[] {
   return rounded.map((n) => n / 100);
 }
 
-/** "a capability", "an attribute", "an area": the indefinite article for a word in a sentence. */
+/** A vowel letter read as a consonant ("a unit", "a use case", "a European team"), and a silent h ("an hour"). */
+const VOWEL_LETTER_CONSONANT_SOUND = /^(uni(?!n)|use|usu|uti|ure|eu|one\b|once\b)/i;
+const SILENT_H = /^(hour|honest|honou?r|heir)/i;
+
+/** "a capability", "an attribute", "an area", "a unit": the indefinite article for a word in a sentence, by its sound where the spelling misleads. */
 export function withArticle(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+  const vowelSound = SILENT_H.test(word) || (/^[aeiou]/i.test(word) && !VOWEL_LETTER_CONSONANT_SOUND.test(word));
+  return `${vowelSound ? 'an' : 'a'} ${word}`;
 }
 
 export function formatPercent(ratio: number | undefined): string {
