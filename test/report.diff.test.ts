@@ -121,6 +121,25 @@ describe('score diff of an assessment', () => {
     expect(md).toContain('…and 9 more: Td52, Td53, Td54, Td55, Td56, Td57, Td58, Td59, Td60');
   });
 
+  it('compares no dimensions with a version that errors keep from being scored, and says so, while a deleted file still lists what left', async () => {
+    const files = inputFiles();
+    const before = await model('northwind-2026.assessment.yaml');
+    const broken = await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': (files['northwind-2026.assessment.yaml'] as string).replace('date: 2026-03-31', 'date: 31 March 2026') });
+    const diff = diffReports(before, broken);
+    expect(diff).toMatchObject({ unscored: 'after', dimensions: [], blockers: { added: [], resolved: [] }, exemptions: { added: [], removed: [], expired: [] } });
+    expect(diff.overall).toMatchObject({ before: expect.closeTo(20 / 9, 12) });
+    expect(diff.overall?.after).toBeUndefined();
+    const md = renderDiffMarkdown(diff);
+    expect(md).toContain('> The newer version has 1 error, and cannot be scored until it is fixed.');
+    expect(md).toContain('**Overall score: 2.22 → not scored.** The capabilities are compared once the newer version can be scored.');
+    expect(md).not.toContain('*(removed)*');
+    expect(diffReports(broken, before).unscored).toBe('before');
+    // An empty text (the file was deleted) has no errors: what it scored is listed as removed.
+    const deleted = diffReports(before, await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': '' }));
+    expect(deleted.unscored).toBeUndefined();
+    expect(deleted.dimensions.every((d) => d.change === 'removed')).toBe(true);
+  });
+
   it('refuses to compare documents of different kinds, and says so', async () => {
     const diff = diffReports(await model('northwind-2026.assessment.yaml'), await model('roadmap.plan.yaml'));
     expect(diff.kindChanged).toEqual({ before: 'Assessment', after: 'Plan' });

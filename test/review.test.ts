@@ -164,6 +164,25 @@ describe('rubrics diff --base: the whole change', () => {
     expect(byPath.has(`${K}/2026-03.seven-attributes.assessment.yaml`)).toBe(false);
   });
 
+  it('a head that errors keep from being read or scored: the same assessment with errors, not a deletion', async () => {
+    const { repo } = repository('broken');
+    const seven = `${K}/2026-03.seven-attributes.assessment.yaml`;
+    edit(repo, NEXGEN, 'date: 2026-03-31', 'date: 31 March 2026');
+    fs.appendFileSync(path.join(repo, seven), 'kind: Assessment\n  bad: [\n');
+    const md = await runCli(cli, ['diff', '--base', 'main'], { cwd: repo });
+    expect(md.code).toBe(1);
+    const json = await reviewJson(repo, ['--base', 'main']);
+    const docs = new Map(json.files.map((f) => [f.path, f.documents]));
+    // The unreadable head pairs with the assessment it was, so its errors count.
+    expect(docs.get(seven)?.map((d) => [d.kind, d.diff.unscored, d.moved, d.errors.after > 0])).toEqual([['Assessment', 'after', 'unscored', true]]);
+    expect(docs.get(NEXGEN)?.map((d) => [d.diff.unscored, d.moved, d.errors.new])).toEqual([['after', 'unscored', 1]]);
+    expect(json.headErrors).toBeGreaterThan(1);
+    expect(md.stdout).toContain('> [!CAUTION]\n> The change leaves');
+    expect(md.stdout).toMatch(new RegExp(`\\| \`${seven}\` \\| modified \\| Assessment: [^|]+ \\| 2\\.57 → not scored \\|   \\| ❌ \\d+ \\|`));
+    expect(md.stdout).not.toContain('*(removed)*');
+    expect(md.stdout).not.toMatch(/was \d/);
+  });
+
   it('limits the review to the paths given, and finds the default branch when no base is named', async () => {
     const { repo } = filesBranch();
     const json = await reviewJson(repo, [`${K}/2025-nexgen.assessment.yaml`]);

@@ -22,6 +22,12 @@ export interface ReportDiff {
   readonly exemptions: { readonly added: readonly ReportExemption[]; readonly removed: readonly ReportExemption[]; readonly expired: readonly ReportExemption[] };
   readonly plan?: PlanChange;
   readonly problems: { readonly before: ProblemCounts; readonly after: ProblemCounts };
+  /**
+   * The side (or sides) where the assessment is there but could not be scored: its errors stop
+   * it. Its dimensions, blockers and exemptions are then not compared (they would all read as
+   * removed or added); the overall change keeps the side that was scored.
+   */
+  readonly unscored?: 'before' | 'after' | 'both';
 }
 
 export interface ProblemCounts {
@@ -151,6 +157,12 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
   if (kind === 'Plan') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...empty, plan: diffPlans(before, after), problems };
   if (kind !== 'Assessment') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...empty, problems };
 
+  // Not scored: an assessment without its scores, or a text that errors keep from being read as one
+  // (a deleted or added file is an empty text, without errors).
+  const unscoredSide = (side: ReportModel) => (side.kind === 'Assessment' && !side.assessment) || (side.kind === 'Unknown' && side.problems.counts.error > 0);
+  const unscoredBefore = unscoredSide(before);
+  const unscoredAfter = unscoredSide(after);
+  const unscored = unscoredBefore && unscoredAfter ? 'both' : unscoredBefore ? 'before' : unscoredAfter ? 'after' : undefined;
   const a = before.assessment;
   const b = after.assessment;
   const beforeDims = new Map((a?.dimensions ?? []).map((d) => [d.id, d]));
@@ -213,6 +225,7 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
         }
       : undefined;
 
+  if (unscored) return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...(overall ? { overall } : {}), ...empty, problems, unscored };
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind,

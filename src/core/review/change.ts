@@ -36,9 +36,10 @@ export interface ProblemDelta {
 
 /**
  * What moved between the two versions of a document: its overall score (its dimensions' scores may
- * have moved with it), only some dimensions' scores, a plan's projected levels, or nothing.
+ * have moved with it), only some dimensions' scores, a plan's projected levels, or nothing; or it
+ * cannot be told, because errors keep a side from being scored.
  */
-export type Moved = 'overall' | 'dimensions' | 'projections' | 'nothing';
+export type Moved = 'overall' | 'dimensions' | 'projections' | 'nothing' | 'unscored';
 
 export interface ReviewedDocument {
   readonly kind: ReportKind;
@@ -110,22 +111,38 @@ function idOf(doc: DocumentAnalysis): string | undefined {
   return value !== null && typeof value === 'object' && typeof value.id === 'string' ? value.id : undefined;
 }
 
+/** The documents of a version that errors keep from being read as a rubric, an assessment or a plan. */
+function unreadable(analysis: FileAnalysis): DocumentAnalysis[] {
+  return analysis.documents.filter((d) => d.kind === undefined && d.diagnostics.some((x) => x.severity === 'error'));
+}
+
+type Pair = { before?: DocumentAnalysis; after?: DocumentAnalysis };
+
 /**
  * Pairs the documents of a file's two versions: by kind and id, then by their order among the
- * documents of that kind. A file that is not a rubric document at either side pairs nothing.
+ * documents of that kind. A document left without a partner pairs with one the other version
+ * could not read (a broken head is the same assessment with errors, not a deletion). A file that
+ * is not a rubric document at either side pairs nothing.
  */
-function pairDocuments(before: FileAnalysis, after: FileAnalysis): { before?: Kinded; after?: Kinded }[] {
+function pairDocuments(before: FileAnalysis, after: FileAnalysis): Pair[] {
   const old = kinded(before);
-  const pairs: { before?: Kinded; after?: Kinded }[] = [];
+  const pairs: Pair[] = [];
   const taken = new Set<Kinded>();
+  const brokenBefore = unreadable(before);
   for (const doc of kinded(after)) {
     const id = idOf(doc);
     const match = old.find((o) => !taken.has(o) && o.kind === doc.kind && id !== undefined && idOf(o) === id)
       ?? old.find((o) => !taken.has(o) && o.kind === doc.kind && (idOf(o) === undefined || !kinded(after).some((x) => x.kind === o.kind && idOf(x) === idOf(o))));
     if (match) taken.add(match);
-    pairs.push({ ...(match ? { before: match } : {}), after: doc });
+    const partner = match ?? brokenBefore.shift();
+    pairs.push({ ...(partner ? { before: partner } : {}), after: doc });
   }
-  for (const doc of old) if (!taken.has(doc)) pairs.push({ before: doc });
+  const brokenAfter = unreadable(after);
+  for (const doc of old) {
+    if (taken.has(doc)) continue;
+    const partner = brokenAfter.shift();
+    pairs.push({ before: doc, ...(partner ? { after: partner } : {}) });
+  }
   return pairs;
 }
 
@@ -149,8 +166,8 @@ export function rubricChangesBetween(before: DocumentAnalysis | undefined, after
 }
 
 /** For an assessment or a plan: what changed in the rubric it is scored against, when anything did. */
-function changesOfItsRubric(before: Kinded | undefined, after: Kinded | undefined): RubricChange[] | undefined {
-  if (!before || !after || before.kind === 'Rubric' || after.kind === 'Rubric' || !before.rubric || !after.rubric) return undefined;
+function changesOfItsRubric(before: DocumentAnalysis | undefined, after: DocumentAnalysis | undefined): RubricChange[] | undefined {
+  if (!before || !after || before.kind === undefined || after.kind === undefined || before.kind === 'Rubric' || after.kind === 'Rubric' || !before.rubric || !after.rubric) return undefined;
   const changes = diffRubrics(before.rubric.index.rubric, after.rubric.index.rubric);
   return changes.length > 0 ? changes : undefined;
 }
@@ -158,11 +175,12 @@ function changesOfItsRubric(before: Kinded | undefined, after: Kinded | undefine
 /** What moved in a document, by the review's one rule for a moved score (scoreMoved). */
 function whatMoved(diff: ReportDiff): Moved {
   if (diff.kind === 'Plan') return diff.plan?.projections.length ? 'projections' : 'nothing';
+  if (diff.unscored) return 'unscored';
   if (scoreMoved(diff.overall?.before, diff.overall?.after)) return 'overall';
   return diff.dimensions.some((d) => scoreMoved(d.before?.score, d.after?.score)) ? 'dimensions' : 'nothing';
 }
 
-function reviewDocument(versions: FileVersions, pair: { before?: Kinded; after?: Kinded }): ReviewedDocument {
+function reviewDocument(versions: FileVersions, pair: Pair): ReviewedDocument {
   const beforeReport = buildReport(versions.before, pair.before?.index ?? versions.before.documents.length);
   const afterReport = buildReport(versions.after, pair.after?.index ?? versions.after.documents.length);
   const diff = diffReports(beforeReport, afterReport);

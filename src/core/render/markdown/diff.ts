@@ -52,7 +52,10 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
   if (options.note) out.push(options.note);
   const dims = termWord(diff.terms.dimension);
   const headErrors = diff.problems.after.error;
-  if (headErrors > 0) out.push(`> [!CAUTION]\n> The newer version has ${countOf(headErrors, 'error')}: what it scores may be incomplete or wrong until ${headErrors === 1 ? 'it is' : 'they are'} fixed.`);
+  if (headErrors > 0) {
+    const consequence = diff.unscored === 'after' || diff.unscored === 'both' ? ', and cannot be scored' : ': what it scores may be incomplete or wrong';
+    out.push(`> [!CAUTION]\n> The newer version has ${countOf(headErrors, 'error')}${consequence} until ${headErrors === 1 ? 'it is' : 'they are'} fixed.`);
+  }
   if (diff.kindChanged) {
     out.push(`> [!WARNING]\n> The document changed from ${kindWithArticle(diff.kindChanged.before)} to ${kindWithArticle(diff.kindChanged.after)}, so its reports cannot be compared.`);
     out.push(problemsLine(diff.problems.before, diff.problems.after));
@@ -65,8 +68,11 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
     out.push(`> [!WARNING]\n> The document now uses another rubric (${markdownCode(r.before.id)} → ${markdownCode(r.after.id)}): scores before and after are on different scales.`);
   }
 
-  if (diff.overall) out.push(overallText(diff, dims, headErrors));
-  if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims, level + 1));
+  if (diff.unscored) out.push(unscoredText(diff));
+  else {
+    if (diff.overall) out.push(overallText(diff, dims, headErrors));
+    if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims, level + 1));
+  }
   if (diff.plan) out.push(...planParts(diff, dims, level + 1));
   out.push(problemsLine(diff.problems.before, diff.problems.after));
   const parts = out.filter(Boolean);
@@ -81,6 +87,21 @@ function rubricParts(changes: readonly RubricChange[] | undefined, diff: ReportD
   if (changes === undefined) return [intro];
   if (changes.length === 0) return [intro, 'Nothing in the rubric changed.'];
   return [intro, `${'#'.repeat(level)} What changed in the rubric\n\n${rubricChangeList(changes, diff.terms)}`];
+}
+
+/** "2.57 → not scored": the overall move of a document that a side's errors keep from being scored. */
+export function unscoredMove(before: number | undefined, after: number | undefined): string {
+  const side = (score: number | undefined) => (score === undefined ? 'not scored' : formatScore(score));
+  return `${side(before)} → ${side(after)}`;
+}
+
+/** A side that errors keep from being scored: no comparison of its parts, which would all read as removed or new. */
+function unscoredText(diff: ReportDiff): string {
+  const o = diff.overall;
+  const dims = markdownText(termWord(diff.terms.dimension));
+  if (diff.unscored === 'both') return `**Overall score: not scored.** Neither version could be scored, so the ${dims} are not compared.`;
+  if (diff.unscored === 'after') return `**Overall score: ${unscoredMove(o?.before, o?.after)}.** The ${dims} are compared once the newer version can be scored.`;
+  return `**Overall score: ${unscoredMove(o?.before, o?.after)}.** The older version could not be scored (it had errors), so the ${dims} are not compared.`;
 }
 
 function overallText(diff: ReportDiff, dims: string, headErrors: number): string {

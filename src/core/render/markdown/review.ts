@@ -4,7 +4,7 @@ import type { ReportTerms } from '../../report/model';
 import type { ChangeReview, ImpactedDocument, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
 import { scoreMoved, type DimensionExplanation, type InputChange } from '../../review/explain';
 import { apportion, formatDelta, formatScore, shownDelta, STATE_LABELS, termHeading, termWord } from '../text';
-import { arrow, renderDiffMarkdown } from './diff';
+import { arrow, renderDiffMarkdown, unscoredMove } from './diff';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
 import { chartTitle, mermaidXyChart } from './mermaid';
 import { rubricChangeList } from './rubricChanges';
@@ -116,7 +116,7 @@ function summaryRow(file: ReviewedFile, doc: ReviewedDocument | undefined, celeb
   const crossing = o?.crossing === 'reached' ? (celebrate ? 'reached 🎉' : 'reached') : o?.crossing === 'lost' ? 'lost ⚠️' : '';
   const errors = doc ? (doc.errors.new > 0 ? `❌ ${doc.errors.new}` : doc.errors.after > 0 ? `${doc.errors.after} (not new)` : '0') : '0';
   const what = doc ? `${doc.kind === 'Unknown' ? 'not a rubric document' : doc.kind}: ${markdownText(doc.title)}` : 'not a rubric document';
-  const overall = doc?.kind === 'Assessment' ? scoreMove(o?.before, o?.after) : '–';
+  const overall = doc?.kind !== 'Assessment' ? '–' : doc.diff.unscored ? unscoredMove(o?.before, o?.after) : scoreMove(o?.before, o?.after);
   return [markdownCode(file.path), statusText(file), what, overall, crossing, errors];
 }
 
@@ -144,7 +144,7 @@ function impactSection(impact: RubricImpact, level: number, terms: ReportTerms):
   const users = impact.users.length
     ? markdownTable(
         ['Uses it', 'File', 'Overall', 'Effect'],
-        impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind === 'Assessment' ? scoreMove(u.before, u.after) : 'plan', impactLabel(u, terms)]),
+        impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind !== 'Assessment' ? 'plan' : u.moved === 'unscored' ? unscoredMove(u.before, u.after) : scoreMove(u.before, u.after), impactLabel(u, terms)]),
       )
     : 'No assessment or plan in the checked files uses it.';
   return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves\n\n${list}\n\n${users}`;
@@ -160,6 +160,8 @@ function impactLabel(u: ImpactedDocument, terms: ReportTerms): string {
       return `unchanged; the rubric moved scores of its ${markdownText(termWord(terms.dimension))}, not the overall score`;
     case 'projections':
       return 'unchanged; the rubric moved its projected levels';
+    case 'unscored':
+      return 'unchanged; errors keep it from being scored at one side, so its move cannot be told';
     case 'nothing': {
       const missing = u.notAssessed ?? [];
       if (missing.length === 0) return 'unchanged; not moved by this change';
