@@ -134,6 +134,10 @@ describe('score diff of an assessment', () => {
     expect(md).toContain('**Overall score: 2.22 → not scored.** The capabilities are compared once the newer version can be scored.');
     expect(md).not.toContain('*(removed)*');
     expect(diffReports(broken, before).unscored).toBe('before');
+    // A new file that cannot be scored: nothing was scored at either side.
+    const added = diffReports(await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': '' }), broken);
+    expect(added.unscored).toBe('after');
+    expect(renderDiffMarkdown(added)).toContain('**Overall score: not scored.** The capabilities are compared once the newer version can be scored.');
     // An empty text (the file was deleted) has no errors: what it scored is listed as removed.
     const deleted = diffReports(before, await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': '' }));
     expect(deleted.unscored).toBeUndefined();

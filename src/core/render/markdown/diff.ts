@@ -92,7 +92,8 @@ function rubricParts(changes: readonly RubricChange[] | undefined, diff: ReportD
 /** "2.57 → not scored": the overall move of a document that a side's errors keep from being scored. */
 export function unscoredMove(before: number | undefined, after: number | undefined): string {
   const side = (score: number | undefined) => (score === undefined ? 'not scored' : formatScore(score));
-  return `${side(before)} → ${side(after)}`;
+  // A new file with errors, say: nothing was scored at either side.
+  return before === undefined && after === undefined ? 'not scored' : `${side(before)} → ${side(after)}`;
 }
 
 /** A side that errors keep from being scored: no comparison of its parts, which would all read as removed or new. */
