@@ -176,4 +176,18 @@ describe('score diff of a plan', () => {
     });
     expectGolden('diff.plan.md', renderDiffMarkdown(diff));
   });
+
+  it('compares no initiatives with a version that errors keep from being read, instead of listing them all as removed', async () => {
+    const text = inputFiles()['roadmap.plan.yaml'] as string;
+    const before = await model('roadmap.plan.yaml');
+    const broken = await model('roadmap.plan.yaml', { 'roadmap.plan.yaml': text.replace('start: 2027-07-01', 'start: July 2027') });
+    expect(broken.problems.counts.error).toBeGreaterThan(0);
+    const diff = diffReports(before, broken);
+    expect(diff.unscored).toBe('after');
+    expect(diff.plan).toBeUndefined();
+    const md = renderDiffMarkdown(diff);
+    expect(md).toContain('The initiatives and projected levels are compared once the newer version can be scored.');
+    expect(md).not.toContain('**Removed');
+    expect(diffReports(before, before).unscored).toBeUndefined();
+  });
 });

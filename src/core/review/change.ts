@@ -174,8 +174,8 @@ function changesOfItsRubric(before: DocumentAnalysis | undefined, after: Documen
 
 /** What moved in a document, by the review's one rule for a moved score (scoreMoved). */
 function whatMoved(diff: ReportDiff): Moved {
-  if (diff.kind === 'Plan') return diff.plan?.projections.length ? 'projections' : 'nothing';
   if (diff.unscored) return 'unscored';
+  if (diff.kind === 'Plan') return diff.plan?.projections.length ? 'projections' : 'nothing';
   if (scoreMoved(diff.overall?.before, diff.overall?.after)) return 'overall';
   return diff.dimensions.some((d) => scoreMoved(d.before?.score, d.after?.score)) ? 'dimensions' : 'nothing';
 }

@@ -72,8 +72,8 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
   else {
     if (diff.overall) out.push(overallText(diff, dims, headErrors));
     if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims, level + 1));
+    if (diff.plan) out.push(...planParts(diff, dims, level + 1));
   }
-  if (diff.plan) out.push(...planParts(diff, dims, level + 1));
   out.push(problemsLine(diff.problems.before, diff.problems.after));
   const parts = out.filter(Boolean);
   if (diff.kind === 'Rubric') parts.push(...rubricParts(options.rubricChanges, diff, level + 1));
@@ -98,11 +98,11 @@ export function unscoredMove(before: number | undefined, after: number | undefin
 
 /** A side that errors keep from being scored: no comparison of its parts, which would all read as removed or new. */
 function unscoredText(diff: ReportDiff): string {
-  const o = diff.overall;
-  const dims = markdownText(termWord(diff.terms.dimension));
-  if (diff.unscored === 'both') return `**Overall score: not scored.** Neither version could be scored, so the ${dims} are not compared.`;
-  if (diff.unscored === 'after') return `**Overall score: ${unscoredMove(o?.before, o?.after)}.** The ${dims} are compared once the newer version can be scored.`;
-  return `**Overall score: ${unscoredMove(o?.before, o?.after)}.** The older version could not be scored (it had errors), so the ${dims} are not compared.`;
+  const parts = diff.kind === 'Plan' ? 'initiatives and projected levels' : markdownText(termWord(diff.terms.dimension));
+  const lead = diff.kind === 'Plan' ? '' : `**Overall score: ${diff.unscored === 'both' ? 'not scored' : unscoredMove(diff.overall?.before, diff.overall?.after)}.** `;
+  if (diff.unscored === 'both') return `${lead}Neither version could be scored, so the ${parts} are not compared.`;
+  if (diff.unscored === 'after') return `${lead}The ${parts} are compared once the newer version can be scored.`;
+  return `${lead}The older version could not be scored (it had errors), so the ${parts} are not compared.`;
 }
 
 function overallText(diff: ReportDiff, dims: string, headErrors: number): string {
