@@ -126,6 +126,8 @@ describe('rubrics diff --base: the whole change', () => {
     expect(impact?.users.map((u) => [u.moved, u.notAssessed])).toEqual([['nothing', [{ id: 'release-governance', title: 'Release governance' }]]]);
     expect(md.stdout).toContain('| 2.17 → 2.17 | unchanged; not moved: it does not assess the new capability Release governance |');
     expect(md.stdout).not.toContain('moved by the rubric');
+    // The chart has the two assessments whose overall score moved, not the one that stood still.
+    expect(md.stdout).toContain('  title "Overall score: bars after, line before"\n  x-axis ["Kestrel Mutual — IT4IT and the legacy…", "Kestrel Mutual — next-generation…"]\n  y-axis "score" 1 --> 4\n  bar [1.68, 3.01]\n  line [1.65, 2.97]\n');
     // Its inputs changed (a capability appeared) but no score moved: the section says so rather than explain a move.
     const claims = md.stdout.slice(md.stdout.indexOf(`<details><summary>${CLAIMS}`));
     expect(claims).toContain('#### What changed (no score moved)\n\n**Release governance**: not scored');
@@ -160,6 +162,8 @@ describe('rubrics diff --base: the whole change', () => {
     expect(byPath.get(CLAIMS)?.status).toBe('unchanged');
     expect(md.stdout).toContain('| Claims-platform engineering, March 2026 | `rubrics/kestrel/2026-03.claims-platform.assessment.yaml` | 2.17 → 2.26 (▲ +0.09) | unchanged; moved by the rubric |');
     expect(md.stdout).toContain('Discipline Claims data weight 1 → 3');
+    // One overall score moved (the rename moved nothing): no chart for a single bar.
+    expect(md.stdout).not.toContain('xychart-beta');
     // Nothing else uses the rubric, and files outside the change that do not use it are not listed.
     expect(byPath.has(`${K}/2026-03.seven-attributes.assessment.yaml`)).toBe(false);
   });

@@ -120,9 +120,10 @@ function summaryRow(file: ReviewedFile, doc: ReviewedDocument | undefined, celeb
   return [markdownCode(file.path), statusText(file), what, overall, crossing, errors];
 }
 
-/** Bars for the head, a line for the base, when at least two assessments have both. */
+/** Bars for the head, a line for the base, when the overall scores of at least two assessments moved. */
 function overallChart(review: ChangeReview): string | undefined {
-  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined).map((d) => ({ f, d })));
+  // Only the assessments whose overall score moved: a bar on its own line says nothing.
+  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.moved === 'overall' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined).map((d) => ({ f, d })));
   if (moved.length < 2 || moved.length > 20) return undefined;
   const before = moved.map(({ d }) => d.diff.overall?.before as number);
   const after = moved.map(({ d }) => d.diff.overall?.after as number);
