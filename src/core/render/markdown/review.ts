@@ -203,7 +203,7 @@ function fileNote(file: ReviewedFile): { note?: string } {
 
 /** The changed dimensions' scores, bars after and a line before, when three or more moved. */
 function dimensionChart(doc: ReviewedDocument): string | undefined {
-  const moved = doc.diff.dimensions.filter((d) => d.before?.score !== undefined && d.after?.score !== undefined && d.before.score !== d.after.score);
+  const moved = doc.diff.dimensions.filter((d) => d.before?.score !== undefined && d.after?.score !== undefined && scoreMoved(d.before.score, d.after.score));
   if (moved.length < 3 || moved.length > 20) return undefined;
   const before = moved.map((d) => d.before?.score as number);
   const after = moved.map((d) => d.after?.score as number);
@@ -249,7 +249,7 @@ function dimensionWhy(d: DimensionExplanation, terms: ReportTerms): string {
   const shareOf = new Map(moving.map((c, i) => [c, shares[i] as number]));
   const rows = d.changes.map((c) => [inputLabel(c, terms), inputValue(c, 'before'), inputValue(c, 'after'), effect(c, shareOf.get(c))]);
   const table = markdownTable(['What changed', 'Before', 'After', 'Moves the score'], rows);
-  const note = !d.exact && d.before !== undefined && d.after !== undefined && d.before !== d.after && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined)
+  const note = !d.exact && scoreMoved(d.before, d.after) && d.before !== undefined && d.after !== undefined && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined)
     ? `\n\nThese changes act together (the ${markdownText(termHeading(terms.criterion).toLowerCase())} counted, their weights or the scale changed), so the move does not split exactly between them.`
     : '';
   return `${heading}\n\n${table}${note}`;
