@@ -8,7 +8,10 @@
  *     takes dates as timestamps, so it reports every file invalid; it still reads, parses and
  *     validates each one, which is the work compared);
  *   - `rubrics diff --base main --head change`, the review of the whole change;
- *   - the start-up of each tool (`rubrics --version`, `ajv help`), to tell it from per-file work.
+ *   - the start-up of each tool (`rubrics --version`, `ajv help`), to tell it from per-file work;
+ *   - `rubrics validate --cache`, once with nothing changed since the last run, and once on the
+ *     change with the cache a run on main left (the rubric's assessments and the changed files
+ *     are checked again, the rest come from the cache).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -56,16 +59,27 @@ export async function benchCli(rounds = 5): Promise<CliBench> {
   const ajv = path.join(repoRoot, 'node_modules', '.bin', 'ajv');
   if (!fs.existsSync(ajv)) throw new Error('ajv-cli is not installed: run npm ci (it is a devDependency).');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-bench-repo-'));
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-bench-cache-'));
   try {
     const repository = createBenchRepository(root, BENCH_REPOSITORY);
     const node = quote(process.execPath);
     const schemas = path.join(repoRoot, 'schemas');
+    // The cache a run on main leaves, for the run on the change (each round starts from a copy).
+    const warmCache = path.join(cacheDir, 'unchanged.json');
+    const mainCache = path.join(cacheDir, 'main.json');
+    const changeCache = path.join(cacheDir, 'change.json');
+    spawnSync('git', ['checkout', '-q', 'main'], { cwd: root });
+    spawnSync(process.execPath, [cli, 'validate', 'rubrics', '--cache-location', mainCache], { cwd: root });
+    spawnSync('git', ['checkout', '-q', 'change'], { cwd: root });
+    if (!fs.existsSync(mainCache)) throw new Error('rubrics validate --cache-location wrote no cache.');
     const subjects = [
       { name: 'rubrics validate (1,000 files)', command: `${node} ${quote(cli)} validate rubrics --format json` },
       { name: 'ajv-cli, assessments against the schema', command: `${quote(ajv)} validate --strict=false -s ${quote(path.join(schemas, 'assessment.schema.json'))} -r ${quote(path.join(schemas, 'common.schema.json'))} -d 'rubrics/**/*.assessment.yaml'` },
       { name: `rubrics diff --base (${repository.changedFiles} files changed)`, command: `${node} ${quote(cli)} diff --base main --head change --format json` },
       { name: 'rubrics start-up (--version)', command: `${node} ${quote(cli)} --version` },
       { name: 'ajv-cli start-up (help)', command: `${quote(ajv)} help` },
+      { name: 'rubrics validate --cache, nothing changed', command: `${node} ${quote(cli)} validate rubrics --format json --cache-location ${quote(warmCache)}` },
+      { name: `rubrics validate --cache, after the change (cache from main)`, command: `cp ${quote(mainCache)} ${quote(changeCache)} && ${node} ${quote(cli)} validate rubrics --format json --cache-location ${quote(changeCache)}` },
     ];
     // The review must really review: the change's files and the users of the changed rubric.
     const review = JSON.parse(spawnSync(process.execPath, [cli, 'diff', '--base', 'main', '--head', 'change', '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout) as { files: unknown[]; impacts: { users: unknown[] }[] };
@@ -77,11 +91,12 @@ export async function benchCli(rounds = 5): Promise<CliBench> {
     return { repository, rounds, timings: subjects.map((s, i) => ({ ...s, cpu: median(samples[i] as number[]), cpus: samples[i] as number[] })) };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
 export function cliTable(bench: CliBench): string {
-  const [validate, ajv, diff, start, ajvStart] = bench.timings as [CliTiming, CliTiming, CliTiming, CliTiming, CliTiming];
+  const [validate, ajv, diff, start, ajvStart, cached, cachedChange] = bench.timings as [CliTiming, CliTiming, CliTiming, CliTiming, CliTiming, CliTiming, CliTiming];
   const rows = bench.timings.map((t) => `| ${t.name} | ${t.cpu.toFixed(2)} s | ${t.cpus.map((c) => c.toFixed(2)).join(', ')} |`);
   return [
     '| subject | CPU (user + system), median | runs |',
@@ -90,5 +105,6 @@ export function cliTable(bench: CliBench): string {
     '',
     `- **rubrics diff --base / rubrics validate: ${(diff.cpu / validate.cpu).toFixed(2)}x** (the issue's bound: at most 2x).`,
     `- **rubrics validate / ajv-cli: ${(validate.cpu / ajv.cpu).toFixed(2)}x**; without start-up, per file: rubrics ${(((validate.cpu - start.cpu) / bench.repository.assessments) * 1000).toFixed(2)} ms, ajv-cli ${(((ajv.cpu - ajvStart.cpu) / bench.repository.assessments) * 1000).toFixed(2)} ms.`,
+    `- **rubrics validate --cache / ajv-cli: ${(cached.cpu / ajv.cpu).toFixed(2)}x** with nothing changed, ${(cachedChange.cpu / ajv.cpu).toFixed(2)}x after the change.`,
   ].join('\n');
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import Ajv from 'ajv';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { validateRubric } from '../src/core/generated/validators';
 import { analyzeMemory, codesAt } from './helpers';
 
 type Schema = Record<string, unknown>;
@@ -94,5 +96,37 @@ describe('schemas', () => {
     const over = await analyzeMemory({ 'big.rubric.yaml': rubric(limit + 1) }, 'big.rubric.yaml');
     expect(codesAt(over)).toEqual(['schema-range@10:5']);
     expect(over.diagnostics[0]?.message).toBe(`"criteria" must have at most ${limit} items.`);
+  });
+});
+
+describe('the generated validators count string lengths as ajv does', () => {
+  // The build rewrites ajv's code-point counting to answer most checks from the string's own
+  // length (scripts/generate.mjs, boundedLengthChecks): compare with ajv compiling the schema files.
+  const reference = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  for (const file of Object.keys(schemas)) if (file !== 'rubrics.schema.json' && file !== 'report.schema.json') reference.addSchema(schemas[file] as Schema);
+  const libraryValidates = reference.getSchema(schemas['rubric.schema.json']?.$id as string) as (data: unknown) => boolean;
+  const rubric = parse(fs.readFileSync(path.join(__dirname, '../samples/kestrel/claims-platform.rubric.yaml'), 'utf8')) as Record<string, unknown>;
+  const astral = '\u{1F600}'; // one code point, two UTF-16 units
+  const titles: [string, string][] = [
+    ['empty', ''],
+    ['one letter', 'a'],
+    ['one astral character (two units, one code point)', astral],
+    ['200 letters', 'a'.repeat(200)],
+    ['201 letters', 'a'.repeat(201)],
+    ['200 astral characters (400 units)', astral.repeat(200)],
+    ['201 astral characters', astral.repeat(201)],
+    ['199 astral characters and two letters', `${astral.repeat(199)}ab`],
+    ['a lone high surrogate', '\uD83D'],
+    ['100 astral characters and 100 letters', astral.repeat(100) + 'a'.repeat(100)],
+  ];
+  it.each(titles)('a title of %s', (_name, title) => {
+    const data = { ...rubric, title };
+    expect(validateRubric(data)).toBe(libraryValidates(data));
+  });
+
+  it('agree on titles that pass and titles that fail, so the comparison can tell them apart', () => {
+    const verdicts = titles.map(([, title]) => validateRubric({ ...rubric, title }));
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
   });
 });

@@ -173,8 +173,18 @@ export class Engine {
    * (within the confinement), for the editor's features that open it (go to the baseline).
    */
   async readReferenced(uri: string, checkedUri: string): Promise<string | undefined> {
-    const text = await this.read(uri, checkedUri);
+    const text = await this.referencedFile(uri, checkedUri);
     return isAvailable(text) ? text : undefined;
+  }
+
+  /**
+   * A file a reference of the file at `checkedUri` names, as an analysis of that file sees it:
+   * its text, or why it has none (missing, unreadable, outside the confinement). What an analysis
+   * found depends on exactly these for each of its `dependencies`, so a result kept from an
+   * earlier run still holds while each of them is the same (the CLI's --cache).
+   */
+  referencedFile(uri: string, checkedUri: string): Promise<FileText> {
+    return this.read(uri, checkedUri);
   }
 
   private read(uri: string, checkedUri: string): Promise<FileText> {
@@ -214,6 +224,8 @@ type Reads = ReadonlyMap<string, FileText | undefined>;
 /** One file at one text: its documents parsed and staged once, and the analyses of its documents. */
 class FileState {
   private stagedDocs: Staged[] | undefined;
+  private referenced: readonly string[] | undefined;
+  private candidateFile: CandidateFile | undefined;
   readonly analyses = new Map<number, { readonly analysis: DocumentAnalysis; readonly reads: Reads }>();
 
   constructor(
@@ -228,8 +240,12 @@ class FileState {
     return this.stagedDocs;
   }
 
-  /** The files this file's references name. */
-  referencedUris(): string[] {
+  /**
+   * The files this file's references name. Worked out once per text: a rubric's are asked for
+   * by every assessment that uses it.
+   */
+  referencedUris(): readonly string[] {
+    if (this.referenced) return this.referenced;
     const uris = new Set<string>();
     for (const doc of this.located.documents) {
       for (const { key, reference } of referencesIn(doc.value)) {
@@ -237,11 +253,14 @@ class FileState {
         if (uri !== undefined) uris.add(uri);
       }
     }
-    return [...uris];
+    this.referenced = [...uris];
+    return this.referenced;
   }
 
+  /** The documents a reference may resolve to, asked for by every reference to this file. */
   candidates(): CandidateFile {
-    return { uri: this.uri, documents: this.staged.map((s) => ({ index: s.index, ...(s.kind ? { kind: s.kind } : {}), ...(s.id !== undefined ? { id: s.id } : {}) })) };
+    this.candidateFile ??= { uri: this.uri, documents: this.staged.map((s) => ({ index: s.index, ...(s.kind ? { kind: s.kind } : {}), ...(s.id !== undefined ? { id: s.id } : {}) })) };
+    return this.candidateFile;
   }
 }
 
@@ -393,7 +412,8 @@ class AnalysisPass {
   target(uri: string, index: number): { analysis: DocumentAnalysis; reads: Reads; state: FileState } | undefined {
     const state = this.fileAt(uri);
     if (!state) return undefined;
-    return { ...this.document(state, index), state };
+    const { analysis, reads } = this.document(state, index);
+    return { analysis, reads, state };
   }
 
   /** The documents of a referenced file, or why it has none (a file the closure did not read is missing to the resolver). */

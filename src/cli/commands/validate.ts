@@ -20,6 +20,7 @@ import { listChanges } from '../changedFiles';
 import type { Severity } from '../../core/diagnostics/types';
 import { printable } from '../printable';
 import { countTotals, notFullyChecked, plural, toFileResult, type FileResult } from '../results';
+import { defaultCacheLocation, ValidateCache } from '../validateCache';
 import { TOOL_VERSION } from '../version';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
@@ -39,6 +40,8 @@ const spec = {
     quiet: { type: 'boolean', short: 'q' },
     'min-severity': { type: 'string' },
     base: { type: 'string' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     ...ALLOW_OUTSIDE_SPEC,
@@ -77,6 +80,11 @@ Options:
                             still checked, and errors elsewhere still fail the run and are named
       --max-warnings <n>    fail when there are more than n warnings
       --strict              fail on any warning
+      --cache               keep each file's result and check again only the files that
+                            changed, or whose rubric or baseline did (kept in the user's
+                            cache folder, one cache per folder the command runs in)
+      --cache-location <f>  keep the cache in this file instead (implies --cache), for
+                            a CI cache step to save and restore
       --no-color, --color   turn colour off or on (default: on a terminal, unless NO_COLOR)
 ${allowOutsideHelp(28)}
   -h, --help                show this help
@@ -130,7 +138,9 @@ Examples:
 
     let results: FileResult[];
     try {
-      results = await validatePaths(positionals, context.cwd, (note) => context.stderr.write(`rubrics: ${note}\n`), confinement);
+      const note = (text: string) => context.stderr.write(`rubrics: ${text}\n`);
+      const cache = values.cache || values['cache-location'] !== undefined ? await ValidateCache.open(path.resolve(context.cwd, values['cache-location'] ?? defaultCacheLocation(context.cwd, context.env)), note) : undefined;
+      results = await validatePaths(positionals, context.cwd, note, confinement, cache);
     } catch (error) {
       // An upload step after this one still finds a valid (empty) file.
       if (error instanceof NoFilesFound) for (const output of outputs) if (output.format !== 'stylish' && output.format !== 'github') await emit(render([], output.format, context, color), output.file, context);
@@ -210,7 +220,7 @@ export class NoFilesFound extends CliError {}
  * Discovers, reads and analyzes the files, all through one engine. Entries that were skipped
  * (FIFOs, devices, sockets with a YAML name) are passed to `note` as they are found.
  */
-export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined, confinement?: Confinement): Promise<FileResult[]> {
+export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined, confinement?: Confinement, cache?: ValidateCache): Promise<FileResult[]> {
   const { files, skipped } = await discoverFiles(inputs, cwd);
   skipped.forEach(note);
   if (files.length === 0) {
@@ -219,7 +229,8 @@ export async function validatePaths(inputs: readonly string[], cwd: string, note
       `Found no rubric files in ${where}. Files are checked when named *.rubric.yaml, *.assessment.yaml or *.plan.yaml, placed under a rubrics/ folder, or declaring "apiVersion: rubrics-as-code/v1". Name files explicitly to check them anyway, or run "rubrics init" to start.`,
     );
   }
-  const checker = new FileChecker(createEngine(new NodeFileHost(), confinement ?? (await cliConfinement(cwd))));
+  const engine = createEngine(new NodeFileHost(), confinement ?? (await cliConfinement(cwd)));
+  const checker = new FileChecker(engine);
   const results: FileResult[] = [];
   const unreadable: string[] = [];
   for (const file of files) {
@@ -231,9 +242,19 @@ export async function validatePaths(inputs: readonly string[], cwd: string, note
       unreadable.push(error instanceof Error ? error.message : String(error));
       continue;
     }
-    const { analysis, incomplete } = await checker.check(fileUri(file), text);
-    results.push({ ...toFileResult(shown, analysis ?? { text, diagnostics: [] }, incomplete), absolutePath: file });
+    const uri = fileUri(file);
+    const referenced = (other: string) => engine.referencedFile(other, uri);
+    const kept = await cache?.lookUp(file, text, referenced);
+    if (kept) {
+      results.push({ path: shown, diagnostics: kept, absolutePath: file });
+      continue;
+    }
+    const { analysis, incomplete } = await checker.check(uri, text);
+    const result = toFileResult(shown, analysis ?? { text, diagnostics: [] }, incomplete);
+    if (cache && analysis && result.incomplete === undefined) await cache.keep(file, text, analysis.dependencies, result.diagnostics, referenced);
+    results.push({ ...result, absolutePath: file });
   }
+  await cache?.save(note);
   // Nothing has been printed yet: a file that cannot be read fails the run (exit 2) rather than
   // giving a report that silently leaves it out.
   if (unreadable.length > 0) throw new CliError(unreadable.join('\nrubrics: '));

@@ -58,9 +58,25 @@ export function folderOf(uri: string): string {
 export function isInside(uri: string, folders: readonly string[]): boolean {
   const target = normalized(uri);
   return target !== undefined && folders.some((folder) => {
-    const root = normalized(asFolder(folder));
+    const root = normalizedFolder(folder);
     return root !== undefined && target.startsWith(root);
   });
+}
+
+/**
+ * The roots are the same few folders for every reference of a run: each is normalized once
+ * (a run over a thousand files asked a thousand times). Bounded, in case a long-lived editor
+ * sees many workspace folders come and go.
+ */
+const NORMALIZED_FOLDERS = new Map<string, string | undefined>();
+const MAX_NORMALIZED_FOLDERS = 256;
+
+function normalizedFolder(folder: string): string | undefined {
+  if (NORMALIZED_FOLDERS.has(folder)) return NORMALIZED_FOLDERS.get(folder);
+  const root = normalized(asFolder(folder));
+  if (NORMALIZED_FOLDERS.size >= MAX_NORMALIZED_FOLDERS) NORMALIZED_FOLDERS.clear();
+  NORMALIZED_FOLDERS.set(folder, root);
+  return root;
 }
 
 /**

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FileText } from '../core/resolve/confinement';
+import { writeOutputFile } from './atomicWrite';
+import { errorText } from './errors';
+import { readTextFile, UnreadableFile } from './fileRead';
+import { printable } from './printable';
+import type { CliDiagnostic } from './results';
+import { TOOL_VERSION } from './version';
+
+/**
+ * `rubrics validate --cache`: what each file gave, kept between runs, so a run over a repository
+ * where little changed checks only what did (a pre-commit hook, a CI job that restores the cache).
+ *
+ * A kept result is used only while everything it came from is the same: this build of the tool
+ * (its version and the digest of the script that runs, which holds the rules and the built-in
+ * rubrics, so a rebuild with the same version number starts afresh too), the file's text, and, for each file its analysis
+ * read (FileAnalysis.dependencies), what an analysis would find there now, read the way the
+ * engine reads it: its text, or why there is none (missing, unreadable, outside the repository).
+ * Texts are compared by SHA-256. A file that could not be fully checked is never kept.
+ *
+ * The cache lives outside the repository by default, in the user's cache folder: a file in the
+ * repository could come from a pull request, and a planted cache would let a broken file pass.
+ */
+export interface ValidateCacheEntry {
+  /** SHA-256 of the file's text. */
+  readonly text: string;
+  /** Each file the analysis read, by URI, and the digest of what it found there. */
+  readonly dependencies: Readonly<Record<string, string>>;
+  readonly diagnostics: readonly CliDiagnostic[];
+}
+
+interface CacheFile {
+  readonly format: typeof CACHE_FORMAT;
+  readonly tool: string;
+  readonly files: Readonly<Record<string, ValidateCacheEntry>>;
+}
+
+const CACHE_FORMAT = 1;
+
+/** Where the cache goes without --cache-location: the user's cache folder, one file per folder the command runs in. */
+export function defaultCacheLocation(cwd: string, env: Readonly<Record<string, string | undefined>>): string {
+  const home = env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) || (process.platform === 'darwin' ? path.join(os.homedir(), 'Library', 'Caches') : path.join(os.homedir(), '.cache'));
+  const folder = createHash('sha256').update(path.resolve(cwd)).digest('hex').slice(0, 16);
+  return path.join(home, 'rubrics-as-code', 'validate', `${folder}.json`);
+}
+
+/** The digest of a text. */
+export function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class ValidateCache {
+  private readonly next = new Map<string, ValidateCacheEntry>();
+  /** Digests of referenced texts: a rubric's text is hashed once, not once per assessment. */
+  private readonly digests = new Map<string, string>();
+
+  private constructor(
+    private readonly location: string,
+    private readonly tool: string,
+    private readonly kept: Readonly<Record<string, ValidateCacheEntry>>,
+  ) {}
+
+  /**
+   * Reads the cache at `location`. A missing file is an empty cache; so is one from another
+   * version of the tool. One that cannot be read or is not a cache is reported to `note` and
+   * replaced at the end of the run.
+   */
+  static async open(location: string, note: (text: string) => void): Promise<ValidateCache> {
+    const tool = await toolIdentity();
+    let text: string;
+    try {
+      text = await readTextFile(location);
+    } catch (error) {
+      // No cache yet (the first run) is no news.
+      if (!(error instanceof UnreadableFile && error.absent)) {
+        note(`the cache ${printable(location)} was not read (${error instanceof UnreadableFile ? error.reason : errorText(error)}); every file is checked, and the cache is written again.`);
+      }
+      return new ValidateCache(location, tool, {});
+    }
+    const kept = parseCache(text);
+    if (kept === 'invalid') note(`the cache ${printable(location)} is not a cache of this tool; every file is checked, and the cache is written again.`);
+    return new ValidateCache(location, tool, kept === 'invalid' || kept.tool !== tool ? {} : kept.files);
+  }
+
+  /**
+   * The diagnostics kept for the file at `absolutePath` with this text, when they still hold:
+   * `referenced` gives what an analysis of the file would find at a URI now.
+   */
+  async lookUp(absolutePath: string, text: string, referenced: (uri: string) => Promise<FileText>): Promise<readonly CliDiagnostic[] | undefined> {
+    const entry = Object.prototype.hasOwnProperty.call(this.kept, absolutePath) ? this.kept[absolutePath] : undefined;
+    if (!entry || entry.text !== digestOf(text)) return undefined;
+    for (const [uri, digest] of Object.entries(entry.dependencies)) {
+      if ((await this.stateDigest(uri, referenced)) !== digest) return undefined;
+    }
+    this.next.set(absolutePath, entry);
+    return entry.diagnostics;
+  }
+
+  /** Keeps what a file gave (fully checked files only), with the state of each file its analysis read. */
+  async keep(absolutePath: string, text: string, dependencies: readonly string[], diagnostics: readonly CliDiagnostic[], referenced: (uri: string) => Promise<FileText>): Promise<void> {
+    const states: Record<string, string> = {};
+    for (const uri of dependencies) states[uri] = await this.stateDigest(uri, referenced);
+    this.next.set(absolutePath, { text: digestOf(text), dependencies: states, diagnostics });
+  }
+
+  /**
+   * Writes the cache: this run's files, and the kept entries of files this run did not check
+   * (a run over one folder keeps the rest). A failure is a note, never a failed check.
+   */
+  async save(note: (text: string) => void): Promise<void> {
+    const files: Record<string, ValidateCacheEntry> = {};
+    for (const [file, entry] of Object.entries(this.kept)) if (!this.next.has(file)) files[file] = entry;
+    for (const [file, entry] of this.next) files[file] = entry;
+    const cache: CacheFile = { format: CACHE_FORMAT, tool: this.tool, files };
+    try {
+      await writeOutputFile(this.location, `${JSON.stringify(cache)}\n`);
+    } catch (error) {
+      note(`the cache was not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async stateDigest(uri: string, referenced: (uri: string) => Promise<FileText>): Promise<string> {
+    const state = await referenced(uri);
+    if (typeof state !== 'string') return `unavailable:${JSON.stringify(state)}`;
+    let digest = this.digests.get(state);
+    if (digest === undefined) {
+      digest = `text:${digestOf(state)}`;
+      this.digests.set(state, digest);
+    }
+    return digest;
+  }
+}
+
+/** This build of the tool: the version, and the digest of the script Node runs (the bundle). */
+async function toolIdentity(): Promise<string> {
+  const script = process.argv[1];
+  if (!script) return TOOL_VERSION;
+  try {
+    return `${TOOL_VERSION}+${createHash('sha256').update(await readFile(script)).digest('hex').slice(0, 32)}`;
+  } catch {
+    return TOOL_VERSION;
+  }
+}
+
+/** A cache file's content, or 'invalid' when it is not one. */
+function parseCache(text: string): CacheFile | 'invalid' {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'invalid';
+  }
+  if (!isRecord(data) || data.format !== CACHE_FORMAT || typeof data.tool !== 'string' || !isRecord(data.files)) return 'invalid';
+  for (const entry of Object.values(data.files)) if (!isEntry(entry)) return 'invalid';
+  return data as unknown as CacheFile;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isEntry(value: unknown): value is ValidateCacheEntry {
+  return isRecord(value) && typeof value.text === 'string' && isRecord(value.dependencies) && Object.values(value.dependencies).every((d) => typeof d === 'string') && Array.isArray(value.diagnostics) && value.diagnostics.every(isDiagnostic);
+}
+
+const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'information']);
+const POSITIONS = ['line', 'column', 'endLine', 'endColumn', 'offset', 'endOffset'] as const;
+
+function isDiagnostic(value: unknown): value is CliDiagnostic {
+  return isRecord(value) && typeof value.code === 'string' && SEVERITIES.has(value.severity) && typeof value.message === 'string' && POSITIONS.every((key) => Number.isSafeInteger(value[key]));
+}
