@@ -74,6 +74,9 @@ describe('rubrics history', () => {
     const outsourcing = history.points.map((p) => p.dimensions['aggressive-outsourcing']);
     expect(outsourcing).toEqual([2, 3, 3, 3, 2]);
     expect(md.stdout).toContain('```mermaid\nxychart-beta');
+    // The heading names the file, and the rename, which the table's rows do not show, is said once.
+    expect(md.stdout.split('\n')[0]).toBe(`## Kestrel Mutual Group IT — seven attributes, March 2026 (\`${RENAMED}\`): scores across the commits`);
+    expect(md.stdout).toMatch(new RegExp(`\nRenamed from \`${FILE}\` in \`[0-9a-f]{12}\`\\.\n`));
     // An uncommitted change comes last, as the working tree.
     edit(repo, RENAMED, '      ao-cloud-first:\n        answer: no', '      ao-cloud-first:\n        answer: yes');
     const withWorkingTree = JSON.parse((await runCli(cli, ['history', RENAMED, '--format', 'json'], { cwd: repo })).stdout) as ScoreHistory;
@@ -96,7 +99,11 @@ describe('rubrics history', () => {
     const repo = fiveCommits();
     const html = (await runCli(cli, ['history', RENAMED, '--format', 'html'], { cwd: repo })).stdout;
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;');
-    expect(html).toMatch(/<svg viewBox="0 0 \d+ \d+" width="100%" role="img" aria-label="Line chart of the overall score and each dimension at 5 points/);
+    expect(html).toMatch(/<svg viewBox="0 0 \d+ \d+" width="100%" role="img" aria-label="Line chart of the overall score and each attribute at 5 points/);
+    expect(html).toContain(`<p>Scores across the commits that touched <code>${RENAMED}</code>, against Seven attributes of high-performing IT service organizations. Renamed from <code>${FILE}</code> in <code>`);
+    expect(html).toContain('The dashed line is the threshold, level 3.</p>');
+    // Each point's overall move, as the Markdown table shows it; none for the first point and the rename.
+    expect(html.match(/<td class="num">[^<]*<\/td>/g)?.slice(0, 5)).toEqual(['2.57', '2.71 (▲ +0.14)', '2.71', '2.71', '2.57 (▼ −0.14)'].map((c) => `<td class="num">${c}</td>`));
     expect(html.match(/<polyline /g)).toHaveLength(8); // seven attributes and the overall score
     expect(html).not.toMatch(/<script|style="|https?:\/\/(?!intranet)/);
   });

@@ -61,6 +61,25 @@ describe('score diff of an assessment', () => {
     expect(md).toContain('50% (1 of 2) → 67% (2 of 3) ▲ +17 points');
   });
 
+  it('celebrates a threshold crossing only when the newer version has no errors', async () => {
+    const diff = diffReports(...(await beforeAfter()));
+    const crossed = { ...diff, overall: { ...diff.overall, crossing: 'reached' as const } };
+    expect(renderDiffMarkdown(crossed)).toContain('🎉 The threshold is now reached.');
+    const withError = renderDiffMarkdown({ ...crossed, problems: { before: diff.problems.before, after: { ...diff.problems.after, error: 1 } } });
+    expect(withError).not.toContain('🎉');
+    expect(withError).toContain('As scored, the threshold is now reached, but that cannot be relied on until the error is fixed.');
+  });
+
+  it('moves evidence coverage by the percentages shown, and counts one point as one', async () => {
+    const diff = diffReports(...(await beforeAfter()));
+    const withCoverage = (before: [number, number], after: [number, number]) =>
+      renderDiffMarkdown({ ...diff, evidenceCoverage: { before: { provided: before[0], required: before[1], ratio: before[0] / before[1] }, after: { provided: after[0], required: after[1], ratio: after[0] / after[1] } } });
+    // 50.5% and 51.4% both show as 51%: no move is shown, although the ratios differ by 0.9 points.
+    expect(withCoverage([101, 200], [257, 500])).toContain('51% (101 of 200) → 51% (257 of 500)\n');
+    expect(withCoverage([1, 2], [51, 100])).toContain('50% (1 of 2) → 51% (51 of 100) ▲ +1 point\n');
+    expect(withCoverage([51, 100], [1, 2])).toContain('51% (51 of 100) → 50% (1 of 2) ▼ \u22121 point\n');
+  });
+
   it('warns when the rubric changed version between the two reports', async () => {
     const files = inputFiles();
     const bumped = (files['service.rubric.yaml'] as string).replace('version: 1.2.0', 'version: 1.3.0');
@@ -102,6 +121,29 @@ describe('score diff of an assessment', () => {
     expect(md).toContain('…and 9 more: Td52, Td53, Td54, Td55, Td56, Td57, Td58, Td59, Td60');
   });
 
+  it('compares no dimensions with a version that errors keep from being scored, and says so, while a deleted file still lists what left', async () => {
+    const files = inputFiles();
+    const before = await model('northwind-2026.assessment.yaml');
+    const broken = await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': (files['northwind-2026.assessment.yaml'] as string).replace('date: 2026-03-31', 'date: 31 March 2026') });
+    const diff = diffReports(before, broken);
+    expect(diff).toMatchObject({ unscored: 'after', dimensions: [], blockers: { added: [], resolved: [] }, exemptions: { added: [], removed: [], expired: [] } });
+    expect(diff.overall).toMatchObject({ before: expect.closeTo(20 / 9, 12) });
+    expect(diff.overall?.after).toBeUndefined();
+    const md = renderDiffMarkdown(diff);
+    expect(md).toContain('> The newer version has 1 error, and cannot be scored until it is fixed.');
+    expect(md).toContain('**Overall score: 2.22 → not scored.** The capabilities are compared once the newer version can be scored.');
+    expect(md).not.toContain('*(removed)*');
+    expect(diffReports(broken, before).unscored).toBe('before');
+    // A new file that cannot be scored: nothing was scored at either side.
+    const added = diffReports(await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': '' }), broken);
+    expect(added.unscored).toBe('after');
+    expect(renderDiffMarkdown(added)).toContain('**Overall score: not scored.** The capabilities are compared once the newer version can be scored.');
+    // An empty text (the file was deleted) has no errors: what it scored is listed as removed.
+    const deleted = diffReports(before, await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': '' }));
+    expect(deleted.unscored).toBeUndefined();
+    expect(deleted.dimensions.every((d) => d.change === 'removed')).toBe(true);
+  });
+
   it('refuses to compare documents of different kinds, and says so', async () => {
     const diff = diffReports(await model('northwind-2026.assessment.yaml'), await model('roadmap.plan.yaml'));
     expect(diff.kindChanged).toEqual({ before: 'Assessment', after: 'Plan' });
@@ -133,5 +175,19 @@ describe('score diff of a plan', () => {
       atThreshold: { before: 5, after: 5, total: 6 },
     });
     expectGolden('diff.plan.md', renderDiffMarkdown(diff));
+  });
+
+  it('compares no initiatives with a version that errors keep from being read, instead of listing them all as removed', async () => {
+    const text = inputFiles()['roadmap.plan.yaml'] as string;
+    const before = await model('roadmap.plan.yaml');
+    const broken = await model('roadmap.plan.yaml', { 'roadmap.plan.yaml': text.replace('start: 2027-07-01', 'start: July 2027') });
+    expect(broken.problems.counts.error).toBeGreaterThan(0);
+    const diff = diffReports(before, broken);
+    expect(diff.unscored).toBe('after');
+    expect(diff.plan).toBeUndefined();
+    const md = renderDiffMarkdown(diff);
+    expect(md).toContain('The initiatives and projected levels are compared once the newer version can be scored.');
+    expect(md).not.toContain('**Removed');
+    expect(diffReports(before, before).unscored).toBeUndefined();
   });
 });

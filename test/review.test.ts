@@ -112,12 +112,26 @@ describe('rubrics diff --base: the whole change', () => {
       ['answer', 'vs-financial-returns', 'some', 'all'],
       ['answer', 'vs-board-level-technology', 'none', 'some'],
     ]);
+    // The planted error is an answer off its scale: it earns nothing, which is why it moves the score down.
+    const it4it = json.files.find((f) => f.path === IT4IT)?.documents[0]?.why?.dimensions[0]?.changes ?? [];
+    expect(it4it.map((c) => [c.criterion?.id, c.offScale])).toEqual([['sai-integration-layer', undefined], ['sai-api-first', ['after']]]);
+    expect(md.stdout).toContain('| some | plenty (not on its scale: earns nothing) | −0.12 |');
     // The rubric's new capability, old → new, on the rubric and on the assessment that uses it.
     const rubric = json.files.find((f) => f.path === CLAIMS_RUBRIC)?.documents[0];
     expect(rubric?.rubricChanges?.map((c) => c.kind)).toEqual(['dimension-added']);
     const impact = json.impacts.find((i) => i.path === CLAIMS_RUBRIC);
     expect(impact?.users.map((u) => [u.path, u.fileChanged])).toEqual([[CLAIMS, false]]);
     expect(md.stdout).toContain('New capability Release governance (weight 1)');
+    // Nobody assessed the new capability, so the unchanged assessment did not move, and the label says why.
+    expect(impact?.users.map((u) => [u.moved, u.notAssessed])).toEqual([['nothing', [{ id: 'release-governance', title: 'Release governance' }]]]);
+    expect(md.stdout).toContain('| 2.17 → 2.17 | unchanged; not moved: it does not assess the new capability Release governance |');
+    expect(md.stdout).not.toContain('moved by the rubric');
+    // The chart has the two assessments whose overall score moved, not the one that stood still.
+    expect(md.stdout).toContain('  title "Overall score: bars after, line before"\n  x-axis ["Kestrel Mutual — IT4IT and the legacy…", "Kestrel Mutual — next-generation…"]\n  y-axis "score" 1 --> 4\n  bar [1.68, 3.01]\n  line [1.65, 2.97]\n');
+    // Its inputs changed (a capability appeared) but no score moved: the section says so rather than explain a move.
+    const claims = md.stdout.slice(md.stdout.indexOf(`<details><summary>${CLAIMS}`));
+    expect(claims).toContain('#### What changed (no score moved)\n\n**Release governance**: not scored');
+    expect(claims).not.toContain('Why the scores moved');
     // The moved initiative.
     const plan = json.files.find((f) => f.path === PLAN)?.documents[0];
     expect(plan?.diff.plan?.rescheduled.map((i) => i.id)).toEqual(['portfolio-value-gate']);
@@ -138,16 +152,39 @@ describe('rubrics diff --base: the whole change', () => {
     const deleted = byPath.get(`${K}/2025-03.it4it-legacy-alignment.assessment.yaml`);
     expect(deleted?.status).toBe('deleted');
     expect(deleted?.documents[0]?.diff.blockers.resolved).toEqual([]);
+    expect(md.stdout).toContain('The file was deleted: its scores no longer count, and its blockers left with it (none of them is resolved).');
+    expect(md.stdout).toContain(`Renamed from \`${K}/2025-03.nexgen-digital-services.assessment.yaml\`.`);
     expect(byPath.get(`${K}/2026-09.seven-attributes.assessment.yaml`)?.status).toBe('added');
     // The weight change: listed with its old and new value, and the unchanged assessment moves 2.17 → 2.26.
     const impact = json.impacts.find((i) => i.path === CLAIMS_RUBRIC);
     expect(impact?.changes).toEqual([{ kind: 'group-weight', scoring: true, group: { id: 'data', title: 'Claims data' }, before: 1, after: 3 }]);
-    expect(impact?.users).toEqual([{ path: CLAIMS, kind: 'Assessment', title: 'Claims-platform engineering, March 2026', before: expect.closeTo(2.1667, 4), after: expect.closeTo(2.2619, 4), fileChanged: false }]);
+    expect(impact?.users).toEqual([{ path: CLAIMS, kind: 'Assessment', title: 'Claims-platform engineering, March 2026', before: expect.closeTo(2.1667, 4), after: expect.closeTo(2.2619, 4), fileChanged: false, moved: 'overall' }]);
     expect(byPath.get(CLAIMS)?.status).toBe('unchanged');
     expect(md.stdout).toContain('| Claims-platform engineering, March 2026 | `rubrics/kestrel/2026-03.claims-platform.assessment.yaml` | 2.17 → 2.26 (▲ +0.09) | unchanged; moved by the rubric |');
     expect(md.stdout).toContain('Discipline Claims data weight 1 → 3');
+    // One overall score moved (the rename moved nothing): no chart for a single bar.
+    expect(md.stdout).not.toContain('xychart-beta');
     // Nothing else uses the rubric, and files outside the change that do not use it are not listed.
     expect(byPath.has(`${K}/2026-03.seven-attributes.assessment.yaml`)).toBe(false);
+  });
+
+  it('a head that errors keep from being read or scored: the same assessment with errors, not a deletion', async () => {
+    const { repo } = repository('broken');
+    const seven = `${K}/2026-03.seven-attributes.assessment.yaml`;
+    edit(repo, NEXGEN, 'date: 2026-03-31', 'date: 31 March 2026');
+    fs.appendFileSync(path.join(repo, seven), 'kind: Assessment\n  bad: [\n');
+    const md = await runCli(cli, ['diff', '--base', 'main'], { cwd: repo });
+    expect(md.code).toBe(1);
+    const json = await reviewJson(repo, ['--base', 'main']);
+    const docs = new Map(json.files.map((f) => [f.path, f.documents]));
+    // The unreadable head pairs with the assessment it was, so its errors count.
+    expect(docs.get(seven)?.map((d) => [d.kind, d.diff.unscored, d.moved, d.errors.after > 0])).toEqual([['Assessment', 'after', 'unscored', true]]);
+    expect(docs.get(NEXGEN)?.map((d) => [d.diff.unscored, d.moved, d.errors.new])).toEqual([['after', 'unscored', 1]]);
+    expect(json.headErrors).toBeGreaterThan(1);
+    expect(md.stdout).toContain('> [!CAUTION]\n> The change leaves');
+    expect(md.stdout).toMatch(new RegExp(`\\| \`${seven}\` \\| modified \\| Assessment: [^|]+ \\| 2\\.57 → not scored \\|   \\| ❌ \\d+ \\|`));
+    expect(md.stdout).not.toContain('*(removed)*');
+    expect(md.stdout).not.toMatch(/was \d/);
   });
 
   it('limits the review to the paths given, and finds the default branch when no base is named', async () => {
@@ -185,11 +222,27 @@ describe('rubrics diff --base: the whole change', () => {
     const run = await runCli(cli, ['diff', '--base', 'main'], { cwd: repo });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.length).toBeLessThanOrEqual(65_536);
-    expect(run.stdout).toMatch(/_The details of \d+ more files did not fit GitHub's comment limit; `rubrics diff --format json` or the job summary has them all:_ `rubrics\/kestrel\/copy-\d+/);
+    expect(run.stdout).toMatch(/_The details of \d+ more files did not fit GitHub's comment limit; `rubrics diff --base main --format json` has them all, and `rubrics diff --base main PATH` shows one file's:_ `rubrics\/kestrel\/copy-\d+/);
     // The summary table still lists every file.
     expect(run.stdout.match(/^\| `rubrics\/kestrel\/copy-/gm)).toHaveLength(120);
     // The details that are there are whole: every <details> is closed.
     expect(run.stdout.split('<details>').length).toBe(run.stdout.split('</details>').length);
+  });
+});
+
+describe('rubrics diff BEFORE AFTER of a rubric', () => {
+  it('lists what changed in the rubric, old → new, in Markdown and JSON; an assessment gets no such list', async () => {
+    const { repo } = repository('rubric');
+    edit(repo, CLAIMS_RUBRIC, '    title: Claims data\n    weight: 1', '    title: Claims data\n    weight: 3');
+    const md = await runCli(cli, ['diff', `main:${CLAIMS_RUBRIC}`, CLAIMS_RUBRIC], { cwd: repo });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('A rubric has no scores of its own: what its changes move shows in the assessments that use it.\n\n### What changed in the rubric\n\n- Discipline Claims data weight 1 → 3\n');
+    const json = JSON.parse((await runCli(cli, ['diff', `main:${CLAIMS_RUBRIC}`, CLAIMS_RUBRIC, '--format', 'json'], { cwd: repo })).stdout) as { rubricChanges?: unknown };
+    expect(json.rubricChanges).toEqual([{ kind: 'group-weight', scoring: true, group: { id: 'data', title: 'Claims data' }, before: 1, after: 3 }]);
+    const same = await runCli(cli, ['diff', `main:${CLAIMS_RUBRIC}`, `main:${CLAIMS_RUBRIC}`], { cwd: repo });
+    expect(same.stdout).toContain('Nothing in the rubric changed.');
+    const assessment = JSON.parse((await runCli(cli, ['diff', `main:${CLAIMS}`, CLAIMS, '--format', 'json'], { cwd: repo })).stdout) as Record<string, unknown>;
+    expect(assessment).not.toHaveProperty('rubricChanges');
   });
 });
 

@@ -14,6 +14,7 @@ import { emit } from '../output';
 import { printable, printableJson } from '../printable';
 import { reportProblemsToStderr } from '../problems';
 import { reviewRepository } from '../review';
+import { rubricChangesBetween } from '../../core/review/change';
 import { SourceReader, type LoadedSource } from '../sources';
 
 const FORMATS = ['md', 'json'] as const;
@@ -57,7 +58,8 @@ Two versions of one file (the second form): BEFORE and AFTER are files, or REF:p
 file from git as it was at a branch, tag or commit (the path is from the repository root, or
 from here when it starts with ./). Relative references inside a file read from git (its rubric,
 its baseline) are read at the same REF. A REF:path that does not exist at REF (a file added or
-deleted) compares with an empty file.
+deleted) compares with an empty file. Two versions of a rubric list what changed in it: dimensions,
+criteria, levels, weights, answer scales and scoring, each old → new.
 
 Options:
   -f, --format <name>  md (Markdown for a pull-request comment, default) or json
@@ -126,7 +128,14 @@ async function diffTwoVersions(beforeArg: string, afterArg: string, format: (typ
     const beforeReport = buildReport(before);
     const afterReport = buildReport(after);
     const diff = diffReports(beforeReport, afterReport);
-    await emit(format === 'json' ? `${printableJson(JSON.stringify(diff, null, 2))}\n` : renderDiffMarkdown(diff, { path: afterSource.text === undefined ? beforeSource.shownPath : afterSource.shownPath }), out, context);
+    // A rubric scores nothing itself: its diff is what changed in it, item by item.
+    const rubricChanges = rubricChangesBetween(before.documents[beforeReport.source.documentIndex], after.documents[afterReport.source.documentIndex]);
+    const shownPath = afterSource.text === undefined ? beforeSource.shownPath : afterSource.shownPath;
+    await emit(
+      format === 'json' ? `${printableJson(JSON.stringify(rubricChanges ? { ...diff, rubricChanges } : diff, null, 2))}\n` : renderDiffMarkdown(diff, { path: shownPath, ...(rubricChanges ? { rubricChanges } : {}) }),
+      out,
+      context,
+    );
     // Only the newer version's errors fail the run: the older one is history a pull request cannot fix.
     const hasErrors = afterSource.text !== undefined && reportProblemsToStderr([{ path: afterSource.shownPath, analysis: after, documentIndex: afterReport.source.documentIndex }], context);
     return hasErrors ? 1 : 0;

@@ -56,14 +56,24 @@ export function apportion(parts: readonly number[], total: number): number[] {
   return rounded.map((n) => n / 100);
 }
 
-/** "a capability", "an attribute", "an area": the indefinite article for a word in a sentence. */
+/** A vowel letter read as a consonant ("a unit", "a use case", "a European team"), and a silent h ("an hour"). */
+const VOWEL_LETTER_CONSONANT_SOUND = /^(uni(?!n)|use|usu|uti|ure|eu|one\b|once\b)/i;
+const SILENT_H = /^(hour|honest|honou?r|heir)/i;
+
+/** "a capability", "an attribute", "an area", "a unit": the indefinite article for a word in a sentence, by its sound where the spelling misleads. */
 export function withArticle(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+  const vowelSound = SILENT_H.test(word) || (/^[aeiou]/i.test(word) && !VOWEL_LETTER_CONSONANT_SOUND.test(word));
+  return `${vowelSound ? 'an' : 'a'} ${word}`;
 }
 
 export function formatPercent(ratio: number | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return '–';
   return `${Math.round(ratio * 100)}%`;
+}
+
+/** The move between two ratios in percentage points, as the two percentages shown differ (50% → 67% is 17), like shownDelta for scores. */
+export function shownPercentPoints(before: number, after: number): number {
+  return Math.round(after * 100) - Math.round(before * 100);
 }
 
 /**

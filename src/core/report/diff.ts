@@ -22,6 +22,12 @@ export interface ReportDiff {
   readonly exemptions: { readonly added: readonly ReportExemption[]; readonly removed: readonly ReportExemption[]; readonly expired: readonly ReportExemption[] };
   readonly plan?: PlanChange;
   readonly problems: { readonly before: ProblemCounts; readonly after: ProblemCounts };
+  /**
+   * The side (or sides) where the assessment or plan is there but could not be scored: its errors
+   * stop it. Its dimensions, blockers, exemptions or initiatives are then not compared (they would
+   * all read as removed or added); an assessment's overall change keeps the side that was scored.
+   */
+  readonly unscored?: 'before' | 'after' | 'both';
 }
 
 export interface ProblemCounts {
@@ -127,6 +133,18 @@ function sameSnapshot(a: DimensionSnapshot, b: DimensionSnapshot): boolean {
   return a.score === b.score && a.level === b.level && a.target === b.target && a.state === b.state && a.thresholdReached === b.thresholdReached;
 }
 
+/**
+ * The sides that errors keep from being scored: an assessment without its scores, a plan without
+ * its initiatives, or a text that errors keep from being read as either (a deleted or an added
+ * file is an empty text, without errors).
+ */
+function unscoredSides(before: ReportModel, after: ReportModel): ReportDiff['unscored'] {
+  const unscored = (side: ReportModel) => (side.kind === 'Assessment' && !side.assessment) || (side.kind === 'Plan' && !side.plan) || (side.kind === 'Unknown' && side.problems.counts.error > 0);
+  const b = unscored(before);
+  const a = unscored(after);
+  return b && a ? 'both' : b ? 'before' : a ? 'after' : undefined;
+}
+
 function exemptionKey(x: ReportExemption): string {
   return `${x.dimensionId}/${x.criterionId ?? ''}`;
 }
@@ -148,7 +166,8 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
   const kind = after.kind === 'Unknown' ? before.kind : after.kind;
   // A deleted document is named by what it was.
   const title = after.kind === 'Unknown' && before.kind !== 'Unknown' ? before.title : after.title;
-  if (kind === 'Plan') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...empty, plan: diffPlans(before, after), problems };
+  const unscored = unscoredSides(before, after);
+  if (kind === 'Plan') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...empty, ...(unscored ? { unscored } : { plan: diffPlans(before, after) }), problems };
   if (kind !== 'Assessment') return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...empty, problems };
 
   const a = before.assessment;
@@ -213,6 +232,7 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
         }
       : undefined;
 
+  if (unscored) return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...(overall ? { overall } : {}), ...empty, problems, unscored };
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind,

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/types';
 import type { DocumentAnalysis, FileAnalysis } from '../engine';
 import { buildReport, diffReports, type ReportDiff, type ReportKind } from '../report';
 import { rubricsDefinedIn, rubricUsers, type RubricRef } from './dependents';
-import { explainAssessment, type AssessmentExplanation } from './explain';
+import { explainAssessment, scoreMoved, type AssessmentExplanation } from './explain';
 import { diffRubrics, type RubricChange } from './rubricChanges';
 
 /**
@@ -34,12 +34,20 @@ export interface ProblemDelta {
   readonly new: number;
 }
 
+/**
+ * What moved between the two versions of a document: its overall score (its dimensions' scores may
+ * have moved with it), only some dimensions' scores, a plan's projected levels, or nothing; or it
+ * cannot be told, because errors keep a side from being scored.
+ */
+export type Moved = 'overall' | 'dimensions' | 'projections' | 'nothing' | 'unscored';
+
 export interface ReviewedDocument {
   readonly kind: ReportKind;
   readonly id?: string;
   readonly title: string;
   /** The existing score diff: overall, dimensions, blockers, exemptions, plan changes. */
   readonly diff: ReportDiff;
+  readonly moved: Moved;
   /** Why the assessment's scores moved; absent when either side could not be scored. */
   readonly why?: AssessmentExplanation;
   /**
@@ -74,8 +82,12 @@ export interface ImpactedDocument {
   /** Overall scores at full precision (assessments; plans have none). */
   readonly before?: number;
   readonly after?: number;
-  /** Whether the file itself is part of the change (otherwise only its rubric moved). */
+  /** Whether the file itself is part of the change (otherwise only its rubric changed). */
   readonly fileChanged: boolean;
+  /** What moved in it between the two revisions (for an unchanged file: what the rubric change moved). */
+  readonly moved: Moved;
+  /** Dimensions this rubric change added that the document does not assess: why a new dimension moves nothing there. */
+  readonly notAssessed?: readonly { readonly id: string; readonly title: string }[];
 }
 
 export interface ChangeReview {
@@ -99,22 +111,38 @@ function idOf(doc: DocumentAnalysis): string | undefined {
   return value !== null && typeof value === 'object' && typeof value.id === 'string' ? value.id : undefined;
 }
 
+/** The documents of a version that errors keep from being read as a rubric, an assessment or a plan. */
+function unreadable(analysis: FileAnalysis): DocumentAnalysis[] {
+  return analysis.documents.filter((d) => d.kind === undefined && d.diagnostics.some((x) => x.severity === 'error'));
+}
+
+type Pair = { before?: DocumentAnalysis; after?: DocumentAnalysis };
+
 /**
  * Pairs the documents of a file's two versions: by kind and id, then by their order among the
- * documents of that kind. A file that is not a rubric document at either side pairs nothing.
+ * documents of that kind. A document left without a partner pairs with one the other version
+ * could not read (a broken head is the same assessment with errors, not a deletion). A file that
+ * is not a rubric document at either side pairs nothing.
  */
-function pairDocuments(before: FileAnalysis, after: FileAnalysis): { before?: Kinded; after?: Kinded }[] {
+function pairDocuments(before: FileAnalysis, after: FileAnalysis): Pair[] {
   const old = kinded(before);
-  const pairs: { before?: Kinded; after?: Kinded }[] = [];
+  const pairs: Pair[] = [];
   const taken = new Set<Kinded>();
+  const brokenBefore = unreadable(before);
   for (const doc of kinded(after)) {
     const id = idOf(doc);
     const match = old.find((o) => !taken.has(o) && o.kind === doc.kind && id !== undefined && idOf(o) === id)
       ?? old.find((o) => !taken.has(o) && o.kind === doc.kind && (idOf(o) === undefined || !kinded(after).some((x) => x.kind === o.kind && idOf(x) === idOf(o))));
     if (match) taken.add(match);
-    pairs.push({ ...(match ? { before: match } : {}), after: doc });
+    const partner = match ?? brokenBefore.shift();
+    pairs.push({ ...(partner ? { before: partner } : {}), after: doc });
   }
-  for (const doc of old) if (!taken.has(doc)) pairs.push({ before: doc });
+  const brokenAfter = unreadable(after);
+  for (const doc of old) {
+    if (taken.has(doc)) continue;
+    const partner = brokenAfter.shift();
+    pairs.push({ before: doc, ...(partner ? { after: partner } : {}) });
+  }
   return pairs;
 }
 
@@ -132,18 +160,33 @@ function problemDelta(before: readonly Diagnostic[] | undefined, after: readonly
   return { before: of(before).length, after: of(after).length, new: fresh };
 }
 
-function reviewDocument(versions: FileVersions, pair: { before?: Kinded; after?: Kinded }): ReviewedDocument {
+/** What changed in a rubric document between two versions; undefined unless both sides are rubrics that could be read. */
+export function rubricChangesBetween(before: DocumentAnalysis | undefined, after: DocumentAnalysis | undefined): RubricChange[] | undefined {
+  return before?.kind === 'Rubric' && after?.kind === 'Rubric' && before.data && after.data ? diffRubrics(before.data, after.data) : undefined;
+}
+
+/** For an assessment or a plan: what changed in the rubric it is scored against, when anything did. */
+function changesOfItsRubric(before: DocumentAnalysis | undefined, after: DocumentAnalysis | undefined): RubricChange[] | undefined {
+  if (!before || !after || before.kind === undefined || after.kind === undefined || before.kind === 'Rubric' || after.kind === 'Rubric' || !before.rubric || !after.rubric) return undefined;
+  const changes = diffRubrics(before.rubric.index.rubric, after.rubric.index.rubric);
+  return changes.length > 0 ? changes : undefined;
+}
+
+/** What moved in a document, by the review's one rule for a moved score (scoreMoved). */
+function whatMoved(diff: ReportDiff): Moved {
+  if (diff.unscored) return 'unscored';
+  if (diff.kind === 'Plan') return diff.plan?.projections.length ? 'projections' : 'nothing';
+  if (scoreMoved(diff.overall?.before, diff.overall?.after)) return 'overall';
+  return diff.dimensions.some((d) => scoreMoved(d.before?.score, d.after?.score)) ? 'dimensions' : 'nothing';
+}
+
+function reviewDocument(versions: FileVersions, pair: Pair): ReviewedDocument {
   const beforeReport = buildReport(versions.before, pair.before?.index ?? versions.before.documents.length);
   const afterReport = buildReport(versions.after, pair.after?.index ?? versions.after.documents.length);
   const diff = diffReports(beforeReport, afterReport);
   const b = pair.before;
   const a = pair.after;
-  let rubricChanges: RubricChange[] | undefined;
-  if (b?.kind === 'Rubric' && a?.kind === 'Rubric' && b.data && a.data) rubricChanges = diffRubrics(b.data, a.data);
-  else if (b && a && b.kind !== 'Rubric' && a.kind !== 'Rubric' && b.rubric && a.rubric) {
-    const changes = diffRubrics(b.rubric.index.rubric, a.rubric.index.rubric);
-    if (changes.length > 0) rubricChanges = changes;
-  }
+  const rubricChanges = rubricChangesBetween(b, a) ?? changesOfItsRubric(b, a);
   const why =
     b?.kind === 'Assessment' && a?.kind === 'Assessment' && b.score && a.score && b.rubric && a.rubric
       ? explainAssessment({ score: b.score, index: b.rubric.index }, { score: a.score, index: a.rubric.index })
@@ -154,6 +197,7 @@ function reviewDocument(versions: FileVersions, pair: { before?: Kinded; after?:
     ...(id !== undefined ? { id } : {}),
     title: diff.title,
     diff,
+    moved: whatMoved(diff),
     ...(why ? { why } : {}),
     ...(rubricChanges ? { rubricChanges } : {}),
     errors: problemDelta(b?.diagnostics, a?.diagnostics, 'error'),
@@ -182,14 +226,15 @@ export function reviewChange(input: { readonly base: ChangeReview['base']; reado
     const reviewed = files[i] as ReviewedFile;
     for (const doc of reviewed.documents) {
       if (doc.kind !== 'Rubric' || !doc.rubricChanges || !doc.rubricChanges.some((c) => c.scoring) || doc.id === undefined) continue;
-      impacts.push({ path: versions.path, id: doc.id, title: doc.title, changes: doc.rubricChanges, users: usersOf({ uri: versions.after.uri, id: doc.id }, { uri: versions.before.uri, id: doc.id }, input.files, files) });
+      const added = doc.rubricChanges.filter((c) => c.kind === 'dimension-added').flatMap((c) => (c.dimension ? [c.dimension] : []));
+      impacts.push({ path: versions.path, id: doc.id, title: doc.title, changes: doc.rubricChanges, users: usersOf({ uri: versions.after.uri, id: doc.id }, { uri: versions.before.uri, id: doc.id }, added, input.files, files) });
     }
   });
   const headErrors = files.reduce((sum, f) => sum + f.documents.reduce((s, d) => s + d.errors.after, 0), 0);
   return { schemaVersion: REVIEW_SCHEMA_VERSION, base: input.base, head: input.head, files, impacts, headErrors };
 }
 
-function usersOf(head: RubricRef, base: RubricRef, versions: readonly FileVersions[], files: readonly ReviewedFile[]): ImpactedDocument[] {
+function usersOf(head: RubricRef, base: RubricRef, added: readonly { id: string; title: string }[], versions: readonly FileVersions[], files: readonly ReviewedFile[]): ImpactedDocument[] {
   const users: ImpactedDocument[] = [];
   versions.forEach((v, i) => {
     const reviewed = files[i] as ReviewedFile;
@@ -201,6 +246,7 @@ function usersOf(head: RubricRef, base: RubricRef, versions: readonly FileVersio
       const usesIt = docs.some((d) => idOf(d) === doc.id) || old.some((d) => idOf(d) === doc.id);
       if (!usesIt) continue;
       const overall = doc.diff.overall;
+      const notAssessed = added.filter((a) => doc.diff.dimensions.find((d) => d.id === a.id)?.after?.state === 'not-assessed');
       users.push({
         path: v.path,
         kind: doc.kind,
@@ -208,6 +254,8 @@ function usersOf(head: RubricRef, base: RubricRef, versions: readonly FileVersio
         ...(overall?.before !== undefined ? { before: overall.before } : {}),
         ...(overall?.after !== undefined ? { after: overall.after } : {}),
         fileChanged: v.status !== 'unchanged',
+        moved: doc.moved,
+        ...(notAssessed.length ? { notAssessed } : {}),
       });
     }
   });

@@ -43,6 +43,8 @@ export interface InputChange {
   /** gated: the level this criterion opened (it became met) or closed (it stopped being met). */
   readonly opened?: number;
   readonly closed?: number;
+  /** An answer: the sides where it is not on the criterion's scale (an error, and it earns no credit). */
+  readonly offScale?: readonly ('before' | 'after')[];
 }
 
 export interface DimensionExplanation {
@@ -78,6 +80,15 @@ export interface ScoredSide {
 
 /** Sums equal within this are the same number (the float noise of a few additions). */
 const ADDS_UP = 1e-9;
+
+/**
+ * Whether a score moved between two versions: it appeared, went away, or changed by more than the
+ * float noise of the roll-up. The one rule behind every "moved" of the review.
+ */
+export function scoreMoved(before: number | undefined, after: number | undefined): boolean {
+  if (before === undefined || after === undefined) return before !== after;
+  return Math.abs(after - before) > ADDS_UP;
+}
 
 export function explainAssessment(before: ScoredSide, after: ScoredSide): AssessmentExplanation {
   const sameScale = before.index.method === after.index.method && before.index.minLevel === after.index.minLevel && before.index.maxLevel === after.index.maxLevel && before.index.passCredit === after.index.passCredit;
@@ -117,10 +128,12 @@ function criterionChanges(before: readonly CriterionFact[], after: readonly Crit
     if (!was) {
       changes.push({ kind: 'criterion-added', criterion: ref(c), after: c.answer ?? 'unanswered' });
     } else {
-      const push = (kind: InputKind, a: string | number | undefined, b: string | number | undefined) => {
-        if (a !== b) changes.push({ kind, criterion: ref(c), ...(a !== undefined ? { before: a } : {}), ...(b !== undefined ? { after: b } : {}) });
+      const push = (kind: InputKind, a: string | number | undefined, b: string | number | undefined, extra: Partial<InputChange> = {}) => {
+        if (a !== b) changes.push({ kind, criterion: ref(c), ...(a !== undefined ? { before: a } : {}), ...(b !== undefined ? { after: b } : {}), ...extra });
       };
-      push('answer', was.answer ?? 'unanswered', c.answer ?? 'unanswered');
+      // An answer off its scale is an error that earns nothing: the reader of "−0.12" needs to know.
+      const offScale = [...(was.inScale === false ? ['before' as const] : []), ...(c.inScale === false ? ['after' as const] : [])];
+      push('answer', was.answer ?? 'unanswered', c.answer ?? 'unanswered', offScale.length ? { offScale } : {});
       if (was.answer === c.answer) push('credit', was.credit, c.credit);
       push('evidence', was.evidence.length, c.evidence.length);
       push('exemption', exemptionText(was.exemption), exemptionText(c.exemption));

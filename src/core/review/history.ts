@@ -1,4 +1,5 @@
 import type { AssessmentDocumentAnalysis, FileAnalysis } from '../engine';
+import type { Terms } from '../domain/terms';
 import { defaultAssessmentTitle } from '../report/buildReport';
 
 /**
@@ -32,7 +33,7 @@ export interface ScoreHistory {
   readonly schemaVersion: typeof HISTORY_SCHEMA_VERSION;
   readonly by: 'commit' | 'date';
   readonly title: string;
-  readonly rubric?: { readonly id: string; readonly title: string; readonly minLevel: number; readonly maxLevel: number; readonly threshold?: number };
+  readonly rubric?: { readonly id: string; readonly title: string; readonly minLevel: number; readonly maxLevel: number; readonly threshold?: number; readonly terms: Terms };
   /** Every dimension seen at any point, in the newest rubric's order, then the ones it no longer has. */
   readonly dimensions: readonly { readonly id: string; readonly title: string }[];
   /** Oldest first. */
@@ -87,8 +88,32 @@ export function buildHistory(by: ScoreHistory['by'], points: readonly HistoryPoi
     schemaVersion: HISTORY_SCHEMA_VERSION,
     by,
     title: by === 'date' && subject ? subject : title,
-    ...(index ? { rubric: { id: index.rubric.id, title: index.rubric.title, minLevel: index.minLevel, maxLevel: index.maxLevel, ...(index.threshold !== undefined ? { threshold: index.threshold } : {}) } } : {}),
+    ...(index ? { rubric: { id: index.rubric.id, title: index.rubric.title, minLevel: index.minLevel, maxLevel: index.maxLevel, ...(index.threshold !== undefined ? { threshold: index.threshold } : {}), terms: index.terms } } : {}),
     dimensions,
     points,
   };
+}
+
+/** Where a history across commits followed its file through a rename: the path before, the path after, and the commit that renamed it. */
+export function historyRenames(history: ScoreHistory): { readonly from: string; readonly to: string; readonly commit?: string }[] {
+  if (history.by !== 'commit') return [];
+  return history.points.flatMap((p, i) => {
+    const before = history.points[i - 1];
+    return before && before.path !== p.path ? [{ from: before.path, to: p.path, ...(p.commit !== undefined ? { commit: p.commit } : {}) }] : [];
+  });
+}
+
+/** The file a history across commits follows, where it is now; a history by date spans several files and has none. */
+export function historyPath(history: ScoreHistory): string | undefined {
+  return history.by === 'commit' ? history.points[history.points.length - 1]?.path : undefined;
+}
+
+/** For each point, the overall score of the last point before it that had one: what its move is counted from. */
+export function previousOverall(points: readonly HistoryPoint[]): (number | undefined)[] {
+  let previous: number | undefined;
+  return points.map((p) => {
+    const was = previous;
+    if (p.overall !== undefined) previous = p.overall;
+    return was;
+  });
 }

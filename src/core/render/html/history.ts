@@ -1,5 +1,7 @@
-import type { HistoryPoint, ScoreHistory } from '../../review/history';
-import { formatScore } from '../text';
+import { historyPath, historyRenames, previousOverall, type HistoryPoint, type ScoreHistory } from '../../review/history';
+import { arrow } from '../markdown/diff';
+import { countOf } from '../../text/plural';
+import { formatScore, termWord } from '../text';
 import { label } from '../markdown/history';
 import { table, type Column } from './common';
 import { escapeHtml } from './escape';
@@ -30,12 +32,22 @@ const PAD = { left: 60, right: 60, top: 16, bottom: 40 };
 export function renderHistoryHtml(history: ScoreHistory): string {
   const body = [
     `<main class="report"><h1>${escapeHtml(history.title)}</h1>`,
-    history.rubric ? `<p>Scores ${history.by === 'commit' ? 'across the commits that touched it' : 'by assessment date'}, against ${escapeHtml(history.rubric.title)}.</p>` : '',
+    historyIntro(history),
     history.points.length ? historyChart(history) : '<p>No version of it holds an assessment.</p>',
     historyTable(history),
     '</main>',
   ].join('\n');
   return htmlPage({ mode: 'standalone', title: `${history.title}: score history`, css: reportCss('standalone') + HISTORY_CSS }, body);
+}
+
+/** Which file, where it was renamed, the rubric, and what the chart's dashed line is. */
+function historyIntro(history: ScoreHistory): string {
+  const file = historyPath(history);
+  const what = `${history.by === 'commit' ? 'Scores across the commits that touched' : 'Scores by assessment date'}${file !== undefined ? ` <code>${escapeHtml(file)}</code>` : ''}`;
+  const renames = historyRenames(history).map((r) => ` Renamed from <code>${escapeHtml(r.from)}</code>${r.commit ? ` in <code>${escapeHtml(r.commit.slice(0, 12))}</code>` : ' in the working tree'}.`).join('');
+  const rubric = history.rubric ? `, against ${escapeHtml(history.rubric.title)}` : '';
+  const threshold = history.rubric?.threshold !== undefined && history.points.length ? ` The dashed line is the threshold, level ${history.rubric.threshold}.` : '';
+  return `<p>${what}${rubric}.${renames}${threshold}</p>`;
 }
 
 function historyChart(history: ScoreHistory): string {
@@ -62,11 +74,14 @@ function historyChart(history: ScoreHistory): string {
     return `<g><title>${escapeHtml(s.name)}</title>${points.length > 1 ? `<polyline points="${path}" fill="none" stroke="${s.colour}" stroke-width="${s.width}"/>` : ''}${dots}</g>`;
   });
   const legend = series.map((s) => `<li><svg width="18" height="8" aria-hidden="true"><line x1="0" x2="18" y1="4" y2="4" stroke="${s.colour}" stroke-width="${s.width}"/></svg> ${escapeHtml(s.name)}</li>`).join('');
-  const description = `Line chart of the overall score${history.dimensions.length ? ' and each dimension' : ''} at ${n} point${n === 1 ? '' : 's'}, on the scale ${min} to ${max}.`;
+  const dimension = termWord(history.rubric?.terms.dimension ?? 'dimension', 1);
+  const description = `Line chart of the overall score${history.dimensions.length ? ` and each ${dimension}` : ''} at ${countOf(n, 'point')}, on the scale ${min} to ${max}.`;
   return `<figure class="history-chart"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-label="${escapeHtml(description)}">${grid.join('')}${labels.join('')}${lines.join('')}</svg><figcaption><ul class="legend">${legend}</ul></figcaption></figure>`;
 }
 
 function historyTable(history: ScoreHistory): string {
+  const before = previousOverall(history.points);
+  const previous = new Map(history.points.map((p, i) => [p, before[i]]));
   const columns: Column<HistoryPoint>[] = [
     ...(history.by === 'commit'
       ? [
@@ -78,7 +93,14 @@ function historyTable(history: ScoreHistory): string {
           { header: 'Date', cell: (p: HistoryPoint) => escapeHtml(p.date) },
           { header: 'File', cell: (p: HistoryPoint) => `<code>${escapeHtml(p.path)}</code>` },
         ]),
-    { header: 'Overall', numeric: true, cell: (p) => `${escapeHtml(formatScore(p.overall))}${p.errors ? ` (${p.errors} error${p.errors === 1 ? '' : 's'})` : ''}` },
+    {
+      header: 'Overall',
+      numeric: true,
+      cell: (p) => {
+        const move = arrow(previous.get(p), p.overall);
+        return `${escapeHtml(formatScore(p.overall))}${move ? ` (${escapeHtml(move)})` : ''}${p.errors ? ` (${countOf(p.errors, 'error')})` : ''}`;
+      },
+    },
     ...history.dimensions.map((d) => ({ header: d.title, numeric: true, optional: true, cell: (p: HistoryPoint) => escapeHtml(formatScore(p.dimensions[d.id])) })),
   ];
   return table(history.points, columns);

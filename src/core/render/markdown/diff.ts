@@ -1,6 +1,9 @@
+import { countOf } from '../../text/plural';
+import type { RubricChange } from '../../review/rubricChanges';
 import type { BlockerRef, DimensionChange, DimensionSnapshot, ProblemCounts, ReportDiff } from '../../report/diff';
-import { formatDelta, formatPercent, formatScore, levelLabel, shownDelta, STATE_LABELS, STATUS_LABELS, termWord, withArticle } from '../text';
+import { formatDelta, formatPercent, formatScore, levelLabel, sentence, shownDelta, shownPercentPoints, STATE_LABELS, STATUS_LABELS, termWord, withArticle } from '../text';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
+import { rubricChangeList } from './rubricChanges';
 import type { ReportEvidenceCoverage, ReportExemption } from '../../report/model';
 import { STATE_EMOJI } from './report';
 
@@ -31,6 +34,10 @@ export interface DiffMarkdownOptions {
   readonly path?: string;
   /** Heading level of the title (2 by default); sections go one below. */
   readonly headingLevel?: number;
+  /** Markdown put first under the heading (a review's word on a renamed or deleted file), already escaped. */
+  readonly note?: string;
+  /** For a rubric: what changed in it (review/change.ts rubricChangesBetween), listed after the rest. */
+  readonly rubricChanges?: readonly RubricChange[];
 }
 
 /**
@@ -42,9 +49,13 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
   const level = options.headingLevel ?? 2;
   const where = options.path !== undefined ? ` (${markdownCode(options.path)})` : '';
   const out: string[] = [`${'#'.repeat(level)} ${markdownText(diff.title)}${where}: what changed`];
+  if (options.note) out.push(options.note);
   const dims = termWord(diff.terms.dimension);
   const headErrors = diff.problems.after.error;
-  if (headErrors > 0) out.push(`> [!CAUTION]\n> The newer version has ${headErrors} error${headErrors === 1 ? '' : 's'}: what it scores may be incomplete or wrong until ${headErrors === 1 ? 'it is' : 'they are'} fixed.`);
+  if (headErrors > 0) {
+    const consequence = diff.unscored === 'after' || diff.unscored === 'both' ? ', and cannot be scored' : ': what it scores may be incomplete or wrong';
+    out.push(`> [!CAUTION]\n> The newer version has ${countOf(headErrors, 'error')}${consequence} until ${headErrors === 1 ? 'it is' : 'they are'} fixed.`);
+  }
   if (diff.kindChanged) {
     out.push(`> [!WARNING]\n> The document changed from ${kindWithArticle(diff.kindChanged.before)} to ${kindWithArticle(diff.kindChanged.after)}, so its reports cannot be compared.`);
     out.push(problemsLine(diff.problems.before, diff.problems.after));
@@ -57,16 +68,44 @@ export function renderDiffMarkdown(diff: ReportDiff, options: DiffMarkdownOption
     out.push(`> [!WARNING]\n> The document now uses another rubric (${markdownCode(r.before.id)} → ${markdownCode(r.after.id)}): scores before and after are on different scales.`);
   }
 
-  if (diff.overall) out.push(overallText(diff, dims, headErrors > 0));
-  if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims, level + 1));
-  if (diff.plan) out.push(...planParts(diff, dims, level + 1));
+  if (diff.unscored) out.push(unscoredText(diff));
+  else {
+    if (diff.overall) out.push(overallText(diff, dims, headErrors));
+    if (diff.kind === 'Assessment') out.push(...assessmentParts(diff, dims, level + 1));
+    if (diff.plan) out.push(...planParts(diff, dims, level + 1));
+  }
   out.push(problemsLine(diff.problems.before, diff.problems.after));
   const parts = out.filter(Boolean);
-  if (parts.length === 1) parts.push('No changes to scores, levels or targets.');
+  if (diff.kind === 'Rubric') parts.push(...rubricParts(options.rubricChanges, diff, level + 1));
+  else if (parts.length === (options.note ? 2 : 1)) parts.push('No changes to scores, levels or targets.');
   return `${parts.join('\n\n')}\n`;
 }
 
-function overallText(diff: ReportDiff, dims: string, headHasErrors: boolean): string {
+/** A rubric scores nothing itself: what changed in it, item by item, is its diff. */
+function rubricParts(changes: readonly RubricChange[] | undefined, diff: ReportDiff, level: number): string[] {
+  const intro = 'A rubric has no scores of its own: what its changes move shows in the assessments that use it.';
+  if (changes === undefined) return [intro];
+  if (changes.length === 0) return [intro, 'Nothing in the rubric changed.'];
+  return [intro, `${'#'.repeat(level)} What changed in the rubric\n\n${rubricChangeList(changes, diff.terms)}`];
+}
+
+/** "2.57 → not scored": the overall move of a document that a side's errors keep from being scored. */
+export function unscoredMove(before: number | undefined, after: number | undefined): string {
+  const side = (score: number | undefined) => (score === undefined ? 'not scored' : formatScore(score));
+  // A new file with errors, say: nothing was scored at either side.
+  return before === undefined && after === undefined ? 'not scored' : `${side(before)} → ${side(after)}`;
+}
+
+/** A side that errors keep from being scored: no comparison of its parts, which would all read as removed or new. */
+function unscoredText(diff: ReportDiff): string {
+  const parts = diff.kind === 'Plan' ? 'initiatives and projected levels' : markdownText(termWord(diff.terms.dimension));
+  const lead = diff.kind === 'Plan' ? '' : `**Overall score: ${diff.unscored === 'both' ? 'not scored' : unscoredMove(diff.overall?.before, diff.overall?.after)}.** `;
+  if (diff.unscored === 'both') return `${lead}Neither version could be scored, so the ${parts} are not compared.`;
+  if (diff.unscored === 'after') return `${lead}The ${parts} are compared once the newer version can be scored.`;
+  return `${lead}The older version could not be scored (it had errors), so the ${parts} are not compared.`;
+}
+
+function overallText(diff: ReportDiff, dims: string, headErrors: number): string {
   const o = diff.overall;
   if (!o) return '';
   const move = arrow(o.before, o.after);
@@ -74,7 +113,7 @@ function overallText(diff: ReportDiff, dims: string, headHasErrors: boolean): st
   const levelBefore = levelLabel(o.levelBefore, o.levelNameBefore);
   const levelAfter = levelLabel(o.levelAfter, o.levelNameAfter);
   lines.push(`Level ${markdownText(fromTo(levelBefore, levelAfter))}.`);
-  if (o.crossing === 'reached') lines.push(headHasErrors ? 'The threshold would now be reached, once the errors are fixed.' : '🎉 The threshold is now reached.');
+  if (o.crossing === 'reached') lines.push(headErrors > 0 ? `As scored, the threshold is now reached, but that cannot be relied on until ${headErrors === 1 ? 'the error is' : 'the errors are'} fixed.` : '🎉 The threshold is now reached.');
   else if (o.crossing === 'lost') lines.push('⚠️ The threshold is no longer reached.');
   else if (o.thresholdAfter !== undefined) lines.push(o.thresholdAfter ? 'The threshold is reached.' : 'The threshold is not reached yet.');
   if (o.atThresholdBefore !== undefined || o.atThresholdAfter !== undefined) {
@@ -125,16 +164,18 @@ function assessmentParts(diff: ReportDiff, dims: string, level: number): string[
     parts.push(`${h} Blockers\n\n${blocks.join('\n\n')}`);
   }
   const coverage = diff.evidenceCoverage;
-  if (coverage && !sameCoverage(coverage.before, coverage.after)) {
+  // A file added or deleted whose rubric requires no evidence has nothing to say about it.
+  const requiresNothing = (c: ReportEvidenceCoverage | undefined) => !c || c.required === 0;
+  if (coverage && !sameCoverage(coverage.before, coverage.after) && !(requiresNothing(coverage.before) && requiresNothing(coverage.after))) {
     const text = (c: ReportEvidenceCoverage | undefined) => (!c ? '–' : c.required === 0 ? 'nothing requires evidence' : `${formatPercent(c.ratio)} (${c.provided} of ${c.required})`);
-    const delta = coverage.before?.ratio !== undefined && coverage.after?.ratio !== undefined ? Math.round((coverage.after.ratio - coverage.before.ratio) * 100) : undefined;
-    const trend = delta ? ` ${delta > 0 ? '▲' : '▼'} ${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)} points` : '';
+    const delta = coverage.before?.ratio !== undefined && coverage.after?.ratio !== undefined ? shownPercentPoints(coverage.before.ratio, coverage.after.ratio) : undefined;
+    const trend = delta ? ` ${delta > 0 ? '▲ +' : '▼ \u2212'}${countOf(Math.abs(delta), 'point')}` : '';
     parts.push(`${h} Evidence coverage\n\n${text(coverage.before)} → ${text(coverage.after)}${trend}`);
   }
   const ex = diff.exemptions;
   if (ex.added.length || ex.removed.length || ex.expired.length) {
     const line = (x: ReportExemption) =>
-      `- **${markdownText(x.dimensionTitle)}**${x.criterionText ? `: ${markdownText(x.criterionText)}` : ''} (${markdownText(x.reason)}; approved by ${markdownText(x.approver)} until ${markdownText(x.expires)})`;
+      `- **${markdownText(x.dimensionTitle)}**: ${x.criterionText ? `${markdownText(sentence(x.criterionText))} ` : ''}Reason: ${markdownText(sentence(x.reason))} (approved by ${markdownText(x.approver)}, ${x.expired ? 'expired' : 'expires'} ${markdownText(x.expires)})`;
     const blocks = [];
     if (ex.added.length) blocks.push(`**Added (${ex.added.length})**\n\n${ex.added.map(line).join('\n')}`);
     if (ex.expired.length) blocks.push(`**⚠️ Expired (${ex.expired.length})**: these count again\n\n${ex.expired.map(line).join('\n')}`);
@@ -186,7 +227,7 @@ function planParts(diff: ReportDiff, dims: string, level: number): string[] {
 }
 
 function problemsLine(before: ProblemCounts, after: ProblemCounts): string {
-  if (before.error === after.error && before.warning === after.warning) return after.error ? `❌ ${after.error} error${after.error === 1 ? '' : 's'} in the document.` : '';
-  const count = (c: ProblemCounts) => `${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}`;
+  if (before.error === after.error && before.warning === after.warning) return after.error ? `❌ ${countOf(after.error, 'error')} in the document.` : '';
+  const count = (c: ProblemCounts) => `${countOf(c.error, 'error')}, ${countOf(c.warning, 'warning')}`;
   return `${after.error > before.error ? '❌ ' : ''}Problems: ${count(before)} → ${count(after)}.`;
 }

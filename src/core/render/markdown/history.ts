@@ -1,4 +1,5 @@
-import type { ScoreHistory } from '../../review/history';
+import { countOf } from '../../text/plural';
+import { historyPath, historyRenames, previousOverall, type ScoreHistory } from '../../review/history';
 import { formatScore } from '../text';
 import { arrow } from './diff';
 import { markdownCode, markdownTable, markdownText } from './escape';
@@ -10,8 +11,11 @@ import { mermaidXyChart } from './mermaid';
  * before, and each dimension's score.
  */
 export function renderHistoryMarkdown(history: ScoreHistory): string {
-  const out = [`## ${markdownText(history.title)}: scores ${history.by === 'commit' ? 'across the commits' : 'by assessment date'}`];
-  if (history.rubric) out.push(`Scored against ${markdownText(history.rubric.title)} (${markdownCode(history.rubric.id)}), levels ${history.rubric.minLevel} to ${history.rubric.maxLevel}.`);
+  const file = historyPath(history);
+  const out = [`## ${markdownText(history.title)}${file !== undefined ? ` (${markdownCode(file)})` : ''}: scores ${history.by === 'commit' ? 'across the commits' : 'by assessment date'}`];
+  if (history.rubric) out.push(`Scored against ${markdownText(history.rubric.title)} (${markdownCode(history.rubric.id)}), levels ${history.rubric.minLevel} to ${history.rubric.maxLevel}${history.rubric.threshold !== undefined ? `, threshold at level ${history.rubric.threshold}` : ''}.`);
+  const renames = historyRenames(history).map((r) => `Renamed from ${markdownCode(r.from)}${r.commit ? ` in ${markdownCode(r.commit.slice(0, 12))}` : ' in the working tree'}.`);
+  if (renames.length) out.push(renames.join(' '));
   if (history.points.length === 0) {
     out.push('No version of it holds an assessment.');
     return `${out.join('\n\n')}\n`;
@@ -30,11 +34,10 @@ export function renderHistoryMarkdown(history: ScoreHistory): string {
     );
   }
   const headers = [history.by === 'commit' ? 'Commit' : 'Date', ...(history.by === 'commit' ? ['Date', 'Author'] : ['File']), 'Overall', ...history.dimensions.map((d) => markdownText(d.title))];
-  let previous: number | undefined;
-  const rows = history.points.map((p) => {
-    const move = arrow(previous, p.overall);
-    if (p.overall !== undefined) previous = p.overall;
-    const overall = `${formatScore(p.overall)}${move ? ` (${move})` : ''}${p.errors > 0 ? ` ❌ ${p.errors} error${p.errors === 1 ? '' : 's'}` : ''}`;
+  const previous = previousOverall(history.points);
+  const rows = history.points.map((p, i) => {
+    const move = arrow(previous[i], p.overall);
+    const overall = `${formatScore(p.overall)}${move ? ` (${move})` : ''}${p.errors > 0 ? ` ❌ ${countOf(p.errors, 'error')}` : ''}`;
     const when = history.by === 'commit' ? [p.commit ? markdownCode(p.commit.slice(0, 12)) : 'working tree', markdownText(p.date), markdownText(p.author ?? '')] : [markdownText(p.date), markdownCode(p.path)];
     return [...when, overall, ...history.dimensions.map((d) => formatScore(p.dimensions[d.id]))];
   });

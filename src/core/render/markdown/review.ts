@@ -1,12 +1,13 @@
+import { countOf } from '../../text/plural';
 import { DEFAULT_TERMS } from '../../domain/terms';
 import type { ReportTerms } from '../../report/model';
-import type { ChangeReview, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
-import type { DimensionExplanation, InputChange } from '../../review/explain';
-import type { RubricChange } from '../../review/rubricChanges';
-import { apportion, formatDelta, formatScore, shownDelta, STATE_LABELS, termHeading } from '../text';
-import { arrow, renderDiffMarkdown } from './diff';
+import type { ChangeReview, ImpactedDocument, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
+import { scoreMoved, type DimensionExplanation, type InputChange } from '../../review/explain';
+import { apportion, formatDelta, formatScore, shownDelta, STATE_LABELS, termHeading, termWord } from '../text';
+import { arrow, renderDiffMarkdown, unscoredMove } from './diff';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
-import { mermaidXyChart } from './mermaid';
+import { chartTitle, mermaidXyChart } from './mermaid';
+import { rubricChangeList } from './rubricChanges';
 
 /** GitHub refuses a comment body longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -36,7 +37,7 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   const head: string[] = [`${h} Score changes: ${markdownCode(review.head.ref)} compared with ${markdownCode(review.base.ref)}${review.base.commit ? ` (${markdownCode(review.base.commit.slice(0, 12))})` : ''}`];
   if (review.headErrors > 0) {
     const files = review.files.filter((f) => f.documents.some((d) => d.errors.after > 0)).length;
-    head.push(`> [!CAUTION]\n> The change leaves ${review.headErrors} error${review.headErrors === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}. Scores of a file with errors may be incomplete or wrong; fix ${review.headErrors === 1 ? 'it' : 'them'} first.`);
+    head.push(`> [!CAUTION]\n> The change leaves ${countOf(review.headErrors, 'error')} in ${countOf(files, 'file')}. Scores of a file with errors may be incomplete or wrong; fix ${review.headErrors === 1 ? 'it' : 'them'} first.`);
   }
   if (review.files.length === 0) {
     head.push('This change touches no rubric, assessment or plan.');
@@ -61,12 +62,13 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
       used += details.length + 2;
     } else left.push(file.path);
   }
-  if (left.length > 0) parts.push(leftOutLine(left, budget - used));
+  if (left.length > 0) parts.push(leftOutLine(left, budget - used, review.base.ref));
   return `${parts.join('\n\n')}\n`;
 }
 
-function leftOutLine(paths: readonly string[], room: number): string {
-  const intro = `_The details of ${paths.length} more file${paths.length === 1 ? '' : 's'} did not fit GitHub's comment limit; \`rubrics diff --format json\` or the job summary has them all:_ `;
+function leftOutLine(paths: readonly string[], room: number, base: string): string {
+  // The job summary is this same text, and the CLI's Markdown keeps the same limit: JSON has everything.
+  const intro = `_The details of ${countOf(paths.length, 'more file')} did not fit GitHub's comment limit; ${markdownCode(`rubrics diff --base ${base} --format json`)} has them all, and ${markdownCode(`rubrics diff --base ${base} PATH`)} shows one file's:_ `;
   let listed = '';
   let count = 0;
   for (const p of paths) {
@@ -97,12 +99,15 @@ function statusText(file: ReviewedFile): string {
   return file.previousPath !== undefined && (file.status === 'renamed' || file.status === 'copied') ? `${file.status} from ${markdownCode(file.previousPath)}` : STATUS_TEXT[file.status];
 }
 
-/** before → after (▲ +0.09), a new score, or the score a deleted document had. */
+/**
+ * before → after (▲ +0.09), a new score, or the score a deleted document had. A move too small for
+ * two decimals says so, so that "2.17 → 2.17" never stands beside a label that says it moved.
+ */
 function scoreMove(before: number | undefined, after: number | undefined): string {
   if (before === undefined && after === undefined) return '–';
   if (before === undefined) return `new: ${formatScore(after)}`;
   if (after === undefined) return `was ${formatScore(before)}`;
-  const move = arrow(before, after);
+  const move = arrow(before, after) || (scoreMoved(before, after) ? `${after > before ? '▲' : '▼'} by less than 0.01` : '');
   return `${formatScore(before)} → ${formatScore(after)}${move ? ` (${move})` : ''}`;
 }
 
@@ -111,19 +116,20 @@ function summaryRow(file: ReviewedFile, doc: ReviewedDocument | undefined, celeb
   const crossing = o?.crossing === 'reached' ? (celebrate ? 'reached 🎉' : 'reached') : o?.crossing === 'lost' ? 'lost ⚠️' : '';
   const errors = doc ? (doc.errors.new > 0 ? `❌ ${doc.errors.new}` : doc.errors.after > 0 ? `${doc.errors.after} (not new)` : '0') : '0';
   const what = doc ? `${doc.kind === 'Unknown' ? 'not a rubric document' : doc.kind}: ${markdownText(doc.title)}` : 'not a rubric document';
-  const overall = doc?.kind === 'Assessment' ? scoreMove(o?.before, o?.after) : '–';
+  const overall = doc?.kind !== 'Assessment' ? '–' : doc.diff.unscored ? unscoredMove(o?.before, o?.after) : scoreMove(o?.before, o?.after);
   return [markdownCode(file.path), statusText(file), what, overall, crossing, errors];
 }
 
-/** Bars for the head, a line for the base, when at least two assessments have both. */
+/** Bars for the head, a line for the base, when the overall scores of at least two assessments moved. */
 function overallChart(review: ChangeReview): string | undefined {
-  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined).map((d) => ({ f, d })));
+  // Only the assessments whose overall score moved: a bar on its own line says nothing.
+  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.moved === 'overall' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined).map((d) => ({ f, d })));
   if (moved.length < 2 || moved.length > 20) return undefined;
   const before = moved.map(({ d }) => d.diff.overall?.before as number);
   const after = moved.map(({ d }) => d.diff.overall?.after as number);
   const all = [...before, ...after];
   return mermaidXyChart({
-    title: 'Overall score: bars after the change, line before',
+    title: chartTitle('Overall score: bars after, line before'),
     categories: moved.map(({ d }) => d.title),
     yLabel: 'score',
     min: Math.floor(Math.min(...all)),
@@ -135,87 +141,35 @@ function overallChart(review: ChangeReview): string | undefined {
 
 function impactSection(impact: RubricImpact, level: number, terms: ReportTerms): string {
   const h = '#'.repeat(level);
-  const lines = impact.changes.filter((c) => c.scoring).map((c) => `- ${rubricChangeText(c, terms)}`);
+  const list = rubricChangeList(impact.changes.filter((c) => c.scoring), terms);
   const users = impact.users.length
     ? markdownTable(
-        ['Uses it', 'File', 'Overall', ''],
-        impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind === 'Assessment' ? scoreMove(u.before, u.after) : 'plan', u.fileChanged ? 'also changed here' : 'unchanged; moved by the rubric']),
+        ['Uses it', 'File', 'Overall', 'Effect'],
+        impact.users.map((u) => [markdownText(u.title), markdownCode(u.path), u.kind !== 'Assessment' ? 'plan' : u.moved === 'unscored' ? unscoredMove(u.before, u.after) : scoreMove(u.before, u.after), impactLabel(u, terms)]),
       )
     : 'No assessment or plan in the checked files uses it.';
-  return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves\n\n${lines.join('\n')}\n\n${users}`;
+  return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves\n\n${list}\n\n${users}`;
 }
 
-const q = (v: unknown) => markdownText(String(v));
-
-/** One rubric change as a sentence with its old and new value. */
-export function rubricChangeText(c: RubricChange, terms: ReportTerms): string {
-  const dim = c.dimension ? `${markdownText(terms.dimension)} ${markdownText(c.dimension.title)}` : '';
-  const crit = c.criterion ? `${markdownText(terms.criterion.toLowerCase())} ${markdownCode(c.criterion.id)}` : '';
-  const fromTo = `${q(c.before)} → ${q(c.after)}`;
-  switch (c.kind) {
-    case 'version':
-      return `Version ${fromTo}`;
-    case 'scoring-method':
-      return `Scoring method ${fromTo}`;
-    case 'pass-credit':
-      return `Credit that counts as met ${fromTo}`;
-    case 'threshold':
-      return `Threshold level ${c.before === undefined ? 'none' : q(c.before)} → ${c.after === undefined ? 'none' : q(c.after)}`;
-    case 'default-answer-scale':
-      return `Default answer scale ${fromTo}`;
-    case 'level-added':
-      return `New level ${c.level}${c.after !== undefined ? ` (${q(c.after)})` : ''}`;
-    case 'level-removed':
-      return `Level ${c.level} removed${c.before !== undefined ? ` (${q(c.before)})` : ''}`;
-    case 'level-name':
-      return `Level ${c.level} renamed ${fromTo}`;
-    case 'group-added':
-      return `New ${markdownText(terms.group.toLowerCase())} ${markdownText(c.group?.title ?? '')} (weight ${q(c.after)})`;
-    case 'group-removed':
-      return `${markdownText(terms.group)} ${markdownText(c.group?.title ?? '')} removed`;
-    case 'group-weight':
-      return `${markdownText(terms.group)} ${markdownText(c.group?.title ?? '')} weight ${fromTo}`;
-    case 'dimension-added':
-      return `New ${dim.charAt(0).toLowerCase()}${dim.slice(1)} (weight ${q(c.after)})`;
-    case 'dimension-removed':
-      return `${dim} removed`;
-    case 'dimension-weight':
-      return `${dim} weight ${fromTo}`;
-    case 'dimension-group':
-      return `${dim} moved between ${markdownText(terms.group.toLowerCase())}s: ${c.before === undefined ? 'none' : q(c.before)} → ${c.after === undefined ? 'none' : q(c.after)}`;
-    case 'dimension-title':
-      return `${markdownText(terms.dimension)} ${markdownCode(c.dimension?.id ?? '')} renamed ${fromTo}`;
-    case 'criterion-added':
-      return `New ${crit} in ${markdownText(c.dimension?.title ?? '')} at level ${q(c.after)}: ${markdownText(c.criterion?.text ?? '')}`;
-    case 'criterion-removed':
-      return `${capital(crit)} of ${markdownText(c.dimension?.title ?? '')} removed (it was at level ${q(c.before)})`;
-    case 'criterion-moved':
-      return `${capital(crit)} moved ${fromTo}`;
-    case 'criterion-level':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) level ${fromTo}`;
-    case 'criterion-weight':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) weight ${fromTo}`;
-    case 'criterion-answer-scale':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) answer scale ${fromTo}`;
-    case 'criterion-evidence-required':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) ${c.after ? 'now requires evidence' : 'no longer requires evidence'}`;
-    case 'criterion-text':
-      return `${capital(crit)} (${markdownText(c.dimension?.title ?? '')}) reworded: ${fromTo}`;
-    case 'answer-scale-added':
-      return `New answer scale ${markdownCode(c.answerScale ?? '')}: ${q(c.after)}`;
-    case 'answer-scale-removed':
-      return `Answer scale ${markdownCode(c.answerScale ?? '')} removed`;
-    case 'answer-added':
-      return `Answer scale ${markdownCode(c.answerScale ?? '')}: new answer ${markdownCode(c.answer ?? '')} with credit ${q(c.after)}`;
-    case 'answer-removed':
-      return `Answer scale ${markdownCode(c.answerScale ?? '')}: answer ${markdownCode(c.answer ?? '')} removed`;
-    case 'answer-credit':
-      return `Answer scale ${markdownCode(c.answerScale ?? '')}: credit of ${markdownCode(c.answer ?? '')} ${fromTo}`;
+/** What the rubric change did to a document that uses it, as the core found it (ImpactedDocument.moved). */
+function impactLabel(u: ImpactedDocument, terms: ReportTerms): string {
+  if (u.fileChanged) return 'also changed here';
+  switch (u.moved) {
+    case 'overall':
+      return 'unchanged; moved by the rubric';
+    case 'dimensions':
+      return `unchanged; the rubric moved scores of its ${markdownText(termWord(terms.dimension))}, not the overall score`;
+    case 'projections':
+      return 'unchanged; the rubric moved its projected levels';
+    case 'unscored':
+      return 'unchanged; errors keep it from being scored at one side, so its move cannot be told';
+    case 'nothing': {
+      const missing = u.notAssessed ?? [];
+      if (missing.length === 0) return 'unchanged; not moved by this change';
+      const names = missing.map((d) => markdownText(d.title)).join(', ');
+      return `unchanged; not moved: it does not assess the new ${markdownText(termWord(terms.dimension, missing.length))} ${names}`;
+    }
   }
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** One file's details, folded: its score diff, why the scores moved, and what changed in its rubric. */
@@ -223,35 +177,39 @@ function fileDetails(file: ReviewedFile, level: number, celebrate: boolean): str
   const docs = file.documents.filter((d) => d.kind !== 'Unknown');
   if (docs.length === 0) return '';
   const body = docs.map((d) => documentDetails(file, d, level, celebrate)).join('\n\n');
-  const summary = `${file.path} · ${file.status === 'unchanged' ? 'unchanged, its rubric changed' : file.status} · ${docs.map((d) => d.title).join(', ')}`;
+  const summary = `${file.path} · ${STATUS_TEXT[file.status]} · ${docs.map((d) => d.title).join(', ')}`;
   return `<details><summary>${markdownHtml(summary)}</summary>\n\n${body}\n\n</details>`;
 }
 
 function documentDetails(file: ReviewedFile, doc: ReviewedDocument, level: number, celebrate: boolean): string {
-  const parts = [renderDiffMarkdown(doc.diff, { path: file.path, headingLevel: level }).trim()];
-  if (file.status === 'deleted') parts.push('The file was deleted: what it scored leaves the repository.');
+  const ownChanges = doc.kind === 'Rubric' && doc.rubricChanges ? { rubricChanges: doc.rubricChanges } : {};
+  const parts = [renderDiffMarkdown(doc.diff, { path: file.path, headingLevel: level, ...fileNote(file), ...ownChanges }).trim()];
   const chart = dimensionChart(doc);
   if (chart) parts.push(chart);
   const why = whySection(doc, level + 1);
   if (why) parts.push(why);
-  if (doc.rubricChanges?.length) {
-    const h = '#'.repeat(level + 1);
-    const heading = doc.kind === 'Rubric' ? 'What changed in the rubric' : 'What changed in its rubric';
-    parts.push(`${h} ${heading}\n\n${doc.rubricChanges.map((c) => `- ${rubricChangeText(c, doc.diff.terms)}`).join('\n')}`);
-  }
+  // A rubric's own changes are part of its diff; an assessment or a plan says what changed in the rubric it uses.
+  if (doc.kind !== 'Rubric' && doc.rubricChanges?.length) parts.push(`${'#'.repeat(level + 1)} What changed in its rubric\n\n${rubricChangeList(doc.rubricChanges, doc.diff.terms)}`);
   if (!celebrate) return parts.join('\n\n').replace(/ 🎉/g, '');
   return parts.join('\n\n');
 }
 
+/** What the heading of a deleted, renamed or copied file's details says first. */
+function fileNote(file: ReviewedFile): { note?: string } {
+  if (file.status === 'deleted') return { note: 'The file was deleted: its scores no longer count, and its blockers left with it (none of them is resolved).' };
+  if ((file.status === 'renamed' || file.status === 'copied') && file.previousPath !== undefined) return { note: `${file.status === 'renamed' ? 'Renamed' : 'Copied'} from ${markdownCode(file.previousPath)}.` };
+  return {};
+}
+
 /** The changed dimensions' scores, bars after and a line before, when three or more moved. */
 function dimensionChart(doc: ReviewedDocument): string | undefined {
-  const moved = doc.diff.dimensions.filter((d) => d.before?.score !== undefined && d.after?.score !== undefined && d.before.score !== d.after.score);
+  const moved = doc.diff.dimensions.filter((d) => d.before?.score !== undefined && d.after?.score !== undefined && scoreMoved(d.before.score, d.after.score));
   if (moved.length < 3 || moved.length > 20) return undefined;
   const before = moved.map((d) => d.before?.score as number);
   const after = moved.map((d) => d.after?.score as number);
   const all = [...before, ...after];
   return mermaidXyChart({
-    title: `${termHeading(doc.diff.terms.dimension)} that moved: bars after, line before`,
+    title: chartTitle(`${termHeading(doc.diff.terms.dimension)} that moved: bars after, line before`, `${termHeading(doc.diff.terms.dimension)}: bars after, line before`, 'Scores that moved: bars after, line before'),
     categories: moved.map((d) => d.title),
     yLabel: 'score',
     min: Math.floor(Math.min(...all)),
@@ -265,7 +223,8 @@ function whySection(doc: ReviewedDocument, level: number): string {
   const why = doc.why;
   if (!why) return '';
   const h = '#'.repeat(level);
-  const out: string[] = [`${h} Why the scores moved`];
+  // Inputs can change without moving a score (a new dimension nobody assessed yet): the heading says which.
+  const out: string[] = [`${h} ${doc.moved === 'nothing' ? 'What changed (no score moved)' : 'Why the scores moved'}`];
   const o = why.overall;
   if (o.before !== undefined && o.after !== undefined && o.contributions?.length) {
     const total = shownDelta(o.before, o.after);
@@ -276,24 +235,31 @@ function whySection(doc: ReviewedDocument, level: number): string {
   const term = doc.diff.terms;
   for (const d of why.dimensions) out.push(dimensionWhy(d, term));
   if (out.length === 1) {
-    if (o.before === undefined || o.after === undefined || shownDelta(o.before, o.after) === 0) return '';
+    if (doc.moved !== 'overall') return '';
     out.push(`No answer, score or weight of its ${markdownText(termHeading(term.dimension).toLowerCase())} changed: the overall score moved with the rubric's roll-up (its ${markdownText(termHeading(term.group).toLowerCase())} or their weights), listed below.`);
   }
   return out.join('\n\n');
 }
 
 function dimensionWhy(d: DimensionExplanation, terms: ReportTerms): string {
-  const heading = `**${markdownText(d.title)}**: ${scoreMove(d.before, d.after)}`;
+  const heading = `**${markdownText(d.title)}**: ${dimensionMove(d.before, d.after)}`;
   const withShares = d.exact && d.before !== undefined && d.after !== undefined;
   const moving = d.changes.filter((c) => c.contribution !== undefined);
   const shares = withShares ? apportion(moving.map((c) => c.contribution as number), shownDelta(d.before as number, d.after as number)) : [];
   const shareOf = new Map(moving.map((c, i) => [c, shares[i] as number]));
   const rows = d.changes.map((c) => [inputLabel(c, terms), inputValue(c, 'before'), inputValue(c, 'after'), effect(c, shareOf.get(c))]);
   const table = markdownTable(['What changed', 'Before', 'After', 'Moves the score'], rows);
-  const note = !d.exact && d.before !== undefined && d.after !== undefined && d.before !== d.after && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined)
+  const note = !d.exact && scoreMoved(d.before, d.after) && d.before !== undefined && d.after !== undefined && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined)
     ? `\n\nThese changes act together (the ${markdownText(termHeading(terms.criterion).toLowerCase())} counted, their weights or the scale changed), so the move does not split exactly between them.`
     : '';
   return `${heading}\n\n${table}${note}`;
+}
+
+/** A dimension's score move; a side where it is not scored (new, not assessed, exempt) says so. */
+function dimensionMove(before: number | undefined, after: number | undefined): string {
+  if (before !== undefined && after !== undefined) return scoreMove(before, after);
+  if (before === undefined && after === undefined) return 'not scored';
+  return `${before === undefined ? 'not scored' : formatScore(before)} → ${after === undefined ? 'not scored' : formatScore(after)}`;
 }
 
 function effect(c: InputChange, share: number | undefined): string {
@@ -337,8 +303,9 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
 function inputValue(c: InputChange, side: 'before' | 'after'): string {
   const v = c[side];
   if (v === undefined) return '–';
-  if (c.kind === 'evidence') return v === 0 ? 'none' : `${v} link${v === 1 ? '' : 's'}`;
+  if (c.kind === 'evidence') return v === 0 ? 'none' : countOf(Number(v), 'link');
   if (c.kind === 'dimension-status') return STATUS_WORDS[String(v)] ?? markdownText(String(v));
   if (c.kind === 'credit') return formatScore(Number(v));
+  if (c.offScale?.includes(side)) return `${markdownText(String(v))} (not on its scale: earns nothing)`;
   return markdownText(String(v));
 }
