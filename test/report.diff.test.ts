@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderDiffMarkdown } from '../src/core/render';
+import { changeSection, renderDiffMarkdown } from '../src/core/render';
+import { moveArrow } from '../src/core/render/text';
 import { buildReport, diffReports, type ReportModel } from '../src/core/report';
 import { analyzeMemory } from './helpers';
 import { analyzeInput, expectGolden, inputFiles } from './reportSupport';
@@ -189,5 +190,34 @@ describe('score diff of a plan', () => {
     expect(md).toContain('The initiatives and projected levels are compared once the newer version can be scored.');
     expect(md).not.toContain('**Removed');
     expect(diffReports(before, before).unscored).toBeUndefined();
+  });
+});
+
+describe('how a move reads (moveArrow), and the preview\'s "Since HEAD" that uses it', () => {
+  it('shows the delta of the numbers shown, a move too small for two decimals, or nothing', () => {
+    expect(moveArrow(2.97, 3.02)).toBe('▲ +0.05');
+    expect(moveArrow(3.02, 2.97)).toBe('▼ \u22120.05');
+    expect(moveArrow(2.171, 2.172)).toBe('▲ by less than 0.01');
+    expect(moveArrow(2.172, 2.171)).toBe('▼ by less than 0.01');
+    expect(moveArrow(2.17, 2.17)).toBe('');
+    // Float noise of a roll-up is no move.
+    expect(moveArrow(0.1 + 0.2, 0.3)).toBe('');
+  });
+
+  it('lists a dimension whose score moved by less than a hundredth, and says so, rather than "No score moved"', async () => {
+    const diff = diffReports(...(await beforeAfter()));
+    const dimension = diff.dimensions.find((d) => d.before?.score !== undefined && d.after?.score !== undefined);
+    expect(dimension).toBeDefined();
+    const only = (before: number, after: number) => ({
+      ...diff,
+      overall: { ...(diff.overall as NonNullable<typeof diff.overall>), before: 2, after: 2 },
+      dimensions: [{ ...(dimension as NonNullable<typeof dimension>), change: 'changed' as const, before: { ...(dimension?.before as NonNullable<NonNullable<typeof dimension>['before']>), score: before }, after: { ...(dimension?.after as NonNullable<NonNullable<typeof dimension>['after']>), score: after } }],
+    });
+    const tiny = changeSection(only(2.171, 2.172), 'HEAD');
+    expect(tiny).toContain('▲ by less than 0.01');
+    expect(tiny).not.toContain('No score moved');
+    const none = changeSection(only(2.17, 2.17), 'HEAD');
+    expect(none).toContain('No score moved since HEAD.');
+    expect(none).not.toContain('by less than');
   });
 });

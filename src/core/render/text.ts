@@ -5,6 +5,7 @@
 import { DEFAULT_TERMS, type Terms } from '../domain/terms';
 import type { Disposition, InitiativeStatus } from '../format/types';
 import type { DimensionState, ReportModel, ReportRubric } from '../report/model';
+import { scoreMoved } from '../review/explain';
 import { pluralize, wordFor } from '../text/plural';
 
 /** Scores with up to two decimals, without trailing zeros: 3, 2.5, 2.43; a dash for none. */
@@ -32,6 +33,18 @@ function shownHundredths(value: number): number {
  */
 export function shownDelta(before: number, after: number): number {
   return (shownHundredths(after) - shownHundredths(before)) / 100;
+}
+
+/**
+ * How a score moved, as a reader sees it: ▲ +0.05 or ▼ −0.1 (the delta of the numbers shown),
+ * "▲ by less than 0.01" for a move too small for two decimals (so that 2.17 → 2.17 never stands
+ * beside a label that says it moved), or nothing when it did not move (scoreMoved, the review's
+ * one rule).
+ */
+export function moveArrow(before: number, after: number): string {
+  const delta = shownDelta(before, after);
+  if (delta !== 0) return delta > 0 ? `▲ ${formatDelta(delta)}` : `▼ ${formatDelta(delta)}`;
+  return scoreMoved(before, after) ? `${after > before ? '▲' : '▼'} by less than 0.01` : '';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ReportDiff } from '../../report/diff';
-import { formatDelta, formatScore, shownDelta } from '../text';
+import { scoreMoved } from '../../review/explain';
+import { formatScore, moveArrow } from '../text';
 import { escapeHtml } from './escape';
 
 /**
@@ -15,11 +16,10 @@ export function changeSection(diff: ReportDiff | undefined, label: string): stri
   const o = diff.overall;
   if (o && (o.before !== undefined || o.after !== undefined)) rows.push(row('Overall score', o.before, o.after, true));
   for (const d of diff.dimensions) {
-    if (d.change === 'unchanged') continue;
-    if (d.before?.score === d.after?.score) continue;
+    if (d.change === 'unchanged' || !scoreMoved(d.before?.score, d.after?.score)) continue;
     rows.push(row(d.title, d.before?.score, d.after?.score, false));
   }
-  const moved = rows.length > (o ? 1 : 0) || (o?.before !== undefined && o.after !== undefined && shownDelta(o.before, o.after) !== 0);
+  const moved = rows.length > (o ? 1 : 0) || (o?.before !== undefined && o.after !== undefined && scoreMoved(o.before, o.after));
   const body = moved
     ? `<div class="table-wrap"><table class="change-table"><thead><tr><th scope="col">${escapeHtml(diff.terms.dimension)}</th><th scope="col" class="num">${escapeHtml(label)}</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th></tr></thead>\n<tbody>\n${rows.join('')}</tbody></table></div>`
     : `<p class="muted">${escapeHtml(`No score moved since ${label}.`)}</p>`;
@@ -27,9 +27,9 @@ export function changeSection(diff: ReportDiff | undefined, label: string): stri
 }
 
 function row(title: string, before: number | undefined, after: number | undefined, strong: boolean): string {
-  const delta = before !== undefined && after !== undefined ? shownDelta(before, after) : undefined;
-  const tone = delta === undefined || delta === 0 ? 'neutral' : delta > 0 ? 'good' : 'bad';
-  const arrow = delta === undefined ? (before === undefined ? 'new' : 'no score now') : delta === 0 ? '±0' : `${delta > 0 ? '▲' : '▼'} ${formatDelta(delta)}`;
+  const both = before !== undefined && after !== undefined;
+  const tone = !both || !scoreMoved(before, after) ? 'neutral' : after > before ? 'good' : 'bad';
+  const arrow = !both ? (before === undefined ? 'new' : 'no score now') : moveArrow(before, after) || '±0';
   const name = strong ? `<strong>${escapeHtml(title)}</strong>` : escapeHtml(title);
   return `<tr><td>${name}</td><td class="num">${escapeHtml(formatScore(before))}</td><td class="num">${escapeHtml(formatScore(after))}</td><td class="num tone-${tone}">${escapeHtml(arrow)}</td></tr>\n`;
 }

@@ -3,8 +3,8 @@ import { DEFAULT_TERMS } from '../../domain/terms';
 import type { ReportTerms } from '../../report/model';
 import type { ChangeReview, ImpactedDocument, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
 import { scoreMoved, type DimensionExplanation, type InputChange } from '../../review/explain';
-import { apportion, formatDelta, formatScore, shownDelta, STATE_LABELS, termHeading, termWord } from '../text';
-import { arrow, renderDiffMarkdown, unscoredMove } from './diff';
+import { apportion, formatDelta, formatScore, moveArrow, shownDelta, STATE_LABELS, termHeading, termWord } from '../text';
+import { renderDiffMarkdown, unscoredMove } from './diff';
 import { markdownCode, markdownHtml, markdownTable, markdownText } from './escape';
 import { chartTitle, mermaidXyChart } from './mermaid';
 import { rubricChangeList } from './rubricChanges';
@@ -107,7 +107,7 @@ function scoreMove(before: number | undefined, after: number | undefined): strin
   if (before === undefined && after === undefined) return '–';
   if (before === undefined) return `new: ${formatScore(after)}`;
   if (after === undefined) return `was ${formatScore(before)}`;
-  const move = arrow(before, after) || (scoreMoved(before, after) ? `${after > before ? '▲' : '▼'} by less than 0.01` : '');
+  const move = moveArrow(before, after);
   return `${formatScore(before)} → ${formatScore(after)}${move ? ` (${move})` : ''}`;
 }
 
