@@ -109,6 +109,20 @@ describe('rubrics validate --cache', () => {
     expect((await validate(dir, '--cache-location', cache)).stderr).toBe('');
   });
 
+  it('keeps the results of files a run did not check, and drops those of deleted files', async () => {
+    const dir = project();
+    const cache = path.join(dir, '..', `${path.basename(dir)}.cache.json`);
+    await validate(dir, '--cache-location', cache);
+    const good = path.join(dir, 'good.assessment.yaml');
+    const broken = path.join(dir, 'broken.assessment.yaml');
+    expect(Object.keys(readCache(cache).files)).toEqual(expect.arrayContaining([good, broken]));
+    fs.rmSync(broken);
+    await validate(dir, '--cache-location', cache, 'roadmap.plan.yaml');
+    const files = Object.keys(readCache(cache).files);
+    expect(files).toContain(good);
+    expect(files).not.toContain(broken);
+  });
+
   it('never keeps the result of a file that was not fully checked', async () => {
     const dir = tempDir('rubrics-cache-');
     execFileSync('mkfifo', [path.join(dir, 'pipe.rubric.yaml')]);

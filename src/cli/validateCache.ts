@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,11 +109,12 @@ export class ValidateCache {
 
   /**
    * Writes the cache: this run's files, and the kept entries of files this run did not check
-   * (a run over one folder keeps the rest). A failure is a note, never a failed check.
+   * that are still there (a run over one folder keeps the rest; a deleted file leaves). A
+   * failure is a note, never a failed check.
    */
   async save(note: (text: string) => void): Promise<void> {
     const files: Record<string, ValidateCacheEntry> = {};
-    for (const [file, entry] of Object.entries(this.kept)) if (!this.next.has(file)) files[file] = entry;
+    for (const [file, entry] of Object.entries(this.kept)) if (!this.next.has(file) && existsSync(file)) files[file] = entry;
     for (const [file, entry] of this.next) files[file] = entry;
     const cache: CacheFile = { format: CACHE_FORMAT, tool: this.tool, files };
     try {
