@@ -25,25 +25,23 @@ export class NodeFileHost implements FileHost {
   constructor(private readonly options: { readonly cache?: boolean } = {}) {}
 
   readFile(uri: string): Promise<FileRead> {
-    if (this.options.cache === false) return this.read(uri);
-    let text = this.texts.get(uri);
-    if (!text) {
-      text = this.read(uri);
-      this.texts.set(uri, text);
-    }
-    return text;
+    return this.once(this.texts, uri, () => this.read(uri));
   }
 
+  /** Where a file really is cannot change within a run either: a rubric that a thousand assessments reference is looked up once. */
   realUri(uri: string): Promise<string | undefined> {
-    // Where a file really is cannot change within a run either: a rubric that a thousand
-    // assessments reference is looked up once, not once per assessment.
-    if (this.options.cache === false) return this.lookUpRealUri(uri);
-    let real = this.realUris.get(uri);
-    if (!real) {
-      real = this.lookUpRealUri(uri);
-      this.realUris.set(uri, real);
+    return this.once(this.realUris, uri, () => this.lookUpRealUri(uri));
+  }
+
+  /** The answer for a URI, worked out once per host unless the host was made with `cache: false`. */
+  private once<T>(answers: Map<string, Promise<T>>, uri: string, work: () => Promise<T>): Promise<T> {
+    if (this.options.cache === false) return work();
+    let answer = answers.get(uri);
+    if (!answer) {
+      answer = work();
+      answers.set(uri, answer);
     }
-    return real;
+    return answer;
   }
 
   private async lookUpRealUri(uri: string): Promise<string | undefined> {
