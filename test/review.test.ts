@@ -168,6 +168,27 @@ describe('rubrics diff --base: the whole change', () => {
     expect(byPath.has(`${K}/2026-03.seven-attributes.assessment.yaml`)).toBe(false);
   });
 
+  it('finds the users of a changed rubric by where their reference leads, not by the file name it shares with another rubric', async () => {
+    const repo = tempDir('rubrics-review-');
+    git(repo, 'init', '-q');
+    fs.cpSync(path.join(REPO_ROOT, 'samples/kestrel'), path.join(repo, K), { recursive: true });
+    const claims = fs.readFileSync(path.join(repo, CLAIMS), 'utf8');
+    // Another team keeps its own copy of the rubric under the same name, with an assessment of its own...
+    fs.mkdirSync(path.join(repo, 'rubrics/other'), { recursive: true });
+    fs.copyFileSync(path.join(repo, CLAIMS_RUBRIC), path.join(repo, 'rubrics/other/claims-platform.rubric.yaml'));
+    fs.writeFileSync(path.join(repo, 'rubrics/other/claims.assessment.yaml'), claims);
+    // ...and a third team uses Kestrel's rubric from its own folder.
+    fs.mkdirSync(path.join(repo, 'rubrics/third'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'rubrics/third/claims.assessment.yaml'), claims.replace('rubric: ./claims-platform.rubric.yaml', 'rubric: ../kestrel/claims-platform.rubric.yaml'));
+    commit(repo, 'three teams');
+    git(repo, 'checkout', '-q', '-b', 'weight');
+    edit(repo, CLAIMS_RUBRIC, '    title: Claims data\n    weight: 1', '    title: Claims data\n    weight: 3');
+    const json = await reviewJson(repo, ['--base', 'main']);
+    const users = json.impacts.find((i) => i.path === CLAIMS_RUBRIC)?.users.map((u) => u.path);
+    expect(users?.sort()).toEqual([CLAIMS, 'rubrics/third/claims.assessment.yaml']);
+    expect(json.files.map((f) => f.path)).not.toContain('rubrics/other/claims.assessment.yaml');
+  });
+
   it('a head that errors keep from being read or scored: the same assessment with errors, not a deletion', async () => {
     const { repo } = repository('broken');
     const seven = `${K}/2026-03.seven-attributes.assessment.yaml`;

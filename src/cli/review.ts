@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { FileAnalysis } from '../core/engine';
+import { parseDocuments } from '../core/document/located';
 import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
 import type { Confinement } from '../core/resolve/confinement';
 import { textOf } from '../core/resolve/host';
+import { referencedUrisIn } from '../core/resolve/references';
 import { baseName } from '../core/resolve/uris';
 import { rubricsDefinedIn, rubricUsers, type RubricRef } from '../core/review/dependents';
 import { reviewChange, type ChangeReview, type FileStatus, type FileVersions } from '../core/review/change';
@@ -105,7 +107,13 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
         // A reference to a rubric file names it, so a file that does not mention the name cannot use it.
         const candidates = touched.filter((t) => text.includes(t.file) || text.includes(t.ref.id));
         if (candidates.length === 0) continue;
-        const after = await analyze(file, headUri(file), text);
+        // Nor can a file whose rubric references name other files (in a repository where every
+        // folder has its own "team.rubric.yaml", the name alone matches them all): only a file
+        // whose `rubric:` leads to a touched rubric's file is analysed, at both revisions.
+        const uri = headUri(file);
+        const named = referencedUrisIn(parseDocuments(text).documents.map((doc) => doc.value), uri, ['rubric']);
+        if (!candidates.some((t) => named.includes(t.ref.uri))) continue;
+        const after = await analyze(file, uri, text);
         if (!candidates.some((t) => rubricUsers(after, t.ref).length > 0)) continue;
         const beforeText = await repository.show(change.base, file);
         if (beforeText === undefined) continue;

@@ -9,7 +9,7 @@ import type { Assessment, DocumentKind, Plan, Rubric } from './format/types';
 import { readReferencedFiles } from './resolve/closure';
 import { ConfinedReader, isAvailable, sameFileText, type Confinement, type FileText, type Unavailable } from './resolve/confinement';
 import type { FileHost } from './resolve/host';
-import { referencedUri, referencesIn, type ReferenceKey } from './resolve/references';
+import { referencedUrisIn, referencesIn, type ReferenceKey } from './resolve/references';
 import { baselineRubricMismatch, resolveReference, unreadableBaseline, unusableRubric, type CandidateFile, type ReferenceProblem } from './resolve/resolver';
 import { reportUnknownId, RuleContext, type RuleInputs } from './rules/context';
 import { runRules } from './rules/registry';
@@ -245,15 +245,10 @@ class FileState {
    * by every assessment that uses it.
    */
   referencedUris(): readonly string[] {
-    if (this.referenced) return this.referenced;
-    const uris = new Set<string>();
-    for (const doc of this.located.documents) {
-      for (const { key, reference } of referencesIn(doc.value)) {
-        const uri = referencedUri(reference, this.uri, key);
-        if (uri !== undefined) uris.add(uri);
-      }
-    }
-    this.referenced = [...uris];
+    this.referenced ??= referencedUrisIn(
+      this.located.documents.map((doc) => doc.value),
+      this.uri,
+    );
     return this.referenced;
   }
 

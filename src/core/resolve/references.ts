@@ -43,3 +43,18 @@ export function referencesIn(value: unknown): { key: ReferenceKey; reference: st
   return out;
 }
 
+/**
+ * The files the references of a file's documents name (referencedUri of each), under the keys
+ * asked for: what the file may read, known from its data alone, before any analysis.
+ */
+export function referencedUrisIn(values: readonly unknown[], fromUri: string, keys: readonly ReferenceKey[] = ['rubric', 'baseline']): string[] {
+  const uris = new Set<string>();
+  for (const value of values) {
+    for (const { key, reference } of referencesIn(value)) {
+      if (!keys.includes(key)) continue;
+      const uri = referencedUri(reference, fromUri, key);
+      if (uri !== undefined) uris.add(uri);
+    }
+  }
+  return [...uris];
+}
