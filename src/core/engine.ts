@@ -16,7 +16,7 @@ import { runRules } from './rules/registry';
 import { checkEnvelope } from './schema/envelope';
 import { SCHEMA_NOT_RUN, validateAgainstSchema, type SchemaVerdict } from './schema/validateSchema';
 import { projectPlan, type PlanProjection } from './scoring/projectPlan';
-import { scoreAssessment } from './scoring/scoreAssessment';
+import { dimensionOutcomes, scoreAssessment } from './scoring/scoreAssessment';
 import type { AssessmentScore } from './scoring/types';
 
 /** A rubric found through a reference, with what go-to-definition and hovers need. */
@@ -260,6 +260,28 @@ class FileState {
 }
 
 /**
+ * What an assessment's analysis is made on: its `score` is built the first time it is read (a
+ * report, the review, the preview, a plan's baseline) and kept. The rules need only the
+ * dimensions' outcomes, so checking files (validate, the editor's diagnostics) builds no scores
+ * that nothing reads: a sixth of validate's time over a repository went to them. The budget was
+ * charged for them with the outcomes. The getter is the class's: defined on each object instead,
+ * it gave every analysis a shape of its own, which cost V8 more than the scores saved.
+ */
+class ScoredWhenRead {
+  #score: AssessmentScore | undefined;
+  readonly #build: () => AssessmentScore;
+
+  constructor(build: () => AssessmentScore) {
+    this.#build = build;
+  }
+
+  get score(): AssessmentScore {
+    this.#score ??= this.#build();
+    return this.#score;
+  }
+}
+
+/**
  * A document's values, as the YAML layer counted them (aliases as what they stand for): what a
  * stage that walks its data once may visit. The schema and the facts are charged this up front.
  */
@@ -359,10 +381,11 @@ class AnalysisPass {
     const work = new StagedWork(budget, s.stopped);
     /** Why the document is not fully checked, from its references (files that are there but were not read). */
     const unread: string[] = [];
-    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid'>): { analysis: DocumentAnalysis; reads: Reads } => {
+    /** The analysis, on `into` when given (an assessment's, whose score is built when read). */
+    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid' | 'score'>, into: object = {}): { analysis: DocumentAnalysis; reads: Reads } => {
       const incomplete = [...new Set(unread), ...(work.stopped ? [budgetReport(work.stopped, s, state, out)] : [])];
       const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid, work: budget.spent, ...(incomplete.length > 0 ? { incomplete } : {}) };
-      return { analysis: { ...analysis, ...base, diagnostics: out.items } as unknown as A, reads };
+      return { analysis: Object.assign(into, analysis, base, { diagnostics: out.items }) as unknown as A, reads };
     };
     switch (s.kind) {
       case 'Rubric': {
@@ -380,9 +403,10 @@ class AnalysisPass {
         const rubric = references.rubric();
         const facts = s.verdict === SCHEMA_NOT_RUN ? undefined : work.run('facts and scores', valuesOf(s.doc), () => assessmentFacts(s.doc.value, rubric?.index, s.verdict));
         const data = s.verdict.valid ? (s.doc.value as Assessment) : undefined;
-        const score = data && facts && rubric ? work.run('facts and scores', rubric.index.criteria.size + rubric.index.dimensions.size, () => scoreAssessment(data, facts, rubric.index)) : undefined;
-        this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) }, out, s, work);
-        return finish<AssessmentDocumentAnalysis>({ kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}), ...(score ? { score } : {}) });
+        const outcomes = data && facts && rubric ? work.run('facts and scores', rubric.index.criteria.size + rubric.index.dimensions.size, () => dimensionOutcomes(data, facts, rubric.index)) : undefined;
+        this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(outcomes ? { outcomes } : {}) }, out, s, work);
+        const scored = data && facts && rubric && outcomes ? new ScoredWhenRead(() => scoreAssessment(data, facts, rubric.index, outcomes)) : {};
+        return finish<AssessmentDocumentAnalysis>({ kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}) }, scored);
       }
       case 'Plan': {
         const references = new References(this, state, s, out, reads, unread);

@@ -7,6 +7,7 @@ import type { DocumentBudget } from '../document/budget';
 import type { LocatedDocument, Path } from '../document/located';
 import type { Dimension, DocumentKind } from '../format/types';
 import type { SchemaVerdict } from '../schema/validateSchema';
+import type { DimensionOutcome } from '../scoring/scoreAssessment';
 import type { AssessmentScore } from '../scoring/types';
 import type { Range } from '../text/range';
 import { closestMatch } from '../text/suggest';
@@ -20,8 +21,8 @@ export interface RuleInputs {
   readonly rubric?: RubricIndex;
   /** An assessment's facts (built whenever its schema could be run). */
   readonly facts?: AssessmentFacts;
-  /** An assessment's scores (when it passed its schema and its rubric is usable). */
-  readonly score?: AssessmentScore;
+  /** An assessment's dimensions as scored (when it passed its schema and its rubric is usable): each one's status, score and level. */
+  readonly outcomes?: readonly DimensionOutcome[];
   /** A plan's baseline scores, when the baseline uses the plan's rubric. */
   readonly baseline?: AssessmentScore;
 }

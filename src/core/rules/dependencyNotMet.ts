@@ -1,3 +1,4 @@
+import { unmetDependencies } from '../scoring/scoreAssessment';
 import { quoteList } from '../text/suggest';
 import type { Rule } from './context';
 
@@ -7,8 +8,9 @@ export const dependencyNotMet: Rule = {
   kinds: ['Assessment'],
   check(ctx) {
     const index = ctx.rubric;
-    const unmet = ctx.inputs.score?.unmetDependencies;
-    if (!index || !unmet?.length) return;
+    const outcomes = ctx.inputs.outcomes;
+    if (!index || !outcomes || !index.hasDependencies) return;
+    const unmet = unmetDependencies(index, outcomes);
     const word = index.term('criterion').toLowerCase();
     for (const { dimension, criterion, unmet: deps } of unmet) {
       const names = deps.map((d) => (d.dimension === dimension ? d.criterion : `${d.criterion} (${index.dimensions.get(d.dimension)?.title ?? d.dimension})`));

@@ -1,9 +1,9 @@
-import { exemptionState } from '../domain/answers';
+import { exemptionState, type ExemptionState } from '../domain/answers';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
 import { blockersFor, creditsByLevel, levelOf, scoreFromCriteria, weightedMean } from './methods';
-import type { AssessmentScore, CriterionResult, DimensionScore, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
+import type { AssessmentScore, CriterionResult, DimensionScore, DimensionStatus, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
 
 function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined): MetricResult[] {
   return (dimension.metrics ?? []).map((metric) => {
@@ -41,10 +41,44 @@ function scoreSubgroups(index: RubricIndex, dimension: Dimension, counted: reado
 
 type MutableDimensionScore = { -readonly [K in keyof DimensionScore]: DimensionScore[K] };
 
-function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: Dimension, result: DimensionResult | undefined, date: string): DimensionScore {
+/**
+ * What decides a dimension's score: the facts of its criteria, the ones that count, its
+ * exemption, and from them its status and its score by the rubric's method. The full
+ * DimensionScore (levels, blockers, sub-groups, metrics) is built from this; the rules that only
+ * need a dimension's level read it as it is, so checking a file does not build scores that
+ * nothing reads.
+ */
+export interface DimensionOutcome {
+  readonly id: string;
+  readonly dimension: Dimension;
+  readonly result: DimensionResult | undefined;
+  readonly criteria: readonly CriterionResult[];
+  readonly counted: readonly CriterionResult[];
+  readonly exemption: ExemptionState | undefined;
+  readonly status: DimensionStatus;
+  /** The score by the rubric's method, when the status is 'scored'. */
+  readonly score?: number;
+  /** The level reached (the score rounded down), when the status is 'scored'. */
+  readonly level?: number;
+}
+
+/** The outcome of every dimension of the rubric, in rubric order, for an assessment that passed its schema. */
+export function dimensionOutcomes(assessment: Assessment, facts: AssessmentFacts, index: RubricIndex): DimensionOutcome[] {
+  return index.rubric.dimensions.map((dimension) => dimensionOutcome(index, facts, dimension, assessment.dimensions[dimension.id], assessment.date));
+}
+
+function dimensionOutcome(index: RubricIndex, facts: AssessmentFacts, dimension: Dimension, result: DimensionResult | undefined, date: string): DimensionOutcome {
   const criteria = dimensionCriteria(facts, index, dimension, date);
   const counted = criteria.filter((c) => c.status === 'counted');
   const exemption = exemptionState(result?.exemption, date);
+  const excluded: DimensionStatus | undefined = !result ? 'not-assessed' : result.notApplicable ? 'not-applicable' : exemption && !exemption.expired ? 'exempt' : undefined;
+  const score = excluded === undefined ? methodScore(index, counted, result?.level) : undefined;
+  const status: DimensionStatus = score === undefined ? (excluded ?? 'not-rated') : 'scored';
+  return { id: dimension.id, dimension, result, criteria, counted, exemption, status, score, level: score === undefined ? undefined : levelOf(score) };
+}
+
+function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): DimensionScore {
+  const { dimension, result, criteria, counted, exemption } = outcome;
   // Built field by field, in the order the JSON report lists them, rather than by spreading
   // optional parts: thousands of dimensions are scored in a run over a repository, and one
   // object shape that grows in one order is far cheaper for V8 than a spread per field.
@@ -59,15 +93,14 @@ function scoreDimension(index: RubricIndex, facts: AssessmentFacts, dimension: D
   if (result?.notApplicable) score.notApplicable = result.notApplicable.reason;
   if (exemption) score.exemption = exemption;
   score.levelCredits = creditsByLevel(counted);
-  const status: DimensionScore['status'] | undefined = !result ? 'not-assessed' : result.notApplicable ? 'not-applicable' : exemption && !exemption.expired ? 'exempt' : undefined;
-  const value = status === undefined ? methodScore(index, counted, result?.level) : undefined;
-  if (value === undefined) {
+  if (outcome.score === undefined || outcome.level === undefined) {
     score.subgroups = scoreSubgroups(index, dimension, undefined);
-    score.status = status ?? 'not-rated';
+    score.status = outcome.status;
     score.blockers = NO_BLOCKERS;
     return score;
   }
-  const level = levelOf(value);
+  const value = outcome.score;
+  const level = outcome.level;
   const threshold = index.rubric.threshold?.level;
   score.subgroups = scoreSubgroups(index, dimension, counted);
   score.status = 'scored';
@@ -137,10 +170,8 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
 }
 
 /** Scores an assessment (that passed its schema) against its rubric, from its facts. Pure and deterministic. */
-export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, index: RubricIndex): AssessmentScore {
-  const dimensions = index.rubric.dimensions.map((dimension) =>
-    scoreDimension(index, facts, dimension, assessment.dimensions[dimension.id], assessment.date),
-  );
+export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, index: RubricIndex, outcomes: readonly DimensionOutcome[] = dimensionOutcomes(assessment, facts, index)): AssessmentScore {
+  const dimensions = outcomes.map((outcome) => scoreDimension(index, outcome));
   const { groups, overall } = rollUp(index, dimensions);
   let required = 0;
   let provided = 0;
@@ -170,7 +201,7 @@ export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, 
  * dimension the assessment leaves out (not assessed, not applicable, exempt), or that is itself
  * not applicable or exempt, blocks nothing: nothing is known against it.
  */
-function unmetDependencies(index: RubricIndex, dimensions: readonly DimensionScore[]): UnmetDependency[] {
+export function unmetDependencies(index: RubricIndex, dimensions: readonly Pick<DimensionOutcome, 'id' | 'status' | 'criteria'>[]): UnmetDependency[] {
   if (!index.hasDependencies) return [];
   const facts = new Map<string, { dimension: string; fact: CriterionResult }>();
   for (const d of dimensions) {
