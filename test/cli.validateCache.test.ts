@@ -22,11 +22,25 @@ function project(): string {
 
 interface CacheFile {
   tool: string;
-  files: Record<string, { text: string; dependencies: Record<string, string>; diagnostics: { message: string }[] }>;
+  files: Record<string, { text: string; dependencies: Record<string, string>; diagnostics: object[] }>;
 }
 
 function readCache(file: string): CacheFile {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+}
+
+/** A problem written into a kept result: it shows in the output only when the cache is what answers. */
+const PLANTED = { code: 'evidence-missing', severity: 'warning', message: 'planted in the cache', line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, endOffset: 1 };
+
+/** Plants PLANTED in the kept result of `file` (clean when kept), with `change` applied to the cache besides, and writes it back. */
+function plant(cache: string, file: string, change: (kept: CacheFile) => void = () => undefined): CacheFile {
+  const kept = readCache(cache);
+  const entry = kept.files[file];
+  expect(entry?.diagnostics).toEqual([]);
+  entry?.diagnostics.push(PLANTED);
+  change(kept);
+  fs.writeFileSync(cache, JSON.stringify(kept));
+  return kept;
 }
 
 async function validate(cwd: string, ...args: string[]) {
@@ -50,13 +64,8 @@ describe('rubrics validate --cache', () => {
     const dir = project();
     const cache = path.join(dir, 'cache.json');
     await validate(dir, '--cache-location', cache);
-    // Plant a problem in the kept result of a clean file: it shows only when the cache is what answers.
-    const kept = readCache(cache);
     const good = path.join(dir, 'good.assessment.yaml');
-    const entry = kept.files[good];
-    expect(entry?.diagnostics).toEqual([]);
-    entry?.diagnostics.push({ code: 'evidence-missing', severity: 'warning', message: 'planted in the cache', line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, endOffset: 1 } as never);
-    fs.writeFileSync(cache, JSON.stringify(kept));
+    plant(cache, good);
     expect((await validate(dir, '--cache-location', cache)).stdout).toContain('planted in the cache');
     fs.appendFileSync(good, '# edited\n');
     expect((await validate(dir, '--cache-location', cache)).stdout).not.toContain('planted in the cache');
@@ -89,11 +98,9 @@ describe('rubrics validate --cache', () => {
     const dir = project();
     const cache = path.join(dir, 'cache.json');
     await validate(dir, '--cache-location', cache);
-    const kept = readCache(cache);
-    const good = path.join(dir, 'good.assessment.yaml');
-    kept.files[good]?.diagnostics.push({ code: 'evidence-missing', severity: 'warning', message: 'planted in the cache', line: 1, column: 1, endLine: 1, endColumn: 2, offset: 0, endOffset: 1 } as never);
-    kept.tool = `${kept.tool}-other`;
-    fs.writeFileSync(cache, JSON.stringify(kept));
+    const kept = plant(cache, path.join(dir, 'good.assessment.yaml'), (cacheFile) => {
+      cacheFile.tool = `${cacheFile.tool}-other`;
+    });
     expect((await validate(dir, '--cache-location', cache)).stdout).not.toContain('planted in the cache');
     expect(readCache(cache).tool).not.toBe(kept.tool);
   });
