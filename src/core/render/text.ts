@@ -81,12 +81,17 @@ export function withArticle(word: string): string {
 
 export function formatPercent(ratio: number | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return '–';
-  return `${Math.round(ratio * 100)}%`;
+  return `${shownPercent(ratio)}%`;
+}
+
+/** A ratio as a whole percentage, as formatPercent shows it. */
+function shownPercent(ratio: number): number {
+  return Math.round(ratio * 100);
 }
 
 /** The move between two ratios in percentage points, as the two percentages shown differ (50% → 67% is 17), like shownDelta for scores. */
 export function shownPercentPoints(before: number, after: number): number {
-  return Math.round(after * 100) - Math.round(before * 100);
+  return shownPercent(after) - shownPercent(before);
 }
 
 /**

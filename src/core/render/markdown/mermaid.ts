@@ -2,7 +2,7 @@
  * Mermaid charts in Markdown (GitHub renders a ```mermaid block as a chart). Labels come from
  * documents, so they are written as Mermaid's quoted strings with every character that could end
  * the string, start a directive or an entity, or break the line replaced by its `#code;` entity.
- * Numbers are written at two decimals.
+ * Numbers are written as every score is shown (formatScore: two decimals at most).
  *
  * Lengths: an xychart draws its title on one line, centred, at 20 px in a 700 px wide chart, and
  * never wraps or shortens it (mermaid's chartTitle.ts), so a title too long for the chart loses
@@ -10,6 +10,7 @@
  * `chartTitle`). Category labels on the x axis come from documents and can be long: they are cut
  * at a word boundary to a length a chart can show, with an ellipsis.
  */
+import { formatScore } from '../text';
 
 const MAX_LABEL = 40;
 /** About the characters a 700 px wide chart shows at the title's 20 px, with room to spare. */
@@ -60,8 +61,6 @@ export function chartTitle(...candidates: readonly [string, ...string[]]): strin
   return candidates.find((t) => [...t].length <= MAX_TITLE) ?? candidates[candidates.length - 1] as string;
 }
 
-const number = (value: number) => String(Number(value.toFixed(2)));
-
 export interface LineSeries {
   readonly values: readonly number[];
 }
@@ -84,9 +83,9 @@ export function mermaidXyChart(options: {
     'xychart-beta',
     `  title ${quoted(oneLine(options.title).join(''))}`,
     `  x-axis [${options.categories.map(mermaidLabel).join(', ')}]`,
-    `  y-axis ${mermaidLabel(options.yLabel)} ${number(options.min)} --> ${number(options.max)}`,
-    ...(options.bars ? [`  bar [${options.bars.map(number).join(', ')}]`] : []),
-    ...(options.lines ?? []).map((line) => `  line [${line.map(number).join(', ')}]`),
+    `  y-axis ${mermaidLabel(options.yLabel)} ${formatScore(options.min)} --> ${formatScore(options.max)}`,
+    ...(options.bars ? [`  bar [${options.bars.map(formatScore).join(', ')}]`] : []),
+    ...(options.lines ?? []).map((line) => `  line [${line.map(formatScore).join(', ')}]`),
   ];
   return ['```mermaid', ...body, '```'].join('\n');
 }
