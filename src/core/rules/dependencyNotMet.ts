@@ -9,7 +9,7 @@ export const dependencyNotMet: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     const outcomes = ctx.inputs.outcomes;
-    if (!index || !outcomes || !index.hasDependencies) return;
+    if (!index || !outcomes) return;
     const unmet = unmetDependencies(index, outcomes);
     const word = index.term('criterion').toLowerCase();
     for (const { dimension, criterion, unmet: deps } of unmet) {
