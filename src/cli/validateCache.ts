@@ -10,6 +10,7 @@ import { readTextFile, UnreadableFile } from './fileRead';
 import { printable } from './printable';
 import type { CliDiagnostic } from './results';
 import { TOOL_VERSION } from './version';
+import { isMap } from '../core/format/values';
 
 /**
  * `rubrics validate --cache`: what each file gave, kept between runs, so a run over a repository
@@ -47,13 +48,13 @@ const CACHE_FORMAT = 1;
  * Windows, the same folder the end-to-end setup uses), one file per folder the command runs in.
  */
 export function defaultCacheLocation(cwd: string): string {
-  const folder = createHash('sha256').update(path.resolve(cwd)).digest('hex').slice(0, 16);
+  const folder = digestOf(path.resolve(cwd)).slice(0, 16);
   return path.join(envPaths('rubrics-as-code', { suffix: '' }).cache, 'validate', `${folder}.json`);
 }
 
-/** The digest of a text. */
-export function digestOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** The SHA-256 of a text or of bytes, in hex. */
+function digestOf(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 export class ValidateCache {
@@ -144,7 +145,7 @@ async function toolIdentity(): Promise<string> {
   const script = process.argv[1];
   if (!script) return TOOL_VERSION;
   try {
-    return `${TOOL_VERSION}+${createHash('sha256').update(await readFile(script)).digest('hex').slice(0, 32)}`;
+    return `${TOOL_VERSION}+${digestOf(await readFile(script)).slice(0, 32)}`;
   } catch {
     return TOOL_VERSION;
   }
@@ -158,22 +159,18 @@ function parseCache(text: string): CacheFile | 'invalid' {
   } catch {
     return 'invalid';
   }
-  if (!isRecord(data) || data.format !== CACHE_FORMAT || typeof data.tool !== 'string' || !isRecord(data.files)) return 'invalid';
+  if (!isMap(data) || data.format !== CACHE_FORMAT || typeof data.tool !== 'string' || !isMap(data.files)) return 'invalid';
   for (const entry of Object.values(data.files)) if (!isEntry(entry)) return 'invalid';
   return data as unknown as CacheFile;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function isEntry(value: unknown): value is ValidateCacheEntry {
-  return isRecord(value) && typeof value.text === 'string' && isRecord(value.dependencies) && Object.values(value.dependencies).every((d) => typeof d === 'string') && Array.isArray(value.diagnostics) && value.diagnostics.every(isDiagnostic);
+  return isMap(value) && typeof value.text === 'string' && isMap(value.dependencies) && Object.values(value.dependencies).every((d) => typeof d === 'string') && Array.isArray(value.diagnostics) && value.diagnostics.every(isDiagnostic);
 }
 
 const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'information']);
 const POSITIONS = ['line', 'column', 'endLine', 'endColumn', 'offset', 'endOffset'] as const;
 
 function isDiagnostic(value: unknown): value is CliDiagnostic {
-  return isRecord(value) && typeof value.code === 'string' && SEVERITIES.has(value.severity) && typeof value.message === 'string' && POSITIONS.every((key) => Number.isSafeInteger(value[key]));
+  return isMap(value) && typeof value.code === 'string' && SEVERITIES.has(value.severity) && typeof value.message === 'string' && POSITIONS.every((key) => Number.isSafeInteger(value[key]));
 }

@@ -12,9 +12,7 @@ export interface Conversion {
 /** A source file that cannot be converted: the message names the file and what is wrong. */
 export class ConversionError extends Error {}
 
-export function isMap(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+export { isMap } from '../../core/format/values';
 
 /** Text of a field, trimmed; undefined when it is missing or empty. */
 export function text(value: unknown): string | undefined {

@@ -4,6 +4,7 @@ import type { SchemaVerdict } from '../schema/validateSchema';
 import { answerDetail, criterionFact, exemptionState, type CriterionFact, type ExemptionState } from './answers';
 import { evidenceUrl } from './links';
 import type { RubricIndex } from './rubricIndex';
+import { isMap } from '../format/values';
 
 /**
  * An assessment as written, read once into facts with the place of each: which dimensions and
@@ -77,10 +78,6 @@ export interface AssessmentFacts {
   readonly dimensions: readonly WrittenDimension[];
   /** Criterion facts by dimension id and criterion id, for the rubric's criteria that have an answer. */
   readonly criteria: ReadonlyMap<string, ReadonlyMap<string, CriterionFact>>;
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 type MutableWrittenDimension = { -readonly [K in keyof WrittenDimension]: WrittenDimension[K] };

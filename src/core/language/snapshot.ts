@@ -4,6 +4,7 @@ import type { DocumentKind } from '../format/types';
 import type { AssessmentScore } from '../scoring/types';
 import { valueAt, type LocatedDocument } from '../document/located';
 import { documentStartAt } from './cursor';
+import { isMap } from '../format/values';
 
 /**
  * What the language features work from: the analysis of the document's current text, and an
@@ -49,7 +50,7 @@ export function documentIndexAt(analysis: FileAnalysis, offset: number): number 
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return isMap(value) ? value : undefined;
 }
 
 function kindOf(value: Record<string, unknown> | undefined): DocumentKind | undefined {

@@ -2,6 +2,7 @@ import type { DocumentAnalysis, FileAnalysis } from '../engine';
 import type { Diagnostic } from '../diagnostics/types';
 import { compareDiagnostics } from '../diagnostics/types';
 import type { RubricIndex } from '../domain/rubricIndex';
+import { isMap } from '../format/values';
 import { baseName } from '../resolve/uris';
 import { LineIndex } from '../text/lineIndex';
 import { buildAssessmentSection } from './buildAssessment';
@@ -137,7 +138,7 @@ function defaultDocumentIndex(analysis: FileAnalysis): number {
 /** Id and title of a document, from its data or, for a broken document, from whatever parsed. */
 function documentEntry(doc: DocumentAnalysis): ReportDocumentEntry {
   const raw = (doc.kind !== undefined && doc.data) || doc.parsed.value;
-  const record = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const record = isMap(raw) ? raw : {};
   const id = typeof record.id === 'string' && record.id ? record.id : undefined;
   let title = typeof record.title === 'string' && record.title ? record.title : undefined;
   if (!title && doc.kind === 'Assessment' && doc.data) title = defaultAssessmentTitle(doc.data.subject, doc.data.date);

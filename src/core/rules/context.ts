@@ -11,6 +11,7 @@ import type { DimensionOutcome } from '../scoring/scoreAssessment';
 import type { AssessmentScore } from '../scoring/types';
 import type { Range } from '../text/range';
 import { closestMatch } from '../text/suggest';
+import { isMap } from '../format/values';
 
 /** What the engine hands the rules of one document: the document, what the schema said, and the facts and scores computed before. */
 export interface RuleInputs {
@@ -113,7 +114,7 @@ export class RuleContext {
     this.spend(list.length);
     const out: (Located<Record<string, unknown>> & { index: number })[] = [];
     list.forEach((value, index) => {
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) out.push({ value: value as Record<string, unknown>, path: [...path, index], index });
+      if (isMap(value)) out.push({ value, path: [...path, index], index });
     });
     return out;
   }
@@ -121,7 +122,7 @@ export class RuleContext {
   /** The keys of the map at `path`, whatever their values. */
   keys(path: Path): string[] {
     const map = this.valueAt(path);
-    const keys = map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
+    const keys = isMap(map) ? Object.keys(map) : [];
     this.spend(keys.length);
     return keys;
   }
