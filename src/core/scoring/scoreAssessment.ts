@@ -192,7 +192,7 @@ export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, 
     groups,
     overall,
     evidenceCoverage: { required, provided, ...(required > 0 ? { ratio: provided / required } : {}) },
-    unmetDependencies: unmetDependencies(index, dimensions),
+    unmetDependencies: unmetDependencies(index, outcomes),
   };
 }
 
