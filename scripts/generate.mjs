@@ -186,7 +186,9 @@ function rememberSharedValues(source) {
   const wrapped = source.replace(exportLine, '').replace(signature, (match, name) => {
     count++;
     // The body sets `${name}.errors`, which is the wrapper: where callers read them.
-    return `var ${name} = remembering(${name}$validate);\n${match.replace(name, `${name}$validate`)}`;
+    // A wrapper of its own per validator, not a closure from one factory: a shared closure's call
+    // of \`validate\` sees every validator and is never inlined (bench: 10 ms of a cold validate).
+    return `function ${name}(data, options) {\n  return sharedValues === null ? ${name}$validate(data, options) : rememberedCall(${name}, ${name}$validate, data, options);\n}\n${match.replace(name, `${name}$validate`)}`;
   });
   if (count === 0 || exported.length === 0) throw new Error('scripts/generate.mjs: no validator functions found to wrap; has ajv changed its standalone output?');
   return `let sharedValues = null;
@@ -201,21 +203,18 @@ export function withSharedValues(values, validate) {
     sharedValues = null;
   }
 }
-/** A validator that a shared value which passed it once passes again at once. */
-function remembering(validate) {
-  const wrapper = function (data, options) {
-    if (sharedValues === null || data === null || typeof data !== "object" || !sharedValues.has(data)) return validate(data, options);
-    let passed = passedShared.get(data);
-    if (passed !== undefined && passed.has(wrapper)) {
-      wrapper.errors = null;
-      return true;
-    }
-    if (!validate(data, options)) return false;
-    if (passed === undefined) passedShared.set(data, (passed = new Set()));
-    passed.add(wrapper);
+/** Runs \`validate\` (behind \`wrapper\`) so that a shared value which passed it once passes again at once. */
+function rememberedCall(wrapper, validate, data, options) {
+  if (data === null || typeof data !== "object" || !sharedValues.has(data)) return validate(data, options);
+  let passed = passedShared.get(data);
+  if (passed !== undefined && passed.has(wrapper)) {
+    wrapper.errors = null;
     return true;
-  };
-  return wrapper;
+  }
+  if (!validate(data, options)) return false;
+  if (passed === undefined) passedShared.set(data, (passed = new Set()));
+  passed.add(wrapper);
+  return true;
 }
 ${wrapped}
 ${exported.join('\n')}`;
