@@ -19,6 +19,25 @@ export interface WrittenLink {
 }
 
 /**
+ * An evidence link of a dimension or an answer: its place is worked out when a rule reports on it,
+ * since only the link rule reads these, and nearly every link is fine.
+ */
+class EvidenceLink implements WrittenLink {
+  constructor(
+    readonly url: string,
+    /** The path of the dimension or answer whose `evidence` list holds it. */
+    private readonly owner: Path,
+    private readonly index: number,
+    /** Whether the item is a map (`{ url, title }`) rather than a bare URL. */
+    private readonly detailed: boolean,
+  ) {}
+
+  get path(): Path {
+    return this.detailed ? [...this.owner, 'evidence', this.index, 'url'] : [...this.owner, 'evidence', this.index];
+  }
+}
+
+/**
  * One answer as written. Its places in the text are worked out when asked for (a rule that
  * reports on it, or reads its evidence links), not for each of the thousands of answers a large
  * assessment holds.
@@ -46,7 +65,7 @@ export class WrittenAnswer {
 
   /** Its evidence links that passed the schema. */
   get evidence(): readonly WrittenLink[] {
-    return this.detailed && this.detail.evidence ? links(this.detail.evidence, [...this.path, 'evidence'], this.valid) : [];
+    return this.detailed && this.detail.evidence ? links(this.detail.evidence, this.path, this.valid) : [];
   }
 }
 
@@ -127,7 +146,7 @@ export function assessmentFacts(value: unknown, index: RubricIndex | undefined, 
     if (notApplicable) written.notApplicable = notApplicable;
     if (exemption) written.exemption = exemption;
     written.excluded = Boolean(notApplicable) || Boolean(exemption && !exemption.expired);
-    written.evidence = links(entry.evidence, [...path, 'evidence'], valid);
+    written.evidence = links(entry.evidence, path, valid);
     written.answers = answers;
     written.answerIds = answerIds;
     written.metricIds = isMap(entry.metrics) ? Object.keys(entry.metrics) : [];
@@ -143,14 +162,15 @@ function validField<T>(entry: Record<string, unknown>, key: keyof DimensionResul
   return value !== undefined && (verdict.valid || verdict.isValid([...path, key])) ? (value as T) : undefined;
 }
 
-/** The evidence links of a list that passed the schema (item by item). */
-function links(evidence: unknown, path: Path, valid: (path: Path) => boolean): WrittenLink[] {
+/** The evidence links under `owner` (a dimension or an answer) that passed the schema, item by item. */
+function links(evidence: unknown, owner: Path, valid: (path: Path) => boolean): WrittenLink[] {
   if (!Array.isArray(evidence)) return [];
   const out: WrittenLink[] = [];
-  evidence.forEach((item: Evidence, i) => {
-    if (!valid([...path, i])) return;
-    out.push(typeof item === 'string' ? { url: item, path: [...path, i] } : { url: evidenceUrl(item), path: [...path, i, 'url'] });
-  });
+  for (let i = 0; i < evidence.length; i++) {
+    if (valid !== ALWAYS_VALID && !valid([...owner, 'evidence', i])) continue;
+    const item = evidence[i] as Evidence;
+    out.push(new EvidenceLink(evidenceUrl(item), owner, i, typeof item !== 'string'));
+  }
   return out;
 }
 

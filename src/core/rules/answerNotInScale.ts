@@ -8,9 +8,12 @@ export const answerNotInScale: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     if (!index) return;
-    for (const d of ctx.assessedDimensions()) {
+    const dimensions = ctx.assessedDimensions();
+    for (let i = 0; i < dimensions.length; i++) {
+      const d = dimensions[i]!;
       const criteria = d.dimension.criteria ?? [];
-      for (const answer of d.answers) {
+      for (let j = 0; j < d.answers.length; j++) {
+        const answer = d.answers[j]!;
         if (answer.fact?.inScale !== false) continue;
         const criterion = criteria.find((c) => c.id === answer.criterionId);
         if (!criterion) continue;

@@ -28,6 +28,9 @@ export interface RuleInputs {
   readonly baseline?: AssessmentScore;
 }
 
+/** A written dimension that the assessment's rubric defines. */
+export type AssessedDimension = WrittenDimension & { readonly dimension: Dimension };
+
 /** An item of a list or an entry of a map that passed the schema, with its place. */
 export interface Located<T> {
   readonly value: T;
@@ -69,9 +72,13 @@ export class RuleContext {
   }
 
   /** Those of them that the assessment's rubric defines, each with the rubric's dimension. */
-  assessedDimensions(): (WrittenDimension & { readonly dimension: Dimension })[] {
-    return this.writtenDimensions().filter((d): d is WrittenDimension & { dimension: Dimension } => d.dimension !== undefined);
+  assessedDimensions(): readonly AssessedDimension[] {
+    const written = this.writtenDimensions();
+    // Kept for the other rules of this document: most rules of an assessment ask for it.
+    return (this.assessed ??= written.filter((d): d is AssessedDimension => d.dimension !== undefined));
   }
+
+  private assessed: readonly AssessedDimension[] | undefined;
 
   /** Whether the value at `path` passed the schema. */
   valid(path: Path): boolean {

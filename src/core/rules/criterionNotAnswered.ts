@@ -8,7 +8,9 @@ export const criterionNotAnswered: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     if (!index || index.method === 'rated') return;
-    for (const d of ctx.assessedDimensions()) {
+    const dimensions = ctx.assessedDimensions();
+    for (let i = 0; i < dimensions.length; i++) {
+      const d = dimensions[i]!;
       if (d.excluded) continue;
       const own = index.criterionIdsOf(d.dimension);
       const unanswered = own.filter((id) => !d.answerIds.includes(id));

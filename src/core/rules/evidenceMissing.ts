@@ -5,8 +5,11 @@ export const evidenceMissing: Rule = {
   code: 'evidence-missing',
   kinds: ['Assessment'],
   check(ctx) {
-    for (const d of ctx.writtenDimensions()) {
-      for (const answer of d.answers) {
+    const dimensions = ctx.writtenDimensions();
+    for (let i = 0; i < dimensions.length; i++) {
+      const answers = dimensions[i]!.answers;
+      for (let j = 0; j < answers.length; j++) {
+        const answer = answers[j]!;
         if (!answer.fact?.evidenceMissing) continue;
         ctx.report('evidence-missing', `"${answer.fact.text}" requires evidence for a positive answer. Add evidence: write the answer as a map with "answer" and "evidence".`, ctx.at(answer.answerPath), {
           data: { criterionId: answer.criterionId },

@@ -5,11 +5,14 @@ export const exemptionConflict: Rule = {
   code: 'exemption-conflict',
   kinds: ['Assessment'],
   check(ctx) {
-    for (const d of ctx.assessedDimensions()) {
+    const dimensions = ctx.assessedDimensions();
+    for (let i = 0; i < dimensions.length; i++) {
+      const d = dimensions[i]!;
       if (d.notApplicable && ctx.written([...d.path, 'exemption'])) {
         ctx.report('exemption-conflict', `"${d.dimension.title}" is marked both not applicable and exempt; keep one.`, ctx.keyAt([...d.path, 'exemption']));
       }
-      for (const answer of d.answers) {
+      for (let j = 0; j < d.answers.length; j++) {
+        const answer = d.answers[j]!;
         const fact = answer.fact;
         // An expired exemption no longer applies: the answer counts, and exemption-expired says so.
         if (!fact?.answered || fact.status === 'counted') continue;

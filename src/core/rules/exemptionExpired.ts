@@ -11,9 +11,11 @@ export const exemptionExpired: Rule = {
     if (!facts || date === undefined || !isRealDate(date)) return;
     const report = (what: string, expires: string, path: readonly (string | number)[]) =>
       ctx.report('exemption-expired', `The exemption for ${what} expired on ${expires}, before this assessment (${date}); it counts in the score again. Renew it with a new expiry date, or remove it.`, ctx.at([...path, 'exemption', 'expires']));
-    for (const d of facts.dimensions) {
+    for (let i = 0; i < facts.dimensions.length; i++) {
+      const d = facts.dimensions[i]!;
       if (d.exemption?.expired && isRealDate(d.exemption.expires)) report(`"${d.dimension?.title ?? d.id}"`, d.exemption.expires, d.path);
-      for (const answer of d.answers) {
+      for (let j = 0; j < d.answers.length; j++) {
+        const answer = d.answers[j]!;
         const exemption = answer.detail.exemption;
         if (exemption && exemption.expires < date && isRealDate(exemption.expires)) report(`"${answer.criterionId}"`, exemption.expires, answer.path);
       }

@@ -19,9 +19,14 @@ export const invalidDate: Rule = {
       return;
     }
     checkDate(ctx, ctx.read<string>(['date']), ['date']);
-    for (const d of ctx.writtenDimensions()) {
+    const dimensions = ctx.writtenDimensions();
+    for (let i = 0; i < dimensions.length; i++) {
+      const d = dimensions[i]!;
       if (d.exemption) checkDate(ctx, d.exemption.expires, [...d.path, 'exemption', 'expires']);
-      for (const answer of d.answers) if (answer.detail.exemption) checkDate(ctx, answer.detail.exemption.expires, [...answer.path, 'exemption', 'expires']);
+      for (let j = 0; j < d.answers.length; j++) {
+        const answer = d.answers[j]!;
+        if (answer.detail.exemption) checkDate(ctx, answer.detail.exemption.expires, [...answer.path, 'exemption', 'expires']);
+      }
     }
   },
 };

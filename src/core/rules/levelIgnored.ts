@@ -7,7 +7,9 @@ export const levelIgnored: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     if (!index || index.method === 'rated') return;
-    for (const d of ctx.assessedDimensions()) {
+    const dimensions = ctx.assessedDimensions();
+    for (let i = 0; i < dimensions.length; i++) {
+      const d = dimensions[i]!;
       if (d.level === undefined || !index.hasLevel(d.level)) continue;
       ctx.report('level-ignored', `This rubric computes levels from answers (${index.method} scoring), so the level given here is ignored. Remove it, or answer the criteria.`, ctx.keyAt([...d.path, 'level']));
     }

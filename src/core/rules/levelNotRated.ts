@@ -8,7 +8,9 @@ export const levelNotRated: Rule = {
     const index = ctx.rubric;
     if (!index || index.method !== 'rated') return;
     const scale = `${index.minLevel} to ${index.maxLevel}`;
-    for (const d of ctx.assessedDimensions()) {
+    const dimensions = ctx.assessedDimensions();
+    for (let i = 0; i < dimensions.length; i++) {
+      const d = dimensions[i]!;
       if (d.excluded || ctx.written([...d.path, 'level'])) continue;
       ctx.report('level-not-rated', `"${d.dimension.title}" has no level. This rubric is scored by rating: give a level from ${scale}, or mark the dimension notApplicable.`, ctx.keyAt(d.path), {
         data: { missingKey: 'level', parentPath: d.path },

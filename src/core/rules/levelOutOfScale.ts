@@ -45,7 +45,9 @@ function checkAssessment(ctx: RuleContext): void {
   const index = ctx.rubric;
   if (!index) return;
   const scale = `${index.minLevel} to ${index.maxLevel}`;
-  for (const d of ctx.assessedDimensions()) {
+  const dimensions = ctx.assessedDimensions();
+  for (let i = 0; i < dimensions.length; i++) {
+    const d = dimensions[i]!;
     if (d.level !== undefined && !index.hasLevel(d.level)) ctx.report('level-out-of-scale', `Level ${d.level} is not on the rubric's scale (${scale}).`, ctx.at([...d.path, 'level']));
     if (d.target === undefined) continue;
     if (d.target < index.minLevel || d.target > index.maxLevel) ctx.report('level-out-of-scale', `Target ${d.target} is not on the rubric's scale (${scale}).`, ctx.at([...d.path, 'target']));

@@ -75,5 +75,6 @@ export const RULES: readonly Rule[] = [
 const BY_KIND = new Map<DocumentKind, readonly Rule[]>((['Rubric', 'Assessment', 'Plan'] as const).map((kind) => [kind, RULES.filter((r) => r.kinds.includes(kind))]));
 
 export function runRules(ctx: RuleContext): void {
-  for (const rule of BY_KIND.get(ctx.inputs.kind) ?? []) rule.check(ctx);
+  const rules = BY_KIND.get(ctx.inputs.kind) ?? [];
+  for (let i = 0; i < rules.length; i++) rules[i]!.check(ctx);
 }

@@ -14,9 +14,12 @@ export const unknownCriterion: Rule = {
 function checkAnswers(ctx: RuleContext): void {
   const index = ctx.rubric;
   if (!index) return;
-  for (const d of ctx.assessedDimensions()) {
+  const dimensions = ctx.assessedDimensions();
+  for (let i = 0; i < dimensions.length; i++) {
+    const d = dimensions[i]!;
     const own = index.criterionIdsOf(d.dimension);
-    for (const id of d.answerIds) {
+    for (let j = 0; j < d.answerIds.length; j++) {
+      const id = d.answerIds[j]!;
       if (own.includes(id)) continue;
       const at = ctx.keyAt([...d.path, 'answers', id]);
       const elsewhere = index.criteria.get(id);

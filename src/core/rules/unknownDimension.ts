@@ -10,7 +10,9 @@ export const unknownDimension: Rule = {
     if (!index) return;
     const message = (id: string) => `The rubric "${index.rubric.id}" has no ${index.term('dimension').toLowerCase()} "${id}".`;
     if (ctx.inputs.kind === 'Assessment') {
-      for (const id of ctx.inputs.facts?.dimensionIds ?? []) {
+      const ids = ctx.inputs.facts?.dimensionIds ?? [];
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
         if (!index.dimensions.has(id)) ctx.reportUnknownId('unknown-dimension', message(id), ctx.keyAt(['dimensions', id]), id, index.dimensions);
       }
       return;
