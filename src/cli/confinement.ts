@@ -43,9 +43,12 @@ export async function cliConfinement(cwd: string, allowOutside: readonly string[
   };
   return {
     rootsFor(checkedUri) {
-      const folder = checkedUri.startsWith('file:') ? path.dirname(fileURLToPath(checkedUri)) : path.resolve(cwd);
-      let roots = tops.get(folder);
-      if (!roots) tops.set(folder, (roots = rootsOf(folder)));
+      // Keyed on the URI's folder as written, so the files of one folder share one answer
+      // without each being turned back into a path.
+      const file = checkedUri.startsWith('file:');
+      const key = file ? checkedUri.slice(0, checkedUri.lastIndexOf('/') + 1) : '';
+      let roots = tops.get(key);
+      if (!roots) tops.set(key, (roots = rootsOf(file ? path.dirname(fileURLToPath(checkedUri)) : path.resolve(cwd))));
       return roots;
     },
     allow: `To read it anyway, name its folder with ${ALLOW_OUTSIDE_OPTION} <folder>.`,

@@ -3,8 +3,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileHost, FileRead } from '../core/resolve/host';
 import { readForEngine } from './fileRead';
 
+/**
+ * An absolute POSIX path already in normal form (no empty, `.` or `..` segment) of characters a
+ * file URI keeps as they are: its URI is the path after `file://`.
+ */
+const PLAIN_ABSOLUTE_PATH = /^(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/;
+const POSIX = process.platform !== 'win32';
+
 /** The engine's URI for a path on disk. */
 export function fileUri(path: string): string {
+  // The common case without building a URL object: a run over a thousand files asks this for each.
+  if (POSIX && PLAIN_ABSOLUTE_PATH.test(path)) return `file://${path}`;
   return pathToFileURL(path).toString();
 }
 

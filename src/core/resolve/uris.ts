@@ -13,13 +13,30 @@ export function splitFragment(reference: string): { path: string; fragment?: str
 }
 
 export function resolveRelative(baseUri: string, relative: string): string | undefined {
+  // A base without a query or fragment resolves a path by its folder alone, so the files of one
+  // folder share the answer: a hundred assessments naming `./rubric.yaml` build one URL. (An
+  // empty reference, or one of only a query or fragment, keeps the base's own name: not shared.)
+  const byFolder = relative !== '' && !/^[?#]/.test(relative) && !/[?#]/.test(baseUri);
+  const folder = byFolder ? baseUri.slice(0, baseUri.lastIndexOf('/') + 1) : undefined;
+  const key = folder === undefined ? undefined : `${folder}\n${relative}`;
+  if (key !== undefined && RESOLVED.has(key)) return RESOLVED.get(key);
+  let resolved: string | undefined;
   try {
     const normalized = relative.replace(/\\/g, '/');
-    return new URL(normalized.split('/').map(encodeSegment).join('/'), baseUri).toString();
+    resolved = new URL(normalized.split('/').map(encodeSegment).join('/'), baseUri).toString();
   } catch {
-    return undefined;
+    resolved = undefined;
   }
+  if (key !== undefined) {
+    if (RESOLVED.size >= MAX_RESOLVED) RESOLVED.clear();
+    RESOLVED.set(key, resolved);
+  }
+  return resolved;
 }
+
+/** Resolved references by folder and reference; bounded, since the language server runs for days. */
+const RESOLVED = new Map<string, string | undefined>();
+const MAX_RESOLVED = 4096;
 
 function encodeSegment(segment: string): string {
   return segment === '.' || segment === '..' ? segment : encodeURIComponent(segment);
