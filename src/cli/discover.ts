@@ -16,8 +16,28 @@ const OUR_FILES = new GlobSet(DEFAULT_RUBRIC_FILE_GLOBS);
 
 /** A path as shown to people and in reports: relative to `cwd`, with forward slashes. */
 export function displayPath(file: string, cwd: string): string {
+  // The common case, a file found under a folder in normal form, without path.relative's two
+  // resolves of each path: a run over a thousand files shows a thousand paths.
+  const prefix = folderPrefix(cwd);
+  if (prefix !== undefined && file.startsWith(prefix)) {
+    const rest = file.slice(prefix.length);
+    if (rest !== '' && !NOT_NORMAL.test(rest)) return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+  }
   const relative = path.relative(cwd, file);
   return (relative === '' ? path.basename(file) : relative).split(path.sep).join('/');
+}
+
+/** A `.` or `..` segment, an empty one, or a leading or trailing separator: left to path.relative. */
+const NOT_NORMAL = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}|^[\\/]|[\\/]$/;
+let lastFolder: { readonly folder: string; readonly prefix: string | undefined } | undefined;
+
+/** `folder` with a separator after it, when it is absolute and in normal form. */
+function folderPrefix(folder: string): string | undefined {
+  if (lastFolder?.folder !== folder) {
+    const normal = path.isAbsolute(folder) && path.resolve(folder) === folder;
+    lastFolder = { folder, prefix: normal ? (folder.endsWith(path.sep) ? folder : folder + path.sep) : undefined };
+  }
+  return lastFolder.prefix;
 }
 
 /** What a search found: the files to check, and why some entries that looked like ours were left out. */

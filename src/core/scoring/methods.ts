@@ -24,7 +24,8 @@ export function reachesTarget(gap: number): boolean {
 export function weightedMean<T>(items: readonly T[], value: (item: T) => number, weight: (item: T) => number): number | undefined {
   let total = 0;
   let weights = 0;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const w = weight(item);
     total += w * value(item);
     weights += w;
@@ -60,7 +61,8 @@ export function gatedScore(criteria: readonly CriterionResult[], minLevel: numbe
   if (criteria.length === 0) return undefined;
   let highest = -Infinity;
   let lowestUnmet = Infinity;
-  for (const c of criteria) {
+  for (let i = 0; i < criteria.length; i++) {
+    const c = criteria[i]!;
     if (c.level > highest) highest = c.level;
     if (!c.met && c.level < lowestUnmet) lowestUnmet = c.level;
   }
