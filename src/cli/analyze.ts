@@ -2,7 +2,7 @@ import { Engine, type FileAnalysis } from '../core/engine';
 import type { Confinement } from '../core/resolve/confinement';
 import type { FileHost } from '../core/resolve/host';
 import { CliError } from './errors';
-import { readTextFile, UnreadableFile } from './fileRead';
+import { readTextFile, UnreadableFile, type ReadOptions } from './fileRead';
 import { NodeFileHost } from './nodeFileHost';
 import { printable } from './printable';
 import { notFullyChecked } from './results';
@@ -18,9 +18,9 @@ export function createEngine(host: FileHost = new NodeFileHost(), confinement?: 
 }
 
 /** Reads a file the user named or that discovery found; failing to is a usage/I/O error (exit 2). */
-export async function readUserFile(file: string, shown: string): Promise<string> {
+export async function readUserFile(file: string, shown: string, options: ReadOptions = {}): Promise<string> {
   try {
-    return await readTextFile(file);
+    return await readTextFile(file, options);
   } catch (error) {
     const reason = error instanceof UnreadableFile ? error.reason : String(error);
     throw new CliError(`Cannot read ${printable(shown)}: ${reason}.${error instanceof UnreadableFile && error.advice ? ` ${error.advice}` : ''}`);

@@ -43,6 +43,11 @@ function folderPrefix(folder: string): string | undefined {
 /** What a search found: the files to check, and why some entries that looked like ours were left out. */
 export interface Discovery {
   readonly files: string[];
+  /**
+   * Those of the files that discovery saw to be regular files (a folder's entry, or a named
+   * file's stat): reading them need not look at the path again before opening it.
+   */
+  readonly regular: ReadonlySet<string>;
   /** One sentence per skipped entry (a FIFO, a device, a socket), for the user to see. */
   readonly skipped: string[];
 }
@@ -58,12 +63,16 @@ export interface Discovery {
  */
 export async function discoverFiles(inputs: readonly string[], cwd: string): Promise<Discovery> {
   const found = new Set<string>();
+  const regular = new Set<string>();
   const skipped = new Map<string, string>();
   const ignore = await IgnoreRules.load(cwd);
   const take = async (entry: WalkEntry) => {
     if (ignore.ignores(entry.path)) return;
     if (entry.kind === 'file') {
-      if (await isRubricFile(entry.path, cwd)) found.add(entry.path);
+      if (await isRubricFile(entry.path, cwd)) {
+        found.add(entry.path);
+        regular.add(entry.path);
+      }
     } else if (YAML_FILE.test(entry.path) && !skipped.has(entry.path)) {
       skipped.set(entry.path, `Skipped ${printable(displayPath(entry.path, cwd))}: it is ${entry.what}, not a regular file.`);
     }
@@ -71,8 +80,9 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     const kind = await pathKind(absolute, input);
-    if (kind === 'file') {
+    if (kind === 'file' || kind === 'special') {
       found.add(absolute);
+      if (kind === 'file') regular.add(absolute);
     } else if (kind === 'directory') {
       for await (const entry of walkFiles(absolute, Infinity)) await take(entry);
     } else if (hasGlobMagic(input)) {
@@ -96,6 +106,7 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
     [...files].map((file) => ({ file, shown: displayPath(file, cwd) })).sort((a, b) => compareStrings(a.shown, b.shown)).map((f) => f.file);
   return {
     files: byShownPath(found),
+    regular,
     skipped: byShownPath([...skipped.keys()].filter((file) => !found.has(file))).map((file) => skipped.get(file) as string),
   };
 }
@@ -160,10 +171,11 @@ export async function* walkFiles(root: string, maxDepth: number, options: WalkOp
   }
 }
 
-async function pathKind(absolute: string, shown: string): Promise<'file' | 'directory' | 'missing'> {
+/** What a path names; `special` is a FIFO, a device or a socket, which reading refuses. */
+async function pathKind(absolute: string, shown: string): Promise<'file' | 'special' | 'directory' | 'missing'> {
   try {
     const info = await stat(absolute);
-    return info.isDirectory() ? 'directory' : 'file';
+    return info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'special';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';

@@ -41,14 +41,24 @@ export function nonRegularKind(info: Pick<Stats, 'isFile' | 'isDirectory' | 'isF
   return 'an unknown kind of file';
 }
 
+export interface ReadOptions {
+  /**
+   * The caller saw a moment ago that the path is a regular file (discovery's folder entry or
+   * stat), so it is opened without looking again. Opening stays non-blocking and the opened file
+   * is still checked, which covers a path swapped for a FIFO or a device since.
+   */
+  readonly seenRegular?: boolean;
+}
+
 /**
  * Reads a regular file whole, as text, never more than MAX_READ_BYTES of it. The path is
- * looked at before it is opened, so a FIFO, a device or a socket is never opened (opening or
+ * looked at before it is opened (here, or by the caller: ReadOptions.seenRegular), so a FIFO, a
+ * device or a socket is never opened (opening or
  * reading one can block forever, or never end, as /dev/zero does); the opened file is checked
  * again, in case the path was swapped in between. Throws UnreadableFile saying why.
  */
-export async function readTextFile(file: string): Promise<string> {
-  const { bytes, complete, size } = await readBounded(file, MAX_READ_BYTES, false);
+export async function readTextFile(file: string, options: ReadOptions = {}): Promise<string> {
+  const { bytes, complete, size } = await readBounded(file, MAX_READ_BYTES, false, options.seenRegular ?? false);
   if (!complete) throw tooLarge(size);
   return decodeText(bytes);
 }
@@ -78,7 +88,7 @@ export function tooLarge(size?: number): UnreadableFile {
  * size as the file system reports it. Same checks as readTextFile.
  */
 export function readPrefix(file: string, limit: number): Promise<BoundedRead> {
-  return readBounded(file, limit, true);
+  return readBounded(file, limit, true, false);
 }
 
 interface BoundedRead {
@@ -94,8 +104,8 @@ interface BoundedRead {
  * reading (see `npm run bench`). Nothing here can wait on a pipe or a device: those are refused
  * before they are opened, and opened without blocking in case the path was swapped in between.
  */
-async function readBounded(file: string, limit: number, evenWhenLarger: boolean): Promise<BoundedRead> {
-  ensureRegular(() => statSync(file));
+async function readBounded(file: string, limit: number, evenWhenLarger: boolean, seenRegular: boolean): Promise<BoundedRead> {
+  if (!seenRegular) ensureRegular(() => statSync(file));
   let fd: number;
   try {
     fd = openSync(file, OPEN_FLAGS);

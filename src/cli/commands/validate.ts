@@ -221,7 +221,7 @@ export class NoFilesFound extends CliError {}
  * (FIFOs, devices, sockets with a YAML name) are passed to `note` as they are found.
  */
 export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined, confinement?: Confinement, cache?: ValidateCache): Promise<FileResult[]> {
-  const { files, skipped } = await discoverFiles(inputs, cwd);
+  const { files, skipped, regular } = await discoverFiles(inputs, cwd);
   skipped.forEach(note);
   if (files.length === 0) {
     const where = inputs.length > 0 ? inputs.map((i) => JSON.stringify(i)).join(', ') : 'the current folder';
@@ -237,7 +237,7 @@ export async function validatePaths(inputs: readonly string[], cwd: string, note
     const shown = displayPath(file, cwd);
     let text: string;
     try {
-      text = await readUserFile(file, shown);
+      text = await readUserFile(file, shown, { seenRegular: regular.has(file) });
     } catch (error) {
       unreadable.push(error instanceof Error ? error.message : String(error));
       continue;
