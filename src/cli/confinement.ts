@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Confinement, ConfinementRoots } from '../core/resolve/confinement';
 import { CliError } from './errors';
-import { GIT_SCHEME } from './gitSource';
+import { GIT_SCHEME } from '../core/review/revisionUri';
 import { fileUri } from './nodeFileHost';
 
 /** The option that lets references reach a folder outside the root, as the help and messages name it. */

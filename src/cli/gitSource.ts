@@ -1,19 +1,16 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { FileHost, FileRead } from '../core/resolve/host';
-import { parseRevisionUri, REVISION_SCHEME, revisionUri, type Revision } from '../core/review/revisionUri';
+import { parseRevisionUri, revisionUri, type Revision } from '../core/review/revisionUri';
 import { CliError, errorText } from './errors';
 import { GitBatch } from './gitBatch';
 import { decodeText, MAX_READ_BYTES, tooLarge, UnreadableFile } from './fileRead';
 import { printable } from './printable';
 
-/**
- * Files as they were at a git revision, for `rubrics diff origin/main:path/x.assessment.yaml …`.
- * A file read from git gets a URI of its own, `rubrics-git://<ref>/<path in the repository>`,
- * so that the engine resolves its relative references (`rubric: ./team.rubric.yaml`) to the
- * same revision, not to today's working tree.
- */
-export const GIT_SCHEME = `${REVISION_SCHEME}:`;
+// Files as they were at a git revision, for `rubrics diff origin/main:path/x.assessment.yaml …`,
+// get URIs of their own (core/review/revisionUri.ts), so that their relative references resolve
+// to the same revision, not to today's working tree.
+
 /** git's output is read up to the engine's size limit; a larger file stops the read there. */
 const MAX_OUTPUT_BYTES = MAX_READ_BYTES;
 

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { writeOutputFile } from './atomicWrite';
 import type { CliContext } from './context';
 
 /** Writes a command's result to `--out` (whole or not at all) or, without it, to stdout. */
@@ -8,5 +7,7 @@ export async function emit(text: string, out: string | undefined, context: CliCo
     context.stdout.write(text);
     return;
   }
+  // Loaded when a file is written: it needs crypto and net, which printing a result does not.
+  const { writeOutputFile } = await import('./atomicWrite');
   await writeOutputFile(path.resolve(context.cwd, out), text, out);
 }

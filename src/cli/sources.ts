@@ -4,7 +4,8 @@ import type { FileHost, FileRead } from '../core/resolve/host';
 import { readUserFile } from './analyze';
 import { displayPath } from './discover';
 import { CliError } from './errors';
-import { GIT_SCHEME, GitRepository, parseGitSpec } from './gitSource';
+import { GIT_SCHEME } from '../core/review/revisionUri';
+import { GitRepository, parseGitSpec } from './gitSource';
 import { fileUri, NodeFileHost } from './nodeFileHost';
 
 /** A file to report on or compare: from disk, or from git as `REF:path`. */

@@ -16,11 +16,10 @@ import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { fileUri, NodeFileHost } from '../nodeFileHost';
 import { emit } from '../output';
-import { listChanges } from '../changedFiles';
 import type { Severity } from '../../core/diagnostics/types';
 import { printable } from '../printable';
 import { countTotals, notFullyChecked, plural, toFileResult, type FileResult } from '../results';
-import { defaultCacheLocation, ValidateCache } from '../validateCache';
+import type { ValidateCache } from '../validateCache';
 import { TOOL_VERSION } from '../version';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
@@ -139,7 +138,7 @@ Examples:
     let results: FileResult[];
     try {
       const note = (text: string) => context.stderr.write(`rubrics: ${text}\n`);
-      const cache = values.cache || values['cache-location'] !== undefined ? await ValidateCache.open(path.resolve(context.cwd, values['cache-location'] ?? defaultCacheLocation(context.cwd)), note) : undefined;
+      const cache = values.cache || values['cache-location'] !== undefined ? await openCache(values['cache-location'], context.cwd, note) : undefined;
       results = await validatePaths(positionals, context.cwd, note, confinement, cache);
     } catch (error) {
       // An upload step after this one still finds a valid (empty) file.
@@ -207,8 +206,15 @@ function atOrAbove(results: readonly FileResult[], floor: number): FileResult[] 
   return results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => RANK[d.severity] >= floor) }));
 }
 
+/** The cache of `--cache`, loaded only then (it hashes with node:crypto, which a plain run does not load). */
+async function openCache(location: string | undefined, cwd: string, note: (text: string) => void): Promise<ValidateCache> {
+  const { defaultCacheLocation, ValidateCache } = await import('../validateCache');
+  return ValidateCache.open(path.resolve(cwd, location ?? defaultCacheLocation(cwd)), note);
+}
+
 /** The absolute paths of the files a change touched (the working tree against the merge base with `base`). */
 async function changedPaths(base: string, cwd: string): Promise<Set<string>> {
+  const { listChanges } = await import('../changedFiles');
   const change = await listChanges(cwd, base, 'HEAD', { workingTree: true });
   return new Set(change.files.filter((f) => f.status !== 'deleted').map((f) => path.join(change.root, f.path)));
 }

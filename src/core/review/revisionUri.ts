@@ -5,6 +5,8 @@
  * repository root; the editor writes the file's absolute path (without its leading slash).
  */
 export const REVISION_SCHEME = 'rubrics-git';
+/** How every revision URI starts. */
+export const GIT_SCHEME = `${REVISION_SCHEME}:`;
 
 export interface Revision {
   readonly ref: string;
