@@ -56,7 +56,7 @@ export function folderOf(uri: string): string {
 
 /** Whether `uri` lies in one of the folders (same scheme and authority, and below the folder's path). */
 export function isInside(uri: string, folders: readonly string[]): boolean {
-  const target = normalized(uri);
+  const target = remembered(uri, normalized);
   return target !== undefined && folders.some((folder) => {
     const root = normalizedFolder(folder);
     return root !== undefined && target.startsWith(root);
@@ -64,19 +64,23 @@ export function isInside(uri: string, folders: readonly string[]): boolean {
 }
 
 /**
- * The roots are the same few folders for every reference of a run: each is normalized once
- * (a run over a thousand files asked a thousand times). Bounded, in case a long-lived editor
- * sees many workspace folders come and go.
+ * The roots, and the files references name, are the same few for every reference of a run: each
+ * is normalized once (a run over a thousand files asked a thousand times, building a URL each
+ * time). Bounded, in case a long-lived editor sees many folders and files come and go.
  */
-const NORMALIZED_FOLDERS = new Map<string, string | undefined>();
-const MAX_NORMALIZED_FOLDERS = 256;
+const NORMALIZED = { folders: new Map<string, string | undefined>(), files: new Map<string, string | undefined>() };
+const MAX_NORMALIZED = 1024;
 
 function normalizedFolder(folder: string): string | undefined {
-  if (NORMALIZED_FOLDERS.has(folder)) return NORMALIZED_FOLDERS.get(folder);
-  const root = normalized(asFolder(folder));
-  if (NORMALIZED_FOLDERS.size >= MAX_NORMALIZED_FOLDERS) NORMALIZED_FOLDERS.clear();
-  NORMALIZED_FOLDERS.set(folder, root);
-  return root;
+  return remembered(folder, (f) => normalized(asFolder(f)), NORMALIZED.folders);
+}
+
+function remembered(key: string, compute: (key: string) => string | undefined, memo: Map<string, string | undefined> = NORMALIZED.files): string | undefined {
+  if (memo.has(key)) return memo.get(key);
+  const value = compute(key);
+  if (memo.size >= MAX_NORMALIZED) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 /**
