@@ -27,9 +27,14 @@ const MAIL: LinkVerdict = Object.freeze({ safe: true, kind: 'mail' });
 const FRAGMENT: LinkVerdict = Object.freeze({ safe: true, kind: 'fragment' });
 const RELATIVE: LinkVerdict = Object.freeze({ safe: true, kind: 'relative' });
 
+// eslint-disable-next-line no-control-regex
+const BLANK_OR_CONTROL = /[\u0000-\u0020\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const EVERY_BLANK_OR_CONTROL = /[\u0000-\u0020\u007f-\u009f]/g;
+
 export function classifyLink(url: string): LinkVerdict {
-  // eslint-disable-next-line no-control-regex
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  // Looked for before replacing: nearly no link has any, and a test is far cheaper than a replace.
+  const compact = BLANK_OR_CONTROL.test(url) ? url.replace(EVERY_BLANK_OR_CONTROL, '') : url;
   if (compact === '') return { safe: false, reason: 'The link is empty.' };
   // Most links are written `https://…`: known without the scheme's regular expression.
   if (compact.startsWith('https:') || compact.startsWith('http:')) return WEB;

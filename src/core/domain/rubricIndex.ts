@@ -12,6 +12,11 @@ export const YES_NO_SCALE: AnswerScale = {
   ],
 };
 
+interface ScaleOptions {
+  readonly exact: Map<string, AnswerOption>;
+  readonly folded: Map<string, AnswerOption>;
+}
+
 /**
  * Lookup tables over a rubric that passed its schema: built once per rubric and shared by the
  * rules, scoring, reports, completion and hovers. The rubric's facts (its scale, its words, how
@@ -33,6 +38,7 @@ export class RubricIndex {
   readonly terms: Terms;
   /** Criterion ids of each dimension, in rubric order (lists for "did you mean"). */
   private readonly criterionIds = new Map<string, string[]>();
+  private readonly scaleOptions = new Map<AnswerScale, ScaleOptions>();
 
   constructor(readonly rubric: Rubric) {
     for (const group of rubric.groups ?? []) if (!this.groups.has(group.id)) this.groups.set(group.id, group);
@@ -100,7 +106,26 @@ export class RubricIndex {
     const scale = this.scaleOf(criterion);
     if (!scale) return undefined;
     const value = typeof answer === 'boolean' ? (answer ? 'yes' : 'no') : answer;
-    return scale.answers.find((a) => a.value === value) ?? scale.answers.find((a) => a.value.toLowerCase() === value.toLowerCase());
+    const options = this.optionsOf(scale);
+    return options.exact.get(value) ?? options.folded.get(value.toLowerCase());
+  }
+
+  /**
+   * A scale's answers by value, and by value in lower case (the first of each wins, as a search
+   * of the list in order would find): every answer of every assessment is looked up here.
+   */
+  private optionsOf(scale: AnswerScale): ScaleOptions {
+    let options = this.scaleOptions.get(scale);
+    if (!options) {
+      options = { exact: new Map(), folded: new Map() };
+      for (const option of scale.answers) {
+        if (!options.exact.has(option.value)) options.exact.set(option.value, option);
+        const folded = option.value.toLowerCase();
+        if (!options.folded.has(folded)) options.folded.set(folded, option);
+      }
+      this.scaleOptions.set(scale, options);
+    }
+    return options;
   }
 
   /** Credit of an answer on a criterion's scale, or undefined when the scale does not have it. */
