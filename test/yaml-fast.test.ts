@@ -3,6 +3,7 @@ import { parseYaml } from '../src/core/yaml/parse';
 import { parseFastOrBail, tryParseFast } from '../src/core/yaml/parseFast';
 import { parseFull } from '../src/core/yaml/parseFull';
 import type { ParsedYamlDocument } from '../src/core/yaml/types';
+import { PARSED_MAP_PROTOTYPE } from '../src/core/yaml/maps';
 import { diffParses } from './yaml-support';
 
 /** Parses with the fast parser, which must accept the text and agree with the full parser. */
@@ -29,11 +30,11 @@ function spanOf(doc: ParsedYamlDocument, value: unknown) {
 }
 
 describe('fast YAML parser: constructs', () => {
-  it('reads block maps into prototype-less objects with key and value ranges', () => {
+  it('reads block maps into objects that inherit nothing, with key and value ranges', () => {
     const text = 'id: desk\ntitle: Service desk # the name\nweight: 2\n';
     const doc = first(text);
     const value = doc.value as Record<string, unknown>;
-    expect(Object.getPrototypeOf(value)).toBeNull();
+    expect(Object.getPrototypeOf(value)).toBe(PARSED_MAP_PROTOTYPE);
     expect({ ...value }).toEqual({ id: 'desk', title: 'Service desk', weight: 2 });
     const span = spanOf(doc, value);
     expect(at(text, span.range)).toBe('id: desk\ntitle: Service desk # the name\nweight: 2');
@@ -160,7 +161,7 @@ describe('fast YAML parser: constructs', () => {
     const text = 'scoring: { method: gated, weights: [1, 2.5, "x"] }\nempty: [ ]\nnone: {}\n';
     const doc = first(text);
     const value = doc.value as { scoring: { method: string; weights: unknown[] }; empty: unknown[]; none: object };
-    expect(Object.getPrototypeOf(value.scoring)).toBeNull();
+    expect(Object.getPrototypeOf(value.scoring)).toBe(PARSED_MAP_PROTOTYPE);
     expect(value.scoring.method).toBe('gated');
     expect(value.scoring.weights).toEqual([1, 2.5, 'x']);
     expect(value.empty).toEqual([]);

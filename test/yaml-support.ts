@@ -5,6 +5,7 @@
 import { Random } from '../bench/generate';
 import type { Range } from '../src/core/text/range';
 import type { ContainerSpan, ParsedYamlDocument } from '../src/core/yaml/types';
+import { PARSED_MAP_PROTOTYPE } from '../src/core/yaml/maps';
 
 /** Describes the first difference between two parses of the same text, or undefined if they agree. */
 export function diffParses(fast: readonly ParsedYamlDocument[], full: readonly ParsedYamlDocument[]): string | undefined {
@@ -72,7 +73,7 @@ function diffMap(
   docB: ParsedYamlDocument,
   at: string,
 ): string | undefined {
-  if (Object.getPrototypeOf(a) !== null || Object.getPrototypeOf(b) !== null) return `${at}: maps must have no prototype (fast ${Object.getPrototypeOf(a) === null}, full ${Object.getPrototypeOf(b) === null})`;
+  if (Object.getPrototypeOf(a) !== PARSED_MAP_PROTOTYPE || Object.getPrototypeOf(b) !== PARSED_MAP_PROTOTYPE) return `${at}: maps must inherit nothing (fast ${Object.getPrototypeOf(a) === PARSED_MAP_PROTOTYPE}, full ${Object.getPrototypeOf(b) === PARSED_MAP_PROTOTYPE})`;
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.join('\u0000') !== keysB.join('\u0000')) return `${at}: keys fast ${JSON.stringify(keysA)}, full ${JSON.stringify(keysB)}`;

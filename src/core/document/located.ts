@@ -20,7 +20,7 @@ export interface LocatedEntry {
  * reads the parsers' spans itself.
  */
 export class LocatedDocument {
-  /** Plain data: null-prototype objects for maps, arrays, strings, numbers, booleans, null. */
+  /** Plain data: objects that inherit nothing for maps (yaml/maps.ts), arrays, strings, numbers, booleans, null. */
   readonly value: unknown;
   /** Where the root value sits. */
   readonly valueRange: Range;

@@ -3,6 +3,7 @@ import { YAML_LIMITS } from './limits';
 import { BlockScalarBuilder, foldDoubleQuoted, foldSingleQuoted, readDoubleQuoted, readSingleQuoted, resolvePlainScalar, type QuotedScalar } from './fastScalars';
 import type { ContainerSpan, PairSpan, ParsedYamlDocument } from './types';
 import type { ParseWork, WorkCounter } from './work';
+import { newParsedMap } from './maps';
 
 /**
  * Fast parser for the block-style subset of YAML that rubric files are written in: block maps
@@ -315,7 +316,7 @@ class FastParser {
     if (depth > YAML_LIMITS.maxDepth) bail();
     this.nodesBuilt++;
     const text = this.text;
-    const map: Record<string, unknown> = Object.create(null);
+    const map: Record<string, unknown> = newParsedMap();
     const pairs = new Map<string, PairSpan>();
     let keyStart = firstKey;
     let last = firstKey;
@@ -915,7 +916,7 @@ class FastParser {
     if (depth > YAML_LIMITS.maxDepth) bail();
     this.nodesBuilt++;
     const text = this.text;
-    const map: Record<string, unknown> = Object.create(null);
+    const map: Record<string, unknown> = newParsedMap();
     const pairs = new Map<string, PairSpan>();
     let i = this.skipSpaces(open + 1);
     if (text.charCodeAt(i) === 125 /* } */) {

@@ -5,6 +5,7 @@ import { YAML_LIMITS } from './limits';
 import type { ContainerSpan, ParsedYamlDocument, PairSpan, YamlIssue } from './types';
 import { NO_WORK, WorkCounter } from './work';
 import { boundedQuote, clampRange, composeDocuments, describeYamlError, MAX_QUOTED, OMAP_TAG } from './yamlLibrary';
+import { newParsedMap } from './maps';
 
 /**
  * The complete parser: the `yaml` library, which understands all of YAML 1.2 (and 1.1 under a
@@ -175,12 +176,12 @@ class Converter {
   }
 
   /**
-   * The pairs of a map (or of an ordered map) into a prototype-less object. `rangeOf` gets the
+   * The pairs of a map (or of an ordered map) into an object that inherits nothing (maps.ts). `rangeOf` gets the
    * first key's start and the last entry's end. Merge keys (`<<`, YAML 1.1) copy in the pairs of
    * the maps they name, after which the map's own keys win, as in `yaml`.
    */
   private convertPairs(items: readonly Pair[], depth: number, emptyAt: number, rangeOf: (first: number | undefined, last: number) => Range): Converted {
-    const value: Record<string, unknown> = Object.create(null);
+    const value: Record<string, unknown> = newParsedMap();
     const pairs = new Map<string, PairSpan>();
     /** Whether each entry was written in this map (true) or merged in (false): a merged key may be set again. */
     const ownKeys = new Map<string, boolean>();

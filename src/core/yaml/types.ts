@@ -48,7 +48,7 @@ export interface YamlIssue {
 
 /** One YAML document of a (possibly multi-document) file, with the positions of its parts. */
 export interface ParsedYamlDocument {
-  /** Plain JS data: null-prototype objects for maps, arrays, strings, numbers, booleans, null. */
+  /** Plain JS data: objects that inherit nothing for maps (maps.ts), arrays, strings, numbers, booleans, null. */
   readonly value: unknown;
   /** Range of the root value (canonical, as for any value). */
   readonly valueRange: Range;
