@@ -1,5 +1,6 @@
 // Bundles every face of the product with esbuild. `node esbuild.config.mjs [--watch] [--dev]`.
-// - dist/cli.js        the `rubrics` command (Node, CommonJS, with a shebang)
+// - dist/cli.js        the `rubrics` command (Node, CommonJS, with a shebang), which loads
+//                      dist/cli/validate.js (`rubrics validate`) or dist/cli/main.js (the rest)
 // - dist/extension.js      the desktop VS Code extension (`vscode` stays external)
 // - dist/server.js         the language server in a worker thread of the desktop extension host
 // - dist/web/extension.js  the web extension (github.dev, vscode.dev): CommonJS for the web worker extension host
@@ -44,8 +45,20 @@ const web = {
   logLevel: 'info',
 };
 
+/**
+ * The `rubrics` command, into `dir`: dir/cli.js loads dir/cli/validate.js for `rubrics validate`
+ * and dir/cli/main.js, the whole CLI, for every other command line (src/cli/launcher.ts says
+ * why). Each of the two is complete on its own; the bench builds the same three files.
+ */
+export function cliBuilds(dir, options = {}) {
+  return [
+    { ...node, ...options, entryPoints: ['src/cli/launcher.ts'], outfile: `${dir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, external: ['./cli/*'] },
+    { ...node, ...options, entryPoints: { main: 'src/cli/main.ts', validate: 'src/cli/validateMain.ts' }, outdir: `${dir}/cli` },
+  ];
+}
+
 export const builds = [
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...cliBuilds('dist'),
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js' },
   { ...web, format: 'cjs', entryPoints: ['src/extension/extension.browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
@@ -62,7 +75,7 @@ export const builds = [
     logLevel: 'info',
   },
   actionBundle,
-].filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
+].filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e)));
 
 /** The most each file of the web extension may weigh (it is downloaded on every github.dev visit). */
 export const WEB_BUNDLE_LIMIT = 1_000_000;

@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { cliBuilds } from '../esbuild.config.mjs';
 import { BENCH_REPOSITORY, createBenchRepository, type BenchRepository } from './repository';
 
 export interface CliTiming {
@@ -36,11 +37,11 @@ export interface CliBench {
 
 const repoRoot = path.resolve(__dirname, '..');
 
-/** The CLI bundled as dist/cli.js is (minified), into a cache folder, so the bench needs no `npm run build`. */
+/** The CLI bundled as `npm run build` bundles it (dist/cli.js and dist/cli/), into a cache folder, so the bench needs no `npm run build`. */
 async function bundleCli(): Promise<string> {
-  const outfile = path.join(repoRoot, 'node_modules', '.cache', 'rubrics-bench', 'rubrics-cli.js');
-  await esbuild.build({ absWorkingDir: repoRoot, entryPoints: ['src/cli/main.ts'], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning' });
-  return outfile;
+  const dir = path.join(repoRoot, 'node_modules', '.cache', 'rubrics-bench', 'cli');
+  await Promise.all(cliBuilds(dir, { absWorkingDir: repoRoot, logLevel: 'warning' }).map((options) => esbuild.build(options)));
+  return path.join(dir, 'cli.js');
 }
 
 /** CPU seconds of a command's processes, from bash's `times` (its second line: the children's user and system time). */

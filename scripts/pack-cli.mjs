@@ -3,9 +3,9 @@
 // Publishing is `npm publish out/cli-package` after that.
 //
 // The package is packages/cli/package.json and packages/cli/README.md, plus, copied in here: the
-// bundled CLI (dist/cli.js, with every dependency inside it, so the package has none), the JSON
-// Schemas (for editors that validate YAML by schema), the built-in frameworks as YAML, and the
-// LICENSE. Its version is the repository's (package.json), the one `rubrics --version` prints.
+// bundled CLI (dist/cli.js and the dist/cli/ bundles it loads, with every dependency inside
+// them, so the package has none), the JSON Schemas (for editors that validate YAML by schema),
+// the built-in frameworks as YAML, and the LICENSE. Its version is the repository's (package.json), the one `rubrics --version` prints.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,8 +15,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const packageSource = path.join(repoRoot, 'packages', 'cli');
 
 /**
- * Stages the package in `outDir` (emptied first) from the CLI bundle at `cli`, and returns the
- * manifest written there.
+ * Stages the package in `outDir` (emptied first) from the CLI at `cli` (its cli.js, with the
+ * cli/ folder of bundles it loads beside it), and returns the manifest written there.
  */
 export function stageCliPackage({ cli, outDir }) {
   const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -29,6 +29,7 @@ export function stageCliPackage({ cli, outDir }) {
   fs.mkdirSync(path.join(outDir, 'dist'), { recursive: true });
   fs.copyFileSync(cli, path.join(outDir, 'dist', 'cli.js'));
   fs.chmodSync(path.join(outDir, 'dist', 'cli.js'), 0o755);
+  copyMatching(path.join(path.dirname(cli), 'cli'), path.join(outDir, 'dist', 'cli'), /\.js$/);
   copyMatching(path.join(repoRoot, 'schemas'), path.join(outDir, 'schemas'), /\.schema\.json$/);
   copyMatching(path.join(repoRoot, 'src', 'core', 'builtins', 'frameworks'), path.join(outDir, 'frameworks'), /\.rubric\.yaml$/);
   fs.copyFileSync(path.join(packageSource, 'README.md'), path.join(outDir, 'README.md'));

@@ -4,30 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { expect } from 'vitest';
+import { cliBuilds } from '../esbuild.config.mjs';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const FIXTURES = path.join(__dirname, 'fixtures/cli');
 export const GOLDEN = path.join(__dirname, 'golden/cli');
 
 /**
- * Bundles src/cli/main.ts the way esbuild.config.mjs does, into a temporary folder (so tests
- * never race a developer's own `npm run build` over dist/), and returns the bundle's path.
+ * Bundles the `rubrics` command as esbuild.config.mjs does (cli.js, which loads cli/validate.js
+ * or cli/main.js), into a temporary folder (so tests never race a developer's own `npm run
+ * build` over dist/), and returns the path of its cli.js.
  */
 export async function buildCli(): Promise<string> {
   const outdir = tempDir('rubrics-cli-bundle-');
-  const outfile = path.join(outdir, 'cli.js');
-  await esbuild.build({
-    absWorkingDir: REPO_ROOT,
-    entryPoints: ['src/cli/main.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    logLevel: 'silent',
-  });
-  return outfile;
+  await Promise.all(cliBuilds(outdir, { absWorkingDir: REPO_ROOT, logLevel: 'silent' }).map((options) => esbuild.build(options)));
+  return path.join(outdir, 'cli.js');
 }
 
 export interface CliRun {

@@ -8,7 +8,7 @@ import { builds, WEB_BUNDLE_LIMIT } from '../esbuild.config.mjs';
  * built with the project's own settings, stays under 1 MB, and none pulls in Node's modules.
  */
 describe('web bundles', () => {
-  const web = builds.filter((b) => b.outfile.startsWith('dist/web/'));
+  const web = builds.filter((b) => b.outfile?.startsWith('dist/web/'));
 
   it('are the extension and its language server', () => {
     expect(web.map((b) => b.outfile).sort()).toEqual(['dist/web/extension.js', 'dist/web/server.js']);
