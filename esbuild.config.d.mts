@@ -1,6 +1,4 @@
 // Types of esbuild.config.mjs, for the tests and the bench that build with it.
 import type { BuildOptions } from 'esbuild';
 export declare const builds: (BuildOptions & { entryPoints: string[] | Record<string, string>; outfile?: string; outdir?: string; platform: string })[];
-/** The `rubrics` command's three files into `dir` (cli.js, cli/main.js, cli/validate.js). */
-export declare function cliBuilds(dir: string, options?: BuildOptions): BuildOptions[];
 export declare const WEB_BUNDLE_LIMIT: number;

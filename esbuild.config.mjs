@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { actionBundle } from './scripts/action-bundle.mjs';
+import { cliBuilds } from './scripts/cli-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -45,20 +46,8 @@ const web = {
   logLevel: 'info',
 };
 
-/**
- * The `rubrics` command, into `dir`: dir/cli.js loads dir/cli/validate.js for `rubrics validate`
- * and dir/cli/main.js, the whole CLI, for every other command line (src/cli/launcher.ts says
- * why). Each of the two is complete on its own; the bench builds the same three files.
- */
-export function cliBuilds(dir, options = {}) {
-  return [
-    { ...node, ...options, entryPoints: ['src/cli/launcher.ts'], outfile: `${dir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, external: ['./cli/*'] },
-    { ...node, ...options, entryPoints: { main: 'src/cli/main.ts', validate: 'src/cli/validateMain.ts' }, outdir: `${dir}/cli` },
-  ];
-}
-
 export const builds = [
-  ...cliBuilds('dist'),
+  ...cliBuilds('dist', { minify: !dev, sourcemap: dev ? 'inline' : false }),
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js' },
   { ...web, format: 'cjs', entryPoints: ['src/extension/extension.browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },

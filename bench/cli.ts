@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { cliBuilds } from '../esbuild.config.mjs';
+import { cliBuilds } from '../scripts/cli-bundle.mjs';
 import { BENCH_REPOSITORY, createBenchRepository, type BenchRepository } from './repository';
 
 export interface CliTiming {

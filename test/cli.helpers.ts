@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { expect } from 'vitest';
-import { cliBuilds } from '../esbuild.config.mjs';
+import { cliBuilds } from '../scripts/cli-bundle.mjs';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const FIXTURES = path.join(__dirname, 'fixtures/cli');
