@@ -132,7 +132,8 @@ async function readBounded(file: string, limit: number, evenWhenLarger: boolean,
       if (total === info.size && bytesRead < chunk.length) break;
       if (total > limit) return { bytes: Buffer.concat(chunks).subarray(0, limit), complete: false, size: Math.max(info.size, total) };
     }
-    return { bytes: Buffer.concat(chunks, total), complete: true, size: total };
+    // Nearly every file is read in one chunk: that chunk is the file, with no copy into another.
+    return { bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total), complete: true, size: total };
   } catch (error) {
     throw error instanceof UnreadableFile ? error : fromErrno(error);
   } finally {
