@@ -180,12 +180,15 @@ describe('rubrics diff --base: the whole change', () => {
     // ...and a third team uses Kestrel's rubric from its own folder.
     fs.mkdirSync(path.join(repo, 'rubrics/third'), { recursive: true });
     fs.writeFileSync(path.join(repo, 'rubrics/third/claims.assessment.yaml'), claims.replace('rubric: ./claims-platform.rubric.yaml', 'rubric: ../kestrel/claims-platform.rubric.yaml'));
+    // A path from a folder below the rubric's names no folder at all, and still leads to it.
+    fs.mkdirSync(path.join(repo, `${K}/pilot`), { recursive: true });
+    fs.writeFileSync(path.join(repo, `${K}/pilot/claims.assessment.yaml`), claims.replace('rubric: ./claims-platform.rubric.yaml', 'rubric: ../claims-platform.rubric.yaml'));
     commit(repo, 'three teams');
     git(repo, 'checkout', '-q', '-b', 'weight');
     edit(repo, CLAIMS_RUBRIC, '    title: Claims data\n    weight: 1', '    title: Claims data\n    weight: 3');
     const json = await reviewJson(repo, ['--base', 'main']);
     const users = json.impacts.find((i) => i.path === CLAIMS_RUBRIC)?.users.map((u) => u.path);
-    expect(users?.sort()).toEqual([CLAIMS, 'rubrics/third/claims.assessment.yaml']);
+    expect(users?.sort()).toEqual([CLAIMS, `${K}/pilot/claims.assessment.yaml`, 'rubrics/third/claims.assessment.yaml'].sort());
     expect(json.files.map((f) => f.path)).not.toContain('rubrics/other/claims.assessment.yaml');
   });
 

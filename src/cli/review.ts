@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FileAnalysis } from '../core/engine';
 import { parseDocuments } from '../core/document/located';
 import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
-import type { Confinement } from '../core/resolve/confinement';
+import { folderOf, type Confinement } from '../core/resolve/confinement';
 import { textOf } from '../core/resolve/host';
 import { referencedUrisIn } from '../core/resolve/references';
 import { baseName } from '../core/resolve/uris';
@@ -97,24 +97,23 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
     }
 
     // Every other file that uses a rubric the change touched: its scores can move although it did not change.
-    const touched = versions.flatMap((v) => rubricsDefinedIn(v.after).map((ref) => ({ ref, file: baseName(v.after.uri) })));
+    const touched = versions.flatMap((v) => rubricsDefinedIn(v.after));
     if (touched.length > 0) {
       const reviewed = new Set(versions.map((v) => v.path));
       for (const file of await headFiles(change, repository.root)) {
         if (reviewed.has(file) || !inScope(file, scope) || ignore.ignores(file, change.root)) continue;
         const text = await headText(file);
         if (text === undefined || !isRubricFile(file, text)) continue;
-        // A reference to a rubric file names it, so a file that does not mention the name cannot use it.
-        const candidates = touched.filter((t) => text.includes(t.file) || text.includes(t.ref.id));
-        if (candidates.length === 0) continue;
-        // Nor can a file whose rubric references name other files (in a repository where every
-        // folder has its own "team.rubric.yaml", the name alone matches them all): only a file
-        // whose `rubric:` leads to a touched rubric's file is analysed, at both revisions.
+        // A file that cannot name a touched rubric, by its path or its id, cannot use it.
         const uri = headUri(file);
+        const candidates = touched.filter((ref) => mayNamePath(text, uri, ref.uri) || text.includes(ref.id));
+        if (candidates.length === 0) continue;
+        // Nor can a file whose rubric references name other files: only a file whose `rubric:`
+        // leads to a touched rubric's file is analysed, at both revisions.
         const named = referencedUrisIn(parseDocuments(text).documents.map((doc) => doc.value), uri, ['rubric']);
-        if (!candidates.some((t) => named.includes(t.ref.uri))) continue;
+        if (!candidates.some((ref) => named.includes(ref.uri))) continue;
         const after = await analyze(file, uri, text);
-        if (!candidates.some((t) => rubricUsers(after, t.ref).length > 0)) continue;
+        if (!candidates.some((ref) => rubricUsers(after, ref).length > 0)) continue;
         const beforeText = await repository.show(change.base, file);
         if (beforeText === undefined) continue;
         versions.push({ path: file, status: 'unchanged', before: await analyze(`${change.base.slice(0, 12)}:${file}`, gitUri(change.base, file), beforeText), after });
@@ -130,6 +129,19 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
   } finally {
     await reader.close();
   }
+}
+
+/**
+ * Whether `text`, the file at `fromUri`, can name the rubric file at `rubricUri` in a path. The
+ * path holds the file's name and, unless the rubric sits in the file's own folder or one above
+ * it, the name of the rubric's folder too: a relative path reaches another folder only by naming
+ * it. In a repository where every folder has its own "team.rubric.yaml", the file's name alone
+ * matched every file, and each had to be parsed to be ruled out.
+ */
+function mayNamePath(text: string, fromUri: string, rubricUri: string): boolean {
+  if (!text.includes(baseName(rubricUri))) return false;
+  const rubricFolder = folderOf(rubricUri);
+  return folderOf(fromUri).startsWith(rubricFolder) || text.includes(baseName(rubricFolder.slice(0, -1)));
 }
 
 function statusOf(file: ChangedFile): FileStatus {
