@@ -105,6 +105,20 @@ describe('rubrics validate --cache', () => {
     expect(readCache(cache).tool).not.toBe(kept.tool);
   });
 
+  it('starts afresh after a rebuild of the validate bundle under the same version, which the launcher loads', async () => {
+    const dir = project();
+    const cache = path.join(dir, 'cache.json');
+    const rebuilt = path.join(tempDir('rubrics-cli-rebuilt-'), 'cli.js');
+    fs.cpSync(path.dirname(cli), path.dirname(rebuilt), { recursive: true });
+    await runCli(rebuilt, ['validate', '--format', 'json', '--cache-location', cache], { cwd: dir });
+    const kept = plant(cache, path.join(dir, 'good.assessment.yaml'));
+    // The same version with other rules: dist/cli.js, the script Node starts, is unchanged.
+    fs.appendFileSync(path.join(path.dirname(rebuilt), 'cli', 'validate.js'), '\n// rebuilt\n');
+    const run = await runCli(rebuilt, ['validate', '--format', 'json', '--cache-location', cache], { cwd: dir });
+    expect(run.stdout).not.toContain('planted in the cache');
+    expect(readCache(cache).tool).not.toBe(kept.tool);
+  });
+
   it('says so and checks every file when the cache is not a cache, then writes a good one', async () => {
     const dir = project();
     const cache = path.join(dir, 'cache.json');

@@ -17,7 +17,7 @@ import { isMap } from '../core/format/values';
  * where little changed checks only what did (a pre-commit hook, a CI job that restores the cache).
  *
  * A kept result is used only while everything it came from is the same: this build of the tool
- * (its version and the digest of the script that runs, which holds the rules and the built-in
+ * (its version and the digest of the bundle that runs, which holds the rules and the built-in
  * rubrics, so a rebuild with the same version number starts afresh too), the file's text, and, for each file its analysis
  * read (FileAnalysis.dependencies), what an analysis would find there now, read the way the
  * engine reads it: its text, or why there is none (missing, unreadable, outside the repository).
@@ -140,12 +140,13 @@ export class ValidateCache {
   }
 }
 
-/** This build of the tool: the version, and the digest of the script Node runs (the bundle). */
+/**
+ * This build of the tool: the version, and the digest of the bundle this code runs in. Not the
+ * script Node was started with: that is dist/cli.js, which only picks a bundle to load.
+ */
 async function toolIdentity(): Promise<string> {
-  const script = process.argv[1];
-  if (!script) return TOOL_VERSION;
   try {
-    return `${TOOL_VERSION}+${digestOf(await readFile(script)).slice(0, 32)}`;
+    return `${TOOL_VERSION}+${digestOf(await readFile(__filename)).slice(0, 32)}`;
   } catch {
     return TOOL_VERSION;
   }
