@@ -52,10 +52,10 @@ export interface ReadOptions {
 
 /**
  * Reads a regular file whole, as text, never more than MAX_READ_BYTES of it. The path is
- * looked at before it is opened (here, or by the caller: ReadOptions.seenRegular), so a FIFO, a
- * device or a socket is never opened (opening or
- * reading one can block forever, or never end, as /dev/zero does); the opened file is checked
- * again, in case the path was swapped in between. Throws UnreadableFile saying why.
+ * looked at before it is opened (here, or by the caller: ReadOptions.seenRegular), so a FIFO,
+ * a device or a socket is never opened (opening or reading one can block forever, or never end,
+ * as /dev/zero does); the opened file is checked again, in case the path was swapped in between.
+ * Throws UnreadableFile saying why.
  */
 export async function readTextFile(file: string, options: ReadOptions = {}): Promise<string> {
   const { bytes, complete, size } = await readBounded(file, MAX_READ_BYTES, false, options.seenRegular ?? false);

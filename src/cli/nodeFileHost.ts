@@ -56,7 +56,7 @@ export class NodeFileHost implements FileHost {
   private async lookUpRealUri(uri: string): Promise<string | undefined> {
     if (!uri.startsWith('file:')) return undefined;
     try {
-      return pathToFileURL(await realpath(fileURLToPath(uri))).toString();
+      return fileUri(await realpath(fileURLToPath(uri)));
     } catch {
       // Nothing there, a parent that cannot be read, or a URI that names no local file: the read says which.
       return undefined;

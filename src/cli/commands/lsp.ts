@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { GlobSet } from '../../core/format/files';
 import type { FileSource } from '../../server/files';
@@ -8,7 +8,7 @@ import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { walkFiles } from '../discover';
 import { CliError, errorText } from '../errors';
-import { NodeFileHost } from '../nodeFileHost';
+import { fileUri, NodeFileHost } from '../nodeFileHost';
 
 const spec = {
   name: 'lsp',
@@ -48,7 +48,7 @@ export function diskFileSource(note: (message: string) => void = () => undefined
             const relative = path.relative(root, entry.path).split(path.sep).join('/');
             if (!globs.matches(relative, entry.path)) continue;
             if (entry.kind === 'other') noteOnce(entry.path, `Skipped ${relative}: it is ${entry.what}, not a regular file.`);
-            else found.push(pathToFileURL(entry.path).toString());
+            else found.push(fileUri(entry.path));
             if (found.length >= maxResults) break;
           }
         } catch (error) {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import { colorEnabled, palette } from '../color';
 import type { Command } from '../command';
@@ -300,6 +299,6 @@ function relativeTo(results: readonly FileResult[], root: string): FileResult[] 
 
 /** A folder's file:// URI with the trailing slash SARIF's base URIs need. */
 export function directoryUri(directory: string): string {
-  const uri = pathToFileURL(directory).toString();
+  const uri = fileUri(directory);
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
