@@ -1,5 +1,6 @@
 import { isBuiltinUri } from '../builtins';
 import { isUnreadable, type FileHost } from './host';
+import { BoundedMemo } from './memo';
 
 /**
  * Where references may point. A rubric file may come from anyone who can open a pull request,
@@ -56,9 +57,9 @@ export function folderOf(uri: string): string {
 
 /** Whether `uri` lies in one of the folders (same scheme and authority, and below the folder's path). */
 export function isInside(uri: string, folders: readonly string[]): boolean {
-  const target = remembered(uri, normalized);
+  const target = NORMALIZED_FILES.get(uri, normalized);
   return target !== undefined && folders.some((folder) => {
-    const root = normalizedFolder(folder);
+    const root = NORMALIZED_FOLDERS.get(folder, (f) => normalized(asFolder(f)));
     return root !== undefined && target.startsWith(root);
   });
 }
@@ -68,20 +69,8 @@ export function isInside(uri: string, folders: readonly string[]): boolean {
  * is normalized once (a run over a thousand files asked a thousand times, building a URL each
  * time). Bounded, in case a long-lived editor sees many folders and files come and go.
  */
-const NORMALIZED = { folders: new Map<string, string | undefined>(), files: new Map<string, string | undefined>() };
-const MAX_NORMALIZED = 1024;
-
-function normalizedFolder(folder: string): string | undefined {
-  return remembered(folder, (f) => normalized(asFolder(f)), NORMALIZED.folders);
-}
-
-function remembered(key: string, compute: (key: string) => string | undefined, memo: Map<string, string | undefined> = NORMALIZED.files): string | undefined {
-  if (memo.has(key)) return memo.get(key);
-  const value = compute(key);
-  if (memo.size >= MAX_NORMALIZED) memo.clear();
-  memo.set(key, value);
-  return value;
-}
+const NORMALIZED_FOLDERS = new BoundedMemo<string | undefined>(1024);
+const NORMALIZED_FILES = new BoundedMemo<string | undefined>(1024);
 
 /**
  * A URI as compared: without query and fragment, and for file URIs with the drive letter as

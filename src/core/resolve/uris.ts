@@ -1,4 +1,6 @@
-/** URI helpers that work for any scheme (file, vscode-vfs, untitled), with no Node `path`. */
+import { BoundedMemo } from './memo';
+
+// URI helpers that work for any scheme (file, vscode-vfs, untitled), with no Node `path`.
 
 /** A reference is a path when it has a slash or a YAML extension; otherwise it is an id. */
 export function looksLikePath(reference: string): boolean {
@@ -17,26 +19,21 @@ export function resolveRelative(baseUri: string, relative: string): string | und
   // folder share the answer: a hundred assessments naming `./rubric.yaml` build one URL. (An
   // empty reference, or one of only a query or fragment, keeps the base's own name: not shared.)
   const byFolder = relative !== '' && !/^[?#]/.test(relative) && !/[?#]/.test(baseUri);
-  const folder = byFolder ? baseUri.slice(0, baseUri.lastIndexOf('/') + 1) : undefined;
-  const key = folder === undefined ? undefined : `${folder}\n${relative}`;
-  if (key !== undefined && RESOLVED.has(key)) return RESOLVED.get(key);
-  let resolved: string | undefined;
-  try {
-    const normalized = relative.replace(/\\/g, '/');
-    resolved = new URL(normalized.split('/').map(encodeSegment).join('/'), baseUri).toString();
-  } catch {
-    resolved = undefined;
-  }
-  if (key !== undefined) {
-    if (RESOLVED.size >= MAX_RESOLVED) RESOLVED.clear();
-    RESOLVED.set(key, resolved);
-  }
-  return resolved;
+  if (!byFolder) return resolveAgainst(baseUri, relative);
+  return RESOLVED.get(`${baseUri.slice(0, baseUri.lastIndexOf('/') + 1)}\n${relative}`, () => resolveAgainst(baseUri, relative));
 }
 
-/** Resolved references by folder and reference; bounded, since the language server runs for days. */
-const RESOLVED = new Map<string, string | undefined>();
-const MAX_RESOLVED = 4096;
+/** Resolved references by folder and reference. */
+const RESOLVED = new BoundedMemo<string | undefined>(4096);
+
+function resolveAgainst(baseUri: string, relative: string): string | undefined {
+  try {
+    const normalized = relative.replace(/\\/g, '/');
+    return new URL(normalized.split('/').map(encodeSegment).join('/'), baseUri).toString();
+  } catch {
+    return undefined;
+  }
+}
 
 function encodeSegment(segment: string): string {
   return segment === '.' || segment === '..' ? segment : encodeURIComponent(segment);
