@@ -164,7 +164,7 @@ export class Engine {
     // run over a whole repository does not hold every file it checked.
     const root = new FileState(uri, text, parseDocuments(text, { parser: this.options.parser }), this.options.budget);
     const stateOf = (other: string, otherText: string) => (other === uri && otherText === text ? root : this.state(other, otherText));
-    const texts = await readReferencedFiles({ uri, text }, (other) => this.read(other, uri), (other, otherText) => stateOf(other, otherText).referencedUris());
+    const texts = await readReferencedFiles({ uri, text }, (other) => this.referencedFile(other, uri), (other, otherText) => stateOf(other, otherText).referencedUris());
     return new AnalysisPass(this.options, texts, stateOf).file(uri);
   }
 
@@ -184,10 +184,6 @@ export class Engine {
    * earlier run still holds while each of them is the same (the CLI's --cache).
    */
   referencedFile(uri: string, checkedUri: string): Promise<FileText> {
-    return this.read(uri, checkedUri);
-  }
-
-  private read(uri: string, checkedUri: string): Promise<FileText> {
     const builtin = isBuiltinUri(uri) ? builtinByUri(uri) : undefined;
     return builtin ? Promise.resolve(builtin.text) : this.reader.read(uri, checkedUri);
   }
