@@ -6,7 +6,7 @@
 // - dist/web/extension.js  the web extension (github.dev, vscode.dev): CommonJS for the web worker extension host
 // - dist/web/server.js     the language server in a Web Worker
 // - dist/webview/*.js      scripts that run inside the report preview (browser, no Node)
-// - dist/action/index.js   the GitHub Action (committed; see scripts/action-bundle.mjs)
+// - dist/action/index.js   the GitHub Action (committed at release tags; scripts/release-action.mjs)
 // Entries whose source does not exist yet are skipped, so partial trees still build.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';

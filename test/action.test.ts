@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { actionBundle } from '../scripts/action-bundle.mjs';
+import { releaseAction } from '../scripts/release-action.mjs';
 import { COMMENT_MARKER } from '../src/action/comment';
 import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
 
@@ -359,13 +360,25 @@ describe('the GitHub Action', () => {
   });
 });
 
-describe('the committed Action bundle', () => {
-  it('is a fresh build of the sources (run `npm run build` and commit dist/action/index.js)', async () => {
-    const result = await esbuild.build({ ...actionBundle, absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' });
-    const fresh = result.outputFiles[0]?.text;
-    const committed = fs.readFileSync(path.join(REPO_ROOT, actionBundle.outfile), 'utf8');
-    expect(fresh === committed, `${actionBundle.outfile} is stale: run \`npm run build\` and commit it`).toBe(true);
-    const tracked = execFileSync('git', ['ls-files', actionBundle.outfile], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    expect(tracked).toBe(actionBundle.outfile);
+describe('the Action at a release tag', () => {
+  // main tracks no built output; a release tag is HEAD plus the bundle (scripts/release-action.mjs).
+  it('is HEAD plus a fresh build of the bundle, and main tracks none', async () => {
+    expect(execFileSync('git', ['ls-files', 'dist'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim()).toBe('');
+    // A clone of this repository's HEAD, released as a maintainer would.
+    const repo = tempDir('rubrics-release-repo-');
+    execFileSync('git', ['clone', '--quiet', REPO_ROOT, repo]);
+    const head = git(repo, 'rev-parse', 'HEAD').trim();
+
+    const commit = await releaseAction({ repo, tag: 'v9.9.9' });
+    expect(git(repo, 'rev-parse', 'v9.9.9^{commit}').trim()).toBe(commit);
+    expect(git(repo, 'rev-parse', `${commit}^`).trim()).toBe(head);
+    expect(git(repo, 'diff', '--name-only', head, commit).trim()).toBe(actionBundle.outfile);
+    expect(git(repo, 'status', '--porcelain').trim()).toBe('');
+    const released = git(repo, 'show', `${commit}:${actionBundle.outfile}`);
+    // The same sources built here (a working tree with uncommitted changes to them differs from HEAD).
+    const fresh = (await esbuild.build({ ...actionBundle, absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' })).outputFiles[0]?.text;
+    expect(released === fresh, 'the released bundle is not what `npm run build` gives for the same sources').toBe(true);
+    await expect(releaseAction({ repo, tag: 'v9.9.9' })).rejects.toThrow('exists already');
+    await expect(releaseAction({ repo, tag: 'latest' })).rejects.toThrow('not a release tag');
   });
 });

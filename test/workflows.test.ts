@@ -38,7 +38,7 @@ function readmeWorkflows(): string[] {
 }
 
 describe('action.yml', () => {
-  it('runs the committed bundle on Node 24, and is otherwise valid by the schema', () => {
+  it('runs its bundle (committed at release tags) on Node 24, and is otherwise valid by the schema', () => {
     // GitHub moved JavaScript actions to node24; the validator's schema (0.6) still lists node20
     // as the newest, so everything but that one value is checked against it.
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' });
