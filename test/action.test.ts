@@ -374,7 +374,7 @@ describe('the Action at a release tag', () => {
     expect(git(repo, 'rev-parse', `${commit}^`).trim()).toBe(head);
     expect(git(repo, 'diff', '--name-only', head, commit).trim()).toBe(actionBundle.outfile);
     expect(git(repo, 'status', '--porcelain').trim()).toBe('');
-    const released = git(repo, 'show', `${commit}:${actionBundle.outfile}`);
+    const released = execFileSync('git', ['show', `${commit}:${actionBundle.outfile}`], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     // The same sources built here (a working tree with uncommitted changes to them differs from HEAD).
     const fresh = (await esbuild.build({ ...actionBundle, absWorkingDir: REPO_ROOT, write: false, logLevel: 'silent' })).outputFiles[0]?.text;
     expect(released === fresh, 'the released bundle is not what `npm run build` gives for the same sources').toBe(true);
