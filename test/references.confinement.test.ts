@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/core/engine';
-import { isInside, type Confinement } from '../src/core/resolve/confinement';
+import { isInside, refusalSentence, versionControlFolderOf, type Confinement } from '../src/core/resolve/confinement';
 import { MemoryFileHost, type FileHost, type FileRead } from '../src/core/resolve/host';
 import { workspaceConfinement } from '../src/server/confinement';
 import { SMALL_RUBRIC, yaml } from './helpers';
@@ -141,6 +141,21 @@ describe('references confined to the roots', () => {
     expect(JSON.stringify(analysis)).not.toContain('TOP SECRET');
   });
 
+  it("refuses version control's own folder inside the root, as written and through a link, and reads nothing of it", async () => {
+    const config = { 'file:///ws/.git/config': `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic TOKEN-SECRET\n` };
+    for (const [reference, links] of [
+      ['../.git/config', {}],
+      ['../.GIT/config', {}],
+      ['../config.rubric.yaml', { 'file:///ws/config.rubric.yaml': 'file:///ws/.git/config' }],
+    ] as const) {
+      const { analysis, host, text } = await check(reference, { links, files: config });
+      expect(analysis.diagnostics.map((d) => d.code), reference).toEqual(['reference-outside-workspace']);
+      expect(analysis.diagnostics[0]?.message, reference).toMatch(/^"[^"]+" (points|leads through a link) into \.git, version control's own folder, so it was not read: it holds the checkout's settings and credentials, never a rubric\. Allow it with the setting\.$/i);
+      expect(host.asked.filter((asked) => asked.startsWith('read')), reference).toEqual([]);
+      expect(text, reference).not.toContain('TOKEN-SECRET');
+    }
+  });
+
   it('allows the built-in rubrics, which are the engine\'s own', async () => {
     const { codes } = await check('seven-attributes');
     expect(codes).not.toContain('reference-outside-workspace');
@@ -177,6 +192,45 @@ describe('isInside', () => {
 
   it('never counts what is not a URI as inside', () => {
     expect(isInside('not a uri', ['file:///'])).toBe(false);
+  });
+
+  it("counts version control's folders below a root as outside it, and nothing else of that name", () => {
+    for (const uri of ['file:///repo/.git/config', 'file:///repo/sub/.hg/hgrc', 'file:///repo/.svn/entries', 'file:///repo/.Git/config', 'file:///repo/%2egit/config']) {
+      expect(isInside(uri, ['file:///repo/']), uri).toBe(false);
+      expect(versionControlFolderOf(uri, ['file:///repo/']), uri).toMatch(/^\.(git|hg|svn)$/i);
+    }
+    expect(isInside('file:///repo/.github/workflows/ci.yml', ['file:///repo/'])).toBe(true);
+    expect(isInside('file:///repo/x.git/a.yaml', ['file:///repo/'])).toBe(true);
+    // A root inside such a folder is the user's choice (--allow-outside .git): below it, nothing is refused.
+    expect(isInside('file:///repo/.git/config', ['file:///repo/.git/'])).toBe(true);
+  });
+});
+
+describe("a file to check, asked about before it is read (Engine.checkedFileRefusal)", () => {
+  const ask = (uri: string, links: Record<string, string> = {}) => {
+    const host = new RecordingHost({}, links);
+    return { refusal: new Engine(host, { confinement: inWorkspace }).checkedFileRefusal(uri), host };
+  };
+
+  it('allows a file inside, also through a link that stays inside', async () => {
+    expect(await ask('file:///ws/rubrics/a.rubric.yaml').refusal).toBeUndefined();
+    expect(await ask('file:///ws/rubrics/a.rubric.yaml', { 'file:///ws/rubrics/a.rubric.yaml': 'file:///ws/shared/a.rubric.yaml' }).refusal).toBeUndefined();
+  });
+
+  it('refuses a link out of the root, a link into .git and a path outside as written, without reading', async () => {
+    const out = ask('file:///ws/rubrics/x.rubric.yaml', { 'file:///ws/rubrics/x.rubric.yaml': 'file:///proc/self/environ' });
+    expect(await out.refusal).toMatchObject({ unavailable: 'outside', link: true, scope: 'the workspace' });
+    expect(out.host.asked.filter((asked) => !asked.startsWith('real '))).toEqual([]);
+    expect(await ask('file:///ws/rubrics', { 'file:///ws/rubrics': 'file:///elsewhere' }).refusal).toMatchObject({ link: true });
+    expect(await ask('file:///ws/rubrics/x.rubric.yaml', { 'file:///ws/rubrics/x.rubric.yaml': 'file:///ws/.git/config' }).refusal).toMatchObject({ link: true, versionControl: '.git' });
+    expect(await ask('file:///etc/passwd').refusal).toMatchObject({ link: false });
+  });
+
+  it('says so in one sentence that names the file, never where the link leads', async () => {
+    const refusal = await ask('file:///ws/rubrics/x.rubric.yaml', { 'file:///ws/rubrics/x.rubric.yaml': 'file:///proc/self/environ' }).refusal;
+    const sentence = refusalSentence('rubrics/x.rubric.yaml', refusal!, 'file');
+    expect(sentence).toBe('rubrics/x.rubric.yaml leads through a link to a file outside the workspace, so it was not read or checked: the files checked stay inside it, so that a change cannot make the tool read and show other files of the machine. Allow it with the setting.');
+    expect(sentence).not.toContain('environ');
   });
 });
 

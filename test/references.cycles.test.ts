@@ -107,6 +107,16 @@ describe('reference cycles', () => {
     });
   }
 
+  it.each([
+    ['its rubric is missing', './nowhere.rubric.yaml'],
+    ['its rubric is the plan itself (plan → assessment → plan)', './p.plan.yaml'],
+  ])('a plan whose baseline cannot be scored (%s) gets an error on its baseline, not a clean check', async (_why, baselineRubric) => {
+    const files = { 'p.plan.yaml': plan('p', './q.assessment.yaml'), 'q.assessment.yaml': assessment('q', baselineRubric), 'desk.rubric.yaml': RUBRIC };
+    const analysis = await engineOver(files).analyze('file:///ws/p.plan.yaml', files['p.plan.yaml']);
+    expect(firstProblem(analysis)).toMatch(/^baseline-not-found@6:11 The baseline assessment in q\.assessment\.yaml cannot be scored: its rubric could not be used/);
+    expect(codesAt(analysis)).toEqual(['baseline-not-found@6:11']);
+  });
+
   it('follows a cycle between two files that holds no cycle between documents, and checks both fully', async () => {
     // x.yaml holds a rubric and a plan whose baseline is in y.yaml; y.yaml's assessment uses x's rubric.
     const x = `${RUBRIC}---\n${plan('roadmap', './y.yaml', 'desk')}`;

@@ -284,7 +284,8 @@ describe('report model of a broken or unusual file', () => {
     const model = buildReport(await analyzeMemory({ 'e.yaml': '' }, 'e.yaml'));
     expect(model.kind).toBe('Unknown');
     expect(model.notices[0]).toMatch(/empty\. Start it with "apiVersion: rubrics-as-code\/v1"/);
-    expect(model.problems.total).toBe(0);
+    // An empty file is reported: an assessment emptied by a change must not check clean.
+    expect(model.problems.total).toBe(1);
   });
 
   it('shows a YAML syntax error at its line instead of an empty report', async () => {

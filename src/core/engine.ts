@@ -7,10 +7,10 @@ import { BudgetExceeded, DOCUMENT_BUDGET, DocumentBudget, type BudgetLimits } fr
 import { parseDocuments, type LocatedDocument, type LocatedFile, type ParseOptions } from './document/located';
 import type { Assessment, DocumentKind, Plan, Rubric } from './format/types';
 import { readReferencedFiles } from './resolve/closure';
-import { ConfinedReader, isAvailable, sameFileText, type Confinement, type FileText, type Unavailable } from './resolve/confinement';
+import { ConfinedReader, isAvailable, sameFileText, type Confinement, type FileText, type Refusal, type Unavailable } from './resolve/confinement';
 import type { FileHost } from './resolve/host';
 import { referencedUrisIn, referencesIn, type ReferenceKey } from './resolve/references';
-import { baselineRubricMismatch, resolveReference, unreadableBaseline, unusableRubric, type CandidateFile, type ReferenceProblem } from './resolve/resolver';
+import { baselineRubricMismatch, resolveReference, unreadableBaseline, unscoredBaseline, unusableRubric, type CandidateFile, type ReferenceProblem } from './resolve/resolver';
 import { reportUnknownId, RuleContext, type RuleInputs } from './rules/context';
 import { runRules } from './rules/registry';
 import { checkEnvelope } from './schema/envelope';
@@ -178,6 +178,16 @@ export class Engine {
   }
 
   /**
+   * Why a file or folder to check may not be read (it lies outside the confinement, as written or
+   * through a link), or undefined when it may: the same decision as for a reference, asked before
+   * any face reads a file it was asked to check (the CLI's discovery and review, the language
+   * server's workspace scan).
+   */
+  checkedFileRefusal(uri: string): Promise<Refusal | undefined> {
+    return this.reader.refusal(uri, uri);
+  }
+
+  /**
    * A file a reference of the file at `checkedUri` names, as an analysis of that file sees it:
    * its text, or why it has none (missing, unreadable, outside the confinement). What an analysis
    * found depends on exactly these for each of its `dependencies`, so a result kept from an
@@ -329,6 +339,7 @@ class AnalysisPass {
     const fileIssues = state.located.issues.map((issue) => ({ code: issue.code, severity: issue.severity, message: issue.message, range: issue.range }) satisfies Diagnostic);
     const incomplete = analyses.flatMap((a) => a.analysis.incomplete ?? []);
     const all = [...fileIssues, ...analyses.flatMap((a) => a.analysis.diagnostics)].sort(compareDiagnostics);
+    if (all.length === 0 && state.located.documents.every((doc) => doc.value === null)) all.push(emptyFile());
     const max = this.options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
     let diagnostics = all;
     if (all.length > max) {
@@ -466,6 +477,20 @@ class StagedWork {
   }
 }
 
+/**
+ * A file that holds no document: empty, or only `---` markers (an empty document with a comment
+ * is a document-not-mapping of its own). It checked clean, so an assessment emptied by a change
+ * passed for one that still holds its scores.
+ */
+function emptyFile(): Diagnostic {
+  return {
+    code: 'empty-file',
+    severity: 'error',
+    message: 'This file holds no document: it is empty, or holds only "---" markers. Write its document (apiVersion, kind and the rest), or delete the file.',
+    range: { start: 0, end: 0 },
+  };
+}
+
 /** The diagnostic of a document whose budget ran out, and the sentence for FileAnalysis.incomplete. */
 function budgetReport(stopped: BudgetExceeded, s: Staged, state: FileState, out: DiagnosticCollector): string {
   const limit = stopped.limit.toLocaleString('en-US');
@@ -527,7 +552,11 @@ class References {
       this.problem('baseline', baselineRubricMismatch(doc.rubric.index.rubric.id, rubric.index.rubric.id));
       return { uri: found.uri, assessment: doc.data };
     }
-    return { uri: found.uri, assessment: doc.data, ...(doc.score ? { score: doc.score } : {}) };
+    const score = doc.score;
+    // Its rubric is missing or unusable (or is this plan: plan → assessment → plan): the plan has
+    // no baseline levels to start from, which must not pass for a plan that checks clean.
+    if (!score) this.problem('baseline', unscoredBaseline(found.uri));
+    return { uri: found.uri, assessment: doc.data, ...(score ? { score } : {}) };
   }
 
   /** Whether problems with references are reported: the reference itself passed the schema. */

@@ -67,6 +67,8 @@ export const DIAGNOSTIC_CODES = {
   'budget-exceeded': { severity: 'error', summary: 'Checking a document needed more work than its budget; it was not fully checked.' },
   'internal-error': { severity: 'error', summary: 'Checking the file failed because of a bug in rubrics; the problems shown may be out of date.' },
   'reference-outside-workspace': { severity: 'error', summary: 'A reference points outside the repository or workspace (or links out of it), so it was not read.' },
+  'file-outside-workspace': { severity: 'error', summary: 'A file or folder to check lies outside the repository or workspace (or links out of it, or into .git), so it was not read.' },
+  'empty-file': { severity: 'error', summary: 'The file holds no document: it is empty, or holds only document markers (---).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

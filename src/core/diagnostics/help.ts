@@ -62,6 +62,8 @@ export const DIAGNOSTIC_HELP: Readonly<Record<DiagnosticCode, string>> = {
   'budget-exceeded': 'Write out what the document repeats through aliases, or split it into several documents.',
   'internal-error': 'Report it with the file; the language server\u2019s log has the details. Edit or reopen the file to check it again.',
   'reference-outside-workspace': 'Keep the referenced file in the repository or workspace, or allow its folder: --allow-outside in the CLI, rubrics.references.allowOutside in the editor.',
+  'file-outside-workspace': 'Keep the files to check in the repository or workspace, not behind a link that leaves it, or allow the folder the link leads to: --allow-outside in the CLI, rubrics.references.allowOutside in the editor.',
+  'empty-file': 'Write the file\u2019s document, or delete the file.',
 };
 
 /** Where the README explains a code: the row of its table, by the code's own anchor. */

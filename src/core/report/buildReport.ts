@@ -122,7 +122,7 @@ function buildModel(analysis: FileAnalysis, documentIndex: number | undefined): 
     }
     default:
       notices.push(
-        errors > 0
+        errors > 0 && !problems.shown.every((p) => p.code === 'empty-file')
           ? `This document is not readable as a Rubric, Assessment or Plan yet: fix the ${fixFirst}.`
           : 'This document is empty. Start it with "apiVersion: rubrics-as-code/v1" and a kind (Rubric, Assessment or Plan).',
       );

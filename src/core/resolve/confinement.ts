@@ -3,13 +3,17 @@ import { isUnreadable, type FileHost } from './host';
 import { BoundedMemo } from './memo';
 
 /**
- * Where references may point. A rubric file may come from anyone who can open a pull request,
- * and what the engine reads ends up in messages, reports and comments: a reference to
+ * Where the files the engine reads may be. A rubric file may come from anyone who can open a pull
+ * request, and what the engine reads ends up in messages, reports and comments: a reference to
  * `../../../../etc/passwd`, to an absolute path, to a network share or through a link that
- * leads out must not make a bot print the files of the machine it runs on. So every reference
- * is confined to roots that the face running the engine gives (the repository for the CLI, the
- * workspace folders in the editor, the GitHub workspace in the Action), and this is the one place
- * that decides. Built-in rubrics are always allowed; they are part of the engine.
+ * leads out must not make a bot print the files of the machine it runs on, and neither may a
+ * checked file that is itself such a link (`rubrics/x.rubric.yaml -> ../.git/config`). So every
+ * reference, and every file or folder a face is asked to check, is confined to roots that the
+ * face running the engine gives (the repository for the CLI, the workspace folders in the
+ * editor, the GitHub workspace in the Action), and this is the one place that decides. Inside a
+ * root, version control's own folders (`.git`, `.hg`, `.svn`) count as outside: they hold a
+ * checkout's settings and credentials, never a rubric. Built-in rubrics are always allowed; they
+ * are part of the engine.
  */
 export interface Confinement {
   /** Where the references of the file at `checkedUri` (the file an analysis checks) may point. */
@@ -29,8 +33,31 @@ export interface ConfinementRoots {
 export type Unavailable =
   | { readonly unavailable: 'missing' }
   | { readonly unavailable: 'unreadable'; readonly reason: string; readonly advice?: string }
-  /** Outside the roots: as written (`link: false`), or through a link (`link: true`). Never read. */
-  | { readonly unavailable: 'outside'; readonly link: boolean; readonly scope: string; readonly allow: string };
+  /**
+   * Outside the roots: as written (`link: false`), or through a link (`link: true`); in a root's
+   * version-control folder (`versionControl`: its name, `.git`). Never read.
+   */
+  | { readonly unavailable: 'outside'; readonly link: boolean; readonly scope: string; readonly allow: string; readonly versionControl?: string };
+
+/** A file or folder refused for where it is. */
+export type Refusal = Extract<Unavailable, { readonly unavailable: 'outside' }>;
+
+/**
+ * Why a file or folder was refused, one sentence that starts with `subject` (a reference as
+ * written, in quotes, or the path of a file to check) and ends with how to allow it. It names the
+ * file and never where a link leads, and says nothing of what the file holds.
+ */
+export function refusalSentence(subject: string, refusal: Refusal, what: 'reference' | 'file' | 'folder'): string {
+  const target = what === 'folder' ? 'folder' : 'file';
+  const notRead = what === 'reference' ? 'so it was not read' : 'so it was not read or checked';
+  if (refusal.versionControl !== undefined) {
+    const how = refusal.link ? 'leads through a link into' : 'points into';
+    return `${subject} ${how} ${refusal.versionControl}, version control's own folder, ${notRead}: it holds the checkout's settings and credentials, never a rubric. ${refusal.allow}`;
+  }
+  const how = refusal.link ? `leads through a link to a ${target} outside ${refusal.scope}` : `points outside ${refusal.scope}`;
+  const why = what === 'reference' ? 'references stay inside it, so that a file cannot make the tool read and show other files of the machine' : 'the files checked stay inside it, so that a change cannot make the tool read and show other files of the machine';
+  return `${subject} ${how}, ${notRead}: ${why}. ${refusal.allow}`;
+}
 
 /** A referenced file as an analysis sees it: its text, or why there is none. */
 export type FileText = string | Unavailable;
@@ -55,13 +82,53 @@ export function folderOf(uri: string): string {
   return uri.slice(0, uri.replace(/[?#].*$/, '').lastIndexOf('/') + 1);
 }
 
-/** Whether `uri` lies in one of the folders (same scheme and authority, and below the folder's path). */
+/**
+ * Whether `uri` lies in one of the folders (same scheme and authority, and below the folder's
+ * path), and not in a version-control folder below it.
+ */
 export function isInside(uri: string, folders: readonly string[]): boolean {
-  const target = NORMALIZED_FILES.get(uri, normalized);
-  return target !== undefined && folders.some((folder) => {
-    const root = NORMALIZED_FOLDERS.get(folder, (f) => normalized(asFolder(f)));
-    return root !== undefined && target.startsWith(root);
+  return folders.some((folder) => {
+    const below = pathBelow(uri, folder);
+    return below !== undefined && versionControlFolder(below) === undefined;
   });
+}
+
+/** The version-control folder (`.git`) that `uri` lies in below one of the folders, if it does. */
+export function versionControlFolderOf(uri: string, folders: readonly string[]): string | undefined {
+  for (const folder of folders) {
+    const below = pathBelow(uri, folder);
+    const found = below === undefined ? undefined : versionControlFolder(below);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The part of `uri`'s path below `folder` (same scheme and authority), or undefined when it is not below it. */
+function pathBelow(uri: string, folder: string): string | undefined {
+  const target = NORMALIZED_FILES.get(uri, normalized);
+  const root = NORMALIZED_FOLDERS.get(folder, (f) => normalized(asFolder(f)));
+  return target !== undefined && root !== undefined && target.startsWith(root) ? target.slice(root.length) : undefined;
+}
+
+/** Version control's own folders: a checkout's settings and credentials (`.git/config` holds the token `actions/checkout` uses). */
+const VERSION_CONTROL_FOLDERS = new Set(['.git', '.hg', '.svn']);
+
+/**
+ * The version-control folder a path below a root passes through (`.git` for `.git/config`), as the
+ * file system would read its name (percent escapes decoded, any case: `.GIT` is `.git` on macOS
+ * and Windows); undefined when there is none.
+ */
+function versionControlFolder(below: string): string | undefined {
+  for (const segment of below.split('/')) {
+    let name = segment;
+    try {
+      name = decodeURIComponent(segment);
+    } catch {
+      // not an escape sequence: compared as written
+    }
+    if (VERSION_CONTROL_FOLDERS.has(name.toLowerCase())) return name;
+  }
+  return undefined;
 }
 
 /**
@@ -106,16 +173,30 @@ export class ConfinedReader {
 
   /** The file a reference names, for an analysis of the file at `checkedUri`. */
   async read(uri: string, checkedUri: string): Promise<FileText> {
+    return (await this.refusal(uri, checkedUri)) ?? this.readAt(uri);
+  }
+
+  /**
+   * Why the file or folder at `uri` may not be read for the file at `checkedUri` (it lies outside
+   * the roots, as written or through a link), or undefined when it may. Nothing is read: at most,
+   * the host is asked where links lead. A file to check is asked about with itself as
+   * `checkedUri`: its roots are those of where it is written (the repository that holds the link).
+   */
+  async refusal(uri: string, checkedUri: string): Promise<Refusal | undefined> {
     const confinement = this.confinement;
-    if (!confinement || isBuiltinUri(uri)) return this.readAt(uri);
+    if (!confinement || isBuiltinUri(uri)) return undefined;
     const { roots, scope } = await confinement.rootsFor(checkedUri);
-    const outside = (link: boolean): Unavailable => ({ unavailable: 'outside', link, scope, allow: confinement.allow });
-    if (!isInside(uri, roots)) return outside(false);
-    if (!this.host.realUri) return this.readAt(uri);
+    const outside = (link: boolean, where: string, within: readonly string[]): Refusal => {
+      const versionControl = versionControlFolderOf(where, within);
+      return { unavailable: 'outside', link, scope, allow: confinement.allow, ...(versionControl !== undefined ? { versionControl } : {}) };
+    };
+    if (!isInside(uri, roots)) return outside(false, uri, roots);
+    if (!this.host.realUri) return undefined;
     const real = await this.host.realUri(uri);
-    if (real === undefined) return this.readAt(uri); // nothing there (or no way to look): the read says which
-    if (real !== uri && !isInside(real, roots) && !isInside(real, await Promise.all(roots.map((root) => this.real(root))))) return outside(true);
-    return this.readAt(uri);
+    if (real === undefined || real === uri) return undefined; // nothing there (or no way to look): the read says which
+    if (isInside(real, roots)) return undefined;
+    const realRoots = await Promise.all(roots.map((root) => this.real(root)));
+    return isInside(real, realRoots) ? undefined : outside(true, real, [...roots, ...realRoots]);
   }
 
   private async readAt(uri: string): Promise<FileText> {

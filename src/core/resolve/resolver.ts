@@ -1,7 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { DocumentKind } from '../format/types';
 import { builtinFrameworks } from '../builtins';
-import type { Unavailable } from './confinement';
+import { refusalSentence, type Unavailable } from './confinement';
 import { referenceTarget, type ReferenceKey } from './references';
 import { baseName } from './uris';
 
@@ -108,7 +108,7 @@ function unavailableFile(key: ReferenceKey, path: string, fromUri: string, file:
     case 'outside':
       return {
         code: 'reference-outside-workspace',
-        message: `${file.link ? `"${path}" leads through a link to a file outside ${file.scope}` : `"${path}" points outside ${file.scope}`}, so it was not read: references stay inside it, so that a file cannot make the tool read and show other files of the machine. ${file.allow}`,
+        message: refusalSentence(`"${path}"`, file, 'reference'),
       };
   }
 }
@@ -128,6 +128,14 @@ export function unreadableBaseline(uri: string, incomplete?: readonly string[]):
     return { code: 'baseline-not-found', message: `The baseline assessment in ${baseName(uri)} could not be fully checked, so moves are not checked against it. ${why}`, incomplete: why };
   }
   return { code: 'baseline-not-found', message: `The baseline assessment has errors that keep it from being read. Fix ${baseName(uri)} first.` };
+}
+
+/** The baseline assessment was read but cannot be scored: its own rubric is missing or unusable. */
+export function unscoredBaseline(uri: string): ReferenceProblem {
+  return {
+    code: 'baseline-not-found',
+    message: `The baseline assessment in ${baseName(uri)} cannot be scored: its rubric could not be used (see that file's own problems). This plan has no baseline levels to start from until it can. Fix ${baseName(uri)} first.`,
+  };
 }
 
 /** The baseline is scored against another rubric than the plan. */
