@@ -44,7 +44,7 @@ describe('rubrics validate in CI', () => {
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
   });
 
-  it('when no file matches, still writes valid, empty SARIF, JSON and JUnit (and exits 2 saying so)', async () => {
+  it('when no file matches, still writes valid SARIF, JSON and JUnit that say why (and exits 2 saying so)', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'README.md'), 'nothing here\n');
     const run = await runCli(cli, ['validate', '-f', 'sarif', '-o', 'out.sarif', '-f', 'json', '-o', 'out.json', '-f', 'junit', '-o', 'out.xml'], { cwd: dir });
@@ -53,8 +53,12 @@ describe('rubrics validate in CI', () => {
     const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8'));
     expect(sarifValidator()(sarif)).toBe(true);
     expect(sarif.runs[0].results).toEqual([]);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^Found no rubric files in the current folder\./);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8'))).toEqual([]);
-    expect(fs.readFileSync(path.join(dir, 'out.xml'), 'utf8')).toContain('<testsuite name="rubrics validate" tests="0" failures="0" errors="0"');
+    const junit = fs.readFileSync(path.join(dir, 'out.xml'), 'utf8');
+    expect(junit).toContain('<testsuite name="rubrics validate" tests="1" failures="0" errors="1"');
+    expect(junit).toContain('<testcase classname="rubrics" name="rubrics validate">\n      <error type="not-run" message="Found no rubric files in the current folder.');
     // To stdout as well, for `--format sarif > rubrics.sarif`.
     const piped = await runCli(cli, ['validate', '--format', 'sarif'], { cwd: dir });
     expect(sarifValidator()(JSON.parse(piped.stdout))).toBe(true);

@@ -119,6 +119,64 @@ describe('rubrics validate keeps references inside the repository', () => {
   });
 });
 
+describe.runIf(onPosix)('rubrics validate keeps the files it checks inside the repository too', () => {
+  const TOKEN = 'eC1hY2Nlc3MtdG9rZW46Z2hzX1NFQ1JFVF9UT0tFTg==';
+  /** The repository of `layout`, with the token a CI checkout keeps in .git/config. */
+  function checkout(): { root: string; repo: string; outside: string } {
+    const dirs = layout('../shared/team.rubric.yaml');
+    gitIn(dirs.repo, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${TOKEN}`);
+    return dirs;
+  }
+
+  it('refuses a checked file that is a link into .git, naming the link and quoting nothing of it', async () => {
+    const { repo } = checkout();
+    fs.symlinkSync('../.git/config', path.join(repo, 'rubrics/x.rubric.yaml'));
+    for (const args of [['rubrics'], ['rubrics/x.rubric.yaml'], ['rubrics/*.yaml']]) {
+      const result = await run(['validate', '--format', 'github', ...args], repo);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stdout + result.stderr).not.toContain(TOKEN);
+      expect(result.stdout + result.stderr).not.toContain('extraheader');
+      expect(result.stdout).toMatch(/^::error file=rubrics\/x\.rubric\.yaml,line=1,col=1,endLine=1,endColumn=1,title=file-outside-workspace::rubrics\/x\.rubric\.yaml leads through a link into \.git, version control's own folder, so it was not read or checked/m);
+    }
+  });
+
+  it('refuses links to files outside, a linked folder and a path outside, and reads none of them', async () => {
+    const { repo, outside } = checkout();
+    fs.symlinkSync(path.join(outside, 'team.rubric.yaml'), path.join(repo, 'rubrics/team.rubric.yaml'));
+    fs.symlinkSync('/etc/passwd', path.join(repo, 'rubrics/passwd.assessment.yaml'));
+    fs.symlinkSync(outside, path.join(repo, 'linked'));
+    const result = await run(['validate', '--format', 'json', '.', 'linked', 'linked/*.yaml'], repo);
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).not.toContain('TOP SECRET');
+    expect(result.stdout + result.stderr).not.toContain('root:');
+    const files = JSON.parse(result.stdout) as { path: string; diagnostics: { code: string; message: string }[] }[];
+    const refused = files.filter((f) => f.diagnostics.some((d) => d.code === 'file-outside-workspace'));
+    expect(refused.map((f) => f.path)).toEqual(['linked', 'rubrics/passwd.assessment.yaml', 'rubrics/team.rubric.yaml']);
+    expect(refused[0]?.diagnostics[0]?.message).toMatch(/^linked leads through a link to a folder outside the repository \(.*\), so it was not read or checked/);
+    // The assessment beside them is checked as before.
+    expect(files.find((f) => f.path === 'rubrics/desk.assessment.yaml')?.diagnostics).toEqual([]);
+  });
+
+  it('follows a link that stays inside, and --allow-outside lets a link to that folder be read', async () => {
+    const { repo, outside } = checkout();
+    fs.symlinkSync('../shared/team.rubric.yaml', path.join(repo, 'rubrics/inside.rubric.yaml'));
+    fs.symlinkSync(path.join(outside, 'team.rubric.yaml'), path.join(repo, 'rubrics/team.rubric.yaml'));
+    const inside = await run(['validate', 'rubrics/inside.rubric.yaml'], repo);
+    expect(inside.code).toBe(0);
+    const allowed = await run(['validate', 'rubrics', '--allow-outside', outside], repo);
+    expect(allowed.code).toBe(0);
+  });
+
+  it('uses and history leave a refused file out with a note', async () => {
+    const { repo, outside } = checkout();
+    fs.symlinkSync(path.join(outside, 'team.rubric.yaml'), path.join(repo, 'rubrics/team.rubric.yaml'));
+    const uses = await run(['uses', 'shared/team.rubric.yaml', 'rubrics'], repo);
+    expect(uses.code).toBe(0);
+    expect(uses.stderr).toContain('rubrics: rubrics/team.rubric.yaml leads through a link to a file outside the repository');
+    expect(uses.stdout + uses.stderr).not.toContain('TOP SECRET');
+  });
+});
+
 describe('rubrics report and diff keep references inside too', () => {
   it('report: the secret title of a rubric outside is not printed, and the reference is an error', async () => {
     const { repo, outside } = layout('../../outside/team.rubric.yaml');

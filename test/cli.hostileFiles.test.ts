@@ -105,10 +105,10 @@ describe.runIf(onPosix)('rubrics validate with FIFOs, devices and large files', 
     mkfifo(path.join(dir, 'pipe.rubric.yaml'));
     const fifo = await run(['validate', 'pipe.rubric.yaml'], dir);
     expect(fifo.code).toBe(2);
-    expect(fifo.stderr).toContain('rubrics: Cannot read pipe.rubric.yaml: it is a FIFO (named pipe), not a regular file.');
+    expect(fifo.stdout).toContain('pipe.rubric.yaml  not fully checked  It was not read: it is a FIFO (named pipe), not a regular file.');
     const zero = await run(['validate', '/dev/zero'], dir);
     expect(zero.code).toBe(2);
-    expect(zero.stderr).toContain(`Cannot read ${path.relative(dir, '/dev/zero')}: it is a character device, not a regular file.`);
+    expect(zero.stdout).toContain(`${path.relative(dir, '/dev/zero')}  not fully checked  It was not read: it is a character device, not a regular file.`);
     const report = await run(['report', 'pipe.rubric.yaml'], dir);
     expect(report).toMatchObject({ code: 2, stdout: '' });
     expect(report.stderr).toContain('it is a FIFO (named pipe), not a regular file');
@@ -121,7 +121,29 @@ describe.runIf(onPosix)('rubrics validate with FIFOs, devices and large files', 
     fs.truncateSync(large, 50 * 1024 * 1024);
     const result = await run(['validate', 'large.rubric.yaml'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Cannot read large.rubric.yaml: it is larger than the 16 MiB the engine reads (50 MiB). Split it into several files.');
+    expect(result.stdout).toContain('large.rubric.yaml  not fully checked  It was not read: it is larger than the 16 MiB the engine reads (50 MiB). Split it into several files.');
+  });
+
+  it("reports a file over the size limit inside a folder as not fully checked, beside the other files' results, in every format", async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'rubrics'));
+    const large = path.join(dir, 'rubrics/large.rubric.yaml');
+    fs.writeFileSync(large, '');
+    fs.truncateSync(large, MAX_READ_BYTES + 1);
+    fs.writeFileSync(path.join(dir, 'rubrics/empty.assessment.yaml'), '');
+    const result = await run(['validate', 'rubrics', '-f', 'json', '-o', 'out.json', '-f', 'sarif', '-o', 'out.sarif', '-f', 'junit', '-o', 'out.xml', '-f', 'github'], dir);
+    expect(result.code).toBe(2);
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')) as { path: string; incomplete?: string[]; diagnostics: { code: string }[] }[];
+    expect(json.map((f) => [f.path, f.incomplete?.length ?? 0, f.diagnostics.map((d) => d.code)])).toEqual([
+      ['rubrics/empty.assessment.yaml', 0, ['empty-file']],
+      ['rubrics/large.rubric.yaml', 1, []],
+    ]);
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[]; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
+    expect(sarif.runs[0]?.results.map((r) => r.ruleId)).toEqual(['empty-file']);
+    expect(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications[0]?.message.text).toMatch(/^rubrics\/large\.rubric\.yaml was not fully checked\. It was not read: it is larger than the 16 MiB/);
+    expect(fs.readFileSync(path.join(dir, 'out.xml'), 'utf8')).toContain('<error type="not-fully-checked" message="rubrics/large.rubric.yaml was not fully checked. It was not read: it is larger than the 16 MiB');
+    expect(result.stdout).toMatch(/^::error file=rubrics\/large\.rubric\.yaml,title=not fully checked::rubrics\/large\.rubric\.yaml was not fully checked\. It was not read/m);
+    expect(result.stdout).toMatch(/^::error file=rubrics\/empty\.assessment\.yaml,line=1,.*title=empty-file::/m);
   });
 });
 

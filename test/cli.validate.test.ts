@@ -203,7 +203,7 @@ describe('rubrics validate: exit codes', () => {
     fs.chmodSync(file, 0o000);
     const run = await runCli(cli, ['validate', 'locked.assessment.yaml'], { cwd: dir, unprivileged: true });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Cannot read locked.assessment.yaml: permission denied');
+    expect(run.stdout).toContain('locked.assessment.yaml  not fully checked  It was not read: permission denied');
   });
 });
 

@@ -24,11 +24,13 @@ export function allowOutsideHelp(column: number): string {
 }
 
 /**
- * Where the references of a file the CLI checks may point: inside the git repository that holds
- * the file (the repository is what a pull request changes and what CI checks out, and a file in
- * rubrics/ may well use one in shared/), or, for a file in no repository, inside the folder the
- * command runs in. The Action gives GITHUB_WORKSPACE instead (`root`). Each `--allow-outside`
- * folder is allowed too, and so are files read from git, which cannot leave their repository.
+ * Where the files the CLI checks, and their references, may be: inside the git repository that
+ * holds the file (the repository is what a pull request changes and what CI checks out, and a file
+ * in rubrics/ may well use one in shared/), or, for a file in no repository, inside the folder the
+ * command runs in (and the file's own folder, when it is elsewhere). The Action gives
+ * GITHUB_WORKSPACE instead (`root`). Each `--allow-outside` folder is allowed too, and so are
+ * files read from git, which cannot leave their repository. Where a file or folder to check is,
+ * as written and through links, is judged by the engine (Engine.checkedFileRefusal).
  */
 export async function cliConfinement(cwd: string, allowOutside: readonly string[] = [], root?: string): Promise<Confinement> {
   const allowed = (await Promise.all(allowOutside.map((folder) => allowedFolder(cwd, folder)))).map(fileUri);
@@ -39,7 +41,12 @@ export async function cliConfinement(cwd: string, allowOutside: readonly string[
     if (fixed !== undefined) return { roots: [fileUri(fixed), ...extra], scope: `the workspace (${fixed})` };
     const top = await repositoryTop(folder);
     if (top !== undefined) return { roots: [fileUri(top), ...extra], scope: `the repository (${top})` };
-    return { roots: [fileUri(path.resolve(cwd)), ...extra], scope: `the folder the command runs in (${path.resolve(cwd)}), since the file is in no git repository` };
+    const here = path.resolve(cwd);
+    // A file named from elsewhere (`rubrics validate /tmp/x.rubric.yaml`) has its own folder too, as in an editor with no folder open.
+    if (path.relative(here, folder).startsWith('..') || path.isAbsolute(path.relative(here, folder))) {
+      return { roots: [fileUri(here), fileUri(folder), ...extra], scope: `the folder the command runs in (${here}) and the file's own folder (${folder}), since the file is in no git repository` };
+    }
+    return { roots: [fileUri(here), ...extra], scope: `the folder the command runs in (${here}), since the file is in no git repository` };
   };
   return {
     rootsFor(checkedUri) {
@@ -48,7 +55,8 @@ export async function cliConfinement(cwd: string, allowOutside: readonly string[
       const file = checkedUri.startsWith('file:');
       const key = file ? checkedUri.slice(0, checkedUri.lastIndexOf('/') + 1) : '';
       let roots = tops.get(key);
-      if (!roots) tops.set(key, (roots = rootsOf(file ? path.dirname(fileURLToPath(checkedUri)) : path.resolve(cwd))));
+      // A folder to check is asked about as a URI that ends in a slash: the folder is its own.
+      if (!roots) tops.set(key, (roots = rootsOf(file ? path.resolve(fileURLToPath(key)) : path.resolve(cwd))));
       return roots;
     },
     allow: `To read it anyway, name its folder with ${ALLOW_OUTSIDE_OPTION} <folder>.`,

@@ -9,7 +9,7 @@ import { createEngine, FileChecker, incompleteLines, readUserFile } from '../ana
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
-import { displayPath, discoverFiles } from '../discover';
+import { displayPath, discoverFiles, refusedNotes } from '../discover';
 import { CliError } from '../errors';
 import { fileUri, NodeFileHost } from '../nodeFileHost';
 import { emit } from '../output';
@@ -72,8 +72,8 @@ Examples:
     const engine = createEngine(host, await cliConfinement(context.cwd, values['allow-outside'], context.root));
     const checker = new FileChecker(engine);
     const rubric = await rubricOf(rubricArg, context.cwd, engine);
-    const { files, skipped } = await discoverFiles(where, context.cwd);
-    for (const note of skipped) context.stderr.write(`rubrics: ${note}\n`);
+    const { files, skipped, refused } = await discoverFiles(where, context.cwd, (uri) => engine.checkedFileRefusal(uri));
+    for (const note of [...skipped, ...refusedNotes(refused, context.cwd)]) context.stderr.write(`rubrics: ${note}\n`);
     const uses: RubricUse[] = [];
     let incomplete = false;
     for (const file of files) {

@@ -3,10 +3,12 @@ import { oneOf, parseCommand, wholeNumber } from '../args';
 import { colorEnabled, palette } from '../color';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
-import { createEngine, FileChecker, readUserFile } from '../analyze';
+import { createEngine, FileChecker } from '../analyze';
 import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement } from '../confinement';
 import type { Confinement } from '../../core/resolve/confinement';
-import { displayPath, discoverFiles } from '../discover';
+import { compareStrings, displayPath, discoverFiles, NothingToCheck } from '../discover';
+import { readTextFile, UnreadableFile } from '../fileRead';
+import { refusedFileDiagnostic } from '../../core/resolve/confinement';
 import { CliError } from '../errors';
 import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
@@ -62,7 +64,9 @@ when it is named *.rubric.yaml, *.assessment.yaml or *.plan.yaml (or .yml), lies
 folder called rubrics/, or declares "apiVersion: rubrics-as-code/v1", and the nearest
 .rubricsignore (in this folder or above it, up to the repository's top) does not leave it out.
 Only regular files are read, at most 16 MiB each: FIFOs, devices and sockets in folders are
-skipped with a note.
+skipped with a note. A file or folder that lies outside the repository, or leads out of it (or
+into .git) through a symbolic link, is never read: it gets a file-outside-workspace error
+(--allow-outside widens this as it does for references).
 
 Options:
   -f, --format <name>       stylish (default), json, sarif, github or junit; give it several
@@ -102,8 +106,9 @@ Formats:
            (sarif and github paths are relative to GITHUB_WORKSPACE when it is set)
   junit    JUnit XML, one test case per file, for CI systems that show test results
   In every format, text from the files is printed on one line, escaped, and shortened
-  when it is very long. When no file matches, json, sarif and junit are still written
-  (valid and empty), so an upload step that follows finds a file.
+  when it is very long. Whatever stops the check (exit 2: no file matches, a file cannot be
+  read), json, sarif and junit are still written and valid, with what was checked; sarif and
+  junit also say why, so an upload step that follows finds a file.
 
 Exit codes:
   0  no errors (notes never fail; warnings fail only with --strict or --max-warnings)
@@ -140,8 +145,8 @@ Examples:
       const cache = values.cache || values['cache-location'] !== undefined ? await openCache(values['cache-location'], context.cwd, note) : undefined;
       results = await validatePaths(positionals, context.cwd, note, confinement, cache);
     } catch (error) {
-      // An upload step after this one still finds a valid (empty) file.
-      if (error instanceof NoFilesFound) for (const output of outputs) if (output.format !== 'stylish' && output.format !== 'github') await emit(render([], output.format, context, color), output.file, context);
+      // Whatever stopped the check, an upload step after this one still finds a valid file, which says why.
+      if (error instanceof CliError) for (const output of outputs) if (output.format !== 'stylish' && output.format !== 'github') await emit(render([], output.format, context, color, [error.message]), output.file, context);
       throw error;
     }
     const change = values.base !== undefined ? await changedPaths(values.base, context.cwd) : undefined;
@@ -218,33 +223,36 @@ async function changedPaths(base: string, cwd: string): Promise<Set<string>> {
   return new Set(change.files.filter((f) => f.status !== 'deleted').map((f) => path.join(change.root, f.path)));
 }
 
-/** No file matched the paths: the run cannot check anything (exit 2). */
-export class NoFilesFound extends CliError {}
-
 /**
  * Discovers, reads and analyzes the files, all through one engine. Entries that were skipped
- * (FIFOs, devices, sockets with a YAML name) are passed to `note` as they are found.
+ * (FIFOs, devices, sockets with a YAML name) are passed to `note` as they are found. A file or
+ * folder that lies outside the root (or leads out of it through a link) is never read: it has a
+ * result of its own with the file-outside-workspace error. A file that cannot be read (too large,
+ * no permission, not a regular file) is reported as not fully checked, beside the others' results.
  */
 export async function validatePaths(inputs: readonly string[], cwd: string, note: (text: string) => void = () => undefined, confinement?: Confinement, cache?: ValidateCache): Promise<FileResult[]> {
-  const { files, skipped, regular } = await discoverFiles(inputs, cwd);
+  const engine = createEngine(new NodeFileHost(), confinement ?? (await cliConfinement(cwd)));
+  const { files, skipped, regular, refused } = await discoverFiles(inputs, cwd, (uri) => engine.checkedFileRefusal(uri));
   skipped.forEach(note);
-  if (files.length === 0) {
+  if (files.length === 0 && refused.length === 0) {
     const where = inputs.length > 0 ? inputs.map((i) => JSON.stringify(i)).join(', ') : 'the current folder';
-    throw new NoFilesFound(
+    throw new NothingToCheck(
       `Found no rubric files in ${where}. Files are checked when named *.rubric.yaml, *.assessment.yaml or *.plan.yaml, placed under a rubrics/ folder, or declaring "apiVersion: rubrics-as-code/v1". Name files explicitly to check them anyway, or run "rubrics init" to start.`,
     );
   }
-  const engine = createEngine(new NodeFileHost(), confinement ?? (await cliConfinement(cwd)));
   const checker = new FileChecker(engine);
-  const results: FileResult[] = [];
-  const unreadable: string[] = [];
+  const results: FileResult[] = refused.map((entry) => {
+    const shown = displayPath(entry.path, cwd);
+    return { ...toFileResult(shown, { text: '', diagnostics: [refusedFileDiagnostic(shown, entry.refusal, entry.what)] }), absolutePath: entry.path };
+  });
   for (const file of files) {
     const shown = displayPath(file, cwd);
     let text: string;
     try {
-      text = await readUserFile(file, shown, { seenRegular: regular.has(file) });
+      text = await readTextFile(file, { seenRegular: regular.has(file) });
     } catch (error) {
-      unreadable.push(error instanceof Error ? error.message : String(error));
+      if (!(error instanceof UnreadableFile)) throw error;
+      results.push({ path: shown, absolutePath: file, diagnostics: [], incomplete: [printable(`It was not read: ${error.reason}.${error.advice ? ` ${error.advice}` : ''}`)] });
       continue;
     }
     const uri = fileUri(file);
@@ -260,24 +268,23 @@ export async function validatePaths(inputs: readonly string[], cwd: string, note
     results.push({ ...result, absolutePath: file });
   }
   await cache?.save(note);
-  // Nothing has been printed yet: a file that cannot be read fails the run (exit 2) rather than
-  // giving a report that silently leaves it out.
-  if (unreadable.length > 0) throw new CliError(unreadable.join('\nrubrics: '));
-  return results;
+  // In the order of their paths, files refused and read alike.
+  return results.sort((a, b) => compareStrings(a.path, b.path));
 }
 
-function render(results: readonly FileResult[], format: Format, context: CliContext, color: boolean): string {
+/** One format of the results; `stopped` says why the check stopped before it could check everything. */
+function render(results: readonly FileResult[], format: Format, context: CliContext, color: boolean, stopped: readonly string[] = []): string {
   switch (format) {
     case 'json':
       return formatJson(results);
     case 'sarif': {
       const root = repositoryRoot(context);
-      return formatSarif(relativeTo(results, root), { toolVersion: TOOL_VERSION, sourceRootUri: directoryUri(root) });
+      return formatSarif(relativeTo(results, root), { toolVersion: TOOL_VERSION, sourceRootUri: directoryUri(root), stopped });
     }
     case 'github':
       return formatGithub(relativeTo(results, repositoryRoot(context)));
     case 'junit':
-      return formatJunit(results);
+      return formatJunit(results, stopped);
     case 'stylish':
       return formatStylish(results, palette(color));
   }

@@ -10,14 +10,21 @@ const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'note' 
  * clean file passes (its notes go to system-out). Text is already printable; XML's special
  * characters are escaped here.
  */
-export function formatJunit(results: readonly FileResult[]): string {
+export function formatJunit(results: readonly FileResult[], stopped: readonly string[] = []): string {
   const totals = countTotals(results);
   const failing = results.filter((r) => !r.incomplete && r.diagnostics.some((d) => d.severity !== 'information')).length;
+  const tests = results.length + (stopped.length > 0 ? 1 : 0);
+  const errors = totals.filesIncomplete + (stopped.length > 0 ? 1 : 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="rubrics" tests="${results.length}" failures="${failing}" errors="${totals.filesIncomplete}">`,
-    `  <testsuite name="rubrics validate" tests="${results.length}" failures="${failing}" errors="${totals.filesIncomplete}" skipped="0">`,
+    `<testsuites name="rubrics" tests="${tests}" failures="${failing}" errors="${errors}">`,
+    `  <testsuite name="rubrics validate" tests="${tests}" failures="${failing}" errors="${errors}" skipped="0">`,
   ];
+  // The check stopped before it could check everything: one test case in error says why.
+  if (stopped.length > 0) {
+    const reasons = stopped.map(printable);
+    lines.push('    <testcase classname="rubrics" name="rubrics validate">', `      <error type="not-run" message="${xml(reasons[0] as string)}">${xml(reasons.join('\n'))}</error>`, '    </testcase>');
+  }
   for (const file of results) {
     const name = xml(printable(file.path));
     const problems = file.diagnostics.filter((d) => d.severity !== 'information');

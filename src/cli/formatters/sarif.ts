@@ -12,6 +12,8 @@ export interface SarifOptions {
   readonly toolVersion: string;
   /** file:// URI of the working directory, ending in a slash: where SOURCE_ROOT points. */
   readonly sourceRootUri: string;
+  /** Why the check stopped before it could check everything (a path that matches nothing): the invocation did not succeed. */
+  readonly stopped?: readonly string[];
 }
 
 /**
@@ -49,7 +51,7 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
             })),
           },
         },
-        ...invocations(results, artifactIndex),
+        ...invocations(results, artifactIndex, options.stopped ?? []),
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: options.sourceRootUri } },
         columnKind: 'utf16CodeUnits',
         artifacts: results.map((file) => ({ location: { uri: encodePath(file.path), uriBaseId: SOURCE_ROOT }, mimeType: 'application/yaml' })),
@@ -86,17 +88,19 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
 }
 
 /**
- * When files could not be fully checked, the run says so the way SARIF readers understand: an
- * invocation that did not succeed, with a tool notification per reason and file.
+ * When the check stopped, or files could not be fully checked, the run says so the way SARIF
+ * readers understand: an invocation that did not succeed, with a tool notification per reason
+ * (and file).
  */
-function invocations(results: readonly FileResult[], artifactIndex: ReadonlyMap<string, number>): { invocations?: object[] } {
-  const notifications = results.flatMap((file) =>
+function invocations(results: readonly FileResult[], artifactIndex: ReadonlyMap<string, number>, stopped: readonly string[]): { invocations?: object[] } {
+  const notifications: object[] = stopped.map((reason) => ({ level: 'error', message: { text: printable(reason) } }));
+  notifications.push(...results.flatMap((file) =>
     (file.incomplete ?? []).map((reason) => ({
       level: 'error',
       message: { text: notFullyChecked(printable(file.path), reason) },
       locations: [{ physicalLocation: { artifactLocation: { uri: encodePath(file.path), uriBaseId: SOURCE_ROOT, index: artifactIndex.get(file.path) } } }],
     })),
-  );
+  ));
   return notifications.length > 0 ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }] } : {};
 }
 

@@ -1,4 +1,5 @@
 import { isBuiltinUri } from '../builtins';
+import type { Diagnostic } from '../diagnostics/types';
 import { isUnreadable, type FileHost } from './host';
 import { BoundedMemo } from './memo';
 
@@ -57,6 +58,14 @@ export function refusalSentence(subject: string, refusal: Refusal, what: 'refere
   const how = refusal.link ? `leads through a link to a ${target} outside ${refusal.scope}` : `points outside ${refusal.scope}`;
   const why = what === 'reference' ? 'references stay inside it, so that a file cannot make the tool read and show other files of the machine' : 'the files checked stay inside it, so that a change cannot make the tool read and show other files of the machine';
   return `${subject} ${how}, ${notRead}: ${why}. ${refusal.allow}`;
+}
+
+/**
+ * The diagnostic of a file or folder to check that was refused (a face shows it in the file's
+ * place, at its start): the file is never read, so the diagnostic is all there is of it.
+ */
+export function refusedFileDiagnostic(shown: string, refusal: Refusal, what: 'file' | 'folder'): Diagnostic {
+  return { code: 'file-outside-workspace', severity: 'error', message: refusalSentence(shown, refusal, what), range: { start: 0, end: 0 } };
 }
 
 /** A referenced file as an analysis sees it: its text, or why there is none. */
@@ -180,7 +189,8 @@ export class ConfinedReader {
    * Why the file or folder at `uri` may not be read for the file at `checkedUri` (it lies outside
    * the roots, as written or through a link), or undefined when it may. Nothing is read: at most,
    * the host is asked where links lead. A file to check is asked about with itself as
-   * `checkedUri`: its roots are those of where it is written (the repository that holds the link).
+   * `checkedUri`: its roots are those of where it is written (the repository that holds the link);
+   * a folder, as a URI that ends in a slash.
    */
   async refusal(uri: string, checkedUri: string): Promise<Refusal | undefined> {
     const confinement = this.confinement;
@@ -192,8 +202,11 @@ export class ConfinedReader {
     };
     if (!isInside(uri, roots)) return outside(false, uri, roots);
     if (!this.host.realUri) return undefined;
-    const real = await this.host.realUri(uri);
-    if (real === undefined || real === uri) return undefined; // nothing there (or no way to look): the read says which
+    const found = await this.host.realUri(uri);
+    if (found === undefined) return undefined; // nothing there (or no way to look): the read says which
+    // A folder is asked about with a trailing slash, which a host's answer may not have.
+    const real = uri.endsWith('/') ? asFolder(found) : found;
+    if (real === uri) return undefined;
     if (isInside(real, roots)) return undefined;
     const realRoots = await Promise.all(roots.map((root) => this.real(root)));
     return isInside(real, realRoots) ? undefined : outside(true, real, [...roots, ...realRoots]);
