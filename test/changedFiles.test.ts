@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listChanges, parseNameStatus } from '../src/cli/changedFiles';
+import { listChanges, parseRawDiff } from '../src/cli/changedFiles';
 import { CliError } from '../src/cli/errors';
 import { gitIn as git, removeTempDirs, tempDir } from './cli.helpers';
 
@@ -73,18 +73,28 @@ describe('listChanges', () => {
   });
 });
 
-describe('parseNameStatus', () => {
-  it('reads paths with spaces, tabs and newlines intact (-z output), and copies with their source', () => {
-    expect(parseNameStatus('M\0a b.yaml\0C75\0x.yaml\0y\tz.yaml\0D\0new\nline.yaml\0T\0link\0')).toEqual([
+describe('parseRawDiff', () => {
+  it('reads paths with spaces, tabs and newlines intact (-z output), copies with their source, and which side is a link', () => {
+    const entry = (modes: string, status: string) => `:${modes} 1111111 2222222 ${status}`;
+    const raw = [
+      entry('100644 100644', 'M'), 'a b.yaml',
+      entry('100644 100644', 'C75'), 'x.yaml', 'y\tz.yaml',
+      entry('100644 000000', 'D'), 'new\nline.yaml',
+      entry('100644 120000', 'T'), 'link',
+      entry('120000 120000', 'M'), 'rubrics/x.rubric.yaml',
+    ].join('\0');
+    expect(parseRawDiff(`${raw}\0`)).toEqual([
       { status: 'modified', path: 'a b.yaml' },
       { status: 'copied', path: 'y\tz.yaml', previousPath: 'x.yaml' },
       { status: 'deleted', path: 'new\nline.yaml' },
-      { status: 'type-changed', path: 'link' },
+      { status: 'type-changed', path: 'link', links: { after: true } },
+      { status: 'modified', path: 'rubrics/x.rubric.yaml', links: { before: true, after: true } },
     ]);
-    expect(parseNameStatus('')).toEqual([]);
+    expect(parseRawDiff('')).toEqual([]);
   });
 
-  it('refuses a status it does not know rather than guessing', () => {
-    expect(() => parseNameStatus('X\0a.yaml\0')).toThrow(/Unexpected status "X"/);
+  it('refuses an entry it does not know rather than guessing', () => {
+    expect(() => parseRawDiff(':100644 100644 1 2 X\0a.yaml\0')).toThrow(/Unexpected entry ":100644 100644 1 2 X"/);
+    expect(() => parseRawDiff('M\0a.yaml\0')).toThrow(/Unexpected entry "M"/);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { changeSection, renderDiffMarkdown } from '../src/core/render';
 import { moveArrow } from '../src/core/render/text';
 import { buildReport, diffReports, type ReportModel } from '../src/core/report';
+import { Engine } from '../src/core/engine';
+import { MemoryFileHost } from '../src/core/resolve/host';
 import { analyzeMemory } from './helpers';
 import { analyzeInput, expectGolden, inputFiles } from './reportSupport';
 
@@ -99,7 +101,7 @@ describe('score diff of an assessment', () => {
   });
 
   it('treats every dimension as new when the file did not exist before', async () => {
-    const empty = buildReport(await analyzeMemory({ 'a.yaml': '' }, 'a.yaml'));
+    const empty = buildReport(await new Engine(new MemoryFileHost()).analyzeAbsent('file:///ws/a.yaml'));
     const after = await model('northwind-2026.assessment.yaml');
     const diff = diffReports(empty, after);
     expect(diff.kind).toBe('Assessment');
@@ -136,13 +138,19 @@ describe('score diff of an assessment', () => {
     expect(md).not.toContain('*(removed)*');
     expect(diffReports(broken, before).unscored).toBe('before');
     // A new file that cannot be scored: nothing was scored at either side.
-    const added = diffReports(await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': '' }), broken);
+    const absent = async () => buildReport(await new Engine(new MemoryFileHost()).analyzeAbsent('file:///ws/northwind-2026.assessment.yaml'));
+    const added = diffReports(await absent(), broken);
     expect(added.unscored).toBe('after');
     expect(renderDiffMarkdown(added)).toContain('**Overall score: not scored.** The capabilities are compared once the newer version can be scored.');
-    // An empty text (the file was deleted) has no errors: what it scored is listed as removed.
-    const deleted = diffReports(before, await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': '' }));
+    // No file (it was deleted) has no errors: what it scored is listed as removed.
+    const deleted = diffReports(before, await absent());
     expect(deleted.unscored).toBeUndefined();
     expect(deleted.dimensions.every((d) => d.change === 'removed')).toBe(true);
+    // A file emptied by the change is there, with an error: not a deletion, and its score is lost.
+    const emptied = diffReports(before, await model('northwind-2026.assessment.yaml', { 'northwind-2026.assessment.yaml': '' }));
+    expect(emptied.unscored).toBe('after');
+    expect(emptied.overall).toMatchObject({ before: expect.closeTo(20 / 9, 12) });
+    expect(emptied.overall?.after).toBeUndefined();
   });
 
   it('refuses to compare documents of different kinds, and says so', async () => {

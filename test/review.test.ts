@@ -254,6 +254,54 @@ describe('rubrics diff --base: the whole change', () => {
   });
 });
 
+describe.runIf(process.platform !== 'win32')('rubrics diff --base reads both sides of a change through the confined reader', () => {
+  const TOKEN = 'eC1hY2Nlc3MtdG9rZW46Z2hzX1JFVklFVw==';
+  /** A branch that adds links out of the repository and into .git, and changes an assessment reached through a link inside it. */
+  function linksBranch(): { repo: string; outside: string } {
+    const { repo } = repository('links');
+    const outside = tempDir('rubrics-review-outside-');
+    fs.writeFileSync(path.join(outside, 'secret.rubric.yaml'), fs.readFileSync(path.join(repo, CLAIMS_RUBRIC), 'utf8').replace(/^title: .*$/m, 'title: TOP SECRET'));
+    git(repo, 'config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${TOKEN}`);
+    fs.symlinkSync('../../.git/config', path.join(repo, `${K}/config.rubric.yaml`));
+    fs.symlinkSync(path.join(outside, 'secret.rubric.yaml'), path.join(repo, `${K}/secret.rubric.yaml`));
+    edit(repo, NEXGEN, 'vs-financial-returns: some', 'vs-financial-returns: all');
+    return { repo, outside };
+  }
+
+  it('in the working tree: never reads a link out, says which files it could not compare, and writes no review', async () => {
+    const { repo } = linksBranch();
+    const diff = await runCli(cli, ['diff', '--base', 'main', '--format', 'json'], { cwd: repo });
+    expect(diff.code).toBe(2);
+    expect(diff.stdout + diff.stderr).not.toContain(TOKEN);
+    expect(diff.stdout + diff.stderr).not.toContain('TOP SECRET');
+    expect(diff.stderr).toContain(`rubrics: ${K}/config.rubric.yaml was not fully checked. ${K}/config.rubric.yaml leads through a link into .git, version control's own folder, so it was not read or checked`);
+    expect(diff.stderr).toContain(`rubrics: ${K}/secret.rubric.yaml was not fully checked. ${K}/secret.rubric.yaml leads through a link to a file outside the repository`);
+  });
+
+  it('at a head commit: a link that leaves the tree is refused the same way, and one that stays inside is read at that revision', async () => {
+    const { repo } = linksBranch();
+    commit(repo, 'links');
+    const refused = await runCli(cli, ['diff', '--base', 'main', '--head', 'HEAD', '--format', 'json'], { cwd: repo });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${K}/config.rubric.yaml leads through a link into .git, version control's own folder`);
+    expect(refused.stderr).toContain(`${K}/secret.rubric.yaml leads through a link to a file outside the repository`);
+
+    // Without the links out: a link inside the tree, changed on the branch, compares what it leads to at each side.
+    fs.rmSync(path.join(repo, `${K}/config.rubric.yaml`));
+    fs.rmSync(path.join(repo, `${K}/secret.rubric.yaml`));
+    fs.symlinkSync(path.basename(NEXGEN), path.join(repo, `${K}/current.assessment.yaml`));
+    commit(repo, 'only a link inside');
+    const followed = await runCli(cli, ['diff', '--base', 'main', '--head', 'HEAD', '--format', 'json'], { cwd: repo });
+    expect(followed.code, followed.stderr).toBeLessThan(2);
+    const review = JSON.parse(followed.stdout) as ChangeReview;
+    const linked = review.files.find((f) => f.path === `${K}/current.assessment.yaml`);
+    const original = review.files.find((f) => f.path === NEXGEN);
+    expect(linked?.status).toBe('added');
+    expect(linked?.documents[0]?.diff.overall?.after).toBe(original?.documents[0]?.diff.overall?.after);
+    expect(linked?.documents[0]?.diff.overall?.after).toBeTypeOf('number');
+  });
+});
+
 describe('rubrics diff BEFORE AFTER of a rubric', () => {
   it('lists what changed in the rubric, old → new, in Markdown and JSON; an assessment gets no such list', async () => {
     const { repo } = repository('rubric');

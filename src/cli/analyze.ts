@@ -1,9 +1,9 @@
 import { Engine, type FileAnalysis } from '../core/engine';
-import type { Confinement } from '../core/resolve/confinement';
+import { refusalSentence, type Confinement } from '../core/resolve/confinement';
 import type { FileHost } from '../core/resolve/host';
 import { CliError } from './errors';
 import { readTextFile, UnreadableFile, type ReadOptions } from './fileRead';
-import { NodeFileHost } from './nodeFileHost';
+import { fileUri, NodeFileHost } from './nodeFileHost';
 import { printable } from './printable';
 import { notFullyChecked } from './results';
 import { TOOL_VERSION } from './version';
@@ -17,8 +17,16 @@ export function createEngine(host: FileHost = new NodeFileHost(), confinement?: 
   return new Engine(host, confinement ? { confinement } : {});
 }
 
-/** Reads a file the user named or that discovery found; failing to is a usage/I/O error (exit 2). */
-export async function readUserFile(file: string, shown: string, options: ReadOptions = {}): Promise<string> {
+/**
+ * Reads a file the user named or that discovery found; failing to is a usage/I/O error (exit 2).
+ * A file to check is first asked about (`confined`: the engine's one decision of where files may
+ * be, Engine.checkedFileRefusal): one outside the root, or that leads out of it through a link,
+ * is never read. Only files that are not checked (the official sources `import` converts) are read
+ * `unconfined`.
+ */
+export async function readUserFile(file: string, shown: string, confined: Pick<Engine, 'checkedFileRefusal'> | 'unconfined', options: ReadOptions = {}): Promise<string> {
+  const refusal = confined === 'unconfined' ? undefined : await confined.checkedFileRefusal(fileUri(file));
+  if (refusal) throw new CliError(printable(refusalSentence(shown, refusal, 'file')));
   try {
     return await readTextFile(file, options);
   } catch (error) {

@@ -1,9 +1,9 @@
 import { CliError } from './errors';
-import { git, GitError } from './gitSource';
+import { git, GitError, LINK_MODE } from './gitSource';
 
 /**
- * What a change did to the files of a repository, as git itself sees it: `git diff --name-status
- * -M` from the merge base of BASE and HEAD to HEAD, so a pull request's listing holds its own
+ * What a change did to the files of a repository, as git itself sees it: `git diff --raw -M` from
+ * the merge base of BASE and HEAD to HEAD, so a pull request's listing holds its own
  * changes and not what landed on the base branch since it branched off. The GitHub Action uses it
  * to keep annotations and score diffs to the files a pull request touches.
  */
@@ -15,6 +15,11 @@ export interface ChangedFile {
   readonly path: string;
   /** A renamed or copied file's path before the change. */
   readonly previousPath?: string;
+  /**
+   * The sides at which git holds the file as a symbolic link (whose blob is where it leads, not
+   * a file's text); absent when it is a link at neither.
+   */
+  readonly links?: { readonly before?: true; readonly after?: true };
 }
 
 export interface ChangeSet {
@@ -59,8 +64,8 @@ export async function listChanges(cwd: string, base: string, head = 'HEAD', opti
     note = `This is a shallow clone without the history "${base}" and "${head}" share, so the change is compared with "${base}" itself; what landed on it since the branch left it shows as part of the change. Fetch the history (git fetch --unshallow, or actions/checkout with fetch-depth: 0) to compare with the merge base.`;
   }
   const range = options.workingTree ? [from] : [from, headCommit];
-  const listing = await runGit(root, ['diff', '--name-status', '-M', '-z', ...range, '--'], `git diff ${base}...${head} failed`);
-  const files = parseNameStatus(listing);
+  const listing = await runGit(root, ['diff', '--raw', '-M', '-z', ...range, '--'], `git diff ${base}...${head} failed`);
+  const files = parseRawDiff(listing);
   if (options.workingTree) {
     // Files git does not track yet (and does not ignore) are part of the working tree's change.
     const untracked = await runGit(root, ['ls-files', '--others', '--exclude-standard', '-z'], 'git ls-files failed');
@@ -83,20 +88,26 @@ export async function defaultBase(cwd: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** Parses `git diff --name-status -z` output: a status field, then one path (two for renames and copies). */
-export function parseNameStatus(output: string): ChangedFile[] {
+/**
+ * Parses `git diff --raw -z` output: per file, `:<mode before> <mode after> <object> <object>
+ * <status>`, then one path (two for renames and copies). The modes tell which side holds a link.
+ */
+export function parseRawDiff(output: string): ChangedFile[] {
   const fields = output.split('\0');
   if (fields[fields.length - 1] === '') fields.pop();
   const files: ChangedFile[] = [];
   for (let i = 0; i < fields.length; ) {
-    const code = fields[i++] ?? '';
+    const header = fields[i++] ?? '';
+    const [modeBefore = '', modeAfter = '', , , code = ''] = header.replace(/^:/, '').split(' ');
     const status = STATUS[code.charAt(0)];
-    if (!status) throw new CliError(`Unexpected status "${code}" in git's list of changed files.`);
+    if (!header.startsWith(':') || !status) throw new CliError(`Unexpected entry ${JSON.stringify(header)} in git's list of changed files.`);
+    const links = { ...(modeBefore === LINK_MODE ? { before: true as const } : {}), ...(modeAfter === LINK_MODE ? { after: true as const } : {}) };
+    const linked = links.before || links.after ? { links } : {};
     if (status === 'renamed' || status === 'copied') {
       const [previousPath, path] = [fields[i++] ?? '', fields[i++] ?? ''];
-      files.push({ status, path, previousPath });
+      files.push({ status, path, previousPath, ...linked });
     } else {
-      files.push({ status, path: fields[i++] ?? '' });
+      files.push({ status, path: fields[i++] ?? '', ...linked });
     }
   }
   return files;

@@ -11,6 +11,11 @@ import { printable } from './printable';
 // get URIs of their own (core/review/revisionUri.ts), so that their relative references resolve
 // to the same revision, not to today's working tree.
 
+/** git's file mode of a symbolic link. */
+export const LINK_MODE = '120000';
+/** Links to links followed at a revision, at most (as the system's own limit on nested links). */
+const MAX_LINK_HOPS = 8;
+
 /** git's output is read up to the engine's size limit; a larger file stops the read there. */
 const MAX_OUTPUT_BYTES = MAX_READ_BYTES;
 
@@ -116,6 +121,25 @@ export class GitRepository implements FileHost {
     if (answer.type !== 'blob') throw new CliError(`"${object}" is a ${answer.type} in git, not a file.`);
     if (!('content' in answer) || !answer.content) throw tooLarge();
     return decodeText(answer.content);
+  }
+
+  /**
+   * Where the link at `repoPath` leads at the revision, as a path from the repository root at the
+   * same revision, through links to links; undefined when it leaves the tree (an absolute target,
+   * or `..` past the root) or goes round. git stores a link as a blob that holds where it leads.
+   */
+  async linkTarget(ref: string, repoPath: string): Promise<string | undefined> {
+    let current = repoPath;
+    for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+      const target = await this.show(ref, current);
+      if (target === undefined || target.startsWith('/') || /^[A-Za-z]:/.test(target)) return undefined;
+      const next = path.posix.normalize(path.posix.join(path.posix.dirname(current), target.replace(/\\/g, '/')));
+      if (next === '..' || next.startsWith('../')) return undefined;
+      const entry = await git(this.root, ['ls-tree', '-z', ref, '--', next]).catch(() => '');
+      if (!entry.startsWith(`${LINK_MODE} `)) return next;
+      current = next;
+    }
+    return undefined;
   }
 
   /** Ends the process that reads objects, once the command is done with the repository. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { FileAnalysis } from '../core/engine';
+import type { Engine, FileAnalysis } from '../core/engine';
 import { parseDocuments } from '../core/document/located';
 import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
-import { folderOf, type Confinement } from '../core/resolve/confinement';
+import { asFolder, folderOf, refusalSentence, type Confinement, type Refusal } from '../core/resolve/confinement';
 import { textOf } from '../core/resolve/host';
 import { referencedUrisIn } from '../core/resolve/references';
 import { baseName } from '../core/resolve/uris';
@@ -11,7 +11,7 @@ import { reviewChange, type ChangeReview, type FileStatus, type FileVersions } f
 import { createEngine, FileChecker } from './analyze';
 import { defaultBase, listChanges, type ChangeSet, type ChangedFile } from './changedFiles';
 import { CliError } from './errors';
-import { git, gitUri } from './gitSource';
+import { git, gitUri, LINK_MODE, type GitRepository } from './gitSource';
 import { IgnoreRules } from './ignoreFile';
 import { fileUri } from './nodeFileHost';
 import { SourceReader } from './sources';
@@ -72,10 +72,13 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
     const scope = scopeOf(request.paths, request.cwd, change.root);
     const ignore = await IgnoreRules.load(request.cwd);
     const headUri = (file: string) => (change.workingTree ? fileUri(path.join(change.root, file)) : gitUri(change.head, file));
-    const headText = async (file: string) => (change.workingTree ? textOf(await reader.readFile(fileUri(path.join(change.root, file)))) : repository.show(change.head, file));
+    const { scope: rootScope } = await request.confinement.rootsFor(asFolder(fileUri(change.root)));
+    const sides = new ChangeSides(repository, reader, engine, change, { unavailable: 'outside', link: true, scope: rootScope, allow: request.confinement.allow });
     const incomplete: { path: string; reasons: string[] }[] = [];
     const analyze = async (shown: string, uri: string, text: string | undefined): Promise<FileAnalysis> => {
-      const checked = await checker.check(uri, text ?? '');
+      // No file at this side (added, or deleted): nothing, not an empty file with an error to report.
+      if (text === undefined) return engine.analyzeAbsent(uri);
+      const checked = await checker.check(uri, text);
       if (checked.incomplete.length > 0 || !checked.analysis) incomplete.push({ path: shown, reasons: [...checked.incomplete] });
       return checked.analysis ?? (await engine.analyze(uri, ''));
     };
@@ -84,8 +87,18 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
     for (const file of change.files) {
       if (!inScope(file.path, scope) || ignore.ignores(file.path, change.root)) continue;
       const beforePath = file.previousPath ?? file.path;
-      const beforeText = file.status === 'added' ? undefined : await repository.show(change.base, beforePath);
-      const afterText = file.status === 'deleted' ? undefined : await headText(file.path);
+      const before = file.status === 'added' ? NOTHING : await sides.atBase(beforePath, file.links?.before === true);
+      const after = file.status === 'deleted' ? NOTHING : await sides.atHead(file.path, file.links?.after === true);
+      // A side that leads out of the root was not read: the file cannot be compared, and says why.
+      const refused = [before, after].filter((side): side is Refused => 'refused' in side);
+      if (refused.length > 0) {
+        if (isRubricFile(file.path, undefined) || isRubricFile(beforePath, undefined) || [before, after].some((side) => 'text' in side && isRubricFile(file.path, side.text))) {
+          incomplete.push({ path: file.path, reasons: refused.map((side) => refusalSentence(side === before ? `${change.base.slice(0, 12)}:${beforePath}` : file.path, side.refused, 'file')) });
+        }
+        continue;
+      }
+      const beforeText = 'text' in before ? before.text : undefined;
+      const afterText = 'text' in after ? after.text : undefined;
       if (!isRubricFile(file.path, afterText) && !isRubricFile(beforePath, beforeText)) continue;
       versions.push({
         path: file.path,
@@ -100,9 +113,10 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
     const touched = versions.flatMap((v) => rubricsDefinedIn(v.after));
     if (touched.length > 0) {
       const reviewed = new Set(versions.map((v) => v.path));
-      for (const file of await headFiles(change, repository.root)) {
+      for (const { path: file, link } of await headFiles(change, repository.root)) {
         if (reviewed.has(file) || !inScope(file, scope) || ignore.ignores(file, change.root)) continue;
-        const text = await headText(file);
+        const read = await sides.atHead(file, link);
+        const text = 'text' in read ? read.text : undefined;
         if (text === undefined || !isRubricFile(file, text)) continue;
         // A file that cannot name a touched rubric, by its path or its id, cannot use it.
         const uri = headUri(file);
@@ -114,7 +128,8 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
         if (!candidates.some((ref) => named.includes(ref.uri))) continue;
         const after = await analyze(file, uri, text);
         if (!candidates.some((ref) => rubricUsers(after, ref).length > 0)) continue;
-        const beforeText = await repository.show(change.base, file);
+        const beforeRead = await sides.atBase(file, link);
+        const beforeText = 'text' in beforeRead ? beforeRead.text : undefined;
         if (beforeText === undefined) continue;
         versions.push({ path: file, status: 'unchanged', before: await analyze(`${change.base.slice(0, 12)}:${file}`, gitUri(change.base, file), beforeText), after });
       }
@@ -168,12 +183,67 @@ function inScope(repoPath: string, scope: readonly string[] | undefined): boolea
   return !scope || scope.some((s) => s === '' || repoPath === s || repoPath.startsWith(`${s}/`));
 }
 
-/** Every file of the head: tracked files (and untracked ones, for the working tree). */
-async function headFiles(change: ChangeSet, root: string): Promise<string[]> {
-  const listing = change.workingTree
-    ? `${await git(root, ['ls-files', '-z'])}${await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])}`
-    : await git(root, ['ls-tree', '-r', '--name-only', '-z', change.head]);
-  return [...new Set(listing.split('\0').filter((f) => f && YAML_FILE.test(f)))].sort();
+/**
+ * Every YAML file of the head: tracked files (and untracked ones, for the working tree), and, at a
+ * head commit, whether git holds it as a link (on disk, the confined reader sees links itself).
+ */
+async function headFiles(change: ChangeSet, root: string): Promise<{ path: string; link: boolean }[]> {
+  if (change.workingTree) {
+    const listing = `${await git(root, ['ls-files', '-z'])}${await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])}`;
+    return [...new Set(listing.split('\0').filter((f) => f && YAML_FILE.test(f)))].sort().map((file) => ({ path: file, link: false }));
+  }
+  // `<mode> <type> <object>\t<path>` per file.
+  const entries = (await git(root, ['ls-tree', '-r', '-z', change.head])).split('\0').filter(Boolean);
+  const files = new Map<string, boolean>();
+  for (const entry of entries) {
+    const tab = entry.indexOf('\t');
+    const file = entry.slice(tab + 1);
+    if (tab > 0 && YAML_FILE.test(file)) files.set(file, entry.startsWith(`${LINK_MODE} `));
+  }
+  return [...files.keys()].sort().map((file) => ({ path: file, link: files.get(file) === true }));
+}
+
+/** A side of a changed file: its text (undefined: no file there), or why it was not read. */
+type SideRead = { readonly text: string | undefined } | Refused;
+interface Refused {
+  readonly refused: Refusal;
+}
+const NOTHING: SideRead = { text: undefined };
+
+/**
+ * Reads the two sides of a change for the review, through the one decision of where files may be
+ * (Engine.checkedFileRefusal): the working tree's files are asked about before they are read, so a
+ * committed link out of the repository (or into .git) is never read; at a git revision, a link is
+ * a blob that names where it leads, followed only while it stays inside the tree and out of .git.
+ */
+class ChangeSides {
+  constructor(
+    private readonly repository: GitRepository,
+    private readonly disk: SourceReader,
+    private readonly engine: Engine,
+    private readonly change: ChangeSet,
+    /** What a link that leaves the tree at a revision is refused as (the review's root). */
+    private readonly leavesTree: Refusal,
+  ) {}
+
+  atBase(repoPath: string, link: boolean): Promise<SideRead> {
+    return this.atRevision(this.change.base, repoPath, link);
+  }
+
+  async atHead(repoPath: string, link: boolean): Promise<SideRead> {
+    if (!this.change.workingTree) return this.atRevision(this.change.head, repoPath, link);
+    const uri = fileUri(path.join(this.change.root, repoPath));
+    const refused = await this.engine.checkedFileRefusal(uri);
+    return refused ? { refused } : { text: textOf(await this.disk.readFile(uri)) };
+  }
+
+  private async atRevision(ref: string, repoPath: string, link: boolean): Promise<SideRead> {
+    if (!link) return { text: await this.repository.show(ref, repoPath) };
+    const target = await this.repository.linkTarget(ref, repoPath);
+    if (target === undefined) return { refused: this.leavesTree };
+    const refused = await this.engine.checkedFileRefusal(gitUri(ref, target));
+    return refused ? { refused: { ...refused, link: true } } : { text: await this.repository.show(ref, target) };
+  }
 }
 
 export type { RubricRef };

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Engine } from '../core/engine';
 import type { FileHost, FileRead } from '../core/resolve/host';
 import { readUserFile } from './analyze';
 import { displayPath } from './discover';
@@ -29,13 +30,14 @@ export class SourceReader implements FileHost {
 
   constructor(private readonly cwd: string) {}
 
-  async load(argument: string): Promise<LoadedSource> {
+  /** The file an argument names; one on disk is read only where `engine` allows (see readUserFile). */
+  async load(argument: string, engine: Pick<Engine, 'checkedFileRefusal'>): Promise<LoadedSource> {
     const absolute = path.resolve(this.cwd, argument);
     const onDisk = await stat(absolute).catch(() => undefined);
     if (onDisk?.isDirectory()) throw new CliError(`"${argument}" is a folder; name a file (an assessment or a plan).`);
     if (onDisk) {
       const shownPath = displayPath(absolute, this.cwd);
-      return { label: argument, uri: fileUri(absolute), text: await readUserFile(absolute, shownPath), shownPath };
+      return { label: argument, uri: fileUri(absolute), text: await readUserFile(absolute, shownPath, engine), shownPath };
     }
     const spec = parseGitSpec(argument);
     if (!spec) throw new CliError(`Cannot find "${argument}" (looked in ${absolute}). Check the path; to read a file from git, write REF:path, e.g. origin/main:rubrics/team.assessment.yaml.`);

@@ -169,6 +169,16 @@ export class Engine {
   }
 
   /**
+   * The analysis of a side of a comparison where there is no file (added since, or deleted): as
+   * of an empty text, without the empty-file error, which is for a file that is there. A file
+   * emptied by a change keeps the error, so the two read differently in a review.
+   */
+  async analyzeAbsent(uri: string): Promise<FileAnalysis> {
+    const analysis = await this.analyze(uri, '');
+    return { ...analysis, diagnostics: analysis.diagnostics.filter((d) => d.code !== 'empty-file') };
+  }
+
+  /**
    * A file that a reference of the file at `checkedUri` names, read the way an analysis reads it
    * (within the confinement), for the editor's features that open it (go to the baseline).
    */

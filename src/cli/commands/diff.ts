@@ -110,14 +110,18 @@ async function diffWholeChange(request: { base?: string; head?: string; paths: r
 async function diffTwoVersions(beforeArg: string, afterArg: string, format: (typeof FORMATS)[number], out: string | undefined, context: CliContext, confinement: Confinement): Promise<number> {
   const reader = new SourceReader(context.cwd);
   try {
-    const [beforeSource, afterSource] = [await reader.load(beforeArg), await reader.load(afterArg)];
+    const engine = createEngine(reader, confinement);
+    const [beforeSource, afterSource] = [await reader.load(beforeArg, engine), await reader.load(afterArg, engine)];
     if (beforeSource.text === undefined && afterSource.text === undefined) {
       throw new CliError(`Neither "${beforeSource.label}" nor "${afterSource.label}" exists, so there is nothing to compare. Check the paths.`);
     }
-    const checker = new FileChecker(createEngine(reader, confinement));
+    const checker = new FileChecker(engine);
     const analyze = async (source: LoadedSource): Promise<FileAnalysis | undefined> => {
-      if (source.text === undefined) context.stderr.write(`rubrics: ${printable(source.label)} does not exist at that revision (the file is new or was deleted there); comparing with an empty file.\n`);
-      const { analysis, incomplete } = await checker.check(source.uri, source.text ?? '');
+      if (source.text === undefined) {
+        context.stderr.write(`rubrics: ${printable(source.label)} does not exist at that revision (the file is new or was deleted there); comparing with an empty file.\n`);
+        return engine.analyzeAbsent(source.uri);
+      }
+      const { analysis, incomplete } = await checker.check(source.uri, source.text);
       context.stderr.write(incompleteLines(source.shownPath, incomplete));
       return incomplete.length > 0 ? undefined : analysis;
     };

@@ -131,7 +131,7 @@ async function byCommit(absolute: string, context: CliContext, confinement: Conf
       headText = text;
       await take(gitUri(c.commit, c.path), text, `${c.commit.slice(0, 12)}:${c.path}`, { commit: c.commit, date: c.date, author: c.author, message: c.message, path: c.path });
     }
-    const working = await readUserFile(absolute, displayPath(absolute, context.cwd));
+    const working = await readUserFile(absolute, displayPath(absolute, context.cwd), engine);
     if (working !== headText) await take(fileUri(absolute), working, displayPath(absolute, context.cwd), { date: new Date().toISOString().slice(0, 10), message: 'uncommitted changes', path: repoPath });
     if (points.length === 0) context.stderr.write(`rubrics: no version of ${printable(repoPath)} holds an assessment.\n`);
     return { points, ...(newest ? { newest } : {}), incomplete };
@@ -145,7 +145,7 @@ async function byDate(absolute: string, where: readonly string[], context: CliCo
   const engine = createEngine(reader, confinement);
   const checker = new FileChecker(engine);
   const shownOf = (file: string) => displayPath(file, context.cwd);
-  const own = await checker.check(fileUri(absolute), await readUserFile(absolute, shownOf(absolute)));
+  const own = await checker.check(fileUri(absolute), await readUserFile(absolute, shownOf(absolute), engine));
   const doc = own.analysis ? historyAssessment(own.analysis) : undefined;
   const key = doc ? subjectKey(doc) : undefined;
   if (!key) throw new CliError(`${shownOf(absolute)} holds no assessment that can be scored (check it with "rubrics validate ${shownOf(absolute)}"), so there is no subject to follow.`);
@@ -156,7 +156,7 @@ async function byDate(absolute: string, where: readonly string[], context: CliCo
   let incomplete = false;
   for (const file of files) {
     const shown = shownOf(file);
-    const { analysis, incomplete: reasons } = await checker.check(fileUri(file), await readUserFile(file, shown));
+    const { analysis, incomplete: reasons } = await checker.check(fileUri(file), await readUserFile(file, shown, engine));
     if (reasons.length > 0) {
       incomplete = true;
       context.stderr.write(incompleteLines(shown, reasons));

@@ -66,9 +66,9 @@ Examples:
     const format = oneOf<Format>(values.format, FORMATS, 'md', '--format');
     const documentNumber = wholeNumber(values.document, '--document', 1);
     const reader = new SourceReader(context.cwd);
-    const source = await reader.load(positionals[0] as string);
-    if (source.text === undefined) throw new CliError(`"${source.label}" does not exist at that revision. Check the path with "git ls-tree -r --name-only ${source.label.split(':')[0]}".`);
     const engine = createEngine(reader, await cliConfinement(context.cwd, values['allow-outside'], context.root));
+    const source = await reader.load(positionals[0] as string, engine);
+    if (source.text === undefined) throw new CliError(`"${source.label}" does not exist at that revision. Check the path with "git ls-tree -r --name-only ${source.label.split(':')[0]}".`);
     const { analysis, incomplete } = await new FileChecker(engine).check(source.uri, source.text);
     if (!analysis) {
       context.stderr.write(incompleteLines(source.shownPath, incomplete));

@@ -78,7 +78,7 @@ Examples:
     let incomplete = false;
     for (const file of files) {
       const shown = displayPath(file, context.cwd);
-      const { analysis, incomplete: reasons } = await checker.check(fileUri(file), await readUserFile(file, shown));
+      const { analysis, incomplete: reasons } = await checker.check(fileUri(file), await readUserFile(file, shown, engine));
       if (reasons.length > 0) {
         incomplete = true;
         context.stderr.write(incompleteLines(shown, reasons));
@@ -112,7 +112,7 @@ async function rubricOf(argument: string, cwd: string, engine: ReturnType<typeof
   const [file, id] = hash > 0 ? [argument.slice(0, hash), argument.slice(hash + 1)] : [argument, undefined];
   const absolute = path.resolve(cwd, file);
   if (await stat(absolute).then((s) => s.isFile(), () => false)) {
-    const analysis = await engine.analyze(fileUri(absolute), await readUserFile(absolute, file));
+    const analysis = await engine.analyze(fileUri(absolute), await readUserFile(absolute, file, engine));
     const rubrics = rubricsDefinedIn(analysis);
     const found = id === undefined ? rubrics[0] : rubrics.find((r) => r.id === id);
     if (!found) {

@@ -40,7 +40,7 @@ export async function readSammModel(dir: string, cwd: string): Promise<ModelFile
   const out: ModelFile[] = [];
   for (const file of files) {
     const shown = shownPath(file, cwd);
-    out.push({ file: shown, documents: yamlDocuments(await readUserFile(file, shown), shown) });
+    out.push({ file: shown, documents: yamlDocuments(await readUserFile(file, shown, 'unconfined'), shown) });
   }
   return out;
 }
@@ -49,5 +49,5 @@ export async function readSammModel(dir: string, cwd: string): Promise<ModelFile
 export async function readModelFile(file: string, cwd: string): Promise<{ shown: string; documents: unknown[] }> {
   const full = path.resolve(cwd, file);
   const shown = shownPath(full, cwd);
-  return { shown, documents: yamlDocuments(await readUserFile(full, shown), shown) };
+  return { shown, documents: yamlDocuments(await readUserFile(full, shown, 'unconfined'), shown) };
 }
