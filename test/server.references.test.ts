@@ -109,6 +109,22 @@ describe('language server: references stay inside the workspace folders', () => 
     expect(client.reads).not.toContain('file:///outside/acme.assessment.yaml');
   });
 
+  it("the workspace scan never asks the client to read a file that leads out of the folder (VS Code lists it), and shows why on it", async () => {
+    const client = await start({
+      files: { 'file:///ws/desk.rubric.yaml': DESK_RUBRIC, 'file:///ws/linked.rubric.yaml': SECRET, 'file:///ws/rubrics/x.yaml': SECRET, 'file:///ws/notes.yaml': SECRET },
+      links: { 'file:///ws/linked.rubric.yaml': 'file:///outside/desk.rubric.yaml', 'file:///ws/rubrics/x.yaml': 'file:///ws/.git/config', 'file:///ws/notes.yaml': 'file:///etc/passwd' },
+      initializationOptions: { clientReadsFiles: true, documentStatus: true, clientResolvesLinks: true },
+    });
+    await client.until(() => client.log.some((line) => /^Workspace scan \(start-up\)/.test(line)), 'the end of the start-up scan');
+    expect(client.reads.filter((read) => read !== 'file:///ws/desk.rubric.yaml' && !read.endsWith('.rubricsignore'))).toEqual([]);
+    expect(codes(client, 'file:///ws/linked.rubric.yaml')).toEqual(['file-outside-workspace']);
+    expect(client.diagnostics.get('file:///ws/linked.rubric.yaml')?.[0]?.message).toMatch(/^linked\.rubric\.yaml leads through a link to a file outside the workspace folder, so it was not read or checked/);
+    expect(client.diagnostics.get('file:///ws/rubrics/x.yaml')?.[0]?.message).toMatch(/^x\.yaml leads through a link into \.git, version control's own folder/);
+    // A YAML file that is not ours by its name is left alone, and said nothing of.
+    expect(client.diagnostics.has('file:///ws/notes.yaml')).toBe(false);
+    expect(JSON.stringify([...client.diagnostics.values()]) + client.log.join('\n')).not.toContain('TOP SECRET');
+  });
+
   it('says why a referenced file the client did not read was not read, in the diagnostic the editor shows', async () => {
     const client = await start({ files: { 'file:///ws/desk.rubric.yaml': { unreadable: 'it is not a regular file' } } });
     const uri = 'file:///ws/acme.assessment.yaml';
@@ -172,6 +188,30 @@ describe.runIf(process.platform === 'linux')('rubrics lsp --stdio: the disk', ()
     } finally {
       socket.close();
     }
+  }, 60_000);
+
+  it('the start-up scan reads no link out of the folder or into .git: a checkout\'s token and the files beside it never show', async () => {
+    const { dir, folder } = workspace();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-lsp-outside-'));
+    dirs.push(outside);
+    fs.writeFileSync(path.join(outside, 'desk.rubric.yaml'), SECRET);
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic TOKEN-NEVER-SHOWN'], { cwd: dir });
+    fs.mkdirSync(path.join(dir, 'rubrics'));
+    fs.symlinkSync('../.git/config', path.join(dir, 'rubrics/x.rubric.yaml'));
+    fs.symlinkSync(path.join(outside, 'desk.rubric.yaml'), path.join(dir, 'linked.rubric.yaml'));
+    fs.symlinkSync(outside, path.join(dir, 'linked-folder'));
+    fs.writeFileSync(path.join(dir, 'desk.rubric.yaml'), DESK_RUBRIC);
+    const { client } = await startStdioServer({ workspaceFolders: [folder], capabilities: { workspace: { configuration: true } } });
+    clients.push(client);
+    await client.until(() => client.log.some((line) => /^Workspace scan \(start-up\)/.test(line)), 'the end of the start-up scan');
+    expect(codes(client, `${folder}/rubrics/x.rubric.yaml`)).toEqual(['file-outside-workspace']);
+    expect(codes(client, `${folder}/linked.rubric.yaml`)).toEqual(['file-outside-workspace']);
+    expect(codes(client, `${folder}/desk.rubric.yaml`)).toEqual([]);
+    expect([...client.diagnostics.keys()].some((uri) => uri.includes('linked-folder'))).toBe(false);
+    const everything = JSON.stringify([...client.diagnostics.values()]) + client.log.join('\n');
+    expect(everything).not.toContain('TOKEN-NEVER-SHOWN');
+    expect(everything).not.toContain('TOP SECRET');
   }, 60_000);
 
   it('reads no file past the size limit in the scan, and says so in its log', async () => {

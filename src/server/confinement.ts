@@ -1,4 +1,4 @@
-import { folderOf, parseRevisionUri, revisionUri, type Confinement } from './core';
+import { baseName, folderOf, parseRevisionUri, refusedFileDiagnostic, revisionUri, type Confinement, type Diagnostic, type Engine } from './core';
 
 /** The setting that widens where references may point, as messages name it. */
 export const ALLOW_OUTSIDE_SETTING = 'rubrics.references.allowOutside';
@@ -49,4 +49,16 @@ function atRevision(folder: string, ref: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a file that is not open may be read for the workspace scan (and for checking a file that
+ * changed on disk): undefined when it may; otherwise it is never read, and `diagnostic` is what to
+ * show in its place when its name makes it ours (a committed `rubrics/x.rubric.yaml` that leads
+ * out of the workspace, or into .git). The decision is the engine's (Engine.checkedFileRefusal).
+ */
+export async function scanRefusal(engine: Pick<Engine, 'checkedFileRefusal'>, uri: string, oursByName: boolean): Promise<{ readonly diagnostic?: Diagnostic } | undefined> {
+  const refusal = await engine.checkedFileRefusal(uri);
+  if (!refusal) return undefined;
+  return oursByName ? { diagnostic: refusedFileDiagnostic(baseName(uri), refusal, 'file') } : {};
 }

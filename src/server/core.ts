@@ -24,7 +24,7 @@ export type { DocumentKind } from '../core/format/types';
 export { buildReport, diffReports, type ReportModel } from '../core/report';
 export { changeSection, previewCarriesBody, previewReport, renderHtml, renderJson, renderMarkdown, type PreviewReport } from '../core/render';
 export { isUnreadable, textOf, type FileHost, type FileRead, type Unreadable } from '../core/resolve/host';
-export { folderOf, type Confinement } from '../core/resolve/confinement';
+export { folderOf, refusedFileDiagnostic, type Confinement } from '../core/resolve/confinement';
 export { rubricUsers } from '../core/review/dependents';
 export { parseRevisionUri, revisionUri } from '../core/review/revisionUri';
 export { baseName } from '../core/resolve/uris';

@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OpenAnalyses } from './analyses';
 import { readSettings, type ServerSettings } from './config';
-import { workspaceConfinement } from './confinement';
+import { scanRefusal, workspaceConfinement } from './confinement';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toRange, DIAGNOSTIC_SOURCE, type Positions } from './convert';
 import {
   addMissingDimensions,
@@ -427,6 +427,16 @@ class RubricsServer {
 
   private async checkClosedFile(uri: string): Promise<void> {
     if (this.documents.get(uri) || this.ownership.isIgnored(uri)) return;
+    // A file that leads out of the workspace (a committed link) is never read; if ours by its name, it says so.
+    const refused = await scanRefusal(this.engine, uri, this.ownership.matchesGlobs(uri));
+    if (refused) {
+      this.forgetFile(uri);
+      if (refused.diagnostic && !this.documents.get(uri)) {
+        this.published.add(uri);
+        void this.connection.sendDiagnostics({ uri, diagnostics: [toDiagnostic(new LineIndex(''), refused.diagnostic)] });
+      }
+      return;
+    }
     const saved = await this.files.readSaved(uri);
     if (this.documents.get(uri)) return; // opened meanwhile: the open document's check wins
     if (isUnreadable(saved)) this.connection.console.log(`Skipped ${baseName(uri)}: ${saved.unreadable}.`);
