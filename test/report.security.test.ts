@@ -185,6 +185,25 @@ describe('safe links', () => {
     }
   });
 
+  it('decodes character references and backslash escapes before judging a scheme, as a Markdown renderer follows them', async () => {
+    const encoded = ['java&#115;cript:alert(1)', 'java&#x73;cript:alert(1)', 'javascript&colon;alert(1)', 'javascript\\:alert(1)', '&#106;avascript:alert(1)', 'data&colon;text/html,x'];
+    for (const url of encoded) expect(isSafeUrl(url), url).toBe(false);
+    // What the policy judged is what CommonMark would follow.
+    const md = new MarkdownIt();
+    for (const url of encoded) expect(md.normalizeLink(md.utils.unescapeAll(url)).toLowerCase(), url).toMatch(/^(javascript|data):/);
+    // Safe links written with references stay safe.
+    for (const url of ['https://example.com/?a=1&amp;b=2', 'docs/a&#32;b.md', 'mailto&#58;a@b.example']) expect(isSafeUrl(url), url).toBe(true);
+    // The rule fires, and no report makes them a link.
+    const text = assessment.replace('- "javascript:alert(1)"', '- "java&#115;cript:alert(1)"').replace('url: "JaVaScRiPt:alert(1)"', 'url: "javascript&colon;alert(1)"');
+    const analysis = await analyzeMemory({ 'h.yaml': `${rubric}---\n${text}` }, 'h.yaml');
+    expect(analysis.diagnostics.filter((d) => d.code === 'unsafe-link').length).toBeGreaterThanOrEqual(4);
+    const markdown = renderMarkdown(buildReport(analysis, 1));
+    const links = [...new MarkdownIt().parse(markdown, {})].flatMap((t) => t.children ?? []).filter((t) => t.type === 'link_open').map((t) => t.attrGet('href') ?? '');
+    expect(links.filter((href) => /^\s*(javascript|data|vbscript)/i.test(href))).toEqual([]);
+    expect(markdown).not.toMatch(/\]\((java&#115;cript|javascript&colon;)/);
+    expect(renderHtml(buildReport(analysis, 1), { mode: 'standalone' })).not.toMatch(/href="[^"]*(java&amp;#115;cript|javascript&amp;colon;)/);
+  });
+
   it('renders free text with the shared markdown-it instance: no raw HTML, no unsafe link, no image', () => {
     expect(renderMarkdownText('<script>alert(1)</script>')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
     expect(renderMarkdownText('[x](javascript:alert(1)) <javascript:alert(1)>')).toBe('<p>[x](javascript:alert(1)) &lt;javascript:alert(1)&gt;</p>\n');

@@ -173,10 +173,12 @@ describe('tags and YAML 1.1 on the full parser', () => {
     const text = '1: a\n"1": b\n';
     expect(issuesOf(text, only(text))).toEqual(['yaml-duplicate-key@"1"']);
     // A plain repeated key is reported once, at its second place.
-    const repeated = 'a: 1\nb: 2\na: 3\n';
+    const repeated = 'apiVersion: rubrics-as-code/v1\na: 1\nb: 2\na: 3\n';
     const doc = only(repeated);
     expect(doc.issues.map((i) => [i.code, i.range.start])).toEqual([['yaml-duplicate-key', repeated.lastIndexOf('a')]]);
     expect(doc.issues[0]?.message).toMatch(/"a" appears more than once/);
+    // A text that is not a rubric file's is quoted nowhere.
+    expect(only('a: 1\nb: 2\na: 3\n').issues[0]?.message).toMatch(/^A key appears more than once/);
     expect(only('1: a\n"2": b\n&x c: d\n').issues).toEqual([]);
   });
 
@@ -199,16 +201,41 @@ describe('every silent wrong value gets a diagnostic through the engine', () => 
 
 describe('describeYamlError', () => {
   it('drops the position suffix, keeps the text and adds advice', () => {
-    expect(describeYamlError('BAD_INDENT', 'Bad indentation at line 3, column 2:\n\n  x\n  ^')).toBe('Bad indentation. Check the indentation of this line against the lines above it.');
-    expect(describeYamlError('X', 'Something odd')).toBe('Something odd.');
+    expect(describeYamlError('BAD_INDENT', 'Bad indentation at line 3, column 2:\n\n  x\n  ^', true)).toBe('Bad indentation. Check the indentation of this line against the lines above it.');
+    expect(describeYamlError('X', 'Something odd', true)).toBe('Something odd.');
   });
 
   it('reads a message with a megabyte of white space in linear time, and prints it bounded, on one line', () => {
     const message = `Block scalar header includes extra characters: |x${' '.repeat(1_000_000)}y\tz at line 1, column 4:`;
-    const described = describeYamlError('UNEXPECTED_TOKEN', message);
+    const described = describeYamlError('UNEXPECTED_TOKEN', message, true);
     expect(described.length).toBeLessThan(300);
     expect(described).not.toMatch(/\s\s|\n|at line/);
-    expect(describeYamlError('X', ' '.repeat(1_000_000)).length).toBeLessThan(10);
+    expect(describeYamlError('X', ' '.repeat(1_000_000), true).length).toBeLessThan(10);
+  });
+
+  it('quotes a short, printable excerpt of the text, never more', () => {
+    const token = 'eC1hY2Nlc3MtdG9rZW46Z2hzX1NFQ1JFVF9UT0tFTl9USEFUX0lTX0xPTkc=';
+    const described = describeYamlError('UNEXPECTED_TOKEN', `Unexpected scalar token in YAML stream: ${JSON.stringify(`basic ${token}\u001b[2J`)} at line 7, column 31:`, true);
+    expect(described).toMatch(/^Unexpected scalar token in YAML stream: "basic eC1hY2Nlc3MtdG9rZW46Z2hzX1NFQ1JFV…"\.$/);
+    expect(described).not.toContain(token);
+    expect(describeYamlError('BAD_DQ_ESCAPE', 'Invalid escape sequence \\\u001b', true)).toBe('Invalid escape sequence: "\\\\u001b".');
+  });
+
+  it('quotes nothing of a text that does not declare itself a rubric file, and still says what is wrong', () => {
+    const described = describeYamlError('UNEXPECTED_TOKEN', 'Unexpected scalar token in YAML stream: "basic TOKEN"', false);
+    expect(described).toBe('This is not valid YAML (none of the text is quoted: it does not declare apiVersion: rubrics-as-code/v1).');
+    expect(describeYamlError('BAD_INDENT', 'Bad indentation of "secret" at line 3', false)).toBe('The indentation is not valid here (none of the text is quoted: it does not declare apiVersion: rubrics-as-code/v1). Check the indentation of this line against the lines above it.');
+  });
+
+  it('in a whole file: a .git/config read as YAML shows none of its lines, a rubric file a short excerpt', () => {
+    const config = '[core]\n\trepositoryformatversion = 0\n[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX1NFQ1JFVA==\n';
+    const messages = parseFull(config).flatMap((d) => d.issues.map((i) => i.message));
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.join('\n')).not.toMatch(/eC1h|extraheader|basic|core/);
+    const rubric = `apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: x\nkey: value\nkey: again\n${'z'.repeat(200)}: [\n`;
+    const rubricMessages = parseFull(rubric).flatMap((d) => d.issues.map((i) => i.message));
+    expect(rubricMessages.some((m) => m.includes('"key"'))).toBe(true);
+    expect(rubricMessages.every((m) => !m.includes('z'.repeat(41)))).toBe(true);
   });
 });
 

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { constants, open as openCallback } from 'node:fs';
-import { chmod, copyFile, link, lstat, mkdir, open, realpath, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, copyFile, link, lstat, mkdir, open, realpath, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CliError, errorText } from './errors';
 import { nonRegularKind } from './fileRead';
 import { printable } from './printable';
+import { isInside } from '../core/resolve/confinement';
+import { fileUri } from './nodeFileHost';
 
 /**
  * Where an output goes, decided before anything is written: a regular file (new, or replaced
@@ -17,14 +19,26 @@ type OutputTarget = RegularTarget | { readonly kind: 'device' | 'fifo'; readonly
 /** `mode` is set when the file exists: the replacement keeps its permissions. */
 type RegularTarget = { readonly kind: 'file'; readonly path: string; readonly mode?: number };
 
+export interface WriteOptions {
+  /**
+   * The repository or workspace the command works in (cli/confinement.ts: outputRoot). Below it,
+   * nothing is written through a symbolic link, neither the file nor a folder on its way: a
+   * checkout could have committed one (`rubrics.sarif -> /home/runner/.bashrc`) to send the
+   * output elsewhere. Outside it, a link is the user's own, and is followed.
+   */
+  readonly within?: string;
+}
+
 /**
  * Writes an output file: a regular file whole or not at all (the text goes to a temporary file
  * in the same folder, so the final rename stays on one file system and is atomic; a reader
  * never sees half a report, and a failed run leaves no stray file behind); a character device
  * (`/dev/stdout` on a terminal, a private `/dev/null`) or a FIFO is written into, as a shell's
- * `>` would. Anything else (a folder, a socket, a link to nothing) is refused.
+ * `>` would. Anything else (a folder, a socket, a link to nothing) is refused, and so is a link
+ * below `options.within`. Missing folders are created.
  */
-export async function writeOutputFile(target: string, text: string, shown = target): Promise<void> {
+export async function writeOutputFile(target: string, text: string, shown = target, options: WriteOptions = {}): Promise<void> {
+  await refuseCommittedLinks(target, shown, options);
   const where = await outputTarget(target, shown);
   if (where.kind === 'file') {
     await replaceAll([{ file: target, text, shown, target: where }]);
@@ -43,11 +57,14 @@ export async function writeOutputFile(target: string, text: string, shown = targ
  * file first; only when all are written are they renamed into place, and when a rename fails,
  * the files already renamed get their previous content back (or are removed, if they are new).
  */
-export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
+export async function writeFilesAtomic(files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   // One after another: a problem is reported for the first file it affects, the same on every run
   // (in parallel, whichever check failed first named its file).
   const targets: OutputTarget[] = [];
-  for (const f of files) targets.push(await outputTarget(f.file, f.shown));
+  for (const f of files) {
+    await refuseCommittedLinks(f.file, f.shown, options);
+    targets.push(await outputTarget(f.file, f.shown));
+  }
   await replaceAll(
     files.map((f, i) => {
       const where = targets[i] as OutputTarget;
@@ -55,6 +72,46 @@ export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<vo
       return { ...f, target: where };
     }),
   );
+}
+
+/**
+ * Appends to a file that others write too (the Action's job summary and step outputs, which the
+ * runner gives): created with its folders when missing, never through a link below
+ * `options.within`, and only when it is a regular file.
+ */
+export async function appendOutputFile(target: string, text: string, shown = target, options: WriteOptions = {}): Promise<void> {
+  await refuseCommittedLinks(target, shown, options);
+  const info = await stat(target).catch(() => undefined);
+  if (info && !info.isFile()) throw new CliError(`Cannot write ${printable(shown)}: it is ${nonRegularKind(info) ?? 'not a file'}. Choose a file path.`);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await appendFile(target, text);
+  } catch (error) {
+    throw cannotWrite(shown, error);
+  }
+}
+
+/**
+ * Refuses a target below `options.within` that is, or lies in a folder that is, a symbolic link:
+ * each part of the path below the root is looked at (without following it) until one is missing,
+ * which is then created as a folder of its own. Whether a path is below the root is the engine's
+ * one decision of what is inside a root (core/resolve/confinement.ts).
+ */
+async function refuseCommittedLinks(target: string, shown: string, options: WriteOptions): Promise<void> {
+  if (options.within === undefined) return;
+  const root = path.resolve(options.within);
+  const absolute = path.resolve(target);
+  if (!isInside(fileUri(absolute), [fileUri(root)])) return;
+  let current = root;
+  for (const part of path.relative(root, absolute).split(path.sep)) {
+    current = path.join(current, part);
+    const info = await lstat(current).catch(() => undefined);
+    if (!info) return;
+    if (info.isSymbolicLink()) {
+      const which = current === absolute ? 'it is a symbolic link' : `${printable(path.relative(root, current).split(path.sep).join('/'))} on its way is a symbolic link`;
+      throw new CliError(`Cannot write ${printable(shown)}: ${which} inside ${printable(root)}, which a checkout could have committed to send the output elsewhere, so nothing is written through it. Remove the link, or choose another path.`);
+    }
+  }
 }
 
 interface OutputFile {

@@ -63,6 +63,16 @@ export async function cliConfinement(cwd: string, allowOutside: readonly string[
   };
 }
 
+/**
+ * Below which folder the CLI's outputs are never written through a symbolic link (atomicWrite's
+ * `within`): the Action's workspace, else the git repository around the working folder, else the
+ * working folder. That is what a checkout could have put links in.
+ */
+export async function outputRoot(context: { readonly cwd: string; readonly root?: string }): Promise<string> {
+  if (context.root !== undefined) return path.resolve(context.cwd, context.root);
+  return (await repositoryTop(context.cwd)) ?? path.resolve(context.cwd);
+}
+
 /** The top folder of the git repository that holds `folder` (the nearest one with a `.git`), if any. */
 async function repositoryTop(folder: string): Promise<string | undefined> {
   for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {

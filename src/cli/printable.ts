@@ -7,6 +7,7 @@
  * here, so each of those is handled once for all formats.
  */
 
+import { UNSAFE_BUT_SPACING, UNSAFE_CHARACTER, visibleEscape } from '../core/text/controls';
 import { LOG_COMMAND, WORKFLOW_COMMAND_START } from '../core/text/logCommands';
 
 /** The most characters of one text the CLI prints; the middle of a longer one is left out. */
@@ -14,12 +15,6 @@ export const MAX_PRINTED_LENGTH = 1000;
 const KEPT_HEAD = 600;
 const KEPT_TAIL = 300;
 
-/** Line and paragraph separators, and the bidirectional formatting characters. */
-const INVISIBLE_LAYOUT = '\\u2028\\u2029\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
-/** What never reaches the output as itself: control characters (C0, DEL, C1: newlines, ESC, CSI), and INVISIBLE_LAYOUT. */
-const UNSAFE_CHARACTER = new RegExp(`[\\p{Cc}${INVISIBLE_LAYOUT}]`, 'gu');
-/** The same, less tab, newline and carriage return: JSON text has those only as spacing between values. */
-const UNSAFE_IN_JSON = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_LAYOUT}]`, 'g');
 
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -55,16 +50,13 @@ export function printablePath(path: string): string {
  * there), so this works on any JSON text.
  */
 export function printableJson(json: string): string {
-  return json.replace(UNSAFE_IN_JSON, unicodeEscape).replace(LOG_COMMAND, '#\\u0023');
+  // JSON text has tab, newline and carriage return only as spacing between values: those stay.
+  return json.replace(UNSAFE_BUT_SPACING, visibleEscape).replace(LOG_COMMAND, '#\\u0023');
 }
 
 function escapeVisibly(text: string, atLineStart = true): string {
-  const escaped = text.replace(UNSAFE_CHARACTER, (ch) => NAMED_ESCAPES[ch] ?? unicodeEscape(ch)).replace(LOG_COMMAND, '#\\u0023');
+  const escaped = text.replace(UNSAFE_CHARACTER, (ch) => NAMED_ESCAPES[ch] ?? visibleEscape(ch)).replace(LOG_COMMAND, '#\\u0023');
   return atLineStart ? escaped.replace(WORKFLOW_COMMAND_START, '$1\\u003a:') : escaped;
-}
-
-function unicodeEscape(ch: string): string {
-  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** `index`, moved back by one when it would split a surrogate pair. */

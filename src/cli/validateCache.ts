@@ -66,6 +66,8 @@ export class ValidateCache {
     private readonly location: string,
     private readonly tool: string,
     private readonly kept: Readonly<Record<string, ValidateCacheEntry>>,
+    /** Below this folder the cache is not written through a link (atomicWrite's `within`). */
+    private readonly within?: string,
   ) {}
 
   /**
@@ -73,7 +75,7 @@ export class ValidateCache {
    * version of the tool. One that cannot be read or is not a cache is reported to `note` and
    * replaced at the end of the run.
    */
-  static async open(location: string, note: (text: string) => void): Promise<ValidateCache> {
+  static async open(location: string, note: (text: string) => void, within?: string): Promise<ValidateCache> {
     const tool = await toolIdentity();
     let text: string;
     try {
@@ -83,11 +85,11 @@ export class ValidateCache {
       if (!(error instanceof UnreadableFile && error.absent)) {
         note(`the cache ${printable(location)} was not read (${error instanceof UnreadableFile ? error.reason : errorText(error)}); every file is checked, and the cache is written again.`);
       }
-      return new ValidateCache(location, tool, {});
+      return new ValidateCache(location, tool, {}, within);
     }
     const kept = parseCache(text);
     if (kept === 'invalid') note(`the cache ${printable(location)} is not a cache of this tool; every file is checked, and the cache is written again.`);
-    return new ValidateCache(location, tool, kept === 'invalid' || kept.tool !== tool ? {} : kept.files);
+    return new ValidateCache(location, tool, kept === 'invalid' || kept.tool !== tool ? {} : kept.files, within);
   }
 
   /**
@@ -122,7 +124,7 @@ export class ValidateCache {
     for (const [file, entry] of this.next) files[file] = entry;
     const cache: CacheFile = { format: CACHE_FORMAT, tool: this.tool, files };
     try {
-      await writeOutputFile(this.location, `${JSON.stringify(cache)}\n`);
+      await writeOutputFile(this.location, `${JSON.stringify(cache)}\n`, this.location, { ...(this.within !== undefined ? { within: this.within } : {}) });
     } catch (error) {
       note(`the cache was not written: ${error instanceof Error ? error.message : String(error)}`);
     }

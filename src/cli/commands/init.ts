@@ -8,6 +8,7 @@ import { createEngine } from '../analyze';
 import { parseCommand } from '../args';
 import { writeFilesAtomic } from '../atomicWrite';
 import type { Command } from '../command';
+import { outputRoot } from '../confinement';
 import { displayPath } from '../discover';
 import { CliError } from '../errors';
 import { FILE_NAMES, STARTER_RUBRIC_ID, starterAssessment, starterDates, starterPlan, starterReadme, starterRubric, starterWorkflow } from '../initTemplates';
@@ -70,7 +71,7 @@ Options:
         throw new CliError(`Not overwriting ${existing.join(', ')}: ${existing.length === 1 ? 'it exists' : 'they exist'} already. Choose another folder ("rubrics init DIR"), or use --force to replace ${existing.length === 1 ? 'it' : 'them'}.`);
       }
     }
-    await writeFilesAtomic(files.map(({ file, text }) => ({ file, text, shown: displayPath(file, context.cwd) })));
+    await writeFilesAtomic(files.map(({ file, text }) => ({ file, text, shown: displayPath(file, context.cwd) })), { within: await outputRoot(context) });
 
     const shown = folderPath(directory, context.cwd);
     context.stdout.write(

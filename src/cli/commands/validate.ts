@@ -4,7 +4,7 @@ import { colorEnabled, palette } from '../color';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { createEngine, FileChecker } from '../analyze';
-import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement } from '../confinement';
+import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement, outputRoot } from '../confinement';
 import type { Confinement } from '../../core/resolve/confinement';
 import { compareStrings, displayPath, discoverFiles, NothingToCheck } from '../discover';
 import { readTextFile, UnreadableFile } from '../fileRead';
@@ -142,7 +142,7 @@ Examples:
     let results: FileResult[];
     try {
       const note = (text: string) => context.stderr.write(`rubrics: ${text}\n`);
-      const cache = values.cache || values['cache-location'] !== undefined ? await openCache(values['cache-location'], context.cwd, note) : undefined;
+      const cache = values.cache || values['cache-location'] !== undefined ? await openCache(values['cache-location'], context, note) : undefined;
       results = await validatePaths(positionals, context.cwd, note, confinement, cache);
     } catch (error) {
       // Whatever stopped the check, an upload step after this one still finds a valid file, which says why.
@@ -211,9 +211,9 @@ function atOrAbove(results: readonly FileResult[], floor: number): FileResult[] 
 }
 
 /** The cache of `--cache`, loaded only then (it hashes with node:crypto, which a plain run does not load). */
-async function openCache(location: string | undefined, cwd: string, note: (text: string) => void): Promise<ValidateCache> {
+async function openCache(location: string | undefined, context: CliContext, note: (text: string) => void): Promise<ValidateCache> {
   const { defaultCacheLocation, ValidateCache } = await import('../validateCache');
-  return ValidateCache.open(path.resolve(cwd, location ?? defaultCacheLocation(cwd)), note);
+  return ValidateCache.open(path.resolve(context.cwd, location ?? defaultCacheLocation(context.cwd)), note, await outputRoot(context));
 }
 
 /** The absolute paths of the files a change touched (the working tree against the merge base with `base`). */

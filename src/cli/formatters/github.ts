@@ -1,3 +1,5 @@
+import { UNSAFE_BUT_SPACING, visibleEscape } from '../../core/text/controls';
+import { LOG_COMMAND } from '../../core/text/logCommands';
 import { palette } from '../color';
 import { printable } from '../printable';
 import { notFullyChecked, type FileResult } from '../results';
@@ -34,9 +36,14 @@ export function formatGithub(results: readonly FileResult[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The message part: `%`, CR and LF would end or corrupt the command. */
+/**
+ * The one escape of the workflow-command channel, for every text that goes into a command (from
+ * the files, their names, the network): `%`, CR and LF would end or corrupt the command and are
+ * percent-encoded; the other unsafe characters (terminal escapes, bidirectional controls) are
+ * shown as escapes, and so is the `#` of a log command.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text.replace(UNSAFE_BUT_SPACING, visibleEscape).replace(LOG_COMMAND, '#\\u0023').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: also `:` (ends the properties) and `,` (separates them). */

@@ -1,3 +1,4 @@
+import { UNSAFE_BUT_SPACING, visibleEscape } from '../../core/text/controls';
 import { printable } from '../printable';
 import { countTotals, notFullyChecked, type FileResult } from '../results';
 
@@ -29,7 +30,7 @@ export function formatJunit(results: readonly FileResult[], stopped: readonly st
     const name = xml(printable(file.path));
     const problems = file.diagnostics.filter((d) => d.severity !== 'information');
     const notes = file.diagnostics.filter((d) => d.severity === 'information');
-    const line = (d: FileResult['diagnostics'][number]) => `${file.path}:${d.line}:${d.column} ${SEVERITY_WORD[d.severity]} ${d.message} (${d.code})`;
+    const line = (d: FileResult['diagnostics'][number]) => `${printable(file.path)}:${d.line}:${d.column} ${SEVERITY_WORD[d.severity]} ${d.message} (${d.code})`;
     lines.push(`    <testcase classname="${name}" name="${name}">`);
     if (file.incomplete) {
       const reasons = file.incomplete.map((reason) => notFullyChecked(printable(file.path), reason));
@@ -46,6 +47,22 @@ export function formatJunit(results: readonly FileResult[], stopped: readonly st
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The one escape of the XML channel: XML's special characters as references, and what XML 1.0
+ * cannot hold at all (C0 controls but tab and newline, a lone surrogate, U+FFFE and U+FFFF) nor
+ * should show (the other unsafe characters) as visible escapes, so the document stays well-formed
+ * whatever a file name holds.
+ */
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(UNSAFE_BUT_SPACING, visibleEscape)
+    .replace(NOT_IN_XML, visibleEscape)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
+
+/** Carriage returns (a parser would read them as newlines), lone surrogates, and the two non-characters XML excludes. */
+const NOT_IN_XML = /\r|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;

@@ -1,4 +1,6 @@
+import { unescapeAll } from 'markdown-it/lib/common/utils.mjs';
 import type { Evidence } from '../format/types';
+import { excerpt } from '../text/excerpt';
 
 /**
  * The one link policy: which links in a document (evidence, references, links in Markdown text)
@@ -10,7 +12,8 @@ import type { Evidence } from '../format/types';
  * Refused: every other scheme (javascript:, data:, vbscript:, file:, command:, custom schemes),
  * Windows drive paths (`C:\…`, absolute on one machine only) and network paths (`\\server\share`).
  * Browsers drop ASCII whitespace and control characters inside a scheme ("java\tscript:"), so
- * they are removed before the scheme is read.
+ * they are removed before the scheme is read, after character references and backslash escapes
+ * are decoded as a Markdown renderer decodes them ("java&#115;cript:", "javascript&colon;").
  */
 export type LinkKind = 'web' | 'mail' | 'fragment' | 'relative';
 
@@ -33,19 +36,23 @@ const BLANK_OR_CONTROL = /[\u0000-\u0020\u007f-\u009f]/;
 const EVERY_BLANK_OR_CONTROL = /[\u0000-\u0020\u007f-\u009f]/g;
 
 export function classifyLink(url: string): LinkVerdict {
+  // What a renderer follows: CommonMark decodes character references and backslash escapes in a
+  // link's destination, so `java&#115;cript:`, `javascript&colon;` and `javascript\:` are all
+  // `javascript:` (a link with neither & nor \ is returned as it is, at no cost).
+  const decoded = unescapeAll(url);
   // Looked for before replacing: nearly no link has any, and a test is far cheaper than a replace.
-  const compact = BLANK_OR_CONTROL.test(url) ? url.replace(EVERY_BLANK_OR_CONTROL, '') : url;
+  const compact = BLANK_OR_CONTROL.test(decoded) ? decoded.replace(EVERY_BLANK_OR_CONTROL, '') : decoded;
   if (compact === '') return { safe: false, reason: 'The link is empty.' };
   // Most links are written `https://…`: known without the scheme's regular expression.
   if (compact.startsWith('https:') || compact.startsWith('http:')) return WEB;
   if (compact.startsWith('#')) return FRAGMENT;
   if (compact.startsWith('//')) return WEB;
-  if (compact.startsWith('\\')) return { safe: false, reason: `"${url.trim()}" is a network path, which only opens on some machines. Use an https:// address or a path relative to this file.` };
+  if (compact.startsWith('\\')) return { safe: false, reason: `"${excerpt(url.trim())}" is a network path, which only opens on some machines. Use an https:// address or a path relative to this file.` };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
   if (scheme === undefined) return RELATIVE;
   if (WEB_SCHEMES.has(scheme)) return WEB;
   if (scheme === 'mailto') return MAIL;
-  if (scheme.length === 1) return { safe: false, reason: `"${url.trim()}" is an absolute path on one machine. Write the path relative to this file, so the link works for everyone.` };
+  if (scheme.length === 1) return { safe: false, reason: `"${excerpt(url.trim())}" is an absolute path on one machine. Write the path relative to this file, so the link works for everyone.` };
   return { safe: false, reason: `Links with the "${scheme}:" scheme are refused in reports. Use an https:// address or a path relative to this file.` };
 }
 

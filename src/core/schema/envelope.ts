@@ -4,6 +4,7 @@ import { API_VERSION, DOCUMENT_KINDS } from '../format/enums';
 import type { DocumentKind } from '../format/types';
 import type { Range } from '../text/range';
 import { closestMatch } from '../text/suggest';
+import { excerpt } from '../text/excerpt';
 
 /** What the envelope of a document says: its kind, and whether its body may be checked against that kind's schema. */
 export interface Envelope {
@@ -40,7 +41,7 @@ export function checkEnvelope(doc: LocatedDocument, index: number, out: Diagnost
     out.report(
       'unknown-api-version',
       written
-        ? `This tool reads apiVersion "${API_VERSION}", not ${JSON.stringify(apiVersion)}.`
+        ? `This tool reads apiVersion "${API_VERSION}", not ${quotedValue(apiVersion)}.`
         : `Add "apiVersion: ${API_VERSION}" at the top of this document, so tools know which format it follows.`,
       range,
       { fixes: written ? [{ title: `Change to ${API_VERSION}`, replacement: API_VERSION, range }] : [], data: written ? undefined : { missingKey: 'apiVersion', parentPath: [] } },
@@ -54,7 +55,7 @@ export function checkEnvelope(doc: LocatedDocument, index: number, out: Diagnost
     const range = written ? doc.rangeOf(['kind']) : (doc.firstKeyRange() ?? startOf(doc));
     out.report(
       'unknown-kind',
-      written ? `The kind must be Rubric, Assessment or Plan, not ${JSON.stringify(kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}` : 'Add a "kind" to this document: Rubric, Assessment or Plan.',
+      written ? `The kind must be Rubric, Assessment or Plan, not ${quotedValue(kind)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}` : 'Add a "kind" to this document: Rubric, Assessment or Plan.',
       range,
       { fixes: suggestion ? [{ title: `Change to "${suggestion}"`, replacement: suggestion, range }] : [], data: written ? undefined : { missingKey: 'kind', parentPath: [] } },
     );
@@ -65,4 +66,11 @@ export function checkEnvelope(doc: LocatedDocument, index: number, out: Diagnost
 
 function startOf(doc: LocatedDocument): Range {
   return { start: doc.documentRange.start, end: doc.documentRange.start };
+}
+
+/** A value as a message shows it: a short excerpt of text in quotes, or what kind of value it is (never a whole map or list). */
+function quotedValue(value: unknown): string {
+  if (typeof value === 'string') return `"${excerpt(value)}"`;
+  if (value === null || typeof value !== 'object') return excerpt(String(value));
+  return Array.isArray(value) ? 'a list' : 'a map';
 }

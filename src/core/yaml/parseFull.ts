@@ -4,7 +4,9 @@ import type { Range } from '../text/range';
 import { YAML_LIMITS } from './limits';
 import type { ContainerSpan, ParsedYamlDocument, PairSpan, YamlIssue } from './types';
 import { NO_WORK, WorkCounter } from './work';
-import { boundedQuote, clampRange, composeDocuments, describeYamlError, MAX_QUOTED, OMAP_TAG } from './yamlLibrary';
+import { declaresApiVersion } from '../format/files';
+import { excerpt } from '../text/excerpt';
+import { clampRange, composeDocuments, describeYamlError, OMAP_TAG } from './yamlLibrary';
 import { newParsedMap } from './maps';
 
 /**
@@ -16,11 +18,13 @@ export function parseFull(text: string, work: WorkCounter = new WorkCounter()): 
   const { documents, streamErrors } = composeDocuments(text);
   // The library's lexer reads the text once; what it does inside is not counted further.
   work.charactersScanned += text.length;
-  if (documents.length === 0) return [emptyDocument(text, streamErrors)];
-  return documents.map((doc) => convertDocument(text, doc, work));
+  // Messages quote the text only of a file that says it is a rubric file (describeYamlError).
+  const quote = declaresApiVersion(text);
+  if (documents.length === 0) return [emptyDocument(text, streamErrors, quote)];
+  return documents.map((doc) => convertDocument(text, doc, work, quote));
 }
 
-function emptyDocument(text: string, errors: readonly YAMLError[]): ParsedYamlDocument {
+function emptyDocument(text: string, errors: readonly YAMLError[], quote: boolean): ParsedYamlDocument {
   return {
     value: null,
     valueRange: { start: 0, end: 0 },
@@ -28,7 +32,7 @@ function emptyDocument(text: string, errors: readonly YAMLError[]): ParsedYamlDo
     spans: new WeakMap(),
     shared: new Set(),
     work: NO_WORK,
-    issues: errors.map((e) => ({ code: 'yaml-syntax', severity: 'error', message: describeYamlError(e.code, e.message), range: clampRange(e.pos, text.length) })),
+    issues: errors.map((e) => ({ code: 'yaml-syntax', severity: 'error', message: describeYamlError(e.code, e.message, quote), range: clampRange(e.pos, text.length) })),
   };
 }
 
@@ -77,7 +81,12 @@ class Converter {
   private expandedCharacters = 0;
   private aborted = false;
 
-  constructor(private readonly text: string, private readonly work: WorkCounter) {}
+  constructor(
+    private readonly text: string,
+    private readonly work: WorkCounter,
+    /** Whether messages may quote the text (describeYamlError). */
+    private readonly quote = true,
+  ) {}
 
   /** Converts a node; returns its JS value, canonical range and expanded node count. */
   convert(node: YamlNode | null, depth: number, emptyAt: number): Converted {
@@ -205,7 +214,7 @@ class Converter {
       if (!key) continue;
       // Also `1` and `"1"`, or a key and an alias of it: they are the same entry here.
       if (ownKeys.get(key.text) === true) {
-        this.report('yaml-duplicate-key', `The key "${boundedQuote(key.text, MAX_QUOTED)}" appears more than once in this map. Each key may appear once in a map; remove or rename one of them.`, [key.range.start, key.range.end]);
+        this.report('yaml-duplicate-key', `${this.quote ? `The key "${excerpt(key.text)}"` : 'A key'} appears more than once in this map. Each key may appear once in a map; remove or rename one of them.`, [key.range.start, key.range.end]);
       }
       value[key.text] = child.value;
       pairs.set(key.text, { key: key.range, value: child.range });
@@ -374,9 +383,9 @@ function isSpace(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
-function convertDocument(text: string, doc: Document, work: WorkCounter): ParsedYamlDocument {
+function convertDocument(text: string, doc: Document, work: WorkCounter, quote: boolean): ParsedYamlDocument {
   const before = work.snapshot();
-  const converter = new Converter(text, work);
+  const converter = new Converter(text, work, quote);
   const docStart = doc.range?.[0] ?? 0;
   const root = converter.convert(doc.contents as YamlNode | null, 0, doc.contents ? docStart : contentStart(text, docStart, work));
   const issues: YamlIssue[] = [];
@@ -385,12 +394,12 @@ function convertDocument(text: string, doc: Document, work: WorkCounter): Parsed
     issues.push({
       code: e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
       severity: 'error',
-      message: describeYamlError(e.code, e.message),
+      message: describeYamlError(e.code, e.message, quote),
       range: inText(e.pos),
     });
   }
   for (const w of doc.warnings) {
-    issues.push({ code: 'yaml-syntax', severity: 'warning', message: describeYamlError(w.code, w.message), range: inText(w.pos) });
+    issues.push({ code: 'yaml-syntax', severity: 'warning', message: describeYamlError(w.code, w.message, quote), range: inText(w.pos) });
   }
   issues.push(...converter.issues);
   const documentRange = clampRange([docStart, doc.range?.[2] ?? text.length], text.length);

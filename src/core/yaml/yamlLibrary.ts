@@ -1,6 +1,7 @@
 import { Composer, Parser } from 'yaml';
 import type { CollectionTag, Document, Tags, YAMLError } from 'yaml';
 import type { Range } from '../text/range';
+import { boundedQuote, excerpt } from '../text/excerpt';
 import { YAML_LIMITS } from './limits';
 
 /*
@@ -81,32 +82,43 @@ export function clampRange(pos: readonly number[], length: number): Range {
   return { start, end: Math.min(Math.max(start, r.end), length) };
 }
 
-/** How much of a text from the document a message quotes, at most; and how long a `yaml` message may get. */
-export const MAX_QUOTED = 80;
+/** How long a `yaml` message may get. */
 const MAX_MESSAGE = 240;
-
-/** A text for a message: on one line, runs of white space as one space, at most `max` characters. */
-export function boundedQuote(text: string, max: number): string {
-  const head = text.length > max * 2 ? text.slice(0, max * 2) : text;
-  const flat = head.replace(/\s+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 /** Where a `yaml` message's position suffix starts: "at line L, column C:" before its code frame. */
 const POSITION_SUFFIX = /^\s*at line \d+, column \d+:?\s*$/;
 
 /**
- * `yaml` messages end with "at line L, column C:" and a code frame; we show ranges ourselves.
- * Messages can quote the text (a block scalar header, an escape), so they are cut to one line
- * of bounded length, and the suffix is found by searching for it, never by a backtracking
- * pattern over the whole message (a 1 MB run of spaces made that one quadratic).
+ * Where `yaml` (pinned, see package.json) puts text of the document in a message: the parser's
+ * "Unexpected scalar token in YAML stream: "…"", a block scalar header, a tag, an escape or the
+ * first character of a value. Group 1 is the message's own words, group 2 the quoted text.
  */
-export function describeYamlError(code: string, message: string): string {
-  const newline = message.indexOf('\n');
-  let first = newline < 0 ? message : message.slice(0, newline);
-  const suffix = first.lastIndexOf(' at line ');
-  if (suffix >= 0 && POSITION_SUFFIX.test(first.slice(suffix))) first = first.slice(0, suffix);
-  const plain = boundedQuote(first.trim(), MAX_MESSAGE).trim();
+const QUOTES_TEXT = [
+  /^(.* in YAML stream|Block scalar header includes extra characters|Unresolved tag): (.+)$/s,
+  /^(Invalid escape sequence|Plain value cannot start with) (.+)$/s,
+];
+
+/** What each `yaml` problem is, in words that quote nothing: for a text that is not a rubric file's. */
+const YAML_PROBLEMS: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'A key appears more than once in this map',
+  BAD_INDENT: 'The indentation is not valid here',
+  TAB_AS_INDENT: 'A tab is used for indentation',
+  MISSING_CHAR: 'A character is missing here',
+  BAD_DQ_ESCAPE: 'An escape sequence is not valid',
+  BAD_SCALAR_START: 'A plain value cannot start with this character',
+  TAG_RESOLVE_FAILED: 'A tag is not known',
+  MULTILINE_IMPLICIT_KEY: 'An implicit key cannot span several lines',
+};
+
+/**
+ * `yaml` messages end with "at line L, column C:" and a code frame; we show ranges ourselves.
+ * The suffix is found by searching for it, never by a backtracking pattern over the whole message
+ * (a 1 MB run of spaces made that one quadratic). Messages that quote the text quote a short
+ * excerpt of it, and only when `quote`: the text declares itself a rubric file (apiVersion:
+ * rubrics-as-code/v1). Otherwise (a file named by mistake, or read through a link) the message
+ * says what is wrong in its own words and quotes nothing: the range shows where.
+ */
+export function describeYamlError(code: string, message: string, quote: boolean): string {
   const advice: Record<string, string> = {
     DUPLICATE_KEY: ' Each key may appear once in a map; remove or rename one of them.',
     BAD_INDENT: ' Check the indentation of this line against the lines above it.',
@@ -114,5 +126,33 @@ export function describeYamlError(code: string, message: string): string {
     MISSING_CHAR: '',
   };
   const suffixAdvice = advice[code] ?? '';
+  // The problem that says more were left out is in this module's words, not `yaml`'s.
+  if (!quote && code !== TOO_MANY_ISSUES) return `${YAML_PROBLEMS[code] ?? 'This is not valid YAML'} (none of the text is quoted: it does not declare apiVersion: rubrics-as-code/v1).${suffixAdvice}`;
+  const newline = message.indexOf('\n');
+  let first = newline < 0 ? message : message.slice(0, newline);
+  const suffix = first.lastIndexOf(' at line ');
+  if (suffix >= 0 && POSITION_SUFFIX.test(first.slice(suffix))) first = first.slice(0, suffix);
+  first = first.trim();
+  for (const shape of QUOTES_TEXT) {
+    const match = shape.exec(first);
+    if (match) {
+      first = `${match[1]}: ${quotedExcerpt(match[2] as string)}`;
+      break;
+    }
+  }
+  const plain = boundedQuote(first, MAX_MESSAGE).trim();
   return `${plain.endsWith('.') ? plain : plain + '.'}${suffixAdvice}`;
+}
+
+/** A text as `yaml` quoted it (JSON, or as written) as a short excerpt, in quotes. */
+function quotedExcerpt(text: string): string {
+  let raw = text;
+  if (text.startsWith('"') && text.endsWith('"')) {
+    try {
+      raw = JSON.parse(text) as string;
+    } catch {
+      // not JSON after all: the text as written
+    }
+  }
+  return `"${excerpt(raw)}"`;
 }

@@ -1,3 +1,5 @@
+import { UNSAFE_BUT_SPACING, visibleEscape } from '../../text/controls';
+
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\n': '&#10;', '\r': '&#13;', '#': '&#35;', ':': '&#58;' };
 
 /**
@@ -6,11 +8,15 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
  * characters, it writes newlines as references, and the first character of every `##` and `::`,
  * so that an HTML report printed to a CI log (`rubrics report --format html`) never carries a line
  * or a command from a document (text/logCommands.ts): a reference reads as the character, so the
- * page shows the same.
+ * page shows the same. Unsafe characters (terminal escapes, bidirectional controls) show as their
+ * escapes (`\u001b`), as in every other output.
  */
 export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"'\n\r]|#(?=#)|:(?=:)/g, (c) => HTML_ESCAPES[c] as string);
+  return String(text).replace(HTML_SPECIAL, (c) => HTML_ESCAPES[c] ?? visibleEscape(c));
 }
+
+/** HTML's own characters, the first of every `##` and `::`, and the unsafe characters (text/controls.ts), which show as their escapes. */
+const HTML_SPECIAL = new RegExp(`[&<>"'\\n\\r]|#(?=#)|:(?=:)|${UNSAFE_BUT_SPACING.source}`, 'g');
 
 /** ` name="value"` with the value escaped, or nothing when the value is undefined. */
 export function attr(name: string, value: string | number | undefined): string {

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { isSafeUrl } from '../../domain/links';
+import { isUnsafeCharacter, UNSAFE_BUT_SPACING, visibleEscape } from '../../text/controls';
 import { LOG_COMMAND, WORKFLOW_COMMAND_START } from '../../text/logCommands';
 
 /**
@@ -14,7 +15,8 @@ import { LOG_COMMAND, WORKFLOW_COMMAND_START } from '../../text/logCommands';
  *   whose scheme the link policy refuses (however they are spelled: `&#x6A;avascript:` is
  *   `javascript:` to markdown-it too), and images (a report loads nothing) come out as text.
  * In both, `@name` and `@org/team` get a zero-width joiner after the `@`, so a posted comment
- * pings nobody, and no CI log command forms from a document's text (text/logCommands.ts), since
+ * pings nobody, unsafe characters (text/controls.ts: terminal escapes, bidirectional controls)
+ * show as their escapes (`\u001b`), and no CI log command forms from a document's text (text/logCommands.ts), since
  * Markdown is also printed to logs (`rubrics report`, `rubrics diff`): in text, the second `#` of
  * every `##` and the first `:` of every `::` are backslash-escaped (Markdown shows them as
  * written); in code, where backslashes show, a zero-width joiner goes between the `#`s of a log
@@ -77,6 +79,7 @@ export function markdownText(text: string): string {
     if (BACKSLASHED.has(ch) || startsLogCommand(text, i)) out += `\\${ch}`;
     else if (ENTITIES[ch]) out += ENTITIES[ch];
     else if (startsMention(text, i)) out += `@${ZERO_WIDTH_JOINER}`;
+    else if (ch !== '\t' && isUnsafeCharacter(ch)) out += `\\${visibleEscape(ch)}`;
     else out += ch;
   }
   return out;
@@ -88,9 +91,14 @@ function startsLogCommand(text: string, i: number): boolean {
   return (ch === '#' && text[i - 1] === '#') || (ch === ':' && text[i + 1] === ':');
 }
 
-/** Code as written, with a zero-width joiner where it would form a log command: `#\u200d#[`, `\u200d::` at a line start. */
+/**
+ * Code as written, with a zero-width joiner where it would form a log command: `#\u200d#[`,
+ * `\u200d::` at a line start; unsafe characters (terminal escapes, bidirectional controls) as
+ * their visible escapes, which show literally in code.
+ */
 function defuseCode(code: string): string {
   return code
+    .replace(UNSAFE_BUT_SPACING, visibleEscape)
     .replace(LOG_COMMAND, `#${ZERO_WIDTH_JOINER}#`)
     .split('\n')
     .map((line) => line.replace(WORKFLOW_COMMAND_START, `$1${ZERO_WIDTH_JOINER}::`))
@@ -124,7 +132,7 @@ export function markdownCode(text: string): string {
 /** A link destination that cannot end early or break out of the parentheses. */
 export function markdownUrl(url: string): string {
   let out = '';
-  for (const ch of url) out += ch === ' ' || ch === '(' || ch === ')' || ch === '<' || ch === '>' || ch === '"' || ch === '\\' || ch === '\n' || ch === '\r' || ch === '\t' ? encodeURIComponent(ch) : ch;
+  for (const ch of url) out += ch === ' ' || ch === '(' || ch === ')' || ch === '<' || ch === '>' || ch === '"' || ch === '\\' || isUnsafeCharacter(ch) ? encodeURIComponent(ch) : ch;
   return out;
 }
 
@@ -336,6 +344,7 @@ export function markdownHtml(text: string): string {
     if (IN_HTML.has(ch) || startsLogCommand(text, i)) out += `&#${ch.charCodeAt(0)};`;
     else if (ch === '\n' || ch === '\r') out += ' ';
     else if (startsMention(text, i)) out += `@${ZERO_WIDTH_JOINER}`;
+    else if (ch !== '\t' && isUnsafeCharacter(ch)) out += `&#92;${visibleEscape(ch).slice(1)}`;
     else out += ch;
   }
   return out;
