@@ -1,7 +1,5 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +7,11 @@ import { parse } from 'yaml';
 import { actionBundle } from '../scripts/action-bundle.mjs';
 import { releaseAction } from '../scripts/release-action.mjs';
 import { COMMENT_MARKER } from '../src/action/comment';
+import { jobSummary, renderSummary } from '../src/action/summary';
+import { MAX_SUMMARY_BYTES } from '../src/core/render';
+import type { ChangeReview } from '../src/core/review/change';
 import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
+import { BOT, buildActionBundle, fakeGitHub as fakeGitHubWith, pullRequestEvent, runAction as runBundle, sarifValidator, type ActionRun } from './support/actionHarness';
 
 // The GitHub Action, run as GitHub runs it: `node dist/action/index.js` with the environment a
 // runner gives a step (the event file, the workspace, the summary and output files, the inputs as
@@ -20,11 +22,13 @@ let bundle: string;
 let cli: string;
 
 beforeAll(async () => {
-  const outdir = tempDir('rubrics-action-bundle-');
-  bundle = path.join(outdir, 'index.js');
-  await esbuild.build({ ...actionBundle, absWorkingDir: REPO_ROOT, outfile: bundle, logLevel: 'silent' });
+  bundle = await buildActionBundle();
   cli = await buildCli();
 });
+
+/** GitHub's stand-in with `existing` comments of a reviewer already on the pull request. */
+const fakeGitHub = (existing: number) => fakeGitHubWith({ comments: Array.from({ length: existing }, (_, i) => ({ body: `A reviewer's comment ${i + 1}`, login: 'reviewer' })) });
+const runAction = (repo: string, event: object, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> => runBundle(bundle, repo, event, inputs, extraEnv);
 afterAll(removeTempDirs);
 
 const ASSESSMENT = 'rubrics/kestrel/2026-03.seven-attributes.assessment.yaml';
@@ -64,102 +68,6 @@ function makeRepository(): { repo: string; base: string } {
   return { repo, base };
 }
 
-interface Recorded {
-  method: string;
-  url: string;
-  authorization?: string;
-  body?: { body: string };
-}
-
-/** A stand-in for GitHub's issue-comments API, holding one pull request's comments. */
-async function fakeGitHub(existing: number): Promise<{ url: string; requests: Recorded[]; comments: { id: number; body: string }[]; close(): Promise<void> }> {
-  const comments = Array.from({ length: existing }, (_, i) => ({ id: i + 1, body: `A reviewer's comment ${i + 1}` }));
-  const requests: Recorded[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const recorded: Recorded = { method: req.method ?? '', url: `${url.pathname}${url.search}`, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
-      if (raw) recorded.body = JSON.parse(raw) as { body: string };
-      requests.push(recorded);
-      const send = (status: number, value: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(value));
-      };
-      const withUrl = (c: { id: number; body: string }) => ({ ...c, html_url: `https://github.example/acme/governance/pull/7#issuecomment-${c.id}` });
-      if (req.method === 'GET' && url.pathname === '/repos/acme/governance/issues/7/comments') {
-        const perPage = Number(url.searchParams.get('per_page'));
-        const page = Number(url.searchParams.get('page'));
-        return send(200, comments.slice((page - 1) * perPage, page * perPage).map(withUrl));
-      }
-      if (req.method === 'POST' && url.pathname === '/repos/acme/governance/issues/7/comments' && recorded.body) {
-        const created = { id: 1000 + comments.length, body: recorded.body.body };
-        comments.push(created);
-        return send(201, withUrl(created));
-      }
-      const patch = /^\/repos\/acme\/governance\/issues\/comments\/(\d+)$/.exec(url.pathname);
-      const target = patch && comments.find((c) => c.id === Number(patch[1]));
-      if (req.method === 'PATCH' && target && recorded.body) {
-        target.body = recorded.body.body;
-        return send(200, withUrl(target));
-      }
-      send(404, { message: 'Not Found' });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, comments, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-interface ActionRun {
-  code: number;
-  log: string;
-  summary: string;
-  outputs: Record<string, string>;
-}
-
-/** Runs the bundled Action as a runner does, in a fresh runner temp folder. */
-function runAction(repo: string, event: object, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
-  const runner = tempDir('rubrics-action-runner-');
-  const files = { event: path.join(runner, 'event.json'), summary: path.join(runner, 'summary.md'), output: path.join(runner, 'output.txt') };
-  fs.writeFileSync(files.event, JSON.stringify(event));
-  fs.writeFileSync(files.summary, '');
-  fs.writeFileSync(files.output, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: runner,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request' in event ? 'pull_request' : 'push',
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_WORKSPACE: repo,
-    GITHUB_REPOSITORY: 'acme/governance',
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_OUTPUT: files.output,
-    // The defaults action.yml declares, as the runner passes them.
-    'INPUT_PATHS': '.',
-    'INPUT_BASE-REF': '',
-    'INPUT_FORMATS': 'annotations sarif summary',
-    'INPUT_SARIF-FILE': 'rubrics.sarif',
-    'INPUT_FAIL-ON': 'error',
-    'INPUT_MAX-WARNINGS': '',
-    'INPUT_MAX-SCORE-DROP': '',
-    'INPUT_COMMENT': 'false',
-    'INPUT_TOKEN': 'ghs_test-token',
-    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
-    ...extraEnv,
-  };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bundle], { cwd: repo, env }, (error, stdout, stderr) => {
-      const outputs = Object.fromEntries(fs.readFileSync(files.output, 'utf8').split('\n').filter(Boolean).map((line) => {
-        const at = line.indexOf('=');
-        return [line.slice(0, at), line.slice(at + 1)];
-      }));
-      resolve({ code: error ? Number(error.code) : 0, log: stdout + stderr, summary: fs.readFileSync(files.summary, 'utf8'), outputs });
-    });
-  });
-}
-
 interface CliFile {
   path: string;
   errorCount: number;
@@ -171,10 +79,6 @@ interface CliFile {
 /** What `rubrics validate --format json` says of the whole repository. */
 async function validateWithCli(repo: string): Promise<CliFile[]> {
   return JSON.parse((await runCli(cli, ['validate', '.', '--format', 'json'], { cwd: repo })).stdout) as CliFile[];
-}
-
-function pullRequestEvent(base: string): object {
-  return { pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { ref: 'feature' } }, repository: { full_name: 'acme/governance' } };
 }
 
 describe('the GitHub Action', () => {
@@ -247,12 +151,13 @@ describe('the GitHub Action', () => {
       const first = await runAction(repo, pullRequestEvent(base), { comment: 'true' }, env);
       expect(first.code).toBe(1);
       expect(github.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'GET /user',
         'GET /repos/acme/governance/issues/7/comments?per_page=100&page=1',
         'GET /repos/acme/governance/issues/7/comments?per_page=100&page=2',
         'POST /repos/acme/governance/issues/7/comments',
       ]);
       expect(github.requests.every((r) => r.authorization === 'Bearer ghs_test-token')).toBe(true);
-      const posted = github.requests[2]?.body?.body ?? '';
+      const posted = github.requests[3]?.body?.body ?? '';
       expect(posted).toBe(`${COMMENT_MARKER}\n${first.summary}`);
       expect(first.outputs['comment-url']).toBe('https://github.example/acme/governance/pull/7#issuecomment-1100');
 
@@ -263,14 +168,47 @@ describe('the GitHub Action', () => {
       github.requests.length = 0;
       const second = await runAction(repo, pullRequestEvent(base), { comment: 'true' }, env);
       expect(github.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'GET /user',
         'GET /repos/acme/governance/issues/7/comments?per_page=100&page=1',
         'GET /repos/acme/governance/issues/7/comments?per_page=100&page=2',
         'PATCH /repos/acme/governance/issues/comments/1100',
       ]);
-      expect(github.requests[2]?.body?.body).toBe(`${COMMENT_MARKER}\n${second.summary}`);
+      expect(github.requests[3]?.body?.body).toBe(`${COMMENT_MARKER}\n${second.summary}`);
       expect(github.comments.filter((c) => c.body.startsWith(COMMENT_MARKER))).toHaveLength(1);
       expect(github.comments.filter((c) => !c.body.startsWith(COMMENT_MARKER)).every((c, i) => c.body === `A reviewer's comment ${i + 1}`)).toBe(true);
       expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
+    } finally {
+      await github.close();
+    }
+  });
+
+  it("never updates a comment that carries the marker but is someone else's, and finds its own by its author", async () => {
+    const { repo, base } = makeRepository();
+    // A user copied the marker into a comment of their own, before the Action's first run.
+    const github = await fakeGitHubWith({ comments: [{ body: `${COMMENT_MARKER}\nScores are fine, merge it.`, login: 'mallory' }] });
+    try {
+      const env = { GITHUB_API_URL: github.url };
+      await runAction(repo, pullRequestEvent(base), { comment: 'true' }, env);
+      expect(github.comments.find((c) => c.login === 'mallory')?.body).toBe(`${COMMENT_MARKER}\nScores are fine, merge it.`);
+      const ours = github.comments.filter((c) => c.login === BOT);
+      expect(ours).toHaveLength(1);
+      // The next run updates the bot's own comment, and still leaves the user's alone.
+      await runAction(repo, pullRequestEvent(base), { comment: 'true' }, env);
+      expect(github.requests.filter((r) => r.method === 'PATCH').map((r) => r.url)).toEqual([`/repos/acme/governance/issues/comments/${ours[0]?.id}`]);
+      expect(github.comments.find((c) => c.login === 'mallory')?.body).toBe(`${COMMENT_MARKER}\nScores are fine, merge it.`);
+      expect(github.comments).toHaveLength(2);
+    } finally {
+      await github.close();
+    }
+  });
+
+  it("with a user's token, the comment is the one that user wrote, as GET /user names them", async () => {
+    const { repo, base } = makeRepository();
+    const github = await fakeGitHubWith({ login: 'governance-bot', comments: [{ body: `${COMMENT_MARKER}\nold`, login: BOT }, { body: `${COMMENT_MARKER}\nold`, login: 'governance-bot' }] });
+    try {
+      await runAction(repo, pullRequestEvent(base), { comment: 'true' }, { GITHUB_API_URL: github.url });
+      expect(github.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`)).toEqual(['PATCH /repos/acme/governance/issues/comments/2']);
+      expect(github.comments[0]?.body).toBe(`${COMMENT_MARKER}\nold`);
     } finally {
       await github.close();
     }
@@ -357,6 +295,125 @@ describe('the GitHub Action', () => {
     const badBase = await runAction(repo, pullRequestEvent(base), { 'base-ref': 'origin/main' });
     expect(badBase.code).toBe(2);
     expect(badBase.log).toMatch(/::error title=rubrics::Cannot compare with the base: "origin\/main" is not a branch, tag or commit.*fetch-depth: 0/);
+  });
+});
+
+describe('the Action always leaves valid outputs, and says why it exits 2', () => {
+  const DECLARED = Object.keys((parse(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs).sort();
+  interface Sarif {
+    runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; invocations?: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[] }[];
+  }
+
+  /** Exit 2, and still: a SARIF file the official schema accepts and that says why, a summary that says why, every output, an error in the log. */
+  function expectOutputsOfAStop(run: ActionRun, repo: string, why: RegExp, logged: RegExp = why, sarifFile = 'rubrics.sarif'): Sarif {
+    expect(run.code, run.log).toBe(2);
+    const sarif = JSON.parse(fs.readFileSync(path.join(repo, sarifFile), 'utf8')) as Sarif;
+    const validate = sarifValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    expect(sarif.runs[0]?.invocations?.[0]?.executionSuccessful).toBe(false);
+    expect(sarif.runs[0]?.invocations?.[0]?.toolExecutionNotifications.map((n) => n.message.text).join('\n')).toMatch(why);
+    expect(run.summary).toContain('**The check could not run fully** (it exits 2)');
+    // The summary is Markdown: read without its backslash escapes.
+    expect(run.summary.replace(/\\(.)/g, '$1')).toMatch(why);
+    expect(Object.keys(run.outputs).sort()).toEqual(DECLARED);
+    expect(run.outputs['sarif-file']).toBe(sarifFile);
+    expect(run.log).toMatch(new RegExp(`^::error title=rubrics::.*${logged.source}`, 'm'));
+    return sarif;
+  }
+
+  it('a bad input', async () => {
+    const { repo, base } = makeRepository();
+    const run = await runAction(repo, pullRequestEvent(base), { 'fail-on': 'sometimes', 'max-score-drop': 'lots' });
+    expectOutputsOfAStop(run, repo, /Input "fail-on" is "sometimes"/);
+    expect(run.summary).toContain('Input "max-score-drop" is "lots"');
+    expect(run.outputs.files).toBe('0');
+  });
+
+  it('a path or glob that matches nothing (a pull request that removed the last rubric file there)', async () => {
+    const { repo, base } = makeRepository();
+    fs.rmSync(path.join(repo, 'rubrics/invalid'), { recursive: true });
+    git(repo, 'commit', '-q', '-am', 'remove the last file of rubrics/invalid');
+    for (const paths of ['rubrics/invalid', 'rubrics/invalid/**/*.yaml']) {
+      const run = await runAction(repo, pullRequestEvent(base), { paths });
+      const sarif = expectOutputsOfAStop(run, repo, paths.includes('*') ? /No files match "rubrics\/invalid\/\*\*\/\*\.yaml"/ : /Cannot find "rubrics\/invalid"/);
+      expect(sarif.runs[0]?.results).toEqual([]);
+    }
+  });
+
+  it('a shallow checkout without the base: what was checked is still in SARIF', async () => {
+    const { repo, base } = makeRepository();
+    const run = await runAction(repo, pullRequestEvent(base), { 'base-ref': 'origin/main' });
+    const sarif = expectOutputsOfAStop(run, repo, /Cannot compare with the base: "origin\/main" is not a branch, tag or commit/);
+    expect(sarif.runs[0]?.results.length).toBeGreaterThan(0);
+    expect(Number(run.outputs.files)).toBeGreaterThan(0);
+  });
+
+  it("a file over 16 MiB in the folder, and an assessment whose rubric is: reported as not fully checked, beside the other files' results", async () => {
+    const { repo, base } = makeRepository();
+    const large = path.join(repo, 'rubrics/large.rubric.yaml');
+    fs.writeFileSync(large, '');
+    fs.truncateSync(large, 16 * 1024 * 1024 + 1);
+    fs.mkdirSync(path.join(repo, 'data'));
+    fs.writeFileSync(path.join(repo, 'data/huge.txt'), '');
+    fs.truncateSync(path.join(repo, 'data/huge.txt'), 16 * 1024 * 1024 + 1);
+    fs.writeFileSync(path.join(repo, 'rubrics/uses-huge.assessment.yaml'), fs.readFileSync(path.join(repo, ADDED), 'utf8').replace(/^rubric: .*$/m, 'rubric: ../data/huge.txt'));
+    const run = await runAction(repo, pullRequestEvent(base), { paths: 'rubrics' });
+    const sarif = expectOutputsOfAStop(run, repo, /rubrics\/large\.rubric\.yaml was not fully checked\. It was not read: it is larger than the 16 MiB/, /2 files could not be fully checked \(the summary says why\): rubrics\/large\.rubric\.yaml, rubrics\/uses-huge\.assessment\.yaml\./);
+    expect(run.summary).toMatch(/rubrics\/uses-huge\.assessment\.yaml was not fully checked\. The rubric that uses-huge\.assessment\.yaml refers to, "\.\.\/data\/huge\.txt", was not read/);
+    // The other files' results are all there.
+    const cliResults = await validateWithCli(repo);
+    expect(new Set(sarif.runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri))).toContain(UNCHANGED_WITH_WARNING);
+    expect(Number(run.outputs.files)).toBe(cliResults.length);
+  });
+
+  it('a sarif-file in a folder that does not exist is written there, folders created', async () => {
+    const { repo, base } = makeRepository();
+    const run = await runAction(repo, pullRequestEvent(base), { 'sarif-file': 'reports/code-scanning/rubrics.sarif' });
+    expect(run.code).toBe(1);
+    expect(run.outputs['sarif-file']).toBe('reports/code-scanning/rubrics.sarif');
+    expect(sarifValidator()(JSON.parse(fs.readFileSync(path.join(repo, 'reports/code-scanning/rubrics.sarif'), 'utf8')))).toBe(true);
+  });
+});
+
+describe('the job summary keeps a bound, the way the comment does', () => {
+  it('cuts a summary past 1 MiB at a line, says where the rest is, and leaves a smaller one whole', () => {
+    // 12,000 changed files: the review's summary table alone is over 1.5 MB.
+    const files = Array.from({ length: 12_000 }, (_, i) => ({ path: `rubrics/teams/team-${String(i).padStart(5, '0')}/quarterly-review-of-the-service.assessment.yaml`, status: 'added' as const, documents: [] }));
+    const review: ChangeReview = { schemaVersion: 1, base: { ref: 'main', commit: 'a'.repeat(40) }, head: { ref: 'feature' }, files, impacts: [], headErrors: 0 };
+    const summary = renderSummary({ results: [], change: { base: 'a'.repeat(40) }, inScope: [], review, failures: [] });
+    expect(Buffer.byteLength(summary)).toBeGreaterThan(1024 * 1024);
+    const bounded = jobSummary(summary);
+    expect(Buffer.byteLength(bounded)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES);
+    expect(MAX_SUMMARY_BYTES).toBeLessThan(1024 * 1024);
+    expect(bounded.startsWith(summary.slice(0, summary.lastIndexOf('\n', bounded.length - 300)))).toBe(true);
+    expect(bounded).toMatch(/\n\n_The rest is too long for a job summary \(GitHub keeps 1 MiB of one\)[^\n]*_\n$/);
+    const small = renderSummary({ results: [], inScope: [], failures: [] });
+    expect(jobSummary(small)).toBe(small);
+  });
+});
+
+describe('max-score-drop holds', () => {
+  it.each([
+    ['emptied', ''],
+    ['left with only document markers', '---\n---\n'],
+  ])('an assessment %s fails it, and is reported', async (_what, text) => {
+    const { repo, base } = makeRepository();
+    fs.writeFileSync(path.join(repo, ASSESSMENT), text);
+    git(repo, 'commit', '-q', '-am', 'empty the assessment');
+    const run = await runAction(repo, pullRequestEvent(base), { 'fail-on': 'never', 'max-score-drop': '0' });
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(new RegExp(`^::error title=rubrics::The overall score of ${ASSESSMENT.replace(/\./g, '\\.')} is gone \\(it was [\\d.]+\\): the assessment became empty`, 'm'));
+    expect(run.log).toMatch(new RegExp(`^::error file=${ASSESSMENT.replace(/\./g, '\\.')},line=1,.*title=empty-file::`, 'm'));
+  });
+
+  it('a deleted assessment is not a drop (its scores leave with it), and a change that could not be compared fails it', async () => {
+    const { repo, base } = makeRepository();
+    const deleted = await runAction(repo, pullRequestEvent(base), { 'fail-on': 'never', 'max-score-drop': '100' });
+    expect(deleted.code).toBe(0);
+    fs.symlinkSync('/etc/passwd', path.join(repo, 'rubrics/kestrel/passwd.assessment.yaml'));
+    const refused = await runAction(repo, pullRequestEvent(base), { 'fail-on': 'never', 'max-score-drop': '100' });
+    expect(refused.code).toBe(1);
+    expect(refused.log).toMatch(/^::error title=rubrics::max-score-drop 100 cannot be checked: 1 changed file could not be compared \(rubrics\/kestrel\/passwd\.assessment\.yaml\)\.$/m);
   });
 });
 

@@ -55,7 +55,8 @@ describe('action.yml', () => {
         return key === 'INPUT_TOKEN' ? 'token' : target[key];
       },
     });
-    const inputs = readInputs(env);
+    const { inputs, problems: wrong } = readInputs(env);
+    expect(wrong).toEqual([]);
     expect([...read].sort()).toEqual(Object.keys(defaults).sort());
     expect([...inputs.formats]).toEqual([...OUTPUT_KINDS]);
     expect(inputs.failOn).toBe('error');

@@ -1,11 +1,15 @@
 /**
  * The pull request's one comment from this Action, through GitHub's REST API with the workflow's
- * token: found by a hidden marker in its body and edited in place, so a pull request keeps a
- * single, current comment however often it is pushed to.
+ * token: found by a hidden marker in its body *and* by its author, the token's own identity, and
+ * edited in place, so a pull request keeps a single, current comment however often it is pushed
+ * to. Anyone can copy the marker into a comment of their own; that does not make it ours, and it
+ * is never edited.
  */
-import { MAX_COMMENT_LENGTH } from '../core/render';
+import { fitMarkdown, MAX_COMMENT_LENGTH } from '../core/render';
 
 export const COMMENT_MARKER = '<!-- rubrics-as-code: score diff -->';
+/** Who a workflow's GITHUB_TOKEN writes as; that token may not ask GET /user who it is. */
+export const ACTIONS_BOT = 'github-actions[bot]';
 const PAGE_SIZE = 100;
 
 export interface GitHubApi {
@@ -19,6 +23,7 @@ export interface GitHubApi {
 
 export interface CommentResult {
   readonly action: 'created' | 'updated';
+  /** The comment's address as the API answered it (text from the network: escape it where it is shown). */
   readonly url: string;
 }
 
@@ -26,34 +31,44 @@ interface IssueComment {
   readonly id: number;
   readonly body?: string;
   readonly html_url: string;
+  readonly user?: { readonly login?: string } | null;
 }
 
 export async function upsertComment(api: GitHubApi, issue: number, markdown: string): Promise<CommentResult> {
-  const body = `${COMMENT_MARKER}\n${fitComment(markdown)}`;
-  const existing = await findComment(api, issue);
+  const body = `${COMMENT_MARKER}\n${fitMarkdown(markdown, MAX_COMMENT_LENGTH - COMMENT_MARKER.length - 1, 'characters', 'The rest is too long for a comment: see the job summary of this run.')}`;
+  const author = await tokenIdentity(api);
+  const existing = await findComment(api, issue, author);
   if (existing) {
     const updated = await request<IssueComment>(api, 'PATCH', `/repos/${api.repository}/issues/comments/${existing.id}`, { body });
-    return { action: 'updated', url: updated.html_url };
+    return { action: 'updated', url: String(updated.html_url) };
   }
   const created = await request<IssueComment>(api, 'POST', `/repos/${api.repository}/issues/${issue}/comments`, { body });
-  return { action: 'created', url: created.html_url };
+  return { action: 'created', url: String(created.html_url) };
 }
 
-async function findComment(api: GitHubApi, issue: number): Promise<IssueComment | undefined> {
+/**
+ * The login the token writes as: GET /user answers for a personal or a GitHub App user token; a
+ * workflow's GITHUB_TOKEN (an installation token) may not ask, and writes as github-actions[bot].
+ */
+async function tokenIdentity(api: GitHubApi): Promise<string> {
+  try {
+    const user = await request<{ login?: unknown }>(api, 'GET', '/user');
+    if (typeof user.login === 'string' && user.login !== '') return user.login;
+  } catch {
+    // not allowed to ask: the Actions bot
+  }
+  return ACTIONS_BOT;
+}
+
+/** The first comment that carries the marker and was written by `author`; a marker in anyone else's comment is not ours. */
+async function findComment(api: GitHubApi, issue: number, author: string): Promise<IssueComment | undefined> {
   for (let page = 1; ; page++) {
     const comments = await request<IssueComment[]>(api, 'GET', `/repos/${api.repository}/issues/${issue}/comments?per_page=${PAGE_SIZE}&page=${page}`);
-    const ours = comments.find((c) => c.body?.startsWith(COMMENT_MARKER));
+    if (!Array.isArray(comments)) return undefined;
+    const ours = comments.find((c) => typeof c.body === 'string' && c.body.startsWith(COMMENT_MARKER) && c.user?.login === author);
     if (ours) return ours;
     if (comments.length < PAGE_SIZE) return undefined;
   }
-}
-
-/** Cuts a body that GitHub would refuse, at a line, saying where the rest is. */
-function fitComment(markdown: string): string {
-  const room = MAX_COMMENT_LENGTH - COMMENT_MARKER.length - 200;
-  if (markdown.length <= room) return markdown;
-  const cut = markdown.lastIndexOf('\n', room);
-  return `${markdown.slice(0, cut > 0 ? cut : room)}\n\n_The rest is too long for a comment: see the job summary of this run._\n`;
 }
 
 async function request<T>(api: GitHubApi, method: string, path: string, body?: unknown): Promise<T> {
@@ -72,7 +87,7 @@ async function request<T>(api: GitHubApi, method: string, path: string, body?: u
   if (!response.ok) {
     let message = text.slice(0, 300);
     try {
-      message = (JSON.parse(text) as { message?: string }).message ?? message;
+      message = String((JSON.parse(text) as { message?: unknown }).message ?? message).slice(0, 300);
     } catch {
       // not JSON: keep the text
     }

@@ -26,6 +26,12 @@ export interface ActionInputs {
 
 export class InputError extends Error {}
 
+/** The inputs, each bad one replaced by its default, and what was wrong with them (the run then stops, and says so in every output). */
+export interface ReadInputs {
+  readonly inputs: ActionInputs;
+  readonly problems: readonly string[];
+}
+
 function input(env: Readonly<Record<string, string | undefined>>, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
@@ -35,33 +41,51 @@ function list(text: string): string[] {
   return text.split(/[\n,]/).flatMap((part) => part.trim().split(/\s+/)).filter(Boolean);
 }
 
-export function readInputs(env: Readonly<Record<string, string | undefined>>): ActionInputs {
-  const formats = list(input(env, 'formats') || OUTPUT_KINDS.join(' '));
-  for (const format of formats) {
-    if (!(OUTPUT_KINDS as readonly string[]).includes(format)) {
-      throw new InputError(`Input "formats" has "${format}"; use any of ${OUTPUT_KINDS.join(', ')} (separated by spaces, commas or new lines).`);
+export function readInputs(env: Readonly<Record<string, string | undefined>>): ReadInputs {
+  const problems: string[] = [];
+  /** The value read, or `fallback` when it is bad (and why, in `problems`). */
+  const checked = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+      return fallback;
     }
-  }
-  const failOn = input(env, 'fail-on') || 'error';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new InputError(`Input "fail-on" is "${failOn}"; use error, warning or never.`);
-  return {
+  };
+  const formats = checked(() => {
+    const named = list(input(env, 'formats') || OUTPUT_KINDS.join(' '));
+    for (const format of named) {
+      if (!(OUTPUT_KINDS as readonly string[]).includes(format)) {
+        throw new InputError(`Input "formats" has ${JSON.stringify(format)}; use any of ${OUTPUT_KINDS.join(', ')} (separated by spaces, commas or new lines).`);
+      }
+    }
+    return named as OutputKind[];
+  }, [...OUTPUT_KINDS]);
+  const failOn = checked(() => {
+    const value = input(env, 'fail-on') || 'error';
+    if (!(FAIL_ON as readonly string[]).includes(value)) throw new InputError(`Input "fail-on" is ${JSON.stringify(value)}; use error, warning or never.`);
+    return value as FailOn;
+  }, 'error');
+  const inputs: ActionInputs = {
     paths: list(input(env, 'paths') || '.'),
     baseRef: input(env, 'base-ref'),
-    formats: new Set(formats as OutputKind[]),
+    formats: new Set(formats),
     sarifFile: input(env, 'sarif-file') || 'rubrics.sarif',
-    failOn: failOn as FailOn,
-    maxWarnings: number(input(env, 'max-warnings'), 'max-warnings', true),
-    maxScoreDrop: number(input(env, 'max-score-drop'), 'max-score-drop', false),
-    comment: boolean(input(env, 'comment'), 'comment'),
+    failOn,
+    maxWarnings: checked(() => number(input(env, 'max-warnings'), 'max-warnings', true), undefined),
+    maxScoreDrop: checked(() => number(input(env, 'max-score-drop'), 'max-score-drop', false), undefined),
+    comment: checked(() => boolean(input(env, 'comment'), 'comment'), false),
     token: input(env, 'token'),
   };
+  return { inputs, problems };
 }
 
 function number(text: string, name: string, whole: boolean): number | undefined {
   if (text === '') return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
-    throw new InputError(`Input "${name}" is "${text}"; give ${whole ? 'a whole number' : 'a number'} of 0 or more, or leave it out.`);
+    throw new InputError(`Input "${name}" is ${JSON.stringify(text)}; give ${whole ? 'a whole number' : 'a number'} of 0 or more, or leave it out.`);
   }
   return value;
 }
@@ -69,5 +93,5 @@ function number(text: string, name: string, whole: boolean): number | undefined 
 function boolean(text: string, name: string): boolean {
   if (text === '' || text === 'false') return false;
   if (text === 'true') return true;
-  throw new InputError(`Input "${name}" is "${text}"; use true or false.`);
+  throw new InputError(`Input "${name}" is ${JSON.stringify(text)}; use true or false.`);
 }

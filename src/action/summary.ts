@@ -1,7 +1,7 @@
 import { palette } from '../cli/color';
 import { summaryLine } from '../cli/formatters/stylish';
-import type { FileResult } from '../cli/results';
-import { MAX_COMMENT_LENGTH, renderReviewMarkdown } from '../core/render';
+import { notFullyChecked, type FileResult } from '../cli/results';
+import { fitMarkdown, MAX_COMMENT_LENGTH, MAX_SUMMARY_BYTES, renderReviewMarkdown } from '../core/render';
 import { markdownCode, markdownTable, markdownText } from '../core/render/markdown/escape';
 import type { ChangeReview } from '../core/review/change';
 
@@ -17,6 +17,8 @@ export interface SummaryInput {
   /** The whole-change review (`rubrics diff --base`), when there was a base to compare with. */
   readonly review?: ChangeReview;
   readonly failures: readonly string[];
+  /** Why the check could not run fully (it exits 2): a bad input, a path that matches nothing, a base it cannot find, a file it could not read. */
+  readonly stopped?: readonly string[];
 }
 
 /**
@@ -27,6 +29,10 @@ export interface SummaryInput {
 export function renderSummary(input: SummaryInput): string {
   const out = ['## Rubrics as Code', '', summaryLine(input.results, palette(false))];
   if (input.change && !input.review) out.push('', `No score diff: a changed file could not be fully checked at one side (see the warnings in the log). Compared with ${markdownCode(input.change.base.slice(0, 12))}.`);
+  const stopped = [...(input.stopped ?? []), ...input.results.flatMap((r) => (r.incomplete ?? []).map((reason) => notFullyChecked(r.path, reason)))];
+  if (stopped.length > 0) {
+    out.push('', '**The check could not run fully** (it exits 2); what it checked is below:', '', ...stopped.map((f) => `- ${markdownText(f)}`));
+  }
   if (input.failures.length > 0) {
     out.push('', '**The check fails:**', '', ...input.failures.map((f) => `- ${markdownText(f)}`));
   }
@@ -44,4 +50,12 @@ export function renderSummary(input: SummaryInput): string {
   if (!input.review) return head;
   // The comment carries a marker line too: keep the whole within GitHub's limit.
   return `${head}\n${renderReviewMarkdown(input.review, { headingLevel: 3, maxLength: MAX_COMMENT_LENGTH - head.length - 200 })}`;
+}
+
+/**
+ * The job summary: the same Markdown as the comment, kept within what GitHub takes of one step's
+ * summary (1 MiB, with room) the way the comment is kept within its limit (fitMarkdown).
+ */
+export function jobSummary(markdown: string): string {
+  return fitMarkdown(markdown, MAX_SUMMARY_BYTES, 'bytes', 'The rest is too long for a job summary (GitHub keeps 1 MiB of one): the annotations and the SARIF file have every problem, and `rubrics diff --base` every score.');
 }

@@ -9,6 +9,6 @@ export { changeSection } from './html/change';
 export { contentSecurityPolicy, htmlPage, shellKey, type PageMode, type PageSecurity } from './html/page';
 export { renderJson } from './json';
 export { renderDiffMarkdown, type DiffMarkdownOptions } from './markdown/diff';
-export { MAX_COMMENT_LENGTH, renderReviewMarkdown, type ReviewMarkdownOptions } from './markdown/review';
+export { fitMarkdown, MAX_COMMENT_LENGTH, MAX_SUMMARY_BYTES, renderReviewMarkdown, type ReviewMarkdownOptions, type TextMeasure } from './markdown/review';
 export { rubricChangeList, rubricChangeText } from './markdown/rubricChanges';
 export { renderMarkdownText, renderMarkdownInline } from './markdown/toHtml';

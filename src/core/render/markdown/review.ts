@@ -9,8 +9,40 @@ import { markdownCode, markdownHtml, markdownTable, markdownText } from './escap
 import { chartTitle, mermaidXyChart } from './mermaid';
 import { rubricChangeList } from './rubricChanges';
 
-/** GitHub refuses a comment body longer than this. */
+/** GitHub refuses a comment body longer than this many characters. */
 export const MAX_COMMENT_LENGTH = 65_536;
+/** GitHub refuses a job summary (one step's) larger than 1 MiB; this keeps room below it. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
+
+/** How a limit counts: characters (UTF-16 units, as GitHub counts a comment) or UTF-8 bytes (a summary file). */
+export type TextMeasure = 'characters' | 'bytes';
+
+const utf8 = new TextEncoder();
+
+function measured(text: string, measure: TextMeasure): number {
+  return measure === 'characters' ? text.length : utf8.encode(text).length;
+}
+
+/**
+ * Markdown cut to a limit GitHub keeps: whole as long as it fits, otherwise cut at the end of a
+ * line with `rest` (one sentence, Markdown) said after it. The one way both of the Action's
+ * outputs stay within their bounds: the pull-request comment and the job summary.
+ */
+export function fitMarkdown(markdown: string, limit: number, measure: TextMeasure, rest: string): string {
+  if (measured(markdown, measure) <= limit) return markdown;
+  const note = `\n\n_${rest}_\n`;
+  const room = Math.max(0, limit - measured(note, measure));
+  // The longest start that fits (a character is at least one unit of either measure), then back to a line's end.
+  let fits = 0;
+  let over = Math.min(markdown.length, room) + 1;
+  while (over - fits > 1) {
+    const mid = Math.floor((fits + over) / 2);
+    if (measured(markdown.slice(0, mid), measure) <= room) fits = mid;
+    else over = mid;
+  }
+  const cut = markdown.lastIndexOf('\n', fits);
+  return `${markdown.slice(0, cut > 0 ? cut : fits)}${note}`;
+}
 /** Room kept for the line that says what was left out, and for a marker the Action puts first. */
 const RESERVE = 1_000;
 
