@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_READ_BYTES, readPrefix, readTextFile, UnreadableFile } from '../src/cli/fileRead';
-import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './cli.helpers';
+import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from './cli.helpers';
 
 /**
  * Files that are not regular files, and files too large to read, as input, inside a validated
@@ -304,14 +304,15 @@ describe.runIf(onPosix)('rubrics report --out onto what is not a regular file', 
     expect(fs.lstatSync(path.join(dir, 'fifo')).isFIFO()).toBe(true);
   });
 
-  it('replaces the file a symbolic link points to, keeps the link and the file\'s permissions', async () => {
+  it('outside the folder it works in, replaces the file a symbolic link points to, keeps the link and the file\'s permissions', async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'reports'));
+    fs.mkdirSync(path.join(dir, 'work'));
     const target = path.join(dir, 'reports/latest.md');
     fs.writeFileSync(target, 'old\n');
     fs.chmodSync(target, 0o640);
     fs.symlinkSync('reports/latest.md', path.join(dir, 'report.md'));
-    const result = await report('report.md', dir);
+    const result = await report('../report.md', path.join(dir, 'work'));
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(fs.lstatSync(path.join(dir, 'report.md')).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toMatch(/^# Fictional Freight/);
@@ -319,12 +320,38 @@ describe.runIf(onPosix)('rubrics report --out onto what is not a regular file', 
     expect(fs.readdirSync(path.join(dir, 'reports'))).toEqual(['latest.md']);
   });
 
+  it('inside the repository (or the folder it works in), writes through no link: the file, or a folder on its way', async () => {
+    const repo = tempDir();
+    gitIn(repo, 'init', '-q');
+    const outside = tempDir();
+    fs.writeFileSync(path.join(outside, 'victim.md'), 'untouched\n');
+    fs.symlinkSync(path.join(outside, 'victim.md'), path.join(repo, 'report.md'));
+    fs.symlinkSync(outside, path.join(repo, 'out'));
+    fs.mkdirSync(path.join(repo, 'sub'));
+    for (const [out, cwd, which] of [
+      ['report.md', repo, 'it is a symbolic link'],
+      ['out/new.md', repo, 'out on its way is a symbolic link'],
+      ['../report.md', path.join(repo, 'sub'), 'it is a symbolic link'],
+      ['../out/deeper/new.md', path.join(repo, 'sub'), 'out on its way is a symbolic link'],
+    ] as const) {
+      const result = await report(out, cwd);
+      expect(result.code, out).toBe(2);
+      expect(result.stderr, out).toContain(`rubrics: Cannot write ${out}: ${which} inside ${repo}, which a checkout could have committed to send the output elsewhere, so nothing is written through it.`);
+    }
+    expect(fs.readFileSync(path.join(outside, 'victim.md'), 'utf8')).toBe('untouched\n');
+    expect(fs.readdirSync(outside)).toEqual(['victim.md']);
+    // And where there is no link, missing folders are made.
+    expect((await report('reports/2026/q1.md', repo)).code).toBe(0);
+    expect(fs.readFileSync(path.join(repo, 'reports/2026/q1.md'), 'utf8')).toMatch(/^# Fictional Freight/);
+  });
+
   it('refuses a link to nothing, a folder and a socket, and leaves them as they were', async () => {
     const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'work'));
     fs.symlinkSync('nowhere.md', path.join(dir, 'dangling.md'));
-    const dangling = await report('dangling.md', dir);
+    const dangling = await report('../dangling.md', path.join(dir, 'work'));
     expect(dangling.code).toBe(2);
-    expect(dangling.stderr).toContain('Cannot write dangling.md: it is a symbolic link to a file that does not exist.');
+    expect(dangling.stderr).toContain('Cannot write ../dangling.md: it is a symbolic link to a file that does not exist.');
     expect(fs.lstatSync(path.join(dir, 'dangling.md')).isSymbolicLink()).toBe(true);
     fs.mkdirSync(path.join(dir, 'folder.md'));
     expect((await report('folder.md', dir)).stderr).toContain('Cannot write folder.md: it is a folder.');
