@@ -18,6 +18,7 @@ const action = parse(actionYaml) as {
   runs: { using: string; main: string };
 };
 const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const security = fs.readFileSync(path.join(REPO_ROOT, 'SECURITY.md'), 'utf8');
 
 /** The errors, flattened to "path: detail" lines, so a failure says what is wrong. */
 function problems(state: ValidationState): string[] {
@@ -32,9 +33,9 @@ function problems(state: ValidationState): string[] {
   return lines;
 }
 
-/** The ```yaml blocks of the README that run the Action. */
-function readmeWorkflows(): string[] {
-  return [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((block) => block.includes(`uses: ${ACTION_USES}`));
+/** The ```yaml blocks of a Markdown file (the README by default) that run the Action. */
+function readmeWorkflows(markdown = readme): string[] {
+  return [...markdown.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((block) => block.includes(`uses: ${ACTION_USES}`));
 }
 
 describe('action.yml', () => {
@@ -82,9 +83,9 @@ describe('the workflow of `rubrics init --with-ci`', () => {
 });
 
 describe('the README', () => {
-  it('shows workflows that run the Action, valid by the schema, with inputs the Action declares', () => {
-    const workflows = readmeWorkflows();
-    expect(workflows.length).toBeGreaterThan(0);
+  it('shows workflows that run the Action, valid by the schema, with inputs the Action declares (and so does SECURITY.md)', () => {
+    const workflows = [...readmeWorkflows(), ...readmeWorkflows(security)];
+    expect(readmeWorkflows(security).length).toBeGreaterThan(0);
     for (const workflow of workflows) {
       expect(problems(validateWorkflow(workflow))).toEqual([]);
       const parsed = parse(workflow) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
