@@ -119,6 +119,18 @@ describe('rubrics validate --cache', () => {
     expect(readCache(cache).tool).not.toBe(kept.tool);
   });
 
+  it.runIf(process.platform !== 'win32')('never writes the cache through a link inside the folder it works in (a checkout could have committed it)', async () => {
+    const dir = project();
+    const elsewhere = tempDir('rubrics-cache-elsewhere-');
+    fs.writeFileSync(path.join(elsewhere, 'victim'), 'untouched\n');
+    fs.symlinkSync(path.join(elsewhere, 'victim'), path.join(dir, 'cache.json'));
+    const run = await validate(dir, '--cache-location', 'cache.json');
+    expect(run.stdout).toBe((await validate(dir)).stdout);
+    expect(run.stderr).toMatch(/rubrics: the cache was not written: Cannot write .*cache\.json: it is a symbolic link inside/);
+    expect(fs.readFileSync(path.join(elsewhere, 'victim'), 'utf8')).toBe('untouched\n');
+    expect(fs.lstatSync(path.join(dir, 'cache.json')).isSymbolicLink()).toBe(true);
+  });
+
   it('says so and checks every file when the cache is not a cache, then writes a good one', async () => {
     const dir = project();
     const cache = path.join(dir, 'cache.json');
