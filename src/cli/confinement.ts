@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Confinement, ConfinementRoots } from '../core/resolve/confinement';
+import { asFolder, isInside, type Confinement, type ConfinementRoots } from '../core/resolve/confinement';
 import { CliError } from './errors';
 import { GIT_SCHEME } from '../core/review/revisionUri';
 import { fileUri } from './nodeFileHost';
@@ -43,7 +43,7 @@ export async function cliConfinement(cwd: string, allowOutside: readonly string[
     if (top !== undefined) return { roots: [fileUri(top), ...extra], scope: `the repository (${top})` };
     const here = path.resolve(cwd);
     // A file named from elsewhere (`rubrics validate /tmp/x.rubric.yaml`) has its own folder too, as in an editor with no folder open.
-    if (path.relative(here, folder).startsWith('..') || path.isAbsolute(path.relative(here, folder))) {
+    if (!isInside(asFolder(fileUri(folder)), [fileUri(here)])) {
       return { roots: [fileUri(here), fileUri(folder), ...extra], scope: `the folder the command runs in (${here}) and the file's own folder (${folder}), since the file is in no git repository` };
     }
     return { roots: [fileUri(here), ...extra], scope: `the folder the command runs in (${here}), since the file is in no git repository` };
