@@ -19,6 +19,7 @@ const PLAIN_BLOCK = /^[A-Za-z0-9_./(+][A-Za-z0-9_ ,./@()+'\-:#?&=%~!*]*$/;
 /** Plain texts that YAML's core schema reads as something other than a string. */
 const NOT_A_STRING = /^(?:true|false|null|~|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[-+]?\.inf|\.nan|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$/i;
 /** Characters a block scalar cannot hold (it would need escapes): controls other than tab and line feed. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_BLOCK_SAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\r\u2028\u2029]/;
 
 /** The value as YAML text, for a map entry in block context (`context: 'block'`) or inside `{ }` and `[ ]`. */
