@@ -1,3 +1,4 @@
+import { applyTextEdits } from '../src/core/language/answerEdits';
 import { Engine, type FileAnalysis } from '../src/core/engine';
 import type { LanguageSnapshot } from '../src/core/language/snapshot';
 import { MemoryFileHost } from '../src/core/resolve/host';
@@ -130,10 +131,7 @@ export async function snapshotFor(path: string, text: string, files: Record<stri
 
 /** Applies editor-style edits (offset ranges into the original text) and returns the new text. */
 export function applyEdits(text: string, edits: readonly { range: { start: number; end: number }; newText: string }[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
-  let out = text;
-  for (const edit of sorted) out = out.slice(0, edit.range.start) + edit.newText + out.slice(edit.range.end);
-  return out;
+  return applyTextEdits(text, edits);
 }
 
 /** What an editor does with a multi-line completion: later lines get the cursor line's indentation. */

@@ -6,6 +6,7 @@ import type { ParseWork } from '../yaml/work';
 
 export type { Location, ParseWork, Path, PathAtOffset, PathSegment, ParseOptions, YamlIssue };
 export { valueAt };
+export { scalarText, type ScalarText } from '../yaml/emit';
 
 /** An entry of a map as written: its key and where the key and the value sit. */
 export interface LocatedEntry {

@@ -13,19 +13,21 @@ export interface TextEditData {
 /** An entry to add: its key and its value as YAML lines (the first line follows `key:`). */
 export interface NewEntry {
   readonly key: string;
-  /** A scalar or flow value (`3`, `{}`), or '' with `children` for a nested block. */
+  /** A scalar or flow value (`3`, `{}`), '' with `children` for a nested block, or a block scalar's header (`|-`) with `lines`. */
   readonly value: string;
   readonly children?: readonly NewEntry[];
+  /** Lines written one step in under the key: a block scalar's text, or a block list's `- item` lines. Block context only. */
+  readonly lines?: readonly string[];
 }
 
 const STEP = '  ';
 
-function lineStartOf(text: string, offset: number): number {
+export function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Offset of the end of the line holding `offset` (before `\r\n` or `\n`). */
-function lineEndOf(text: string, offset: number): number {
+export function lineEndOf(text: string, offset: number): number {
   let end = text.indexOf('\n', offset);
   if (end < 0) end = text.length;
   return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
@@ -35,14 +37,25 @@ export function eolOf(text: string): string {
   return /\r\n/.test(text) ? '\r\n' : '\n';
 }
 
-function renderBlock(entries: readonly NewEntry[], indent: string, eol: string): string[] {
+export function renderBlock(entries: readonly NewEntry[], indent: string, eol: string): string[] {
   return entries.flatMap((entry) => {
     const head = `${indent}${entry.key}:${entry.value ? ` ${entry.value}` : ''}`;
+    if (entry.lines?.length) return [head, ...indentLines(entry.lines, indent + STEP)];
     return entry.children?.length ? [head, ...renderBlock(entry.children, indent + STEP, eol)] : [head];
   });
 }
 
-function renderFlow(entries: readonly NewEntry[]): string {
+/** Lines at an indentation; empty lines stay empty (no trailing spaces). */
+export function indentLines(lines: readonly string[], indent: string): string[] {
+  return lines.map((line) => (line === '' ? '' : indent + line));
+}
+
+/** One step of indentation further in than `indent`, as the edits write it. */
+export function stepIn(indent: string): string {
+  return indent + STEP;
+}
+
+export function renderFlow(entries: readonly NewEntry[]): string {
   return entries.map((e) => `${e.key}: ${e.children?.length ? `{ ${renderFlow(e.children)} }` : e.value || '""'}`).join(', ');
 }
 
