@@ -66,7 +66,11 @@ describe('Markdown report', () => {
     expect(md).toContain('| Service desk | 3 | 3 · Defined | 4 | 1 | 🟡 Below target |');
     expect(md).toContain('| Release automation | – | – | – | – | ⚪ Exempt until 2026-12-31 |');
     expect(md).toContain('**Change enablement**: level 2 · Repeatable → 3 · Defined\n\n- Low-risk changes are pre-approved as standard changes. (level 3; answer: *no*)');
-    expect(md).toContain('| Abandoned calls | Service desk | 4.2 percent | ≤ 5 percent | ✅ meets | Service desk survey 2024 |');
+    expect(md).toContain('| Abandoned calls | Service desk | 4.2 percent | ≤ 5 percent | ✅ meets | Service desk survey, 2024 · Service desks in the survey (median) |');
+    // A figure that measured something else is context: no ≥, no verdict, and what it measured.
+    expect(md).toContain(
+      '| Share of requests raised in the portal | Service desk | 35 percent | 60 percent | ℹ️ context | Service desk survey, 2024 · Service desks in the survey<br>*For context only: the figure measures share of service desks that run a self-service portal, not this metric.* |',
+    );
   });
 
   it('shows a plan as a timeline table and a projection per dimension', async () => {

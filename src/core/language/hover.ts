@@ -8,7 +8,8 @@ import { criterionOf, descriptor, dimensionOf, idsIn, levelsOf, metricOf, ownLev
 import { documentation, schemaAt, types } from './schemaModel';
 import { asArray, asString, dig, documentAt, type DocumentView, type LanguageSnapshot } from './snapshot';
 import { markdownBlock, markdownCode, markdownText } from '../render/markdown/escape';
-import { formatScore, levelLabel, termWord } from '../render/text';
+import { benchmarkContextNote, benchmarkFigure, benchmarkOrigin, formatScore, levelLabel, termWord } from '../render/text';
+import { benchmarkRole } from '../domain/benchmarks';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -147,8 +148,15 @@ function metricHover(metric: Metric | undefined): string | undefined {
   if (!metric) return undefined;
   const lines = [`**${markdownText(metric.name)}** · metric ${markdownCode(metric.id)}${metric.unit ? ` in ${markdownText(metric.unit)}` : ''}`];
   if (metric.description) lines.push(markdownBlock(metric.description));
-  if (metric.benchmark) {
-    lines.push(`Benchmark: ${formatScore(metric.benchmark.value)}${metric.unit ? ` ${markdownText(metric.unit)}` : ''} (${metric.higherIsBetter === false ? 'lower' : 'higher'} is better)${metric.benchmark.source ? `, source: ${markdownText(metric.benchmark.source)}` : ''}`);
+  const role = benchmarkRole(metric);
+  if (metric.benchmark && role) {
+    const b = metric.benchmark;
+    const origin = benchmarkOrigin(b);
+    lines.push(
+      role === 'verdict'
+        ? `Benchmark: ${markdownText(benchmarkFigure(b, role, metric.unit, metric.higherIsBetter ?? true))} (${metric.higherIsBetter === false ? 'lower' : 'higher'} is better)${origin ? `, ${markdownText(origin)}` : ''}`
+        : `Benchmark: ${markdownText(benchmarkFigure(b, role, metric.unit, metric.higherIsBetter ?? true))}${origin ? `, ${markdownText(origin)}` : ''}. ${markdownText(benchmarkContextNote(b))}`,
+    );
   }
   return lines.join('\n\n');
 }

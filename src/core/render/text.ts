@@ -2,6 +2,7 @@
  * The one text module of the renderers and the editor's features: how numbers, levels, a
  * rubric's words for its parts, states and dates read. Plurals come from text/plural.ts.
  */
+import type { BenchmarkRole } from '../domain/benchmarks';
 import { DEFAULT_TERMS, type Terms } from '../domain/terms';
 import type { Disposition, InitiativeStatus } from '../format/types';
 import type { DimensionState, ReportModel, ReportRubric } from '../report/model';
@@ -175,4 +176,49 @@ export function monthYear(date: string): string {
 export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…:;]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A metric's value with its unit ("4.2 percent"), a dash for none. */
+export function metricAmount(value: number | undefined, unit: string | undefined): string {
+  if (value === undefined) return '–';
+  return unit ? `${value} ${unit}` : String(value);
+}
+
+interface BenchmarkText {
+  readonly value: number;
+  readonly quantity?: string;
+  readonly population?: string;
+  readonly source?: string;
+  readonly year?: number;
+}
+
+/**
+ * The benchmark figure as a report cell: "≥ 71 percent" when a value is judged against it (the
+ * sign says which way is better), the bare figure when it is context.
+ */
+export function benchmarkFigure(b: BenchmarkText, role: BenchmarkRole, unit: string | undefined, higherIsBetter: boolean): string {
+  const amount = metricAmount(b.value, unit);
+  return role === 'verdict' ? `${higherIsBetter ? '≥' : '≤'} ${amount}` : amount;
+}
+
+/** Who published a figure, when, and of whom, in one line: "Deloitte, Global CIO Survey, 2015 · CIOs surveyed". */
+export function benchmarkOrigin(b: BenchmarkText): string {
+  const published = [b.source, b.year !== undefined ? String(b.year) : undefined].filter((x): x is string => x !== undefined).join(', ');
+  return [published, b.population].filter((x): x is string => !!x).join(' · ');
+}
+
+/** Why a context figure gives no verdict, in a sentence naming what it measured. */
+export function benchmarkContextNote(b: BenchmarkText): string {
+  return b.quantity !== undefined
+    ? `For context only: the figure measures ${lowerFirst(b.quantity)}, not this metric.`
+    : 'For context only: the benchmark does not say what it measured, so no value is judged against it.';
+}
+
+/** Explains, once under a table of metrics, what "context" means. */
+export const BENCHMARK_CONTEXT_LEGEND =
+  'A benchmark gives a verdict (meets or below) only when its source measured the same quantity as the metric; a figure marked context measured something else and is shown beside the value for comparison, never as pass or fail.';
+
+/** "Share of…" in a sentence: the first letter in lower case unless the first word is an acronym. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

@@ -17,6 +17,7 @@ import type {
   ReportNotApplicable,
   ReportSubgroup,
 } from './model';
+import { optionalBenchmark } from './benchmark';
 import { withOffset } from './offsets';
 
 export function buildAssessmentSection(
@@ -132,7 +133,7 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
       ...(description ? { description } : {}),
       ...(m.value !== undefined ? { value: m.value } : {}),
       ...(m.note ? { note: m.note } : {}),
-      ...(m.benchmark ? { benchmark: { ...m.benchmark } } : {}),
+      ...optionalBenchmark({ name: m.name, benchmark: m.benchmark }),
       ...(m.meetsBenchmark !== undefined ? { meetsBenchmark: m.meetsBenchmark } : {}),
       ...withOffset(parsed, ['dimensions', d.id, 'metrics', m.id]),
     };

@@ -1,6 +1,7 @@
 import type { DimensionStatus, CriterionStatus } from '../scoring/types';
 import type { Disposition, InitiativeStatus, RiskRating, ScoringMethod, ValueStream } from '../format/types';
 import type { Severity } from '../diagnostics/types';
+import type { BenchmarkRole } from '../domain/benchmarks';
 
 /**
  * The report model: everything a report shows about one document, computed once and rendered
@@ -120,6 +121,25 @@ export interface ReportExemptionState {
   readonly expired: boolean;
 }
 
+/**
+ * A published figure beside a metric: what it measured, of whom, by whom and when. `role` says
+ * whether a value is judged against it: `verdict` when the figure measured the metric's own
+ * quantity, `context` otherwise (then no report says "meets" or "below").
+ */
+export interface ReportBenchmark {
+  readonly value: number;
+  /** What the source measured. */
+  readonly quantity?: string;
+  /** Who or what it was measured on. */
+  readonly population?: string;
+  /** Who published it. */
+  readonly source?: string;
+  /** When it was measured or published. */
+  readonly year?: number;
+  readonly note?: string;
+  readonly role: BenchmarkRole;
+}
+
 export interface ReportMetric {
   readonly id: string;
   readonly name: string;
@@ -129,7 +149,8 @@ export interface ReportMetric {
   readonly value?: number;
   /** Markdown. */
   readonly note?: string;
-  readonly benchmark?: { readonly value: number; readonly source?: string; readonly note?: string };
+  readonly benchmark?: ReportBenchmark;
+  /** Whether the value meets the benchmark; only for a benchmark whose role is `verdict`. */
   readonly meetsBenchmark?: boolean;
   readonly sourceOffset?: number;
 }

@@ -1,4 +1,5 @@
 import { exemptionState, type ExemptionState } from '../domain/answers';
+import { benchmarkRole, meetsBenchmark } from '../domain/benchmarks';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
@@ -11,7 +12,8 @@ function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined)
     const value = typeof raw === 'number' ? raw : raw?.value;
     const higherIsBetter = metric.higherIsBetter ?? true;
     const benchmark = metric.benchmark;
-    const meetsBenchmark = value !== undefined && benchmark ? (higherIsBetter ? value >= benchmark.value : value <= benchmark.value) : undefined;
+    const role = benchmarkRole(metric);
+    const meets = meetsBenchmark(metric, value);
     return {
       id: metric.id,
       name: metric.name,
@@ -19,8 +21,8 @@ function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined)
       higherIsBetter,
       ...(value !== undefined ? { value } : {}),
       ...(typeof raw === 'object' && raw.note ? { note: raw.note } : {}),
-      ...(benchmark ? { benchmark } : {}),
-      ...(meetsBenchmark !== undefined ? { meetsBenchmark } : {}),
+      ...(benchmark && role ? { benchmark, benchmarkRole: role } : {}),
+      ...(meets !== undefined ? { meetsBenchmark: meets } : {}),
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { CriterionFact as CriterionResult, ExemptionState } from '../domain/answers';
-import type { Evidence, ScoringMethod } from '../format/types';
+import type { BenchmarkRole } from '../domain/benchmarks';
+import type { Evidence, Metric, ScoringMethod } from '../format/types';
 
 export type DimensionStatus = 'scored' | 'not-applicable' | 'exempt' | 'not-assessed' | 'not-rated';
 export type { CriterionFact as CriterionResult, ExemptionState, ItemStatus as CriterionStatus } from '../domain/answers';
@@ -11,8 +12,10 @@ export interface MetricResult {
   readonly higherIsBetter: boolean;
   readonly value?: number;
   readonly note?: string;
-  readonly benchmark?: { readonly value: number; readonly source?: string; readonly note?: string };
-  /** Whether the value beats (or equals) the benchmark; undefined without both numbers. */
+  readonly benchmark?: NonNullable<Metric['benchmark']>;
+  /** Whether the benchmark measured this metric's own quantity (a verdict) or something else (context); see domain/benchmarks.ts. */
+  readonly benchmarkRole?: BenchmarkRole;
+  /** Whether the value beats (or equals) the benchmark; undefined without a value, or when the benchmark is only context. */
   readonly meetsBenchmark?: boolean;
 }
 

@@ -1,4 +1,19 @@
-import { formatPercent, formatScore, levelLabel, reportTerms, STATE_LABELS, STATE_TONES, termHeading, termWord, thresholdLabel } from '../text';
+import {
+  BENCHMARK_CONTEXT_LEGEND,
+  benchmarkContextNote,
+  benchmarkFigure,
+  benchmarkOrigin,
+  formatPercent,
+  formatScore,
+  levelLabel,
+  metricAmount,
+  reportTerms,
+  STATE_LABELS,
+  STATE_TONES,
+  termHeading,
+  termWord,
+  thresholdLabel,
+} from '../text';
 import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, ReportRubric } from '../../report/model';
 import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
 import { badge, card, groupedTable, linkHtml, prose, section, stateBadge, table } from './common';
@@ -14,7 +29,7 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
     a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
     section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
     section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms)).join('')),
-    section('metrics', 'Metrics against benchmarks', metricsTable(a)),
+    section('metrics', 'Metrics and benchmarks', metricsTable(a)),
     section('exemptions', 'Exemptions and not-applicable items', exemptionsHtml(a, terms.criterion)),
   ];
   return parts.join('');
@@ -212,22 +227,28 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
   );
 }
 
-function metricValue(value: number | undefined, unit: string | undefined): string {
-  if (value === undefined) return '–';
-  return unit ? `${value} ${unit}` : String(value);
-}
-
 type MetricRow = ReportDimension['metrics'][number] & { readonly dimension?: string };
 
-/** Metrics against their benchmarks; with `dimension` set, each row also names its dimension. */
+/** Metrics with their benchmarks (a verdict or context); with `dimension` set, each row also names its dimension. */
 function metricRows(metrics: readonly MetricRow[]): string {
-  return table(metrics, [
-    { header: 'Metric', cell: (m) => escapeHtml(m.name) + (m.dimension ? ` <span class="muted">${escapeHtml(m.dimension)}</span>` : '') + (m.note ? prose(m.note, 'muted') : '') },
-    { header: 'Value', cell: (m) => escapeHtml(metricValue(m.value, m.unit)), numeric: true },
-    { header: 'Benchmark', cell: (m) => escapeHtml(m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${metricValue(m.benchmark.value, m.unit)}` : '–'), numeric: true },
-    { header: 'Result', cell: (m) => (m.meetsBenchmark === undefined ? '<span class="muted">–</span>' : m.meetsBenchmark ? badge('Meets', 'good') : badge('Below', 'bad')) },
-    { header: 'Source', cell: (m) => escapeHtml(m.benchmark?.source ?? ''), optional: true },
+  const rows = table(metrics, [
+    {
+      header: 'Metric',
+      cell: (m) =>
+        escapeHtml(m.name) +
+        (m.dimension ? ` <span class="muted">${escapeHtml(m.dimension)}</span>` : '') +
+        (m.note ? prose(m.note, 'muted') : '') +
+        (m.benchmark?.role === 'context' ? `<p class="muted">${escapeHtml(benchmarkContextNote(m.benchmark))}</p>` : ''),
+    },
+    { header: 'Value', cell: (m) => escapeHtml(metricAmount(m.value, m.unit)), numeric: true },
+    { header: 'Benchmark', cell: (m) => escapeHtml(m.benchmark ? benchmarkFigure(m.benchmark, m.benchmark.role, m.unit, m.higherIsBetter) : '–'), numeric: true },
+    {
+      header: 'Result',
+      cell: (m) => (m.benchmark?.role === 'context' ? badge('Context') : m.meetsBenchmark === undefined ? '<span class="muted">–</span>' : m.meetsBenchmark ? badge('Meets', 'good') : badge('Below', 'bad')),
+    },
+    { header: 'Source', cell: (m) => escapeHtml(m.benchmark ? benchmarkOrigin(m.benchmark) : ''), optional: true },
   ]);
+  return rows && metrics.some((m) => m.benchmark?.role === 'context') ? `${rows}<p class="muted">${escapeHtml(BENCHMARK_CONTEXT_LEGEND)}</p>` : rows;
 }
 
 function metricsTable(a: AssessmentSection): string {

@@ -1,8 +1,25 @@
 import type { InitiativeStatus } from '../../format/types';
 import { baseName } from '../../resolve/uris';
-import { formatPercent, formatScore, levelLabel, monthYear, reportTerms, sentence, STATE_LABELS, STATUS_LABELS, termHeading, termWord, thresholdLabel } from '../text';
+import {
+  BENCHMARK_CONTEXT_LEGEND,
+  benchmarkContextNote,
+  benchmarkFigure,
+  benchmarkOrigin,
+  formatPercent,
+  formatScore,
+  levelLabel,
+  metricAmount,
+  monthYear,
+  reportTerms,
+  sentence,
+  STATE_LABELS,
+  STATUS_LABELS,
+  termHeading,
+  termWord,
+  thresholdLabel,
+} from '../text';
 import { markdownBlock, markdownCode, markdownHtml, markdownLink, markdownTable, markdownText } from './escape';
-import type { AssessmentSection, DimensionState, PlanSection, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from '../../report/model';
+import type { AssessmentSection, DimensionState, PlanSection, ReportBenchmark, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from '../../report/model';
 
 /**
  * The report as GitHub-flavoured Markdown: for pull-request comments, CI job summaries and
@@ -120,20 +137,20 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
 
   const metrics = a.dimensions.flatMap((d) => d.metrics.map((m) => ({ d, m })));
   if (metrics.length) {
-    const value = (v: number | undefined, unit?: string) => (v === undefined ? '–' : markdownText(unit ? `${v} ${unit}` : String(v)));
+    const context = metrics.some(({ m }) => m.benchmark?.role === 'context');
     out.push(
-      `## Metrics against benchmarks\n\n${markdownTable(
+      `## Metrics and benchmarks\n\n${markdownTable(
         ['Metric', markdownText(terms.dimension), 'Value', 'Benchmark', 'Result', 'Source'],
         metrics.map(({ d, m }) => [
           markdownText(m.name),
           markdownText(d.title),
-          value(m.value, m.unit),
-          m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${value(m.benchmark.value, m.unit)}` : '–',
-          m.meetsBenchmark === undefined ? '–' : m.meetsBenchmark ? '✅ meets' : '🔴 below',
-          markdownText(m.benchmark?.source ?? ''),
+          markdownText(metricAmount(m.value, m.unit)),
+          m.benchmark ? markdownText(benchmarkFigure(m.benchmark, m.benchmark.role, m.unit, m.higherIsBetter)) : '–',
+          m.benchmark?.role === 'context' ? 'ℹ️ context' : m.meetsBenchmark === undefined ? '–' : m.meetsBenchmark ? '✅ meets' : '🔴 below',
+          m.benchmark ? benchmarkSourceCell(m.benchmark) : '',
         ]),
         ['left', 'left', 'right', 'right', 'left', 'left'],
-      )}`,
+      )}${context ? `\n\n${markdownText(BENCHMARK_CONTEXT_LEGEND)}` : ''}`,
     );
   }
 
@@ -156,6 +173,12 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
     out.push(`## Notes and evidence\n\n<details><summary>${markdownHtml(`${withNotes.length} ${termWord(terms.dimension, withNotes.length)} with notes or evidence`)}</summary>\n\n${body}\n\n</details>`);
   }
   return out.join('\n\n');
+}
+
+/** Where a benchmark comes from and, for a context figure, what it measured. */
+function benchmarkSourceCell(b: ReportBenchmark): string {
+  const origin = markdownText(benchmarkOrigin(b));
+  return b.role === 'context' ? `${origin}${origin ? '<br>' : ''}*${markdownText(benchmarkContextNote(b))}*` : origin;
 }
 
 function criterionLine(c: ReportCriterion): string {
@@ -286,7 +309,13 @@ function rubricOverview(r: ReportRubric, o: RubricOverview): string {
       parts.push(
         markdownTable(
           ['Metric', 'Unit', 'Better', 'Benchmark', 'Source'],
-          d.metrics.map((m) => [markdownText(m.name), markdownText(m.unit ?? ''), m.higherIsBetter ? 'higher' : 'lower', m.benchmark ? String(m.benchmark.value) : '–', markdownText(m.benchmark?.source ?? '')]),
+          d.metrics.map((m) => [
+            markdownText(m.name),
+            markdownText(m.unit ?? ''),
+            m.higherIsBetter ? 'higher' : 'lower',
+            m.benchmark ? `${markdownText(String(m.benchmark.value))}${m.benchmark.role === 'context' ? ' (context)' : ''}` : '–',
+            m.benchmark ? benchmarkSourceCell(m.benchmark) : '',
+          ]),
         ),
       );
     }
