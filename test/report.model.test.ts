@@ -34,6 +34,8 @@ describe('report model of an assessment', () => {
       dimensionsScored: 4,
       dimensionsAtThreshold: 2,
       dimensionsTotal: 6,
+      // The score covers 4 of the 6: knowledge is not assessed, release-automation exempt.
+      dimensionStatusCounts: { scored: 4, 'not-applicable': 0, exempt: 1, 'not-assessed': 1, 'not-rated': 0 },
     });
     expect(a.groups.map((g) => [g.id, g.title, g.score, g.target, g.dimensions])).toEqual([
       ['run', 'Run the service', expect.closeTo(8 / 3, 12), expect.closeTo(10 / 3, 12), ['service-desk', 'incident-management', 'self-service']],

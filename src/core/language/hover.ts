@@ -8,7 +8,7 @@ import { criterionOf, descriptor, dimensionOf, idsIn, levelsOf, metricOf, ownLev
 import { documentation, schemaAt, types } from './schemaModel';
 import { asArray, asString, dig, documentAt, type DocumentView, type LanguageSnapshot } from './snapshot';
 import { markdownBlock, markdownCode, markdownText } from '../render/markdown/escape';
-import { benchmarkContextNote, benchmarkFigure, benchmarkOrigin, formatScore, levelLabel, termWord } from '../render/text';
+import { benchmarkContextNote, benchmarkFigure, benchmarkOrigin, ceilingNote, formatScore, levelLabel, termWord } from '../render/text';
 import { benchmarkRole } from '../domain/benchmarks';
 
 export interface HoverResult {
@@ -101,6 +101,8 @@ function scoreLine(rubric: ResolvedRubric, score: DimensionScore, label: string)
   if (score.nextLevel !== undefined && score.blockers.length) {
     const first = score.blockers[0] as { text: string };
     text += `\n\nTo reach ${markdownText(levelLabel(score.nextLevel, rubric.index.levelName(score.nextLevel), ' '))}: ${markdownText(first.text)}${score.blockers.length > 1 ? ` (+${score.blockers.length - 1} more)` : ''}`;
+  } else if (score.ceiling !== undefined) {
+    text += `\n\n${markdownText(ceilingNote({ ceiling: score.ceiling, criteria: score.criteria }, rubric.index.method, rubric.index.terms))}`;
   }
   return text;
 }

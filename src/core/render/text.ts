@@ -4,7 +4,8 @@
  */
 import type { BenchmarkRole } from '../domain/benchmarks';
 import { DEFAULT_TERMS, type Terms } from '../domain/terms';
-import type { Disposition, InitiativeStatus } from '../format/types';
+import type { Disposition, InitiativeStatus, ScoringMethod } from '../format/types';
+import type { DimensionStatus } from '../scoring/types';
 import type { DimensionState, ReportModel, ReportRubric } from '../report/model';
 import { scoreMoved } from '../review/explain';
 import { pluralize, wordFor } from '../text/plural';
@@ -221,4 +222,44 @@ export const BENCHMARK_CONTEXT_LEGEND =
 /** "Share of…" in a sentence: the first letter in lower case unless the first word is an acronym. */
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Why a dimension has no next level although it is below the top of the scale: the rubric's
+ * method caps it (see scoring/methods.ts, methodCeiling).
+ */
+export function ceilingNote(d: { readonly ceiling: number; readonly criteria: readonly { readonly level: number }[] }, method: ScoringMethod, terms: Pick<Terms, 'dimension' | 'criterion'>): string {
+  const dimension = terms.dimension.toLowerCase();
+  const criteria = termWord(terms.criterion);
+  const head = `Level ${d.ceiling} is as high as this ${dimension} goes`;
+  // Criteria above the cap that do not count (not applicable, exempt) cap it as surely as none at all.
+  const why = d.criteria.some((c) => c.level > d.ceiling) ? `its ${criteria} above level ${d.ceiling} are not applicable or exempt` : `the rubric has no ${criteria} above level ${d.ceiling}`;
+  if (method === 'levelSum') return `${head}: the levelSum method adds a level for each level with ${criteria} that count, and ${why}.`;
+  return `${head}: ${why}, and the ${method} method claims no level without ${criteria} that count.`;
+}
+
+/** How many dimensions an overall score rests on, by status, as reports count them. */
+export interface ScoreCoverage {
+  readonly dimensionsScored: number;
+  readonly dimensionsTotal: number;
+  readonly dimensionStatusCounts: Readonly<Record<DimensionStatus, number>>;
+}
+
+/** Why the unscored dimensions are out of the score, in the order a reader acts on them. */
+const UNSCORED: readonly (readonly [Exclude<DimensionStatus, 'scored'>, string])[] = [
+  ['not-assessed', 'not assessed'],
+  ['not-rated', 'not rated'],
+  ['not-applicable', 'not applicable'],
+  ['exempt', 'exempt'],
+];
+
+/**
+ * "2 of 7 attributes assessed (5 not assessed)": what an overall score covers, when it covers
+ * less than the whole rubric; undefined when every dimension is scored. Every report format, the
+ * preview's summary cards and the status bar print this one line beside the overall score.
+ */
+export function coverageLine(o: ScoreCoverage, dimensionTerm: string): string | undefined {
+  if (o.dimensionsScored >= o.dimensionsTotal) return undefined;
+  const why = UNSCORED.filter(([status]) => o.dimensionStatusCounts[status] > 0).map(([status, words]) => `${o.dimensionStatusCounts[status]} ${words}`);
+  return `${o.dimensionsScored} of ${o.dimensionsTotal} ${termWord(dimensionTerm, o.dimensionsTotal)} assessed${why.length ? ` (${why.join(', ')})` : ''}`;
 }

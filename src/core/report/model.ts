@@ -226,9 +226,16 @@ export interface ReportDimension {
   readonly targetLevelName?: string;
   readonly gap?: number;
   readonly thresholdReached?: boolean;
+  /** The next level up, when the rubric's method can give it. */
   readonly nextLevel?: number;
   readonly nextLevelName?: string;
   readonly nextDescriptor?: string;
+  /**
+   * The highest level the rubric's method can give this dimension, when the dimension has reached
+   * it below the top of the scale (so there is no next level): a gated dimension has no criteria
+   * above it; a levelSum one has criteria on fewer levels than the scale.
+   */
+  readonly ceiling?: number;
   /** Criteria that stand between the level reached and the next one. */
   readonly blockers: readonly ReportCriterion[];
   readonly criteria: readonly ReportCriterion[];
@@ -264,7 +271,10 @@ export interface ReportOverall {
   readonly thresholdReached?: boolean;
   readonly dimensionsScored: number;
   readonly dimensionsAtThreshold: number;
+  /** The rubric's dimensions. When it is more than `dimensionsScored`, the score covers part of the rubric, and every report says so. */
   readonly dimensionsTotal: number;
+  /** How many of the rubric's dimensions are in each status: why the others are not in the score. */
+  readonly dimensionStatusCounts: Readonly<Record<DimensionStatus, number>>;
 }
 
 export interface ReportEvidenceCoverage {

@@ -3,7 +3,7 @@ import { benchmarkRole, meetsBenchmark } from '../domain/benchmarks';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
-import { blockersFor, creditsByLevel, levelOf, scoreFromCriteria, weightedMean } from './methods';
+import { blockersFor, creditsByLevel, levelOf, methodCeiling, scoreFromCriteria, weightedMean } from './methods';
 import type { AssessmentScore, CriterionResult, DimensionScore, DimensionStatus, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
 
 function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined): MetricResult[] {
@@ -110,8 +110,11 @@ function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): Dimensio
   score.level = level;
   if (result?.target !== undefined) score.gap = Math.max(0, result.target - value);
   if (threshold !== undefined) score.thresholdReached = level >= threshold;
-  if (level < index.maxLevel) score.nextLevel = level + 1;
-  score.blockers = blockersFor(counted, level, index.maxLevel, index.method === 'gated' || index.method === 'rated');
+  // A next level only where the method can give it; where it caps the dimension below the top, the cap.
+  const ceiling = levelOf(methodCeiling(index.method, counted, index.minLevel, index.maxLevel));
+  if (level < ceiling) score.nextLevel = level + 1;
+  else if (ceiling < index.maxLevel) score.ceiling = ceiling;
+  score.blockers = blockersFor(counted, level, ceiling, index.method === 'gated' || index.method === 'rated');
   return score;
 }
 
@@ -131,7 +134,9 @@ export function methodScore(index: RubricIndex, counted: readonly CriterionResul
  * with `rollup: groups` (the default), the weighted mean of the groups (a dimension outside any
  * group counts as a group of its own, with its own weight); with `rollup: flat`, the weighted mean
  * of every scored dimension by its own weight. Without groups the two are the same. Targets roll
- * up the same way, with a dimension without a target counting at its current score.
+ * up the same way, with a dimension without a target counting at its current score; a group, like
+ * the whole, has a target only when one of its scored dimensions sets one (a target nobody set
+ * would only repeat the score).
  */
 export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { groups: GroupScore[]; overall: OverallScore } {
   const scored = dimensions.filter((d) => d.status === 'scored' && d.score !== undefined);
@@ -141,7 +146,9 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
   for (const group of index.rubric.groups ?? []) {
     const members = scored.filter((d) => d.group === group.id);
     const score = weightedMean(members, (d) => d.score as number, (d) => d.weight);
-    const target = weightedMean(members, targetOf, (d) => d.weight);
+    // The group's target as the whole's target reads it (its score where no member sets one).
+    const rolledTarget = weightedMean(members, targetOf, (d) => d.weight);
+    const target = members.some((d) => d.target !== undefined) ? rolledTarget : undefined;
     groups.push({
       id: group.id,
       title: group.title,
@@ -150,7 +157,7 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
       ...(target !== undefined ? { target } : {}),
       dimensions: dimensions.filter((d) => d.group === group.id).map((d) => d.id),
     });
-    if (index.rollup === 'groups' && score !== undefined && target !== undefined) units.push({ score, target, weight: group.weight ?? 1 });
+    if (index.rollup === 'groups' && score !== undefined && rolledTarget !== undefined) units.push({ score, target: rolledTarget, weight: group.weight ?? 1 });
   }
   for (const d of scored) {
     if (index.rollup === 'flat' || d.group === undefined || !index.groups.has(d.group)) units.push({ score: d.score as number, target: targetOf(d), weight: d.weight });
@@ -167,8 +174,16 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
       ...(threshold !== undefined && level !== undefined ? { thresholdReached: level >= threshold } : {}),
       dimensionsScored: scored.length,
       dimensionsAtThreshold: scored.filter((d) => d.thresholdReached).length,
+      dimensionsTotal: dimensions.length,
+      dimensionStatusCounts: statusCounts(dimensions),
     },
   };
+}
+
+function statusCounts(dimensions: readonly DimensionScore[]): Record<DimensionStatus, number> {
+  const counts: Record<DimensionStatus, number> = { scored: 0, 'not-applicable': 0, exempt: 0, 'not-assessed': 0, 'not-rated': 0 };
+  for (const d of dimensions) counts[d.status]++;
+  return counts;
 }
 
 /** Scores an assessment (that passed its schema) against its rubric, from its facts. Pure and deterministic. */

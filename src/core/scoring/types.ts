@@ -59,8 +59,15 @@ export interface DimensionScore {
   /** How far the score is below the target (0 when at or above it). */
   readonly gap?: number;
   readonly thresholdReached?: boolean;
-  /** The next level up, when there is one. */
+  /** The next level up, when the method can give it (see `ceiling`). */
   readonly nextLevel?: number;
+  /**
+   * The highest level the rubric's method can give this dimension with its counted criteria,
+   * when it is below the top of the scale and the dimension has reached it: no next level is named
+   * then (gated claims no level above the highest with criteria; levelSum adds one level per level
+   * with criteria).
+   */
+  readonly ceiling?: number;
   /** Criteria that stand between the current level and the next. */
   readonly blockers: readonly CriterionResult[];
   readonly criteria: readonly CriterionResult[];
@@ -91,6 +98,10 @@ export interface OverallScore {
   readonly thresholdReached?: boolean;
   readonly dimensionsScored: number;
   readonly dimensionsAtThreshold: number;
+  /** The rubric's dimensions: the score covers `dimensionsScored` of them. */
+  readonly dimensionsTotal: number;
+  /** How many of the rubric's dimensions are in each status (the unscored ones say why the score covers less). */
+  readonly dimensionStatusCounts: Readonly<Record<DimensionStatus, number>>;
 }
 
 export interface EvidenceCoverage {

@@ -1,5 +1,7 @@
 import {
   BENCHMARK_CONTEXT_LEGEND,
+  ceilingNote,
+  coverageLine,
   benchmarkContextNote,
   benchmarkFigure,
   benchmarkOrigin,
@@ -14,6 +16,7 @@ import {
   termWord,
   thresholdLabel,
 } from '../text';
+import type { ScoringMethod } from '../../format/types';
 import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, ReportRubric } from '../../report/model';
 import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
 import { badge, card, groupedTable, linkHtml, prose, section, stateBadge, table } from './common';
@@ -28,7 +31,7 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
     a.summary ? section('summary', 'Summary', prose(a.summary)) : '',
     a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
     section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
-    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms)).join('')),
+    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms, rubric?.method)).join('')),
     section('metrics', 'Metrics and benchmarks', metricsTable(a)),
     section('exemptions', 'Exemptions and not-applicable items', exemptionsHtml(a, terms.criterion)),
   ];
@@ -39,11 +42,18 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
   const o = a.overall;
   if (!o) return '';
   const max = rubric?.maxLevel;
+  const coverage = coverageLine(o, dimensionTerm);
   const cards = [
-    card('Overall score', `${escapeHtml(formatScore(o.score))}${max !== undefined ? ` <small>of ${max}</small>` : ''}`, [
-      escapeHtml(`Level ${levelLabel(o.level, o.levelName)}`),
-      ...(o.target !== undefined ? [escapeHtml(`Target ${formatScore(o.target)}, gap ${formatScore(o.gap ?? 0)}`)] : []),
-    ]),
+    card(
+      'Overall score',
+      `${escapeHtml(formatScore(o.score))}${max !== undefined ? ` <small>of ${max}</small>` : ''}`,
+      [
+        escapeHtml(`Level ${levelLabel(o.level, o.levelName)}`),
+        ...(o.target !== undefined ? [escapeHtml(`Target ${formatScore(o.target)}, gap ${formatScore(o.gap ?? 0)}`)] : []),
+        ...(coverage ? [`<strong class="coverage">${escapeHtml(coverage)}</strong>`] : []),
+      ],
+      coverage ? 'warn' : undefined,
+    ),
   ];
   const threshold = thresholdLabel(rubric);
   if (threshold) {
@@ -54,10 +64,10 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
       ]),
     );
   }
-  const coverage = a.evidenceCoverage;
-  if (coverage) {
-    const label = coverage.required === 0 ? 'No positive answer needs evidence' : `${coverage.provided} of ${coverage.required} positive answers that need evidence have it`;
-    cards.push(card('Evidence coverage', escapeHtml(coverage.required === 0 ? '–' : formatPercent(coverage.ratio)), [escapeHtml(label), ...(coverage.required > 0 ? [meter(coverage.ratio ?? 0, label)] : [])]));
+  const evidence = a.evidenceCoverage;
+  if (evidence) {
+    const label = evidence.required === 0 ? 'No positive answer needs evidence' : `${evidence.provided} of ${evidence.required} positive answers that need evidence have it`;
+    cards.push(card('Evidence coverage', escapeHtml(evidence.required === 0 ? '–' : formatPercent(evidence.ratio)), [escapeHtml(label), ...(evidence.required > 0 ? [meter(evidence.ratio ?? 0, label)] : [])]));
   }
   cards.push(
     card('Assessed', escapeHtml(a.date), [
@@ -179,7 +189,7 @@ function subgroupFacts(d: ReportDimension, subgroupTerm: string): string {
   return `<h4>${escapeHtml(termHeading(subgroupTerm))}</h4><ul class="facts">${items}</ul>`;
 }
 
-function dimensionArticle(d: ReportDimension, number: number, terms: { readonly criterion: string; readonly subgroup: string }): string {
+function dimensionArticle(d: ReportDimension, number: number, terms: { readonly criterion: string; readonly subgroup: string; readonly dimension: string }, method: ScoringMethod | undefined): string {
   const criterionTerm = terms.criterion;
   const facts = [
     d.score !== undefined ? `<li>Score <strong>${escapeHtml(formatScore(d.score))}</strong></li>` : '',
@@ -197,7 +207,9 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
     : '';
   const next = d.nextDescriptor
     ? `<p class="descriptor descriptor-next"><span class="descriptor-label">${escapeHtml(`Next: level ${levelLabel(d.nextLevel, d.nextLevelName)}`)}</span>${escapeHtml(d.nextDescriptor)}</p>`
-    : '';
+    : d.ceiling !== undefined && method
+      ? `<p class="descriptor descriptor-next"><span class="descriptor-label">No next level</span>${escapeHtml(ceilingNote({ ceiling: d.ceiling, criteria: d.criteria }, method, terms))}</p>`
+      : '';
   const blockers = d.blockers.length
     ? `<h4>${escapeHtml(`What blocks level ${levelLabel(d.nextLevel, d.nextLevelName)}`)} (${d.blockers.length})</h4><ul class="item-list">${d.blockers.map(criterionItem).join('')}</ul>`
     : '';

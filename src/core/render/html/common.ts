@@ -76,8 +76,9 @@ export function groupedTable<T extends object>(groups: readonly { heading?: stri
   return `<div class="table-wrap"><table${attr('class', className)}><thead><tr>${head}</tr></thead>\n${bodies}</table></div>\n`;
 }
 
-export function card(label: string, value: string, details: readonly string[] = []): string {
-  return `\n<div class="card"><p class="card-label">${escapeHtml(label)}</p><p class="card-value">${value}</p>${details.map((d) => `<p class="card-detail">${d}</p>`).join('')}</div>`;
+/** A summary card; `tone` colours its border (a partial score is `warn`). */
+export function card(label: string, value: string, details: readonly string[] = [], tone?: Tone): string {
+  return `\n<div class="card${tone ? ` tone-${tone}` : ''}"><p class="card-label">${escapeHtml(label)}</p><p class="card-value">${value}</p>${details.map((d) => `<p class="card-detail">${d}</p>`).join('')}</div>`;
 }
 
 export function noticesHtml(model: ReportModel): string {

@@ -1,5 +1,5 @@
 import { countOf } from '../../text/plural';
-import { historyPath, historyRenames, previousOverall, type ScoreHistory } from '../../review/history';
+import { historyPath, historyRenames, pointCoverage, previousOverall, type ScoreHistory } from '../../review/history';
 import { formatScore } from '../text';
 import { arrow } from './diff';
 import { markdownCode, markdownTable, markdownText } from './escape';
@@ -37,7 +37,8 @@ export function renderHistoryMarkdown(history: ScoreHistory): string {
   const previous = previousOverall(history.points);
   const rows = history.points.map((p, i) => {
     const move = arrow(previous[i], p.overall);
-    const overall = `${formatScore(p.overall)}${move ? ` (${move})` : ''}${p.errors > 0 ? ` ❌ ${countOf(p.errors, 'error')}` : ''}`;
+    const partial = pointCoverage(p);
+    const overall = `${formatScore(p.overall)}${move ? ` (${move})` : ''}${partial ? `, ${partial}` : ''}${p.errors > 0 ? ` ❌ ${countOf(p.errors, 'error')}` : ''}`;
     const when = history.by === 'commit' ? [p.commit ? markdownCode(p.commit.slice(0, 12)) : 'working tree', markdownText(p.date), markdownText(p.author ?? '')] : [markdownText(p.date), markdownCode(p.path)];
     return [...when, overall, ...history.dimensions.map((d) => formatScore(p.dimensions[d.id]))];
   });

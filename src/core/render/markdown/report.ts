@@ -2,6 +2,8 @@ import type { InitiativeStatus } from '../../format/types';
 import { baseName } from '../../resolve/uris';
 import {
   BENCHMARK_CONTEXT_LEGEND,
+  ceilingNote,
+  coverageLine,
   benchmarkContextNote,
   benchmarkFigure,
   benchmarkOrigin,
@@ -92,7 +94,8 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
     const threshold = thresholdLabel(r);
     const coverage = a.evidenceCoverage;
     const headers = ['Overall score', 'Level'];
-    const cells = [`${score(o.score, r?.maxLevel)}${o.target !== undefined ? ` (target ${formatScore(o.target)})` : ''}`, markdownText(levelLabel(o.level, o.levelName))];
+    const partial = coverageLine(o, terms.dimension);
+    const cells = [`${score(o.score, r?.maxLevel)}${o.target !== undefined ? ` (target ${formatScore(o.target)})` : ''}${partial ? `<br>⚠️ *${markdownText(partial)}*` : ''}`, markdownText(levelLabel(o.level, o.levelName))];
     if (threshold) {
       headers.push('Threshold', `${termHeading(terms.dimension)} at threshold`);
       cells.push(`${o.thresholdReached ? '✅ reached' : '❌ not reached'}: ${markdownText(threshold)}`, `${o.dimensionsAtThreshold} of ${o.dimensionsTotal}`);
@@ -125,13 +128,16 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
   }
 
   const blocked = a.dimensions.filter((d) => d.blockers.length > 0);
-  if (blocked.length) {
+  const capped = r ? a.dimensions.filter((d) => d.ceiling !== undefined) : [];
+  if (blocked.length || capped.length) {
     const MAX_PER_DIMENSION = 8;
     const parts = blocked.map((d) => {
       const shown = d.blockers.slice(0, MAX_PER_DIMENSION).map((c) => `- ${criterionLine(c)}`);
       if (d.blockers.length > MAX_PER_DIMENSION) shown.push(`- … and ${d.blockers.length - MAX_PER_DIMENSION} more`);
       return `**${markdownText(d.title)}**: level ${markdownText(levelLabel(d.level, d.levelName))} → ${markdownText(levelLabel(d.nextLevel, d.nextLevelName))}\n\n${shown.join('\n')}`;
     });
+    // Below the top of the scale with no next level: the method caps the dimension; say so rather than leave a reader looking for blockers.
+    for (const d of capped) parts.push(`**${markdownText(d.title)}**: level ${markdownText(levelLabel(d.level, d.levelName))}, no next level. ${markdownText(ceilingNote({ ceiling: d.ceiling as number, criteria: d.criteria }, (r as ReportRubric).method, terms))}`);
     out.push(`## What blocks the next level\n\n${parts.join('\n\n')}`);
   }
 
