@@ -23,8 +23,8 @@ const RUBRIC = yaml`
     - { id: people, title: People, criteria: [{ id: plans, text: Plans., level: 2 }] }
 `;
 
-async function version(date: string, dimensions: string): Promise<FileAnalysis> {
-  const text = `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: a\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: ${date}\ndimensions:\n${dimensions}`;
+async function version(date: string, dimensions: string, header = ''): Promise<FileAnalysis> {
+  const text = `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: a\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: ${date}\n${header}dimensions:\n${dimensions}`;
   return analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'a.yaml': text }, 'a.yaml');
 }
 
@@ -66,5 +66,18 @@ describe('a score history', () => {
     expect(polylines.map((p) => /stroke-dasharray="([^"]+)"/.exec(p)?.[1])).toEqual([undefined, undefined, '7 4']);
     expect(html).toContain('<title>Knowledge: 2 (as Overall, Intake)</title></rect>');
     expect(html).toContain('<title>Vendors: 1</title></polygon>');
+  });
+
+  it('shows how old the evidence was at each point', async () => {
+    const dimensions = '  intake: { answers: { portal: { answer: yes, evidence: [{ url: ./portal.md, asOf: 2025-01-01 }] } } }\n';
+    const versions = [await version('2025-03-31', dimensions, 'evidenceValidFor: P12M\n'), await version('2026-03-31', dimensions, 'evidenceValidFor: P12M\n')];
+    const points = versions.map((v, i) => historyPoint(v, { date: ['2025-03-31', '2026-03-31'][i] as string, path: 'a.yaml' }) as HistoryPoint);
+    const h = buildHistory('date', points, versions[1]);
+    expect(h.points.map((p) => [p.evidence?.medianDays, p.evidence?.stale])).toEqual([[89, 0], [454, 1]]);
+    const md = renderHistoryMarkdown(h);
+    expect(md).toContain('| Date | File | Overall | Evidence age | Intake |');
+    expect(md).toContain('| 2025-03-31 | `a.yaml` | 2, 1 of 4 assessed | median 3 months | 2 |');
+    expect(md).toContain('| 2026-03-31 | `a.yaml` | 2, 1 of 4 assessed | median 15 months, 1 stale | 2 |');
+    expect(renderHistoryHtml(h)).toContain('<th scope="col">Evidence age</th>');
   });
 });

@@ -6,8 +6,9 @@ import type { BenchmarkRole } from '../domain/benchmarks';
 import { DEFAULT_TERMS, type Terms } from '../domain/terms';
 import type { Disposition, InitiativeStatus, ScoringMethod } from '../format/types';
 import type { DimensionStatus } from '../scoring/types';
-import type { DimensionState, ReportModel, ReportRubric } from '../report/model';
+import type { DimensionState, ReportEvidenceAges, ReportEvidenceCoverage, ReportLink, ReportModel, ReportRubric } from '../report/model';
 import { scoreMoved } from '../review/explain';
+import { formatAge } from '../text/age';
 import { pluralize, wordFor } from '../text/plural';
 
 /** Scores with up to two decimals, without trailing zeros: 3, 2.5, 2.43; a dash for none. */
@@ -262,4 +263,30 @@ export function coverageLine(o: ScoreCoverage, dimensionTerm: string): string | 
   if (o.dimensionsScored >= o.dimensionsTotal) return undefined;
   const why = UNSCORED.filter(([status]) => o.dimensionStatusCounts[status] > 0).map(([status, words]) => `${o.dimensionStatusCounts[status]} ${words}`);
   return `${o.dimensionsScored} of ${o.dimensionsTotal} ${termWord(dimensionTerm, o.dimensionsTotal)} assessed${why.length ? ` (${why.join(', ')})` : ''}`;
+}
+
+/** "as of 2024-01-15, 2 years 2 months old, stale": an evidence entry's date and age, for a link that has a date. */
+export function evidenceDateNote(link: Pick<ReportLink, 'asOf' | 'ageDays' | 'stale'>): string | undefined {
+  if (link.asOf === undefined) return undefined;
+  const age = link.ageDays === undefined ? '' : link.ageDays < 0 ? `, ${formatAge(link.ageDays)}` : `, ${formatAge(link.ageDays)} old`;
+  return `as of ${link.asOf}${age}${link.stale ? ', stale' : ''}`;
+}
+
+/** "median 5 months, oldest 2 years 2 months · 1 stale · 3 undated": the ages of the evidence behind a score. */
+export function evidenceAgesLine(ages: ReportEvidenceAges): string {
+  const parts = [ages.medianDays !== undefined && ages.oldestDays !== undefined ? `median ${formatAge(Math.round(ages.medianDays))}, oldest ${formatAge(ages.oldestDays)}` : 'no dated evidence'];
+  if (ages.stale) parts.push(`${ages.stale} stale`);
+  if (ages.undated && ages.dated) parts.push(`${ages.undated} undated`);
+  return parts.join(' · ');
+}
+
+/** "current 40% (2 of 5), 1 stale": of the positive answers that need evidence, those with current evidence, under a validity. */
+export function currentEvidenceLine(coverage: ReportEvidenceCoverage): string | undefined {
+  if (coverage.current === undefined || coverage.required === 0) return undefined;
+  return `current ${formatPercent(coverage.currentRatio)} (${coverage.current} of ${coverage.required})${coverage.stale ? `, ${coverage.stale} stale` : ''}`;
+}
+
+/** "valid for P12M (set by the rubric)". */
+export function validityNote(validity: { readonly duration: string; readonly setBy: 'rubric' | 'assessment' }): string {
+  return `evidence is current for ${validity.duration} after its date (set by the ${validity.setBy})`;
 }

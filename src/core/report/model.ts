@@ -2,6 +2,7 @@ import type { DimensionStatus, CriterionStatus } from '../scoring/types';
 import type { Disposition, InitiativeStatus, RiskRating, ScoringMethod, ValueStream } from '../format/types';
 import type { Severity } from '../diagnostics/types';
 import type { BenchmarkRole } from '../domain/benchmarks';
+import type { EvidenceFreshness } from '../domain/evidence';
 
 /**
  * The report model: everything a report shows about one document, computed once and rendered
@@ -111,6 +112,14 @@ export interface ReportLink {
   readonly url: string;
   readonly title?: string;
   readonly safe: boolean;
+  /** Evidence only: the date it describes, as written. */
+  readonly asOf?: string;
+  /** Evidence only: its age in days on the assessment's date (negative when dated after it). */
+  readonly ageDays?: number;
+  /** Evidence only, under a validity: the last day it is current. */
+  readonly validUntil?: string;
+  /** Evidence only, under a validity: older than it on the assessment's date. */
+  readonly stale?: boolean;
 }
 
 export interface ReportExemptionState {
@@ -172,6 +181,10 @@ export interface ReportCriterion {
   readonly evidenceRequired: boolean;
   readonly evidenceMissing: boolean;
   readonly evidence: readonly ReportLink[];
+  /** Under an evidence validity: `current` (an entry is dated and within it), `stale` (every entry past it) or `undated`. */
+  readonly evidenceFreshness?: EvidenceFreshness;
+  /** The credit the answer would earn, withdrawn because its evidence is all stale and the rubric lets stale evidence earn none; `credit` is 0. */
+  readonly withdrawnCredit?: number;
   /** Markdown. */
   readonly note?: string;
   readonly notApplicable?: string;
@@ -283,6 +296,24 @@ export interface ReportEvidenceCoverage {
   readonly provided: number;
   /** provided / required; absent when nothing requires evidence. */
   readonly ratio?: number;
+  /** Under an evidence validity: of the `required`, those with current evidence (dated, within it). */
+  readonly current?: number;
+  /** current / required, under a validity, when something requires evidence. */
+  readonly currentRatio?: number;
+  /** Under a validity: of the `required`, those whose evidence is all stale. */
+  readonly stale?: number;
+}
+
+/** The ages of the evidence behind the score (its scored dimensions and their counted criteria). */
+export interface ReportEvidenceAges {
+  /** Evidence entries with an `asOf` date, and without one. */
+  readonly dated: number;
+  readonly undated: number;
+  /** Median and oldest age of the dated entries, in days, on the assessment's date. */
+  readonly medianDays?: number;
+  readonly oldestDays?: number;
+  /** Under a validity: dated entries older than it. */
+  readonly stale?: number;
 }
 
 /** An exempt or not-applicable item: a whole dimension, or one criterion of it. */
@@ -310,6 +341,10 @@ export interface AssessmentSection {
   readonly scored: boolean;
   readonly overall?: ReportOverall;
   readonly evidenceCoverage?: ReportEvidenceCoverage;
+  /** How long evidence stays current (ISO 8601, as written), and whether the assessment or its rubric set it. */
+  readonly evidenceValidFor?: { readonly duration: string; readonly setBy: 'rubric' | 'assessment' };
+  /** Present when any evidence behind the score is dated, or a validity is set. */
+  readonly evidenceAges?: ReportEvidenceAges;
   readonly groups: readonly ReportGroup[];
   readonly dimensions: readonly ReportDimension[];
   readonly exemptions: readonly ReportExemption[];

@@ -1,6 +1,8 @@
 import type { AssessmentDocumentAnalysis, FileAnalysis } from '../engine';
+import type { EvidenceAges } from '../domain/evidence';
 import type { Terms } from '../domain/terms';
 import { defaultAssessmentTitle } from '../report/buildReport';
+import { formatAge } from '../text/age';
 
 /**
  * How a unit's scores moved over time: one assessment across the commits that touched it, or every
@@ -27,6 +29,8 @@ export interface HistoryPoint {
   readonly coverage?: { readonly scored: number; readonly total: number };
   /** Score per dimension id; a dimension that is not scored at this point is absent. */
   readonly dimensions: Readonly<Record<string, number>>;
+  /** The ages of the evidence behind the score then, when any was dated or a validity was set. */
+  readonly evidence?: EvidenceAges;
   /** Errors of that version: its scores may be incomplete. */
   readonly errors: number;
 }
@@ -51,7 +55,7 @@ export function historyAssessment(analysis: FileAnalysis): AssessmentDocumentAna
 }
 
 /** A point of the history from one version of the file; undefined when it holds no assessment then. */
-export function historyPoint(analysis: FileAnalysis, meta: Omit<HistoryPoint, 'dimensions' | 'overall' | 'level' | 'errors' | 'assessmentDate' | 'coverage'>): HistoryPoint | undefined {
+export function historyPoint(analysis: FileAnalysis, meta: Omit<HistoryPoint, 'dimensions' | 'overall' | 'level' | 'errors' | 'assessmentDate' | 'coverage' | 'evidence'>): HistoryPoint | undefined {
   const doc = historyAssessment(analysis);
   if (!doc) return undefined;
   const dimensions: Record<string, number> = {};
@@ -64,6 +68,7 @@ export function historyPoint(analysis: FileAnalysis, meta: Omit<HistoryPoint, 'd
     ...(overall?.level !== undefined ? { level: overall.level } : {}),
     ...(overall ? { coverage: { scored: overall.dimensionsScored, total: overall.dimensionsTotal } } : {}),
     dimensions,
+    ...(doc.score?.evidenceAges ? { evidence: doc.score.evidenceAges } : {}),
     errors: doc.diagnostics.filter((d) => d.severity === 'error').length,
   };
 }
@@ -118,6 +123,14 @@ export function historyPath(history: ScoreHistory): string | undefined {
 /** "2 of 7 assessed" for a point whose overall score covered part of the rubric; undefined when it covered all of it. */
 export function pointCoverage(p: HistoryPoint): string | undefined {
   return p.coverage && p.coverage.scored < p.coverage.total ? `${p.coverage.scored} of ${p.coverage.total} assessed` : undefined;
+}
+
+/** "median 5 months, 1 stale" for a point whose evidence had dates (or a validity); undefined otherwise. */
+export function pointEvidenceAge(p: HistoryPoint): string | undefined {
+  const e = p.evidence;
+  if (!e) return undefined;
+  const median = e.medianDays !== undefined ? `median ${formatAge(Math.round(e.medianDays))}` : 'undated';
+  return `${median}${e.stale ? `, ${e.stale} stale` : ''}`;
 }
 
 /** For each point, the overall score of the last point before it that had one: what its move is counted from. */

@@ -1,10 +1,11 @@
 import { exemptionState, type ExemptionState } from '../domain/answers';
 import { benchmarkRole, meetsBenchmark } from '../domain/benchmarks';
+import { evidenceAge, summarizeAges, type EvidenceAge, type EvidenceAges, type EvidencePolicy } from '../domain/evidence';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
 import { blockersFor, creditsByLevel, levelOf, methodCeiling, scoreFromCriteria, weightedMean } from './methods';
-import type { AssessmentScore, CriterionResult, DimensionScore, DimensionStatus, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
+import type { AssessmentScore, CriterionResult, DimensionScore, DimensionStatus, EvidenceCoverage, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
 
 function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined): MetricResult[] {
   return (dimension.metrics ?? []).map((metric) => {
@@ -190,16 +191,7 @@ function statusCounts(dimensions: readonly DimensionScore[]): Record<DimensionSt
 export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, index: RubricIndex, outcomes: readonly DimensionOutcome[] = dimensionOutcomes(assessment, facts, index)): AssessmentScore {
   const dimensions = outcomes.map((outcome) => scoreDimension(index, outcome));
   const { groups, overall } = rollUp(index, dimensions);
-  let required = 0;
-  let provided = 0;
-  for (const d of dimensions) {
-    if (d.status !== 'scored') continue;
-    for (const c of d.criteria) {
-      if (c.status !== 'counted' || !c.evidenceRequired || c.credit <= 0) continue;
-      required++;
-      if (c.evidence.length > 0) provided++;
-    }
-  }
+  const policy = facts.evidencePolicy;
   return {
     method: index.method,
     minLevel: index.minLevel,
@@ -208,9 +200,60 @@ export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, 
     dimensions,
     groups,
     overall,
-    evidenceCoverage: { required, provided, ...(required > 0 ? { ratio: provided / required } : {}) },
+    evidenceCoverage: evidenceCoverage(dimensions, policy),
+    ...(policy.validFor !== undefined && policy.setBy ? { evidenceValidFor: { duration: policy.validFor, setBy: policy.setBy } } : {}),
+    ...evidenceAgesOf(dimensions, assessment.date, policy),
     unmetDependencies: unmetDependencies(index, outcomes),
   };
+}
+
+/**
+ * Of the positive answers (by the answer's credit, so also where stale evidence withdrew it) to
+ * criteria that require evidence, in scored dimensions: how many have evidence, and, under a
+ * validity, how many have current evidence and how many stale evidence only.
+ */
+function evidenceCoverage(dimensions: readonly DimensionScore[], policy: EvidencePolicy): EvidenceCoverage {
+  let required = 0;
+  let provided = 0;
+  let current = 0;
+  let stale = 0;
+  for (const d of dimensions) {
+    if (d.status !== 'scored') continue;
+    for (const c of d.criteria) {
+      if (c.status !== 'counted' || !c.evidenceRequired || (c.credit <= 0 && c.withdrawnCredit === undefined)) continue;
+      required++;
+      if (c.evidence.length > 0) provided++;
+      if (c.evidenceFreshness === 'current') current++;
+      else if (c.evidenceFreshness === 'stale') stale++;
+    }
+  }
+  const coverage: { -readonly [K in keyof EvidenceCoverage]: EvidenceCoverage[K] } = { required, provided };
+  if (required > 0) coverage.ratio = provided / required;
+  if (policy.duration) {
+    coverage.current = current;
+    if (required > 0) coverage.currentRatio = current / required;
+    coverage.stale = stale;
+  }
+  return coverage;
+}
+
+/** `{ evidenceAges }` over the evidence behind the score, when any of it is dated or a validity is set; `{}` otherwise. */
+function evidenceAgesOf(dimensions: readonly DimensionScore[], date: string, policy: EvidencePolicy): { evidenceAges?: EvidenceAges } {
+  const ages: (EvidenceAge | undefined)[] = [];
+  let dated = false;
+  const add = (list: readonly Evidence[]) => {
+    for (let i = 0; i < list.length; i++) {
+      const age = evidenceAge(list[i]!, date, policy);
+      if (age) dated = true;
+      ages.push(age);
+    }
+  };
+  for (const d of dimensions) {
+    if (d.status !== 'scored') continue;
+    add(d.evidence);
+    for (const c of d.criteria) if (c.status === 'counted') add(c.evidence);
+  }
+  return dated || (policy.duration !== undefined && ages.length > 0) ? { evidenceAges: summarizeAges(ages, policy) } : {};
 }
 
 /**

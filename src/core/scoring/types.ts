@@ -1,5 +1,6 @@
 import type { CriterionFact as CriterionResult, ExemptionState } from '../domain/answers';
 import type { BenchmarkRole } from '../domain/benchmarks';
+import type { EvidenceAges } from '../domain/evidence';
 import type { Evidence, Metric, ScoringMethod } from '../format/types';
 
 export type DimensionStatus = 'scored' | 'not-applicable' | 'exempt' | 'not-assessed' | 'not-rated';
@@ -105,12 +106,18 @@ export interface OverallScore {
 }
 
 export interface EvidenceCoverage {
-  /** Positive answers to criteria that require evidence. */
+  /** Positive answers to criteria that require evidence (counted by the answer's credit, also where stale evidence withdrew it). */
   readonly required: number;
   /** Of those, how many have evidence. */
   readonly provided: number;
   /** provided / required, or undefined when nothing requires evidence. */
   readonly ratio?: number;
+  /** Under an evidence validity: of the `required`, how many have current evidence (dated, within the validity). */
+  readonly current?: number;
+  /** current / required, under a validity, when something requires evidence. */
+  readonly currentRatio?: number;
+  /** Under a validity: of the `required`, how many rest on stale evidence only. */
+  readonly stale?: number;
 }
 
 export interface AssessmentScore {
@@ -122,6 +129,13 @@ export interface AssessmentScore {
   readonly groups: readonly GroupScore[];
   readonly overall: OverallScore;
   readonly evidenceCoverage: EvidenceCoverage;
+  /** The validity evidence is held to (ISO 8601, as written), and who set it; absent when none is set. */
+  readonly evidenceValidFor?: { readonly duration: string; readonly setBy: 'rubric' | 'assessment' };
+  /**
+   * The ages of the evidence behind the score (of its scored dimensions and their counted
+   * criteria), when any of it is dated or a validity is set; absent otherwise.
+   */
+  readonly evidenceAges?: EvidenceAges;
   /** Credited criteria whose dependencies (`dependsOn`) are not met, in rubric order. */
   readonly unmetDependencies: readonly UnmetDependency[];
 }

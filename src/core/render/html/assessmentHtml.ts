@@ -1,10 +1,12 @@
 import {
   BENCHMARK_CONTEXT_LEGEND,
-  ceilingNote,
-  coverageLine,
   benchmarkContextNote,
   benchmarkFigure,
   benchmarkOrigin,
+  ceilingNote,
+  coverageLine,
+  currentEvidenceLine,
+  evidenceAgesLine,
   formatPercent,
   formatScore,
   levelLabel,
@@ -15,11 +17,13 @@ import {
   termHeading,
   termWord,
   thresholdLabel,
+  validityNote,
 } from '../text';
+import { formatAge } from '../../text/age';
 import type { ScoringMethod } from '../../format/types';
 import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, ReportRubric } from '../../report/model';
 import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
-import { badge, card, groupedTable, linkHtml, prose, section, stateBadge, table } from './common';
+import { badge, card, evidenceHtml, groupedTable, prose, section, stateBadge, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';
 
 export function assessmentHtml(model: ReportModel, a: AssessmentSection): string {
@@ -31,6 +35,7 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
     a.summary ? section('summary', 'Summary', prose(a.summary)) : '',
     a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
     section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
+    section('evidence-age', 'Evidence age', evidenceAgeHtml(a)),
     section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms, rubric?.method)).join('')),
     section('metrics', 'Metrics and benchmarks', metricsTable(a)),
     section('exemptions', 'Exemptions and not-applicable items', exemptionsHtml(a, terms.criterion)),
@@ -67,7 +72,25 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
   const evidence = a.evidenceCoverage;
   if (evidence) {
     const label = evidence.required === 0 ? 'No positive answer needs evidence' : `${evidence.provided} of ${evidence.required} positive answers that need evidence have it`;
-    cards.push(card('Evidence coverage', escapeHtml(evidence.required === 0 ? '–' : formatPercent(evidence.ratio)), [escapeHtml(label), ...(evidence.required > 0 ? [meter(evidence.ratio ?? 0, label)] : [])]));
+    const current = currentEvidenceLine(evidence);
+    cards.push(
+      card('Evidence coverage', escapeHtml(evidence.required === 0 ? '–' : formatPercent(evidence.ratio)), [
+        escapeHtml(label),
+        ...(evidence.required > 0 ? [meter(evidence.ratio ?? 0, label)] : []),
+        ...(current ? [escapeHtml(current.charAt(0).toUpperCase() + current.slice(1)), meter(evidence.currentRatio ?? 0, current)] : []),
+      ]),
+    );
+  }
+  const ages = a.evidenceAges;
+  if (ages) {
+    cards.push(
+      card(
+        'Evidence age',
+        ages.medianDays !== undefined ? `${escapeHtml(formatAge(Math.round(ages.medianDays)))} <small>median</small>` : '–',
+        [escapeHtml(evidenceAgesLine(ages)), ...(a.evidenceValidFor ? [escapeHtml(validityNote(a.evidenceValidFor))] : [])],
+        ages.stale ? 'warn' : undefined,
+      ),
+    );
   }
   cards.push(
     card('Assessed', escapeHtml(a.date), [
@@ -166,15 +189,22 @@ function criterionItem(c: ReportCriterion): string {
     `<span class="chip">L${c.level}</span>`,
     `<span class="chip">${escapeHtml(answerText(c))}</span>`,
     c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '',
+    staleChip(c),
     waitsFor(c),
   ].join('');
-  const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(linkHtml).join(', ')}` : '';
+  const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(evidenceHtml).join(', ')}` : '';
   return `<li${sourceAttrs(c.sourceOffset)}>${criterionText(c)}${chips}${evidence}${c.note ? prose(c.note, 'muted') : ''}</li>`;
 }
 
 /** The criterion's title, when it has one, before its text. */
 function criterionText(c: ReportCriterion): string {
   return c.title ? `<strong>${escapeHtml(c.title)}</strong>: ${escapeHtml(c.text)}` : escapeHtml(c.text);
+}
+
+/** A chip for an answer whose evidence is all stale, saying whether that cost it its credit. */
+function staleChip(c: ReportCriterion): string {
+  if (c.withdrawnCredit !== undefined) return '<span class="chip chip-warn">evidence stale: no credit</span>';
+  return c.evidenceFreshness === 'stale' ? '<span class="chip chip-warn">evidence stale</span>' : '';
 }
 
 /** A chip naming the unmet criteria a credited criterion depends on. */
@@ -219,14 +249,14 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
       ? `<p><strong>${d.exemption.expired ? 'Expired exemption' : 'Exempt'}:</strong> ${escapeHtml(d.exemption.reason)} <span class="muted">${escapeHtml(`(approved by ${d.exemption.approver}, ${d.exemption.expired ? 'expired' : 'expires'} ${d.exemption.expires})`)}</span></p>`
       : '',
   ].join('');
-  const evidence = d.evidence.length ? `<h4>Evidence</h4><ul class="item-list">${d.evidence.map((e) => `<li>${linkHtml(e)}</li>`).join('')}</ul>` : '';
+  const evidence = d.evidence.length ? `<h4>Evidence</h4><ul class="item-list">${d.evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('')}</ul>` : '';
   const notes = d.notes ? `<h4>Notes</h4>${prose(d.notes)}` : '';
   const criteria = d.criteria.length
     ? `<details id="${anchorId('criteria', d.id)}"><summary>${escapeHtml(`${termHeading(criterionTerm)} (${d.criteria.length})`)}</summary>` +
       table(d.criteria, [
         { header: criterionTerm, cell: (c) => criterionText(c) + waitsFor(c) + (c.note ? prose(c.note, 'muted') : '') },
         { header: 'Level', cell: (c) => String(c.level), numeric: true },
-        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') },
+        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') + staleChip(c) },
         { header: 'Credit', cell: (c) => escapeHtml(formatScore(c.credit)), numeric: true, optional: true },
       ]) +
       `</details>`
@@ -265,6 +295,20 @@ function metricRows(metrics: readonly MetricRow[]): string {
 
 function metricsTable(a: AssessmentSection): string {
   return metricRows(a.dimensions.flatMap((d) => d.metrics.map((m) => ({ ...m, dimension: d.title }))));
+}
+
+/** How old the evidence behind the score is, and each stale entry with where it is; nothing when no evidence is dated and no validity is set. */
+function evidenceAgeHtml(a: AssessmentSection): string {
+  const ages = a.evidenceAges;
+  if (!ages) return '';
+  const line = `${evidenceAgesLine(ages)}${a.evidenceValidFor ? `; ${validityNote(a.evidenceValidFor)}` : ''}.`;
+  const stale = a.dimensions.flatMap((d) => [
+    ...d.evidence.filter((e) => e.stale).map((e) => `<li>${evidenceHtml(e)} <strong>${escapeHtml(d.title)}</strong></li>`),
+    ...d.criteria.flatMap((c) =>
+      c.evidence.filter((e) => e.stale).map((e) => `<li${sourceAttrs(c.sourceOffset)}>${evidenceHtml(e)} ${criterionText(c)} <span class="muted">${escapeHtml(d.title)}</span>${staleChip(c)}</li>`),
+    ),
+  ]);
+  return `<p>${escapeHtml(line.charAt(0).toUpperCase() + line.slice(1))}</p>${stale.length ? `<h3>Stale evidence</h3><ul class="item-list">${stale.join('')}</ul>` : ''}`;
 }
 
 function exemptionsHtml(a: AssessmentSection, criterionTerm: string): string {

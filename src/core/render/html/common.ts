@@ -1,4 +1,4 @@
-import { STATE_LABELS, STATE_TONES, type Tone } from '../text';
+import { evidenceDateNote, STATE_LABELS, STATE_TONES, type Tone } from '../text';
 import { renderMarkdownText } from '../markdown/toHtml';
 import { isExternalUrl } from '../../domain/links';
 import type { DimensionState, ReportLink, ReportModel } from '../../report/model';
@@ -18,6 +18,12 @@ export function linkHtml(link: ReportLink): string {
   }
   const rel = isExternalUrl(link.url) ? ' rel="noopener noreferrer"' : '';
   return `<a href="${escapeHtml(link.url)}"${rel}>${escapeHtml(text)}</a>`;
+}
+
+/** An evidence link with a chip giving its date and age (a warning chip when it is stale). */
+export function evidenceHtml(link: ReportLink): string {
+  const note = evidenceDateNote(link);
+  return note ? `${linkHtml(link)} <span class="chip${link.stale ? ' chip-warn' : ''}">${escapeHtml(note)}</span>` : linkHtml(link);
 }
 
 export function badge(text: string, tone: Tone = 'neutral'): string {

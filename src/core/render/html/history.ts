@@ -1,4 +1,4 @@
-import { historyPath, historyRenames, pointCoverage, previousOverall, type HistoryPoint, type ScoreHistory } from '../../review/history';
+import { historyPath, historyRenames, pointCoverage, pointEvidenceAge, previousOverall, type HistoryPoint, type ScoreHistory } from '../../review/history';
 import { arrow } from '../markdown/diff';
 import { countOf } from '../../text/plural';
 import { formatScore, termWord } from '../text';
@@ -159,6 +159,7 @@ function historyTable(history: ScoreHistory): string {
         return `${escapeHtml(formatScore(p.overall))}${move ? ` (${escapeHtml(move)})` : ''}${partial ? `, ${escapeHtml(partial)}` : ''}${p.errors ? ` (${countOf(p.errors, 'error')})` : ''}`;
       },
     },
+    ...(history.points.some((p) => p.evidence) ? [{ header: 'Evidence age', cell: (p: HistoryPoint) => escapeHtml(pointEvidenceAge(p) ?? '–') }] : []),
     ...history.dimensions.map((d) => ({ header: d.title, numeric: true, optional: true, cell: (p: HistoryPoint) => escapeHtml(formatScore(p.dimensions[d.id])) })),
   ];
   return table(history.points, columns);

@@ -4,6 +4,9 @@ import {
   BENCHMARK_CONTEXT_LEGEND,
   ceilingNote,
   coverageLine,
+  currentEvidenceLine,
+  evidenceAgesLine,
+  evidenceDateNote,
   benchmarkContextNote,
   benchmarkFigure,
   benchmarkOrigin,
@@ -19,6 +22,7 @@ import {
   termHeading,
   termWord,
   thresholdLabel,
+  validityNote,
 } from '../text';
 import { markdownBlock, markdownCode, markdownHtml, markdownLink, markdownTable, markdownText } from './escape';
 import type { AssessmentSection, DimensionState, PlanSection, ReportBenchmark, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from '../../report/model';
@@ -102,7 +106,12 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
     }
     if (coverage) {
       headers.push('Evidence coverage');
-      cells.push(coverage.required === 0 ? 'nothing requires evidence' : `${formatPercent(coverage.ratio)} (${coverage.provided} of ${coverage.required})`);
+      const current = currentEvidenceLine(coverage);
+      cells.push(coverage.required === 0 ? 'nothing requires evidence' : `${formatPercent(coverage.ratio)} (${coverage.provided} of ${coverage.required})${current ? `<br>${markdownText(current)}` : ''}`);
+    }
+    if (a.evidenceAges) {
+      headers.push('Evidence age');
+      cells.push(markdownText(evidenceAgesLine(a.evidenceAges)));
     }
     out.push(markdownTable(headers.map((h) => markdownText(h)), [cells]));
   }
@@ -171,10 +180,13 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
   }
   if (a.notApplicable.length) out.push(`## Not applicable\n\n${markdownTable(['Item', 'Reason'], a.notApplicable.map((x) => [item(x), markdownText(x.reason)]))}`);
 
+  const dated = evidenceSection(a);
+  if (dated) out.push(dated);
+
   const withNotes = a.dimensions.filter((d) => d.notes || d.evidence.length);
   if (withNotes.length) {
     const body = withNotes
-      .map((d) => [`### ${markdownText(d.title)}`, d.notes ? markdownBlock(d.notes) : '', d.evidence.length ? `Evidence: ${d.evidence.map(link).join(', ')}` : ''].filter(Boolean).join('\n\n'))
+      .map((d) => [`### ${markdownText(d.title)}`, d.notes ? markdownBlock(d.notes) : '', d.evidence.length ? `Evidence: ${d.evidence.map(datedLink).join(', ')}` : ''].filter(Boolean).join('\n\n'))
       .join('\n\n');
     out.push(`## Notes and evidence\n\n<details><summary>${markdownHtml(`${withNotes.length} ${termWord(terms.dimension, withNotes.length)} with notes or evidence`)}</summary>\n\n${body}\n\n</details>`);
   }
@@ -187,9 +199,33 @@ function benchmarkSourceCell(b: ReportBenchmark): string {
   return b.role === 'context' ? `${origin}${origin ? '<br>' : ''}*${markdownText(benchmarkContextNote(b))}*` : origin;
 }
 
+/** An evidence link with its date and age, when it has a date. */
+function datedLink(l: ReportLink): string {
+  const note = evidenceDateNote(l);
+  return note ? `${link(l)} (${markdownText(note)}${l.stale ? ' ⚠️' : ''})` : link(l);
+}
+
+/** How old the evidence is: the validity, and each stale entry with where it is; nothing when no evidence is dated and no validity is set. */
+function evidenceSection(a: AssessmentSection): string {
+  const ages = a.evidenceAges;
+  if (!ages) return '';
+  const lines = [`${markdownText(capitalized(evidenceAgesLine(ages)))}${a.evidenceValidFor ? `; ${markdownText(validityNote(a.evidenceValidFor))}` : ''}.`];
+  const stale = a.dimensions.flatMap((d) => [
+    ...d.evidence.filter((e) => e.stale).map((e) => `- ${datedLink(e)}: **${markdownText(d.title)}**`),
+    ...d.criteria.flatMap((c) => c.evidence.filter((e) => e.stale).map((e) => `- ${datedLink(e)}: ${markdownText(c.text)} (${markdownText(d.title)})${c.withdrawnCredit !== undefined ? ' — *earns no credit while its evidence is stale*' : ''}`)),
+  ]);
+  const MAX_STALE = 20;
+  if (stale.length) lines.push(`Stale evidence:\n\n${stale.slice(0, MAX_STALE).join('\n')}${stale.length > MAX_STALE ? `\n- … and ${stale.length - MAX_STALE} more` : ''}`);
+  return `## Evidence age\n\n${lines.join('\n\n')}`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function criterionLine(c: ReportCriterion): string {
   const answer = c.status === 'not-applicable' ? 'not applicable' : c.status === 'exempt' ? 'exempt' : c.answer ?? 'not answered';
-  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}`;
+  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.withdrawnCredit !== undefined ? ', evidence stale: no credit' : c.evidenceFreshness === 'stale' ? ', evidence stale' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}`;
   return `${c.title ? `**${markdownText(c.title)}**: ` : ''}${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
 }
 
