@@ -158,7 +158,7 @@ describe('stale evidence in scores', () => {
   it('names the evidence, its age and the validity in the warning, and the lost credit', async () => {
     const analysis = await analyzeMemory({ 'desk.rubric.yaml': rubric(', staleEvidence: noCredit'), 'a.yaml': assessment(STALE, 'P12M') }, 'a.yaml');
     expect(analysis.diagnostics.find((d) => d.code === 'evidence-stale')?.message).toBe(
-      'Evidence "./portal.md" is dated 2024-11-30, 16 months before this assessment (2026-03-31); this assessment holds evidence current for P12M, so it stopped being current after 2025-11-30. The rubric lets stale evidence earn no credit, so the answer to "A portal takes requests." earns none until its evidence is renewed. Renew it and its asOf date, or replace it with current evidence.',
+      'Evidence "./portal.md" is dated 2024-11-30, 16 months before this assessment (2026-03-31); this assessment holds evidence current for 12 months (P12M), so it stopped being current after 2025-11-30. The rubric lets stale evidence earn no credit, so the answer to "A portal takes requests." earns none until its evidence is renewed. Renew it and its asOf date, or replace it with current evidence.',
     );
   });
 });
@@ -172,12 +172,13 @@ describe('stale evidence in reports', () => {
     expect([a.dimensions[0]!.criteria[0]!.evidenceFreshness, a.dimensions[0]!.criteria[0]!.withdrawnCredit]).toEqual(['stale', 1]);
     const md = renderMarkdown(model);
     expect(md).toContain('| 100% (1 of 1)<br>current 0% (0 of 1), 1 stale | median 9 months, oldest 16 months · 1 stale |');
-    expect(md).toContain('## Evidence age\n\nMedian 9 months, oldest 16 months · 1 stale; evidence is current for P12M after its date (set by the assessment).');
+    expect(md).toContain('## Evidence age\n\nMedian 9 months, oldest 16 months · 1 stale; evidence counts as current for 12 months after its date (P12M, set by the assessment).');
     expect(md).toContain('- [./portal.md](./portal.md) (as of 2024-11-30, 16 months old, stale ⚠️): A portal takes requests. (Intake) — *earns no credit while its evidence is stale*');
     const html = renderHtml(model, { mode: 'standalone' });
     expect(html).toContain('<span class="chip chip-warn">as of 2024-11-30, 16 months old, stale</span>');
-    expect(html).toContain('<h2 id="evidence-age-h">Evidence age</h2>\n<p>Median 9 months, oldest 16 months · 1 stale; evidence is current for P12M after its date (set by the assessment).</p><h3>Stale evidence</h3>');
+    expect(html).toContain('<h2 id="evidence-age-h">Evidence age</h2>\n<p>Median 9 months, oldest 16 months · 1 stale; evidence counts as current for 12 months after its date (P12M, set by the assessment).</p><h3>Stale evidence</h3>');
     expect(html).toContain('<span class="chip chip-warn">evidence stale: no credit</span>');
+    expect(html).toContain('<p class="card-detail">oldest 16 months · 1 stale</p><p class="card-detail">Evidence counts as current for 12 months after its date (P12M, set by the assessment)</p>');
     expect(html).toContain('<p class="card-label">Evidence age</p><p class="card-value">9 months <small>median</small></p>');
   });
 });

@@ -8,7 +8,8 @@ import type { Disposition, InitiativeStatus, ScoringMethod } from '../format/typ
 import type { DimensionStatus } from '../scoring/types';
 import type { DimensionState, ReportEvidenceAges, ReportEvidenceCoverage, ReportLink, ReportModel, ReportRubric } from '../report/model';
 import { scoreMoved } from '../review/explain';
-import { formatAge } from '../text/age';
+import { formatAge, formatDuration } from '../text/age';
+import { parseDuration } from '../domain/evidence';
 import { pluralize, wordFor } from '../text/plural';
 
 /** Scores with up to two decimals, without trailing zeros: 3, 2.5, 2.43; a dash for none. */
@@ -272,9 +273,10 @@ export function evidenceDateNote(link: Pick<ReportLink, 'asOf' | 'ageDays' | 'st
   return `as of ${link.asOf}${age}${link.stale ? ', stale' : ''}`;
 }
 
-/** "median 5 months, oldest 2 years 2 months · 1 stale · 3 undated": the ages of the evidence behind a score. */
-export function evidenceAgesLine(ages: ReportEvidenceAges): string {
-  const parts = [ages.medianDays !== undefined && ages.oldestDays !== undefined ? `median ${formatAge(Math.round(ages.medianDays))}, oldest ${formatAge(ages.oldestDays)}` : 'no dated evidence'];
+/** "median 5 months, oldest 2 years 2 months · 1 stale · 3 undated": the ages of the evidence behind a score (without the median where it is shown already). */
+export function evidenceAgesLine(ages: ReportEvidenceAges, withMedian = true): string {
+  const dated = ages.medianDays !== undefined && ages.oldestDays !== undefined;
+  const parts = [dated ? `${withMedian ? `median ${formatAge(Math.round(ages.medianDays as number))}, ` : ''}oldest ${formatAge(ages.oldestDays as number)}` : 'no dated evidence'];
   if (ages.stale) parts.push(`${ages.stale} stale`);
   if (ages.undated && ages.dated) parts.push(`${ages.undated} undated`);
   return parts.join(' · ');
@@ -286,7 +288,8 @@ export function currentEvidenceLine(coverage: ReportEvidenceCoverage): string | 
   return `current ${formatPercent(coverage.currentRatio)} (${coverage.current} of ${coverage.required})${coverage.stale ? `, ${coverage.stale} stale` : ''}`;
 }
 
-/** "valid for P12M (set by the rubric)". */
+/** "evidence counts as current for 12 months after its date (P12M, set by the rubric)". */
 export function validityNote(validity: { readonly duration: string; readonly setBy: 'rubric' | 'assessment' }): string {
-  return `evidence is current for ${validity.duration} after its date (set by the ${validity.setBy})`;
+  const duration = parseDuration(validity.duration);
+  return `evidence counts as current for ${duration ? formatDuration(duration) : validity.duration} after its date (${validity.duration}, set by the ${validity.setBy})`;
 }

@@ -1,6 +1,6 @@
 import type { WrittenLink } from '../domain/assessmentFacts';
 import { evidenceAge } from '../domain/evidence';
-import { formatAge } from '../text/age';
+import { formatAge, formatDuration } from '../text/age';
 import type { Rule, RuleContext } from './context';
 
 /**
@@ -41,7 +41,7 @@ function checkLinks(ctx: RuleContext, links: readonly WrittenLink[], date: strin
     const credit = withdrawnFrom !== undefined ? ` The rubric lets stale evidence earn no credit, so the answer to "${withdrawnFrom}" earns none until its evidence is renewed.` : '';
     ctx.report(
       'evidence-stale',
-      `Evidence "${name}" is dated ${age.asOf}, ${formatAge(age.days)} before this assessment (${date}); ${by} holds evidence current for ${policy.validFor}, so it stopped being current after ${age.validUntil}.${credit} Renew it and its asOf date, or replace it with current evidence.`,
+      `Evidence "${name}" is dated ${age.asOf}, ${formatAge(age.days)} before this assessment (${date}); ${by} holds evidence current for ${policy.duration ? formatDuration(policy.duration) : policy.validFor} (${policy.validFor}), so it stopped being current after ${age.validUntil}.${credit} Renew it and its asOf date, or replace it with current evidence.`,
       ctx.at(link.asOfPath),
     );
   }

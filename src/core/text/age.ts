@@ -15,3 +15,14 @@ export function formatAge(days: number): string {
   const rest = months % 12;
   return rest ? `${countOf(years, 'year')} ${countOf(rest, 'month')}` : countOf(years, 'year');
 }
+
+/** A duration as people say it: "12 months", "1 year 6 months", "90 days", "2 weeks". */
+export function formatDuration(d: { readonly years: number; readonly months: number; readonly weeks: number; readonly days: number }): string {
+  const parts = [
+    d.years ? countOf(d.years, 'year') : '',
+    d.months ? countOf(d.months, 'month') : '',
+    d.weeks ? countOf(d.weeks, 'week') : '',
+    d.days ? countOf(d.days, 'day') : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' ') : '0 days';
+}

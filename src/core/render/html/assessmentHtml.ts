@@ -87,7 +87,7 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
       card(
         'Evidence age',
         ages.medianDays !== undefined ? `${escapeHtml(formatAge(Math.round(ages.medianDays)))} <small>median</small>` : '–',
-        [escapeHtml(evidenceAgesLine(ages)), ...(a.evidenceValidFor ? [escapeHtml(validityNote(a.evidenceValidFor))] : [])],
+        [escapeHtml(evidenceAgesLine(ages, false)), ...(a.evidenceValidFor ? [escapeHtml(capitalize(validityNote(a.evidenceValidFor)))] : [])],
         ages.stale ? 'warn' : undefined,
       ),
     );
@@ -305,10 +305,16 @@ function evidenceAgeHtml(a: AssessmentSection): string {
   const stale = a.dimensions.flatMap((d) => [
     ...d.evidence.filter((e) => e.stale).map((e) => `<li>${evidenceHtml(e)} <strong>${escapeHtml(d.title)}</strong></li>`),
     ...d.criteria.flatMap((c) =>
-      c.evidence.filter((e) => e.stale).map((e) => `<li${sourceAttrs(c.sourceOffset)}>${evidenceHtml(e)} ${criterionText(c)} <span class="muted">${escapeHtml(d.title)}</span>${staleChip(c)}</li>`),
+      c.evidence
+        .filter((e) => e.stale)
+        .map((e) => `<li${sourceAttrs(c.sourceOffset)}>${evidenceHtml(e)} ${criterionText(c)} <span class="muted">${escapeHtml(d.title)}</span>${c.withdrawnCredit !== undefined ? staleChip(c) : ''}</li>`),
     ),
   ]);
-  return `<p>${escapeHtml(line.charAt(0).toUpperCase() + line.slice(1))}</p>${stale.length ? `<h3>Stale evidence</h3><ul class="item-list">${stale.join('')}</ul>` : ''}`;
+  return `<p>${escapeHtml(capitalize(line))}</p>${stale.length ? `<h3>Stale evidence</h3><ul class="item-list">${stale.join('')}</ul>` : ''}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function exemptionsHtml(a: AssessmentSection, criterionTerm: string): string {
