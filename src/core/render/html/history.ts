@@ -18,6 +18,8 @@ const COLOURS = ['#0969da', '#bc4c00', '#1a7f37', '#8250df', '#cf222e', '#b07d00
 const DASHES = ['', '7 4', '2 3', '9 3 2 3', '4 4', '12 4'];
 const MARKERS = ['circle', 'square', 'diamond', 'triangle'] as const;
 type Marker = (typeof MARKERS)[number];
+/** Marker half-widths; all but the smallest are drawn as outlines, so a smaller marker at the same point shows inside. */
+const MARKER_SIZES = [4.8, 3.4, 2];
 
 /** The chart's own rules, after the reports' style sheet. */
 const HISTORY_CSS = `
@@ -26,6 +28,7 @@ const HISTORY_CSS = `
 .history-chart .legend svg { vertical-align: middle; }
 .history-chart + .table-wrap td { white-space: nowrap; }
 .history-chart .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.85rem; }
+.history-chart .marker { stroke: var(--bg); stroke-width: 1; }
 `;
 
 const WIDTH = 760;
@@ -73,30 +76,36 @@ function historyChart(history: ScoreHistory): string {
   const labels = history.points.map((p, i) => `<text x="${x(i).toFixed(1)}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle" font-size="10" fill="currentColor">${escapeHtml(label(p))}</text>`);
   // Only what was assessed at some point (buildHistory keeps those dimensions); the overall line first, under the rest.
   const series: Series[] = [
-    { name: 'Overall', colour: 'currentColor', width: 3, dash: '', marker: 'circle', value: (p: HistoryPoint) => p.overall },
+    { name: 'Overall', colour: 'currentColor', width: 3, dash: '', marker: 'circle', size: 5, hollow: false, value: (p: HistoryPoint) => p.overall },
     ...history.dimensions.map((d, i) => ({
       name: d.title,
       colour: COLOURS[i % COLOURS.length] as string,
       width: 1.5,
       dash: DASHES[i % DASHES.length] as string,
       marker: MARKERS[i % MARKERS.length] as Marker,
+      // Three sizes with four shapes: two lines that meet at a point seldom share both.
+      size: MARKER_SIZES[i % MARKER_SIZES.length] as number,
+      hollow: i % MARKER_SIZES.length < MARKER_SIZES.length - 1,
       value: (p: HistoryPoint) => p.dimensions[d.id],
     })),
   ];
   const valuesOf = (s: Series) => history.points.map((p) => s.value(p));
+  const pointsOf = (s: Series) => history.points.map((p, i) => ({ i, v: s.value(p) })).filter((q): q is { i: number; v: number } => q.v !== undefined);
   const lines = series.map((s) => {
-    const points = history.points.map((p, i) => ({ i, v: s.value(p) })).filter((q): q is { i: number; v: number } => q.v !== undefined);
+    const points = pointsOf(s);
     const path = points.map((q) => `${x(q.i).toFixed(1)},${y(q.v).toFixed(1)}`).join(' ');
-    const dots = points
-      .map((q) => {
-        // Name the other lines that share this point, which the eye cannot tell from the chart alone.
-        const same = series.filter((o) => o !== s && o.value(history.points[q.i] as HistoryPoint) === q.v).map((o) => o.name);
-        return markerSvg(s, x(q.i), y(q.v), `${s.name}: ${formatScore(q.v)}${same.length ? ` (as ${same.join(', ')})` : ''}`);
-      })
-      .join('');
     const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
-    return `<g><title>${escapeHtml(s.name)}</title>${points.length > 1 ? `<polyline points="${path}" fill="none" stroke="${s.colour}" stroke-width="${s.width}"${dash}/>` : ''}${dots}</g>`;
+    return points.length > 1 ? `<polyline points="${path}" fill="none" stroke="${s.colour}" stroke-width="${s.width}"${dash}><title>${escapeHtml(s.name)}</title></polyline>` : '';
   });
+  // The markers after every line, the larger first: markers at one point nest rather than hide each other.
+  const markers = series
+    .flatMap((s) => pointsOf(s).map((q) => ({ s, q })))
+    .sort((a, b) => b.s.size - a.s.size)
+    .map(({ s, q }) => {
+      // Name the other lines that share this point, which the eye cannot tell from the chart alone.
+      const same = series.filter((o) => o !== s && o.value(history.points[q.i] as HistoryPoint) === q.v).map((o) => o.name);
+      return markerSvg(s, x(q.i), y(q.v), `${s.name}: ${formatScore(q.v)}${same.length ? ` (as ${same.join(', ')})` : ''}`);
+    });
   const legend = series
     .map((s, i) => {
       // A line equal to an earlier one at every point lies on it: the legend says so.
@@ -107,7 +116,7 @@ function historyChart(history: ScoreHistory): string {
     .join('');
   const dimension = termWord(history.rubric?.terms.dimension ?? 'dimension', 1);
   const description = `Line chart of the overall score${history.dimensions.length ? ` and each ${dimension}` : ''} at ${countOf(n, 'point')}, on the scale ${min} to ${max}.`;
-  return `<figure class="history-chart"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-label="${escapeHtml(description)}">${grid.join('')}${labels.join('')}${lines.join('')}</svg><figcaption><ul class="legend">${legend}</ul></figcaption></figure>`;
+  return `<figure class="history-chart"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-label="${escapeHtml(description)}">${grid.join('')}${labels.join('')}${lines.join('')}${markers.join('')}</svg><figcaption><ul class="legend">${legend}</ul></figcaption></figure>`;
 }
 
 interface Series {
@@ -116,22 +125,28 @@ interface Series {
   readonly width: number;
   readonly dash: string;
   readonly marker: Marker;
+  /** The marker's half-width. */
+  readonly size: number;
+  /** Drawn as an outline. */
+  readonly hollow: boolean;
   readonly value: (p: HistoryPoint) => number | undefined;
 }
 
 /** A series' point marker at (cx, cy), with a tooltip when given. */
 function markerSvg(s: Series, cx: number, cy: number, tooltip?: string): string {
-  const r = s.width + 1.5;
+  const r = s.size;
   const title = tooltip !== undefined ? `<title>${escapeHtml(tooltip)}</title>` : '';
   const at = (dx: number, dy: number) => `${(cx + dx).toFixed(1)},${(cy + dy).toFixed(1)}`;
+  // A thin outline in the page's colour (.marker) keeps a filled marker apart from one under it.
+  const paint = s.hollow ? `fill="none" stroke="${s.colour}" stroke-width="1.6"` : `fill="${s.colour}" class="marker"`;
   const shape =
     s.marker === 'square'
-      ? `<rect x="${(cx - r).toFixed(1)}" y="${(cy - r).toFixed(1)}" width="${(2 * r).toFixed(1)}" height="${(2 * r).toFixed(1)}" fill="${s.colour}">`
+      ? `<rect x="${(cx - r).toFixed(1)}" y="${(cy - r).toFixed(1)}" width="${(2 * r).toFixed(1)}" height="${(2 * r).toFixed(1)}" ${paint}>`
       : s.marker === 'diamond'
-        ? `<polygon points="${at(0, -r - 1)} ${at(r + 1, 0)} ${at(0, r + 1)} ${at(-r - 1, 0)}" fill="${s.colour}">`
+        ? `<polygon points="${at(0, -r - 1)} ${at(r + 1, 0)} ${at(0, r + 1)} ${at(-r - 1, 0)}" ${paint}>`
         : s.marker === 'triangle'
-          ? `<polygon points="${at(0, -r - 1)} ${at(r + 1, r)} ${at(-r - 1, r)}" fill="${s.colour}">`
-          : `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r}" fill="${s.colour}">`;
+          ? `<polygon points="${at(0, -r - 1)} ${at(r + 1, r)} ${at(-r - 1, r)}" ${paint}>`
+          : `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r}" ${paint}>`;
   const close = shape.startsWith('<rect') ? '</rect>' : shape.startsWith('<polygon') ? '</polygon>' : '</circle>';
   return `${shape}${title}${close}`;
 }
