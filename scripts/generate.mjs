@@ -80,6 +80,7 @@ code = code.replace(/require\("(ajv\/dist\/runtime\/[^"]+)"\)(\.default)?/g, (_m
   return mod.split('/').pop();
 });
 code = boundedLengthChecks(code);
+code = compactErrors(code);
 const imports = [...helpers];
 writeIfChanged(
   path.join(outDir, 'validators.js'),
@@ -91,6 +92,98 @@ writeIfChanged(
     .map((name) => `export declare const ${name}: ValidateFunction;`)
     .join('\n')}\n/** Runs \`validate\` (a call of the validators above) with \`values\` validated once per schema place. */\nexport declare function withSharedValues<T>(values: ReadonlySet<object>, validate: () => T): T;\n`,
 );
+
+/**
+ * ajv writes each error out in full where a check fails: an object literal with seven named keys,
+ * then the same four statements that add it to the list, at each of the validators' 500-odd
+ * checks. Built by two small functions instead, the errors are the same objects (same keys, in
+ * the same order) and the module is a fifth smaller, which the web bundles feel (they are
+ * downloaded on every github.dev visit; test/webBundle.test.ts holds them under a limit).
+ */
+function compactErrors(source) {
+  const KEYS = ['instancePath', 'schemaPath', 'keyword', 'params', 'schema', 'parentSchema', 'data'];
+  let literals = 0;
+  let out = '';
+  let at = 0;
+  for (let start = source.indexOf('= {instancePath', at); start >= 0; start = source.indexOf('= {instancePath', at)) {
+    const open = start + 2;
+    const close = matchingBrace(source, open);
+    const fields = topLevelFields(source.slice(open + 1, close));
+    const values = KEYS.map((key, i) => {
+      const field = fields[i];
+      if (field === undefined || (field !== key && !field.startsWith(`${key}:`))) throw new Error(`scripts/generate.mjs: an ajv error literal has ${fields.join(', ')}, not the keys compactErrors knows (${KEYS.join(', ')}); has its standalone output changed?`);
+      return field === key ? key : field.slice(key.length + 1);
+    });
+    // Keys after those (propertyName, on an error of a map's key) follow in a literal of their own.
+    const extra = fields.slice(KEYS.length);
+    out += `${source.slice(at, open)}ajvError(${values.join(',')}${extra.length ? `,{${extra.join(',')}}` : ''})`;
+    at = close + 1;
+    literals++;
+  }
+  out += source.slice(at);
+  let pushes = 0;
+  out = out.replace(/if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\1\);\}/g, (_m, err) => {
+    pushes++;
+    return `vErrors = withError(vErrors, ${err});`;
+  });
+  if (literals === 0 || pushes !== literals) throw new Error(`scripts/generate.mjs: compactErrors rewrote ${literals} error literals but ${pushes} additions of them; has ajv's standalone output changed?`);
+  return `/** An error as ajv writes it with \`verbose\`: the same keys in the same order, then any \`extra\` ones. */
+function ajvError(instancePath, schemaPath, keyword, params, schema, parentSchema, data, extra) {
+  const error = { instancePath, schemaPath, keyword, params, schema, parentSchema, data };
+  return extra === undefined ? error : Object.assign(error, extra);
+}
+/** The list of errors with one more: a new list for the first. */
+function withError(errors, error) {
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+${out}`;
+}
+
+/** The index of the brace that closes the one at `open`, skipping strings. */
+function matchingBrace(source, open) {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"' || c === "'") i = stringEnd(source, i);
+    else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  throw new Error('scripts/generate.mjs: unbalanced braces in the validators');
+}
+
+/** The index of the quote that ends the string opening at `i`. */
+function stringEnd(source, i) {
+  const quote = source[i];
+  for (let j = i + 1; j < source.length; j++) {
+    if (source[j] === '\\') j++;
+    else if (source[j] === quote) return j;
+  }
+  throw new Error('scripts/generate.mjs: an unterminated string in the validators');
+}
+
+/** The comma-separated parts of an object literal's body, at its top level. */
+function topLevelFields(body) {
+  const fields = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '"' || c === "'") i = stringEnd(body, i);
+    else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      fields.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  fields.push(body.slice(from));
+  return fields;
+}
 
 /**
  * ajv checks minLength and maxLength by counting a string's code points (ucs2length), which walks

@@ -152,6 +152,28 @@ describe('rubrics import dsomm', () => {
     expect(depth!.score).toBe(1);
     expect(doc.score!.overall.score).toBeCloseTo(((4 + 0) / 2 + 1) / 2, 12);
   });
+
+  /** Every activity of the imported rubric answered the same way. */
+  const all = (answer: 'yes' | 'no') => Object.fromEntries(rubric.dimensions.map((d) => [d.id, { answers: Object.fromEntries((d.criteria ?? []).map((c) => [c.id, answer])) }]));
+  const nextLevels = (doc: AssessmentDocumentAnalysis) => doc.score!.dimensions.map((d) => [d.id, d.score, d.nextLevel, d.ceiling, d.blockers.map((b) => b.id)]);
+
+  // Issue 22: a next level only where the gated ladder can reach it.
+  it('with everything implemented, names no next level, and the cap where a sub-dimension has no level-5 activities', async () => {
+    expect(nextLevels(await scored(text, all('yes')))).toEqual([
+      ['build', 5, undefined, undefined, []],
+      ['deployment', 2, undefined, 2, []],
+      ['static-depth-for-applications', 3, undefined, 3, []],
+    ]);
+  });
+
+  it('with nothing implemented, names the next level and the activities that block it', async () => {
+    expect(nextLevels(await scored(text, all('no')))).toEqual([
+      ['build', 0, 1, undefined, ['scripted-build']],
+      ['deployment', 0, 1, undefined, ['deployment-by-script']],
+      // No level-1 activity: level 1 is where it stands, level 2 what it waits for.
+      ['static-depth-for-applications', 1, 2, undefined, ['static-analysis-of-changed-code']],
+    ]);
+  });
 });
 
 describe('the import command', () => {

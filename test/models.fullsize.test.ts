@@ -11,7 +11,7 @@ import YAML from 'yaml';
 import { convertDsomm } from '../src/cli/import/dsomm';
 import { rubricYaml } from '../src/cli/import/rubricYaml';
 import { convertSamm, type ModelFile } from '../src/cli/import/samm';
-import { renderJson } from '../src/core/render';
+import { renderJson, renderMarkdown } from '../src/core/render';
 import { buildReport, type ReportModel } from '../src/core/report';
 import { analyzeMemory, codesAt } from './helpers';
 import { reportSchemaErrors } from './support/reportSchema';
@@ -177,6 +177,52 @@ describe('a full-size DSOMM-shaped model, imported, scores as a DSOMM ladder', (
     const dimensionScore = (di: number) => mean(subs.filter((s) => s.startsWith(`Sub-dimension ${di + 1}.`)).map(ladder));
     SHAPE.forEach((_, di) => expect(a.groups.find((g) => g.title === `Dimension ${di + 1}`)?.score).toEqual(near(dimensionScore(di))));
     expect(a.overall?.score).toEqual(near(mean(SHAPE.map((_, di) => dimensionScore(di)))));
+  });
+
+  /** Every activity answered the same way, keyed by sub-dimension id. */
+  const answeredAll = (answer: 'yes' | 'no') => {
+    const dimensions: Record<string, { answers: Record<string, string> }> = {};
+    for (const a of activities) {
+      const dimension = conversion.rubric.dimensions.find((d) => d.title === a.sub)!.id;
+      (dimensions[dimension] ??= { answers: {} }).answers[idOf.get(a.name) as string] = answer;
+    }
+    return dimensions;
+  };
+  const levelsOf = (sub: string) => activities.filter((a) => a.sub === sub).map((a) => a.level);
+
+  // Issue 22: with everything implemented, five sub-dimensions (those without level-5 activities)
+  // reported a next level with no blockers, a level the gated method can never give them.
+  it('with every activity implemented: each sub-dimension at its highest level with activities, and no next level anywhere', async () => {
+    const a = (await jsonReport(rubric, answeredAll('yes'))).assessment!;
+    const rows = a.dimensions.map((d) => [d.title, d.score, d.nextLevel, d.ceiling, d.blockers.length]);
+    expect(rows).toEqual(
+      [...new Set(activities.map((x) => x.sub))].map((sub) => {
+        const top = Math.max(...levelsOf(sub));
+        return [sub, top, undefined, top < 5 ? top : undefined, 0];
+      }),
+    );
+    // The five capped ones, and what the report says of them.
+    expect(a.dimensions.filter((d) => d.ceiling !== undefined).map((d) => [d.title, d.ceiling])).toEqual([
+      ['Sub-dimension 1.3', 4],
+      ['Sub-dimension 2.3', 3],
+      ['Sub-dimension 4.3', 4],
+      ['Sub-dimension 5.6', 4],
+      ['Sub-dimension 5.7', 4],
+    ]);
+    const model = buildReport(await analyzeMemory({ 'r.rubric.yaml': rubric, 'a.yaml': YAML.stringify({ apiVersion: 'rubrics-as-code/v1', kind: 'Assessment', id: 'all', rubric: './r.rubric.yaml', subject: { organization: 'All' }, date: '2026-03-31', dimensions: answeredAll('yes') }) }, 'a.yaml'), 0);
+    expect(renderMarkdown(model)).toContain('**Sub-dimension 2.3**: level 3, no next level. Level 3 is as high as this sub-dimension goes: the rubric has no activities above level 3, and the gated method claims no level without activities that count.');
+  });
+
+  it('with nothing implemented: each sub-dimension one below its lowest activities, blocked by exactly those', async () => {
+    const a = (await jsonReport(rubric, answeredAll('no'))).assessment!;
+    for (const d of a.dimensions) {
+      const lowest = Math.min(...levelsOf(d.title));
+      const expectedBlockers = activities.filter((x) => x.sub === d.title && x.level === lowest).map((x) => idOf.get(x.name));
+      expect([d.title, d.score, d.nextLevel, d.ceiling, d.blockers.map((b) => b.id)]).toEqual([d.title, lowest - 1, lowest, undefined, expectedBlockers]);
+    }
+    // Sub-dimensions start at level 1 or 2 in this shape: both cases are covered.
+    expect(new Set(a.dimensions.map((d) => d.score))).toEqual(new Set([0, 1]));
+    expect(a.overall?.score).toEqual(near(mean(SHAPE.map((subs) => mean(subs.map(([, levels]) => Math.min(...levels) - 1))))));
   });
 });
 

@@ -34,6 +34,8 @@ describe('report model of an assessment', () => {
       dimensionsScored: 4,
       dimensionsAtThreshold: 2,
       dimensionsTotal: 6,
+      // The score covers 4 of the 6: knowledge is not assessed, release-automation exempt.
+      dimensionStatusCounts: { scored: 4, 'not-applicable': 0, exempt: 1, 'not-assessed': 1, 'not-rated': 0 },
     });
     expect(a.groups.map((g) => [g.id, g.title, g.score, g.target, g.dimensions])).toEqual([
       ['run', 'Run the service', expect.closeTo(8 / 3, 12), expect.closeTo(10 / 3, 12), ['service-desk', 'incident-management', 'self-service']],
@@ -76,9 +78,11 @@ describe('report model of an assessment', () => {
 
   it('lists metrics against benchmarks in both directions', async () => {
     const desk = dimension(buildReport(await analyzeInput('northwind-2026.assessment.yaml')), 'service-desk');
-    expect(desk.metrics.map((m) => [m.id, m.value, m.benchmark?.value, m.higherIsBetter, m.meetsBenchmark, m.note])).toEqual([
-      ['first-contact-resolution', 64, 70, true, false, undefined],
-      ['abandon-rate', 4.2, 5, false, true, 'Measured over Q1.'],
+    expect(desk.metrics.map((m) => [m.id, m.value, m.benchmark?.value, m.benchmark?.role, m.higherIsBetter, m.meetsBenchmark, m.note])).toEqual([
+      ['first-contact-resolution', 64, 70, 'verdict', true, false, undefined],
+      ['abandon-rate', 4.2, 5, 'verdict', false, true, 'Measured over Q1.'],
+      // The survey counted desks that run a portal, not requests raised in one: context, no verdict.
+      ['portal-requests', 35, 60, 'context', true, undefined, undefined],
     ]);
   });
 
@@ -113,8 +117,8 @@ describe('report model of an assessment', () => {
     expect(model.problems.counts).toEqual({ error: 0, warning: 2, information: 1 });
     expect(model.problems.shown.map((p) => `${p.code}@${p.line}:${p.column}`)).toEqual([
       'dimension-not-assessed@16:1',
-      'evidence-missing@38:17',
-      'exemption-expired@49:98',
+      'evidence-missing@39:17',
+      'exemption-expired@50:98',
     ]);
   });
 });
@@ -192,7 +196,7 @@ describe('report model of a rubric', () => {
     const model = buildReport(analysis);
     expect(model.kind).toBe('Rubric');
     const o = model.overview!;
-    expect(o.counts).toEqual({ dimensions: 6, criteria: 17, metrics: 2 });
+    expect(o.counts).toEqual({ dimensions: 6, criteria: 17, metrics: 3 });
     expect(model.rubric?.levels.map((l) => l.name)).toEqual(['Initial', 'Repeatable', 'Defined', 'Measured', 'Optimizing']);
     expect(o.groups.map((g) => [g.id, g.weight, g.dimensions.length])).toEqual([
       ['run', 1, 3],
@@ -209,7 +213,7 @@ describe('report model of a rubric', () => {
     ]);
     expect(desk.evidenceRequiredCount).toBe(1);
     expect(desk.descriptors.map((d) => [d.level, d.levelName])).toEqual([[1, 'Initial'], [2, 'Repeatable'], [3, 'Defined'], [4, 'Measured'], [5, 'Optimizing']]);
-    expect(desk.metrics.map((m) => [m.id, m.benchmark?.value, m.higherIsBetter])).toEqual([['first-contact-resolution', 70, true], ['abandon-rate', 5, false]]);
+    expect(desk.metrics.map((m) => [m.id, m.benchmark?.value, m.benchmark?.role, m.higherIsBetter])).toEqual([['first-contact-resolution', 70, 'verdict', true], ['abandon-rate', 5, 'verdict', false], ['portal-requests', 60, 'context', true]]);
     expect(analysis.text.slice(desk.sourceOffset!, desk.sourceOffset! + 16)).toBe('id: service-desk');
     expect(o.answerScales.map((s) => s.id)).toEqual(['yes-no']);
     expect(o.references).toEqual([

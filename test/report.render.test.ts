@@ -4,6 +4,9 @@ import { renderHtml, renderJson, renderMarkdown } from '../src/core/render';
 import { cspHash } from '../src/core/render/html/sha256';
 import { reportCss } from '../src/core/render/html/styles';
 import { buildReport, type ReportModel } from '../src/core/report';
+import { builtinFrameworks } from '../src/core/builtins';
+import type { RubricDocumentAnalysis } from '../src/core/engine';
+import { FILE_NAMES, STARTER_RUBRIC_ID, starterAssessment, starterDates } from '../src/cli/initTemplates';
 import { analyzeMemory, yaml } from './helpers';
 import { analyzeInput, decodeAttr, expectGolden, tagsOf } from './reportSupport';
 
@@ -19,6 +22,14 @@ const DOCUMENTS = [
 
 async function model(entry: string): Promise<ReportModel> {
   return buildReport(await analyzeInput(entry));
+}
+
+/** The report of `rubrics init`'s starter assessment, dated 2026-03-31. */
+async function partialModel(): Promise<ReportModel> {
+  const builtin = builtinFrameworks().get(STARTER_RUBRIC_ID)!;
+  const rubric = (await analyzeMemory({ 'r.yaml': builtin.text }, 'r.yaml')).documents[0] as RubricDocumentAnalysis;
+  const text = starterAssessment(rubric.rubricIndex!, starterDates(new Date(2026, 2, 31)));
+  return buildReport(await analyzeMemory({ [FILE_NAMES.assessment]: text }, FILE_NAMES.assessment));
 }
 
 function policyOf(html: string): Map<string, string[]> {
@@ -46,6 +57,22 @@ describe('golden reports', () => {
     });
   }
 
+  // Issue 22: the starter assessment assesses 2 of the 7 attributes; every format says so beside
+  // the overall score, rather than only in a note among the problems at the end.
+  it('renders a partial assessment (the starter: 2 of 7 attributes) as Markdown, HTML and JSON', async () => {
+    const m = await partialModel();
+    const line = '2 of 7 attributes assessed (5 not assessed)';
+    const md = renderMarkdown(m);
+    expect(md).toContain(`| **2** of 5 (target 3)<br>⚠️ *${line}* | 2 · Support-centred |`);
+    const html = renderHtml(m, { mode: 'standalone' });
+    expect(html).toContain(`<div class="card tone-warn"><p class="card-label">Overall score</p>`);
+    expect(html).toContain(`<strong class="coverage">${line}</strong>`);
+    expect(m.assessment?.overall).toMatchObject({ dimensionsScored: 2, dimensionsTotal: 7, dimensionStatusCounts: { scored: 2, 'not-assessed': 5 } });
+    expectGolden('partial.md', md);
+    expectGolden('partial.standalone.html', withoutStyleSheet(html, 'standalone'));
+    expectGolden('partial.json', renderJson(m));
+  });
+
   it('renders the one style sheet of each mode (the two share their end)', () => {
     const standalone = reportCss('standalone');
     const webview = reportCss('webview');
@@ -61,12 +88,16 @@ describe('golden reports', () => {
 describe('Markdown report', () => {
   it('opens with the headline numbers and puts each group in its own table', async () => {
     const md = renderMarkdown(await model('northwind-2026.assessment.yaml'));
-    expect(md).toContain('| **2.22** of 5 (target 3.11) | 2 · Repeatable | ❌ not reached: level 3 (Tipping point) | 2 of 6 | 50% (1 of 2) |');
+    expect(md).toContain('| **2.22** of 5 (target 3.11)<br>⚠️ *4 of 6 capabilities assessed (1 not assessed, 1 exempt)* | 2 · Repeatable | ❌ not reached: level 3 (Tipping point) | 2 of 6 | 50% (1 of 2) |');
     expect(md).toContain('### Area: Run the service · score 2.67, target 3.33');
     expect(md).toContain('| Service desk | 3 | 3 · Defined | 4 | 1 | 🟡 Below target |');
     expect(md).toContain('| Release automation | – | – | – | – | ⚪ Exempt until 2026-12-31 |');
     expect(md).toContain('**Change enablement**: level 2 · Repeatable → 3 · Defined\n\n- Low-risk changes are pre-approved as standard changes. (level 3; answer: *no*)');
-    expect(md).toContain('| Abandoned calls | Service desk | 4.2 percent | ≤ 5 percent | ✅ meets | Service desk survey 2024 |');
+    expect(md).toContain('| Abandoned calls | Service desk | 4.2 percent | ≤ 5 percent | ✅ meets | Service desk survey, 2024 · Service desks in the survey (median) |');
+    // A figure that measured something else is context: no ≥, no verdict, and what it measured.
+    expect(md).toContain(
+      '| Share of requests raised in the portal | Service desk | 35 percent | 60 percent | ℹ️ context | Service desk survey, 2024 · Service desks in the survey<br>*For context only: the figure measures share of service desks that run a self-service portal, not this metric.* |',
+    );
   });
 
   it('shows a plan as a timeline table and a projection per dimension', async () => {

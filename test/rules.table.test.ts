@@ -46,6 +46,10 @@ function assessment(dimensions: string, rubric = './desk.rubric.yaml', date = '2
 
 const COMPLETE = '  intake:\n    answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n';
 
+/** The complete assessment with its portal evidence dated `asOf`, and `header` (such as an evidenceValidFor line) before its dimensions. */
+const DATED = (asOf: string, header: string) =>
+  assessment(COMPLETE.replace('evidence: [https://wiki.example.com/portal]', `evidence: [{ url: https://wiki.example.com/portal, asOf: ${asOf} }]`)).replace('dimensions:\n', `${header}dimensions:\n`);
+
 /** A plan of the desk rubric; `initiatives` are its lines under `initiatives:` (line 10 on). */
 function plan(initiatives: string, horizon = '{ start: 2026-01-01, end: 2028-06-30 }', baseline = './base.assessment.yaml'): string {
   return `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nbaseline: ${baseline}\nhorizon: ${horizon}\ninitiatives:\n${initiatives}`;
@@ -129,6 +133,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   ],
   'invalid-date': [
     fires('a date that does not exist, also without a rubric', assessment(COMPLETE, './missing.rubric.yaml', '2026-02-30'), ['date: |2026-02-30']),
+    fires('evidence dated on a day that does not exist', DATED('2025-02-30', ''), ['asOf: |2025-02-30']),
     fires('an exemption expiring on a day that does not exist', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-13-01 } }\n`), ['expires: |2026-13-01']),
     silent('real dates', assessment(COMPLETE)),
   ],
@@ -165,6 +170,15 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a positive answer under an exemption that expired', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2025-12-31 } }')), ['{ answer: |yes, exemption']),
     silent('a positive answer under an exemption that still applies', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }'))),
     silent('a negative answer', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'no'))),
+  ],
+  // Issue 22: evidence with an asOf date, under a validity the assessment or its rubric sets.
+  'evidence-stale': [
+    fires('an answer’s evidence older than the assessment’s validity', DATED('2024-06-30', 'evidenceValidFor: P12M\n'), ['asOf: |2024-06-30']),
+    fires('a dimension’s evidence older than the rubric’s validity', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge:\n    answers: { kb: yes }\n    evidence: [{ url: ./minutes.md, asOf: 2025-01-15 }]\n')), ['asOf: |2025-01-15'], { files: { 'desk.rubric.yaml': RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nevidenceValidFor: P1Y') } }),
+    silent('fresh evidence', DATED('2025-12-01', 'evidenceValidFor: P12M\n')),
+    silent('evidence exactly as old as the validity', DATED('2025-03-31', 'evidenceValidFor: P12M\n')),
+    silent('evidence without a date', assessment(COMPLETE).replace('dimensions:\n', 'evidenceValidFor: P12M\ndimensions:\n')),
+    silent('old evidence where no validity is set', DATED('2020-01-01', '')),
   ],
   'exemption-expired': [
     fires('an exemption past its expiry', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n`), ['expires: |2026-01-31']),

@@ -232,8 +232,25 @@ describe('rated and roll-ups', () => {
     expect(doc.score!.overall.thresholdReached).toBe(true);
     // target roll-up: people (3 + 4)/2 = 3.5; process: intake has no target → counts at its score 5
     expect(doc.score!.overall.target).toBeCloseTo((3.5 * 2 + 5) / 3, 10);
+    // A group has a target only where a dimension of it sets one (issue 22: process showed
+    // "score 5, target 5" although nobody set a target there).
+    expect(doc.score!.groups.map((g) => [g.id, g.target])).toEqual([['people', 3.5], ['process', undefined]]);
     expect(dimension(doc, 'ungrouped').status).toBe('not-applicable');
     expect(dimension(doc, 'skills').gap).toBe(1);
+  });
+
+  it('gives no group and no overall target where no dimension sets one', async () => {
+    const text = header('./rated.rubric.yaml') + yaml`
+      dimensions:
+        skills: { level: 2 }
+        retention: { level: 4 }
+        intake: { level: 5 }
+        vendor: { level: 1 }
+        ungrouped: { level: 2 }
+    `;
+    const doc = assessmentOf(await analyzeMemory({ 'rated.rubric.yaml': rubric, 'a.yaml': text }, 'a.yaml'));
+    expect(doc.score!.groups.map((g) => [g.id, g.score, g.target])).toEqual([['people', 3, undefined], ['process', 5, undefined]]);
+    expect([doc.score!.overall.target, doc.score!.overall.gap]).toEqual([undefined, undefined]);
   });
 
   it('warns when a rated dimension has no level, and counts the rest', async () => {

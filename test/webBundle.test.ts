@@ -1,7 +1,9 @@
 import * as esbuild from 'esbuild';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builds, WEB_BUNDLE_LIMIT } from '../esbuild.config.mjs';
+import fs from 'node:fs';
+import { builds, WEB_BUNDLE_LIMIT, withoutPlainDescriptions } from '../esbuild.config.mjs';
+import { documentation, type SchemaNode } from '../src/core/language/schemaModel';
 
 /**
  * The web extension (github.dev, vscode.dev) is downloaded on every visit: each of its bundles,
@@ -22,4 +24,30 @@ describe('web bundles', () => {
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     expect(inputs.filter((i) => i.startsWith('node:') || /^(fs|path|os|child_process|worker_threads)$/.test(i))).toEqual([]);
   }, 60_000);
+
+  it('leave out only the schema annotations the editor never reads (plain descriptions with a Markdown twin, titles, examples of maps)', () => {
+    for (const name of ['common', 'rubric', 'assessment', 'plan']) {
+      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, `../schemas/${name}.schema.json`), 'utf8')) as unknown;
+      const bundled = withoutPlainDescriptions(schema);
+      /** The documentation of every schema node; the maps of named subschemas (properties, $defs) are not nodes. */
+      const docs = (node: unknown, at: string, out: Map<string, string | undefined>, named = false): Map<string, string | undefined> => {
+        if (node && typeof node === 'object') {
+          if (!Array.isArray(node) && !named) out.set(at, documentation(node as SchemaNode));
+          for (const [key, value] of Object.entries(node)) {
+            // Values, not schemas.
+            if (!named && ['examples', 'default', 'enum', 'const'].includes(key)) continue;
+            docs(value, `${at}/${key}`, out, !named && ['properties', '$defs', 'patternProperties'].includes(key));
+          }
+        }
+        return out;
+      };
+      expect(docs(bundled, name, new Map()), name).toEqual(docs(schema, name, new Map()));
+      expect(JSON.stringify(bundled).length, name).toBeLessThan(JSON.stringify(schema).length);
+      // A property called description (the rubric's own) is a name, not documentation: kept.
+      if (name === 'rubric') expect((bundled as { properties: Record<string, unknown> }).properties.description).toBeDefined();
+      // Quick fixes read the examples that are numbers and dates; those stay.
+      if (name === 'common') expect((bundled as { $defs: Record<string, { examples?: unknown[] }> }).$defs.date?.examples).toEqual(['2026-03-31']);
+      expect(JSON.stringify(bundled), name).not.toMatch(/"title":"/);
+    }
+  });
 });

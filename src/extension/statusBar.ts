@@ -60,9 +60,11 @@ export function describe(summary: DocumentSummary): { text: string; tooltip: str
     const score = summary.overallScore !== undefined && summary.overallScore !== summary.overallLevel ? ` (${formatScore(summary.overallScore)})` : '';
     const threshold = summary.threshold !== undefined ? ` · threshold ${summary.threshold}${summary.thresholdReached ? ' $(check)' : ''}` : '';
     const target = summary.overallTarget !== undefined ? `, target ${formatScore(summary.overallTarget)}` : '';
+    // A score over part of the rubric says so even in the status bar: "2/7 assessed".
+    const partial = summary.coverage !== undefined ? ` · ${summary.dimensionsScored}/${summary.dimensionsTotal} assessed` : '';
     return {
-      text: `$(graph) ${level}${score}${threshold}${problems}`,
-      tooltip: `**${summary.title ?? 'Assessment'}**: overall ${level}${score}${target}${summary.threshold !== undefined ? `; threshold level ${summary.threshold} ${summary.thresholdReached ? 'reached' : 'not reached'}` : ''}.`,
+      text: `$(graph) ${level}${score}${threshold}${partial}${problems}`,
+      tooltip: `**${summary.title ?? 'Assessment'}**: overall ${level}${score}${target}${summary.threshold !== undefined ? `; threshold level ${summary.threshold} ${summary.thresholdReached ? 'reached' : 'not reached'}` : ''}.${summary.coverage !== undefined ? ` ${summary.coverage}: the score covers only those.` : ''}`,
     };
   }
   const icon = summary.kind === 'Plan' ? '$(milestone)' : summary.kind === 'Rubric' ? '$(book)' : '$(file)';

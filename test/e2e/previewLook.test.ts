@@ -46,10 +46,38 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/**
+ * Two of the seven attributes assessed, with dated evidence, one of it stale under the twelve
+ * months the assessment allows: the score card must say it covers 2 of 7, and the evidence's
+ * age must show (issue 22).
+ */
+const PARTIAL = `apiVersion: rubrics-as-code/v1
+kind: Assessment
+id: partial
+rubric: seven-attributes
+subject: { organization: Kestrel Mutual, unit: Claims Technology }
+date: 2026-03-31
+evidenceValidFor: P12M
+dimensions:
+  outward-looking-perspective:
+    target: 3
+    answers:
+      olp-context-and-beneficiary: yes
+      olp-portfolio-pruned:
+        answer: yes
+        evidence: [{ title: Portfolio review, url: https://intranet.kestrel.example/it/portfolio/review-2024-10, asOf: 2024-10-31 }]
+  aggressive-outsourcing:
+    target: 3
+    answers:
+      ao-service-inventory:
+        answer: yes
+        evidence: [{ title: Service catalogue, url: https://intranet.kestrel.example/it/service-catalogue, asOf: 2026-02-16 }]
+`;
+
 describe('Report preview look', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openSession({ name: 'preview-look' });
+    session = await openSession({ name: 'preview-look', files: { 'partial/claims.assessment.yaml': PARTIAL } });
   });
   screenshotOnFailure(() => session);
   afterAll(async () => {
@@ -157,6 +185,37 @@ describe('Report preview look', () => {
         });
         expect(crossings, `lines crossing the radar's ring labels at ${width} px in ${theme.name}`).toBe(0);
         await session.workbench.screenshot(`preview-assessment-${theme.name}-${width}`);
+      }
+    }
+  });
+
+  it('says what a partial score covers, and how old its evidence is, on cards that hold their text at every width and theme', async () => {
+    for (const theme of THEMES) {
+      await setTheme(theme);
+      for (const width of WIDTHS) {
+        const frame = await previewAt('partial/claims.assessment.yaml', width);
+        const coverage = frame.locator('.card .coverage');
+        await coverage.waitFor();
+        expect(await coverage.innerText()).toBe('2 of 7 attributes assessed (5 not assessed)');
+        const stale = frame.locator('#evidence-age .chip-warn', { hasText: 'stale' }).first();
+        await stale.waitFor();
+        // Every card's text stays inside its card (nothing cut off or spilling into the next one).
+        const overflow = await frame.locator('.cards').evaluate((cards) =>
+          Array.from(cards.querySelectorAll('.card')).flatMap((card) => {
+            const box = card.getBoundingClientRect();
+            return Array.from(card.querySelectorAll('p, strong, small, svg'))
+              .filter((el) => {
+                const r = el.getBoundingClientRect();
+                return r.right > box.right + 0.5 || r.left < box.left - 0.5;
+              })
+              .map((el) => el.textContent ?? el.tagName);
+          }),
+        );
+        expect(overflow, `text outside its card at ${width} px in ${theme.name}`).toEqual([]);
+        await frame.locator('.cards').scrollIntoViewIfNeeded();
+        await session.workbench.screenshot(`preview-partial-${theme.name}-${width}`);
+        await stale.scrollIntoViewIfNeeded();
+        await session.workbench.screenshot(`preview-partial-evidence-${theme.name}-${width}`);
       }
     }
   });

@@ -48,6 +48,7 @@ export const DIAGNOSTIC_CODES = {
   'level-ignored': { severity: 'warning', summary: 'A level given for a rubric that computes levels from answers.' },
   'target-below-current': { severity: 'warning', summary: 'A target below the current level.' },
   'evidence-missing': { severity: 'warning', summary: 'A positive answer to a criterion that requires evidence has none.' },
+  'evidence-stale': { severity: 'warning', summary: 'Evidence is older than the validity the rubric or assessment sets (evidenceValidFor) on the assessment\u2019s date.' },
   'exemption-expired': { severity: 'warning', summary: 'An exemption has expired; the item counts again.' },
   'exemption-conflict': { severity: 'warning', summary: 'An item is both answered and marked not applicable or exempt.' },
   'unsafe-link': { severity: 'error', summary: 'A link uses a scheme that reports refuse (javascript:, data:, ...).' },

@@ -43,6 +43,7 @@ export const DIAGNOSTIC_HELP: Readonly<Record<DiagnosticCode, string>> = {
   'level-ignored': 'Remove the level: this rubric computes levels from the answers.',
   'target-below-current': 'Raise the target to the current level or above, or remove it.',
   'evidence-missing': 'Add evidence (a link or a titled link) to the answer, or change the answer.',
+  'evidence-stale': 'Renew the evidence and its asOf date, or replace it with current evidence; where the rubric sets staleEvidence: noCredit, the answer earns credit again once its evidence is current.',
   'exemption-expired': 'Renew the exemption with a new expiry date and approver, or answer the item.',
   'exemption-conflict': 'Keep either the answer or the not-applicable mark or exemption, not both.',
   'unsafe-link': 'Use a web or mail address, a link within the page, or a path relative to the file.',

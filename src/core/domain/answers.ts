@@ -1,4 +1,5 @@
 import type { AnswerDetail, AnswerEntry, Criterion, Evidence, Exemption } from '../format/types';
+import { evidenceFreshness, NO_EVIDENCE_POLICY, type EvidenceFreshness, type EvidencePolicy } from './evidence';
 import type { RubricIndex } from './rubricIndex';
 
 /**
@@ -58,20 +59,31 @@ export interface CriterionFact {
   readonly evidence: readonly Evidence[];
   /** A positive answer that counts, to a criterion that requires evidence, without evidence. */
   readonly evidenceMissing: boolean;
+  /** Under an evidence validity, where its evidence stands (domain/evidence.ts); absent without a validity or without evidence. */
+  readonly evidenceFreshness?: EvidenceFreshness;
+  /**
+   * The credit the answer would earn, withdrawn because the rubric lets stale evidence earn none
+   * (`scoring.staleEvidence: noCredit`) and this answer to a criterion that requires evidence
+   * rests on stale evidence only. `credit` is then 0.
+   */
+  readonly withdrawnCredit?: number;
   readonly note?: string;
   readonly notApplicable?: string;
   readonly exemption?: ExemptionState;
 }
 
-export function criterionFact(index: RubricIndex, criterion: Criterion, entry: AnswerEntry | undefined, date: string): CriterionFact {
+export function criterionFact(index: RubricIndex, criterion: Criterion, entry: AnswerEntry | undefined, date: string, policy: EvidencePolicy = NO_EVIDENCE_POLICY): CriterionFact {
   const detail = answerDetail(entry);
   const exemption = exemptionState(detail?.exemption, date);
   const status = itemStatus(detail?.notApplicable, exemption);
   const answer = answerText(detail?.answer);
   const credit = detail?.answer === undefined ? undefined : index.credit(criterion, detail.answer);
-  const earned = credit ?? 0;
   const evidence = detail?.evidence ?? NO_EVIDENCE;
   const evidenceRequired = criterion.evidenceRequired ?? false;
+  // Only under a validity, and only for an answer with evidence: most answers skip this.
+  const freshness = policy.duration && evidence.length > 0 ? evidenceFreshness(evidence, date, policy) : undefined;
+  const withdrawn = policy.staleLosesCredit && freshness === 'stale' && evidenceRequired && status === 'counted' && (credit ?? 0) > 0;
+  const earned = withdrawn ? 0 : (credit ?? 0);
   // Built field by field (no spreads): an assessment has thousands of these.
   const fact: { -readonly [K in keyof CriterionFact]: CriterionFact[K] } = {
     id: criterion.id,
@@ -86,6 +98,8 @@ export function criterionFact(index: RubricIndex, criterion: Criterion, entry: A
     evidence,
     evidenceMissing: status === 'counted' && evidenceRequired && earned > 0 && evidence.length === 0,
   };
+  if (freshness !== undefined) fact.evidenceFreshness = freshness;
+  if (withdrawn) fact.withdrawnCredit = credit;
   if (answer !== undefined) {
     fact.answer = answer;
     fact.inScale = credit !== undefined;

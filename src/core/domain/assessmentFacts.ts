@@ -2,6 +2,7 @@ import type { Path } from '../document/located';
 import type { AnswerDetail, AnswerEntry, Dimension, DimensionResult, Evidence, Exemption, NotApplicable } from '../format/types';
 import type { SchemaVerdict } from '../schema/validateSchema';
 import { answerDetail, criterionFact, exemptionState, type CriterionFact, type ExemptionState } from './answers';
+import { evidenceAsOf, evidencePolicy, type EvidencePolicy } from './evidence';
 import { evidenceUrl } from './links';
 import type { RubricIndex } from './rubricIndex';
 import { isMap } from '../format/values';
@@ -16,6 +17,12 @@ import { isMap } from '../format/values';
 export interface WrittenLink {
   readonly url: string;
   readonly path: Path;
+  /** The date the evidence gives (`asOf`), when it is written as a map with one. */
+  readonly asOf?: string;
+  /** Where `asOf` is written. */
+  readonly asOfPath: Path;
+  /** The entry as written. */
+  readonly evidence: Evidence;
 }
 
 /**
@@ -24,16 +31,26 @@ export interface WrittenLink {
  */
 class EvidenceLink implements WrittenLink {
   constructor(
-    readonly url: string,
+    readonly evidence: Evidence,
     /** The path of the dimension or answer whose `evidence` list holds it. */
     private readonly owner: Path,
     private readonly index: number,
-    /** Whether the item is a map (`{ url, title }`) rather than a bare URL. */
-    private readonly detailed: boolean,
   ) {}
 
+  get url(): string {
+    return evidenceUrl(this.evidence);
+  }
+
+  get asOf(): string | undefined {
+    return evidenceAsOf(this.evidence);
+  }
+
   get path(): Path {
-    return this.detailed ? [...this.owner, 'evidence', this.index, 'url'] : [...this.owner, 'evidence', this.index];
+    return typeof this.evidence !== 'string' ? [...this.owner, 'evidence', this.index, 'url'] : [...this.owner, 'evidence', this.index];
+  }
+
+  get asOfPath(): Path {
+    return [...this.owner, 'evidence', this.index, 'asOf'];
   }
 }
 
@@ -91,6 +108,8 @@ export interface WrittenDimension {
 export interface AssessmentFacts {
   /** The assessment's date, when it passed the schema (exemptions expire relative to it). */
   readonly date?: string;
+  /** What its evidence is held to: its own or its rubric's validity, and the rubric's credit rule. */
+  readonly evidencePolicy: EvidencePolicy;
   /** Every key under `dimensions`, in the order written. */
   readonly dimensionIds: readonly string[];
   /** The entries that are maps, in the order written. */
@@ -109,6 +128,8 @@ export function assessmentFacts(value: unknown, index: RubricIndex | undefined, 
   const valid = verdict.valid ? ALWAYS_VALID : (path: Path) => verdict.isValid(path);
   const record = isMap(value) ? value : {};
   const date = typeof record.date === 'string' && valid(['date']) ? record.date : undefined;
+  const validFor = typeof record.evidenceValidFor === 'string' && valid(['evidenceValidFor']) ? record.evidenceValidFor : undefined;
+  const policy = evidencePolicy(index?.rubric, validFor);
   const dimensionsValue = record.dimensions;
   const dimensionIds = isMap(dimensionsValue) ? Object.keys(dimensionsValue) : [];
   const dimensions: WrittenDimension[] = [];
@@ -135,7 +156,7 @@ export function assessmentFacts(value: unknown, index: RubricIndex | undefined, 
       const detail = answerDetail(answer) ?? {};
       // One of this dimension's own criteria (criterion ids are unique in a rubric that can be used).
       const owned = dimension ? index?.criteria.get(criterionId) : undefined;
-      const fact = owned && owned.dimension === dimension && index ? criterionFact(index, owned.criterion, answer, date ?? '') : undefined;
+      const fact = owned && owned.dimension === dimension && index ? criterionFact(index, owned.criterion, answer, date ?? '', policy) : undefined;
       if (fact) facts.set(criterionId, fact);
       answers.push(new WrittenAnswer(id, criterionId, detail, isMap(answer), fact, valid));
     }
@@ -156,7 +177,7 @@ export function assessmentFacts(value: unknown, index: RubricIndex | undefined, 
     written.metricIds = isMap(entry.metrics) ? Object.keys(entry.metrics) : [];
     dimensions.push(written);
   }
-  const facts: { -readonly [K in keyof AssessmentFacts]: AssessmentFacts[K] } = { dimensionIds, dimensions, criteria };
+  const facts: { -readonly [K in keyof AssessmentFacts]: AssessmentFacts[K] } = { evidencePolicy: policy, dimensionIds, dimensions, criteria };
   return date !== undefined ? { date, ...facts } : facts;
 }
 
@@ -172,8 +193,7 @@ function links(evidence: unknown, owner: Path, valid: (path: Path) => boolean): 
   const out: WrittenLink[] = [];
   for (let i = 0; i < evidence.length; i++) {
     if (valid !== ALWAYS_VALID && !valid([...owner, 'evidence', i])) continue;
-    const item = evidence[i] as Evidence;
-    out.push(new EvidenceLink(evidenceUrl(item), owner, i, typeof item !== 'string'));
+    out.push(new EvidenceLink(evidence[i] as Evidence, owner, i));
   }
   return out;
 }
@@ -181,6 +201,6 @@ function links(evidence: unknown, owner: Path, valid: (path: Path) => boolean): 
 /** The facts of every criterion of a rubric dimension in an assessment, answered or not. */
 export function dimensionCriteria(facts: AssessmentFacts, index: RubricIndex, dimension: Dimension, date: string): CriterionFact[] {
   const written = facts.criteria.get(dimension.id);
-  return (dimension.criteria ?? []).map((c) => written?.get(c.id) ?? criterionFact(index, c, undefined, date));
+  return (dimension.criteria ?? []).map((c) => written?.get(c.id) ?? criterionFact(index, c, undefined, date, facts.evidencePolicy));
 }
 

@@ -1,7 +1,7 @@
 import type { FileAnalysis, ResolvedRubric } from '../engine';
 import type { DimensionScore } from '../scoring/types';
 import type { Range } from '../text/range';
-import { formatScore, levelLabel, termWord } from '../render/text';
+import { ceilingNote, formatScore, levelLabel, termWord } from '../render/text';
 
 /** A line of status above an assessed dimension: where it stands and what blocks the next level. */
 export interface LensData {
@@ -44,6 +44,8 @@ function describe(rubric: ResolvedRubric, score: DimensionScore): { title: strin
     const text = first.text.length > MAX_BLOCKER_TEXT ? `${first.text.slice(0, MAX_BLOCKER_TEXT - 1)}…` : first.text;
     parts.push(`next: ${text}${score.blockers.length > 1 ? ` +${score.blockers.length - 1} more` : ''}`);
     tooltip = `To reach ${name(score.nextLevel)}:\n${score.blockers.map((b) => `• ${b.text}`).join('\n')}`;
+  } else if (score.ceiling !== undefined) {
+    tooltip = ceilingNote({ ceiling: score.ceiling, criteria: score.criteria }, index.method, index.terms);
   } else if (score.nextLevel === undefined) {
     tooltip = 'At the top of the scale.';
   }

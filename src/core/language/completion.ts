@@ -11,7 +11,8 @@ import { descriptor, dimensionOf, idsIn, levelsOf, ownLevels, type LevelFact } f
 import { documentation, fixedValues, hasOpenKeys, propertiesOf, schemaAt, types, isObjectSchema, type ResolvedSchema } from './schemaModel';
 import { asArray, asString, dig, documentAt, textOf, type DocumentView, type LanguageSnapshot } from './snapshot';
 import { markdownBlock, markdownCode, markdownText } from '../render/markdown/escape';
-import { formatScore, levelLabel } from '../render/text';
+import { benchmarkFigure, formatScore, levelLabel } from '../render/text';
+import { benchmarkRole } from '../domain/benchmarks';
 
 export type CompletionKind =
   | 'key'
@@ -192,7 +193,8 @@ class Completions {
   private metricKeys(dimensionId: string, present: Set<string>): void {
     for (const metric of dimensionOf(this.doc.rubric, dimensionId)?.metrics ?? []) {
       if (present.has(metric.id)) continue;
-      const benchmark = metric.benchmark ? `Benchmark: ${formatScore(metric.benchmark.value)}${metric.unit ? ` ${metric.unit}` : ''}` : '';
+      const role = benchmarkRole(metric);
+      const benchmark = metric.benchmark && role ? `Benchmark: ${benchmarkFigure(metric.benchmark, role, metric.unit, metric.higherIsBetter ?? true)}${role === 'context' ? ' (context only)' : ''}` : '';
       this.add({
         label: metric.id,
         kind: 'metric',

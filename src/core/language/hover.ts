@@ -8,7 +8,8 @@ import { criterionOf, descriptor, dimensionOf, idsIn, levelsOf, metricOf, ownLev
 import { documentation, schemaAt, types } from './schemaModel';
 import { asArray, asString, dig, documentAt, type DocumentView, type LanguageSnapshot } from './snapshot';
 import { markdownBlock, markdownCode, markdownText } from '../render/markdown/escape';
-import { formatScore, levelLabel, termWord } from '../render/text';
+import { benchmarkContextNote, benchmarkFigure, benchmarkOrigin, ceilingNote, formatScore, levelLabel, termWord } from '../render/text';
+import { benchmarkRole } from '../domain/benchmarks';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -100,6 +101,8 @@ function scoreLine(rubric: ResolvedRubric, score: DimensionScore, label: string)
   if (score.nextLevel !== undefined && score.blockers.length) {
     const first = score.blockers[0] as { text: string };
     text += `\n\nTo reach ${markdownText(levelLabel(score.nextLevel, rubric.index.levelName(score.nextLevel), ' '))}: ${markdownText(first.text)}${score.blockers.length > 1 ? ` (+${score.blockers.length - 1} more)` : ''}`;
+  } else if (score.ceiling !== undefined) {
+    text += `\n\n${markdownText(ceilingNote({ ceiling: score.ceiling, criteria: score.criteria }, rubric.index.method, rubric.index.terms))}`;
   }
   return text;
 }
@@ -147,8 +150,15 @@ function metricHover(metric: Metric | undefined): string | undefined {
   if (!metric) return undefined;
   const lines = [`**${markdownText(metric.name)}** · metric ${markdownCode(metric.id)}${metric.unit ? ` in ${markdownText(metric.unit)}` : ''}`];
   if (metric.description) lines.push(markdownBlock(metric.description));
-  if (metric.benchmark) {
-    lines.push(`Benchmark: ${formatScore(metric.benchmark.value)}${metric.unit ? ` ${markdownText(metric.unit)}` : ''} (${metric.higherIsBetter === false ? 'lower' : 'higher'} is better)${metric.benchmark.source ? `, source: ${markdownText(metric.benchmark.source)}` : ''}`);
+  const role = benchmarkRole(metric);
+  if (metric.benchmark && role) {
+    const b = metric.benchmark;
+    const origin = benchmarkOrigin(b);
+    lines.push(
+      role === 'verdict'
+        ? `Benchmark: ${markdownText(benchmarkFigure(b, role, metric.unit, metric.higherIsBetter ?? true))} (${metric.higherIsBetter === false ? 'lower' : 'higher'} is better)${origin ? `, ${markdownText(origin)}` : ''}`
+        : `Benchmark: ${markdownText(benchmarkFigure(b, role, metric.unit, metric.higherIsBetter ?? true))}${origin ? `, ${markdownText(origin)}` : ''}. ${markdownText(benchmarkContextNote(b))}`,
+    );
   }
   return lines.join('\n\n');
 }

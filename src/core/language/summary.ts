@@ -1,6 +1,7 @@
 import type { FileAnalysis } from '../engine';
 import type { DocumentKind } from '../format/types';
 import { asString, dig } from './snapshot';
+import { coverageLine } from '../render/text';
 
 /** What the status bar and the preview's header show about a file: its first document of our format. */
 export interface AnalysisSummary {
@@ -12,8 +13,17 @@ export interface AnalysisSummary {
   readonly overallTarget?: number;
   readonly threshold?: number;
   readonly thresholdReached?: boolean;
+  /** How many of the rubric's dimensions the overall score covers, of how many. */
+  readonly dimensionsScored?: number;
+  readonly dimensionsTotal?: number;
+  /** "2 of 7 attributes assessed (5 not assessed)", when the score covers part of the rubric. */
+  readonly coverage?: string;
   readonly errors: number;
   readonly warnings: number;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value !== undefined ? ({ [key]: value } as Record<K, string>) : {};
 }
 
 export function summarize(analysis: FileAnalysis): AnalysisSummary {
@@ -35,6 +45,9 @@ export function summarize(analysis: FileAnalysis): AnalysisSummary {
       ...(overall.target !== undefined ? { overallTarget: overall.target } : {}),
       ...(doc.score.threshold !== undefined ? { threshold: doc.score.threshold } : {}),
       ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
+      dimensionsScored: overall.dimensionsScored,
+      dimensionsTotal: overall.dimensionsTotal,
+      ...optional('coverage', coverageLine(overall, doc.rubric.index.term('dimension'))),
     };
   }
   if (doc.kind === 'Rubric' && doc.data?.threshold) return { ...base, threshold: doc.data.threshold.level };

@@ -2,10 +2,14 @@
  * The one text module of the renderers and the editor's features: how numbers, levels, a
  * rubric's words for its parts, states and dates read. Plurals come from text/plural.ts.
  */
+import type { BenchmarkRole } from '../domain/benchmarks';
 import { DEFAULT_TERMS, type Terms } from '../domain/terms';
-import type { Disposition, InitiativeStatus } from '../format/types';
-import type { DimensionState, ReportModel, ReportRubric } from '../report/model';
+import type { Disposition, InitiativeStatus, ScoringMethod } from '../format/types';
+import type { DimensionStatus } from '../scoring/types';
+import type { DimensionState, ReportEvidenceAges, ReportEvidenceCoverage, ReportLink, ReportModel, ReportRubric } from '../report/model';
 import { scoreMoved } from '../review/explain';
+import { formatAge, formatDuration } from '../text/age';
+import { parseDuration } from '../domain/evidence';
 import { pluralize, wordFor } from '../text/plural';
 
 /** Scores with up to two decimals, without trailing zeros: 3, 2.5, 2.43; a dash for none. */
@@ -175,4 +179,117 @@ export function monthYear(date: string): string {
 export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…:;]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A metric's value with its unit ("4.2 percent"), a dash for none. */
+export function metricAmount(value: number | undefined, unit: string | undefined): string {
+  if (value === undefined) return '–';
+  return unit ? `${value} ${unit}` : String(value);
+}
+
+interface BenchmarkText {
+  readonly value: number;
+  readonly quantity?: string;
+  readonly population?: string;
+  readonly source?: string;
+  readonly year?: number;
+}
+
+/**
+ * The benchmark figure as a report cell: "≥ 71 percent" when a value is judged against it (the
+ * sign says which way is better), the bare figure when it is context.
+ */
+export function benchmarkFigure(b: BenchmarkText, role: BenchmarkRole, unit: string | undefined, higherIsBetter: boolean): string {
+  const amount = metricAmount(b.value, unit);
+  return role === 'verdict' ? `${higherIsBetter ? '≥' : '≤'} ${amount}` : amount;
+}
+
+/** Who published a figure, when, and of whom, in one line: "Deloitte, Global CIO Survey, 2015 · CIOs surveyed". */
+export function benchmarkOrigin(b: BenchmarkText): string {
+  const published = [b.source, b.year !== undefined ? String(b.year) : undefined].filter((x): x is string => x !== undefined).join(', ');
+  return [published, b.population].filter((x): x is string => !!x).join(' · ');
+}
+
+/** Why a context figure gives no verdict, in a sentence naming what it measured. */
+export function benchmarkContextNote(b: BenchmarkText): string {
+  return b.quantity !== undefined
+    ? `For context only: the figure measures ${lowerFirst(b.quantity)}, not this metric.`
+    : 'For context only: the benchmark does not say what it measured, so no value is judged against it.';
+}
+
+/** Explains, once under a table of metrics, what "context" means. */
+export const BENCHMARK_CONTEXT_LEGEND =
+  'A benchmark gives a verdict (meets or below) only when its source measured the same quantity as the metric; a figure marked context measured something else and is shown beside the value for comparison, never as pass or fail.';
+
+/** "Share of…" in a sentence: the first letter in lower case unless the first word is an acronym. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Why a dimension has no next level although it is below the top of the scale: the rubric's
+ * method caps it (see scoring/methods.ts, methodCeiling).
+ */
+export function ceilingNote(d: { readonly ceiling: number; readonly criteria: readonly { readonly level: number }[] }, method: ScoringMethod, terms: Pick<Terms, 'dimension' | 'criterion'>): string {
+  const dimension = terms.dimension.toLowerCase();
+  const criteria = termWord(terms.criterion);
+  const head = `Level ${d.ceiling} is as high as this ${dimension} goes`;
+  // Criteria above the cap that do not count (not applicable, exempt) cap it as surely as none at all.
+  const why = d.criteria.some((c) => c.level > d.ceiling) ? `its ${criteria} above level ${d.ceiling} are not applicable or exempt` : `the rubric has no ${criteria} above level ${d.ceiling}`;
+  if (method === 'levelSum') return `${head}: the levelSum method adds a level for each level with ${criteria} that count, and ${why}.`;
+  return `${head}: ${why}, and the ${method} method claims no level without ${criteria} that count.`;
+}
+
+/** How many dimensions an overall score rests on, by status, as reports count them. */
+export interface ScoreCoverage {
+  readonly dimensionsScored: number;
+  readonly dimensionsTotal: number;
+  readonly dimensionStatusCounts: Readonly<Record<DimensionStatus, number>>;
+}
+
+/** Why the unscored dimensions are out of the score, in the order a reader acts on them. */
+const UNSCORED: readonly (readonly [Exclude<DimensionStatus, 'scored'>, string])[] = [
+  ['not-assessed', 'not assessed'],
+  ['not-rated', 'not rated'],
+  ['not-applicable', 'not applicable'],
+  ['exempt', 'exempt'],
+];
+
+/**
+ * "2 of 7 attributes assessed (5 not assessed)": what an overall score covers, when it covers
+ * less than the whole rubric; undefined when every dimension is scored. Every report format, the
+ * preview's summary cards and the status bar print this one line beside the overall score.
+ */
+export function coverageLine(o: ScoreCoverage, dimensionTerm: string): string | undefined {
+  if (o.dimensionsScored >= o.dimensionsTotal) return undefined;
+  const why = UNSCORED.filter(([status]) => o.dimensionStatusCounts[status] > 0).map(([status, words]) => `${o.dimensionStatusCounts[status]} ${words}`);
+  return `${o.dimensionsScored} of ${o.dimensionsTotal} ${termWord(dimensionTerm, o.dimensionsTotal)} assessed${why.length ? ` (${why.join(', ')})` : ''}`;
+}
+
+/** "as of 2024-01-15, 2 years 2 months old, stale": an evidence entry's date and age, for a link that has a date. */
+export function evidenceDateNote(link: Pick<ReportLink, 'asOf' | 'ageDays' | 'stale'>): string | undefined {
+  if (link.asOf === undefined) return undefined;
+  const age = link.ageDays === undefined ? '' : link.ageDays < 0 ? `, ${formatAge(link.ageDays)}` : `, ${formatAge(link.ageDays)} old`;
+  return `as of ${link.asOf}${age}${link.stale ? ', stale' : ''}`;
+}
+
+/** "median 5 months, oldest 2 years 2 months · 1 stale · 3 undated": the ages of the evidence behind a score (without the median where it is shown already). */
+export function evidenceAgesLine(ages: ReportEvidenceAges, withMedian = true): string {
+  const dated = ages.medianDays !== undefined && ages.oldestDays !== undefined;
+  const parts = [dated ? `${withMedian ? `median ${formatAge(Math.round(ages.medianDays as number))}, ` : ''}oldest ${formatAge(ages.oldestDays as number)}` : 'no dated evidence'];
+  if (ages.stale) parts.push(`${ages.stale} stale`);
+  if (ages.undated && ages.dated) parts.push(`${ages.undated} undated`);
+  return parts.join(' · ');
+}
+
+/** "current 40% (2 of 5), 1 stale": of the positive answers that need evidence, those with current evidence, under a validity. */
+export function currentEvidenceLine(coverage: ReportEvidenceCoverage): string | undefined {
+  if (coverage.current === undefined || coverage.required === 0) return undefined;
+  return `current ${formatPercent(coverage.currentRatio)} (${coverage.current} of ${coverage.required})${coverage.stale ? `, ${coverage.stale} stale` : ''}`;
+}
+
+/** "evidence counts as current for 12 months after its date (P12M, set by the rubric)". */
+export function validityNote(validity: { readonly duration: string; readonly setBy: 'rubric' | 'assessment' }): string {
+  const duration = parseDuration(validity.duration);
+  return `evidence counts as current for ${duration ? formatDuration(duration) : validity.duration} after its date (${validity.duration}, set by the ${validity.setBy})`;
 }

@@ -1,11 +1,12 @@
 import { exemptionState } from '../domain/answers';
+import { evidencePolicy } from '../domain/evidence';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { LocatedDocument } from '../document/located';
-import type { Assessment, DimensionResult } from '../format/types';
+import type { Assessment, DimensionResult, Evidence } from '../format/types';
 import { reachesTarget } from '../scoring/methods';
 import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult } from '../scoring/types';
 import { groupDimensions } from './groups';
-import { reportLink } from './links';
+import { reportEvidence } from './links';
 import type {
   AssessmentSection,
   DimensionState,
@@ -13,10 +14,12 @@ import type {
   ReportDimension,
   ReportExemption,
   ReportExemptionState,
+  ReportLink,
   ReportMetric,
   ReportNotApplicable,
   ReportSubgroup,
 } from './model';
+import { optionalBenchmark } from './benchmark';
 import { withOffset } from './offsets';
 
 export function buildAssessmentSection(
@@ -35,9 +38,12 @@ export function buildAssessmentSection(
     assessors: (data.assessors ?? []).map((a) => ({ name: a.name, ...(a.role ? { role: a.role } : {}) })),
     ...(data.summary ? { summary: data.summary } : {}),
   };
+  // Evidence links carry their dates and ages, under the assessment's (or its rubric's) validity.
+  const policy = evidencePolicy(index?.rubric, data.evidenceValidFor);
+  const link: EvidenceLink = (e) => reportEvidence(e, data.date, policy);
   if (!score || !index) {
     // Without a usable rubric nothing can be scored, but what the assessment says is still worth showing.
-    const dimensions = Object.entries(data.dimensions).map(([id, result]) => unscoredDimension(id, result, data.date, parsed));
+    const dimensions = Object.entries(data.dimensions).map(([id, result]) => unscoredDimension(id, result, data.date, parsed, link));
     return {
       ...header,
       scored: false,
@@ -49,7 +55,7 @@ export function buildAssessmentSection(
   }
 
   const blockedBy = new Map(score.unmetDependencies.map((u) => [u.criterion, u.unmet.map((x) => x.criterion)]));
-  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy));
+  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, link));
   const exemptions: ReportExemption[] = [];
   const notApplicable: ReportNotApplicable[] = [];
   for (const d of score.dimensions) {
@@ -76,9 +82,19 @@ export function buildAssessmentSection(
       ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
       dimensionsScored: overall.dimensionsScored,
       dimensionsAtThreshold: overall.dimensionsAtThreshold,
-      dimensionsTotal: score.dimensions.length,
+      dimensionsTotal: overall.dimensionsTotal,
+      dimensionStatusCounts: { ...overall.dimensionStatusCounts },
     },
-    evidenceCoverage: { required: coverage.required, provided: coverage.provided, ...(coverage.ratio !== undefined ? { ratio: coverage.ratio } : {}) },
+    evidenceCoverage: {
+      required: coverage.required,
+      provided: coverage.provided,
+      ...(coverage.ratio !== undefined ? { ratio: coverage.ratio } : {}),
+      ...(coverage.current !== undefined ? { current: coverage.current } : {}),
+      ...(coverage.currentRatio !== undefined ? { currentRatio: coverage.currentRatio } : {}),
+      ...(coverage.stale !== undefined ? { stale: coverage.stale } : {}),
+    },
+    ...(score.evidenceValidFor ? { evidenceValidFor: { ...score.evidenceValidFor } } : {}),
+    ...(score.evidenceAges ? { evidenceAges: { ...score.evidenceAges } } : {}),
     groups: groupDimensions(index, score.groups),
     dimensions,
     exemptions,
@@ -106,11 +122,14 @@ export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'ga
   return 'scored';
 }
 
-function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>): ReportDimension {
+/** An evidence entry as the report shows it: a link with its date and age. */
+type EvidenceLink = (evidence: Evidence) => ReportLink;
+
+function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>, link: EvidenceLink): ReportDimension {
   const definition = index.dimensions.get(d.id);
   const descriptors = definition?.levels ?? {};
   const metricDefs = definition?.metrics ?? [];
-  const criterion = (c: CriterionResult) => reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id));
+  const criterion = (c: CriterionResult) => reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id), link);
   const subgroups = d.subgroups.map((s): ReportSubgroup => {
     const description = definition?.subgroups?.find((x) => x.id === s.id)?.description;
     return {
@@ -132,7 +151,7 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
       ...(description ? { description } : {}),
       ...(m.value !== undefined ? { value: m.value } : {}),
       ...(m.note ? { note: m.note } : {}),
-      ...(m.benchmark ? { benchmark: { ...m.benchmark } } : {}),
+      ...optionalBenchmark({ name: m.name, benchmark: m.benchmark }),
       ...(m.meetsBenchmark !== undefined ? { meetsBenchmark: m.meetsBenchmark } : {}),
       ...withOffset(parsed, ['dimensions', d.id, 'metrics', m.id]),
     };
@@ -157,10 +176,11 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
     ...(d.nextLevel !== undefined ? { nextLevel: d.nextLevel } : {}),
     ...levelNameOf(index, d.nextLevel, 'nextLevelName'),
     ...(nextDescriptor ? { nextDescriptor } : {}),
+    ...(d.ceiling !== undefined ? { ceiling: d.ceiling } : {}),
     blockers: d.blockers.map(criterion),
     criteria: d.criteria.map(criterion),
     ...(subgroups.length ? { subgroups } : {}),
-    evidence: d.evidence.map(reportLink),
+    evidence: d.evidence.map(link),
     ...(d.notes ? { notes: d.notes } : {}),
     metrics: d.metrics.map(metric),
     ...(d.notApplicable !== undefined ? { notApplicable: d.notApplicable } : {}),
@@ -169,7 +189,7 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
   };
 }
 
-function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: LocatedDocument, path: string[], blockedBy: readonly string[] | undefined): ReportCriterion {
+function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: LocatedDocument, path: string[], blockedBy: readonly string[] | undefined, link: EvidenceLink): ReportCriterion {
   const definition = index.criteria.get(c.id)?.criterion;
   return {
     id: c.id,
@@ -184,7 +204,9 @@ function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: Located
     met: c.met,
     evidenceRequired: c.evidenceRequired,
     evidenceMissing: c.evidenceMissing,
-    evidence: c.evidence.map(reportLink),
+    evidence: c.evidence.map(link),
+    ...(c.evidenceFreshness !== undefined ? { evidenceFreshness: c.evidenceFreshness } : {}),
+    ...(c.withdrawnCredit !== undefined ? { withdrawnCredit: c.withdrawnCredit } : {}),
     ...(c.note ? { note: c.note } : {}),
     ...(c.notApplicable !== undefined ? { notApplicable: c.notApplicable } : {}),
     ...(c.exemption ? { exemption: exemptionOf(c.exemption) } : {}),
@@ -193,7 +215,7 @@ function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: Located
   };
 }
 
-function unscoredDimension(id: string, result: DimensionResult, date: string, parsed: LocatedDocument): ReportDimension {
+function unscoredDimension(id: string, result: DimensionResult, date: string, parsed: LocatedDocument, link: EvidenceLink): ReportDimension {
   return {
     id,
     title: id,
@@ -203,7 +225,7 @@ function unscoredDimension(id: string, result: DimensionResult, date: string, pa
     ...(result.target !== undefined ? { target: result.target } : {}),
     blockers: [],
     criteria: [],
-    evidence: (result.evidence ?? []).map(reportLink),
+    evidence: (result.evidence ?? []).map(link),
     ...(result.notes ? { notes: result.notes } : {}),
     metrics: [],
     ...(result.notApplicable ? { notApplicable: result.notApplicable.reason } : {}),

@@ -4,6 +4,7 @@ import { DEFAULT_ANSWER_SCALE } from '../format/enums';
 import { groupDimensions } from './groups';
 import { reportLink } from './links';
 import type { RubricOverview, RubricOverviewDimension } from './model';
+import { optionalBenchmark } from './benchmark';
 import { withOffset } from './offsets';
 
 /** What a framework contains: its scale, groups, dimensions with descriptors, criteria counts and metrics. */
@@ -49,7 +50,7 @@ export function buildRubricOverview(index: RubricIndex, parsed: LocatedDocument)
         ...(m.unit ? { unit: m.unit } : {}),
         higherIsBetter: m.higherIsBetter ?? true,
         ...(m.description ? { description: m.description } : {}),
-        ...(m.benchmark ? { benchmark: { ...m.benchmark } } : {}),
+        ...optionalBenchmark(m),
         ...withOffset(parsed, ['dimensions', i, 'metrics', j]),
       })),
       ...withOffset(parsed, ['dimensions', i]),

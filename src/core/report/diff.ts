@@ -62,6 +62,11 @@ export interface OverallChange {
   readonly crossing?: Crossing;
   readonly atThresholdBefore?: number;
   readonly atThresholdAfter?: number;
+  /** How many of the rubric's dimensions each side's score covers, of how many: a score that moved because more was assessed says so. */
+  readonly scoredBefore?: number;
+  readonly scoredAfter?: number;
+  readonly totalBefore?: number;
+  readonly totalAfter?: number;
 }
 
 export interface DimensionSnapshot {
@@ -229,6 +234,8 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
           ...(crossing(oa?.thresholdReached, ob?.thresholdReached) ? { crossing: crossing(oa?.thresholdReached, ob?.thresholdReached) as Crossing } : {}),
           ...(oa ? { atThresholdBefore: oa.dimensionsAtThreshold } : {}),
           ...(ob ? { atThresholdAfter: ob.dimensionsAtThreshold } : {}),
+          ...(oa ? { scoredBefore: oa.dimensionsScored, totalBefore: oa.dimensionsTotal } : {}),
+          ...(ob ? { scoredAfter: ob.dimensionsScored, totalAfter: ob.dimensionsTotal } : {}),
         }
       : undefined;
 

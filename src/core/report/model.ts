@@ -1,6 +1,8 @@
 import type { DimensionStatus, CriterionStatus } from '../scoring/types';
 import type { Disposition, InitiativeStatus, RiskRating, ScoringMethod, ValueStream } from '../format/types';
 import type { Severity } from '../diagnostics/types';
+import type { BenchmarkRole } from '../domain/benchmarks';
+import type { EvidenceFreshness } from '../domain/evidence';
 
 /**
  * The report model: everything a report shows about one document, computed once and rendered
@@ -110,6 +112,14 @@ export interface ReportLink {
   readonly url: string;
   readonly title?: string;
   readonly safe: boolean;
+  /** Evidence only: the date it describes, as written. */
+  readonly asOf?: string;
+  /** Evidence only: its age in days on the assessment's date (negative when dated after it). */
+  readonly ageDays?: number;
+  /** Evidence only, under a validity: the last day it is current. */
+  readonly validUntil?: string;
+  /** Evidence only, under a validity: older than it on the assessment's date. */
+  readonly stale?: boolean;
 }
 
 export interface ReportExemptionState {
@@ -118,6 +128,25 @@ export interface ReportExemptionState {
   readonly expires: string;
   /** Past its expiry on the assessment date: the item counts again. */
   readonly expired: boolean;
+}
+
+/**
+ * A published figure beside a metric: what it measured, of whom, by whom and when. `role` says
+ * whether a value is judged against it: `verdict` when the figure measured the metric's own
+ * quantity, `context` otherwise (then no report says "meets" or "below").
+ */
+export interface ReportBenchmark {
+  readonly value: number;
+  /** What the source measured. */
+  readonly quantity?: string;
+  /** Who or what it was measured on. */
+  readonly population?: string;
+  /** Who published it. */
+  readonly source?: string;
+  /** When it was measured or published. */
+  readonly year?: number;
+  readonly note?: string;
+  readonly role: BenchmarkRole;
 }
 
 export interface ReportMetric {
@@ -129,7 +158,8 @@ export interface ReportMetric {
   readonly value?: number;
   /** Markdown. */
   readonly note?: string;
-  readonly benchmark?: { readonly value: number; readonly source?: string; readonly note?: string };
+  readonly benchmark?: ReportBenchmark;
+  /** Whether the value meets the benchmark; only for a benchmark whose role is `verdict`. */
   readonly meetsBenchmark?: boolean;
   readonly sourceOffset?: number;
 }
@@ -151,6 +181,10 @@ export interface ReportCriterion {
   readonly evidenceRequired: boolean;
   readonly evidenceMissing: boolean;
   readonly evidence: readonly ReportLink[];
+  /** Under an evidence validity: `current` (an entry is dated and within it), `stale` (every entry past it) or `undated`. */
+  readonly evidenceFreshness?: EvidenceFreshness;
+  /** The credit the answer would earn, withdrawn because its evidence is all stale and the rubric lets stale evidence earn none; `credit` is 0. */
+  readonly withdrawnCredit?: number;
   /** Markdown. */
   readonly note?: string;
   readonly notApplicable?: string;
@@ -205,9 +239,16 @@ export interface ReportDimension {
   readonly targetLevelName?: string;
   readonly gap?: number;
   readonly thresholdReached?: boolean;
+  /** The next level up, when the rubric's method can give it. */
   readonly nextLevel?: number;
   readonly nextLevelName?: string;
   readonly nextDescriptor?: string;
+  /**
+   * The highest level the rubric's method can give this dimension, when the dimension has reached
+   * it below the top of the scale (so there is no next level): a gated dimension has no criteria
+   * above it; a levelSum one has criteria on fewer levels than the scale.
+   */
+  readonly ceiling?: number;
   /** Criteria that stand between the level reached and the next one. */
   readonly blockers: readonly ReportCriterion[];
   readonly criteria: readonly ReportCriterion[];
@@ -243,7 +284,10 @@ export interface ReportOverall {
   readonly thresholdReached?: boolean;
   readonly dimensionsScored: number;
   readonly dimensionsAtThreshold: number;
+  /** The rubric's dimensions. When it is more than `dimensionsScored`, the score covers part of the rubric, and every report says so. */
   readonly dimensionsTotal: number;
+  /** How many of the rubric's dimensions are in each status: why the others are not in the score. */
+  readonly dimensionStatusCounts: Readonly<Record<DimensionStatus, number>>;
 }
 
 export interface ReportEvidenceCoverage {
@@ -252,6 +296,24 @@ export interface ReportEvidenceCoverage {
   readonly provided: number;
   /** provided / required; absent when nothing requires evidence. */
   readonly ratio?: number;
+  /** Under an evidence validity: of the `required`, those with current evidence (dated, within it). */
+  readonly current?: number;
+  /** current / required, under a validity, when something requires evidence. */
+  readonly currentRatio?: number;
+  /** Under a validity: of the `required`, those whose evidence is all stale. */
+  readonly stale?: number;
+}
+
+/** The ages of the evidence behind the score (its scored dimensions and their counted criteria). */
+export interface ReportEvidenceAges {
+  /** Evidence entries with an `asOf` date, and without one. */
+  readonly dated: number;
+  readonly undated: number;
+  /** Median and oldest age of the dated entries, in days, on the assessment's date. */
+  readonly medianDays?: number;
+  readonly oldestDays?: number;
+  /** Under a validity: dated entries older than it. */
+  readonly stale?: number;
 }
 
 /** An exempt or not-applicable item: a whole dimension, or one criterion of it. */
@@ -279,6 +341,10 @@ export interface AssessmentSection {
   readonly scored: boolean;
   readonly overall?: ReportOverall;
   readonly evidenceCoverage?: ReportEvidenceCoverage;
+  /** How long evidence stays current (ISO 8601, as written), and whether the assessment or its rubric set it. */
+  readonly evidenceValidFor?: { readonly duration: string; readonly setBy: 'rubric' | 'assessment' };
+  /** Present when any evidence behind the score is dated, or a validity is set. */
+  readonly evidenceAges?: ReportEvidenceAges;
   readonly groups: readonly ReportGroup[];
   readonly dimensions: readonly ReportDimension[];
   readonly exemptions: readonly ReportExemption[];

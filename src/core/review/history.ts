@@ -1,6 +1,8 @@
 import type { AssessmentDocumentAnalysis, FileAnalysis } from '../engine';
+import type { EvidenceAges } from '../domain/evidence';
 import type { Terms } from '../domain/terms';
 import { defaultAssessmentTitle } from '../report/buildReport';
+import { formatAge } from '../text/age';
 
 /**
  * How a unit's scores moved over time: one assessment across the commits that touched it, or every
@@ -23,8 +25,12 @@ export interface HistoryPoint {
   readonly assessmentDate?: string;
   readonly overall?: number;
   readonly level?: number;
+  /** How many of the rubric's dimensions the overall score covered then, of how many. */
+  readonly coverage?: { readonly scored: number; readonly total: number };
   /** Score per dimension id; a dimension that is not scored at this point is absent. */
   readonly dimensions: Readonly<Record<string, number>>;
+  /** The ages of the evidence behind the score then, when any was dated or a validity was set. */
+  readonly evidence?: EvidenceAges;
   /** Errors of that version: its scores may be incomplete. */
   readonly errors: number;
 }
@@ -34,7 +40,10 @@ export interface ScoreHistory {
   readonly by: 'commit' | 'date';
   readonly title: string;
   readonly rubric?: { readonly id: string; readonly title: string; readonly minLevel: number; readonly maxLevel: number; readonly threshold?: number; readonly terms: Terms };
-  /** Every dimension seen at any point, in the newest rubric's order, then the ones it no longer has. */
+  /**
+   * Every dimension scored at some point, in the newest rubric's order, then the ones it no longer
+   * has. A dimension never assessed has nothing to show: it is left out of the table and the chart.
+   */
   readonly dimensions: readonly { readonly id: string; readonly title: string }[];
   /** Oldest first. */
   readonly points: readonly HistoryPoint[];
@@ -46,7 +55,7 @@ export function historyAssessment(analysis: FileAnalysis): AssessmentDocumentAna
 }
 
 /** A point of the history from one version of the file; undefined when it holds no assessment then. */
-export function historyPoint(analysis: FileAnalysis, meta: Omit<HistoryPoint, 'dimensions' | 'overall' | 'level' | 'errors' | 'assessmentDate'>): HistoryPoint | undefined {
+export function historyPoint(analysis: FileAnalysis, meta: Omit<HistoryPoint, 'dimensions' | 'overall' | 'level' | 'errors' | 'assessmentDate' | 'coverage' | 'evidence'>): HistoryPoint | undefined {
   const doc = historyAssessment(analysis);
   if (!doc) return undefined;
   const dimensions: Record<string, number> = {};
@@ -57,7 +66,9 @@ export function historyPoint(analysis: FileAnalysis, meta: Omit<HistoryPoint, 'd
     ...(doc.data ? { assessmentDate: doc.data.date } : {}),
     ...(overall?.score !== undefined ? { overall: overall.score } : {}),
     ...(overall?.level !== undefined ? { level: overall.level } : {}),
+    ...(overall ? { coverage: { scored: overall.dimensionsScored, total: overall.dimensionsTotal } } : {}),
     dimensions,
+    ...(doc.score?.evidenceAges ? { evidence: doc.score.evidenceAges } : {}),
     errors: doc.diagnostics.filter((d) => d.severity === 'error').length,
   };
 }
@@ -76,9 +87,10 @@ export function subjectKey(doc: AssessmentDocumentAnalysis): string | undefined 
 export function buildHistory(by: ScoreHistory['by'], points: readonly HistoryPoint[], newest: FileAnalysis | undefined): ScoreHistory {
   const doc = newest ? historyAssessment(newest) : undefined;
   const index = doc?.rubric?.index;
-  const dimensions = (index?.rubric.dimensions ?? []).map((d) => ({ id: d.id, title: d.title }));
+  const scored = new Set(points.flatMap((p) => Object.keys(p.dimensions)));
+  const dimensions = (index?.rubric.dimensions ?? []).filter((d) => scored.has(d.id)).map((d) => ({ id: d.id, title: d.title }));
   const known = new Set(dimensions.map((d) => d.id));
-  for (const p of points) for (const id of Object.keys(p.dimensions)) if (!known.has(id)) {
+  for (const id of scored) if (!known.has(id)) {
     known.add(id);
     dimensions.push({ id, title: id });
   }
@@ -106,6 +118,19 @@ export function historyRenames(history: ScoreHistory): { readonly from: string; 
 /** The file a history across commits follows, where it is now; a history by date spans several files and has none. */
 export function historyPath(history: ScoreHistory): string | undefined {
   return history.by === 'commit' ? history.points[history.points.length - 1]?.path : undefined;
+}
+
+/** "2 of 7 assessed" for a point whose overall score covered part of the rubric; undefined when it covered all of it. */
+export function pointCoverage(p: HistoryPoint): string | undefined {
+  return p.coverage && p.coverage.scored < p.coverage.total ? `${p.coverage.scored} of ${p.coverage.total} assessed` : undefined;
+}
+
+/** "median 5 months, 1 stale" for a point whose evidence had dates (or a validity); undefined otherwise. */
+export function pointEvidenceAge(p: HistoryPoint): string | undefined {
+  const e = p.evidence;
+  if (!e) return undefined;
+  const median = e.medianDays !== undefined ? `median ${formatAge(Math.round(e.medianDays))}` : 'undated';
+  return `${median}${e.stale ? `, ${e.stale} stale` : ''}`;
 }
 
 /** For each point, the overall score of the last point before it that had one: what its move is counted from. */

@@ -1,4 +1,5 @@
 import { isRealDate } from '../domain/dates';
+import type { WrittenLink } from '../domain/assessmentFacts';
 import type { Path } from '../document/located';
 import type { Rule, RuleContext } from './context';
 import { horizonOf, initiatives } from './support/plan';
@@ -23,13 +24,22 @@ export const invalidDate: Rule = {
     for (let i = 0; i < dimensions.length; i++) {
       const d = dimensions[i]!;
       if (d.exemption) checkDate(ctx, d.exemption.expires, [...d.path, 'exemption', 'expires']);
+      checkEvidenceDates(ctx, d.evidence);
       for (let j = 0; j < d.answers.length; j++) {
         const answer = d.answers[j]!;
         if (answer.detail.exemption) checkDate(ctx, answer.detail.exemption.expires, [...answer.path, 'exemption', 'expires']);
+        checkEvidenceDates(ctx, answer.evidence);
       }
     }
   },
 };
+
+function checkEvidenceDates(ctx: RuleContext, links: readonly WrittenLink[]): void {
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i]!;
+    if (link.asOf !== undefined && !isRealDate(link.asOf)) checkDate(ctx, link.asOf, link.asOfPath);
+  }
+}
 
 function checkDate(ctx: RuleContext, value: string | undefined, path: Path): void {
   if (value !== undefined && !isRealDate(value)) ctx.report('invalid-date', `"${value}" is not a real calendar date. Check the month and the day.`, ctx.at(path));

@@ -9,6 +9,7 @@ import { dependencyOrder } from './dependencyOrder';
 import { dimensionNotAssessed } from './dimensionNotAssessed';
 import { duplicateId } from './duplicateId';
 import { evidenceMissing } from './evidenceMissing';
+import { evidenceStale } from './evidenceStale';
 import { exemptionConflict } from './exemptionConflict';
 import { exemptionExpired } from './exemptionExpired';
 import { horizonDates } from './horizonDates';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   levelNotRated,
   levelIgnored,
   evidenceMissing,
+  evidenceStale,
   exemptionExpired,
   exemptionConflict,
   criterionNotAnswered,

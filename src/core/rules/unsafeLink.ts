@@ -25,7 +25,7 @@ function checkLinks(ctx: RuleContext, links: readonly WrittenLink[]): void {
 }
 
 /** A link's place is read only when it is reported: working it out for every link cost more than checking them. */
-function checkLink(ctx: RuleContext, link: WrittenLink): void {
+function checkLink(ctx: RuleContext, link: Pick<WrittenLink, 'url' | 'path'>): void {
   const verdict = classifyLink(link.url);
   if (!verdict.safe) ctx.report('unsafe-link', verdict.reason, ctx.at(link.path));
 }

@@ -152,6 +152,7 @@ const PATTERN_ADVICE: Record<string, string> = {
   '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'a date written as YYYY-MM-DD (for example "2026-03-31")',
   '^[0-9]+(\\.[0-9]+){0,2}([-+][0-9A-Za-z.-]+)?$': 'a version number such as "1.0.0"',
   '^[0-9]{1,3}$': 'a level number such as 3',
+  '^P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$': 'a duration in ISO 8601 form: P, then whole years, months, weeks or days in that order (for example "P12M", "P1Y" or "P90D")',
 };
 
 function kebab(value: string): string {

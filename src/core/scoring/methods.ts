@@ -102,6 +102,32 @@ export function scoreFromCriteria(method: Exclude<ScoringMethod, 'rated'>, crite
   }
 }
 
+/**
+ * The highest score the method can give these counted criteria, were every one of them fully met:
+ * the top of the scale for `rated` and `average` (whose credit maps onto the whole scale); for
+ * `gated`, the highest level that has criteria (no level above them can be claimed); for
+ * `levelSum`, the bottom plus one for each level above it whose criteria carry weight (a level
+ * without criteria adds nothing to the sum). A level above it is out of reach however the
+ * assessment is answered: reports name no next level there, and say why.
+ */
+export function methodCeiling(method: ScoringMethod, criteria: readonly CriterionResult[], minLevel: number, maxLevel: number): number {
+  switch (method) {
+    case 'rated':
+    case 'average':
+      return maxLevel;
+    case 'gated': {
+      let highest = minLevel;
+      for (let i = 0; i < criteria.length; i++) if (criteria[i]!.level > highest) highest = criteria[i]!.level;
+      return Math.min(maxLevel, highest);
+    }
+    case 'levelSum': {
+      const weighted = new Set<number>();
+      for (let i = 0; i < criteria.length; i++) if (criteria[i]!.level > minLevel && criteria[i]!.weight > 0) weighted.add(criteria[i]!.level);
+      return Math.min(maxLevel, minLevel + weighted.size);
+    }
+  }
+}
+
 /** Criteria standing between a dimension's level and the next: not fully met, at or below the next level. */
 export function blockersFor(criteria: readonly CriterionResult[], level: number, maxLevel: number, gated: boolean): CriterionResult[] {
   if (level >= maxLevel) return [];

@@ -1,9 +1,11 @@
 import { exemptionState, type ExemptionState } from '../domain/answers';
+import { benchmarkRole, meetsBenchmark } from '../domain/benchmarks';
+import { evidenceAge, summarizeAges, type EvidenceAge, type EvidenceAges, type EvidencePolicy } from '../domain/evidence';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
-import { blockersFor, creditsByLevel, levelOf, scoreFromCriteria, weightedMean } from './methods';
-import type { AssessmentScore, CriterionResult, DimensionScore, DimensionStatus, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
+import { blockersFor, creditsByLevel, levelOf, methodCeiling, scoreFromCriteria, weightedMean } from './methods';
+import type { AssessmentScore, CriterionResult, DimensionScore, DimensionStatus, EvidenceCoverage, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
 
 function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined): MetricResult[] {
   return (dimension.metrics ?? []).map((metric) => {
@@ -11,7 +13,8 @@ function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined)
     const value = typeof raw === 'number' ? raw : raw?.value;
     const higherIsBetter = metric.higherIsBetter ?? true;
     const benchmark = metric.benchmark;
-    const meetsBenchmark = value !== undefined && benchmark ? (higherIsBetter ? value >= benchmark.value : value <= benchmark.value) : undefined;
+    const role = benchmarkRole(metric);
+    const meets = meetsBenchmark(metric, value);
     return {
       id: metric.id,
       name: metric.name,
@@ -19,8 +22,8 @@ function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined)
       higherIsBetter,
       ...(value !== undefined ? { value } : {}),
       ...(typeof raw === 'object' && raw.note ? { note: raw.note } : {}),
-      ...(benchmark ? { benchmark } : {}),
-      ...(meetsBenchmark !== undefined ? { meetsBenchmark } : {}),
+      ...(benchmark && role ? { benchmark, benchmarkRole: role } : {}),
+      ...(meets !== undefined ? { meetsBenchmark: meets } : {}),
     };
   });
 }
@@ -108,8 +111,11 @@ function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): Dimensio
   score.level = level;
   if (result?.target !== undefined) score.gap = Math.max(0, result.target - value);
   if (threshold !== undefined) score.thresholdReached = level >= threshold;
-  if (level < index.maxLevel) score.nextLevel = level + 1;
-  score.blockers = blockersFor(counted, level, index.maxLevel, index.method === 'gated' || index.method === 'rated');
+  // A next level only where the method can give it; where it caps the dimension below the top, the cap.
+  const ceiling = levelOf(methodCeiling(index.method, counted, index.minLevel, index.maxLevel));
+  if (level < ceiling) score.nextLevel = level + 1;
+  else if (ceiling < index.maxLevel) score.ceiling = ceiling;
+  score.blockers = blockersFor(counted, level, ceiling, index.method === 'gated' || index.method === 'rated');
   return score;
 }
 
@@ -129,7 +135,9 @@ export function methodScore(index: RubricIndex, counted: readonly CriterionResul
  * with `rollup: groups` (the default), the weighted mean of the groups (a dimension outside any
  * group counts as a group of its own, with its own weight); with `rollup: flat`, the weighted mean
  * of every scored dimension by its own weight. Without groups the two are the same. Targets roll
- * up the same way, with a dimension without a target counting at its current score.
+ * up the same way, with a dimension without a target counting at its current score; a group, like
+ * the whole, has a target only when one of its scored dimensions sets one (a target nobody set
+ * would only repeat the score).
  */
 export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { groups: GroupScore[]; overall: OverallScore } {
   const scored = dimensions.filter((d) => d.status === 'scored' && d.score !== undefined);
@@ -139,7 +147,9 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
   for (const group of index.rubric.groups ?? []) {
     const members = scored.filter((d) => d.group === group.id);
     const score = weightedMean(members, (d) => d.score as number, (d) => d.weight);
-    const target = weightedMean(members, targetOf, (d) => d.weight);
+    // The group's target as the whole's target reads it (its score where no member sets one).
+    const rolledTarget = weightedMean(members, targetOf, (d) => d.weight);
+    const target = members.some((d) => d.target !== undefined) ? rolledTarget : undefined;
     groups.push({
       id: group.id,
       title: group.title,
@@ -148,7 +158,7 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
       ...(target !== undefined ? { target } : {}),
       dimensions: dimensions.filter((d) => d.group === group.id).map((d) => d.id),
     });
-    if (index.rollup === 'groups' && score !== undefined && target !== undefined) units.push({ score, target, weight: group.weight ?? 1 });
+    if (index.rollup === 'groups' && score !== undefined && rolledTarget !== undefined) units.push({ score, target: rolledTarget, weight: group.weight ?? 1 });
   }
   for (const d of scored) {
     if (index.rollup === 'flat' || d.group === undefined || !index.groups.has(d.group)) units.push({ score: d.score as number, target: targetOf(d), weight: d.weight });
@@ -165,24 +175,23 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
       ...(threshold !== undefined && level !== undefined ? { thresholdReached: level >= threshold } : {}),
       dimensionsScored: scored.length,
       dimensionsAtThreshold: scored.filter((d) => d.thresholdReached).length,
+      dimensionsTotal: dimensions.length,
+      dimensionStatusCounts: statusCounts(dimensions),
     },
   };
+}
+
+function statusCounts(dimensions: readonly DimensionScore[]): Record<DimensionStatus, number> {
+  const counts: Record<DimensionStatus, number> = { scored: 0, 'not-applicable': 0, exempt: 0, 'not-assessed': 0, 'not-rated': 0 };
+  for (const d of dimensions) counts[d.status]++;
+  return counts;
 }
 
 /** Scores an assessment (that passed its schema) against its rubric, from its facts. Pure and deterministic. */
 export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, index: RubricIndex, outcomes: readonly DimensionOutcome[] = dimensionOutcomes(assessment, facts, index)): AssessmentScore {
   const dimensions = outcomes.map((outcome) => scoreDimension(index, outcome));
   const { groups, overall } = rollUp(index, dimensions);
-  let required = 0;
-  let provided = 0;
-  for (const d of dimensions) {
-    if (d.status !== 'scored') continue;
-    for (const c of d.criteria) {
-      if (c.status !== 'counted' || !c.evidenceRequired || c.credit <= 0) continue;
-      required++;
-      if (c.evidence.length > 0) provided++;
-    }
-  }
+  const policy = facts.evidencePolicy;
   return {
     method: index.method,
     minLevel: index.minLevel,
@@ -191,9 +200,60 @@ export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, 
     dimensions,
     groups,
     overall,
-    evidenceCoverage: { required, provided, ...(required > 0 ? { ratio: provided / required } : {}) },
+    evidenceCoverage: evidenceCoverage(dimensions, policy),
+    ...(policy.validFor !== undefined && policy.setBy ? { evidenceValidFor: { duration: policy.validFor, setBy: policy.setBy } } : {}),
+    ...evidenceAgesOf(dimensions, assessment.date, policy),
     unmetDependencies: unmetDependencies(index, outcomes),
   };
+}
+
+/**
+ * Of the positive answers (by the answer's credit, so also where stale evidence withdrew it) to
+ * criteria that require evidence, in scored dimensions: how many have evidence, and, under a
+ * validity, how many have current evidence and how many stale evidence only.
+ */
+function evidenceCoverage(dimensions: readonly DimensionScore[], policy: EvidencePolicy): EvidenceCoverage {
+  let required = 0;
+  let provided = 0;
+  let current = 0;
+  let stale = 0;
+  for (const d of dimensions) {
+    if (d.status !== 'scored') continue;
+    for (const c of d.criteria) {
+      if (c.status !== 'counted' || !c.evidenceRequired || (c.credit <= 0 && c.withdrawnCredit === undefined)) continue;
+      required++;
+      if (c.evidence.length > 0) provided++;
+      if (c.evidenceFreshness === 'current') current++;
+      else if (c.evidenceFreshness === 'stale') stale++;
+    }
+  }
+  const coverage: { -readonly [K in keyof EvidenceCoverage]: EvidenceCoverage[K] } = { required, provided };
+  if (required > 0) coverage.ratio = provided / required;
+  if (policy.duration) {
+    coverage.current = current;
+    if (required > 0) coverage.currentRatio = current / required;
+    coverage.stale = stale;
+  }
+  return coverage;
+}
+
+/** `{ evidenceAges }` over the evidence behind the score, when any of it is dated or a validity is set; `{}` otherwise. */
+function evidenceAgesOf(dimensions: readonly DimensionScore[], date: string, policy: EvidencePolicy): { evidenceAges?: EvidenceAges } {
+  const ages: (EvidenceAge | undefined)[] = [];
+  let dated = false;
+  const add = (list: readonly Evidence[]) => {
+    for (let i = 0; i < list.length; i++) {
+      const age = evidenceAge(list[i]!, date, policy);
+      if (age) dated = true;
+      ages.push(age);
+    }
+  };
+  for (const d of dimensions) {
+    if (d.status !== 'scored') continue;
+    add(d.evidence);
+    for (const c of d.criteria) if (c.status === 'counted') add(c.evidence);
+  }
+  return dated || (policy.duration !== undefined && ages.length > 0) ? { evidenceAges: summarizeAges(ages, policy) } : {};
 }
 
 /**

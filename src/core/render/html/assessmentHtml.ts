@@ -1,7 +1,29 @@
-import { formatPercent, formatScore, levelLabel, reportTerms, STATE_LABELS, STATE_TONES, termHeading, termWord, thresholdLabel } from '../text';
+import {
+  BENCHMARK_CONTEXT_LEGEND,
+  benchmarkContextNote,
+  benchmarkFigure,
+  benchmarkOrigin,
+  ceilingNote,
+  coverageLine,
+  currentEvidenceLine,
+  evidenceAgesLine,
+  formatPercent,
+  formatScore,
+  levelLabel,
+  metricAmount,
+  reportTerms,
+  STATE_LABELS,
+  STATE_TONES,
+  termHeading,
+  termWord,
+  thresholdLabel,
+  validityNote,
+} from '../text';
+import { formatAge } from '../../text/age';
+import type { ScoringMethod } from '../../format/types';
 import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, ReportRubric } from '../../report/model';
 import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
-import { badge, card, groupedTable, linkHtml, prose, section, stateBadge, table } from './common';
+import { badge, card, evidenceHtml, groupedTable, prose, section, stateBadge, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';
 
 export function assessmentHtml(model: ReportModel, a: AssessmentSection): string {
@@ -13,8 +35,9 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
     a.summary ? section('summary', 'Summary', prose(a.summary)) : '',
     a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
     section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
-    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms)).join('')),
-    section('metrics', 'Metrics against benchmarks', metricsTable(a)),
+    section('evidence-age', 'Evidence age', evidenceAgeHtml(a)),
+    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms, rubric?.method)).join('')),
+    section('metrics', 'Metrics and benchmarks', metricsTable(a)),
     section('exemptions', 'Exemptions and not-applicable items', exemptionsHtml(a, terms.criterion)),
   ];
   return parts.join('');
@@ -24,11 +47,18 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
   const o = a.overall;
   if (!o) return '';
   const max = rubric?.maxLevel;
+  const coverage = coverageLine(o, dimensionTerm);
   const cards = [
-    card('Overall score', `${escapeHtml(formatScore(o.score))}${max !== undefined ? ` <small>of ${max}</small>` : ''}`, [
-      escapeHtml(`Level ${levelLabel(o.level, o.levelName)}`),
-      ...(o.target !== undefined ? [escapeHtml(`Target ${formatScore(o.target)}, gap ${formatScore(o.gap ?? 0)}`)] : []),
-    ]),
+    card(
+      'Overall score',
+      `${escapeHtml(formatScore(o.score))}${max !== undefined ? ` <small>of ${max}</small>` : ''}`,
+      [
+        escapeHtml(`Level ${levelLabel(o.level, o.levelName)}`),
+        ...(o.target !== undefined ? [escapeHtml(`Target ${formatScore(o.target)}, gap ${formatScore(o.gap ?? 0)}`)] : []),
+        ...(coverage ? [`<strong class="coverage">${escapeHtml(coverage)}</strong>`] : []),
+      ],
+      coverage ? 'warn' : undefined,
+    ),
   ];
   const threshold = thresholdLabel(rubric);
   if (threshold) {
@@ -39,10 +69,28 @@ function scoreCards(a: AssessmentSection, rubric: ReportRubric | undefined, dime
       ]),
     );
   }
-  const coverage = a.evidenceCoverage;
-  if (coverage) {
-    const label = coverage.required === 0 ? 'No positive answer needs evidence' : `${coverage.provided} of ${coverage.required} positive answers that need evidence have it`;
-    cards.push(card('Evidence coverage', escapeHtml(coverage.required === 0 ? '–' : formatPercent(coverage.ratio)), [escapeHtml(label), ...(coverage.required > 0 ? [meter(coverage.ratio ?? 0, label)] : [])]));
+  const evidence = a.evidenceCoverage;
+  if (evidence) {
+    const label = evidence.required === 0 ? 'No positive answer needs evidence' : `${evidence.provided} of ${evidence.required} positive answers that need evidence have it`;
+    const current = currentEvidenceLine(evidence);
+    cards.push(
+      card('Evidence coverage', escapeHtml(evidence.required === 0 ? '–' : formatPercent(evidence.ratio)), [
+        escapeHtml(label),
+        ...(evidence.required > 0 ? [meter(evidence.ratio ?? 0, label)] : []),
+        ...(current ? [escapeHtml(current.charAt(0).toUpperCase() + current.slice(1)), meter(evidence.currentRatio ?? 0, current)] : []),
+      ]),
+    );
+  }
+  const ages = a.evidenceAges;
+  if (ages) {
+    cards.push(
+      card(
+        'Evidence age',
+        ages.medianDays !== undefined ? `${escapeHtml(formatAge(Math.round(ages.medianDays)))} <small>median</small>` : '–',
+        [escapeHtml(evidenceAgesLine(ages, false)), ...(a.evidenceValidFor ? [escapeHtml(capitalize(validityNote(a.evidenceValidFor)))] : [])],
+        ages.stale ? 'warn' : undefined,
+      ),
+    );
   }
   cards.push(
     card('Assessed', escapeHtml(a.date), [
@@ -141,15 +189,22 @@ function criterionItem(c: ReportCriterion): string {
     `<span class="chip">L${c.level}</span>`,
     `<span class="chip">${escapeHtml(answerText(c))}</span>`,
     c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '',
+    staleChip(c),
     waitsFor(c),
   ].join('');
-  const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(linkHtml).join(', ')}` : '';
+  const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(evidenceHtml).join(', ')}` : '';
   return `<li${sourceAttrs(c.sourceOffset)}>${criterionText(c)}${chips}${evidence}${c.note ? prose(c.note, 'muted') : ''}</li>`;
 }
 
 /** The criterion's title, when it has one, before its text. */
 function criterionText(c: ReportCriterion): string {
   return c.title ? `<strong>${escapeHtml(c.title)}</strong>: ${escapeHtml(c.text)}` : escapeHtml(c.text);
+}
+
+/** A chip for an answer whose evidence is all stale, saying whether that cost it its credit. */
+function staleChip(c: ReportCriterion): string {
+  if (c.withdrawnCredit !== undefined) return '<span class="chip chip-warn">evidence stale: no credit</span>';
+  return c.evidenceFreshness === 'stale' ? '<span class="chip chip-warn">evidence stale</span>' : '';
 }
 
 /** A chip naming the unmet criteria a credited criterion depends on. */
@@ -164,7 +219,7 @@ function subgroupFacts(d: ReportDimension, subgroupTerm: string): string {
   return `<h4>${escapeHtml(termHeading(subgroupTerm))}</h4><ul class="facts">${items}</ul>`;
 }
 
-function dimensionArticle(d: ReportDimension, number: number, terms: { readonly criterion: string; readonly subgroup: string }): string {
+function dimensionArticle(d: ReportDimension, number: number, terms: { readonly criterion: string; readonly subgroup: string; readonly dimension: string }, method: ScoringMethod | undefined): string {
   const criterionTerm = terms.criterion;
   const facts = [
     d.score !== undefined ? `<li>Score <strong>${escapeHtml(formatScore(d.score))}</strong></li>` : '',
@@ -182,7 +237,9 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
     : '';
   const next = d.nextDescriptor
     ? `<p class="descriptor descriptor-next"><span class="descriptor-label">${escapeHtml(`Next: level ${levelLabel(d.nextLevel, d.nextLevelName)}`)}</span>${escapeHtml(d.nextDescriptor)}</p>`
-    : '';
+    : d.ceiling !== undefined && method
+      ? `<p class="descriptor descriptor-next"><span class="descriptor-label">No next level</span>${escapeHtml(ceilingNote({ ceiling: d.ceiling, criteria: d.criteria }, method, terms))}</p>`
+      : '';
   const blockers = d.blockers.length
     ? `<h4>${escapeHtml(`What blocks level ${levelLabel(d.nextLevel, d.nextLevelName)}`)} (${d.blockers.length})</h4><ul class="item-list">${d.blockers.map(criterionItem).join('')}</ul>`
     : '';
@@ -192,14 +249,14 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
       ? `<p><strong>${d.exemption.expired ? 'Expired exemption' : 'Exempt'}:</strong> ${escapeHtml(d.exemption.reason)} <span class="muted">${escapeHtml(`(approved by ${d.exemption.approver}, ${d.exemption.expired ? 'expired' : 'expires'} ${d.exemption.expires})`)}</span></p>`
       : '',
   ].join('');
-  const evidence = d.evidence.length ? `<h4>Evidence</h4><ul class="item-list">${d.evidence.map((e) => `<li>${linkHtml(e)}</li>`).join('')}</ul>` : '';
+  const evidence = d.evidence.length ? `<h4>Evidence</h4><ul class="item-list">${d.evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('')}</ul>` : '';
   const notes = d.notes ? `<h4>Notes</h4>${prose(d.notes)}` : '';
   const criteria = d.criteria.length
     ? `<details id="${anchorId('criteria', d.id)}"><summary>${escapeHtml(`${termHeading(criterionTerm)} (${d.criteria.length})`)}</summary>` +
       table(d.criteria, [
         { header: criterionTerm, cell: (c) => criterionText(c) + waitsFor(c) + (c.note ? prose(c.note, 'muted') : '') },
         { header: 'Level', cell: (c) => String(c.level), numeric: true },
-        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') },
+        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') + staleChip(c) },
         { header: 'Credit', cell: (c) => escapeHtml(formatScore(c.credit)), numeric: true, optional: true },
       ]) +
       `</details>`
@@ -212,26 +269,52 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
   );
 }
 
-function metricValue(value: number | undefined, unit: string | undefined): string {
-  if (value === undefined) return '–';
-  return unit ? `${value} ${unit}` : String(value);
-}
-
 type MetricRow = ReportDimension['metrics'][number] & { readonly dimension?: string };
 
-/** Metrics against their benchmarks; with `dimension` set, each row also names its dimension. */
+/** Metrics with their benchmarks (a verdict or context); with `dimension` set, each row also names its dimension. */
 function metricRows(metrics: readonly MetricRow[]): string {
-  return table(metrics, [
-    { header: 'Metric', cell: (m) => escapeHtml(m.name) + (m.dimension ? ` <span class="muted">${escapeHtml(m.dimension)}</span>` : '') + (m.note ? prose(m.note, 'muted') : '') },
-    { header: 'Value', cell: (m) => escapeHtml(metricValue(m.value, m.unit)), numeric: true },
-    { header: 'Benchmark', cell: (m) => escapeHtml(m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${metricValue(m.benchmark.value, m.unit)}` : '–'), numeric: true },
-    { header: 'Result', cell: (m) => (m.meetsBenchmark === undefined ? '<span class="muted">–</span>' : m.meetsBenchmark ? badge('Meets', 'good') : badge('Below', 'bad')) },
-    { header: 'Source', cell: (m) => escapeHtml(m.benchmark?.source ?? ''), optional: true },
+  const rows = table(metrics, [
+    {
+      header: 'Metric',
+      cell: (m) =>
+        escapeHtml(m.name) +
+        (m.dimension ? ` <span class="muted">${escapeHtml(m.dimension)}</span>` : '') +
+        (m.note ? prose(m.note, 'muted') : '') +
+        (m.benchmark?.role === 'context' ? `<p class="muted">${escapeHtml(benchmarkContextNote(m.benchmark))}</p>` : ''),
+    },
+    { header: 'Value', cell: (m) => escapeHtml(metricAmount(m.value, m.unit)), numeric: true },
+    { header: 'Benchmark', cell: (m) => escapeHtml(m.benchmark ? benchmarkFigure(m.benchmark, m.benchmark.role, m.unit, m.higherIsBetter) : '–'), numeric: true },
+    {
+      header: 'Result',
+      cell: (m) => (m.benchmark?.role === 'context' ? badge('Context') : m.meetsBenchmark === undefined ? '<span class="muted">–</span>' : m.meetsBenchmark ? badge('Meets', 'good') : badge('Below', 'bad')),
+    },
+    { header: 'Source', cell: (m) => escapeHtml(m.benchmark ? benchmarkOrigin(m.benchmark) : ''), optional: true },
   ]);
+  return rows && metrics.some((m) => m.benchmark?.role === 'context') ? `${rows}<p class="muted">${escapeHtml(BENCHMARK_CONTEXT_LEGEND)}</p>` : rows;
 }
 
 function metricsTable(a: AssessmentSection): string {
   return metricRows(a.dimensions.flatMap((d) => d.metrics.map((m) => ({ ...m, dimension: d.title }))));
+}
+
+/** How old the evidence behind the score is, and each stale entry with where it is; nothing when no evidence is dated and no validity is set. */
+function evidenceAgeHtml(a: AssessmentSection): string {
+  const ages = a.evidenceAges;
+  if (!ages) return '';
+  const line = `${evidenceAgesLine(ages)}${a.evidenceValidFor ? `; ${validityNote(a.evidenceValidFor)}` : ''}.`;
+  const stale = a.dimensions.flatMap((d) => [
+    ...d.evidence.filter((e) => e.stale).map((e) => `<li>${evidenceHtml(e)} <strong>${escapeHtml(d.title)}</strong></li>`),
+    ...d.criteria.flatMap((c) =>
+      c.evidence
+        .filter((e) => e.stale)
+        .map((e) => `<li${sourceAttrs(c.sourceOffset)}>${evidenceHtml(e)} ${criterionText(c)} <span class="muted">${escapeHtml(d.title)}</span>${c.withdrawnCredit !== undefined ? staleChip(c) : ''}</li>`),
+    ),
+  ]);
+  return `<p>${escapeHtml(capitalize(line))}</p>${stale.length ? `<h3>Stale evidence</h3><ul class="item-list">${stale.join('')}</ul>` : ''}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function exemptionsHtml(a: AssessmentSection, criterionTerm: string): string {

@@ -1,4 +1,4 @@
-import { STATE_LABELS, STATE_TONES, type Tone } from '../text';
+import { evidenceDateNote, STATE_LABELS, STATE_TONES, type Tone } from '../text';
 import { renderMarkdownText } from '../markdown/toHtml';
 import { isExternalUrl } from '../../domain/links';
 import type { DimensionState, ReportLink, ReportModel } from '../../report/model';
@@ -18,6 +18,12 @@ export function linkHtml(link: ReportLink): string {
   }
   const rel = isExternalUrl(link.url) ? ' rel="noopener noreferrer"' : '';
   return `<a href="${escapeHtml(link.url)}"${rel}>${escapeHtml(text)}</a>`;
+}
+
+/** An evidence link with a chip giving its date and age (a warning chip when it is stale). */
+export function evidenceHtml(link: ReportLink): string {
+  const note = evidenceDateNote(link);
+  return note ? `${linkHtml(link)} <span class="chip${link.stale ? ' chip-warn' : ''}">${escapeHtml(note)}</span>` : linkHtml(link);
 }
 
 export function badge(text: string, tone: Tone = 'neutral'): string {
@@ -76,8 +82,9 @@ export function groupedTable<T extends object>(groups: readonly { heading?: stri
   return `<div class="table-wrap"><table${attr('class', className)}><thead><tr>${head}</tr></thead>\n${bodies}</table></div>\n`;
 }
 
-export function card(label: string, value: string, details: readonly string[] = []): string {
-  return `\n<div class="card"><p class="card-label">${escapeHtml(label)}</p><p class="card-value">${value}</p>${details.map((d) => `<p class="card-detail">${d}</p>`).join('')}</div>`;
+/** A summary card; `tone` colours its border (a partial score is `warn`). */
+export function card(label: string, value: string, details: readonly string[] = [], tone?: Tone): string {
+  return `\n<div class="card${tone ? ` tone-${tone}` : ''}"><p class="card-label">${escapeHtml(label)}</p><p class="card-value">${value}</p>${details.map((d) => `<p class="card-detail">${d}</p>`).join('')}</div>`;
 }
 
 export function noticesHtml(model: ReportModel): string {

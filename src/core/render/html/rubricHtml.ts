@@ -1,6 +1,6 @@
-import { formatScore, termHeading, termWord } from '../text';
-import type { ReportModel, ReportRubric, RubricOverview, RubricOverviewDimension } from '../../report/model';
-import { card, groupedTable, linkHtml, prose, section, table } from './common';
+import { benchmarkContextNote, benchmarkOrigin, formatScore, termHeading, termWord } from '../text';
+import type { ReportBenchmark, ReportModel, ReportRubric, RubricOverview, RubricOverviewDimension } from '../../report/model';
+import { badge, card, groupedTable, linkHtml, prose, section, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';
 
 const METHOD_TEXT = {
@@ -76,7 +76,7 @@ function dimensionArticle(rubric: ReportRubric, d: RubricOverviewDimension): str
         { header: 'Metric', cell: (m) => escapeHtml(m.name) + (m.description ? prose(m.description, 'muted') : '') },
         { header: 'Unit', cell: (m) => escapeHtml(m.unit ?? ''), optional: true },
         { header: 'Better', cell: (m) => (m.higherIsBetter ? 'higher' : 'lower') },
-        { header: 'Benchmark', cell: (m) => (m.benchmark ? `${escapeHtml(String(m.benchmark.value))}${m.benchmark.source ? ` <span class="muted">${escapeHtml(m.benchmark.source)}</span>` : ''}` : '–') },
+        { header: 'Benchmark', cell: (m) => (m.benchmark ? benchmarkCell(m.benchmark) : '–') },
       ])
     : '';
   return (
@@ -87,6 +87,13 @@ function dimensionArticle(rubric: ReportRubric, d: RubricOverviewDimension): str
     `${(d.subgroups ?? []).map((s) => `<li>${escapeHtml(`${rubric.terms.subgroup} ${s.title}: ${s.criteriaCount} ${termWord(rubric.terms.criterion, s.criteriaCount)}`)}</li>`).join('')}</ul>` +
     `${prose(d.description)}${descriptors}${metrics}</article>\n`
   );
+}
+
+/** A benchmark in the rubric's metric table: the figure, where it comes from, and for a context figure what it measured. */
+function benchmarkCell(b: ReportBenchmark): string {
+  const origin = benchmarkOrigin(b);
+  const figure = `${escapeHtml(String(b.value))}${b.role === 'context' ? ` ${badge('Context')}` : ''}`;
+  return `${figure}${origin ? ` <span class="muted">${escapeHtml(origin)}</span>` : ''}${b.role === 'context' ? `<p class="muted">${escapeHtml(benchmarkContextNote(b))}</p>` : ''}`;
 }
 
 function answerScales(o: RubricOverview): string {

@@ -96,6 +96,7 @@ code { font-family: var(--mono); font-size: 0.92em; }
 .card-value small { font-size: 0.5em; font-weight: 400; color: var(--muted); }
 .verdict { font-size: 0.8em; } .verdict.tone-good { color: var(--good); } .verdict.tone-bad { color: var(--bad); }
 .card-detail { margin: 0.25em 0 0; font-size: 0.92em; }
+.card.tone-warn { border-left-width: 4px; }
 
 .badge { display: inline-flex; align-items: center; gap: 0.35em; font-size: 0.85em; line-height: 1.3; padding: 0.05em 0.55em; border: 1px solid var(--neutral); border-radius: 1em; white-space: nowrap; vertical-align: middle; }
 .badge::before { content: ""; width: 0.55em; height: 0.55em; border-radius: 50%; background: var(--neutral); flex: none; }

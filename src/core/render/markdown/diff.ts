@@ -119,6 +119,12 @@ function overallText(diff: ReportDiff, dims: string, headErrors: number): string
   if (o.atThresholdBefore !== undefined || o.atThresholdAfter !== undefined) {
     lines.push(`${markdownText(capital(dims))} at threshold: ${fromTo(String(o.atThresholdBefore ?? '–'), String(o.atThresholdAfter ?? '–'))}.`);
   }
+  // Either side's score covers part of the rubric: say how much, so a move from assessing more is not read as progress.
+  const partial = (scored?: number, total?: number) => scored !== undefined && total !== undefined && scored < total;
+  if (partial(o.scoredBefore, o.totalBefore) || partial(o.scoredAfter, o.totalAfter)) {
+    const side = (scored?: number, total?: number) => (scored === undefined ? '–' : `${scored} of ${total}`);
+    lines.push(`${markdownText(capital(dims))} assessed: ${fromTo(side(o.scoredBefore, o.totalBefore), side(o.scoredAfter, o.totalAfter))}.`);
+  }
   return lines.join(' ');
 }
 

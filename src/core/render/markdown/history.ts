@@ -1,5 +1,5 @@
 import { countOf } from '../../text/plural';
-import { historyPath, historyRenames, previousOverall, type ScoreHistory } from '../../review/history';
+import { historyPath, historyRenames, pointCoverage, pointEvidenceAge, previousOverall, type ScoreHistory } from '../../review/history';
 import { formatScore } from '../text';
 import { arrow } from './diff';
 import { markdownCode, markdownTable, markdownText } from './escape';
@@ -33,16 +33,19 @@ export function renderHistoryMarkdown(history: ScoreHistory): string {
       }),
     );
   }
-  const headers = [history.by === 'commit' ? 'Commit' : 'Date', ...(history.by === 'commit' ? ['Date', 'Author'] : ['File']), 'Overall', ...history.dimensions.map((d) => markdownText(d.title))];
+  // Evidence age over time, when any version dated its evidence.
+  const ages = history.points.some((p) => p.evidence);
+  const headers = [history.by === 'commit' ? 'Commit' : 'Date', ...(history.by === 'commit' ? ['Date', 'Author'] : ['File']), 'Overall', ...(ages ? ['Evidence age'] : []), ...history.dimensions.map((d) => markdownText(d.title))];
   const previous = previousOverall(history.points);
   const rows = history.points.map((p, i) => {
     const move = arrow(previous[i], p.overall);
-    const overall = `${formatScore(p.overall)}${move ? ` (${move})` : ''}${p.errors > 0 ? ` ❌ ${countOf(p.errors, 'error')}` : ''}`;
+    const partial = pointCoverage(p);
+    const overall = `${formatScore(p.overall)}${move ? ` (${move})` : ''}${partial ? `, ${partial}` : ''}${p.errors > 0 ? ` ❌ ${countOf(p.errors, 'error')}` : ''}`;
     const when = history.by === 'commit' ? [p.commit ? markdownCode(p.commit.slice(0, 12)) : 'working tree', markdownText(p.date), markdownText(p.author ?? '')] : [markdownText(p.date), markdownCode(p.path)];
-    return [...when, overall, ...history.dimensions.map((d) => formatScore(p.dimensions[d.id]))];
+    return [...when, overall, ...(ages ? [markdownText(pointEvidenceAge(p) ?? '–')] : []), ...history.dimensions.map((d) => formatScore(p.dimensions[d.id]))];
   });
   const when = history.by === 'commit' ? 3 : 2;
-  out.push(markdownTable(headers, rows, headers.map((_, i) => (i < when ? 'left' : 'right'))));
+  out.push(markdownTable(headers, rows, headers.map((_, i) => (i < when || (ages && i === when + 1) ? 'left' : 'right'))));
   return `${out.join('\n\n')}\n`;
 }
 

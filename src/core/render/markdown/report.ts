@@ -1,8 +1,31 @@
 import type { InitiativeStatus } from '../../format/types';
 import { baseName } from '../../resolve/uris';
-import { formatPercent, formatScore, levelLabel, monthYear, reportTerms, sentence, STATE_LABELS, STATUS_LABELS, termHeading, termWord, thresholdLabel } from '../text';
+import {
+  BENCHMARK_CONTEXT_LEGEND,
+  ceilingNote,
+  coverageLine,
+  currentEvidenceLine,
+  evidenceAgesLine,
+  evidenceDateNote,
+  benchmarkContextNote,
+  benchmarkFigure,
+  benchmarkOrigin,
+  formatPercent,
+  formatScore,
+  levelLabel,
+  metricAmount,
+  monthYear,
+  reportTerms,
+  sentence,
+  STATE_LABELS,
+  STATUS_LABELS,
+  termHeading,
+  termWord,
+  thresholdLabel,
+  validityNote,
+} from '../text';
 import { markdownBlock, markdownCode, markdownHtml, markdownLink, markdownTable, markdownText } from './escape';
-import type { AssessmentSection, DimensionState, PlanSection, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from '../../report/model';
+import type { AssessmentSection, DimensionState, PlanSection, ReportBenchmark, ReportCriterion, ReportLink, ReportModel, ReportRubric, RubricOverview } from '../../report/model';
 
 /**
  * The report as GitHub-flavoured Markdown: for pull-request comments, CI job summaries and
@@ -75,14 +98,20 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
     const threshold = thresholdLabel(r);
     const coverage = a.evidenceCoverage;
     const headers = ['Overall score', 'Level'];
-    const cells = [`${score(o.score, r?.maxLevel)}${o.target !== undefined ? ` (target ${formatScore(o.target)})` : ''}`, markdownText(levelLabel(o.level, o.levelName))];
+    const partial = coverageLine(o, terms.dimension);
+    const cells = [`${score(o.score, r?.maxLevel)}${o.target !== undefined ? ` (target ${formatScore(o.target)})` : ''}${partial ? `<br>⚠️ *${markdownText(partial)}*` : ''}`, markdownText(levelLabel(o.level, o.levelName))];
     if (threshold) {
       headers.push('Threshold', `${termHeading(terms.dimension)} at threshold`);
       cells.push(`${o.thresholdReached ? '✅ reached' : '❌ not reached'}: ${markdownText(threshold)}`, `${o.dimensionsAtThreshold} of ${o.dimensionsTotal}`);
     }
     if (coverage) {
       headers.push('Evidence coverage');
-      cells.push(coverage.required === 0 ? 'nothing requires evidence' : `${formatPercent(coverage.ratio)} (${coverage.provided} of ${coverage.required})`);
+      const current = currentEvidenceLine(coverage);
+      cells.push(coverage.required === 0 ? 'nothing requires evidence' : `${formatPercent(coverage.ratio)} (${coverage.provided} of ${coverage.required})${current ? `<br>${markdownText(current)}` : ''}`);
+    }
+    if (a.evidenceAges) {
+      headers.push('Evidence age');
+      cells.push(markdownText(evidenceAgesLine(a.evidenceAges)));
     }
     out.push(markdownTable(headers.map((h) => markdownText(h)), [cells]));
   }
@@ -108,32 +137,35 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
   }
 
   const blocked = a.dimensions.filter((d) => d.blockers.length > 0);
-  if (blocked.length) {
+  const capped = r ? a.dimensions.filter((d) => d.ceiling !== undefined) : [];
+  if (blocked.length || capped.length) {
     const MAX_PER_DIMENSION = 8;
     const parts = blocked.map((d) => {
       const shown = d.blockers.slice(0, MAX_PER_DIMENSION).map((c) => `- ${criterionLine(c)}`);
       if (d.blockers.length > MAX_PER_DIMENSION) shown.push(`- … and ${d.blockers.length - MAX_PER_DIMENSION} more`);
       return `**${markdownText(d.title)}**: level ${markdownText(levelLabel(d.level, d.levelName))} → ${markdownText(levelLabel(d.nextLevel, d.nextLevelName))}\n\n${shown.join('\n')}`;
     });
+    // Below the top of the scale with no next level: the method caps the dimension; say so rather than leave a reader looking for blockers.
+    for (const d of capped) parts.push(`**${markdownText(d.title)}**: level ${markdownText(levelLabel(d.level, d.levelName))}, no next level. ${markdownText(ceilingNote({ ceiling: d.ceiling as number, criteria: d.criteria }, (r as ReportRubric).method, terms))}`);
     out.push(`## What blocks the next level\n\n${parts.join('\n\n')}`);
   }
 
   const metrics = a.dimensions.flatMap((d) => d.metrics.map((m) => ({ d, m })));
   if (metrics.length) {
-    const value = (v: number | undefined, unit?: string) => (v === undefined ? '–' : markdownText(unit ? `${v} ${unit}` : String(v)));
+    const context = metrics.some(({ m }) => m.benchmark?.role === 'context');
     out.push(
-      `## Metrics against benchmarks\n\n${markdownTable(
+      `## Metrics and benchmarks\n\n${markdownTable(
         ['Metric', markdownText(terms.dimension), 'Value', 'Benchmark', 'Result', 'Source'],
         metrics.map(({ d, m }) => [
           markdownText(m.name),
           markdownText(d.title),
-          value(m.value, m.unit),
-          m.benchmark ? `${m.higherIsBetter ? '≥' : '≤'} ${value(m.benchmark.value, m.unit)}` : '–',
-          m.meetsBenchmark === undefined ? '–' : m.meetsBenchmark ? '✅ meets' : '🔴 below',
-          markdownText(m.benchmark?.source ?? ''),
+          markdownText(metricAmount(m.value, m.unit)),
+          m.benchmark ? markdownText(benchmarkFigure(m.benchmark, m.benchmark.role, m.unit, m.higherIsBetter)) : '–',
+          m.benchmark?.role === 'context' ? 'ℹ️ context' : m.meetsBenchmark === undefined ? '–' : m.meetsBenchmark ? '✅ meets' : '🔴 below',
+          m.benchmark ? benchmarkSourceCell(m.benchmark) : '',
         ]),
         ['left', 'left', 'right', 'right', 'left', 'left'],
-      )}`,
+      )}${context ? `\n\n${markdownText(BENCHMARK_CONTEXT_LEGEND)}` : ''}`,
     );
   }
 
@@ -148,19 +180,52 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
   }
   if (a.notApplicable.length) out.push(`## Not applicable\n\n${markdownTable(['Item', 'Reason'], a.notApplicable.map((x) => [item(x), markdownText(x.reason)]))}`);
 
+  const dated = evidenceSection(a);
+  if (dated) out.push(dated);
+
   const withNotes = a.dimensions.filter((d) => d.notes || d.evidence.length);
   if (withNotes.length) {
     const body = withNotes
-      .map((d) => [`### ${markdownText(d.title)}`, d.notes ? markdownBlock(d.notes) : '', d.evidence.length ? `Evidence: ${d.evidence.map(link).join(', ')}` : ''].filter(Boolean).join('\n\n'))
+      .map((d) => [`### ${markdownText(d.title)}`, d.notes ? markdownBlock(d.notes) : '', d.evidence.length ? `Evidence: ${d.evidence.map(datedLink).join(', ')}` : ''].filter(Boolean).join('\n\n'))
       .join('\n\n');
     out.push(`## Notes and evidence\n\n<details><summary>${markdownHtml(`${withNotes.length} ${termWord(terms.dimension, withNotes.length)} with notes or evidence`)}</summary>\n\n${body}\n\n</details>`);
   }
   return out.join('\n\n');
 }
 
+/** Where a benchmark comes from and, for a context figure, what it measured. */
+function benchmarkSourceCell(b: ReportBenchmark): string {
+  const origin = markdownText(benchmarkOrigin(b));
+  return b.role === 'context' ? `${origin}${origin ? '<br>' : ''}*${markdownText(benchmarkContextNote(b))}*` : origin;
+}
+
+/** An evidence link with its date and age, when it has a date. */
+function datedLink(l: ReportLink): string {
+  const note = evidenceDateNote(l);
+  return note ? `${link(l)} (${markdownText(note)}${l.stale ? ' ⚠️' : ''})` : link(l);
+}
+
+/** How old the evidence is: the validity, and each stale entry with where it is; nothing when no evidence is dated and no validity is set. */
+function evidenceSection(a: AssessmentSection): string {
+  const ages = a.evidenceAges;
+  if (!ages) return '';
+  const lines = [`${markdownText(capitalized(evidenceAgesLine(ages)))}${a.evidenceValidFor ? `; ${markdownText(validityNote(a.evidenceValidFor))}` : ''}.`];
+  const stale = a.dimensions.flatMap((d) => [
+    ...d.evidence.filter((e) => e.stale).map((e) => `- ${datedLink(e)}: **${markdownText(d.title)}**`),
+    ...d.criteria.flatMap((c) => c.evidence.filter((e) => e.stale).map((e) => `- ${datedLink(e)}: ${markdownText(c.text)} (${markdownText(d.title)})${c.withdrawnCredit !== undefined ? ' — *earns no credit while its evidence is stale*' : ''}`)),
+  ]);
+  const MAX_STALE = 20;
+  if (stale.length) lines.push(`Stale evidence:\n\n${stale.slice(0, MAX_STALE).join('\n')}${stale.length > MAX_STALE ? `\n- … and ${stale.length - MAX_STALE} more` : ''}`);
+  return `## Evidence age\n\n${lines.join('\n\n')}`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function criterionLine(c: ReportCriterion): string {
   const answer = c.status === 'not-applicable' ? 'not applicable' : c.status === 'exempt' ? 'exempt' : c.answer ?? 'not answered';
-  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}`;
+  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.withdrawnCredit !== undefined ? ', evidence stale: no credit' : c.evidenceFreshness === 'stale' ? ', evidence stale' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}`;
   return `${c.title ? `**${markdownText(c.title)}**: ` : ''}${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
 }
 
@@ -286,7 +351,13 @@ function rubricOverview(r: ReportRubric, o: RubricOverview): string {
       parts.push(
         markdownTable(
           ['Metric', 'Unit', 'Better', 'Benchmark', 'Source'],
-          d.metrics.map((m) => [markdownText(m.name), markdownText(m.unit ?? ''), m.higherIsBetter ? 'higher' : 'lower', m.benchmark ? String(m.benchmark.value) : '–', markdownText(m.benchmark?.source ?? '')]),
+          d.metrics.map((m) => [
+            markdownText(m.name),
+            markdownText(m.unit ?? ''),
+            m.higherIsBetter ? 'higher' : 'lower',
+            m.benchmark ? `${markdownText(String(m.benchmark.value))}${m.benchmark.role === 'context' ? ' (context)' : ''}` : '–',
+            m.benchmark ? benchmarkSourceCell(m.benchmark) : '',
+          ]),
         ),
       );
     }
