@@ -22,7 +22,8 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkedTextDocument } from './chunkedDocument';
 import { OpenAnalyses } from './analyses';
 import { readSettings, type ServerSettings } from './config';
 import { workspaceConfinement } from './confinement';
@@ -116,7 +117,13 @@ interface Scheduled {
 }
 
 class RubricsServer {
-  private readonly documents = new TextDocuments(TextDocument);
+  private readonly documents = new TextDocuments<ChunkedTextDocument>({
+    create: (uri, languageId, version, text) => new ChunkedTextDocument(uri, languageId, version, text),
+    update: (document, changes, version) => {
+      document.update(changes, version);
+      return document;
+    },
+  });
   private readonly ownership = new FileOwnership();
   private readonly files: ServerFiles;
   private readonly engine: Engine;
@@ -317,7 +324,7 @@ class RubricsServer {
    * and make the document's positions `null`. Such a change is left out, with a line in the log
    * (the document then stays as it was until the editor sends it again).
    */
-  private checkedDocumentNotifications(): Parameters<TextDocuments<TextDocument>['listen']>[0] {
+  private checkedDocumentNotifications(): Parameters<TextDocuments<ChunkedTextDocument>['listen']>[0] {
     const c = this.connection;
     return {
       onDidOpenTextDocument: (handler) => c.onDidOpenTextDocument(this.notification('textDocument/didOpen', PARAMS.didOpen, handler)),
