@@ -228,8 +228,10 @@ describe('rubrics diff --base: the whole change', () => {
     execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'files', `file://${repo}`, clone]);
     const missing = await runCli(cli, ['diff', '--base', 'origin/main'], { cwd: clone });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/"origin\/main" is not a branch, tag or commit in this clone\. Fetch it first \(git fetch origin origin\/main, or in GitHub Actions actions\/checkout with fetch-depth: 0\)/);
-    execFileSync('git', ['fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main'], { cwd: clone });
+    // The command it suggests is one git accepts, and after it the same command runs.
+    const hint = /"origin\/main" is not a branch, tag or commit in this clone\. Fetch it first \((git fetch [^,]+), or in GitHub Actions actions\/checkout with fetch-depth: 0\)/.exec(missing.stderr)?.[1];
+    expect(hint).toBe('git fetch origin main:refs/remotes/origin/main');
+    execFileSync('git', [...hint!.split(' ').slice(1), '-q'], { cwd: clone });
     const run = await runCli(cli, ['diff', '--base', 'origin/main', '--format', 'json'], { cwd: clone });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('This is a shallow clone without the history');
