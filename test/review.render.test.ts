@@ -66,6 +66,22 @@ function user(over: Partial<ImpactedDocument>): ImpactedDocument {
   return { path: 'a.assessment.yaml', kind: 'Assessment', title: 'Team A', before: 2.1667, after: 2.1667, fileChanged: false, moved: 'nothing', ...over };
 }
 
+describe('the heading: which two versions are compared', () => {
+  const heading = (base: ChangeReview['base'], head: ChangeReview['head'] = { ref: 'feature' }) => renderReviewMarkdown({ ...impactReview([]), base, head }).split('\n')[0];
+  const full = '2d9c349dc2a6f1e0b7c8d9e0f1a2b3c4d5e6f708';
+
+  it('shows a base given as a commit id once, short (the Action passes the pull request\'s base commit)', () => {
+    expect(heading({ ref: full, commit: full })).toBe('## Score changes: `feature` compared with `2d9c349dc2a6`');
+    expect(heading({ ref: full, commit: full })).not.toContain(full);
+  });
+
+  it('names the merge base after a base commit only when it is another commit, and after a branch always', () => {
+    expect(heading({ ref: full, commit: '0123456789abcdef0123456789abcdef01234567' })).toBe('## Score changes: `feature` compared with `2d9c349dc2a6` (merge base `0123456789ab`)');
+    expect(heading({ ref: 'origin/main', commit: full })).toBe('## Score changes: `feature` compared with `origin/main` (`2d9c349dc2a6`)');
+    expect(heading({ ref: 'main' })).toBe('## Score changes: `feature` compared with `main`');
+  });
+});
+
 describe('what a rubric change moves: one label per fact', () => {
   const row = (u: ImpactedDocument) => renderReviewMarkdown(impactReview([u])).split('\n').find((l) => l.startsWith('| Team A |'));
 

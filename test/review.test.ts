@@ -211,6 +211,24 @@ describe('rubrics diff --base: the whole change', () => {
     expect(md.stdout).not.toMatch(/was \d/);
   });
 
+  it('names the head as the branch or commit it is when nothing is uncommitted, and "working tree" only when something is', async () => {
+    const { repo } = filesBranch();
+    const heading = async () => (await runCli(cli, ['diff', '--base', 'main'], { cwd: repo })).stdout.split('\n')[0];
+    const mainCommit = git(repo, 'rev-parse', 'main').trim().slice(0, 12);
+    // Uncommitted changes: the working tree is what is compared.
+    expect(await heading()).toBe(`## Score changes: \`working tree\` compared with \`main\` (\`${mainCommit}\`)`);
+    const head = commit(repo, 'files');
+    // All committed, as in CI: the branch. A file that is not YAML (a report, a SARIF file) changes nothing.
+    fs.writeFileSync(path.join(repo, 'rubrics.sarif'), '{}\n');
+    expect(await heading()).toBe(`## Score changes: \`files\` compared with \`main\` (\`${mainCommit}\`)`);
+    // Detached (a pull request's merge commit in actions/checkout): the commit.
+    git(repo, 'checkout', '-q', '--detach');
+    expect(await heading()).toBe(`## Score changes: \`${head.slice(0, 12)}\` compared with \`main\` (\`${mainCommit}\`)`);
+    // An untracked YAML file is part of what is compared: the working tree again.
+    fs.writeFileSync(path.join(repo, `${K}/draft.assessment.yaml`), 'apiVersion: rubrics-as-code/v1\n');
+    expect(await heading()).toMatch(/^## Score changes: `working tree` compared with/);
+  });
+
   it('limits the review to the paths given, and finds the default branch when no base is named', async () => {
     const { repo } = filesBranch();
     const json = await reviewJson(repo, [`${K}/2025-nexgen.assessment.yaml`]);

@@ -122,7 +122,7 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
 
     const review = reviewChange({
       base: { ref: base, commit: change.base },
-      head: { ref: request.head ?? 'working tree', commit: change.head },
+      head: { ref: request.head ?? (await workingTreeName(change)), commit: change.head },
       files: versions,
     });
     return { review, change, incomplete, heads: versions.filter((v) => v.status !== 'deleted').map((v) => ({ path: v.path, analysis: v.after })) };
@@ -166,6 +166,19 @@ function scopeOf(paths: readonly string[], cwd: string, root: string): string[] 
 
 function inScope(repoPath: string, scope: readonly string[] | undefined): boolean {
   return !scope || scope.some((s) => s === '' || repoPath === s || repoPath.startsWith(`${s}/`));
+}
+
+/**
+ * What the review calls a working tree that it compares: the branch it is on, or its commit when
+ * detached (a CI checkout), while no YAML file (all the review reads) is uncommitted, since the
+ * change is then that commit's; "working tree" only when uncommitted or untracked YAML files make
+ * it something else. Other files (a SARIF file the Action just wrote) do not count.
+ */
+async function workingTreeName(change: ChangeSet): Promise<string> {
+  const status = await git(change.root, ['status', '--porcelain', '-z', '--untracked-files=all']).catch(() => undefined);
+  if (status === undefined || status.split('\0').some((entry) => YAML_FILE.test(entry))) return 'working tree';
+  const branch = (await git(change.root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
+  return branch || change.head.slice(0, 12);
 }
 
 /** Every file of the head: tracked files (and untracked ones, for the working tree). */

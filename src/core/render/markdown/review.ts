@@ -34,7 +34,7 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   const level = options.headingLevel ?? 2;
   const h = '#'.repeat(level);
   const budget = (options.maxLength ?? MAX_COMMENT_LENGTH) - RESERVE;
-  const head: string[] = [`${h} Score changes: ${markdownCode(review.head.ref)} compared with ${markdownCode(review.base.ref)}${review.base.commit ? ` (${markdownCode(review.base.commit.slice(0, 12))})` : ''}`];
+  const head: string[] = [`${h} Score changes: ${revisionName(review.head.ref)} compared with ${revisionName(review.base.ref, review.base.commit)}`];
   if (review.headErrors > 0) {
     const files = review.files.filter((f) => f.documents.some((d) => d.errors.after > 0)).length;
     head.push(`> [!CAUTION]\n> The change leaves ${countOf(review.headErrors, 'error')} in ${countOf(files, 'file')}. Scores of a file with errors may be incomplete or wrong; fix ${review.headErrors === 1 ? 'it' : 'them'} first.`);
@@ -64,6 +64,21 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   }
   if (left.length > 0) parts.push(leftOutLine(left, budget - used, review.base.ref));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** A commit id as a ref: shown short, as git does. */
+const COMMIT_ID = /^[0-9a-f]{7,40}$/i;
+
+/**
+ * A side of the review by name, with the commit compared when the name does not already say it:
+ * `main` (`0123456789ab`), or a commit id given as the ref (the Action passes the pull request's
+ * base commit) once and short, with the merge base after it only when that is another commit.
+ */
+function revisionName(ref: string, commit?: string): string {
+  const isCommit = COMMIT_ID.test(ref);
+  const name = markdownCode(isCommit ? ref.slice(0, 12) : ref);
+  if (!commit || (isCommit && commit.toLowerCase().startsWith(ref.toLowerCase()))) return name;
+  return `${name} (${isCommit ? 'merge base ' : ''}${markdownCode(commit.slice(0, 12))})`;
 }
 
 function leftOutLine(paths: readonly string[], room: number, base: string): string {
