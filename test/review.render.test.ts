@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderReviewMarkdown } from '../src/core/render';
 import { chartTitle, MAX_TITLE, mermaidLabel, mermaidXyChart, shortLabel } from '../src/core/render/markdown/mermaid';
-import type { ChangeReview, ImpactedDocument } from '../src/core/review/change';
+import { reviewChange, type ChangeReview, type ImpactedDocument } from '../src/core/review/change';
+import { analyzeMemory } from './helpers';
 import { withArticle } from '../src/core/render/text';
 import { scoreMoved } from '../src/core/review/explain';
 
@@ -32,6 +33,67 @@ describe('Mermaid charts', () => {
     expect(shortLabel('Claims-platform engineering, March 2026')).toBe('Claims-platform engineering, March 2026');
     expect(shortLabel(`Short ${'x'.repeat(50)}`)).toBe(`Short ${'x'.repeat(33)}…`);
     expect(mermaidLabel('Say "hi"\nthere')).toBe('"Say #34;hi#34; there"');
+  });
+});
+
+/** A rated rubric of four dimensions on the levels `from` to `to`. */
+function ratedRubric(id: string, from: number, to: number): string {
+  const levels = Array.from({ length: to - from + 1 }, (_, i) => `  - { level: ${from + i}, name: L${from + i} }`).join('\n');
+  const dimensions = ['a', 'b', 'c', 'd'].map((d) => `  - { id: ${d}, title: ${d.toUpperCase()} }`).join('\n');
+  return `apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: ${id}\ntitle: ${id}\nversion: 1.0.0\nscoring: { method: rated }\nlevels:\n${levels}\ndimensions:\n${dimensions}\n`;
+}
+
+function ratedAssessment(id: string, rubric: string, levels: readonly number[]): string {
+  const dimensions = ['a', 'b', 'c', 'd'].map((d, i) => `  ${d}: { level: ${levels[i]} }`).join('\n');
+  return `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: ${id}\ntitle: Team ${id}\nrubric: ./${rubric}.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n${dimensions}\n`;
+}
+
+/** The review of assessments whose levels moved from `before` to `after`, each against its rubric. */
+async function ratedReview(changes: readonly { id: string; rubric: string; before: number[]; after: number[] }[]): Promise<string> {
+  const rubrics = { 'five.rubric.yaml': ratedRubric('five', 1, 5), 'three.rubric.yaml': ratedRubric('three', 0, 3) };
+  const files = [];
+  for (const c of changes) {
+    const name = `${c.id}.assessment.yaml`;
+    files.push({
+      path: name,
+      status: 'modified' as const,
+      before: await analyzeMemory({ ...rubrics, [name]: ratedAssessment(c.id, c.rubric, c.before) }, name),
+      after: await analyzeMemory({ ...rubrics, [name]: ratedAssessment(c.id, c.rubric, c.after) }, name),
+    });
+  }
+  return renderReviewMarkdown(reviewChange({ base: { ref: 'main' }, head: { ref: 'feature' }, files }));
+}
+
+const axes = (md: string) => [...md.matchAll(/^ {2}y-axis .*$/gm)].map((m) => m[0].trim());
+
+describe('the overall chart: one per scale, its axis from the scale\'s lowest level', () => {
+  it('starts the axis at the lowest level, so 1.5 → 1.75 does not look like a doubling; the dimensions\' chart too', async () => {
+    const md = await ratedReview([
+      { id: 'x', rubric: 'five', before: [1, 1, 2, 2], after: [1, 2, 2, 2] },
+      { id: 'y', rubric: 'five', before: [2, 2, 2, 2], after: [2, 3, 3, 3] },
+    ]);
+    expect(md).toContain('  bar [1.75, 2.75]\n  line [1.5, 2]\n');
+    // The overall chart, then the chart of y's three dimensions that moved (2 → 3 each).
+    expect(axes(md)).toEqual(['y-axis "score" 1 --> 5', 'y-axis "score" 1 --> 5']);
+    expect(md).toContain('  bar [3, 3, 3]\n  line [2, 2, 2]\n');
+  });
+
+  it('draws assessments of different scales on charts of their own, never on one axis', async () => {
+    const md = await ratedReview([
+      { id: 'x', rubric: 'five', before: [1, 1, 2, 2], after: [1, 2, 2, 2] },
+      { id: 'y', rubric: 'five', before: [2, 2, 2, 2], after: [2, 2, 3, 3] },
+      { id: 'z', rubric: 'three', before: [0, 0, 1, 1], after: [0, 1, 1, 1] },
+      { id: 'w', rubric: 'three', before: [1, 1, 1, 1], after: [1, 1, 2, 3] },
+    ]);
+    expect(axes(md)).toEqual(['y-axis "score" 1 --> 5', 'y-axis "score" 0 --> 3']);
+    expect(md).toContain('title "Overall, levels 1 to 5: bars after, line before"');
+    expect(md).toContain('title "Overall, levels 0 to 3: bars after, line before"');
+    // One assessment per scale: nothing to compare it with on its own axis, so no chart.
+    const single = await ratedReview([
+      { id: 'x', rubric: 'five', before: [1, 1, 2, 2], after: [1, 2, 2, 2] },
+      { id: 'z', rubric: 'three', before: [0, 0, 1, 1], after: [0, 1, 1, 1] },
+    ]);
+    expect(single).not.toContain('xychart-beta');
   });
 });
 

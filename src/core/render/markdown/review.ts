@@ -47,8 +47,7 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   const rows = review.files.flatMap((f) => (f.documents.length ? f.documents.map((d) => summaryRow(f, d, celebrate)) : [summaryRow(f, undefined, celebrate)]));
   head.push(markdownTable(['File', 'Change', 'Document', 'Overall', 'Threshold', 'New errors'], rows));
   if (options.afterSummary) head.push(options.afterSummary);
-  const chart = overallChart(review);
-  if (chart) head.push(chart);
+  head.push(...overallCharts(review));
   for (const impact of review.impacts) head.push(impactSection(impact, level + 1, termsOf(review, impact)));
 
   const parts = [head.join('\n\n')];
@@ -135,23 +134,56 @@ function summaryRow(file: ReviewedFile, doc: ReviewedDocument | undefined, celeb
   return [markdownCode(file.path), statusText(file), what, overall, crossing, errors];
 }
 
-/** Bars for the head, a line for the base, when the overall scores of at least two assessments moved. */
-function overallChart(review: ChangeReview): string | undefined {
+/**
+ * Bars for the head, a line for the base, when the overall scores of at least two assessments
+ * moved: one chart per scale, since a score of 3 means another thing on a scale of 1 to 3 than on
+ * one of 0 to 5, and their bars side by side would compare what cannot be compared.
+ */
+function overallCharts(review: ChangeReview): string[] {
   // Only the assessments whose overall score moved: a bar on its own line says nothing.
-  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.moved === 'overall' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined).map((d) => ({ f, d })));
-  if (moved.length < 2 || moved.length > 20) return undefined;
-  const before = moved.map(({ d }) => d.diff.overall?.before as number);
-  const after = moved.map(({ d }) => d.diff.overall?.after as number);
-  const all = [...before, ...after];
-  return mermaidXyChart({
-    title: chartTitle('Overall score: bars after, line before'),
-    categories: moved.map(({ d }) => d.title),
-    yLabel: 'score',
-    min: Math.floor(Math.min(...all)),
-    max: Math.ceil(Math.max(...all)),
-    bars: after,
-    lines: [before],
-  });
+  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.moved === 'overall' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined));
+  const byScale = new Map<string, { scale: Scale; docs: ReviewedDocument[] }>();
+  for (const d of moved) {
+    const scale = scaleOf(d);
+    if (!scale) continue;
+    const key = `${scale.minLevel}–${scale.maxLevel}`;
+    const group = byScale.get(key) ?? { scale, docs: [] };
+    group.docs.push(d);
+    byScale.set(key, group);
+  }
+  const charts: string[] = [];
+  for (const { scale, docs } of byScale.values()) {
+    if (docs.length < 2 || docs.length > 20) continue;
+    const before = docs.map((d) => d.diff.overall?.before as number);
+    const after = docs.map((d) => d.diff.overall?.after as number);
+    const levels = `levels ${scale.minLevel} to ${scale.maxLevel}`;
+    charts.push(
+      mermaidXyChart({
+        title: byScale.size > 1 ? chartTitle(`Overall score, ${levels}: bars after, line before`, `Overall, ${levels}: bars after, line before`) : chartTitle('Overall score: bars after, line before'),
+        categories: docs.map((d) => d.title),
+        yLabel: 'score',
+        ...axis(scale, [...before, ...after]),
+        bars: after,
+        lines: [before],
+      }),
+    );
+  }
+  return charts;
+}
+
+type Scale = { readonly minLevel: number; readonly maxLevel: number };
+
+/** The scale an assessment's scores are on: its rubric's, after the change (before it, for a deleted one). */
+function scaleOf(doc: ReviewedDocument): Scale | undefined {
+  return doc.diff.rubric.after ?? doc.diff.rubric.before;
+}
+
+/**
+ * A y axis from the scale's lowest level (or lower, to the whole number under a score below it) to
+ * its highest: bars start at the bottom of the scale, so 1.5 and 1.75 do not look twice apart.
+ */
+function axis(scale: Scale, values: readonly number[]): { min: number; max: number } {
+  return { min: Math.min(scale.minLevel, Math.floor(Math.min(...values))), max: Math.max(scale.maxLevel, Math.ceil(Math.max(...values))) };
 }
 
 function impactSection(impact: RubricImpact, level: number, terms: ReportTerms): string {
@@ -220,15 +252,15 @@ function fileNote(file: ReviewedFile): { note?: string } {
 function dimensionChart(doc: ReviewedDocument): string | undefined {
   const moved = doc.diff.dimensions.filter((d) => d.before?.score !== undefined && d.after?.score !== undefined && scoreMoved(d.before.score, d.after.score));
   if (moved.length < 3 || moved.length > 20) return undefined;
+  const scale = scaleOf(doc);
+  if (!scale) return undefined;
   const before = moved.map((d) => d.before?.score as number);
   const after = moved.map((d) => d.after?.score as number);
-  const all = [...before, ...after];
   return mermaidXyChart({
     title: chartTitle(`${termHeading(doc.diff.terms.dimension)} that moved: bars after, line before`, `${termHeading(doc.diff.terms.dimension)}: bars after, line before`, 'Scores that moved: bars after, line before'),
     categories: moved.map((d) => d.title),
     yLabel: 'score',
-    min: Math.floor(Math.min(...all)),
-    max: Math.ceil(Math.max(...all)),
+    ...axis(scale, [...before, ...after]),
     bars: after,
     lines: [before],
   });
