@@ -97,6 +97,33 @@ describe('the overall chart: one per scale, its axis from the scale\'s lowest le
   });
 });
 
+describe('the "Moves the score" column: one rule, never blank', () => {
+  const rubric = [
+    'apiVersion: rubrics-as-code/v1', 'kind: Rubric', 'id: desk', 'title: Desk', 'version: 1.0.0', 'scoring: { method: average }',
+    'levels: [{ level: 1, name: One }, { level: 2, name: Two }, { level: 3, name: Three }]',
+    'dimensions:', '  - id: d', '    title: Intake', '    criteria:',
+    '      - { id: c1, text: First., level: 1 }', '      - { id: c2, text: Second., level: 2 }', '      - { id: c3, text: Third., level: 3 }', '',
+  ].join('\n');
+  const assessment = (answers: string) => `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: a\ntitle: Team A\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n  d:\n    answers:\n${answers}`;
+
+  it('gives each row its share, "nothing" rather than ±0 or a blank, and "counted above" for a criterion\'s further change', async () => {
+    const before = assessment('      c1: no\n      c2: no\n      c3: yes\n');
+    const after = assessment('      c1: { answer: yes, evidence: [https://wiki.example.com/c1] }\n      c2: no\n      c3: { answer: yes, evidence: [https://wiki.example.com/c3] }\n');
+    const files = { 'desk.rubric.yaml': rubric };
+    const md = renderReviewMarkdown(
+      reviewChange({
+        base: { ref: 'main' },
+        head: { ref: 'feature' },
+        files: [{ path: 'a.assessment.yaml', status: 'modified', before: await analyzeMemory({ ...files, 'a.assessment.yaml': before }, 'a.assessment.yaml'), after: await analyzeMemory({ ...files, 'a.assessment.yaml': after }, 'a.assessment.yaml') }],
+      }),
+    );
+    const table = md.slice(md.indexOf('| What changed | Before | After | Moves the score |'));
+    const cells = table.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| What') && !l.startsWith('| ---')).map((l) => l.split(' | ').pop()?.replace(/ \|$/, ''));
+    expect(cells).toEqual([expect.stringMatching(/^\+\d/), 'counted above', 'nothing']);
+    expect(table).not.toContain('±0');
+  });
+});
+
 describe('scoreMoved: the one rule for a moved score', () => {
   it('fires for a change, an appearing or a vanishing score', () => {
     expect(scoreMoved(2.17, 2.26)).toBe(true);

@@ -294,11 +294,13 @@ function dimensionWhy(d: DimensionExplanation, terms: ReportTerms): string {
   const moving = d.changes.filter((c) => c.contribution !== undefined);
   const shares = withShares ? apportion(moving.map((c) => c.contribution as number), shownDelta(d.before as number, d.after as number)) : [];
   const shareOf = new Map(moving.map((c, i) => [c, shares[i] as number]));
-  const rows = d.changes.map((c) => [inputLabel(c, terms), inputValue(c, 'before'), inputValue(c, 'after'), effect(c, shareOf.get(c))]);
+  const together = !d.exact && scoreMoved(d.before, d.after) && d.before !== undefined && d.after !== undefined && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined);
+  const rows = d.changes.map((c, i) => {
+    const rider = c.criterion !== undefined && d.changes.slice(0, i).some((earlier) => earlier.criterion?.id === c.criterion?.id);
+    return [inputLabel(c, terms), inputValue(c, 'before'), inputValue(c, 'after'), effect(c, shareOf.get(c), { shares: withShares, moved: scoreMoved(d.before, d.after), rider })];
+  });
   const table = markdownTable(['What changed', 'Before', 'After', 'Moves the score'], rows);
-  const note = !d.exact && scoreMoved(d.before, d.after) && d.before !== undefined && d.after !== undefined && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined)
-    ? `\n\nThese changes act together (the ${markdownText(termHeading(terms.criterion).toLowerCase())} counted, their weights or the scale changed), so the move does not split exactly between them.`
-    : '';
+  const note = together ? `\n\nThese changes act together (the ${markdownText(termHeading(terms.criterion).toLowerCase())} counted, their weights or the scale changed), so the move does not split exactly between them.` : '';
   return `${heading}\n\n${table}${note}`;
 }
 
@@ -309,10 +311,21 @@ function dimensionMove(before: number | undefined, after: number | undefined): s
   return `${before === undefined ? 'not scored' : formatScore(before)} → ${after === undefined ? 'not scored' : formatScore(after)}`;
 }
 
-function effect(c: InputChange, share: number | undefined): string {
-  const gate = c.opened !== undefined ? `opens level ${c.opened}` : c.closed !== undefined ? `closes level ${c.closed}` : '';
-  const amount = share !== undefined ? formatDelta(share) : '';
-  return [amount, gate].filter(Boolean).join(', ');
+/**
+ * The "Moves the score" cell, by one rule, never empty: the change's own share of the move when the
+ * move splits exactly between the changes; "nothing" for a change that moves nothing (its share is
+ * 0, or the score did not move); "counted above" for a further change of a criterion whose first
+ * row holds the criterion's share; "together with the others" when the move does not split (the
+ * note under the table says why). A level it opens or closes (gated scoring) follows.
+ */
+function effect(c: InputChange, share: number | undefined, context: { readonly shares: boolean; readonly moved: boolean; readonly rider: boolean }): string {
+  const gate = c.opened !== undefined ? `opens level ${c.opened}` : c.closed !== undefined ? `closes level ${c.closed}` : undefined;
+  let amount: string | undefined;
+  if (share !== undefined) amount = formatDelta(share) === formatDelta(0) ? 'nothing' : formatDelta(share);
+  else if (!context.moved) amount = 'nothing';
+  else if (context.shares) amount = context.rider ? 'counted above' : 'nothing';
+  else if (!gate) amount = 'together with the others';
+  return [amount, gate].filter((part) => part !== undefined).join(', ');
 }
 
 const INPUT_LABELS: Readonly<Record<InputChange['kind'], string>> = {
