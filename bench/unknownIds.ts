@@ -6,6 +6,7 @@
  * (test/suggest.test.ts).
  */
 import { Random } from './generate';
+import { ratedRubricHeader } from './hostile';
 
 const AREAS = [
   'service-catalogue', 'self-service', 'incident-response', 'change-enablement', 'knowledge-sharing', 'cost-transparency',
@@ -74,19 +75,7 @@ export function unknownIdCase(count: number, seed = 17): UnknownIdCase {
 
 /** The rubric of a case: its criteria in dimensions of 1,000, criterion i depending on unknown id i. */
 export function unknownIdRubric({ known, unknown }: UnknownIdCase, spellDependenciesRight = false): string {
-  const out = [
-    'apiVersion: rubrics-as-code/v1',
-    'kind: Rubric',
-    'id: did-you-mean',
-    'title: Rubric whose criteria depend on criteria that are not there',
-    'version: 1.0.0',
-    'scoring: { method: rated }',
-    'levels:',
-    '  - { level: 1, name: Initial }',
-    '  - { level: 2, name: Managed }',
-    '  - { level: 3, name: Defined }',
-    'dimensions:',
-  ];
+  const out = ratedRubricHeader('did-you-mean', 'Rubric whose criteria depend on criteria that are not there');
   const perDimension = 1_000;
   for (let start = 0; start < known.length; start += perDimension) {
     out.push(`  - id: part-${start / perDimension + 1}`, `    title: Part ${start / perDimension + 1}`, '    criteria:');
