@@ -38,9 +38,6 @@ describe('ChunkedTextDocument', () => {
           expect(actual.offsetAt(at), `${where}, offsetAt ${JSON.stringify(at)}`).toBe(expected.offsetAt(at));
           const offset = random.int(-2, expected.getText().length + 2);
           expect(actual.positionAt(offset), `${where}, positionAt ${offset}`).toEqual(expected.positionAt(offset));
-          const line = random.int(-1, expected.lineCount + 1);
-          expect(actual.getLineRange(line), `${where}, getLineRange ${line}`).toEqual(expected.getLineRange(line));
-          expect(actual.getEOLCharacters(line)).toBe(expected.getEOLCharacters(line));
           const range = { start: position(), end: position() };
           expect(actual.getText(range)).toBe(expected.getText(range));
         }

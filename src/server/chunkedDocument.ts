@@ -1,4 +1,4 @@
-import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 
 /**
  * An open document whose edits cost what the edit costs, not what the document weighs.
@@ -26,7 +26,7 @@ interface Chunk {
   starts: number[];
 }
 
-export class ChunkedTextDocument implements TextDocument {
+export class ChunkedTextDocument {
   private chunks: Chunk[] = [];
   private length = 0;
   private whole: string | undefined;
@@ -91,24 +91,6 @@ export class ChunkedTextDocument implements TextDocument {
   private beforeLineBreak(offset: number, lineStart: number): number {
     while (offset > lineStart && isLineBreak(this.charCodeAt(offset - 1))) offset--;
     return offset;
-  }
-
-  getLineRange(line: number): Range {
-    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const last = this.lineCount - 1;
-    if (line > last) {
-      const start = this.lineStart(last) ?? 0;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - start } };
-    }
-    const { start = 0, next } = this.lineBounds(line);
-    return { start: { line, character: 0 }, end: { line, character: this.beforeLineBreak(next ?? this.length, start) - start } };
-  }
-
-  getEOLCharacters(line: number): string {
-    if (line < 0 || line >= this.lineCount) return '';
-    const { start = 0, next } = this.lineBounds(line);
-    const end = next ?? this.length;
-    return this.getText().substring(this.beforeLineBreak(end, start), end);
   }
 
   /** Applies changes as TextDocument.update does: each range is read in the text the changes before it left. */

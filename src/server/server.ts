@@ -7,7 +7,6 @@ import {
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
-  TextDocuments,
   TextDocumentEdit,
   type CodeAction,
   type CodeActionParams,
@@ -15,6 +14,9 @@ import {
   type CodeLens,
   type CompletionItem,
   type Connection,
+  type DidChangeTextDocumentParams,
+  type DidCloseTextDocumentParams,
+  type DidOpenTextDocumentParams,
   type InitializeParams,
   type InitializeResult,
   type Location,
@@ -22,7 +24,6 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChunkedTextDocument } from './chunkedDocument';
 import { OpenAnalyses } from './analyses';
 import { readSettings, type ServerSettings } from './config';
@@ -117,13 +118,8 @@ interface Scheduled {
 }
 
 class RubricsServer {
-  private readonly documents = new TextDocuments<ChunkedTextDocument>({
-    create: (uri, languageId, version, text) => new ChunkedTextDocument(uri, languageId, version, text),
-    update: (document, changes, version) => {
-      document.update(changes, version);
-      return document;
-    },
-  });
+  /** The open documents, by URI, as the editor's notifications left them. */
+  private readonly documents = new Map<string, ChunkedTextDocument>();
   private readonly ownership = new FileOwnership();
   private readonly files: ServerFiles;
   private readonly engine: Engine;
@@ -136,8 +132,6 @@ class RubricsServer {
   /** Files that have diagnostics published, so they can be cleared. */
   private readonly published = new Set<string>();
   private readonly scheduled = new Map<string, Scheduled>();
-  /** Documents whose open event came a moment ago (TextDocuments follows it with a content change). */
-  private readonly justOpened = new Set<string>();
   private settings: ServerSettings = readSettings(undefined);
   private capabilities: ClientCapabilities = {};
   private init: RubricsInitializationOptions = {};
@@ -173,19 +167,32 @@ class RubricsServer {
       }),
     );
 
-    this.documents.onDidOpen(({ document }) => {
-      this.analyses.touch(document.uri);
-      this.justOpened.add(document.uri);
-      this.schedule(document.uri, 0, true);
-    });
-    this.documents.onDidChangeContent(({ document }) => {
-      // Fired right after onDidOpen too, whose handler has scheduled the first check already.
-      if (this.justOpened.delete(document.uri)) return;
-      this.analyses.touch(document.uri);
-      const delay = this.owned.has(document.uri) ? this.checkDelay(document.uri) : Math.max(RECLASSIFY_DELAY_MS, this.settings.delay);
-      this.schedule(document.uri, delay, true);
-    });
-    this.documents.onDidClose(({ document }) => this.closed(document.uri));
+    // The open documents follow the editor's notifications, each checked first: a change with a
+    // position that is not a number would otherwise be applied at a guessed place and make the
+    // document's positions null. Such a change is left out with a line in the log (the document
+    // stays as it was until the editor sends it again).
+    c.onDidOpenTextDocument(
+      this.notification('textDocument/didOpen', PARAMS.didOpen, ({ textDocument: d }: DidOpenTextDocumentParams) => {
+        this.documents.set(d.uri, new ChunkedTextDocument(d.uri, d.languageId, d.version, d.text));
+        this.analyses.touch(d.uri);
+        this.schedule(d.uri, 0, true);
+      }),
+    );
+    c.onDidChangeTextDocument(
+      this.notification('textDocument/didChange', PARAMS.didChange, ({ textDocument: { uri, version }, contentChanges }: DidChangeTextDocumentParams) => {
+        const document = this.documents.get(uri);
+        if (!document || contentChanges.length === 0) return;
+        document.update(contentChanges, version);
+        this.analyses.touch(uri);
+        const delay = this.owned.has(uri) ? this.checkDelay(uri) : Math.max(RECLASSIFY_DELAY_MS, this.settings.delay);
+        this.schedule(uri, delay, true);
+      }),
+    );
+    c.onDidCloseTextDocument(
+      this.notification('textDocument/didClose', PARAMS.didClose, ({ textDocument: { uri } }: DidCloseTextDocumentParams) => {
+        if (this.documents.delete(uri)) this.closed(uri);
+      }),
+    );
 
     type At = { textDocument: { uri: string }; position: { line: number; character: number } };
     this.handle('textDocument/completion', PARAMS.textDocumentPosition, ({ textDocument, position }: At) => this.atCurrent(textDocument.uri, (doc) => this.completion(doc, doc.offsetAt(position))));
@@ -276,7 +283,6 @@ class RubricsServer {
     );
     c.onRequest(BUILTIN_TEXT, this.request(BUILTIN_TEXT, PARAMS.uri, ({ uri }: BuiltinTextParams) => builtinByUri(uri)?.text ?? null));
 
-    this.documents.listen(this.checkedDocumentNotifications());
     c.listen();
   }
 
@@ -315,24 +321,6 @@ class RubricsServer {
         return;
       }
       handler(params);
-    };
-  }
-
-  /**
-   * The connection as the open documents listen to it, with each notification checked first: a
-   * change with a position that is not a number would otherwise be applied at a guessed place
-   * and make the document's positions `null`. Such a change is left out, with a line in the log
-   * (the document then stays as it was until the editor sends it again).
-   */
-  private checkedDocumentNotifications(): Parameters<TextDocuments<ChunkedTextDocument>['listen']>[0] {
-    const c = this.connection;
-    return {
-      onDidOpenTextDocument: (handler) => c.onDidOpenTextDocument(this.notification('textDocument/didOpen', PARAMS.didOpen, handler)),
-      onDidChangeTextDocument: (handler) => c.onDidChangeTextDocument(this.notification('textDocument/didChange', PARAMS.didChange, handler)),
-      onDidCloseTextDocument: (handler) => c.onDidCloseTextDocument(this.notification('textDocument/didClose', PARAMS.didClose, handler)),
-      onWillSaveTextDocument: (handler) => c.onWillSaveTextDocument(handler),
-      onWillSaveTextDocumentWaitUntil: (handler) => c.onWillSaveTextDocumentWaitUntil(handler),
-      onDidSaveTextDocument: (handler) => c.onDidSaveTextDocument(handler),
     };
   }
 
@@ -417,7 +405,7 @@ class RubricsServer {
     const pushed = settings && typeof settings === 'object' ? (settings as { rubrics?: unknown }).rubrics : undefined;
     await this.pullSettings(pushed);
     if (JSON.stringify([this.settings.files, this.settings.allowOutside]) !== before) {
-      for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
+      for (const doc of this.documents.values()) this.schedule(doc.uri, 0, false);
       if (this.settings.scan) void this.scanWorkspace('the rubrics.files setting changed');
     }
     if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
@@ -509,7 +497,6 @@ class RubricsServer {
     const entry = this.scheduled.get(uri);
     if (entry?.timer) clearTimeout(entry.timer);
     this.scheduled.delete(uri);
-    this.justOpened.delete(uri);
     const wasOwned = this.owned.delete(uri);
     this.analyses.forget(uri);
     if (!wasOwned) return;
@@ -608,7 +595,7 @@ class RubricsServer {
 
   private async revalidateAll(): Promise<null> {
     await this.loadIgnoreLists();
-    for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
+    for (const doc of this.documents.values()) this.schedule(doc.uri, 0, false);
     await this.scanWorkspace('on request');
     return null;
   }
@@ -655,7 +642,7 @@ class RubricsServer {
    * Runs a request against the document's current version. A result computed for a version the
    * user has typed past would point at the wrong text, so it is computed again (a few times).
    */
-  private async atCurrent<T>(uri: string, compute: (doc: TextDocument) => Promise<T>): Promise<T | null> {
+  private async atCurrent<T>(uri: string, compute: (doc: ChunkedTextDocument) => Promise<T>): Promise<T | null> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const doc = this.documents.get(uri);
       if (!doc || !this.ownership.owns(uri, doc.getText(), doc.languageId)) return null;
@@ -666,7 +653,7 @@ class RubricsServer {
     return null;
   }
 
-  private async completion(doc: TextDocument, offset: number): Promise<CompletionItem[]> {
+  private async completion(doc: ChunkedTextDocument, offset: number): Promise<CompletionItem[]> {
     const snapshot = await this.analyses.completionSnapshot(doc);
     const text = doc.getText();
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -684,7 +671,7 @@ class RubricsServer {
    * a use of it in an assessment or plan. Every open file and every file of the workspace whose
    * last check read the rubric is looked at.
    */
-  private async references(doc: TextDocument, offset: number, includeDeclaration: boolean): Promise<Location[]> {
+  private async references(doc: ChunkedTextDocument, offset: number, includeDeclaration: boolean): Promise<Location[]> {
     const snapshot = await this.analyses.snapshot(doc);
     let item: RubricItem | undefined = itemAtRubricOffset(snapshot.analysis, offset);
     let rubricText = snapshot.analysis.text;
@@ -729,7 +716,7 @@ class RubricsServer {
     return [...uris].sort();
   }
 
-  private async lenses(doc: TextDocument): Promise<CodeLens[]> {
+  private async lenses(doc: ChunkedTextDocument): Promise<CodeLens[]> {
     const analysis = await this.analyses.analysisOf(doc);
     return codeLenses(analysis).map((lens) => ({
       range: toRange(doc, lens.range),
@@ -746,7 +733,7 @@ class RubricsServer {
     return (await this.options.builtinFile(builtin.fileName, builtin.text)) ?? uri;
   }
 
-  private workspaceEdit(doc: TextDocument, edits: readonly TextEditData[]): WorkspaceEdit {
+  private workspaceEdit(doc: ChunkedTextDocument, edits: readonly TextEditData[]): WorkspaceEdit {
     const textEdits: TextEdit[] = edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText }));
     // With the version, the editor refuses an edit computed for text the user has changed since.
     if (this.capabilities.workspace?.workspaceEdit?.documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, textEdits)] };
