@@ -4,20 +4,25 @@
  * hold the parsers to linear work (test/yaml-limits.test.ts, test/yaml-fuzz.test.ts).
  */
 
-const HEADER = [
-  'apiVersion: rubrics-as-code/v1',
-  'kind: Rubric',
-  'id: shared-descriptors',
-  'title: Rubric whose dimensions share one set of level descriptors',
-  'version: 1.0.0',
-  'scoring: { method: rated }',
-  'levels:',
-  '  - { level: 1, name: Initial }',
-  '  - { level: 2, name: Managed }',
-  '  - { level: 3, name: Defined }',
-  '  - { level: 4, name: Measured }',
-  'dimensions:',
-];
+/** The lines of a rated rubric up to `dimensions:`, with four levels (the bench's generated rubrics share them). */
+export function ratedRubricHeader(id: string, title: string): string[] {
+  return [
+    'apiVersion: rubrics-as-code/v1',
+    'kind: Rubric',
+    `id: ${id}`,
+    `title: ${title}`,
+    'version: 1.0.0',
+    'scoring: { method: rated }',
+    'levels:',
+    '  - { level: 1, name: Initial }',
+    '  - { level: 2, name: Managed }',
+    '  - { level: 3, name: Defined }',
+    '  - { level: 4, name: Measured }',
+    'dimensions:',
+  ];
+}
+
+const HEADER = ratedRubricHeader('shared-descriptors', 'Rubric whose dimensions share one set of level descriptors');
 
 const SENTENCES = [
   'Work depends on the people who happen to know how it is done.',

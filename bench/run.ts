@@ -9,11 +9,13 @@
  *   5. js-yaml's load (no positions), when js-yaml is installed.
  * Then hostile inputs (bench/hostile.ts), each against a plain file of the same size in the
  * same rounds: a rubric whose dimensions share one anchored levels map (500, 1,000 and 5,000
- * dimensions) and a 2 MB line of spaces, through the whole engine.
+ * dimensions) and a 2 MB line of spaces, through the whole engine. Then "did you mean"
+ * (bench/didYouMean.ts): 500, 2,000 and 8,000 unknown ids against a rubric of as many ids.
  * Results go to the terminal and to bench/results.md. Options:
  *   --sizes 500,5000      sizes in lines (default 500, 5000, 50000)
  *   --budget-ms 3000      time spent per subject and size after warm-up
  *   --no-hostile          skip the hostile inputs
+ *   --no-did-you-mean     skip the "did you mean" rows
  *   --no-write            do not update bench/results.md
  *   --write-files DIR     only write the generated rubric and assessments to DIR, then exit
  *   --cli-only            only the CLI over a generated repository (bench/cli.ts)
@@ -32,6 +34,8 @@ import { Engine, type FileAnalysis } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { parseYaml } from '../src/core/yaml/parse';
 import { benchCli, cliTable } from './cli';
+import { benchDidYouMean, didYouMeanTable, type DidYouMeanRow } from './didYouMean';
+import { measureInterleaved, type Timing } from './measure';
 import { workUnits } from '../src/core/yaml/work';
 import { BENCH_RUBRIC_FILE, BENCH_SIZES, generateBenchDocuments, writeBenchFiles, type BenchDocuments } from './generate';
 import { YAML_LIMITS } from '../src/core/yaml/limits';
@@ -41,6 +45,7 @@ interface Options {
   sizes: number[];
   budgetMs: number;
   hostile: boolean;
+  didYouMean: boolean;
   write: boolean;
   writeFiles?: string;
   cli: boolean;
@@ -48,54 +53,20 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, write: true, cli: true, engine: true };
+  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, didYouMean: true, write: true, cli: true, engine: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number).filter((n) => n > 0);
     else if (arg === '--budget-ms') options.budgetMs = Number(argv[++i]);
     else if (arg === '--no-write') options.write = false;
     else if (arg === '--no-hostile') options.hostile = false;
+    else if (arg === '--no-did-you-mean') options.didYouMean = false;
     else if (arg === '--write-files') options.writeFiles = String(argv[++i]);
     else if (arg === '--cli-only') options.engine = false;
     else if (arg === '--no-cli') options.cli = false;
-    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-write --write-files DIR --cli-only --no-cli`);
+    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-did-you-mean --no-write --write-files DIR --cli-only --no-cli`);
   }
   return options;
-}
-
-interface Timing {
-  readonly median: number;
-  readonly p90: number;
-  readonly iterations: number;
-}
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/**
- * Times several subjects in interleaved rounds (each runs once per round, in turn), so that load
- * from other processes on the machine falls on all of them alike and their ratios stay fair.
- * Warms each up first; then runs rounds until `budgetMs` per subject is spent (5 to 500 rounds).
- */
-async function measureInterleaved(subjects: readonly (() => unknown)[], budgetMs: number): Promise<Timing[]> {
-  for (const fn of subjects) {
-    const warmupEnd = performance.now() + Math.min(1000, budgetMs / 3);
-    for (let i = 0; i < 3 || (performance.now() < warmupEnd && i < 30); i++) await fn();
-  }
-  gc?.();
-  const times: number[][] = subjects.map(() => []);
-  const end = performance.now() + budgetMs * subjects.length;
-  for (let round = 0; round < 5 || (performance.now() < end && round < 500); round++) {
-    for (let s = 0; s < subjects.length; s++) {
-      const start = performance.now();
-      await (subjects[s] as () => unknown)();
-      (times[s] as number[]).push(performance.now() - start);
-    }
-  }
-  return times.map((list) => {
-    list.sort((a, b) => a - b);
-    const at = (q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))] as number;
-    return { median: at(0.5), p90: at(0.9), iterations: list.length };
-  });
 }
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -354,10 +325,17 @@ async function benchEngine(options: Options, machineInfo: string): Promise<strin
     console.log('Hostile inputs, each against a plain rubric of the same size:');
     for (const input of hostileInputs()) hostileRows.push(await benchHostile(input.name, input.text, input.writtenOut, input.sameShape, options.budgetMs));
   }
+  let didYouMeanRows: DidYouMeanRow[] = [];
+  if (options.didYouMean) {
+    console.log('"Did you mean": N unknown ids against a rubric of N ids:');
+    didYouMeanRows = await benchDidYouMean(options.budgetMs);
+  }
   const output = table(rows);
   console.log(`\n${output}\n`);
   const hostileOutput = hostileRows.length > 0 ? hostileTable(hostileRows) : '';
   if (hostileOutput) console.log(`${hostileOutput}\n`);
+  const didYouMeanOutput = didYouMeanRows.length > 0 ? didYouMeanTable(didYouMeanRows) : '';
+  if (didYouMeanOutput) console.log(`${didYouMeanOutput}\n`);
   for (const r of rows) {
     console.log(`${r.lines} lines (${(r.bytes / 1024).toFixed(0)} KiB): the engine used the ${r.parser} parser and reported ${r.diagnostics} diagnostics; runs measured: engine ${r.engine.iterations}, full ${r.engineFull.iterations}, parse ${r.parseOnly.iterations}, yaml-language-server ${r.yls.iterations}.`);
   }
@@ -398,7 +376,20 @@ async function benchEngine(options: Options, machineInfo: string): Promise<strin
           '',
         ]
       : []),
-    'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-hostile`, `--no-write`, `--cli-only`, `--no-cli`;',
+    ...(didYouMeanOutput
+      ? [
+          '## Did you mean',
+          '',
+          'A generated rubric of N criteria (bench/unknownIds.ts: ids such as `incident-response-runbook-central`), each depending on an id that is not one of them:',
+          'half of them one typo away from a criterion, a fifth two typos away, the rest renamed (`…-v2`) or made up. The engine looks each of the N unknown ids up among the N known ones.',
+          '"Same rubric, ids spelled right" is the analysis without any unknown id; "The searches alone" indexes the N ids and runs the N searches without the engine.',
+          'The ratios to 500 show how the time grows with N: linear is 4x at 2,000 and 16x at 8,000.',
+          '',
+          didYouMeanOutput,
+          '',
+        ]
+      : []),
+    'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-hostile`, `--no-did-you-mean`, `--no-write`, `--cli-only`, `--no-cli`;',
     '`--write-files DIR` writes the generated documents instead). Absolute times depend on the machine and its load;',
     'the ratios, measured in the same rounds, are the meaningful part.',
   ];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listChanges, parseRawDiff } from '../src/cli/changedFiles';
+import { fetchCommand, listChanges, parseRawDiff } from '../src/cli/changedFiles';
 import { CliError } from '../src/cli/errors';
 import { gitIn as git, removeTempDirs, tempDir } from './cli.helpers';
 
@@ -70,6 +70,28 @@ describe('listChanges', () => {
     await expect(listChanges(repo, 'origin/main')).rejects.toThrow(/"origin\/main" is not a branch, tag or commit.*fetch-depth: 0/);
     await expect(listChanges(repo, 'origin/main')).rejects.toBeInstanceOf(CliError);
     await expect(listChanges(tempDir('rubrics-not-a-repo-'), 'main')).rejects.toThrow(/is not inside a git repository/);
+  });
+
+  it('suggests a fetch that git accepts for each kind of name, in a shallow clone of one branch', async () => {
+    const origin = repositoryWithOneCommit();
+    git(origin, 'branch', '-q', 'release');
+    git(origin, 'checkout', '-q', '-b', 'topic');
+    git(origin, 'commit', '-q', '--allow-empty', '-m', 'topic');
+    const full = git(origin, 'rev-parse', 'release').trim();
+    const clone = tempDir('rubrics-shallow-');
+    git(tempDir(), 'clone', '-q', '--depth', '1', '--branch', 'topic', `file://${origin}`, clone);
+    for (const [ref, command] of [
+      ['origin/release', 'git fetch origin release:refs/remotes/origin/release'],
+      ['release', 'git fetch origin release:release'],
+    ] as const) {
+      await expect(listChanges(clone, ref)).rejects.toThrow(`Fetch it first (${command}, or in GitHub Actions`);
+      expect(await fetchCommand(clone, ref)).toBe(command);
+      // git takes it, and the name then leads to the commit.
+      git(clone, ...command.split(' ').slice(1), '-q');
+      expect(git(clone, 'rev-parse', ref).trim()).toBe(full);
+    }
+    expect(await fetchCommand(clone, full)).toBe(`git fetch origin ${full}`);
+    expect(await fetchCommand(clone, 'HEAD~3')).toBe('git fetch --unshallow');
   });
 });
 

@@ -258,12 +258,14 @@ describe('files read from git stop at the size limit too', () => {
 
 describe.runIf(onPosix)('rubrics report --out onto what is not a regular file', () => {
   const report = (out: string, cwd: string) => run(['report', GOOD, '--out', out], cwd);
+  /** All that a report written to `out` says: where it went. */
+  const wrote = (out: string) => expect.stringMatching(new RegExp(`^rubrics: wrote ${out}: the Markdown report of .+ \\(\\d+ bytes\\)\\.\\n$`));
 
   it.runIf(canMakeDevices)('writes into a private character device and leaves it a device', async () => {
     const dir = tempDir();
     mknod(path.join(dir, 'null'), 3);
     const result = await report('null', dir);
-    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: wrote('null') });
     expect(fs.lstatSync(path.join(dir, 'null')).isCharacterDevice()).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['null']);
   });
@@ -289,7 +291,7 @@ describe.runIf(onPosix)('rubrics report --out onto what is not a regular file', 
     // The CLI refuses a FIFO nobody reads (next test), so wait until cat has it open.
     await waitFor(() => fs.readdirSync(`/proc/${reader.pid}/fd`).some((fd) => safeReadlink(`/proc/${reader.pid}/fd/${fd}`) === fifo));
     const result = await report('fifo', dir);
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result).toMatchObject({ code: 0, stderr: wrote('fifo') });
     await closed;
     expect(Buffer.concat(received).toString('utf8')).toBe((await run(['report', GOOD], dir)).stdout);
     expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
@@ -313,7 +315,7 @@ describe.runIf(onPosix)('rubrics report --out onto what is not a regular file', 
     fs.chmodSync(target, 0o640);
     fs.symlinkSync('reports/latest.md', path.join(dir, 'report.md'));
     const result = await report('../report.md', path.join(dir, 'work'));
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result).toMatchObject({ code: 0, stderr: wrote('../report.md') });
     expect(fs.lstatSync(path.join(dir, 'report.md')).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toMatch(/^# Fictional Freight/);
     expect(fs.statSync(target).mode & 0o777).toBe(0o640);

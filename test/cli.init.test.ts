@@ -62,7 +62,10 @@ describe('rubrics init', () => {
     const dir = tempDir();
     const run = await runCli(cli, ['init', '.'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('2. rubrics validate .\n');
+    // The commands work after the README's install (npm install --save-dev, then npx).
+    expect(run.stdout).toContain('2. npx rubrics validate .\n');
+    expect(run.stdout).toContain('3. npx rubrics report ./baseline.assessment.yaml\n');
+    expect(run.stdout).not.toMatch(/^ {2}\d\. rubrics /m);
     expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain('\nnpx rubrics validate .\n');
     expect((await validateJson(dir, [])).every((f) => f.errorCount === 0 && f.warningCount === 0)).toBe(true);
   });

@@ -93,11 +93,12 @@ describe('rubrics report', () => {
 });
 
 describe('rubrics report --out', () => {
-  it('writes the file and nothing to stdout, creating missing folders', async () => {
+  it('writes the file, creating missing folders, and says on stderr what it wrote', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'reports/q1/desk.md');
     const run = await runCli(cli, ['report', 'project/good.assessment.yaml', '--out', out]);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    expect(run.stderr).toBe(`rubrics: wrote ${out}: the Markdown report of project/good.assessment.yaml (${fs.statSync(out).size} bytes).\n`);
     expect(fs.readFileSync(out, 'utf8')).toBe((await runCli(cli, ['report', 'project/good.assessment.yaml'])).stdout);
     expect(leftovers(path.dirname(out))).toEqual([]);
   });

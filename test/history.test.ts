@@ -61,6 +61,12 @@ describe('rubrics history', () => {
     expect(md.code, md.stderr).toBe(0);
     expectGolden('history/five-commits.md', md.stdout);
     const run = await runCli(cli, ['history', RENAMED, '--format', 'json'], { cwd: repo });
+    // With --out, the same JSON goes to the file, and stderr says what was written there.
+    const written = await runCli(cli, ['history', RENAMED, '--format', 'json', '--out', 'history.json'], { cwd: repo });
+    expect([written.code, written.stdout]).toEqual([0, '']);
+    expect(written.stderr).toMatch(new RegExp(`^rubrics: wrote history\\.json: the JSON history of ${RENAMED.replace(/[.]/g, '\\.')} \\(5 versions\\) \\(\\d+\\.\\d KiB\\)\\.\\n$`));
+    expect(fs.readFileSync(path.join(repo, 'history.json'), 'utf8')).toBe(run.stdout);
+    fs.rmSync(path.join(repo, 'history.json'));
     expectGolden('history/five-commits.json', run.stdout);
     const history = JSON.parse(run.stdout) as ScoreHistory;
     expect(history.points.map((p) => [p.date, p.author, p.path])).toEqual([

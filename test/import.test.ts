@@ -189,6 +189,7 @@ describe('the import command', () => {
     const run = await runCli(cli, ['import', 'samm', path.join(FIXTURES, 'samm'), '--out', out]);
     expect([run.code, run.stdout]).toEqual([0, '']);
     expect(run.stderr).toContain('note: ');
+    expect(run.stderr).toMatch(new RegExp(`^rubrics: wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the rubric "[a-z-]+" converted from OWASP SAMM .+ \\(\\d+\\.\\d KiB\\)\\.$`, 'm'));
     const check = await runCli(cli, ['validate', out]);
     expect(check.code).toBe(0);
     const dsomm = await runCli(cli, ['import', 'dsomm', path.join(FIXTURES, 'dsomm/model.yaml'), '--id', 'our-dsomm']);

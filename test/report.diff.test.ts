@@ -90,8 +90,8 @@ describe('score diff of an assessment', () => {
     const after = await model('northwind-2026.assessment.yaml', { 'service.rubric.yaml': bumped });
     const diff = diffReports(before, after);
     expect(diff.rubric).toEqual({
-      before: { id: 'service-maturity', version: '1.2.0', title: 'Service management maturity' },
-      after: { id: 'service-maturity', version: '1.3.0', title: 'Service management maturity' },
+      before: { id: 'service-maturity', version: '1.2.0', title: 'Service management maturity', minLevel: 1, maxLevel: 5 },
+      after: { id: 'service-maturity', version: '1.3.0', title: 'Service management maturity', minLevel: 1, maxLevel: 5 },
       changed: false,
       versionChanged: true,
     });

@@ -126,8 +126,9 @@ describe('rubrics diff --base: the whole change', () => {
     expect(impact?.users.map((u) => [u.moved, u.notAssessed])).toEqual([['nothing', [{ id: 'release-governance', title: 'Release governance' }]]]);
     expect(md.stdout).toContain('| 2.17 → 2.17 | unchanged; not moved: it does not assess the new capability Release governance |');
     expect(md.stdout).not.toContain('moved by the rubric');
-    // The chart has the two assessments whose overall score moved, not the one that stood still.
-    expect(md.stdout).toContain('  title "Overall score: bars after, line before"\n  x-axis ["Kestrel Mutual — IT4IT and the legacy…", "Kestrel Mutual — next-generation…"]\n  y-axis "score" 1 --> 4\n  bar [1.68, 3.01]\n  line [1.65, 2.97]\n');
+    // The two assessments whose overall score moved are on rubrics of different scales: no chart puts them on one axis.
+    expect(json.files.flatMap((f) => f.documents.filter((d) => d.moved === 'overall').map((d) => `${d.diff.rubric.after?.minLevel}–${d.diff.rubric.after?.maxLevel}`))).toEqual(['0–3', '1–5']);
+    expect(md.stdout).not.toContain('xychart-beta');
     // Its inputs changed (a capability appeared) but no score moved: the section says so rather than explain a move.
     const claims = md.stdout.slice(md.stdout.indexOf(`<details><summary>${CLAIMS}`));
     expect(claims).toContain('#### What changed (no score moved)\n\n**Release governance**: not scored');
@@ -211,6 +212,24 @@ describe('rubrics diff --base: the whole change', () => {
     expect(md.stdout).not.toMatch(/was \d/);
   });
 
+  it('names the head as the branch or commit it is when nothing is uncommitted, and "working tree" only when something is', async () => {
+    const { repo } = filesBranch();
+    const heading = async () => (await runCli(cli, ['diff', '--base', 'main'], { cwd: repo })).stdout.split('\n')[0];
+    const mainCommit = git(repo, 'rev-parse', 'main').trim().slice(0, 12);
+    // Uncommitted changes: the working tree is what is compared.
+    expect(await heading()).toBe(`## Score changes: \`working tree\` compared with \`main\` (\`${mainCommit}\`)`);
+    const head = commit(repo, 'files');
+    // All committed, as in CI: the branch. A file that is not YAML (a report, a SARIF file) changes nothing.
+    fs.writeFileSync(path.join(repo, 'rubrics.sarif'), '{}\n');
+    expect(await heading()).toBe(`## Score changes: \`files\` compared with \`main\` (\`${mainCommit}\`)`);
+    // Detached (a pull request's merge commit in actions/checkout): the commit.
+    git(repo, 'checkout', '-q', '--detach');
+    expect(await heading()).toBe(`## Score changes: \`${head.slice(0, 12)}\` compared with \`main\` (\`${mainCommit}\`)`);
+    // An untracked YAML file is part of what is compared: the working tree again.
+    fs.writeFileSync(path.join(repo, `${K}/draft.assessment.yaml`), 'apiVersion: rubrics-as-code/v1\n');
+    expect(await heading()).toMatch(/^## Score changes: `working tree` compared with/);
+  });
+
   it('limits the review to the paths given, and finds the default branch when no base is named', async () => {
     const { repo } = filesBranch();
     const json = await reviewJson(repo, [`${K}/2025-nexgen.assessment.yaml`]);
@@ -228,8 +247,10 @@ describe('rubrics diff --base: the whole change', () => {
     execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'files', `file://${repo}`, clone]);
     const missing = await runCli(cli, ['diff', '--base', 'origin/main'], { cwd: clone });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/"origin\/main" is not a branch, tag or commit in this clone\. Fetch it first \(git fetch origin origin\/main, or in GitHub Actions actions\/checkout with fetch-depth: 0\)/);
-    execFileSync('git', ['fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main'], { cwd: clone });
+    // The command it suggests is one git accepts, and after it the same command runs.
+    const hint = /"origin\/main" is not a branch, tag or commit in this clone\. Fetch it first \((git fetch [^,]+), or in GitHub Actions actions\/checkout with fetch-depth: 0\)/.exec(missing.stderr)?.[1];
+    expect(hint).toBe('git fetch origin main:refs/remotes/origin/main');
+    execFileSync('git', [...hint!.split(' ').slice(1), '-q'], { cwd: clone });
     const run = await runCli(cli, ['diff', '--base', 'origin/main', '--format', 'json'], { cwd: clone });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('This is a shallow clone without the history');

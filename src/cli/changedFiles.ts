@@ -114,9 +114,31 @@ export function parseRawDiff(output: string): ChangedFile[] {
 }
 
 async function commitOf(root: string, ref: string): Promise<string> {
-  const output = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
-    `"${ref}" is not a branch, tag or commit in this clone. Fetch it first (git fetch origin ${ref}, or in GitHub Actions actions/checkout with fetch-depth: 0), and check the name with "git rev-parse ${ref}"`);
-  return output.trim();
+  const found = await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => undefined);
+  if (found?.trim()) return found.trim();
+  throw new CliError(`"${ref}" is not a branch, tag or commit in this clone. Fetch it first (${await fetchCommand(root, ref)}, or in GitHub Actions actions/checkout with fetch-depth: 0), and check the name with "git rev-parse ${ref}".`);
+}
+
+/**
+ * A git command that brings `ref` into this clone, for the message that says it is missing. A
+ * remote-tracking name such as "origin/main" is the branch "main" of the remote "origin": `git
+ * fetch origin origin/main` is refused (the remote has no branch "origin/main"), and `git fetch
+ * origin main` alone does not create origin/main in a clone of one branch (actions/checkout's),
+ * so the refspec names where it goes.
+ */
+export async function fetchCommand(root: string, ref: string): Promise<string> {
+  const remotes = (await git(root, ['remote']).catch(() => '')).split('\n').map((r) => r.trim()).filter(Boolean);
+  const tracking = remotes.filter((r) => ref.startsWith(`${r}/`) && ref.length > r.length + 1).sort((a, b) => b.length - a.length)[0];
+  if (tracking) {
+    const branch = ref.slice(tracking.length + 1);
+    return `git fetch ${tracking} ${branch}:refs/remotes/${tracking}/${branch}`;
+  }
+  const remote = remotes.includes('origin') ? 'origin' : (remotes[0] ?? 'origin');
+  // A full commit id can be fetched by itself; an abbreviated one or a relative name (HEAD~3) needs the history.
+  if (/^[0-9a-f]{40}$/i.test(ref)) return `git fetch ${remote} ${ref}`;
+  if (/^[0-9a-f]{4,39}$/i.test(ref) || /[~^@{}:]/.test(ref)) return 'git fetch --unshallow';
+  // A branch (or other) name: fetched to the same name here, so that it then names the fetched commit.
+  return `git fetch ${remote} ${ref}:${ref}`;
 }
 
 async function runGit(cwd: string, args: readonly string[], failure: string): Promise<string> {

@@ -63,8 +63,8 @@ export function starterAssessment(rubric: RubricIndex, dates: StarterDates): str
     `# Two ${dimensionTerm}s are filled in as an example. To make it yours:`,
     '#   1. Put your organization, the date of the assessment and the assessors below.',
     ...comment(`2. Answer every ${criterionTerm} as things are today. With ${rubric.method} scoring, each ${dimensionTerm} reaches a level only when every ${criterionTerm} at that level and below is met, so the report names what holds it back.`, '', '  ', '     '),
-    ...comment(`3. Add the other ${dimensionTerm}s (listed at the end of this file). "rubrics builtins show ${rubric.rubric.id}" prints every ${criterionTerm}; in VS Code, completion offers the ids as you type.`, '', '  ', '     '),
-    '#   4. Check with "rubrics validate", and read the scores with "rubrics report <this file>".',
+    ...comment(`3. Add the other ${dimensionTerm}s (listed at the end of this file). "npx rubrics builtins show ${rubric.rubric.id}" prints every ${criterionTerm}; in VS Code, completion offers the ids as you type.`, '', '  ', '     '),
+    '#   4. Check with "npx rubrics validate", and read the scores with "npx rubrics report <this file>".',
     'apiVersion: rubrics-as-code/v1',
     'kind: Assessment',
     'id: baseline',
@@ -128,7 +128,7 @@ export function starterPlan(rubric: RubricIndex, dates: StarterDates): string {
     '#   1. Set the horizon to your programme\'s dates and the owner to who is accountable.',
     '#   2. Add an initiative per piece of work: when it runs, what it depends on (dependsOn), and',
     '#      which levels it moves (moves). The report shows the projected levels over time.',
-    '#   3. Check with "rubrics validate"; in a pull request, "rubrics diff" shows what changed.',
+    '#   3. Check with "npx rubrics validate"; in a pull request, "npx rubrics diff" shows what changed.',
     'apiVersion: rubrics-as-code/v1',
     'kind: Plan',
     'id: roadmap',
@@ -155,7 +155,7 @@ export function starterRubric(): string {
   return `# Your own rubric: replace these dimensions with what matters to your organization.
 # This one is scored by rating: assessors give each dimension a level, guided by the level
 # descriptions below. For scoring from yes/no practices instead, see the built-in rubrics
-# ("rubrics builtins show seven-attributes").
+# ("npx rubrics builtins show seven-attributes").
 #
 # To score against it, write an assessment with "rubric: ./${FILE_NAMES.rubric}".
 apiVersion: rubrics-as-code/v1

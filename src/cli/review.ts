@@ -137,7 +137,7 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
 
     const review = reviewChange({
       base: { ref: base, commit: change.base },
-      head: { ref: request.head ?? 'working tree', commit: change.head },
+      head: { ref: request.head ?? (await workingTreeName(change)), commit: change.head },
       files: versions,
     });
     return { review, change, incomplete, heads: versions.filter((v) => v.status !== 'deleted').map((v) => ({ path: v.path, analysis: v.after })) };
@@ -244,6 +244,19 @@ class ChangeSides {
     const refused = await this.engine.checkedFileRefusal(gitUri(ref, target));
     return refused ? { refused: { ...refused, link: true } } : { text: await this.repository.show(ref, target) };
   }
+}
+
+/**
+ * What the review calls a working tree that it compares: the branch it is on, or its commit when
+ * detached (a CI checkout), while no YAML file (all the review reads) is uncommitted, since the
+ * change is then that commit's; "working tree" only when uncommitted or untracked YAML files make
+ * it something else. Other files (a SARIF file the Action just wrote) do not count.
+ */
+async function workingTreeName(change: ChangeSet): Promise<string> {
+  const status = await git(change.root, ['status', '--porcelain', '-z', '--untracked-files=all']).catch(() => undefined);
+  if (status === undefined || status.split('\0').some((entry) => YAML_FILE.test(entry))) return 'working tree';
+  const branch = (await git(change.root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
+  return branch || change.head.slice(0, 12);
 }
 
 export type { RubricRef };

@@ -2,22 +2,29 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
-  TextDocuments,
   TextDocumentEdit,
   type CodeAction,
+  type CodeActionParams,
   type ClientCapabilities,
   type CodeLens,
   type CompletionItem,
   type Connection,
+  type DidChangeTextDocumentParams,
+  type DidCloseTextDocumentParams,
+  type DidOpenTextDocumentParams,
   type InitializeParams,
   type InitializeResult,
   type Location,
+  type NotificationHandler,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkedTextDocument } from './chunkedDocument';
 import { OpenAnalyses } from './analyses';
 import { readSettings, type ServerSettings } from './config';
 import { scanRefusal, workspaceConfinement } from './confinement';
@@ -75,12 +82,20 @@ import {
   type VersionedPreviewReport,
   type RubricsInitializationOptions,
 } from './protocol';
+import { PARAMS, problemWith, type Shape } from './params';
 import { itemAtRubricOffset, itemDefinedAt, usesIn, type RubricItem } from './references';
 import { snippetCompletions } from './snippets';
 
 export interface ServerOptions {
   /** Where files that are not open are read from when the client does not read them (the CLI's server reads the disk). */
   readonly files?: FileSource;
+  /**
+   * A file an editor can open with the very text of a built-in rubric (the CLI's npm package ships
+   * them as frameworks/*.rubric.yaml), by its file name; undefined when there is none. Without it
+   * (VS Code, which opens the rubrics-builtin: scheme itself) or without a file, locations in a
+   * built-in rubric keep their rubrics-builtin: URI, whose text `rubrics/builtinText` answers.
+   */
+  readonly builtinFile?: (fileName: string, text: string) => Promise<string | undefined>;
 }
 
 /** How long a YAML document that is not ours waits before it is looked at again (it may just be getting its apiVersion line). */
@@ -103,7 +118,8 @@ interface Scheduled {
 }
 
 class RubricsServer {
-  private readonly documents = new TextDocuments(TextDocument);
+  /** The open documents, by URI, as the editor's notifications left them. */
+  private readonly documents = new Map<string, ChunkedTextDocument>();
   private readonly ownership = new FileOwnership();
   private readonly files: ServerFiles;
   private readonly engine: Engine;
@@ -116,8 +132,6 @@ class RubricsServer {
   /** Files that have diagnostics published, so they can be cleared. */
   private readonly published = new Set<string>();
   private readonly scheduled = new Map<string, Scheduled>();
-  /** Documents whose open event came a moment ago (TextDocuments follows it with a content change). */
-  private readonly justOpened = new Set<string>();
   private settings: ServerSettings = readSettings(undefined);
   private capabilities: ClientCapabilities = {};
   private init: RubricsInitializationOptions = {};
@@ -144,97 +158,170 @@ class RubricsServer {
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.initializedNotification());
     c.onDidChangeConfiguration((change) => void this.configurationChanged(change.settings));
-    c.onDidChangeWatchedFiles(({ changes }) => {
-      for (const change of changes) {
-        if (change.type === FileChangeType.Deleted) this.fileDeleted(change.uri);
-        else this.fileChangedOnDisk(change.uri);
-      }
-    });
-
-    this.documents.onDidOpen(({ document }) => {
-      this.analyses.touch(document.uri);
-      this.justOpened.add(document.uri);
-      this.schedule(document.uri, 0, true);
-    });
-    this.documents.onDidChangeContent(({ document }) => {
-      // Fired right after onDidOpen too, whose handler has scheduled the first check already.
-      if (this.justOpened.delete(document.uri)) return;
-      this.analyses.touch(document.uri);
-      const delay = this.owned.has(document.uri) ? this.checkDelay(document.uri) : Math.max(RECLASSIFY_DELAY_MS, this.settings.delay);
-      this.schedule(document.uri, delay, true);
-    });
-    this.documents.onDidClose(({ document }) => this.closed(document.uri));
-
-    c.onCompletion(async ({ textDocument, position }) => this.atCurrent(textDocument.uri, (doc) => this.completion(doc, doc.offsetAt(position))));
-    c.onHover(async ({ textDocument, position }) =>
-      this.atCurrent(textDocument.uri, async (doc) => {
-        const hover = hoverAt(await this.analyses.snapshot(doc), doc.offsetAt(position));
-        return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(doc, hover.range) } : null;
-      }),
-    );
-    c.onDefinition(async ({ textDocument, position }) =>
-      this.atCurrent(textDocument.uri, async (doc) => {
-        const target = await definitionAt(await this.analyses.snapshot(doc), doc.offsetAt(position), (uri) => this.engine.readReferenced(uri, doc.uri));
-        // Lines and characters come from the very text the engine read (the target may not be open).
-        return target ? { uri: target.uri, range: toRange(new LineIndex(target.text), target.range) } : null;
-      }),
-    );
-    c.onReferences(async ({ textDocument, position, context }) => this.atCurrent(textDocument.uri, (doc) => this.references(doc, doc.offsetAt(position), context.includeDeclaration)));
-    c.onDocumentSymbol(async ({ textDocument }) => this.atCurrent(textDocument.uri, async (doc) => documentSymbols(await this.analyses.analysisOf(doc)).map((s) => toDocumentSymbol(doc, s))));
-    c.onCodeLens(async ({ textDocument }) => {
-      if (!this.settings.codeLens) return [];
-      return this.atCurrent(textDocument.uri, async (doc) => this.lenses(doc));
-    });
-    c.onCodeAction(async ({ textDocument, range, context }) =>
-      this.atCurrent(textDocument.uri, async (doc) => {
-        if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
-        const shown = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-        if (!shown.length) return [];
-        const start = Math.min(doc.offsetAt(range.start), ...shown.map((d) => doc.offsetAt(d.range.start)));
-        const end = Math.max(doc.offsetAt(range.end), ...shown.map((d) => doc.offsetAt(d.range.end)));
-        const actions: CodeAction[] = [];
-        for (const fix of quickFixes(await this.analyses.analysisOf(doc), { start, end })) {
-          const wanted = toDiagnostic(doc, fix.diagnostic);
-          const diagnostic = shown.find((d) => d.code === wanted.code && d.message === wanted.message && sameRange(d.range, wanted.range));
-          if (!diagnostic) continue; // a fix for a problem the editor does not show (yet) would confuse
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: this.workspaceEdit(doc, fix.edits) });
+    c.onDidChangeWatchedFiles(
+      this.notification('workspace/didChangeWatchedFiles', PARAMS.didChangeWatchedFiles, ({ changes }: { changes: { uri: string; type: number }[] }) => {
+        for (const change of changes) {
+          if (change.type === FileChangeType.Deleted) this.fileDeleted(change.uri);
+          else this.fileChangedOnDisk(change.uri);
         }
-        return actions;
       }),
     );
-    c.onExecuteCommand(async ({ command, arguments: args }) => {
-      if (command === SERVER_COMMANDS.addMissingDimensions) return this.addMissingDimensions(typeof args?.[0] === 'string' ? args[0] : undefined);
-      if (command === SERVER_COMMANDS.revalidateWorkspace) return this.revalidateAll();
-      return null;
-    });
 
-    c.onRequest(RENDER_REPORT, async (params: RenderReportParams) => {
-      const report = await this.atCurrent(params.uri, async (doc) => {
-        const model = buildReport(await this.analyses.analysisOf(doc));
-        if (params.format === 'markdown') return renderMarkdown(model);
-        if (params.format === 'json') return renderJson(model);
-        return renderHtml(model, params.html ?? { mode: 'standalone' });
-      });
-      if (report === null) throw new Error(`${baseName(params.uri)} is not open as a rubric document.`);
-      return report;
-    });
-    c.onRequest(PREVIEW_REPORT, async ({ uri, compareWith, omitBodyOnErrors }: PreviewReportParams) => {
-      const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
-        const model = buildReport(await this.analyses.analysisOf(doc));
-        // A report without its body needs no comparison with git either.
-        const lead = compareWith && previewCarriesBody(model, { omitBodyOnErrors }) ? await this.changeSince(model, compareWith) : '';
-        return { ...previewReport(model, lead, { omitBodyOnErrors }), version: doc.version };
-      });
-      if (report === null) throw new Error(`${baseName(uri)} is not open as a rubric document.`);
-      return report;
-    });
-    c.onRequest(DOCUMENT_SUMMARY, async ({ uri }: DocumentSummaryParams) =>
-      this.atCurrent(uri, async (doc): Promise<DocumentSummary> => ({ uri, version: doc.version, ...summarize(await this.analyses.analysisOf(doc)) })),
+    // The open documents follow the editor's notifications, each checked first: a change with a
+    // position that is not a number would otherwise be applied at a guessed place and make the
+    // document's positions null. Such a change is left out with a line in the log (the document
+    // stays as it was until the editor sends it again).
+    c.onDidOpenTextDocument(
+      this.notification('textDocument/didOpen', PARAMS.didOpen, ({ textDocument: d }: DidOpenTextDocumentParams) => {
+        this.documents.set(d.uri, new ChunkedTextDocument(d.uri, d.languageId, d.version, d.text));
+        this.analyses.touch(d.uri);
+        this.schedule(d.uri, 0, true);
+      }),
     );
-    c.onRequest(BUILTIN_TEXT, ({ uri }: BuiltinTextParams) => builtinByUri(uri)?.text ?? null);
+    c.onDidChangeTextDocument(
+      this.notification('textDocument/didChange', PARAMS.didChange, ({ textDocument: { uri, version }, contentChanges }: DidChangeTextDocumentParams) => {
+        const document = this.documents.get(uri);
+        if (!document || contentChanges.length === 0) return;
+        document.update(contentChanges, version);
+        this.analyses.touch(uri);
+        const delay = this.owned.has(uri) ? this.checkDelay(uri) : Math.max(RECLASSIFY_DELAY_MS, this.settings.delay);
+        this.schedule(uri, delay, true);
+      }),
+    );
+    c.onDidCloseTextDocument(
+      this.notification('textDocument/didClose', PARAMS.didClose, ({ textDocument: { uri } }: DidCloseTextDocumentParams) => {
+        if (this.documents.delete(uri)) this.closed(uri);
+      }),
+    );
 
-    this.documents.listen(c);
+    type At = { textDocument: { uri: string }; position: { line: number; character: number } };
+    this.handle('textDocument/completion', PARAMS.textDocumentPosition, ({ textDocument, position }: At) => this.atCurrent(textDocument.uri, (doc) => this.completion(doc, doc.offsetAt(position))));
+    this.handle(
+      'textDocument/hover', PARAMS.textDocumentPosition, ({ textDocument, position }: At) =>
+        this.atCurrent(textDocument.uri, async (doc) => {
+          const hover = hoverAt(await this.analyses.snapshot(doc), doc.offsetAt(position));
+          return hover ? { contents: { kind: 'markdown' as const, value: hover.markdown }, range: toRange(doc, hover.range) } : null;
+        }),
+    );
+    this.handle(
+      'textDocument/definition', PARAMS.textDocumentPosition, ({ textDocument, position }: At) =>
+        this.atCurrent(textDocument.uri, async (doc) => {
+          const target = await definitionAt(await this.analyses.snapshot(doc), doc.offsetAt(position), (uri) => this.engine.readReferenced(uri, doc.uri));
+          // Lines and characters come from the very text the engine read (the target may not be open).
+          return target ? { uri: await this.openableUri(target.uri), range: toRange(new LineIndex(target.text), target.range) } : null;
+        }),
+    );
+    this.handle(
+      'textDocument/references', PARAMS.references, ({ textDocument, position, context }: At & { context: { includeDeclaration: boolean } }) =>
+        this.atCurrent(textDocument.uri, (doc) => this.references(doc, doc.offsetAt(position), context.includeDeclaration)),
+    );
+    this.handle(
+      'textDocument/documentSymbol', PARAMS.textDocument, ({ textDocument }: { textDocument: { uri: string } }) =>
+        this.atCurrent(textDocument.uri, async (doc) => documentSymbols(await this.analyses.analysisOf(doc)).map((s) => toDocumentSymbol(doc, s))),
+    );
+    this.handle(
+      'textDocument/codeLens', PARAMS.textDocument, async ({ textDocument }: { textDocument: { uri: string } }) => {
+        if (!this.settings.codeLens) return [];
+        return this.atCurrent(textDocument.uri, async (doc) => this.lenses(doc));
+      });
+    this.handle(
+      'textDocument/codeAction', PARAMS.codeAction, ({ textDocument, range, context }: CodeActionParams) =>
+        this.atCurrent(textDocument.uri, async (doc) => {
+          if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
+          const shown = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+          if (!shown.length) return [];
+          const start = Math.min(doc.offsetAt(range.start), ...shown.map((d) => doc.offsetAt(d.range.start)));
+          const end = Math.max(doc.offsetAt(range.end), ...shown.map((d) => doc.offsetAt(d.range.end)));
+          const actions: CodeAction[] = [];
+          for (const fix of quickFixes(await this.analyses.analysisOf(doc), { start, end })) {
+            const wanted = toDiagnostic(doc, fix.diagnostic);
+            const diagnostic = shown.find((d) => d.code === wanted.code && d.message === wanted.message && sameRange(d.range, wanted.range));
+            if (!diagnostic) continue; // a fix for a problem the editor does not show (yet) would confuse
+            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: this.workspaceEdit(doc, fix.edits) });
+          }
+          return actions;
+        }),
+    );
+    this.handle(
+      'workspace/executeCommand', PARAMS.executeCommand, async ({ command, arguments: args }: { command: string; arguments?: unknown[] }) => {
+        if (command === SERVER_COMMANDS.addMissingDimensions) return this.addMissingDimensions(typeof args?.[0] === 'string' ? args[0] : undefined);
+        if (command === SERVER_COMMANDS.revalidateWorkspace) return this.revalidateAll();
+        return null;
+      });
+
+    c.onRequest(
+      RENDER_REPORT,
+      this.request(RENDER_REPORT, { ...PARAMS.uri, format: 'string', 'html?': 'any' }, async (params: RenderReportParams) => {
+        const report = await this.atCurrent(params.uri, async (doc) => {
+          const model = buildReport(await this.analyses.analysisOf(doc));
+          if (params.format === 'markdown') return renderMarkdown(model);
+          if (params.format === 'json') return renderJson(model);
+          return renderHtml(model, params.html ?? { mode: 'standalone' });
+        });
+        if (report === null) throw notOpen(params.uri);
+        return report;
+      }),
+    );
+    c.onRequest(
+      PREVIEW_REPORT,
+      this.request(PREVIEW_REPORT, { ...PARAMS.uri, 'compareWith?': { uri: 'string', label: 'string' }, 'omitBodyOnErrors?': 'boolean' }, async ({ uri, compareWith, omitBodyOnErrors }: PreviewReportParams) => {
+        const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
+          const model = buildReport(await this.analyses.analysisOf(doc));
+          // A report without its body needs no comparison with git either.
+          const lead = compareWith && previewCarriesBody(model, { omitBodyOnErrors }) ? await this.changeSince(model, compareWith) : '';
+          return { ...previewReport(model, lead, { omitBodyOnErrors }), version: doc.version };
+        });
+        if (report === null) throw notOpen(uri);
+        return report;
+      }),
+    );
+    c.onRequest(
+      DOCUMENT_SUMMARY,
+      this.request(DOCUMENT_SUMMARY, PARAMS.uri, ({ uri }: DocumentSummaryParams) =>
+        this.atCurrent(uri, async (doc): Promise<DocumentSummary> => ({ uri, version: doc.version, ...summarize(await this.analyses.analysisOf(doc)) })),
+      ),
+    );
+    c.onRequest(BUILTIN_TEXT, this.request(BUILTIN_TEXT, PARAMS.uri, ({ uri }: BuiltinTextParams) => builtinByUri(uri)?.text ?? null));
+
     c.listen();
+  }
+
+  /**
+   * Handles an LSP request through `request` (registered by method name: the library's own
+   * onHover and the like read the params before any check could run).
+   */
+  private handle<P, R>(method: string, shape: Shape, handler: (params: P) => R | Promise<R>): void {
+    this.connection.onRequest(method, this.request(method, shape, handler));
+  }
+
+  /**
+   * A request handler that answers InvalidParams when the params are not what `method` takes, and
+   * an error that points to the log (never an exception's own text) when answering fails.
+   */
+  private request<P, R>(method: string, shape: Shape, handler: (params: P) => R | Promise<R>): (params: unknown) => Promise<R> {
+    return async (params) => {
+      const problem = problemWith(params, shape);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}.`);
+      try {
+        return await handler(params as P);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        this.connection.console.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        throw new ResponseError(ErrorCodes.InternalError, `Rubrics could not answer ${method} because of an internal error; the language server's log has the details.`);
+      }
+    };
+  }
+
+  /** A notification handler that leaves out (and logs) a notification whose params are not what `method` takes. */
+  private notification<P>(method: string, shape: Shape, handler: (params: P) => void): NotificationHandler<P> {
+    return (params) => {
+      const problem = problemWith(params, shape);
+      if (problem) {
+        this.connection.console.error(`Ignored ${method}: ${problem}.`);
+        return;
+      }
+      handler(params);
+    };
   }
 
   // ------------------------------------------------------------------ start-up and settings
@@ -318,7 +405,7 @@ class RubricsServer {
     const pushed = settings && typeof settings === 'object' ? (settings as { rubrics?: unknown }).rubrics : undefined;
     await this.pullSettings(pushed);
     if (JSON.stringify([this.settings.files, this.settings.allowOutside]) !== before) {
-      for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
+      for (const doc of this.documents.values()) this.schedule(doc.uri, 0, false);
       if (this.settings.scan) void this.scanWorkspace('the rubrics.files setting changed');
     }
     if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
@@ -410,7 +497,6 @@ class RubricsServer {
     const entry = this.scheduled.get(uri);
     if (entry?.timer) clearTimeout(entry.timer);
     this.scheduled.delete(uri);
-    this.justOpened.delete(uri);
     const wasOwned = this.owned.delete(uri);
     this.analyses.forget(uri);
     if (!wasOwned) return;
@@ -519,7 +605,7 @@ class RubricsServer {
 
   private async revalidateAll(): Promise<null> {
     await this.loadIgnoreLists();
-    for (const doc of this.documents.all()) this.schedule(doc.uri, 0, false);
+    for (const doc of this.documents.values()) this.schedule(doc.uri, 0, false);
     await this.scanWorkspace('on request');
     return null;
   }
@@ -566,7 +652,7 @@ class RubricsServer {
    * Runs a request against the document's current version. A result computed for a version the
    * user has typed past would point at the wrong text, so it is computed again (a few times).
    */
-  private async atCurrent<T>(uri: string, compute: (doc: TextDocument) => Promise<T>): Promise<T | null> {
+  private async atCurrent<T>(uri: string, compute: (doc: ChunkedTextDocument) => Promise<T>): Promise<T | null> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const doc = this.documents.get(uri);
       if (!doc || !this.ownership.owns(uri, doc.getText(), doc.languageId)) return null;
@@ -577,7 +663,7 @@ class RubricsServer {
     return null;
   }
 
-  private async completion(doc: TextDocument, offset: number): Promise<CompletionItem[]> {
+  private async completion(doc: ChunkedTextDocument, offset: number): Promise<CompletionItem[]> {
     const snapshot = await this.analyses.completionSnapshot(doc);
     const text = doc.getText();
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -595,7 +681,7 @@ class RubricsServer {
    * a use of it in an assessment or plan. Every open file and every file of the workspace whose
    * last check read the rubric is looked at.
    */
-  private async references(doc: TextDocument, offset: number, includeDeclaration: boolean): Promise<Location[]> {
+  private async references(doc: ChunkedTextDocument, offset: number, includeDeclaration: boolean): Promise<Location[]> {
     const snapshot = await this.analyses.snapshot(doc);
     let item: RubricItem | undefined = itemAtRubricOffset(snapshot.analysis, offset);
     let rubricText = snapshot.analysis.text;
@@ -607,7 +693,7 @@ class RubricsServer {
       rubricText = rubric.text;
     }
     if (!item) return [];
-    const locations: Location[] = includeDeclaration ? [{ uri: item.rubricUri, range: toRange(new LineIndex(rubricText), item.definition) }] : [];
+    const locations: Location[] = includeDeclaration ? [{ uri: await this.openableUri(item.rubricUri), range: toRange(new LineIndex(rubricText), item.definition) }] : [];
     const candidates = new Set<string>([doc.uri, item.rubricUri, ...this.documents.keys(), ...this.graph.dependentsOf(item.rubricUri)]);
     for (const uri of candidates) {
       const open = this.documents.get(uri);
@@ -640,7 +726,7 @@ class RubricsServer {
     return [...uris].sort();
   }
 
-  private async lenses(doc: TextDocument): Promise<CodeLens[]> {
+  private async lenses(doc: ChunkedTextDocument): Promise<CodeLens[]> {
     const analysis = await this.analyses.analysisOf(doc);
     return codeLenses(analysis).map((lens) => ({
       range: toRange(doc, lens.range),
@@ -650,7 +736,14 @@ class RubricsServer {
     }));
   }
 
-  private workspaceEdit(doc: TextDocument, edits: readonly TextEditData[]): WorkspaceEdit {
+  /** A URI the editor can open for a location: a built-in rubric's file, where the server has one. */
+  private async openableUri(uri: string): Promise<string> {
+    const builtin = isBuiltinUri(uri) ? builtinByUri(uri) : undefined;
+    if (!builtin || !this.options.builtinFile) return uri;
+    return (await this.options.builtinFile(builtin.fileName, builtin.text)) ?? uri;
+  }
+
+  private workspaceEdit(doc: ChunkedTextDocument, edits: readonly TextEditData[]): WorkspaceEdit {
     const textEdits: TextEdit[] = edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText }));
     // With the version, the editor refuses an edit computed for text the user has changed since.
     if (this.capabilities.workspace?.workspaceEdit?.documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, textEdits)] };
@@ -686,6 +779,11 @@ class RubricsServer {
       }],
     });
   }
+}
+
+/** What a request about a document that is not open (or not ours) answers. */
+function notOpen(uri: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestFailed, `${baseName(uri)} is not open as a rubric document.`);
 }
 
 function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {

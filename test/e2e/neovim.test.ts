@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinFrameworks } from '../../src/core/builtins';
 import { repoRoot } from '../../scripts/e2e/codeServer.mjs';
 import { copySamplesWorkspace } from '../../scripts/e2e/samplesWorkspace.mjs';
 import { lineColumnOf } from './session';
@@ -10,15 +12,21 @@ import { lineColumnOf } from './session';
 // Another editor than VS Code: Neovim's built-in LSP client (Debian's neovim package, headless)
 // starts `rubrics lsp --stdio` from the built CLI, opens a file with errors, and reads the
 // diagnostics and a hover. They must be what `rubrics validate` prints and what the rubric says.
+// Then it goes to the definition of a dimension of an assessment of a built-in rubric: Neovim
+// must open the rubric's file and put the cursor on the dimension's id.
 
 interface NeovimResult {
   error?: string;
   client?: string;
   diagnostics?: { line: number; column: number; message: string; code: string; source: string }[];
   hover?: string;
+  definition?: { uri: string; buffer: string; text: string; line: number; column: number; lineText: string };
 }
 
 const FILE = 'invalid/unknown-dimension.assessment.yaml';
+/** An assessment of the built-in seven-attributes rubric, and the dimension whose definition is asked for. */
+const BUILTIN_ASSESSMENT = 'kestrel/2026-03.seven-attributes.assessment.yaml';
+const DIMENSION = 'empower-end-users';
 
 describe('Neovim', () => {
   let workspace = '';
@@ -31,11 +39,12 @@ describe('Neovim', () => {
   });
   afterAll(() => remove());
 
-  it('shows the CLI\'s diagnostics and the rubric\'s hover through `rubrics lsp --stdio`', () => {
+  it('shows the CLI\'s diagnostics and the rubric\'s hover through `rubrics lsp --stdio`, and goes to a definition in a built-in rubric', () => {
     const cli = path.join(repoRoot, 'dist', 'cli.js');
     expect(fs.existsSync(cli), 'dist/cli.js is built by `npm run test:e2e`').toBe(true);
     const text = fs.readFileSync(path.join(workspace, FILE), 'utf8');
     const at = lineColumnOf(text, 'finops:');
+    const dimensionAt = lineColumnOf(fs.readFileSync(path.join(workspace, BUILTIN_ASSESSMENT), 'utf8'), `${DIMENSION}:`);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-nvim-')), 'result.json');
     const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', path.join(__dirname, 'neovim', 'check.lua')], {
       cwd: workspace,
@@ -50,6 +59,9 @@ describe('Neovim', () => {
         RUBRICS_NODE: process.execPath,
         RUBRICS_NVIM_HOVER_LINE: String(at.line - 1),
         RUBRICS_NVIM_HOVER_COL: String(at.column + 1),
+        RUBRICS_NVIM_BUILTIN_FILE: path.join(workspace, BUILTIN_ASSESSMENT),
+        RUBRICS_NVIM_BUILTIN_LINE: String(dimensionAt.line - 1),
+        RUBRICS_NVIM_BUILTIN_COL: String(dimensionAt.column + 1),
       },
     });
     expect(fs.existsSync(out), `Neovim wrote no result (exit ${run.status}):\n${run.stdout}\n${run.stderr}`).toBe(true);
@@ -69,6 +81,15 @@ describe('Neovim', () => {
     const title = /- id: finops\n\s+title: (.+)/.exec(rubric)?.[1];
     expect(title).toBeTruthy();
     expect(result.hover).toContain(title!);
+
+    // The definition is a file Neovim opened: the built-in rubric's own text, the cursor on the id.
+    const builtin = builtinFrameworks().get('seven-attributes')!;
+    const definition = result.definition!;
+    expect(definition.uri).toMatch(/^file:\/\/.*\/seven-attributes\.rubric\.yaml$/);
+    expect(definition.buffer).toBe(fileURLToPath(definition.uri));
+    expect(definition.text).toBe(builtin.text.replace(/\n$/, ''));
+    expect(definition.lineText).toBe(`  - id: ${DIMENSION}`);
+    expect(definition.lineText.slice(definition.column - 1)).toBe(DIMENSION);
   }, 120_000);
 });
 

@@ -180,9 +180,9 @@ export async function startWorkerServer(options: TestClientOptions = {}, entry =
   return client;
 }
 
-/** `rubrics lsp --stdio` in a child process, as Neovim, Helix or Zed start it. */
-export async function startStdioServer(options: TestClientOptions = {}): Promise<{ client: TestClient; child: ChildProcess }> {
-  const cliPath = await bundle('src/cli/main.ts', 'cli.js');
+/** `rubrics lsp --stdio` in a child process, as Neovim, Helix or Zed start it (the CLI bundled from source, or `cliPath`). */
+export async function startStdioServer(options: TestClientOptions = {}, cliPath?: string): Promise<{ client: TestClient; child: ChildProcess }> {
+  cliPath ??= await bundle('src/cli/main.ts', 'cli.js');
   const child = spawn(process.execPath, [cliPath, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.listen();

@@ -10,7 +10,7 @@ import type { Confinement } from '../../core/resolve/confinement';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
-import { emit } from '../output';
+import { emit, FORMAT_NAMES } from '../output';
 import { printable, printableJson } from '../printable';
 import { reportProblemsToStderr } from '../problems';
 import { reviewRepository } from '../review';
@@ -102,7 +102,7 @@ async function diffWholeChange(request: { base?: string; head?: string; paths: r
   const result = await reviewRepository({ cwd: context.cwd, ...request, note: (text) => context.stderr.write(`rubrics: ${printable(text)}\n`) });
   for (const { path: shown, reasons } of result.incomplete) context.stderr.write(incompleteLines(shown, reasons));
   if (result.incomplete.length > 0) return 2;
-  await emit(format === 'json' ? `${printableJson(JSON.stringify(result.review, null, 2))}\n` : renderReviewMarkdown(result.review), out, context);
+  await emit(format === 'json' ? `${printableJson(JSON.stringify(result.review, null, 2))}\n` : renderReviewMarkdown(result.review), out, context, `the ${FORMAT_NAMES[format]} review of ${result.review.files.length} changed file${result.review.files.length === 1 ? '' : 's'}`);
   const hasErrors = reportProblemsToStderr(result.heads.map((h) => ({ path: h.path, analysis: h.analysis, documentIndex: 0, allDocuments: true })), context);
   return hasErrors ? 1 : 0;
 }
@@ -139,6 +139,7 @@ async function diffTwoVersions(beforeArg: string, afterArg: string, format: (typ
       format === 'json' ? `${printableJson(JSON.stringify(rubricChanges ? { ...diff, rubricChanges } : diff, null, 2))}\n` : renderDiffMarkdown(diff, { path: shownPath, ...(rubricChanges ? { rubricChanges } : {}) }),
       out,
       context,
+      `the ${FORMAT_NAMES[format]} comparison of ${printable(beforeSource.label)} with ${printable(afterSource.label)}`,
     );
     // Only the newer version's errors fail the run: the older one is history a pull request cannot fix.
     const hasErrors = afterSource.text !== undefined && reportProblemsToStderr([{ path: afterSource.shownPath, analysis: after, documentIndex: afterReport.source.documentIndex }], context);

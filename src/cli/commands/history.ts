@@ -14,7 +14,7 @@ import { displayPath, discoverFiles, refusedNotes } from '../discover';
 import { CliError } from '../errors';
 import { git, gitUri } from '../gitSource';
 import { fileUri } from '../nodeFileHost';
-import { emit } from '../output';
+import { emit, FORMAT_NAMES } from '../output';
 import { printable, printableJson } from '../printable';
 import { SourceReader } from '../sources';
 
@@ -75,7 +75,7 @@ Examples:
     const { points, newest, incomplete } = by === 'commit' ? await byCommit(absolute, context, confinement) : await byDate(absolute, where, context, confinement);
     const history = buildHistory(by, points, newest);
     const text = format === 'json' ? `${printableJson(JSON.stringify(history, null, 2))}\n` : format === 'html' ? renderHistoryHtml(history) : renderHistoryMarkdown(history);
-    await emit(text, values.out, context);
+    await emit(text, values.out, context, `the ${FORMAT_NAMES[format]} history of ${printable(file)} (${points.length} version${points.length === 1 ? '' : 's'})`);
     return incomplete ? 2 : 0;
   },
 };

@@ -24,6 +24,7 @@ const spec = {
 } as const;
 
 const MODELS = ['samm', 'dsomm'] as const;
+const MODEL_NAMES: Readonly<Record<(typeof MODELS)[number], string>> = { samm: 'OWASP SAMM', dsomm: 'DSOMM' };
 
 export const importCommand: Command = {
   name: 'import',
@@ -80,7 +81,7 @@ Examples:
     for (const note of conversion.notes) context.stderr.write(`note: ${printable(note)}\n`);
     const text = rubricYaml(conversion, `rubrics import ${model}`);
     const hasErrors = await checkRubric(text, values.out ?? `${conversion.rubric.id}.rubric.yaml`, context);
-    await emit(text, values.out, context);
+    await emit(text, values.out, context, `the rubric "${conversion.rubric.id}" converted from ${MODEL_NAMES[model as (typeof MODELS)[number]]} ${printable(where)}`);
     return hasErrors ? 1 : 0;
   },
 };

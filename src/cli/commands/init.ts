@@ -81,8 +81,9 @@ Options:
         '',
         'Next:',
         `  1. Open ${shown}/${FILE_NAMES.assessment} and follow the comments at the top.`,
-        `  2. rubrics validate ${shown}`,
-        `  3. rubrics report ${shown}/${FILE_NAMES.assessment}`,
+        // As the README installs the tool (npm install --save-dev, then npx): a bare "rubrics" is not on the PATH.
+        `  2. npx rubrics validate ${shown}`,
+        `  3. npx rubrics report ${shown}/${FILE_NAMES.assessment}`,
         '',
       ].join('\n'),
     );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, StreamMessageWriter } from 'vscode-languageserver/node';
 import { GlobSet } from '../../core/format/files';
 import type { FileSource } from '../../server/files';
 import { startServer } from '../../server/server';
@@ -8,6 +8,8 @@ import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { walkFiles } from '../discover';
 import { CliError, errorText } from '../errors';
+import { readTextFile } from '../fileRead';
+import { ResyncingMessageReader } from '../lspReader';
 import { fileUri, NodeFileHost } from '../nodeFileHost';
 
 const spec = {
@@ -60,6 +62,38 @@ export function diskFileSource(note: (message: string) => void = () => undefined
   };
 }
 
+/**
+ * Where the built-in rubrics are files an editor can open, relative to this code as it runs
+ * (dist/cli/main.js): the npm package ships them as frameworks/*.rubric.yaml beside dist/, and a
+ * build in a checkout of the repository finds them where they are kept.
+ */
+const BUILTIN_FOLDERS = [path.join(__dirname, '..', '..', 'frameworks'), path.join(__dirname, '..', '..', 'src', 'core', 'builtins', 'frameworks')];
+
+/**
+ * The file of a built-in rubric, for go to definition in editors that cannot open the
+ * rubrics-builtin: scheme (Neovim, Helix, Zed). A file counts only when its text is the built-in's
+ * own, so the range of a definition points at the same words; the answer is kept per file name.
+ */
+export function builtinFileFinder(folders: readonly string[] = BUILTIN_FOLDERS): (fileName: string, text: string) => Promise<string | undefined> {
+  const found = new Map<string, Promise<string | undefined>>();
+  const find = async (fileName: string, text: string) => {
+    for (const folder of folders) {
+      const file = path.join(folder, fileName);
+      const onDisk = await readTextFile(file).catch(() => undefined);
+      if (onDisk === text) return fileUri(file);
+    }
+    return undefined;
+  };
+  return (fileName, text) => {
+    let answer = found.get(fileName);
+    if (!answer) {
+      answer = find(fileName, text);
+      found.set(fileName, answer);
+    }
+    return answer;
+  };
+}
+
 export const lspCommand: Command = {
   name: 'lsp',
   help: `Usage: rubrics lsp --stdio
@@ -81,8 +115,10 @@ Options:
       return 0;
     }
     if (!options.stdio) throw new CliError('"rubrics lsp" needs --stdio: the editor talks to the server over standard input and output. Run "rubrics lsp --help" for usage.');
-    const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-    startServer(connection, { files: diskFileSource((message) => connection.console.log(message)) });
+    const reader = new ResyncingMessageReader(process.stdin);
+    const connection = createConnection(reader, new StreamMessageWriter(process.stdout));
+    reader.onError((error) => connection.console.error(`A message from the editor was not read as sent: ${error.message}`));
+    startServer(connection, { files: diskFileSource((message) => connection.console.log(message)), builtinFile: builtinFileFinder() });
     // The connection ends the process when the editor says "exit" or closes standard input.
     return new Promise<number>(() => undefined);
   },

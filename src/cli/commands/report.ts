@@ -5,8 +5,8 @@ import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand, wholeNumber } from '../ar
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
 import type { Command } from '../command';
 import { CliError } from '../errors';
-import { emit } from '../output';
-import { printableJson } from '../printable';
+import { emit, FORMAT_NAMES } from '../output';
+import { printable, printableJson } from '../printable';
 import { reportProblemsToStderr } from '../problems';
 import { SourceReader } from '../sources';
 
@@ -91,7 +91,7 @@ Examples:
       reportProblemsToStderr(problems, context);
       return 2;
     }
-    await emit(RENDERERS[format](model), values.out, context);
+    await emit(RENDERERS[format](model), values.out, context, `the ${FORMAT_NAMES[format]} report of ${printable(source.shownPath)}`);
     const hasErrors = reportProblemsToStderr(problems, context);
     return hasErrors ? 1 : 0;
   },

@@ -91,7 +91,7 @@ Examples:
         : uses.length === 0
           ? `Nothing in the ${files.length} file${files.length === 1 ? '' : 's'} checked uses ${printable(rubric.id)}.\n`
           : `${uses.map((u) => `${printable(u.path)}  ${u.kind}  ${printable(u.title ?? u.id ?? '')}${u.overall !== undefined ? `  overall ${formatScore(u.overall)}` : ''}`).join('\n')}\n`;
-    await emit(text, values.out, context);
+    await emit(text, values.out, context, `the ${uses.length} use${uses.length === 1 ? '' : 's'} of ${printable(rubric.id)}`);
     return incomplete ? 2 : 0;
   },
 };

@@ -15,6 +15,8 @@ export const YES_NO_SCALE: AnswerScale = {
 interface ScaleOptions {
   readonly exact: Map<string, AnswerOption>;
   readonly folded: Map<string, AnswerOption>;
+  /** The values as written, in order: one list per scale, so "did you mean" indexes it once. */
+  readonly values: readonly string[];
 }
 
 /**
@@ -101,6 +103,12 @@ export class RubricIndex {
     return this.scale(this.scaleName(criterion));
   }
 
+  /** The values of a criterion's answer scale, in the scale's order (empty when the scale does not exist). */
+  answerValues(criterion: Criterion): readonly string[] {
+    const scale = this.scaleOf(criterion);
+    return scale ? this.optionsOf(scale).values : [];
+  }
+
   /** The scale's entry for an answer as written: exact first, then ignoring case; booleans stand for yes/no. */
   answerOption(criterion: Criterion, answer: string | boolean): AnswerOption | undefined {
     const scale = this.scaleOf(criterion);
@@ -117,7 +125,7 @@ export class RubricIndex {
   private optionsOf(scale: AnswerScale): ScaleOptions {
     let options = this.scaleOptions.get(scale);
     if (!options) {
-      options = { exact: new Map(), folded: new Map() };
+      options = { exact: new Map(), folded: new Map(), values: scale.answers.map((a) => a.value) };
       for (const option of scale.answers) {
         if (!options.exact.has(option.value)) options.exact.set(option.value, option);
         const folded = option.value.toLowerCase();

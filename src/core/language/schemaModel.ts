@@ -1,14 +1,12 @@
-import assessmentSchema from '../../../schemas/assessment.schema.json';
-import commonSchema from '../../../schemas/common.schema.json';
-import planSchema from '../../../schemas/plan.schema.json';
-import rubricSchema from '../../../schemas/rubric.schema.json';
 import type { DocumentKind } from '../format/types';
+import { EDITOR_SCHEMAS } from '../generated/editorSchemas';
 import type { PathSegment } from '../document/located';
 
 /**
  * Read-only navigation of the format's JSON Schemas, for completion, hovers and quick fixes.
- * The schema files are bundled as data at build time; nothing here compiles or validates
- * (validation uses the precompiled code in src/core/generated).
+ * The schemas are bundled as data at build time, with only the keywords read here
+ * (src/core/generated/editorSchemas.ts, written by `npm run gen`); nothing here compiles or
+ * validates (validation uses the precompiled code in src/core/generated).
  */
 
 export interface SchemaNode {
@@ -29,12 +27,7 @@ export interface SchemaNode {
   readonly $defs?: Readonly<Record<string, SchemaNode>>;
 }
 
-const FILES: Readonly<Record<string, SchemaNode>> = {
-  'common.schema.json': commonSchema as SchemaNode,
-  'rubric.schema.json': rubricSchema as SchemaNode,
-  'assessment.schema.json': assessmentSchema as SchemaNode,
-  'plan.schema.json': planSchema as SchemaNode,
-};
+const FILES = EDITOR_SCHEMAS as Readonly<Record<string, SchemaNode>>;
 
 const ROOTS: Readonly<Record<DocumentKind, string>> = {
   Rubric: 'rubric.schema.json',

@@ -36,9 +36,18 @@ export interface ProblemCounts {
   readonly information: number;
 }
 
+/** The rubric a report was scored against: which one, and its scale (lowest and highest level). */
+export interface RubricRef {
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+  readonly minLevel: number;
+  readonly maxLevel: number;
+}
+
 export interface RubricChange {
-  readonly before?: { readonly id: string; readonly version: string; readonly title: string };
-  readonly after?: { readonly id: string; readonly version: string; readonly title: string };
+  readonly before?: RubricRef;
+  readonly after?: RubricRef;
   /** A different rubric altogether (another id). */
   readonly changed: boolean;
   /** Same rubric, another version: scores may move because the rubric moved. */
@@ -114,7 +123,7 @@ export interface PlanChange {
 }
 
 function rubricRef(r: ReportRubric | undefined): RubricChange['before'] {
-  return r ? { id: r.id, version: r.version, title: r.title } : undefined;
+  return r ? { id: r.id, version: r.version, title: r.title, minLevel: r.minLevel, maxLevel: r.maxLevel } : undefined;
 }
 
 function snapshot(d: ReportDimension): DimensionSnapshot {

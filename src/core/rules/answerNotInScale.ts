@@ -15,9 +15,11 @@ export const answerNotInScale: Rule = {
       for (let j = 0; j < d.answers.length; j++) {
         const answer = d.answers[j]!;
         if (answer.fact?.inScale !== false) continue;
-        const criterion = criteria.find((c) => c.id === answer.criterionId);
+        // The rubric's index finds the criterion at once unless an earlier dimension uses its id too.
+        const indexed = index.criteria.get(answer.criterionId);
+        const criterion = indexed?.dimension === d.dimension ? indexed.criterion : criteria.find((c) => c.id === answer.criterionId);
         if (!criterion) continue;
-        const allowed = index.scaleOf(criterion)?.answers.map((a) => a.value) ?? [];
+        const allowed = index.answerValues(criterion);
         const written = String(answer.detail.answer);
         ctx.reportUnknownId('answer-not-in-scale', `${JSON.stringify(written)} is not an answer of the "${index.scaleName(criterion)}" scale. Allowed: ${quoteList(allowed, 12)}.`, ctx.at(answer.answerPath), written, allowed);
       }

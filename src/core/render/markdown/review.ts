@@ -66,7 +66,7 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   const level = options.headingLevel ?? 2;
   const h = '#'.repeat(level);
   const budget = (options.maxLength ?? MAX_COMMENT_LENGTH) - RESERVE;
-  const head: string[] = [`${h} Score changes: ${markdownCode(review.head.ref)} compared with ${markdownCode(review.base.ref)}${review.base.commit ? ` (${markdownCode(review.base.commit.slice(0, 12))})` : ''}`];
+  const head: string[] = [`${h} Score changes: ${revisionName(review.head.ref)} compared with ${revisionName(review.base.ref, review.base.commit)}`];
   if (review.headErrors > 0) {
     const files = review.files.filter((f) => f.documents.some((d) => d.errors.after > 0)).length;
     head.push(`> [!CAUTION]\n> The change leaves ${countOf(review.headErrors, 'error')} in ${countOf(files, 'file')}. Scores of a file with errors may be incomplete or wrong; fix ${review.headErrors === 1 ? 'it' : 'them'} first.`);
@@ -79,8 +79,7 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   const rows = review.files.flatMap((f) => (f.documents.length ? f.documents.map((d) => summaryRow(f, d, celebrate)) : [summaryRow(f, undefined, celebrate)]));
   head.push(markdownTable(['File', 'Change', 'Document', 'Overall', 'Threshold', 'New errors'], rows));
   if (options.afterSummary) head.push(options.afterSummary);
-  const chart = overallChart(review);
-  if (chart) head.push(chart);
+  head.push(...overallCharts(review));
   for (const impact of review.impacts) head.push(impactSection(impact, level + 1, termsOf(review, impact)));
 
   const parts = [head.join('\n\n')];
@@ -96,6 +95,21 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   }
   if (left.length > 0) parts.push(leftOutLine(left, budget - used, review.base.ref));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** A commit id as a ref: shown short, as git does. */
+const COMMIT_ID = /^[0-9a-f]{7,40}$/i;
+
+/**
+ * A side of the review by name, with the commit compared when the name does not already say it:
+ * `main` (`0123456789ab`), or a commit id given as the ref (the Action passes the pull request's
+ * base commit) once and short, with the merge base after it only when that is another commit.
+ */
+function revisionName(ref: string, commit?: string): string {
+  const isCommit = COMMIT_ID.test(ref);
+  const name = markdownCode(isCommit ? ref.slice(0, 12) : ref);
+  if (!commit || (isCommit && commit.toLowerCase().startsWith(ref.toLowerCase()))) return name;
+  return `${name} (${isCommit ? 'merge base ' : ''}${markdownCode(commit.slice(0, 12))})`;
 }
 
 function leftOutLine(paths: readonly string[], room: number, base: string): string {
@@ -152,23 +166,56 @@ function summaryRow(file: ReviewedFile, doc: ReviewedDocument | undefined, celeb
   return [markdownCode(file.path), statusText(file), what, overall, crossing, errors];
 }
 
-/** Bars for the head, a line for the base, when the overall scores of at least two assessments moved. */
-function overallChart(review: ChangeReview): string | undefined {
+/**
+ * Bars for the head, a line for the base, when the overall scores of at least two assessments
+ * moved: one chart per scale, since a score of 3 means another thing on a scale of 1 to 3 than on
+ * one of 0 to 5, and their bars side by side would compare what cannot be compared.
+ */
+function overallCharts(review: ChangeReview): string[] {
   // Only the assessments whose overall score moved: a bar on its own line says nothing.
-  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.moved === 'overall' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined).map((d) => ({ f, d })));
-  if (moved.length < 2 || moved.length > 20) return undefined;
-  const before = moved.map(({ d }) => d.diff.overall?.before as number);
-  const after = moved.map(({ d }) => d.diff.overall?.after as number);
-  const all = [...before, ...after];
-  return mermaidXyChart({
-    title: chartTitle('Overall score: bars after, line before'),
-    categories: moved.map(({ d }) => d.title),
-    yLabel: 'score',
-    min: Math.floor(Math.min(...all)),
-    max: Math.ceil(Math.max(...all)),
-    bars: after,
-    lines: [before],
-  });
+  const moved = review.files.flatMap((f) => f.documents.filter((d) => d.kind === 'Assessment' && d.moved === 'overall' && d.diff.overall?.before !== undefined && d.diff.overall.after !== undefined));
+  const byScale = new Map<string, { scale: Scale; docs: ReviewedDocument[] }>();
+  for (const d of moved) {
+    const scale = scaleOf(d);
+    if (!scale) continue;
+    const key = `${scale.minLevel}–${scale.maxLevel}`;
+    const group = byScale.get(key) ?? { scale, docs: [] };
+    group.docs.push(d);
+    byScale.set(key, group);
+  }
+  const charts: string[] = [];
+  for (const { scale, docs } of byScale.values()) {
+    if (docs.length < 2 || docs.length > 20) continue;
+    const before = docs.map((d) => d.diff.overall?.before as number);
+    const after = docs.map((d) => d.diff.overall?.after as number);
+    const levels = `levels ${scale.minLevel} to ${scale.maxLevel}`;
+    charts.push(
+      mermaidXyChart({
+        title: byScale.size > 1 ? chartTitle(`Overall score, ${levels}: bars after, line before`, `Overall, ${levels}: bars after, line before`) : chartTitle('Overall score: bars after, line before'),
+        categories: docs.map((d) => d.title),
+        yLabel: 'score',
+        ...axis(scale, [...before, ...after]),
+        bars: after,
+        lines: [before],
+      }),
+    );
+  }
+  return charts;
+}
+
+type Scale = { readonly minLevel: number; readonly maxLevel: number };
+
+/** The scale an assessment's scores are on: its rubric's, after the change (before it, for a deleted one). */
+function scaleOf(doc: ReviewedDocument): Scale | undefined {
+  return doc.diff.rubric.after ?? doc.diff.rubric.before;
+}
+
+/**
+ * A y axis from the scale's lowest level (or lower, to the whole number under a score below it) to
+ * its highest: bars start at the bottom of the scale, so 1.5 and 1.75 do not look twice apart.
+ */
+function axis(scale: Scale, values: readonly number[]): { min: number; max: number } {
+  return { min: Math.min(scale.minLevel, Math.floor(Math.min(...values))), max: Math.max(scale.maxLevel, Math.ceil(Math.max(...values))) };
 }
 
 function impactSection(impact: RubricImpact, level: number, terms: ReportTerms): string {
@@ -237,15 +284,15 @@ function fileNote(file: ReviewedFile): { note?: string } {
 function dimensionChart(doc: ReviewedDocument): string | undefined {
   const moved = doc.diff.dimensions.filter((d) => d.before?.score !== undefined && d.after?.score !== undefined && scoreMoved(d.before.score, d.after.score));
   if (moved.length < 3 || moved.length > 20) return undefined;
+  const scale = scaleOf(doc);
+  if (!scale) return undefined;
   const before = moved.map((d) => d.before?.score as number);
   const after = moved.map((d) => d.after?.score as number);
-  const all = [...before, ...after];
   return mermaidXyChart({
     title: chartTitle(`${termHeading(doc.diff.terms.dimension)} that moved: bars after, line before`, `${termHeading(doc.diff.terms.dimension)}: bars after, line before`, 'Scores that moved: bars after, line before'),
     categories: moved.map((d) => d.title),
     yLabel: 'score',
-    min: Math.floor(Math.min(...all)),
-    max: Math.ceil(Math.max(...all)),
+    ...axis(scale, [...before, ...after]),
     bars: after,
     lines: [before],
   });
@@ -279,11 +326,13 @@ function dimensionWhy(d: DimensionExplanation, terms: ReportTerms): string {
   const moving = d.changes.filter((c) => c.contribution !== undefined);
   const shares = withShares ? apportion(moving.map((c) => c.contribution as number), shownDelta(d.before as number, d.after as number)) : [];
   const shareOf = new Map(moving.map((c, i) => [c, shares[i] as number]));
-  const rows = d.changes.map((c) => [inputLabel(c, terms), inputValue(c, 'before'), inputValue(c, 'after'), effect(c, shareOf.get(c))]);
+  const together = !d.exact && scoreMoved(d.before, d.after) && d.before !== undefined && d.after !== undefined && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined);
+  const rows = d.changes.map((c, i) => {
+    const rider = c.criterion !== undefined && d.changes.slice(0, i).some((earlier) => earlier.criterion?.id === c.criterion?.id);
+    return [inputLabel(c, terms), inputValue(c, 'before'), inputValue(c, 'after'), effect(c, shareOf.get(c), { shares: withShares, moved: scoreMoved(d.before, d.after), rider })];
+  });
   const table = markdownTable(['What changed', 'Before', 'After', 'Moves the score'], rows);
-  const note = !d.exact && scoreMoved(d.before, d.after) && d.before !== undefined && d.after !== undefined && !d.changes.some((c) => c.opened !== undefined || c.closed !== undefined)
-    ? `\n\nThese changes act together (the ${markdownText(termHeading(terms.criterion).toLowerCase())} counted, their weights or the scale changed), so the move does not split exactly between them.`
-    : '';
+  const note = together ? `\n\nThese changes act together (the ${markdownText(termHeading(terms.criterion).toLowerCase())} counted, their weights or the scale changed), so the move does not split exactly between them.` : '';
   return `${heading}\n\n${table}${note}`;
 }
 
@@ -294,10 +343,21 @@ function dimensionMove(before: number | undefined, after: number | undefined): s
   return `${before === undefined ? 'not scored' : formatScore(before)} → ${after === undefined ? 'not scored' : formatScore(after)}`;
 }
 
-function effect(c: InputChange, share: number | undefined): string {
-  const gate = c.opened !== undefined ? `opens level ${c.opened}` : c.closed !== undefined ? `closes level ${c.closed}` : '';
-  const amount = share !== undefined ? formatDelta(share) : '';
-  return [amount, gate].filter(Boolean).join(', ');
+/**
+ * The "Moves the score" cell, by one rule, never empty: the change's own share of the move when the
+ * move splits exactly between the changes; "nothing" for a change that moves nothing (its share is
+ * 0, or the score did not move); "counted above" for a further change of a criterion whose first
+ * row holds the criterion's share; "together with the others" when the move does not split (the
+ * note under the table says why). A level it opens or closes (gated scoring) follows.
+ */
+function effect(c: InputChange, share: number | undefined, context: { readonly shares: boolean; readonly moved: boolean; readonly rider: boolean }): string {
+  const gate = c.opened !== undefined ? `opens level ${c.opened}` : c.closed !== undefined ? `closes level ${c.closed}` : undefined;
+  let amount: string | undefined;
+  if (share !== undefined) amount = formatDelta(share) === formatDelta(0) ? 'nothing' : formatDelta(share);
+  else if (!context.moved) amount = 'nothing';
+  else if (context.shares) amount = context.rider ? 'counted above' : 'nothing';
+  else if (!gate) amount = 'together with the others';
+  return [amount, gate].filter((part) => part !== undefined).join(', ');
 }
 
 const INPUT_LABELS: Readonly<Record<InputChange['kind'], string>> = {
