@@ -21,6 +21,7 @@ export const CORE_LAYERS = [
   'review', // a change for a reviewer: rubric changes, why scores moved, impact, history
   'render', // text, Markdown, HTML and JSON renderings of reports
   'language', // editor features over located documents
+  'interchange', // other formats: model importers (SAMM, DSOMM, Scorecard), spreadsheets of answers (written back through language/answerEdits)
 ];
 
 /** Layers that only some layers above them may use. */

@@ -8,9 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { convertDsomm } from '../src/cli/import/dsomm';
-import { rubricYaml } from '../src/cli/import/rubricYaml';
-import { convertSamm, type ModelFile } from '../src/cli/import/samm';
+import { convertDsomm } from '../src/core/interchange/dsomm';
+import { rubricYaml } from '../src/core/interchange/rubricYaml';
+import { convertSamm, type ModelFile } from '../src/core/interchange/samm';
 import { renderJson, renderMarkdown } from '../src/core/render';
 import { buildReport, type ReportModel } from '../src/core/report';
 import { analyzeMemory, codesAt } from './helpers';

@@ -1,4 +1,4 @@
-import type { Rubric } from '../../core/format/types';
+import type { Rubric } from '../format/types';
 
 /** What a converter gives: the rubric, where it came from, and what it could not carry over. */
 export interface Conversion {
@@ -12,7 +12,7 @@ export interface Conversion {
 /** A source file that cannot be converted: the message names the file and what is wrong. */
 export class ConversionError extends Error {}
 
-export { isMap } from '../../core/format/values';
+export { isMap } from '../format/values';
 
 /** Text of a field, trimmed; undefined when it is missing or empty. */
 export function text(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
-import { parseDocuments } from '../../core/document/located';
-import { LineIndex } from '../../core/text/lineIndex';
+import { parseDocuments } from '../document/located';
+import { LineIndex } from '../text/lineIndex';
 import { ConversionError } from './conversion';
 
 /**

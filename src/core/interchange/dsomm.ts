@@ -11,7 +11,7 @@
  * reached when every activity at it and below is implemented. Level 0 is "none yet", so level 1
  * has to be earned. Sub-dimensions roll up into their dimensions, and those into the whole.
  */
-import type { Criterion, CriterionReference, Dimension, Group, Rubric } from '../../core/format/types';
+import type { Criterion, CriterionReference, Dimension, Group, Rubric } from '../format/types';
 import { ConversionError, isMap, paragraphs, text, type Conversion } from './conversion';
 import { IdAllocator, kebabId } from './ids';
 

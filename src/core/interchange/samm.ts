@@ -11,7 +11,7 @@
  * business functions are the mean of their practices, the overall score the mean of the
  * functions. Streams become sub-groups with their own scores.
  */
-import type { Criterion, Dimension, Group, Rubric, Subgroup } from '../../core/format/types';
+import type { Criterion, Dimension, Group, Rubric, Subgroup } from '../format/types';
 import { ConversionError, isMap, paragraphs, text, type Conversion } from './conversion';
 import { IdAllocator, kebabId } from './ids';
 
