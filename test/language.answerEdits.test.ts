@@ -129,6 +129,41 @@ describe('answer edits on each shape an answer is written in', () => {
     expect(edit(text, { dimension: 'a', criterion: 'p', answer: 'no' }, { dimensionsPath: ['responses', 'priya', 'dimensions'], documentIndex: 1 })).toBe(text.replace('p: yes', 'p: no'));
   });
 
+  it('sets, replaces and removes an exemption and a not-applicable reason as block maps, keeping the rest', () => {
+    const exemption = { reason: 'Vendor contract: renegotiation', approver: 'CIO', expires: '2027-01-31' };
+    const added = edit(BASE, { dimension: 'knowledge', criterion: 'kb', exemption });
+    expect(added).toBe(BASE.replace('      kb: no\n', '      kb:\n        answer: no\n        exemption:\n          reason: "Vendor contract: renegotiation"\n          approver: CIO\n          expires: "2027-01-31"\n'));
+    const replaced = edit(added, { dimension: 'knowledge', criterion: 'kb', exemption: { ...exemption, approver: 'CFO' } });
+    expect(replaced).toBe(added.replace('approver: CIO', 'approver: CFO'));
+    // The same exemption with its keys in another order is no change.
+    expect(edit(added, { dimension: 'knowledge', criterion: 'kb', exemption: { expires: '2027-01-31', approver: 'CIO', reason: 'Vendor contract: renegotiation' } })).toBe(added);
+    expect(edit(added, { dimension: 'knowledge', criterion: 'kb', exemption: null })).toBe(BASE.replace('      kb: no\n', '      kb:\n        answer: no\n'));
+    const na = edit(BASE, { dimension: 'self-service', criterion: 'portal', notApplicable: { reason: 'No portal in this unit.\nSee the scope.' } });
+    expect(na).toBe(BASE.replace('      portal: yes   # checked on site\n', '      portal:   # checked on site\n        answer: yes\n        notApplicable:\n          reason: |-\n            No portal in this unit.\n            See the scope.\n'));
+    expect(edit(na, { dimension: 'self-service', criterion: 'portal', notApplicable: null })).toBe(BASE.replace('      portal: yes   # checked on site\n', '      portal:   # checked on site\n        answer: yes\n'));
+  });
+
+  it('replaces an exemption written in flow style on the key\'s line with a block, and writes maps in flow answers as flow maps', () => {
+    const exempt = 'dimensions:\n  a:\n    answers:\n      p:\n        answer: no\n        exemption: { reason: Vendor, approver: CIO, expires: 2027-01-01 }   # agreed\n';
+    expect(edit(exempt, { dimension: 'a', criterion: 'p', exemption: { reason: 'Vendor', approver: 'CFO', expires: '2027-01-01' } })).toBe(
+      'dimensions:\n  a:\n    answers:\n      p:\n        answer: no\n        exemption:   # agreed\n          reason: Vendor\n          approver: CFO\n          expires: "2027-01-01"\n',
+    );
+    const flow = 'dimensions:\n  a: { answers: { p: yes } }\n';
+    expect(edit(flow, { dimension: 'a', criterion: 'p', exemption: { reason: 'x, y', approver: 'CIO', expires: '2027-01-01' } })).toBe(
+      'dimensions:\n  a: { answers: { p: { answer: yes, exemption: { reason: "x, y", approver: CIO, expires: "2027-01-01" } } } }\n',
+    );
+  });
+
+  it('writes evidence entries with a title as block maps in a block list, and as flow maps in flow context', () => {
+    const evidence = ['https://wiki.example/a', { title: 'Catalogue, v2', url: 'https://wiki.example/b' }];
+    expect(edit(BASE, { dimension: 'self-service', criterion: 'catalogue', evidence })).toBe(
+      BASE.replace('          - https://wiki.example/catalogue\n', '          - https://wiki.example/a\n          - title: Catalogue, v2\n            url: https://wiki.example/b\n'),
+    );
+    expect(edit('dimensions:\n  a: { answers: { p: yes } }\n', { dimension: 'a', criterion: 'p', evidence })).toBe(
+      'dimensions:\n  a: { answers: { p: { answer: yes, evidence: ["https://wiki.example/a", { title: "Catalogue, v2", url: "https://wiki.example/b" }] } } }\n',
+    );
+  });
+
   it('refuses, saying why, where the document is not shaped for answers', () => {
     for (const text of ['dimensions:\n  a: [1, 2]\n', 'dimensions: 3\n', '- a\n- b\n']) {
       const doc = parseDocuments(text).documents[0]!;
@@ -155,6 +190,24 @@ describe('answer edits on each shape an answer is written in', () => {
     const facts = assessment?.kind === 'Assessment' ? assessment.facts : undefined;
     const fact = facts?.criteria.get('knowledge')?.get('kb-reviewed');
     expect(fact).toMatchObject({ answer: 'yes', credit: 1, evidence: ['https://kb.example/review'] });
+  });
+});
+
+describe('any exemption and evidence read back exactly', () => {
+  it('sets any exemption and evidence title, in block and in flow answers', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), fc.string({ minLength: 1 }), fc.string({ unit: 'grapheme', minLength: 1 }), fc.boolean(), (reason, approver, title, flow) => {
+        const text = flow ? 'dimensions:\n  a: { answers: { p: yes } }\n' : BASE;
+        const [dimension, criterion] = flow ? ['a', 'p'] : ['knowledge', 'kb'];
+        const exemption = { reason, approver, expires: '2027-01-01' };
+        const evidence = [{ title, url: 'https://e.example/x' }];
+        const result = answerEdits(text, parseDocuments(text).documents[0]!, [{ dimension, criterion, exemption, evidence }]);
+        if ('refused' in result) throw new Error(result.refused);
+        const value = parseDocuments(applyTextEdits(text, result.edits)).documents[0]!.value as { dimensions: Record<string, { answers: Record<string, unknown> }> };
+        expect(value.dimensions[dimension]!.answers[criterion]).toEqual({ answer: flow ? 'yes' : 'no', exemption, evidence });
+      }),
+      { numRuns: 200, seed: 11 },
+    );
   });
 });
 

@@ -3,12 +3,13 @@ import type { Range } from '../text/range';
 import { addToMap, eolOf, fillEmptyMap, indentLines, lineEndOf, lineStartOf, stepIn, type NewEntry, type TextEditData } from './textEdits';
 
 /**
- * Edits that set a criterion's answer, note or evidence in an assessment, as a person would have
- * typed them: the one way every face changes answers (the questionnaire, spreadsheet import, quick
- * fixes). Only the text of what changes is touched, so comments, quoting, order and layout of the
- * rest stay byte for byte; missing `answers:`, dimensions and `dimensions:` maps are added on the
- * way. An answer with nothing else stays a bare value (`portal: yes`); one with a note or evidence
- * is a map (`answer:`, `note:`, `evidence:`), and a bare value becomes one when a note is added.
+ * Edits that set a criterion's answer, note, evidence, not-applicable reason or exemption in an
+ * assessment, as a person would have typed them: the one way every face changes answers (the
+ * questionnaire, spreadsheet import, quick fixes). Only the text of what changes is touched, so
+ * comments, quoting, order and layout of the rest stay byte for byte; missing `answers:`,
+ * dimensions and `dimensions:` maps are added on the way. An answer with nothing else stays a bare
+ * value (`portal: yes`); one with more is a map (`answer:`, `note:`, `evidence:`,
+ * `notApplicable:`, `exemption:`), and a bare value becomes one when a field is added.
  * Every result is checked by parsing the edited text again: an edit that would not give exactly
  * the data asked for is refused, never written.
  */
@@ -20,9 +21,16 @@ export interface AnswerChange {
   readonly answer?: string | boolean | null;
   /** A note to write (Markdown, may span lines); null or '' removes it. Absent: kept. */
   readonly note?: string | null;
-  /** Evidence links to write in place of the ones there; null or [] removes them. Absent: kept. */
-  readonly evidence?: readonly string[] | null;
+  /** Evidence to write in place of the one there (links, or maps with `url` and `title`); null or [] removes it. Absent: kept. */
+  readonly evidence?: readonly EvidenceValue[] | null;
+  /** Why the criterion does not apply; null removes it. Absent: kept. */
+  readonly notApplicable?: { readonly reason: string } | null;
+  /** An exemption to write in place of the one there; null removes it. Absent: kept. */
+  readonly exemption?: { readonly reason: string; readonly approver: string; readonly expires: string } | null;
 }
+
+/** One evidence entry: a link, or a map of its fields (`title`, `url` and what else the format gives it), each a string. */
+export type EvidenceValue = string | Readonly<Record<string, string>>;
 
 export interface AnswerEditOptions {
   /** The map that holds the dimensions: `['dimensions']` (the default), or an assessor's own answers. */
@@ -33,9 +41,11 @@ export interface AnswerEditOptions {
 
 export type AnswerEditResult = { readonly edits: readonly TextEditData[] } | { readonly refused: string };
 
-type Field = 'answer' | 'note' | 'evidence';
-const FIELDS: readonly Field[] = ['answer', 'note', 'evidence'];
-type FieldValue = string | boolean | readonly string[];
+type Field = 'answer' | 'note' | 'evidence' | 'notApplicable' | 'exemption';
+const FIELDS: readonly Field[] = ['answer', 'note', 'evidence', 'notApplicable', 'exemption'];
+/** A map of scalars: an exemption, a not-applicable reason, an evidence entry. */
+type ScalarMap = Readonly<Record<string, string>>;
+type FieldValue = string | boolean | readonly EvidenceValue[] | ScalarMap;
 
 /** The edits for a set of changes to one document (later changes to the same criterion win). */
 export function answerEdits(text: string, doc: LocatedDocument, changes: readonly AnswerChange[], options: AnswerEditOptions = {}): AnswerEditResult {
@@ -104,7 +114,7 @@ class EditBuilder {
       const value = change[field];
       if (value === undefined) continue;
       if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) fields.delete(field);
-      else fields.set(field, value);
+      else fields.set(field, value as FieldValue);
     }
     if (isPlainMap(current)) {
       const after: Record<string, unknown> = { ...(current as Record<string, unknown>) };
@@ -208,11 +218,13 @@ class EditBuilder {
     const key = located.key as Range;
     const flow = this.inFlow(path);
     const written = valueText(value, flow);
-    const range = this.valueSpan(key, located.value);
+    let range = this.valueSpan(key, located.value);
     if ('inline' in written) {
       this.edits.push({ range, newText: `${range.start === range.end || range.start === this.afterColon(key) ? ' ' : ''}${written.inline}` });
       return;
     }
+    // A block list or map under the key replaces a value on the key's line from the colon on, so no space is left behind.
+    if (!written.header) range = { start: this.afterColon(key), end: range.end };
     const indent = this.indentOf(key);
     this.edits.push({ range, newText: written.header && range.start === this.afterColon(key) ? ` ${written.header}` : written.header });
     const at = lineEndOf(this.text, Math.max(range.end, key.end));
@@ -297,23 +309,49 @@ function entryFor(key: string, value: FieldValue, flow: boolean): NewEntry {
   return 'inline' in written ? { key, value: written.inline } : { key, value: written.header, lines: written.lines };
 }
 
-/** A value as YAML: scalars as scalarText writes them, evidence as a list (block lines, or `[…]` in flow context). */
+/**
+ * A value as YAML: scalars as scalarText writes them; evidence as a list and exemptions as maps,
+ * as block lines under the key, or as `[…]` and `{ … }` in flow context.
+ */
 function valueText(value: FieldValue, flow: boolean): { inline: string } | { header: string; lines: readonly string[] } {
+  if (typeof value === 'string' || typeof value === 'boolean') return scalarText(value, flow ? 'flow' : 'block');
+  if (flow) return { inline: flowText(value) };
   if (Array.isArray(value)) {
-    const items = (value as readonly string[]).map((item) => {
-      const written = scalarText(item, flow || item.includes('\n') ? 'flow' : 'block');
-      return 'inline' in written ? written.inline : JSON.stringify(item);
-    });
-    return flow ? { inline: `[${items.join(', ')}]` } : { header: '', lines: items.map((item) => `- ${item}`) };
+    return {
+      header: '',
+      lines: (value as readonly EvidenceValue[]).flatMap((item) => {
+        if (typeof item !== 'string') return mapLines(item).map((line, i) => (i === 0 ? `- ${line}` : line === '' ? '' : `  ${line}`));
+        const written = scalarText(item, item.includes('\n') ? 'flow' : 'block');
+        return [`- ${'inline' in written ? written.inline : JSON.stringify(item)}`];
+      }),
+    };
   }
-  return scalarText(value as string | boolean, flow ? 'flow' : 'block');
+  return { header: '', lines: mapLines(value as ScalarMap) };
+}
+
+/** A map of scalars as block lines: `key: value`, a text of several lines as a literal block under its key. */
+function mapLines(map: ScalarMap): string[] {
+  return Object.entries(map).flatMap(([key, item]) => {
+    const written = scalarText(item, 'block');
+    return 'inline' in written ? [`${key}: ${written.inline}`] : [`${key}: ${written.header}`, ...indentLines(written.lines, stepIn(''))];
+  });
+}
+
+/** A list or a map in flow style (`[a, b]`, `{ reason: x, approver: y }`). */
+function flowText(value: EvidenceValue | readonly EvidenceValue[]): string {
+  if (typeof value === 'string') {
+    const written = scalarText(value, 'flow');
+    return 'inline' in written ? written.inline : JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${(value as readonly EvidenceValue[]).map(flowText).join(', ')}]`;
+  return `{ ${Object.entries(value as ScalarMap).map(([key, item]) => `${key}: ${flowText(item)}`).join(', ')} }`;
 }
 
 function renderEntries(entries: readonly NewEntry[], indent: string): string[] {
   return entries.flatMap((entry) => [`${indent}${entry.key}:${entry.value ? ` ${entry.value}` : ''}`, ...indentLines(entry.lines ?? [], stepIn(indent))]);
 }
 
-/** The answer, note and evidence an entry has now (a bare value is its answer). */
+/** The fields an entry has now (a bare value is its answer). */
 function fieldsOf(current: unknown): Map<Field, FieldValue> {
   const fields = new Map<Field, FieldValue>();
   if (typeof current === 'string' || typeof current === 'boolean') fields.set('answer', current);
@@ -321,7 +359,7 @@ function fieldsOf(current: unknown): Map<Field, FieldValue> {
     const map = current as Record<string, unknown>;
     for (const field of FIELDS) {
       const value = map[field];
-      if (typeof value === 'string' || typeof value === 'boolean' || Array.isArray(value)) fields.set(field, value as FieldValue);
+      if (typeof value === 'string' || typeof value === 'boolean' || Array.isArray(value) || isPlainMap(value)) fields.set(field, value as FieldValue);
     }
   }
   return fields;
@@ -331,8 +369,9 @@ function isPlainMap(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The same data, whatever the order of map keys. */
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 }
 
 /** Plain data copied (parsed maps inherit from a frozen object; the copy uses plain objects). */
