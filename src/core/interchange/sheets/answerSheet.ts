@@ -1,0 +1,267 @@
+/**
+ * The answer sheet: an assessment as a table a person fills in with a spreadsheet program, one row
+ * per criterion of its rubric, keyed by stable ids, with the criterion's text and the answers its
+ * scale allows (a drop-down in XLSX) beside the answer, evidence, note, not-applicable reason and
+ * exemption. No cell holds a formula the import depends on. `answerSheetOf` reads the model from
+ * an analysed assessment; `answerWorkbook` lays it out for the codec; answerImport.ts reads a
+ * filled-in sheet back into answer changes. The model is plain data, so the language server can
+ * send it to an editor that writes the file.
+ */
+import type { AssessmentDocumentAnalysis } from '../../engine';
+import { answerText } from '../../domain/answers';
+import type { EvidenceValue } from '../../language/answerEdits';
+import { columnName } from './address';
+import type { CellValue, SheetSpec, WorkbookSpec } from './workbook';
+
+export interface ExemptionValue {
+  readonly reason: string;
+  readonly approver: string;
+  readonly expires: string;
+}
+
+/** What one criterion's answer holds now, as the assessment writes it. */
+export interface CurrentAnswer {
+  readonly answer?: string | boolean | number;
+  readonly evidence?: readonly EvidenceValue[];
+  readonly note?: string;
+  readonly notApplicable?: string;
+  readonly exemption?: ExemptionValue;
+}
+
+export interface AnswerRow {
+  readonly dimension: string;
+  readonly dimensionTitle: string;
+  readonly criterion: string;
+  readonly title?: string;
+  readonly text: string;
+  readonly level: number;
+  /** The name of the criterion's answer scale. */
+  readonly scale: string;
+  readonly current: CurrentAnswer;
+}
+
+export interface AnswerSheet {
+  readonly assessment: { readonly id: string; readonly subject: string; readonly date: string };
+  readonly rubric: { readonly id: string; readonly title: string; readonly version?: string };
+  /** Every answer scale the rows use: its name and its answers, in order. */
+  readonly scales: Readonly<Record<string, readonly string[]>>;
+  readonly rows: readonly AnswerRow[];
+}
+
+export type ColumnKey =
+  | 'dimension'
+  | 'criterion'
+  | 'dimensionTitle'
+  | 'level'
+  | 'title'
+  | 'text'
+  | 'allowed'
+  | 'answer'
+  | 'evidence'
+  | 'note'
+  | 'notApplicable'
+  | 'exemptionReason'
+  | 'exemptionApprover'
+  | 'exemptionExpires';
+
+export interface Column {
+  readonly key: ColumnKey;
+  readonly label: string;
+  readonly width: number;
+  /** Read back by the import; the other columns are there to read and are ignored. */
+  readonly editable: boolean;
+}
+
+/** The columns of the Answers sheet, in order. The import finds them by their labels, so a person may reorder them. */
+export const COLUMNS: readonly Column[] = [
+  { key: 'dimension', label: 'Dimension id', width: 24, editable: false },
+  { key: 'criterion', label: 'Criterion id', width: 24, editable: false },
+  { key: 'dimensionTitle', label: 'Dimension', width: 24, editable: false },
+  { key: 'level', label: 'Level', width: 7, editable: false },
+  { key: 'title', label: 'Title', width: 28, editable: false },
+  { key: 'text', label: 'Criterion', width: 60, editable: false },
+  { key: 'allowed', label: 'Allowed answers', width: 28, editable: false },
+  { key: 'answer', label: 'Answer', width: 22, editable: true },
+  { key: 'evidence', label: 'Evidence', width: 40, editable: true },
+  { key: 'note', label: 'Note', width: 48, editable: true },
+  { key: 'notApplicable', label: 'Not applicable because', width: 32, editable: true },
+  { key: 'exemptionReason', label: 'Exemption reason', width: 32, editable: true },
+  { key: 'exemptionApprover', label: 'Exemption approver', width: 20, editable: true },
+  { key: 'exemptionExpires', label: 'Exemption expires', width: 18, editable: true },
+];
+
+export const ANSWERS_SHEET = 'Answers';
+export const SCALES_SHEET = 'Scales';
+export const ABOUT_SHEET = 'About';
+
+const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * The answer sheet of an analysed assessment: a row for every criterion of its rubric, in the
+ * rubric's order, with what the assessment answers now (read as written, so a sheet of a
+ * document with problems still shows what is there). Undefined when the rubric was not found.
+ */
+export function answerSheetOf(analysis: AssessmentDocumentAnalysis): AnswerSheet | undefined {
+  const index = analysis.rubric?.index;
+  if (!index) return undefined;
+  const doc = analysis.parsed;
+  const scales: Record<string, readonly string[]> = {};
+  const rows: AnswerRow[] = [];
+  for (const dimension of index.rubric.dimensions) {
+    for (const criterion of dimension.criteria ?? []) {
+      const scale = index.scaleName(criterion);
+      scales[scale] ??= (index.scale(scale)?.answers ?? []).map((a) => a.value);
+      rows.push({
+        dimension: dimension.id,
+        dimensionTitle: dimension.title,
+        criterion: criterion.id,
+        ...(criterion.title ? { title: criterion.title } : {}),
+        text: criterion.text,
+        level: criterion.level,
+        scale,
+        current: currentAnswer(doc.valueAt(['dimensions', dimension.id, 'answers', criterion.id])),
+      });
+    }
+  }
+  const value = isMap(doc.value) ? doc.value : {};
+  const subject = isMap(value.subject) ? [str(value.subject.organization), str(value.subject.unit)].filter(Boolean).join(', ') : '';
+  return {
+    assessment: { id: str(value.id) ?? '', subject, date: str(value.date) ?? '' },
+    rubric: { id: index.rubric.id, title: index.rubric.title, ...(index.rubric.version ? { version: index.rubric.version } : {}) },
+    scales,
+    rows,
+  };
+}
+
+/** An answer entry as written (a bare value, or a map of fields) as the fields the sheet shows. */
+export function currentAnswer(entry: unknown): CurrentAnswer {
+  if (typeof entry === 'string' || typeof entry === 'boolean' || typeof entry === 'number') return { answer: entry };
+  if (!isMap(entry)) return {};
+  const answer = entry.answer;
+  const evidence = Array.isArray(entry.evidence) ? entry.evidence.filter((e): e is EvidenceValue => typeof e === 'string' || (isMap(e) && Object.values(e).every((v) => typeof v === 'string'))) : undefined;
+  const exemption = isMap(entry.exemption) ? entry.exemption : undefined;
+  return {
+    ...(typeof answer === 'string' || typeof answer === 'boolean' || typeof answer === 'number' ? { answer } : {}),
+    ...(evidence?.length ? { evidence } : {}),
+    ...(str(entry.note) ? { note: entry.note as string } : {}),
+    ...(isMap(entry.notApplicable) && str(entry.notApplicable.reason) ? { notApplicable: entry.notApplicable.reason as string } : {}),
+    ...(exemption ? { exemption: { reason: str(exemption.reason) ?? '', approver: str(exemption.approver) ?? '', expires: str(exemption.expires) ?? '' } } : {}),
+  };
+}
+
+// --- How each field reads in a cell --------------------------------------------------------------
+
+/** The answer as a cell shows it: booleans as yes and no, as the scale reads them. */
+export function answerCell(answer: CurrentAnswer['answer']): string {
+  return answer === undefined ? '' : typeof answer === 'number' ? String(answer) : (answerText(answer) as string);
+}
+
+/** Evidence, one entry per line: a link, or `[title](link)` as Markdown writes a link with its text. */
+export function evidenceCell(evidence: readonly EvidenceValue[] | undefined): string {
+  return (evidence ?? []).map((e) => (typeof e === 'string' ? e : e.title !== undefined && e.url !== undefined ? `[${e.title.replace(/[\\\]]/g, '\\$&')}](${e.url})` : (e.url ?? ''))).join('\n');
+}
+
+/** A cell's evidence as entries; the inverse of evidenceCell. */
+export function parseEvidenceCell(text: string): EvidenceValue[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const link = /^\[((?:[^\]\\]|\\.)*)\]\((.*)\)$/.exec(line);
+      return link ? { title: (link[1] as string).replace(/\\(.)/g, '$1'), url: (link[2] as string).trim() } : line;
+    });
+}
+
+/** Every cell of a row, by column. */
+export function rowCells(row: AnswerRow, scales: AnswerSheet['scales']): Record<ColumnKey, string | number> {
+  const c = row.current;
+  return {
+    dimension: row.dimension,
+    criterion: row.criterion,
+    dimensionTitle: row.dimensionTitle,
+    level: row.level,
+    title: row.title ?? '',
+    text: row.text,
+    allowed: (scales[row.scale] ?? []).join(' | '),
+    answer: answerCell(c.answer),
+    evidence: evidenceCell(c.evidence),
+    note: c.note ?? '',
+    notApplicable: c.notApplicable ?? '',
+    exemptionReason: c.exemption?.reason ?? '',
+    exemptionApprover: c.exemption?.approver ?? '',
+    exemptionExpires: c.exemption?.expires ?? '',
+  };
+}
+
+/**
+ * A text that a spreadsheet program would take for a formula when it opens a CSV file (`=`, `+`,
+ * `-`, `@`, a tab or a carriage return first) gets a `'` before it, as OWASP advises against CSV
+ * injection; the import takes one such `'` away again (unguardedCell).
+ */
+export function guardedCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function unguardedCell(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+// --- The workbook ----------------------------------------------------------------------------------
+
+/**
+ * The sheets of an export: Answers (a header and a row per criterion; in XLSX each Answer cell a
+ * drop-down of its scale), and in XLSX also Scales (hidden: each scale's answers in a column, the
+ * drop-downs' source) and About (which assessment and rubric, and how to import the sheet).
+ * A CSV file is the Answers sheet alone, its formula-like texts guarded.
+ */
+export function answerWorkbook(sheet: AnswerSheet, format: 'xlsx' | 'csv', command: string): WorkbookSpec {
+  const scaleNames = Object.keys(sheet.scales);
+  const scaleSource = new Map(
+    scaleNames.map((name, i) => {
+      const column = columnName(i + 1);
+      return [name, `${SCALES_SHEET}!$${column}$2:$${column}$${1 + (sheet.scales[name]?.length ?? 0)}`] as const;
+    }),
+  );
+  const answerColumn = COLUMNS.findIndex((c) => c.key === 'answer') + 1;
+  const rows: CellValue[][] = [COLUMNS.map((c) => c.label)];
+  for (const row of sheet.rows) {
+    const cells = rowCells(row, sheet.scales);
+    rows.push(COLUMNS.map((c) => (format === 'csv' && typeof cells[c.key] === 'string' ? guardedCell(cells[c.key] as string) : cells[c.key])));
+  }
+  const answers: SheetSpec = {
+    name: ANSWERS_SHEET,
+    header: true,
+    rows,
+    widths: COLUMNS.map((c) => c.width),
+    wrapColumns: COLUMNS.flatMap((c, i) => (['text', 'evidence', 'note', 'notApplicable', 'exemptionReason', 'allowed'].includes(c.key) ? [i + 1] : [])),
+    textColumns: COLUMNS.flatMap((c, i) => (c.editable ? [i + 1] : [])),
+    listValidations: sheet.rows.map((row, i) => ({ row: i + 2, column: answerColumn, source: scaleSource.get(row.scale) as string })),
+  };
+  if (format === 'csv') return { sheets: [answers] };
+  const longest = Math.max(0, ...scaleNames.map((n) => sheet.scales[n]?.length ?? 0));
+  const scales: SheetSpec = {
+    name: SCALES_SHEET,
+    hidden: true,
+    header: true,
+    rows: [scaleNames, ...Array.from({ length: longest }, (_, i) => scaleNames.map((n) => sheet.scales[n]?.[i] ?? null))],
+    widths: scaleNames.map(() => 24),
+  };
+  const about: SheetSpec = {
+    name: ABOUT_SHEET,
+    rows: [
+      ['Assessment', sheet.assessment.id],
+      ['Subject', sheet.assessment.subject],
+      ['Date', sheet.assessment.date],
+      ['Rubric', `${sheet.rubric.title} (${sheet.rubric.id}${sheet.rubric.version ? ` ${sheet.rubric.version}` : ''})`],
+      ['Criteria', sheet.rows.length],
+      [],
+      ['How to fill it in', `One row per criterion of the ${ANSWERS_SHEET} sheet. Choose the answer from the drop-down; evidence is one link per line, or [title](link); an exemption needs a reason, an approver and an expiry date (YYYY-MM-DD). Keep the id columns as they are; the columns before Answer are there to read and are not imported.`],
+      ['How to import it', command],
+    ],
+    widths: [20, 100],
+    wrapColumns: [2],
+  };
+  return { sheets: [answers, about, scales] };
+}

@@ -1,0 +1,125 @@
+/**
+ * The answer sheet both ways, on every sample assessment: exported (XLSX and CSV) and imported
+ * without edits, the YAML is byte for byte the same; one changed cell changes one line; what a
+ * person writes in each column comes back as the YAML they meant.
+ */
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { COLUMNS, evidenceCell, parseEvidenceCell } from '../../../src/core/interchange/sheets/answerSheet';
+import { exported, imported, loadAssessment, readBack, SAMPLES, type LoadedAssessment } from '../../support/answerSheets';
+
+const SAMPLE_ASSESSMENTS = fs
+  .readdirSync(SAMPLES)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .filter((f) => /kind: Assessment/.test(fs.readFileSync(path.join(SAMPLES, f), 'utf8')))
+  .sort();
+
+const column = (key: string) => COLUMNS.findIndex((c) => c.key === key) + 1;
+
+/** The exported XLSX with some cells changed through exceljs, as a person saving from Excel would. */
+async function editedXlsx(loaded: LoadedAssessment, edit: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await exported(loaded.sheet, 'xlsx')) as unknown as ArrayBuffer);
+  edit(book.getWorksheet('Answers')!);
+  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const changedLines = (a: string, b: string) => {
+  const before = a.split('\n');
+  const after = b.split('\n');
+  return after.length === before.length ? after.filter((line, i) => line !== before[i]) : ['(line count changed)'];
+};
+
+/** Samples whose rubric is rated (a level per dimension, no criteria): an answer sheet has no rows for them. */
+const RATED = ['2026-03.claims-platform.assessment.yaml'];
+const WITH_CRITERIA = SAMPLE_ASSESSMENTS.filter((name) => !RATED.includes(name));
+
+describe('export then import without edits changes nothing', () => {
+  it('covers every sample assessment whose rubric has criteria; the rated one has none', async () => {
+    expect(SAMPLE_ASSESSMENTS.length).toBeGreaterThanOrEqual(7);
+    for (const name of RATED) expect((await loadAssessment(path.join(SAMPLES, name))).sheet.rows).toEqual([]);
+  });
+
+  it.each(WITH_CRITERIA)('%s: XLSX, CSV, CSV with a BOM and ";"', async (name) => {
+    const loaded = await loadAssessment(path.join(SAMPLES, name));
+    expect(loaded.sheet.rows.length).toBeGreaterThan(0);
+    for (const [format, options] of [['xlsx', {}], ['csv', {}], ['csv', { bom: true, delimiter: ';' }]] as const) {
+      const workbook = await readBack(await exported(loaded.sheet, format, options), format);
+      const { text, result } = imported(loaded, workbook);
+      expect(result.problems).toEqual([]);
+      expect(result.changes).toEqual([]);
+      expect(result.rows).toBe(loaded.sheet.rows.length);
+      expect(text).toBe(loaded.text);
+    }
+  });
+
+  it.each(WITH_CRITERIA)('%s: one changed answer cell changes one line', async (name) => {
+    const loaded = await loadAssessment(path.join(SAMPLES, name));
+    // A criterion answered with a bare value, changed to another answer of its scale.
+    const index = loaded.sheet.rows.findIndex((r) => typeof r.current.answer === 'string' && Object.keys(r.current).length === 1 && (loaded.sheet.scales[r.scale]?.length ?? 0) > 1);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const row = loaded.sheet.rows[index]!;
+    const other = loaded.sheet.scales[row.scale]!.find((a) => a.toLowerCase() !== String(row.current.answer).toLowerCase())!;
+    const bytes = await editedXlsx(loaded, (ws) => {
+      ws.getCell(index + 2, column('answer')).value = other;
+    });
+    const { text, result } = imported(loaded, await readBack(bytes, 'xlsx'));
+    expect(result.problems).toEqual([]);
+    expect(result.changes).toEqual([{ dimension: row.dimension, criterion: row.criterion, answer: other }]);
+    expect(changedLines(loaded.text, text)).toEqual([expect.stringContaining(`${row.criterion}: ${other}`)]);
+  });
+});
+
+describe('what a person writes comes back as the YAML they meant', () => {
+  it('sets answer, evidence, note, not-applicable and exemption; clearing a cell removes its field', async () => {
+    const loaded = await loadAssessment(path.join(SAMPLES, '2026-03.seven-attributes.assessment.yaml'));
+    const index = loaded.sheet.rows.findIndex((r) => typeof r.current.answer === 'string' && Object.keys(r.current).length === 1);
+    const row = loaded.sheet.rows[index]!;
+    const bytes = await editedXlsx(loaded, (ws) => {
+      const r = index + 2;
+      ws.getCell(r, column('evidence')).value = 'https://wiki.example/a\n[Board minutes, March](https://wiki.example/b)';
+      ws.getCell(r, column('note')).value = 'Checked in <b>March</b>; see the minutes.';
+      ws.getCell(r, column('exemptionReason')).value = 'Vendor contract';
+      ws.getCell(r, column('exemptionApprover')).value = 'CIO';
+      ws.getCell(r, column('exemptionExpires')).value = '2027-01-31';
+    });
+    const { text, result } = imported(loaded, await readBack(bytes, 'xlsx'));
+    expect(result.problems).toEqual([]);
+    const entry = (YAML.parse(text) as { dimensions: Record<string, { answers: Record<string, unknown> }> }).dimensions[row.dimension]!.answers[row.criterion];
+    expect(entry).toEqual({
+      answer: row.current.answer,
+      evidence: ['https://wiki.example/a', { title: 'Board minutes, March', url: 'https://wiki.example/b' }],
+      note: 'Checked in <b>March</b>; see the minutes.',
+      exemption: { reason: 'Vendor contract', approver: 'CIO', expires: '2027-01-31' },
+    });
+    // Everything else in the file is as it was.
+    expect(text.startsWith(loaded.text.slice(0, loaded.text.indexOf(`${row.criterion}:`)))).toBe(true);
+
+    // And back: the sheet of the edited file with those cells cleared leaves the answer alone in its map.
+    const reloaded = await loadAssessmentFromText({ ...loaded, text });
+    const cleared = await editedXlsx(reloaded, (ws) => {
+      for (const key of ['evidence', 'note', 'exemptionReason', 'exemptionApprover', 'exemptionExpires']) ws.getCell(index + 2, column(key)).value = null;
+    });
+    const back = imported(reloaded, await readBack(cleared, 'xlsx')).text;
+    expect(back).toBe(loaded.text.replace(`      ${row.criterion}: ${String(row.current.answer)}\n`, `      ${row.criterion}:\n        answer: ${String(row.current.answer)}\n`));
+  });
+
+  it('writes evidence cells that read back as the same entries', () => {
+    const entries = ['https://a.example/x', { title: 'A [draft] \\ note', url: 'https://a.example/(y)' }, './evidence/minutes.md'];
+    expect(parseEvidenceCell(evidenceCell(entries))).toEqual(entries);
+  });
+});
+
+/** The assessment loaded again from an edited text (written next to the sample, read, removed). */
+async function loadAssessmentFromText(loaded: LoadedAssessment): Promise<LoadedAssessment> {
+  const file = path.join(SAMPLES, `.edited-${process.pid}-${path.basename(loaded.file)}`);
+  fs.writeFileSync(file, loaded.text);
+  try {
+    return await loadAssessment(file);
+  } finally {
+    fs.rmSync(file);
+  }
+}

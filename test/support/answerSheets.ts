@@ -1,0 +1,52 @@
+/**
+ * Helpers of the spreadsheet tests: the answer sheet of an assessment on disk, written to bytes
+ * and read back through the codec, and the text an import gives.
+ */
+import path from 'node:path';
+import { Engine, type AssessmentDocumentAnalysis } from '../../src/core/engine';
+import { answerEdits, applyTextEdits } from '../../src/core/language/answerEdits';
+import { readAnswers, type AnswerImport } from '../../src/core/interchange/sheets/answerImport';
+import { answerSheetOf, answerWorkbook, type AnswerSheet } from '../../src/core/interchange/sheets/answerSheet';
+import { readSpreadsheet, writeSpreadsheet, type CsvWriteOptions } from '../../src/core/interchange/sheets/codec';
+import type { Workbook } from '../../src/core/interchange/sheets/workbook';
+import { analyzeFile, DiskFileHost } from './diskHost';
+
+export interface LoadedAssessment {
+  readonly file: string;
+  readonly text: string;
+  readonly documentIndex: number;
+  readonly analysis: AssessmentDocumentAnalysis;
+  readonly sheet: AnswerSheet;
+}
+
+const engine = new Engine(new DiskFileHost());
+
+/** The first assessment of a file on disk, analysed, with its answer sheet. */
+export async function loadAssessment(file: string): Promise<LoadedAssessment> {
+  const analysis = await analyzeFile(file, engine);
+  const documentIndex = analysis.documents.findIndex((d) => d.kind === 'Assessment');
+  const doc = analysis.documents[documentIndex] as AssessmentDocumentAnalysis;
+  const sheet = answerSheetOf(doc);
+  if (!sheet) throw new Error(`${file}: no rubric found`);
+  return { file, text: analysis.text, documentIndex, analysis: doc, sheet };
+}
+
+export async function exported(sheet: AnswerSheet, format: 'xlsx' | 'csv', csv: CsvWriteOptions = {}): Promise<Uint8Array> {
+  return writeSpreadsheet(answerWorkbook(sheet, format, 'rubrics import answers FILE --into ASSESSMENT'), format, csv);
+}
+
+export async function readBack(bytes: Uint8Array, format: 'xlsx' | 'csv'): Promise<Workbook> {
+  const result = await readSpreadsheet(bytes, format, { sheetName: 'answers' });
+  if ('refused' in result) throw new Error(result.refused);
+  return result.workbook;
+}
+
+/** The assessment's text after importing `workbook` (every valid row), with what the import said. */
+export function imported(loaded: LoadedAssessment, workbook: Workbook): { text: string; result: AnswerImport } {
+  const result = readAnswers(workbook, loaded.sheet);
+  const edits = answerEdits(loaded.text, loaded.analysis.parsed, result.changes, { documentIndex: loaded.documentIndex });
+  if ('refused' in edits) throw new Error(edits.refused);
+  return { text: applyTextEdits(loaded.text, edits.edits), result };
+}
+
+export const SAMPLES = path.join(__dirname, '../../samples/kestrel');
