@@ -37,7 +37,7 @@ export interface WriteOptions {
  * `>` would. Anything else (a folder, a socket, a link to nothing) is refused, and so is a link
  * below `options.within`. Missing folders are created.
  */
-export async function writeOutputFile(target: string, text: string, shown = target, options: WriteOptions = {}): Promise<void> {
+export async function writeOutputFile(target: string, text: string | Uint8Array, shown = target, options: WriteOptions = {}): Promise<void> {
   await refuseCommittedLinks(target, shown, options);
   const where = await outputTarget(target, shown);
   if (where.kind === 'file') {
@@ -116,7 +116,7 @@ async function refuseCommittedLinks(target: string, shown: string, options: Writ
 
 interface OutputFile {
   readonly file: string;
-  readonly text: string;
+  readonly text: string | Uint8Array;
   /** The path as messages show it. */
   readonly shown: string;
 }
@@ -189,7 +189,7 @@ async function outputTarget(target: string, shown: string): Promise<OutputTarget
 }
 
 /** A device is opened as it is (no create, no truncate) and written, like `>` in a shell. */
-async function writeIntoDevice(device: string, text: string): Promise<void> {
+async function writeIntoDevice(device: string, text: string | Uint8Array): Promise<void> {
   const handle = await open(device, constants.O_WRONLY);
   try {
     await handle.writeFile(text);
@@ -203,7 +203,7 @@ async function writeIntoDevice(device: string, text: string): Promise<void> {
  * blocking until one comes. The open pipe is then written through the event loop, which waits
  * for the reader to take the text rather than failing when the pipe is full.
  */
-async function writeIntoFifo(fifo: string, text: string): Promise<void> {
+async function writeIntoFifo(fifo: string, text: string | Uint8Array): Promise<void> {
   const fd = await promisify(openCallback)(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
   const pipe = new Socket({ fd, readable: false, writable: true });
   await new Promise<void>((resolve, reject) => {

@@ -26,10 +26,16 @@ const spec = {
 const MODELS = ['samm', 'dsomm'] as const;
 const MODEL_NAMES: Readonly<Record<(typeof MODELS)[number], string>> = { samm: 'OWASP SAMM', dsomm: 'DSOMM' };
 
+/** What else `rubrics import` reads, each a command of its own, loaded when it runs. */
+const OTHER_IMPORTS: Readonly<Record<string, () => Promise<Command>>> = {
+  answers: async () => (await import('./importAnswers')).importAnswersCommand,
+};
+
 export const importCommand: Command = {
   name: 'import',
   help: `Usage: rubrics import samm DIR [--out FILE] [--id ID]
        rubrics import dsomm FILE [--out FILE] [--id ID]
+       rubrics import answers SHEET --into ASSESSMENT   (see "rubrics import answers --help")
 
 Converts a public maturity model from the files its project publishes into a rubric of this
 format, with the scoring settings that reproduce the model's own numbers. The texts are your
@@ -58,6 +64,8 @@ Examples:
   rubrics import dsomm DevSecOps-MaturityModel-data/generated/model.yaml --out rubrics/dsomm.rubric.yaml
 `,
   async run(args, context) {
+    const other = OTHER_IMPORTS[args[0] ?? ''];
+    if (other) return (await other()).run(args.slice(1), context);
     const { values, positionals } = parseCommand(spec, args);
     if (values.help) {
       context.stdout.write(this.help);

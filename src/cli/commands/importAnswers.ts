@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { readAnswers } from '../../core/interchange/sheets/answerImport';
+import { answerEdits, applyTextEdits } from '../../core/language/answerEdits';
+import { loadAssessmentSheet } from '../answerSheetSource';
+import { oneOf, parseCommand, wholeNumber } from '../args';
+import type { Command } from '../command';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../confinement';
+import { CliError } from '../errors';
+import { readPrefix, UnreadableFile } from '../fileRead';
+import { displayPath } from '../discover';
+import { printable } from '../printable';
+import { loadSheetCodec } from '../sheetCodec';
+
+const spec = {
+  name: 'import answers',
+  options: {
+    into: { type: 'string' },
+    partial: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    format: { type: 'string', short: 'f' },
+    document: { type: 'string', short: 'd' },
+    ...ALLOW_OUTSIDE_SPEC,
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: { min: 1, max: 1, what: 'the spreadsheet to read' },
+} as const;
+
+export const importAnswersCommand: Command = {
+  name: 'import answers',
+  help: `Usage: rubrics import answers SHEET --into ASSESSMENT [--partial] [--dry-run]
+
+Reads a spreadsheet that "rubrics export" wrote and someone filled in (XLSX or CSV, also as
+saved again by Excel, LibreOffice or Google Sheets) back into the assessment: each row is found
+by its criterion id, and only what a cell changed is written, as an ordinary edit of the YAML
+that keeps its comments and layout. A sheet imported without edits changes nothing.
+
+Every problem is named by its cell (Answers!H12) with what to do. When any row has one, nothing
+is changed and the exit code is 1, unless --partial is given: then the rows without problems are
+applied, and the exit code is still 1. The file is written whole or not at all.
+
+Options:
+      --into <file>     the assessment to change
+      --partial         apply the rows without problems even when other rows have some
+      --dry-run         say what would change, and change nothing
+  -f, --format <name>   xlsx or csv (default: from the sheet's extension)
+  -d, --document <n>    which document of a multi-document file, counting from 1
+${allowOutsideHelp(24)}
+  -h, --help            show this help
+
+Examples:
+  rubrics import answers answers.xlsx --into rubrics/2026-q1.assessment.yaml
+  rubrics import answers answers.csv --into rubrics/2026-q1.assessment.yaml --dry-run
+`,
+  async run(args, context) {
+    const { values, positionals } = parseCommand(spec, args);
+    if (values.help) {
+      context.stdout.write(this.help);
+      return 0;
+    }
+    if (values.into === undefined) throw new CliError('"rubrics import answers" needs --into ASSESSMENT: the assessment file the answers go into.');
+    const sheetPath = path.resolve(context.cwd, positionals[0] as string);
+    const shownSheet = displayPath(sheetPath, context.cwd);
+    const format = oneOf(values.format, ['xlsx', 'csv'] as const, /\.csv$/i.test(sheetPath) ? 'csv' : 'xlsx', '--format');
+    const target = await loadAssessmentSheet(values.into, wholeNumber(values.document, '--document', 1), values['allow-outside'], context);
+
+    const codec = await loadSheetCodec();
+    const bytes = await readSheetBytes(sheetPath, shownSheet, codec.SPREADSHEET_LIMITS.maxFileBytes);
+    const read = await codec.readSpreadsheet(bytes, format, { sheetName: path.basename(sheetPath).replace(/\.[^.]*$/, '') });
+    if ('refused' in read) throw new CliError(`${printable(shownSheet)}: ${printable(read.refused)} Nothing was changed.`);
+    const result = readAnswers(read.workbook, target.sheet);
+    for (const note of result.notes) context.stderr.write(`${printable(shownSheet)}: note: ${printable(note)}\n`);
+    for (const problem of result.problems) context.stderr.write(`${printable(shownSheet)}: ${printable(problem.cell)}: ${printable(problem.message)}\n`);
+    if (result.problems.length > 0 && !values.partial) {
+      context.stderr.write(`Nothing was changed: ${problemCount(result.problems.length)} in ${printable(shownSheet)}. Fix ${result.problems.length === 1 ? 'it' : 'them'} and import again, or pass --partial to apply the rows without problems.\n`);
+      return 1;
+    }
+    const edits = answerEdits(target.text, target.document.parsed, result.changes, { documentIndex: target.documentIndex });
+    if ('refused' in edits) throw new CliError(`${printable(target.shownPath)}: ${printable(edits.refused)}`);
+    const changed = result.changes.length;
+    const summary = `${changed} of ${result.rows} criteria ${changed === 1 ? 'has' : 'have'} changes`;
+    if (values['dry-run'] || changed === 0) {
+      for (const change of result.changes) context.stdout.write(`${printable(change.dimension)} › ${printable(change.criterion)}: ${Object.keys(change).filter((k) => k !== 'dimension' && k !== 'criterion').join(', ')}\n`);
+      context.stderr.write(`${summary}${changed === 0 ? '; nothing to write' : '; --dry-run: nothing was written'} (${printable(target.shownPath)}).\n`);
+      return result.problems.length > 0 ? 1 : 0;
+    }
+    const { writeOutputFile } = await import('../atomicWrite');
+    await writeOutputFile(target.absolute, applyTextEdits(target.text, edits.edits), target.shownPath, { within: await outputRoot(context) });
+    context.stderr.write(`${summary}; wrote ${printable(target.shownPath)}${result.problems.length > 0 ? ` without the rows with ${problemCount(result.problems.length)}` : ''}.\n`);
+    return result.problems.length > 0 ? 1 : 0;
+  },
+};
+
+const problemCount = (n: number) => `${n} problem${n === 1 ? '' : 's'}`;
+
+/** The sheet's bytes: a regular file, and no more of it than the codec reads (a larger one is refused unread). */
+async function readSheetBytes(file: string, shown: string, limit: number): Promise<Uint8Array> {
+  try {
+    const read = await readPrefix(file, limit);
+    if (!read.complete) throw new CliError(`${printable(shown)} has ${read.size.toLocaleString('en-US')} bytes; a spreadsheet of answers is read up to ${limit.toLocaleString('en-US')}. Nothing was changed.`);
+    return read.bytes;
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new CliError(`Cannot read ${printable(shown)}: ${error.reason}.`);
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * `rubrics export` and `rubrics import answers` through the bundled CLI: the round trip leaves the
+ * file byte for byte as it was, a sheet with a problem changes nothing (unless --partial), a
+ * refused file changes nothing, and the spreadsheet code is a bundle of its own that only these
+ * commands load.
+ */
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLUMNS } from '../../src/core/interchange/sheets/answerSheet';
+import { buildCli, gitIn, removeTempDirs, runCli, tempDir } from '../cli.helpers';
+
+const SAMPLES = path.join(__dirname, '../../samples/kestrel');
+const ASSESSMENT = '2026-03.seven-attributes.assessment.yaml';
+const column = (key: string) => COLUMNS.findIndex((c) => c.key === key) + 1;
+
+/** A repository holding a copy of the samples. */
+function sampleRepository(): string {
+  const dir = tempDir();
+  for (const name of fs.readdirSync(SAMPLES)) fs.copyFileSync(path.join(SAMPLES, name), path.join(dir, name));
+  gitIn(dir, 'init', '-q');
+  gitIn(dir, 'add', '.');
+  gitIn(dir, 'commit', '-qm', 'The samples');
+  return dir;
+}
+
+async function editSheet(file: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  edit(book.getWorksheet('Answers')!);
+  await book.xlsx.writeFile(file);
+}
+
+describe('rubrics export and rubrics import answers', () => {
+  let cli: string;
+  beforeAll(async () => {
+    cli = await buildCli();
+  });
+  afterAll(removeTempDirs);
+
+  it('export then import changes nothing; one edited cell changes one line', async () => {
+    const dir = sampleRepository();
+    const before = fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8');
+    const exported = await runCli(cli, ['export', ASSESSMENT, '--out', 'answers.xlsx'], { cwd: dir });
+    expect(exported).toEqual({ code: 0, stdout: '', stderr: `Wrote 54 criteria of ${ASSESSMENT} to answers.xlsx. After editing, run: rubrics import answers answers.xlsx --into ${ASSESSMENT}\n` });
+    const same = await runCli(cli, ['import', 'answers', 'answers.xlsx', '--into', ASSESSMENT], { cwd: dir });
+    expect(same).toEqual({ code: 0, stdout: '', stderr: `0 of 54 criteria have changes; nothing to write (${ASSESSMENT}).\n` });
+    expect(fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8')).toBe(before);
+
+    await editSheet(path.join(dir, 'answers.xlsx'), (ws) => {
+      ws.getCell(2, column('answer')).value = 'no';
+    });
+    const dry = await runCli(cli, ['import', 'answers', 'answers.xlsx', '--into', ASSESSMENT, '--dry-run'], { cwd: dir });
+    expect(dry).toEqual({ code: 0, stdout: 'outward-looking-perspective › olp-context-and-beneficiary: answer\n', stderr: expect.stringContaining('--dry-run: nothing was written') });
+    expect(fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8')).toBe(before);
+    const applied = await runCli(cli, ['import', 'answers', 'answers.xlsx', '--into', ASSESSMENT], { cwd: dir });
+    expect(applied).toEqual({ code: 0, stdout: '', stderr: `1 of 54 criteria has changes; wrote ${ASSESSMENT}.\n` });
+    expect(gitIn(dir, 'diff', '--no-color', '-U0', '--', ASSESSMENT).split('\n').filter((l) => /^[-+] /.test(l))).toEqual(['-      olp-context-and-beneficiary: yes', '+      olp-context-and-beneficiary: no']);
+    expect((await runCli(cli, ['validate', ASSESSMENT], { cwd: dir })).code).toBe(0);
+  });
+
+  it('CSV with a BOM and semicolons, as Excel in much of Europe reads it, round-trips too', async () => {
+    const dir = sampleRepository();
+    const name = '2026-03.nexgen-digital-services.assessment.yaml';
+    const before = fs.readFileSync(path.join(dir, name), 'utf8');
+    expect((await runCli(cli, ['export', name, '--out', 'answers.csv', '--bom', '--delimiter', ';'], { cwd: dir })).code).toBe(0);
+    const csv = fs.readFileSync(path.join(dir, 'answers.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').split('\r\n')[0]).toBe(`\ufeff${COLUMNS.map((c) => `"${c.label}"`).join(';')}`);
+    expect((await runCli(cli, ['import', 'answers', 'answers.csv', '--into', name], { cwd: dir })).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(before);
+  });
+
+  it('a sheet with problems changes nothing, unless --partial; the problems name their cells', async () => {
+    const dir = sampleRepository();
+    const before = fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8');
+    await runCli(cli, ['export', ASSESSMENT, '--out', 'answers.xlsx'], { cwd: dir });
+    await editSheet(path.join(dir, 'answers.xlsx'), (ws) => {
+      ws.getCell(2, column('answer')).value = 'no';
+      ws.getCell(3, column('answer')).value = 'perhaps';
+    });
+    const refused = await runCli(cli, ['import', 'answers', 'answers.xlsx', '--into', ASSESSMENT], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`answers.xlsx: Answers!H3: "perhaps" is not an answer of the scale yes-no: choose one of "yes", "no".\nNothing was changed: 1 problem in answers.xlsx. Fix it and import again, or pass --partial to apply the rows without problems.\n`);
+    expect(fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8')).toBe(before);
+    const partial = await runCli(cli, ['import', 'answers', 'answers.xlsx', '--into', ASSESSMENT, '--partial'], { cwd: dir });
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).toContain(`1 of 54 criteria has changes; wrote ${ASSESSMENT} without the rows with 1 problem.`);
+    expect(fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8')).toBe(before.replace('olp-context-and-beneficiary: yes', 'olp-context-and-beneficiary: no'));
+  });
+
+  it('a file refused by size, or that is no spreadsheet, changes nothing (exit 2)', async () => {
+    const dir = sampleRepository();
+    const before = fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8');
+    fs.writeFileSync(path.join(dir, 'huge.csv'), Buffer.alloc(17 * 1024 * 1024, 0x61));
+    const huge = await runCli(cli, ['import', 'answers', 'huge.csv', '--into', ASSESSMENT], { cwd: dir });
+    expect([huge.code, huge.stderr]).toEqual([2, expect.stringContaining('huge.csv has 17,825,792 bytes; a spreadsheet of answers is read up to 16,777,216. Nothing was changed.')]);
+    fs.writeFileSync(path.join(dir, 'fake.xlsx'), 'not a zip');
+    const fake = await runCli(cli, ['import', 'answers', 'fake.xlsx', '--into', ASSESSMENT], { cwd: dir });
+    expect([fake.code, fake.stderr]).toEqual([2, expect.stringContaining('fake.xlsx: The file is not read: it is not a readable zip archive')]);
+    expect(fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8')).toBe(before);
+    const rated = await runCli(cli, ['export', '2026-03.claims-platform.assessment.yaml', '--out', 'x.xlsx'], { cwd: dir });
+    expect([rated.code, rated.stderr]).toEqual([2, expect.stringContaining('has no criteria: its dimensions are rated as a whole')]);
+  });
+
+  it('loads the spreadsheet bundle only for the commands that need it', async () => {
+    const bundles = path.join(path.dirname(cli), 'cli');
+    for (const file of ['main.js', 'validate.js']) expect(fs.readFileSync(path.join(bundles, file), 'utf8')).not.toMatch(/exceljs|csv-parse|fflate/i);
+    expect(fs.readFileSync(path.join(bundles, 'sheets.js'), 'utf8')).toMatch(/exceljs/i);
+    // Without it, every other command still runs; export says what is missing.
+    const copy = tempDir();
+    fs.cpSync(path.dirname(cli), copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'cli', 'sheets.js'));
+    const dir = sampleRepository();
+    expect((await runCli(path.join(copy, 'cli.js'), ['validate', '.'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(path.join(copy, 'cli.js'), ['report', ASSESSMENT], { cwd: dir })).code).toBe(0);
+    expect((await runCli(path.join(copy, 'cli.js'), ['export', ASSESSMENT, '--out', 'a.xlsx'], { cwd: dir })).code).not.toBe(0);
+  });
+});
