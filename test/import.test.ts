@@ -9,12 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { convertDsomm } from '../src/core/interchange/dsomm';
-import { readModelFile, readSammModel } from '../src/cli/import/readModel';
+import { readModelFile, readSammModel, sammRelease } from '../src/cli/import/readModel';
 import { rubricYaml } from '../src/core/interchange/rubricYaml';
 import { convertSamm } from '../src/core/interchange/samm';
 import type { AssessmentDocumentAnalysis } from '../src/core/engine';
 import type { Rubric } from '../src/core/format/types';
-import { buildCli, removeTempDirs, runCli, tempDir } from './cli.helpers';
+import { buildReport } from '../src/core/report';
+import { renderMarkdown } from '../src/core/render';
+import { buildCli, gitIn, removeTempDirs, runCli, tempDir } from './cli.helpers';
 import { analyzeMemory, codesAt } from './helpers';
 
 const FIXTURES = path.join(__dirname, 'fixtures/import');
@@ -40,7 +42,8 @@ describe('rubrics import samm', () => {
 
   it('writes a rubric that validates clean', async () => {
     expect(codesAt(await analyzeMemory({ 'r.rubric.yaml': text }, 'r.rubric.yaml'))).toEqual([]);
-    expect(text.startsWith('# OWASP SAMM, converted by "rubrics import samm" from the OWASP SAMM 2.0 YAML data model (6 activities, 2 answer sets).\n')).toBe(true);
+    expect(text.startsWith('# OWASP SAMM, converted by "rubrics import samm" from the OWASP SAMM YAML data model, model family 2, release unknown (6 activities, 2 answer sets).\n')).toBe(true);
+    expect(rubric.version).toBe('2');
   });
 
   it('keeps SAMM’s structure: functions, practices with their streams, levels 0 to 3 without names', () => {
@@ -63,14 +66,45 @@ describe('rubrics import samm', () => {
     expect(first.guidance).toContain('The team agrees how to review changes and writes it down.\n\n* Who does it');
   });
 
-  it('keeps answers longer than 80 characters, and related activities as dependencies (also as releases before v2.1 spell them)', () => {
+  it('keeps answers longer than 80 characters, SAMM\'s own activity ids, and related activities as advice (also as releases before v2.1 spell them)', () => {
     const long = rubric.answerScales!['answer-set-a']!.answers[3]!;
     expect(long.value.length).toBeGreaterThan(80);
     expect(long.credit).toBe(1);
     const byId = new Map(rubric.dimensions[0]!.criteria!.map((c) => [c.id, c]));
-    expect(byId.get('d-rs-2-b')?.dependsOn).toEqual(['d-rs-1-b']);
-    expect(byId.get('d-rs-3-a')?.dependsOn).toEqual(['d-rs-2-a']);
-    expect(notes).toEqual([expect.stringMatching(/D-RS-3-A\.yml: its related activity c0+missing is not in the model; the dependency is left out\./)]);
+    expect(byId.get('d-rs-2-b')?.related).toEqual(['d-rs-1-b']);
+    expect(byId.get('d-rs-3-a')?.related).toEqual(['d-rs-2-a']);
+    expect([...byId.values()].some((c) => c.dependsOn)).toBe(false);
+    expect(byId.get('d-rs-3-a')?.references).toEqual([{ framework: 'samm2', id: 'D-RS-A-3' }]);
+    expect(notes).toEqual([
+      expect.stringMatching(/D-RS-3-A\.yml: its related activity c0+missing is not in the model; the link is left out\./),
+      expect.stringContaining('The release these files come from is not known'),
+    ]);
+  });
+
+  it('takes the version from the release: the checkout\'s tag, the folder\'s name, or --release', async () => {
+    const checkout = path.join(tempDir(), 'samm');
+    fs.cpSync(path.join(FIXTURES, 'samm'), checkout, { recursive: true });
+    gitIn(checkout, 'init', '-q');
+    gitIn(checkout, 'add', '.');
+    gitIn(checkout, 'commit', '-qm', 'model');
+    gitIn(checkout, 'tag', 'v2.2.0');
+    expect(await sammRelease(checkout, FIXTURES)).toEqual({ version: 'v2.2.0', how: 'git tag v2.2.0' });
+    fs.writeFileSync(path.join(checkout, 'README.md'), 'changed');
+    gitIn(checkout, 'add', '.');
+    gitIn(checkout, 'commit', '-qm', 'after');
+    const after = await sammRelease(checkout, FIXTURES);
+    expect(after).toEqual({ version: 'v2.2.0', how: 'git tag v2.2.0, 1 commit after it' });
+    const converted = convertSamm(await readSammModel(checkout, FIXTURES), { release: after! });
+    expect([converted.rubric.version, converted.source]).toEqual(['2.2.0', 'the OWASP SAMM YAML data model, release 2.2.0 (git tag v2.2.0, 1 commit after it) (6 activities, 2 answer sets)']);
+    expect(converted.notes.some((n) => n.includes('not known'))).toBe(false);
+    // A copy inside another repository is not described by that repository's tags.
+    const inner = path.join(checkout, 'vendored');
+    fs.cpSync(path.join(FIXTURES, 'samm'), inner, { recursive: true });
+    expect(await sammRelease(inner, FIXTURES)).toBeUndefined();
+    const archive = path.join(tempDir(), 'core-2.1.0');
+    fs.cpSync(path.join(FIXTURES, 'samm'), archive, { recursive: true });
+    expect(await sammRelease(archive, FIXTURES)).toEqual({ version: '2.1.0', how: "the folder's name, core-2.1.0" });
+    expect(() => convertSamm([], { release: { version: 'latest', how: 'given' } })).toThrow();
   });
 
   it('scores a practice as SAMM does, its streams as sub-groups', async () => {
@@ -85,14 +119,18 @@ describe('rubrics import samm', () => {
           'd-rs-3-b': 'Yes, always',
         },
       },
-      // d-rs-2-b earns credit while d-rs-1-b, which it depends on, is only partly in place.
-    }, ['dependency-not-met@14:7']);
+      // d-rs-2-b earns credit while d-rs-1-b, related to it, is only partly in place: advice in the report, no warning.
+    });
     const practice = doc.score!.dimensions[0]!;
     // Level 1: (0.5 + 0.25) / 2; level 2: (0 + 0.5) / 2; level 3: (0 + 1) / 2 → 0.375 + 0.25 + 0.5
     expect(practice.score).toBeCloseTo(1.125, 12);
     // Stream A: 0.5 + 0 + 0; stream B: 0.25 + 0.5 + 1
     expect(practice.subgroups.map((s) => [s.id, s.score])).toEqual([['a', 0.5], ['b', 1.75]]);
     expect(doc.score!.overall.score).toBeCloseTo(1.125, 12);
+    const report = buildReport({ uri: 'file:///ws/a.yaml', text: '', parser: 'fast', documents: [doc], diagnostics: [], dependencies: [] }, 0);
+    const criterion = report.assessment!.dimensions[0]!.criteria.find((c) => c.id === 'd-rs-2-b');
+    expect(criterion?.relatedNotMet).toEqual(['d-rs-1-b']);
+    expect(renderMarkdown(report)).toContain('related, not met: `d-rs-1-b`');
   });
 });
 

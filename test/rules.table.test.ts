@@ -147,6 +147,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a rubric criterion depending on a criterion that does not exist', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [portl] }'), ['dependsOn: [|portl]']),
     silent('answers to the dimension’s own criteria', assessment(COMPLETE)),
     silent('a dependency on a criterion of another dimension', DEPENDENT.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [catalogue] }')),
+    fires('a rubric criterion related to a criterion that does not exist', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, related: [portl] }'), ['related: [|portl]']),
+    silent('a related criterion of another dimension', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, related: [portal] }')),
   ],
   'unknown-metric': [
     fires('a metric the dimension lacks', assessment(COMPLETE.replace('  knowledge:\n', '    metrics: { shares: 3 }\n  knowledge:\n')), ['|shares: 3']),
@@ -232,6 +234,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'dependency-not-met': [
     fires('a credited criterion whose dependency is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no')), ['|catalogue: all'], { files: { 'desk.rubric.yaml': DEPENDENT } }),
     silent('a credited criterion whose dependency is met', assessment(COMPLETE), { files: { 'desk.rubric.yaml': DEPENDENT } }),
+    silent('a credited criterion whose related criterion (advice only) is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no')), { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'related: [portal]') } }),
     silent('an uncredited criterion whose dependency is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('catalogue: all', 'catalogue: none')), { files: { 'desk.rubric.yaml': DEPENDENT } }),
   ],
   'dependency-order': [

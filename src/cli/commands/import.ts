@@ -6,7 +6,7 @@ import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { ConversionError, type Conversion } from '../../core/interchange/conversion';
 import { convertDsomm } from '../../core/interchange/dsomm';
-import { readModelFile, readSammModel } from '../import/readModel';
+import { readModelFile, readSammModel, sammRelease } from '../import/readModel';
 import { rubricYaml } from '../../core/interchange/rubricYaml';
 import { convertSamm } from '../../core/interchange/samm';
 import { emit } from '../output';
@@ -18,6 +18,7 @@ const spec = {
   options: {
     out: { type: 'string', short: 'o' },
     id: { type: 'string' },
+    release: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   positionals: { min: 2, max: 2, what: 'a model ("samm" or "dsomm") and where to read it' },
@@ -44,7 +45,10 @@ copy of the model; the tool ships the converter, not the model.
   samm DIR    a checkout of the OWASP SAMM model (github.com/owaspsamm/core, v2.0 to v2.2):
               the repository root or its model/ folder of YAML files (business functions,
               security practices, streams, maturity levels, activities, questions, answer sets).
-              Scored with levelSum on a 0 to 3 scale; streams become sub-groups.
+              Scored with levelSum on a 0 to 3 scale; streams become sub-groups; related
+              activities become "related" (advice in reports, no warnings). The rubric's
+              version is the release: the checkout's git tag, a version in the folder's name
+              (core-2.2.0), or --release.
   dsomm FILE  the generated model of the OWASP DevSecOps Maturity Model (generated/model.yaml of
               the DevSecOps-MaturityModel-data repository, releases 1.x to 4.x). Scored with gated
               on a 0 to 5 scale; dependsOn, references, tags and difficulty are carried over.
@@ -56,6 +60,7 @@ printed as a note.
 Options:
   -o, --out <file>  write to this file instead of stdout (written whole or not at all)
       --id <id>     the rubric's id (default owasp-samm or owasp-dsomm)
+      --release <v> samm: the release the files come from (2.2.0), when git cannot tell
   -h, --help        show this help
 
 Examples:
@@ -77,7 +82,10 @@ Examples:
     const options = values.id !== undefined ? { id: values.id } : {};
     let conversion: Conversion;
     try {
-      if (model === 'samm') conversion = convertSamm(await readSammModel(where, context.cwd), options);
+      if (model === 'samm') {
+        const release = values.release !== undefined ? { version: values.release, how: 'given with --release' } : await sammRelease(where, context.cwd);
+        conversion = convertSamm(await readSammModel(where, context.cwd), { ...options, ...(release ? { release } : {}) });
+      }
       else {
         const { shown, documents } = await readModelFile(where, context.cwd);
         conversion = convertDsomm(documents, shown, options);

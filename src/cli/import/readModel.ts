@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readUserFile } from '../analyze';
 import { CliError } from '../errors';
 import { displayPath } from '../discover';
+import { git } from '../gitSource';
 import type { ModelFile } from '../../core/interchange/samm';
 import { yamlDocuments } from '../../core/interchange/yamlSource';
 
@@ -50,4 +51,30 @@ export async function readModelFile(file: string, cwd: string): Promise<{ shown:
   const full = path.resolve(cwd, file);
   const shown = shownPath(full, cwd);
   return { shown, documents: yamlDocuments(await readUserFile(full, shown, 'unconfined'), shown) };
+}
+
+/**
+ * The SAMM release a model folder comes from: the release tag of its git checkout (owaspsamm/core
+ * tags releases v2.0.x to v2.2.0; a checkout after a tag is that release plus changes, and says
+ * so), or the version in the folder's name (a release's source archive unpacks as core-2.2.0).
+ * Only a checkout of its own counts: a copy inside another repository is not described by that
+ * repository's tags. Undefined when neither tells.
+ */
+export async function sammRelease(dir: string, cwd: string): Promise<{ version: string; how: string } | undefined> {
+  const root = await fs.realpath(path.resolve(cwd, dir)).catch(() => undefined);
+  if (!root) return undefined;
+  try {
+    const top = await fs.realpath((await git(root, ['rev-parse', '--show-toplevel'])).trim());
+    if (top === root) {
+      const described = /^(v?\d+(?:\.\d+){0,2})-(\d+)-g[0-9a-f]+$/.exec((await git(root, ['describe', '--tags', '--long', '--match', 'v[0-9]*'])).trim());
+      if (described) {
+        const after = Number(described[2]);
+        return { version: described[1] as string, how: `git tag ${described[1]}${after ? `, ${after} commit${after === 1 ? '' : 's'} after it` : ''}` };
+      }
+    }
+  } catch {
+    // Not a git checkout, no tag, or no git: the folder's name may still tell.
+  }
+  const named = /(?:^|[-_ ])v?(\d+\.\d+(?:\.\d+)?)$/.exec(path.basename(root));
+  return named ? { version: named[1] as string, how: `the folder's name, ${path.basename(root)}` } : undefined;
 }

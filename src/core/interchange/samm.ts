@@ -9,7 +9,11 @@
  * The rubric scores as SAMM does: levelSum over a 0 to 3 scale (a practice's score is the sum,
  * over its three maturity levels, of the mean answer of its streams' questions at that level),
  * business functions are the mean of their practices, the overall score the mean of the
- * functions. Streams become sub-groups with their own scores.
+ * functions. Streams become sub-groups with their own scores. Each criterion keeps SAMM's own
+ * id of its activity (`{ framework: samm2, id: G-SM-A-1 }`, as the toolbox and DSOMM write it);
+ * related activities become `related` (advice the report shows), not dependencies, since SAMM's
+ * scores do not depend on them. The rubric's version is the release the files come from, when
+ * the caller knows it (the model files themselves name only the model family, `SAMM20`).
  */
 import type { Criterion, Dimension, Group, Rubric, Subgroup } from '../format/types';
 import { ConversionError, isMap, paragraphs, text, type Conversion } from './conversion';
@@ -79,7 +83,13 @@ function answerSetName(item: Item): string {
   return base.startsWith('answer-set') ? base : `answer-set-${base}`;
 }
 
-export function convertSamm(files: readonly ModelFile[], options: { readonly id?: string } = {}): Conversion {
+export interface SammOptions {
+  readonly id?: string;
+  /** The release the files come from (`v2.2.0`, `2.1`), and how that is known, for the header. */
+  readonly release?: { readonly version: string; readonly how: string };
+}
+
+export function convertSamm(files: readonly ModelFile[], options: SammOptions = {}): Conversion {
   const items = collect(files);
   const notes: string[] = [];
   for (const [type, what] of [['Function', 'business functions'], ['Practice', 'security practices'], ['Activity', 'activities'], ['MaturityLevel', 'maturity levels']] as const) {
@@ -185,6 +195,7 @@ export function convertSamm(files: readonly ModelFile[], options: { readonly id?
         const quality = question && Array.isArray(question.quality) ? question.quality.map(text).filter((q): q is string => q !== undefined) : [];
         const criterion: Criterion = {
           id: criterionIds.take(kebabId(`${functionLetter(fn)}-${shortName}-${level}-${stream.letter}`, 'activity')),
+          references: [{ framework: 'samm2', id: `${functionLetter(fn)}-${shortName}-${stream.letter}-${level}` }],
           ...(title ? { title } : {}),
           text: text(question?.text) ?? text(activity.shortDescription) ?? title ?? activity.id,
           level,
@@ -215,23 +226,26 @@ export function convertSamm(files: readonly ModelFile[], options: { readonly id?
   const orphans = items.Activity.filter((a) => !criterionOfActivity.has(a.id));
   for (const a of orphans) notes.push(`${a.file}: the activity's stream is not in the model, so it is left out.`);
 
-  // relatedActivities: "References to other activities that are prerequisites to implement this one".
+  // relatedActivities: advice on what goes with an activity; SAMM's scores never wait for them.
   for (const { criterion, related, file } of criterionOfActivity.values()) {
-    const dependsOn = related.flatMap((r) => {
+    const ids = related.flatMap((r) => {
       const target = criterionOfActivity.get(r);
-      if (!target) notes.push(`${file}: its related activity ${r} is not in the model; the dependency is left out.`);
+      if (!target) notes.push(`${file}: its related activity ${r} is not in the model; the link is left out.`);
       return target && target.criterion.id !== criterion.id ? [target.criterion.id] : [];
     });
-    if (dependsOn.length) (criterion as { dependsOn?: string[] }).dependsOn = [...new Set(dependsOn)];
+    if (ids.length) (criterion as { related?: string[] }).related = [...new Set(ids)];
   }
 
-  const modelName = text(items.Function[0]?.model);
+  const family = /^SAMM(\d)\d$/.exec(text(items.Function[0]?.model) ?? '')?.[1] ?? '2';
+  const release = options.release ? /^v?([0-9]+(?:\.[0-9]+){0,2})$/.exec(options.release.version.trim())?.[1] : undefined;
+  if (options.release && !release) throw new ConversionError(`The release "${options.release.version}" is not a version like 2.2.0.`);
+  if (!release) notes.push(`The release these files come from is not known (not a git checkout at a release tag, and no version in the folder's name), so the rubric's version is ${family}, the model family. Give it with --release (for example --release 2.2.0).`);
   const rubric: Rubric = {
     apiVersion: 'rubrics-as-code/v1',
     kind: 'Rubric',
     id: options.id ?? 'owasp-samm',
     title: 'OWASP SAMM',
-    version: modelName && /^SAMM(\d)(\d)$/.test(modelName) ? modelName.replace(/^SAMM(\d)(\d)$/, '$1.$2') : '2.0',
+    version: release ?? family,
     description: 'The OWASP Software Assurance Maturity Model, converted from its YAML data model by `rubrics import samm`. Each security practice scores from 0 to 3: the sum, over its three maturity levels, of the mean answer to its questions at that level.',
     references: [{ title: 'OWASP SAMM', url: 'https://owaspsamm.org/model/' }],
     terms: { group: 'Business function', dimension: 'Security practice', subgroup: 'Stream', criterion: 'Activity' },
@@ -241,5 +255,6 @@ export function convertSamm(files: readonly ModelFile[], options: { readonly id?
     groups,
     dimensions,
   };
-  return { rubric, source: `the OWASP SAMM ${rubric.version} YAML data model (${items.Activity.length} activities, ${items.AnswerSet.length} answer sets)`, notes };
+  const known = release && options.release ? `release ${release} (${options.release.how})` : `model family ${family}, release unknown`;
+  return { rubric, source: `the OWASP SAMM YAML data model, ${known} (${items.Activity.length} activities, ${items.AnswerSet.length} answer sets)`, notes };
 }

@@ -76,7 +76,7 @@ export async function completionsAt(snapshot: LanguageSnapshot, offset: number, 
 const DYNAMIC_VALUES: Readonly<Record<DocumentKind, readonly string[]>> = {
   Assessment: ['rubric', 'dimensions.*.level', 'dimensions.*.target', 'dimensions.*.answers.*', 'dimensions.*.answers.*.answer'],
   Plan: ['rubric', 'baseline', 'initiatives.#.moves.#.dimension', 'initiatives.#.moves.#.from', 'initiatives.#.moves.#.to', 'initiatives.#.dependsOn.#'],
-  Rubric: ['dimensions.#.group', 'dimensions.#.criteria.#.level', 'dimensions.#.criteria.#.answerScale', 'dimensions.#.criteria.#.subgroup', 'dimensions.#.criteria.#.dependsOn.#', 'defaultAnswerScale', 'threshold.level'],
+  Rubric: ['dimensions.#.group', 'dimensions.#.criteria.#.level', 'dimensions.#.criteria.#.answerScale', 'dimensions.#.criteria.#.subgroup', 'dimensions.#.criteria.#.dependsOn.#', 'dimensions.#.criteria.#.related.#', 'defaultAnswerScale', 'threshold.level'],
 };
 
 class Completions {
@@ -245,7 +245,7 @@ class Completions {
       this.scaleNames();
     } else if (kind === 'Rubric' && matches(path, 'dimensions.#.criteria.#.subgroup')) {
       for (const subgroup of idsIn(dig(this.doc.value, 'dimensions', path[1] as number, 'subgroups'))) this.add({ label: subgroup.id, kind: 'group', detail: subgroup.title ?? '', insertText: subgroup.id });
-    } else if (kind === 'Rubric' && matches(path, 'dimensions.#.criteria.#.dependsOn.#')) {
+    } else if (kind === 'Rubric' && (matches(path, 'dimensions.#.criteria.#.dependsOn.#') || matches(path, 'dimensions.#.criteria.#.related.#'))) {
       this.rubricCriterionIds(dig(this.doc.value, ...path.slice(0, 4), 'id'));
     }
     // The schema's own fixed values (enums, true/false), unless the rubric already said which

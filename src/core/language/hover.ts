@@ -119,6 +119,7 @@ function criterionHover(rubric: ResolvedRubric | undefined, criterion: Criterion
   if (criterion.evidenceRequired) lines.push('_A positive answer needs evidence._');
   if (criterion.qualityCriteria?.length) lines.push(`Met when:\n\n${criterion.qualityCriteria.map((q) => `- ${markdownText(q)}`).join('\n')}`);
   if (criterion.dependsOn?.length) lines.push(`Depends on ${criterion.dependsOn.map(markdownCode).join(', ')}.`);
+  if (criterion.related?.length) lines.push(`Related: ${criterion.related.map(markdownCode).join(', ')}.`);
   if (criterion.guidance) lines.push(markdownBlock(criterion.guidance));
   return lines.join('\n\n');
 }

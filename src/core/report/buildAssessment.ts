@@ -55,7 +55,8 @@ export function buildAssessmentSection(
   }
 
   const blockedBy = new Map(score.unmetDependencies.map((u) => [u.criterion, u.unmet.map((x) => x.criterion)]));
-  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, link));
+  const notMet = new Set(score.dimensions.flatMap((d) => d.criteria.filter((c) => c.status === 'counted' && !c.met).map((c) => c.id)));
+  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, notMet, link));
   const exemptions: ReportExemption[] = [];
   const notApplicable: ReportNotApplicable[] = [];
   for (const d of score.dimensions) {
@@ -125,11 +126,11 @@ export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'ga
 /** An evidence entry as the report shows it: a link with its date and age. */
 type EvidenceLink = (evidence: Evidence) => ReportLink;
 
-function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>, link: EvidenceLink): ReportDimension {
+function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>, notMet: ReadonlySet<string>, link: EvidenceLink): ReportDimension {
   const definition = index.dimensions.get(d.id);
   const descriptors = definition?.levels ?? {};
   const metricDefs = definition?.metrics ?? [];
-  const criterion = (c: CriterionResult) => reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id), link);
+  const criterion = (c: CriterionResult) => reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id), notMet, link);
   const subgroups = d.subgroups.map((s): ReportSubgroup => {
     const description = definition?.subgroups?.find((x) => x.id === s.id)?.description;
     return {
@@ -189,8 +190,9 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
   };
 }
 
-function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: LocatedDocument, path: string[], blockedBy: readonly string[] | undefined, link: EvidenceLink): ReportCriterion {
+function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: LocatedDocument, path: string[], blockedBy: readonly string[] | undefined, notMet: ReadonlySet<string>, link: EvidenceLink): ReportCriterion {
   const definition = index.criteria.get(c.id)?.criterion;
+  const relatedNotMet = (definition?.related ?? []).filter((id) => notMet.has(id));
   return {
     id: c.id,
     ...(definition?.title ? { title: definition.title } : {}),
@@ -211,6 +213,7 @@ function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: Located
     ...(c.notApplicable !== undefined ? { notApplicable: c.notApplicable } : {}),
     ...(c.exemption ? { exemption: exemptionOf(c.exemption) } : {}),
     ...(blockedBy?.length ? { blockedBy } : {}),
+    ...(relatedNotMet.length ? { relatedNotMet } : {}),
     ...withOffset(parsed, path),
   };
 }

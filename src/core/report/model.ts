@@ -191,6 +191,8 @@ export interface ReportCriterion {
   readonly exemption?: ReportExemptionState;
   /** Ids of the criteria it depends on that are not met, while it earns credit (`dependency-not-met`). */
   readonly blockedBy?: readonly string[];
+  /** Ids of the criteria the rubric relates to it (`related`, advice only) that are not met. */
+  readonly relatedNotMet?: readonly string[];
   readonly sourceOffset?: number;
 }
 

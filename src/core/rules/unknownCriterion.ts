@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from './context';
 import { rubricDependencies } from './support/criteria';
 
-/** An answer's key is a criterion of its own dimension; a criterion's dependencies are criteria of the rubric. */
+/** An answer's key is a criterion of its own dimension; a criterion's dependencies and related criteria are criteria of the rubric. */
 export const unknownCriterion: Rule = {
   code: 'unknown-criterion',
   kinds: ['Assessment', 'Rubric'],
@@ -31,12 +31,16 @@ function checkAnswers(ctx: RuleContext): void {
 
 function checkDependencies(ctx: RuleContext): void {
   const graph = rubricDependencies(ctx);
-  if (!graph.any) return;
+  if (!graph.any && !graph.anyRelated) return;
   const word = graph.term.toLowerCase();
   for (const node of graph.criteria.values()) {
     for (const dep of node.dependsOn) {
       if (graph.criteria.has(dep.target)) continue;
       ctx.reportUnknownId('unknown-criterion', `No ${word} of this rubric has the id "${dep.target}", so nothing can be met before this one. Name a ${word} of any dimension, or remove the dependency.`, ctx.at(dep.path), dep.target, graph.criteria);
+    }
+    for (const link of node.related) {
+      if (graph.criteria.has(link.target)) continue;
+      ctx.reportUnknownId('unknown-criterion', `No ${word} of this rubric has the id "${link.target}", so the related link leads nowhere. Name a ${word} of any dimension, or remove it.`, ctx.at(link.path), link.target, graph.criteria);
     }
   }
 }

@@ -207,9 +207,11 @@ function staleChip(c: ReportCriterion): string {
   return c.evidenceFreshness === 'stale' ? '<span class="chip chip-warn">evidence stale</span>' : '';
 }
 
-/** A chip naming the unmet criteria a credited criterion depends on. */
+/** A chip naming the unmet criteria a credited criterion depends on, and one (advice, not a warning) naming its related criteria not met. */
 function waitsFor(c: ReportCriterion): string {
-  return c.blockedBy?.length ? `<span class="chip chip-warn">${escapeHtml(`depends on ${c.blockedBy.join(', ')}, not met`)}</span>` : '';
+  const depends = c.blockedBy?.length ? `<span class="chip chip-warn">${escapeHtml(`depends on ${c.blockedBy.join(', ')}, not met`)}</span>` : '';
+  const related = c.relatedNotMet?.length ? `<span class="chip">${escapeHtml(`related, not met: ${c.relatedNotMet.join(', ')}`)}</span>` : '';
+  return depends + related;
 }
 
 /** Each sub-group's score, as facts under the dimension's own. */

@@ -225,7 +225,7 @@ function capitalized(text: string): string {
 
 function criterionLine(c: ReportCriterion): string {
   const answer = c.status === 'not-applicable' ? 'not applicable' : c.status === 'exempt' ? 'exempt' : c.answer ?? 'not answered';
-  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.withdrawnCredit !== undefined ? ', evidence stale: no credit' : c.evidenceFreshness === 'stale' ? ', evidence stale' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}`;
+  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.withdrawnCredit !== undefined ? ', evidence stale: no credit' : c.evidenceFreshness === 'stale' ? ', evidence stale' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}${c.relatedNotMet?.length ? `; related, not met: ${c.relatedNotMet.map(markdownCode).join(', ')}` : ''}`;
   return `${c.title ? `**${markdownText(c.title)}**: ` : ''}${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
 }
 
