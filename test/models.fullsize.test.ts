@@ -10,11 +10,12 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { convertDsomm } from '../src/core/interchange/dsomm';
 import { rubricYaml } from '../src/core/interchange/rubricYaml';
-import { convertSamm, type ModelFile } from '../src/core/interchange/samm';
+import { convertSamm } from '../src/core/interchange/samm';
 import { renderJson, renderMarkdown } from '../src/core/render';
 import { buildReport, type ReportModel } from '../src/core/report';
 import { analyzeMemory, codesAt } from './helpers';
 import { reportSchemaErrors } from './support/reportSchema';
+import { SAMM_CREDITS, SAMM_FUNCTIONS, sammShapedModel } from './support/sammShapedModel';
 import { pick, seededRandom } from './support/seededAnswers';
 
 const SEEDS = [11, 23, 37, 41, 59];
@@ -34,35 +35,10 @@ const near = (value: number | undefined) => expect.closeTo(value as number, 9);
 
 // --- OWASP SAMM ---------------------------------------------------------------------------------
 describe('a full-size SAMM-shaped model, imported, scores as SAMM does', () => {
-  const CREDITS = [0, 0.25, 0.5, 1];
-  const functions = ['G', 'D', 'I', 'V', 'O'];
-  const files: ModelFile[] = [];
-  const doc = (folder: string, name: string, value: Record<string, unknown>) => files.push({ file: `model/${folder}/${name}.yml`, documents: [value] });
-  for (let n = 1; n <= 3; n++) doc('maturity_levels', String(n), { id: `ml${n}`, number: n, description: `Level ${n}.`, type: 'MaturityLevel' });
-  for (let s = 0; s < 24; s++) {
-    const letter = String.fromCharCode(65 + s);
-    doc('answer_sets', letter, { id: `set${letter}`, values: CREDITS.map((value, order) => ({ text: `Answer ${order} of set ${letter}`, value, weight: 1, order })), type: 'AnswerSet' });
-  }
+  const CREDITS = SAMM_CREDITS;
+  const functions = SAMM_FUNCTIONS;
   /** For the formula: each question's practice, stream and level. */
-  const questions: { id: string; function: string; practice: string; stream: string; level: number; set: string }[] = [];
-  functions.forEach((f, fi) => {
-    doc('business_functions', f, { model: 'SAMM20', id: `fn${f}`, name: `${f} function`, order: fi + 1, type: 'Function' });
-    for (let p = 1; p <= 3; p++) {
-      const practice = `${f}-P${p}`;
-      doc('security_practices', practice, { function: `fn${f}`, id: `pr${practice}`, name: `Practice ${practice}`, shortName: `P${p}`, order: p, type: 'Practice' });
-      for (let n = 1; n <= 3; n++) doc('practice_levels', `${practice}-${n}`, { practice: `pr${practice}`, maturityLevel: `ml${n}`, id: `pl${practice}${n}`, objective: `Objective ${n}.`, type: 'PracticeLevel' });
-      ['A', 'B'].forEach((letter, si) => {
-        doc('streams', `${practice}-${letter}`, { practice: `pr${practice}`, id: `st${practice}${letter}`, name: `Stream ${letter}`, letter, order: si + 1, type: 'Stream' });
-        for (let n = 1; n <= 3; n++) {
-          const code = `${practice}-${n}-${letter}`;
-          const set = `set${String.fromCharCode(65 + (questions.length % 24))}`;
-          doc('activities', code, { stream: `st${practice}${letter}`, level: `pl${practice}${n}`, id: `ac${code}`, title: `Activity ${code}`, shortDescription: 'Placeholder.', type: 'Activity' });
-          doc('questions', code, { activity: `ac${code}`, answerSet: set, id: `q${code}`, text: `Question ${code}?`, order: 1, quality: ['A placeholder.'], type: 'Question' });
-          questions.push({ id: `${f}-p${p}-${n}-${letter}`.toLowerCase(), function: f, practice, stream: letter, level: n, set });
-        }
-      });
-    }
-  });
+  const { files, questions } = sammShapedModel();
   const conversion = convertSamm(files);
   const rubric = rubricYaml(conversion, 'rubrics import samm');
 

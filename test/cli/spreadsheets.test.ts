@@ -95,7 +95,7 @@ describe('rubrics export and rubrics import answers', () => {
     const before = fs.readFileSync(path.join(dir, ASSESSMENT), 'utf8');
     fs.writeFileSync(path.join(dir, 'huge.csv'), Buffer.alloc(17 * 1024 * 1024, 0x61));
     const huge = await runCli(cli, ['import', 'answers', 'huge.csv', '--into', ASSESSMENT], { cwd: dir });
-    expect([huge.code, huge.stderr]).toEqual([2, expect.stringContaining('huge.csv has 17,825,792 bytes; a spreadsheet of answers is read up to 16,777,216. Nothing was changed.')]);
+    expect([huge.code, huge.stderr]).toEqual([2, expect.stringContaining('huge.csv has 17,825,792 bytes; a spreadsheet is read up to 16,777,216. Nothing was changed.')]);
     fs.writeFileSync(path.join(dir, 'fake.xlsx'), 'not a zip');
     const fake = await runCli(cli, ['import', 'answers', 'fake.xlsx', '--into', ASSESSMENT], { cwd: dir });
     expect([fake.code, fake.stderr]).toEqual([2, expect.stringContaining('fake.xlsx: The file is not read: it is not a readable zip archive')]);

@@ -30,13 +30,15 @@ const MODEL_NAMES: Readonly<Record<(typeof MODELS)[number], string>> = { samm: '
 /** What else `rubrics import` reads, each a command of its own, loaded when it runs. */
 const OTHER_IMPORTS: Readonly<Record<string, () => Promise<Command>>> = {
   answers: async () => (await import('./importAnswers')).importAnswersCommand,
+  'samm-toolbox': async () => (await import('./importToolbox')).importToolboxCommand,
 };
 
 export const importCommand: Command = {
   name: 'import',
   help: `Usage: rubrics import samm DIR [--out FILE] [--id ID]
        rubrics import dsomm FILE [--out FILE] [--id ID]
-       rubrics import answers SHEET --into ASSESSMENT   (see "rubrics import answers --help")
+       rubrics import answers SHEET --into ASSESSMENT      (see "rubrics import answers --help")
+       rubrics import samm-toolbox FILE --rubric RUBRIC     (see "rubrics import samm-toolbox --help")
 
 Converts a public maturity model from the files its project publishes into a rubric of this
 format, with the scoring settings that reproduce the model's own numbers. The texts are your

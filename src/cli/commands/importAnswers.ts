@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { readAnswers } from '../../core/interchange/sheets/answerImport';
 import { answerEdits, applyTextEdits } from '../../core/language/answerEdits';
 import { loadAssessmentSheet } from '../answerSheetSource';
@@ -6,10 +5,8 @@ import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../confinement';
 import { CliError } from '../errors';
-import { readPrefix, UnreadableFile } from '../fileRead';
-import { displayPath } from '../discover';
+import { readSpreadsheetFile } from '../importSupport';
 import { printable } from '../printable';
-import { loadSheetCodec } from '../sheetCodec';
 
 const spec = {
   name: 'import answers',
@@ -58,16 +55,10 @@ Examples:
       return 0;
     }
     if (values.into === undefined) throw new CliError('"rubrics import answers" needs --into ASSESSMENT: the assessment file the answers go into.');
-    const sheetPath = path.resolve(context.cwd, positionals[0] as string);
-    const shownSheet = displayPath(sheetPath, context.cwd);
-    const format = oneOf(values.format, ['xlsx', 'csv'] as const, /\.csv$/i.test(sheetPath) ? 'csv' : 'xlsx', '--format');
+    const format = values.format === undefined ? undefined : oneOf(values.format, ['xlsx', 'csv'] as const, 'xlsx', '--format');
     const target = await loadAssessmentSheet(values.into, wholeNumber(values.document, '--document', 1), values['allow-outside'], context);
-
-    const codec = await loadSheetCodec();
-    const bytes = await readSheetBytes(sheetPath, shownSheet, codec.SPREADSHEET_LIMITS.maxFileBytes);
-    const read = await codec.readSpreadsheet(bytes, format, { sheetName: path.basename(sheetPath).replace(/\.[^.]*$/, '') });
-    if ('refused' in read) throw new CliError(`${printable(shownSheet)}: ${printable(read.refused)} Nothing was changed.`);
-    const result = readAnswers(read.workbook, target.sheet);
+    const { workbook, shown: shownSheet } = await readSpreadsheetFile(positionals[0] as string, 'xlsx', context, format);
+    const result = readAnswers(workbook, target.sheet);
     for (const note of result.notes) context.stderr.write(`${printable(shownSheet)}: note: ${printable(note)}\n`);
     for (const problem of result.problems) context.stderr.write(`${printable(shownSheet)}: ${printable(problem.cell)}: ${printable(problem.message)}\n`);
     if (result.problems.length > 0 && !values.partial) {
@@ -91,15 +82,3 @@ Examples:
 };
 
 const problemCount = (n: number) => `${n} problem${n === 1 ? '' : 's'}`;
-
-/** The sheet's bytes: a regular file, and no more of it than the codec reads (a larger one is refused unread). */
-async function readSheetBytes(file: string, shown: string, limit: number): Promise<Uint8Array> {
-  try {
-    const read = await readPrefix(file, limit);
-    if (!read.complete) throw new CliError(`${printable(shown)} has ${read.size.toLocaleString('en-US')} bytes; a spreadsheet of answers is read up to ${limit.toLocaleString('en-US')}. Nothing was changed.`);
-    return read.bytes;
-  } catch (error) {
-    if (error instanceof UnreadableFile) throw new CliError(`Cannot read ${printable(shown)}: ${error.reason}.`);
-    throw error;
-  }
-}
