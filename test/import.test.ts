@@ -157,19 +157,23 @@ describe('rubrics import dsomm', () => {
     ]);
   });
 
-  it('keeps names longer than 80 characters, dependencies by uuid and by name, references, tags and ratings', () => {
+  it('keeps names longer than 80 characters, uuids, dependencies by uuid and by name, references, every tool with its description, comments, tags and ratings', () => {
     const [scripted, signed, reproducible] = rubric.dimensions[0]!.criteria!;
     expect(signed!.id).toBe('signed-artifacts-that-are-checked-again-at-every-single-stage-of-the-delivery-pipeline-too');
     expect(signed!.dependsOn).toEqual(['scripted-build', 'deployment-by-script']);
     expect(reproducible!.dependsOn).toEqual([signed!.id]);
     expect(notes).toEqual([expect.stringContaining('depends on 00000000-0000-4000-8000-00000000dead, which is no activity of the model; the dependency is left out.')]);
     expect(scripted!.references).toEqual([
+      { framework: 'dsomm', id: '11111111-1111-4111-8111-111111111111' },
       { framework: 'samm2', id: 'I-SB-A-1' },
       { framework: 'iso-27001-2017', id: '12.1.1' },
       { framework: 'iso-27001-2022', id: '8.32' },
       { title: 'OpenCRE', url: 'https://www.opencre.org/node/standard/example' },
       { title: 'Any CI server', url: 'https://example.com/ci' },
+      { title: 'A build checklist', description: 'A written list of the steps, for teams without a CI server yet.' },
     ]);
+    expect(scripted!.guidance).toContain('Comments: The platform team reviews the scripts each quarter.');
+    expect([rubric.defaultAnswerScale, rubric.answerScales?.['dsomm-progress']?.answers.map((a) => [a.value, a.credit])]).toEqual(['dsomm-progress', [['no', 0], ['started', 0.2], ['partly', 0.5], ['yes', 1]]]);
     expect([scripted!.tags, signed!.tags, scripted!.difficulty, scripted!.usefulness]).toEqual([undefined, ['sbom', 'signing'], { knowledge: 2, time: 3, resources: 2 }, 4]);
     expect(scripted!.guidance).toContain('Risk: Builds done by hand differ from one another.');
     expect(text).toContain('id: "8.32"');

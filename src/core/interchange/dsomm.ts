@@ -10,6 +10,10 @@
  * The rubric scores as DSOMM reads a sub-dimension: gated on a 0 to 5 scale, where a level is
  * reached when every activity at it and below is implemented. Level 0 is "none yet", so level 1
  * has to be earned. Sub-dimensions roll up into their dimensions, and those into the whole.
+ * Activities are answered on DSOMM's own progress stages (DSOMM_PROGRESS: no, started, partly,
+ * yes; only yes implements an activity, as in DSOMM). Each criterion keeps the activity's uuid
+ * (`{ framework: dsomm, id: … }`, which team progress is matched by), every tool of its
+ * implementation (name, link and description) and the activity's comments.
  */
 import type { Criterion, CriterionReference, Dimension, Group, Rubric } from '../format/types';
 import { ConversionError, isMap, paragraphs, text, type Conversion } from './conversion';
@@ -36,10 +40,27 @@ function references(activity: Record<string, unknown>): CriterionReference[] {
     if (!isMap(tool)) continue;
     const title = text(tool.name);
     const url = text(tool.url);
-    if (title || url) out.push({ ...(title ? { title } : {}), ...(url ? { url } : {}) });
+    const description = text(tool.description);
+    if (title || url) out.push({ ...(title ? { title } : {}), ...(url ? { url } : {}), ...(description ? { description } : {}) });
   }
   return out;
 }
+
+/**
+ * DSOMM's progress stages as an answer scale, with the credit of each stage's share in DSOMM's
+ * default definitions; `no` and `yes` stay the answers they always were. Gated scoring counts an
+ * activity only at full credit, so only `yes` implements it, as DSOMM counts it.
+ */
+export const DSOMM_PROGRESS = 'dsomm-progress';
+const PROGRESS_SCALE = {
+  description: 'How far an activity is in place, in the stages of the DSOMM application\'s team progress. Only "yes" counts as implemented.',
+  answers: [
+    { value: 'no', credit: 0, description: 'Not implemented: not started, nor planned.' },
+    { value: 'started', credit: 0.2, description: 'Started: begun, or in place for a few applications.' },
+    { value: 'partly', credit: 0.5, description: 'Partly implemented: in place for at least half of the applications.' },
+    { value: 'yes', credit: 1, description: 'Fully implemented: in place for all or nearly all applications.' },
+  ],
+};
 
 export function convertDsomm(documents: readonly unknown[], file: string, options: { readonly id?: string } = {}): Conversion {
   const meta = documents.find((d) => isMap(d) && isMap(d.meta)) as { meta: Record<string, unknown> } | undefined;
@@ -74,16 +95,18 @@ export function convertDsomm(documents: readonly unknown[], file: string, option
         if (uuid) byKey.set(uuid, id);
         byKey.set(name, id);
         const implementationGuide = isMap(activity.meta) ? text(activity.meta.implementationGuide) : undefined;
+        const comments = text(activity.comments);
         const guidance = paragraphs(
           text(activity.description),
           text(activity.risk) ? `Risk: ${text(activity.risk)}` : undefined,
           text(activity.assessment) ? `How to assess:\n\n${text(activity.assessment)}` : undefined,
           implementationGuide ? `Implementation: ${implementationGuide}` : undefined,
+          comments ? `Comments: ${comments}` : undefined,
         );
         const difficulty = isMap(activity.difficultyOfImplementation) ? activity.difficultyOfImplementation : {};
         const ratings = Object.fromEntries((['knowledge', 'time', 'resources'] as const).filter((k) => isRating(difficulty[k])).map((k) => [k, difficulty[k] as number]));
         const tags = (Array.isArray(activity.tags) ? activity.tags : []).map(text).filter((t): t is string => t !== undefined && t !== 'none');
-        const refs = references(activity);
+        const refs = [...(uuid ? [{ framework: 'dsomm', id: uuid }] : []), ...references(activity)];
         const criterion: Criterion = {
           id,
           title: name,
@@ -125,6 +148,8 @@ export function convertDsomm(documents: readonly unknown[], file: string, option
     references: [{ title: 'OWASP DevSecOps Maturity Model', url: 'https://dsomm.owasp.org/' }],
     terms: { group: 'Dimension', dimension: 'Sub-dimension', criterion: 'Activity' },
     scoring: { method: 'gated' },
+    answerScales: { [DSOMM_PROGRESS]: PROGRESS_SCALE },
+    defaultAnswerScale: DSOMM_PROGRESS,
     levels: Array.from({ length: Math.max(maxLevel, 1) + 1 }, (_, level) => ({ level })),
     groups,
     dimensions,
