@@ -15,6 +15,7 @@ import { renderJson, renderMarkdown } from '../src/core/render';
 import { buildReport, type ReportModel } from '../src/core/report';
 import { analyzeMemory, codesAt } from './helpers';
 import { reportSchemaErrors } from './support/reportSchema';
+import { DSOMM_SHAPE, dsommLadder, dsommShapedModel } from './support/dsommShapedModel';
 import { SAMM_CREDITS, SAMM_FUNCTIONS, sammShapedModel } from './support/sammShapedModel';
 import { pick, seededRandom } from './support/seededAnswers';
 
@@ -84,37 +85,9 @@ describe('a full-size SAMM-shaped model, imported, scores as SAMM does', () => {
 
 // --- OWASP DSOMM --------------------------------------------------------------------------------
 describe('a full-size DSOMM-shaped model, imported, scores as a DSOMM ladder', () => {
-  /** Sub-dimensions per dimension: how many activities, at which levels (the real model's gaps: no level 1 in five, no level 4 in two). */
-  const SHAPE: readonly (readonly [number, readonly number[]])[][] = [
-    [[6, [1, 2, 3, 5]], [14, [1, 2, 3, 4, 5]], [8, [1, 2, 3, 4]]],
-    [[7, [1, 2, 3, 4, 5]], [17, [1, 2, 3, 4, 5]], [4, [1, 2, 3]]],
-    [[9, [1, 2, 3, 4, 5]], [7, [1, 2, 3, 4, 5]], [25, [1, 2, 3, 4, 5]]],
-    [[7, [1, 2, 3, 5]], [16, [1, 2, 3, 4, 5]], [7, [2, 3, 4]]],
-    [[4, [2, 3, 4, 5]], [14, [1, 2, 3, 4, 5]], [9, [2, 3, 4, 5]], [7, [2, 3, 4, 5]], [16, [2, 3, 4, 5]], [12, [1, 2, 3, 4]], [5, [1, 2, 3, 4]]],
-  ];
-  const shapeRandom = seededRandom(2026);
-  const model: Record<string, Record<string, Record<string, Record<string, unknown>>>> = {};
-  const activities: { name: string; uuid: string; dimension: number; sub: string; level: number }[] = [];
-  let links = 0;
-  SHAPE.forEach((subs, di) => {
-    const dimension: Record<string, Record<string, Record<string, unknown>>> = {};
-    model[`Dimension ${di + 1}`] = dimension;
-    subs.forEach(([count, levels], si) => {
-      const sub = `Sub-dimension ${di + 1}.${si + 1}`;
-      dimension[sub] = {};
-      for (let i = 0; i < count; i++) {
-        const level = i < levels.length ? (levels[i] as number) : pick(shapeRandom, levels);
-        const name = `Activity ${di + 1}.${si + 1}.${i + 1}`;
-        const uuid = `00000000-0000-4000-8000-${String(activities.length).padStart(12, '0')}`;
-        // Dependencies only on activities made before, so there is no cycle; about 123 in all.
-        const dependsOn = activities.length > 0 && links < 123 && shapeRandom() < 0.7 ? [pick(shapeRandom, activities).uuid] : [];
-        links += dependsOn.length;
-        dimension[sub][name] = { uuid, risk: 'Placeholder.', measure: `Do ${name}.`, level, ...(dependsOn.length ? { dependsOn } : {}), tags: ['none'] };
-        activities.push({ name, uuid, dimension: di, sub, level });
-      }
-    });
-  });
-  const conversion = convertDsomm([{ meta: { version: '4.3.1' } }, model], 'model.yaml');
+  const SHAPE = DSOMM_SHAPE;
+  const { documents, activities, links } = dsommShapedModel();
+  const conversion = convertDsomm(documents, 'model.yaml');
   const rubric = rubricYaml(conversion, 'rubrics import dsomm');
   const idOf = new Map(conversion.rubric.dimensions.flatMap((d) => (d.criteria ?? []).map((c) => [c.title as string, c.id])));
 
@@ -135,18 +108,10 @@ describe('a full-size DSOMM-shaped model, imported, scores as a DSOMM ladder', (
       dimensions[dimension] ??= { answers: {} };
       const yes = random() < 0.9 - a.level * 0.12;
       dimensions[dimension].answers[id] = yes ? 'yes' : 'no';
-      if (yes) implemented.add(a.name);
+      if (yes) implemented.add(a.uuid);
     }
     const report = await jsonReport(rubric, dimensions);
-    // A sub-dimension is at the highest level L (0 when none), up to the highest level it has
-    // activities at, such that every activity at L and below is implemented.
-    const ladder = (sub: string) => {
-      const own = activities.filter((a) => a.sub === sub);
-      const top = Math.max(...own.map((a) => a.level));
-      let reached = 0;
-      for (let level = 0; level <= top; level++) if (own.every((a) => a.level > level || implemented.has(a.name))) reached = level;
-      return reached;
-    };
+    const ladder = (sub: string) => dsommLadder(activities, sub, implemented);
     const a = report.assessment!;
     const subs = [...new Set(activities.map((x) => x.sub))];
     for (const sub of subs) expect(a.dimensions.find((d) => d.title === sub)?.score).toBe(ladder(sub));

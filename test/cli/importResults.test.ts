@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { convertDsomm } from '../../src/core/interchange/dsomm';
 import { rubricYaml } from '../../src/core/interchange/rubricYaml';
 import { convertSamm } from '../../src/core/interchange/samm';
 import { buildCli, removeTempDirs, runCli, tempDir } from '../cli.helpers';
+import { dsommShapedModel } from '../support/dsommShapedModel';
 import { sammShapedModel } from '../support/sammShapedModel';
 import { interviewRows, toolboxWorkbook } from '../support/sammToolboxWorkbook';
 
@@ -54,5 +56,27 @@ describe('rubrics import samm-toolbox', () => {
     expect(run.stderr).toContain(`toolbox.xlsx: Interview!F${interviewRows(questions).get(first.sammId)}: "Sometimes" is not one of the answers of the drop-down of ${first.sammId}-1`);
     expect(run.stderr).toContain('Nothing was written: 1 problem in toolbox.xlsx.');
     expect(fs.existsSync(path.join(dir, 'a.assessment.yaml'))).toBe(false);
+  });
+});
+
+describe('rubrics import dsomm-progress', () => {
+  const { documents, activities } = dsommShapedModel();
+
+  it('writes one assessment per team, all of them or none', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'dsomm.rubric.yaml'), rubricYaml(convertDsomm(documents, 'model.yaml'), 'rubrics import dsomm'));
+    const [a, b] = activities;
+    fs.writeFileSync(path.join(dir, 'team-progress.yaml'), `progress:\n  ${a!.uuid}:  # ${a!.name}\n    'Team Red':\n      'Fully implemented': 2026-02-01\n    'Team Blue':\n      'Started': 2026-01-05\n  ${b!.uuid}:\n    'Team Red':\n      'Partly implemented': 2026-02-03\n`);
+    const run = await runCli(cli, ['import', 'dsomm-progress', 'team-progress.yaml', '--rubric', 'dsomm.rubric.yaml', '--out-dir', 'teams', '--organization', 'Example Corp'], { cwd: dir });
+    expect(run.stderr).toContain('Wrote 2 assessments: teams/dsomm-team-blue.assessment.yaml, teams/dsomm-team-red.assessment.yaml.');
+    expect(run.code).toBe(0);
+    const red = YAML.parse(fs.readFileSync(path.join(dir, 'teams/dsomm-team-red.assessment.yaml'), 'utf8'));
+    expect(red).toMatchObject({ id: 'dsomm-team-red', rubric: '../dsomm.rubric.yaml', subject: { organization: 'Example Corp', unit: 'Team Red' }, date: '2026-02-03' });
+    expect((await runCli(cli, ['validate', 'teams', '--max-warnings', '0'], { cwd: dir })).code).toBe(0);
+
+    fs.writeFileSync(path.join(dir, 'bad-progress.yaml'), `progress:\n  ${a!.uuid}:\n    'Team Green':\n      'Halfway': 2026-02-01\n`);
+    const bad = await runCli(cli, ['import', 'dsomm-progress', 'bad-progress.yaml', '--rubric', 'dsomm.rubric.yaml', '--out-dir', 'other'], { cwd: dir });
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('the stage "Halfway" is none of')]);
+    expect(fs.existsSync(path.join(dir, 'other'))).toBe(false);
   });
 });

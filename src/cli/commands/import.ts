@@ -31,6 +31,7 @@ const MODEL_NAMES: Readonly<Record<(typeof MODELS)[number], string>> = { samm: '
 const OTHER_IMPORTS: Readonly<Record<string, () => Promise<Command>>> = {
   answers: async () => (await import('./importAnswers')).importAnswersCommand,
   'samm-toolbox': async () => (await import('./importToolbox')).importToolboxCommand,
+  'dsomm-progress': async () => (await import('./importProgress')).importProgressCommand,
 };
 
 export const importCommand: Command = {
@@ -39,6 +40,8 @@ export const importCommand: Command = {
        rubrics import dsomm FILE [--out FILE] [--id ID]
        rubrics import answers SHEET --into ASSESSMENT      (see "rubrics import answers --help")
        rubrics import samm-toolbox FILE --rubric RUBRIC     (see "rubrics import samm-toolbox --help")
+       rubrics import dsomm-progress FILE --rubric RUBRIC --out-dir DIR
+                                                            (see "rubrics import dsomm-progress --help")
 
 Converts a public maturity model from the files its project publishes into a rubric of this
 format, with the scoring settings that reproduce the model's own numbers. The texts are your
