@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Workbook } from '../core/interchange/sheets/workbook';
+import { MemoryFileHost } from '../core/resolve/host';
 import { createEngine } from './analyze';
 import { cliConfinement } from './confinement';
 import type { CliContext } from './context';
@@ -50,11 +51,13 @@ export function validId(id: string, option = '--id'): string {
 
 /**
  * Checks a file an import is about to write, as `validate` would check it where it will stand
- * (`at`, so its rubric reference resolves): its errors are printed on stderr (warnings are
- * counted: an imported assessment often leaves questions unanswered). Returns whether it has errors.
+ * (`at`, so its rubric reference resolves; `pending` are other files the same run writes, by
+ * path): its errors are printed on stderr (warnings are counted: an imported assessment often
+ * leaves questions unanswered). Returns whether it has errors.
  */
-export async function checkWritten(text: string, shown: string, at: string, context: CliContext): Promise<boolean> {
-  const engine = createEngine(new SourceReader(context.cwd), await cliConfinement(context.cwd, [], context.root));
+export async function checkWritten(text: string, shown: string, at: string, context: CliContext, pending: readonly { readonly file: string; readonly text: string }[] = []): Promise<boolean> {
+  const host = new MemoryFileHost(new Map(pending.map((p) => [fileUri(p.file), p.text])), new SourceReader(context.cwd));
+  const engine = createEngine(host, await cliConfinement(context.cwd, [], context.root));
   const analysis = await engine.analyze(fileUri(at), text);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   const warnings = analysis.diagnostics.length - errors.length;

@@ -80,3 +80,31 @@ describe('rubrics import dsomm-progress', () => {
     expect(fs.existsSync(path.join(dir, 'other'))).toBe(false);
   });
 });
+
+describe('rubrics import scorecard', () => {
+  const result = (repo: string, scores: Record<string, number>, aggregate: number) => ({
+    date: '2026-03-02T10:30:43Z',
+    repo: { name: repo, commit: 'abc' },
+    scorecard: { version: 'v5.1.1', commit: 'x' },
+    score: aggregate,
+    checks: Object.entries(scores).map(([name, score]) => ({ details: null, score, reason: `${name} reason`, name, documentation: { url: `https://github.com/ossf/scorecard/blob/main/docs/checks.md#${name.toLowerCase()}`, short: `${name}.` } })),
+    metadata: [],
+  });
+
+  it('writes the rubric and one assessment per repository, which validate and score Scorecard\'s aggregate', async () => {
+    const dir = tempDir();
+    const lines = [result('github.com/example/one', { 'Code-Review': 8, 'Dangerous-Workflow': 10, License: -1 }, 9.1), result('github.com/example/two', { 'Code-Review': 2, 'Dangerous-Workflow': 0, License: 10 }, 2)];
+    fs.writeFileSync(path.join(dir, 'results.json'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    const run = await runCli(cli, ['import', 'scorecard', 'results.json', '--out-dir', 'scorecard'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, 'Wrote scorecard/openssf-scorecard.rubric.yaml, scorecard/scorecard-example-one-2026-03-02.assessment.yaml, scorecard/scorecard-example-two-2026-03-02.assessment.yaml.\n']);
+    const report = await runCli(cli, ['report', 'scorecard/scorecard-example-one-2026-03-02.assessment.yaml', '--format', 'json'], { cwd: dir });
+    // (7.5 × 8 + 10 × 10) / (7.5 + 10); License could not be concluded.
+    expect(JSON.parse(report.stdout).assessment.overall.score).toBeCloseTo((7.5 * 8 + 10 * 10) / 17.5, 9);
+    // Again against the rubric written the first time.
+    const again = await runCli(cli, ['import', 'scorecard', 'results.json', '--out-dir', 'later', '--rubric', 'scorecard/openssf-scorecard.rubric.yaml'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(YAML.parse(fs.readFileSync(path.join(dir, 'later/scorecard-example-two-2026-03-02.assessment.yaml'), 'utf8')).rubric).toBe('../scorecard/openssf-scorecard.rubric.yaml');
+    const broken = await runCli(cli, ['import', 'scorecard', 'scorecard/openssf-scorecard.rubric.yaml', '--out-dir', 'x'], { cwd: dir });
+    expect([broken.code, broken.stderr]).toEqual([2, expect.stringContaining('not JSON')]);
+  });
+});

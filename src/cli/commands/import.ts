@@ -32,6 +32,7 @@ const OTHER_IMPORTS: Readonly<Record<string, () => Promise<Command>>> = {
   answers: async () => (await import('./importAnswers')).importAnswersCommand,
   'samm-toolbox': async () => (await import('./importToolbox')).importToolboxCommand,
   'dsomm-progress': async () => (await import('./importProgress')).importProgressCommand,
+  scorecard: async () => (await import('./importScorecard')).importScorecardCommand,
 };
 
 export const importCommand: Command = {
@@ -42,6 +43,7 @@ export const importCommand: Command = {
        rubrics import samm-toolbox FILE --rubric RUBRIC     (see "rubrics import samm-toolbox --help")
        rubrics import dsomm-progress FILE --rubric RUBRIC --out-dir DIR
                                                             (see "rubrics import dsomm-progress --help")
+       rubrics import scorecard RESULTS --out-dir DIR       (see "rubrics import scorecard --help")
 
 Converts a public maturity model from the files its project publishes into a rubric of this
 format, with the scoring settings that reproduce the model's own numbers. The texts are your
