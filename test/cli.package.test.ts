@@ -65,7 +65,7 @@ describe('the CLI package', () => {
     expect(Object.keys(manifest)).not.toContain('dependencies');
     const schemas = fs.readdirSync(path.join(REPO_ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).map((f) => `schemas/${f}`);
     const frameworks = fs.readdirSync(path.join(REPO_ROOT, 'src/core/builtins/frameworks')).map((f) => `frameworks/${f}`);
-    expect(files).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'dist/cli/main.js', 'dist/cli/validate.js', ...frameworks, 'package.json', ...schemas].sort());
+    expect(files).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'dist/cli/main.js', 'dist/cli/sheets.js', 'dist/cli/validate.js', ...frameworks, 'package.json', ...schemas].sort());
   });
 
   it('installs without pulling anything else in', () => {
