@@ -67,7 +67,7 @@ export function readDsommProgress(sources: DsommProgressSources, index: RubricIn
   const stages = progressStages(sources.meta, problems);
 
   /** team → activity uuid → what it reached and its evidence. */
-  const teams = new Map<string, Map<string, { reached: Reached[]; evidence: { title?: string; url: string }[]; evidenceNotes: string[] }>>();
+  const teams = new Map<string, Map<string, { reached: Reached[]; evidence: { title?: string; url: string; asOf?: string }[]; evidenceNotes: string[] }>>();
   const entry = (team: string, uuid: string) => {
     let activities = teams.get(team);
     if (!activities) teams.set(team, (activities = new Map()));
@@ -130,7 +130,7 @@ export function readDsommProgress(sources: DsommProgressSources, index: RubricIn
           const target = entry(team, uuid);
           for (const url of links) {
             const verdict = classifyLink(url);
-            if (verdict.safe) target.evidence.push({ ...(title ? { title } : {}), url });
+            if (verdict.safe) target.evidence.push({ ...(title ? { title } : {}), url, ...(recorded ? { asOf: recorded } : {}) });
             else notes.push(`${sources.evidenceFile}: evidence.${uuid}: the link "${url}" is left out: ${verdict.reason}`);
           }
           const said = [recorded ? `recorded ${recorded}` : undefined, reviewer ? `reviewed by ${reviewer}` : undefined].filter(Boolean).join(', ');
@@ -161,7 +161,7 @@ export function readDsommProgress(sources: DsommProgressSources, index: RubricIn
       if (!answer && found.evidence.length === 0 && note.length === 0) continue;
       const detail: AnswerDetail = {
         ...(answer ? { answer: answer.value } : {}),
-        ...(found.evidence.length ? { evidence: found.evidence.map((e) => (e.title ? { title: e.title, url: e.url } : e.url)) } : {}),
+        ...(found.evidence.length ? { evidence: found.evidence.map((e) => (e.title || e.asOf ? e : e.url)) } : {}),
         ...(note.length ? { note: note.join('\n\n') } : {}),
       };
       const answers = ((dimensions[dimension.id] ??= { answers: {} }).answers ??= {});

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { COLUMNS, evidenceCell, parseEvidenceCell } from '../../../src/core/interchange/sheets/answerSheet';
+import type { EvidenceValue } from '../../../src/core/language/answerEdits';
 import { exported, imported, loadAssessment, readBack, SAMPLES, type LoadedAssessment } from '../../support/answerSheets';
 
 const SAMPLE_ASSESSMENTS = fs
@@ -108,7 +109,7 @@ describe('what a person writes comes back as the YAML they meant', () => {
   });
 
   it('writes evidence cells that read back as the same entries', () => {
-    const entries = ['https://a.example/x', { title: 'A [draft] \\ note', url: 'https://a.example/(y)' }, './evidence/minutes.md'];
+    const entries: EvidenceValue[] = ['https://a.example/x', { title: 'A [draft] \\ note', url: 'https://a.example/(y)' }, './evidence/minutes.md', { title: 'Board minutes', url: 'https://a.example/m', asOf: '2026-02-15' }, { url: 'https://a.example/d', asOf: '2025-12-01' }];
     expect(parseEvidenceCell(evidenceCell(entries))).toEqual(entries);
   });
 });

@@ -85,7 +85,7 @@ describe('DSOMM team progress, imported', () => {
     expect(Object.fromEntries(answers)).toEqual({
       [idOf(first!.name)]: {
         answer: 'partly',
-        evidence: [{ title: 'Pipeline config', url: 'https://git.example/pipeline' }],
+        evidence: [{ title: 'Pipeline config', url: 'https://git.example/pipeline', asOf: '2026-01-20' }],
         note: 'DSOMM progress: Started on 2025-11-02; Partly implemented on 2026-01-15.\n\nEvidence "Pipeline config" (recorded 2026-01-20, reviewed by Sam): Reviewed in the January audit.',
       },
       [idOf(second!.name)]: { answer: 'yes', note: 'DSOMM progress: Fully implemented on 2026-02-01.' },

@@ -87,7 +87,7 @@ describe('cells the import refuses, each named Sheet!Cell', () => {
 
   it('unsafe evidence links, a half-filled exemption, a date that is not one, a note over the format\'s limit', async () => {
     const result = await edited((ws) => {
-      ws.getCell(2, column('evidence')).value = 'https://ok.example\njavascript:alert(1)';
+      ws.getCell(2, column('evidence')).value = 'https://ok.example (as of 2026-13-01)\njavascript:alert(1)';
       ws.getCell(3, column('exemptionReason')).value = 'Vendor';
       ws.getCell(4, column('exemptionReason')).value = 'Vendor';
       ws.getCell(4, column('exemptionApprover')).value = 'CIO';
@@ -95,6 +95,7 @@ describe('cells the import refuses, each named Sheet!Cell', () => {
       ws.getCell(5, column('note')).value = 'x'.repeat(20_001);
     });
     expect(result.problems).toEqual([
+      { cell: `Answers!${letter('evidence')}2`, message: '"(as of 2026-13-01)": the date should be YYYY-MM-DD, for example 2026-02-15.' },
       { cell: `Answers!${letter('evidence')}2`, message: expect.stringContaining('"javascript:" scheme') },
       { cell: `Answers!${letter('exemptionApprover')}3`, message: expect.stringContaining('needs a reason, an approver and an expiry date') },
       { cell: `Answers!${letter('exemptionExpires')}3`, message: expect.stringContaining('needs a reason, an approver and an expiry date') },

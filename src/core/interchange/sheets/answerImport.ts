@@ -212,6 +212,7 @@ function rowChange(row: AnswerRow, model: AnswerSheet, read: (key: ColumnKey) =>
       const url = typeof entry === 'string' ? entry : entry.url;
       const verdict = classifyLink(url as string);
       if (!verdict.safe) problems.push({ cell: at('evidence'), message: `${verdict.reason}` });
+      if (typeof entry !== 'string' && entry.asOf !== undefined && !isRealDate(entry.asOf)) problems.push({ cell: at('evidence'), message: `"(as of ${entry.asOf})": the date should be YYYY-MM-DD, for example 2026-02-15.` });
     }
     change.evidence = entries.length ? entries : null;
   }

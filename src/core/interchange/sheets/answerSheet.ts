@@ -157,9 +157,18 @@ export function answerCell(answer: CurrentAnswer['answer']): string {
   return answer === undefined ? '' : typeof answer === 'number' ? String(answer) : (answerText(answer) as string);
 }
 
-/** Evidence, one entry per line: a link, or `[title](link)` as Markdown writes a link with its text. */
+/**
+ * Evidence, one entry per line: a link, or `[title](link)` as Markdown writes a link with its
+ * text, followed by `(as of 2026-02-15)` when the entry says when it was true.
+ */
 export function evidenceCell(evidence: readonly EvidenceValue[] | undefined): string {
-  return (evidence ?? []).map((e) => (typeof e === 'string' ? e : e.title !== undefined && e.url !== undefined ? `[${e.title.replace(/[\\\]]/g, '\\$&')}](${e.url})` : (e.url ?? ''))).join('\n');
+  return (evidence ?? [])
+    .map((e) => {
+      if (typeof e === 'string') return e;
+      const link = e.title !== undefined && e.url !== undefined ? `[${e.title.replace(/[\\\]]/g, '\\$&')}](${e.url})` : (e.url ?? '');
+      return e.asOf !== undefined ? `${link} (as of ${e.asOf})` : link;
+    })
+    .join('\n');
 }
 
 /** A cell's evidence as entries; the inverse of evidenceCell. */
@@ -169,8 +178,12 @@ export function parseEvidenceCell(text: string): EvidenceValue[] {
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .map((line) => {
-      const link = /^\[((?:[^\]\\]|\\.)*)\]\((.*)\)$/.exec(line);
-      return link ? { title: (link[1] as string).replace(/\\(.)/g, '$1'), url: (link[2] as string).trim() } : line;
+      const dated = /^(.*?)\s*\(as of ([^)]*)\)$/i.exec(line);
+      const rest = dated ? (dated[1] as string) : line;
+      const asOf: Record<string, string> = dated ? { asOf: (dated[2] as string).trim() } : {};
+      const link = /^\[((?:[^\]\\]|\\.)*)\]\((.*)\)$/.exec(rest);
+      if (link) return { title: (link[1] as string).replace(/\\(.)/g, '$1'), url: (link[2] as string).trim(), ...asOf };
+      return dated ? { url: rest, ...asOf } : rest;
     });
 }
 
@@ -257,7 +270,7 @@ export function answerWorkbook(sheet: AnswerSheet, format: 'xlsx' | 'csv', comma
       ['Rubric', `${sheet.rubric.title} (${sheet.rubric.id}${sheet.rubric.version ? ` ${sheet.rubric.version}` : ''})`],
       ['Criteria', sheet.rows.length],
       [],
-      ['How to fill it in', `One row per criterion of the ${ANSWERS_SHEET} sheet. Choose the answer from the drop-down; evidence is one link per line, or [title](link); an exemption needs a reason, an approver and an expiry date (YYYY-MM-DD). Keep the id columns as they are; the columns before Answer are there to read and are not imported.`],
+      ['How to fill it in', `One row per criterion of the ${ANSWERS_SHEET} sheet. Choose the answer from the drop-down; evidence is one link per line, or [title](link), followed by (as of YYYY-MM-DD) when you know when it was true; an exemption needs a reason, an approver and an expiry date (YYYY-MM-DD). Keep the id columns as they are; the columns before Answer are there to read and are not imported.`],
       ['How to import it', command],
     ],
     widths: [20, 100],
