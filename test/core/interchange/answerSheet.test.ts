@@ -5,12 +5,19 @@
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { COLUMNS, evidenceCell, parseEvidenceCell } from '../../../src/core/interchange/sheets/answerSheet';
 import type { EvidenceValue } from '../../../src/core/language/answerEdits';
+import { convertDsomm } from '../../../src/core/interchange/dsomm';
+import { rubricYaml } from '../../../src/core/interchange/rubricYaml';
+import { convertSamm } from '../../../src/core/interchange/samm';
 import { exported, imported, loadAssessment, readBack, SAMPLES, type LoadedAssessment } from '../../support/answerSheets';
+import { dsommShapedModel } from '../../support/dsommShapedModel';
+import { sammShapedModel } from '../../support/sammShapedModel';
+import { pick, seededRandom } from '../../support/seededAnswers';
 
 const SAMPLE_ASSESSMENTS = fs
   .readdirSync(SAMPLES)
@@ -124,3 +131,54 @@ async function loadAssessmentFromText(loaded: LoadedAssessment): Promise<LoadedA
     fs.rmSync(file);
   }
 }
+
+describe('full-size models: a SAMM assessment (90 criteria) and a DSOMM one (194)', () => {
+  /** A seeded assessment of a converted model, written beside its rubric in a temporary folder. */
+  function fullSize(name: string, rubric: string, criteria: { id: string; dimension: string; scale: readonly string[] }[]): string {
+    const random = seededRandom(404);
+    const dimensions: Record<string, { answers: Record<string, unknown> }> = {};
+    for (const c of criteria) {
+      const answer = pick(random, [...c.scale]);
+      const roll = random();
+      (dimensions[c.dimension] ??= { answers: {} }).answers[c.id] = roll < 0.7 ? answer : roll < 0.85 ? { answer, note: `Seen in review ${Math.floor(roll * 100)}.` } : { answer, evidence: [{ title: 'Minutes', url: `https://wiki.example/${c.id}`, asOf: '2026-01-15' }] };
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-sheets-'));
+    fs.writeFileSync(path.join(dir, 'model.rubric.yaml'), rubric);
+    const file = path.join(dir, `${name}.assessment.yaml`);
+    fs.writeFileSync(file, `# A ${name} assessment, written by the test.\n${YAML.stringify({ apiVersion: 'rubrics-as-code/v1', kind: 'Assessment', id: name, rubric: './model.rubric.yaml', subject: { organization: 'Test' }, date: '2026-03-31', dimensions })}`);
+    return file;
+  }
+
+  const models = () => {
+    const samm = convertSamm(sammShapedModel().files, { release: { version: '2.2.0', how: 'test' } });
+    const dsomm = convertDsomm(dsommShapedModel().documents, 'model.yaml');
+    const criteriaOf = (rubric: typeof samm.rubric) =>
+      rubric.dimensions.flatMap((d) => (d.criteria ?? []).map((c) => ({ id: c.id, dimension: d.id, scale: (rubric.answerScales?.[c.answerScale ?? rubric.defaultAnswerScale ?? ''] ?? { answers: [{ value: 'yes' }, { value: 'no' }] }).answers.map((a) => a.value) })));
+    return [
+      ['samm', rubricYaml(samm, 'rubrics import samm'), criteriaOf(samm.rubric)],
+      ['dsomm', rubricYaml(dsomm, 'rubrics import dsomm'), criteriaOf(dsomm.rubric)],
+    ] as const;
+  };
+
+  it.each(models())('%s: export then import is byte for byte the same, in XLSX and CSV; one changed cell changes one line', async (name, rubric, criteria) => {
+    const file = fullSize(name, rubric, criteria);
+    try {
+      const loaded = await loadAssessment(file);
+      expect(loaded.sheet.rows).toHaveLength(name === 'samm' ? 90 : 194);
+      for (const format of ['xlsx', 'csv'] as const) {
+        const { text, result } = imported(loaded, await readBack(await exported(loaded.sheet, format), format));
+        expect([result.problems, result.changes, text === loaded.text]).toEqual([[], [], true]);
+      }
+      const index = loaded.sheet.rows.findIndex((r) => typeof r.current.answer === 'string' && Object.keys(r.current).length === 1);
+      const row = loaded.sheet.rows[index]!;
+      const other = loaded.sheet.scales[row.scale]!.find((a) => a !== row.current.answer)!;
+      const bytes = await editedXlsx(loaded, (ws) => {
+        ws.getCell(index + 2, column('answer')).value = other;
+      });
+      const { text } = imported(loaded, await readBack(bytes, 'xlsx'));
+      expect(changedLines(loaded.text, text)).toEqual([expect.stringContaining(`${row.criterion}: ${YAML.stringify(other).trim()}`)]);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+});
