@@ -20,8 +20,12 @@
  *   --write-files DIR     only write the generated rubric and assessments to DIR, then exit
  *   --cli-only            only the CLI over a generated repository (bench/cli.ts)
  *   --no-cli              leave that out
+ *   --sheets-only         only the spreadsheets (bench/sheets.ts)
+ *   --no-sheets           leave them out
  * Then the CLI over a generated 1,000-file repository (bench/cli.ts): `validate` against ajv-cli
- * and the review of a whole change against `validate`, in CPU time of whole processes.
+ * and the review of a whole change against `validate`, in CPU time of whole processes. Then
+ * spreadsheets (bench/sheets.ts): importing a 1,000-row sheet against reading the same answers
+ * from YAML, exporting a DSOMM assessment against writing it as YAML.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,6 +38,7 @@ import { Engine, type FileAnalysis } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { parseYaml } from '../src/core/yaml/parse';
 import { benchCli, cliTable } from './cli';
+import { benchSheets, sheetsTable } from './sheets';
 import { benchDidYouMean, didYouMeanTable, type DidYouMeanRow } from './didYouMean';
 import { measureInterleaved, type Timing } from './measure';
 import { workUnits } from '../src/core/yaml/work';
@@ -46,6 +51,7 @@ interface Options {
   budgetMs: number;
   hostile: boolean;
   didYouMean: boolean;
+  sheets: boolean;
   write: boolean;
   writeFiles?: string;
   cli: boolean;
@@ -53,7 +59,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, didYouMean: true, write: true, cli: true, engine: true };
+  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, didYouMean: true, write: true, cli: true, engine: true, sheets: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number).filter((n) => n > 0);
@@ -62,14 +68,21 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--no-hostile') options.hostile = false;
     else if (arg === '--no-did-you-mean') options.didYouMean = false;
     else if (arg === '--write-files') options.writeFiles = String(argv[++i]);
-    else if (arg === '--cli-only') options.engine = false;
-    else if (arg === '--no-cli') options.cli = false;
-    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-did-you-mean --no-write --write-files DIR --cli-only --no-cli`);
+    else if (arg === '--cli-only') {
+      options.engine = false;
+      options.sheets = false;
+    } else if (arg === '--no-cli') options.cli = false;
+    else if (arg === '--sheets-only') {
+      options.engine = false;
+      options.cli = false;
+    } else if (arg === '--no-sheets') options.sheets = false;
+    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-did-you-mean --no-write --write-files DIR --cli-only --no-cli --sheets-only --no-sheets`);
   }
   return options;
 }
 
 const repoRoot = path.resolve(__dirname, '..');
+const SHEETS_HEADING = '## Spreadsheets';
 const schemaDir = path.join(repoRoot, 'schemas');
 
 /** yaml-language-server set up as an editor would: the assessment schema, read from disk on request. */
@@ -296,17 +309,40 @@ async function main(): Promise<void> {
       '',
     ];
   }
+  let sheetsSection: string[] = [];
+  if (options.sheets) {
+    console.log('\nSpreadsheets, each against the same data read or written as YAML (interleaved rounds)...');
+    const rows = await benchSheets(options.budgetMs);
+    const table = sheetsTable(rows);
+    console.log(`\n${table}\n`);
+    sheetsSection = [
+      SHEETS_HEADING,
+      '',
+      'What `rubrics import answers` does before it edits (read the file, bounded; read each row against the answer sheet) and what `rubrics export` does (lay out the sheet, write the file), in process, against the same data read from or written as YAML.',
+      'The 1,000-row sheet answers a generated rubric of 50 dimensions of 20 criteria, a fifth of them with a note and evidence; the DSOMM assessment answers the 194 activities of the DSOMM-shaped model of the tests.',
+      `Each cell is the median time in milliseconds (90th percentile in brackets); runs measured: ${rows.map((r) => `${r.xlsx.iterations}, ${r.csv.iterations} and ${r.yaml.iterations}`).join('; ')}.`,
+      '',
+      table,
+      '',
+    ];
+  }
   if (options.write) {
     const date = new Date().toISOString().slice(0, 10);
     const file = path.join(repoRoot, 'bench', 'results.md');
-    // A partial run keeps the other section of the last full run.
+    // A partial run keeps the other sections of the last full run.
     const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const keptCli = previous.includes('## The CLI over a repository') ? previous.slice(previous.indexOf('## The CLI over a repository')).split('\n') : [];
-    const keptEngine = previous.includes('## The CLI over a repository') ? previous.slice(0, previous.indexOf('## The CLI over a repository')).trimEnd().split('\n') : previous.trimEnd().split('\n');
+    const cliAt = previous.indexOf('## The CLI over a repository');
+    const sheetsAt = previous.indexOf(SHEETS_HEADING);
+    const keptSheets = sheetsAt >= 0 ? previous.slice(sheetsAt).trimEnd().split('\n') : [];
+    const beforeSheets = sheetsAt >= 0 ? previous.slice(0, sheetsAt) : previous;
+    const keptCli = cliAt >= 0 ? beforeSheets.slice(cliAt).trimEnd().split('\n') : [];
+    const keptEngine = (cliAt >= 0 ? previous.slice(0, cliAt) : beforeSheets).trimEnd().split('\n');
     const md = [
       ...(engineSection.length ? engineSection : keptEngine),
       '',
       ...(cliSection.length ? cliSection : keptCli),
+      '',
+      ...(sheetsSection.length ? sheetsSection : keptSheets),
     ].join('\n').replace(/^# Benchmark results\n\nWritten by `npm run bench` on [\d-]+/, `# Benchmark results\n\nWritten by \`npm run bench\` on ${date}`);
     fs.writeFileSync(file, `${md.trimEnd()}\n`);
     console.log('Wrote bench/results.md');
