@@ -11,7 +11,8 @@ import { Engine, type AssessmentDocumentAnalysis } from '../src/core/engine';
 import { convertDsomm } from '../src/core/interchange/dsomm';
 import { rubricYaml } from '../src/core/interchange/rubricYaml';
 import { readAnswers } from '../src/core/interchange/sheets/answerImport';
-import { answerSheetOf, answerWorkbook, currentAnswer, type AnswerSheet } from '../src/core/interchange/sheets/answerSheet';
+import { answerWorkbook } from '../src/core/interchange/sheets/answerSheet';
+import { answerModelOf, currentAnswer, type AnswerModel } from '../src/core/language/answerRows';
 import { readSpreadsheet, writeSpreadsheet } from '../src/core/interchange/sheets/codec';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { dsommShapedModel } from '../test/support/dsommShapedModel';
@@ -74,17 +75,17 @@ function thousandRows(): { rubric: string; assessment: string } {
   return { rubric, assessment };
 }
 
-async function sheetOf(rubric: string, assessment: string): Promise<{ sheet: AnswerSheet; data: unknown }> {
+async function sheetOf(rubric: string, assessment: string): Promise<{ sheet: AnswerModel; data: unknown }> {
   const engine = new Engine(new MemoryFileHost(new Map([['file:///bench/bench.rubric.yaml', rubric]])));
   const analysis = await engine.analyze('file:///bench/bench.assessment.yaml', assessment);
   const doc = analysis.documents[0] as AssessmentDocumentAnalysis;
-  const sheet = answerSheetOf(doc);
+  const sheet = answerModelOf(doc);
   if (!sheet) throw new Error('The bench assessment has no rubric.');
   return { sheet, data: doc.parsed.value };
 }
 
 /** The answers of an assessment read from its YAML, field by field, as the sheet holds them. */
-function answersFromYaml(text: string, sheet: AnswerSheet): number {
+function answersFromYaml(text: string, sheet: AnswerModel): number {
   const doc = parseDocuments(text).documents[0];
   let fields = 0;
   for (const row of sheet.rows) fields += Object.keys(currentAnswer(doc?.valueAt(['dimensions', row.dimension, 'answers', row.criterion]))).length;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocuments } from '../src/core/document/located';
-import { answerEdits, applyTextEdits, type AnswerChange, type AnswerEditOptions } from '../src/core/language/answerEdits';
+import { answerChangeProblems, answerEdits, applyTextEdits, type AnswerChange, type AnswerEditOptions } from '../src/core/language/answerEdits';
 import { scalarText } from '../src/core/yaml/emit';
 import { DESK_ASSESSMENT, memoryEngine, uriOf } from './languageFixtures';
 
@@ -208,6 +208,24 @@ describe('any exemption and evidence read back exactly', () => {
       }),
       { numRuns: 200, seed: 11 },
     );
+  });
+});
+
+describe('the format\'s check of changes before they are written', () => {
+  it('names the criterion and field of each value the schema refuses, and passes the rest', () => {
+    expect(answerChangeProblems([
+      { dimension: 'a', criterion: 'p', answer: 'yes', note: 'x'.repeat(20_000), exemption: { reason: 'Vendor', approver: 'CIO', expires: '2027-01-01' }, evidence: [{ title: 'T', url: 'https://e.example', asOf: '2026-01-01' }] },
+      { dimension: 'a', criterion: 'q', answer: null, note: null },
+    ])).toEqual([]);
+    expect(answerChangeProblems([
+      { dimension: 'a', criterion: 'p', note: 'x'.repeat(20_001) },
+      { dimension: 'b', criterion: 'q', exemption: { reason: 'Vendor', approver: 'x'.repeat(201), expires: '2027-01-01' } },
+      { dimension: 'b', criterion: 'r', answer: 'y'.repeat(301) },
+    ])).toEqual([
+      { dimension: 'a', criterion: 'p', field: 'note', message: 'Longer than the 20000 characters the format allows; shorten it.' },
+      { dimension: 'b', criterion: 'q', field: 'exemption.approver', message: 'Longer than the 200 characters the format allows; shorten it.' },
+      { dimension: 'b', criterion: 'r', field: 'answer', message: 'Longer than the 300 characters the format allows; shorten it.' },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AssessmentDocumentAnalysis } from '../core/engine';
-import { answerSheetOf, type AnswerSheet } from '../core/interchange/sheets/answerSheet';
+import { answerModelOf, type AnswerModel } from '../core/language/answerRows';
 import { createEngine, FileChecker, incompleteLines } from './analyze';
 import { cliConfinement } from './confinement';
 import type { CliContext } from './context';
@@ -15,7 +15,7 @@ export interface AssessmentSheetSource {
   readonly text: string;
   readonly documentIndex: number;
   readonly document: AssessmentDocumentAnalysis;
-  readonly sheet: AnswerSheet;
+  readonly sheet: AnswerModel;
 }
 
 /**
@@ -37,7 +37,7 @@ export async function loadAssessmentSheet(argument: string, documentNumber: numb
     const kinds = analysis.documents.map((d, i) => `${i + 1}: ${d.kind ?? 'unknown'}`).join(', ');
     throw new CliError(`${printable(source.shownPath)} has no assessment${documentNumber !== undefined ? ` as document ${documentNumber}` : ''} (its documents: ${kinds || 'none'}).`);
   }
-  const sheet = answerSheetOf(document);
+  const sheet = answerModelOf(document);
   if (!sheet) throw new CliError(`The rubric of ${printable(source.shownPath)} cannot be used: run "rubrics validate ${printable(source.shownPath)}" to see why, and fix that first.`);
   if (sheet.rows.length === 0) throw new CliError(`The rubric ${printable(sheet.rubric.id)} has no criteria: its dimensions are rated as a whole (a level each), so there are no answers to put in a sheet.`);
   return { absolute: path.resolve(context.cwd, argument), shownPath: source.shownPath, text: source.text, documentIndex, document, sheet };

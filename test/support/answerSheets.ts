@@ -4,9 +4,11 @@
  */
 import path from 'node:path';
 import { Engine, type AssessmentDocumentAnalysis } from '../../src/core/engine';
-import { answerEdits, applyTextEdits } from '../../src/core/language/answerEdits';
+import { answerChangeProblems, answerEdits, applyTextEdits } from '../../src/core/language/answerEdits';
+import { withFormatProblems } from '../../src/core/interchange/sheets/formatProblems';
 import { readAnswers, type AnswerImport } from '../../src/core/interchange/sheets/answerImport';
-import { answerSheetOf, answerWorkbook, type AnswerSheet } from '../../src/core/interchange/sheets/answerSheet';
+import { answerWorkbook } from '../../src/core/interchange/sheets/answerSheet';
+import { answerModelOf, type AnswerModel } from '../../src/core/language/answerRows';
 import { readSpreadsheet, writeSpreadsheet, type CsvWriteOptions } from '../../src/core/interchange/sheets/codec';
 import type { Workbook } from '../../src/core/interchange/sheets/workbook';
 import { analyzeFile, DiskFileHost } from './diskHost';
@@ -16,7 +18,7 @@ export interface LoadedAssessment {
   readonly text: string;
   readonly documentIndex: number;
   readonly analysis: AssessmentDocumentAnalysis;
-  readonly sheet: AnswerSheet;
+  readonly sheet: AnswerModel;
 }
 
 const engine = new Engine(new DiskFileHost());
@@ -26,12 +28,12 @@ export async function loadAssessment(file: string): Promise<LoadedAssessment> {
   const analysis = await analyzeFile(file, engine);
   const documentIndex = analysis.documents.findIndex((d) => d.kind === 'Assessment');
   const doc = analysis.documents[documentIndex] as AssessmentDocumentAnalysis;
-  const sheet = answerSheetOf(doc);
+  const sheet = answerModelOf(doc);
   if (!sheet) throw new Error(`${file}: no rubric found`);
   return { file, text: analysis.text, documentIndex, analysis: doc, sheet };
 }
 
-export async function exported(sheet: AnswerSheet, format: 'xlsx' | 'csv', csv: CsvWriteOptions = {}): Promise<Uint8Array> {
+export async function exported(sheet: AnswerModel, format: 'xlsx' | 'csv', csv: CsvWriteOptions = {}): Promise<Uint8Array> {
   return writeSpreadsheet(answerWorkbook(sheet, format, 'rubrics import answers FILE --into ASSESSMENT'), format, csv);
 }
 
@@ -43,7 +45,8 @@ export async function readBack(bytes: Uint8Array, format: 'xlsx' | 'csv'): Promi
 
 /** The assessment's text after importing `workbook` (every valid row), with what the import said. */
 export function imported(loaded: LoadedAssessment, workbook: Workbook): { text: string; result: AnswerImport } {
-  const result = readAnswers(workbook, loaded.sheet);
+  const read = readAnswers(workbook, loaded.sheet);
+  const result = withFormatProblems(read, answerChangeProblems(read.changes));
   const edits = answerEdits(loaded.text, loaded.analysis.parsed, result.changes, { documentIndex: loaded.documentIndex });
   if ('refused' in edits) throw new Error(edits.refused);
   return { text: applyTextEdits(loaded.text, edits.edits), result };

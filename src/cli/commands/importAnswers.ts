@@ -1,5 +1,6 @@
 import { readAnswers } from '../../core/interchange/sheets/answerImport';
-import { answerEdits, applyTextEdits } from '../../core/language/answerEdits';
+import { withFormatProblems } from '../../core/interchange/sheets/formatProblems';
+import { answerChangeProblems, answerEdits, applyTextEdits } from '../../core/language/answerEdits';
 import { loadAssessmentSheet } from '../answerSheetSource';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
@@ -58,7 +59,8 @@ Examples:
     const format = values.format === undefined ? undefined : oneOf(values.format, ['xlsx', 'csv'] as const, 'xlsx', '--format');
     const target = await loadAssessmentSheet(values.into, wholeNumber(values.document, '--document', 1), values['allow-outside'], context);
     const { workbook, shown: shownSheet } = await readSpreadsheetFile(positionals[0] as string, 'xlsx', context, format);
-    const result = readAnswers(workbook, target.sheet);
+    const read = readAnswers(workbook, target.sheet);
+    const result = withFormatProblems(read, answerChangeProblems(read.changes));
     for (const note of result.notes) context.stderr.write(`${printable(shownSheet)}: note: ${printable(note)}\n`);
     for (const problem of result.problems) context.stderr.write(`${printable(shownSheet)}: ${printable(problem.cell)}: ${printable(problem.message)}\n`);
     if (result.problems.length > 0 && !values.partial) {

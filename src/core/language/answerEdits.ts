@@ -1,4 +1,6 @@
+import type { ErrorObject } from 'ajv';
 import { parseDocuments, scalarText, type LocatedDocument, type Path } from '../document/located';
+import { validateAssessment } from '../generated/validators.js';
 import type { Range } from '../text/range';
 import { addToMap, eolOf, fillEmptyMap, indentLines, lineEndOf, lineStartOf, stepIn, type NewEntry, type TextEditData } from './textEdits';
 
@@ -422,4 +424,35 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isPlainMap(value)) return Object.fromEntries(Object.keys(value as object).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
   return value;
+}
+
+/** What the format's schema says about a change: its criterion, the field (`note`, `exemption.expires`) and what is wrong. */
+export interface AnswerChangeProblem {
+  readonly dimension: string;
+  readonly criterion: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * What the format's schema says about the values changes would write (lengths, forms, counts),
+ * before they are written: each change is checked as the only answer of an otherwise valid
+ * assessment, so the schema itself, not a copy of its limits, decides.
+ */
+export function answerChangeProblems(changes: readonly AnswerChange[]): AnswerChangeProblem[] {
+  const out = new Map<string, AnswerChangeProblem>();
+  for (const change of changes) {
+    const entry = Object.fromEntries(Object.entries(change).filter(([key, value]) => key !== 'dimension' && key !== 'criterion' && value !== null && value !== undefined));
+    const probe = { apiVersion: 'rubrics-as-code/v1', kind: 'Assessment', id: 'probe', rubric: 'probe', subject: { organization: 'probe' }, date: '2000-01-01', dimensions: { [change.dimension]: { answers: { [change.criterion]: entry } } } };
+    if (validateAssessment(probe)) continue;
+    for (const error of (validateAssessment.errors ?? []) as ErrorObject[]) {
+      // /dimensions/<dimension>/answers/<criterion>/<field>/…
+      const path = error.instancePath.split('/').slice(5).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const field = path[0] === 'exemption' && path[1] ? `exemption.${path[1]}` : path[0] === 'exemption' && error.keyword === 'required' ? `exemption.${(error.params as { missingProperty: string }).missingProperty}` : (path[0] ?? 'answer');
+      const limit = (error.params as { limit?: number }).limit;
+      const message = error.keyword === 'maxLength' ? `Longer than the ${limit} characters the format allows; shorten it.` : error.keyword === 'minLength' ? 'Empty; write something or clear the field.' : error.keyword === 'maxItems' ? `More than the ${limit} entries the format allows.` : `Not what the format allows here (${error.keyword}).`;
+      out.set(`${change.criterion}|${field}|${message}`, { dimension: change.dimension, criterion: change.criterion, field, message });
+    }
+  }
+  return [...out.values()];
 }

@@ -8,6 +8,8 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAnswers } from '../../../src/core/interchange/sheets/answerImport';
+import { withFormatProblems } from '../../../src/core/interchange/sheets/formatProblems';
+import { answerChangeProblems } from '../../../src/core/language/answerEdits';
 import { COLUMNS } from '../../../src/core/interchange/sheets/answerSheet';
 import { readSpreadsheet, SPREADSHEET_LIMITS } from '../../../src/core/interchange/sheets/codec';
 import { exported, loadAssessment, readBack, SAMPLES, type LoadedAssessment } from '../../support/answerSheets';
@@ -30,7 +32,8 @@ async function edited(edit: (ws: ExcelJS.Worksheet, loaded: LoadedAssessment) =>
     parts['xl/sharedStrings.xml'] = strToU8(patch(new TextDecoder().decode(parts['xl/sharedStrings.xml'])));
     bytes = zipSync(parts);
   }
-  return readAnswers(await readBack(bytes, 'xlsx'), loaded.sheet);
+  const read = readAnswers(await readBack(bytes, 'xlsx'), loaded.sheet);
+  return withFormatProblems(read, answerChangeProblems(read.changes));
 }
 
 /** The exported XLSX with its parts changed (a part replaced, or one added). */

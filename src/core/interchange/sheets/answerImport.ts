@@ -7,15 +7,14 @@
  * says what to do; a row with a problem gives no change, and the caller decides whether the other
  * rows may still be applied.
  */
-import type { ErrorObject } from 'ajv';
 import { isRealDate } from '../../domain/dates';
 import { classifyLink } from '../../domain/links';
-import { validateAssessment } from '../../generated/validators.js';
 import type { AnswerChange, EvidenceValue } from '../../language/answerEdits';
 import { UNSAFE_BUT_SPACING, visibleEscape } from '../../text/controls';
 import { closestMatch } from '../../text/suggest';
 import { cellRef, rangeText, sheetPrefix } from './address';
-import { ABOUT_SHEET, ANSWERS_SHEET, COLUMNS, parseEvidenceCell, rowCells, unguardedCell, type AnswerRow, type AnswerSheet, type ColumnKey } from './answerSheet';
+import { ABOUT_SHEET, ANSWERS_SHEET, COLUMNS, parseEvidenceCell, rowCells, unguardedCell, type ColumnKey } from './answerSheet';
+import type { AnswerModel, AnswerRow } from '../../language/answerRows';
 import type { Cell, Sheet, Workbook } from './workbook';
 
 export interface CellProblem {
@@ -27,6 +26,8 @@ export interface CellProblem {
 export interface AnswerImport {
   /** Changes of the rows without problems, one per criterion with something to change. */
   readonly changes: readonly AnswerChange[];
+  /** Where each change's fields came from: criterion → field (`answer`, `exemption.expires`) → its cell (`Answers!H12`). */
+  readonly cells: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Every problem; empty when the whole sheet can be applied. */
   readonly problems: readonly CellProblem[];
   /** Things worth saying that stop nothing (a sheet exported from another assessment). */
@@ -38,25 +39,26 @@ export interface AnswerImport {
 const UNSAFE_CHARACTER = new RegExp(UNSAFE_BUT_SPACING.source);
 
 /** The answers a filled-in sheet sets, against the sheet model of the assessment as it is now. */
-export function readAnswers(workbook: Workbook, model: AnswerSheet): AnswerImport {
+export function readAnswers(workbook: Workbook, model: AnswerModel): AnswerImport {
   const problems: CellProblem[] = [];
   const notes: string[] = [];
   const sheet = workbook.format === 'csv' ? workbook.sheets[0] : workbook.sheets.find((s) => s.name === ANSWERS_SHEET);
   if (!sheet) {
     const names = workbook.sheets.map((s) => s.name);
-    return { changes: [], problems: [{ cell: `${sheetPrefix(ANSWERS_SHEET)}A1`, message: `The workbook has no sheet named ${ANSWERS_SHEET} (it has ${names.map((n) => `"${n}"`).join(', ') || 'none'}). Import a sheet that "rubrics export" wrote, with its ${ANSWERS_SHEET} sheet.` }], notes, rows: 0 };
+    return { changes: [], cells: {}, problems: [{ cell: `${sheetPrefix(ANSWERS_SHEET)}A1`, message: `The workbook has no sheet named ${ANSWERS_SHEET} (it has ${names.map((n) => `"${n}"`).join(', ') || 'none'}). Import a sheet that "rubrics export" wrote, with its ${ANSWERS_SHEET} sheet.` }], notes, rows: 0 };
   }
   const about = workbook.sheets.find((s) => s.name === ABOUT_SHEET);
   const exportedFrom = about ? textOf(about.rows.get(1)?.get(2)) : undefined;
   if (exportedFrom && model.assessment.id && exportedFrom !== model.assessment.id) notes.push(`${cellRef(ABOUT_SHEET, 1, 2)}: the sheet was exported from the assessment "${exportedFrom}"; its answers are imported into "${model.assessment.id}".`);
 
   const columns = headerColumns(sheet, problems);
-  if (!columns) return { changes: [], problems, notes, rows: 0 };
+  if (!columns) return { changes: [], cells: {}, problems, notes, rows: 0 };
   const cellsOfMerges = mergedCells(sheet, columns, problems);
   const byCriterion = new Map(model.rows.map((row) => [row.criterion, row]));
   const criterionIds = [...byCriterion.keys()];
   const seen = new Map<string, number>();
   const changes: AnswerChange[] = [];
+  const cellsOfChanges: Record<string, Record<string, string>> = {};
   let rows = 0;
 
   for (let r = 2; r <= sheet.rowCount; r++) {
@@ -106,9 +108,13 @@ export function readAnswers(workbook: Workbook, model: AnswerSheet): AnswerImpor
     const change = rowChange(row, model, read, (key) => cellRef(sheet.name, r, columns.get(key) as number), rowProblems);
     for (const cell of cellsOfMerges.get(r) ?? []) rowProblems.push(cell);
     if (rowProblems.length > 0) problems.push(...rowProblems);
-    else if (change) changes.push(change);
+    else if (change) {
+      changes.push(change);
+      const at = (key: ColumnKey) => cellRef(sheet.name, r, columns.get(key) as number);
+      cellsOfChanges[change.criterion] = Object.fromEntries(Object.entries(FIELD_COLUMN).filter(([, key]) => columns.has(key)).map(([field, key]) => [field, at(key)]));
+    }
   }
-  return { changes, problems, notes, rows };
+  return { changes, cells: cellsOfChanges, problems, notes, rows };
 }
 
 /** The columns the header row names, by key; undefined (with a problem) when the ids are missing. */
@@ -180,12 +186,23 @@ function textOf(cell: Cell | undefined): string | undefined {
   return String(cell.value);
 }
 
+/** The column each field of a change is read from. */
+const FIELD_COLUMN: Readonly<Record<string, ColumnKey>> = {
+  answer: 'answer',
+  evidence: 'evidence',
+  note: 'note',
+  notApplicable: 'notApplicable',
+  'exemption.reason': 'exemptionReason',
+  'exemption.approver': 'exemptionApprover',
+  'exemption.expires': 'exemptionExpires',
+};
+
 /**
  * The change a row asks for: each field whose cell differs from what the export wrote for the
  * answer as it is now, checked (on the scale, safe links, a real expiry date, the format's
  * limits). Undefined when nothing changes.
  */
-function rowChange(row: AnswerRow, model: AnswerSheet, read: (key: ColumnKey) => string | undefined, at: (key: ColumnKey) => string, problems: CellProblem[]): AnswerChange | undefined {
+function rowChange(row: AnswerRow, model: AnswerModel, read: (key: ColumnKey) => string | undefined, at: (key: ColumnKey) => string, problems: CellProblem[]): AnswerChange | undefined {
   const exported = rowCells(row, model.scales);
   const changed = (key: ColumnKey): string | undefined => {
     const text = read(key);
@@ -236,28 +253,7 @@ function rowChange(row: AnswerRow, model: AnswerSheet, read: (key: ColumnKey) =>
   }
 
   const fields = Object.keys(change).length - 2;
-  if (fields === 0) return undefined;
-  for (const problem of schemaProblems(change, at)) problems.push(problem);
-  return change;
-}
-
-const FIELD_COLUMN: Record<string, ColumnKey> = { answer: 'answer', evidence: 'evidence', note: 'note', notApplicable: 'notApplicable', exemption: 'exemptionReason', reason: 'exemptionReason', approver: 'exemptionApprover', expires: 'exemptionExpires' };
-
-/** What the format's schema says about the changed fields (lengths and forms), each on its cell. */
-function schemaProblems(change: AnswerChange, at: (key: ColumnKey) => string): CellProblem[] {
-  const entry = Object.fromEntries(Object.entries(change).filter(([key, value]) => key !== 'dimension' && key !== 'criterion' && value !== null));
-  const probe = { apiVersion: 'rubrics-as-code/v1', kind: 'Assessment', id: 'probe', rubric: 'probe', subject: { organization: 'probe' }, date: '2000-01-01', dimensions: { [change.dimension]: { answers: { [change.criterion]: entry } } } };
-  if (validateAssessment(probe)) return [];
-  const out = new Map<string, CellProblem>();
-  for (const error of (validateAssessment.errors ?? []) as ErrorObject[]) {
-    const path = error.instancePath.split('/').slice(5).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const field = path.find((p) => p in FIELD_COLUMN && p !== 'exemption') ?? path[0];
-    const column = FIELD_COLUMN[field ?? ''];
-    if (!column) continue;
-    const message = error.keyword === 'maxLength' ? `Longer than the ${(error.params as { limit: number }).limit} characters the format allows; shorten it.` : error.keyword === 'minLength' ? 'Empty; write something or clear the field.' : error.keyword === 'maxItems' ? `More than the ${(error.params as { limit: number }).limit} entries the format allows.` : `Not what the format allows here (${error.keyword}).`;
-    out.set(`${column}|${message}`, { cell: at(column), message });
-  }
-  return [...out.values()];
+  return fields === 0 ? undefined : change;
 }
 
 export type { EvidenceValue };

@@ -2,51 +2,16 @@
  * The answer sheet: an assessment as a table a person fills in with a spreadsheet program, one row
  * per criterion of its rubric, keyed by stable ids, with the criterion's text and the answers its
  * scale allows (a drop-down in XLSX) beside the answer, evidence, note, not-applicable reason and
- * exemption. No cell holds a formula the import depends on. `answerSheetOf` reads the model from
+ * exemption. No cell holds a formula the import depends on. `answerModelOf` reads the model from
  * an analysed assessment; `answerWorkbook` lays it out for the codec; answerImport.ts reads a
  * filled-in sheet back into answer changes. The model is plain data, so the language server can
  * send it to an editor that writes the file.
  */
-import type { AssessmentDocumentAnalysis } from '../../engine';
 import { answerText } from '../../domain/answers';
 import type { EvidenceValue } from '../../language/answerEdits';
+import type { AnswerModel, AnswerRow, CurrentAnswer } from '../../language/answerRows';
 import { columnName } from './address';
 import type { CellValue, SheetSpec, WorkbookSpec } from './workbook';
-
-export interface ExemptionValue {
-  readonly reason: string;
-  readonly approver: string;
-  readonly expires: string;
-}
-
-/** What one criterion's answer holds now, as the assessment writes it. */
-export interface CurrentAnswer {
-  readonly answer?: string | boolean | number;
-  readonly evidence?: readonly EvidenceValue[];
-  readonly note?: string;
-  readonly notApplicable?: string;
-  readonly exemption?: ExemptionValue;
-}
-
-export interface AnswerRow {
-  readonly dimension: string;
-  readonly dimensionTitle: string;
-  readonly criterion: string;
-  readonly title?: string;
-  readonly text: string;
-  readonly level: number;
-  /** The name of the criterion's answer scale. */
-  readonly scale: string;
-  readonly current: CurrentAnswer;
-}
-
-export interface AnswerSheet {
-  readonly assessment: { readonly id: string; readonly subject: string; readonly date: string };
-  readonly rubric: { readonly id: string; readonly title: string; readonly version?: string };
-  /** Every answer scale the rows use: its name and its answers, in order. */
-  readonly scales: Readonly<Record<string, readonly string[]>>;
-  readonly rows: readonly AnswerRow[];
-}
 
 export type ColumnKey =
   | 'dimension'
@@ -94,62 +59,6 @@ export const ANSWERS_SHEET = 'Answers';
 export const SCALES_SHEET = 'Scales';
 export const ABOUT_SHEET = 'About';
 
-const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/**
- * The answer sheet of an analysed assessment: a row for every criterion of its rubric, in the
- * rubric's order, with what the assessment answers now (read as written, so a sheet of a
- * document with problems still shows what is there). Undefined when the rubric was not found.
- */
-export function answerSheetOf(analysis: AssessmentDocumentAnalysis): AnswerSheet | undefined {
-  const index = analysis.rubric?.index;
-  if (!index) return undefined;
-  const doc = analysis.parsed;
-  const scales: Record<string, readonly string[]> = {};
-  const rows: AnswerRow[] = [];
-  for (const dimension of index.rubric.dimensions) {
-    for (const criterion of dimension.criteria ?? []) {
-      const scale = index.scaleName(criterion);
-      scales[scale] ??= (index.scale(scale)?.answers ?? []).map((a) => a.value);
-      rows.push({
-        dimension: dimension.id,
-        dimensionTitle: dimension.title,
-        criterion: criterion.id,
-        ...(criterion.title ? { title: criterion.title } : {}),
-        text: criterion.text,
-        level: criterion.level,
-        scale,
-        current: currentAnswer(doc.valueAt(['dimensions', dimension.id, 'answers', criterion.id])),
-      });
-    }
-  }
-  const value = isMap(doc.value) ? doc.value : {};
-  const subject = isMap(value.subject) ? [str(value.subject.organization), str(value.subject.unit)].filter(Boolean).join(', ') : '';
-  return {
-    assessment: { id: str(value.id) ?? '', subject, date: str(value.date) ?? '' },
-    rubric: { id: index.rubric.id, title: index.rubric.title, ...(index.rubric.version ? { version: index.rubric.version } : {}) },
-    scales,
-    rows,
-  };
-}
-
-/** An answer entry as written (a bare value, or a map of fields) as the fields the sheet shows. */
-export function currentAnswer(entry: unknown): CurrentAnswer {
-  if (typeof entry === 'string' || typeof entry === 'boolean' || typeof entry === 'number') return { answer: entry };
-  if (!isMap(entry)) return {};
-  const answer = entry.answer;
-  const evidence = Array.isArray(entry.evidence) ? entry.evidence.filter((e): e is EvidenceValue => typeof e === 'string' || (isMap(e) && Object.values(e).every((v) => typeof v === 'string'))) : undefined;
-  const exemption = isMap(entry.exemption) ? entry.exemption : undefined;
-  return {
-    ...(typeof answer === 'string' || typeof answer === 'boolean' || typeof answer === 'number' ? { answer } : {}),
-    ...(evidence?.length ? { evidence } : {}),
-    ...(str(entry.note) ? { note: entry.note as string } : {}),
-    ...(isMap(entry.notApplicable) && str(entry.notApplicable.reason) ? { notApplicable: entry.notApplicable.reason as string } : {}),
-    ...(exemption ? { exemption: { reason: str(exemption.reason) ?? '', approver: str(exemption.approver) ?? '', expires: str(exemption.expires) ?? '' } } : {}),
-  };
-}
-
 // --- How each field reads in a cell --------------------------------------------------------------
 
 /** The answer as a cell shows it: booleans as yes and no, as the scale reads them. */
@@ -188,7 +97,7 @@ export function parseEvidenceCell(text: string): EvidenceValue[] {
 }
 
 /** Every cell of a row, by column. */
-export function rowCells(row: AnswerRow, scales: AnswerSheet['scales']): Record<ColumnKey, string | number> {
+export function rowCells(row: AnswerRow, scales: AnswerModel['scales']): Record<ColumnKey, string | number> {
   const c = row.current;
   return {
     dimension: row.dimension,
@@ -229,7 +138,7 @@ export function unguardedCell(text: string): string {
  * drop-downs' source) and About (which assessment and rubric, and how to import the sheet).
  * A CSV file is the Answers sheet alone, its formula-like texts guarded.
  */
-export function answerWorkbook(sheet: AnswerSheet, format: 'xlsx' | 'csv', command: string): WorkbookSpec {
+export function answerWorkbook(sheet: AnswerModel, format: 'xlsx' | 'csv', command: string): WorkbookSpec {
   const scaleNames = Object.keys(sheet.scales);
   const scaleSource = new Map(
     scaleNames.map((name, i) => {
