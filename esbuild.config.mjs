@@ -5,6 +5,8 @@
 // - dist/server.js         the language server in a worker thread of the desktop extension host
 // - dist/web/extension.js  the web extension (github.dev, vscode.dev): CommonJS for the web worker extension host
 // - dist/web/server.js     the language server in a Web Worker
+// - dist/sheets.js, dist/web/sheets.js  the spreadsheet export and import of the desktop and the
+//                          web extension (a worker there), loaded only when a command needs them
 // - dist/webview/*.js      scripts that run inside the report preview (browser, no Node)
 // - dist/action/index.js   the GitHub Action (committed at release tags; scripts/release-action.mjs)
 // Entries whose source does not exist yet are skipped, so partial trees still build.
@@ -13,6 +15,7 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { actionBundle } from './scripts/action-bundle.mjs';
 import { cliBuilds } from './scripts/cli-bundle.mjs';
+import { apart, SHEET_SERVICE_ENTRY, SHEET_WORKER_ALIASES, SHEET_WORKER_ENTRY } from './scripts/sheets-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -88,10 +91,12 @@ const web = {
 
 export const builds = [
   ...cliBuilds('dist', { minify: !dev, sourcemap: dev ? 'inline' : false }),
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [apart('service', './sheets.js')] },
+  { ...node, entryPoints: [SHEET_SERVICE_ENTRY], outfile: 'dist/sheets.js' },
   { ...node, entryPoints: ['src/server/node.ts'], outfile: 'dist/server.js' },
   { ...web, format: 'cjs', entryPoints: ['src/extension/extension.browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
   { ...web, format: 'iife', entryPoints: ['src/server/browser.ts'], outfile: 'dist/web/server.js' },
+  { ...web, format: 'iife', entryPoints: [SHEET_WORKER_ENTRY], outfile: 'dist/web/sheets.js', alias: { ...web.alias, ...SHEET_WORKER_ALIASES } },
   {
     bundle: true,
     platform: 'browser',

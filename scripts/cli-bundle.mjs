@@ -4,13 +4,13 @@
 // codec, dir/cli/sheets.js, which main.js loads only for the commands that read or write a
 // spreadsheet (scripts/sheets-bundle.mjs). Their build options live here, shared by
 // esbuild.config.mjs (dist/), the CLI tests and the bench, so all three run the same files.
-import { codecApart, SHEET_CODEC_ENTRY } from './sheets-bundle.mjs';
+import { apart, SHEET_CODEC_ENTRY } from './sheets-bundle.mjs';
 
 const base = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'info' };
 
 export function cliBuilds(dir, options = {}) {
   return [
     { ...base, ...options, entryPoints: ['src/cli/launcher.ts'], outfile: `${dir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, external: ['./cli/*'] },
-    { ...base, ...options, entryPoints: { main: 'src/cli/main.ts', validate: 'src/cli/validateMain.ts', sheets: SHEET_CODEC_ENTRY }, outdir: `${dir}/cli`, plugins: [codecApart('./sheets.js')] },
+    { ...base, ...options, entryPoints: { main: 'src/cli/main.ts', validate: 'src/cli/validateMain.ts', sheets: SHEET_CODEC_ENTRY }, outdir: `${dir}/cli`, plugins: [apart('codec', './sheets.js')] },
   ];
 }

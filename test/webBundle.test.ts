@@ -12,8 +12,8 @@ import { documentation, type SchemaNode } from '../src/core/language/schemaModel
 describe('web bundles', () => {
   const web = builds.filter((b) => b.outfile?.startsWith('dist/web/'));
 
-  it('are the extension and its language server', () => {
-    expect(web.map((b) => b.outfile).sort()).toEqual(['dist/web/extension.js', 'dist/web/server.js']);
+  it('are the extension, its language server and its spreadsheet worker', () => {
+    expect(web.map((b) => b.outfile).sort()).toEqual(['dist/web/extension.js', 'dist/web/server.js', 'dist/web/sheets.js']);
   });
 
   it.each(web.map((b) => [b.outfile, b] as const))('%s is under 1 MB and needs nothing from Node', async (_name, options) => {
@@ -50,4 +50,10 @@ describe('web bundles', () => {
       expect(JSON.stringify(bundled), name).not.toMatch(/"title":"/);
     }
   });
+
+  it.each(builds.filter((b) => /^dist\/(web\/)?(extension|server)\.js$/.test(b.outfile ?? '')).map((b) => [b.outfile, b] as const))('%s carries no spreadsheet code: the commands load it apart when they run', async (_name, options) => {
+    const result = await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '..'), write: false, logLevel: 'silent', metafile: true });
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    expect(inputs.filter((i) => /node_modules\/(exceljs|csv-parse|csv-stringify|fflate|jszip)\/|interchange\/sheets\/(codec|service|answerImport|answerSheet|zipBounds)/.test(i))).toEqual([]);
+  }, 60_000);
 });

@@ -6,6 +6,8 @@ import type { WorkspaceFiles } from './workspaceFiles';
 import { registerPreview } from './preview/registerPreview';
 import type { RubricServices } from './services';
 import { RubricStatusBar } from './statusBar';
+import { registerSpreadsheetCommands } from './spreadsheets/commands';
+import type { SheetService } from './spreadsheets/sheetService';
 import { registerWalkthroughCommands } from './walkthrough';
 import { loadSchemaFiles, RED_HAT_YAML, RedHatYaml } from './yamlExtension';
 
@@ -15,10 +17,12 @@ export const COMPARE_WITH = 'rubrics.compareWith';
 
 /**
  * Activation, the same on the desktop and in the browser; only the way the language server is
- * started differs (`create`), and how files on disk are read (`files`; VS Code's API by default).
+ * started differs (`create`), where the spreadsheet work runs (`sheets`: a bundle of its own on
+ * the desktop, a worker in the browser) and how files on disk are read (`files`; VS Code's API
+ * by default).
  * Returns the services the preview uses, for the API tests.
  */
-export function activateWith(context: vscode.ExtensionContext, create: ClientFactory, files?: WorkspaceFiles): RubricServices {
+export function activateWith(context: vscode.ExtensionContext, create: ClientFactory, sheets: () => SheetService, files?: WorkspaceFiles): RubricServices {
   const output = vscode.window.createOutputChannel('Rubrics', { log: true });
   // The YAML extension asks about documents by URI; the client knows which are ours.
   const holder: { client?: RubricsClient } = {};
@@ -39,6 +43,7 @@ export function activateWith(context: vscode.ExtensionContext, create: ClientFac
     vscode.commands.registerCommand(ADD_MISSING_DIMENSIONS, () => addMissingDimensions(rubrics)),
     vscode.commands.registerCommand(COMPARE_WITH, () => rubrics.git.pick(vscode.window.activeTextEditor?.document)),
     ...registerWalkthroughCommands(context),
+    ...registerSpreadsheetCommands(rubrics, sheets, output),
   );
   registerPreview(context, rubrics, (message) => output.info(message));
   if (vscode.extensions.getExtension(RED_HAT_YAML)) {

@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient';
 import {
+  ANSWER_EDITS,
+  ANSWER_MODEL,
+  type AnswerEditsParams,
+  type AnswerEditsResult,
+  type AnswerModelParams,
+  type AnswerModelResult,
   BUILTIN_TEXT,
   DOCUMENT_STATUS,
   DOCUMENT_SUMMARY,
@@ -111,6 +117,18 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
     const compareWith = await this.git.compareWith(document);
     const params: PreviewReportParams = { uri: document.uri.toString(), ...(compareWith ? { compareWith } : {}), ...(options.omitBodyOnErrors ? { omitBodyOnErrors: true } : {}) };
     return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, params);
+  }
+
+  /** An open assessment's answers as rows (with the version they are of), or why there are none. */
+  async answerModel(document: vscode.TextDocument): Promise<AnswerModelResult> {
+    await this.ready;
+    return this.client.sendRequest<AnswerModelResult>(ANSWER_MODEL, { uri: document.uri.toString() } satisfies AnswerModelParams);
+  }
+
+  /** The edits that set these answers in the document as it was at `version`, checked by the format first. */
+  async answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes']): Promise<AnswerEditsResult> {
+    await this.ready;
+    return this.client.sendRequest<AnswerEditsResult>(ANSWER_EDITS, { uri: document.uri.toString(), version, changes } satisfies AnswerEditsParams);
   }
 
   async builtinText(uri: string): Promise<string | undefined> {

@@ -3,6 +3,8 @@ import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type Messag
 import { activateWith } from './activate';
 import { CLIENT_ID } from './client';
 import type { RubricServices } from './services';
+import type { SheetService } from './spreadsheets/sheetService';
+import { workerSheetService } from './spreadsheets/workerSheetService';
 
 /**
  * The web entry (dist/web/extension.js, for github.dev and vscode.dev): the language server runs
@@ -10,13 +12,20 @@ import type { RubricServices } from './services';
  */
 export function activate(context: vscode.ExtensionContext): RubricServices {
   const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  // The spreadsheet worker starts when a command first needs it.
+  let sheets: (SheetService & vscode.Disposable) | undefined;
+  context.subscriptions.push({ dispose: () => sheets?.dispose() });
   // A function, so that the client can start a new worker if the first one dies.
-  return activateWith(context, (options) => new LanguageClient(CLIENT_ID, 'Rubrics', async (): Promise<MessageTransports> => {
-    // Transports rather than the Worker itself: in VS Code's worker extension host, `Worker` is a
-    // wrapper, so the client's own `instanceof Worker` test fails on a real worker.
-    const worker = await startServerWorker(serverUri);
-    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
-  }, options));
+  return activateWith(
+    context,
+    (options) => new LanguageClient(CLIENT_ID, 'Rubrics', async (): Promise<MessageTransports> => {
+      // Transports rather than the Worker itself: in VS Code's worker extension host, `Worker` is a
+      // wrapper, so the client's own `instanceof Worker` test fails on a real worker.
+      const worker = await startServerWorker(serverUri);
+      return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+    }, options),
+    () => (sheets ??= workerSheetService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'sheets.js'))),
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { LanguageClient, PortMessageReader, PortMessageWriter } from 'vscode-lan
 import { activateWith } from './activate';
 import { CLIENT_ID } from './client';
 import { nodeWorkspaceFiles } from './nodeWorkspaceFiles';
+import { nodeSheetService } from './spreadsheets/nodeSheetService';
 import type { RubricServices } from './services';
 
 /**
@@ -23,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): RubricServices {
     worker.unref();
     current = worker;
     return { reader: new PortMessageReader(port1), writer: new PortMessageWriter(port1) };
-  }, options), nodeWorkspaceFiles);
+  }, options), () => nodeSheetService, nodeWorkspaceFiles);
   // After the client's own stop (which asks the server to exit): the thread holds nothing to save.
   context.subscriptions.push({ dispose: () => void current?.terminate() });
   return services;

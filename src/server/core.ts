@@ -9,6 +9,8 @@ export type { Diagnostic, Severity } from '../core/diagnostics/types';
 export { declaresApiVersion, DEFAULT_RUBRIC_FILE_GLOBS, GlobSet, globToRegExp } from '../core/format/files';
 export { IGNORE_FILE_NAME, IgnoreList } from '../core/format/ignoreFile';
 export { Engine, type DocumentAnalysis, type FileAnalysis, type ResolvedRubric } from '../core/engine';
+export { answerChangeProblems, answerEdits, type AnswerChange, type AnswerChangeProblem } from '../core/language/answerEdits';
+export { answerModelOf, type AnswerModel } from '../core/language/answerRows';
 export { codeLenses, type LensData } from '../core/language/codeLens';
 export { completionsAt, type CompletionEntry, type CompletionKind } from '../core/language/completion';
 export { cursorContext, type CursorContext } from '../core/language/cursor';

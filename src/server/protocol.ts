@@ -7,7 +7,7 @@
  * asks the client to read files only when the client says it can (`initializationOptions`).
  */
 
-import type { AnalysisSummary, PreviewReport } from './core';
+import type { AnalysisSummary, AnswerChange, AnswerChangeProblem, AnswerModel, PreviewReport } from './core';
 
 export type ReportFormat = 'html' | 'markdown' | 'json';
 
@@ -102,6 +102,35 @@ export interface DocumentSummary extends AnalysisSummary {
   readonly uri: string;
   readonly version: number;
 }
+
+/**
+ * client → server request: an open assessment's answers as rows (one per criterion of its rubric,
+ * with what it answers now), for the version it is of; `{ reason }` when there are none to give
+ * (not an assessment, its rubric not found, a rubric rated dimension by dimension).
+ */
+export const ANSWER_MODEL = 'rubrics/answerModel';
+export interface AnswerModelParams {
+  readonly uri: string;
+}
+export type AnswerModelResult = { readonly version: number; readonly model: AnswerModel } | { readonly reason: string };
+
+/**
+ * client → server request: the edits that set these answers in an open assessment, computed for
+ * the version given (the client applies them, so the user sees and can undo them); `{ problems }`
+ * when the format refuses values (each with its criterion and field), `{ refused }` when the
+ * edits cannot be made (the document changed since, or is not shaped for answers).
+ */
+export const ANSWER_EDITS = 'rubrics/answerEdits';
+export interface AnswerEditsParams {
+  readonly uri: string;
+  readonly version: number;
+  readonly changes: readonly AnswerChange[];
+}
+export interface LspTextEdit {
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+  readonly newText: string;
+}
+export type AnswerEditsResult = { readonly edits: readonly LspTextEdit[] } | { readonly problems: readonly AnswerChangeProblem[] } | { readonly refused: string };
 
 /** client → server request: the text of a built-in rubric (`rubrics-builtin:/id.rubric.yaml`), or null. */
 export const BUILTIN_TEXT = 'rubrics/builtinText';

@@ -31,6 +31,9 @@ import { scanRefusal, workspaceConfinement } from './confinement';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toRange, DIAGNOSTIC_SOURCE, type Positions } from './convert';
 import {
   addMissingDimensions,
+  answerChangeProblems,
+  answerEdits,
+  answerModelOf,
   baseName,
   buildReport,
   previewCarriesBody,
@@ -66,6 +69,12 @@ import { DependencyGraph } from './dependencyGraph';
 import { clientFileSource, NO_FILES, ServerFiles, type FileSource } from './files';
 import { FileOwnership } from './ownership';
 import {
+  ANSWER_EDITS,
+  ANSWER_MODEL,
+  type AnswerEditsParams,
+  type AnswerEditsResult,
+  type AnswerModelParams,
+  type AnswerModelResult,
   BUILTIN_TEXT,
   DOCUMENT_STATUS,
   DOCUMENT_SUMMARY,
@@ -282,6 +291,9 @@ class RubricsServer {
       ),
     );
     c.onRequest(BUILTIN_TEXT, this.request(BUILTIN_TEXT, PARAMS.uri, ({ uri }: BuiltinTextParams) => builtinByUri(uri)?.text ?? null));
+    c.onRequest(ANSWER_MODEL, this.request(ANSWER_MODEL, PARAMS.uri, ({ uri }: AnswerModelParams) => this.answerModel(uri)));
+    // Each change is checked by the format and by the edit itself (answerEdits verifies its result): the shape here is the envelope.
+    c.onRequest(ANSWER_EDITS, this.request(ANSWER_EDITS, { ...PARAMS.uri, version: 'integer', changes: ['list', { dimension: 'string', criterion: 'string', 'answer?': 'any', 'note?': 'any', 'evidence?': 'any', 'notApplicable?': 'any', 'exemption?': 'any' }] }, (params: AnswerEditsParams) => this.answerEditsFor(params)));
 
     c.listen();
   }
@@ -762,6 +774,36 @@ class RubricsServer {
     if (typeof edit === 'string') return edit;
     const applied = await this.connection.workspace.applyEdit({ label: 'Add missing dimensions', edit });
     return applied.applied ? 'added' : 'not-applied';
+  }
+
+  /** The answers of an open assessment as rows, for the spreadsheet export and import. */
+  private async answerModel(uri: string): Promise<AnswerModelResult> {
+    const result = await this.atCurrent(uri, async (doc): Promise<AnswerModelResult> => {
+      const analysis = await this.analyses.analysisOf(doc);
+      const assessment = analysis.documents.find((d) => d.kind === 'Assessment');
+      if (!assessment || assessment.kind !== 'Assessment') return { reason: `${baseName(uri)} holds no assessment.` };
+      const model = answerModelOf(assessment);
+      if (!model) return { reason: `The rubric of ${baseName(uri)} cannot be used; fix the problems shown for it first.` };
+      if (model.rows.length === 0) return { reason: `The rubric ${model.rubric.id} has no criteria: its dimensions are rated as a whole, so there are no answers to put in a sheet.` };
+      return { version: doc.version, model };
+    });
+    return result ?? { reason: `${baseName(uri)} is not open as a rubric document.` };
+  }
+
+  /** The edits that set answers in an open assessment's first assessment document, checked by the format first. */
+  private async answerEditsFor({ uri, version, changes }: AnswerEditsParams): Promise<AnswerEditsResult> {
+    const doc = this.documents.get(uri);
+    if (!doc || doc.version !== version) return { refused: `${baseName(uri)} changed since the sheet was read; import it again.` };
+    const problems = answerChangeProblems(changes);
+    if (problems.length) return { problems };
+    const analysis = await this.analyses.analysisOf(doc);
+    const index = analysis.documents.findIndex((d) => d.kind === 'Assessment');
+    const assessment = analysis.documents[index];
+    if (!assessment) return { refused: `${baseName(uri)} holds no assessment.` };
+    const result = answerEdits(doc.getText(), assessment.parsed, changes, { documentIndex: index });
+    if ('refused' in result) return result;
+    if (this.documents.get(uri)?.version !== version) return { refused: `${baseName(uri)} changed while the edits were computed; import it again.` };
+    return { edits: result.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText })) };
   }
 
   private internalError(uri: string, error: unknown): void {
