@@ -10,7 +10,7 @@ import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { revisionUri } from '../src/core/review/revisionUri';
-import { DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type DocumentSummary } from '../src/server/protocol';
+import { ANSWER_EDITS, ANSWER_MODEL, DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type AnswerEditsResult, type AnswerModelResult, type DocumentSummary } from '../src/server/protocol';
 import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './languageFixtures';
 import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
 
@@ -113,6 +113,24 @@ describe('language server', () => {
     expect(report).toContain('Self-service');
     const summary = await client.request<DocumentSummary | null>(DOCUMENT_SUMMARY, { uri });
     expect(summary).toMatchObject({ uri, version: 1, kind: 'Assessment' });
+  });
+
+  it('gives an assessment\'s answer rows and the edits that set answers, checked by the format and refused for an older version', async () => {
+    const client = await start({ initializationOptions: { clientReadsFiles: true } });
+    const uri = uriOf('acme.assessment.yaml');
+    client.open(uri, DESK_ASSESSMENT);
+    await client.diagnosticsOf(uri);
+    const rows = await client.request<AnswerModelResult>(ANSWER_MODEL, { uri });
+    if (!('model' in rows)) throw new Error(rows.reason);
+    expect(rows.version).toBe(1);
+    const row = rows.model.rows.find((r) => r.criterion === 'kb-reviewed')!;
+    expect(row).toMatchObject({ dimension: 'knowledge', scale: 'yes-no' });
+    const set = await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, changes: [{ dimension: 'knowledge', criterion: 'kb-reviewed', answer: 'yes' }] });
+    expect(set).toEqual({ edits: [expect.objectContaining({ newText: expect.stringContaining('kb-reviewed: yes') })] });
+    expect(await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, changes: [{ dimension: 'knowledge', criterion: 'kb-reviewed', note: 'x'.repeat(20_001) }] })).toEqual({ problems: [expect.objectContaining({ criterion: 'kb-reviewed', field: 'note' })] });
+    expect(await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 7, changes: [] })).toEqual({ refused: expect.stringContaining('changed since the sheet was read') });
+    const rubricRows = await client.request<AnswerModelResult>(ANSWER_MODEL, { uri: uriOf('nowhere.yaml') });
+    expect(rubricRows).toEqual({ reason: expect.stringContaining('is not open') });
   });
 
   it('finds the references of a rubric\'s dimension in assessments and plans, from the rubric or from a use', async () => {
