@@ -15,6 +15,7 @@ import type { RubricIndex } from '../domain/rubricIndex';
 import { classifyLink } from '../domain/links';
 import type { AnswerDetail, Assessment, Criterion, Dimension } from '../format/types';
 import { isMap, text } from './conversion';
+import { IdAllocator } from './ids';
 
 export interface DsommProgressSources {
   /** The parsed team progress file (or, before DSOMM 4, the model file with teamsImplemented). */
@@ -142,6 +143,8 @@ export function readDsommProgress(sources: DsommProgressSources, index: RubricIn
   if (unknown.size) notes.push(`${unknown.size} activit${unknown.size === 1 ? 'y is' : 'ies are'} not in the rubric ${index.rubric.id} (custom activities, or another release of DSOMM) and ${unknown.size === 1 ? 'is' : 'are'} left out: ${[...unknown].join(', ')}.`);
 
   const out: TeamAssessment[] = [];
+  // Two teams whose names read alike in kebab-case ("Team A", "team-a") get ids and files of their own.
+  const ids = new IdAllocator();
   for (const [team, activities] of [...teams].sort(([a], [b]) => a.localeCompare(b))) {
     const dimensions: Assessment['dimensions'] = {};
     let answered = 0;
@@ -174,7 +177,7 @@ export function readDsommProgress(sources: DsommProgressSources, index: RubricIn
       assessment: {
         apiVersion: 'rubrics-as-code/v1',
         kind: 'Assessment',
-        id: teamSlug(team),
+        id: ids.take(teamSlug(team)),
         title: `DSOMM progress of ${team}`,
         rubric: options.rubricReference,
         subject: { organization: options.organization, unit: team },

@@ -119,6 +119,8 @@ describe('DSOMM team progress, imported', () => {
       ['Default', '{"activity-1-1-1":{"answer":"yes","note":"Evidence: Shown in the demo."}}'],
     ]);
     expect(readDsommProgress({ progress: { something: 1 }, progressFile: 'x.yaml' }, index, OPTIONS).problems).toEqual([expect.stringContaining('x.yaml: no team progress found')]);
+    const alike = { 'Dimension 1': { 'Sub-dimension 1.1': { [first!.name]: { uuid: first!.uuid, teamsImplemented: { 'Team A': true, 'team-a': false } } } } };
+    expect(readDsommProgress({ progress: alike, progressFile: 'generated.yaml' }, index, OPTIONS).teams.map((t) => t.assessment.id)).toEqual(['dsomm-team-a', 'dsomm-team-a-2']);
     const noUuids = new RubricIndex({ ...conversion.rubric, dimensions: conversion.rubric.dimensions.map((d) => ({ ...d, criteria: d.criteria?.map((c) => ({ ...c, references: [] })) })) });
     expect(readDsommProgress({ progress: legacy, progressFile: 'generated.yaml' }, noUuids, OPTIONS).problems).toEqual([expect.stringContaining('names no DSOMM activity uuids')]);
   });
