@@ -158,9 +158,8 @@ async function writeXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
         allowBlank: true,
         formulae: [source],
         showErrorMessage: true,
-        errorStyle: 'warning',
         errorTitle: 'Not on the answer scale',
-        error: 'Choose an answer from the list; the import refuses answers that are not on the scale.',
+        error: 'Choose an answer from the list: the import takes only answers of the scale.',
       };
     }
   }
