@@ -169,6 +169,10 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'exemption-expired': [
     fires('an exemption past its expiry', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n`), ['expires: |2026-01-31']),
     silent('an exemption still running', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }\n`)),
+    // Expiry is the fact domain/answers.ts decides (it ends after its day): the same for an answer as for a dimension.
+    fires('an answer\'s exemption past its expiry', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-03-30 } } }')), ['expires: |2026-03-30']),
+    silent('an answer\'s exemption that ends on the assessment\'s date', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-03-31 } } }'))),
+    silent('a dimension\'s exemption that ends on the assessment\'s date', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-03-31 } }\n`)),
   ],
   'exemption-conflict': [
     fires('an answer under an exemption that applies', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } } }')), ['kb: { answer: |yes']),

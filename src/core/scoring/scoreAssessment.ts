@@ -1,6 +1,6 @@
 import { exemptionState, type ExemptionState } from '../domain/answers';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
-import type { RubricIndex } from '../domain/rubricIndex';
+import { groupWeight, type RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
 import { blockersFor, creditsByLevel, levelOf, scoreFromCriteria, weightedMean } from './methods';
 import type { AssessmentScore, CriterionResult, DimensionScore, DimensionStatus, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
@@ -140,15 +140,16 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
     const members = scored.filter((d) => d.group === group.id);
     const score = weightedMean(members, (d) => d.score as number, (d) => d.weight);
     const target = weightedMean(members, targetOf, (d) => d.weight);
+    const weight = groupWeight(group);
     groups.push({
       id: group.id,
       title: group.title,
-      weight: group.weight ?? 1,
+      weight,
       ...(score !== undefined ? { score } : {}),
       ...(target !== undefined ? { target } : {}),
       dimensions: dimensions.filter((d) => d.group === group.id).map((d) => d.id),
     });
-    if (index.rollup === 'groups' && score !== undefined && target !== undefined) units.push({ score, target, weight: group.weight ?? 1 });
+    if (index.rollup === 'groups' && score !== undefined && target !== undefined) units.push({ score, target, weight });
   }
   for (const d of scored) {
     if (index.rollup === 'flat' || d.group === undefined || !index.groups.has(d.group)) units.push({ score: d.score as number, target: targetOf(d), weight: d.weight });
