@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { actionBundle } from './scripts/action-bundle.mjs';
+import { bundledSchemas } from './scripts/bundled-schemas.mjs';
 import { cliBuilds } from './scripts/cli-bundle.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -44,6 +45,7 @@ const web = {
   sourcemap: dev ? 'inline' : false,
   legalComments: 'none',
   logLevel: 'info',
+  plugins: [bundledSchemas],
 };
 
 export const builds = [

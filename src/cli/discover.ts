@@ -87,9 +87,9 @@ export async function discoverFiles(inputs: readonly string[], cwd: string): Pro
       for await (const entry of walkFiles(absolute, Infinity)) await take(entry);
     } else if (hasGlobMagic(input)) {
       let matchedAny = false;
-      for (const glob of parseGlob(toPosix(input))) {
-        const base = path.resolve(cwd, glob.base || '.');
-        if ((await pathKind(base, glob.base)) !== 'directory') continue;
+      const glob = parseGlob(toPosix(input));
+      const base = path.resolve(cwd, glob.base || '.');
+      if ((await pathKind(base, glob.base)) === 'directory') {
         for await (const entry of walkFiles(base, glob.maxDepth)) {
           if (!glob.matcher.test(toPosix(path.relative(base, entry.path)))) continue;
           matchedAny = true;
