@@ -21,6 +21,7 @@ export const LEFT_OUT = [
   'test/import.test.ts',
   'test/references.cycles.test.ts',
   'test/review.test.ts',
+  'test/scripts.smoke.test.ts',
   'test/server.references.test.ts',
   'test/webBundle.test.ts',
   // robustness

@@ -1,7 +1,7 @@
 import type { PicomatchOptions } from 'picomatch';
 // picomatch's parser alone, rather than its main module: the web build has a budget (1 MB per
 // bundle), and the main module's scanner and matcher API, which nothing here uses, cost 5 kB of it.
-import parse from 'picomatch/lib/parse';
+import parse from 'picomatch/lib/parse.js';
 
 /**
  * The one glob dialect of the tool, for every place that matches paths: `rubrics.files` and the
