@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -41,6 +42,25 @@ describe('documented scripts, in small', () => {
     expect(code, output).toBe(0);
     expect(output).toMatch(/Tests\s+\d+ passed/);
   }, 180_000);
+
+  it('npm run screenshots: after the end-to-end tests, copies the README\'s pictures under their stable names, and says what is missing', async () => {
+    expect(scripts.screenshots).toBe('npm run test:e2e && node scripts/e2e/screenshots.mjs');
+    const from = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-shots-'));
+    const to = path.join(from, 'out');
+    try {
+      const shots = { 'preview-light.png': 'preview.png', 'problems-panel.png': 'problems.png', 'hover.png': 'hover.png' };
+      for (const shot of Object.keys(shots)) fs.writeFileSync(path.join(from, shot), `picture ${shot}`);
+      const copied = await run(process.execPath, ['scripts/e2e/screenshots.mjs', '--from', from, '--to', to]);
+      expect(copied.code, copied.output).toBe(0);
+      for (const [shot, name] of Object.entries(shots)) expect(fs.readFileSync(path.join(to, name), 'utf8')).toBe(`picture ${shot}`);
+      fs.rmSync(path.join(from, 'hover.png'));
+      const missing = await run(process.execPath, ['scripts/e2e/screenshots.mjs', '--from', from, '--to', to]);
+      expect(missing.code).toBe(1);
+      expect(missing.output).toContain('hover.png');
+    } finally {
+      fs.rmSync(from, { recursive: true, force: true });
+    }
+  });
 
   it('npm run mutation: Stryker over a few lines of scoring, killing what the tests catch', async () => {
     expect(scripts.mutation).toBe('npm run gen && stryker run');
