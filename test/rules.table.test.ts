@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { DiagnosticCode } from '../src/core/diagnostics/codes';
 import { RULES } from '../src/core/rules/registry';
 import { analyzeMemory, codesAt, yaml } from './helpers';
+import { goldenFiles } from './support/golden';
+
+const expectGolden = goldenFiles('rules');
 
 /** A gated rubric: two dimensions, one criterion requiring evidence, a coverage scale, a metric. */
 const RUBRIC = yaml`
@@ -254,4 +257,15 @@ describe('rules, each where it must fire and where it must not', () => {
       }
     });
   }
+
+  it('says, word for word, what test/golden/rules/messages.txt says for every case where a rule fires (UPDATE_GOLDEN=1 rewrites it)', async () => {
+    const lines: string[] = [];
+    for (const [code, cases] of Object.entries(TABLE) as [DiagnosticCode, readonly Case[]][]) {
+      for (const c of cases.filter((c) => c.at.length > 0)) {
+        const analysis = await analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'base.assessment.yaml': BASELINE, ...c.files, 'entry.yaml': c.text }, 'entry.yaml');
+        for (const d of analysis.diagnostics.filter((d) => d.code === code)) lines.push(`${code} (${c.name}): ${d.message}`);
+      }
+    }
+    expectGolden('messages.txt', `${lines.join('\n')}\n`);
+  });
 });
