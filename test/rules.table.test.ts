@@ -124,7 +124,13 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'duplicate-id': [
     fires('a criterion id used twice across dimensions', RUBRIC.replace('{ id: kb,', '{ id: portal,'), ['id: |portal, text: A knowledge']),
     fires('an initiative id used twice', plan(one('step') + one('step', ', status: planned')), ['id: |step, title: step, start: 2026-02-01, end: 2026-12-31, status']),
+    fires('a criterion id used twice in one dimension', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2 }\n      - { id: kb, text: Again., level: 3 }'), ['id: |kb, text: Again']),
+    fires('an answer listed twice in a scale', RUBRIC.replace('{ value: all, credit: 1 }', '{ value: all, credit: 1 }, { value: none, credit: 0.5 }'), ['{ value: |none, credit: 0.5 }']),
+    fires('a group id used twice', RUBRIC.replace('dimensions:\n', 'groups:\n  - { id: ops, title: Ops }\n  - { id: ops, title: Again }\ndimensions:\n'), ['id: |ops, title: Again']),
+    fires('a sub-group id used twice in a dimension', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    subgroups: [{ id: s, title: S }, { id: s, title: Again }]\n'), ['id: |s, title: Again']),
+    fires('a metric id used twice in a dimension', RUBRIC.replace('      - { id: share, name: Self-service share }', '      - { id: share, name: Self-service share }\n      - { id: share, name: Again }'), ['id: |share, name: Again']),
     silent('unique ids', RUBRIC),
+    silent('the same sub-group and metric ids in two dimensions', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    subgroups: [{ id: s, title: S }]\n    metrics: [{ id: share, name: Share }]\n').replace('    title: Intake\n', '    title: Intake\n    subgroups: [{ id: s, title: S }]\n')),
   ],
   'unsafe-link': [
     fires('a javascript: link and a network path as evidence', assessment(COMPLETE.replace('https://wiki.example.com/portal', '"javascript:alert(1)", \'\\\\server\\share\\x.pdf\'')), ['|"javascript:alert(1)"', "|'\\\\server"]),
@@ -133,7 +139,10 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'invalid-date': [
     fires('a date that does not exist, also without a rubric', assessment(COMPLETE, './missing.rubric.yaml', '2026-02-30'), ['date: |2026-02-30']),
     fires('an exemption expiring on a day that does not exist', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-13-01 } }\n`), ['expires: |2026-13-01']),
+    fires('an answer’s exemption expiring on a day that does not exist', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-02-31 } } }')), ['expires: |2026-02-31']),
+    fires('a plan’s horizon and an initiative on days that do not exist', plan('  - { id: step, title: Step, start: 2026-04-31, end: 2026-06-31 }\n', '{ start: 2026-02-29, end: 2028-06-31 }'), ['start: |2026-02-29', 'end: |2028-06-31', 'start: |2026-04-31', 'end: |2026-06-31']),
     silent('real dates', assessment(COMPLETE)),
+    silent('a plan on real days', plan(one('step'))),
   ],
   'unknown-dimension': [
     fires('an assessed dimension the rubric lacks, with a suggestion', assessment(`${COMPLETE}  knowlege: {}\n`), ['|knowlege: {}']),
