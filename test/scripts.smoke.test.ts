@@ -18,9 +18,13 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ code, output }));
+    // Colours (a parent run may ask for them) are left out of what the tests read.
+    child.on('close', (code) => resolve({ code, output: output.replace(ANSI_STYLE, '') }));
   });
 }
+
+/** An ANSI colour or style sequence. */
+const ANSI_STYLE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
 
