@@ -19,43 +19,6 @@ import { apart, SHEET_SERVICE_ENTRY, SHEET_WORKER_ALIASES, SHEET_WORKER_ENTRY } 
 
 const watch = process.argv.includes('--watch');
 
-/**
- * The language features read a schema key's documentation as its `markdownDescription`, falling
- * back to `description` (src/core/language/schemaModel.ts, documentation()), and of its examples
- * only numbers and dates (quick fixes); the plain `description` beside a Markdown one, the
- * `title`s and the examples of whole documents and maps are for other tools, which read the
- * schema files themselves. Bundles leave them out: the same hovers, completion and quick fixes,
- * 17 kB less to download in the web bundles.
- */
-const schemaDocumentation = {
-  name: 'schema-documentation',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]schemas[\\/][a-z]+\.schema\.json$/ }, async (args) => {
-      const schema = JSON.parse(await fs.promises.readFile(args.path, 'utf8'));
-      return { contents: JSON.stringify(withoutPlainDescriptions(schema)), loader: 'json' };
-    });
-  },
-};
-
-/** A schema without what the editor never reads: `description`s with a `markdownDescription` beside them, `title`s, and examples that are maps or lists. */
-export function withoutPlainDescriptions(node) {
-  if (Array.isArray(node)) return node.map(withoutPlainDescriptions);
-  if (node === null || typeof node !== 'object') return node;
-  const out = {};
-  for (const [key, value] of Object.entries(node)) {
-    // In a `properties` map, `description` and `title` name properties (schema objects), and so
-    // does a `markdownDescription` beside them: only keywords, whose values are strings, go.
-    if (key === 'description' && typeof value === 'string' && typeof node.markdownDescription === 'string') continue;
-    if (key === 'title' && typeof value === 'string') continue;
-    if (key === 'examples' && Array.isArray(value)) {
-      const scalars = value.filter((v) => v === null || typeof v !== 'object');
-      if (scalars.length) out[key] = scalars;
-      continue;
-    }
-    out[key] = withoutPlainDescriptions(value);
-  }
-  return out;
-}
 const dev = process.argv.includes('--dev');
 
 const node = {
@@ -67,7 +30,6 @@ const node = {
   sourcemap: dev ? 'inline' : false,
   legalComments: 'none',
   logLevel: 'info',
-  plugins: [schemaDocumentation],
 };
 
 // VS Code for the web runs extensions and their workers without Node: no built-in modules. The
@@ -86,7 +48,6 @@ const web = {
   sourcemap: dev ? 'inline' : false,
   legalComments: 'none',
   logLevel: 'info',
-  plugins: [schemaDocumentation],
 };
 
 export const builds = [

@@ -31,7 +31,7 @@ const layersRule = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/core/generated/**', 'coverage/**', '.scratch/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/core/generated/**', 'coverage/**', '.scratch/**', 'reports/**', 'stryker-tmp/**', 'stryker-tmp-smoke/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

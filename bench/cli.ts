@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { cliBuilds } from '../scripts/cli-bundle.mjs';
-import { BENCH_REPOSITORY, createBenchRepository, type BenchRepository } from './repository';
+import { BENCH_REPOSITORY, createBenchRepository, type BenchRepository, type BenchRepositoryOptions } from './repository';
 
 export interface CliTiming {
   readonly name: string;
@@ -55,14 +55,14 @@ function cpuSeconds(command: string, cwd: string): number {
 
 const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
 
-export async function benchCli(rounds = 5): Promise<CliBench> {
+export async function benchCli(rounds = 5, options: BenchRepositoryOptions = BENCH_REPOSITORY): Promise<CliBench> {
   const cli = await bundleCli();
   const ajv = path.join(repoRoot, 'node_modules', '.bin', 'ajv');
   if (!fs.existsSync(ajv)) throw new Error('ajv-cli is not installed: run npm ci (it is a devDependency).');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-bench-repo-'));
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-bench-cache-'));
   try {
-    const repository = createBenchRepository(root, BENCH_REPOSITORY);
+    const repository = createBenchRepository(root, options);
     const node = quote(process.execPath);
     const schemas = path.join(repoRoot, 'schemas');
     // The cache a run on main leaves, for the run on the change (each round starts from a copy).
@@ -74,7 +74,7 @@ export async function benchCli(rounds = 5): Promise<CliBench> {
     spawnSync('git', ['checkout', '-q', 'change'], { cwd: root });
     if (!fs.existsSync(mainCache)) throw new Error('rubrics validate --cache-location wrote no cache.');
     const subjects = [
-      { name: 'rubrics validate (1,000 files)', command: `${node} ${quote(cli)} validate rubrics --format json` },
+      { name: `rubrics validate (${options.files.toLocaleString('en-US')} files)`, command: `${node} ${quote(cli)} validate rubrics --format json` },
       { name: 'ajv-cli, assessments against the schema', command: `${quote(ajv)} validate --strict=false -s ${quote(path.join(schemas, 'assessment.schema.json'))} -r ${quote(path.join(schemas, 'common.schema.json'))} -d 'rubrics/**/*.assessment.yaml'` },
       { name: `rubrics diff --base (${repository.changedFiles} files changed)`, command: `${node} ${quote(cli)} diff --base main --head change --format json` },
       { name: 'rubrics start-up (--version)', command: `${node} ${quote(cli)} --version` },

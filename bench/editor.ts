@@ -7,7 +7,10 @@
  * figures include everything a user waits for: the language client, the server's delay and
  * check, the Problems panel's own rendering, the preview's render and swap.
  *
- *   npm run bench:editor [-- --samples 12 --delays 0,50,150,300]
+ *   npm run bench:editor [-- --samples 12 --delays 0,50,150,300 --lines 5000 --no-write]
+ *
+ * (--no-write leaves bench/editor-results.md alone; the end-to-end suite runs it that way, small,
+ * so that the benchmark cannot break unseen.)
  *
  * Needs the end-to-end install (scripts/e2e/setup.sh) and the packaged extension (npm run package).
  * A benchmark, not a test: it reports medians and never fails on a figure.
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-bench-editor-'));
   const workspace = path.join(parent, 'workspace');
   fs.mkdirSync(workspace);
-  const docs = generateBenchDocuments(5_000);
+  const docs = generateBenchDocuments(Number(option('lines', '5000')));
   fs.writeFileSync(path.join(workspace, BENCH_RUBRIC_FILE), docs.rubric);
   fs.writeFileSync(path.join(workspace, ASSESSMENT_FILE), docs.assessment);
   const rows: string[] = [];
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
     'Each sample types "x" after a `yes` answer in the middle of the file (an answer not in the scale), then Backspace. The preview keeps its last valid report while the file has errors,',
     'so the first preview column is the time to its banner; the second is the time from the Backspace to the valid report\'s new body on screen.',
   ].join('\n');
-  fs.writeFileSync(path.join(root, 'bench', 'editor-results.md'), `${table}\n`);
+  if (!process.argv.includes('--no-write')) fs.writeFileSync(path.join(root, 'bench', 'editor-results.md'), `${table}\n`);
   console.log(`\n${table}`);
 }
 

@@ -20,6 +20,8 @@
  *   --write-files DIR     only write the generated rubric and assessments to DIR, then exit
  *   --cli-only            only the CLI over a generated repository (bench/cli.ts)
  *   --no-cli              leave that out
+ *   --cli-files 1000      files in that repository (at least 30)
+ *   --cli-rounds 5        rounds of it
  *   --sheets-only         only the spreadsheets (bench/sheets.ts)
  *   --no-sheets           leave them out
  * Then the CLI over a generated 1,000-file repository (bench/cli.ts): `validate` against ajv-cli
@@ -33,7 +35,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from 'yaml';
-import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
+import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService.js';
 import { Engine, type FileAnalysis } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { parseYaml } from '../src/core/yaml/parse';
@@ -41,6 +43,7 @@ import { benchCli, cliTable } from './cli';
 import { benchSheets, sheetsTable } from './sheets';
 import { benchDidYouMean, didYouMeanTable, type DidYouMeanRow } from './didYouMean';
 import { measureInterleaved, type Timing } from './measure';
+import { BENCH_REPOSITORY } from './repository';
 import { workUnits } from '../src/core/yaml/work';
 import { BENCH_RUBRIC_FILE, BENCH_SIZES, generateBenchDocuments, writeBenchFiles, type BenchDocuments } from './generate';
 import { YAML_LIMITS } from '../src/core/yaml/limits';
@@ -56,10 +59,12 @@ interface Options {
   writeFiles?: string;
   cli: boolean;
   engine: boolean;
+  cliFiles: number;
+  cliRounds: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, didYouMean: true, write: true, cli: true, engine: true, sheets: true };
+  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, didYouMean: true, write: true, cli: true, engine: true, sheets: true, cliFiles: BENCH_REPOSITORY.files, cliRounds: 5 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number).filter((n) => n > 0);
@@ -76,7 +81,9 @@ function parseOptions(argv: readonly string[]): Options {
       options.engine = false;
       options.cli = false;
     } else if (arg === '--no-sheets') options.sheets = false;
-    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-did-you-mean --no-write --write-files DIR --cli-only --no-cli --sheets-only --no-sheets`);
+    else if (arg === '--cli-files') options.cliFiles = Math.max(30, Number(argv[++i]) || BENCH_REPOSITORY.files);
+    else if (arg === '--cli-rounds') options.cliRounds = Math.max(1, Number(argv[++i]) || 5);
+    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-did-you-mean --no-write --write-files DIR --cli-only --no-cli --cli-files 1000 --cli-rounds 5 --sheets-only --no-sheets`);
   }
   return options;
 }
@@ -295,8 +302,10 @@ async function main(): Promise<void> {
   if (options.engine) engineSection = await benchEngine(options, machineInfo);
   let cliSection: string[] = [];
   if (options.cli) {
-    console.log('\nThe CLI over a generated repository of 1,000 files (CPU time of whole processes, interleaved rounds)...');
-    const cli = await benchCli();
+    console.log(`\nThe CLI over a generated repository of ${options.cliFiles.toLocaleString('en-US')} files (CPU time of whole processes, interleaved rounds)...`);
+    // A smaller repository has as many rubrics, and changes as many assessments, in proportion.
+    const scale = options.cliFiles / BENCH_REPOSITORY.files;
+    const cli = await benchCli(options.cliRounds, { ...BENCH_REPOSITORY, files: options.cliFiles, rubrics: Math.max(3, Math.round(BENCH_REPOSITORY.rubrics * scale)), changed: Math.max(2, Math.round(BENCH_REPOSITORY.changed * scale)) });
     const table = cliTable(cli);
     console.log(`\n${table}\n`);
     cliSection = [

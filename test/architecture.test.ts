@@ -1,7 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CORE_LAYERS, coreLayerOf, layerViolation } from '../scripts/coreLayers.mjs';
+
+const ROOT = path.join(__dirname, '..');
+
+/**
+ * Type-checks one file, as if it were in src/core, with the options of tsconfig.core.json (the
+ * core's own check in `npm run typecheck`), and returns its errors as "line: message".
+ */
+function coreTypeErrors(source: string): string[] {
+  const configFile = path.join(ROOT, 'tsconfig.core.json');
+  const config = ts.getParsedCommandLineOfConfigFile(configFile, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  if (!config) throw new Error('tsconfig.core.json cannot be read');
+  const planted = path.join(ROOT, 'src/core/text/planted.ts');
+  const host = ts.createCompilerHost(config.options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (file, language, ...rest) => (path.resolve(file) === planted ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, ...rest));
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (file) => path.resolve(file) === planted || fileExists(file);
+  const program = ts.createProgram([planted, path.join(ROOT, 'src/core/platform.d.ts')], config.options, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    return `${line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+  });
+}
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,6 +42,19 @@ describe('architecture', () => {
     expect(core.length).toBeGreaterThan(10);
     const offenders = core.filter((file) => /from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)/.test(fs.readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
+  });
+
+  it('type-checks src/core without DOM or Node types (tsconfig.core.json): a Node module or a browser global does not compile there', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.core.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    expect(config.compilerOptions).toEqual({ lib: ['ES2022'], types: [] });
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.typecheck).toContain('tsc --noEmit -p tsconfig.core.json');
+    const errors = coreTypeErrors(
+      ["import fs from 'node:fs';", 'export const title = document.title;', 'export const env = process.env;', 'export const timer = setTimeout;', 'export { fs };'].join('\n'),
+    );
+    expect(errors.map((e) => e.split(':')[0])).toEqual(['1', '2', '3', '4']);
+    expect(errors[0]).toMatch(/Cannot find module 'node:fs'/);
+    // What the core does use of its platform compiles: src/core/platform.d.ts declares it.
+    expect(coreTypeErrors("export const u = new URL('./x.yaml', 'file:///ws/a.yaml').href;\nexport const b = new TextEncoder().encode('x');\nError.stackTraceLimit = 0;\n")).toEqual([]);
   });
 
   it('keeps src/core independent of its adapters and of Node-only modules', () => {

@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { expect } from 'vitest';
 import { cliBuilds } from '../scripts/cli-bundle.mjs';
+import { goldenFiles } from './support/golden';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const FIXTURES = path.join(__dirname, 'fixtures/cli');
-export const GOLDEN = path.join(__dirname, 'golden/cli');
 
 /**
  * Bundles the `rubrics` command as esbuild.config.mjs does (cli.js, which loads cli/validate.js
@@ -55,17 +54,8 @@ function unprivilegedUser(): { uid?: number; gid?: number } {
   return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 }
 
-/** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
-export function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  if (!fs.existsSync(file)) throw new Error(`No golden file ${name}: run with UPDATE_GOLDEN=1 and review it.`);
-  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
-}
+/** Compares with a golden file of test/golden/cli/ (see test/support/golden.ts). */
+export const expectGolden = goldenFiles('cli');
 
 const createdDirs: string[] = [];
 

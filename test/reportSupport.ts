@@ -4,10 +4,10 @@ import { expect } from 'vitest';
 import type { FileAnalysis } from '../src/core/engine';
 import { isSafeUrl } from '../src/core/domain/links';
 import { analyzeMemory } from './helpers';
+import { goldenFiles } from './support/golden';
 
 /** The report tests' inputs: a rubric, two assessments and a plan of a fictional company. */
 export const INPUT_DIR = path.join(__dirname, 'golden/report/input');
-export const GOLDEN_DIR = path.join(__dirname, 'golden/report');
 
 export function inputFiles(): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(INPUT_DIR).map((f) => [f, fs.readFileSync(path.join(INPUT_DIR, f), 'utf8')]));
@@ -17,19 +17,8 @@ export async function analyzeInput(entry: string, overrides: Record<string, stri
   return analyzeMemory({ ...inputFiles(), ...overrides }, entry);
 }
 
-/**
- * Compares output with a committed golden file. `UPDATE_GOLDEN=1 npx vitest run test/report`
- * rewrites the files instead; review the diff before committing it.
- */
-export function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  if (!fs.existsSync(file)) throw new Error(`Golden file ${name} is missing: run UPDATE_GOLDEN=1 npx vitest run test/report and review it.`);
-  expect(actual, `differs from test/golden/report/${name} (UPDATE_GOLDEN=1 regenerates it)`).toBe(fs.readFileSync(file, 'utf8'));
-}
+/** Compares with a golden file of test/golden/report/ (see test/support/golden.ts). */
+export const expectGolden = goldenFiles('report');
 
 /** Every tag the renderer wrote (user text never contains a raw `<`), with its attributes. */
 export function tagsOf(html: string): { name: string; attrs: Map<string, string> }[] {

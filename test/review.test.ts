@@ -235,6 +235,9 @@ describe('rubrics diff --base: the whole change', () => {
     const json = await reviewJson(repo, [`${K}/2025-nexgen.assessment.yaml`]);
     expect(json.base.ref).toBe('main');
     expect(json.files.map((f) => f.path)).toEqual([`${K}/2025-nexgen.assessment.yaml`]);
+    // A glob is one of the paths too, as `validate` and the Action's `paths` read it (src/core/format/glob.ts).
+    const globbed = await reviewJson(repo, [`${K}/2025-nex*.ASSESSMENT.yaml`]);
+    expect(globbed.files.map((f) => f.path)).toEqual([`${K}/2025-nexgen.assessment.yaml`]);
   });
 
   it('in a shallow clone: says what to fetch when the base is missing, and compares with the base commit when it lacks the shared history', async () => {

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { DiagnosticCode } from '../src/core/diagnostics/codes';
 import { RULES } from '../src/core/rules/registry';
 import { analyzeMemory, codesAt, yaml } from './helpers';
+import { goldenFiles } from './support/golden';
+
+const expectGolden = goldenFiles('rules');
 
 /** A gated rubric: two dimensions, one criterion requiring evidence, a coverage scale, a metric. */
 const RUBRIC = yaml`
@@ -125,7 +128,13 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'duplicate-id': [
     fires('a criterion id used twice across dimensions', RUBRIC.replace('{ id: kb,', '{ id: portal,'), ['id: |portal, text: A knowledge']),
     fires('an initiative id used twice', plan(one('step') + one('step', ', status: planned')), ['id: |step, title: step, start: 2026-02-01, end: 2026-12-31, status']),
+    fires('a criterion id used twice in one dimension', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2 }\n      - { id: kb, text: Again., level: 3 }'), ['id: |kb, text: Again']),
+    fires('an answer listed twice in a scale', RUBRIC.replace('{ value: all, credit: 1 }', '{ value: all, credit: 1 }, { value: none, credit: 0.5 }'), ['{ value: |none, credit: 0.5 }']),
+    fires('a group id used twice', RUBRIC.replace('dimensions:\n', 'groups:\n  - { id: ops, title: Ops }\n  - { id: ops, title: Again }\ndimensions:\n'), ['id: |ops, title: Again']),
+    fires('a sub-group id used twice in a dimension', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    subgroups: [{ id: s, title: S }, { id: s, title: Again }]\n'), ['id: |s, title: Again']),
+    fires('a metric id used twice in a dimension', RUBRIC.replace('      - { id: share, name: Self-service share }', '      - { id: share, name: Self-service share }\n      - { id: share, name: Again }'), ['id: |share, name: Again']),
     silent('unique ids', RUBRIC),
+    silent('the same sub-group and metric ids in two dimensions', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    subgroups: [{ id: s, title: S }]\n    metrics: [{ id: share, name: Share }]\n').replace('    title: Intake\n', '    title: Intake\n    subgroups: [{ id: s, title: S }]\n')),
   ],
   'unsafe-link': [
     fires('a javascript: link and a network path as evidence', assessment(COMPLETE.replace('https://wiki.example.com/portal', '"javascript:alert(1)", \'\\\\server\\share\\x.pdf\'')), ['|"javascript:alert(1)"', "|'\\\\server"]),
@@ -135,7 +144,10 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a date that does not exist, also without a rubric', assessment(COMPLETE, './missing.rubric.yaml', '2026-02-30'), ['date: |2026-02-30']),
     fires('evidence dated on a day that does not exist', DATED('2025-02-30', ''), ['asOf: |2025-02-30']),
     fires('an exemption expiring on a day that does not exist', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-13-01 } }\n`), ['expires: |2026-13-01']),
+    fires('an answer’s exemption expiring on a day that does not exist', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-02-31 } } }')), ['expires: |2026-02-31']),
+    fires('a plan’s horizon and an initiative on days that do not exist', plan('  - { id: step, title: Step, start: 2026-04-31, end: 2026-06-31 }\n', '{ start: 2026-02-29, end: 2028-06-31 }'), ['start: |2026-02-29', 'end: |2028-06-31', 'start: |2026-04-31', 'end: |2026-06-31']),
     silent('real dates', assessment(COMPLETE)),
+    silent('a plan on real days', plan(one('step'))),
   ],
   'unknown-dimension': [
     fires('an assessed dimension the rubric lacks, with a suggestion', assessment(`${COMPLETE}  knowlege: {}\n`), ['|knowlege: {}']),
@@ -185,6 +197,10 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'exemption-expired': [
     fires('an exemption past its expiry', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n`), ['expires: |2026-01-31']),
     silent('an exemption still running', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }\n`)),
+    // Expiry is the fact domain/answers.ts decides (it ends after its day): the same for an answer as for a dimension.
+    fires('an answer\'s exemption past its expiry', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-03-30 } } }')), ['expires: |2026-03-30']),
+    silent('an answer\'s exemption that ends on the assessment\'s date', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-03-31 } } }'))),
+    silent('a dimension\'s exemption that ends on the assessment\'s date', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-03-31 } }\n`)),
   ],
   'exemption-conflict': [
     fires('an answer under an exemption that applies', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } } }')), ['kb: { answer: |yes']),
@@ -267,4 +283,15 @@ describe('rules, each where it must fire and where it must not', () => {
       }
     });
   }
+
+  it('says, word for word, what test/golden/rules/messages.txt says for every case where a rule fires (UPDATE_GOLDEN=1 rewrites it)', async () => {
+    const lines: string[] = [];
+    for (const [code, cases] of Object.entries(TABLE) as [DiagnosticCode, readonly Case[]][]) {
+      for (const c of cases.filter((c) => c.at.length > 0)) {
+        const analysis = await analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'base.assessment.yaml': BASELINE, ...c.files, 'entry.yaml': c.text }, 'entry.yaml');
+        for (const d of analysis.diagnostics.filter((d) => d.code === code)) lines.push(`${code} (${c.name}): ${d.message}`);
+      }
+    }
+    expectGolden('messages.txt', `${lines.join('\n')}\n`);
+  });
 });

@@ -71,6 +71,8 @@ Press Ctrl+C to stop.`);
 
 // Keep running until a signal arrives or the server dies on its own.
 const alive = setInterval(() => {
+  // While Ctrl+C stops the server, its going is expected (shutdown exits when it is done).
+  if (stopping) return;
   try {
     process.kill(-server.pid, 0);
   } catch {

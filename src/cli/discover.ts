@@ -122,17 +122,17 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, refu
       for await (const entry of walkFiles(absolute, Infinity)) await take(entry);
     } else if (hasGlobMagic(input)) {
       let matchedAny = false;
-      for (const glob of parseGlob(toPosix(input))) {
-        const base = path.resolve(cwd, glob.base || '.');
-        if ((await pathKind(base, glob.base)) !== 'directory') continue;
-        if (!(await allowed(base, 'folder', true))) {
-          matchedAny = true;
-          continue;
-        }
-        for await (const entry of walkFiles(base, glob.maxDepth)) {
-          if (!glob.matcher.test(toPosix(path.relative(base, entry.path)))) continue;
-          matchedAny = true;
-          await take(entry);
+      const glob = parseGlob(toPosix(input));
+      const base = path.resolve(cwd, glob.base || '.');
+      if ((await pathKind(base, glob.base)) === 'directory') {
+        // A refused base is reported (as a match) by allowed(), never walked.
+        if (!(await allowed(base, 'folder', true))) matchedAny = true;
+        else {
+          for await (const entry of walkFiles(base, glob.maxDepth)) {
+            if (!glob.matcher.test(toPosix(path.relative(base, entry.path)))) continue;
+            matchedAny = true;
+            await take(entry);
+          }
         }
       }
       if (!matchedAny) throw new NothingToCheck(`No files match ${JSON.stringify(input)}. Check the pattern; quote it so the shell passes it on unchanged (e.g. 'samples/**/*.yaml').`);

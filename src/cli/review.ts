@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Engine, FileAnalysis } from '../core/engine';
 import { parseDocuments } from '../core/document/located';
 import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
+import { hasGlobMagic, matchesGlob } from './glob';
 import { asFolder, folderOf, refusalSentence, type Confinement, type Refusal } from '../core/resolve/confinement';
 import { textOf } from '../core/resolve/host';
 import { referencedUrisIn } from '../core/resolve/references';
@@ -179,8 +180,9 @@ function scopeOf(paths: readonly string[], cwd: string, root: string): string[] 
   });
 }
 
+/** Whether a file is in one of the paths given: a file, a folder, or a glob (the dialect of src/core/format/glob.ts). */
 function inScope(repoPath: string, scope: readonly string[] | undefined): boolean {
-  return !scope || scope.some((s) => s === '' || repoPath === s || repoPath.startsWith(`${s}/`));
+  return !scope || scope.some((s) => s === '' || repoPath === s || repoPath.startsWith(`${s}/`) || (hasGlobMagic(s) && matchesGlob(s, repoPath)));
 }
 
 /**

@@ -12,6 +12,11 @@ export const YES_NO_SCALE: AnswerScale = {
   ],
 };
 
+/** A group's weight in the roll-up: as the rubric writes it, or 1. */
+export function groupWeight(group: Group): number {
+  return group.weight ?? 1;
+}
+
 interface ScaleOptions {
   readonly exact: Map<string, AnswerOption>;
   readonly folded: Map<string, AnswerOption>;

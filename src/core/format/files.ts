@@ -4,6 +4,9 @@
  * defaults below, which the setting's default in package.json repeats and a test keeps equal), or
  * when its text has a root-level `apiVersion: rubrics-as-code/v1` line.
  */
+import { globToRegExp } from './glob';
+
+export { globToRegExp };
 
 /** The default `rubrics.files`: rubric, assessment and plan files by name, and any YAML under a `rubrics/` folder. */
 export const DEFAULT_RUBRIC_FILE_GLOBS: readonly string[] = ['**/*.rubric.{yaml,yml}', '**/*.assessment.{yaml,yml}', '**/*.plan.{yaml,yml}', '**/rubrics/**/*.{yaml,yml}'];
@@ -16,35 +19,10 @@ export function declaresApiVersion(text: string): boolean {
 }
 
 /**
- * Glob patterns as VS Code settings write them (`**\/*.rubric.{yaml,yml}`, `plans/*.yaml`):
- * `**` spans folders, `*` and `?` stay within a name, `{a,b}` gives alternatives. A pattern is
- * matched against the path relative to its workspace folder, and patterns that start with `**\/`
- * also against the whole path (files outside any folder, untitled documents).
+ * `rubrics.files` patterns, in the tool's one glob dialect (see glob.ts). A pattern is matched
+ * against the path relative to its workspace folder, and patterns that start with `**\/` also
+ * against the whole path (files outside any folder, untitled documents).
  */
-export function globToRegExp(pattern: string): RegExp {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (ch === '*') {
-      if (pattern[i + 1] === '*') {
-        const slash = pattern[i + 2] === '/';
-        out += slash ? '(?:[^/]*/)*' : '.*';
-        i += slash ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (ch === '?') out += '[^/]';
-    else if (ch === '{') {
-      braces++;
-      out += '(?:';
-    } else if (ch === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (ch === ',' && braces > 0) out += '|';
-    else out += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`, 'i');
-}
-
 export class GlobSet {
   private readonly patterns: { source: string; regexp: RegExp }[];
 

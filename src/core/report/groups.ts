@@ -1,11 +1,12 @@
-import type { RubricIndex } from '../domain/rubricIndex';
+import { groupWeight, type RubricIndex } from '../domain/rubricIndex';
 import type { GroupScore } from '../scoring/types';
 import { pluralize } from '../text/plural';
 import type { ReportGroup } from './model';
 
 /**
  * The rubric's groups in order, each with its dimensions, then (without an id) the dimensions
- * that belong to no known group. A rubric without groups gives one untitled group.
+ * that belong to no known group. A rubric without groups gives one untitled group. With an
+ * assessment's group scores, each group's weight, score and target are the ones scoring used.
  */
 export function groupDimensions(index: RubricIndex, scores: readonly GroupScore[] = []): ReportGroup[] {
   const groups: ReportGroup[] = [];
@@ -18,7 +19,7 @@ export function groupDimensions(index: RubricIndex, scores: readonly GroupScore[
       id: group.id,
       title: group.title,
       ...(group.description ? { description: group.description } : {}),
-      weight: group.weight ?? 1,
+      weight: score ? score.weight : groupWeight(group),
       ...(score?.score !== undefined ? { score: score.score } : {}),
       ...(score?.target !== undefined ? { target: score.target } : {}),
       dimensions: members,

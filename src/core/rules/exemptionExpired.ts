@@ -1,3 +1,4 @@
+import { exemptionState } from '../domain/answers';
 import { isRealDate } from '../domain/dates';
 import type { Rule } from './context';
 
@@ -16,8 +17,9 @@ export const exemptionExpired: Rule = {
       if (d.exemption?.expired && isRealDate(d.exemption.expires)) report(`"${d.dimension?.title ?? d.id}"`, d.exemption.expires, d.path);
       for (let j = 0; j < d.answers.length; j++) {
         const answer = d.answers[j]!;
-        const exemption = answer.detail.exemption;
-        if (exemption && exemption.expires < date && isRealDate(exemption.expires)) report(`"${answer.criterionId}"`, exemption.expires, answer.path);
+        // The fact's one home decides expiry, on the date the dimension's exemption is judged by.
+        const exemption = exemptionState(answer.detail.exemption, date);
+        if (exemption?.expired && isRealDate(exemption.expires)) report(`"${answer.criterionId}"`, exemption.expires, answer.path);
       }
     }
   },

@@ -2,7 +2,7 @@ import { exemptionState, type ExemptionState } from '../domain/answers';
 import { benchmarkRole, meetsBenchmark } from '../domain/benchmarks';
 import { evidenceAge, summarizeAges, type EvidenceAge, type EvidenceAges, type EvidencePolicy } from '../domain/evidence';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
-import type { RubricIndex } from '../domain/rubricIndex';
+import { groupWeight, type RubricIndex } from '../domain/rubricIndex';
 import type { Assessment, Dimension, DimensionResult, Evidence } from '../format/types';
 import { blockersFor, creditsByLevel, levelOf, methodCeiling, scoreFromCriteria, weightedMean } from './methods';
 import type { AssessmentScore, CriterionResult, DimensionScore, DimensionStatus, EvidenceCoverage, GroupScore, MetricResult, OverallScore, SubgroupScore, UnmetDependency } from './types';
@@ -150,15 +150,16 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
     // The group's target as the whole's target reads it (its score where no member sets one).
     const rolledTarget = weightedMean(members, targetOf, (d) => d.weight);
     const target = members.some((d) => d.target !== undefined) ? rolledTarget : undefined;
+    const weight = groupWeight(group);
     groups.push({
       id: group.id,
       title: group.title,
-      weight: group.weight ?? 1,
+      weight,
       ...(score !== undefined ? { score } : {}),
       ...(target !== undefined ? { target } : {}),
       dimensions: dimensions.filter((d) => d.group === group.id).map((d) => d.id),
     });
-    if (index.rollup === 'groups' && score !== undefined && rolledTarget !== undefined) units.push({ score, target: rolledTarget, weight: group.weight ?? 1 });
+    if (index.rollup === 'groups' && score !== undefined && rolledTarget !== undefined) units.push({ score, target: rolledTarget, weight });
   }
   for (const d of scored) {
     if (index.rollup === 'flat' || d.group === undefined || !index.groups.has(d.group)) units.push({ score: d.score as number, target: targetOf(d), weight: d.weight });
@@ -262,6 +263,7 @@ function evidenceAgesOf(dimensions: readonly DimensionScore[], date: string, pol
  * not applicable or exempt, blocks nothing: nothing is known against it.
  */
 export function unmetDependencies(index: RubricIndex, dimensions: readonly Pick<DimensionOutcome, 'id' | 'status' | 'criteria'>[]): UnmetDependency[] {
+  // Stryker disable next-line ConditionalExpression: a shortcut only; without dependencies the loop below finds none (an equivalent mutant)
   if (!index.hasDependencies) return [];
   const facts = new Map<string, { dimension: string; fact: CriterionResult }>();
   for (const d of dimensions) {

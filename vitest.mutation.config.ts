@@ -1,0 +1,49 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import unit from './vitest.config';
+
+/**
+ * `npm run mutation` (StrykerJS, stryker.config.mjs) runs the unit tests that check what the engine
+ * computes, in the test's own process. Left out, so that a mutant's run takes seconds, not minutes:
+ *
+ * - tests that build the CLI and run it as a child process: a mutant lives in the process Stryker
+ *   switches it on in, so those tests can neither see nor kill it;
+ * - tests of robustness rather than of values (fuzzing, corpora, the YAML test suite, work
+ *   budgets, the webview's DOM): they run every mutant for seconds and kill next to none that the
+ *   value tests miss. Leaving them out can only lower the score, never raise it.
+ */
+export const LEFT_OUT = [
+  // child processes
+  'test/action.test.ts',
+  'test/batchTuning.test.ts',
+  'test/cli.*.test.ts',
+  'test/ensureDeps.test.ts',
+  'test/history.test.ts',
+  'test/import.test.ts',
+  'test/references.cycles.test.ts',
+  'test/review.test.ts',
+  'test/scripts.smoke.test.ts',
+  'test/server.references.test.ts',
+  'test/webBundle.test.ts',
+  // robustness
+  'test/engine.budget.test.ts',
+  'test/language.robustness.test.ts',
+  'test/markup.corpus.test.ts',
+  'test/preview.webview.test.ts',
+  'test/yaml-*.test.ts',
+  // replaces a module (vi.mock), which needs a module graph of its own (isolate below)
+  'test/engine.lazyScore.test.ts',
+  // reads the source text, which Stryker rewrites with its switches
+  'test/architecture.test.ts',
+];
+
+export default mergeConfig(
+  unit,
+  defineConfig({
+    test: {
+      exclude: LEFT_OUT,
+      // Every mutant runs the tests that cover it, file after file, in one worker: loading the
+      // engine once for all of them, rather than once per file, is most of a mutant's time.
+      isolate: false,
+    },
+  }),
+);
