@@ -33,7 +33,9 @@ describe('web bundles', () => {
       /** The documentation of every schema node; the maps of named subschemas (properties, $defs) are not nodes. */
       const docs = (node: unknown, at: string, out: Map<string, string | undefined>, named = false): Map<string, string | undefined> => {
         if (node && typeof node === 'object') {
-          if (!Array.isArray(node) && !named) out.set(at, documentation(node as SchemaNode));
+          // Nodes without documentation (a propertyNames or dependencies keyword) may be left out.
+          const text = !Array.isArray(node) && !named ? documentation(node as SchemaNode) : undefined;
+          if (text !== undefined) out.set(at, text);
           for (const [key, value] of Object.entries(node)) {
             // Values, not schemas.
             if (!named && ['examples', 'default', 'enum', 'const'].includes(key)) continue;
