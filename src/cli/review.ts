@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type { Engine, FileAnalysis } from '../core/engine';
 import { parseDocuments } from '../core/document/located';
-import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
-import { hasGlobMagic, matchesGlob } from './glob';
 import { asFolder, folderOf, refusalSentence, type Confinement, type Refusal } from '../core/resolve/confinement';
 import { textOf } from '../core/resolve/host';
 import { referencedUrisIn } from '../core/resolve/references';
@@ -12,7 +10,8 @@ import { reviewChange, type ChangeReview, type FileStatus, type FileVersions } f
 import { createEngine, FileChecker } from './analyze';
 import { defaultBase, listChanges, type ChangeSet, type ChangedFile } from './changedFiles';
 import { CliError } from './errors';
-import { git, gitUri, LINK_MODE, type GitRepository } from './gitSource';
+import { git, gitUri, type GitRepository } from './gitSource';
+import { filesAtRevision, inScope, isRubricPath, readAtRevision, scopeOf, workingTreeFiles, type Refused, type SideRead } from './revisionFiles';
 import { IgnoreRules } from './ignoreFile';
 import { fileUri } from './nodeFileHost';
 import { SourceReader } from './sources';
@@ -53,7 +52,6 @@ export interface ReviewResult {
   readonly heads: readonly ReviewedAnalysis[];
 }
 
-const OUR_FILES = new GlobSet(DEFAULT_RUBRIC_FILE_GLOBS);
 const YAML_FILE = /\.ya?ml$/i;
 
 export async function reviewRepository(request: ReviewRequest): Promise<ReviewResult> {
@@ -93,14 +91,14 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
       // A side that leads out of the root was not read: the file cannot be compared, and says why.
       const refused = [before, after].filter((side): side is Refused => 'refused' in side);
       if (refused.length > 0) {
-        if (isRubricFile(file.path, undefined) || isRubricFile(beforePath, undefined) || [before, after].some((side) => 'text' in side && isRubricFile(file.path, side.text))) {
+        if (isRubricPath(file.path, undefined) || isRubricPath(beforePath, undefined) || [before, after].some((side) => 'text' in side && isRubricPath(file.path, side.text))) {
           incomplete.push({ path: file.path, reasons: refused.map((side) => refusalSentence(side === before ? `${change.base.slice(0, 12)}:${beforePath}` : file.path, side.refused, 'file')) });
         }
         continue;
       }
       const beforeText = 'text' in before ? before.text : undefined;
       const afterText = 'text' in after ? after.text : undefined;
-      if (!isRubricFile(file.path, afterText) && !isRubricFile(beforePath, beforeText)) continue;
+      if (!isRubricPath(file.path, afterText) && !isRubricPath(beforePath, beforeText)) continue;
       versions.push({
         path: file.path,
         ...(file.previousPath !== undefined ? { previousPath: file.previousPath } : {}),
@@ -114,11 +112,11 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
     const touched = versions.flatMap((v) => rubricsDefinedIn(v.after));
     if (touched.length > 0) {
       const reviewed = new Set(versions.map((v) => v.path));
-      for (const { path: file, link } of await headFiles(change, repository.root)) {
+      for (const { path: file, link } of change.workingTree ? await workingTreeFiles(repository.root) : await filesAtRevision(repository.root, change.head)) {
         if (reviewed.has(file) || !inScope(file, scope) || ignore.ignores(file, change.root)) continue;
         const read = await sides.atHead(file, link);
         const text = 'text' in read ? read.text : undefined;
-        if (text === undefined || !isRubricFile(file, text)) continue;
+        if (text === undefined || !isRubricPath(file, text)) continue;
         // A file that cannot name a touched rubric, by its path or its id, cannot use it.
         const uri = headUri(file);
         const candidates = touched.filter((ref) => mayNamePath(text, uri, ref.uri) || text.includes(ref.id));
@@ -164,52 +162,6 @@ function statusOf(file: ChangedFile): FileStatus {
   return file.status === 'type-changed' ? 'modified' : file.status;
 }
 
-/** Whether a path from the repository root is one of ours: by its name, or by its apiVersion line. */
-function isRubricFile(repoPath: string, text: string | undefined): boolean {
-  if (!YAML_FILE.test(repoPath)) return false;
-  return OUR_FILES.matches(repoPath, `/${repoPath}`) || (text !== undefined && declaresApiVersion(text));
-}
-
-/** The paths given, from the repository root; undefined for the whole repository. */
-function scopeOf(paths: readonly string[], cwd: string, root: string): string[] | undefined {
-  if (paths.length === 0) return undefined;
-  return paths.map((p) => {
-    const relative = path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/');
-    if (relative.startsWith('..')) throw new CliError(`"${p}" is outside the repository at ${root}.`);
-    return relative;
-  });
-}
-
-/** Whether a file is in one of the paths given: a file, a folder, or a glob (the dialect of src/core/format/glob.ts). */
-function inScope(repoPath: string, scope: readonly string[] | undefined): boolean {
-  return !scope || scope.some((s) => s === '' || repoPath === s || repoPath.startsWith(`${s}/`) || (hasGlobMagic(s) && matchesGlob(s, repoPath)));
-}
-
-/**
- * Every YAML file of the head: tracked files (and untracked ones, for the working tree), and, at a
- * head commit, whether git holds it as a link (on disk, the confined reader sees links itself).
- */
-async function headFiles(change: ChangeSet, root: string): Promise<{ path: string; link: boolean }[]> {
-  if (change.workingTree) {
-    const listing = `${await git(root, ['ls-files', '-z'])}${await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])}`;
-    return [...new Set(listing.split('\0').filter((f) => f && YAML_FILE.test(f)))].sort().map((file) => ({ path: file, link: false }));
-  }
-  // `<mode> <type> <object>\t<path>` per file.
-  const entries = (await git(root, ['ls-tree', '-r', '-z', change.head])).split('\0').filter(Boolean);
-  const files = new Map<string, boolean>();
-  for (const entry of entries) {
-    const tab = entry.indexOf('\t');
-    const file = entry.slice(tab + 1);
-    if (tab > 0 && YAML_FILE.test(file)) files.set(file, entry.startsWith(`${LINK_MODE} `));
-  }
-  return [...files.keys()].sort().map((file) => ({ path: file, link: files.get(file) === true }));
-}
-
-/** A side of a changed file: its text (undefined: no file there), or why it was not read. */
-type SideRead = { readonly text: string | undefined } | Refused;
-interface Refused {
-  readonly refused: Refusal;
-}
 const NOTHING: SideRead = { text: undefined };
 
 /**
@@ -239,12 +191,8 @@ class ChangeSides {
     return refused ? { refused } : { text: textOf(await this.disk.readFile(uri)) };
   }
 
-  private async atRevision(ref: string, repoPath: string, link: boolean): Promise<SideRead> {
-    if (!link) return { text: await this.repository.show(ref, repoPath) };
-    const target = await this.repository.linkTarget(ref, repoPath);
-    if (target === undefined) return { refused: this.leavesTree };
-    const refused = await this.engine.checkedFileRefusal(gitUri(ref, target));
-    return refused ? { refused: { ...refused, link: true } } : { text: await this.repository.show(ref, target) };
+  private atRevision(ref: string, repoPath: string, link: boolean): Promise<SideRead> {
+    return readAtRevision(this.repository, this.engine, ref, repoPath, link, this.leavesTree);
   }
 }
 

@@ -293,3 +293,22 @@ export function validityNote(validity: { readonly duration: string; readonly set
   const duration = parseDuration(validity.duration);
   return `evidence counts as current for ${duration ? formatDuration(duration) : validity.duration} after its date (${validity.duration}, set by the ${validity.setBy})`;
 }
+
+/**
+ * A level's colour on a rubric's scale, 0 to 4, for heatmaps: levels below the threshold spread
+ * over the warm colours (0 red, 1 orange, 2 yellow), levels at or over it take the cool ones (3
+ * green, 4 blue for the top of the scale above the threshold), so the colour also says on which
+ * side of the threshold a cell is. Without a threshold the five colours spread over the scale.
+ */
+export type ScaleTone = 0 | 1 | 2 | 3 | 4;
+
+export function scaleTone(level: number, scale: { readonly minLevel: number; readonly maxLevel: number; readonly threshold?: { readonly level: number } }): ScaleTone {
+  const { minLevel: min, maxLevel: max } = scale;
+  const at = Math.min(max, Math.max(min, level));
+  const threshold = scale.threshold?.level;
+  if (threshold === undefined || threshold <= min || threshold > max) return (max > min ? Math.round(((at - min) / (max - min)) * 4) : 4) as ScaleTone;
+  if (at >= threshold) return at >= max && max > threshold ? 4 : 3;
+  // The highest level below the threshold is yellow, the lowest red.
+  const below = threshold - 1 - min;
+  return (below > 0 ? Math.round(((at - min) / below) * 2) : 2) as ScaleTone;
+}

@@ -4,7 +4,7 @@ import type { RubricIndex } from '../domain/rubricIndex';
 import type { LocatedDocument } from '../document/located';
 import type { Assessment, DimensionResult, Evidence } from '../format/types';
 import { reachesTarget } from '../scoring/methods';
-import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult } from '../scoring/types';
+import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult, OverallScore } from '../scoring/types';
 import { groupDimensions } from './groups';
 import { reportEvidence } from './links';
 import type {
@@ -17,6 +17,7 @@ import type {
   ReportLink,
   ReportMetric,
   ReportNotApplicable,
+  ReportOverall,
   ReportSubgroup,
 } from './model';
 import { optionalBenchmark } from './benchmark';
@@ -69,23 +70,11 @@ export function buildAssessmentSection(
       if (c.notApplicable !== undefined) notApplicable.push({ ...criterionRef, reason: c.notApplicable, ...withOffset(parsed, ['dimensions', d.id, 'answers', c.id, 'notApplicable']) });
     }
   }
-  const overall = score.overall;
   const coverage = score.evidenceCoverage;
   return {
     ...header,
     scored: true,
-    overall: {
-      ...(overall.score !== undefined ? { score: overall.score } : {}),
-      ...(overall.level !== undefined ? { level: overall.level } : {}),
-      ...levelNameOf(index, overall.level, 'levelName'),
-      ...(overall.target !== undefined ? { target: overall.target } : {}),
-      ...(overall.gap !== undefined ? { gap: overall.gap } : {}),
-      ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
-      dimensionsScored: overall.dimensionsScored,
-      dimensionsAtThreshold: overall.dimensionsAtThreshold,
-      dimensionsTotal: overall.dimensionsTotal,
-      dimensionStatusCounts: { ...overall.dimensionStatusCounts },
-    },
+    overall: reportOverall(index, score.overall),
     evidenceCoverage: {
       required: coverage.required,
       provided: coverage.provided,
@@ -100,6 +89,22 @@ export function buildAssessmentSection(
     dimensions,
     exemptions,
     notApplicable,
+  };
+}
+
+/** An overall score as reports show it: with its level's name. */
+export function reportOverall(index: RubricIndex, overall: OverallScore): ReportOverall {
+  return {
+    ...(overall.score !== undefined ? { score: overall.score } : {}),
+    ...(overall.level !== undefined ? { level: overall.level } : {}),
+    ...levelNameOf(index, overall.level, 'levelName'),
+    ...(overall.target !== undefined ? { target: overall.target } : {}),
+    ...(overall.gap !== undefined ? { gap: overall.gap } : {}),
+    ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
+    dimensionsScored: overall.dimensionsScored,
+    dimensionsAtThreshold: overall.dimensionsAtThreshold,
+    dimensionsTotal: overall.dimensionsTotal,
+    dimensionStatusCounts: { ...overall.dimensionStatusCounts },
   };
 }
 
