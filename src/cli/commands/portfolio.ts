@@ -110,7 +110,7 @@ Examples:
     const confinement = await cliConfinement(context.cwd, values['allow-outside'], context.root);
     const read = await readPortfolioFiles({ cwd: context.cwd, paths: positionals, ...(scope.ref !== undefined ? { ref: scope.ref } : {}), confinement, note: (text) => context.stderr.write(`rubrics: ${text}\n`) });
     const model = buildPortfolio(read.entries, { ...scope, notices: readingNotices(read) });
-    const units = model.tables.reduce((n, t) => n + t.units.length, 0);
+    const units = new Set(model.tables.flatMap((t) => t.units.map((u) => u.key))).size;
     await emit(renderPortfolio(model, format, columns), values.out, context, `the ${FORMAT_NAMES[format] ?? format.toUpperCase()} portfolio of ${units} unit${units === 1 ? '' : 's'}`);
     return reportReading(read, context);
   },

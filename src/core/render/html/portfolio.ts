@@ -39,12 +39,13 @@ export interface PortfolioHtmlOptions extends PageSecurity, PortfolioRenderOptio
 const PORTFOLIO_CSS = `
 .heatmap { width: auto; min-width: 100%; font-size: 0.9em; }
 .heatmap th, .heatmap td { padding: 0.25em 0.45em; border: 1px solid var(--border); }
-.heatmap thead th.col { vertical-align: bottom; text-align: left; white-space: nowrap; }
-.heatmap thead th.col span { writing-mode: vertical-rl; transform: rotate(180deg); max-height: 12em; overflow: hidden; text-overflow: ellipsis; display: inline-block; }
+.heatmap thead th { vertical-align: bottom; }
+.heatmap thead th.col { text-align: left; }
+.heatmap thead th.col span { writing-mode: vertical-rl; transform: rotate(180deg); max-height: 11em; white-space: normal; display: inline-block; line-height: 1.2; }
 .heatmap tbody th { text-align: left; font-weight: 600; white-space: nowrap; position: sticky; left: 0; background: var(--bg); z-index: 1; }
 .heatmap tbody th small, .heatmap td small { font-weight: 400; color: var(--muted); }
 .heatmap td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.heatmap td.txt { text-align: left; white-space: normal; min-width: 8em; }
+.heatmap td.txt { text-align: left; white-space: normal; min-width: 8em; max-width: 16em; }
 .heatmap td.x { color: var(--muted); text-align: center; }
 .heatmap tr.group-row th { position: static; background: var(--panel); }
 .heatmap td[data-source-offset] { cursor: pointer; }
