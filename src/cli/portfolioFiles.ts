@@ -4,12 +4,9 @@ import { portfolioEntries, type PortfolioEntry } from '../core/views';
 import { createEngine, FileChecker } from './analyze';
 import { displayPath, discoverFiles, NothingToCheck } from './discover';
 import { readTextFile, UnreadableFile } from './fileRead';
-import { gitUri } from './gitSource';
 import { IgnoreRules } from './ignoreFile';
 import { fileUri, NodeFileHost } from './nodeFileHost';
 import { printable } from './printable';
-import { filesAtRevision, inScope, isRubricPath, readAtRevision, scopeOf } from './revisionFiles';
-import { SourceReader } from './sources';
 
 /**
  * The files a portfolio (or a comparison) reads, found and checked as `rubrics validate` finds and
@@ -94,7 +91,9 @@ async function readWorkingTree(request: PortfolioRequest): Promise<PortfolioRead
   return collector.result();
 }
 
+/** The files as a git revision holds them; git's modules are loaded only for this. */
 async function readRevision(request: PortfolioRequest, ref: string): Promise<PortfolioRead> {
+  const [{ gitUri }, { filesAtRevision, inScope, isRubricPath, readAtRevision, scopeOf }, { SourceReader }] = await Promise.all([import('./gitSource'), import('./revisionFiles'), import('./sources')]);
   const reader = new SourceReader(request.cwd);
   try {
     const repository = await reader.repository();

@@ -16,7 +16,7 @@ import { runRules } from './rules/registry';
 import { checkEnvelope } from './schema/envelope';
 import { SCHEMA_NOT_RUN, validateAgainstSchema, type SchemaVerdict } from './schema/validateSchema';
 import { projectPlan, type PlanProjection } from './scoring/projectPlan';
-import { dimensionOutcomes, scoreAssessment } from './scoring/scoreAssessment';
+import { dimensionOutcomes, scoreAssessment, summarizeScore, type ScoreSummary } from './scoring/scoreAssessment';
 import type { AssessmentScore } from './scoring/types';
 
 /** A rubric found through a reference, with what go-to-definition and hovers need. */
@@ -63,6 +63,11 @@ export interface AssessmentDocumentAnalysis extends DocumentBase {
   /** What its answers mean, read from the parts that passed the schema. */
   readonly facts?: AssessmentFacts;
   readonly score?: AssessmentScore;
+  /**
+   * The scores at a glance (scoring/scoreAssessment.ts summarizeScore), built when read, from the
+   * same outcomes as `score` without its details: what views over many assessments read.
+   */
+  readonly summary?: ScoreSummary;
 }
 
 export interface PlanBaseline {
@@ -285,15 +290,23 @@ class FileState {
  */
 class ScoredWhenRead {
   #score: AssessmentScore | undefined;
+  #summary: ScoreSummary | undefined;
   readonly #build: () => AssessmentScore;
+  readonly #summarize: () => ScoreSummary;
 
-  constructor(build: () => AssessmentScore) {
+  constructor(build: () => AssessmentScore, summarize: () => ScoreSummary) {
     this.#build = build;
+    this.#summarize = summarize;
   }
 
   get score(): AssessmentScore {
     this.#score ??= this.#build();
     return this.#score;
+  }
+
+  get summary(): ScoreSummary {
+    this.#summary ??= this.#score ?? this.#summarize();
+    return this.#summary;
   }
 }
 
@@ -399,7 +412,7 @@ class AnalysisPass {
     /** Why the document is not fully checked, from its references (files that are there but were not read). */
     const unread: string[] = [];
     /** The analysis, on `into` when given (an assessment's, whose score is built when read). */
-    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid' | 'score'>, into: object = {}): { analysis: DocumentAnalysis; reads: Reads } => {
+    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid' | 'score' | 'summary'>, into: object = {}): { analysis: DocumentAnalysis; reads: Reads } => {
       const incomplete = [...new Set(unread), ...(work.stopped ? [budgetReport(work.stopped, s, state, out)] : [])];
       const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid, work: budget.spent, ...(incomplete.length > 0 ? { incomplete } : {}) };
       return { analysis: Object.assign(into, analysis, base, { diagnostics: out.items }) as unknown as A, reads };
@@ -422,7 +435,7 @@ class AnalysisPass {
         const data = s.verdict.valid ? (s.doc.value as Assessment) : undefined;
         const outcomes = data && facts && rubric ? work.run('facts and scores', rubric.index.criteria.size + rubric.index.dimensions.size, () => dimensionOutcomes(data, facts, rubric.index)) : undefined;
         this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(outcomes ? { outcomes } : {}) }, out, s, work);
-        const scored = data && facts && rubric && outcomes ? new ScoredWhenRead(() => scoreAssessment(data, facts, rubric.index, outcomes)) : {};
+        const scored = data && facts && rubric && outcomes ? new ScoredWhenRead(() => scoreAssessment(data, facts, rubric.index, outcomes), () => summarizeScore(rubric.index, outcomes)) : {};
         return finish<AssessmentDocumentAnalysis>({ kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}) }, scored);
       }
       case 'Plan': {

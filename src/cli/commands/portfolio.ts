@@ -1,5 +1,5 @@
 import { isRealDate } from '../../core/domain/dates';
-import { renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, type PortfolioColumns } from '../../core/render';
+import type { PortfolioColumns } from '../../core/render/portfolioText';
 import { buildPortfolio, type PortfolioModel } from '../../core/views';
 import { incompleteLines } from '../analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
@@ -111,20 +111,21 @@ Examples:
     const read = await readPortfolioFiles({ cwd: context.cwd, paths: positionals, ...(scope.ref !== undefined ? { ref: scope.ref } : {}), confinement, note: (text) => context.stderr.write(`rubrics: ${text}\n`) });
     const model = buildPortfolio(read.entries, { ...scope, notices: readingNotices(read) });
     const units = new Set(model.tables.flatMap((t) => t.units.map((u) => u.key))).size;
-    await emit(renderPortfolio(model, format, columns), values.out, context, `the ${FORMAT_NAMES[format] ?? format.toUpperCase()} portfolio of ${units} unit${units === 1 ? '' : 's'}`);
+    await emit(await renderPortfolio(model, format, columns), values.out, context, `the ${FORMAT_NAMES[format] ?? format.toUpperCase()} portfolio of ${units} unit${units === 1 ? '' : 's'}`);
     return reportReading(read, context);
   },
 };
 
-function renderPortfolio(model: PortfolioModel, format: Format, columns: PortfolioColumns): string {
+/** The portfolio in a format; each renderer is loaded when its format is asked for (the Markdown one starts a Markdown parser, which JSON does not need). */
+async function renderPortfolio(model: PortfolioModel, format: Format, columns: PortfolioColumns): Promise<string> {
   switch (format) {
     case 'md':
-      return renderPortfolioMarkdown(model, { columns });
+      return (await import('../../core/render/markdown/portfolio')).renderPortfolioMarkdown(model, { columns });
     case 'html':
-      return renderPortfolioHtml(model, { mode: 'standalone', columns });
+      return (await import('../../core/render/html/portfolio')).renderPortfolioHtml(model, { mode: 'standalone', columns });
     case 'json':
       return `${printableJson(JSON.stringify(model, null, 2))}\n`;
     case 'csv':
-      return renderPortfolioCsv(model);
+      return (await import('../../core/render/csv')).renderPortfolioCsv(model);
   }
 }

@@ -131,9 +131,8 @@ function unitRow(key: string, history: readonly AssessmentEntry[], minLevel: num
   const previous = history.length > 1 ? history[history.length - 2] : undefined;
   const first = history.length > 2 ? history[0] : undefined;
   const start = first ?? previous;
-  const targeted = latest.dimensions.map((c) => ({ id: c.id, ...(c.score !== undefined ? { score: c.score } : {}), ...(c.target !== undefined ? { target: c.target } : {}) }));
-  const toTarget = percentToTarget(targeted, minLevel);
-  const progress = start ? progressSince(new Map(start.dimensions.flatMap((c) => (c.score !== undefined ? [[c.id, c.score] as const] : []))), targeted) : undefined;
+  const toTarget = percentToTarget(latest.dimensions, minLevel);
+  const progress = start ? progressSince(new Map(start.dimensions.flatMap((c) => (c.score !== undefined ? [[c.id, c.score] as const] : []))), latest.dimensions) : undefined;
   return {
     key,
     organization: latest.subject.organization,
@@ -200,7 +199,7 @@ function groupPaths(units: readonly PortfolioUnit[]): string[][] {
   return paths;
 }
 
-function stats(id: string, cells: readonly (PortfolioCell | undefined)[]): ColumnStats {
+function stats(id: string, cells: readonly (Pick<PortfolioCell, 'score' | 'thresholdReached'> | undefined)[]): ColumnStats {
   let scored = 0;
   let sum = 0;
   let min = Infinity;
@@ -220,17 +219,15 @@ function stats(id: string, cells: readonly (PortfolioCell | undefined)[]): Colum
 function columnStats(units: readonly PortfolioUnit[], cellsOf: (u: PortfolioUnit) => readonly PortfolioCell[]): ColumnStats[] {
   const first = units[0];
   if (!first) return [];
-  return cellsOf(first).map((cell, i) => stats(cell.id, units.map((u) => cellsOf(u)[i])));
+  const columns = cellsOf(first).map(() => [] as PortfolioCell[]);
+  for (const u of units) cellsOf(u).forEach((cell, i) => columns[i]?.push(cell));
+  return cellsOf(first).map((cell, i) => stats(cell.id, columns[i] as PortfolioCell[]));
 }
 
 function rollup(path: readonly string[], label: string, units: readonly PortfolioUnit[], minLevel: number): PortfolioRollup {
   const withPrevious = units.filter((u) => u.previous !== undefined);
-  const overallCells = units.map((u) => ({ id: 'overall', state: 'scored' as const, ...(u.overall.score !== undefined ? { score: u.overall.score } : {}), ...(u.overall.thresholdReached !== undefined ? { thresholdReached: u.overall.thresholdReached } : {}) }));
-  const overall = stats('overall', overallCells);
-  const toTarget = percentToTarget(
-    units.flatMap((u) => u.dimensions.map((c) => ({ id: c.id, ...(c.score !== undefined ? { score: c.score } : {}), ...(c.target !== undefined ? { target: c.target } : {}) }))),
-    minLevel,
-  );
+  const overall = stats('overall', units.map((u) => u.overall));
+  const toTarget = percentToTarget(units.flatMap((u) => u.dimensions), minLevel);
   return {
     path,
     label,

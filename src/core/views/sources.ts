@@ -6,7 +6,7 @@ import type { ReportOverall, ReportRubric } from '../report/model';
 import { withOffset } from '../report/offsets';
 import { levelOf } from '../scoring/methods';
 import { planTrajectory, type TrajectoryPoint } from '../scoring/projectPlan';
-import type { AssessmentScore, DimensionScore } from '../scoring/types';
+import type { DimensionSummary, ScoreSummary } from '../scoring/scoreAssessment';
 import type { PortfolioCell, PortfolioColumn, PortfolioSourceRef } from './model';
 
 /**
@@ -113,7 +113,7 @@ function sourceRef(analysis: FileAnalysis, index: number, path: string, id: stri
 
 function assessmentEntry(analysis: FileAnalysis, doc: AssessmentDocumentAnalysis, path: string): AssessmentEntry | SkippedEntry {
   const where = analysis.documents.length > 1 ? `${path} (document ${doc.index + 1})` : path;
-  const score = doc.score;
+  const score = doc.summary;
   if (!doc.data || !doc.rubric || !score) {
     const why = !doc.data ? 'it has errors that keep it from being read' : 'its rubric could not be used';
     return { kind: 'Skipped', path: where, reason: `${where} is left out: ${why} (see "rubrics validate ${path}").` };
@@ -121,7 +121,12 @@ function assessmentEntry(analysis: FileAnalysis, doc: AssessmentDocumentAnalysis
   const data = doc.data;
   const rubric = rubricOf(doc.rubric);
   const index = doc.rubric.index;
-  const offsetOf = (id: string) => withOffset(doc.parsed, ['dimensions', id]);
+  // Where each dimension is written, read off the `dimensions` map at once rather than looked up one by one.
+  const offsets = new Map((doc.parsed.entries(['dimensions']) ?? []).map((e) => [e.key, e.keyRange.start]));
+  const offsetOf = (id: string): { sourceOffset?: number } => {
+    const offset = offsets.get(id);
+    return offset === undefined ? {} : { sourceOffset: offset };
+  };
   const subject: PortfolioSubject = { organization: data.subject.organization, ...(data.subject.unit ? { unit: data.subject.unit } : {}), groups: groupPath(data.subject.group) };
   return {
     kind: 'Assessment',
@@ -140,7 +145,7 @@ function assessmentEntry(analysis: FileAnalysis, doc: AssessmentDocumentAnalysis
 }
 
 /** A dimension's cell, from the engine's score of it. */
-function dimensionCell(d: DimensionScore, offset: { sourceOffset?: number }): PortfolioCell {
+function dimensionCell(d: DimensionSummary, offset: { sourceOffset?: number }): PortfolioCell {
   const cell: { -readonly [K in keyof PortfolioCell]: PortfolioCell[K] } = { id: d.id, state: dimensionState(d) };
   if (d.score !== undefined) cell.score = d.score;
   if (d.level !== undefined) cell.level = d.level;
@@ -155,24 +160,27 @@ function dimensionCell(d: DimensionScore, offset: { sourceOffset?: number }): Po
  * A cell of a group or a stream, which the engine scores (rollUp, scoreSubgroups) without a
  * level of its own: its level is its score rounded down, as for a dimension.
  */
-function levelCell(id: string, score: number | undefined, threshold: number | undefined, status: DimensionScore['status'], target: number | undefined, offset: { sourceOffset?: number }): PortfolioCell {
-  const level = score !== undefined ? levelOf(score) : undefined;
-  const thresholdReached = level !== undefined && threshold !== undefined ? level >= threshold : undefined;
-  const gap = score !== undefined && target !== undefined ? Math.max(0, target - score) : undefined;
-  const unscored = score === undefined ? (status === 'scored' ? 'not-rated' : status) : 'scored';
-  return {
-    id,
-    state: dimensionState({ status: unscored, ...(target !== undefined ? { target } : {}), ...(gap !== undefined ? { gap } : {}), ...(thresholdReached !== undefined ? { thresholdReached } : {}) }),
-    ...(score !== undefined ? { score } : {}),
-    ...(level !== undefined ? { level } : {}),
-    ...(target !== undefined ? { target } : {}),
-    ...(gap !== undefined ? { gap } : {}),
-    ...(thresholdReached !== undefined ? { thresholdReached } : {}),
-    ...offset,
-  };
+function levelCell(id: string, score: number | undefined, threshold: number | undefined, status: DimensionSummary['status'], target: number | undefined, offset: { sourceOffset?: number }): PortfolioCell {
+  const cell: { -readonly [K in keyof PortfolioCell]: PortfolioCell[K] } = { id, state: 'scored' };
+  if (score === undefined) {
+    cell.state = dimensionState({ status: status === 'scored' ? 'not-rated' : status });
+    if (target !== undefined) cell.target = target;
+  } else {
+    const level = levelOf(score);
+    cell.score = score;
+    cell.level = level;
+    if (target !== undefined) {
+      cell.target = target;
+      cell.gap = Math.max(0, target - score);
+    }
+    if (threshold !== undefined) cell.thresholdReached = level >= threshold;
+    cell.state = dimensionState({ status: 'scored', ...(cell.target !== undefined ? { target: cell.target, gap: cell.gap as number } : {}), ...(cell.thresholdReached !== undefined ? { thresholdReached: cell.thresholdReached } : {}) });
+  }
+  if (offset.sourceOffset !== undefined) cell.sourceOffset = offset.sourceOffset;
+  return cell;
 }
 
-function groupCells(index: RubricIndex, score: AssessmentScore): PortfolioCell[] {
+function groupCells(index: RubricIndex, score: ScoreSummary): PortfolioCell[] {
   return score.groups.map((g) => levelCell(g.id, g.score, index.threshold, g.score !== undefined ? 'scored' : 'not-assessed', g.target, {}));
 }
 
