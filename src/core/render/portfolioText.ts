@@ -28,6 +28,14 @@ export function columnsWord(table: PortfolioTable, kind: PortfolioColumns): stri
   return kind === 'groups' ? table.rubric.terms.group : kind === 'streams' ? table.rubric.terms.subgroup : table.rubric.terms.dimension;
 }
 
+/** The mark of a cell in which the unit inherits answers from its base. */
+export const INHERITED_MARK = '†';
+
+/** "Mobile App, inherits from Cloud Platform": a unit as its row names it. */
+export function unitText(unit: PortfolioUnit): string {
+  return unit.inherits ? `${unit.label}, inherits from ${unit.inherits.title}` : unit.label;
+}
+
 /** A cell's value: its score, and the unit's target after a slash ("2.5 / 3"), or why it has no score. */
 export function cellText(cell: PortfolioCell | undefined): string {
   if (!cell) return '–';
@@ -129,7 +137,8 @@ export function yearEndLine(outlook: YearEndOutlook, labels: ReadonlyMap<string,
 export function legendText(table: PortfolioTable): string {
   const r = table.rubric;
   const target = table.units.some((u) => u.dimensions.some((c) => c.target !== undefined)) ? ', then the unit\u2019s target after the slash' : '';
-  return `Each cell is the score${target}${r.threshold ? `; ✓ marks a score at the threshold, ${thresholdLabel(r)}, or above` : ''}. Colours by level:`;
+  const inherited = table.units.some((u) => u.dimensions.some((c) => c.inheritedFrom !== undefined || c.inheritedAnswers !== undefined)) ? `; ${INHERITED_MARK} marks answers the unit inherits from the assessment it builds on` : '';
+  return `Each cell is the score${target}${r.threshold ? `; ✓ marks a score at the threshold, ${thresholdLabel(r)}, or above` : ''}${inherited}. Colours by level:`;
 }
 
 /** Who leads a comparison row: "Billing", "Billing and Portal (equal)", or "level" when all score the same. */

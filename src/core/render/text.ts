@@ -6,7 +6,8 @@ import type { BenchmarkRole } from '../domain/benchmarks';
 import { DEFAULT_TERMS, type Terms } from '../domain/terms';
 import type { Disposition, InitiativeStatus, ScoringMethod } from '../format/types';
 import type { DimensionStatus } from '../scoring/types';
-import type { DimensionState, ReportEvidenceAges, ReportEvidenceCoverage, ReportLink, ReportModel, ReportRubric } from '../report/model';
+import type { DimensionState, ReportEvidenceAges, ReportEvidenceCoverage, ReportInheritance, ReportLink, ReportModel, ReportRubric } from '../report/model';
+import { baseName } from '../resolve/uris';
 import { scoreMoved } from '../review/explain';
 import { formatAge, formatDuration } from '../text/age';
 import { parseDuration } from '../domain/evidence';
@@ -311,4 +312,19 @@ export function scaleTone(level: number, scale: { readonly minLevel: number; rea
   // The highest level below the threshold is yellow, the lowest red.
   const below = threshold - 1 - min;
   return (below > 0 ? Math.round(((at - min) / below) * 2) : 2) as ScaleTone;
+}
+
+/** "inherited from platform.assessment.yaml": where an answer, a level or a dimension came from, for one that is inherited. */
+export function inheritedNote(uri: string | undefined): string | undefined {
+  return uri === undefined ? undefined : `inherited from ${baseName(uri) || uri}`;
+}
+
+/** "Inherits 12 answers from Cloud Platform (cloud-platform.assessment.yaml)": the line a report gives an inheriting assessment. */
+export function inheritanceLine(i: ReportInheritance): string {
+  const parts = [
+    i.answers ? `${i.answers} answer${i.answers === 1 ? '' : 's'}` : '',
+    i.dimensions ? `${i.dimensions} whole dimension${i.dimensions === 1 ? '' : 's'}` : '',
+    i.levels ? `${i.levels} level${i.levels === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return `Inherits ${parts.length ? parts.join(', ') : 'nothing it does not answer itself'} from ${i.title} (${baseName(i.uri) || i.uri}), where it gives none of its own.`;
 }

@@ -7,3 +7,4 @@ export * from './model';
 export { buildPortfolio, unitKey, type PortfolioOptions } from './portfolio';
 export { groupPath, portfolioEntries, streamId, type AssessmentEntry, type PlanEntry, type PortfolioEntry, type PortfolioRubricInfo, type PortfolioSubject, type SkippedEntry } from './sources';
 export { compareUnits, type ComparedUnit, type ComparisonModel, type ComparisonRow, type ComparisonRowKind, type UnitComparison } from './compare';
+export { latestAssessmentFiles, portfolioReview, type RepositoryFile } from './reviewPortfolio';

@@ -113,6 +113,8 @@ export interface PortfolioUnit {
   readonly progressToDate?: number;
   /** Errors in its latest assessment: its scores may be incomplete. */
   readonly errors: number;
+  /** The assessment its latest assessment inherits from (`inherits:`): answers it does not give itself are that one's. */
+  readonly inherits?: { readonly uri: string; readonly title: string };
 }
 
 /** A unit's cell: where it stands on one column. */
@@ -127,6 +129,10 @@ export interface PortfolioCell {
   readonly thresholdReached?: boolean;
   /** Where the cell's dimension is written in the unit's assessment (UTF-16 offset); absent when the file does not write it. */
   readonly sourceOffset?: number;
+  /** The unit does not write this dimension: it takes it whole from its base, the assessment in the file with this URI. */
+  readonly inheritedFrom?: string;
+  /** How many of the dimension's answers the unit takes from its base (absent when none). */
+  readonly inheritedAnswers?: number;
 }
 
 export interface PortfolioChange {

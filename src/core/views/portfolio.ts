@@ -151,6 +151,7 @@ function unitRow(key: string, history: readonly AssessmentEntry[], minLevel: num
     ...(toTarget !== undefined ? { percentToTarget: toTarget } : {}),
     ...(progress !== undefined ? { progressToDate: progress } : {}),
     errors: latest.errors,
+    ...(latest.inherits ? { inherits: latest.inherits } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AssessmentDocumentAnalysis, FileAnalysis, PlanDocumentAnalysis, ResolvedRubric } from '../engine';
+import type { InheritedParts } from '../domain/inheritance';
 import type { RubricIndex } from '../domain/rubricIndex';
 import { dimensionState, reportOverall } from '../report/buildAssessment';
 import { defaultAssessmentTitle, rubricInfo } from '../report/buildReport';
@@ -40,6 +41,7 @@ export interface AssessmentEntry {
   readonly groupCells: readonly PortfolioCell[];
   readonly streams: readonly PortfolioCell[];
   readonly errors: number;
+  readonly inherits?: { readonly uri: string; readonly title: string };
 }
 
 export interface PlanEntry {
@@ -135,13 +137,23 @@ function assessmentEntry(analysis: FileAnalysis, doc: AssessmentDocumentAnalysis
     date: data.date,
     rubric,
     overall: reportOverall(index, score.overall),
-    dimensions: score.dimensions.map((d) => dimensionCell(d, offsetOf(d.id))),
+    dimensions: score.dimensions.map((d) => withInheritance(dimensionCell(d, offsetOf(d.id)), doc.effective?.inherited)),
     groupCells: groupCells(index, score),
     streams: score.dimensions.flatMap((d) =>
       d.subgroups.map((s) => levelCell(streamId(d.id, s.id), s.score, index.threshold, d.status === 'scored' ? 'scored' : d.status, undefined, offsetOf(d.id))),
     ),
     errors: doc.diagnostics.filter((x) => x.severity === 'error').length,
+    ...(doc.base ? { inherits: { uri: doc.base.uri, title: doc.base.title } } : {}),
   };
+}
+
+/** A cell with what its unit inherits in it, when it inherits anything there. */
+function withInheritance(cell: PortfolioCell, inherited: InheritedParts | undefined): PortfolioCell {
+  if (!inherited) return cell;
+  const whole = inherited.dimensions.get(cell.id);
+  const answers = inherited.answers.get(cell.id)?.size ?? 0;
+  if (whole === undefined && answers === 0) return cell;
+  return { ...cell, ...(whole !== undefined ? { inheritedFrom: whole } : {}), ...(answers > 0 ? { inheritedAnswers: answers } : {}) };
 }
 
 /** A dimension's cell, from the engine's score of it. */

@@ -8,6 +8,7 @@ import {
   columnsWord,
   groupLabel,
   highlightLines,
+  INHERITED_MARK,
   labelOfKey,
   leaderText,
   leadsLine,
@@ -122,7 +123,8 @@ function cellHtml(cell: PortfolioCell | undefined, rubric: ReportRubric, options
   const classes = (tone: string) => attr('class', [options.className, tone].filter(Boolean).join(' '));
   if (cell?.score === undefined) return `<td${classes('x')}${offset}>${escapeHtml(cellText(cell))}</td>`;
   const target = cell.target !== undefined ? `<small>/${escapeHtml(formatScore(cell.target))}</small>` : '';
-  return `<td${classes(toneClass(cell, rubric))}${offset}>${escapeHtml(formatScore(cell.score))}${target}${cell.thresholdReached ? ' ✓' : ''}</td>`;
+  const inherited = cell.inheritedFrom !== undefined || cell.inheritedAnswers !== undefined ? `<sup>${INHERITED_MARK}</sup>` : '';
+  return `<td${classes(toneClass(cell, rubric))}${offset}>${escapeHtml(formatScore(cell.score))}${target}${cell.thresholdReached ? ' ✓' : ''}${inherited}</td>`;
 }
 
 function tableHtml(model: PortfolioModel, table: PortfolioTable, options: Pick<PortfolioHtmlOptions, 'mode' | 'columns'>): string {
@@ -159,7 +161,7 @@ function heatmap(table: PortfolioTable, shown: ReturnType<typeof shownColumns>, 
     const source = webview ? attr('data-uri', u.assessment.uri) : '';
     const errors = u.errors ? ` <small>${escapeHtml(countOf(u.errors, 'error'))}</small>` : '';
     return (
-      `<tr${source}${attr('data-path', u.assessment.path)}><th scope="row"${attr('title', u.assessment.path)}>${escapeHtml(u.label)}${errors}<br><small>${escapeHtml(u.assessment.date)}</small></th>` +
+      `<tr${source}${attr('data-path', u.assessment.path)}><th scope="row"${attr('title', u.assessment.path)}>${escapeHtml(u.label)}${errors}<br><small>${escapeHtml(u.assessment.date)}${u.inherits ? escapeHtml(`, inherits from ${u.inherits.title}`) : ''}</small></th>` +
       cellHtml(overallCell(u), table.rubric) +
       `<td class="txt">${escapeHtml(changeText(u.change))}</td>` +
       (targets ? `<td>${escapeHtml(formatPercent(u.percentToTarget))}</td><td class="hide-narrow">${escapeHtml(formatPercent(u.progressToDate))}</td>` : '') +

@@ -8,6 +8,7 @@ import {
   columnsWord,
   groupLabel,
   highlightLines,
+  INHERITED_MARK,
   labelOfKey,
   leaderText,
   leadsLine,
@@ -17,6 +18,7 @@ import {
   tableIntro,
   trajectoryText,
   unitLabels,
+  unitText,
   yearEndLine,
   type PortfolioRenderOptions,
 } from '../portfolioText';
@@ -47,7 +49,8 @@ function tone(cell: PortfolioCell | undefined, rubric: ReportRubric): string {
 }
 
 function cellMarkdown(cell: PortfolioCell | undefined, rubric: ReportRubric): string {
-  return `${tone(cell, rubric)}${markdownText(cellText(cell))}${cell?.thresholdReached ? ' ✓' : ''}`;
+  const inherited = cell?.inheritedFrom !== undefined || cell?.inheritedAnswers !== undefined ? ` ${INHERITED_MARK}` : '';
+  return `${tone(cell, rubric)}${markdownText(cellText(cell))}${cell?.thresholdReached ? ' ✓' : ''}${inherited}`;
 }
 
 function tableMarkdown(model: PortfolioModel, table: PortfolioTable, options: PortfolioRenderOptions): string {
@@ -60,7 +63,7 @@ function tableMarkdown(model: PortfolioModel, table: PortfolioTable, options: Po
   const targets = table.units.some((u) => u.percentToTarget !== undefined);
   const headers = ['Unit', ...(grouped ? ['Group'] : []), 'Assessed', 'Overall', 'Since previous', ...(targets ? ['To target', 'Progress to date'] : []), ...shown.columns.map((c) => markdownText(c.title))];
   const rows = table.units.map((u) => [
-    `${markdownText(u.label)}${u.errors ? ` ❌ ${countOf(u.errors, 'error')}` : ''}`,
+    `${markdownText(unitText(u))}${u.errors ? ` ❌ ${countOf(u.errors, 'error')}` : ''}`,
     ...(grouped ? [markdownText(groupLabel(u.groups))] : []),
     markdownText(u.assessment.date),
     cellMarkdown(overallCell(u), table.rubric),
