@@ -57,6 +57,8 @@ const PORTFOLIO_CSS = `
 .swatch.s0 { background: var(--s0); } .swatch.s1 { background: var(--s1); } .swatch.s2 { background: var(--s2); } .swatch.s3 { background: var(--s3); } .swatch.s4 { background: var(--s4); }
 .highlights { margin: 0.6em 0; padding-left: 1.2em; }
 .lead { font-weight: 650; }
+/* A narrow page keeps the unit and its scores in view: the change column goes, the unit's name wraps. */
+@media (max-width: 640px) { .heatmap .change { display: none; } .heatmap tbody th { white-space: normal; min-width: 7em; max-width: 10em; } }
 `;
 
 /** Cell backgrounds, light and dark: warm below the threshold, cool at or over it, each with the page's text at 4.5:1 or more. */
@@ -152,7 +154,7 @@ function heatmap(table: PortfolioTable, shown: ReturnType<typeof shownColumns>, 
   const head = [
     '<th scope="col">Unit</th>',
     '<th scope="col" class="col"><span>Overall</span></th>',
-    '<th scope="col">Since previous</th>',
+    '<th scope="col" class="change">Since previous</th>',
     ...(targets ? ['<th scope="col" class="col"><span>To target</span></th>', '<th scope="col" class="col hide-narrow"><span>Progress to date</span></th>'] : []),
     ...shown.columns.map((c) => `<th scope="col" class="col"${attr('title', c.title)}><span>${escapeHtml(c.title)}</span></th>`),
   ];
@@ -163,7 +165,7 @@ function heatmap(table: PortfolioTable, shown: ReturnType<typeof shownColumns>, 
     return (
       `<tr${source}${attr('data-path', u.assessment.path)}><th scope="row"${attr('title', u.assessment.path)}>${escapeHtml(u.label)}${errors}<br><small>${escapeHtml(u.assessment.date)}${u.inherits ? escapeHtml(`, inherits from ${u.inherits.title}`) : ''}</small></th>` +
       cellHtml(overallCell(u), table.rubric) +
-      `<td class="txt">${escapeHtml(changeText(u.change))}</td>` +
+      `<td class="txt change">${escapeHtml(changeText(u.change))}</td>` +
       (targets ? `<td>${escapeHtml(formatPercent(u.percentToTarget))}</td><td class="hide-narrow">${escapeHtml(formatPercent(u.progressToDate))}</td>` : '') +
       shown.cellsOf(u).map((c) => cellHtml(c, table.rubric, { offsets: webview })).join('') +
       '</tr>\n'
