@@ -38,14 +38,14 @@ export interface CliBench {
 const repoRoot = path.resolve(__dirname, '..');
 
 /** The CLI bundled as `npm run build` bundles it (dist/cli.js and dist/cli/), into a cache folder, so the bench needs no `npm run build`. */
-async function bundleCli(): Promise<string> {
+export async function bundleCli(): Promise<string> {
   const dir = path.join(repoRoot, 'node_modules', '.cache', 'rubrics-bench', 'cli');
   await Promise.all(cliBuilds(dir, { absWorkingDir: repoRoot, logLevel: 'warning' }).map((options) => esbuild.build(options)));
   return path.join(dir, 'cli.js');
 }
 
 /** CPU seconds of a command's processes, from bash's `times` (its second line: the children's user and system time). */
-function cpuSeconds(command: string, cwd: string): number {
+export function cpuSeconds(command: string, cwd: string): number {
   const result = spawnSync('bash', ['-c', `${command} > /dev/null 2>&1; times`], { cwd, encoding: 'utf8' });
   const children = result.stdout.trim().split('\n')[1] ?? '';
   const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
@@ -53,7 +53,7 @@ function cpuSeconds(command: string, cwd: string): number {
   return (seconds[0] as number) + (seconds[1] as number);
 }
 
-const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+export const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
 
 export async function benchCli(rounds = 5, options: BenchRepositoryOptions = BENCH_REPOSITORY): Promise<CliBench> {
   const cli = await bundleCli();

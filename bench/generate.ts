@@ -265,9 +265,10 @@ function writeDimensionResult(random: Random, d: DimensionShape, out: string[]):
 
 /**
  * A rubric and an assessment of about `targetLines` lines against it (the rubric has exactly
- * the assessed capabilities). Deterministic for a given seed.
+ * the assessed capabilities), or, with `shape.dimensions`, of exactly that many capabilities.
+ * Deterministic for a given seed.
  */
-export function generateBenchDocuments(targetLines: number, seed = 20260331): BenchDocuments {
+export function generateBenchDocuments(targetLines: number, seed = 20260331, shape: { readonly dimensions?: number } = {}): BenchDocuments {
   const random = new Random(seed ^ targetLines);
   const criteriaCount = criteriaFor(targetLines);
   const out: string[] = [
@@ -294,7 +295,8 @@ export function generateBenchDocuments(targetLines: number, seed = 20260331): Be
   ];
   const dimensions: DimensionShape[] = [];
   const MAX_DIMENSIONS = 500;
-  while (out.length < targetLines && dimensions.length < MAX_DIMENSIONS) {
+  const enough = () => (shape.dimensions !== undefined ? dimensions.length >= shape.dimensions : out.length >= targetLines);
+  while (!enough() && dimensions.length < MAX_DIMENSIONS) {
     const dimension = makeDimension(random, dimensions.length, criteriaCount);
     dimensions.push(dimension);
     writeDimensionResult(random, dimension, out);

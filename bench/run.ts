@@ -24,10 +24,14 @@
  *   --cli-rounds 5        rounds of it
  *   --sheets-only         only the spreadsheets (bench/sheets.ts)
  *   --no-sheets           leave them out
+ *   --portfolio-only      only the portfolio over a generated organization (bench/portfolio.ts)
+ *   --no-portfolio        leave that out
  * Then the CLI over a generated 1,000-file repository (bench/cli.ts): `validate` against ajv-cli
  * and the review of a whole change against `validate`, in CPU time of whole processes. Then
  * spreadsheets (bench/sheets.ts): importing a 1,000-row sheet against reading the same answers
- * from YAML, exporting a DSOMM assessment against writing it as YAML.
+ * from YAML, exporting a DSOMM assessment against writing it as YAML. Then the portfolio over a
+ * generated organization of 500 units (bench/portfolio.ts): `portfolio` against `validate` over
+ * the same files, in CPU time of whole processes, and the size of its HTML page.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +45,7 @@ import { MemoryFileHost } from '../src/core/resolve/host';
 import { parseYaml } from '../src/core/yaml/parse';
 import { benchCli, cliTable } from './cli';
 import { benchSheets, sheetsTable } from './sheets';
+import { benchPortfolio, portfolioTable } from './portfolio';
 import { benchDidYouMean, didYouMeanTable, type DidYouMeanRow } from './didYouMean';
 import { measureInterleaved, type Timing } from './measure';
 import { BENCH_REPOSITORY } from './repository';
@@ -55,6 +60,7 @@ interface Options {
   hostile: boolean;
   didYouMean: boolean;
   sheets: boolean;
+  portfolio: boolean;
   write: boolean;
   writeFiles?: string;
   cli: boolean;
@@ -64,7 +70,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, didYouMean: true, write: true, cli: true, engine: true, sheets: true, cliFiles: BENCH_REPOSITORY.files, cliRounds: 5 };
+  const options: Options = { sizes: [...BENCH_SIZES], budgetMs: 3000, hostile: true, didYouMean: true, write: true, cli: true, engine: true, sheets: true, portfolio: true, cliFiles: BENCH_REPOSITORY.files, cliRounds: 5 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number).filter((n) => n > 0);
@@ -76,20 +82,29 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--cli-only') {
       options.engine = false;
       options.sheets = false;
+      options.portfolio = false;
     } else if (arg === '--no-cli') options.cli = false;
     else if (arg === '--sheets-only') {
       options.engine = false;
       options.cli = false;
+      options.portfolio = false;
     } else if (arg === '--no-sheets') options.sheets = false;
     else if (arg === '--cli-files') options.cliFiles = Math.max(30, Number(argv[++i]) || BENCH_REPOSITORY.files);
     else if (arg === '--cli-rounds') options.cliRounds = Math.max(1, Number(argv[++i]) || 5);
-    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-did-you-mean --no-write --write-files DIR --cli-only --no-cli --cli-files 1000 --cli-rounds 5 --sheets-only --no-sheets`);
+    else if (arg === '--portfolio-only') {
+      options.engine = false;
+      options.cli = false;
+      options.sheets = false;
+    } else if (arg === '--no-portfolio') options.portfolio = false;
+    else throw new Error(`Unknown option ${arg}. Options: --sizes 500,5000 --budget-ms 3000 --no-hostile --no-did-you-mean --no-write --write-files DIR --cli-only --no-cli --cli-files 1000 --cli-rounds 5 --sheets-only --no-sheets --portfolio-only --no-portfolio`);
   }
   return options;
 }
 
 const repoRoot = path.resolve(__dirname, '..');
+const CLI_HEADING = '## The CLI over a repository';
 const SHEETS_HEADING = '## Spreadsheets';
+const PORTFOLIO_HEADING = '## The portfolio over an organization';
 const schemaDir = path.join(repoRoot, 'schemas');
 
 /** yaml-language-server set up as an editor would: the assessment schema, read from disk on request. */
@@ -309,7 +324,7 @@ async function main(): Promise<void> {
     const table = cliTable(cli);
     console.log(`\n${table}\n`);
     cliSection = [
-      '## The CLI over a repository',
+      CLI_HEADING,
       '',
       `A generated repository (bench/repository.ts): ${cli.repository.rubrics} rubrics and ${cli.repository.assessments} assessments of about 150 lines, and a branch that changes ${cli.repository.changedFiles - 1} assessments and one rubric's group weight, so the review also scores every assessment of that rubric before and after.`,
       `Each cell is the median CPU time (user + system, from bash's \`times\`) of the whole process over ${cli.rounds} interleaved rounds after a warm-up; the rubrics CLI is the minified bundle that \`npm run build\` writes.`,
@@ -335,27 +350,46 @@ async function main(): Promise<void> {
       '',
     ];
   }
+  let portfolioSection: string[] = [];
+  if (options.portfolio) {
+    console.log('\nThe portfolio over a generated organization of 500 units (CPU time of whole processes, interleaved rounds)...');
+    const bench = await benchPortfolio();
+    const table = portfolioTable(bench);
+    console.log(`\n${table}\n`);
+    portfolioSection = [
+      PORTFOLIO_HEADING,
+      '',
+      `A generated organization (bench/organization.ts): ${bench.organization.units} units in 8 divisions, each assessed once against one of ${bench.organization.rubrics} rubrics of ${bench.organization.dimensions} capabilities (assessments of about ${bench.organization.assessmentLines} lines), so the portfolio has ${bench.organization.rubrics} tables of ${bench.organization.units / bench.organization.rubrics} units.`,
+      `Each cell is the median CPU time (user + system, from bash's \`times\`) of the whole process over ${bench.rounds} interleaved rounds after a warm-up; both commands read, check and score every file through one engine, and the portfolio then builds its model and writes it as JSON.`,
+      '',
+      table,
+      '',
+    ];
+  }
   if (options.write) {
     const date = new Date().toISOString().slice(0, 10);
     const file = path.join(repoRoot, 'bench', 'results.md');
     // A partial run keeps the other sections of the last full run.
     const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const cliAt = previous.indexOf('## The CLI over a repository');
-    const sheetsAt = previous.indexOf(SHEETS_HEADING);
-    const keptSheets = sheetsAt >= 0 ? previous.slice(sheetsAt).trimEnd().split('\n') : [];
-    const beforeSheets = sheetsAt >= 0 ? previous.slice(0, sheetsAt) : previous;
-    const keptCli = cliAt >= 0 ? beforeSheets.slice(cliAt).trimEnd().split('\n') : [];
-    const keptEngine = (cliAt >= 0 ? previous.slice(0, cliAt) : beforeSheets).trimEnd().split('\n');
-    const md = [
-      ...(engineSection.length ? engineSection : keptEngine),
-      '',
-      ...(cliSection.length ? cliSection : keptCli),
-      '',
-      ...(sheetsSection.length ? sheetsSection : keptSheets),
-    ].join('\n').replace(/^# Benchmark results\n\nWritten by `npm run bench` on [\d-]+/, `# Benchmark results\n\nWritten by \`npm run bench\` on ${date}`);
+    const kept = sectionsOf(previous, [CLI_HEADING, SHEETS_HEADING, PORTFOLIO_HEADING]);
+    const md = [engineSection.length ? engineSection : kept.get('') ?? [], cliSection.length ? cliSection : kept.get(CLI_HEADING) ?? [], sheetsSection.length ? sheetsSection : kept.get(SHEETS_HEADING) ?? [], portfolioSection.length ? portfolioSection : kept.get(PORTFOLIO_HEADING) ?? []]
+      .filter((s) => s.length > 0)
+      .map((s) => s.join('\n'))
+      .join('\n\n')
+      .replace(/^# Benchmark results\n\nWritten by `npm run bench` on [\d-]+/, `# Benchmark results\n\nWritten by \`npm run bench\` on ${date}`);
     fs.writeFileSync(file, `${md.trimEnd()}\n`);
     console.log('Wrote bench/results.md');
   }
+}
+
+/** The sections of the last results, by heading ('' for the engine's, everything before the first of the headings). */
+function sectionsOf(previous: string, headings: readonly string[]): Map<string, string[]> {
+  const starts = headings.map((h) => [h, previous.indexOf(h)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1]);
+  const sections = new Map<string, string[]>();
+  const lines = (from: number, to: number) => previous.slice(from, to).trimEnd().split('\n');
+  sections.set('', lines(0, starts[0]?.[1] ?? previous.length));
+  starts.forEach(([heading, at], i) => sections.set(heading, lines(at, starts[i + 1]?.[1] ?? previous.length)));
+  return sections;
 }
 
 async function benchEngine(options: Options, machineInfo: string): Promise<string[]> {
@@ -434,7 +468,7 @@ async function benchEngine(options: Options, machineInfo: string): Promise<strin
           '',
         ]
       : []),
-    'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-hostile`, `--no-did-you-mean`, `--no-write`, `--cli-only`, `--no-cli`;',
+    'Reproduce with `npm run bench` (options after `--`: `--sizes 500,5000`, `--budget-ms 3000`, `--no-hostile`, `--no-did-you-mean`, `--no-write`, `--cli-only`, `--no-cli`, `--sheets-only`, `--no-sheets`, `--portfolio-only`, `--no-portfolio`;',
     '`--write-files DIR` writes the generated documents instead). Absolute times depend on the machine and its load;',
     'the ratios, measured in the same rounds, are the meaningful part.',
   ];

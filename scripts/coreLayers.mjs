@@ -19,7 +19,8 @@ export const CORE_LAYERS = [
   'engine', // src/core/engine.ts: parse → envelope → schema → index → score → rules
   'report', // the report model and the score diff
   'review', // a change for a reviewer: rubric changes, why scores moved, impact, history
-  'render', // text, Markdown, HTML and JSON renderings of reports
+  'views', // views across documents: the portfolio of many assessments, units compared, plans' trajectories
+  'render', // text, Markdown, HTML, JSON and CSV renderings of reports and views
   'language', // editor features over located documents
   'interchange', // other formats: model importers (SAMM, DSOMM, Scorecard), spreadsheets of answers (written back through language/answerEdits)
 ];

@@ -1,9 +1,13 @@
-// Writes schemas/report.schema.json, the JSON Schema of the JSON report (`rubrics report --format
-// json`), from the report model's TypeScript types in src/core/report/model.ts, so the published
-// schema cannot drift from what the renderer writes: the types are the one home of the shape, and
-// their doc comments become the schema's descriptions. test/report.schema.test.ts fails when the
-// committed file is not what this script writes, and validates every sample's report against it.
-// Run `npm run report-schema` after changing the model.
+// Writes the JSON Schemas of the tool's published JSON outputs from the TypeScript types that are
+// the one home of their shape, so a schema cannot drift from what the renderer writes; their doc
+// comments become the schemas' descriptions:
+// - schemas/report.schema.json: the JSON report (`rubrics report --format json`), from
+//   src/core/report/model.ts;
+// - schemas/portfolio.schema.json: the portfolio (`rubrics portfolio --format json`), from
+//   src/core/views/model.ts.
+// test/report.schema.test.ts and test/core/views/portfolioSchema.test.ts fail when a committed file
+// is not what this script writes, and validate real outputs against it.
+// Run `npm run report-schema` after changing either model.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,28 +15,51 @@ import { createGenerator } from 'ts-json-schema-generator';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const REPORT_SCHEMA_FILE = path.join(root, 'schemas/report.schema.json');
+export const PORTFOLIO_SCHEMA_FILE = path.join(root, 'schemas/portfolio.schema.json');
 
-/** The schema's text, as it should be committed. */
+/** The report schema's text, as it should be committed. */
 export function reportSchemaText() {
-  const generated = createGenerator({
-    path: path.join(root, 'src/core/report/model.ts'),
-    tsconfig: path.join(root, 'tsconfig.json'),
+  return schemaText({
+    source: 'src/core/report/model.ts',
     type: 'ReportModel',
+    file: 'report.schema.json',
+    title: 'Rubrics as Code report',
+    description:
+      'The JSON report of one rubric document (rubrics report --format json): scores at full precision, levels, blockers, groups and sub-groups, and the problems found. schemaVersion names the shape; optional fields are omitted, never null.',
+  });
+}
+
+/** The portfolio schema's text, as it should be committed. */
+export function portfolioSchemaText() {
+  return schemaText({
+    source: 'src/core/views/model.ts',
+    type: 'PortfolioModel',
+    file: 'portfolio.schema.json',
+    title: 'Rubrics as Code portfolio',
+    description:
+      'Every unit of an organization in one view (rubrics portfolio --format json): one table per rubric, a row per unit from its latest assessment, a cell per dimension, group and stream, roll-ups per group of units, changes since the previous assessment and the trajectories plans project. Scores at full precision; schemaVersion names the shape; optional fields are omitted, never null.',
+  });
+}
+
+function schemaText({ source, type, file, title, description }) {
+  const generated = createGenerator({
+    path: path.join(root, source),
+    tsconfig: path.join(root, 'tsconfig.json'),
+    type,
     expose: 'export',
     topRef: true,
     jsDoc: 'extended',
     additionalProperties: false,
     skipTypeCheck: true,
-  }).createSchema('ReportModel');
+  }).createSchema(type);
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://raw.githubusercontent.com/rubrics-as-code/rubrics-as-code/main/schemas/report.schema.json',
-    title: 'Rubrics as Code report',
-    description:
-      'The JSON report of one rubric document (rubrics report --format json): scores at full precision, levels, blockers, groups and sub-groups, and the problems found. schemaVersion names the shape; optional fields are omitted, never null.',
+    $id: `https://raw.githubusercontent.com/rubrics-as-code/rubrics-as-code/main/schemas/${file}`,
+    title,
+    description,
     ...generated,
   };
-  delete schema.definitions?.ReportModel?.$schema;
+  delete schema.definitions?.[type]?.$schema;
   closeRecords(schema);
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
@@ -48,6 +75,11 @@ function closeRecords(node) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  fs.writeFileSync(REPORT_SCHEMA_FILE, reportSchemaText());
-  console.log(`wrote ${path.relative(root, REPORT_SCHEMA_FILE)}`);
+  for (const [file, text] of [
+    [REPORT_SCHEMA_FILE, reportSchemaText()],
+    [PORTFOLIO_SCHEMA_FILE, portfolioSchemaText()],
+  ]) {
+    fs.writeFileSync(file, text);
+    console.log(`wrote ${path.relative(root, file)}`);
+  }
 }

@@ -87,7 +87,7 @@ describe('completion', () => {
     expect(evidence.documentation).toContain('Evidence for the dimension as a whole');
     expect(evidence.insertText).toBe('evidence:\n  - ');
     const root = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('kind: Assessment\n', 'kind: Assessment\n‸\n'));
-    expect(labels(root.items)).toEqual(['title', 'assessors', 'summary', 'evidenceValidFor']);
+    expect(labels(root.items)).toEqual(['title', 'inherits', 'assessors', 'summary', 'evidenceValidFor']);
   });
 
   it('indents nested inserts under a key typed after a list dash', async () => {

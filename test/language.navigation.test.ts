@@ -95,6 +95,11 @@ describe('go to definition', () => {
     expect(await definition('acme.plan.yaml', DESK_PLAN.replace('dependsOn: [portal-revamp]', 'dependsOn: [portal-‸revamp]'))).toEqual({ uri: uriOf('acme.plan.yaml'), text: 'portal-revamp' });
   });
 
+  it('goes from an assessment to the one it inherits from', async () => {
+    const team = DESK_ASSESSMENT.replace('id: acme-2026', 'id: team-2026').replace('rubric: ./desk.rubric.yaml', 'rubric: ./desk.rubric.yaml\ninherits: ./ac‸me.assessment.yaml');
+    expect(await definition('team.assessment.yaml', team)).toEqual({ uri: uriOf('acme.assessment.yaml'), text: 'acme-2026' });
+  });
+
   it('goes into a built-in rubric through its virtual document URI', async () => {
     const framework = builtinFrameworks().get('seven-attributes')!;
     const text = DESK_ASSESSMENT.replace('rubric: ./desk.rubric.yaml', 'rubric: seven-attributes').replace(/dimensions:[\s\S]*$/, 'dimensions:\n  business-fu‸sion:\n    answers: {}\n');

@@ -38,7 +38,7 @@ export function decodeAttr(value: string): string {
 const ALLOWED_TAGS = new Set([
   'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'footer', 'section', 'article', 'div', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'em', 'small', 'code', 'pre', 'blockquote', 'br', 'hr',
-  'details', 'summary', 'figure', 'figcaption', 'svg', 'g', 'rect', 'line', 'circle', 'polygon', 'text', 'desc', 'script', 'link', 's',
+  'nav', 'sup', 'details', 'summary', 'figure', 'figcaption', 'svg', 'g', 'rect', 'line', 'circle', 'polygon', 'text', 'desc', 'script', 'link', 's',
 ]);
 
 /** Structural checks on every tag of a page: the renderer's own tags only, no handlers, safe links, nothing loaded. */

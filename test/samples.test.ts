@@ -41,7 +41,7 @@ async function assessmentScore(name: string): Promise<AssessmentScore> {
 
 describe('samples (everything outside samples/invalid/)', () => {
   it('exist: three frameworks at two dates, a plan, a custom rubric with its assessment, and a multi-document file', () => {
-    expect(validFiles.map(relative)).toEqual([
+    expect(validFiles.map(relative).filter((f) => f.startsWith('kestrel/'))).toEqual([
       'kestrel/2025-03.it4it-legacy-alignment.assessment.yaml',
       'kestrel/2025-03.nexgen-digital-services.assessment.yaml',
       'kestrel/2025-03.seven-attributes.assessment.yaml',
@@ -54,6 +54,14 @@ describe('samples (everything outside samples/invalid/)', () => {
       'kestrel/roadmap-2026-2028.plan.yaml',
       'kestrel/secure-delivery.yaml',
     ]);
+  });
+
+  it('hold an organization of 12 units in 3 groups, each assessed twice, with a plan per group (test/integration/portfolio.samples.test.ts reads them as a portfolio)', () => {
+    const tarn = validFiles.map(relative).filter((f) => f.startsWith('tarn-valley/'));
+    expect(tarn.filter((f) => f.endsWith('.seven-attributes.assessment.yaml'))).toHaveLength(24);
+    expect(tarn.filter((f) => f.endsWith('.secure-delivery.assessment.yaml'))).toHaveLength(16);
+    expect(tarn.filter((f) => f.endsWith('.plan.yaml')).map((f) => f.split('/')[1])).toEqual(['customer-digital', 'operational-technology', 'shared-services']);
+    expect(tarn.length).toBe(24 + 16 + 3 + 1);
   });
 
   for (const file of validFiles) {

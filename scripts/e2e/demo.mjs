@@ -64,7 +64,11 @@ Rubrics as Code is running in VS Code at:
 Open that address in a browser. Things to try: open an assessment in kestrel/ and run
 "Rubrics: Open Report Preview to the Side" (Ctrl+K V, or click the score in the status bar);
 hover a dimension id; open a file in invalid/ to see its problems and quick fixes; change an
-answer or a level and watch the score move.
+answer or a level and watch the score move. The second folder, tarn-valley/, is an organization
+of twelve units: open a unit that runs on the Cloud Platform (customer-digital/, a 2026 file) to
+see the answers it inherits, change an answer in shared-services/cloud-platform.2026-03.* and
+watch every unit that inherits it move; in the terminal, "node dist/cli.js portfolio
+samples/tarn-valley" shows them all in one view.
 The samples are the repository's own files: edits are real (git checkout samples/ undoes them).
 Server log: ${server.logFile}
 Press Ctrl+C to stop.`);

@@ -97,7 +97,8 @@ export class GitRepository implements FileHost {
     }
   }
 
-  private verifyRef(ref: string, shown: string): Promise<void> {
+  /** Fails with a message that says what to fetch when `ref` is not a commit of this repository. */
+  verifyRef(ref: string, shown: string): Promise<void> {
     let verified = this.verifiedRefs.get(ref);
     if (!verified) {
       verified = git(this.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then(

@@ -1,18 +1,19 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Engine, FileAnalysis } from '../core/engine';
 import { parseDocuments } from '../core/document/located';
-import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
-import { hasGlobMagic, matchesGlob } from './glob';
 import { asFolder, folderOf, refusalSentence, type Confinement, type Refusal } from '../core/resolve/confinement';
 import { textOf } from '../core/resolve/host';
 import { referencedUrisIn } from '../core/resolve/references';
 import { baseName } from '../core/resolve/uris';
 import { rubricsDefinedIn, rubricUsers, type RubricRef } from '../core/review/dependents';
-import { reviewChange, type ChangeReview, type FileStatus, type FileVersions } from '../core/review/change';
+import { reviewChange, type ChangeReview, type DependentReason, type FileStatus, type FileVersions, type PortfolioReviewSection, type StatusChangeCause } from '../core/review/change';
+import { buildPortfolio, latestAssessmentFiles, portfolioEntries, portfolioReview, type PortfolioEntry } from '../core/views';
 import { createEngine, FileChecker } from './analyze';
 import { defaultBase, listChanges, type ChangeSet, type ChangedFile } from './changedFiles';
 import { CliError } from './errors';
-import { git, gitUri, LINK_MODE, type GitRepository } from './gitSource';
+import { git, gitUri, parseGitUri, type GitRepository } from './gitSource';
+import { filesAtRevision, inScope, isRubricPath, readAtRevision, scopeOf, workingTreeFiles, type Refused, type SideRead } from './revisionFiles';
 import { IgnoreRules } from './ignoreFile';
 import { fileUri } from './nodeFileHost';
 import { SourceReader } from './sources';
@@ -53,7 +54,6 @@ export interface ReviewResult {
   readonly heads: readonly ReviewedAnalysis[];
 }
 
-const OUR_FILES = new GlobSet(DEFAULT_RUBRIC_FILE_GLOBS);
 const YAML_FILE = /\.ya?ml$/i;
 
 export async function reviewRepository(request: ReviewRequest): Promise<ReviewResult> {
@@ -93,14 +93,14 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
       // A side that leads out of the root was not read: the file cannot be compared, and says why.
       const refused = [before, after].filter((side): side is Refused => 'refused' in side);
       if (refused.length > 0) {
-        if (isRubricFile(file.path, undefined) || isRubricFile(beforePath, undefined) || [before, after].some((side) => 'text' in side && isRubricFile(file.path, side.text))) {
+        if (isRubricPath(file.path, undefined) || isRubricPath(beforePath, undefined) || [before, after].some((side) => 'text' in side && isRubricPath(file.path, side.text))) {
           incomplete.push({ path: file.path, reasons: refused.map((side) => refusalSentence(side === before ? `${change.base.slice(0, 12)}:${beforePath}` : file.path, side.refused, 'file')) });
         }
         continue;
       }
       const beforeText = 'text' in before ? before.text : undefined;
       const afterText = 'text' in after ? after.text : undefined;
-      if (!isRubricFile(file.path, afterText) && !isRubricFile(beforePath, beforeText)) continue;
+      if (!isRubricPath(file.path, afterText) && !isRubricPath(beforePath, beforeText)) continue;
       versions.push({
         path: file.path,
         ...(file.previousPath !== undefined ? { previousPath: file.previousPath } : {}),
@@ -110,41 +110,121 @@ export async function reviewRepository(request: ReviewRequest): Promise<ReviewRe
       });
     }
 
+    // The head's other files (not reviewed so far), read once for the searches below, when one needs them.
+    let headTexts: HeadFile[] | undefined;
+    const otherHeadFiles = async (): Promise<HeadFile[]> => {
+      if (!headTexts) {
+        headTexts = [];
+        for (const { path: file, link } of change.workingTree ? await workingTreeFiles(repository.root) : await filesAtRevision(repository.root, change.head)) {
+          if (!inScope(file, scope) || ignore.ignores(file, change.root)) continue;
+          const read = await sides.atHead(file, link);
+          const text = 'text' in read ? read.text : undefined;
+          if (text !== undefined && isRubricPath(file, text)) headTexts.push({ path: file, link, text, uri: headUri(file) });
+        }
+      }
+      const reviewed = new Set(versions.map((v) => v.path));
+      return headTexts.filter((f) => !reviewed.has(f.path));
+    };
+    const unchangedVersions = async (file: HeadFile, after: FileAnalysis, reason: DependentReason): Promise<FileVersions | undefined> => {
+      const beforeRead = await sides.atBase(file.path, file.link);
+      const beforeText = 'text' in beforeRead ? beforeRead.text : undefined;
+      if (beforeText === undefined) return undefined;
+      return { path: file.path, status: 'unchanged', before: await analyze(`${change.base.slice(0, 12)}:${file.path}`, gitUri(change.base, file.path), beforeText), after, reason };
+    };
+
     // Every other file that uses a rubric the change touched: its scores can move although it did not change.
     const touched = versions.flatMap((v) => rubricsDefinedIn(v.after));
     if (touched.length > 0) {
-      const reviewed = new Set(versions.map((v) => v.path));
-      for (const { path: file, link } of await headFiles(change, repository.root)) {
-        if (reviewed.has(file) || !inScope(file, scope) || ignore.ignores(file, change.root)) continue;
-        const read = await sides.atHead(file, link);
-        const text = 'text' in read ? read.text : undefined;
-        if (text === undefined || !isRubricFile(file, text)) continue;
+      for (const file of await otherHeadFiles()) {
+        const { text, uri } = file;
         // A file that cannot name a touched rubric, by its path or its id, cannot use it.
-        const uri = headUri(file);
         const candidates = touched.filter((ref) => mayNamePath(text, uri, ref.uri) || text.includes(ref.id));
         if (candidates.length === 0) continue;
         // Nor can a file whose rubric references name other files: only a file whose `rubric:`
         // leads to a touched rubric's file is analysed, at both revisions.
         const named = referencedUrisIn(parseDocuments(text).documents.map((doc) => doc.value), uri, ['rubric']);
         if (!candidates.some((ref) => named.includes(ref.uri))) continue;
-        const after = await analyze(file, uri, text);
+        const after = await analyze(file.path, uri, text);
         if (!candidates.some((ref) => rubricUsers(after, ref).length > 0)) continue;
-        const beforeRead = await sides.atBase(file, link);
-        const beforeText = 'text' in beforeRead ? beforeRead.text : undefined;
-        if (beforeText === undefined) continue;
-        versions.push({ path: file, status: 'unchanged', before: await analyze(`${change.base.slice(0, 12)}:${file}`, gitUri(change.base, file), beforeText), after });
+        const reviewed = await unchangedVersions(file, after, 'rubric');
+        if (reviewed) versions.push(reviewed);
       }
     }
 
-    const review = reviewChange({
+    // Every other assessment that inherits from an assessment the change touched, directly or through others.
+    const bases = new Set(versions.filter((v) => v.status !== 'unchanged' && v.after.documents.some((d) => d.kind === 'Assessment')).map((v) => v.after.uri));
+    for (let grew = bases.size > 0; grew; ) {
+      grew = false;
+      for (const file of await otherHeadFiles()) {
+        if (!file.text.includes('inherits')) continue;
+        const named = referencedUrisIn(parseDocuments(file.text).documents.map((doc) => doc.value), file.uri, ['inherits']);
+        if (!named.some((uri) => bases.has(uri))) continue;
+        const reviewed = await unchangedVersions(file, await analyze(file.path, file.uri, file.text), 'inheritance');
+        if (!reviewed) continue;
+        versions.push(reviewed);
+        bases.add(file.uri);
+        grew = true;
+      }
+    }
+
+    const reviewed = reviewChange({
       base: { ref: base, commit: change.base },
       head: { ref: request.head ?? (await workingTreeName(change)), commit: change.head },
       files: versions,
     });
+    const portfolio = await portfolioOfChange(reviewed, versions, otherHeadFiles, analyze, (uri) => repositoryPath(uri, change.root));
+    const review = portfolio ? { ...reviewed, portfolio } : reviewed;
     return { review, change, incomplete, heads: versions.filter((v) => v.status !== 'deleted').map((v) => ({ path: v.path, analysis: v.after })) };
   } finally {
     await reader.close();
   }
+}
+
+/** A file of the head, read. */
+interface HeadFile {
+  /** From the repository root. */
+  readonly path: string;
+  readonly link: boolean;
+  readonly text: string;
+  readonly uri: string;
+}
+
+/**
+ * The portfolio's part of the review, when the change moves some assessment's overall level or
+ * threshold status: the portfolios at the two revisions, over the reviewed files and, the same at
+ * both, the latest assessments of the other units of the organizations concerned (found from what
+ * the head's files write, and only those analysed).
+ */
+async function portfolioOfChange(
+  review: ChangeReview,
+  versions: readonly FileVersions[],
+  otherHeadFiles: () => Promise<HeadFile[]>,
+  analyze: (shown: string, uri: string, text: string) => Promise<FileAnalysis>,
+  pathOf: (uri: string) => string,
+): Promise<PortfolioReviewSection | undefined> {
+  const moved = review.files.some((f) =>
+    f.documents.some((d) => d.kind === 'Assessment' && (d.diff.overall?.levelBefore !== d.diff.overall?.levelAfter || d.diff.overall?.thresholdBefore !== d.diff.overall?.thresholdAfter)),
+  );
+  if (!moved) return undefined;
+  const organizations = new Set(
+    versions.flatMap((v) => [v.before, v.after].flatMap((a) => a.documents.flatMap((d) => (d.kind === 'Assessment' && d.data ? [d.data.subject.organization] : [])))),
+  );
+  const others: PortfolioEntry[] = [];
+  const files = latestAssessmentFiles(await otherHeadFiles(), organizations);
+  for (const file of files) others.push(...portfolioEntries(await analyze(file.path, file.uri, file.text), file.path));
+  const before = buildPortfolio([...versions.flatMap((v) => portfolioEntries(v.before, v.previousPath ?? v.path)), ...others]);
+  const after = buildPortfolio([...versions.flatMap((v) => portfolioEntries(v.after, v.path)), ...others]);
+  const causes = new Map<string, StatusChangeCause>();
+  for (const v of versions) for (const p of [v.path, v.previousPath ?? v.path]) causes.set(p, v.status === 'unchanged' ? (v.reason ?? 'rubric') : 'assessment');
+  return portfolioReview(before, after, (table) => `${pathOf(table.rubricUri)}#${table.rubric.id}`, (p) => causes.get(p));
+}
+
+/** A file's URI as a path from the repository root, at either revision (a built-in rubric's URI as it is). */
+function repositoryPath(uri: string, root: string): string {
+  const revision = parseGitUri(uri);
+  if (revision) return revision.path;
+  if (!uri.startsWith('file:')) return uri;
+  return path.relative(root, fileURLToPath(uri)).split(path.sep).join('/');
 }
 
 /**
@@ -164,52 +244,6 @@ function statusOf(file: ChangedFile): FileStatus {
   return file.status === 'type-changed' ? 'modified' : file.status;
 }
 
-/** Whether a path from the repository root is one of ours: by its name, or by its apiVersion line. */
-function isRubricFile(repoPath: string, text: string | undefined): boolean {
-  if (!YAML_FILE.test(repoPath)) return false;
-  return OUR_FILES.matches(repoPath, `/${repoPath}`) || (text !== undefined && declaresApiVersion(text));
-}
-
-/** The paths given, from the repository root; undefined for the whole repository. */
-function scopeOf(paths: readonly string[], cwd: string, root: string): string[] | undefined {
-  if (paths.length === 0) return undefined;
-  return paths.map((p) => {
-    const relative = path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/');
-    if (relative.startsWith('..')) throw new CliError(`"${p}" is outside the repository at ${root}.`);
-    return relative;
-  });
-}
-
-/** Whether a file is in one of the paths given: a file, a folder, or a glob (the dialect of src/core/format/glob.ts). */
-function inScope(repoPath: string, scope: readonly string[] | undefined): boolean {
-  return !scope || scope.some((s) => s === '' || repoPath === s || repoPath.startsWith(`${s}/`) || (hasGlobMagic(s) && matchesGlob(s, repoPath)));
-}
-
-/**
- * Every YAML file of the head: tracked files (and untracked ones, for the working tree), and, at a
- * head commit, whether git holds it as a link (on disk, the confined reader sees links itself).
- */
-async function headFiles(change: ChangeSet, root: string): Promise<{ path: string; link: boolean }[]> {
-  if (change.workingTree) {
-    const listing = `${await git(root, ['ls-files', '-z'])}${await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])}`;
-    return [...new Set(listing.split('\0').filter((f) => f && YAML_FILE.test(f)))].sort().map((file) => ({ path: file, link: false }));
-  }
-  // `<mode> <type> <object>\t<path>` per file.
-  const entries = (await git(root, ['ls-tree', '-r', '-z', change.head])).split('\0').filter(Boolean);
-  const files = new Map<string, boolean>();
-  for (const entry of entries) {
-    const tab = entry.indexOf('\t');
-    const file = entry.slice(tab + 1);
-    if (tab > 0 && YAML_FILE.test(file)) files.set(file, entry.startsWith(`${LINK_MODE} `));
-  }
-  return [...files.keys()].sort().map((file) => ({ path: file, link: files.get(file) === true }));
-}
-
-/** A side of a changed file: its text (undefined: no file there), or why it was not read. */
-type SideRead = { readonly text: string | undefined } | Refused;
-interface Refused {
-  readonly refused: Refusal;
-}
 const NOTHING: SideRead = { text: undefined };
 
 /**
@@ -239,12 +273,8 @@ class ChangeSides {
     return refused ? { refused } : { text: textOf(await this.disk.readFile(uri)) };
   }
 
-  private async atRevision(ref: string, repoPath: string, link: boolean): Promise<SideRead> {
-    if (!link) return { text: await this.repository.show(ref, repoPath) };
-    const target = await this.repository.linkTarget(ref, repoPath);
-    if (target === undefined) return { refused: this.leavesTree };
-    const refused = await this.engine.checkedFileRefusal(gitUri(ref, target));
-    return refused ? { refused: { ...refused, link: true } } : { text: await this.repository.show(ref, target) };
+  private atRevision(ref: string, repoPath: string, link: boolean): Promise<SideRead> {
+    return readAtRevision(this.repository, this.engine, ref, repoPath, link, this.leavesTree);
   }
 }
 

@@ -1,7 +1,8 @@
 import { builtinByUri, isBuiltinUri } from './builtins';
 import { DiagnosticCollector } from './diagnostics/collector';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/types';
-import { assessmentFacts, type AssessmentFacts } from './domain/assessmentFacts';
+import { assessmentFacts, withInheritedFacts, type AssessmentFacts } from './domain/assessmentFacts';
+import { inheritFrom, MAX_INHERITANCE_DEPTH, ownAssessment, type EffectiveAssessment } from './domain/inheritance';
 import { RubricIndex } from './domain/rubricIndex';
 import { BudgetExceeded, DOCUMENT_BUDGET, DocumentBudget, type BudgetLimits } from './document/budget';
 import { parseDocuments, type LocatedDocument, type LocatedFile, type ParseOptions } from './document/located';
@@ -10,13 +11,14 @@ import { readReferencedFiles } from './resolve/closure';
 import { ConfinedReader, isAvailable, sameFileText, type Confinement, type FileText, type Refusal, type Unavailable } from './resolve/confinement';
 import type { FileHost } from './resolve/host';
 import { referencedUrisIn, referencesIn, type ReferenceKey } from './resolve/references';
+import { baseName } from './resolve/uris';
 import { baselineRubricMismatch, resolveReference, unreadableBaseline, unscoredBaseline, unusableRubric, type CandidateFile, type ReferenceProblem } from './resolve/resolver';
 import { reportUnknownId, RuleContext, type RuleInputs } from './rules/context';
 import { runRules } from './rules/registry';
 import { checkEnvelope } from './schema/envelope';
 import { SCHEMA_NOT_RUN, validateAgainstSchema, type SchemaVerdict } from './schema/validateSchema';
 import { projectPlan, type PlanProjection } from './scoring/projectPlan';
-import { dimensionOutcomes, scoreAssessment } from './scoring/scoreAssessment';
+import { dimensionOutcomes, scoreAssessment, summarizeScore, type ScoreSummary } from './scoring/scoreAssessment';
 import type { AssessmentScore } from './scoring/types';
 
 /** A rubric found through a reference, with what go-to-definition and hovers need. */
@@ -57,12 +59,35 @@ export interface RubricDocumentAnalysis extends DocumentBase {
 
 export interface AssessmentDocumentAnalysis extends DocumentBase {
   readonly kind: 'Assessment';
+  /** The assessment as written. */
   readonly data?: Assessment;
   /** Its rubric, when the reference finds one without errors (also while the document itself has errors). */
   readonly rubric?: ResolvedRubric;
+  /** The assessment it inherits from (`inherits:`), when the reference finds one it can use. */
+  readonly base?: AssessmentBase;
+  /**
+   * The assessment as it counts, when it inherits: its data with its bases' parts filled in, and
+   * where each came from (domain/inheritance.ts). Facts, scores and reports are of this; absent
+   * when it inherits nothing, as `data` is then what counts.
+   */
+  readonly effective?: EffectiveAssessment;
   /** What its answers mean, read from the parts that passed the schema. */
   readonly facts?: AssessmentFacts;
   readonly score?: AssessmentScore;
+  /**
+   * The scores at a glance (scoring/scoreAssessment.ts summarizeScore), built when read, from the
+   * same outcomes as `score` without its details: what views over many assessments read.
+   */
+  readonly summary?: ScoreSummary;
+}
+
+export interface AssessmentBase {
+  readonly uri: string;
+  readonly documentIndex: number;
+  /** The reference as written. */
+  readonly reference: string;
+  /** The base's title, or its unit's name (its organization's, for an assessment of a whole organization), for reports. */
+  readonly title: string;
 }
 
 export interface PlanBaseline {
@@ -234,6 +259,23 @@ interface Staged {
   readonly stopped?: BudgetExceeded;
 }
 
+/** A document of a file. */
+interface DocumentRef {
+  readonly uri: string;
+  readonly index: number;
+}
+
+/** A reference resolved to a document, as written. */
+interface ResolvedReference extends DocumentRef {
+  readonly builtin: boolean;
+  readonly reference: string;
+}
+
+/** An inheritance problem found on the base itself, as a diagnostic on `inherits:`. */
+function baseProblem(message: string): ReferenceProblem {
+  return { code: 'base-not-found', message };
+}
+
 /** What one document analysis read: every file's text, as it was (undefined: could not be read). */
 type Reads = ReadonlyMap<string, FileText | undefined>;
 
@@ -285,15 +327,23 @@ class FileState {
  */
 class ScoredWhenRead {
   #score: AssessmentScore | undefined;
+  #summary: ScoreSummary | undefined;
   readonly #build: () => AssessmentScore;
+  readonly #summarize: () => ScoreSummary;
 
-  constructor(build: () => AssessmentScore) {
+  constructor(build: () => AssessmentScore, summarize: () => ScoreSummary) {
     this.#build = build;
+    this.#summarize = summarize;
   }
 
   get score(): AssessmentScore {
     this.#score ??= this.#build();
     return this.#score;
+  }
+
+  get summary(): ScoreSummary {
+    this.#summary ??= this.#score ?? this.#summarize();
+    return this.#summary;
   }
 }
 
@@ -399,7 +449,7 @@ class AnalysisPass {
     /** Why the document is not fully checked, from its references (files that are there but were not read). */
     const unread: string[] = [];
     /** The analysis, on `into` when given (an assessment's, whose score is built when read). */
-    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid' | 'score'>, into: object = {}): { analysis: DocumentAnalysis; reads: Reads } => {
+    const finish = <A extends DocumentAnalysis>(analysis: Omit<A, 'diagnostics' | 'work' | 'incomplete' | 'index' | 'parsed' | 'schemaValid' | 'score' | 'summary'>, into: object = {}): { analysis: DocumentAnalysis; reads: Reads } => {
       const incomplete = [...new Set(unread), ...(work.stopped ? [budgetReport(work.stopped, s, state, out)] : [])];
       const base = { index: s.index, parsed: s.doc, schemaValid: s.verdict.valid, work: budget.spent, ...(incomplete.length > 0 ? { incomplete } : {}) };
       return { analysis: Object.assign(into, analysis, base, { diagnostics: out.items }) as unknown as A, reads };
@@ -418,12 +468,20 @@ class AnalysisPass {
       case 'Assessment': {
         const references = new References(this, state, s, out, reads, unread);
         const rubric = references.rubric();
-        const facts = s.verdict === SCHEMA_NOT_RUN ? undefined : work.run('facts and scores', valuesOf(s.doc), () => assessmentFacts(s.doc.value, rubric?.index, s.verdict));
         const data = s.verdict.valid ? (s.doc.value as Assessment) : undefined;
-        const outcomes = data && facts && rubric ? work.run('facts and scores', rubric.index.criteria.size + rubric.index.dimensions.size, () => dimensionOutcomes(data, facts, rubric.index)) : undefined;
+        const inherited = data && rubric ? references.base(rubric) : undefined;
+        const own = s.verdict === SCHEMA_NOT_RUN ? undefined : work.run('facts and scores', valuesOf(s.doc), () => assessmentFacts(s.doc.value, rubric?.index, s.verdict));
+        // What counts: its own answers, and its bases' where it gives none.
+        const effective = data && inherited ? inheritFrom(data, inherited.effective, inherited.base.uri) : undefined;
+        const facts = own && effective && rubric ? work.run('facts and scores', rubric.index.criteria.size, () => withInheritedFacts(own, effective, rubric.index)) : own;
+        const counted = effective?.data ?? data;
+        const outcomes = counted && facts && rubric ? work.run('facts and scores', rubric.index.criteria.size + rubric.index.dimensions.size, () => dimensionOutcomes(counted, facts, rubric.index)) : undefined;
         this.rules({ kind: 'Assessment', document: s.doc, verdict: s.verdict, ...(rubric ? { rubric: rubric.index } : {}), ...(facts ? { facts } : {}), ...(outcomes ? { outcomes } : {}) }, out, s, work);
-        const scored = data && facts && rubric && outcomes ? new ScoredWhenRead(() => scoreAssessment(data, facts, rubric.index, outcomes)) : {};
-        return finish<AssessmentDocumentAnalysis>({ kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(facts ? { facts } : {}) }, scored);
+        const scored = counted && facts && rubric && outcomes ? new ScoredWhenRead(() => scoreAssessment(counted, facts, rubric.index, outcomes), () => summarizeScore(rubric.index, outcomes)) : {};
+        return finish<AssessmentDocumentAnalysis>(
+          { kind: 'Assessment', ...(data ? { data } : {}), ...(rubric ? { rubric } : {}), ...(inherited ? { base: inherited.base } : {}), ...(effective ? { effective } : {}), ...(facts ? { facts } : {}) },
+          scored,
+        );
       }
       case 'Plan': {
         const references = new References(this, state, s, out, reads, unread);
@@ -450,6 +508,49 @@ class AnalysisPass {
     if (!state) return undefined;
     const { analysis, reads } = this.document(state, index);
     return { analysis, reads, state };
+  }
+
+  /**
+   * Follows the chain of bases from `from` (whose base is `first`) as the documents write it,
+   * without analysing them: a base that leads back to one before it is a circle, and more than
+   * MAX_INHERITANCE_DEPTH bases is too long. A link that does not resolve ends the chain (the
+   * document that writes it reports it).
+   */
+  inheritanceChain(from: DocumentRef, first: DocumentRef): { problem?: ReferenceProblem } {
+    const key = (d: DocumentRef) => `${d.index}:${d.uri}`;
+    const chain: DocumentRef[] = [from];
+    let current: DocumentRef | undefined = first;
+    while (current) {
+      if (chain.some((d) => key(d) === key(current as DocumentRef))) {
+        const names = [...chain, current].map((d) => this.documentName(d, from.uri));
+        return { problem: { code: 'inheritance-cycle', message: `Inheritance goes round in a circle: ${names.join(' inherits from ')}. A base cannot build on the units that build on it: remove inherits from one of them.` } };
+      }
+      if (chain.length > MAX_INHERITANCE_DEPTH) {
+        return { problem: { code: 'inheritance-too-deep', message: `This assessment inherits through more than ${MAX_INHERITANCE_DEPTH} assessments, one building on the next (${chain.slice(1).map((d) => this.documentName(d, from.uri)).join(', ')}, …): the tool follows at most ${MAX_INHERITANCE_DEPTH}. Inherit from an assessment nearer the root.` } };
+      }
+      chain.push(current);
+      current = this.baseOf(current);
+    }
+    return {};
+  }
+
+  /** The document a document's `inherits:` names, as written (undefined when it names none, or nothing that resolves). */
+  private baseOf(doc: DocumentRef): DocumentRef | undefined {
+    const state = this.fileAt(doc.uri);
+    const value = state?.staged[doc.index]?.doc.value;
+    const reference = referencesIn(value).find((r) => r.key === 'inherits')?.reference;
+    if (!state || reference === undefined) return undefined;
+    const resolution = resolveReference('inherits', reference, state.candidates(), (uri) => this.candidatesAt(uri));
+    return resolution.found ? { uri: resolution.uri, index: resolution.index } : undefined;
+  }
+
+  /** A document as a message in the file `from` names it: by its id when it is in that file, else by its file (and its id, when the file holds several). */
+  private documentName(doc: DocumentRef, from: string): string {
+    const state = this.fileAt(doc.uri);
+    const id = state?.staged[doc.index]?.id ?? `document ${doc.index + 1}`;
+    if (doc.uri === from) return id;
+    const name = baseName(doc.uri);
+    return state && state.staged.length > 1 ? `${name}#${id}` : name;
   }
 
   /** The documents of a referenced file, or why it has none (a file the closure did not read is missing to the resolver). */
@@ -569,12 +670,62 @@ class References {
     return { uri: found.uri, assessment: doc.data, ...(score ? { score } : {}) };
   }
 
+  /**
+   * The assessment this one inherits from, as it counts (with what it inherits in turn), when the
+   * reference finds one that can be used: an assessment on the same rubric, read and scored, at
+   * the end of a chain of bases that neither goes round nor runs longer than MAX_INHERITANCE_DEPTH.
+   * The chain is checked from the documents as written before any base is analysed, so every
+   * assessment in a circle says so, whichever is checked first, and no analysis recurses further
+   * than the limit.
+   */
+  base(rubric: ResolvedRubric): { base: AssessmentBase; effective: EffectiveAssessment } | undefined {
+    const resolved = this.resolve('inherits');
+    if (!resolved) return undefined;
+    const chain = this.pass.inheritanceChain({ uri: this.state.uri, index: this.staged.index }, resolved);
+    if (chain.problem) {
+      this.problem('inherits', chain.problem);
+      return undefined;
+    }
+    const found = this.analyse(resolved);
+    if (!found) return undefined;
+    const doc = found.analysis;
+    if (doc.kind !== 'Assessment') return undefined;
+    if (!doc.data) {
+      this.problem('inherits', baseProblem(`The assessment it inherits from has errors that keep it from being read. Fix ${baseName(found.uri)} first.`));
+      return undefined;
+    }
+    if (doc.incomplete) {
+      const why = doc.incomplete.join(' ');
+      this.problem('inherits', { ...baseProblem(`The assessment it inherits from, in ${baseName(found.uri)}, could not be fully checked, so nothing is inherited from it. ${why}`), incomplete: why });
+      return undefined;
+    }
+    if (!doc.rubric) {
+      this.problem('inherits', baseProblem(`The assessment it inherits from, in ${baseName(found.uri)}, cannot be scored: its rubric could not be used (see that file's own problems). Fix ${baseName(found.uri)} first.`));
+      return undefined;
+    }
+    if (doc.rubric.uri !== rubric.uri || doc.rubric.documentIndex !== rubric.documentIndex) {
+      this.problem('inherits', {
+        code: 'base-rubric-mismatch',
+        message: `The assessment it inherits from is scored against "${doc.rubric.index.rubric.id}", but this one against "${rubric.index.rubric.id}". Answers count only on their own rubric: inherit from an assessment on the same one.`,
+      });
+      return undefined;
+    }
+    const title = doc.data.title ?? doc.data.subject.unit ?? doc.data.subject.organization;
+    return { base: { uri: found.uri, documentIndex: doc.index, reference: found.reference, title }, effective: doc.effective ?? ownAssessment(doc.data) };
+  }
+
   /** Whether problems with references are reported: the reference itself passed the schema. */
   private strict(key: ReferenceKey): boolean {
     return this.staged.verdict !== SCHEMA_NOT_RUN && this.staged.verdict.isValid([key]);
   }
 
   private find(key: ReferenceKey): { analysis: DocumentAnalysis; state: FileState; uri: string; builtin: boolean; reference: string } | undefined {
+    const resolved = this.resolve(key);
+    return resolved ? this.analyse(resolved) : undefined;
+  }
+
+  /** The document a reference names (its file is read, for this analysis), or nothing, with the problem reported. */
+  private resolve(key: ReferenceKey): ResolvedReference | undefined {
     const reference = referencesIn(this.staged.doc.value).find((r) => r.key === key)?.reference;
     if (reference === undefined) return undefined;
     if (this.staged.verdict !== SCHEMA_NOT_RUN && !this.strict(key)) return undefined;
@@ -585,10 +736,15 @@ class References {
       return undefined;
     }
     if (resolution.uri !== this.state.uri) this.reads.set(resolution.uri, this.pass.textOf(resolution.uri));
-    const target = this.pass.target(resolution.uri, resolution.index);
+    return { uri: resolution.uri, index: resolution.index, builtin: resolution.builtin, reference };
+  }
+
+  /** The analysis of a resolved reference's document; what it read, this analysis read too. */
+  private analyse(resolved: ResolvedReference): { analysis: DocumentAnalysis; state: FileState; uri: string; builtin: boolean; reference: string } | undefined {
+    const target = this.pass.target(resolved.uri, resolved.index);
     if (!target) return undefined;
     for (const [uri, text] of target.reads) this.reads.set(uri, text);
-    return { analysis: target.analysis, state: target.state, uri: resolution.uri, builtin: resolution.builtin, reference };
+    return { analysis: target.analysis, state: target.state, uri: resolved.uri, builtin: resolved.builtin, reference: resolved.reference };
   }
 
   private problem(key: ReferenceKey, problem: ReferenceProblem): void {

@@ -70,6 +70,8 @@ export interface CriterionFact {
   readonly note?: string;
   readonly notApplicable?: string;
   readonly exemption?: ExemptionState;
+  /** The answer is not the assessment's own: it comes from the assessment it inherits from (domain/inheritance.ts), written in this file (a URI). */
+  readonly inheritedFrom?: string;
 }
 
 export function criterionFact(index: RubricIndex, criterion: Criterion, entry: AnswerEntry | undefined, date: string, policy: EvidencePolicy = NO_EVIDENCE_POLICY): CriterionFact {

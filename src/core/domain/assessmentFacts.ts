@@ -2,6 +2,7 @@ import type { Path } from '../document/located';
 import type { AnswerDetail, AnswerEntry, Dimension, DimensionResult, Evidence, Exemption, NotApplicable } from '../format/types';
 import type { SchemaVerdict } from '../schema/validateSchema';
 import { answerDetail, criterionFact, exemptionState, type CriterionFact, type ExemptionState } from './answers';
+import type { EffectiveAssessment, InheritedParts } from './inheritance';
 import { evidenceAsOf, evidencePolicy, type EvidencePolicy } from './evidence';
 import { evidenceUrl } from './links';
 import type { RubricIndex } from './rubricIndex';
@@ -114,8 +115,10 @@ export interface AssessmentFacts {
   readonly dimensionIds: readonly string[];
   /** The entries that are maps, in the order written. */
   readonly dimensions: readonly WrittenDimension[];
-  /** Criterion facts by dimension id and criterion id, for the rubric's criteria that have an answer. */
+  /** Criterion facts by dimension id and criterion id, for the rubric's criteria that have an answer (inherited ones included). */
   readonly criteria: ReadonlyMap<string, ReadonlyMap<string, CriterionFact>>;
+  /** What the assessment takes from the assessment it inherits from, when it inherits (domain/inheritance.ts). */
+  readonly inherited?: InheritedParts;
 }
 
 type MutableWrittenDimension = { -readonly [K in keyof WrittenDimension]: WrittenDimension[K] };
@@ -204,3 +207,28 @@ export function dimensionCriteria(facts: AssessmentFacts, index: RubricIndex, di
   return (dimension.criteria ?? []).map((c) => written?.get(c.id) ?? criterionFact(index, c, undefined, date, facts.evidencePolicy));
 }
 
+
+/**
+ * The facts as the assessment counts them, when it inherits: its own facts (what it writes, for the
+ * rules that check what is written), and the facts of the answers it takes from its bases, each
+ * read as of its own date and evidence policy and marked with the file that wrote it
+ * (`inheritedFrom`). Scoring reads these; an inherited answer to a criterion that is not one of its
+ * dimension's is left to the base that wrote it to report.
+ */
+export function withInheritedFacts(own: AssessmentFacts, effective: EffectiveAssessment, index: RubricIndex): AssessmentFacts {
+  const criteria = new Map<string, Map<string, CriterionFact>>();
+  for (const [dimension, facts] of own.criteria) criteria.set(dimension, new Map(facts));
+  for (const [dimension, from] of effective.inherited.answers) {
+    const answers = effective.data.dimensions[dimension]?.answers;
+    if (!answers) continue;
+    for (const [criterionId, uri] of from) {
+      const owned = index.criteria.get(criterionId);
+      if (!owned || owned.dimension.id !== dimension) continue;
+      const fact = { ...criterionFact(index, owned.criterion, answers[criterionId], effective.data.date, own.evidencePolicy), inheritedFrom: uri };
+      const facts = criteria.get(dimension) ?? new Map<string, CriterionFact>();
+      facts.set(criterionId, fact);
+      criteria.set(dimension, facts);
+    }
+  }
+  return { ...own, criteria, inherited: effective.inherited };
+}

@@ -33,6 +33,7 @@ export async function definitionAt(snapshot: LanguageSnapshot, offset: number, l
     if (onKey && matches(path, 'dimensions.*.metrics.*')) return inRubric(rubric, metricPath(rubric, path[1], path[3]));
     if (!onKey && (matches(path, 'dimensions.*.level') || matches(path, 'dimensions.*.target'))) return inRubric(rubric, levelPath(rubric, path[1], value));
     if (!onKey && matches(path, 'rubric')) return inRubric(rubric, ['id']);
+    if (!onKey && matches(path, 'inherits') && typeof value === 'string') return baselineLocation(snapshot, value, load);
   }
   if (doc.kind === 'Plan') {
     if (!onKey && matches(path, 'initiatives.#.moves.#.dimension')) return inRubric(rubric, dimensionPath(rubric, value));
@@ -107,6 +108,7 @@ function levelPath(rubric: ResolvedRubric | undefined, dimensionId: unknown, lev
   return l >= 0 ? ['levels', l] : undefined;
 }
 
+/** The assessment a plan's `baseline:` or an assessment's `inherits:` names: its id, in this file or the one the path names. */
 async function baselineLocation(snapshot: LanguageSnapshot, reference: string, load: LoadText): Promise<DefinitionTarget | undefined> {
   const { analysis } = snapshot;
   if (!looksLikePath(reference)) {

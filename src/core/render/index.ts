@@ -1,6 +1,7 @@
 /**
  * Renderings of reports: Markdown for GitHub, HTML for the preview and for a standalone file,
- * JSON for tools, and the score diff as Markdown for a pull request.
+ * JSON for tools, and the score diff as Markdown for a pull request; and of the views across
+ * documents (the portfolio, units compared) as Markdown, HTML and CSV.
  */
 export { renderMarkdown } from './markdown/report';
 export { previewCarriesBody, previewReport, renderHtml, reportBody, type HtmlRenderOptions, type PreviewReportOptions } from './html/renderHtml';
@@ -12,3 +13,7 @@ export { renderDiffMarkdown, type DiffMarkdownOptions } from './markdown/diff';
 export { fitMarkdown, MAX_COMMENT_LENGTH, MAX_SUMMARY_BYTES, renderReviewMarkdown, type ReviewMarkdownOptions, type TextMeasure } from './markdown/review';
 export { rubricChangeList, rubricChangeText } from './markdown/rubricChanges';
 export { renderMarkdownText, renderMarkdownInline } from './markdown/toHtml';
+export { renderComparisonMarkdown, renderPortfolioMarkdown } from './markdown/portfolio';
+export { portfolioBody, portfolioCss, renderComparisonHtml, renderPortfolioHtml, type PortfolioHtmlOptions } from './html/portfolio';
+export { csvTable, renderPortfolioCsv, type CsvValue } from './csv';
+export { type PortfolioColumns, type PortfolioRenderOptions } from './portfolioText';

@@ -6,7 +6,8 @@ import type { BenchmarkRole } from '../domain/benchmarks';
 import { DEFAULT_TERMS, type Terms } from '../domain/terms';
 import type { Disposition, InitiativeStatus, ScoringMethod } from '../format/types';
 import type { DimensionStatus } from '../scoring/types';
-import type { DimensionState, ReportEvidenceAges, ReportEvidenceCoverage, ReportLink, ReportModel, ReportRubric } from '../report/model';
+import type { DimensionState, ReportEvidenceAges, ReportEvidenceCoverage, ReportInheritance, ReportLink, ReportModel, ReportRubric } from '../report/model';
+import { baseName } from '../resolve/uris';
 import { scoreMoved } from '../review/explain';
 import { formatAge, formatDuration } from '../text/age';
 import { parseDuration } from '../domain/evidence';
@@ -292,4 +293,38 @@ export function currentEvidenceLine(coverage: ReportEvidenceCoverage): string | 
 export function validityNote(validity: { readonly duration: string; readonly setBy: 'rubric' | 'assessment' }): string {
   const duration = parseDuration(validity.duration);
   return `evidence counts as current for ${duration ? formatDuration(duration) : validity.duration} after its date (${validity.duration}, set by the ${validity.setBy})`;
+}
+
+/**
+ * A level's colour on a rubric's scale, 0 to 4, for heatmaps: levels below the threshold spread
+ * over the warm colours (0 red, 1 orange, 2 yellow), levels at or over it take the cool ones (3
+ * green, 4 blue for the top of the scale above the threshold), so the colour also says on which
+ * side of the threshold a cell is. Without a threshold the five colours spread over the scale.
+ */
+export type ScaleTone = 0 | 1 | 2 | 3 | 4;
+
+export function scaleTone(level: number, scale: { readonly minLevel: number; readonly maxLevel: number; readonly threshold?: { readonly level: number } }): ScaleTone {
+  const { minLevel: min, maxLevel: max } = scale;
+  const at = Math.min(max, Math.max(min, level));
+  const threshold = scale.threshold?.level;
+  if (threshold === undefined || threshold <= min || threshold > max) return (max > min ? Math.round(((at - min) / (max - min)) * 4) : 4) as ScaleTone;
+  if (at >= threshold) return at >= max && max > threshold ? 4 : 3;
+  // The highest level below the threshold is yellow, the lowest red.
+  const below = threshold - 1 - min;
+  return (below > 0 ? Math.round(((at - min) / below) * 2) : 2) as ScaleTone;
+}
+
+/** "inherited from platform.assessment.yaml": where an answer, a level or a dimension came from, for one that is inherited. */
+export function inheritedNote(uri: string | undefined): string | undefined {
+  return uri === undefined ? undefined : `inherited from ${baseName(uri) || uri}`;
+}
+
+/** "Inherits 12 answers from Cloud Platform (cloud-platform.assessment.yaml)": the line a report gives an inheriting assessment. */
+export function inheritanceLine(i: ReportInheritance): string {
+  const parts = [
+    i.answers ? `${i.answers} answer${i.answers === 1 ? '' : 's'}` : '',
+    i.dimensions ? `${i.dimensions} whole dimension${i.dimensions === 1 ? '' : 's'}` : '',
+    i.levels ? `${i.levels} level${i.levels === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return `Inherits ${parts.length ? parts.join(', ') : 'nothing it does not answer itself'} from ${i.title} (${baseName(i.uri) || i.uri}), where it gives none of its own.`;
 }

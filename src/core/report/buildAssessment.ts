@@ -1,10 +1,11 @@
 import { exemptionState } from '../domain/answers';
+import type { InheritedParts } from '../domain/inheritance';
 import { evidencePolicy } from '../domain/evidence';
 import type { RubricIndex } from '../domain/rubricIndex';
 import type { LocatedDocument } from '../document/located';
 import type { Assessment, DimensionResult, Evidence } from '../format/types';
 import { reachesTarget } from '../scoring/methods';
-import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult } from '../scoring/types';
+import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult, OverallScore } from '../scoring/types';
 import { groupDimensions } from './groups';
 import { reportEvidence } from './links';
 import type {
@@ -17,23 +18,46 @@ import type {
   ReportLink,
   ReportMetric,
   ReportNotApplicable,
+  ReportOverall,
   ReportSubgroup,
 } from './model';
 import { optionalBenchmark } from './benchmark';
 import { withOffset } from './offsets';
+
+/** What an assessment inherits, for its report: its base and what it takes from it. */
+export interface ReportedInheritance {
+  readonly base: { readonly uri: string; readonly reference: string; readonly title: string };
+  readonly inherited: InheritedParts;
+}
 
 export function buildAssessmentSection(
   data: Assessment,
   parsed: LocatedDocument,
   index: RubricIndex | undefined,
   score: AssessmentScore | undefined,
+  inheritance?: ReportedInheritance,
 ): AssessmentSection {
+  const group = data.subject.group === undefined ? [] : typeof data.subject.group === 'string' ? [data.subject.group] : data.subject.group;
+  const inherited = inheritance?.inherited;
   const header = {
     subject: {
       organization: data.subject.organization,
       ...(data.subject.unit ? { unit: data.subject.unit } : {}),
+      ...(group.length ? { group: [...group] } : {}),
       ...(data.subject.scope ? { scope: data.subject.scope } : {}),
     },
+    ...(inheritance && inherited
+      ? {
+          inherits: {
+            reference: inheritance.base.reference,
+            uri: inheritance.base.uri,
+            title: inheritance.base.title,
+            answers: [...inherited.answers.values()].reduce((n, m) => n + m.size, 0),
+            dimensions: inherited.dimensions.size,
+            levels: inherited.levels.size,
+          },
+        }
+      : {}),
     date: data.date,
     assessors: (data.assessors ?? []).map((a) => ({ name: a.name, ...(a.role ? { role: a.role } : {}) })),
     ...(data.summary ? { summary: data.summary } : {}),
@@ -56,7 +80,7 @@ export function buildAssessmentSection(
 
   const blockedBy = new Map(score.unmetDependencies.map((u) => [u.criterion, u.unmet.map((x) => x.criterion)]));
   const notMet = new Set(score.dimensions.flatMap((d) => d.criteria.filter((c) => c.status === 'counted' && !c.met).map((c) => c.id)));
-  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, notMet, link));
+  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, notMet, link, inherited));
   const exemptions: ReportExemption[] = [];
   const notApplicable: ReportNotApplicable[] = [];
   for (const d of score.dimensions) {
@@ -69,23 +93,11 @@ export function buildAssessmentSection(
       if (c.notApplicable !== undefined) notApplicable.push({ ...criterionRef, reason: c.notApplicable, ...withOffset(parsed, ['dimensions', d.id, 'answers', c.id, 'notApplicable']) });
     }
   }
-  const overall = score.overall;
   const coverage = score.evidenceCoverage;
   return {
     ...header,
     scored: true,
-    overall: {
-      ...(overall.score !== undefined ? { score: overall.score } : {}),
-      ...(overall.level !== undefined ? { level: overall.level } : {}),
-      ...levelNameOf(index, overall.level, 'levelName'),
-      ...(overall.target !== undefined ? { target: overall.target } : {}),
-      ...(overall.gap !== undefined ? { gap: overall.gap } : {}),
-      ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
-      dimensionsScored: overall.dimensionsScored,
-      dimensionsAtThreshold: overall.dimensionsAtThreshold,
-      dimensionsTotal: overall.dimensionsTotal,
-      dimensionStatusCounts: { ...overall.dimensionStatusCounts },
-    },
+    overall: reportOverall(index, score.overall),
     evidenceCoverage: {
       required: coverage.required,
       provided: coverage.provided,
@@ -100,6 +112,22 @@ export function buildAssessmentSection(
     dimensions,
     exemptions,
     notApplicable,
+  };
+}
+
+/** An overall score as reports show it: with its level's name. */
+export function reportOverall(index: RubricIndex, overall: OverallScore): ReportOverall {
+  return {
+    ...(overall.score !== undefined ? { score: overall.score } : {}),
+    ...(overall.level !== undefined ? { level: overall.level } : {}),
+    ...levelNameOf(index, overall.level, 'levelName'),
+    ...(overall.target !== undefined ? { target: overall.target } : {}),
+    ...(overall.gap !== undefined ? { gap: overall.gap } : {}),
+    ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
+    dimensionsScored: overall.dimensionsScored,
+    dimensionsAtThreshold: overall.dimensionsAtThreshold,
+    dimensionsTotal: overall.dimensionsTotal,
+    dimensionStatusCounts: { ...overall.dimensionStatusCounts },
   };
 }
 
@@ -126,7 +154,9 @@ export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'ga
 /** An evidence entry as the report shows it: a link with its date and age. */
 type EvidenceLink = (evidence: Evidence) => ReportLink;
 
-function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>, notMet: ReadonlySet<string>, link: EvidenceLink): ReportDimension {
+function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>, notMet: ReadonlySet<string>, link: EvidenceLink, inherited: InheritedParts | undefined): ReportDimension {
+  const wholeFrom = inherited?.dimensions.get(d.id);
+  const levelFrom = wholeFrom === undefined ? inherited?.levels.get(d.id) : undefined;
   const definition = index.dimensions.get(d.id);
   const descriptors = definition?.levels ?? {};
   const metricDefs = definition?.metrics ?? [];
@@ -186,6 +216,8 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
     metrics: d.metrics.map(metric),
     ...(d.notApplicable !== undefined ? { notApplicable: d.notApplicable } : {}),
     ...(d.exemption ? { exemption: exemptionOf(d.exemption) } : {}),
+    ...(wholeFrom !== undefined ? { inheritedFrom: wholeFrom } : {}),
+    ...(levelFrom !== undefined ? { levelInheritedFrom: levelFrom } : {}),
     ...withOffset(parsed, ['dimensions', d.id]),
   };
 }
@@ -214,6 +246,7 @@ function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: Located
     ...(c.exemption ? { exemption: exemptionOf(c.exemption) } : {}),
     ...(blockedBy?.length ? { blockedBy } : {}),
     ...(relatedNotMet.length ? { relatedNotMet } : {}),
+    ...(c.inheritedFrom !== undefined ? { inheritedFrom: c.inheritedFrom } : {}),
     ...withOffset(parsed, path),
   };
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_TERMS } from '../domain/terms';
 import type { InitiativeStatus } from '../format/types';
 import { REPORT_SCHEMA_VERSION } from './model';
-import type { DimensionState, ReportDimension, ReportEvidenceCoverage, ReportExemption, ReportKind, ReportModel, ReportRubric, ReportTerms } from './model';
+import type { DimensionState, ReportDimension, ReportEvidenceCoverage, ReportExemption, ReportKind, ReportModel, ReportOverall, ReportRubric, ReportTerms } from './model';
 
 /** What changed between two reports of the same document: for a reviewer of a pull request. */
 export interface ReportDiff {
@@ -126,7 +126,8 @@ function rubricRef(r: ReportRubric | undefined): RubricChange['before'] {
   return r ? { id: r.id, version: r.version, title: r.title, minLevel: r.minLevel, maxLevel: r.maxLevel } : undefined;
 }
 
-function snapshot(d: ReportDimension): DimensionSnapshot {
+/** What a comparison reads of a dimension of a report. */
+export function dimensionSnapshot(d: Pick<ReportDimension, 'score' | 'level' | 'levelName' | 'target' | 'state' | 'thresholdReached'>): DimensionSnapshot {
   return {
     ...(d.score !== undefined ? { score: d.score } : {}),
     ...(d.level !== undefined ? { level: d.level } : {}),
@@ -192,22 +193,7 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
   const dimensions: DimensionChange[] = order.map((id) => {
     const x = beforeDims.get(id);
     const y = afterDims.get(id);
-    const title = y?.title ?? x?.title ?? id;
-    if (!x && y) return { id, title, change: 'added', after: snapshot(y) };
-    if (x && !y) return { id, title, change: 'removed', before: snapshot(x) };
-    const sx = snapshot(x as ReportDimension);
-    const sy = snapshot(y as ReportDimension);
-    const delta = sx.score !== undefined && sy.score !== undefined ? sy.score - sx.score : undefined;
-    const cross = crossing(sx.thresholdReached, sy.thresholdReached);
-    return {
-      id,
-      title,
-      change: sameSnapshot(sx, sy) ? 'unchanged' : 'changed',
-      before: sx,
-      after: sy,
-      ...(delta !== undefined ? { scoreDelta: delta } : {}),
-      ...(cross ? { crossing: cross } : {}),
-    };
+    return dimensionChange(id, y?.title ?? x?.title ?? id, x && dimensionSnapshot(x), y && dimensionSnapshot(y));
   });
   dimensions.sort((p, q) => Number(p.change === 'unchanged') - Number(q.change === 'unchanged'));
 
@@ -226,27 +212,7 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
   const exBefore = new Map((a?.exemptions ?? []).map((x) => [exemptionKey(x), x]));
   const exAfter = new Map((b?.exemptions ?? []).map((x) => [exemptionKey(x), x]));
 
-  const oa = a?.overall;
-  const ob = b?.overall;
-  const overall: OverallChange | undefined =
-    oa || ob
-      ? {
-          ...(oa?.score !== undefined ? { before: oa.score } : {}),
-          ...(ob?.score !== undefined ? { after: ob.score } : {}),
-          ...(oa?.score !== undefined && ob?.score !== undefined ? { delta: ob.score - oa.score } : {}),
-          ...(oa?.level !== undefined ? { levelBefore: oa.level } : {}),
-          ...(ob?.level !== undefined ? { levelAfter: ob.level } : {}),
-          ...(oa?.levelName ? { levelNameBefore: oa.levelName } : {}),
-          ...(ob?.levelName ? { levelNameAfter: ob.levelName } : {}),
-          ...(oa?.thresholdReached !== undefined ? { thresholdBefore: oa.thresholdReached } : {}),
-          ...(ob?.thresholdReached !== undefined ? { thresholdAfter: ob.thresholdReached } : {}),
-          ...(crossing(oa?.thresholdReached, ob?.thresholdReached) ? { crossing: crossing(oa?.thresholdReached, ob?.thresholdReached) as Crossing } : {}),
-          ...(oa ? { atThresholdBefore: oa.dimensionsAtThreshold } : {}),
-          ...(ob ? { atThresholdAfter: ob.dimensionsAtThreshold } : {}),
-          ...(oa ? { scoredBefore: oa.dimensionsScored, totalBefore: oa.dimensionsTotal } : {}),
-          ...(ob ? { scoredAfter: ob.dimensionsScored, totalAfter: ob.dimensionsTotal } : {}),
-        }
-      : undefined;
+  const overall = overallChange(a?.overall, b?.overall);
 
   if (unscored) return { schemaVersion: REPORT_SCHEMA_VERSION, kind, title, terms, rubric, ...(overall ? { overall } : {}), ...empty, problems, unscored };
   return {
@@ -270,6 +236,47 @@ export function diffReports(before: ReportModel, after: ReportModel): ReportDiff
       expired: [...exAfter].filter(([k, v]) => v.expired && !(exBefore.get(k)?.expired ?? false)).map(([, v]) => v),
     },
     problems,
+  };
+}
+
+/** How one dimension compares between two sides, either of which may lack it (added, removed). */
+export function dimensionChange(id: string, title: string, before: DimensionSnapshot | undefined, after: DimensionSnapshot | undefined): DimensionChange {
+  if (!before && after) return { id, title, change: 'added', after };
+  if (before && !after) return { id, title, change: 'removed', before };
+  const sx = before as DimensionSnapshot;
+  const sy = after as DimensionSnapshot;
+  const delta = sx.score !== undefined && sy.score !== undefined ? sy.score - sx.score : undefined;
+  const cross = crossing(sx.thresholdReached, sy.thresholdReached);
+  return {
+    id,
+    title,
+    change: sameSnapshot(sx, sy) ? 'unchanged' : 'changed',
+    before: sx,
+    after: sy,
+    ...(delta !== undefined ? { scoreDelta: delta } : {}),
+    ...(cross ? { crossing: cross } : {}),
+  };
+}
+
+/** How an overall score compares between two sides; undefined when neither has one. */
+export function overallChange(oa: ReportOverall | undefined, ob: ReportOverall | undefined): OverallChange | undefined {
+  if (!oa && !ob) return undefined;
+  const cross = crossing(oa?.thresholdReached, ob?.thresholdReached);
+  return {
+    ...(oa?.score !== undefined ? { before: oa.score } : {}),
+    ...(ob?.score !== undefined ? { after: ob.score } : {}),
+    ...(oa?.score !== undefined && ob?.score !== undefined ? { delta: ob.score - oa.score } : {}),
+    ...(oa?.level !== undefined ? { levelBefore: oa.level } : {}),
+    ...(ob?.level !== undefined ? { levelAfter: ob.level } : {}),
+    ...(oa?.levelName ? { levelNameBefore: oa.levelName } : {}),
+    ...(ob?.levelName ? { levelNameAfter: ob.levelName } : {}),
+    ...(oa?.thresholdReached !== undefined ? { thresholdBefore: oa.thresholdReached } : {}),
+    ...(ob?.thresholdReached !== undefined ? { thresholdAfter: ob.thresholdReached } : {}),
+    ...(cross ? { crossing: cross } : {}),
+    ...(oa ? { atThresholdBefore: oa.dimensionsAtThreshold } : {}),
+    ...(ob ? { atThresholdAfter: ob.dimensionsAtThreshold } : {}),
+    ...(oa ? { scoredBefore: oa.dimensionsScored, totalBefore: oa.dimensionsTotal } : {}),
+    ...(ob ? { scoredAfter: ob.dimensionsScored, totalAfter: ob.dimensionsTotal } : {}),
   };
 }
 

@@ -193,6 +193,8 @@ export interface ReportCriterion {
   readonly blockedBy?: readonly string[];
   /** Ids of the criteria the rubric relates to it (`related`, advice only) that are not met. */
   readonly relatedNotMet?: readonly string[];
+  /** The answer is inherited: it is written in this assessment's base (or a base of it), the file with this URI, not here. */
+  readonly inheritedFrom?: string;
   readonly sourceOffset?: number;
 }
 
@@ -262,6 +264,10 @@ export interface ReportDimension {
   readonly metrics: readonly ReportMetric[];
   readonly notApplicable?: string;
   readonly exemption?: ReportExemptionState;
+  /** The assessment does not write this dimension: it is taken whole from its base, written in the file with this URI. */
+  readonly inheritedFrom?: string;
+  /** The assessment writes this dimension without a level: its rated level is its base's, written in the file with this URI. */
+  readonly levelInheritedFrom?: string;
   readonly sourceOffset?: number;
 }
 
@@ -333,8 +339,24 @@ export interface ReportNotApplicable extends ReportItemRef {
   readonly reason: string;
 }
 
+/** The assessment an assessment inherits from, and how much it takes from it. */
+export interface ReportInheritance {
+  /** The reference as written. */
+  readonly reference: string;
+  readonly uri: string;
+  readonly title: string;
+  /** Answers taken from it (or, through it, from its own bases). */
+  readonly answers: number;
+  /** Dimensions taken whole from it. */
+  readonly dimensions: number;
+  /** Rated levels taken from it. */
+  readonly levels: number;
+}
+
 export interface AssessmentSection {
-  readonly subject: { readonly organization: string; readonly unit?: string; readonly scope?: string };
+  readonly subject: { readonly organization: string; readonly unit?: string; readonly group?: readonly string[]; readonly scope?: string };
+  /** The assessment it inherits from (`inherits:`), when it could be used. */
+  readonly inherits?: ReportInheritance;
   readonly date: string;
   readonly assessors: readonly { readonly name: string; readonly role?: string }[];
   /** Markdown. */

@@ -1,8 +1,10 @@
 import { builtinFrameworks, type BuiltinFramework } from '../builtins';
 import { looksLikePath, resolveRelative, splitFragment } from './uris';
 
-/** The two keys by which a document names another: an assessment's or plan's rubric, a plan's baseline. */
-export type ReferenceKey = 'rubric' | 'baseline';
+/** The keys by which a document names another: an assessment's or plan's rubric, a plan's baseline, the assessment an assessment inherits from. */
+export type ReferenceKey = 'rubric' | 'baseline' | 'inherits';
+
+export const REFERENCE_KEYS: readonly ReferenceKey[] = ['rubric', 'baseline', 'inherits'];
 
 /** What a reference, as written, points at. */
 export type ReferenceTarget =
@@ -31,12 +33,12 @@ export function referencedUri(reference: string, fromUri: string, key: Reference
   return target.kind === 'id' ? target.builtin?.uri : undefined;
 }
 
-/** The references a document's data makes (read loosely: any string under `rubric` or `baseline`). */
+/** The references a document's data makes (read loosely: any string under `rubric`, `baseline` or `inherits`). */
 export function referencesIn(value: unknown): { key: ReferenceKey; reference: string }[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const record = value as Record<string, unknown>;
   const out: { key: ReferenceKey; reference: string }[] = [];
-  for (const key of ['rubric', 'baseline'] as const) {
+  for (const key of REFERENCE_KEYS) {
     const reference = record[key];
     if (typeof reference === 'string' && reference.trim() !== '') out.push({ key, reference: reference.trim() });
   }
@@ -47,7 +49,7 @@ export function referencesIn(value: unknown): { key: ReferenceKey; reference: st
  * The files the references of a file's documents name (referencedUri of each), under the keys
  * asked for: what the file may read, known from its data alone, before any analysis.
  */
-export function referencedUrisIn(values: readonly unknown[], fromUri: string, keys: readonly ReferenceKey[] = ['rubric', 'baseline']): string[] {
+export function referencedUrisIn(values: readonly unknown[], fromUri: string, keys: readonly ReferenceKey[] = REFERENCE_KEYS): string[] {
   const uris = new Set<string>();
   for (const value of values) {
     for (const { key, reference } of referencesIn(value)) {

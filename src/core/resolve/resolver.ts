@@ -38,8 +38,8 @@ export interface ReferenceProblem {
   readonly incomplete?: string;
 }
 
-const WANTED: Readonly<Record<ReferenceKey, DocumentKind>> = { rubric: 'Rubric', baseline: 'Assessment' };
-const NOT_FOUND: Readonly<Record<ReferenceKey, DiagnosticCode>> = { rubric: 'rubric-not-found', baseline: 'baseline-not-found' };
+const WANTED: Readonly<Record<ReferenceKey, DocumentKind>> = { rubric: 'Rubric', baseline: 'Assessment', inherits: 'Assessment' };
+const NOT_FOUND: Readonly<Record<ReferenceKey, DiagnosticCode>> = { rubric: 'rubric-not-found', baseline: 'baseline-not-found', inherits: 'base-not-found' };
 
 /**
  * Finds the document a `rubric:` or `baseline:` reference names, from the document at `from`.
@@ -52,7 +52,7 @@ export function resolveReference(key: ReferenceKey, reference: string, from: Can
   if (target.kind === 'unusable') {
     return target.self
       ? { found: false, code, message: `"${reference}" points at this file itself. Refer to a document in this file by its id instead.` }
-      : { found: false, code, message: `"${reference}" is not a usable path. Write a path relative to this file, such as "./team.${key === 'rubric' ? 'rubric' : 'assessment'}.yaml".` };
+      : { found: false, code, message: `"${reference}" is not a usable path. Write a path relative to this file, such as "./${key === 'inherits' ? 'platform' : 'team'}.${key === 'rubric' ? 'rubric' : 'assessment'}.yaml".` };
   }
   if (target.kind === 'id') {
     const local = from.documents.find((d) => d.kind === wanted && d.id === reference);
@@ -86,7 +86,7 @@ export function resolveReference(key: ReferenceKey, reference: string, from: Can
   const doc = target.fragment !== undefined ? ofKind.find((d) => d.id === target.fragment) : ofKind[0];
   if (doc) return { found: true, uri: file.uri, index: doc.index, builtin: false, readUri };
   const name = baseName(file.uri);
-  if (key === 'baseline') {
+  if (key !== 'rubric') {
     return { found: false, readUri, code, message: `${name} holds no Assessment document${target.fragment !== undefined ? ` with the id "${target.fragment}"` : ''}.` };
   }
   if (target.fragment !== undefined) return { found: false, readUri, code, message: `${name} has no rubric with the id "${target.fragment}".` };
@@ -103,7 +103,7 @@ function unavailableFile(key: ReferenceKey, path: string, fromUri: string, file:
       return {
         code: NOT_FOUND[key],
         message: `"${path}" is there but was not read: ${file.reason}.${file.advice ? ` ${file.advice}` : ''}`,
-        incomplete: `The ${key} that ${baseName(fromUri)} refers to, "${path}", was not read: ${file.reason}.`,
+        incomplete: `${key === 'inherits' ? `The assessment ${baseName(fromUri)} inherits from` : `The ${key} that ${baseName(fromUri)} refers to`}, "${path}", was not read: ${file.reason}.`,
       };
     case 'outside':
       return {

@@ -25,7 +25,12 @@ export interface FileVersions {
   readonly status: FileStatus;
   readonly before: FileAnalysis;
   readonly after: FileAnalysis;
+  /** Why an unchanged file is reviewed: it uses a rubric the change touches, or inherits from an assessment it touches. */
+  readonly reason?: DependentReason;
 }
+
+/** What makes an unchanged file's scores move with a change: its rubric, or an assessment it inherits from. */
+export type DependentReason = 'rubric' | 'inheritance';
 
 export interface ProblemDelta {
   readonly before: number;
@@ -63,6 +68,8 @@ export interface ReviewedFile {
   readonly path: string;
   readonly previousPath?: string;
   readonly status: FileStatus;
+  /** Why an unchanged file is reviewed (absent: its rubric, as before inheritance). */
+  readonly reason?: DependentReason;
   readonly documents: readonly ReviewedDocument[];
 }
 
@@ -90,12 +97,64 @@ export interface ImpactedDocument {
   readonly notAssessed?: readonly { readonly id: string; readonly title: string }[];
 }
 
+/** What a changed assessment moves: every assessment that inherits from it, directly or through others, changed or not. */
+export interface BaseImpact {
+  readonly path: string;
+  readonly id?: string;
+  readonly title: string;
+  readonly users: readonly ImpactedDocument[];
+}
+
+/**
+ * The portfolio's part of a review (views/reviewPortfolio.ts builds it from the portfolios at the
+ * two revisions): every unit whose overall level or threshold status the change moves, and each
+ * organization's count of units at the threshold, per rubric, before and after.
+ */
+export interface PortfolioReviewSection {
+  readonly units: readonly UnitStatusChange[];
+  readonly counts: readonly ThresholdCount[];
+}
+
+/** Why a unit's status moved: its own assessment changed, or, unchanged, its rubric or what it inherits. */
+export type StatusChangeCause = 'assessment' | DependentReason;
+
+export interface UnitStatusChange {
+  readonly organization: string;
+  /** The unit's name (its organization's, for an assessment of a whole organization). */
+  readonly unit: string;
+  readonly groups: readonly string[];
+  readonly rubric: { readonly id: string; readonly title: string };
+  /** Its latest assessment at the head (or, when the change removed it, at the base), from the repository root. */
+  readonly path: string;
+  readonly levelBefore?: number;
+  readonly levelAfter?: number;
+  readonly scoreBefore?: number;
+  readonly scoreAfter?: number;
+  readonly thresholdBefore?: boolean;
+  readonly thresholdAfter?: boolean;
+  readonly cause: StatusChangeCause;
+}
+
+export interface ThresholdCount {
+  readonly organization: string;
+  readonly rubric: { readonly id: string; readonly title: string; readonly threshold: number };
+  /** Units at or over the threshold, and units in all, at each revision. */
+  readonly before: number;
+  readonly after: number;
+  readonly unitsBefore: number;
+  readonly unitsAfter: number;
+}
+
 export interface ChangeReview {
   readonly schemaVersion: typeof REVIEW_SCHEMA_VERSION;
   readonly base: { readonly ref: string; readonly commit?: string };
   readonly head: { readonly ref: string; readonly commit?: string };
   readonly files: readonly ReviewedFile[];
   readonly impacts: readonly RubricImpact[];
+  /** What each changed assessment moves in the assessments that inherit from it; absent when nothing inherits from one. */
+  readonly bases?: readonly BaseImpact[];
+  /** Units whose level or threshold status moved, and the count at the threshold; absent when no unit's did. */
+  readonly portfolio?: PortfolioReviewSection;
   /** Errors of the head in the reviewed files: when there are any, nothing is celebrated. */
   readonly headErrors: number;
 }
@@ -211,6 +270,7 @@ export function reviewFile(versions: FileVersions): ReviewedFile {
     path: versions.path,
     ...(versions.previousPath !== undefined ? { previousPath: versions.previousPath } : {}),
     status: versions.status,
+    ...(versions.reason === 'inheritance' ? { reason: versions.reason } : {}),
     documents: pairDocuments(versions.before, versions.after).map((pair) => reviewDocument(versions, pair)),
   };
 }
@@ -230,16 +290,66 @@ export function reviewChange(input: { readonly base: ChangeReview['base']; reado
       impacts.push({ path: versions.path, id: doc.id, title: doc.title, changes: doc.rubricChanges, users: usersOf({ uri: versions.after.uri, id: doc.id }, { uri: versions.before.uri, id: doc.id }, added, input.files, files) });
     }
   });
+  const bases: BaseImpact[] = [];
+  input.files.forEach((versions, i) => {
+    const reviewed = files[i] as ReviewedFile;
+    if (versions.status === 'unchanged') return;
+    for (const doc of reviewed.documents) {
+      if (doc.kind !== 'Assessment') continue;
+      const head = inheritorsOf(versions.after.uri, input.files, 'after');
+      const base = inheritorsOf(versions.before.uri, input.files, 'before');
+      if (head.size === 0 && base.size === 0) continue;
+      const users = impactedDocuments(input.files, files, (v, side) => (side === 'after' ? head : base).get(v) ?? [], []);
+      if (users.length > 0) bases.push({ path: versions.path, ...(doc.id !== undefined ? { id: doc.id } : {}), title: doc.title, users });
+    }
+  });
   const headErrors = files.reduce((sum, f) => sum + f.documents.reduce((s, d) => s + d.errors.after, 0), 0);
-  return { schemaVersion: REVIEW_SCHEMA_VERSION, base: input.base, head: input.head, files, impacts, headErrors };
+  return { schemaVersion: REVIEW_SCHEMA_VERSION, base: input.base, head: input.head, files, impacts, ...(bases.length ? { bases } : {}), headErrors };
+}
+
+/**
+ * The assessments of the files that inherit from the assessment file at `uri`, directly or through
+ * others, at one side of the change: by file, the inheriting documents.
+ */
+function inheritorsOf(uri: string, versions: readonly FileVersions[], side: 'before' | 'after'): Map<FileVersions, DocumentAnalysis[]> {
+  const bases = new Set([uri]);
+  const found = new Map<FileVersions, DocumentAnalysis[]>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const v of versions) {
+      const analysis = v[side];
+      for (const doc of analysis.documents) {
+        if (doc.kind !== 'Assessment' || !doc.base || !bases.has(doc.base.uri) || found.get(v)?.includes(doc)) continue;
+        found.set(v, [...(found.get(v) ?? []), doc]);
+        if (!bases.has(analysis.uri)) {
+          bases.add(analysis.uri);
+          grew = true;
+        }
+      }
+    }
+  }
+  return found;
 }
 
 function usersOf(head: RubricRef, base: RubricRef, added: readonly { id: string; title: string }[], versions: readonly FileVersions[], files: readonly ReviewedFile[]): ImpactedDocument[] {
+  return impactedDocuments(versions, files, (v, side) => (side === 'after' ? rubricUsers(v.after, head) : rubricUsers(v.before, base)), added);
+}
+
+/**
+ * The reviewed documents that depend on something the change touched (`dependents` gives, for a
+ * file at a side, its documents that do), each with what moved in it.
+ */
+function impactedDocuments(
+  versions: readonly FileVersions[],
+  files: readonly ReviewedFile[],
+  dependents: (v: FileVersions, side: 'before' | 'after') => readonly DocumentAnalysis[],
+  added: readonly { id: string; title: string }[],
+): ImpactedDocument[] {
   const users: ImpactedDocument[] = [];
   versions.forEach((v, i) => {
     const reviewed = files[i] as ReviewedFile;
-    const docs = rubricUsers(v.after, head);
-    const old = rubricUsers(v.before, base);
+    const docs = dependents(v, 'after');
+    const old = dependents(v, 'before');
     if (docs.length === 0 && old.length === 0) return;
     for (const doc of reviewed.documents) {
       if (doc.kind !== 'Assessment' && doc.kind !== 'Plan') continue;

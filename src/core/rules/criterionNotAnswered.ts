@@ -13,7 +13,9 @@ export const criterionNotAnswered: Rule = {
       const d = dimensions[i]!;
       if (d.excluded) continue;
       const own = index.criterionIdsOf(d.dimension);
-      const unanswered = own.filter((id) => !d.answerIds.includes(id));
+      // An answer taken from the assessment it inherits from is an answer.
+      const inherited = ctx.inputs.facts?.inherited?.answers.get(d.id);
+      const unanswered = own.filter((id) => !d.answerIds.includes(id) && !inherited?.has(id));
       if (unanswered.length === 0) continue;
       ctx.report(
         'criterion-not-answered',

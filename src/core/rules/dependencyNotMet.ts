@@ -15,10 +15,12 @@ export const dependencyNotMet: Rule = {
     for (const { dimension, criterion, unmet: deps } of unmet) {
       const names = deps.map((d) => (d.dimension === dimension ? d.criterion : `${d.criterion} (${index.dimensions.get(d.dimension)?.title ?? d.dimension})`));
       const one = deps.length === 1;
+      // An answer this assessment inherits is not written here: said on `inherits:`, which brings it in.
+      const inherited = ctx.inputs.facts?.inherited?.answers.get(dimension)?.has(criterion) === true;
       ctx.report(
         'dependency-not-met',
-        `"${criterion}" earns credit, but it depends on ${quoteList(names, 5)}, which ${one ? 'is' : 'are'} not met. Meet ${one ? 'that' : 'those'} ${one ? word : index.termFor('criterion', 2)} first, or check this answer.`,
-        ctx.keyAt(['dimensions', dimension, 'answers', criterion]),
+        `"${criterion}"${inherited ? ', inherited,' : ''} earns credit, but it depends on ${quoteList(names, 5)}, which ${one ? 'is' : 'are'} not met. Meet ${one ? 'that' : 'those'} ${one ? word : index.termFor('criterion', 2)} first, or check ${inherited ? `the answer, or answer "${criterion}" here` : 'this answer'}.`,
+        inherited ? ctx.keyAt(['inherits']) : ctx.keyAt(['dimensions', dimension, 'answers', criterion]),
         { data: { blockedBy: deps.map((d) => d.criterion) } },
       );
     }

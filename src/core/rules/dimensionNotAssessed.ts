@@ -10,7 +10,8 @@ export const dimensionNotAssessed: Rule = {
     const facts = ctx.inputs.facts;
     const written = ctx.document.valueAt(['dimensions']);
     if (!index || !facts || written === null || typeof written !== 'object' || Array.isArray(written)) return;
-    const assessed = new Set(facts.dimensionIds);
+    // A dimension taken whole from the assessment it inherits from is assessed.
+    const assessed = new Set([...facts.dimensionIds, ...(facts.inherited?.dimensions.keys() ?? [])]);
     const missing = index.rubric.dimensions.filter((d) => !assessed.has(d.id)).map((d) => d.id);
     if (missing.length === 0) return;
     const it = missing.length === 1 ? 'it' : 'them';

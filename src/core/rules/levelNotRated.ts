@@ -11,7 +11,7 @@ export const levelNotRated: Rule = {
     const dimensions = ctx.assessedDimensions();
     for (let i = 0; i < dimensions.length; i++) {
       const d = dimensions[i]!;
-      if (d.excluded || ctx.written([...d.path, 'level'])) continue;
+      if (d.excluded || ctx.written([...d.path, 'level']) || ctx.inputs.facts?.inherited?.levels.has(d.id)) continue;
       ctx.report('level-not-rated', `"${d.dimension.title}" has no level. This rubric is scored by rating: give a level from ${scale}, or mark the dimension notApplicable.`, ctx.keyAt(d.path), {
         data: { missingKey: 'level', parentPath: d.path },
       });

@@ -2,7 +2,8 @@ import type { RubricIndex } from '../domain/rubricIndex';
 import { VALUE_STREAM_TITLES as VALUE_STREAMS } from '../format/enums';
 import type { Initiative, Plan, ValueStream } from '../format/types';
 import { monthsBetween } from '../domain/dates';
-import type { AssessmentScore } from './types';
+import { rollUp } from './scoreAssessment';
+import type { AssessmentScore, DimensionScore } from './types';
 
 export interface PlannedInitiative {
   readonly initiative: Initiative;
@@ -57,9 +58,7 @@ export function projectPlan(plan: Plan, index: RubricIndex | undefined, baseline
   const dimensions: PlannedDimension[] = (index?.rubric.dimensions ?? []).map((dimension) => {
     const base = baseline?.dimensions.find((d) => d.id === dimension.id);
     const moving = active.filter((p) => p.initiative.moves?.some((m) => m.dimension === dimension.id));
-    const tos = moving.flatMap((p) => (p.initiative.moves ?? []).filter((m) => m.dimension === dimension.id).map((m) => m.to));
-    const levels = [...tos, ...(base?.level !== undefined ? [base.level] : [])];
-    const projected = levels.length ? Math.max(...levels) : undefined;
+    const projected = projectedLevel(dimension.id, base?.level, moving.map((p) => p.initiative));
     return {
       id: dimension.id,
       title: dimension.title,
@@ -86,4 +85,58 @@ export function projectPlan(plan: Plan, index: RubricIndex | undefined, baseline
     legacySystems,
     ...(threshold !== undefined ? { threshold } : {}),
   };
+}
+
+/** The highest level the initiatives move a dimension to, or its baseline level when that is higher (undefined when neither is known). */
+function projectedLevel(dimensionId: string, baseline: number | undefined, initiatives: readonly Initiative[]): number | undefined {
+  let level = baseline;
+  for (const initiative of initiatives) {
+    for (const move of initiative.moves ?? []) if (move.dimension === dimensionId && (level === undefined || move.to > level)) level = move.to;
+  }
+  return level;
+}
+
+/** A point of a plan's trajectory: where its moves leave the unit once the initiatives that end by `date` are delivered. */
+export interface TrajectoryPoint {
+  /** The baseline assessment's date for the first point; then the end date of one phase of the plan. */
+  readonly date: string;
+  /** The initiatives (not cancelled) that move a dimension and end on this date; none at the baseline. */
+  readonly initiatives: readonly string[];
+  /** Each dimension of the rubric that has a level by then, in rubric order. */
+  readonly dimensions: readonly { readonly id: string; readonly level: number; readonly thresholdReached?: boolean }[];
+  /** The overall score the rubric's roll-up gives those levels (moved dimensions count at the level moved to). */
+  readonly score?: number;
+  readonly level?: number;
+  readonly thresholdReached?: boolean;
+  /** Dimensions at or over the threshold, of those with a level. */
+  readonly atThreshold: number;
+}
+
+/**
+ * The plan's trajectory: its baseline, then the levels its moves project at each phase end (the
+ * end date of each initiative, not cancelled, that moves a dimension), each scored overall by the
+ * rubric's roll-up. A move counts from its initiative's end. The last point holds the levels
+ * projectPlan projects for the whole plan.
+ */
+export function planTrajectory(plan: Plan, index: RubricIndex, baseline: AssessmentScore, baselineDate: string): TrajectoryPoint[] {
+  const moving = plan.initiatives.filter((i) => (i.status ?? 'planned') !== 'cancelled' && (i.moves?.length ?? 0) > 0);
+  const ends = [...new Set(moving.map((i) => i.end))].sort();
+  const point = (date: string, delivered: readonly Initiative[], endingNow: readonly Initiative[]): TrajectoryPoint => {
+    const dimensions = baseline.dimensions.map((d): DimensionScore => {
+      const level = projectedLevel(d.id, d.status === 'scored' ? d.level : undefined, delivered);
+      if (level === undefined || (d.status === 'scored' && level === d.level)) return d;
+      return { ...d, status: 'scored', score: level, level, ...(index.threshold !== undefined ? { thresholdReached: level >= index.threshold } : {}) };
+    });
+    const { overall } = rollUp(index, dimensions);
+    return {
+      date,
+      initiatives: endingNow.map((i) => i.id),
+      dimensions: dimensions.flatMap((d) => (d.status === 'scored' && d.level !== undefined ? [{ id: d.id, level: d.level, ...(d.thresholdReached !== undefined ? { thresholdReached: d.thresholdReached } : {}) }] : [])),
+      ...(overall.score !== undefined ? { score: overall.score } : {}),
+      ...(overall.level !== undefined ? { level: overall.level } : {}),
+      ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
+      atThreshold: overall.dimensionsAtThreshold,
+    };
+  };
+  return [point(baselineDate, [], []), ...ends.map((end) => point(end, moving.filter((i) => i.end <= end), moving.filter((i) => i.end === end)))];
 }

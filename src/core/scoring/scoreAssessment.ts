@@ -109,7 +109,7 @@ function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): Dimensio
   score.status = 'scored';
   score.score = value;
   score.level = level;
-  if (result?.target !== undefined) score.gap = Math.max(0, result.target - value);
+  if (result?.target !== undefined) score.gap = targetGap(result.target, value);
   if (threshold !== undefined) score.thresholdReached = level >= threshold;
   // A next level only where the method can give it; where it caps the dimension below the top, the cap.
   const ceiling = levelOf(methodCeiling(index.method, counted, index.minLevel, index.maxLevel));
@@ -121,6 +121,51 @@ function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): Dimensio
 
 const NO_EVIDENCE: readonly Evidence[] = [];
 const NO_BLOCKERS: readonly CriterionResult[] = [];
+
+/** How far a score is below its target (0 when at or above it). */
+function targetGap(target: number, score: number): number {
+  return Math.max(0, target - score);
+}
+
+/**
+ * A dimension at a glance: its status, score and level, target and gap, whether it reached the
+ * threshold, and its sub-groups' scores; the parts of a DimensionScore that views over many
+ * assessments read, without the criteria, blockers, evidence and metrics a report lists.
+ */
+export type DimensionSummary = Pick<DimensionScore, 'id' | 'title' | 'group' | 'weight' | 'status' | 'score' | 'level' | 'target' | 'gap' | 'thresholdReached' | 'subgroups'>;
+
+/** Every dimension at a glance, the groups and the overall score: what `scoreAssessment` gives, less the details. */
+export interface ScoreSummary {
+  readonly dimensions: readonly DimensionSummary[];
+  readonly groups: readonly GroupScore[];
+  readonly overall: OverallScore;
+}
+
+export function summarizeScore(index: RubricIndex, outcomes: readonly DimensionOutcome[]): ScoreSummary {
+  const threshold = index.rubric.threshold?.level;
+  // Field by field, as scoreDimension is built: a portfolio summarizes every dimension of hundreds of assessments.
+  const dimensions = outcomes.map((outcome): DimensionSummary => {
+    const { dimension, result } = outcome;
+    const summary = { id: dimension.id, title: dimension.title } as { -readonly [K in keyof DimensionSummary]: DimensionSummary[K] };
+    if (dimension.group) summary.group = dimension.group;
+    summary.weight = dimension.weight ?? 1;
+    summary.status = outcome.status;
+    const target = result?.target;
+    if (target !== undefined) summary.target = target;
+    if (outcome.score !== undefined && outcome.level !== undefined) {
+      summary.score = outcome.score;
+      summary.level = outcome.level;
+      if (target !== undefined) summary.gap = targetGap(target, outcome.score);
+      if (threshold !== undefined) summary.thresholdReached = outcome.level >= threshold;
+    }
+    summary.subgroups = dimension.subgroups?.length ? scoreSubgroups(index, dimension, outcome.status === 'scored' ? outcome.counted : undefined) : NO_SUBGROUPS;
+    return summary;
+  });
+  const { groups, overall } = rollUp(index, dimensions);
+  return { dimensions, groups, overall };
+}
+
+const NO_SUBGROUPS: readonly SubgroupScore[] = [];
 
 /**
  * A dimension's score by the rubric's method, from its counted criteria (or, for `rated`, the
@@ -139,9 +184,9 @@ export function methodScore(index: RubricIndex, counted: readonly CriterionResul
  * the whole, has a target only when one of its scored dimensions sets one (a target nobody set
  * would only repeat the score).
  */
-export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]): { groups: GroupScore[]; overall: OverallScore } {
+export function rollUp(index: RubricIndex, dimensions: readonly RolledUp[]): { groups: GroupScore[]; overall: OverallScore } {
   const scored = dimensions.filter((d) => d.status === 'scored' && d.score !== undefined);
-  const targetOf = (d: DimensionScore) => d.target ?? (d.score as number);
+  const targetOf = (d: RolledUp) => d.target ?? (d.score as number);
   const units: { score: number; target: number; weight: number }[] = [];
   const groups: GroupScore[] = [];
   for (const group of index.rubric.groups ?? []) {
@@ -182,7 +227,10 @@ export function rollUp(index: RubricIndex, dimensions: readonly DimensionScore[]
   };
 }
 
-function statusCounts(dimensions: readonly DimensionScore[]): Record<DimensionStatus, number> {
+/** What the roll-up reads of a dimension. */
+type RolledUp = Pick<DimensionScore, 'id' | 'group' | 'weight' | 'status' | 'score' | 'target' | 'thresholdReached'>;
+
+function statusCounts(dimensions: readonly RolledUp[]): Record<DimensionStatus, number> {
   const counts: Record<DimensionStatus, number> = { scored: 0, 'not-applicable': 0, exempt: 0, 'not-assessed': 0, 'not-rated': 0 };
   for (const d of dimensions) counts[d.status]++;
   return counts;

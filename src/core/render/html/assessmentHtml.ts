@@ -9,6 +9,8 @@ import {
   evidenceAgesLine,
   formatPercent,
   formatScore,
+  inheritanceLine,
+  inheritedNote,
   levelLabel,
   metricAmount,
   reportTerms,
@@ -31,6 +33,7 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
   const terms = reportTerms(model);
   const numbers = new Map(a.dimensions.map((d, i) => [d.id, i + 1]));
   const parts = [
+    a.inherits ? `<p class="inherits">${escapeHtml(inheritanceLine(a.inherits))}</p>` : '',
     a.scored ? scoreCards(a, rubric, terms.dimension) : '',
     a.summary ? section('summary', 'Summary', prose(a.summary)) : '',
     a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
@@ -191,6 +194,7 @@ function criterionItem(c: ReportCriterion): string {
     c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '',
     staleChip(c),
     waitsFor(c),
+    c.inheritedFrom !== undefined ? `<span class="chip">${escapeHtml(inheritedNote(c.inheritedFrom) as string)}</span>` : '',
   ].join('');
   const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(evidenceHtml).join(', ')}` : '';
   return `<li${sourceAttrs(c.sourceOffset)}>${criterionText(c)}${chips}${evidence}${c.note ? prose(c.note, 'muted') : ''}</li>`;
@@ -229,6 +233,8 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
     d.target !== undefined ? `<li>Target <strong>${escapeHtml(levelLabel(d.target, d.targetLevelName))}</strong></li>` : '',
     d.gap !== undefined ? `<li>Gap <strong>${escapeHtml(formatScore(d.gap))}</strong></li>` : '',
     d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(String(d.weight))}</strong></li>` : '',
+    d.inheritedFrom !== undefined ? `<li>${escapeHtml(`Taken whole: ${inheritedNote(d.inheritedFrom) as string}`)}</li>` : '',
+    d.levelInheritedFrom !== undefined ? `<li>${escapeHtml(`Level ${inheritedNote(d.levelInheritedFrom) as string}`)}</li>` : '',
   ].join('');
   const state =
     d.state === 'exempt' && d.exemption

@@ -12,6 +12,8 @@ import {
   benchmarkOrigin,
   formatPercent,
   formatScore,
+  inheritanceLine,
+  inheritedNote,
   levelLabel,
   metricAmount,
   monthYear,
@@ -67,7 +69,8 @@ function intro(model: ReportModel): string {
     const who = `**${markdownText(a.subject.organization)}**${a.subject.unit ? ` (${markdownText(a.subject.unit)})` : ''}`;
     const assessors = a.assessors.length ? ` Assessed by ${a.assessors.map((x) => markdownText(x.role ? `${x.name} (${x.role})` : x.name)).join(', ')}.` : '';
     const scope = a.subject.scope ? ` Scope: ${markdownText(sentence(a.subject.scope))}` : '';
-    return `*Assessment* of ${who} on ${markdownText(a.date)}${r ? ` against ${rubricName(r)}, scored by the ${markdownCode(r.method)} method` : ''}.${assessors}${scope}`;
+    const inherits = a.inherits ? ` ${markdownText(inheritanceLine(a.inherits))}` : '';
+    return `*Assessment* of ${who} on ${markdownText(a.date)}${r ? ` against ${rubricName(r)}, scored by the ${markdownCode(r.method)} method` : ''}.${assessors}${scope}${inherits}`;
   }
   if (model.kind === 'Plan' && p) {
     const owner = p.owner ? ` Owner: ${markdownText(p.owner)}.` : '';
@@ -123,7 +126,8 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
       const d = byId.get(id);
       if (!d) return [];
       const status = d.state === 'exempt' && d.exemption ? `${STATE_LABELS[d.state]} until ${markdownText(d.exemption.expires)}` : STATE_LABELS[d.state];
-      return [[markdownText(d.title), formatScore(d.score), markdownText(levelLabel(d.level, d.levelName)), d.target !== undefined ? String(d.target) : '–', d.gap !== undefined ? formatScore(d.gap) : '–', `${STATE_EMOJI[d.state]} ${status}`]];
+      const inherited = inheritedNote(d.inheritedFrom ?? d.levelInheritedFrom);
+      return [[`${markdownText(d.title)}${inherited ? ` (${markdownText(d.inheritedFrom ? inherited : `level ${inherited}`)})` : ''}`, formatScore(d.score), markdownText(levelLabel(d.level, d.levelName)), d.target !== undefined ? String(d.target) : '–', d.gap !== undefined ? formatScore(d.gap) : '–', `${STATE_EMOJI[d.state]} ${status}`]];
     });
     const heading = g.title ? `### ${g.id ? `${markdownText(terms.group)}: ` : ''}${markdownText(g.title)}${g.score !== undefined ? ` · score ${formatScore(g.score)}${g.target !== undefined ? `, target ${formatScore(g.target)}` : ''}` : ''}\n\n` : '';
     return heading + markdownTable([markdownText(terms.dimension), 'Score', 'Level', 'Target', 'Gap', 'Status'], rows, ['left', 'right', 'left', 'right', 'right', 'left']);
@@ -225,7 +229,8 @@ function capitalized(text: string): string {
 
 function criterionLine(c: ReportCriterion): string {
   const answer = c.status === 'not-applicable' ? 'not applicable' : c.status === 'exempt' ? 'exempt' : c.answer ?? 'not answered';
-  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.withdrawnCredit !== undefined ? ', evidence stale: no credit' : c.evidenceFreshness === 'stale' ? ', evidence stale' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}${c.relatedNotMet?.length ? `; related, not met: ${c.relatedNotMet.map(markdownCode).join(', ')}` : ''}`;
+  const inherited = inheritedNote(c.inheritedFrom);
+  const extra = `${c.evidenceMissing ? ', evidence missing' : ''}${c.withdrawnCredit !== undefined ? ', evidence stale: no credit' : c.evidenceFreshness === 'stale' ? ', evidence stale' : ''}${c.blockedBy?.length ? `, depends on ${c.blockedBy.map(markdownCode).join(', ')}, not met` : ''}${c.relatedNotMet?.length ? `; related, not met: ${c.relatedNotMet.map(markdownCode).join(', ')}` : ''}${inherited ? `, ${markdownText(inherited)}` : ''}`;
   return `${c.title ? `**${markdownText(c.title)}**: ` : ''}${markdownText(c.text)} (level ${c.level}; answer: *${markdownText(answer)}*${extra})`;
 }
 

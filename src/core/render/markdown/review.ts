@@ -1,7 +1,7 @@
 import { countOf } from '../../text/plural';
 import { DEFAULT_TERMS } from '../../domain/terms';
 import type { ReportTerms } from '../../report/model';
-import type { ChangeReview, ImpactedDocument, ReviewedDocument, ReviewedFile, RubricImpact } from '../../review/change';
+import type { BaseImpact, ChangeReview, ImpactedDocument, PortfolioReviewSection, ReviewedDocument, ReviewedFile, RubricImpact, StatusChangeCause } from '../../review/change';
 import { scoreMoved, type DimensionExplanation, type InputChange } from '../../review/explain';
 import { apportion, formatDelta, formatScore, moveArrow, shownDelta, STATE_LABELS, termHeading, termWord } from '../text';
 import { renderDiffMarkdown, unscoredMove } from './diff';
@@ -81,6 +81,8 @@ export function renderReviewMarkdown(review: ChangeReview, options: ReviewMarkdo
   if (options.afterSummary) head.push(options.afterSummary);
   head.push(...overallCharts(review));
   for (const impact of review.impacts) head.push(impactSection(impact, level + 1, termsOf(review, impact)));
+  for (const impact of review.bases ?? []) head.push(baseSection(impact, level + 1, review.base.ref));
+  if (review.portfolio) head.push(portfolioSection(review.portfolio, level + 1, celebrate, review.base.ref));
 
   const parts = [head.join('\n\n')];
   let used = parts[0]?.length ?? 0;
@@ -142,6 +144,7 @@ const STATUS_TEXT: Readonly<Record<ReviewedFile['status'], string>> = {
 };
 
 function statusText(file: ReviewedFile): string {
+  if (file.status === 'unchanged' && file.reason === 'inheritance') return 'unchanged; what it inherits changed';
   return file.previousPath !== undefined && (file.status === 'renamed' || file.status === 'copied') ? `${file.status} from ${markdownCode(file.previousPath)}` : STATUS_TEXT[file.status];
 }
 
@@ -230,6 +233,60 @@ function impactSection(impact: RubricImpact, level: number, terms: ReportTerms):
   return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves\n\n${list}\n\n${users}`;
 }
 
+/** Rows a section of the summary lists at most; the JSON has them all. */
+const MAX_SECTION_ROWS = 30;
+
+/** The rows a table shows, and a line that says how many more the JSON has. */
+function bounded<T>(rows: readonly T[], base: string): { shown: readonly T[]; more: string } {
+  if (rows.length <= MAX_SECTION_ROWS) return { shown: rows, more: '' };
+  return { shown: rows.slice(0, MAX_SECTION_ROWS), more: `\n\n_And ${rows.length - MAX_SECTION_ROWS} more: ${markdownCode(`rubrics diff --base ${base} --format json`)} lists them all._` };
+}
+
+/** What a change to an assessment moves: every assessment that inherits from it, with what moved in each. */
+function baseSection(impact: BaseImpact, level: number, base: string): string {
+  const h = '#'.repeat(level);
+  const { shown, more } = bounded(impact.users, base);
+  const users = markdownTable(
+    ['Inherits from it', 'File', 'Overall', 'Effect'],
+    shown.map((u) => [markdownText(u.title), markdownCode(u.path), u.moved === 'unscored' ? unscoredMove(u.before, u.after) : scoreMove(u.before, u.after), inheritedImpactLabel(u)]),
+  );
+  return `${h} What the change to ${markdownText(impact.title)} (${markdownCode(impact.path)}) moves in the assessments that inherit from it\n\n${users}${more}`;
+}
+
+function inheritedImpactLabel(u: ImpactedDocument): string {
+  if (u.fileChanged) return 'also changed here';
+  switch (u.moved) {
+    case 'overall':
+      return 'unchanged; moved by the answers it inherits';
+    case 'dimensions':
+      return 'unchanged; the answers it inherits moved some scores, not the overall score';
+    case 'unscored':
+      return 'unchanged; errors keep it from being scored at one side, so its move cannot be told';
+    default:
+      return 'unchanged; not moved: it answers for itself where the change is';
+  }
+}
+
+const CAUSE_TEXT: Readonly<Record<StatusChangeCause, string>> = {
+  assessment: 'its assessment changed',
+  rubric: 'its rubric changed',
+  inheritance: 'what it inherits changed',
+};
+
+/** The units whose overall level or threshold status the change moves, and each organization's count at the threshold. */
+function portfolioSection(section: PortfolioReviewSection, level: number, celebrate: boolean, base: string): string {
+  const h = '#'.repeat(level);
+  const { shown, more } = bounded(section.units, base);
+  const rows = shown.map((u) => {
+    const threshold =
+      u.thresholdBefore === false && u.thresholdAfter === true ? (celebrate ? 'reached 🎉' : 'reached') : u.thresholdBefore === true && u.thresholdAfter === false ? 'lost ⚠️' : u.thresholdAfter === undefined ? '–' : u.thresholdAfter ? 'at it' : 'below it';
+    const unit = `${markdownText(u.unit)}${u.groups.length ? ` (${markdownText(u.groups.join(' / '))})` : ''}`;
+    return [unit, markdownText(u.rubric.title), `${u.levelBefore ?? '–'} → ${u.levelAfter ?? '–'}`, threshold, markdownText(CAUSE_TEXT[u.cause]), markdownCode(u.path)];
+  });
+  const counts = section.counts.map((c) => `- **${markdownText(c.organization)}**, ${markdownText(c.rubric.title)}: ${c.before} of ${countOf(c.unitsBefore, 'unit')} at the threshold (level ${c.rubric.threshold}) before, ${c.after} of ${countOf(c.unitsAfter, 'unit')} after.`);
+  return `${h} Units whose level or threshold status moves\n\n${markdownTable(['Unit', 'Rubric', 'Overall level', 'Threshold', 'Why', 'Latest assessment'], rows)}${more}${counts.length ? `\n\n${counts.join('\n')}` : ''}`;
+}
+
 /** What the rubric change did to a document that uses it, as the core found it (ImpactedDocument.moved). */
 function impactLabel(u: ImpactedDocument, terms: ReportTerms): string {
   if (u.fileChanged) return 'also changed here';
@@ -256,7 +313,7 @@ function fileDetails(file: ReviewedFile, level: number, celebrate: boolean): str
   const docs = file.documents.filter((d) => d.kind !== 'Unknown');
   if (docs.length === 0) return '';
   const body = docs.map((d) => documentDetails(file, d, level, celebrate)).join('\n\n');
-  const summary = `${file.path} · ${STATUS_TEXT[file.status]} · ${docs.map((d) => d.title).join(', ')}`;
+  const summary = `${file.path} · ${file.status === 'unchanged' && file.reason === 'inheritance' ? 'unchanged; what it inherits changed' : STATUS_TEXT[file.status]} · ${docs.map((d) => d.title).join(', ')}`;
   return `<details><summary>${markdownHtml(summary)}</summary>\n\n${body}\n\n</details>`;
 }
 
