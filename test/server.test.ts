@@ -128,7 +128,7 @@ describe('language server', () => {
     const set = await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, changes: [{ dimension: 'knowledge', criterion: 'kb-reviewed', answer: 'yes' }] });
     expect(set).toEqual({ edits: [expect.objectContaining({ newText: expect.stringContaining('kb-reviewed: yes') })] });
     expect(await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, changes: [{ dimension: 'knowledge', criterion: 'kb-reviewed', note: 'x'.repeat(20_001) }] })).toEqual({ problems: [expect.objectContaining({ criterion: 'kb-reviewed', field: 'note' })] });
-    expect(await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 7, changes: [] })).toEqual({ refused: expect.stringContaining('changed since the sheet was read') });
+    expect(await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 7, changes: [] })).toEqual({ refused: expect.stringContaining('changed since its answers were read') });
     const rubricRows = await client.request<AnswerModelResult>(ANSWER_MODEL, { uri: uriOf('nowhere.yaml') });
     expect(rubricRows).toEqual({ reason: expect.stringContaining('is not open') });
   });
