@@ -88,4 +88,27 @@ describe('Web extension in the web worker extension host', () => {
     expect(shown).toBe(Math.round((overall as number) * 100) / 100);
     await wb.screenshot('web-preview');
   });
+
+  it('answers in the questionnaire, writing the file through the web extension\'s edit', async () => {
+    const wb = session.workbench;
+    const file = 'kestrel/2025-03.nexgen-digital-services.assessment.yaml';
+    const original = readWorkspaceFile(session, file);
+    await wb.openFile(file);
+    await wb.runCommand('Rubrics: Answer Questionnaire');
+    const frame = await wb.webview('main.questionnaire');
+    const article = frame.locator('article[data-criterion="vs-strategic-focus"]');
+    expect(original).toContain('      vs-strategic-focus: some\n');
+    await article.locator('[data-answer="all"]').click();
+    await until(async () => (await article.locator('[role="radiogroup"]').getAttribute('data-selected')) === 'all', { message: 'the answer in the file' });
+    // The keyboard too: the number of an answer chooses it.
+    await article.locator('[data-answer="all"]').focus();
+    await wb.press('3');
+    await until(async () => (await article.locator('[role="radiogroup"]').getAttribute('data-selected')) === 'most', { message: 'the second answer in the file' });
+    await wb.screenshot('web-questionnaire');
+    await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await wb.runCommand('View: Focus First Editor Group');
+    await wb.activeTab(path.basename(file));
+    const saved = await wb.saveAndRead(file);
+    expect(saved).toBe(original.replace('      vs-strategic-focus: some\n', '      vs-strategic-focus: most\n'));
+  });
 });
