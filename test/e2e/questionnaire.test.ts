@@ -33,7 +33,8 @@ function answered(text: string, criterion: string, from: string, to: string): st
 describe('Questionnaire', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await openSession({ name: 'questionnaire' });
+    // In git, as the demo's samples are: the report then shows the change since HEAD.
+    session = await openSession({ name: 'questionnaire', git: true });
   });
   screenshotOnFailure(() => session);
   afterAll(async () => {
@@ -101,6 +102,18 @@ describe('Questionnaire', () => {
     const scoreAfterUndo = overallScore(session);
     expect(scoreAfterUndo).toBeLessThan(scoreAfterFive);
     await until(async () => (await shownScore(frame)) === scoreAfterUndo, { message: `the questionnaire to show the CLI's score ${scoreAfterUndo} after the undo` });
+
+    // The report, one click away, shows how far the answers moved the score since HEAD.
+    await frame.locator('button[data-view="report"]').click();
+    const report = await wb.webview('main.report-assessment #change');
+    const overallRow = report.locator('#change tr', { hasText: 'Overall score' });
+    await overallRow.waitFor();
+    expect(await report.locator('#change h2').innerText()).toBe('Since HEAD');
+    expect(await overallRow.locator('td').nth(2).innerText()).toBe(String(scoreAfterUndo));
+    expect(await overallRow.locator('td.tone-good').count()).toBe(1);
+    await wb.screenshot('questionnaire-report-since-head');
+    await report.locator('button[data-view="questionnaire"]').click();
+    await wb.webview('main.questionnaire');
   });
 
   it('writes a note and an evidence link, and clears an answer', async () => {

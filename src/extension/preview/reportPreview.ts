@@ -8,6 +8,9 @@ import { PreviewSession, type DocumentReport, type ReportRequest } from './previ
 import { PREVIEW_TEXTS } from './previewTexts';
 import { revealSource } from './reveal';
 
+/** How long an answer waits for the language server to catch up with the text before it asks again. */
+const ANSWER_RETRY_WAIT_MS = 2_000;
+
 export interface PreviewEnvironment {
   readonly extensionUri: vscode.Uri;
   readonly services: RubricServices;
@@ -32,6 +35,8 @@ export class ReportPreview implements vscode.Disposable {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   private readonly activeEmitter = new vscode.EventEmitter<void>();
   private disposed = false;
+  /** The answers being written, one after the other. */
+  private answers: Promise<void> = Promise.resolve();
 
   /** Fires once when the panel closes. */
   readonly onDidDispose = this.disposeEmitter.event;
@@ -180,7 +185,9 @@ export class ReportPreview implements vscode.Disposable {
         break;
       case 'answer': {
         const target = this.session.answerDocument(message);
-        if (target) void this.answer(vscode.Uri.parse(target), message).catch((error) => this.refuse(message, errorText(error)));
+        if (!target) break;
+        // One edit at a time, in the order chosen: each is worked out on the text the one before left.
+        this.answers = this.answers.then(() => this.answer(vscode.Uri.parse(target), message)).catch((error) => this.refuse(message, errorText(error)));
         break;
       }
     }
@@ -199,8 +206,11 @@ export class ReportPreview implements vscode.Disposable {
     for (let attempt = 0; attempt < 3; attempt++) {
       const version = document.version;
       const result = await this.env.services.answerEdits(document, version, [change]);
-      // The text moved on while the edit was worked out: work it out again on the new text.
-      if (document.version !== version) continue;
+      if (document.version !== version) {
+        // The text moved on while the edit was worked out: work it out again once the server has the new text.
+        await this.analysisOf(document, ANSWER_RETRY_WAIT_MS);
+        continue;
+      }
       if ('problems' in result) {
         this.refuse(message, result.problems.map((p) => p.message).join(' '));
         return;
@@ -218,6 +228,21 @@ export class ReportPreview implements vscode.Disposable {
     this.refuse(message, vscode.l10n.t('{0} kept changing while the answer was being written. Try again.', fileName(uri)));
   }
 
+  /** Resolves once the language server has checked the document's current version, or after `ms`. */
+  private analysisOf(document: vscode.TextDocument, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const version = document.version;
+      const done = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const listener = this.env.services.onDidAnalyze((summary) => {
+        if (summary.uri === document.uri.toString() && summary.version >= version) done();
+      });
+    });
+  }
 
   /** Says why an answer was not written, beside its criterion in the page and in the log. */
   private refuse(message: DocumentVersion & AnswerMessage, reason: string): void {
