@@ -98,6 +98,14 @@ describe('built-in frameworks', () => {
         expect(analysis.parser).toBe('fast');
       });
 
+      it('gives every criterion guidance and interview questions, each with the evidence to look for', async () => {
+        const { rubric } = await analyzeBuiltin(id);
+        const criteria = rubric.dimensions.flatMap((d) => d.criteria ?? []);
+        expect(criteria.length).toBeGreaterThan(20);
+        const lacking = criteria.filter((c) => !c.guidance || !c.questions?.length || c.questions.some((q) => typeof q === 'string' || !q.lookFor?.length)).map((c) => c.id);
+        expect(lacking).toEqual([]);
+      });
+
       it('has the fixed dimension ids in order, its scoring method, scale and threshold', async () => {
         const { rubric } = await analyzeBuiltin(id);
         const expected = EXPECTED[id];
