@@ -274,5 +274,6 @@ body.vscode-high-contrast .q-criterion, body.vscode-high-contrast-light .q-crite
 `;
 
 export function reportCss(mode: 'webview' | 'standalone'): string {
-  return mode === 'webview' ? WEBVIEW_THEME + BASE + INTERACTIVE : STANDALONE_THEME + BASE;
+  // The shared part comes last (the two sheets end alike; test/golden/report/styles.css).
+  return mode === 'webview' ? WEBVIEW_THEME + INTERACTIVE + BASE : STANDALONE_THEME + BASE;
 }
