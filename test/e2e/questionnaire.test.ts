@@ -124,12 +124,23 @@ describe('Questionnaire', () => {
     await target.locator('input[data-field="evidence"]').fill('https://intranet.kestrel.example/finance/returns-2025');
     // Leaving the note for the evidence box saves the note; Enter adds the link.
     await target.locator('input[data-field="evidence"]').press('Enter');
-    await until(async () => (await target.locator('[data-evidence-url]').count()) === 1, { message: 'the evidence link in the file' });
+    await until(async () => (await target.locator('[data-evidence]').count()) === 1, { message: 'the evidence link in the file' });
     await until(async () => (await target.locator('textarea[data-field="note"]').inputValue()) === 'Two business cases with a measured return in 2025.', { message: 'the note' });
     const text = await saveAndRead();
     expect(text).toContain(
       '      vs-financial-returns:\n        answer: some\n        note: Two business cases with a measured return in 2025.\n        evidence:\n          - https://intranet.kestrel.example/finance/returns-2025\n',
     );
+    // Evidence with a title and date keeps them when a link is added beside it and removed again.
+    const titled = criterion(frame, 'vs-business-decisions');
+    const before = await saveAndRead();
+    await titled.locator('input[data-field="evidence"]').fill('./minutes/exco-2026-01.md');
+    await titled.locator('input[data-field="evidence"]').press('Enter');
+    await until(async () => (await titled.locator('[data-evidence]').count()) === 2, { message: 'the second evidence entry in the file' });
+    const added = await saveAndRead();
+    expect(added).toContain('            url: https://intranet.kestrel.example/exco/terms-of-reference\n          - ./minutes/exco-2026-01.md\n');
+    await titled.locator('button[data-remove-evidence="1"]').click();
+    await until(async () => (await titled.locator('[data-evidence]').count()) === 1, { message: 'the link to be removed from the file' });
+    expect(await saveAndRead()).toBe(before);
     await criterion(frame, 'vs-strategic-focus').locator('button[data-clear]').click();
     await fileAnswers(frame, 'vs-strategic-focus', '');
     expect(await saveAndRead()).not.toContain('vs-strategic-focus');
