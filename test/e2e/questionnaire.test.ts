@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
-import { cliReport, openSession, readWorkspaceFile, type Session, screenshotOnFailure } from './session';
+import { cliReport, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure } from './session';
 
 // The questionnaire in the preview: answering with the mouse and the keyboard writes the answers
 // into the assessment as ordinary edits (comments and layout kept, Ctrl+Z takes the last one
@@ -46,14 +45,7 @@ describe('Questionnaire', () => {
   const fileAnswers = (frame: Frame, id: string, value: string) =>
     until(async () => (await criterion(frame, id).locator('[role="radiogroup"]').getAttribute('data-selected')) === value, { message: `${id} to be answered "${value}" in the file` });
   const shownScore = async (frame: Frame) => Number(await frame.locator('.q-score').innerText());
-  /** Saves the assessment from its editor (keyboard focus may be in the preview, in the other group) and reads it from disk. */
-  async function saveAndRead(): Promise<string> {
-    const wb = session.workbench;
-    await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await wb.runCommand('View: Focus First Editor Group');
-    await wb.activeTab(path.basename(FILE));
-    return wb.saveAndRead(FILE);
-  }
+  const saveAndRead = () => saveFromEditor(session, FILE);
 
   it('answers three criteria with the mouse and two with the keyboard, keeps the file as written, and undoes the last one', async () => {
     const wb = session.workbench;

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
-import { cliDiagnostics, openSession, readWorkspaceFile, type Session, screenshotOnFailure } from './session';
+import { cliDiagnostics, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure } from './session';
 
 // With Workspace Trust on and the folder not trusted, VS Code opens it in restricted mode. The
 // extension declares that it supports untrusted workspaces (it never runs workspace code), so
@@ -43,10 +42,7 @@ describe('Restricted mode', () => {
     await group.locator('[data-answer="yes"]').click();
     await until(async () => (await group.getAttribute('data-selected')) === 'yes', { message: 'the answer in the file' });
     await wb.screenshot('restricted-questionnaire');
-    await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await wb.runCommand('View: Focus First Editor Group');
-    await wb.activeTab(path.basename(file));
-    const saved = await wb.saveAndRead(file);
+    const saved = await saveFromEditor(session, file);
     expect(saved).toBe(original.replace('      olp-outside-in-design: no\n', '      olp-outside-in-design: yes\n'));
   });
 });

@@ -176,6 +176,18 @@ export function lineColumnOf(text: string, needle: string, after?: string): { li
   return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
 }
 
+/**
+ * Saves a file from its editor in the first editor group and reads it from disk: keyboard focus
+ * may be in the preview (a webview in the other group), which keeps the workbench's keys.
+ */
+export async function saveFromEditor(session: Session, relativePath: string): Promise<string> {
+  const wb = session.workbench;
+  await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await wb.runCommand('View: Focus First Editor Group');
+  await wb.activeTab(path.basename(relativePath));
+  return wb.saveAndRead(relativePath);
+}
+
 export function readWorkspaceFile(session: Session, relativePath: string): string {
   return fs.readFileSync(path.join(session.workspace, relativePath), 'utf8');
 }

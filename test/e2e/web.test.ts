@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
-import { cliDiagnostics, cliReport, lineColumnOf, openSession, readWorkspaceFile, type Session, screenshotOnFailure } from './session';
+import { cliDiagnostics, cliReport, lineColumnOf, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure } from './session';
 
 // The web extension (dist/web/extension.js, the build github.dev and vscode.dev load) in a real
 // browser-based VS Code: code-server is told to run the extension in its web worker extension
@@ -105,10 +105,7 @@ describe('Web extension in the web worker extension host', () => {
     await wb.press('3');
     await until(async () => (await article.locator('[role="radiogroup"]').getAttribute('data-selected')) === 'most', { message: 'the second answer in the file' });
     await wb.screenshot('web-questionnaire');
-    await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await wb.runCommand('View: Focus First Editor Group');
-    await wb.activeTab(path.basename(file));
-    const saved = await wb.saveAndRead(file);
+    const saved = await saveFromEditor(session, file);
     expect(saved).toBe(original.replace('      vs-strategic-focus: some\n', '      vs-strategic-focus: most\n'));
   });
 });

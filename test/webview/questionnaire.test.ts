@@ -7,53 +7,20 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { questionnaireBody, viewSwitch } from '../../src/core/render';
 import { reportCss } from '../../src/core/render/html/styles';
-import { buildQuestionnaire, type QuestionnaireModel } from '../../src/core/report/questionnaire';
-import { analyzeMemory, yaml } from '../helpers';
+import { deskAssessment, deskQuestionnaire } from '../support/questionnaireFixtures';
 import { chromiumAvailable, clearPosted, posted, savedState, send, WebviewHarness } from '../support/webviewHarness';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
-  scoring: { method: average }
-  levels: [{ level: 1 }, { level: 2 }]
-  answerScales:
-    coverage:
-      answers:
-        - { value: none, credit: 0 }
-        - { value: some, credit: 0.5 }
-        - { value: most, credit: 0.75 }
-        - { value: all, credit: 1 }
-  dimensions:
-    - id: self-service
-      title: Self-service
-      criteria:
-        - { id: portal, text: A portal takes requests., level: 1 }
-        - { id: catalogue, text: A catalogue covers requests., level: 2, answerScale: coverage }
-`;
-
-const ASSESSMENT = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: desk-2026
-  rubric: ./desk.rubric.yaml
-  subject: { organization: Kestrel }
-  date: 2026-03-31
-  dimensions:
-    self-service:
-      answers:
-        portal:
-          answer: yes
-          evidence: [https://wiki.example/portal]
-`;
+const ASSESSMENT = deskAssessment(`  self-service:
+    answers:
+      portal:
+        answer: yes
+        evidence: [https://wiki.example/portal]
+`);
 
 const A = 'file:///ws/a.assessment.yaml';
 
 async function body(assessment = ASSESSMENT): Promise<string> {
-  const q = buildQuestionnaire(await analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'a.assessment.yaml': assessment }, 'a.assessment.yaml')) as QuestionnaireModel;
-  return questionnaireBody(q);
+  return questionnaireBody(await deskQuestionnaire(assessment));
 }
 
 const harness = new WebviewHarness({ css: reportCss('webview') });
@@ -89,7 +56,7 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in the preview script', (
     await page.keyboard.press('ArrowRight');
     expect(await focusedAnswer(page)).toBe('most');
     await page.keyboard.press('ArrowLeft');
-    expect(await focusedAnswer(page)).toBe('some');
+    expect(await focusedAnswer(page)).toBe('Some');
     await page.keyboard.press('End');
     expect(await focusedAnswer(page)).toBe('all');
     await page.keyboard.press('ArrowDown');
@@ -103,7 +70,7 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in the preview script', (
     expect(await focusedAnswer(page)).toBe('all');
     await page.keyboard.press('Delete');
     expect(await posted(page)).toEqual([
-      { type: 'answer', ...base, criterion: 'catalogue', answer: 'some' },
+      { type: 'answer', ...base, criterion: 'catalogue', answer: 'Some' },
       { type: 'answer', ...base, criterion: 'catalogue', answer: 'all' },
       { type: 'answer', ...base, criterion: 'catalogue', answer: null },
     ]);
@@ -126,6 +93,9 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in the preview script', (
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('evidence');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    // The catalogue's folded "what makes it met" comes before its answers.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
     await page.keyboard.press('Tab');
     expect(await focusedAnswer(page)).toBe('none');
     expect(await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-criterion'))).toBe('catalogue');

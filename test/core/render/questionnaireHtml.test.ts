@@ -3,68 +3,15 @@ import { isSafeUrl } from '../../../src/core/domain/links';
 import { previewReport, questionnairePreview } from '../../../src/core/render';
 import { questionnaireBody } from '../../../src/core/render/html/questionnaireHtml';
 import { buildReport } from '../../../src/core/report';
-import { buildQuestionnaire, type QuestionnaireModel } from '../../../src/core/report/questionnaire';
-import { analyzeMemory, yaml } from '../../helpers';
+import type { QuestionnaireModel } from '../../../src/core/report/questionnaire';
+import { ANSWERED_PORTAL, analyzeDesk, DESK_RUBRIC, deskQuestionnaire } from '../../support/questionnaireFixtures';
 import { decodeAttr, tagsOf } from '../../reportSupport';
 
 const HOSTILE = '<img src=x onerror=alert(1)>"\'&';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
-  scoring: { method: average }
-  levels: [{ level: 1, name: Initial }, { level: 2, name: Managed }]
-  answerScales:
-    coverage:
-      answers:
-        - { value: none, credit: 0 }
-        - { value: some, credit: 0.5, description: Part of the estate. }
-        - { value: all, credit: 1 }
-  dimensions:
-    - id: self-service
-      title: Self-service
-      criteria:
-        - id: portal
-          title: Portal
-          text: A portal takes requests.
-          level: 1
-          guidance: Look at the *portal*.
-          questions:
-            - ask: Who runs it?
-              lookFor: [The service owner's name]
-        - { id: catalogue, text: A catalogue covers requests., level: 2, answerScale: coverage }
-    - id: knowledge
-      title: Knowledge
-      criteria:
-        - { id: kb, text: A knowledge base exists., level: 1 }
-`;
-
-const ASSESSMENT = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: desk-2026
-  rubric: ./desk.rubric.yaml
-  subject: { organization: Kestrel }
-  date: 2026-03-31
-  dimensions:
-    self-service:
-      answers:
-        portal:
-          answer: yes
-          note: Seen on site.
-          evidence: [https://wiki.example/portal]
-    knowledge:
-      notApplicable: { reason: Not in scope. }
-`;
-
-async function model(assessment = ASSESSMENT, rubric = RUBRIC): Promise<QuestionnaireModel> {
-  const q = buildQuestionnaire(await analyzeMemory({ 'desk.rubric.yaml': rubric, 'a.assessment.yaml': assessment }, 'a.assessment.yaml'));
-  if ('unavailable' in q) throw new Error(q.unavailable);
-  return q;
-}
+const RUBRIC = DESK_RUBRIC;
+const ASSESSMENT = ANSWERED_PORTAL;
+const model = (assessment = ASSESSMENT, rubric = RUBRIC): Promise<QuestionnaireModel> => deskQuestionnaire(assessment, rubric);
 
 /** The tags of one criterion's form. */
 function criterionTags(html: string, criterion: string): ReturnType<typeof tagsOf> {
@@ -92,11 +39,12 @@ describe('the questionnaire page', () => {
     const catalogue = criterionTags(html, 'catalogue').filter((t) => t.attrs.get('role') === 'radio');
     expect(catalogue.map((r) => [r.attrs.get('data-answer'), r.attrs.get('aria-checked'), r.attrs.get('tabindex'), r.attrs.get('title')])).toEqual([
       ['none', 'false', '0', undefined],
-      ['some', 'false', '-1', 'Part of the estate.'],
+      ['Some', 'false', '-1', 'Part of the estate.'],
+      ['most', 'false', '-1', undefined],
       ['all', 'false', '-1', undefined],
     ]);
     // Each answer shows its number key.
-    expect(html).toContain('<kbd aria-hidden="true">2</kbd><span>some</span>');
+    expect(html).toContain('<kbd aria-hidden="true">2</kbd><span>Some</span>');
   });
 
   it('names each form by the ids an edit takes, and labels its note and evidence fields', async () => {
@@ -115,17 +63,21 @@ describe('the questionnaire page', () => {
 
   it('shows progress overall and per dimension, and dimensions left out with their reason', async () => {
     const html = questionnaireBody(await model());
-    expect(html).toContain('<p id="q-progress" role="status">1 of 2 criteria answered · 1 criterion not applicable or exempt</p>');
+    expect(html).toContain('<p id="q-progress" role="status">1 of 3 practices answered · 2 practices not applicable or exempt</p>');
     expect(html).toMatch(/<a href="#q-dim-self-service">Self-service<\/a> <span class="q-count">1 of 2 answered<\/span>/);
     expect(html).toMatch(/<a href="#q-dim-knowledge">Knowledge<\/a> <span class="q-count">not applicable<\/span>/);
-    expect(html).toContain('<p class="notice">Not applicable: Not in scope. Its criteria are left out of the score.</p>');
+    expect(html).toMatch(/<a href="#q-dim-reporting">Reporting<\/a> <span class="q-count">0 of 1 answered<\/span>/);
+    expect(html).toContain('<p class="notice">Not applicable: Not in scope. Its practices are left out of the score.</p>');
   });
 
   it('shows guidance and questions folded, with what to look for', async () => {
     const html = questionnaireBody(await model());
-    expect(html).toMatch(/<details class="q-guide" id="[^"]+-guide"><summary>Guidance and questions<\/summary><div class="prose q-guidance"><p>Look at the <em>portal<\/em>\.<\/p>/);
-    expect(html).toContain('<span class="q-ask">Who runs it?</span><p class="q-look-label">Look for</p><ul class="q-look"><li>The service owner&#39;s name</li></ul>');
-    expect(criterionTags(html, 'catalogue').some((t) => t.name === 'details')).toBe(false);
+    expect(html).toMatch(/<details class="q-guide" id="[^"]+-guide"><summary>Guidance and questions<\/summary><div class="prose q-guidance"><p>Look at the <em>portal<\/em> itself\.<\/p>/);
+    expect(html).toContain('<li><span class="q-ask">Who runs the portal?</span></li>');
+    expect(html).toContain('<span class="q-ask">How many requests start there?</span><p class="q-look-label">Look for</p><ul class="q-look"><li>The portal&#39;s monthly report</li><li>The ticket split by channel</li></ul>');
+    // The catalogue has no guidance or questions, only what makes it met.
+    expect(html).toContain('<summary>What makes it met</summary><p class="q-look-label">Met when</p><ul class="q-look"><li>Every entry has an owner</li></ul>');
+    expect(criterionTags(html, 'monthly').some((t) => t.name === 'details')).toBe(false);
   });
 
   it('offers to clear an answer only where there is one, and says when the file\'s answer is off the scale', async () => {
@@ -145,7 +97,7 @@ describe('the questionnaire page', () => {
   });
 
   it('escapes every piece of text from the files, and carries no handler, style or script', async () => {
-    const rubric = RUBRIC.replace('title: Portal', `title: '${HOSTILE.replace(/'/g, "''")}'`).replace('Who runs it?', `'${HOSTILE.replace(/'/g, "''")}'`).replace('description: Part of the estate.', `description: '${HOSTILE.replace(/'/g, "''")}'`);
+    const rubric = RUBRIC.replace('title: Portal', `title: '${HOSTILE.replace(/'/g, "''")}'`).replace('Who runs the portal?', `'${HOSTILE.replace(/'/g, "''")}'`).replace('description: Part of the estate.', `description: '${HOSTILE.replace(/'/g, "''")}'`);
     const assessment = ASSESSMENT.replace('note: Seen on site.', `note: '${HOSTILE.replace(/'/g, "''")}'`).replace('[https://wiki.example/portal]', '[javascript:alert(1)]');
     const html = questionnaireBody(await model(assessment, rubric));
     expect(html).not.toContain('<img');
@@ -165,7 +117,7 @@ describe('the questionnaire page', () => {
 
 describe('the questionnaire in the preview', () => {
   it('shares the report\'s page shell, so switching views swaps the body', async () => {
-    const analysis = await analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'a.assessment.yaml': ASSESSMENT }, 'a.assessment.yaml');
+    const analysis = await analyzeDesk(ASSESSMENT);
     const report = buildReport(analysis);
     const q = questionnairePreview(analysis, report);
     expect(q.shellKey).toBe(previewReport(report).shellKey);
@@ -177,7 +129,7 @@ describe('the questionnaire in the preview', () => {
 
   it('leaves the body out for a document with errors when the preview keeps an earlier one, and says why there is none for a broken one', async () => {
     const broken = ASSESSMENT.replace('date: 2026-03-31', 'date: 2026-02-31');
-    const analysis = await analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'a.assessment.yaml': broken }, 'a.assessment.yaml');
+    const analysis = await analyzeDesk(broken);
     const report = buildReport(analysis);
     expect(report.problems.counts.error).toBeGreaterThan(0);
     expect(questionnairePreview(analysis, report, { omitBodyOnErrors: true }).body).toBeUndefined();

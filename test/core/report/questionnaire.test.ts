@@ -1,78 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuestionnaire, type QuestionnaireModel } from '../../../src/core/report/questionnaire';
-import { analyzeMemory, yaml } from '../../helpers';
+import { buildQuestionnaire } from '../../../src/core/report/questionnaire';
+import { analyzeMemory } from '../../helpers';
+import { DESK_RUBRIC, deskAssessment, deskQuestionnaire } from '../../support/questionnaireFixtures';
 
-/** A rubric with what the questionnaire shows: two scales, guidance, questions in both forms, quality criteria, a group. */
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
-  terms: { dimension: Capability, criterion: Practice }
-  scoring: { method: average }
-  levels:
-    - { level: 1, name: Initial }
-    - { level: 2, name: Managed }
-    - { level: 3 }
-  answerScales:
-    coverage:
-      answers:
-        - { value: none, credit: 0 }
-        - { value: Some, credit: 0.5, description: Part of the estate. }
-        - { value: all, credit: 1 }
-  groups:
-    - { id: front, title: Front office }
-  dimensions:
-    - id: self-service
-      title: Self-service
-      group: front
-      description: How users help themselves.
-      criteria:
-        - id: portal
-          title: Portal
-          text: A portal takes requests.
-          level: 2
-          guidance: Look at the **portal** itself.
-          questions:
-            - Who runs the portal?
-            - ask: How many requests start there?
-              lookFor: [The portal's monthly report, The ticket split by channel]
-        - id: catalogue
-          text: A catalogue covers most requests.
-          level: 3
-          answerScale: coverage
-          evidenceRequired: true
-          qualityCriteria: [Every entry has an owner]
-    - id: knowledge
-      title: Knowledge
-      criteria:
-        - { id: kb, text: A knowledge base exists., level: 2 }
-        - { id: kb-reviewed, text: Articles are reviewed., level: 3 }
-    - id: reporting
-      title: Reporting
-      criteria:
-        - { id: monthly, text: A monthly report goes out., level: 2 }
-`;
-
-function assessment(dimensions: string): string {
-  return yaml`
-    apiVersion: rubrics-as-code/v1
-    kind: Assessment
-    id: desk-2026
-    rubric: ./desk.rubric.yaml
-    subject: { organization: Kestrel }
-    date: 2026-03-31
-    dimensions:
-  ` + dimensions;
-}
-
-async function questionnaire(dimensions: string, extra: Record<string, string> = {}): Promise<QuestionnaireModel> {
-  const files = { 'desk.rubric.yaml': RUBRIC, 'a.assessment.yaml': assessment(dimensions), ...extra };
-  const result = buildQuestionnaire(await analyzeMemory(files, 'a.assessment.yaml'));
-  if ('unavailable' in result) throw new Error(result.unavailable);
-  return result;
-}
+const RUBRIC = DESK_RUBRIC;
+const assessment = deskAssessment;
+const questionnaire = (dimensions: string) => deskQuestionnaire(deskAssessment(dimensions));
 
 const ANSWERED = `  self-service:
     answers:
@@ -111,7 +44,7 @@ describe('the questionnaire of an assessment', () => {
     expect(portal).toMatchObject({
       title: 'Portal',
       text: 'A portal takes requests.',
-      guidance: 'Look at the **portal** itself.',
+      guidance: 'Look at the *portal* itself.',
       questions: [{ ask: 'Who runs the portal?', lookFor: [] }, { ask: 'How many requests start there?', lookFor: ["The portal's monthly report", 'The ticket split by channel'] }],
       level: 2,
       levelName: 'Managed',
@@ -120,7 +53,7 @@ describe('the questionnaire of an assessment', () => {
       source: 'unanswered',
     });
     expect(catalogue).toMatchObject({ scaleName: 'coverage', qualityCriteria: ['Every entry has an owner'], evidenceRequired: true, questions: [] });
-    expect(catalogue?.options.map((o) => o.value)).toEqual(['none', 'Some', 'all']);
+    expect(catalogue?.options.map((o) => o.value)).toEqual(['none', 'Some', 'most', 'all']);
     expect(catalogue?.guidance).toBeUndefined();
     expect(catalogue?.levelName).toBeUndefined();
     expect(q.dimensions[0]).toMatchObject({ group: 'Front office', description: 'How users help themselves.' });

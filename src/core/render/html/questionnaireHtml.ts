@@ -137,7 +137,7 @@ function guide(c: QuestionnaireCriterion, id: string): string {
   }
   if (c.qualityCriteria.length) parts.push(`<p class="q-look-label">Met when</p><ul class="q-look">${c.qualityCriteria.map((q) => `<li>${escapeHtml(q)}</li>`).join('')}</ul>`);
   if (!parts.length) return '';
-  const label = c.questions.length ? (c.guidance ? 'Guidance and questions' : 'Questions to ask') : 'Guidance';
+  const label = c.questions.length ? (c.guidance ? 'Guidance and questions' : 'Questions to ask') : c.guidance ? 'Guidance' : 'What makes it met';
   return `<details class="q-guide" id="${id}-guide"><summary>${label}</summary>${parts.join('')}</details>\n`;
 }
 
