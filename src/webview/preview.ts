@@ -13,6 +13,7 @@
  */
 import { MAX_REMEMBERED_POSITIONS, parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
 import { changeAction, clickAction, findByFocusKey, focusKey, keyAction, showRefusal, type QuestionnaireAction } from './questionnaire';
+import { QUESTIONNAIRE_CSS } from './questionnaireStyles';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -298,6 +299,7 @@ function addInteractionStyles(): void {
     '.rubrics-source-link:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }',
     // High-contrast themes have no hover background; they mark the pointed item with a dashed outline.
     '.vscode-high-contrast .rubrics-source-link:hover { outline: 1px dashed var(--vscode-contrastActiveBorder); outline-offset: -1px; }',
+    QUESTIONNAIRE_CSS,
   ].join('\n');
   document.head.append(style);
 }
