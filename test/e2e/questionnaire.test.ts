@@ -186,5 +186,13 @@ describe('Questionnaire', () => {
     await wb.screenshot('questionnaire-high-contrast-400');
     await criterion(frame, 'vs-financial-returns').scrollIntoViewIfNeeded();
     await wb.screenshot('questionnaire-high-contrast-400-criterion');
+    // The interview guide: the built-in rubric's guidance and question, with what to look for.
+    const guide = criterion(frame, 'vs-financial-returns').locator('details.q-guide');
+    await guide.locator('summary').click();
+    await guide.locator('.q-ask').waitFor();
+    expect(await guide.locator('.q-ask').innerText()).toMatch(/\?$/);
+    expect(await guide.locator('.q-look li').count()).toBeGreaterThan(0);
+    await guide.scrollIntoViewIfNeeded();
+    await wb.screenshot('questionnaire-high-contrast-400-guide');
   });
 });
