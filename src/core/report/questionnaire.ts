@@ -26,8 +26,6 @@ export interface QuestionnaireModel {
   readonly title: string;
   readonly rubricTitle: string;
   readonly terms: Terms;
-  /** Where the answers being edited sit: the path of the map that holds the dimensions. */
-  readonly dimensionsPath: Path;
   readonly progress: QuestionnaireProgress;
   /** The overall score as scoring computed it (full precision), when the assessment can be scored. */
   readonly score?: number;
@@ -160,7 +158,6 @@ function questionnaireOf(uri: string, doc: AssessmentDocumentAnalysis): Question
     title: doc.data.title ?? defaultAssessmentTitle(doc.data.subject, doc.data.date),
     rubricTitle: index.rubric.title,
     terms: index.terms,
-    dimensionsPath,
     progress,
     ...(score !== undefined ? { score } : {}),
     maxLevel: index.maxLevel,

@@ -35,7 +35,6 @@ describe('the questionnaire of an assessment', () => {
     expect(q.title).toBe('Kestrel, 2026-03-31');
     expect(q.rubricTitle).toBe('Service desk');
     expect(q.terms.criterion).toBe('Practice');
-    expect(q.dimensionsPath).toEqual(['dimensions']);
   });
 
   it('gives each criterion what an interviewer needs: text, title, guidance, questions with what to look for, level and scale', async () => {
