@@ -98,6 +98,16 @@ describe('built-in frameworks', () => {
         expect(analysis.parser).toBe('fast');
       });
 
+      it('gives every criterion interview questions, each with the evidence to look for, and some guidance', async () => {
+        const { rubric } = await analyzeBuiltin(id);
+        const criteria = rubric.dimensions.flatMap((d) => d.criteria ?? []);
+        expect(criteria.length).toBeGreaterThan(20);
+        const lacking = criteria.filter((c) => !c.questions?.length || c.questions.some((q) => typeof q === 'string' || !q.lookFor?.length)).map((c) => c.id);
+        expect(lacking).toEqual([]);
+        // Guidance where there is a judgement to make, not a restatement of every text.
+        expect(criteria.filter((c) => c.guidance).length).toBeGreaterThanOrEqual(3);
+      });
+
       it('has the fixed dimension ids in order, its scoring method, scale and threshold', async () => {
         const { rubric } = await analyzeBuiltin(id);
         const expected = EXPECTED[id];

@@ -62,7 +62,10 @@ describe('rubrics import samm', () => {
       ['d-rs-3-b', 3, 'b', 'answer-set-b'],
     ]);
     const first = practice.criteria![0]!;
-    expect([first.title, first.text, first.qualityCriteria]).toEqual(['Review changes', 'Does the team review changes?', ['It is written down', 'Everyone on the team knows it']]);
+    expect([first.title, first.text]).toEqual(['Review changes', 'Does the team review changes?']);
+    // The interview: SAMM's question, and its quality criteria as what to look for.
+    expect(first.questions).toEqual([{ ask: 'Does the team review changes?', lookFor: ['It is written down', 'Everyone on the team knows it'] }]);
+    expect(first.qualityCriteria).toBeUndefined();
     expect(first.guidance).toContain('The team agrees how to review changes and writes it down.\n\n* Who does it');
   });
 

@@ -133,7 +133,8 @@ describe('completion', () => {
 
   it('offers format 1.1’s keys from the schema, with their descriptions', async () => {
     const { items } = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('        guidance: Look at the catalogue itself.\n', '        guidance: Look at the catalogue itself.\n        ‸\n'));
-    expect(labels(items)).toEqual(['title', 'weight', 'subgroup', 'qualityCriteria', 'references', 'tags', 'dependsOn', 'related', 'difficulty', 'usefulness']);
+    expect(labels(items)).toEqual(['title', 'weight', 'questions', 'subgroup', 'qualityCriteria', 'references', 'tags', 'dependsOn', 'related', 'difficulty', 'usefulness']);
+    expect(items.find((i) => i.label === 'questions')?.documentation).toContain('What to ask in an interview');
     expect(items.find((i) => i.label === 'dependsOn')?.documentation).toContain('must be met before this one');
     const dimension = await complete('desk.rubric.yaml', DESK_RUBRIC.replace('    description: How users help themselves.\n', '    description: How users help themselves.\n    ‸\n'));
     expect(labels(dimension.items)).toContain('subgroups');

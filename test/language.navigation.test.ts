@@ -44,6 +44,16 @@ describe('hover', () => {
     expect(result?.markdown).toContain('Depends on `portal`.');
   });
 
+  it('shows a criterion\'s interview questions, with what to look for, after its guidance', async () => {
+    const rubric = FILES['desk.rubric.yaml']!.replace('        guidance: Look at the catalogue itself.\n', '        guidance: Look at the catalogue itself.\n        questions:\n          - Who keeps the catalogue?\n          - ask: Which requests are *not* in it?\n            lookFor: [The top requests by volume, The catalogue\'s change log]\n');
+    expect(rubric).toContain('questions:');
+    const at = cursor(DESK_ASSESSMENT.replace('catalogue: some', 'catalo‸gue: some'));
+    const result = hoverAt(await snapshotFor('acme.assessment.yaml', at.text, { ...FILES, 'desk.rubric.yaml': rubric }), at.offset);
+    expect(result?.markdown).toMatch(/Look at the catalogue itself\.\n\nTo ask:\n\n- Who keeps the catalogue\?\n- Which requests are \\\*not\\\* in it\? _Look for:_ The top requests by volume; The catalogue's change log$/);
+    // Without questions, no such section.
+    expect((await hover('acme.assessment.yaml', DESK_ASSESSMENT.replace('catalogue: some', 'catalo‸gue: some')))?.markdown).not.toContain('To ask');
+  });
+
   it('names a level number and the dimension\'s descriptor for it', async () => {
     const target = await hover('acme.assessment.yaml', DESK_ASSESSMENT.replace('target: 3', 'target: ‸3'));
     expect(target?.markdown).toBe('**Level 3 Defined**\n\n**Self-service** at this level: A catalogue covers most requests.');

@@ -39,12 +39,67 @@ describe('messages from the report page', () => {
   });
 });
 
+describe('messages from the questionnaire', () => {
+  const answer = { type: 'answer', uri: A, version: 3, dimension: 'self-service', criterion: 'portal-exists' };
+
+  it('accepts a switch of views and answers that set or remove an answer, a note or evidence', () => {
+    expect(parseWebviewMessage({ type: 'setView', view: 'questionnaire' })).toEqual({ type: 'setView', view: 'questionnaire' });
+    expect(parseWebviewMessage({ type: 'setView', view: 'report' })).toEqual({ type: 'setView', view: 'report' });
+    expect(parseWebviewMessage({ ...answer, answer: 'yes' })).toEqual({ ...answer, answer: 'yes' });
+    expect(parseWebviewMessage({ ...answer, answer: null })).toEqual({ ...answer, answer: null });
+    expect(parseWebviewMessage({ ...answer, note: '' })).toEqual({ ...answer, note: '' });
+    expect(parseWebviewMessage({ ...answer, note: 'Seen in the **minutes**.\nTwice.' })).toEqual({ ...answer, note: 'Seen in the **minutes**.\nTwice.' });
+    expect(parseWebviewMessage({ ...answer, evidence: ['https://wiki.example/portal', './minutes.md'] })).toEqual({ ...answer, evidence: ['https://wiki.example/portal', './minutes.md'] });
+    expect(parseWebviewMessage({ ...answer, evidence: null })).toEqual({ ...answer, evidence: null });
+    const titled = { title: 'Minutes', url: './minutes.md', asOf: '2026-02-01' };
+    expect(parseWebviewMessage({ ...answer, evidence: ['https://x.example', titled] })).toEqual({ ...answer, evidence: ['https://x.example', titled] });
+  });
+
+  it('keeps only the declared fields of an answer', () => {
+    expect(parseWebviewMessage({ ...answer, answer: 'no', path: ['subject'], command: 'x' })).toEqual({ ...answer, answer: 'no' });
+  });
+
+  it.each([
+    ['a view that does not exist', { type: 'setView', view: 'settings' }],
+    ['a view switch without a view', { type: 'setView' }],
+    ['an answer that sets nothing', answer],
+    ['an answer without its criterion', { ...answer, criterion: undefined, answer: 'yes' }],
+    ['an answer without its dimension', { ...answer, dimension: '', answer: 'yes' }],
+    ['an answer without the version of the document', { ...answer, version: undefined, answer: 'yes' }],
+    ['an answer with a huge criterion id', { ...answer, criterion: 'c'.repeat(300), answer: 'yes' }],
+    ['an answer written as true', { ...answer, answer: true }],
+    ['an empty answer', { ...answer, answer: '' }],
+    ['an answer that is a list', { ...answer, answer: ['yes'] }],
+    ['a note that is a number', { ...answer, note: 3 }],
+    ['a note longer than the format allows', { ...answer, note: 'n'.repeat(20001) }],
+    ['evidence that is one link', { ...answer, evidence: 'https://x' }],
+    ['evidence with an empty link', { ...answer, evidence: [''] }],
+    ['evidence with an entry without its url', { ...answer, evidence: [{ title: 'Minutes' }] }],
+    ['evidence with an entry whose field is not text', { ...answer, evidence: [{ url: './m.md', asOf: 20260201 }] }],
+    ['evidence with an entry of too many fields', { ...answer, evidence: [Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`f${'x'.repeat(i)}`, 'v']).concat([['url', './m.md']]))] }],
+    ['evidence with a list as an entry', { ...answer, evidence: [['./m.md']] }],
+    ['evidence with too many links', { ...answer, evidence: Array.from({ length: 1001 }, (_, i) => `./e${i}.md`) }],
+  ])('refuses %s', (_name, value) => {
+    expect(parseWebviewMessage(value)).toBeUndefined();
+  });
+});
+
 describe('messages from the extension', () => {
   it('accepts updates, document names and notices', () => {
     expect(parseExtensionMessage({ type: 'update', uri: A, version: 4, body: '<main></main>' })).toEqual({ type: 'update', uri: A, version: 4, body: '<main></main>' });
     expect(parseExtensionMessage({ type: 'document', uri: A, version: 4 })).toEqual({ type: 'document', uri: A, version: 4 });
     expect(parseExtensionMessage({ type: 'notice', uri: A, message: 'Out of date' })).toEqual({ type: 'notice', uri: A, message: 'Out of date' });
     expect(parseExtensionMessage({ type: 'notice' })).toEqual({ type: 'notice' });
+    const refusal = { type: 'answerRefused', uri: A, dimension: 'self-service', criterion: 'portal-exists', message: 'Fix the file first.' };
+    expect(parseExtensionMessage(refusal)).toEqual(refusal);
+  });
+
+  it.each([
+    ['a refusal without its message', { type: 'answerRefused', uri: A, dimension: 'd', criterion: 'c' }],
+    ['a refusal without its criterion', { type: 'answerRefused', uri: A, dimension: 'd', message: 'no' }],
+    ['a refusal with a message that is markup in an object', { type: 'answerRefused', uri: A, dimension: 'd', criterion: 'c', message: { html: '<b>' } }],
+  ])('refuses %s', (_name, value) => {
+    expect(parseExtensionMessage(value)).toBeUndefined();
   });
 
   it.each([
@@ -65,6 +120,12 @@ describe('saved preview state', () => {
   it('reads what the page saved', () => {
     expect(parsePreviewState({ uri: 'file:///ws/plan.yaml', scrollY: 420 })).toEqual({ uri: 'file:///ws/plan.yaml', scrollY: 420 });
     expect(parsePreviewState({ uri: 'file:///ws/plan.yaml', scrollY: 420, positions: { [A]: 90 } })).toEqual({ uri: 'file:///ws/plan.yaml', scrollY: 420, positions: { [A]: 90 } });
+  });
+
+  it('remembers that the preview showed the questionnaire, and nothing else for a view', () => {
+    expect(parsePreviewState({ uri: A, scrollY: 10, view: 'questionnaire' })).toEqual({ uri: A, scrollY: 10, view: 'questionnaire' });
+    expect(parsePreviewState({ uri: A, scrollY: 10, view: 'report' })).toEqual({ uri: A, scrollY: 10 });
+    expect(parsePreviewState({ uri: A, scrollY: 10, view: 'settings' })).toEqual({ uri: A, scrollY: 10 });
   });
 
   it('keeps only sensible, bounded positions of other documents', () => {

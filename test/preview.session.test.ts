@@ -63,7 +63,7 @@ class FakeSource {
     if (failure) throw failure;
     if (text === undefined) throw new Error(`no such file ${uri}`);
     // Like the language server: a report with errors comes without its body when the preview keeps a valid one.
-    const body = errors > 0 && request.omitBodyOnErrors ? {} : { body: `<main>${text}</main>` };
+    const body = errors > 0 && request.omitBodyOnErrors ? {} : { body: `<main>${request.view === 'questionnaire' ? 'questionnaire of ' : ''}${text}</main>` };
     return { uri, version, ...body, shellKey, title: text, errors };
   };
 
@@ -321,7 +321,7 @@ describe('PreviewSession', () => {
     expect(page.loads[0]).toContain('<main>score 2.1</main>');
     expect(page.notices()).toEqual([]);
     // With no valid report to fall back on, the session asks for the body of the report with errors.
-    expect(renderer.requests).toEqual([{ omitBodyOnErrors: false }]);
+    expect(renderer.requests).toEqual([{ omitBodyOnErrors: false, view: 'report' }]);
   });
 
   it('explains, rather than shows an empty page, when a report with errors comes without the body it needs', async () => {
@@ -353,6 +353,71 @@ describe('PreviewSession', () => {
     expect(session.revealTarget({ uri: B, version: 1, offset: 7 })).toEqual({ uri: B, version: 1, offset: 7 });
     expect(session.linkDocument({ uri: A })).toBeUndefined();
     expect(session.linkDocument({ uri: B })).toBe(B);
+  });
+
+  it('switches between an assessment\'s report and its questionnaire by swapping the body, and asks for the view it shows', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    expect(session.view).toBe('report');
+    session.setView('questionnaire');
+    await settle();
+    expect(renderer.requests.map((r) => r.view)).toEqual(['report', 'questionnaire']);
+    expect(page.updates()).toEqual(['<main>questionnaire of score 2.1</main>']);
+    // Typing re-renders the view on screen.
+    renderer.edit(A, 'score 2.4');
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.updates().at(-1)).toBe('<main>questionnaire of score 2.4</main>');
+    // Asking for the view it already shows renders nothing new.
+    session.setView('questionnaire');
+    await settle(100);
+    expect(renderer.requests).toHaveLength(3);
+    expect(page.loads).toHaveLength(1);
+  });
+
+  it('opens a document straight in the view asked for, with one render', async () => {
+    session.show(A, 'questionnaire');
+    await settle();
+    expect(renderer.requests).toEqual([{ omitBodyOnErrors: false, view: 'questionnaire' }]);
+    expect(page.loads[0]).toContain('<main>questionnaire of score 2.1</main>');
+  });
+
+  it('keeps the last valid version of each view apart: errors in one view never bring back the other view\'s body', async () => {
+    session.show(A);
+    await settle();
+    session.pageReady();
+    session.setView('questionnaire');
+    await settle();
+    renderer.edit(A, 'broken', 2);
+    session.documentChanged(A);
+    await settle(100);
+    // The questionnaire of the last valid version stays, with the banner.
+    expect(page.updates()).toEqual(['<main>questionnaire of score 2.1</main>']);
+    expect(page.notices().at(-1)).toMatch(/has 2 errors/);
+    // Back to the report: the banner goes with the view, and the report's own last valid body comes back.
+    session.setView('report');
+    await settle();
+    expect(page.messages).toContainEqual({ type: 'notice', uri: A });
+    expect(renderer.requests.at(-1)).toEqual({ omitBodyOnErrors: true, view: 'report' });
+    expect(page.updates().at(-1)).toBe('<main>score 2.1</main>');
+  });
+
+  it('takes answers only for the document the page shows, and tells the page why one was not written', async () => {
+    session.show(A, 'questionnaire');
+    await settle();
+    const refusal = { uri: A, dimension: 'portal', criterion: 'catalogue', message: 'No such answer' };
+    // Before the page listens, nothing can be shown there: the caller says it another way.
+    expect(session.answerRefused(refusal)).toBe(false);
+    session.pageReady();
+    expect(session.answerDocument({ uri: A, version: 1 })).toBe(A);
+    expect(session.answerDocument({ uri: B, version: 1 })).toBeUndefined();
+    expect(session.answerRefused(refusal)).toBe(true);
+    expect(page.messages.at(-1)).toEqual({ type: 'answerRefused', ...refusal });
+    session.show(B);
+    await settle();
+    expect(session.answerDocument({ uri: A, version: 1 })).toBeUndefined();
+    expect(session.answerRefused(refusal)).toBe(false);
   });
 
   it('shows an invitation when there is nothing to preview', () => {

@@ -4,35 +4,11 @@
  * webview API. Skipped where no Chromium is installed; the end-to-end suite covers the same
  * behaviour inside VS Code.
  */
-import * as esbuild from 'esbuild';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAvailable, clearPosted, posted, savedState as state, send, WebviewHarness } from './support/webviewHarness';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-const NONCE = 'T3stN0nce1234567';
-
-let browser: Browser | undefined;
-let script = '';
-const openPages: Page[] = [];
-
-function pageHtml(body: string, savedState: unknown = undefined): string {
-  return `<!DOCTYPE html><html><head>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'">
-<style nonce="${NONCE}">body { margin: 0; } .row { padding: 4px; } .tall { height: 3000px; }</style>
-<script nonce="${NONCE}">
-  window.__posted = [];
-  window.__state = ${JSON.stringify(savedState ?? null)};
-  window.acquireVsCodeApi = () => ({
-    postMessage: (m) => window.__posted.push(m),
-    getState: () => window.__state,
-    setState: (s) => { window.__state = s; },
-  });
-</script>
-</head><body>${body}<script nonce="${NONCE}">${script}</script></body></html>`;
-}
+const harness = new WebviewHarness();
 
 const A = 'file:///ws/a.yaml';
 const B = 'file:///ws/b.yaml';
@@ -51,37 +27,11 @@ const REPORT = `
   <h2 id="gaps">Gaps</h2>
 </main>`;
 
-async function open(body = REPORT, savedState?: unknown): Promise<Page> {
-  const page = await browser!.newPage({ viewport: { width: 800, height: 600 } });
-  page.setDefaultTimeout(5_000);
-  openPages.push(page);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.setContent(pageHtml(body, savedState));
-  await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
-  expect(errors).toEqual([]);
-  return page;
-}
+const open = (body = REPORT, saved?: unknown): Promise<Page> => harness.open(body, saved);
 
-const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
-const state = (page: Page) => page.evaluate(() => (window as unknown as { __state: unknown }).__state);
-const send = (page: Page, message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
-const clearPosted = (page: Page) => page.evaluate(() => ((window as unknown as { __posted: unknown[] }).__posted.length = 0));
-
-describe.skipIf(!available)('preview script in a browser', () => {
-  beforeAll(async () => {
-    const built = await esbuild.build({ entryPoints: [path.join(__dirname, '../src/webview/preview.ts')], bundle: true, format: 'iife', target: 'es2022', platform: 'browser', write: false });
-    script = built.outputFiles[0]!.text;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.skipIf(!chromiumAvailable)('preview script in a browser', () => {
+  beforeAll(() => harness.start(), 60_000);
+  afterAll(() => harness.stop());
 
   let page: Page;
   beforeEach(async () => {
@@ -89,9 +39,7 @@ describe.skipIf(!available)('preview script in a browser', () => {
     // The extension names the document and version of a page as soon as its script is ready.
     await send(page, { type: 'document', uri: A, version: 1 });
   });
-  afterEach(async () => {
-    for (const p of openPages.splice(0)) await p.close();
-  });
+  afterEach(() => harness.closePages());
 
   it('says it is ready once loaded', async () => {
     expect(await posted(page)).toEqual([{ type: 'ready' }]);

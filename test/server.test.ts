@@ -128,7 +128,7 @@ describe('language server', () => {
     const set = await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, changes: [{ dimension: 'knowledge', criterion: 'kb-reviewed', answer: 'yes' }] });
     expect(set).toEqual({ edits: [expect.objectContaining({ newText: expect.stringContaining('kb-reviewed: yes') })] });
     expect(await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, changes: [{ dimension: 'knowledge', criterion: 'kb-reviewed', note: 'x'.repeat(20_001) }] })).toEqual({ problems: [expect.objectContaining({ criterion: 'kb-reviewed', field: 'note' })] });
-    expect(await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 7, changes: [] })).toEqual({ refused: expect.stringContaining('changed since the sheet was read') });
+    expect(await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 7, changes: [] })).toEqual({ refused: expect.stringContaining('changed since its answers were read') });
     const rubricRows = await client.request<AnswerModelResult>(ANSWER_MODEL, { uri: uriOf('nowhere.yaml') });
     expect(rubricRows).toEqual({ reason: expect.stringContaining('is not open') });
   });
@@ -212,6 +212,43 @@ describe('language server', () => {
     const whole = await client.request<{ body?: string }>(PREVIEW_REPORT, { uri, compareWith });
     expect(whole.body).toContain('maybe-later');
     expect(client.reads).toContain(head);
+  });
+
+  it('shows an assessment\'s questionnaire in the preview when asked, and offers it from the report; a plan keeps its report', async () => {
+    const client = await start({ settings: { workspaceScan: { enabled: false } } });
+    const uri = uriOf('acme.assessment.yaml');
+    client.open(uri, DESK_ASSESSMENT);
+    await client.diagnosticsOf(uri);
+    const report = await client.request<{ body: string; shellKey: string }>(PREVIEW_REPORT, { uri });
+    expect(report.body).toContain('data-view="questionnaire"');
+    const questionnaire = await client.request<{ body: string; shellKey: string; title: string; version: number }>(PREVIEW_REPORT, { uri, view: 'questionnaire' });
+    expect(questionnaire.body).toMatch(/^<main class="report questionnaire"/);
+    expect(questionnaire.body).toContain('data-criterion="catalogue"');
+    expect(questionnaire.shellKey).toBe(report.shellKey);
+    expect(questionnaire.version).toBe(1);
+    const plan = uriOf('acme.plan.yaml');
+    client.open(plan, DESK_PLAN);
+    await client.diagnosticsOf(plan);
+    const planReport = await client.request<{ body: string }>(PREVIEW_REPORT, { uri: plan, view: 'questionnaire' });
+    expect(planReport.body).toMatch(/^<main class="report report-plan"/);
+    expect(planReport.body).not.toContain('data-view=');
+  });
+
+  it('checks answer changes against the rubric: the criterion of its dimension, the answer on its scale as the scale spells it', async () => {
+    const client = await start({ settings: { workspaceScan: { enabled: false } } });
+    const uri = uriOf('acme.assessment.yaml');
+    client.open(uri, DESK_ASSESSMENT);
+    await client.diagnosticsOf(uri);
+    const result = await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, changes: [{ dimension: 'self-service', criterion: 'catalogue', answer: 'ALL' }] });
+    const line = DESK_ASSESSMENT.split('\n').findIndex((l) => l.includes('catalogue: some'));
+    const column = DESK_ASSESSMENT.split('\n')[line]!.indexOf('some');
+    expect(result).toEqual({ edits: [{ range: { start: { line, character: column }, end: { line, character: column + 'some'.length } }, newText: 'all' }] });
+    expect(await client.request(ANSWER_EDITS, { uri, version: 1, changes: [{ dimension: 'self-service', criterion: 'catalogue', answer: 'plenty' }, { dimension: 'knowledge', criterion: 'portal', answer: 'yes' }] })).toEqual({
+      problems: [
+        { dimension: 'self-service', criterion: 'catalogue', field: 'answer', message: expect.stringMatching(/^"plenty" is not an answer of the scale "coverage"/) },
+        { dimension: 'knowledge', criterion: 'portal', field: 'criterion', message: '"Knowledge" has no practice "portal".' },
+      ],
+    });
   });
 
   it('leaves alone the files the workspace folder\'s .rubricsignore names, as the CLI does', async () => {

@@ -1,6 +1,8 @@
 // Types for codeServer.mjs (plain JavaScript so that `npm run demo` runs on Node without a build).
 export { cacheDir, codeServerEntry, node24, repoRoot, stateDir } from './paths.mjs';
 export declare const baseUserSettings: Readonly<Record<string, unknown>>;
+export declare const gitUserSettings: Readonly<Record<string, unknown>>;
+export declare const windowUserSettings: Readonly<Record<string, unknown>>;
 export declare function extensionVsixPath(): string;
 export declare function assertInstalled(): void;
 export declare function freePort(): Promise<number>;

@@ -35,6 +35,26 @@ export const baseUserSettings = {
   'files.autoSave': 'off',
 };
 
+/**
+ * Settings that let VS Code's Git extension find the repository a workspace folder lies in, as the
+ * demo's samples/ folder lies in the clone: the report preview then compares with git HEAD
+ * ("Since HEAD"). baseUserSettings turns git off, for tests that have no repository.
+ */
+export const gitUserSettings = {
+  'git.enabled': true,
+  'git.openRepositoryInParentFolders': 'always',
+  'git.autofetch': false,
+  'git.confirmSync': false,
+};
+
+/**
+ * The window of a demo or a test: no secondary side bar (with the chat off it opens empty, and
+ * takes a third of the width from the editor and the preview).
+ */
+export const windowUserSettings = {
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
 export function assertInstalled() {
   if (!fs.existsSync(node24) || !fs.existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed in ${cacheDir}. Run: bash scripts/e2e/setup.sh`);

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
-import { cacheDir, extensionVsixPath, freePort, repoRoot, startCodeServer, stateDir } from './codeServer.mjs';
+import { cacheDir, extensionVsixPath, freePort, gitUserSettings, repoRoot, startCodeServer, stateDir, windowUserSettings } from './codeServer.mjs';
 
 function step(title, command, args) {
   console.log(`\n== ${title}`);
@@ -34,6 +34,9 @@ const host = process.env.RUBRICS_DEMO_HOST ?? '127.0.0.1';
 const preferred = Number(process.env.RUBRICS_DEMO_PORT ?? 3210);
 const port = (await portIsFree(preferred, host)) ? preferred : await freePort();
 const workspace = path.join(repoRoot, 'samples');
+// samples/ lies in the clone's repository: with git on, the preview shows each report's change
+// since HEAD (edit an answer to see it). Outside a git checkout there is nothing to compare with.
+const inGit = spawnSync('git', ['-C', workspace, 'rev-parse', '--is-inside-work-tree'], { encoding: 'utf8' }).stdout?.trim() === 'true';
 
 console.log('\n== Starting VS Code (code-server) with the extension installed');
 const server = await startCodeServer({
@@ -42,6 +45,7 @@ const server = await startCodeServer({
   port,
   host,
   runDir: path.join(stateDir, 'demo'),
+  settings: { ...windowUserSettings, ...(inGit ? gitUserSettings : {}) },
 });
 
 let stopping = false;
@@ -64,12 +68,13 @@ Rubrics as Code is running in VS Code at:
 Open that address in a browser. Things to try: open an assessment in kestrel/ and run
 "Rubrics: Open Report Preview to the Side" (Ctrl+K V, or click the score in the status bar);
 hover a dimension id; open a file in invalid/ to see its problems and quick fixes; change an
-answer or a level and watch the score move. The second folder, tarn-valley/, is an organization
-of twelve units: open a unit that runs on the Cloud Platform (customer-digital/, a 2026 file) to
-see the answers it inherits, change an answer in shared-services/cloud-platform.2026-03.* and
-watch every unit that inherits it move; in the terminal, "node dist/cli.js portfolio
-samples/tarn-valley" shows them all in one view.
-The samples are the repository's own files: edits are real (git checkout samples/ undoes them).
+answer or a level and watch the score move (the preview's "Since HEAD" shows how far), or
+answer in the questionnaire ("Rubrics: Answer Questionnaire"). The second folder, tarn-valley/, is
+an organization of twelve units: open a unit that runs on the Cloud Platform (customer-digital/, a
+2026 file) to see the answers it inherits, change an answer in
+shared-services/cloud-platform.2026-03.* and watch every unit that inherits it move; in the
+terminal, "node dist/cli.js portfolio samples/tarn-valley" shows them all in one view.
+${inGit ? "The samples are the repository's own files: edits are real (git checkout samples/ undoes them)." : 'samples/ is not in a git checkout here, so the preview has no "Since HEAD" to show.'}
 Server log: ${server.logFile}
 Press Ctrl+C to stop.`);
 

@@ -112,10 +112,15 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
     return this.client.sendRequest<string>(RENDER_REPORT, { uri: document.uri.toString(), format, ...(html ? { html } : {}) });
   }
 
-  async previewReport(document: vscode.TextDocument, options: { readonly omitBodyOnErrors?: boolean } = {}): Promise<VersionedPreviewReport> {
+  async previewReport(document: vscode.TextDocument, options: { readonly omitBodyOnErrors?: boolean; readonly view?: 'report' | 'questionnaire' } = {}): Promise<VersionedPreviewReport> {
     await this.ready;
     const compareWith = await this.git.compareWith(document);
-    const params: PreviewReportParams = { uri: document.uri.toString(), ...(compareWith ? { compareWith } : {}), ...(options.omitBodyOnErrors ? { omitBodyOnErrors: true } : {}) };
+    const params: PreviewReportParams = {
+      uri: document.uri.toString(),
+      ...(compareWith ? { compareWith } : {}),
+      ...(options.omitBodyOnErrors ? { omitBodyOnErrors: true } : {}),
+      ...(options.view === 'questionnaire' ? { view: options.view } : {}),
+    };
     return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, params);
   }
 

@@ -1,11 +1,11 @@
 import type * as vscode from 'vscode';
-import type { DocumentSummary, HtmlReportOptions, ReportFormat, VersionedPreviewReport } from '../server/protocol';
+import type { AnswerEditsParams, AnswerEditsResult, DocumentSummary, HtmlReportOptions, ReportFormat, VersionedPreviewReport } from '../server/protocol';
 
 /**
  * What the features on the client side (preview, status bar, export) need from the language
  * server, by document. Analyses stay in the server; these are small answers about one document.
  */
-export type { DocumentSummary, HtmlReportOptions, ReportFormat };
+export type { AnswerEditsParams, AnswerEditsResult, DocumentSummary, HtmlReportOptions, ReportFormat };
 
 export interface RubricServices {
   /** Whether a document is ours (by the configured globs or its apiVersion), as the server last said. */
@@ -18,7 +18,12 @@ export interface RubricServices {
    * What the preview shows of the document's current text: the report's body (led by its change
    * since git HEAD or the chosen ref, where git knows the file), its page shell, and the version it is of.
    */
-  previewReport(document: vscode.TextDocument, options?: { readonly omitBodyOnErrors?: boolean }): Promise<VersionedPreviewReport>;
+  previewReport(document: vscode.TextDocument, options?: { readonly omitBodyOnErrors?: boolean; readonly view?: 'report' | 'questionnaire' }): Promise<VersionedPreviewReport>;
+  /**
+   * The edits that set answers, notes or evidence in the document as it was at `version` (checked
+   * by the format and the rubric first), or why none can be made.
+   */
+  answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes']): Promise<AnswerEditsResult>;
   /** Fires after each check of an open document of ours. */
   readonly onDidAnalyze: vscode.Event<DocumentSummary>;
   /** Fires with the URI of an open document that stopped being ours (its apiVersion line went). */

@@ -88,6 +88,8 @@ export interface PreviewReportParams {
    * out when it has some (see PreviewReport.body).
    */
   readonly omitBodyOnErrors?: boolean;
+  /** 'questionnaire': an assessment's questionnaire (other documents show their report); default the report. */
+  readonly view?: 'report' | 'questionnaire';
 }
 export type VersionedPreviewReport = PreviewReport & { readonly version: number };
 

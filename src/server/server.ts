@@ -38,6 +38,9 @@ import {
   buildReport,
   previewCarriesBody,
   previewReport,
+  checkAgainstRubric,
+  questionnairePreview,
+  viewSwitch,
   changeSection,
   IGNORE_FILE_NAME,
   IgnoreList,
@@ -273,11 +276,15 @@ class RubricsServer {
     );
     c.onRequest(
       PREVIEW_REPORT,
-      this.request(PREVIEW_REPORT, { ...PARAMS.uri, 'compareWith?': { uri: 'string', label: 'string' }, 'omitBodyOnErrors?': 'boolean' }, async ({ uri, compareWith, omitBodyOnErrors }: PreviewReportParams) => {
+      this.request(PREVIEW_REPORT, { ...PARAMS.uri, 'compareWith?': { uri: 'string', label: 'string' }, 'omitBodyOnErrors?': 'boolean', 'view?': 'string' }, async ({ uri, compareWith, omitBodyOnErrors, view }: PreviewReportParams) => {
         const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
-          const model = buildReport(await this.analyses.analysisOf(doc));
+          const analysis = await this.analyses.analysisOf(doc);
+          const model = buildReport(analysis);
+          const answerable = model.kind === 'Assessment' && model.assessment !== undefined;
+          if (view === 'questionnaire' && answerable) return { ...questionnairePreview(analysis, model, { omitBodyOnErrors }), version: doc.version };
           // A report without its body needs no comparison with git either.
-          const lead = compareWith && previewCarriesBody(model, { omitBodyOnErrors }) ? await this.changeSince(model, compareWith) : '';
+          const change = compareWith && previewCarriesBody(model, { omitBodyOnErrors }) ? await this.changeSince(model, compareWith) : '';
+          const lead = (answerable ? viewSwitch('questionnaire') : '') + change;
           return { ...previewReport(model, lead, { omitBodyOnErrors }), version: doc.version };
         });
         if (report === null) throw notOpen(uri);
@@ -793,18 +800,23 @@ class RubricsServer {
   /** The edits that set answers in an open assessment's first assessment document, checked by the format first. */
   private async answerEditsFor({ uri, version, changes }: AnswerEditsParams): Promise<AnswerEditsResult> {
     const doc = this.documents.get(uri);
-    if (!doc || doc.version !== version) return { refused: `${baseName(uri)} changed since the sheet was read; import it again.` };
+    if (!doc || doc.version !== version) return { refused: `${baseName(uri)} changed since its answers were read; try again.` };
     const problems = answerChangeProblems(changes);
     if (problems.length) return { problems };
     const analysis = await this.analyses.analysisOf(doc);
     const index = analysis.documents.findIndex((d) => d.kind === 'Assessment');
     const assessment = analysis.documents[index];
-    if (!assessment) return { refused: `${baseName(uri)} holds no assessment.` };
-    const result = answerEdits(doc.getText(), assessment.parsed, changes, { documentIndex: index });
+    if (!assessment || assessment.kind !== 'Assessment') return { refused: `${baseName(uri)} holds no assessment.` };
+    // The questionnaire's page and a spreadsheet both name criteria and answers: the rubric has the last word.
+    const checked = checkAgainstRubric(assessment, changes);
+    if ('refused' in checked) return checked;
+    if (checked.problems.length) return { problems: checked.problems };
+    const result = answerEdits(doc.getText(), assessment.parsed, checked.changes, { documentIndex: index });
     if ('refused' in result) return result;
-    if (this.documents.get(uri)?.version !== version) return { refused: `${baseName(uri)} changed while the edits were computed; import it again.` };
+    if (this.documents.get(uri)?.version !== version) return { refused: `${baseName(uri)} changed while the edits were computed; try again.` };
     return { edits: result.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText })) };
   }
+
 
   private internalError(uri: string, error: unknown): void {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -12,6 +12,8 @@
  * extension's trusted renderer, which escapes all user text.
  */
 import { MAX_REMEMBERED_POSITIONS, parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
+import { changeAction, clickAction, findByFocusKey, focusKey, keyAction, showRefusal, type QuestionnaireAction } from './questionnaire';
+import { QUESTIONNAIRE_CSS } from './questionnaireStyles';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -42,7 +44,8 @@ function post(message: WebviewMessage): void {
 function saveState(): void {
   if (currentUri === undefined) return;
   const others = [...positions].filter(([uri]) => uri !== currentUri).slice(-MAX_REMEMBERED_POSITIONS);
-  const state: PreviewState = { uri: currentUri, scrollY: Math.round(window.scrollY), ...(others.length ? { positions: Object.fromEntries(others) } : {}) };
+  const questionnaire = document.querySelector('main.questionnaire') !== null;
+  const state: PreviewState = { uri: currentUri, scrollY: Math.round(window.scrollY), ...(others.length ? { positions: Object.fromEntries(others) } : {}), ...(questionnaire ? { view: 'questionnaire' as const } : {}) };
   vscode.setState(state);
 }
 
@@ -66,8 +69,21 @@ function revealRow(row: Element): void {
   if (offset !== undefined && currentUri !== undefined) post({ type: 'reveal', uri: currentUri, version: currentVersion, offset });
 }
 
+/** Sends what the questionnaire (or the view switch) asks for, about the document and version the page shows. */
+function act(action: QuestionnaireAction | undefined): void {
+  if (!action) return;
+  if (action.kind === 'view') post({ type: 'setView', view: action.view });
+  else if (currentUri === undefined) return;
+  else if (action.kind === 'reveal') post({ type: 'reveal', uri: currentUri, version: currentVersion, offset: action.offset });
+  else post({ type: 'answer', uri: currentUri, version: currentVersion, ...action.change });
+}
+
 document.addEventListener('click', (event) => {
   if (event.button !== 0 || !(event.target instanceof Element)) return;
+  if (event.target.closest('button')) {
+    act(clickAction(event.target));
+    return;
+  }
   const link = event.target.closest('a[href]');
   if (link) {
     event.preventDefault();
@@ -94,12 +110,24 @@ document.addEventListener('auxclick', (event) => {
 });
 
 document.addEventListener('keydown', (event) => {
-  if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || !(event.target instanceof Element)) return;
+  if (!(event.target instanceof Element)) return;
+  const questionnaire = keyAction(event, event.target);
+  if (questionnaire.handled) {
+    event.preventDefault();
+    act(questionnaire.action);
+    return;
+  }
+  if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey) return;
   // Only when the row itself has focus: Enter on a link inside a row follows the link.
   if (event.target.matches(ROW_SELECTOR)) {
     event.preventDefault();
     revealRow(event.target);
   }
+});
+
+// A note is saved when it is left after a change (and with Ctrl+Enter, above).
+document.addEventListener('change', (event) => {
+  if (event.target instanceof Element) act(changeAction(event.target));
 });
 
 function followLink(href: string): void {
@@ -139,7 +167,11 @@ window.addEventListener(
  */
 function swapBody(bodyHtml: string): void {
   const scrollY = window.scrollY;
-  const focusedOffset = document.activeElement instanceof Element ? document.activeElement.getAttribute('data-source-offset') : null;
+  const focused = document.activeElement instanceof Element ? document.activeElement : null;
+  const focusedOffset = focused ? focused.getAttribute('data-source-offset') : null;
+  const focusedKey = focusKey(focused);
+  // A text field being typed in keeps what was typed (and where), whatever the file says now.
+  const typing = focused instanceof HTMLTextAreaElement || focused instanceof HTMLInputElement ? { value: focused.value, start: focused.selectionStart, end: focused.selectionEnd } : undefined;
   const openDetails = detailsState();
 
   const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head><body>${bodyHtml}</body></html>`, 'text/html');
@@ -154,6 +186,13 @@ function swapBody(bodyHtml: string): void {
   if (focusedOffset !== null) {
     const row = document.querySelector<HTMLElement>(`[data-source-offset="${CSS.escape(focusedOffset)}"]`);
     row?.focus({ preventScroll: true });
+  } else if (focusedKey !== undefined) {
+    const control = findByFocusKey(document, focusedKey);
+    if ((control instanceof HTMLTextAreaElement || control instanceof HTMLInputElement) && typing) {
+      control.value = typing.value;
+      control.setSelectionRange(typing.start, typing.end);
+    }
+    control?.focus({ preventScroll: true });
   }
   if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
 }
@@ -239,6 +278,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       // A banner about another document than the one shown is out of date: drop it.
       if (message.uri === undefined || message.uri === currentUri) showNotice(message.message);
       break;
+    case 'answerRefused':
+      if (message.uri === currentUri) showRefusal(document, message.dimension, message.criterion, message.message);
+      break;
   }
 });
 
@@ -257,6 +299,7 @@ function addInteractionStyles(): void {
     '.rubrics-source-link:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }',
     // High-contrast themes have no hover background; they mark the pointed item with a dashed outline.
     '.vscode-high-contrast .rubrics-source-link:hover { outline: 1px dashed var(--vscode-contrastActiveBorder); outline-offset: -1px; }',
+    QUESTIONNAIRE_CSS,
   ].join('\n');
   document.head.append(style);
 }

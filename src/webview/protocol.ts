@@ -25,7 +25,30 @@ export type WebviewMessage =
   /** The user picked a report row: show the source at this UTF-16 offset of that version of the document. */
   | ({ readonly type: 'reveal'; readonly offset: number } & DocumentVersion)
   /** The user clicked a link in the report of this document (evidence, references): open it outside the preview. */
-  | { readonly type: 'openLink'; readonly uri: string; readonly href: string };
+  | { readonly type: 'openLink'; readonly uri: string; readonly href: string }
+  /** The user switched the preview between an assessment's report and its questionnaire. */
+  | { readonly type: 'setView'; readonly view: PreviewView }
+  /** The user answered in the questionnaire of this version of the document: set what the change names. */
+  | ({ readonly type: 'answer' } & DocumentVersion & AnswerMessage);
+
+/** The two views of an assessment in the preview. */
+export type PreviewView = 'report' | 'questionnaire';
+
+/**
+ * One choice in the questionnaire: a criterion (by the ids of its dimension and itself) and what
+ * to set. `null` removes a field; an absent one is kept. At least one field is there.
+ */
+export interface AnswerMessage {
+  readonly dimension: string;
+  readonly criterion: string;
+  readonly answer?: string | null;
+  readonly note?: string | null;
+  /** The whole list as it should be: links, or maps of an entry's fields (`url`, `title`, `asOf`) kept as written. */
+  readonly evidence?: readonly EvidenceEntry[] | null;
+}
+
+/** One evidence entry as the page sends it back: a link, or the fields of a map entry. */
+export type EvidenceEntry = string | Readonly<Record<string, string>>;
 
 /** Sent by the extension. */
 export type ExtensionMessage =
@@ -34,7 +57,9 @@ export type ExtensionMessage =
   /** Which document (and version) the page's HTML shows, so the script can save it in its state. */
   | ({ readonly type: 'document' } & DocumentVersion)
   /** Show (or, with no message, hide) a banner above the report of this document. */
-  | { readonly type: 'notice'; readonly uri?: string; readonly message?: string };
+  | { readonly type: 'notice'; readonly uri?: string; readonly message?: string }
+  /** An answer of the questionnaire of this document was not written: say why beside the criterion. */
+  | { readonly type: 'answerRefused'; readonly uri: string; readonly dimension: string; readonly criterion: string; readonly message: string };
 
 /** What the preview remembers across being hidden, shown and restored after a reload. */
 export interface PreviewState {
@@ -44,6 +69,8 @@ export interface PreviewState {
   readonly scrollY: number;
   /** Where the reports of other documents were scrolled to, by URI (a bounded number of them). */
   readonly positions?: Readonly<Record<string, number>>;
+  /** The preview showed an assessment's questionnaire rather than its report. */
+  readonly view?: 'questionnaire';
 }
 
 /** How many documents' scroll positions the preview remembers. */
@@ -56,6 +83,14 @@ const MAX_HREF_LENGTH = 4000;
 const MAX_URI_LENGTH = 8000;
 const MAX_BODY_LENGTH = 64 * 1024 * 1024;
 const MAX_NOTICE_LENGTH = 4000;
+/** The format's limits: ids and answers are short, a note is Markdown, evidence a list of links. */
+const MAX_ID_LENGTH = 200;
+const MAX_ANSWER_LENGTH = 2000;
+const MAX_NOTE_LENGTH = 20000;
+const MAX_LINK_LENGTH = 2000;
+const MAX_EVIDENCE_ITEMS = 1000;
+const MAX_EVIDENCE_FIELDS = 8;
+const VIEWS: readonly PreviewView[] = ['report', 'questionnaire'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,9 +120,46 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     }
     case 'openLink':
       return isBoundedString(value.uri, MAX_URI_LENGTH) && isBoundedString(value.href, MAX_HREF_LENGTH) ? { type: 'openLink', uri: value.uri, href: value.href } : undefined;
+    case 'setView':
+      return VIEWS.includes(value.view as PreviewView) ? { type: 'setView', view: value.view as PreviewView } : undefined;
+    case 'answer': {
+      const doc = documentVersion(value);
+      const change = doc ? answerMessage(value) : undefined;
+      return doc && change ? { type: 'answer', ...doc, ...change } : undefined;
+    }
     default:
       return undefined;
   }
+}
+
+/** A nullable field: absent (undefined), null, or a value `check` accepts; `false` when it is none of these. */
+function nullable<T>(value: unknown, check: (v: unknown) => v is T): T | null | undefined | false {
+  if (value === undefined || value === null) return value;
+  return check(value) ? value : false;
+}
+
+function answerMessage(value: Record<string, unknown>): AnswerMessage | undefined {
+  if (!isBoundedString(value.dimension, MAX_ID_LENGTH) || !isBoundedString(value.criterion, MAX_ID_LENGTH)) return undefined;
+  const answer = nullable(value.answer, (v): v is string => isBoundedString(v, MAX_ANSWER_LENGTH));
+  const note = nullable(value.note, (v): v is string => isBoundedString(v, MAX_NOTE_LENGTH, true));
+  const evidence = nullable(value.evidence, (v): v is EvidenceEntry[] => Array.isArray(v) && v.length <= MAX_EVIDENCE_ITEMS && v.every(isEvidenceEntry));
+  if (answer === false || note === false || evidence === false) return undefined;
+  if (answer === undefined && note === undefined && evidence === undefined) return undefined;
+  return {
+    dimension: value.dimension,
+    criterion: value.criterion,
+    ...(answer !== undefined ? { answer } : {}),
+    ...(note !== undefined ? { note } : {}),
+    ...(evidence !== undefined ? { evidence: evidence === null ? null : evidence.map((e) => (typeof e === 'string' ? e : { ...e })) } : {}),
+  };
+}
+
+/** A link, or a map entry: a few named string fields, among them its `url`. */
+function isEvidenceEntry(value: unknown): value is EvidenceEntry {
+  if (isBoundedString(value, MAX_LINK_LENGTH)) return true;
+  if (!isRecord(value) || !isBoundedString(value.url, MAX_LINK_LENGTH)) return false;
+  const fields = Object.entries(value);
+  return fields.length <= MAX_EVIDENCE_FIELDS && fields.every(([key, field]) => /^[A-Za-z]{1,40}$/.test(key) && isBoundedString(field, MAX_LINK_LENGTH));
 }
 
 /** The message, if it is one the extension may send; otherwise undefined (it is then ignored). */
@@ -107,6 +179,10 @@ export function parseExtensionMessage(value: unknown): ExtensionMessage | undefi
       if (value.message !== undefined && !isBoundedString(value.message, MAX_NOTICE_LENGTH)) return undefined;
       return { type: 'notice', ...(value.uri !== undefined ? { uri: value.uri as string } : {}), ...(value.message !== undefined ? { message: value.message as string } : {}) };
     }
+    case 'answerRefused':
+      return isBoundedString(value.uri, MAX_URI_LENGTH) && isBoundedString(value.dimension, MAX_ID_LENGTH) && isBoundedString(value.criterion, MAX_ID_LENGTH) && isBoundedString(value.message, MAX_NOTICE_LENGTH)
+        ? { type: 'answerRefused', uri: value.uri, dimension: value.dimension, criterion: value.criterion, message: value.message }
+        : undefined;
     default:
       return undefined;
   }
@@ -122,5 +198,5 @@ export function parsePreviewState(value: unknown): PreviewState | undefined {
       if (isBoundedString(uri, MAX_URI_LENGTH) && typeof y === 'number' && Number.isFinite(y) && y > 0) positions[uri] = y;
     }
   }
-  return { uri: value.uri, scrollY, ...(Object.keys(positions).length ? { positions } : {}) };
+  return { uri: value.uri, scrollY, ...(Object.keys(positions).length ? { positions } : {}), ...(value.view === 'questionnaire' ? { view: 'questionnaire' as const } : {}) };
 }

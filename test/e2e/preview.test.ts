@@ -72,6 +72,25 @@ describe('Report preview', () => {
     await setTheme(session, LIGHT_THEME);
   });
 
+  it('follows the rubric documents opened from the Explorer and with Quick Open, which the language server had not seen', async () => {
+    const wb = session.workbench;
+    const frame = await openPreviewOf('kestrel/2026-03.seven-attributes.assessment.yaml');
+    await until(async () => (await frame.locator('main.report-assessment').count()) > 0, { message: 'the assessment\'s report' });
+    // Give the keyboard back to the workbench, and the first editor group the focus, as a person clicking the Explorer would.
+    await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await wb.runCommand('View: Focus First Editor Group');
+    const explorer = wb.page.locator('.explorer-folders-view');
+    const row = (name: string) => explorer.locator('.monaco-list-row', { hasText: name }).first();
+    if (!(await row('roadmap-2026-2028.plan.yaml').isVisible().catch(() => false))) await row('kestrel').click();
+    await row('roadmap-2026-2028.plan.yaml').click();
+    await wb.activeTab('roadmap-2026-2028.plan.yaml');
+    const plan = await wb.webview('main.report-plan');
+    expect(await plan.locator('h1').innerText()).toBe('Kestrel IT 2028: from keeping the lights on to growing the mutual');
+    await wb.screenshot('preview-follows-plan');
+    await wb.openFile('kestrel/2025-03.it4it-legacy-alignment.assessment.yaml');
+    await until(async () => /IT4IT/i.test(await (await wb.webview('main.report-assessment')).locator('header').innerText()), { message: 'the preview to follow the assessment opened with Quick Open' });
+  });
+
   it('updates the score as a level is typed, to what the CLI computes for the new text', async () => {
     const file = 'kestrel/2026-03.claims-platform.assessment.yaml';
     const wb = session.workbench;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliDiagnostics, openSession, type Session, screenshotOnFailure } from './session';
+import { until } from '../../scripts/e2e/workbench.mjs';
+import { cliDiagnostics, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure } from './session';
 
 // With Workspace Trust on and the folder not trusted, VS Code opens it in restricted mode. The
 // extension declares that it supports untrusted workspaces (it never runs workspace code), so
@@ -27,5 +28,21 @@ describe('Restricted mode', () => {
     const mine = shown.filter((p) => p.file === 'answer-not-in-scale.assessment.yaml');
     expect(mine.map((p) => [p.code, p.line, p.column, p.message])).toEqual(expected.map((d) => [d.code, d.line, d.column, d.message]));
     await wb.screenshot('restricted-mode');
+  });
+
+  it('answers in the questionnaire in restricted mode', async () => {
+    const wb = session.workbench;
+    const file = 'kestrel/2025-03.seven-attributes.assessment.yaml';
+    const original = readWorkspaceFile(session, file);
+    await wb.openFile(file);
+    await wb.runCommand('Rubrics: Answer Questionnaire');
+    const frame = await wb.webview('main.questionnaire');
+    const group = frame.locator('article[data-criterion="olp-outside-in-design"] [role="radiogroup"]');
+    expect(await group.getAttribute('data-selected')).toBe('no');
+    await group.locator('[data-answer="yes"]').click();
+    await until(async () => (await group.getAttribute('data-selected')) === 'yes', { message: 'the answer in the file' });
+    await wb.screenshot('restricted-questionnaire');
+    const saved = await saveFromEditor(session, file);
+    expect(saved).toBe(original.replace('      olp-outside-in-design: no\n', '      olp-outside-in-design: yes\n'));
   });
 });

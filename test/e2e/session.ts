@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { suiteVsix } from '../../scripts/e2e/build-suite.mjs';
-import { extensionVsixPath, repoRoot, startCodeServer, type CodeServer } from '../../scripts/e2e/codeServer.mjs';
+import { extensionVsixPath, gitUserSettings, repoRoot, startCodeServer, windowUserSettings, type CodeServer } from '../../scripts/e2e/codeServer.mjs';
 import { copySamplesWorkspace } from '../../scripts/e2e/samplesWorkspace.mjs';
 import { Workbench } from '../../scripts/e2e/workbench.mjs';
 import { fileUri, NodeFileHost } from '../../src/cli/nodeFileHost';
@@ -41,6 +41,11 @@ export interface SessionOptions {
    * there than a test should wait on a loaded machine.
    */
   readonly files?: Record<string, string>;
+  /**
+   * Put the workspace in a git repository, one folder up (as the demo's samples/ lies in the
+   * clone), committed, and turn VS Code's Git extension on the way the demo does.
+   */
+  readonly git?: boolean;
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
@@ -51,6 +56,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     fs.mkdirSync(path.dirname(path.join(workspace, relative)), { recursive: true });
     fs.writeFileSync(path.join(workspace, relative), text);
   }
+  if (options.git) commitParent(workspace);
   let server: CodeServer | undefined;
   try {
     server = await startCodeServer({
@@ -61,7 +67,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       settings: {
         'workbench.colorTheme': options.theme ?? LIGHT_THEME,
         // Keep the window predictable: no secondary side bar, no minimap hiding text, no chat.
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        ...windowUserSettings,
+        ...(options.git ? gitUserSettings : {}),
         'editor.minimap.enabled': false,
         'editor.hover.delay': 150,
         'window.zoomLevel': 0,
@@ -93,6 +100,18 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     remove();
     throw error;
   }
+}
+
+/** A git repository in the folder that holds `workspace`, with everything in it committed. */
+function commitParent(workspace: string): void {
+  const git = (...args: string[]) => execFileSync('git', args, {
+    cwd: path.dirname(workspace),
+    env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.invalid', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.invalid' },
+    stdio: 'pipe',
+  });
+  git('init', '--quiet', '--initial-branch=main');
+  git('add', '--all');
+  git('commit', '--quiet', '--message', 'samples');
 }
 
 /** Switches the colour theme the way a user does: "Preferences: Color Theme", then pick one. */
@@ -155,6 +174,18 @@ export function lineColumnOf(text: string, needle: string, after?: string): { li
   if (at < 0) throw new Error(`"${needle}" not found after "${after ?? '(start)'}"`);
   const before = text.slice(0, at).split('\n');
   return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
+}
+
+/**
+ * Saves a file from its editor in the first editor group and reads it from disk: keyboard focus
+ * may be in the preview (a webview in the other group), which keeps the workbench's keys.
+ */
+export async function saveFromEditor(session: Session, relativePath: string): Promise<string> {
+  const wb = session.workbench;
+  await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await wb.runCommand('View: Focus First Editor Group');
+  await wb.activeTab(path.basename(relativePath));
+  return wb.saveAndRead(relativePath);
 }
 
 export function readWorkspaceFile(session: Session, relativePath: string): string {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
-import { cliDiagnostics, cliReport, lineColumnOf, openSession, readWorkspaceFile, type Session, screenshotOnFailure } from './session';
+import { cliDiagnostics, cliReport, lineColumnOf, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure } from './session';
 
 // The web extension (dist/web/extension.js, the build github.dev and vscode.dev load) in a real
 // browser-based VS Code: code-server is told to run the extension in its web worker extension
@@ -87,5 +87,25 @@ describe('Web extension in the web worker extension host', () => {
     }, { message: 'the overall score in the preview' });
     expect(shown).toBe(Math.round((overall as number) * 100) / 100);
     await wb.screenshot('web-preview');
+  });
+
+  it('answers in the questionnaire, writing the file through the web extension\'s edit', async () => {
+    const wb = session.workbench;
+    const file = 'kestrel/2025-03.nexgen-digital-services.assessment.yaml';
+    const original = readWorkspaceFile(session, file);
+    await wb.openFile(file);
+    await wb.runCommand('Rubrics: Answer Questionnaire');
+    const frame = await wb.webview('main.questionnaire');
+    const article = frame.locator('article[data-criterion="vs-strategic-focus"]');
+    expect(original).toContain('      vs-strategic-focus: some\n');
+    await article.locator('[data-answer="all"]').click();
+    await until(async () => (await article.locator('[role="radiogroup"]').getAttribute('data-selected')) === 'all', { message: 'the answer in the file' });
+    // The keyboard too: the number of an answer chooses it.
+    await article.locator('[data-answer="all"]').focus();
+    await wb.press('3');
+    await until(async () => (await article.locator('[role="radiogroup"]').getAttribute('data-selected')) === 'most', { message: 'the second answer in the file' });
+    await wb.screenshot('web-questionnaire');
+    const saved = await saveFromEditor(session, file);
+    expect(saved).toBe(original.replace('      vs-strategic-focus: some\n', '      vs-strategic-focus: most\n'));
   });
 });

@@ -24,6 +24,7 @@ export type Dimension = Rubric['dimensions'][number];
 export type Subgroup = NonNullable<Dimension['subgroups']>[number];
 export type Criterion = NonNullable<Dimension['criteria']>[number];
 export type CriterionReference = NonNullable<Criterion['references']>[number];
+export type InterviewQuestion = NonNullable<Criterion['questions']>[number];
 export type Metric = NonNullable<Dimension['metrics']>[number];
 export type RubricTerms = NonNullable<Rubric['terms']>;
 

@@ -193,16 +193,18 @@ export function convertSamm(files: readonly ModelFile[], options: SammOptions = 
         const title = text(activity.title);
         const guidance = paragraphs(text(activity.shortDescription), text(activity.longDescription), text(activity.benefit) ? `Benefit: ${text(activity.benefit)}` : undefined);
         const quality = question && Array.isArray(question.quality) ? question.quality.map(text).filter((q): q is string => q !== undefined) : [];
+        const asked = text(question?.text) ?? text(activity.shortDescription) ?? title ?? activity.id;
         const criterion: Criterion = {
           id: criterionIds.take(kebabId(`${functionLetter(fn)}-${shortName}-${level}-${stream.letter}`, 'activity')),
           references: [{ framework: 'samm2', id: `${functionLetter(fn)}-${shortName}-${stream.letter}-${level}` }],
           ...(title ? { title } : {}),
-          text: text(question?.text) ?? text(activity.shortDescription) ?? title ?? activity.id,
+          text: asked,
           level,
           subgroup: stream.id,
           ...(answerScale ? { answerScale } : {}),
           ...(guidance ? { guidance } : {}),
-          ...(quality.length ? { qualityCriteria: quality } : {}),
+          // SAMM's interview: its question, checked against the question's quality criteria.
+          ...(quality.length ? { questions: [{ ask: asked, lookFor: quality }] } : {}),
         };
         if (!question) notes.push(`${activity.file}: the activity has no question; it is answered yes or no.`);
         const relatedList = field(activity, 'relatedActivities', 'relatedActivites');

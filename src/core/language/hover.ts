@@ -10,6 +10,7 @@ import { asArray, asString, dig, documentAt, type DocumentView, type LanguageSna
 import { markdownBlock, markdownCode, markdownText } from '../render/markdown/escape';
 import { benchmarkContextNote, benchmarkFigure, benchmarkOrigin, ceilingNote, formatScore, levelLabel, termWord } from '../render/text';
 import { benchmarkRole } from '../domain/benchmarks';
+import { questionOf } from '../report/questionnaire';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -121,6 +122,7 @@ function criterionHover(rubric: ResolvedRubric | undefined, criterion: Criterion
   if (criterion.dependsOn?.length) lines.push(`Depends on ${criterion.dependsOn.map(markdownCode).join(', ')}.`);
   if (criterion.related?.length) lines.push(`Related: ${criterion.related.map(markdownCode).join(', ')}.`);
   if (criterion.guidance) lines.push(markdownBlock(criterion.guidance));
+  if (criterion.questions?.length) lines.push(`To ask:\n\n${criterion.questions.map(questionOf).map((q) => `- ${markdownText(q.ask)}${q.lookFor.length ? ` _Look for:_ ${q.lookFor.map(markdownText).join('; ')}` : ''}`).join('\n')}`);
   return lines.join('\n\n');
 }
 

@@ -7,6 +7,7 @@ export { renderMarkdown } from './markdown/report';
 export { previewCarriesBody, previewReport, renderHtml, reportBody, type HtmlRenderOptions, type PreviewReportOptions } from './html/renderHtml';
 export { previewPage, type PreviewReport } from './html/preview';
 export { changeSection } from './html/change';
+export { questionnaireBody, questionnairePreview, viewSwitch, type PreviewView } from './html/questionnaireHtml';
 export { contentSecurityPolicy, htmlPage, shellKey, type PageMode, type PageSecurity } from './html/page';
 export { renderJson } from './json';
 export { renderDiffMarkdown, type DiffMarkdownOptions } from './markdown/diff';

@@ -5,3 +5,4 @@
 export { buildReport, MAX_REPORTED_PROBLEMS } from './buildReport';
 export { diffReports, type ReportDiff, type DimensionChange, type OverallChange, type PlanChange, type RubricChange, type BlockerRef } from './diff';
 export * from './model';
+export { buildQuestionnaire, type AnswerSource, type QuestionnaireCriterion, type QuestionnaireDimension, type QuestionnaireModel, type QuestionnaireProgress } from './questionnaire';

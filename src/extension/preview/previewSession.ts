@@ -1,5 +1,5 @@
 import { previewPage, type PreviewReport } from '../../core/render/html/preview';
-import type { DocumentVersion, ExtensionMessage } from '../../webview/protocol';
+import type { DocumentVersion, ExtensionMessage, PreviewView } from '../../webview/protocol';
 import { errorText } from './describe';
 import { createNonce, MESSAGE_SHELL_KEY, messagePage } from './html';
 import { RenderScheduler } from './renderScheduler';
@@ -26,6 +26,8 @@ export interface ReportRequest {
    * errors: a report with errors may come without its body.
    */
   readonly omitBodyOnErrors: boolean;
+  /** Which view of an assessment to show (other documents show their report whatever it is). */
+  readonly view: PreviewView;
 }
 
 /**
@@ -100,7 +102,9 @@ export class PreviewSession {
   private latest: Shown | undefined;
   /** What the page shows right now, as far as the session knows. */
   private shown: Shown | undefined;
+  /** The last valid report of each document and view, by `keyOf`. */
   private readonly lastValid = new Map<string, DocumentReport>();
+  private currentView: PreviewView = 'report';
   private notice: string | undefined;
   private noticeShown: string | undefined;
   /** A render was skipped because the page was hidden. */
@@ -121,8 +125,26 @@ export class PreviewSession {
     return this.documentUri;
   }
 
-  /** Follows another document (or refreshes this one), rendering right away. */
-  show(uri: string): void {
+  /** The view the preview shows of assessments: their report or their questionnaire. */
+  get view(): PreviewView {
+    return this.currentView;
+  }
+
+  /** Switches between an assessment's report and its questionnaire, rendering right away. */
+  setView(view: PreviewView): void {
+    if (view === this.currentView) return;
+    this.currentView = view;
+    // A banner over the other view (its last valid version) does not belong to this one.
+    this.setNotice(undefined);
+    if (this.documentUri !== undefined) this.scheduler.schedule(true);
+  }
+
+  /** Follows another document (or refreshes this one), in `view` when given, rendering right away. */
+  show(uri: string, view?: PreviewView): void {
+    if (view !== undefined && view !== this.currentView) {
+      this.currentView = view;
+      this.setNotice(undefined);
+    }
     this.documentUri = uri;
     this.scheduler.schedule(true);
   }
@@ -179,6 +201,18 @@ export class PreviewSession {
     return this.shown && request.uri === this.shown.uri ? request.uri : undefined;
   }
 
+  /** The document an answer on the page is for: only the one the page shows (the answer applies to its current text). */
+  answerDocument(request: DocumentVersion): string | undefined {
+    return this.shown && request.uri === this.shown.uri ? request.uri : undefined;
+  }
+
+  /** Tells the page, beside the criterion, why an answer it sent was not written; false when the page does not show that document now. */
+  answerRefused(refusal: { readonly uri: string; readonly dimension: string; readonly criterion: string; readonly message: string }): boolean {
+    if (!this.ready || this.shown?.uri !== refusal.uri) return false;
+    this.page.postMessage({ type: 'answerRefused', ...refusal });
+    return true;
+  }
+
   dispose(): void {
     this.disposed = true;
     this.scheduler.dispose();
@@ -196,18 +230,19 @@ export class PreviewSession {
       return;
     }
     this.stale = false;
+    const view = this.currentView;
     let report: DocumentReport;
     try {
       // Renders never overlap (RenderScheduler), so a report kept now is still kept when this one arrives.
-      report = await this.source(uri, { omitBodyOnErrors: this.lastValid.has(uri) });
+      report = await this.source(uri, { omitBodyOnErrors: this.lastValid.has(this.keyOf(uri)), view: this.currentView });
     } catch (error) {
-      if (!this.disposed && uri === this.documentUri) this.showFailure(uri, error);
+      if (!this.disposed && uri === this.documentUri && view === this.currentView) this.showFailure(uri, error);
       return;
     }
     // A newer request (another document, or the panel closed) supersedes this result.
-    if (this.disposed || uri !== this.documentUri) return;
+    if (this.disposed || uri !== this.documentUri || view !== this.currentView) return;
     if (report.errors === 0) this.keepValid(report);
-    const kept = report.errors > 0 ? this.lastValid.get(uri) : undefined;
+    const kept = report.errors > 0 ? this.lastValid.get(this.keyOf(uri)) : undefined;
     const shown = kept ?? report;
     const notice = kept ? this.options.texts.showingLastValid(report.errors) : undefined;
     if (shown.body === undefined) {
@@ -226,9 +261,15 @@ export class PreviewSession {
     this.loadPage({ shellKey: shown.shellKey, report: body }, previewPage({ title: shown.title, body: body.body }, this.security(nonce)));
   }
 
+  /** The key of a document's last valid report in the current view. */
+  private keyOf(uri: string): string {
+    return `${this.currentView}\n${uri}`;
+  }
+
   private keepValid(report: DocumentReport): void {
-    this.lastValid.delete(report.uri);
-    this.lastValid.set(report.uri, report);
+    const key = this.keyOf(report.uri);
+    this.lastValid.delete(key);
+    this.lastValid.set(key, report);
     while (this.lastValid.size > MAX_KEPT_REPORTS) this.lastValid.delete(this.lastValid.keys().next().value as string);
   }
 

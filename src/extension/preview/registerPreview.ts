@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PREVIEW_VIEW_TYPE, parsePreviewState } from '../../webview/protocol';
+import { PREVIEW_VIEW_TYPE, parsePreviewState, type PreviewView } from '../../webview/protocol';
 import type { RubricServices } from '../services';
 import { exportReport } from './exportReport';
 import { openDocument, ReportPreview, type PreviewEnvironment } from './reportPreview';
@@ -9,6 +9,7 @@ export const PREVIEW_COMMANDS = {
   openPreview: 'rubrics.openPreview',
   openPreviewToSide: 'rubrics.openPreviewToSide',
   exportReport: 'rubrics.exportReport',
+  answerQuestionnaire: 'rubrics.answerQuestionnaire',
 } as const;
 
 /**
@@ -26,20 +27,27 @@ class PreviewController implements vscode.Disposable {
   private readonly documents: RubricDocumentContext;
   private readonly env: PreviewEnvironment;
   private readonly disposables: vscode.Disposable[] = [];
+  /**
+   * The active document, when it became active before the language server said whether it is
+   * ours (a file just opened from the Explorer or Quick Open): previews follow it once it has.
+   */
+  private awaitingFollow: string | undefined;
 
   constructor(context: vscode.ExtensionContext, private readonly services: RubricServices, log: (message: string) => void) {
     this.env = { extensionUri: context.extensionUri, services, log };
     this.documents = new RubricDocumentContext(services);
     this.disposables.push(
       this.documents,
-      vscode.commands.registerCommand(PREVIEW_COMMANDS.openPreview, (resource?: unknown) => this.openPreview(resource, false)),
-      vscode.commands.registerCommand(PREVIEW_COMMANDS.openPreviewToSide, (resource?: unknown) => this.openPreview(resource, true)),
+      vscode.commands.registerCommand(PREVIEW_COMMANDS.openPreview, (resource?: unknown) => this.openPreview(resource, false, 'report')),
+      vscode.commands.registerCommand(PREVIEW_COMMANDS.openPreviewToSide, (resource?: unknown) => this.openPreview(resource, true, 'report')),
       vscode.commands.registerCommand(PREVIEW_COMMANDS.exportReport, (resource?: unknown) => this.exportReport(resource)),
+      vscode.commands.registerCommand(PREVIEW_COMMANDS.answerQuestionnaire, (resource?: unknown) => this.openPreview(resource, true, 'questionnaire')),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => this.restore(panel, state),
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       services.onDidAnalyze((summary) => {
+        if (summary.uri === this.awaitingFollow) this.followAwaited();
         for (const preview of this.previews) preview.documentChanged(summary.uri);
       }),
       // Another ref to compare with: every preview shows its document's change since that one.
@@ -56,22 +64,26 @@ class PreviewController implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private async openPreview(resource: unknown, toSide: boolean): Promise<void> {
+  /** Opens (or brings back) the preview on the target document, showing assessments in `view`. */
+  private async openPreview(resource: unknown, toSide: boolean, view: PreviewView): Promise<void> {
     const document = await this.targetDocument(resource);
     if (!document) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a rubric, an assessment or a plan (a YAML file with "apiVersion: rubrics-as-code/v1") to preview its report.'));
+      const message = view === 'questionnaire'
+        ? vscode.l10n.t('Open an assessment (a YAML file with "apiVersion: rubrics-as-code/v1" and "kind: Assessment") to answer its questionnaire.')
+        : vscode.l10n.t('Open a rubric, an assessment or a plan (a YAML file with "apiVersion: rubrics-as-code/v1") to preview its report.');
+      void vscode.window.showInformationMessage(message);
       return;
     }
     let preview = this.current;
     if (preview) {
-      preview.show(document.uri);
+      preview.show(document.uri, view);
       // An existing preview stays where the user put it; a hidden one comes back where asked.
       if (preview.visible) preview.reveal(preview.viewColumn, toSide);
       else preview.reveal(toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, toSide);
       return;
     }
     preview = this.adopt(ReportPreview.create(this.env, toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, toSide));
-    preview.show(document.uri);
+    preview.show(document.uri, view);
   }
 
   private async exportReport(resource: unknown): Promise<void> {
@@ -96,7 +108,7 @@ class PreviewController implements vscode.Disposable {
       }
     }
     uri ??= this.activeRubricDocument()?.uri;
-    if (uri) preview.show(uri);
+    if (uri) preview.show(uri, saved?.view);
     else preview.showNothing();
   }
 
@@ -113,13 +125,27 @@ class PreviewController implements vscode.Disposable {
     return preview;
   }
 
-  /** Previews follow the rubric document being edited; other editors leave them as they are. */
+  /**
+   * Previews follow the rubric document being edited; other editors leave them as they are. A
+   * document the language server has not classified yet (it opened a moment ago) is followed when
+   * its first check says it is ours, if it is still the active one then.
+   */
   private follow(editor: vscode.TextEditor | undefined): void {
-    if (!editor || !this.isOurs(editor.document)) return;
+    this.awaitingFollow = undefined;
+    if (!editor) return;
+    if (!this.isOurs(editor.document)) {
+      if (!editor.document.isClosed) this.awaitingFollow = editor.document.uri.toString();
+      return;
+    }
     const key = editor.document.uri.toString();
     for (const preview of this.previews) {
       if (preview.documentUri?.toString() !== key) preview.show(editor.document.uri);
     }
+  }
+
+  private followAwaited(): void {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && editor.document.uri.toString() === this.awaitingFollow) this.follow(editor);
   }
 
   /**

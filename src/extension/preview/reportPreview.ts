@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PREVIEW_VIEW_TYPE, parseWebviewMessage } from '../../webview/protocol';
+import { PREVIEW_VIEW_TYPE, parseWebviewMessage, type AnswerMessage, type DocumentVersion, type PreviewView } from '../../webview/protocol';
 import type { RubricServices } from '../services';
 import { errorText, fileName } from './describe';
 import { classifyLink } from './links';
@@ -7,6 +7,9 @@ import { PREVIEW_RENDER_DELAY_MS, PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH,
 import { PreviewSession, type DocumentReport, type ReportRequest } from './previewSession';
 import { PREVIEW_TEXTS } from './previewTexts';
 import { revealSource } from './reveal';
+
+/** How long an answer waits for the language server to catch up with the text before it asks again. */
+const ANSWER_RETRY_WAIT_MS = 2_000;
 
 export interface PreviewEnvironment {
   readonly extensionUri: vscode.Uri;
@@ -32,6 +35,8 @@ export class ReportPreview implements vscode.Disposable {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   private readonly activeEmitter = new vscode.EventEmitter<void>();
   private disposed = false;
+  /** The answers being written, one after the other. */
+  private answers: Promise<void> = Promise.resolve();
 
   /** Fires once when the panel closes. */
   readonly onDidDispose = this.disposeEmitter.event;
@@ -107,15 +112,20 @@ export class ReportPreview implements vscode.Disposable {
     return this.panel.viewColumn;
   }
 
-  /** Shows the report of a document (switching to it if the preview showed another). */
-  show(uri: vscode.Uri): void {
+  /** Shows the report of a document (switching to it if the preview showed another), in `view` when given. */
+  show(uri: vscode.Uri, view?: PreviewView): void {
     this.panel.title = `Report: ${fileName(uri)}`;
-    this.session.show(uri.toString());
+    this.session.show(uri.toString(), view);
   }
 
   showNothing(): void {
     this.panel.title = 'Report';
     this.session.showNothing();
+  }
+
+  /** The view it shows of assessments: their report or their questionnaire. */
+  get view(): PreviewView {
+    return this.session.view;
   }
 
   reveal(column: vscode.ViewColumn | undefined, preserveFocus: boolean): void {
@@ -146,7 +156,7 @@ export class ReportPreview implements vscode.Disposable {
       throw new Error(`${fileName(target)} was closed without being saved, so there is nothing left to report on.`);
     }
     const document = await openDocument(target);
-    return { ...(await this.env.services.previewReport(document, request)), uri };
+    return { ...(await this.env.services.previewReport(document, { omitBodyOnErrors: request.omitBodyOnErrors, view: request.view })), uri };
   }
 
   private onMessage(raw: unknown): void {
@@ -170,7 +180,75 @@ export class ReportPreview implements vscode.Disposable {
         if (base) void this.openLink(message.href, vscode.Uri.parse(base)).catch((error) => this.report(vscode.l10n.t('Could not open the link'), error));
         break;
       }
+      case 'setView':
+        this.session.setView(message.view);
+        break;
+      case 'answer': {
+        const target = this.session.answerDocument(message);
+        if (!target) break;
+        // One edit at a time, in the order chosen: each is worked out on the text the one before left.
+        this.answers = this.answers.then(() => this.answer(vscode.Uri.parse(target), message)).catch((error) => this.refuse(message, errorText(error)));
+        break;
+      }
     }
+  }
+
+  /**
+   * Writes a choice of the questionnaire into the document: the language server works out the
+   * edit on the text it has (the core's answerEdits), and it is applied here as an ordinary edit,
+   * which the editor's undo takes back. An edit computed for a version the user has typed past
+   * is asked for again.
+   */
+  private async answer(uri: vscode.Uri, message: DocumentVersion & AnswerMessage): Promise<void> {
+    const document = await openDocument(uri);
+    const { dimension, criterion, answer, note, evidence } = message;
+    const change = { dimension, criterion, ...(answer !== undefined ? { answer } : {}), ...(note !== undefined ? { note } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const version = document.version;
+      const result = await this.env.services.answerEdits(document, version, [change]);
+      if (document.version !== version) {
+        // The text moved on while the edit was worked out: work it out again once the server has the new text.
+        await this.analysisOf(document, ANSWER_RETRY_WAIT_MS);
+        continue;
+      }
+      if ('problems' in result) {
+        this.refuse(message, result.problems.map((p) => p.message).join(' '));
+        return;
+      }
+      if ('refused' in result) {
+        this.refuse(message, result.refused);
+        return;
+      }
+      if (result.edits.length === 0) return;
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) edit.replace(document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+      if (!(await vscode.workspace.applyEdit(edit))) this.refuse(message, vscode.l10n.t('VS Code did not apply the edit to {0}; the file may be read-only.', fileName(uri)));
+      return;
+    }
+    this.refuse(message, vscode.l10n.t('{0} kept changing while the answer was being written. Try again.', fileName(uri)));
+  }
+
+  /** Resolves once the language server has checked the document's current version, or after `ms`. */
+  private analysisOf(document: vscode.TextDocument, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const version = document.version;
+      const done = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const listener = this.env.services.onDidAnalyze((summary) => {
+        if (summary.uri === document.uri.toString() && summary.version >= version) done();
+      });
+    });
+  }
+
+  /** Says why an answer was not written, beside its criterion in the page and in the log. */
+  private refuse(message: DocumentVersion & AnswerMessage, reason: string): void {
+    this.env.log(`Preview: an answer to ${message.criterion} was not written: ${reason}`);
+    const told = this.session.answerRefused({ uri: message.uri, dimension: message.dimension, criterion: message.criterion, message: reason });
+    if (!told) void vscode.window.showWarningMessage(vscode.l10n.t('The answer to {0} was not written: {1}', message.criterion, reason));
   }
 
   private async openLink(href: string, documentUri: vscode.Uri): Promise<void> {

@@ -1,0 +1,183 @@
+import type { FileAnalysis } from '../../engine';
+import type { ReportModel } from '../../report/model';
+import { buildQuestionnaire, type QuestionnaireCriterion, type QuestionnaireDimension, type QuestionnaireModel, type QuestionnaireProgress } from '../../report/questionnaire';
+import { formatScore, levelLabel, sentence, termWord } from '../text';
+import { meter } from './charts';
+import { linkHtml, prose } from './common';
+import { anchorId, attr, escapeHtml } from './escape';
+import { webviewShellKey, type PreviewReport } from './preview';
+import { previewCarriesBody, type PreviewReportOptions } from './renderHtml';
+
+/**
+ * The questionnaire as the preview shows it: one form per criterion, with the answer scale as a
+ * group of radio buttons, the note and the evidence links. It only describes; the preview's
+ * script (src/webview/questionnaire.ts) turns a choice into a message naming the dimension and
+ * criterion (`data-dimension`, `data-criterion`) and the answer (`data-answer`), and the
+ * extension makes the edit. Every piece of user text is escaped, as in every report.
+ */
+
+/** The views of an assessment the preview switches between. */
+export type PreviewView = 'report' | 'questionnaire';
+
+/** The button that switches the preview to the other view (`data-view` names the one it opens). */
+export function viewSwitch(to: PreviewView): string {
+  const label = to === 'questionnaire' ? 'Answer the questionnaire' : 'Show the report';
+  return `<div class="view-switch"><button type="button" class="q-button" data-view="${to}">${escapeHtml(label)}</button></div>\n`;
+}
+
+/**
+ * What the preview shows in questionnaire mode: the questionnaire of the document the report is
+ * of, in the report's page shell (so switching views swaps the body). A document with errors
+ * comes without a body when the preview keeps an earlier one, as a report does.
+ */
+export function questionnairePreview(analysis: FileAnalysis, model: ReportModel, options: PreviewReportOptions = {}): PreviewReport {
+  const title = `${model.title} – Questionnaire`;
+  const errors = model.problems.counts.error;
+  if (!previewCarriesBody(model, options)) return { shellKey: webviewShellKey(), title, errors };
+  const questionnaire = buildQuestionnaire(analysis, model.source.documentIndex);
+  const body = 'unavailable' in questionnaire ? questionnaireUnavailable(model.title, questionnaire.unavailable) : questionnaireBody(questionnaire);
+  return { body, shellKey: webviewShellKey(), title, errors };
+}
+
+/** The body of the questionnaire page (a `<main>` like a report's, so the preview swaps it in the same way). */
+export function questionnaireBody(model: QuestionnaireModel): string {
+  const criterionWord = model.terms.criterion.toLowerCase();
+  const score = model.score !== undefined ? `<span>Overall score <strong class="q-score">${escapeHtml(formatScore(model.score))}</strong> of ${model.maxLevel}</span>` : '<span>Not scored yet</span>';
+  return (
+    `<main class="report questionnaire">\n` +
+    `<header><span class="kind">Questionnaire</span><h1>${escapeHtml(model.title)}</h1>` +
+    `<p class="subtitle"><span>${escapeHtml(model.rubricTitle)}</span>${score}</p>${viewSwitch('report')}</header>\n` +
+    progressSummary(model.progress, criterionWord) +
+    `<p class="q-keys muted" id="q-keys">Arrow keys move between answers; Space, Enter or the answer's number chooses it; Delete clears it. Tab goes to the note and evidence.</p>\n` +
+    tableOfContents(model) +
+    model.dimensions.map((d) => dimensionSection(d, model)).join('') +
+    `</main>`
+  );
+}
+
+/** A body saying why there is no questionnaire, with the way back to the report. */
+export function questionnaireUnavailable(title: string, reason: string): string {
+  return `<main class="report questionnaire">\n<header><span class="kind">Questionnaire</span><h1>${escapeHtml(title)}</h1>${viewSwitch('report')}</header>\n<p class="notice" role="status">${escapeHtml(reason)}</p>\n</main>`;
+}
+
+function progressText(p: QuestionnaireProgress): string {
+  return `${p.answered} of ${p.total} answered`;
+}
+
+function progressSummary(p: QuestionnaireProgress, criterionWord: string): string {
+  const left = p.excluded ? ` · ${p.excluded} ${termWord(criterionWord, p.excluded)} not applicable or exempt` : '';
+  const label = `${p.answered} of ${p.total} ${termWord(criterionWord, p.total)} answered`;
+  return `<div class="q-progress"><p id="q-progress" role="status">${escapeHtml(label)}${escapeHtml(left)}</p>${meter(p.total ? p.answered / p.total : 0, label)}</div>\n`;
+}
+
+function tableOfContents(model: QuestionnaireModel): string {
+  const items = model.dimensions.map((d) => {
+    const count = d.excluded ? (d.excluded.source === 'exempt' ? 'exempt' : 'not applicable') : progressText(d.progress);
+    const done = !d.excluded && d.progress.total > 0 && d.progress.answered === d.progress.total;
+    return `<li><a href="#${anchorId('q-dim', d.id)}">${escapeHtml(d.title)}</a> <span class="q-count${done ? ' q-done' : ''}">${escapeHtml(count)}</span></li>`;
+  });
+  return `<nav class="q-toc" aria-label="${escapeHtml(termWord(model.terms.dimension.toLowerCase()))}"><ol>${items.join('')}</ol></nav>\n`;
+}
+
+function dimensionSection(d: QuestionnaireDimension, model: QuestionnaireModel): string {
+  const id = anchorId('q-dim', d.id);
+  const count = d.excluded ? '' : ` <span class="q-count">${escapeHtml(progressText(d.progress))}</span>`;
+  const excluded = d.excluded
+    ? `<p class="notice">${escapeHtml(`${d.excluded.source === 'exempt' ? 'Exempt' : 'Not applicable'}: ${sentence(d.excluded.reason)} Its ${termWord(model.terms.criterion.toLowerCase())} are left out of the score.`)}</p>`
+    : '';
+  const none = d.criteria.length === 0 ? `<p class="muted">${escapeHtml(`This ${model.terms.dimension.toLowerCase()} has no ${termWord(model.terms.criterion.toLowerCase())} to answer; it is rated by its level.`)}</p>` : '';
+  return (
+    `<section class="q-dimension" id="${id}" aria-labelledby="${id}-h">\n` +
+    `<h2 id="${id}-h">${escapeHtml(d.title)}${count}</h2>\n` +
+    (d.group ? `<p class="muted q-group">${escapeHtml(`${model.terms.group}: ${d.group}`)}</p>` : '') +
+    (d.description ? `<details class="q-about"><summary>About this ${escapeHtml(model.terms.dimension.toLowerCase())}</summary>${prose(d.description)}</details>` : '') +
+    excluded +
+    none +
+    d.criteria.map((c) => criterionForm(c, d)).join('') +
+    `</section>\n`
+  );
+}
+
+const SOURCE_LABELS = {
+  own: 'Answered in this file',
+  unanswered: 'Not answered yet',
+  'not-applicable': 'Not applicable',
+  exempt: 'Exempt',
+} as const;
+
+function criterionForm(c: QuestionnaireCriterion, d: QuestionnaireDimension): string {
+  const id = anchorId('q-c', `${d.id}.${c.id}`);
+  const heading = c.title ? `${escapeHtml(c.title)}` : escapeHtml(c.text);
+  const level = `<span class="q-level">${escapeHtml(`Level ${levelLabel(c.level, c.levelName, ' · ')}`)}</span>`;
+  return (
+    `<article class="q-criterion q-${c.source}" id="${id}"${attr('data-dimension', d.id)}${attr('data-criterion', c.id)} aria-labelledby="${id}-h">\n` +
+    `<h3 id="${id}-h">${heading}</h3>\n` +
+    `<p class="q-meta">${level} <code class="q-id">${escapeHtml(c.id)}</code>${c.evidenceRequired ? ' <span class="chip">evidence required</span>' : ''}</p>\n` +
+    (c.title ? `<p class="q-text">${escapeHtml(c.text)}</p>\n` : '') +
+    guide(c, id) +
+    answerGroup(c, id) +
+    sourceLine(c) +
+    noteField(c, id) +
+    evidenceField(c, id) +
+    `<p class="q-refusal" role="alert" hidden></p>\n` +
+    `</article>\n`
+  );
+}
+
+/** Guidance, interview questions and what makes it met, folded away (an interviewer opens them). */
+function guide(c: QuestionnaireCriterion, id: string): string {
+  const parts: string[] = [];
+  if (c.guidance) parts.push(prose(c.guidance, 'q-guidance'));
+  if (c.questions.length) {
+    const items = c.questions.map((q) => {
+      const lookFor = q.lookFor.length ? `<p class="q-look-label">Look for</p><ul class="q-look">${q.lookFor.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
+      return `<li><span class="q-ask">${escapeHtml(q.ask)}</span>${lookFor}</li>`;
+    });
+    parts.push(`<p class="q-look-label">Ask</p><ul class="q-questions">${items.join('')}</ul>`);
+  }
+  if (c.qualityCriteria.length) parts.push(`<p class="q-look-label">Met when</p><ul class="q-look">${c.qualityCriteria.map((q) => `<li>${escapeHtml(q)}</li>`).join('')}</ul>`);
+  if (!parts.length) return '';
+  const label = c.questions.length ? (c.guidance ? 'Guidance and questions' : 'Questions to ask') : c.guidance ? 'Guidance' : 'What makes it met';
+  return `<details class="q-guide" id="${id}-guide"><summary>${label}</summary>${parts.join('')}</details>\n`;
+}
+
+/**
+ * The scale as radio buttons: one tab stop (the chosen answer, else the first), arrows move,
+ * Space, Enter or the number chooses. A scale the rubric lacks leaves nothing to choose from.
+ */
+function answerGroup(c: QuestionnaireCriterion, id: string): string {
+  if (c.options.length === 0) return `<p class="notice">${escapeHtml(`The answer scale "${c.scaleName}" is not in the rubric, so this cannot be answered here.`)}</p>\n`;
+  const focusIndex = Math.max(0, c.options.findIndex((o) => o.value === c.selected));
+  const buttons = c.options.map((o, i) => {
+    const checked = o.value === c.selected;
+    const key = i < 9 ? `<kbd aria-hidden="true">${i + 1}</kbd>` : '';
+    return `<button type="button" role="radio" class="q-option" aria-checked="${checked}" tabindex="${i === focusIndex ? 0 : -1}"${attr('data-answer', o.value)}${attr('title', o.description)}>${key}<span>${escapeHtml(o.value)}</span></button>`;
+  });
+  const offScale = c.answer !== undefined && c.selected === undefined ? `<p class="notice">${escapeHtml(`The file answers "${c.answer}", which is not on the "${c.scaleName}" scale: choose one of these.`)}</p>` : '';
+  const clear = c.answer !== undefined ? `<button type="button" class="q-button q-secondary q-clear" data-clear>Clear the answer</button>` : '';
+  return `${offScale}<div class="q-answer-row"><div class="q-answers" role="radiogroup" aria-labelledby="${id}-h" aria-describedby="q-keys"${attr('data-selected', c.selected ?? '')}>${buttons.join('')}</div>${clear}</div>\n`;
+}
+
+function sourceLine(c: QuestionnaireCriterion): string {
+  const parts: string[] = [SOURCE_LABELS[c.source]];
+  if (c.source === 'not-applicable' && c.notApplicable) parts[0] += `: ${c.notApplicable}`;
+  if (c.source === 'exempt' && c.exemption) parts[0] += ` until ${c.exemption.expires}: ${c.exemption.reason} (approved by ${c.exemption.approver})`;
+  if (c.evidenceMissing) parts.push('a positive answer here needs evidence');
+  const reveal = c.sourceOffset !== undefined ? ` <button type="button" class="q-link" data-reveal="${c.sourceOffset}">Show in the file</button>` : '';
+  return `<p class="q-source muted">${escapeHtml(parts.join(' · '))}${reveal}</p>\n`;
+}
+
+function noteField(c: QuestionnaireCriterion, id: string): string {
+  return `<div class="q-field"><label for="${id}-note">Note</label><textarea id="${id}-note" class="q-input" data-field="note" rows="${c.note && c.note.includes('\n') ? 4 : 2}" spellcheck="true">${escapeHtml(c.note ?? '')}</textarea></div>\n`;
+}
+
+function evidenceField(c: QuestionnaireCriterion, id: string): string {
+  const items = c.evidence.map(({ link, written }, i) => {
+    const remove = ` <button type="button" class="q-link" data-remove-evidence="${i}"${attr('aria-label', `Remove the evidence ${link.title ?? link.url}`)}>Remove</button>`;
+    // The entry as written travels with it, so removing another one keeps its title and date.
+    return `<li${attr('data-evidence', JSON.stringify(written))}>${linkHtml(link)}${remove}</li>`;
+  });
+  const list = items.length ? `<ul class="q-evidence-list" aria-labelledby="${id}-ev">${items.join('')}</ul>` : '';
+  const add = `<div class="q-add"><input type="url" id="${id}-add" class="q-input" data-field="evidence" placeholder="https://… or ./path" aria-label="Add an evidence link"><button type="button" class="q-button q-secondary" data-add-evidence>Add link</button></div>`;
+  return `<div class="q-field"><span class="q-label" id="${id}-ev">Evidence</span>${list}${add}</div>\n`;
+}

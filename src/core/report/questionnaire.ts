@@ -1,0 +1,214 @@
+import type { AssessmentDocumentAnalysis, FileAnalysis } from '../engine';
+import { dimensionCriteria } from '../domain/assessmentFacts';
+import type { CriterionFact } from '../domain/answers';
+import type { RubricIndex } from '../domain/rubricIndex';
+import type { Terms } from '../domain/terms';
+import type { Path } from '../document/located';
+import type { Criterion, Evidence, InterviewQuestion } from '../format/types';
+import { defaultAssessmentTitle } from './buildReport';
+import { reportLink } from './links';
+import type { ReportLink } from './model';
+import { withOffset } from './offsets';
+
+/**
+ * The questionnaire of an assessment: every criterion of its rubric, dimension by dimension in
+ * rubric order, with what an interviewer needs to ask it (text, guidance, questions) and what
+ * the assessment answers now (the answer, where it comes from, its note and evidence). The
+ * preview renders it as a form whose choices become answer edits (language/answerEdits.ts),
+ * so it names each criterion by the ids those edits take. Counts are over the criteria that
+ * count: not-applicable and exempt ones (or their dimension) are shown but not asked.
+ */
+
+export interface QuestionnaireModel {
+  readonly uri: string;
+  /** Zero-based index of the assessment in its file. */
+  readonly documentIndex: number;
+  readonly title: string;
+  readonly rubricTitle: string;
+  readonly terms: Terms;
+  readonly progress: QuestionnaireProgress;
+  /** The overall score as scoring computed it (full precision), when the assessment can be scored. */
+  readonly score?: number;
+  readonly maxLevel: number;
+  readonly dimensions: readonly QuestionnaireDimension[];
+}
+
+export interface QuestionnaireProgress {
+  /** Criteria that count and have an answer. */
+  readonly answered: number;
+  /** Criteria that count (not excluded by a not-applicable or exempt mark, theirs or their dimension's). */
+  readonly total: number;
+  /** Criteria left out: not applicable or exempt. */
+  readonly excluded: number;
+}
+
+/** Where a criterion's answer stands: answered in this document, not yet, or left out (and why). */
+export type AnswerSource = 'own' | 'unanswered' | 'not-applicable' | 'exempt';
+
+export interface QuestionnaireOption {
+  readonly value: string;
+  readonly credit: number;
+  readonly description?: string;
+}
+
+export interface QuestionnaireQuestion {
+  readonly ask: string;
+  readonly lookFor: readonly string[];
+}
+
+/** An evidence entry: as a link to show, and as written (a removal sends the others back as they are). */
+export interface QuestionnaireEvidence {
+  readonly link: ReportLink;
+  readonly written: Evidence;
+}
+
+export interface QuestionnaireCriterion {
+  readonly id: string;
+  readonly title?: string;
+  readonly text: string;
+  /** Markdown. */
+  readonly guidance?: string;
+  readonly questions: readonly QuestionnaireQuestion[];
+  /** What must be true for it to count as met (OWASP SAMM's quality criteria). */
+  readonly qualityCriteria: readonly string[];
+  readonly level: number;
+  readonly levelName?: string;
+  readonly scaleName: string;
+  /** The answer scale, in the rubric's order (empty when the criterion names a scale the rubric lacks). */
+  readonly options: readonly QuestionnaireOption[];
+  /** The answer as written (booleans as yes and no). */
+  readonly answer?: string;
+  /** The option the answer picks (the scale's spelling), absent when there is no answer or it is off the scale. */
+  readonly selected?: string;
+  readonly source: AnswerSource;
+  /** Why it, or its dimension, does not apply. */
+  readonly notApplicable?: string;
+  readonly exemption?: { readonly reason: string; readonly approver: string; readonly expires: string };
+  /** Markdown, as written. */
+  readonly note?: string;
+  readonly evidence: readonly QuestionnaireEvidence[];
+  readonly evidenceRequired: boolean;
+  readonly evidenceMissing: boolean;
+  /** Where its answer is written (the start of its key), when it is. */
+  readonly sourceOffset?: number;
+}
+
+export interface QuestionnaireDimension {
+  readonly id: string;
+  readonly title: string;
+  /** The title of its group, when it has one. */
+  readonly group?: string;
+  /** Markdown. */
+  readonly description?: string;
+  /** Whether the whole dimension is left out, and why. */
+  readonly excluded?: { readonly source: 'not-applicable' | 'exempt'; readonly reason: string };
+  readonly progress: QuestionnaireProgress;
+  readonly criteria: readonly QuestionnaireCriterion[];
+  readonly sourceOffset?: number;
+}
+
+/**
+ * The questionnaire of the assessment at `documentIndex` (by default the file's first
+ * assessment), or why there is none, in a sentence a reader can act on.
+ */
+export function buildQuestionnaire(analysis: FileAnalysis, documentIndex?: number): QuestionnaireModel | { readonly unavailable: string } {
+  const index = documentIndex ?? analysis.documents.findIndex((d) => d.kind === 'Assessment');
+  const doc = analysis.documents[index];
+  if (!doc || doc.kind !== 'Assessment') return { unavailable: 'The questionnaire answers an assessment; this document is not one.' };
+  return questionnaireOf(analysis.uri, doc);
+}
+
+function questionnaireOf(uri: string, doc: AssessmentDocumentAnalysis): QuestionnaireModel | { readonly unavailable: string } {
+  const rubric = doc.rubric;
+  const facts = doc.facts;
+  if (!doc.data || !facts) return { unavailable: 'The assessment cannot be read until its errors are fixed (see the Problems panel).' };
+  if (!rubric) return { unavailable: `The questionnaire needs the assessment's rubric, and "${doc.data.rubric}" could not be used (see the Problems panel).` };
+  const index = rubric.index;
+  const dimensionsPath: Path = ['dimensions'];
+  const written = new Map(facts.dimensions.map((d) => [d.id, d]));
+  const dimensions = index.rubric.dimensions.map((dimension): QuestionnaireDimension => {
+    const entry = written.get(dimension.id);
+    const excluded = entry?.notApplicable
+      ? { source: 'not-applicable' as const, reason: entry.notApplicable.reason }
+      : entry?.exemption && !entry.exemption.expired
+        ? { source: 'exempt' as const, reason: `${entry.exemption.reason} (approved by ${entry.exemption.approver}, until ${entry.exemption.expires})` }
+        : undefined;
+    const criterionFacts = dimensionCriteria(facts, index, dimension, facts.date ?? '');
+    const criteria = (dimension.criteria ?? []).map((criterion, i) => questionnaireCriterion(index, criterion, criterionFacts[i] as CriterionFact, doc, [...dimensionsPath, dimension.id, 'answers', criterion.id]));
+    const group = dimension.group ? index.groups.get(dimension.group)?.title : undefined;
+    return {
+      id: dimension.id,
+      title: dimension.title,
+      ...(group ? { group } : {}),
+      ...(dimension.description ? { description: dimension.description } : {}),
+      ...(excluded ? { excluded } : {}),
+      progress: progressOf(excluded ? [] : criteria, excluded ? criteria.length : 0),
+      criteria,
+      ...withOffset(doc.parsed, [...dimensionsPath, dimension.id]),
+    };
+  });
+  const progress = dimensions.reduce<QuestionnaireProgress>(
+    (sum, d) => ({ answered: sum.answered + d.progress.answered, total: sum.total + d.progress.total, excluded: sum.excluded + d.progress.excluded }),
+    { answered: 0, total: 0, excluded: 0 },
+  );
+  const score = doc.score?.overall.score;
+  return {
+    uri,
+    documentIndex: doc.index,
+    title: doc.data.title ?? defaultAssessmentTitle(doc.data.subject, doc.data.date),
+    rubricTitle: index.rubric.title,
+    terms: index.terms,
+    progress,
+    ...(score !== undefined ? { score } : {}),
+    maxLevel: index.maxLevel,
+    dimensions,
+  };
+}
+
+function progressOf(criteria: readonly QuestionnaireCriterion[], excludedByDimension: number): QuestionnaireProgress {
+  let answered = 0;
+  let total = 0;
+  let excluded = excludedByDimension;
+  for (const c of criteria) {
+    if (c.source === 'not-applicable' || c.source === 'exempt') excluded++;
+    else {
+      total++;
+      if (c.source === 'own') answered++;
+    }
+  }
+  return { answered, total, excluded };
+}
+
+function questionnaireCriterion(index: RubricIndex, criterion: Criterion, fact: CriterionFact, doc: AssessmentDocumentAnalysis, path: Path): QuestionnaireCriterion {
+  const options = (index.scaleOf(criterion)?.answers ?? []).map((a) => ({ value: a.value, credit: a.credit, ...(a.description ? { description: a.description } : {}) }));
+  const selected = fact.answer !== undefined ? index.answerOption(criterion, fact.answer)?.value : undefined;
+  const levelName = index.levelName(criterion.level);
+  const source: AnswerSource = fact.status !== 'counted' ? fact.status : fact.answered ? 'own' : 'unanswered';
+  return {
+    id: criterion.id,
+    ...(criterion.title ? { title: criterion.title } : {}),
+    text: criterion.text,
+    ...(criterion.guidance ? { guidance: criterion.guidance } : {}),
+    questions: (criterion.questions ?? []).map(questionOf),
+    qualityCriteria: criterion.qualityCriteria ?? [],
+    level: criterion.level,
+    ...(levelName ? { levelName } : {}),
+    scaleName: index.scaleName(criterion),
+    options,
+    ...(fact.answer !== undefined ? { answer: fact.answer } : {}),
+    ...(selected !== undefined ? { selected } : {}),
+    source,
+    ...(fact.notApplicable !== undefined ? { notApplicable: fact.notApplicable } : {}),
+    ...(fact.exemption && !fact.exemption.expired ? { exemption: { reason: fact.exemption.reason, approver: fact.exemption.approver, expires: fact.exemption.expires } } : {}),
+    ...(fact.note ? { note: fact.note } : {}),
+    evidence: fact.evidence.map((written) => ({ link: reportLink(written), written })),
+    evidenceRequired: fact.evidenceRequired,
+    evidenceMissing: fact.evidenceMissing,
+    ...withOffset(doc.parsed, path),
+  };
+}
+
+/** A question as the rubric writes it: a bare question, or one with the evidence to look for. */
+export function questionOf(question: InterviewQuestion): QuestionnaireQuestion {
+  return typeof question === 'string' ? { ask: question, lookFor: [] } : { ask: question.ask, lookFor: question.lookFor ?? [] };
+}

@@ -1,0 +1,199 @@
+/**
+ * The questionnaire in the preview script, in a real browser under the preview's kind of policy,
+ * on a page the core renders: what each click and key sends, what the page shows at once, and
+ * what survives the new body the extension sends after an edit.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { questionnaireBody, viewSwitch } from '../../src/core/render';
+import { reportCss } from '../../src/core/render/html/styles';
+import { deskAssessment, deskQuestionnaire } from '../support/questionnaireFixtures';
+import { chromiumAvailable, clearPosted, posted, savedState, send, WebviewHarness } from '../support/webviewHarness';
+
+const ASSESSMENT = deskAssessment(`  self-service:
+    answers:
+      portal:
+        answer: yes
+        evidence: [https://wiki.example/portal]
+`);
+
+const A = 'file:///ws/a.assessment.yaml';
+
+async function body(assessment = ASSESSMENT): Promise<string> {
+  return questionnaireBody(await deskQuestionnaire(assessment));
+}
+
+const harness = new WebviewHarness({ css: reportCss('webview') });
+const base = { uri: A, version: 1, dimension: 'self-service' };
+const checked = (page: Page, criterion: string) =>
+  page.locator(`article[data-criterion="${criterion}"] [role="radio"][aria-checked="true"]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-answer')));
+const focusedAnswer = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-answer') ?? document.activeElement?.tagName);
+
+describe.skipIf(!chromiumAvailable)('the questionnaire in the preview script', () => {
+  beforeAll(() => harness.start(), 60_000);
+  afterAll(() => harness.stop());
+  afterEach(() => harness.closePages());
+
+  let page: Page;
+  beforeEach(async () => {
+    page = await harness.open(await body());
+    await send(page, { type: 'document', uri: A, version: 1 });
+    await clearPosted(page);
+  });
+
+  it('sends the answer a click chooses, and shows it chosen at once', async () => {
+    await page.click('article[data-criterion="catalogue"] [data-answer="most"]');
+    expect(await posted(page)).toEqual([{ type: 'answer', ...base, criterion: 'catalogue', answer: 'most' }]);
+    expect(await checked(page, 'catalogue')).toEqual(['most']);
+    await page.click('article[data-criterion="portal"] button[data-clear]');
+    expect((await posted(page)).at(-1)).toEqual({ type: 'answer', ...base, criterion: 'portal', answer: null });
+    expect(await checked(page, 'portal')).toEqual([]);
+  });
+
+  it('moves among answers with the arrow keys without choosing, chooses with Space, a number or Enter, and clears with Delete', async () => {
+    await page.focus('article[data-criterion="catalogue"] [data-answer="none"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedAnswer(page)).toBe('most');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focusedAnswer(page)).toBe('Some');
+    await page.keyboard.press('End');
+    expect(await focusedAnswer(page)).toBe('all');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedAnswer(page)).toBe('none');
+    // Moving is not choosing: nothing was sent, and the group keeps one Tab stop, where the focus is.
+    expect(await posted(page)).toEqual([]);
+    expect(await page.locator('article[data-criterion="catalogue"] [role="radio"][tabindex="0"]').getAttribute('data-answer')).toBe('none');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('4');
+    expect(await focusedAnswer(page)).toBe('all');
+    await page.keyboard.press('Delete');
+    expect(await posted(page)).toEqual([
+      { type: 'answer', ...base, criterion: 'catalogue', answer: 'Some' },
+      { type: 'answer', ...base, criterion: 'catalogue', answer: 'all' },
+      { type: 'answer', ...base, criterion: 'catalogue', answer: null },
+    ]);
+    // A number beyond the scale does nothing.
+    await page.keyboard.press('7');
+    expect(await posted(page)).toHaveLength(3);
+  });
+
+  it('reaches each group with one Tab, then the note and the evidence', async () => {
+    await page.focus('article[data-criterion="portal"] [data-answer="yes"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-clear'))).toBe('');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Show in the file');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('note');
+    // Then the evidence link, its Remove button and the box for a new one; the catalogue's answers after the Add button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('evidence');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    // The catalogue's folded "what makes it met" comes before its answers.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await page.keyboard.press('Tab');
+    expect(await focusedAnswer(page)).toBe('none');
+    expect(await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-criterion'))).toBe('catalogue');
+  });
+
+  it('saves a note when it is left after a change, or with Ctrl+Enter, and a cleared note as none', async () => {
+    const note = page.locator('article[data-criterion="portal"] textarea[data-field="note"]');
+    await note.fill('Seen on site.');
+    await note.blur();
+    expect(await posted(page)).toEqual([{ type: 'answer', ...base, criterion: 'portal', note: 'Seen on site.' }]);
+    await note.focus();
+    await page.keyboard.type(' Twice.');
+    await page.keyboard.press('Control+Enter');
+    expect((await posted(page)).at(-1)).toEqual({ type: 'answer', ...base, criterion: 'portal', note: 'Seen on site. Twice.' });
+    // Typing a number in the note is text, not an answer.
+    await page.keyboard.type('2');
+    expect(await posted(page)).toHaveLength(2);
+    await note.fill('  ');
+    await note.blur();
+    expect((await posted(page)).at(-1)).toEqual({ type: 'answer', ...base, criterion: 'portal', note: null });
+  });
+
+  it('adds an evidence link with Enter or the button, and removes one', async () => {
+    const add = page.locator('article[data-criterion="portal"] input[data-field="evidence"]');
+    await add.fill('./minutes.md');
+    await add.press('Enter');
+    expect(await posted(page)).toEqual([{ type: 'answer', ...base, criterion: 'portal', evidence: ['https://wiki.example/portal', './minutes.md'] }]);
+    // The box is ready for the next link; a refusal gives this one back.
+    expect(await add.inputValue()).toBe('');
+    await send(page, { type: 'answerRefused', uri: A, dimension: 'self-service', criterion: 'portal', message: 'Not written.' });
+    await page.locator('article[data-criterion="portal"] .q-refusal').waitFor();
+    expect(await add.inputValue()).toBe('./minutes.md');
+    await add.fill('');
+    await page.locator('article[data-criterion="catalogue"] input[data-field="evidence"]').fill('https://wiki.example/catalogue');
+    await page.click('article[data-criterion="catalogue"] button[data-add-evidence]');
+    expect((await posted(page)).at(-1)).toEqual({ type: 'answer', ...base, criterion: 'catalogue', evidence: ['https://wiki.example/catalogue'] });
+    await page.click('article[data-criterion="portal"] button[data-remove-evidence="0"]');
+    expect((await posted(page)).at(-1)).toEqual({ type: 'answer', ...base, criterion: 'portal', evidence: null });
+    // An empty box adds nothing.
+    await page.click('article[data-criterion="portal"] button[data-add-evidence]');
+    expect(await posted(page)).toHaveLength(3);
+  });
+
+  it('sends back the other evidence entries as written when one is removed, titles and dates kept', async () => {
+    const titled = await harness.open(await body(ASSESSMENT.replace('evidence: [https://wiki.example/portal]', 'evidence: [https://wiki.example/portal, { title: Minutes, url: ./minutes.md, asOf: 2026-02-01 }]')));
+    await send(titled, { type: 'document', uri: A, version: 1 });
+    await clearPosted(titled);
+    await titled.click('article[data-criterion="portal"] button[data-remove-evidence="0"]');
+    expect(await posted(titled)).toEqual([{ type: 'answer', ...base, criterion: 'portal', evidence: [{ title: 'Minutes', url: './minutes.md', asOf: '2026-02-01' }] }]);
+  });
+
+  it('switches views, and asks to show an answer in the file', async () => {
+    await page.click('button[data-view="report"]');
+    expect(await posted(page)).toEqual([{ type: 'setView', view: 'report' }]);
+    const withSource = await harness.open(`${viewSwitch('questionnaire')}${await body()}`);
+    await send(withSource, { type: 'document', uri: A, version: 3 });
+    await clearPosted(withSource);
+    await withSource.click('button[data-view="questionnaire"]');
+    const offset = Number(await withSource.locator('article[data-criterion="portal"] button[data-reveal]').getAttribute('data-reveal'));
+    await withSource.click('article[data-criterion="portal"] button[data-reveal]');
+    expect(await posted(withSource)).toEqual([{ type: 'setView', view: 'questionnaire' }, { type: 'reveal', uri: A, version: 3, offset }]);
+    expect(offset).toBeGreaterThan(0);
+  });
+
+  it('says beside the criterion why an answer was not written, and puts back the answer the file has', async () => {
+    await page.click('article[data-criterion="portal"] [data-answer="no"]');
+    expect(await checked(page, 'portal')).toEqual(['no']);
+    await send(page, { type: 'answerRefused', uri: A, dimension: 'self-service', criterion: 'portal', message: '<b>The edit would leave the file with a YAML error</b>' });
+    const alert = page.locator('article[data-criterion="portal"] .q-refusal');
+    await alert.waitFor();
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await alert.textContent()).toBe('<b>The edit would leave the file with a YAML error</b>');
+    expect(await checked(page, 'portal')).toEqual(['yes']);
+    // A refusal about another document is not this page's.
+    await send(page, { type: 'answerRefused', uri: 'file:///ws/other.yaml', dimension: 'self-service', criterion: 'catalogue', message: 'Other' });
+    expect(await page.locator('article[data-criterion="catalogue"] .q-refusal').isHidden()).toBe(true);
+  });
+
+  it('keeps focus on the answer chosen, and what is being typed, across the body the edit brings', async () => {
+    await page.focus('article[data-criterion="catalogue"] [data-answer="none"]');
+    await page.keyboard.press('3');
+    const answered = await body(`${ASSESSMENT}      catalogue: most\n`);
+    await send(page, { type: 'update', uri: A, version: 2, body: answered });
+    await page.waitForFunction(() => document.querySelector('article[data-criterion="catalogue"] [data-answer="most"]')?.getAttribute('tabindex') === '0');
+    expect(await focusedAnswer(page)).toBe('most');
+    expect(await checked(page, 'catalogue')).toEqual(['most']);
+    // Typing in a note while another update arrives keeps the text and the caret.
+    const note = page.locator('article[data-criterion="catalogue"] textarea[data-field="note"]');
+    await note.focus();
+    await page.keyboard.type('Half a sent');
+    await send(page, { type: 'update', uri: A, version: 3, body: answered });
+    await page.keyboard.type('ence');
+    expect(await note.inputValue()).toBe('Half a sentence');
+  });
+
+  it('remembers that it shows the questionnaire, for the panel to come back to it', async () => {
+    await page.evaluate(() => window.scrollTo(0, 200));
+    await page.waitForFunction(() => (window as unknown as { __state?: { view?: string } }).__state?.view === 'questionnaire');
+    expect(await savedState(page)).toMatchObject({ uri: A, view: 'questionnaire' });
+  });
+});
