@@ -1,3 +1,4 @@
+import { scoredAnswerPath } from '../domain/assessmentFacts';
 import { unmetDependencies } from '../scoring/scoreAssessment';
 import { quoteList } from '../text/suggest';
 import type { Rule } from './context';
@@ -9,6 +10,7 @@ export const dependencyNotMet: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     const outcomes = ctx.inputs.outcomes;
+    const facts = ctx.inputs.facts;
     if (!index || !outcomes) return;
     const unmet = unmetDependencies(index, outcomes);
     const word = index.term('criterion').toLowerCase();
@@ -18,7 +20,7 @@ export const dependencyNotMet: Rule = {
       ctx.report(
         'dependency-not-met',
         `"${criterion}" earns credit, but it depends on ${quoteList(names, 5)}, which ${one ? 'is' : 'are'} not met. Meet ${one ? 'that' : 'those'} ${one ? word : index.termFor('criterion', 2)} first, or check this answer.`,
-        ctx.keyAt(['dimensions', dimension, 'answers', criterion]),
+        ctx.keyAt(facts ? scoredAnswerPath(facts, dimension, criterion) : ['dimensions', dimension, 'answers', criterion]),
         { data: { blockedBy: deps.map((d) => d.criterion) } },
       );
     }

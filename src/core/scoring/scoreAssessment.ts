@@ -67,8 +67,12 @@ export interface DimensionOutcome {
 
 /** The outcome of every dimension of the rubric, in rubric order, for an assessment that passed its schema. */
 export function dimensionOutcomes(assessment: Assessment, facts: AssessmentFacts, index: RubricIndex): DimensionOutcome[] {
-  return index.rubric.dimensions.map((dimension) => dimensionOutcome(index, facts, dimension, assessment.dimensions[dimension.id], assessment.date));
+  // A dimension only the assessors answered (in `responses`) is assessed, with nothing else written for it.
+  const resultOf = (id: string) => assessment.dimensions[id] ?? (facts.agreement.has(id) ? ANSWERED_BY_ASSESSORS : undefined);
+  return index.rubric.dimensions.map((dimension) => dimensionOutcome(index, facts, dimension, resultOf(dimension.id), assessment.date));
 }
+
+const ANSWERED_BY_ASSESSORS: DimensionResult = Object.freeze({});
 
 function dimensionOutcome(index: RubricIndex, facts: AssessmentFacts, dimension: Dimension, result: DimensionResult | undefined, date: string): DimensionOutcome {
   const criteria = dimensionCriteria(facts, index, dimension, date);
