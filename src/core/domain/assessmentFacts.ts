@@ -321,6 +321,7 @@ function readResponses(value: unknown, index: RubricIndex | undefined, consensus
     const entry = value[id];
     const path = ['responses', id];
     if (!isMap(entry) || !valid(path)) continue;
+    const name = typeof entry.name === 'string' && valid([...path, 'name']) ? entry.name : undefined;
     const dimensionsValue = entry.dimensions;
     const written: WrittenDimension[] = [];
     for (const dimensionId of isMap(dimensionsValue) ? Object.keys(dimensionsValue) : []) {
@@ -337,6 +338,7 @@ function readResponses(value: unknown, index: RubricIndex | undefined, consensus
         const criterion = index?.criteria.get(answer.criterionId)?.criterion as Criterion;
         const credit = index?.credit(criterion, answer.detail.answer);
         const said: { -readonly [K in keyof AssessorAnswer]: AssessorAnswer[K] } = { assessor: id, answer: answerText(answer.detail.answer) as string };
+        if (name !== undefined) said.name = name;
         if (credit !== undefined) said.credit = credit;
         if (answer.detail.note) said.note = answer.detail.note;
         listAt(given, dimensionId, answer.criterionId).push(said);
@@ -344,7 +346,8 @@ function readResponses(value: unknown, index: RubricIndex | undefined, consensus
       }
     }
     const response: { -readonly [K in keyof WrittenResponse]: WrittenResponse[K] } = { id, path, dimensions: written };
-    for (const field of ['name', 'role', 'date'] as const) {
+    if (name !== undefined) response.name = name;
+    for (const field of ['role', 'date'] as const) {
       if (typeof entry[field] === 'string' && valid([...path, field])) response[field] = entry[field];
     }
     responses.push(response);

@@ -18,6 +18,8 @@ export interface ConsensusChoice {
 export interface AssessorAnswer {
   /** The assessor's id: the key of their response. */
   readonly assessor: string;
+  /** Their name, as their response gives it. */
+  readonly name?: string;
   /** The answer as people read it (booleans as yes and no). */
   readonly answer: string;
   /** Its credit on the criterion's scale; absent for an answer off the scale, which the consensus leaves out. */
@@ -97,8 +99,8 @@ function consensusOf(sorted: readonly AssessorAnswer[], ranked: readonly Assesso
   }
 }
 
-/** Agreement over a dimension's criteria that two or more assessors answered on the scale. */
-export interface DimensionAgreement {
+/** Agreement over a set of criteria (a dimension's, or a whole assessment's) that two or more assessors answered on the scale. */
+export interface AgreementSummary {
   /** Criteria with two or more answers on the scale. */
   readonly compared: number;
   /** Of those, the ones where every answer earns the same credit. */
@@ -107,8 +109,8 @@ export interface DimensionAgreement {
   readonly widestSpread: number;
 }
 
-/** The agreement of a dimension over its criteria's agreements; undefined when no criterion has two answers to compare. */
-export function dimensionAgreement(criteria: Iterable<CriterionAgreement | undefined>): DimensionAgreement | undefined {
+/** The agreement over criteria (undefined: a criterion no assessor answered); undefined when no criterion has two answers to compare. */
+export function summarizeAgreement(criteria: Iterable<CriterionAgreement | undefined>): AgreementSummary | undefined {
   let compared = 0;
   let agreed = 0;
   let widestSpread = 0;

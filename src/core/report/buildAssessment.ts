@@ -1,7 +1,9 @@
 import { exemptionState } from '../domain/answers';
+import { responseAnswerPath, scoredAnswerPath, type AssessmentFacts } from '../domain/assessmentFacts';
+import { summarizeAgreement } from '../domain/consensus';
 import { evidencePolicy } from '../domain/evidence';
 import type { RubricIndex } from '../domain/rubricIndex';
-import type { LocatedDocument } from '../document/located';
+import type { LocatedDocument, Path } from '../document/located';
 import type { Assessment, DimensionResult, Evidence } from '../format/types';
 import { reachesTarget } from '../scoring/methods';
 import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult } from '../scoring/types';
@@ -10,6 +12,10 @@ import { reportEvidence } from './links';
 import type {
   AssessmentSection,
   DimensionState,
+  ReportAssessorAnswer,
+  ReportCriterionAssessors,
+  ReportResponder,
+  ReportResponses,
   ReportCriterion,
   ReportDimension,
   ReportExemption,
@@ -27,6 +33,7 @@ export function buildAssessmentSection(
   parsed: LocatedDocument,
   index: RubricIndex | undefined,
   score: AssessmentScore | undefined,
+  facts?: AssessmentFacts,
 ): AssessmentSection {
   const header = {
     subject: {
@@ -56,7 +63,10 @@ export function buildAssessmentSection(
 
   const blockedBy = new Map(score.unmetDependencies.map((u) => [u.criterion, u.unmet.map((x) => x.criterion)]));
   const notMet = new Set(score.dimensions.flatMap((d) => d.criteria.filter((c) => c.status === 'counted' && !c.met).map((c) => c.id)));
-  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, notMet, link));
+  const responses = facts && facts.responses.length > 0 ? reportResponses(facts, score, parsed) : undefined;
+  // An answer only the assessors gave is revealed where the one scored is written.
+  const answerPath = (dimensionId: string, criterionId: string): Path => (facts ? scoredAnswerPath(facts, dimensionId, criterionId) : ['dimensions', dimensionId, 'answers', criterionId]);
+  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, notMet, link, answerPath));
   const exemptions: ReportExemption[] = [];
   const notApplicable: ReportNotApplicable[] = [];
   for (const d of score.dimensions) {
@@ -100,7 +110,45 @@ export function buildAssessmentSection(
     dimensions,
     exemptions,
     notApplicable,
+    ...(responses ? { responses } : {}),
   };
+}
+
+/** Who answered, when and how much, under which rule, and how they agree over the whole assessment. */
+function reportResponses(facts: AssessmentFacts, score: AssessmentScore, parsed: LocatedDocument): ReportResponses {
+  const assessors = facts.responses.map((r): ReportResponder => ({
+    id: r.id,
+    ...(r.name ? { name: r.name } : {}),
+    ...(r.role ? { role: r.role } : {}),
+    ...(r.date ? { date: r.date } : {}),
+    answers: r.dimensions.reduce((n, d) => n + d.answers.filter((a) => a.detail.answer !== undefined).length, 0),
+    ...withOffset(parsed, r.path),
+  }));
+  const agreement = summarizeAgreement(score.dimensions.filter((d) => d.status === 'scored').flatMap((d) => d.criteria.map((c) => c.agreement)));
+  const consensus = facts.consensus;
+  return {
+    ...(consensus ? { consensus: consensus.rule } : {}),
+    ...(consensus?.adjudicator !== undefined ? { adjudicator: consensus.adjudicator } : {}),
+    assessors,
+    ...(agreement ? { agreement: { ...agreement } } : {}),
+  };
+}
+
+/** A criterion's answers by assessor, named, each with where it is written. */
+function criterionAssessors(c: CriterionResult, dimensionId: string, parsed: LocatedDocument): ReportCriterionAssessors | undefined {
+  const agreement = c.agreement;
+  if (!agreement) return undefined;
+  const answers = agreement.answers.map(
+    (a): ReportAssessorAnswer => ({
+      assessor: a.assessor,
+      ...(a.name ? { name: a.name } : {}),
+      answer: a.answer,
+      ...(a.credit !== undefined ? { credit: a.credit } : {}),
+      ...(a.note ? { note: a.note } : {}),
+      ...withOffset(parsed, responseAnswerPath(a.assessor, dimensionId, c.id)),
+    }),
+  );
+  return { answers, agree: agreement.agree, spread: agreement.spread, ...(agreement.consensus ? { consensus: agreement.consensus.answer } : {}), settled: c.settled === true };
 }
 
 function levelNameOf<K extends string>(index: RubricIndex, level: number | undefined, key: K): Partial<Record<K, string>> {
@@ -126,11 +174,22 @@ export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'ga
 /** An evidence entry as the report shows it: a link with its date and age. */
 type EvidenceLink = (evidence: Evidence) => ReportLink;
 
-function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>, notMet: ReadonlySet<string>, link: EvidenceLink): ReportDimension {
+function reportDimension(
+  d: DimensionScore,
+  index: RubricIndex,
+  parsed: LocatedDocument,
+  blockedBy: ReadonlyMap<string, readonly string[]>,
+  notMet: ReadonlySet<string>,
+  link: EvidenceLink,
+  answerPath: (dimensionId: string, criterionId: string) => Path,
+): ReportDimension {
   const definition = index.dimensions.get(d.id);
   const descriptors = definition?.levels ?? {};
   const metricDefs = definition?.metrics ?? [];
-  const criterion = (c: CriterionResult) => reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id), notMet, link);
+  const criterion = (c: CriterionResult) =>
+    c.agreement
+      ? reportCriterion(c, index, parsed, answerPath(d.id, c.id), blockedBy.get(c.id), notMet, link, criterionAssessors(c, d.id, parsed))
+      : reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id), notMet, link, undefined);
   const subgroups = d.subgroups.map((s): ReportSubgroup => {
     const description = definition?.subgroups?.find((x) => x.id === s.id)?.description;
     return {
@@ -186,11 +245,21 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
     metrics: d.metrics.map(metric),
     ...(d.notApplicable !== undefined ? { notApplicable: d.notApplicable } : {}),
     ...(d.exemption ? { exemption: exemptionOf(d.exemption) } : {}),
+    ...(d.agreement ? { agreement: { ...d.agreement } } : {}),
     ...withOffset(parsed, ['dimensions', d.id]),
   };
 }
 
-function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: LocatedDocument, path: string[], blockedBy: readonly string[] | undefined, notMet: ReadonlySet<string>, link: EvidenceLink): ReportCriterion {
+function reportCriterion(
+  c: CriterionResult,
+  index: RubricIndex,
+  parsed: LocatedDocument,
+  path: Path,
+  blockedBy: readonly string[] | undefined,
+  notMet: ReadonlySet<string>,
+  link: EvidenceLink,
+  assessors: ReportCriterionAssessors | undefined,
+): ReportCriterion {
   const definition = index.criteria.get(c.id)?.criterion;
   const relatedNotMet = (definition?.related ?? []).filter((id) => notMet.has(id));
   return {
@@ -214,6 +283,7 @@ function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: Located
     ...(c.exemption ? { exemption: exemptionOf(c.exemption) } : {}),
     ...(blockedBy?.length ? { blockedBy } : {}),
     ...(relatedNotMet.length ? { relatedNotMet } : {}),
+    ...(assessors ? { assessors } : {}),
     ...withOffset(parsed, path),
   };
 }

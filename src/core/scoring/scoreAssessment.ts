@@ -1,5 +1,6 @@
 import { exemptionState, type ExemptionState } from '../domain/answers';
 import { benchmarkRole, meetsBenchmark } from '../domain/benchmarks';
+import { summarizeAgreement, type AgreementSummary } from '../domain/consensus';
 import { evidenceAge, summarizeAges, type EvidenceAge, type EvidenceAges, type EvidencePolicy } from '../domain/evidence';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
 import { groupWeight, type RubricIndex } from '../domain/rubricIndex';
@@ -58,6 +59,8 @@ export interface DimensionOutcome {
   readonly criteria: readonly CriterionResult[];
   readonly counted: readonly CriterionResult[];
   readonly exemption: ExemptionState | undefined;
+  /** With several assessors: how they agree over its criteria. */
+  readonly agreement: AgreementSummary | undefined;
   readonly status: DimensionStatus;
   /** The score by the rubric's method, when the status is 'scored'. */
   readonly score?: number;
@@ -81,7 +84,8 @@ function dimensionOutcome(index: RubricIndex, facts: AssessmentFacts, dimension:
   const excluded: DimensionStatus | undefined = !result ? 'not-assessed' : result.notApplicable ? 'not-applicable' : exemption && !exemption.expired ? 'exempt' : undefined;
   const score = excluded === undefined ? methodScore(index, counted, result?.level) : undefined;
   const status: DimensionStatus = score === undefined ? (excluded ?? 'not-rated') : 'scored';
-  return { id: dimension.id, dimension, result, criteria, counted, exemption, status, score, level: score === undefined ? undefined : levelOf(score) };
+  const agreement = facts.agreement.has(dimension.id) ? summarizeAgreement(criteria.map((c) => c.agreement)) : undefined;
+  return { id: dimension.id, dimension, result, criteria, counted, exemption, agreement, status, score, level: score === undefined ? undefined : levelOf(score) };
 }
 
 function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): DimensionScore {
@@ -99,6 +103,7 @@ function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): Dimensio
   if (result?.target !== undefined) score.target = result.target;
   if (result?.notApplicable) score.notApplicable = result.notApplicable.reason;
   if (exemption) score.exemption = exemption;
+  if (outcome.agreement) score.agreement = outcome.agreement;
   score.levelCredits = creditsByLevel(counted);
   if (outcome.score === undefined || outcome.level === undefined) {
     score.subgroups = scoreSubgroups(index, dimension, undefined);

@@ -4,7 +4,7 @@
  * adjudicator who answered, who did not while the others agree, and who did not while they differ.
  */
 import { describe, expect, it } from 'vitest';
-import { criterionAgreement, dimensionAgreement, type AssessorAnswer, type ConsensusChoice } from '../../../src/core/domain/consensus';
+import { criterionAgreement, summarizeAgreement, type AssessorAnswer, type ConsensusChoice } from '../../../src/core/domain/consensus';
 
 /** The credits of a four-answer scale (SAMM's shape): none 0, some 0.25, most 0.5, all 1. */
 const SCALE: Record<string, number> = { none: 0, some: 0.25, most: 0.5, all: 1, no: 0, yes: 1 };
@@ -107,7 +107,7 @@ describe('agreement and spread', () => {
     const two = criterionAgreement(answers('a=some', 'b=some'), MEDIAN, steps);
     const three = criterionAgreement(answers('a=none', 'b=all'), MEDIAN, steps);
     const alone = criterionAgreement(answers('a=yes'), MEDIAN, steps);
-    expect(dimensionAgreement([one, two, three, alone, undefined])).toEqual({ compared: 3, agreed: 1, widestSpread: 3 });
-    expect(dimensionAgreement([alone, undefined])).toBeUndefined();
+    expect(summarizeAgreement([one, two, three, alone, undefined])).toEqual({ compared: 3, agreed: 1, widestSpread: 3 });
+    expect(summarizeAgreement([alone, undefined])).toBeUndefined();
   });
 });

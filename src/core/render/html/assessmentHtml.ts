@@ -1,4 +1,7 @@
 import {
+  agreementLabel,
+  assessorAnswersText,
+  assessorsNote,
   BENCHMARK_CONTEXT_LEGEND,
   benchmarkContextNote,
   benchmarkFigure,
@@ -12,6 +15,7 @@ import {
   levelLabel,
   metricAmount,
   reportTerms,
+  responsesLine,
   STATE_LABELS,
   STATE_TONES,
   termHeading,
@@ -33,8 +37,10 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
   const parts = [
     a.scored ? scoreCards(a, rubric, terms.dimension) : '',
     a.summary ? section('summary', 'Summary', prose(a.summary)) : '',
+    a.responses ? section('assessors', 'Assessors', assessorsHtml(a, terms.criterion)) : '',
     a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
     section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
+    a.responses ? section('disagreements', 'Where assessors differ', disagreementsHtml(a)) : '',
     section('evidence-age', 'Evidence age', evidenceAgeHtml(a)),
     section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms, rubric?.method)).join('')),
     section('metrics', 'Metrics and benchmarks', metricsTable(a)),
@@ -169,7 +175,47 @@ function groupTables(a: AssessmentSection, numbers: Map<string, number>, terms: 
     { header: 'Target', cell: (d) => escapeHtml(d.target !== undefined ? String(d.target) : '–'), numeric: true },
     { header: 'Gap', cell: (d) => escapeHtml(d.gap !== undefined ? formatScore(d.gap) : '–'), numeric: true, optional: true },
     { header: 'Status', cell: (d) => stateBadge(d.state) },
+    // With several assessors: on how many criteria two or more answered they agree.
+    ...(a.responses ? [{ header: 'Assessors agree', cell: (d: ReportDimension) => agreementCell(d), numeric: true, optional: true }] : []),
   ]);
+}
+
+function agreementCell(d: ReportDimension): string {
+  const x = d.agreement;
+  if (!x) return '–';
+  const text = escapeHtml(`${x.agreed} of ${x.compared}`);
+  return x.agreed < x.compared ? `<span class="chip chip-warn">${text}</span>` : text;
+}
+
+/** Who answered and when, under which rule, and how far they agree. */
+function assessorsHtml(a: AssessmentSection, criterionTerm: string): string {
+  const r = a.responses!;
+  const line = responsesLine(r, criterionTerm);
+  return (
+    `<p>${escapeHtml(capitalize(line))}.</p>` +
+    table(r.assessors, [
+      { header: 'Assessor', cell: (x) => escapeHtml(x.name ?? x.id) },
+      { header: 'Role', cell: (x) => escapeHtml(x.role ?? ''), optional: true },
+      { header: 'Answered on', cell: (x) => escapeHtml(x.date ?? '–') },
+      { header: 'Answers', cell: (x) => escapeHtml(String(x.answers)), numeric: true },
+    ])
+  );
+}
+
+/** Criteria the assessors answer apart: every answer with its rationale, and what was scored. */
+function disagreementsHtml(a: AssessmentSection): string {
+  const items = a.dimensions.flatMap((d) =>
+    d.criteria.flatMap((c) => {
+      const x = c.assessors;
+      if (!x || x.agree) return [];
+      const answers = x.answers
+        .map((y) => `<li${sourceAttrs(y.sourceOffset)}><strong>${escapeHtml(y.name ?? y.assessor)}</strong>: ${escapeHtml(y.answer)}${y.note ? prose(y.note, 'muted') : ''}</li>`)
+        .join('');
+      const scored = c.answer !== undefined ? `scored: ${c.answer}` : 'no answer scored';
+      return [`<li${sourceAttrs(c.sourceOffset)}>${criterionText(c)} <span class="muted">${escapeHtml(d.title)}</span><span class="chip chip-warn">${escapeHtml(assessorsNote(x) ?? '')}</span><span class="chip">${escapeHtml(scored)}</span><ul class="item-list">${answers}</ul></li>`];
+    }),
+  );
+  return items.length ? `<ul class="item-list">${items.join('')}</ul>` : '';
 }
 
 /** The level number, with its name dropped when the panel is narrow. */
@@ -191,6 +237,7 @@ function criterionItem(c: ReportCriterion): string {
     c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '',
     staleChip(c),
     waitsFor(c),
+    assessorsChip(c),
   ].join('');
   const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(evidenceHtml).join(', ')}` : '';
   return `<li${sourceAttrs(c.sourceOffset)}>${criterionText(c)}${chips}${evidence}${c.note ? prose(c.note, 'muted') : ''}</li>`;
@@ -199,6 +246,19 @@ function criterionItem(c: ReportCriterion): string {
 /** The criterion's title, when it has one, before its text. */
 function criterionText(c: ReportCriterion): string {
   return c.title ? `<strong>${escapeHtml(c.title)}</strong>: ${escapeHtml(c.text)}` : escapeHtml(c.text);
+}
+
+/** Where assessors differ on a criterion, or it was settled: a chip saying so. */
+function assessorsChip(c: ReportCriterion): string {
+  const x = c.assessors;
+  const note = x && assessorsNote(x);
+  return x && note ? `<span class="chip${x.agree ? '' : ' chip-warn'}">${escapeHtml(note)}</span>` : '';
+}
+
+/** The chip, and each assessor's answer. */
+function assessorsCell(c: ReportCriterion): string {
+  const chip = assessorsChip(c);
+  return chip ? `${chip}<p class="muted">${escapeHtml(assessorAnswersText(c.assessors!))}</p>` : '';
 }
 
 /** A chip for an answer whose evidence is all stale, saying whether that cost it its credit. */
@@ -229,6 +289,7 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
     d.target !== undefined ? `<li>Target <strong>${escapeHtml(levelLabel(d.target, d.targetLevelName))}</strong></li>` : '',
     d.gap !== undefined ? `<li>Gap <strong>${escapeHtml(formatScore(d.gap))}</strong></li>` : '',
     d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(String(d.weight))}</strong></li>` : '',
+    d.agreement ? `<li>Assessors <strong>${escapeHtml(agreementLabel(d.agreement))}</strong></li>` : '',
   ].join('');
   const state =
     d.state === 'exempt' && d.exemption
@@ -258,7 +319,7 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
       table(d.criteria, [
         { header: criterionTerm, cell: (c) => criterionText(c) + waitsFor(c) + (c.note ? prose(c.note, 'muted') : '') },
         { header: 'Level', cell: (c) => String(c.level), numeric: true },
-        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') + staleChip(c) },
+        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') + staleChip(c) + assessorsCell(c) },
         { header: 'Credit', cell: (c) => escapeHtml(formatScore(c.credit)), numeric: true, optional: true },
       ]) +
       `</details>`
