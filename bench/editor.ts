@@ -161,8 +161,8 @@ async function armPage(wb: Workbench, needle: string): Promise<void> {
 
 /**
  * Arms a webview's frame: the first change of its page after now (`changed`), and the first time a
- * new report body is swapped in (`body`: a <main> added to the page's body). In the floor's frame,
- * also when its buttons are clicked.
+ * new report is on it (`body`: the preview marks the version its report shows, whether the update
+ * came whole or as a patch). In the floor's frame, also when its buttons are clicked.
  */
 async function armFrame(frame: Frame): Promise<void> {
   await frame.evaluate(() => {
@@ -179,10 +179,11 @@ async function armFrame(frame: Frame): Promise<void> {
     const observer = new MutationObserver((mutations) => {
       const at = now();
       if (state.changed === undefined) state.changed = at;
-      if (state.body === undefined && mutations.some((m) => Array.from(m.addedNodes).some((n) => n.nodeName === 'MAIN'))) state.body = at;
+      if (state.body === undefined && mutations.some((m) => m.type === 'attributes' && m.target === document.body)) state.body = at;
       if (state.body !== undefined) observer.disconnect();
     });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    // One call: observing the same node again would replace these options.
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-report-version'] });
   });
 }
 
