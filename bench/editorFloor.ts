@@ -65,13 +65,17 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 }
 
+/** floor.txt, opened once (a click then costs only its edit). */
+let floorDocument: Thenable<vscode.TextDocument> | undefined;
+
 /** A trivial edit of floor.txt: its first character toggles between "a" and "b". */
 async function floorEdit(): Promise<void> {
-  const [uri] = await vscode.workspace.findFiles(FLOOR_TEXT, undefined, 1);
-  if (!uri) return;
-  const document = await vscode.workspace.openTextDocument(uri);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return;
+  floorDocument ??= vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, FLOOR_TEXT));
+  const document = await floorDocument;
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(0, 0, 0, 1), document.getText(new vscode.Range(0, 0, 0, 1)) === 'a' ? 'b' : 'a');
+  edit.replace(document.uri, new vscode.Range(0, 0, 0, 1), document.getText(new vscode.Range(0, 0, 0, 1)) === 'a' ? 'b' : 'a');
   await vscode.workspace.applyEdit(edit);
 }
 

@@ -29,6 +29,7 @@ import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, 
 import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
 import { badge, card, evidenceHtml, groupedTable, prose, section, stateBadge, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';
+import { OffsetTemplates } from './offsetTemplates';
 
 export function assessmentHtml(model: ReportModel, a: AssessmentSection): string {
   const rubric = model.rubric;
@@ -42,7 +43,7 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
     section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
     a.responses ? section('disagreements', 'Where assessors differ', disagreementsHtml(a)) : '',
     section('evidence-age', 'Evidence age', evidenceAgeHtml(a)),
-    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms, rubric?.method)).join('')),
+    section('details', `${terms.dimension} details`, dimensionArticles(a, numbers, terms, rubric?.method)),
     section('metrics', 'Metrics and benchmarks', metricsTable(a)),
     section('exemptions', 'Exemptions and not-applicable items', exemptionsHtml(a, terms.criterion)),
   ];
@@ -279,6 +280,22 @@ function subgroupFacts(d: ReportDimension, subgroupTerm: string): string {
   if (!d.subgroups?.length) return '';
   const items = d.subgroups.map((s) => `<li>${escapeHtml(s.title)} <strong>${escapeHtml(formatScore(s.score))}</strong></li>`).join('');
   return `<h4>${escapeHtml(termHeading(subgroupTerm))}</h4><ul class="facts">${items}</ul>`;
+}
+
+/**
+ * Each dimension's article, rendered again only when its content changed (offsetTemplates.ts): the
+ * bulk of a large report, and a keystroke changes one of them.
+ */
+const ARTICLES = new OffsetTemplates<ReportDimension>(2_000);
+
+function dimensionArticles(a: AssessmentSection, numbers: ReadonlyMap<string, number>, terms: { readonly criterion: string; readonly subgroup: string; readonly dimension: string }, method: ScoringMethod | undefined): string {
+  const context = JSON.stringify([terms.criterion, terms.subgroup, terms.dimension, method ?? null]);
+  return a.dimensions
+    .map((d) => {
+      const number = numbers.get(d.id) ?? 0;
+      return ARTICLES.render(d, `${number} ${context}`, (x) => dimensionArticle(x, number, terms, method));
+    })
+    .join('');
 }
 
 function dimensionArticle(d: ReportDimension, number: number, terms: { readonly criterion: string; readonly subgroup: string; readonly dimension: string }, method: ScoringMethod | undefined): string {
