@@ -73,6 +73,16 @@ describe('completion', () => {
     expect(labels(yesNo.items)).toEqual(['yes', 'no']);
   });
 
+  it('offers, in an assessor\'s response, the rubric\'s dimensions, a dimension\'s criteria and a criterion\'s answers, and the assessors as adjudicator', async () => {
+    const responses = 'consensus: adjudicator\nadjudicator: ‸\nresponses:\n  ann:\n    name: Ann Lee\n    date: 2026-01-10\n    dimensions:\n      self-service:\n        answers:\n          catalogue: all\n  bob:\n    name: Bob\n    date: 2026-01-11\ndimensions:\n';
+    const withResponses = (at: string) => DESK_ASSESSMENT.replace('dimensions:\n', responses.replace('‸', '')).replace('          catalogue: all\n', at);
+    const adjudicator = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('dimensions:\n', responses));
+    expect(adjudicator.items.map((i) => [i.label, i.detail])).toEqual([['ann', 'Ann Lee'], ['bob', 'Bob']]);
+    expect(labels((await complete('acme.assessment.yaml', withResponses('          catalogue: all\n      ‸\n'))).items)).toEqual(['knowledge']);
+    expect(labels((await complete('acme.assessment.yaml', withResponses('          catalogue: all\n          ‸\n'))).items)).toEqual(['portal']);
+    expect(labels((await complete('acme.assessment.yaml', withResponses('          catalogue: ‸\n'))).items)).toEqual(['none', 'some', 'all']);
+  });
+
   it('offers levels with their names and the dimension\'s descriptor for targets', async () => {
     const { items } = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('target: 3', 'target: ‸'));
     expect(items.map((i) => [i.label, i.detail])).toEqual([['1', 'Initial'], ['2', 'Managed'], ['3', 'Defined · threshold']]);
@@ -87,7 +97,7 @@ describe('completion', () => {
     expect(evidence.documentation).toContain('Evidence for the dimension as a whole');
     expect(evidence.insertText).toBe('evidence:\n  - ');
     const root = await complete('acme.assessment.yaml', DESK_ASSESSMENT.replace('kind: Assessment\n', 'kind: Assessment\n‸\n'));
-    expect(labels(root.items)).toEqual(['title', 'inherits', 'assessors', 'summary', 'evidenceValidFor']);
+    expect(labels(root.items)).toEqual(['title', 'inherits', 'assessors', 'summary', 'evidenceValidFor', 'consensus', 'adjudicator', 'responses']);
   });
 
   it('indents nested inserts under a key typed after a list dash', async () => {

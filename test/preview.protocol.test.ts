@@ -102,6 +102,12 @@ describe('messages from the extension', () => {
     expect(parseExtensionMessage(value)).toBeUndefined();
   });
 
+  it('accepts patches of the report shown: a base version, an optional shift of the offsets and element replacements', () => {
+    const patch = { type: 'patch', uri: A, version: 5, base: 4, shift: { from: 120, by: -1 }, replace: [{ path: [7, 2], html: '<tr><td>x</td></tr>' }] };
+    expect(parseExtensionMessage(patch)).toEqual(patch);
+    expect(parseExtensionMessage({ type: 'patch', uri: A, version: 5, base: 4, replace: [], extra: 1 })).toEqual({ type: 'patch', uri: A, version: 5, base: 4, replace: [] });
+  });
+
   it.each([
     ['an update without body', { type: 'update', uri: 'file:///a', version: 1 }],
     ['an update with a non-string body', { type: 'update', uri: 'file:///a', version: 1, body: 42 }],
@@ -111,6 +117,12 @@ describe('messages from the extension', () => {
     ['a notice with a number', { type: 'notice', message: 5 }],
     ['a notice about a document named by a number', { type: 'notice', uri: 5, message: 'x' }],
     ['a message from some other extension', { command: 'refresh' }],
+    ['a patch without its base', { type: 'patch', uri: 'file:///a', version: 2, replace: [] }],
+    ['a patch whose replacements are not a list', { type: 'patch', uri: 'file:///a', version: 2, base: 1, replace: '<p>' }],
+    ['a patch replacing the root (an empty path)', { type: 'patch', uri: 'file:///a', version: 2, base: 1, replace: [{ path: [], html: '<main></main>' }] }],
+    ['a patch with a negative index', { type: 'patch', uri: 'file:///a', version: 2, base: 1, replace: [{ path: [-1], html: '<p></p>' }] }],
+    ['a patch with a replacement that is not text', { type: 'patch', uri: 'file:///a', version: 2, base: 1, replace: [{ path: [0], html: 5 }] }],
+    ['a patch with a fractional shift', { type: 'patch', uri: 'file:///a', version: 2, base: 1, shift: { from: 3, by: 0.5 }, replace: [] }],
   ])('refuses %s', (_name, value) => {
     expect(parseExtensionMessage(value)).toBeUndefined();
   });

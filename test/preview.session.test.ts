@@ -136,6 +136,22 @@ describe('PreviewSession', () => {
     expect(page.messages.at(-1)).toEqual({ type: 'update', uri: A, version: 2, body: '<main>score 2.4</main>' });
   });
 
+  it('sends a report that changed in a few places as a patch of the one the page shows, and whole when the page asks again', async () => {
+    // A body large enough to be worth patching: most of it stays as it is.
+    const large = (score: string) => `<p>${score}</p><p>${'Evidence and notes. '.repeat(200)}</p>`;
+    renderer.texts.set(A, large('score 2.1'));
+    session.show(A);
+    await settle();
+    session.pageReady();
+    renderer.edit(A, large('score 2.4'));
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.messages.at(-1)).toEqual({ type: 'patch', uri: A, version: 2, base: 1, replace: [{ path: [0], html: '<p>score 2.4</p>' }] });
+    // A page that could not apply an update says "ready" again: it gets the whole report.
+    session.pageReady();
+    expect(page.messages.at(-1)).toEqual({ type: 'update', uri: A, version: 2, body: `<main>${large('score 2.4')}</main>` });
+  });
+
   it('loads every page with a fresh nonce', async () => {
     session.show(A);
     await settle();

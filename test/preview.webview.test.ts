@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailable, clearPosted, posted, savedState as state, send, WebviewHarness } from './support/webviewHarness';
+import { bodyPatch } from '../src/core/render/html/bodyPatch';
 
 const harness = new WebviewHarness();
 
@@ -172,5 +173,69 @@ describe.skipIf(!chromiumAvailable)('preview script in a browser', () => {
     await send(page, { type: 'update', uri: 'file:///a', body: 5 });
     await send(page, 'update');
     expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(before);
+  });
+});
+
+describe.skipIf(!chromiumAvailable)('preview script: updates as patches (core/render/html/bodyPatch.ts)', () => {
+  beforeAll(() => harness.start(), 60_000);
+  afterAll(() => harness.stop());
+  afterEach(() => harness.closePages());
+
+  const row = (offset: number, text: string) => `<tr data-source-offset="${offset}" tabindex="0"><td>${text}</td></tr>`;
+  const filler = `<p>${'Evidence and notes. '.repeat(200)}</p>`;
+  /** A report body as the renderer writes it: one <main>, rows with source offsets, an open-able section. */
+  const report = (rows: string, title = 'Kestrel') => `<main class="report"><h1>${title}</h1>${filler}<table><tbody>${rows}</tbody></table><details id="criteria-x"><summary>Criteria</summary>${filler}</details></main>`;
+  const BEFORE = report(row(10, 'Outward') + row(40, 'Empower: yes') + row(90, 'Fusion'));
+  const AFTER = report(row(10, 'Outward') + row(40, 'Empower: no') + row(89, 'Fusion'));
+  const mainHtml = (p: Page) => p.evaluate(() => document.querySelector('main')?.outerHTML);
+
+  async function shown(body: string): Promise<Page> {
+    const p = await open('');
+    await send(p, { type: 'update', uri: A, version: 1, body });
+    await p.waitForSelector('main');
+    await clearPosted(p);
+    return p;
+  }
+
+  it('turns the page into the new report, exactly as a whole update would, and marks its version', async () => {
+    const patch = bodyPatch(BEFORE, AFTER)!;
+    // The table, not the whole report; the offsets after the edit move by one.
+    expect(patch).toEqual({ shift: { from: 90, by: -1 }, replace: [{ path: [2], html: expect.stringContaining('Empower: no') }] });
+    const patched = await shown(BEFORE);
+    await patched.click('summary');
+    await patched.focus('tr[data-source-offset="90"]');
+    await send(patched, { type: 'patch', uri: A, version: 2, base: 1, ...patch });
+    await patched.waitForSelector('text=Empower: no');
+    const whole = await shown(AFTER);
+    await whole.click('summary');
+    expect(await mainHtml(patched)).toBe(await mainHtml(whole));
+    expect(await patched.evaluate(() => document.body.getAttribute('data-report-version'))).toBe('2');
+    // The focused row moved with the text: it is still focused, at its new offset.
+    expect(await patched.evaluate(() => document.activeElement?.getAttribute('data-source-offset'))).toBe('89');
+    expect(await posted(patched)).toEqual([]);
+    await patched.click('text=Empower: no');
+    expect(await posted(patched)).toEqual([{ type: 'reveal', uri: A, version: 2, offset: 40 }]);
+  });
+
+  it('asks for the whole report, and changes nothing, when the patch is not for the report it shows', async () => {
+    const patch = bodyPatch(BEFORE, AFTER)!;
+    const page = await shown(BEFORE);
+    const before = await mainHtml(page);
+    await send(page, { type: 'patch', uri: A, version: 3, base: 2, ...patch });
+    await send(page, { type: 'patch', uri: B, version: 2, base: 1, ...patch });
+    await send(page, { type: 'patch', uri: A, version: 2, base: 1, replace: [{ path: [9, 9], html: '<p>x</p>' }] });
+    await send(page, { type: 'patch', uri: A, version: 2, base: 1, replace: [{ path: [0], html: '<p>one</p><p>two</p>' }] });
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length === 4);
+    expect(await posted(page)).toEqual([{ type: 'ready' }, { type: 'ready' }, { type: 'ready' }, { type: 'ready' }]);
+    expect(await mainHtml(page)).toBe(before);
+    expect(await page.evaluate(() => document.body.getAttribute('data-report-version'))).toBe('1');
+  });
+
+  it('runs nothing that a replacement carries', async () => {
+    const page = await shown(BEFORE);
+    await send(page, { type: 'patch', uri: A, version: 2, base: 1, replace: [{ path: [0], html: '<h1>Kestrel<script>window.__ran = true</script><img src="x" onerror="window.__ran = true"></h1>' }] });
+    await page.waitForFunction(() => document.body.getAttribute('data-report-version') === '2');
+    expect(await page.locator('main script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
   });
 });

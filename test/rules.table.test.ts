@@ -58,6 +58,22 @@ function plan(initiatives: string, horizon = '{ start: 2026-01-01, end: 2028-06-
   return `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nbaseline: ${baseline}\nhorizon: ${horizon}\ninitiatives:\n${initiatives}`;
 }
 
+/**
+ * The complete assessment with `responses` before its dimensions: two assessors who answer the
+ * knowledge base `kb` (and who, with `other`, answer the intake's catalogue too), under `rule`.
+ */
+const RESPONDED = (kb: [string, string], rule = 'consensus: median', other = '') =>
+  assessment(COMPLETE.replace('    answers: { kb: yes }\n', '')).replace(
+    'dimensions:\n',
+    `${rule}\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      knowledge:\n        answers: { kb: ${kb[0]} }\n${other}  bob:\n    name: Bob\n    date: 2026-03-02\n    dimensions:\n      knowledge:\n        answers: { kb: ${kb[1]} }\ndimensions:\n`,
+  );
+
+/** Three assessors under an adjudicator (cy) who answered the catalogue only: ann and cy differ on it, ann and bob on the knowledge base. */
+const THREE = assessment(COMPLETE.replace(', catalogue: all', '').replace('    answers: { kb: yes }\n', '')).replace(
+  'dimensions:\n',
+  `consensus: adjudicator\nadjudicator: cy\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { catalogue: none }\n      knowledge:\n        answers: { kb: yes }\n  bob:\n    name: Bob\n    date: 2026-03-02\n    dimensions:\n      knowledge:\n        answers: { kb: no }\n  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      intake:\n        answers: { catalogue: all }\ndimensions:\n`,
+);
+
 const BASELINE = assessment('  intake:\n    answers: { portal: { answer: yes, evidence: [./e.md] }, catalogue: none }\n  knowledge:\n    answers: { kb: no }\n');
 
 const one = (id: string, extra = '') => `  - { id: ${id}, title: ${id}, start: 2026-02-01, end: 2026-12-31${extra} }\n`;
@@ -138,11 +154,13 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   ],
   'unsafe-link': [
     fires('a javascript: link and a network path as evidence', assessment(COMPLETE.replace('https://wiki.example.com/portal', '"javascript:alert(1)", \'\\\\server\\share\\x.pdf\'')), ['|"javascript:alert(1)"', "|'\\\\server"]),
+    fires('a javascript: link as an assessor\u2019s evidence', RESPONDED(['{ answer: yes, evidence: ["javascript:alert(1)"] }', 'yes']), ['evidence: [|"javascript']),
     silent('web, mail, in-page and relative links', assessment(COMPLETE.replace('https://wiki.example.com/portal', 'https://a.example, "mailto:a@b.example", "#top", ./e.md, ../x/y.pdf'))),
   ],
   'invalid-date': [
     fires('a date that does not exist, also without a rubric', assessment(COMPLETE, './missing.rubric.yaml', '2026-02-30'), ['date: |2026-02-30']),
     fires('evidence dated on a day that does not exist', DATED('2025-02-30', ''), ['asOf: |2025-02-30']),
+    fires('an assessor\u2019s answer dated on a day that does not exist', RESPONDED(['yes', 'yes']).replace('date: 2026-03-02', 'date: 2026-02-31'), ['date: |2026-02-31']),
     fires('an exemption expiring on a day that does not exist', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-13-01 } }\n`), ['expires: |2026-13-01']),
     fires('an answer’s exemption expiring on a day that does not exist', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-02-31 } } }')), ['expires: |2026-02-31']),
     fires('a plan’s horizon and an initiative on days that do not exist', plan('  - { id: step, title: Step, start: 2026-04-31, end: 2026-06-31 }\n', '{ start: 2026-02-29, end: 2028-06-31 }'), ['start: |2026-02-29', 'end: |2028-06-31', 'start: |2026-04-31', 'end: |2026-06-31']),
@@ -151,11 +169,13 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   ],
   'unknown-dimension': [
     fires('an assessed dimension the rubric lacks, with a suggestion', assessment(`${COMPLETE}  knowlege: {}\n`), ['|knowlege: {}']),
+    fires('a dimension an assessor answered that the rubric lacks', RESPONDED(['yes', 'no']).replace('    dimensions:\n      knowledge:\n        answers: { kb: no }', '    dimensions:\n      knowlege:\n        answers: { kb: no }'), ['|knowlege:']),
     fires('a move of a dimension the rubric lacks', plan(one('step', ', moves: [{ dimension: intak, to: 3 }]')), ['dimension: |intak,']),
     silent('the rubric’s dimensions', assessment(COMPLETE)),
   ],
   'unknown-criterion': [
     fires('an answer to a criterion of another dimension, and to none', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: yes, portal: yes, kbb: no }')), ['kb: yes, |portal: yes', '|kbb: no']),
+    fires('an assessor\u2019s answer to a criterion the dimension lacks', RESPONDED(['yes', 'no']).replace('answers: { kb: no }', 'answers: { kbb: no }'), ['|kbb: no']),
     fires('a rubric criterion depending on a criterion that does not exist', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [portl] }'), ['dependsOn: [|portl]']),
     silent('answers to the dimension’s own criteria', assessment(COMPLETE)),
     silent('a dependency on a criterion of another dimension', DEPENDENT.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [catalogue] }')),
@@ -168,7 +188,22 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   ],
   'answer-not-in-scale': [
     fires('an answer the scale does not have', assessment(COMPLETE.replace('catalogue: all', 'catalogue: most')), ['catalogue: |most']),
+    fires('an assessor\u2019s answer the scale does not have', RESPONDED(['yes', 'maybe']), ['kb: |maybe']),
     silent('answers of the scale, in any case', assessment(COMPLETE.replace('catalogue: all', 'catalogue: ALL'))),
+  ],
+  'unknown-assessor': [
+    fires('an adjudicator who is not among the assessors, with a suggestion', RESPONDED(['yes', 'no'], 'consensus: adjudicator\nadjudicator: bbo'), ['adjudicator: |bbo']),
+    silent('an adjudicator who is one of them', RESPONDED(['yes', 'no'], 'consensus: adjudicator\nadjudicator: bob')),
+    silent('another rule, where no adjudicator is needed', RESPONDED(['yes', 'no'], 'consensus: median')),
+  ],
+  'assessors-disagree': [
+    fires('yes against no, on the answer the median did not pick', RESPONDED(['yes', 'no']), ['answers: { |kb: yes }']),
+    fires('none against all on the catalogue, and yes against no under an adjudicator who has not answered', THREE, ['answers: { |catalogue: none }', 'answers: { |kb: yes }']),
+    silent('assessors who agree', RESPONDED(['yes', 'yes'])),
+    silent('answers of equal credit', RESPONDED(['yes', 'YES'])),
+    silent('a disagreement the assessment settles with its own answer', RESPONDED(['yes', 'no']).replace('  knowledge:\n', '  knowledge:\n    answers: { kb: no }\n')),
+    silent('a disagreement on a criterion marked not applicable', RESPONDED(['yes', 'no']).replace('  knowledge:\n', '  knowledge:\n    answers: { kb: { notApplicable: { reason: Outsourced. } } }\n')),
+    silent('one assessor\u2019s answer off the scale against another\u2019s (answer-not-in-scale says it)', RESPONDED(['yes', 'maybe'])),
   ],
   'level-not-rated': [
     fires('a rated dimension without a level', assessment('  intake: { level: 2 }\n  knowledge: { notes: later }\n'), ['|knowledge: { notes'], { files: { 'desk.rubric.yaml': RATED } }),
@@ -180,6 +215,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   ],
   'evidence-missing': [
     fires('a positive answer without evidence', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'yes')), ['portal: |yes']),
+    fires('a positive consensus without evidence, where the answer that won is written', RESPONDED(['yes', 'yes']).replace('answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }', 'answers: { catalogue: all }').replace('    dimensions:\n      knowledge:\n        answers: { kb: yes }', '    dimensions:\n      intake:\n        answers: { portal: yes }\n      knowledge:\n        answers: { kb: yes }'), ['answers: { |portal: yes }']),
+    silent('a positive consensus with an assessor\u2019s evidence', RESPONDED(['yes', 'yes']).replace('answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }', 'answers: { catalogue: all }').replace('    dimensions:\n      knowledge:\n        answers: { kb: yes }', '    dimensions:\n      intake:\n        answers: { portal: { answer: yes, evidence: [./e.md] } }\n      knowledge:\n        answers: { kb: yes }')),
     // Issue 7: the score counted this as evidence missing, the rule skipped every exemption.
     fires('a positive answer under an exemption that expired', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2025-12-31 } }')), ['{ answer: |yes, exemption']),
     silent('a positive answer under an exemption that still applies', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }'))),
@@ -209,10 +246,12 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   ],
   'criterion-not-answered': [
     fires('a criterion without an answer', assessment(COMPLETE.replace(', catalogue: all', '')), ['|intake:']),
+    silent('criteria only the assessors answered', RESPONDED(['yes', 'yes'])),
     silent('a dimension marked not applicable', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. } }\n'))),
   ],
   'dimension-not-assessed': [
     fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:']),
+    silent('a dimension only the assessors answered', RESPONDED(['yes', 'yes']).replace('  knowledge:\n', '')),
     silent('every dimension assessed', assessment(COMPLETE)),
   ],
   'target-below-current': [

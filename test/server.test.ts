@@ -358,6 +358,34 @@ describe('language server', () => {
     expect(items.length).toBeGreaterThan(1);
     expect(items.every((i) => i.kind === 20 /* EnumMember: an answer */)).toBe(true);
   }, 60_000);
+
+  it('checks a burst of changes to a large document for its last version without piling up checks, and a change during a check right after it', async () => {
+    const generated = generateBenchDocuments(5_000);
+    const rubric = uriOf('bench.rubric.yaml');
+    const assessment = uriOf('big.assessment.yaml');
+    const client = await start({ files: { [rubric]: generated.rubric }, settings: { workspaceScan: { enabled: false } } });
+    client.open(assessment, generated.assessment);
+    await client.until(() => client.statuses.some((s) => s.uri === assessment), 'the first check');
+    const checks = () => client.statuses.filter((s) => s.uri === assessment && s.owned).map((s) => (s.owned ? s.summary.version : 0));
+    // Ten keystrokes that end in an answer off the scale ("yesxxxxxxxxxx").
+    const at = generated.assessment.indexOf(': yes\n', generated.assessment.length >> 1) + ': yes'.length;
+    let text = generated.assessment;
+    for (let i = 0; i < 10; i++) {
+      client.change(assessment, text, at + i, at + i, 'x');
+      text = `${text.slice(0, at + i)}x${text.slice(at + i)}`;
+    }
+    await client.until(() => checks().at(-1) === 11, 'the check of the last version');
+    // The burst arrived before the first check began: one check, of version 11 (a check that overlapped the burst would add one more).
+    expect(checks().slice(1).length).toBeLessThanOrEqual(2);
+    expect((await client.diagnosticsOf(assessment)).map((d) => d.code)).toContain('answer-not-in-scale');
+    // A change that lands while a check runs is checked once that one ends (without it, version 13 would never be).
+    client.change(assessment, text, at + 1, at + 10, '');
+    text = text.slice(0, at + 1) + text.slice(at + 10);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    client.change(assessment, text, at, at + 1, '');
+    await client.until(() => checks().at(-1) === 13, 'the check of the change made during a check');
+    expect(await client.diagnosticsOf(assessment)).toEqual([]);
+  }, 60_000);
 });
 
 describe('rubrics lsp --stdio', () => {

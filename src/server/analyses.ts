@@ -17,7 +17,6 @@ interface Cached {
   readonly promise: Promise<FileAnalysis>;
   dependencies?: readonly string[];
   done?: boolean;
-  durationMs?: number;
 }
 
 interface Entry {
@@ -56,14 +55,12 @@ export class OpenAnalyses {
   analysisOf(document: OpenText): Promise<FileAnalysis> {
     const entry = this.entry(document.uri);
     if (entry.analysis && this.isCurrent(entry, document)) return entry.analysis.promise;
-    const started = performance.now();
     const cached: Cached = {
       version: document.version,
       generation: this.generation,
       promise: this.engine.analyze(document.uri, document.getText()).then((analysis) => {
         cached.dependencies = analysis.dependencies;
         cached.done = true;
-        cached.durationMs = performance.now() - started;
         entry.lastFinished = analysis;
         if (isGood(analysis)) entry.lastGood = analysis;
         return analysis;
@@ -71,11 +68,6 @@ export class OpenAnalyses {
     };
     entry.analysis = cached;
     return cached.promise;
-  }
-
-  /** How long the latest finished analysis of the document took, in milliseconds. */
-  lastDuration(uri: string): number | undefined {
-    return this.entries.get(uri)?.analysis?.durationMs;
   }
 
   /** What hovers, definitions and quick fixes work from: the analysis now, and what the last good one knew. */

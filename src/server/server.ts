@@ -127,6 +127,10 @@ interface Scheduled {
   timer?: ReturnType<typeof setTimeout>;
   /** Whether the check also re-checks the files that read this one. */
   withDependents: boolean;
+  /** A check of the document is running. */
+  running?: boolean;
+  /** The document changed while its check ran: check it again when that one ends. */
+  again?: boolean;
 }
 
 class RubricsServer {
@@ -196,7 +200,7 @@ class RubricsServer {
         if (!document || contentChanges.length === 0) return;
         document.update(contentChanges, version);
         this.analyses.touch(uri);
-        const delay = this.owned.has(uri) ? this.checkDelay(uri) : Math.max(RECLASSIFY_DELAY_MS, this.settings.delay);
+        const delay = this.owned.has(uri) ? this.settings.delay : Math.max(RECLASSIFY_DELAY_MS, this.settings.delay);
         this.schedule(uri, delay, true);
       }),
     );
@@ -448,20 +452,34 @@ class RubricsServer {
 
   // ------------------------------------------------------------------ checking open documents
 
-  /** The delay before a changed document is checked: the setting, or longer when checking takes longer (very large files). */
-  private checkDelay(uri: string): number {
-    return Math.max(this.settings.delay, Math.round(this.analyses.lastDuration(uri) ?? 0));
-  }
-
+  /**
+   * Checks a document after `delay` (the user's rubrics.validation.delay after a change). One check
+   * of a document runs at a time: a change while one runs makes one more check follow it at once,
+   * of the text as it is then. So a keystroke's problems show as soon as the check before it and its
+   * own are done, and a burst of typing in a large file costs at most one check that is thrown away.
+   */
   private schedule(uri: string, delay: number, withDependents: boolean): void {
     const entry = this.scheduled.get(uri) ?? { withDependents: false };
     if (entry.timer) clearTimeout(entry.timer);
     entry.withDependents ||= withDependents;
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
+      if (entry.running) {
+        entry.again = true;
+        return;
+      }
       const dependents = entry.withDependents;
       entry.withDependents = false;
-      void this.checkOpen(uri, dependents).catch((error) => this.internalError(uri, error));
+      entry.running = true;
+      void this.checkOpen(uri, dependents)
+        .catch((error) => this.internalError(uri, error))
+        .finally(() => {
+          entry.running = false;
+          if (entry.again) {
+            entry.again = false;
+            this.schedule(uri, 0, false);
+          }
+        });
     }, delay);
     this.scheduled.set(uri, entry);
   }

@@ -11,6 +11,7 @@
  * It never builds markup from message data: the only markup it inserts is the body produced by the
  * extension's trusted renderer, which escapes all user text.
  */
+import { applyPatch } from './patch';
 import { MAX_REMEMBERED_POSITIONS, parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
 import { changeAction, clickAction, findByFocusKey, focusKey, keyAction, showRefusal, type QuestionnaireAction } from './questionnaire';
 import { QUESTIONNAIRE_CSS } from './questionnaireStyles';
@@ -197,6 +198,39 @@ function swapBody(bodyHtml: string): void {
   if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
 }
 
+/**
+ * Applies a patch to the report shown (the few elements an update changed), keeping what the
+ * reader opened, focused and scrolled to; false when the page does not show the report the patch
+ * was made for.
+ */
+function patchBody(message: Parameters<typeof applyPatch>[1]): boolean {
+  const root = document.body.querySelector(':scope > main');
+  if (!root) return false;
+  const scrollY = window.scrollY;
+  const focused = document.activeElement;
+  const openDetails = detailsState();
+  const replaced = applyPatch(root, message);
+  if (!replaced) return false;
+  for (const element of replaced) {
+    prepareRows(element);
+    if (element.matches(ROW_SELECTOR)) prepareRows(element.parentElement ?? element);
+  }
+  restoreDetails(openDetails);
+  // The focused row was replaced: focus its successor, found by its (moved) offset.
+  if (focused instanceof Element && !focused.isConnected) {
+    const offset = focused.getAttribute('data-source-offset');
+    const row = offset !== null ? document.querySelector<HTMLElement>(`[data-source-offset="${CSS.escape(offset)}"]`) : null;
+    row?.focus({ preventScroll: true });
+  }
+  if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
+  return true;
+}
+
+/** Marks which version of the document the report on the page shows (tests and the editor benchmark wait on it). */
+function markVersion(version: number): void {
+  document.body.setAttribute('data-report-version', String(version));
+}
+
 /** Which collapsible sections (with an id) the user opened or closed, so an update keeps them. */
 function detailsState(): Map<string, boolean> {
   const state = new Map<string, boolean>();
@@ -270,9 +304,20 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (currentUri !== undefined && currentUri !== message.uri) rememberPosition(currentUri);
       swapBody(message.body);
       showDocument(message.uri, message.version);
+      markVersion(message.version);
+      break;
+    case 'patch':
+      // Made for the report shown; anything else asks for the whole report again.
+      if (message.uri !== currentUri || message.base !== currentVersion || !patchBody(message)) {
+        post({ type: 'ready' });
+        break;
+      }
+      showDocument(message.uri, message.version);
+      markVersion(message.version);
       break;
     case 'document':
       showDocument(message.uri, message.version);
+      markVersion(message.version);
       break;
     case 'notice':
       // A banner about another document than the one shown is out of date: drop it.

@@ -9,6 +9,8 @@
  * unit tests all share it.
  */
 
+import type { BodyPatch, ElementReplacement } from '../core/render/html/bodyPatch';
+
 /** The view type of the report preview panel; the panel serializer is registered under it. */
 export const PREVIEW_VIEW_TYPE = 'rubrics.preview';
 
@@ -59,7 +61,12 @@ export type ExtensionMessage =
   /** Show (or, with no message, hide) a banner above the report of this document. */
   | { readonly type: 'notice'; readonly uri?: string; readonly message?: string }
   /** An answer of the questionnaire of this document was not written: say why beside the criterion. */
-  | { readonly type: 'answerRefused'; readonly uri: string; readonly dimension: string; readonly criterion: string; readonly message: string };
+  | { readonly type: 'answerRefused'; readonly uri: string; readonly dimension: string; readonly criterion: string; readonly message: string }
+  /**
+   * Turn the body the page shows (the report of version `base`) into the report of `version` by
+   * replacing a few elements: a large report's update without sending it whole (core/render/html/bodyPatch.ts).
+   */
+  | ({ readonly type: 'patch'; readonly base: number } & DocumentVersion & BodyPatch);
 
 /** What the preview remembers across being hidden, shown and restored after a reload. */
 export interface PreviewState {
@@ -91,6 +98,8 @@ const MAX_LINK_LENGTH = 2000;
 const MAX_EVIDENCE_ITEMS = 1000;
 const MAX_EVIDENCE_FIELDS = 8;
 const VIEWS: readonly PreviewView[] = ['report', 'questionnaire'];
+const MAX_PATCH_ELEMENTS = 10_000;
+const MAX_PATH_DEPTH = 64;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -183,9 +192,32 @@ export function parseExtensionMessage(value: unknown): ExtensionMessage | undefi
       return isBoundedString(value.uri, MAX_URI_LENGTH) && isBoundedString(value.dimension, MAX_ID_LENGTH) && isBoundedString(value.criterion, MAX_ID_LENGTH) && isBoundedString(value.message, MAX_NOTICE_LENGTH)
         ? { type: 'answerRefused', uri: value.uri, dimension: value.dimension, criterion: value.criterion, message: value.message }
         : undefined;
+    case 'patch': {
+      const doc = documentVersion(value);
+      const replace = replacements(value.replace);
+      const shift = value.shift;
+      const validShift = shift === undefined || (isRecord(shift) && isCount(shift.from, MAX_OFFSET) && typeof shift.by === 'number' && Number.isInteger(shift.by) && Math.abs(shift.by) <= MAX_OFFSET);
+      if (!doc || !isCount(value.base, MAX_VERSION) || !replace || !validShift) return undefined;
+      return { type: 'patch', ...doc, base: value.base, ...(shift !== undefined ? { shift: { from: (shift as { from: number }).from, by: (shift as { by: number }).by } } : {}), replace };
+    }
     default:
       return undefined;
   }
+}
+
+/** A patch's replacements: paths of child indices, each with one element's HTML, within the body's size limit. */
+function replacements(value: unknown): ElementReplacement[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_PATCH_ELEMENTS) return undefined;
+  const out: ElementReplacement[] = [];
+  let size = 0;
+  for (const item of value) {
+    if (!isRecord(item) || !Array.isArray(item.path) || item.path.length === 0 || item.path.length > MAX_PATH_DEPTH || !item.path.every((i) => isCount(i, MAX_PATCH_ELEMENTS * 10))) return undefined;
+    if (!isBoundedString(item.html, MAX_BODY_LENGTH)) return undefined;
+    size += item.html.length;
+    if (size > MAX_BODY_LENGTH) return undefined;
+    out.push({ path: [...(item.path as number[])], html: item.html });
+  }
+  return out;
 }
 
 /** A saved preview state, if it has the expected shape (states from older versions are dropped). */

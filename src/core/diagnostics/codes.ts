@@ -48,6 +48,8 @@ export const DIAGNOSTIC_CODES = {
   'unknown-criterion': { severity: 'error', summary: 'A criterion id that the dimension (for an answer) or the rubric (for a dependency) does not define.' },
   'unknown-metric': { severity: 'error', summary: 'A metric id that the dimension does not define.' },
   'answer-not-in-scale': { severity: 'error', summary: 'An answer that the criterion\u2019s answer scale does not allow.' },
+  'unknown-assessor': { severity: 'error', summary: 'The adjudicator is not one of the assessors under responses.' },
+  'assessors-disagree': { severity: 'warning', summary: 'Assessors answer a criterion a step or more apart on its scale, and the assessment has not settled it.' },
   'level-not-rated': { severity: 'warning', summary: 'A rated rubric needs a level for each assessed dimension.' },
   'level-ignored': { severity: 'warning', summary: 'A level given for a rubric that computes levels from answers.' },
   'target-below-current': { severity: 'warning', summary: 'A target below the current level.' },

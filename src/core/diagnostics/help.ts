@@ -43,6 +43,8 @@ export const DIAGNOSTIC_HELP: Readonly<Record<DiagnosticCode, string>> = {
   'unknown-criterion': 'Use a criterion id the rubric defines: of this dimension for an answer, of any dimension for a dependency (the message suggests the closest).',
   'unknown-metric': 'Use a metric id this dimension defines in the rubric.',
   'answer-not-in-scale': 'Answer with a value of the criterion\u2019s answer scale, which the message lists.',
+  'unknown-assessor': 'Name as adjudicator one of the keys of responses (the message suggests the closest), or add the adjudicator\u2019s response.',
+  'assessors-disagree': 'Talk it through with the assessors the message names; then write the agreed answer under dimensions (it settles the criterion), or have an assessor change theirs.',
   'level-not-rated': 'Give the dimension a level, or mark it not applicable.',
   'level-ignored': 'Remove the level: this rubric computes levels from the answers.',
   'target-below-current': 'Raise the target to the current level or above, or remove it.',

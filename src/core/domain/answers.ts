@@ -1,4 +1,5 @@
 import type { AnswerDetail, AnswerEntry, Criterion, Evidence, Exemption } from '../format/types';
+import type { CriterionAgreement } from './consensus';
 import { evidenceFreshness, NO_EVIDENCE_POLICY, type EvidenceFreshness, type EvidencePolicy } from './evidence';
 import type { RubricIndex } from './rubricIndex';
 
@@ -72,9 +73,27 @@ export interface CriterionFact {
   readonly exemption?: ExemptionState;
   /** The answer is not the assessment's own: it comes from the assessment it inherits from (domain/inheritance.ts), written in this file (a URI). */
   readonly inheritedFrom?: string;
+  /**
+   * With several assessors (`responses`): each one's answer, how far apart they are and what the
+   * consensus rule gives (domain/consensus.ts).
+   */
+  readonly agreement?: CriterionAgreement;
+  /** With several assessors: the assessment's own answer (under `dimensions`) is the one scored, whatever the consensus gives. */
+  readonly settled?: boolean;
 }
 
-export function criterionFact(index: RubricIndex, criterion: Criterion, entry: AnswerEntry | undefined, date: string, policy: EvidencePolicy = NO_EVIDENCE_POLICY): CriterionFact {
+/** What several assessors said about a criterion, for its fact. */
+export interface AssessorsOfCriterion {
+  readonly agreement: CriterionAgreement;
+  readonly settled: boolean;
+}
+
+/**
+ * The facts of a criterion from its entry. With several assessors, `entry` is the one to score
+ * (assessmentFacts.ts merges the assessment's own entry with the consensus) and `assessors` says
+ * what each of them answered.
+ */
+export function criterionFact(index: RubricIndex, criterion: Criterion, entry: AnswerEntry | undefined, date: string, policy: EvidencePolicy = NO_EVIDENCE_POLICY, assessors?: AssessorsOfCriterion): CriterionFact {
   const detail = answerDetail(entry);
   const exemption = exemptionState(detail?.exemption, date);
   const status = itemStatus(detail?.notApplicable, exemption);
@@ -109,6 +128,10 @@ export function criterionFact(index: RubricIndex, criterion: Criterion, entry: A
   if (detail?.note) fact.note = detail.note;
   if (detail?.notApplicable) fact.notApplicable = detail.notApplicable.reason;
   if (exemption) fact.exemption = exemption;
+  if (assessors) {
+    fact.agreement = assessors.agreement;
+    fact.settled = assessors.settled;
+  }
   return fact;
 }
 

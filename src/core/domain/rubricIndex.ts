@@ -146,6 +146,18 @@ export class RubricIndex {
     return this.answerOption(criterion, answer)?.credit;
   }
 
+  /**
+   * How many steps of a criterion's scale lie between two credits: its distinct credits above
+   * `low` up to `high`. Yes against no is one step; two answers of equal credit are none apart.
+   */
+  scaleSteps(criterion: Criterion, low: number, high: number): number {
+    const scale = this.scaleOf(criterion);
+    if (!scale || high <= low) return 0;
+    const credits = new Set<number>();
+    for (const option of scale.answers) if (option.credit > low && option.credit <= high) credits.add(option.credit);
+    return credits.size;
+  }
+
   /** Whether a credit counts as meeting a criterion. */
   meets(credit: number): boolean {
     return credit >= this.passCredit;

@@ -74,7 +74,7 @@ export async function completionsAt(snapshot: LanguageSnapshot, offset: number, 
 
 /** Which values have suggestions, so inserting their key can ask for them straight away. */
 const DYNAMIC_VALUES: Readonly<Record<DocumentKind, readonly string[]>> = {
-  Assessment: ['rubric', 'dimensions.*.level', 'dimensions.*.target', 'dimensions.*.answers.*', 'dimensions.*.answers.*.answer'],
+  Assessment: ['rubric', 'dimensions.*.level', 'dimensions.*.target', 'dimensions.*.answers.*', 'dimensions.*.answers.*.answer', 'responses.*.dimensions.*.answers.*', 'responses.*.dimensions.*.answers.*.answer', 'adjudicator'],
   Plan: ['rubric', 'baseline', 'initiatives.#.moves.#.dimension', 'initiatives.#.moves.#.from', 'initiatives.#.moves.#.to', 'initiatives.#.dependsOn.#'],
   Rubric: ['dimensions.#.group', 'dimensions.#.criteria.#.level', 'dimensions.#.criteria.#.answerScale', 'dimensions.#.criteria.#.subgroup', 'dimensions.#.criteria.#.dependsOn.#', 'dimensions.#.criteria.#.related.#', 'defaultAnswerScale', 'threshold.level'],
 };
@@ -104,6 +104,9 @@ class Completions {
     if (kind === 'Assessment' && matches(path, 'dimensions')) this.dimensionKeys(present);
     else if (kind === 'Assessment' && matches(path, 'dimensions.*.answers')) this.criterionKeys(path[1] as string, present);
     else if (kind === 'Assessment' && matches(path, 'dimensions.*.metrics')) this.metricKeys(path[1] as string, present);
+    // An assessor's answers have the shape of the assessment's own.
+    else if (kind === 'Assessment' && matches(path, 'responses.*.dimensions')) this.dimensionKeys(present);
+    else if (kind === 'Assessment' && matches(path, 'responses.*.dimensions.*.answers')) this.criterionKeys(path[3] as string, present);
     else if (kind === 'Rubric' && matches(path, 'dimensions.#.levels')) this.levelKeys(present);
     const schema = schemaAt(kind, path);
     if (!schema) return;
@@ -233,6 +236,13 @@ class Completions {
       this.levelValues(levelsOf(rubric), dimensionOf(rubric, path[1]), rubric?.index.rubric.threshold?.level);
     } else if (kind === 'Assessment' && (matches(path, 'dimensions.*.answers.*') || matches(path, 'dimensions.*.answers.*.answer'))) {
       this.answerValues(rubric, path[1] as string, path[3] as string);
+    } else if (kind === 'Assessment' && (matches(path, 'responses.*.dimensions.*.answers.*') || matches(path, 'responses.*.dimensions.*.answers.*.answer'))) {
+      this.answerValues(rubric, path[3] as string, path[5] as string);
+    } else if (kind === 'Assessment' && matches(path, 'adjudicator')) {
+      const responses = dig(this.doc.value, 'responses');
+      for (const id of responses && typeof responses === 'object' && !Array.isArray(responses) ? Object.keys(responses) : []) {
+        this.add({ label: id, kind: 'value', detail: asString(dig(responses, id, 'name')) ?? '', insertText: id });
+      }
     } else if (kind === 'Plan' && matches(path, 'initiatives.#.moves.#.dimension')) this.planDimensions(rubric);
     else if (kind === 'Plan' && (matches(path, 'initiatives.#.moves.#.from') || matches(path, 'initiatives.#.moves.#.to'))) {
       this.levelValues(levelsOf(rubric), dimensionOf(rubric, dig(this.doc.value, ...path.slice(0, -1), 'dimension')), rubric?.index.rubric.threshold?.level);

@@ -6,7 +6,7 @@ import type { BenchmarkRole } from '../domain/benchmarks';
 import { DEFAULT_TERMS, type Terms } from '../domain/terms';
 import type { Disposition, InitiativeStatus, ScoringMethod } from '../format/types';
 import type { DimensionStatus } from '../scoring/types';
-import type { DimensionState, ReportEvidenceAges, ReportEvidenceCoverage, ReportInheritance, ReportLink, ReportModel, ReportRubric } from '../report/model';
+import type { DimensionState, ReportAgreement, ReportCriterionAssessors, ReportEvidenceAges, ReportEvidenceCoverage, ReportInheritance, ReportLink, ReportModel, ReportResponses, ReportRubric } from '../report/model';
 import { baseName } from '../resolve/uris';
 import { scoreMoved } from '../review/explain';
 import { formatAge, formatDuration } from '../text/age';
@@ -327,4 +327,43 @@ export function inheritanceLine(i: ReportInheritance): string {
     i.levels ? `${i.levels} level${i.levels === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   return `Inherits ${parts.length ? parts.join(', ') : 'nothing it does not answer itself'} from ${i.title} (${baseName(i.uri) || i.uri}), where it gives none of its own.`;
+}
+
+/** "agree on 3 of 4": assessors' agreement over the criteria two or more of them answered. */
+export function agreementLabel(a: ReportAgreement): string {
+  return `agree on ${a.agreed} of ${a.compared}`;
+}
+
+/** "3 assessors, scored by the median of their answers; they agree on 10 of 12 criteria two or more answered (widest spread 2 steps)". */
+export function responsesLine(r: ReportResponses, criterionTerm: string): string {
+  const count = `${r.assessors.length} ${r.assessors.length === 1 ? 'assessor' : 'assessors'}`;
+  const rule =
+    r.consensus === 'median'
+      ? 'scored by the median of their answers (of two in the middle, the lower)'
+      : r.consensus === 'minimum'
+        ? 'scored by the lowest of their answers'
+        : r.consensus === 'adjudicator'
+          ? `scored by the adjudicator's answer (${assessorName(r, r.adjudicator ?? '')})`
+          : 'no consensus rule set';
+  const a = r.agreement;
+  const agreement = a ? `; they ${agreementLabel(a)} ${termWord(criterionTerm, a.compared)} two or more answered${a.widestSpread > 0 ? ` (widest spread ${a.widestSpread} ${wordFor(a.widestSpread, 'step')})` : ''}` : '';
+  return `${count}, ${rule}${agreement}`;
+}
+
+/** An assessor's name as their response gives it, else their id. */
+export function assessorName(r: Pick<ReportResponses, 'assessors'>, id: string): string {
+  return r.assessors.find((a) => a.id === id)?.name ?? id;
+}
+
+/** "Amara Nwosu: all · Grace Whitfield: some": each assessor's answer to a criterion. */
+export function assessorAnswersText(c: ReportCriterionAssessors): string {
+  return c.answers.map((a) => `${a.name ?? a.assessor}: ${a.answer}`).join(' · ');
+}
+
+/** What decided a criterion several assessors answered: "settled by the assessment", "2 steps apart", or nothing where they agree. */
+export function assessorsNote(c: ReportCriterionAssessors): string | undefined {
+  if (c.settled && !c.agree) return `assessors ${c.spread} ${wordFor(c.spread, 'step')} apart; settled by the assessment`;
+  if (c.settled) return 'settled by the assessment';
+  if (!c.agree) return `assessors ${c.spread} ${wordFor(c.spread, 'step')} apart${c.consensus === undefined ? '; no consensus, so no credit' : ''}`;
+  return undefined;
 }

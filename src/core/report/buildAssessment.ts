@@ -1,8 +1,10 @@
 import { exemptionState } from '../domain/answers';
 import type { InheritedParts } from '../domain/inheritance';
+import { responseAnswerPath, scoredAnswerPath, type AssessmentFacts } from '../domain/assessmentFacts';
+import { summarizeAgreement } from '../domain/consensus';
 import { evidencePolicy } from '../domain/evidence';
 import type { RubricIndex } from '../domain/rubricIndex';
-import type { LocatedDocument } from '../document/located';
+import type { LocatedDocument, Path } from '../document/located';
 import type { Assessment, DimensionResult, Evidence } from '../format/types';
 import { reachesTarget } from '../scoring/methods';
 import type { AssessmentScore, CriterionResult, DimensionScore, ExemptionState, MetricResult, OverallScore } from '../scoring/types';
@@ -11,6 +13,10 @@ import { reportEvidence } from './links';
 import type {
   AssessmentSection,
   DimensionState,
+  ReportAssessorAnswer,
+  ReportCriterionAssessors,
+  ReportResponder,
+  ReportResponses,
   ReportCriterion,
   ReportDimension,
   ReportExemption,
@@ -36,6 +42,7 @@ export function buildAssessmentSection(
   index: RubricIndex | undefined,
   score: AssessmentScore | undefined,
   inheritance?: ReportedInheritance,
+  facts?: AssessmentFacts,
 ): AssessmentSection {
   const group = data.subject.group === undefined ? [] : typeof data.subject.group === 'string' ? [data.subject.group] : data.subject.group;
   const inherited = inheritance?.inherited;
@@ -80,7 +87,10 @@ export function buildAssessmentSection(
 
   const blockedBy = new Map(score.unmetDependencies.map((u) => [u.criterion, u.unmet.map((x) => x.criterion)]));
   const notMet = new Set(score.dimensions.flatMap((d) => d.criteria.filter((c) => c.status === 'counted' && !c.met).map((c) => c.id)));
-  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, notMet, link, inherited));
+  const responses = facts && facts.responses.length > 0 ? reportResponses(facts, score, parsed) : undefined;
+  // An answer only the assessors gave is revealed where the one scored is written.
+  const answerPath = (dimensionId: string, criterionId: string): Path => (facts ? scoredAnswerPath(facts, dimensionId, criterionId) : ['dimensions', dimensionId, 'answers', criterionId]);
+  const dimensions = score.dimensions.map((d) => reportDimension(d, index, parsed, blockedBy, notMet, link, answerPath, inherited));
   const exemptions: ReportExemption[] = [];
   const notApplicable: ReportNotApplicable[] = [];
   for (const d of score.dimensions) {
@@ -112,6 +122,7 @@ export function buildAssessmentSection(
     dimensions,
     exemptions,
     notApplicable,
+    ...(responses ? { responses } : {}),
   };
 }
 
@@ -129,6 +140,43 @@ export function reportOverall(index: RubricIndex, overall: OverallScore): Report
     dimensionsTotal: overall.dimensionsTotal,
     dimensionStatusCounts: { ...overall.dimensionStatusCounts },
   };
+}
+
+/** Who answered, when and how much, under which rule, and how they agree over the whole assessment. */
+function reportResponses(facts: AssessmentFacts, score: AssessmentScore, parsed: LocatedDocument): ReportResponses {
+  const assessors = facts.responses.map((r): ReportResponder => ({
+    id: r.id,
+    ...(r.name ? { name: r.name } : {}),
+    ...(r.role ? { role: r.role } : {}),
+    ...(r.date ? { date: r.date } : {}),
+    answers: r.dimensions.reduce((n, d) => n + d.answers.filter((a) => a.detail.answer !== undefined).length, 0),
+    ...withOffset(parsed, r.path),
+  }));
+  const agreement = summarizeAgreement(score.dimensions.filter((d) => d.status === 'scored').flatMap((d) => d.criteria.map((c) => c.agreement)));
+  const consensus = facts.consensus;
+  return {
+    ...(consensus ? { consensus: consensus.rule } : {}),
+    ...(consensus?.adjudicator !== undefined ? { adjudicator: consensus.adjudicator } : {}),
+    assessors,
+    ...(agreement ? { agreement: { ...agreement } } : {}),
+  };
+}
+
+/** A criterion's answers by assessor, named, each with where it is written. */
+function criterionAssessors(c: CriterionResult, dimensionId: string, parsed: LocatedDocument): ReportCriterionAssessors | undefined {
+  const agreement = c.agreement;
+  if (!agreement) return undefined;
+  const answers = agreement.answers.map(
+    (a): ReportAssessorAnswer => ({
+      assessor: a.assessor,
+      ...(a.name ? { name: a.name } : {}),
+      answer: a.answer,
+      ...(a.credit !== undefined ? { credit: a.credit } : {}),
+      ...(a.note ? { note: a.note } : {}),
+      ...withOffset(parsed, responseAnswerPath(a.assessor, dimensionId, c.id)),
+    }),
+  );
+  return { answers, agree: agreement.agree, spread: agreement.spread, ...(agreement.consensus ? { consensus: agreement.consensus.answer } : {}), settled: c.settled === true };
 }
 
 function levelNameOf<K extends string>(index: RubricIndex, level: number | undefined, key: K): Partial<Record<K, string>> {
@@ -154,13 +202,25 @@ export function dimensionState(d: Pick<DimensionScore, 'status' | 'target' | 'ga
 /** An evidence entry as the report shows it: a link with its date and age. */
 type EvidenceLink = (evidence: Evidence) => ReportLink;
 
-function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedDocument, blockedBy: ReadonlyMap<string, readonly string[]>, notMet: ReadonlySet<string>, link: EvidenceLink, inherited: InheritedParts | undefined): ReportDimension {
+function reportDimension(
+  d: DimensionScore,
+  index: RubricIndex,
+  parsed: LocatedDocument,
+  blockedBy: ReadonlyMap<string, readonly string[]>,
+  notMet: ReadonlySet<string>,
+  link: EvidenceLink,
+  answerPath: (dimensionId: string, criterionId: string) => Path,
+  inherited: InheritedParts | undefined,
+): ReportDimension {
   const wholeFrom = inherited?.dimensions.get(d.id);
   const levelFrom = wholeFrom === undefined ? inherited?.levels.get(d.id) : undefined;
   const definition = index.dimensions.get(d.id);
   const descriptors = definition?.levels ?? {};
   const metricDefs = definition?.metrics ?? [];
-  const criterion = (c: CriterionResult) => reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id), notMet, link);
+  const criterion = (c: CriterionResult) =>
+    c.agreement
+      ? reportCriterion(c, index, parsed, answerPath(d.id, c.id), blockedBy.get(c.id), notMet, link, criterionAssessors(c, d.id, parsed))
+      : reportCriterion(c, index, parsed, ['dimensions', d.id, 'answers', c.id], blockedBy.get(c.id), notMet, link, undefined);
   const subgroups = d.subgroups.map((s): ReportSubgroup => {
     const description = definition?.subgroups?.find((x) => x.id === s.id)?.description;
     return {
@@ -218,11 +278,21 @@ function reportDimension(d: DimensionScore, index: RubricIndex, parsed: LocatedD
     ...(d.exemption ? { exemption: exemptionOf(d.exemption) } : {}),
     ...(wholeFrom !== undefined ? { inheritedFrom: wholeFrom } : {}),
     ...(levelFrom !== undefined ? { levelInheritedFrom: levelFrom } : {}),
+    ...(d.agreement ? { agreement: { ...d.agreement } } : {}),
     ...withOffset(parsed, ['dimensions', d.id]),
   };
 }
 
-function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: LocatedDocument, path: string[], blockedBy: readonly string[] | undefined, notMet: ReadonlySet<string>, link: EvidenceLink): ReportCriterion {
+function reportCriterion(
+  c: CriterionResult,
+  index: RubricIndex,
+  parsed: LocatedDocument,
+  path: Path,
+  blockedBy: readonly string[] | undefined,
+  notMet: ReadonlySet<string>,
+  link: EvidenceLink,
+  assessors: ReportCriterionAssessors | undefined,
+): ReportCriterion {
   const definition = index.criteria.get(c.id)?.criterion;
   const relatedNotMet = (definition?.related ?? []).filter((id) => notMet.has(id));
   return {
@@ -247,6 +317,7 @@ function reportCriterion(c: CriterionResult, index: RubricIndex, parsed: Located
     ...(blockedBy?.length ? { blockedBy } : {}),
     ...(relatedNotMet.length ? { relatedNotMet } : {}),
     ...(c.inheritedFrom !== undefined ? { inheritedFrom: c.inheritedFrom } : {}),
+    ...(assessors ? { assessors } : {}),
     ...withOffset(parsed, path),
   };
 }

@@ -95,7 +95,7 @@ function buildModel(analysis: FileAnalysis, documentIndex: number | undefined): 
       if (!doc.data) notices.push(`This assessment cannot be read until the ${fixFirst} ${errors === 1 ? 'is' : 'are'} fixed.`);
       else if (!doc.score) notices.push(`Scores are not available: the rubric "${doc.data.rubric}" could not be used (see the problems below).`);
       const inheritance = doc.base && doc.effective ? { base: doc.base, inherited: doc.effective.inherited } : undefined;
-      const assessment = doc.data ? buildAssessmentSection(doc.data, doc.parsed, doc.rubric?.index, doc.score, inheritance) : undefined;
+      const assessment = doc.data ? buildAssessmentSection(doc.data, doc.parsed, doc.rubric?.index, doc.score, inheritance, doc.facts) : undefined;
       return { ...base, kind: 'Assessment', ...(rubric ? { rubric } : {}), notices, ...(assessment ? { assessment } : {}) };
     }
     case 'Plan': {

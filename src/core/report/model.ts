@@ -195,7 +195,46 @@ export interface ReportCriterion {
   readonly relatedNotMet?: readonly string[];
   /** The answer is inherited: it is written in this assessment's base (or a base of it), the file with this URI, not here. */
   readonly inheritedFrom?: string;
+  /** With several assessors: what each answered, and how they agree; absent when no assessor answered it. */
+  readonly assessors?: ReportCriterionAssessors;
   readonly sourceOffset?: number;
+}
+
+/** Several assessors' answers to one criterion. */
+export interface ReportCriterionAssessors {
+  /** Each assessor's answer, in the order their responses are written. */
+  readonly answers: readonly ReportAssessorAnswer[];
+  /** Whether every answer on the criterion's scale earns the same credit. */
+  readonly agree: boolean;
+  /** Steps of the criterion's scale between the lowest and the highest answer (0 when they agree). */
+  readonly spread: number;
+  /** The answer the consensus rule gives; absent when it gives none. */
+  readonly consensus?: string;
+  /** The assessment's own answer is the one scored (the criterion is settled), whatever the consensus gives. */
+  readonly settled: boolean;
+}
+
+export interface ReportAssessorAnswer {
+  /** The assessor's id (the key of their response). */
+  readonly assessor: string;
+  /** Their name, as their response gives it. */
+  readonly name?: string;
+  readonly answer: string;
+  /** Its credit; absent for an answer off the scale. */
+  readonly credit?: number;
+  /** The assessor's rationale. Markdown. */
+  readonly note?: string;
+  readonly sourceOffset?: number;
+}
+
+/** On how many of a set of criteria that two or more assessors answered on the scale they agree. */
+export interface ReportAgreement {
+  /** Criteria with two or more answers on the scale. */
+  readonly compared: number;
+  /** Of those, the ones where every answer earns the same credit. */
+  readonly agreed: number;
+  /** The widest spread, in steps of a criterion's scale. */
+  readonly widestSpread: number;
 }
 
 /** A sub-group of a dimension (a SAMM stream), scored by the rubric's method over its own criteria. */
@@ -268,6 +307,8 @@ export interface ReportDimension {
   readonly inheritedFrom?: string;
   /** The assessment writes this dimension without a level: its rated level is its base's, written in the file with this URI. */
   readonly levelInheritedFrom?: string;
+  /** With several assessors: how they agree over its criteria; absent when no criterion has two answers to compare. */
+  readonly agreement?: ReportAgreement;
   readonly sourceOffset?: number;
 }
 
@@ -373,6 +414,30 @@ export interface AssessmentSection {
   readonly dimensions: readonly ReportDimension[];
   readonly exemptions: readonly ReportExemption[];
   readonly notApplicable: readonly ReportNotApplicable[];
+  /** With several assessors (`responses`): who answered, and the rule that gives the scored answer. */
+  readonly responses?: ReportResponses;
+}
+
+export interface ReportResponses {
+  /** The consensus rule; absent when the assessment sets none (a schema error). */
+  readonly consensus?: 'median' | 'minimum' | 'adjudicator';
+  /** The adjudicator's assessor id, under the adjudicator rule. */
+  readonly adjudicator?: string;
+  readonly assessors: readonly ReportResponder[];
+  /** Over every criterion of the scored dimensions that two or more answered; absent when none has. */
+  readonly agreement?: ReportAgreement;
+}
+
+/** One assessor's response: who, when, how many answers. */
+export interface ReportResponder {
+  readonly id: string;
+  readonly name?: string;
+  readonly role?: string;
+  /** When they answered (YYYY-MM-DD). */
+  readonly date?: string;
+  /** How many criteria they answered. */
+  readonly answers: number;
+  readonly sourceOffset?: number;
 }
 
 export interface ReportMove {

@@ -1,4 +1,5 @@
 import type { CriterionFact, ExemptionState } from '../domain/answers';
+import type { CriterionAgreement } from '../domain/consensus';
 import type { RubricIndex } from '../domain/rubricIndex';
 import { methodScore, rollUp } from '../scoring/scoreAssessment';
 import type { AssessmentScore, DimensionScore } from '../scoring/types';
@@ -20,6 +21,7 @@ import type { AssessmentScore, DimensionScore } from '../scoring/types';
 /** What changed about one input of a dimension. */
 export type InputKind =
   | 'answer'
+  | 'assessor-answer'
   | 'credit'
   | 'evidence'
   | 'exemption'
@@ -45,6 +47,8 @@ export interface InputChange {
   readonly closed?: number;
   /** An answer: the sides where it is not on the criterion's scale (an error, and it earns no credit). */
   readonly offScale?: readonly ('before' | 'after')[];
+  /** An assessor's answer (`responses`): whose, by id and by name. */
+  readonly assessor?: { readonly id: string; readonly name?: string };
 }
 
 export interface DimensionExplanation {
@@ -134,6 +138,8 @@ function criterionChanges(before: readonly CriterionFact[], after: readonly Crit
       // An answer off its scale is an error that earns nothing: the reader of "−0.12" needs to know.
       const offScale = [...(was.inScale === false ? ['before' as const] : []), ...(c.inScale === false ? ['after' as const] : [])];
       push('answer', was.answer ?? 'unanswered', c.answer ?? 'unanswered', offScale.length ? { offScale } : {});
+      // Several assessors: each one whose answer changed, named, after the scored answer they feed.
+      for (const x of assessorChanges(was.agreement, c.agreement)) push('assessor-answer', x.before, x.after, { assessor: x.assessor });
       if (was.answer === c.answer) push('credit', was.credit, c.credit);
       push('evidence', was.evidence.length, c.evidence.length);
       push('exemption', exemptionText(was.exemption), exemptionText(c.exemption));
@@ -145,6 +151,22 @@ function criterionChanges(before: readonly CriterionFact[], after: readonly Crit
   }
   for (const was of before) {
     if (!after.some((c) => c.id === was.id)) out.push({ id: was.id, changes: [{ kind: 'criterion-removed', criterion: ref(was), before: was.answer ?? 'unanswered' }] });
+  }
+  return out;
+}
+
+/** The assessors whose answer to a criterion differs between two versions (one who did not answer is "unanswered"), in the order written. */
+function assessorChanges(before: CriterionAgreement | undefined, after: CriterionAgreement | undefined): { assessor: { id: string; name?: string }; before: string; after: string }[] {
+  if (!before && !after) return [];
+  const old = new Map(before?.answers.map((a) => [a.assessor, a]));
+  const now = new Map(after?.answers.map((a) => [a.assessor, a]));
+  const out: { assessor: { id: string; name?: string }; before: string; after: string }[] = [];
+  for (const id of new Set([...now.keys(), ...old.keys()])) {
+    const was = old.get(id);
+    const is = now.get(id);
+    if (was?.answer === is?.answer) continue;
+    const name = is?.name ?? was?.name;
+    out.push({ assessor: name !== undefined ? { id, name } : { id }, before: was?.answer ?? 'unanswered', after: is?.answer ?? 'unanswered' });
   }
   return out;
 }

@@ -8,20 +8,23 @@ export const answerNotInScale: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     if (!index) return;
-    const dimensions = ctx.assessedDimensions();
-    for (let i = 0; i < dimensions.length; i++) {
-      const d = dimensions[i]!;
-      const criteria = d.dimension.criteria ?? [];
-      for (let j = 0; j < d.answers.length; j++) {
-        const answer = d.answers[j]!;
-        if (answer.fact?.inScale !== false) continue;
-        // The rubric's index finds the criterion at once unless an earlier dimension uses its id too.
-        const indexed = index.criteria.get(answer.criterionId);
-        const criterion = indexed?.dimension === d.dimension ? indexed.criterion : criteria.find((c) => c.id === answer.criterionId);
-        if (!criterion) continue;
-        const allowed = index.answerValues(criterion);
-        const written = String(answer.detail.answer);
-        ctx.reportUnknownId('answer-not-in-scale', `${JSON.stringify(written)} is not an answer of the "${index.scaleName(criterion)}" scale. Allowed: ${quoteList(allowed, 12)}.`, ctx.at(answer.answerPath), written, allowed);
+    // The assessment's own answers, and each assessor's.
+    for (const dimensions of ctx.assessedAnswerSets()) {
+      for (let i = 0; i < dimensions.length; i++) {
+        const d = dimensions[i]!;
+        const criteria = d.dimension.criteria ?? [];
+        for (let j = 0; j < d.answers.length; j++) {
+          const answer = d.answers[j]!;
+          // Off the scale as written (under dimensions, the scored answer is the written one whenever one is written).
+          if (answer.detail.answer === undefined || answer.fact?.inScale !== false) continue;
+          // The rubric's index finds the criterion at once unless an earlier dimension uses its id too.
+          const indexed = index.criteria.get(answer.criterionId);
+          const criterion = indexed?.dimension === d.dimension ? indexed.criterion : criteria.find((c) => c.id === answer.criterionId);
+          if (!criterion) continue;
+          const allowed = index.answerValues(criterion);
+          const written = String(answer.detail.answer);
+          ctx.reportUnknownId('answer-not-in-scale', `${JSON.stringify(written)} is not an answer of the "${index.scaleName(criterion)}" scale. Allowed: ${quoteList(allowed, 12)}.`, ctx.at(answer.answerPath), written, allowed);
+        }
       }
     }
   },

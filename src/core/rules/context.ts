@@ -80,6 +80,37 @@ export class RuleContext {
 
   private assessed: readonly AssessedDimension[] | undefined;
 
+  /** Every assessor's dimensions as written (under `responses`), response after response; empty without responses. */
+  responseDimensions(): readonly WrittenDimension[] {
+    const responses = this.inputs.facts?.responses ?? [];
+    if (responses.length === 0) return NO_DIMENSIONS;
+    if (!this.responded) {
+      this.responded = responses.flatMap((r) => r.dimensions);
+      this.spend(1 + this.responded.length);
+    }
+    return this.responded;
+  }
+
+  private responded: readonly WrittenDimension[] | undefined;
+
+  /** Those of them that the assessment's rubric defines. */
+  assessedResponseDimensions(): readonly AssessedDimension[] {
+    const written = this.responseDimensions();
+    return written.length === 0 ? NO_DIMENSIONS : written.filter((d): d is AssessedDimension => d.dimension !== undefined);
+  }
+
+  /** The answers as written, under `dimensions` and in every response: for the checks that hold for each answer wherever it is. */
+  writtenAnswerSets(): readonly (readonly WrittenDimension[])[] {
+    const responses = this.responseDimensions();
+    return responses.length === 0 ? [this.writtenDimensions()] : [this.writtenDimensions(), responses];
+  }
+
+  /** The same, of dimensions the rubric defines. */
+  assessedAnswerSets(): readonly (readonly AssessedDimension[])[] {
+    const responses = this.assessedResponseDimensions();
+    return responses.length === 0 ? [this.assessedDimensions()] : [this.assessedDimensions(), responses];
+  }
+
   /** Whether the value at `path` passed the schema. */
   valid(path: Path): boolean {
     this.spend(1 + path.length);
@@ -159,6 +190,8 @@ export class RuleContext {
     reportUnknownId(this.out, code, message, range, id, known);
   }
 }
+
+const NO_DIMENSIONS: readonly AssessedDimension[] = [];
 
 export type KnownIds = readonly string[] | ReadonlySet<string> | ReadonlyMap<string, unknown>;
 

@@ -1,28 +1,48 @@
+import type { WrittenDimension } from '../domain/assessmentFacts';
+import type { Dimension } from '../format/types';
 import { quoteList } from '../text/suggest';
-import type { Rule } from './context';
+import type { Rule, RuleContext } from './context';
 
-/** Criteria of an assessed dimension without an answer count as no credit: worth knowing. */
+/** Criteria of an assessed dimension without an answer (the assessment's own or an assessor's) count as no credit: worth knowing. */
 export const criterionNotAnswered: Rule = {
   code: 'criterion-not-answered',
   kinds: ['Assessment'],
   check(ctx) {
     const index = ctx.rubric;
     if (!index || index.method === 'rated') return;
+    const agreement = ctx.inputs.facts?.agreement;
     const dimensions = ctx.assessedDimensions();
     for (let i = 0; i < dimensions.length; i++) {
       const d = dimensions[i]!;
       if (d.excluded) continue;
-      const own = index.criterionIdsOf(d.dimension);
       // An answer taken from the assessment it inherits from is an answer.
       const inherited = ctx.inputs.facts?.inherited?.answers.get(d.id);
-      const unanswered = own.filter((id) => !d.answerIds.includes(id) && !inherited?.has(id));
-      if (unanswered.length === 0) continue;
-      ctx.report(
-        'criterion-not-answered',
-        `${unanswered.length} of ${own.length} criteria of "${d.dimension.title}" ${unanswered.length === 1 ? 'has no answer and counts' : 'have no answer and count'} as no credit: ${quoteList(unanswered, 6)}.`,
-        ctx.keyAt(d.path),
-        { data: { unanswered, dimensionId: d.id } },
-      );
+      const byAssessors = agreement?.get(d.id);
+      check(ctx, d, d.dimension, (id) => d.answerIds.includes(id) || byAssessors?.has(id) === true || inherited?.has(id) === true);
+    }
+    // A dimension only the assessors answered: reported on the first response that has it.
+    const written = new Set(ctx.inputs.facts?.dimensionIds);
+    const responded = ctx.assessedResponseDimensions();
+    for (let i = 0; i < responded.length; i++) {
+      const d = responded[i]!;
+      if (written.has(d.id)) continue;
+      written.add(d.id);
+      const inherited = ctx.inputs.facts?.inherited?.answers.get(d.id);
+      const byAssessors = agreement?.get(d.id);
+      check(ctx, d, d.dimension, (id) => byAssessors?.has(id) === true || inherited?.has(id) === true);
     }
   },
 };
+
+function check(ctx: RuleContext, d: WrittenDimension, dimension: Dimension, answered: (id: string) => boolean): void {
+  const index = ctx.rubric!;
+  const own = index.criterionIdsOf(dimension);
+  const unanswered = own.filter((id) => !answered(id));
+  if (unanswered.length === 0) return;
+  ctx.report(
+    'criterion-not-answered',
+    `${unanswered.length} of ${own.length} criteria of "${dimension.title}" ${unanswered.length === 1 ? 'has no answer and counts' : 'have no answer and count'} as no credit: ${quoteList(unanswered, 6)}.`,
+    ctx.keyAt(d.path),
+    { data: { unanswered, dimensionId: d.id } },
+  );
+}

@@ -1,3 +1,4 @@
+import { scoredAnswerPath } from '../domain/assessmentFacts';
 import { unmetDependencies } from '../scoring/scoreAssessment';
 import { quoteList } from '../text/suggest';
 import type { Rule } from './context';
@@ -9,6 +10,7 @@ export const dependencyNotMet: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     const outcomes = ctx.inputs.outcomes;
+    const facts = ctx.inputs.facts;
     if (!index || !outcomes) return;
     const unmet = unmetDependencies(index, outcomes);
     const word = index.term('criterion').toLowerCase();
@@ -16,11 +18,11 @@ export const dependencyNotMet: Rule = {
       const names = deps.map((d) => (d.dimension === dimension ? d.criterion : `${d.criterion} (${index.dimensions.get(d.dimension)?.title ?? d.dimension})`));
       const one = deps.length === 1;
       // An answer this assessment inherits is not written here: said on `inherits:`, which brings it in.
-      const inherited = ctx.inputs.facts?.inherited?.answers.get(dimension)?.has(criterion) === true;
+      const inherited = facts?.criteria.get(dimension)?.get(criterion)?.inheritedFrom !== undefined;
       ctx.report(
         'dependency-not-met',
         `"${criterion}"${inherited ? ', inherited,' : ''} earns credit, but it depends on ${quoteList(names, 5)}, which ${one ? 'is' : 'are'} not met. Meet ${one ? 'that' : 'those'} ${one ? word : index.termFor('criterion', 2)} first, or check ${inherited ? `the answer, or answer "${criterion}" here` : 'this answer'}.`,
-        inherited ? ctx.keyAt(['inherits']) : ctx.keyAt(['dimensions', dimension, 'answers', criterion]),
+        inherited ? ctx.keyAt(['inherits']) : ctx.keyAt(facts ? scoredAnswerPath(facts, dimension, criterion) : ['dimensions', dimension, 'answers', criterion]),
         { data: { blockedBy: deps.map((d) => d.criterion) } },
       );
     }

@@ -10,8 +10,9 @@ export const dimensionNotAssessed: Rule = {
     const facts = ctx.inputs.facts;
     const written = ctx.document.valueAt(['dimensions']);
     if (!index || !facts || written === null || typeof written !== 'object' || Array.isArray(written)) return;
-    // A dimension taken whole from the assessment it inherits from is assessed.
+    // Assessed under dimensions, by an assessor (in responses), or taken whole from the assessment it inherits from.
     const assessed = new Set([...facts.dimensionIds, ...(facts.inherited?.dimensions.keys() ?? [])]);
+    for (const d of ctx.responseDimensions()) assessed.add(d.id);
     const missing = index.rubric.dimensions.filter((d) => !assessed.has(d.id)).map((d) => d.id);
     if (missing.length === 0) return;
     const it = missing.length === 1 ? 'it' : 'them';

@@ -25,6 +25,16 @@ export const evidenceStale: Rule = {
         checkLinks(ctx, answer.evidence, date, answer.fact?.withdrawnCredit !== undefined ? answer.fact.text : undefined);
       }
     }
+    // The evidence each assessor gave counts for the scored answer: whether that lost its credit is the scored fact's.
+    const responded = ctx.responseDimensions();
+    for (let i = 0; i < responded.length; i++) {
+      const d = responded[i]!;
+      for (let j = 0; j < d.answers.length; j++) {
+        const answer = d.answers[j]!;
+        const scored = facts.criteria.get(d.id)?.get(answer.criterionId);
+        checkLinks(ctx, answer.evidence, date, scored?.withdrawnCredit !== undefined ? scored.text : undefined);
+      }
+    }
   },
 };
 

@@ -15,7 +15,8 @@ export const exemptionConflict: Rule = {
         const answer = d.answers[j]!;
         const fact = answer.fact;
         // An expired exemption no longer applies: the answer counts, and exemption-expired says so.
-        if (!fact?.answered || fact.status === 'counted') continue;
+        // Only an answer written here conflicts: assessors' answers to an item marked so are kept for the record.
+        if (answer.detail.answer === undefined || !fact || fact.status === 'counted') continue;
         ctx.report(
           'exemption-conflict',
           `This criterion has an answer and is also marked ${fact.status === 'not-applicable' ? 'not applicable' : 'exempt'}; the answer is ignored while that applies. Keep one.`,

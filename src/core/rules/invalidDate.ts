@@ -20,15 +20,18 @@ export const invalidDate: Rule = {
       return;
     }
     checkDate(ctx, ctx.read<string>(['date']), ['date']);
-    const dimensions = ctx.writtenDimensions();
-    for (let i = 0; i < dimensions.length; i++) {
-      const d = dimensions[i]!;
-      if (d.exemption) checkDate(ctx, d.exemption.expires, [...d.path, 'exemption', 'expires']);
-      checkEvidenceDates(ctx, d.evidence);
-      for (let j = 0; j < d.answers.length; j++) {
-        const answer = d.answers[j]!;
-        if (answer.detail.exemption) checkDate(ctx, answer.detail.exemption.expires, [...answer.path, 'exemption', 'expires']);
-        checkEvidenceDates(ctx, answer.evidence);
+    for (const response of ctx.inputs.facts?.responses ?? []) checkDate(ctx, response.date, [...response.path, 'date']);
+    // The assessment's own answers, and each assessor's.
+    for (const dimensions of ctx.writtenAnswerSets()) {
+      for (let i = 0; i < dimensions.length; i++) {
+        const d = dimensions[i]!;
+        if (d.exemption) checkDate(ctx, d.exemption.expires, [...d.path, 'exemption', 'expires']);
+        checkEvidenceDates(ctx, d.evidence);
+        for (let j = 0; j < d.answers.length; j++) {
+          const answer = d.answers[j]!;
+          if (answer.detail.exemption) checkDate(ctx, answer.detail.exemption.expires, [...answer.path, 'exemption', 'expires']);
+          checkEvidenceDates(ctx, answer.evidence);
+        }
       }
     }
   },

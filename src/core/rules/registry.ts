@@ -1,5 +1,6 @@
 import type { DocumentKind } from '../format/types';
 import { answerNotInScale } from './answerNotInScale';
+import { assessorsDisagree } from './assessorsDisagree';
 import type { Rule, RuleContext } from './context';
 import { criteriaRequired } from './criteriaRequired';
 import { criterionNotAnswered } from './criterionNotAnswered';
@@ -26,6 +27,7 @@ import { moveNotUpward } from './moveNotUpward';
 import { outsideHorizon } from './outsideHorizon';
 import { targetBelowCurrent } from './targetBelowCurrent';
 import { unknownAnswerScale } from './unknownAnswerScale';
+import { unknownAssessor } from './unknownAssessor';
 import { unknownCriterion } from './unknownCriterion';
 import { unknownDimension } from './unknownDimension';
 import { unknownGroup } from './unknownGroup';
@@ -53,6 +55,8 @@ export const RULES: readonly Rule[] = [
   unknownCriterion,
   unknownMetric,
   answerNotInScale,
+  unknownAssessor,
+  assessorsDisagree,
   levelNotRated,
   levelIgnored,
   evidenceMissing,

@@ -14,17 +14,19 @@ export const unknownCriterion: Rule = {
 function checkAnswers(ctx: RuleContext): void {
   const index = ctx.rubric;
   if (!index) return;
-  const dimensions = ctx.assessedDimensions();
-  for (let i = 0; i < dimensions.length; i++) {
-    const d = dimensions[i]!;
-    const own = index.criterionIdsOf(d.dimension);
-    for (let j = 0; j < d.answerIds.length; j++) {
-      const id = d.answerIds[j]!;
-      if (own.includes(id)) continue;
-      const at = ctx.keyAt([...d.path, 'answers', id]);
-      const elsewhere = index.criteria.get(id);
-      if (elsewhere) ctx.report('unknown-criterion', `The criterion "${id}" belongs to "${elsewhere.dimension.id}", not to "${d.id}". Move the answer there.`, at);
-      else ctx.reportUnknownId('unknown-criterion', `"${d.dimension.title}" has no ${index.term('criterion').toLowerCase()} "${id}".`, at, id, own);
+  // The assessment's own answers, and each assessor's.
+  for (const dimensions of ctx.assessedAnswerSets()) {
+    for (let i = 0; i < dimensions.length; i++) {
+      const d = dimensions[i]!;
+      const own = index.criterionIdsOf(d.dimension);
+      for (let j = 0; j < d.answerIds.length; j++) {
+        const id = d.answerIds[j]!;
+        if (own.includes(id)) continue;
+        const at = ctx.keyAt([...d.path, 'answers', id]);
+        const elsewhere = index.criteria.get(id);
+        if (elsewhere) ctx.report('unknown-criterion', `The criterion "${id}" belongs to "${elsewhere.dimension.id}", not to "${d.id}". Move the answer there.`, at);
+        else ctx.reportUnknownId('unknown-criterion', `"${d.dimension.title}" has no ${index.term('criterion').toLowerCase()} "${id}".`, at, id, own);
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Rule } from './context';
 import { initiatives } from './support/plan';
 
-/** Dimension ids an assessment or a plan's moves name are the rubric's. */
+/** Dimension ids an assessment (its own answers and each assessor's) or a plan's moves name are the rubric's. */
 export const unknownDimension: Rule = {
   code: 'unknown-dimension',
   kinds: ['Assessment', 'Plan'],
@@ -14,6 +14,12 @@ export const unknownDimension: Rule = {
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         if (!index.dimensions.has(id)) ctx.reportUnknownId('unknown-dimension', message(id), ctx.keyAt(['dimensions', id]), id, index.dimensions);
+      }
+      // And the dimensions each assessor answered.
+      const responded = ctx.responseDimensions();
+      for (let i = 0; i < responded.length; i++) {
+        const d = responded[i]!;
+        if (!d.dimension) ctx.reportUnknownId('unknown-dimension', message(d.id), ctx.keyAt(d.path), d.id, index.dimensions);
       }
       return;
     }

@@ -11,11 +11,13 @@ export const unsafeLink: Rule = {
       for (const ref of ctx.items<{ url?: string }>(['references'])) if (ref.value.url !== undefined) checkLink(ctx, { url: ref.value.url, path: [...ref.path, 'url'] });
       return;
     }
-    const dimensions = ctx.writtenDimensions();
-    for (let i = 0; i < dimensions.length; i++) {
-      const d = dimensions[i]!;
-      checkLinks(ctx, d.evidence);
-      for (let j = 0; j < d.answers.length; j++) checkLinks(ctx, d.answers[j]!.evidence);
+    // The assessment's own evidence, and each assessor's.
+    for (const dimensions of ctx.writtenAnswerSets()) {
+      for (let i = 0; i < dimensions.length; i++) {
+        const d = dimensions[i]!;
+        checkLinks(ctx, d.evidence);
+        for (let j = 0; j < d.answers.length; j++) checkLinks(ctx, d.answers[j]!.evidence);
+      }
     }
   },
 };

@@ -57,6 +57,8 @@ function invalidPath(error: ErrorObject): Path | undefined {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') return undefined;
   if (error.keyword === 'required') return [...path, String(params.missingProperty)];
+  // A key whose partner is missing (responses without consensus): that key, not the whole map.
+  if (error.keyword === 'dependencies') return [...path, String(params.property)];
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   return propertyName !== undefined ? [...path, propertyName] : path;
 }
@@ -182,7 +184,7 @@ function describe(error: ErrorObject, doc: LocatedDocument): Described | undefin
       const missing = String(params.missingProperty);
       return {
         code: 'schema-required',
-        message: `${name} has "${String(params.property)}" but not "${missing}"; the two go together, so add "${missing}".`,
+        message: `${path.length === 0 ? 'This document' : name} has "${String(params.property)}" but not "${missing}"; the two go together, so add "${missing}".`,
         range: missingKeyRange(doc, path),
         extra: { data: { missingKey: missing, parentPath: path } },
       };
@@ -256,6 +258,9 @@ function describe(error: ErrorObject, doc: LocatedDocument): Described | undefin
     }
     case 'propertyNames':
       // The nested error (pattern) on the offending key says it better.
+      return undefined;
+    case 'if':
+      // A conditional requirement (consensus: adjudicator needs adjudicator): the `required` error of its branch says it.
       return undefined;
     case 'minimum':
     case 'maximum':

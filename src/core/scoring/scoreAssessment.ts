@@ -1,5 +1,6 @@
 import { exemptionState, type ExemptionState } from '../domain/answers';
 import { benchmarkRole, meetsBenchmark } from '../domain/benchmarks';
+import { summarizeAgreement, type AgreementSummary } from '../domain/consensus';
 import { evidenceAge, summarizeAges, type EvidenceAge, type EvidenceAges, type EvidencePolicy } from '../domain/evidence';
 import { dimensionCriteria, type AssessmentFacts } from '../domain/assessmentFacts';
 import { groupWeight, type RubricIndex } from '../domain/rubricIndex';
@@ -58,6 +59,8 @@ export interface DimensionOutcome {
   readonly criteria: readonly CriterionResult[];
   readonly counted: readonly CriterionResult[];
   readonly exemption: ExemptionState | undefined;
+  /** With several assessors: how they agree over its criteria. */
+  readonly agreement: AgreementSummary | undefined;
   readonly status: DimensionStatus;
   /** The score by the rubric's method, when the status is 'scored'. */
   readonly score?: number;
@@ -67,8 +70,12 @@ export interface DimensionOutcome {
 
 /** The outcome of every dimension of the rubric, in rubric order, for an assessment that passed its schema. */
 export function dimensionOutcomes(assessment: Assessment, facts: AssessmentFacts, index: RubricIndex): DimensionOutcome[] {
-  return index.rubric.dimensions.map((dimension) => dimensionOutcome(index, facts, dimension, assessment.dimensions[dimension.id], assessment.date));
+  // A dimension only the assessors answered (in `responses`) is assessed, with nothing else written for it.
+  const resultOf = (id: string) => assessment.dimensions[id] ?? (facts.agreement.has(id) ? ANSWERED_BY_ASSESSORS : undefined);
+  return index.rubric.dimensions.map((dimension) => dimensionOutcome(index, facts, dimension, resultOf(dimension.id), assessment.date));
 }
+
+const ANSWERED_BY_ASSESSORS: DimensionResult = Object.freeze({});
 
 function dimensionOutcome(index: RubricIndex, facts: AssessmentFacts, dimension: Dimension, result: DimensionResult | undefined, date: string): DimensionOutcome {
   const criteria = dimensionCriteria(facts, index, dimension, date);
@@ -77,7 +84,8 @@ function dimensionOutcome(index: RubricIndex, facts: AssessmentFacts, dimension:
   const excluded: DimensionStatus | undefined = !result ? 'not-assessed' : result.notApplicable ? 'not-applicable' : exemption && !exemption.expired ? 'exempt' : undefined;
   const score = excluded === undefined ? methodScore(index, counted, result?.level) : undefined;
   const status: DimensionStatus = score === undefined ? (excluded ?? 'not-rated') : 'scored';
-  return { id: dimension.id, dimension, result, criteria, counted, exemption, status, score, level: score === undefined ? undefined : levelOf(score) };
+  const agreement = facts.agreement.has(dimension.id) ? summarizeAgreement(criteria.map((c) => c.agreement)) : undefined;
+  return { id: dimension.id, dimension, result, criteria, counted, exemption, agreement, status, score, level: score === undefined ? undefined : levelOf(score) };
 }
 
 function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): DimensionScore {
@@ -95,6 +103,7 @@ function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): Dimensio
   if (result?.target !== undefined) score.target = result.target;
   if (result?.notApplicable) score.notApplicable = result.notApplicable.reason;
   if (exemption) score.exemption = exemption;
+  if (outcome.agreement) score.agreement = outcome.agreement;
   score.levelCredits = creditsByLevel(counted);
   if (outcome.score === undefined || outcome.level === undefined) {
     score.subgroups = scoreSubgroups(index, dimension, undefined);

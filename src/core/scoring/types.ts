@@ -1,4 +1,5 @@
 import type { CriterionFact as CriterionResult, ExemptionState } from '../domain/answers';
+import type { AgreementSummary } from '../domain/consensus';
 import type { BenchmarkRole } from '../domain/benchmarks';
 import type { EvidenceAges } from '../domain/evidence';
 import type { Evidence, Metric, ScoringMethod } from '../format/types';
@@ -80,6 +81,8 @@ export interface DimensionScore {
   readonly metrics: readonly MetricResult[];
   readonly notApplicable?: string;
   readonly exemption?: ExemptionState;
+  /** With several assessors: on how many of its criteria that two or more answered they agree (domain/consensus.ts). */
+  readonly agreement?: AgreementSummary;
 }
 
 export interface GroupScore {

@@ -24,8 +24,9 @@ export const PREVIEW_WEBVIEW_OPTIONS = {
 } as const;
 
 /**
- * Quiet time after an analysis before the preview renders again. The language server already
- * waits for a pause in typing before it checks, and the preview renders from that same check,
- * so a short wait only merges checks that arrive together (bench/editor-results.md).
+ * Quiet time after an analysis before the preview renders again: none. The preview renders from
+ * the language server's check as soon as it is done; renders never overlap, and checks that arrive
+ * while one runs are merged into one more render after it (RenderScheduler), so a wait here would
+ * only add to every update (bench/editor-results.md).
  */
-export const PREVIEW_RENDER_DELAY_MS = 30;
+export const PREVIEW_RENDER_DELAY_MS = 0;

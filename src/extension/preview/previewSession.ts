@@ -1,3 +1,4 @@
+import { bodyPatch } from '../../core/render/html/bodyPatch';
 import { previewPage, type PreviewReport } from '../../core/render/html/preview';
 import type { DocumentVersion, ExtensionMessage, PreviewView } from '../../webview/protocol';
 import { errorText } from './describe';
@@ -174,8 +175,9 @@ export class PreviewSession {
     if (this.stale) this.scheduler.schedule(true);
   }
 
-  /** The page's script loaded and listens. */
+  /** The page's script loaded and listens (or, already listening, could not apply an update and asks for the whole report). */
   pageReady(): void {
+    if (this.ready) this.shown = undefined;
     this.ready = true;
     // A page that was reloaded (hidden, then shown) starts from the HTML it was loaded with;
     // bring it up to date. The update names its document, so the page restores that document's
@@ -287,7 +289,18 @@ export class PreviewSession {
     this.loadPage({ shellKey: MESSAGE_SHELL_KEY }, messagePage({ ...text, ...this.security(createNonce()) }));
   }
 
+  /**
+   * Sends a report to the page: as a patch of the one it shows when that is much smaller (a large
+   * report changes in a few places per edit), else whole.
+   */
   private postBody(body: Shown): void {
+    const shown = this.shown;
+    const patch = shown && shown.uri === body.uri ? bodyPatch(shown.body, body.body) : undefined;
+    if (shown && patch) {
+      this.page.postMessage({ type: 'patch', uri: body.uri, version: body.version, base: shown.version, ...patch });
+      this.shown = body;
+      return;
+    }
     this.page.postMessage({ type: 'update', uri: body.uri, version: body.version, body: body.body });
     this.shown = body;
   }

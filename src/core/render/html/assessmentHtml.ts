@@ -1,4 +1,7 @@
 import {
+  agreementLabel,
+  assessorAnswersText,
+  assessorsNote,
   BENCHMARK_CONTEXT_LEGEND,
   benchmarkContextNote,
   benchmarkFigure,
@@ -14,6 +17,7 @@ import {
   levelLabel,
   metricAmount,
   reportTerms,
+  responsesLine,
   STATE_LABELS,
   STATE_TONES,
   termHeading,
@@ -27,6 +31,7 @@ import type { AssessmentSection, ReportCriterion, ReportDimension, ReportModel, 
 import { barLegend, barList, meter, radarChart, type ChartScale } from './charts';
 import { badge, card, evidenceHtml, groupedTable, prose, section, stateBadge, table } from './common';
 import { anchorId, escapeHtml, sourceAttrs } from './escape';
+import { OffsetTemplates } from './offsetTemplates';
 
 export function assessmentHtml(model: ReportModel, a: AssessmentSection): string {
   const rubric = model.rubric;
@@ -36,10 +41,12 @@ export function assessmentHtml(model: ReportModel, a: AssessmentSection): string
     a.inherits ? `<p class="inherits">${escapeHtml(inheritanceLine(a.inherits))}</p>` : '',
     a.scored ? scoreCards(a, rubric, terms.dimension) : '',
     a.summary ? section('summary', 'Summary', prose(a.summary)) : '',
+    a.responses ? section('assessors', 'Assessors', assessorsHtml(a, terms.criterion)) : '',
     a.scored && rubric ? section('overview', `${terms.dimension} scores`, charts(a, rubric, numbers, terms.dimension)) : '',
     section('dimensions', `${terms.dimension} table`, groupTables(a, numbers, terms)),
+    a.responses ? section('disagreements', 'Where assessors differ', disagreementsHtml(a)) : '',
     section('evidence-age', 'Evidence age', evidenceAgeHtml(a)),
-    section('details', `${terms.dimension} details`, a.dimensions.map((d) => dimensionArticle(d, numbers.get(d.id) ?? 0, terms, rubric?.method)).join('')),
+    section('details', `${terms.dimension} details`, dimensionArticles(a, numbers, terms, rubric?.method)),
     section('metrics', 'Metrics and benchmarks', metricsTable(a)),
     section('exemptions', 'Exemptions and not-applicable items', exemptionsHtml(a, terms.criterion)),
   ];
@@ -172,7 +179,47 @@ function groupTables(a: AssessmentSection, numbers: Map<string, number>, terms: 
     { header: 'Target', cell: (d) => escapeHtml(d.target !== undefined ? String(d.target) : '–'), numeric: true },
     { header: 'Gap', cell: (d) => escapeHtml(d.gap !== undefined ? formatScore(d.gap) : '–'), numeric: true, optional: true },
     { header: 'Status', cell: (d) => stateBadge(d.state) },
+    // With several assessors: on how many criteria two or more answered they agree.
+    ...(a.responses ? [{ header: 'Assessors agree', cell: (d: ReportDimension) => agreementCell(d), numeric: true, optional: true }] : []),
   ]);
+}
+
+function agreementCell(d: ReportDimension): string {
+  const x = d.agreement;
+  if (!x) return '–';
+  const text = escapeHtml(`${x.agreed} of ${x.compared}`);
+  return x.agreed < x.compared ? `<span class="chip chip-warn">${text}</span>` : text;
+}
+
+/** Who answered and when, under which rule, and how far they agree. */
+function assessorsHtml(a: AssessmentSection, criterionTerm: string): string {
+  const r = a.responses!;
+  const line = responsesLine(r, criterionTerm);
+  return (
+    `<p>${escapeHtml(capitalize(line))}.</p>` +
+    table(r.assessors, [
+      { header: 'Assessor', cell: (x) => escapeHtml(x.name ?? x.id) },
+      { header: 'Role', cell: (x) => escapeHtml(x.role ?? ''), optional: true },
+      { header: 'Answered on', cell: (x) => escapeHtml(x.date ?? '–') },
+      { header: 'Answers', cell: (x) => escapeHtml(String(x.answers)), numeric: true },
+    ])
+  );
+}
+
+/** Criteria the assessors answer apart: every answer with its rationale, and what was scored. */
+function disagreementsHtml(a: AssessmentSection): string {
+  const items = a.dimensions.flatMap((d) =>
+    d.criteria.flatMap((c) => {
+      const x = c.assessors;
+      if (!x || x.agree) return [];
+      const answers = x.answers
+        .map((y) => `<li${sourceAttrs(y.sourceOffset)}><strong>${escapeHtml(y.name ?? y.assessor)}</strong>: ${escapeHtml(y.answer)}${y.note ? prose(y.note, 'muted') : ''}</li>`)
+        .join('');
+      const scored = c.answer !== undefined ? `scored: ${c.answer}` : 'no answer scored';
+      return [`<li${sourceAttrs(c.sourceOffset)}>${criterionText(c)} <span class="muted">${escapeHtml(d.title)}</span><span class="chip chip-warn">${escapeHtml(assessorsNote(x) ?? '')}</span><span class="chip">${escapeHtml(scored)}</span><ul class="item-list">${answers}</ul></li>`];
+    }),
+  );
+  return items.length ? `<ul class="item-list">${items.join('')}</ul>` : '';
 }
 
 /** The level number, with its name dropped when the panel is narrow. */
@@ -195,6 +242,7 @@ function criterionItem(c: ReportCriterion): string {
     staleChip(c),
     waitsFor(c),
     c.inheritedFrom !== undefined ? `<span class="chip">${escapeHtml(inheritedNote(c.inheritedFrom) as string)}</span>` : '',
+    assessorsChip(c),
   ].join('');
   const evidence = c.evidence.length ? ` <span class="muted">Evidence:</span> ${c.evidence.map(evidenceHtml).join(', ')}` : '';
   return `<li${sourceAttrs(c.sourceOffset)}>${criterionText(c)}${chips}${evidence}${c.note ? prose(c.note, 'muted') : ''}</li>`;
@@ -203,6 +251,19 @@ function criterionItem(c: ReportCriterion): string {
 /** The criterion's title, when it has one, before its text. */
 function criterionText(c: ReportCriterion): string {
   return c.title ? `<strong>${escapeHtml(c.title)}</strong>: ${escapeHtml(c.text)}` : escapeHtml(c.text);
+}
+
+/** Where assessors differ on a criterion, or it was settled: a chip saying so. */
+function assessorsChip(c: ReportCriterion): string {
+  const x = c.assessors;
+  const note = x && assessorsNote(x);
+  return x && note ? `<span class="chip${x.agree ? '' : ' chip-warn'}">${escapeHtml(note)}</span>` : '';
+}
+
+/** The chip, and each assessor's answer. */
+function assessorsCell(c: ReportCriterion): string {
+  const chip = assessorsChip(c);
+  return chip ? `${chip}<p class="muted">${escapeHtml(assessorAnswersText(c.assessors!))}</p>` : '';
 }
 
 /** A chip for an answer whose evidence is all stale, saying whether that cost it its credit. */
@@ -225,6 +286,22 @@ function subgroupFacts(d: ReportDimension, subgroupTerm: string): string {
   return `<h4>${escapeHtml(termHeading(subgroupTerm))}</h4><ul class="facts">${items}</ul>`;
 }
 
+/**
+ * Each dimension's article, rendered again only when its content changed (offsetTemplates.ts): the
+ * bulk of a large report, and a keystroke changes one of them.
+ */
+const ARTICLES = new OffsetTemplates<ReportDimension>(2_000);
+
+function dimensionArticles(a: AssessmentSection, numbers: ReadonlyMap<string, number>, terms: { readonly criterion: string; readonly subgroup: string; readonly dimension: string }, method: ScoringMethod | undefined): string {
+  const context = JSON.stringify([terms.criterion, terms.subgroup, terms.dimension, method ?? null]);
+  return a.dimensions
+    .map((d) => {
+      const number = numbers.get(d.id) ?? 0;
+      return ARTICLES.render(d, `${number} ${context}`, (x) => dimensionArticle(x, number, terms, method));
+    })
+    .join('');
+}
+
 function dimensionArticle(d: ReportDimension, number: number, terms: { readonly criterion: string; readonly subgroup: string; readonly dimension: string }, method: ScoringMethod | undefined): string {
   const criterionTerm = terms.criterion;
   const facts = [
@@ -235,6 +312,7 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
     d.weight !== 1 ? `<li>Weight <strong>${escapeHtml(String(d.weight))}</strong></li>` : '',
     d.inheritedFrom !== undefined ? `<li>${escapeHtml(`Taken whole: ${inheritedNote(d.inheritedFrom) as string}`)}</li>` : '',
     d.levelInheritedFrom !== undefined ? `<li>${escapeHtml(`Level ${inheritedNote(d.levelInheritedFrom) as string}`)}</li>` : '',
+    d.agreement ? `<li>Assessors <strong>${escapeHtml(agreementLabel(d.agreement))}</strong></li>` : '',
   ].join('');
   const state =
     d.state === 'exempt' && d.exemption
@@ -264,7 +342,7 @@ function dimensionArticle(d: ReportDimension, number: number, terms: { readonly 
       table(d.criteria, [
         { header: criterionTerm, cell: (c) => criterionText(c) + waitsFor(c) + (c.note ? prose(c.note, 'muted') : '') },
         { header: 'Level', cell: (c) => String(c.level), numeric: true },
-        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') + staleChip(c) },
+        { header: 'Answer', cell: (c) => escapeHtml(answerText(c)) + (c.evidenceMissing ? '<span class="chip chip-warn">evidence missing</span>' : '') + staleChip(c) + assessorsCell(c) },
         { header: 'Credit', cell: (c) => escapeHtml(formatScore(c.credit)), numeric: true, optional: true },
       ]) +
       `</details>`

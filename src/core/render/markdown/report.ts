@@ -1,6 +1,8 @@
 import type { InitiativeStatus } from '../../format/types';
 import { baseName } from '../../resolve/uris';
 import {
+  assessorAnswersText,
+  assessorsNote,
   BENCHMARK_CONTEXT_LEGEND,
   ceilingNote,
   coverageLine,
@@ -18,6 +20,7 @@ import {
   metricAmount,
   monthYear,
   reportTerms,
+  responsesLine,
   sentence,
   STATE_LABELS,
   STATUS_LABELS,
@@ -119,20 +122,30 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
     out.push(markdownTable(headers.map((h) => markdownText(h)), [cells]));
   }
   if (a.summary) out.push(`## Summary\n\n${markdownBlock(a.summary)}`);
+  if (a.responses) out.push(assessorsSection(a, terms.criterion));
 
   const byId = new Map(a.dimensions.map((d) => [d.id, d]));
+  // With several assessors, each dimension's agreement is a column of its own.
+  const agreement = a.responses !== undefined;
   const tables = a.groups.map((g) => {
     const rows = g.dimensions.flatMap((id) => {
       const d = byId.get(id);
       if (!d) return [];
       const status = d.state === 'exempt' && d.exemption ? `${STATE_LABELS[d.state]} until ${markdownText(d.exemption.expires)}` : STATE_LABELS[d.state];
       const inherited = inheritedNote(d.inheritedFrom ?? d.levelInheritedFrom);
-      return [[`${markdownText(d.title)}${inherited ? ` (${markdownText(d.inheritedFrom ? inherited : `level ${inherited}`)})` : ''}`, formatScore(d.score), markdownText(levelLabel(d.level, d.levelName)), d.target !== undefined ? String(d.target) : '–', d.gap !== undefined ? formatScore(d.gap) : '–', `${STATE_EMOJI[d.state]} ${status}`]];
+      const row = [`${markdownText(d.title)}${inherited ? ` (${markdownText(d.inheritedFrom ? inherited : `level ${inherited}`)})` : ''}`, formatScore(d.score), markdownText(levelLabel(d.level, d.levelName)), d.target !== undefined ? String(d.target) : '–', d.gap !== undefined ? formatScore(d.gap) : '–', `${STATE_EMOJI[d.state]} ${status}`];
+      if (agreement) row.push(d.agreement ? `${d.agreement.agreed} of ${d.agreement.compared}${d.agreement.agreed < d.agreement.compared ? ' ⚠️' : ''}` : '–');
+      return [row];
     });
     const heading = g.title ? `### ${g.id ? `${markdownText(terms.group)}: ` : ''}${markdownText(g.title)}${g.score !== undefined ? ` · score ${formatScore(g.score)}${g.target !== undefined ? `, target ${formatScore(g.target)}` : ''}` : ''}\n\n` : '';
-    return heading + markdownTable([markdownText(terms.dimension), 'Score', 'Level', 'Target', 'Gap', 'Status'], rows, ['left', 'right', 'left', 'right', 'right', 'left']);
+    const headers = [markdownText(terms.dimension), 'Score', 'Level', 'Target', 'Gap', 'Status', ...(agreement ? ['Assessors agree'] : [])];
+    return heading + markdownTable(headers, rows, ['left', 'right', 'left', 'right', 'right', 'left', ...(agreement ? (['right'] as const) : [])]);
   });
   if (tables.length) out.push(`## ${markdownText(terms.dimension)} scores\n\n${tables.join('\n\n')}`);
+  if (a.responses) {
+    const differ = disagreementsSection(a, terms.criterion);
+    if (differ) out.push(differ);
+  }
 
   const withSubgroups = a.dimensions.filter((d) => d.subgroups?.length);
   if (withSubgroups.length) {
@@ -195,6 +208,28 @@ function assessment(model: ReportModel, a: AssessmentSection): string {
     out.push(`## Notes and evidence\n\n<details><summary>${markdownHtml(`${withNotes.length} ${termWord(terms.dimension, withNotes.length)} with notes or evidence`)}</summary>\n\n${body}\n\n</details>`);
   }
   return out.join('\n\n');
+}
+
+/** Who answered and when, under which rule, and how far they agree. */
+function assessorsSection(a: AssessmentSection, criterionTerm: string): string {
+  const r = a.responses!;
+  const rows = r.assessors.map((x) => [markdownText(x.name ?? x.id), markdownText(x.role ?? ''), markdownText(x.date ?? '–'), String(x.answers)]);
+  return `## Assessors\n\n${markdownText(capitalized(responsesLine(r, criterionTerm)))}.\n\n${markdownTable(['Assessor', 'Role', 'Answered on', 'Answers'], rows, ['left', 'left', 'left', 'right'])}`;
+}
+
+/** Criteria the assessors answer apart, each with every answer, the rationales given and what was scored. */
+function disagreementsSection(a: AssessmentSection, criterionTerm: string): string {
+  const lines: string[] = [];
+  for (const d of a.dimensions) {
+    for (const c of d.criteria) {
+      const x = c.assessors;
+      if (!x || x.agree) continue;
+      const scored = c.answer !== undefined ? `scored *${markdownText(c.answer)}*` : 'no answer scored';
+      const why = x.answers.filter((y) => y.note).map((y) => `  - ${markdownText(y.name ?? y.assessor)}: ${markdownText(sentence(y.note as string))}`);
+      lines.push(`- **${markdownText(d.title)}** · ${markdownText(c.title ?? c.text)} **Answers:** ${markdownText(assessorAnswersText(x))} (${markdownText(assessorsNote(x) ?? '')}; ${scored})${why.length ? `\n${why.join('\n')}` : ''}`);
+    }
+  }
+  return lines.length ? `## Where assessors differ\n\n${lines.length} ${termWord(criterionTerm, lines.length)} answered a step or more apart:\n\n${lines.join('\n')}` : '';
 }
 
 /** Where a benchmark comes from and, for a context figure, what it measured. */

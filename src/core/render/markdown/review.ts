@@ -419,6 +419,7 @@ function effect(c: InputChange, share: number | undefined, context: { readonly s
 
 const INPUT_LABELS: Readonly<Record<InputChange['kind'], string>> = {
   answer: 'Answer',
+  'assessor-answer': 'Answer by',
   credit: 'Credit of the answer',
   evidence: 'Evidence',
   exemption: 'Exemption',
@@ -434,7 +435,7 @@ const INPUT_LABELS: Readonly<Record<InputChange['kind'], string>> = {
 };
 
 function inputLabel(c: InputChange, terms: ReportTerms): string {
-  const label = INPUT_LABELS[c.kind];
+  const label = c.assessor ? `${INPUT_LABELS[c.kind]} ${markdownText(c.assessor.name ?? c.assessor.id)}` : INPUT_LABELS[c.kind];
   if (!c.criterion) return `${label} of the ${markdownText(terms.dimension.toLowerCase())}`;
   return `${label}: ${markdownText(c.criterion.text)} (${markdownCode(c.criterion.id)}, level ${c.criterion.level})`;
 }
