@@ -73,11 +73,18 @@ export const builds = [
 ].filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e)));
 
 /**
- * The most each file of the web extension may weigh (it is downloaded on every github.dev visit):
- * 1 MiB. The language server reached 999,334 bytes against the earlier 1,000,000; the
- * confinement of checked files and the escapes of issue 17 add 4 kB to it.
+ * What each file of the web extension may weigh. It is fetched compressed on a github.dev visit
+ * (then cached) and parsed once per session in a worker, so two budgets: what travels
+ * (WEB_BUNDLE_GZIP_LIMIT, gzip -9) and what is parsed (WEB_BUNDLE_LIMIT). History of the parsed
+ * budget: 1,000,000 bytes until the confinement of issue 17 (999,334 then); 1 MiB until the
+ * interview questions of every built-in criterion (100 kB of text in src/core/generated/
+ * builtinFrameworks.ts), the portfolio's inheritance and several assessors took the language server
+ * to 1,087,558 bytes (293,958 gzipped). The largest shares are the compiled validators (150 kB),
+ * the built-in frameworks (100 kB) and the snippet catalogue (54 kB, derived from the frameworks:
+ * the server could build it at run time).
  */
-export const WEB_BUNDLE_LIMIT = 1024 * 1024;
+export const WEB_BUNDLE_LIMIT = 1.25 * 1024 * 1024;
+export const WEB_BUNDLE_GZIP_LIMIT = 384 * 1024;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (watch) {
