@@ -168,11 +168,7 @@ window.addEventListener(
  */
 function swapBody(bodyHtml: string): void {
   const scrollY = window.scrollY;
-  const focused = document.activeElement instanceof Element ? document.activeElement : null;
-  const focusedOffset = focused ? focused.getAttribute('data-source-offset') : null;
-  const focusedKey = focusKey(focused);
-  // A text field being typed in keeps what was typed (and where), whatever the file says now.
-  const typing = focused instanceof HTMLTextAreaElement || focused instanceof HTMLInputElement ? { value: focused.value, start: focused.selectionStart, end: focused.selectionEnd } : undefined;
+  const restoreFocus = rememberFocus();
   const openDetails = detailsState();
 
   const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head><body>${bodyHtml}</body></html>`, 'text/html');
@@ -184,18 +180,35 @@ function swapBody(bodyHtml: string): void {
 
   prepareRows(document.body);
   restoreDetails(openDetails);
-  if (focusedOffset !== null) {
-    const row = document.querySelector<HTMLElement>(`[data-source-offset="${CSS.escape(focusedOffset)}"]`);
-    row?.focus({ preventScroll: true });
-  } else if (focusedKey !== undefined) {
-    const control = findByFocusKey(document, focusedKey);
+  restoreFocus();
+  if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
+}
+
+/**
+ * What has focus now, to give it back once the page changed (a whole new body, or a patch that
+ * replaced the element): a source row by its offset (read afterwards, as a patch may have moved
+ * it), a questionnaire control by its key, and a text field being typed in keeps what was typed
+ * (and where), whatever the file says now. An element still on the page keeps its focus itself.
+ */
+function rememberFocus(): () => void {
+  const focused = document.activeElement instanceof Element ? document.activeElement : null;
+  const key = focusKey(focused);
+  const typing = focused instanceof HTMLTextAreaElement || focused instanceof HTMLInputElement ? { value: focused.value, start: focused.selectionStart, end: focused.selectionEnd } : undefined;
+  return () => {
+    if (!focused || focused.isConnected) return;
+    const offset = focused.getAttribute('data-source-offset');
+    if (offset !== null) {
+      document.querySelector<HTMLElement>(`[data-source-offset="${CSS.escape(offset)}"]`)?.focus({ preventScroll: true });
+      return;
+    }
+    if (key === undefined) return;
+    const control = findByFocusKey(document, key);
     if ((control instanceof HTMLTextAreaElement || control instanceof HTMLInputElement) && typing) {
       control.value = typing.value;
       control.setSelectionRange(typing.start, typing.end);
     }
     control?.focus({ preventScroll: true });
-  }
-  if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
+  };
 }
 
 /**
@@ -207,7 +220,7 @@ function patchBody(message: Parameters<typeof applyPatch>[1]): boolean {
   const root = document.body.querySelector(':scope > main');
   if (!root) return false;
   const scrollY = window.scrollY;
-  const focused = document.activeElement;
+  const restoreFocus = rememberFocus();
   const openDetails = detailsState();
   const replaced = applyPatch(root, message);
   if (!replaced) return false;
@@ -216,12 +229,8 @@ function patchBody(message: Parameters<typeof applyPatch>[1]): boolean {
     if (element.matches(ROW_SELECTOR)) prepareRows(element.parentElement ?? element);
   }
   restoreDetails(openDetails);
-  // The focused row was replaced: focus its successor, found by its (moved) offset.
-  if (focused instanceof Element && !focused.isConnected) {
-    const offset = focused.getAttribute('data-source-offset');
-    const row = offset !== null ? document.querySelector<HTMLElement>(`[data-source-offset="${CSS.escape(offset)}"]`) : null;
-    row?.focus({ preventScroll: true });
-  }
+  // The focused row or control was replaced: focus its successor.
+  restoreFocus();
   if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
   return true;
 }

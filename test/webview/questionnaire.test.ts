@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { questionnaireBody, viewSwitch } from '../../src/core/render';
+import { bodyPatch } from '../../src/core/render/html/bodyPatch';
 import { reportCss } from '../../src/core/render/html/styles';
 import { deskAssessment, deskQuestionnaire } from '../support/questionnaireFixtures';
 import { chromiumAvailable, clearPosted, posted, savedState, send, WebviewHarness } from '../support/webviewHarness';
@@ -187,6 +188,28 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in the preview script', (
     await note.focus();
     await page.keyboard.type('Half a sent');
     await send(page, { type: 'update', uri: A, version: 3, body: answered });
+    await page.keyboard.type('ence');
+    expect(await note.inputValue()).toBe('Half a sentence');
+  });
+
+  it('keeps focus on the answer chosen, and what is being typed, when the edit comes as a patch (core/render/html/bodyPatch.ts)', async () => {
+    const before = await body();
+    const answered = await body(`${ASSESSMENT}      catalogue: most\n`);
+    const patch = bodyPatch(before, answered);
+    // The patch replaces the criterion the answer was chosen in: the focused button goes with it.
+    expect(patch?.replace.some((r) => r.html.includes('data-criterion="catalogue"'))).toBe(true);
+    await page.focus('article[data-criterion="catalogue"] [data-answer="none"]');
+    await page.keyboard.press('3');
+    await send(page, { type: 'patch', uri: A, version: 2, base: 1, ...patch });
+    await page.waitForFunction(() => document.body.getAttribute('data-report-version') === '2');
+    expect(await focusedAnswer(page)).toBe('most');
+    expect(await checked(page, 'catalogue')).toEqual(['most']);
+    const note = page.locator('article[data-criterion="catalogue"] textarea[data-field="note"]');
+    await note.focus();
+    await page.keyboard.type('Half a sent');
+    const noted = await body(`${ASSESSMENT}      catalogue:\n        answer: most\n        note: Checked\n`);
+    await send(page, { type: 'patch', uri: A, version: 3, base: 2, ...bodyPatch(answered, noted) });
+    await page.waitForFunction(() => document.body.getAttribute('data-report-version') === '3');
     await page.keyboard.type('ence');
     expect(await note.inputValue()).toBe('Half a sentence');
   });
