@@ -83,6 +83,22 @@ describe('inherited answers', () => {
     ]);
   });
 
+  it('give way to the answers of the unit\u2019s own assessors (responses): their consensus is the unit\u2019s answer', async () => {
+    const team = assessment('team', ['  build: { target: 3 }', '  test:', '    answers: { test-automated: yes, test-security: no }'], './platform.assessment.yaml').replace(
+      'dimensions:',
+      ['consensus: minimum', 'responses:', '  ana:', '    name: Ana', '    date: 2026-03-01', '    dimensions:', '      build:', '        answers: { build-signed: no }', '  ben:', '    name: Ben', '    date: 2026-03-02', '    dimensions:', '      build:', '        answers: { build-signed: yes }', 'dimensions:'].join('\n'),
+    );
+    const { analysis, doc } = await analyse({ 'platform.assessment.yaml': PLATFORM, 'team.assessment.yaml': team }, 'team.assessment.yaml');
+    expect(codesAt(analysis)).toEqual(['assessors-disagree@21:20']);
+    const build = doc.score!.dimensions[0]!;
+    expect(build.criteria.map((c) => [c.id, c.answer, c.inheritedFrom !== undefined, c.agreement !== undefined])).toEqual([
+      ['build-scripted', 'yes', true, false],
+      ['build-signed', 'no', false, true],
+    ]);
+    expect(build.level).toBe(2);
+    expect(buildReport(analysis).assessment?.inherits?.answers).toBeGreaterThanOrEqual(1);
+  });
+
   it('take a dimension the unit does not write whole, and pass on through a chain of bases, named after the one that wrote them', async () => {
     const region = assessment('region', ['  test:', '    answers: { test-automated: no, test-security: no }'], './platform.assessment.yaml');
     const team = assessment('team', ['  test:', '    answers: { test-automated: yes }'], './region.assessment.yaml');
