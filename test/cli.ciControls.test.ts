@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -127,6 +128,32 @@ describe('rubrics validate in CI', () => {
     // Named explicitly, it is checked.
     const named = await runCli(cli, ['validate', 'rubrics/mkdocs.yml', '-f', 'json'], { cwd: dir });
     expect((JSON.parse(named.stdout) as { path: string }[]).map((f) => f.path)).toEqual(['rubrics/mkdocs.yml']);
+  });
+
+  it('refuses a .rubricsignore that is a symbolic link or not a regular file, saying what to do, and reads nothing through it', async () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(FIXTURES, 'project'), path.join(dir, 'rubrics'), { recursive: true });
+    const secret = path.join(tempDir('rubrics-outside-'), 'token.txt');
+    fs.writeFileSync(secret, 'x-access-token:s3cr3t\n');
+    fs.symlinkSync(secret, path.join(dir, '.rubricsignore'));
+    const linked = await runCli(cli, ['validate', '-f', 'json'], { cwd: dir });
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain('.rubricsignore: it is a symbolic link');
+    expect(linked.stderr).toContain('Replace it with a regular file');
+    expect(linked.stdout + linked.stderr).not.toContain('s3cr3t');
+    fs.rmSync(path.join(dir, '.rubricsignore'));
+    // A FIFO would block a plain read forever.
+    if (process.platform !== 'win32') {
+      execFileSync('mkfifo', [path.join(dir, '.rubricsignore')]);
+      const fifo = await runCli(cli, ['validate', '-f', 'json'], { cwd: dir });
+      expect(fifo.code).toBe(2);
+      expect(fifo.stderr).toContain('FIFO');
+      fs.rmSync(path.join(dir, '.rubricsignore'));
+    }
+    // A regular file is read as before.
+    fs.writeFileSync(path.join(dir, '.rubricsignore'), 'rubrics/broken.*\n');
+    const plain = await runCli(cli, ['validate', '-f', 'json'], { cwd: dir });
+    expect((JSON.parse(plain.stdout) as { path: string }[]).map((f) => f.path)).not.toContain('rubrics/broken.assessment.yaml');
   });
 
   it('--base reports only the files the change touches, and still fails on, and names, errors elsewhere', async () => {
