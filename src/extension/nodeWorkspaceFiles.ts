@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { readForEngine } from '../cli/fileRead';
+import { readForEngine } from '../node/fileRead';
 import { vscodeWorkspaceFiles, type WorkspaceFiles } from './workspaceFiles';
 
 /**

@@ -6,11 +6,11 @@ import type { FileSource } from '../../server/files';
 import { startServer } from '../../server/server';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
-import { walkFiles } from '../discover';
-import { CliError, errorText } from '../errors';
-import { readTextFile } from '../fileRead';
-import { ResyncingMessageReader } from '../lspReader';
-import { fileUri, NodeFileHost } from '../nodeFileHost';
+import { walkFiles } from '../../node/discover';
+import { CliError, errorText } from '../../node/errors';
+import { readTextFile } from '../../node/fileRead';
+import { ResyncingMessageReader } from '../../node/lspReader';
+import { fileUri, NodeFileHost } from '../../node/nodeFileHost';
 
 const spec = {
   name: 'lsp',
