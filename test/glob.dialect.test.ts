@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { matchesGlob } from '../src/node/glob';
 import { discoverFiles } from '../src/node/discover';
-import { diskFileSource } from '../src/cli/commands/lsp';
+import { diskFileSource } from '../src/server/stdio';
 import { DEFAULT_RUBRIC_FILE_GLOBS, GlobSet } from '../src/core/format/files';
 import { globMatcher, globToRegExp } from '../src/core/format/glob';
 import { IgnoreList } from '../src/core/format/ignoreFile';

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { appendOutputFile, writeOutputFile } from '../node/atomicWrite';
-import { directoryUri } from '../cli/commands/validate';
 import type { OutputStream } from '../cli/context';
 import { CliError } from '../node/errors';
 import { escapeData, formatGithub } from '../cli/formatters/github';
@@ -8,6 +7,7 @@ import { formatSarif } from '../cli/formatters/sarif';
 import { printable } from '../node/printable';
 import { countTotals, plural, type FileResult } from '../node/results';
 import { TOOL_VERSION } from '../node/version';
+import { directoryUri } from '../node/nodeFileHost';
 import { formatScore, shownDelta } from '../core/render/text';
 import type { ChangeReview } from '../core/review/change';
 import { cliConfinement } from '../node/confinement';

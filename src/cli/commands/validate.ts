@@ -15,7 +15,7 @@ import { formatJson } from '../formatters/json';
 import { formatJunit } from '../formatters/junit';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
-import { fileUri, NodeFileHost } from '../../node/nodeFileHost';
+import { directoryUri, fileUri, NodeFileHost } from '../../node/nodeFileHost';
 import { emit } from '../output';
 import type { Severity } from '../../core/diagnostics/types';
 import { printable } from '../../node/printable';
@@ -302,10 +302,4 @@ function repositoryRoot(context: CliContext): string {
 
 function relativeTo(results: readonly FileResult[], root: string): FileResult[] {
   return results.map((r) => (r.absolutePath ? { ...r, path: displayPath(r.absolutePath, root) } : r));
-}
-
-/** A folder's file:// URI with the trailing slash SARIF's base URIs need. */
-export function directoryUri(directory: string): string {
-  const uri = fileUri(directory);
-  return uri.endsWith('/') ? uri : `${uri}/`;
 }
