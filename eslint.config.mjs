@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
-import { layerViolation } from './scripts/coreLayers.mjs';
+import { layerViolation } from './scripts/layers.mjs';
 
 const coreDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src', 'core');
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CORE_LAYERS, coreLayerOf, layerViolation } from '../scripts/coreLayers.mjs';
+import { CORE_LAYERS, coreLayerOf, layerViolation } from '../scripts/layers.mjs';
 
 const ROOT = path.join(__dirname, '..');
 
