@@ -1,20 +1,10 @@
 import js from '@eslint/js';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
-import { importViolation } from './scripts/layers.mjs';
+import { importViolation, resolveImport } from './scripts/layers.mjs';
 
 const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src');
-
-/** The file a relative import names, as TypeScript would find it (.ts, .d.ts, index.ts, or as written). */
-function resolveImport(importer, specifier) {
-  const base = path.resolve(path.dirname(importer), specifier);
-  for (const candidate of [`${base}.ts`, `${base}.d.ts`, path.join(base, 'index.ts'), base]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  return base;
-}
 
 /**
  * `src/layers`: the folders of src import only the folders below them, and each stage of src/core

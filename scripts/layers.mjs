@@ -3,6 +3,7 @@
 // - the folders of src: core ← node ← server, cli ← action, extension; webview apart (SRC_FOLDERS);
 // - inside src/core, its stages, lowest first: a stage imports only stages below it, so data flows
 //   one way: text → … → interchange. `yaml/` is wrapped by `document/`: nothing else reads YAML spans.
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -121,4 +122,13 @@ export function layerViolation(importer, target, coreDir) {
 /** Why `importer` may not import `target` (both absolute paths): the folders of src first, then the stages of src/core. */
 export function importViolation(importer, target, srcDir) {
   return folderViolation(importer, target, srcDir) ?? layerViolation(importer, target, path.join(srcDir, 'core'));
+}
+
+/** The file a relative import names, as TypeScript finds it (.ts, .d.ts, index.ts, or as written). */
+export function resolveImport(importer, specifier) {
+  const base = path.resolve(path.dirname(importer), specifier);
+  for (const candidate of [`${base}.ts`, `${base}.d.ts`, path.join(base, 'index.ts'), base]) {
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  }
+  return base;
 }

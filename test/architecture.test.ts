@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CORE_LAYERS, coreLayerOf, importViolation, layerViolation, SRC_FOLDERS, srcFolderOf } from '../scripts/layers.mjs';
+import { CORE_LAYERS, coreLayerOf, importViolation, layerViolation, resolveImport, SRC_FOLDERS, srcFolderOf } from '../scripts/layers.mjs';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -26,12 +26,6 @@ function coreTypeErrors(source: string): string[] {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
     return `${line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
   });
-}
-
-/** The file a relative import names, as TypeScript finds it (.ts, .d.ts, index.ts, or as written). */
-function resolveImport(importer: string, specifier: string): string {
-  const base = path.resolve(path.dirname(importer), specifier);
-  return [`${base}.ts`, `${base}.d.ts`, path.join(base, 'index.ts'), base].find((f) => fs.existsSync(f) && fs.statSync(f).isFile()) ?? base;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -86,8 +80,7 @@ describe('architecture', () => {
     const graph = new Map<string, Set<string>>();
     for (const file of core) {
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]+)['"]/g)) {
-        const base = path.resolve(path.dirname(file), m[1] as string);
-        const target = [`${base}.ts`, `${base}.d.ts`, path.join(base, 'index.ts'), base].find((f) => fs.existsSync(f) && fs.statSync(f).isFile()) ?? base;
+        const target = resolveImport(file, m[1] as string);
         const reason = layerViolation(file, target, coreDir);
         if (reason) violations.push(`${path.relative(coreDir, file)}: ${reason}`);
         const from = coreLayerOf(file, coreDir) as string;
