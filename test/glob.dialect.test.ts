@@ -1,7 +1,7 @@
 /**
  * The tool's one glob dialect (src/core/format/glob.ts), row by row, through every caller that
  * matches paths: the core's matcher, `rubrics.files` (GlobSet: the editor, the language server and
- * the folder walk), the CLI's glob arguments and the Action's `paths` (src/cli/glob.ts), and
+ * the folder walk), the CLI's glob arguments and the Action's `paths` (src/node/glob.ts), and
  * `.rubricsignore` (IgnoreList, with the pattern anchored to its folder). Then the case issue 21
  * found: a folder and a glob of it pick the same files.
  */

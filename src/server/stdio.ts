@@ -18,7 +18,7 @@ import { startServer } from './server';
 
 /**
  * The files of the workspace folders on disk, for the server's start-up scan in editors other
- * than VS Code (which searches for the server itself). The walk is the CLI's (walkFiles): it
+ * than VS Code (which searches for the server itself). The walk is the CLI's (src/node/discover.ts: walkFiles): it
  * never opens a FIFO, a socket or a device, and passes each one whose name the search wanted to
  * `note`, once; reads stop at the size limit (readTextFile).
  */
