@@ -1,29 +1,22 @@
 import js from '@eslint/js';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
-import { layerViolation } from './scripts/coreLayers.mjs';
+import { importViolation, resolveImport } from './scripts/layers.mjs';
 
-const coreDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src', 'core');
+const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src');
 
-/** The file a relative import names, as TypeScript would find it (.ts, .d.ts, index.ts, or as written). */
-function resolveImport(importer, specifier) {
-  const base = path.resolve(path.dirname(importer), specifier);
-  for (const candidate of [`${base}.ts`, `${base}.d.ts`, path.join(base, 'index.ts'), base]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  return base;
-}
-
-/** `core/layers`: each stage of src/core imports only the stages below it (see scripts/coreLayers.mjs). */
+/**
+ * `src/layers`: the folders of src import only the folders below them, and each stage of src/core
+ * only the stages below it (see scripts/layers.mjs).
+ */
 const layersRule = {
   meta: { type: 'problem', schema: [] },
   create(context) {
     const check = (node) => {
       const specifier = node.source?.value;
       if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
-      const reason = layerViolation(context.filename, resolveImport(context.filename, specifier), coreDir);
+      const reason = importViolation(context.filename, resolveImport(context.filename, specifier), srcDir);
       if (reason) context.report({ node: node.source, message: reason });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
@@ -43,14 +36,18 @@ export default tseslint.config(
     },
   },
   {
-    // The core is shared by the CLI, the extension host and the worker: it must never depend on VS Code.
-    files: ['src/core/**/*.ts'],
-    plugins: { core: { rules: { layers: layersRule } } },
+    files: ['src/**/*.ts'],
+    plugins: { src: { rules: { layers: layersRule } } },
+    rules: { 'src/layers': 'error' },
+  },
+  {
+    // Only the extension talks to VS Code: the core, the Node adapters, the CLI, the servers, the Action and the webviews' scripts run without it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/extension/**'],
     rules: {
-      'core/layers': 'error',
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core must stay independent of VS Code; adapt it in src/extension.' }],
-        patterns: [{ group: ['**/extension/**', '**/cli/**', '**/webview/**', '**/server/**'], message: 'src/core must not depend on its adapters.' }],
+        paths: [{ name: 'vscode', message: 'Only src/extension may import vscode; the other folders run without VS Code (see ARCHITECTURE.md).' }],
+        patterns: [{ group: ['vscode-languageclient', 'vscode-languageclient/*'], message: 'Only src/extension is the language client.' }],
       }],
     },
   },

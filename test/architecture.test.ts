@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CORE_LAYERS, coreLayerOf, layerViolation } from '../scripts/coreLayers.mjs';
+import { CORE_LAYERS, coreLayerOf, importViolation, layerViolation, resolveImport, SRC_FOLDERS, srcFolderOf } from '../scripts/layers.mjs';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -79,8 +80,7 @@ describe('architecture', () => {
     const graph = new Map<string, Set<string>>();
     for (const file of core) {
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]+)['"]/g)) {
-        const base = path.resolve(path.dirname(file), m[1] as string);
-        const target = [`${base}.ts`, `${base}.d.ts`, path.join(base, 'index.ts'), base].find((f) => fs.existsSync(f) && fs.statSync(f).isFile()) ?? base;
+        const target = resolveImport(file, m[1] as string);
         const reason = layerViolation(file, target, coreDir);
         if (reason) violations.push(`${path.relative(coreDir, file)}: ${reason}`);
         const from = coreLayerOf(file, coreDir) as string;
@@ -91,6 +91,74 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
     // Every stage is a known one, and the graph has no cycle (each edge points down the list).
     for (const [from, tos] of graph) for (const to of tos) expect(CORE_LAYERS.indexOf(to), `${from} → ${to}`).toBeLessThan(CORE_LAYERS.indexOf(from));
+  });
+
+  describe('the layers of src (scripts/layers.mjs, the src/layers lint rule): core ← node ← server, cli ← action, extension; webview apart', () => {
+    const srcDir = path.join(ROOT, 'src');
+    // The project's own lint configuration, on texts planted at paths inside src (nothing is written).
+    const lint = async (file: string, text: string) => {
+      const [result] = await new ESLint({ cwd: ROOT }).lintText(text, { filePath: path.join(ROOT, file) });
+      return (result?.messages ?? []).map((m) => `${m.line}: ${m.ruleId}: ${m.message}`);
+    };
+
+    it('fails on an import the wrong way, and says which rule it breaks', async () => {
+      expect(await lint('src/node/planted.ts', "import { runCli } from '../cli/run';\nexport { runCli };\n")).toEqual([
+        '1: src/layers: src/node may not import src/cli: it imports only src/core (see SRC_FOLDERS in scripts/layers.mjs).',
+      ]);
+      expect(await lint('src/core/text/planted.ts', "import { readTextFile } from '../../node/fileRead';\nexport { readTextFile };\n")).toEqual([
+        '1: src/layers: src/core may not import src/node: it imports no other folder (see SRC_FOLDERS in scripts/layers.mjs).',
+      ]);
+      expect(await lint('src/extension/planted.ts', "import { printable } from '../node/printable';\nimport { formatStylish } from '../cli/formatters/stylish';\nimport { startServer } from '../server/server';\nexport { printable, formatStylish, startServer };\n")).toEqual([
+        '2: src/layers: src/extension may not import src/cli: it imports only src/core, src/node, src/server, src/webview (see SRC_FOLDERS in scripts/layers.mjs).',
+        '3: src/layers: src/extension may import src/server only through src/server/protocol.ts (see ONLY_THROUGH in scripts/layers.mjs).',
+      ]);
+      expect(await lint('src/server/planted.ts', "import { walkFiles } from '../node/discover';\nimport { Engine } from '../core/engine';\nimport { runCli } from '../cli/run';\nexport { walkFiles, Engine, runCli };\n")).toEqual([
+        '2: src/layers: src/server reaches src/core only through src/server/core.ts; import it from there (see CORE_ENTRIES in scripts/layers.mjs).',
+        '3: src/layers: src/server may not import src/cli: it imports only src/core, src/node (see SRC_FOLDERS in scripts/layers.mjs).',
+      ]);
+      expect(await lint('src/action/planted.ts', "import { runCli } from '../cli/run';\nimport { emit } from '../cli/output';\nexport { runCli, emit };\n")).toEqual([
+        '2: src/layers: src/action may import src/cli only through src/cli/run.ts, src/cli/context.ts, src/cli/color.ts, src/cli/formatters/ (see ONLY_THROUGH in scripts/layers.mjs).',
+      ]);
+      expect(await lint('src/webview/planted.ts', "import * as vscode from 'vscode';\nimport { escapeHtml } from '../core/render/html/escape';\nimport { x } from '../extension/preview/html';\nexport { vscode, escapeHtml, x };\n")).toEqual([
+        "1: no-restricted-imports: 'vscode' import is restricted from being used. Only src/extension may import vscode; the other folders run without VS Code (see ARCHITECTURE.md).",
+        '3: src/layers: src/webview may not import src/extension: it imports only src/core (see SRC_FOLDERS in scripts/layers.mjs).',
+      ]);
+      expect(await lint('src/sidecar/planted.ts', "import { runCli } from '../cli/run';\nexport { runCli };\n")).toEqual([
+        '1: src/layers: src/sidecar is not a known folder; add it to SRC_FOLDERS in scripts/layers.mjs.',
+      ]);
+      // The stages of the core, through the same rule.
+      expect(await lint('src/core/text/planted.ts', "import { Engine } from '../engine';\nexport { Engine };\n")).toEqual([
+        '1: src/layers: src/core/text may not import src/core/engine: each stage imports only the stages below it (see CORE_LAYERS in scripts/layers.mjs).',
+      ]);
+    });
+
+    it('passes on imports the right way, the boundary files of the tree among them', async () => {
+      expect(await lint('src/cli/planted.ts', "import { walkFiles } from '../node/discover';\nimport { serveOverStdio } from '../server/stdio';\nimport { Engine } from '../core/engine';\nexport { walkFiles, serveOverStdio, Engine };\n")).toEqual([]);
+      for (const file of ['src/extension/nodeWorkspaceFiles.ts', 'src/action/main.ts', 'src/server/stdio.ts', 'src/cli/commands/lsp.ts', 'src/webview/preview.ts']) {
+        expect(await lint(file, fs.readFileSync(path.join(ROOT, file), 'utf8')), file).toEqual([]);
+      }
+    });
+
+    it('holds on every relative import of src, and no folder imports one above it', () => {
+      const violations: string[] = [];
+      const graph = new Map<string, Set<string>>();
+      for (const file of sourceFiles(srcDir)) {
+        for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"](\.[^'"]+)['"]/g)) {
+          const target = resolveImport(file, m[1] as string);
+          const reason = importViolation(file, target, srcDir);
+          if (reason) violations.push(`${path.relative(ROOT, file)}: ${reason}`);
+          const from = srcFolderOf(file, srcDir) as string;
+          const to = srcFolderOf(target, srcDir);
+          if (to && to !== from) graph.set(from, (graph.get(from) ?? new Set()).add(to));
+        }
+      }
+      expect(violations).toEqual([]);
+      // src/extension, src/action and src/server take nothing from the CLI but what the Action runs and prints with.
+      expect([...(graph.get('extension') ?? [])].sort()).not.toContain('cli');
+      expect([...(graph.get('server') ?? [])].sort()).not.toContain('cli');
+      expect(graph.get('node')).toEqual(new Set(['core']));
+      expect(Object.keys(SRC_FOLDERS).sort()).toEqual(fs.readdirSync(srcDir).sort());
+    });
   });
 
   it('compiles no schema and builds no function at run time', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fetchCommand, listChanges, parseRawDiff } from '../src/cli/changedFiles';
-import { CliError } from '../src/cli/errors';
+import { fetchCommand, listChanges, parseRawDiff } from '../src/node/changedFiles';
+import { CliError } from '../src/node/errors';
 import { gitIn as git, removeTempDirs, tempDir } from './cli.helpers';
 
 afterAll(removeTempDirs);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PRINTED_LENGTH, printable, printableJson, printablePath } from '../src/cli/printable';
+import { MAX_PRINTED_LENGTH, printable, printableJson, printablePath } from '../src/node/printable';
 import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from './cli.helpers';
 
 let cli: string;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { displayPath } from '../src/cli/discover';
-import { fileUri } from '../src/cli/nodeFileHost';
+import { displayPath } from '../src/node/discover';
+import { fileUri } from '../src/node/nodeFileHost';
 import { classifyLink } from '../src/core/domain/links';
 import { resolveRelative } from '../src/core/resolve/uris';
 

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_READ_BYTES, readPrefix, readTextFile, UnreadableFile } from '../src/cli/fileRead';
+import { MAX_READ_BYTES, readPrefix, readTextFile, UnreadableFile } from '../src/node/fileRead';
 import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from './cli.helpers';
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../src/core/engine';
 import { renderDiffMarkdown, renderJson, renderMarkdown } from '../src/core/render';
 import { buildReport, diffReports } from '../src/core/report';
-import { NodeFileHost } from '../src/cli/nodeFileHost';
+import { NodeFileHost } from '../src/node/nodeFileHost';
 import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './cli.helpers';
 
 let cli: string;

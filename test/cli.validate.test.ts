@@ -7,7 +7,7 @@ import { DIAGNOSTIC_HELP } from '../src/core/diagnostics/help';
 import { Engine } from '../src/core/engine';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { escapeData, escapeProperty } from '../src/cli/formatters/github';
-import { NodeFileHost } from '../src/cli/nodeFileHost';
+import { NodeFileHost } from '../src/node/nodeFileHost';
 import { buildCli, expectGolden, FIXTURES, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
 
 let cli: string;

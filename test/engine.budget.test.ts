@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { BENCH_RUBRIC_FILE, generateBenchDocuments } from '../bench/generate';
 import { aliasSharedRubric } from '../bench/hostile';
-import { FileChecker } from '../src/cli/analyze';
+import { FileChecker } from '../src/node/analyze';
 import { BudgetExceeded, DOCUMENT_BUDGET, DocumentBudget, type BudgetLimits } from '../src/core/document/budget';
 import { parseDocuments } from '../src/core/document/located';
 import { DiagnosticCollector } from '../src/core/diagnostics/collector';

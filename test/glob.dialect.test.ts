@@ -1,7 +1,7 @@
 /**
  * The tool's one glob dialect (src/core/format/glob.ts), row by row, through every caller that
  * matches paths: the core's matcher, `rubrics.files` (GlobSet: the editor, the language server and
- * the folder walk), the CLI's glob arguments and the Action's `paths` (src/cli/glob.ts), and
+ * the folder walk), the CLI's glob arguments and the Action's `paths` (src/node/glob.ts), and
  * `.rubricsignore` (IgnoreList, with the pattern anchored to its folder). Then the case issue 21
  * found: a folder and a glob of it pick the same files.
  */
@@ -11,9 +11,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { matchesGlob } from '../src/cli/glob';
-import { discoverFiles } from '../src/cli/discover';
-import { diskFileSource } from '../src/cli/commands/lsp';
+import { matchesGlob } from '../src/node/glob';
+import { discoverFiles } from '../src/node/discover';
+import { diskFileSource } from '../src/server/stdio';
 import { DEFAULT_RUBRIC_FILE_GLOBS, GlobSet } from '../src/core/format/files';
 import { globMatcher, globToRegExp } from '../src/core/format/glob';
 import { IgnoreList } from '../src/core/format/ignoreFile';

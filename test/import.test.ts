@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { convertDsomm } from '../src/core/interchange/dsomm';
-import { readModelFile, readSammModel, sammRelease } from '../src/cli/import/readModel';
+import { readModelFile, readSammModel, sammRelease } from '../src/node/readModel';
 import { rubricYaml } from '../src/core/interchange/rubricYaml';
 import { convertSamm } from '../src/core/interchange/samm';
 import type { AssessmentDocumentAnalysis } from '../src/core/engine';

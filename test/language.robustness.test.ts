@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NodeFileHost, fileUri } from '../src/cli/nodeFileHost';
+import { NodeFileHost, fileUri } from '../src/node/nodeFileHost';
 import { Engine } from '../src/core/engine';
 import { codeLenses } from '../src/core/language/codeLens';
 import { completionsAt } from '../src/core/language/completion';

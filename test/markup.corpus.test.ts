@@ -17,7 +17,7 @@ import { isSafeUrl } from '../src/core/domain/links';
 import type { FileAnalysis } from '../src/core/engine';
 import { hoverAt } from '../src/core/language/hover';
 import { renderSummary } from '../src/action/summary';
-import { toFileResult } from '../src/cli/results';
+import { toFileResult } from '../src/node/results';
 import { renderDiffMarkdown, renderHtml, renderMarkdown, renderReviewMarkdown } from '../src/core/render';
 import { buildReport, diffReports } from '../src/core/report';
 import { reviewChange } from '../src/core/review/change';

@@ -1,5 +1,5 @@
 // Entry of the GitHub Action (action.yml runs dist/action/index.js, built from here).
-import { tuneForBatchRun } from '../cli/batchTuning';
+import { tuneForBatchRun } from '../node/batchTuning';
 import { escapeData } from '../cli/formatters/github';
 import { runAction } from './main';
 

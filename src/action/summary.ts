@@ -1,6 +1,6 @@
 import { palette } from '../cli/color';
 import { summaryLine } from '../cli/formatters/stylish';
-import { notFullyChecked, type FileResult } from '../cli/results';
+import { notFullyChecked, type FileResult } from '../node/results';
 import { fitMarkdown, MAX_COMMENT_LENGTH, MAX_SUMMARY_BYTES, renderReviewMarkdown } from '../core/render';
 import { markdownCode, markdownTable, markdownText } from '../core/render/markdown/escape';
 import type { ChangeReview } from '../core/review/change';

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { AssessmentDocumentAnalysis } from '../core/engine';
 import { answerModelOf, type AnswerModel } from '../core/language/answerRows';
-import { createEngine, FileChecker, incompleteLines } from './analyze';
-import { cliConfinement } from './confinement';
+import { createEngine, FileChecker, incompleteLines } from '../node/analyze';
+import { cliConfinement } from '../node/confinement';
 import type { CliContext } from './context';
-import { CliError } from './errors';
-import { printable } from './printable';
-import { SourceReader } from './sources';
+import { CliError } from '../node/errors';
+import { printable } from '../node/printable';
+import { SourceReader } from '../node/sources';
 
 /** An assessment file on disk, analysed, with the answer sheet of its assessment document. */
 export interface AssessmentSheetSource {

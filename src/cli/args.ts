@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestMatch } from '../core/text/suggest';
-import { CliError } from './errors';
+import { CliError } from '../node/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

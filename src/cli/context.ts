@@ -1,4 +1,4 @@
-import { errorText } from './errors';
+import { errorText } from '../node/errors';
 
 /** Where a command writes and what it knows about its surroundings; tests can supply their own. */
 export interface OutputStream {

@@ -1,17 +1,17 @@
 import path from 'node:path';
 import type { Workbook } from '../core/interchange/sheets/workbook';
 import { MemoryFileHost } from '../core/resolve/host';
-import { createEngine } from './analyze';
-import { cliConfinement } from './confinement';
+import { createEngine } from '../node/analyze';
+import { cliConfinement } from '../node/confinement';
 import type { CliContext } from './context';
-import { displayPath } from './discover';
-import { CliError } from './errors';
-import { readPrefix, UnreadableFile } from './fileRead';
-import { fileUri } from './nodeFileHost';
-import { printable } from './printable';
+import { displayPath } from '../node/discover';
+import { CliError } from '../node/errors';
+import { readPrefix, UnreadableFile } from '../node/fileRead';
+import { fileUri } from '../node/nodeFileHost';
+import { printable } from '../node/printable';
 import { reportProblemsToStderr } from './problems';
 import { loadSheetCodec } from './sheetCodec';
-import { SourceReader } from './sources';
+import { SourceReader } from '../node/sources';
 
 /**
  * A spreadsheet the user named, read and decoded: a regular file, no more of it than the codec

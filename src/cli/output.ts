@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { outputRoot } from './confinement';
+import { outputRoot } from '../node/confinement';
 import type { CliContext } from './context';
-import { printable } from './printable';
+import { printable } from '../node/printable';
 
 /**
  * Writes a command's result to `--out` (whole or not at all) or, without it, to stdout. A file
@@ -14,7 +14,7 @@ export async function emit(text: string, out: string | undefined, context: CliCo
     return;
   }
   // Loaded when a file is written: it needs crypto and net, which printing a result does not.
-  const { writeOutputFile } = await import('./atomicWrite');
+  const { writeOutputFile } = await import('../node/atomicWrite');
   await writeOutputFile(path.resolve(context.cwd, out), text, out, { within: await outputRoot(context) });
   if (what !== undefined) context.stderr.write(`rubrics: wrote ${printable(out)}: ${what} (${sizeOf(text)}).\n`);
 }

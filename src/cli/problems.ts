@@ -3,7 +3,7 @@ import type { FileAnalysis } from '../core/engine';
 import { colorEnabled, palette } from './color';
 import type { CliContext } from './context';
 import { formatStylish } from './formatters/stylish';
-import { countTotals, toFileResult } from './results';
+import { countTotals, toFileResult } from '../node/results';
 
 /**
  * The diagnostics that belong to one document of a file: its own, plus those of the file as a

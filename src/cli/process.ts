@@ -1,7 +1,7 @@
-import { tuneForBatchRun } from './batchTuning';
+import { tuneForBatchRun } from '../node/batchTuning';
 import { describeOutputFailure, processContext, type CliContext, type GuardedOutput } from './context';
-import { CliError } from './errors';
-import { TOOL_VERSION } from './version';
+import { CliError } from '../node/errors';
+import { TOOL_VERSION } from '../node/version';
 
 /**
  * What every entry of the `rubrics` command does around its work (dist/cli/main.js, the whole

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { RubricIndex } from '../core/domain/rubricIndex';
-import { createEngine, FileChecker, incompleteLines } from './analyze';
-import { cliConfinement } from './confinement';
+import { createEngine, FileChecker, incompleteLines } from '../node/analyze';
+import { cliConfinement } from '../node/confinement';
 import type { CliContext } from './context';
-import { CliError } from './errors';
-import { printable } from './printable';
-import { SourceReader } from './sources';
+import { CliError } from '../node/errors';
+import { printable } from '../node/printable';
+import { SourceReader } from '../node/sources';
 
 /** A rubric file on disk that assessments can be scored against, with its index. */
 export interface RubricSource {

@@ -1,9 +1,9 @@
 import { closestMatch } from '../core/text/suggest';
 import type { Command } from './command';
 import type { CliContext } from './context';
-import { CliError } from './errors';
+import { CliError } from '../node/errors';
 import { guarded } from './process';
-import { TOOL_VERSION } from './version';
+import { TOOL_VERSION } from '../node/version';
 
 /**
  * The commands, each loaded only when it runs: `rubrics validate` over a thousand files should not

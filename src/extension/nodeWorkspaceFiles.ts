@@ -1,10 +1,10 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { readForEngine } from '../cli/fileRead';
+import { readForEngine } from '../node/fileRead';
 import { vscodeWorkspaceFiles, type WorkspaceFiles } from './workspaceFiles';
 
 /**
- * The desktop's reader: files on disk through the CLI's reader (src/cli/fileRead.ts, the one
+ * The desktop's reader: files on disk through the Node reader (src/node/fileRead.ts, the one
  * home of this on Node), which never opens a FIFO, a socket or a device, and never reads past
  * the engine's size limit, even when a file grows while it is read; other schemes through VS Code.
  */

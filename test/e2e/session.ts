@@ -6,7 +6,7 @@ import { suiteVsix } from '../../scripts/e2e/build-suite.mjs';
 import { extensionVsixPath, gitUserSettings, repoRoot, startCodeServer, windowUserSettings, type CodeServer } from '../../scripts/e2e/codeServer.mjs';
 import { copySamplesWorkspace } from '../../scripts/e2e/samplesWorkspace.mjs';
 import { Workbench } from '../../scripts/e2e/workbench.mjs';
-import { fileUri, NodeFileHost } from '../../src/cli/nodeFileHost';
+import { fileUri, NodeFileHost } from '../../src/node/nodeFileHost';
 import { Engine, type FileAnalysis } from '../../src/core/engine';
 
 /**

@@ -1,9 +1,9 @@
 import { builtinFrameworks, type BuiltinFramework } from '../../core/builtins';
 import type { Rubric } from '../../core/format/types';
-import { createEngine } from '../analyze';
+import { createEngine } from '../../node/analyze';
 import { oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
-import { CliError } from '../errors';
+import { CliError } from '../../node/errors';
 import { closestMatch } from '../../core/text/suggest';
 
 const spec = {

@@ -5,11 +5,11 @@ import { closestMatch } from '../../core/text/suggest';
 import { buildPortfolio, compareUnits, unitKey, type AssessmentEntry, type PortfolioEntry, type PortfolioModel } from '../../core/views';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
-import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
-import { CliError } from '../errors';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../../node/confinement';
+import { CliError } from '../../node/errors';
 import { emit, FORMAT_NAMES } from '../output';
-import { printable, printableJson } from '../printable';
-import { readPortfolioFiles, type PortfolioRead } from '../portfolioFiles';
+import { printable, printableJson } from '../../node/printable';
+import { readPortfolioFiles, type PortfolioRead } from '../../node/portfolioFiles';
 import { portfolioScope, readingNotices, reportReading } from './portfolio';
 
 const FORMATS = ['md', 'html', 'json'] as const;

@@ -3,19 +3,19 @@ import path from 'node:path';
 import { renderDiffMarkdown, renderReviewMarkdown } from '../../core/render';
 import { buildReport, diffReports } from '../../core/report';
 import type { FileAnalysis } from '../../core/engine';
-import { createEngine, FileChecker, incompleteLines } from '../analyze';
+import { createEngine, FileChecker, incompleteLines } from '../../node/analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
-import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement } from '../confinement';
+import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement } from '../../node/confinement';
 import type { Confinement } from '../../core/resolve/confinement';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
-import { CliError } from '../errors';
+import { CliError } from '../../node/errors';
 import { emit, FORMAT_NAMES } from '../output';
-import { printable, printableJson } from '../printable';
+import { printable, printableJson } from '../../node/printable';
 import { reportProblemsToStderr } from '../problems';
-import { reviewRepository } from '../review';
+import { reviewRepository } from '../../node/review';
 import { rubricChangesBetween } from '../../core/review/change';
-import { SourceReader, type LoadedSource } from '../sources';
+import { SourceReader, type LoadedSource } from '../../node/sources';
 
 const FORMATS = ['md', 'json'] as const;
 

@@ -3,9 +3,9 @@ import { answerWorkbook } from '../../core/interchange/sheets/answerSheet';
 import { loadAssessmentSheet } from '../answerSheetSource';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
-import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../confinement';
-import { CliError } from '../errors';
-import { printable } from '../printable';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../../node/confinement';
+import { CliError } from '../../node/errors';
+import { printable } from '../../node/printable';
 import { loadSheetCodec } from '../sheetCodec';
 
 const FORMATS = ['xlsx', 'csv'] as const;
@@ -65,7 +65,7 @@ Examples:
     const importCommand = `rubrics import answers ${quoted(values.out)} --into ${quoted(source.shownPath)}`;
     const codec = await loadSheetCodec();
     const bytes = await codec.writeSpreadsheet(answerWorkbook(source.sheet, format, importCommand), format, { delimiter, bom: values.bom ?? false });
-    const { writeOutputFile } = await import('../atomicWrite');
+    const { writeOutputFile } = await import('../../node/atomicWrite');
     await writeOutputFile(path.resolve(context.cwd, values.out), bytes, values.out, { within: await outputRoot(context) });
     context.stderr.write(`Wrote ${source.sheet.rows.length} criteria of ${printable(source.shownPath)} to ${printable(values.out)}. After editing, run: ${printable(importCommand)}\n`);
     return 0;

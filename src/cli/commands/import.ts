@@ -3,14 +3,14 @@ import { MemoryFileHost } from '../../core/resolve/host';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
-import { CliError } from '../errors';
+import { CliError } from '../../node/errors';
 import { ConversionError, type Conversion } from '../../core/interchange/conversion';
 import { convertDsomm } from '../../core/interchange/dsomm';
-import { readModelFile, readSammModel, sammRelease } from '../import/readModel';
+import { readModelFile, readSammModel, sammRelease } from '../../node/readModel';
 import { rubricYaml } from '../../core/interchange/rubricYaml';
 import { convertSamm } from '../../core/interchange/samm';
 import { emit } from '../output';
-import { printable } from '../printable';
+import { printable } from '../../node/printable';
 import { reportProblemsToStderr } from '../problems';
 
 const spec = {

@@ -4,10 +4,10 @@ import { answerChangeProblems, answerEdits, applyTextEdits } from '../../core/la
 import { loadAssessmentSheet } from '../answerSheetSource';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
-import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../confinement';
-import { CliError } from '../errors';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../../node/confinement';
+import { CliError } from '../../node/errors';
 import { readSpreadsheetFile } from '../importSupport';
-import { printable } from '../printable';
+import { printable } from '../../node/printable';
 
 const spec = {
   name: 'import answers',
@@ -76,7 +76,7 @@ Examples:
       context.stderr.write(`${summary}${changed === 0 ? '; nothing to write' : '; --dry-run: nothing was written'} (${printable(target.shownPath)}).\n`);
       return result.problems.length > 0 ? 1 : 0;
     }
-    const { writeOutputFile } = await import('../atomicWrite');
+    const { writeOutputFile } = await import('../../node/atomicWrite');
     await writeOutputFile(target.absolute, applyTextEdits(target.text, edits.edits), target.shownPath, { within: await outputRoot(context) });
     context.stderr.write(`${summary}; wrote ${printable(target.shownPath)}${result.problems.length > 0 ? ` without the rows with ${problemCount(result.problems.length)}` : ''}.\n`);
     return result.problems.length > 0 ? 1 : 0;

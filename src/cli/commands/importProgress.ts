@@ -4,11 +4,11 @@ import { readDsommProgress } from '../../core/interchange/dsommProgress';
 import { ConversionError } from '../../core/interchange/conversion';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
-import { outputRoot } from '../confinement';
-import { CliError } from '../errors';
-import { readModelFile } from '../import/readModel';
+import { outputRoot } from '../../node/confinement';
+import { CliError } from '../../node/errors';
+import { readModelFile } from '../../node/readModel';
 import { checkWritten, todayIn } from '../importSupport';
-import { printable } from '../printable';
+import { printable } from '../../node/printable';
 import { loadRubric, rubricReference } from '../rubricSource';
 
 const spec = {
@@ -87,7 +87,7 @@ Example:
     });
     let hasErrors = false;
     for (const f of files) hasErrors = (await checkWritten(f.text, f.shown, f.file, context)) || hasErrors;
-    const { writeFilesAtomic } = await import('../atomicWrite');
+    const { writeFilesAtomic } = await import('../../node/atomicWrite');
     await writeFilesAtomic(files, { within: await outputRoot(context) });
     context.stderr.write(`Wrote ${files.length} assessment${files.length === 1 ? '' : 's'}: ${files.map((f) => printable(f.shown)).join(', ')}.\n`);
     return hasErrors ? 1 : 0;

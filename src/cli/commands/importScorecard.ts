@@ -3,14 +3,14 @@ import YAML from 'yaml';
 import { ConversionError } from '../../core/interchange/conversion';
 import { rubricYaml } from '../../core/interchange/rubricYaml';
 import { parseScorecardResults, scorecardAssessments, scorecardRubric } from '../../core/interchange/scorecard';
-import { readUserFile } from '../analyze';
+import { readUserFile } from '../../node/analyze';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
-import { outputRoot } from '../confinement';
-import { displayPath } from '../discover';
-import { CliError } from '../errors';
+import { outputRoot } from '../../node/confinement';
+import { displayPath } from '../../node/discover';
+import { CliError } from '../../node/errors';
 import { checkWritten, validId } from '../importSupport';
-import { printable } from '../printable';
+import { printable } from '../../node/printable';
 import { loadRubric, rubricReference } from '../rubricSource';
 
 const spec = {
@@ -86,7 +86,7 @@ Example:
     let hasErrors = false;
     const rubricWritten = files.filter((f) => f.file.endsWith('.rubric.yaml'));
     for (const f of files) hasErrors = (await checkWritten(f.text, f.shown, f.file, context, rubricWritten)) || hasErrors;
-    const { writeFilesAtomic } = await import('../atomicWrite');
+    const { writeFilesAtomic } = await import('../../node/atomicWrite');
     await writeFilesAtomic(files, { within: await outputRoot(context) });
     context.stderr.write(`Wrote ${files.map((f) => printable(f.shown)).join(', ')}.\n`);
     return hasErrors ? 1 : 0;

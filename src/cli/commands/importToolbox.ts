@@ -3,9 +3,9 @@ import YAML from 'yaml';
 import { readSammToolbox } from '../../core/interchange/sammToolbox';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
-import { CliError } from '../errors';
+import { CliError } from '../../node/errors';
 import { emit } from '../output';
-import { printable } from '../printable';
+import { printable } from '../../node/printable';
 import { checkWritten, readSpreadsheetFile, todayIn, validId } from '../importSupport';
 import { loadRubric, rubricReference } from '../rubricSource';
 

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { builtinFrameworks } from '../../core/builtins';
 import type { RubricIndex } from '../../core/domain/rubricIndex';
-import { createEngine } from '../analyze';
+import { createEngine } from '../../node/analyze';
 import { parseCommand } from '../args';
-import { writeFilesAtomic } from '../atomicWrite';
+import { writeFilesAtomic } from '../../node/atomicWrite';
 import type { Command } from '../command';
-import { outputRoot } from '../confinement';
-import { displayPath } from '../discover';
-import { CliError } from '../errors';
+import { outputRoot } from '../../node/confinement';
+import { displayPath } from '../../node/discover';
+import { CliError } from '../../node/errors';
 import { FILE_NAMES, STARTER_RUBRIC_ID, starterAssessment, starterDates, starterPlan, starterReadme, starterRubric, starterWorkflow } from '../initTemplates';
 
 const spec = {

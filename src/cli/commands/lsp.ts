@@ -1,16 +1,7 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createConnection, StreamMessageWriter } from 'vscode-languageserver/node';
-import { GlobSet } from '../../core/format/files';
-import type { FileSource } from '../../server/files';
-import { startServer } from '../../server/server';
+import { CliError } from '../../node/errors';
+import { serveOverStdio } from '../../server/stdio';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
-import { walkFiles } from '../discover';
-import { CliError, errorText } from '../errors';
-import { readTextFile } from '../fileRead';
-import { ResyncingMessageReader } from '../lspReader';
-import { fileUri, NodeFileHost } from '../nodeFileHost';
 
 const spec = {
   name: 'lsp',
@@ -20,79 +11,6 @@ const spec = {
   },
   positionals: { min: 0, max: 0, what: 'nothing' },
 } as const;
-
-/**
- * The files of the workspace folders on disk, for the server's start-up scan in editors other
- * than VS Code (which searches for the server itself). The walk is the CLI's (walkFiles): it
- * never opens a FIFO, a socket or a device, and passes each one whose name the search wanted to
- * `note`, once; reads stop at the size limit (readTextFile).
- */
-export function diskFileSource(note: (message: string) => void = () => undefined): FileSource {
-  const host = new NodeFileHost({ cache: false });
-  const noted = new Set<string>();
-  const noteOnce = (key: string, message: string) => {
-    if (noted.has(key)) return;
-    noted.add(key);
-    note(message);
-  };
-  return {
-    readFile: (uri) => host.readFile(uri),
-    realUri: (uri) => host.realUri(uri),
-    async findFiles(folders, include, maxResults) {
-      const globs = new GlobSet([include]);
-      const found: string[] = [];
-      for (const folder of folders) {
-        if (!folder.startsWith('file:') || found.length >= maxResults) continue;
-        const root = fileURLToPath(folder);
-        const unreadableFolder = (dir: string, error: unknown) => noteOnce(dir, `Skipped the folder ${dir}: ${errorText(error)}.`);
-        try {
-          for await (const entry of walkFiles(root, Infinity, { unreadableFolder })) {
-            const relative = path.relative(root, entry.path).split(path.sep).join('/');
-            if (!globs.matches(relative, entry.path)) continue;
-            if (entry.kind === 'other') noteOnce(entry.path, `Skipped ${relative}: it is ${entry.what}, not a regular file.`);
-            else found.push(fileUri(entry.path));
-            if (found.length >= maxResults) break;
-          }
-        } catch (error) {
-          noteOnce(root, `Skipped the workspace folder ${root}: ${errorText(error)}`);
-        }
-      }
-      return found;
-    },
-  };
-}
-
-/**
- * Where the built-in rubrics are files an editor can open, relative to this code as it runs
- * (dist/cli/main.js): the npm package ships them as frameworks/*.rubric.yaml beside dist/, and a
- * build in a checkout of the repository finds them where they are kept.
- */
-const BUILTIN_FOLDERS = [path.join(__dirname, '..', '..', 'frameworks'), path.join(__dirname, '..', '..', 'src', 'core', 'builtins', 'frameworks')];
-
-/**
- * The file of a built-in rubric, for go to definition in editors that cannot open the
- * rubrics-builtin: scheme (Neovim, Helix, Zed). A file counts only when its text is the built-in's
- * own, so the range of a definition points at the same words; the answer is kept per file name.
- */
-export function builtinFileFinder(folders: readonly string[] = BUILTIN_FOLDERS): (fileName: string, text: string) => Promise<string | undefined> {
-  const found = new Map<string, Promise<string | undefined>>();
-  const find = async (fileName: string, text: string) => {
-    for (const folder of folders) {
-      const file = path.join(folder, fileName);
-      const onDisk = await readTextFile(file).catch(() => undefined);
-      if (onDisk === text) return fileUri(file);
-    }
-    return undefined;
-  };
-  return (fileName, text) => {
-    let answer = found.get(fileName);
-    if (!answer) {
-      answer = find(fileName, text);
-      found.set(fileName, answer);
-    }
-    return answer;
-  };
-}
 
 export const lspCommand: Command = {
   name: 'lsp',
@@ -115,10 +33,7 @@ Options:
       return 0;
     }
     if (!options.stdio) throw new CliError('"rubrics lsp" needs --stdio: the editor talks to the server over standard input and output. Run "rubrics lsp --help" for usage.');
-    const reader = new ResyncingMessageReader(process.stdin);
-    const connection = createConnection(reader, new StreamMessageWriter(process.stdout));
-    reader.onError((error) => connection.console.error(`A message from the editor was not read as sent: ${error.message}`));
-    startServer(connection, { files: diskFileSource((message) => connection.console.log(message)), builtinFile: builtinFileFinder() });
+    serveOverStdio();
     // The connection ends the process when the editor says "exit" or closes standard input.
     return new Promise<number>(() => undefined);
   },

@@ -1,15 +1,15 @@
 import { isRealDate } from '../../core/domain/dates';
 import type { PortfolioColumns } from '../../core/render/portfolioText';
 import { buildPortfolio, type PortfolioModel } from '../../core/views';
-import { incompleteLines } from '../analyze';
+import { incompleteLines } from '../../node/analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
-import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../../node/confinement';
 import type { CliContext } from '../context';
-import { CliError } from '../errors';
+import { CliError } from '../../node/errors';
 import { emit, FORMAT_NAMES } from '../output';
-import { printable, printableJson } from '../printable';
-import { readPortfolioFiles, type PortfolioRead } from '../portfolioFiles';
+import { printable, printableJson } from '../../node/printable';
+import { readPortfolioFiles, type PortfolioRead } from '../../node/portfolioFiles';
 
 const FORMATS = ['md', 'html', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];

@@ -1,14 +1,14 @@
 import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
 import { buildReport, type ReportModel } from '../../core/report';
-import { createEngine, FileChecker, incompleteLines } from '../analyze';
+import { createEngine, FileChecker, incompleteLines } from '../../node/analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand, wholeNumber } from '../args';
-import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../../node/confinement';
 import type { Command } from '../command';
-import { CliError } from '../errors';
+import { CliError } from '../../node/errors';
 import { emit, FORMAT_NAMES } from '../output';
-import { printable, printableJson } from '../printable';
+import { printable, printableJson } from '../../node/printable';
 import { reportProblemsToStderr } from '../problems';
-import { SourceReader } from '../sources';
+import { SourceReader } from '../../node/sources';
 
 const FORMATS = ['md', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];

@@ -5,15 +5,15 @@ import type { FileAnalysis } from '../../core/engine';
 import { formatScore } from '../../core/render/text';
 import { defaultAssessmentTitle } from '../../core/report/buildReport';
 import { rubricsDefinedIn, rubricUsers, type RubricRef } from '../../core/review/dependents';
-import { createEngine, FileChecker, incompleteLines, readUserFile } from '../analyze';
-import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../confinement';
+import { createEngine, FileChecker, incompleteLines, readUserFile } from '../../node/analyze';
+import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../../node/confinement';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
-import { displayPath, discoverFiles, refusedNotes } from '../discover';
-import { CliError } from '../errors';
-import { fileUri, NodeFileHost } from '../nodeFileHost';
+import { displayPath, discoverFiles, refusedNotes } from '../../node/discover';
+import { CliError } from '../../node/errors';
+import { fileUri, NodeFileHost } from '../../node/nodeFileHost';
 import { emit } from '../output';
-import { printable, printableJson } from '../printable';
+import { printable, printableJson } from '../../node/printable';
 
 const FORMATS = ['text', 'json'] as const;
 

@@ -3,25 +3,25 @@ import { oneOf, parseCommand, wholeNumber } from '../args';
 import { colorEnabled, palette } from '../color';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
-import { createEngine, FileChecker } from '../analyze';
-import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement, outputRoot } from '../confinement';
+import { createEngine, FileChecker } from '../../node/analyze';
+import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement, outputRoot } from '../../node/confinement';
 import type { Confinement } from '../../core/resolve/confinement';
-import { compareStrings, displayPath, discoverFiles, NothingToCheck } from '../discover';
-import { readTextFile, UnreadableFile } from '../fileRead';
+import { compareStrings, displayPath, discoverFiles, NothingToCheck } from '../../node/discover';
+import { readTextFile, UnreadableFile } from '../../node/fileRead';
 import { refusedFileDiagnostic } from '../../core/resolve/confinement';
-import { CliError } from '../errors';
+import { CliError } from '../../node/errors';
 import { formatGithub } from '../formatters/github';
 import { formatJson } from '../formatters/json';
 import { formatJunit } from '../formatters/junit';
 import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
-import { fileUri, NodeFileHost } from '../nodeFileHost';
+import { directoryUri, fileUri, NodeFileHost } from '../../node/nodeFileHost';
 import { emit } from '../output';
 import type { Severity } from '../../core/diagnostics/types';
-import { printable } from '../printable';
-import { countTotals, notFullyChecked, plural, toFileResult, type FileResult } from '../results';
-import type { ValidateCache } from '../validateCache';
-import { TOOL_VERSION } from '../version';
+import { printable } from '../../node/printable';
+import { countTotals, notFullyChecked, plural, toFileResult, type FileResult } from '../../node/results';
+import type { ValidateCache } from '../../node/validateCache';
+import { TOOL_VERSION } from '../../node/version';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
@@ -212,13 +212,13 @@ function atOrAbove(results: readonly FileResult[], floor: number): FileResult[] 
 
 /** The cache of `--cache`, loaded only then (it hashes with node:crypto, which a plain run does not load). */
 async function openCache(location: string | undefined, context: CliContext, note: (text: string) => void): Promise<ValidateCache> {
-  const { defaultCacheLocation, ValidateCache } = await import('../validateCache');
+  const { defaultCacheLocation, ValidateCache } = await import('../../node/validateCache');
   return ValidateCache.open(path.resolve(context.cwd, location ?? defaultCacheLocation(context.cwd)), note, await outputRoot(context));
 }
 
 /** The absolute paths of the files a change touched (the working tree against the merge base with `base`). */
 async function changedPaths(base: string, cwd: string): Promise<Set<string>> {
-  const { listChanges } = await import('../changedFiles');
+  const { listChanges } = await import('../../node/changedFiles');
   const change = await listChanges(cwd, base, 'HEAD', { workingTree: true });
   return new Set(change.files.filter((f) => f.status !== 'deleted').map((f) => path.join(change.root, f.path)));
 }
@@ -302,10 +302,4 @@ function repositoryRoot(context: CliContext): string {
 
 function relativeTo(results: readonly FileResult[], root: string): FileResult[] {
   return results.map((r) => (r.absolutePath ? { ...r, path: displayPath(r.absolutePath, root) } : r));
-}
-
-/** A folder's file:// URI with the trailing slash SARIF's base URIs need. */
-export function directoryUri(directory: string): string {
-  const uri = fileUri(directory);
-  return uri.endsWith('/') ? uri : `${uri}/`;
 }

@@ -1,8 +1,8 @@
 import { UNSAFE_BUT_SPACING, visibleEscape } from '../../core/text/controls';
 import { LOG_COMMAND } from '../../core/text/logCommands';
 import { palette } from '../color';
-import { printable } from '../printable';
-import { notFullyChecked, type FileResult } from '../results';
+import { printable } from '../../node/printable';
+import { notFullyChecked, type FileResult } from '../../node/results';
 import { summaryLine } from './stylish';
 
 const COMMAND = { error: 'error', warning: 'warning', information: 'notice' } as const;

@@ -1,5 +1,5 @@
-import { printableJson } from '../printable';
-import type { CliDiagnostic, FileResult } from '../results';
+import { printableJson } from '../../node/printable';
+import type { CliDiagnostic, FileResult } from '../../node/results';
 
 /**
  * `rubrics validate --format json`: an array with one entry per file checked, in the order

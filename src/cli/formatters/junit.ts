@@ -1,6 +1,6 @@
 import { UNSAFE_BUT_SPACING, visibleEscape } from '../../core/text/controls';
-import { printable } from '../printable';
-import { countTotals, notFullyChecked, type FileResult } from '../results';
+import { printable } from '../../node/printable';
+import { countTotals, notFullyChecked, type FileResult } from '../../node/results';
 
 const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'note' } as const;
 

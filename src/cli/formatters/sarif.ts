@@ -1,8 +1,8 @@
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/diagnostics/codes';
 import { DIAGNOSTIC_HELP, diagnosticHelpUri } from '../../core/diagnostics/help';
 import type { Severity } from '../../core/diagnostics/types';
-import { printable, printableJson } from '../printable';
-import { notFullyChecked, type FileResult } from '../results';
+import { printable, printableJson } from '../../node/printable';
+import { notFullyChecked, type FileResult } from '../../node/results';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note' };
 /** Result paths are relative to this base, which code-scanning tools map to the checkout. */

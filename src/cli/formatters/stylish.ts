@@ -1,6 +1,6 @@
 import type { Palette } from '../color';
-import { printablePath } from '../printable';
-import { countTotals, describeCounts, plural, type CliDiagnostic, type FileResult } from '../results';
+import { printablePath } from '../../node/printable';
+import { countTotals, describeCounts, plural, type CliDiagnostic, type FileResult } from '../../node/results';
 
 const SEVERITY_LABEL: Record<CliDiagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'note' };
 

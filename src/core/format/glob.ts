@@ -6,7 +6,7 @@ import parse from 'picomatch/lib/parse.js';
 /**
  * The one glob dialect of the tool, for every place that matches paths: `rubrics.files` and the
  * folder walk (files.ts), `.rubricsignore` (ignoreFile.ts), and the CLI's arguments and the
- * Action's `paths` (src/cli/glob.ts). picomatch does the matching (pure JavaScript, so the browser
+ * Action's `paths` (src/node/glob.ts). picomatch does the matching (pure JavaScript, so the browser
  * build has it too), always with these options, and forward slashes whatever the platform:
  *
  * - `*` and `?` match within one name, `**` any number of folders, `[abc]`, `[a-z]`, `[!x]`

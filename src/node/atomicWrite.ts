@@ -21,7 +21,7 @@ type RegularTarget = { readonly kind: 'file'; readonly path: string; readonly mo
 
 export interface WriteOptions {
   /**
-   * The repository or workspace the command works in (cli/confinement.ts: outputRoot). Below it,
+   * The repository or workspace the command works in (node/confinement.ts: outputRoot). Below it,
    * nothing is written through a symbolic link, neither the file nor a folder on its way: a
    * checkout could have committed one (`rubrics.sarif -> /home/runner/.bashrc`) to send the
    * output elsewhere. Outside it, a link is the user's own, and is followed.

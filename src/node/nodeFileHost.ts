@@ -17,6 +17,12 @@ export function fileUri(path: string): string {
   return pathToFileURL(path).toString();
 }
 
+/** A folder's file:// URI with the trailing slash SARIF's base URIs need. */
+export function directoryUri(directory: string): string {
+  const uri = fileUri(directory);
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
 /**
  * Reads `file://` URIs from disk for the engine (referenced rubrics and baselines). Within one
  * run files do not change, so texts are kept: a rubric referenced by a hundred assessments is

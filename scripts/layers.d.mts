@@ -1,0 +1,11 @@
+export declare const SRC_FOLDERS: Readonly<Record<string, readonly string[]>>;
+export declare const ONLY_THROUGH: Readonly<Record<string, readonly string[]>>;
+export declare const CORE_ENTRIES: Readonly<Record<string, readonly string[]>>;
+export declare function srcFolderOf(file: string, srcDir: string): string | undefined;
+export declare function folderViolation(importer: string, target: string, srcDir: string): string | undefined;
+export declare function importViolation(importer: string, target: string, srcDir: string): string | undefined;
+export declare const CORE_LAYERS: readonly string[];
+export declare const IMPORTABLE_ONLY_BY: Readonly<Record<string, readonly string[]>>;
+export declare function coreLayerOf(file: string, coreDir: string): string | undefined;
+export declare function layerViolation(importer: string, target: string, coreDir: string): string | undefined;
+export declare function resolveImport(importer: string, specifier: string): string;
