@@ -112,7 +112,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
     return this.client.sendRequest<string>(RENDER_REPORT, { uri: document.uri.toString(), format, ...(html ? { html } : {}) });
   }
 
-  async previewReport(document: vscode.TextDocument, options: { readonly omitBodyOnErrors?: boolean; readonly view?: 'report' | 'questionnaire' } = {}): Promise<VersionedPreviewReport> {
+  async previewReport(document: vscode.TextDocument, options: { readonly omitBodyOnErrors?: boolean; readonly view?: 'report' | 'questionnaire'; readonly assessor?: string } = {}): Promise<VersionedPreviewReport> {
     await this.ready;
     const compareWith = await this.git.compareWith(document);
     const params: PreviewReportParams = {
@@ -120,6 +120,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
       ...(compareWith ? { compareWith } : {}),
       ...(options.omitBodyOnErrors ? { omitBodyOnErrors: true } : {}),
       ...(options.view === 'questionnaire' ? { view: options.view } : {}),
+      ...(options.view === 'questionnaire' && options.assessor !== undefined ? { assessor: options.assessor } : {}),
     };
     return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, params);
   }
@@ -131,9 +132,9 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
   }
 
   /** The edits that set these answers in the document as it was at `version`, checked by the format first. */
-  async answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes']): Promise<AnswerEditsResult> {
+  async answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes'], assessor?: string): Promise<AnswerEditsResult> {
     await this.ready;
-    return this.client.sendRequest<AnswerEditsResult>(ANSWER_EDITS, { uri: document.uri.toString(), version, changes } satisfies AnswerEditsParams);
+    return this.client.sendRequest<AnswerEditsResult>(ANSWER_EDITS, { uri: document.uri.toString(), version, changes, ...(assessor !== undefined ? { assessor } : {}) } satisfies AnswerEditsParams);
   }
 
   async builtinText(uri: string): Promise<string | undefined> {

@@ -21,7 +21,7 @@ export { documentAt, type LanguageSnapshot } from '../core/language/snapshot';
 export { summarize, type AnalysisSummary } from '../core/language/summary';
 export { documentSymbols, type OutlineSymbol, type SymbolKind } from '../core/language/symbols';
 export type { TextEditData } from '../core/language/textEdits';
-export { checkAgainstRubric } from '../core/language/answerChecks';
+export { answerTarget, checkAgainstRubric } from '../core/language/answerChecks';
 export { API_VERSION } from '../core/format/enums';
 export type { DocumentKind } from '../core/format/types';
 export { buildReport, diffReports, type ReportModel } from '../core/report';

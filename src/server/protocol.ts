@@ -90,6 +90,8 @@ export interface PreviewReportParams {
   readonly omitBodyOnErrors?: boolean;
   /** 'questionnaire': an assessment's questionnaire (other documents show their report); default the report. */
   readonly view?: 'report' | 'questionnaire';
+  /** In the questionnaire of an assessment with several assessors: whose answers it edits (an assessor's id); default the agreed answers. */
+  readonly assessor?: string;
 }
 export type VersionedPreviewReport = PreviewReport & { readonly version: number };
 
@@ -127,6 +129,8 @@ export interface AnswerEditsParams {
   readonly uri: string;
   readonly version: number;
   readonly changes: readonly AnswerChange[];
+  /** Whose answers the changes set: an assessor's (a key of the assessment's responses); absent, the assessment's agreed answers. */
+  readonly assessor?: string;
 }
 export interface LspTextEdit {
   readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
