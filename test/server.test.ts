@@ -269,6 +269,13 @@ describe('language server', () => {
     expect(tomas).toEqual({ edits: [{ range: { start: { line: at('date: 2026-03-12'), character: lines[at('date: 2026-03-12')]!.length }, end: { line: at('date: 2026-03-12'), character: lines[at('date: 2026-03-12')]!.length } }, newText: '\n    dimensions:\n      knowledge:\n        answers:\n          kb: yes' }] });
     expect(await client.request(ANSWER_EDITS, { uri, version: 1, assessor: 'pirya', changes: [{ dimension: 'knowledge', criterion: 'kb', answer: 'yes' }] })).toEqual({ refused: 'The assessment has no assessor "pirya". Did you mean "priya"? Its assessors: priya, tomas.' });
     expect(await client.request(ANSWER_EDITS, { uri, version: 1, assessor: 'priya', changes: [{ dimension: 'knowledge', criterion: 'kb', notApplicable: { reason: 'None.' } }] })).toEqual({ problems: [expect.objectContaining({ criterion: 'kb', field: 'notApplicable' })] });
+    // The rows of a spreadsheet: Priya's answers, and the assessors to choose from.
+    const rows = await client.request<AnswerModelResult>(ANSWER_MODEL, { uri, assessor: 'priya' });
+    if (!('model' in rows)) throw new Error(rows.reason);
+    expect([rows.model.assessor, rows.model.rows.find((r) => r.criterion === 'catalogue')?.current, rows.assessors.map((a) => a.id)]).toEqual([{ id: 'priya', name: 'Priya Raman', role: 'Lead Architect' }, { answer: 'most', note: 'Most requests are in it.' }, ['priya', 'tomas']]);
+    const agreedRows = await client.request<AnswerModelResult>(ANSWER_MODEL, { uri });
+    expect('model' in agreedRows && [agreedRows.model.assessor, agreedRows.model.rows.find((r) => r.criterion === 'catalogue')?.current]).toEqual([undefined, { answer: 'Some' }]);
+    expect(await client.request(ANSWER_MODEL, { uri, assessor: 'pirya' })).toEqual({ reason: expect.stringContaining('Did you mean "priya"?') });
     const page = await client.request<{ body: string }>(PREVIEW_REPORT, { uri, view: 'questionnaire', assessor: 'priya' });
     expect(page.body).toContain('Editing the answers of Priya Raman');
     expect((await client.request<{ body: string }>(PREVIEW_REPORT, { uri, view: 'questionnaire' })).body).toContain('Editing the agreed answers');

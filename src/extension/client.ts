@@ -125,10 +125,10 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
     return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, params);
   }
 
-  /** An open assessment's answers as rows (with the version they are of), or why there are none. */
-  async answerModel(document: vscode.TextDocument): Promise<AnswerModelResult> {
+  /** An open assessment's answers as rows (its agreed answers, or an assessor's; with the version they are of), or why there are none. */
+  async answerModel(document: vscode.TextDocument, assessor?: string): Promise<AnswerModelResult> {
     await this.ready;
-    return this.client.sendRequest<AnswerModelResult>(ANSWER_MODEL, { uri: document.uri.toString() } satisfies AnswerModelParams);
+    return this.client.sendRequest<AnswerModelResult>(ANSWER_MODEL, { uri: document.uri.toString(), ...(assessor !== undefined ? { assessor } : {}) } satisfies AnswerModelParams);
   }
 
   /** The edits that set these answers in the document as it was at `version`, checked by the format first. */

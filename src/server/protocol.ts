@@ -7,7 +7,7 @@
  * asks the client to read files only when the client says it can (`initializationOptions`).
  */
 
-import type { AnalysisSummary, AnswerChange, AnswerChangeProblem, AnswerModel, PreviewReport } from './core';
+import type { AnalysisSummary, AnswerAssessor, AnswerChange, AnswerChangeProblem, AnswerModel, PreviewReport } from './core';
 
 export type ReportFormat = 'html' | 'markdown' | 'json';
 
@@ -115,8 +115,15 @@ export interface DocumentSummary extends AnalysisSummary {
 export const ANSWER_MODEL = 'rubrics/answerModel';
 export interface AnswerModelParams {
   readonly uri: string;
+  /** The answers of this assessor (a key of the assessment's responses); absent, the assessment's agreed answers. */
+  readonly assessor?: string;
 }
-export type AnswerModelResult = { readonly version: number; readonly model: AnswerModel } | { readonly reason: string };
+export type AnswerModelResult = {
+  readonly version: number;
+  readonly model: AnswerModel;
+  /** The assessment's assessors (its responses), for a choice of whose answers; empty without responses. */
+  readonly assessors: readonly AnswerAssessor[];
+} | { readonly reason: string };
 
 /**
  * client → server request: the edits that set these answers in an open assessment, computed for

@@ -33,6 +33,7 @@ import {
   addMissingDimensions,
   answerChangeProblems,
   answerEdits,
+  answerAssessorOf,
   answerModelOf,
   baseName,
   buildReport,
@@ -303,7 +304,7 @@ class RubricsServer {
       ),
     );
     c.onRequest(BUILTIN_TEXT, this.request(BUILTIN_TEXT, PARAMS.uri, ({ uri }: BuiltinTextParams) => builtinByUri(uri)?.text ?? null));
-    c.onRequest(ANSWER_MODEL, this.request(ANSWER_MODEL, PARAMS.uri, ({ uri }: AnswerModelParams) => this.answerModel(uri)));
+    c.onRequest(ANSWER_MODEL, this.request(ANSWER_MODEL, { ...PARAMS.uri, 'assessor?': 'string' }, ({ uri, assessor }: AnswerModelParams) => this.answerModel(uri, assessor)));
     // Each change is checked by the format and by the edit itself (answerEdits verifies its result): the shape here is the envelope.
     c.onRequest(ANSWER_EDITS, this.request(ANSWER_EDITS, { ...PARAMS.uri, version: 'integer', changes: ['list', { dimension: 'string', criterion: 'string', 'answer?': 'any', 'note?': 'any', 'evidence?': 'any', 'notApplicable?': 'any', 'exemption?': 'any' }], 'assessor?': 'string' }, (params: AnswerEditsParams) => this.answerEditsFor(params)));
 
@@ -802,16 +803,18 @@ class RubricsServer {
     return applied.applied ? 'added' : 'not-applied';
   }
 
-  /** The answers of an open assessment as rows, for the spreadsheet export and import. */
-  private async answerModel(uri: string): Promise<AnswerModelResult> {
+  /** The answers of an open assessment as rows (its agreed answers, or an assessor's), for the spreadsheet export and import. */
+  private async answerModel(uri: string, assessor: string | undefined): Promise<AnswerModelResult> {
     const result = await this.atCurrent(uri, async (doc): Promise<AnswerModelResult> => {
       const analysis = await this.analyses.analysisOf(doc);
       const assessment = analysis.documents.find((d) => d.kind === 'Assessment');
       if (!assessment || assessment.kind !== 'Assessment') return { reason: `${baseName(uri)} holds no assessment.` };
-      const model = answerModelOf(assessment);
+      const target = answerTarget(assessment, assessor);
+      if ('refused' in target) return { reason: target.refused };
+      const model = answerModelOf(assessment, target.assessor && answerAssessorOf(target.assessor));
       if (!model) return { reason: `The rubric of ${baseName(uri)} cannot be used; fix the problems shown for it first.` };
       if (model.rows.length === 0) return { reason: `The rubric ${model.rubric.id} has no criteria: its dimensions are rated as a whole, so there are no answers to put in a sheet.` };
-      return { version: doc.version, model };
+      return { version: doc.version, model, assessors: (assessment.facts?.responses ?? []).map(answerAssessorOf) };
     });
     return result ?? { reason: `${baseName(uri)} is not open as a rubric document.` };
   }
