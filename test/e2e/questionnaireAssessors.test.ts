@@ -1,7 +1,8 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
-import { cliReport, DARK_THEME, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure, setTheme } from './session';
+import { criterion, fileAnswers, overallScore } from './questionnairePage';
+import { DARK_THEME, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure, setTheme } from './session';
 
 // The questionnaire of an assessment with several assessors: it says whose answers it edits, the
 // person picks an assessor (with the mouse, then the keyboard) and answers; each answer lands in
@@ -10,12 +11,6 @@ import { cliReport, DARK_THEME, openSession, readWorkspaceFile, saveFromEditor, 
 // Ctrl+Z takes the last answer back. Screenshots in a light and a dark theme.
 
 const FILE = 'kestrel/2026-06.digital-channels.assessment.yaml';
-
-function overallScore(session: Session): number {
-  const score = (cliReport(session, FILE) as { assessment?: { overall?: { score?: number } } }).assessment?.overall?.score;
-  if (typeof score !== 'number') throw new Error(`rubrics report gave no overall score for ${FILE}`);
-  return Math.round(score * 100) / 100;
-}
 
 /** The text with `line` changed in the response of `assessor` only (the same line of another assessor stays). */
 function inResponse(text: string, assessor: string, line: string, to: string): string {
@@ -36,17 +31,13 @@ describe('Questionnaire with several assessors', () => {
     await session?.close();
   });
 
-  const criterion = (frame: Frame, id: string) => frame.locator(`article[data-criterion="${id}"]`);
-  /** Waits until the page shows the file's answer (`data-selected` comes from the file, not from the click). */
-  const fileAnswers = (frame: Frame, id: string, value: string) =>
-    until(async () => (await criterion(frame, id).locator('[role="radiogroup"]').getAttribute('data-selected')) === value, { message: `${id} to be answered "${value}" in the file` });
   /** Waits until the page is the questionnaire of this assessor's answers (the body the extension sends for the choice). */
   const editing = (frame: Frame, heading: string) => until(async () => (await frame.locator('#q-whose-h').innerText().catch(() => '')) === heading, { message: `the questionnaire to say "${heading}"` });
 
   it('edits the answers of the assessor chosen with the mouse or the keyboard, in their response only, and undoes the last one', async () => {
     const wb = session.workbench;
     const original = readWorkspaceFile(session, FILE);
-    const scoreBefore = overallScore(session);
+    const scoreBefore = overallScore(session, FILE);
     await wb.openFile(FILE);
     await wb.runCommand('Rubrics: Answer Questionnaire');
     const frame = await wb.webview('main.questionnaire .q-whose');
@@ -84,7 +75,7 @@ describe('Questionnaire with several assessors', () => {
     expect(await saveFromEditor(session, FILE)).toBe(afterGrace);
     // Her answer is the only one there, so it is the consensus that is scored, and the vision is now
     // assessed (five of its six criteria without an answer): the page shows the CLI's new, lower score.
-    const scoreAfter = overallScore(session);
+    const scoreAfter = overallScore(session, FILE);
     expect(scoreAfter).toBeLessThan(scoreBefore);
     await until(async () => Number(await frame.locator('.q-score').innerText()) === scoreAfter, { message: `the questionnaire to show the CLI's score ${scoreAfter}` });
     expect(await landscape.locator('.q-source').innerText()).toMatch(/^Answered by Grace Whitfield/);
