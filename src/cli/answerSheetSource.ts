@@ -24,8 +24,8 @@ export interface AssessmentSheetSource {
   readonly sheet: AnswerModel;
   /** Where the sheet's answers are written: the agreed answers, or the assessor's response. */
   readonly dimensionsPath: Path;
-  /** The assessor asked for has no response yet (only when `create` allowed one): why, with the closest id. */
-  readonly newAssessor?: { readonly unknown: string };
+  /** The assessor asked for has no response yet (only when `create` allowed one): their id, and why it names none (with the closest id). */
+  readonly newAssessor?: { readonly id: string; readonly unknown: string };
 }
 
 /** Whose answers a command reads or writes: an assessor's (by id); `create` lets an id the assessment does not have yet through. */
@@ -43,14 +43,14 @@ export interface SheetAssessor {
  */
 export function newResponse(source: AssessmentSheetSource, name: string | undefined, date: string | undefined): AnswerEditOptions['newMap'] {
   const where = printable(source.shownPath);
-  const id = String(source.dimensionsPath[1]);
+  const id = source.newAssessor?.id ?? '';
   if (name === undefined || name.trim() === '') throw new CliError(`${where}: ${printable(source.newAssessor?.unknown ?? '')} To add a new assessor's answers, give their name with --assessor-name "Full Name".`);
   validId(id, '--assessor');
   const value = source.document.parsed.value as Record<string, unknown> | null;
   if (value?.consensus === undefined) throw new CliError(`${where} has no consensus rule: an assessment with assessors' responses says how their answers become the one that is scored. Add "consensus: median" (or minimum, or adjudicator with "adjudicator: ID") to it first.`);
   const day = date ?? todayIn();
   if (!isRealDate(day)) throw new CliError(`--assessor-date ${printable(day)}: write the date as YYYY-MM-DD, for example 2026-06-30.`);
-  return { path: source.dimensionsPath.slice(0, -1), fields: { name: name.trim(), date: day } };
+  return { path: answersRootPath(id).slice(0, -1), fields: { name: name.trim(), date: day } };
 }
 
 /**
@@ -79,5 +79,5 @@ export async function loadAssessmentSheet(argument: string, documentNumber: numb
   const sheet = answerModelOf(document, known?.assessor ? answerAssessorOf(known.assessor) : assessor && { id: assessor.id, ...(assessor.name ? { name: assessor.name } : {}) });
   if (!sheet) throw new CliError(`The rubric of ${printable(source.shownPath)} cannot be used: run "rubrics validate ${printable(source.shownPath)}" to see why, and fix that first.`);
   if (sheet.rows.length === 0) throw new CliError(`The rubric ${printable(sheet.rubric.id)} has no criteria: its dimensions are rated as a whole (a level each), so there are no answers to put in a sheet.`);
-  return { absolute: path.resolve(context.cwd, argument), shownPath: source.shownPath, text: source.text, documentIndex, document, sheet, dimensionsPath: answersRootPath(assessor?.id), ...('refused' in target ? { newAssessor: { unknown: target.refused } } : {}) };
+  return { absolute: path.resolve(context.cwd, argument), shownPath: source.shownPath, text: source.text, documentIndex, document, sheet, dimensionsPath: answersRootPath(assessor?.id), ...('refused' in target && assessor ? { newAssessor: { id: assessor.id, unknown: target.refused } } : {}) };
 }

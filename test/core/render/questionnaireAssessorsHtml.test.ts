@@ -36,6 +36,13 @@ describe('whose answers the questionnaire edits', () => {
     // The body says whose answers a change sets only when they are an assessor's.
     expect(tagsOf(agreed).find((t) => t.name === 'main')?.attrs.has('data-assessor')).toBe(false);
 
+    // Each assessor's button says who they are and how much they answered.
+    expect(tagsOf(agreed).filter((t) => t.attrs.get('class')?.includes('q-whose-option')).map((t) => t.attrs.get('title'))).toEqual([
+      'The assessment&#39;s own answers, which settle criteria',
+      'Lead Architect, answered 2026-03-10: 2 practices answered',
+      'answered 2026-03-12: 0 practices answered',
+    ]);
+
     const priya = await page('priya');
     expect(priya).toContain('<h2 id="q-whose-h">Editing the answers of Priya Raman</h2>');
     expect(textOf(priya)).toContain('Lead Architect, answered 2026-03-10');

@@ -83,9 +83,13 @@ function whoseAnswers(model: QuestionnaireModel): string {
   const explain = editing
     ? `${editing.name}'s answers count through ${consensusText(model)}, unless an agreed answer settles the criterion.`
     : `An agreed answer settles a criterion whatever the assessors answer; without one, ${consensusText(model)} is scored.`;
-  const choices = [{ id: '', label: 'Agreed answers' }, ...model.assessors.map((a) => ({ id: a.id, label: a.name }))].map((choice) => {
+  const criterionWord = model.terms.criterion.toLowerCase();
+  const choices = [
+    { id: '', label: 'Agreed answers', title: 'The assessment\'s own answers, which settle criteria' },
+    ...model.assessors.map((a) => ({ id: a.id, label: a.name, title: `${[a.role, a.date ? `answered ${a.date}` : undefined].filter(Boolean).join(', ')}${a.role || a.date ? ': ' : ''}${a.answered} ${termWord(criterionWord, a.answered)} answered` })),
+  ].map((choice) => {
     const checked = choice.id === (editing?.id ?? '');
-    return `<button type="button" role="radio" class="q-option q-whose-option" aria-checked="${checked}" tabindex="${checked ? 0 : -1}"${attr('data-assessor', choice.id)}>${escapeHtml(choice.label)}</button>`;
+    return `<button type="button" role="radio" class="q-option q-whose-option" aria-checked="${checked}" tabindex="${checked ? 0 : -1}"${attr('data-assessor', choice.id)}${attr('title', choice.title)}>${escapeHtml(choice.label)}</button>`;
   });
   return (
     `<section class="q-whose" aria-labelledby="q-whose-h">\n` +
