@@ -234,9 +234,10 @@ function questionnaireOf(uri: string, doc: AssessmentDocumentAnalysis, options: 
 function editedFactOf(facts: AssessmentFacts, index: RubricIndex, answering: WrittenResponse | undefined): (dimensionId: string, criterion: Criterion, scored: CriterionFact) => CriterionFact {
   if (facts.responses.length === 0) return (_d, _c, scored) => scored;
   const date = facts.date ?? '';
-  const dimensions = answering ? answering.dimensions : facts.dimensions;
+  // By dimension and criterion, once: a large assessment has thousands of answers to look up.
+  const written = new Map((answering ? answering.dimensions : facts.dimensions).map((d) => [d.id, new Map(d.answers.map((a) => [a.criterionId, a]))]));
   return (dimensionId, criterion) => {
-    const entry = dimensions.find((d) => d.id === dimensionId)?.answers.find((a) => a.criterionId === criterion.id);
+    const entry = written.get(dimensionId)?.get(criterion.id);
     if (answering) return entry?.fact ?? criterionFact(index, criterion, undefined, date, facts.evidencePolicy);
     return criterionFact(index, criterion, entry?.detail, date, facts.evidencePolicy);
   };
