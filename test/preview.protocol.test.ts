@@ -84,6 +84,38 @@ describe('messages from the questionnaire', () => {
   });
 });
 
+describe('whose answers the questionnaire edits (several assessors)', () => {
+  const answer = { type: 'answer', uri: A, version: 3, dimension: 'self-service', criterion: 'portal-exists', answer: 'yes' };
+
+  it('accepts a choice of an assessor or of the agreed answers, and an answer that names its assessor', () => {
+    expect(parseWebviewMessage({ type: 'setAssessor', assessor: 'priya-raman' })).toEqual({ type: 'setAssessor', assessor: 'priya-raman' });
+    expect(parseWebviewMessage({ type: 'setAssessor', assessor: null })).toEqual({ type: 'setAssessor', assessor: null });
+    expect(parseWebviewMessage({ ...answer, assessor: 'priya' })).toEqual({ ...answer, assessor: 'priya' });
+    // Without one, the answer is the agreed one, as before.
+    expect(parseWebviewMessage(answer)).toEqual(answer);
+  });
+
+  it.each([
+    ['a choice without an assessor', { type: 'setAssessor' }],
+    ['a choice of an empty id', { type: 'setAssessor', assessor: '' }],
+    ['a choice of an id the format cannot hold', { type: 'setAssessor', assessor: 'Priya Raman' }],
+    ['a choice of a path', { type: 'setAssessor', assessor: '../dimensions' }],
+    ['a choice of a huge id', { type: 'setAssessor', assessor: 'p'.repeat(201) }],
+    ['a choice of an id that is not text', { type: 'setAssessor', assessor: ['priya'] }],
+    ['an answer for an assessor named by a number', { ...answer, assessor: 7 }],
+    ['an answer for an assessor whose id has a dot', { ...answer, assessor: 'responses.priya' }],
+    ['an answer for an empty assessor', { ...answer, assessor: '' }],
+  ])('refuses %s', (_name, value) => {
+    expect(parseWebviewMessage(value)).toBeUndefined();
+  });
+
+  it('remembers whose answers the questionnaire edited, and only in the questionnaire', () => {
+    expect(parsePreviewState({ uri: A, scrollY: 10, view: 'questionnaire', assessor: 'priya' })).toEqual({ uri: A, scrollY: 10, view: 'questionnaire', assessor: 'priya' });
+    expect(parsePreviewState({ uri: A, scrollY: 10, assessor: 'priya' })).toEqual({ uri: A, scrollY: 10 });
+    expect(parsePreviewState({ uri: A, scrollY: 10, view: 'questionnaire', assessor: 'Not An Id' })).toEqual({ uri: A, scrollY: 10, view: 'questionnaire' });
+  });
+});
+
 describe('messages from the extension', () => {
   it('accepts updates, document names and notices', () => {
     expect(parseExtensionMessage({ type: 'update', uri: A, version: 4, body: '<main></main>' })).toEqual({ type: 'update', uri: A, version: 4, body: '<main></main>' });

@@ -63,7 +63,7 @@ class FakeSource {
     if (failure) throw failure;
     if (text === undefined) throw new Error(`no such file ${uri}`);
     // Like the language server: a report with errors comes without its body when the preview keeps a valid one.
-    const body = errors > 0 && request.omitBodyOnErrors ? {} : { body: `<main>${request.view === 'questionnaire' ? 'questionnaire of ' : ''}${text}</main>` };
+    const body = errors > 0 && request.omitBodyOnErrors ? {} : { body: `<main>${request.view === 'questionnaire' ? `questionnaire${request.assessor ? ` (${request.assessor})` : ''} of ` : ''}${text}</main>` };
     return { uri, version, ...body, shellKey, title: text, errors };
   };
 
@@ -390,6 +390,63 @@ describe('PreviewSession', () => {
     await settle(100);
     expect(renderer.requests).toHaveLength(3);
     expect(page.loads).toHaveLength(1);
+  });
+
+  it('asks for the questionnaire of whose answers the page chose, renders at once, and keeps the choice while typing', async () => {
+    session.show(A, 'questionnaire');
+    await settle();
+    session.pageReady();
+    session.setAssessor('priya');
+    await settle();
+    expect(session.assessor).toBe('priya');
+    expect(renderer.requests.at(-1)).toEqual({ omitBodyOnErrors: false, view: 'questionnaire', assessor: 'priya' });
+    expect(page.updates()).toEqual(['<main>questionnaire (priya) of score 2.1</main>']);
+    renderer.edit(A, 'score 2.4');
+    session.documentChanged(A);
+    await settle(100);
+    expect(page.updates().at(-1)).toBe('<main>questionnaire (priya) of score 2.4</main>');
+    // Choosing the same again renders nothing; the agreed answers again, at once.
+    session.setAssessor('priya');
+    await settle(100);
+    expect(renderer.requests).toHaveLength(3);
+    session.setAssessor(undefined);
+    await settle();
+    // (It holds a valid page of the agreed answers from before, so a page with errors may come without its body.)
+    expect(renderer.requests.at(-1)).toEqual({ omitBodyOnErrors: true, view: 'questionnaire' });
+  });
+
+  it('forgets the assessor for another document, whose assessors are not this one\'s; a restored preview gets its own back', async () => {
+    session.show(A, 'questionnaire');
+    await settle();
+    session.setAssessor('priya');
+    await settle();
+    session.show(B);
+    await settle();
+    expect([session.assessor, renderer.requests.at(-1)]).toEqual([undefined, { omitBodyOnErrors: false, view: 'questionnaire' }]);
+    // The same document shown again (a refresh) keeps the choice.
+    session.setAssessor('tomas');
+    session.show(B);
+    await settle();
+    expect(renderer.requests.at(-1)?.assessor).toBe('tomas');
+    session.show(A, 'questionnaire', 'priya');
+    await settle();
+    expect(renderer.requests.at(-1)).toEqual({ omitBodyOnErrors: true, view: 'questionnaire', assessor: 'priya' });
+  });
+
+  it('never shows an answer of one assessor\'s questionnaire for another\'s: a render for an earlier choice is dropped', async () => {
+    session.show(A, 'questionnaire');
+    await settle();
+    session.pageReady();
+    renderer.hold = true;
+    session.setAssessor('priya');
+    await settle();
+    session.setAssessor('tomas');
+    renderer.release();
+    await settle();
+    renderer.hold = false;
+    renderer.release();
+    await settle();
+    expect(page.updates()).toEqual(['<main>questionnaire (tomas) of score 2.1</main>']);
   });
 
   it('opens a document straight in the view asked for, with one render', async () => {

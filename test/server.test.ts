@@ -12,6 +12,7 @@ import { LineIndex } from '../src/core/text/lineIndex';
 import { revisionUri } from '../src/core/review/revisionUri';
 import { ANSWER_EDITS, ANSWER_MODEL, DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type AnswerEditsResult, type AnswerModelResult, type DocumentSummary } from '../src/server/protocol';
 import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './languageFixtures';
+import { DESK_RUBRIC as QUESTIONNAIRE_RUBRIC, TWO_ASSESSORS } from './support/questionnaireFixtures';
 import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
 
 /**
@@ -249,6 +250,35 @@ describe('language server', () => {
         { dimension: 'knowledge', criterion: 'portal', field: 'criterion', message: '"Knowledge" has no practice "portal".' },
       ],
     });
+  });
+
+  it('writes an assessor\'s answers under their response, and shows the questionnaire of whose answers the preview asks for', async () => {
+    const client = await start({ settings: { workspaceScan: { enabled: false } }, files: { ...files, [uriOf('qdesk.rubric.yaml')]: QUESTIONNAIRE_RUBRIC } });
+    const uri = uriOf('panel.assessment.yaml');
+    const text = TWO_ASSESSORS.replace('./desk.rubric.yaml', './qdesk.rubric.yaml');
+    client.open(uri, text);
+    await client.diagnosticsOf(uri);
+    const lines = text.split('\n');
+    const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
+    // Priya's portal: her line changes, not the agreed answers.
+    const priya = await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, assessor: 'priya', changes: [{ dimension: 'self-service', criterion: 'portal', answer: 'no' }] });
+    const line = at('portal: yes');
+    expect(priya).toEqual({ edits: [{ range: { start: { line, character: lines[line]!.indexOf('yes') }, end: { line, character: lines[line]!.indexOf('yes') + 3 } }, newText: 'no' }] });
+    // Tomás has no dimensions yet: they are added under his response.
+    const tomas = await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, assessor: 'tomas', changes: [{ dimension: 'knowledge', criterion: 'kb', answer: 'yes' }] });
+    expect(tomas).toEqual({ edits: [{ range: { start: { line: at('date: 2026-03-12'), character: lines[at('date: 2026-03-12')]!.length }, end: { line: at('date: 2026-03-12'), character: lines[at('date: 2026-03-12')]!.length } }, newText: '\n    dimensions:\n      knowledge:\n        answers:\n          kb: yes' }] });
+    expect(await client.request(ANSWER_EDITS, { uri, version: 1, assessor: 'pirya', changes: [{ dimension: 'knowledge', criterion: 'kb', answer: 'yes' }] })).toEqual({ refused: 'The assessment has no assessor "pirya". Did you mean "priya"? Its assessors: priya, tomas.' });
+    expect(await client.request(ANSWER_EDITS, { uri, version: 1, assessor: 'priya', changes: [{ dimension: 'knowledge', criterion: 'kb', notApplicable: { reason: 'None.' } }] })).toEqual({ problems: [expect.objectContaining({ criterion: 'kb', field: 'notApplicable' })] });
+    // The rows of a spreadsheet: Priya's answers, and the assessors to choose from.
+    const rows = await client.request<AnswerModelResult>(ANSWER_MODEL, { uri, assessor: 'priya' });
+    if (!('model' in rows)) throw new Error(rows.reason);
+    expect([rows.model.assessor, rows.model.rows.find((r) => r.criterion === 'catalogue')?.current, rows.assessors.map((a) => a.id)]).toEqual([{ id: 'priya', name: 'Priya Raman', role: 'Lead Architect' }, { answer: 'most', note: 'Most requests are in it.' }, ['priya', 'tomas']]);
+    const agreedRows = await client.request<AnswerModelResult>(ANSWER_MODEL, { uri });
+    expect('model' in agreedRows && [agreedRows.model.assessor, agreedRows.model.rows.find((r) => r.criterion === 'catalogue')?.current]).toEqual([undefined, { answer: 'Some' }]);
+    expect(await client.request(ANSWER_MODEL, { uri, assessor: 'pirya' })).toEqual({ reason: expect.stringContaining('Did you mean "priya"?') });
+    const page = await client.request<{ body: string }>(PREVIEW_REPORT, { uri, view: 'questionnaire', assessor: 'priya' });
+    expect(page.body).toContain('Editing the answers of Priya Raman');
+    expect((await client.request<{ body: string }>(PREVIEW_REPORT, { uri, view: 'questionnaire' })).body).toContain('Editing the agreed answers');
   });
 
   it('leaves alone the files the workspace folder\'s .rubricsignore names, as the CLI does', async () => {

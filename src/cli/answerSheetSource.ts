@@ -1,8 +1,14 @@
 import path from 'node:path';
 import type { AssessmentDocumentAnalysis } from '../core/engine';
-import { answerModelOf, type AnswerModel } from '../core/language/answerRows';
+import type { Path } from '../core/document/located';
+import { answersRootPath } from '../core/domain/assessmentFacts';
+import { isRealDate } from '../core/domain/dates';
+import { answerTarget } from '../core/language/answerChecks';
+import type { AnswerEditOptions } from '../core/language/answerEdits';
+import { answerAssessorOf, answerModelOf, type AnswerModel } from '../core/language/answerRows';
 import { createEngine, FileChecker, incompleteLines } from '../node/analyze';
 import { cliConfinement } from '../node/confinement';
+import { todayIn, validId } from './importSupport';
 import type { CliContext } from './context';
 import { CliError } from '../node/errors';
 import { printable } from '../node/printable';
@@ -16,15 +22,45 @@ export interface AssessmentSheetSource {
   readonly documentIndex: number;
   readonly document: AssessmentDocumentAnalysis;
   readonly sheet: AnswerModel;
+  /** Where the sheet's answers are written: the agreed answers, or the assessor's response. */
+  readonly dimensionsPath: Path;
+  /** The assessor asked for has no response yet (only when `create` allowed one): their id, and why it names none (with the closest id). */
+  readonly newAssessor?: { readonly id: string; readonly unknown: string };
+}
+
+/** Whose answers a command reads or writes: an assessor's (by id); `create` lets an id the assessment does not have yet through. */
+export interface SheetAssessor {
+  readonly id: string;
+  /** A new assessor's name, for the sheet. */
+  readonly name?: string;
+  readonly create?: boolean;
+}
+
+/**
+ * The response a new assessor's answers go in, with what the format requires of it (a name and a
+ * date, by default today), for answerEdits' newMap. The assessment must choose a consensus rule
+ * first: the format asks for one as soon as it has responses, and which rule is the team's call.
+ */
+export function newResponse(source: AssessmentSheetSource, name: string | undefined, date: string | undefined): AnswerEditOptions['newMap'] {
+  const where = printable(source.shownPath);
+  const id = source.newAssessor?.id ?? '';
+  if (name === undefined || name.trim() === '') throw new CliError(`${where}: ${printable(source.newAssessor?.unknown ?? '')} To add a new assessor's answers, give their name with --assessor-name "Full Name".`);
+  validId(id, '--assessor');
+  const value = source.document.parsed.value as Record<string, unknown> | null;
+  if (value?.consensus === undefined) throw new CliError(`${where} has no consensus rule: an assessment with assessors' responses says how their answers become the one that is scored. Add "consensus: median" (or minimum, or adjudicator with "adjudicator: ID") to it first.`);
+  const day = date ?? todayIn();
+  if (!isRealDate(day)) throw new CliError(`--assessor-date ${printable(day)}: write the date as YYYY-MM-DD, for example 2026-06-30.`);
+  return { path: answersRootPath(id).slice(0, -1), fields: { name: name.trim(), date: day } };
 }
 
 /**
  * Reads the assessment a spreadsheet command works on (the first assessment of the file, or the
  * `documentNumber`th document), as `rubrics report` reads a file: confined to the repository,
  * its rubric resolved. A file that could not be fully checked, or whose rubric cannot be found,
- * stops the command (exit 2), since its rows would be wrong.
+ * stops the command (exit 2), since its rows would be wrong; so does an assessor the assessment
+ * does not have (with the closest id), unless the command may add them.
  */
-export async function loadAssessmentSheet(argument: string, documentNumber: number | undefined, allowOutside: readonly string[] | undefined, context: CliContext): Promise<AssessmentSheetSource> {
+export async function loadAssessmentSheet(argument: string, documentNumber: number | undefined, allowOutside: readonly string[] | undefined, context: CliContext, assessor?: SheetAssessor): Promise<AssessmentSheetSource> {
   const reader = new SourceReader(context.cwd);
   const engine = createEngine(reader, await cliConfinement(context.cwd, allowOutside, context.root));
   const source = await reader.load(argument, engine);
@@ -37,8 +73,11 @@ export async function loadAssessmentSheet(argument: string, documentNumber: numb
     const kinds = analysis.documents.map((d, i) => `${i + 1}: ${d.kind ?? 'unknown'}`).join(', ');
     throw new CliError(`${printable(source.shownPath)} has no assessment${documentNumber !== undefined ? ` as document ${documentNumber}` : ''} (its documents: ${kinds || 'none'}).`);
   }
-  const sheet = answerModelOf(document);
+  const target = assessor === undefined ? { dimensionsPath: answersRootPath() } : answerTarget(document, assessor.id);
+  if ('refused' in target && !assessor?.create) throw new CliError(`${printable(source.shownPath)}: ${printable(target.refused)} To add a new assessor, give their name with --assessor-name "Full Name".`);
+  const known = 'refused' in target ? undefined : target;
+  const sheet = answerModelOf(document, known?.assessor ? answerAssessorOf(known.assessor) : assessor && { id: assessor.id, ...(assessor.name ? { name: assessor.name } : {}) });
   if (!sheet) throw new CliError(`The rubric of ${printable(source.shownPath)} cannot be used: run "rubrics validate ${printable(source.shownPath)}" to see why, and fix that first.`);
   if (sheet.rows.length === 0) throw new CliError(`The rubric ${printable(sheet.rubric.id)} has no criteria: its dimensions are rated as a whole (a level each), so there are no answers to put in a sheet.`);
-  return { absolute: path.resolve(context.cwd, argument), shownPath: source.shownPath, text: source.text, documentIndex, document, sheet };
+  return { absolute: path.resolve(context.cwd, argument), shownPath: source.shownPath, text: source.text, documentIndex, document, sheet, dimensionsPath: answersRootPath(assessor?.id), ...('refused' in target && assessor ? { newAssessor: { id: assessor.id, unknown: target.refused } } : {}) };
 }

@@ -112,7 +112,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
     return this.client.sendRequest<string>(RENDER_REPORT, { uri: document.uri.toString(), format, ...(html ? { html } : {}) });
   }
 
-  async previewReport(document: vscode.TextDocument, options: { readonly omitBodyOnErrors?: boolean; readonly view?: 'report' | 'questionnaire' } = {}): Promise<VersionedPreviewReport> {
+  async previewReport(document: vscode.TextDocument, options: { readonly omitBodyOnErrors?: boolean; readonly view?: 'report' | 'questionnaire'; readonly assessor?: string } = {}): Promise<VersionedPreviewReport> {
     await this.ready;
     const compareWith = await this.git.compareWith(document);
     const params: PreviewReportParams = {
@@ -120,20 +120,21 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
       ...(compareWith ? { compareWith } : {}),
       ...(options.omitBodyOnErrors ? { omitBodyOnErrors: true } : {}),
       ...(options.view === 'questionnaire' ? { view: options.view } : {}),
+      ...(options.view === 'questionnaire' && options.assessor !== undefined ? { assessor: options.assessor } : {}),
     };
     return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, params);
   }
 
-  /** An open assessment's answers as rows (with the version they are of), or why there are none. */
-  async answerModel(document: vscode.TextDocument): Promise<AnswerModelResult> {
+  /** An open assessment's answers as rows (its agreed answers, or an assessor's; with the version they are of), or why there are none. */
+  async answerModel(document: vscode.TextDocument, assessor?: string): Promise<AnswerModelResult> {
     await this.ready;
-    return this.client.sendRequest<AnswerModelResult>(ANSWER_MODEL, { uri: document.uri.toString() } satisfies AnswerModelParams);
+    return this.client.sendRequest<AnswerModelResult>(ANSWER_MODEL, { uri: document.uri.toString(), ...(assessor !== undefined ? { assessor } : {}) } satisfies AnswerModelParams);
   }
 
   /** The edits that set these answers in the document as it was at `version`, checked by the format first. */
-  async answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes']): Promise<AnswerEditsResult> {
+  async answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes'], assessor?: string): Promise<AnswerEditsResult> {
     await this.ready;
-    return this.client.sendRequest<AnswerEditsResult>(ANSWER_EDITS, { uri: document.uri.toString(), version, changes } satisfies AnswerEditsParams);
+    return this.client.sendRequest<AnswerEditsResult>(ANSWER_EDITS, { uri: document.uri.toString(), version, changes, ...(assessor !== undefined ? { assessor } : {}) } satisfies AnswerEditsParams);
   }
 
   async builtinText(uri: string): Promise<string | undefined> {

@@ -18,12 +18,13 @@ export interface RubricServices {
    * What the preview shows of the document's current text: the report's body (led by its change
    * since git HEAD or the chosen ref, where git knows the file), its page shell, and the version it is of.
    */
-  previewReport(document: vscode.TextDocument, options?: { readonly omitBodyOnErrors?: boolean; readonly view?: 'report' | 'questionnaire' }): Promise<VersionedPreviewReport>;
+  previewReport(document: vscode.TextDocument, options?: { readonly omitBodyOnErrors?: boolean; readonly view?: 'report' | 'questionnaire'; readonly assessor?: string }): Promise<VersionedPreviewReport>;
   /**
    * The edits that set answers, notes or evidence in the document as it was at `version` (checked
-   * by the format and the rubric first), or why none can be made.
+   * by the format and the rubric first), or why none can be made: the assessment's agreed answers,
+   * or with `assessor` that assessor's.
    */
-  answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes']): Promise<AnswerEditsResult>;
+  answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes'], assessor?: string): Promise<AnswerEditsResult>;
   /** Fires after each check of an open document of ours. */
   readonly onDidAnalyze: vscode.Event<DocumentSummary>;
   /** Fires with the URI of an open document that stopped being ours (its apiVersion line went). */

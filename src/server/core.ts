@@ -10,7 +10,7 @@ export { declaresApiVersion, DEFAULT_RUBRIC_FILE_GLOBS, GlobSet, globToRegExp } 
 export { IGNORE_FILE_NAME, IgnoreList } from '../core/format/ignoreFile';
 export { Engine, type DocumentAnalysis, type FileAnalysis, type ResolvedRubric } from '../core/engine';
 export { answerChangeProblems, answerEdits, type AnswerChange, type AnswerChangeProblem } from '../core/language/answerEdits';
-export { answerModelOf, type AnswerModel } from '../core/language/answerRows';
+export { answerAssessorOf, answerModelOf, type AnswerAssessor, type AnswerModel } from '../core/language/answerRows';
 export { codeLenses, type LensData } from '../core/language/codeLens';
 export { completionsAt, type CompletionEntry, type CompletionKind } from '../core/language/completion';
 export { cursorContext, type CursorContext } from '../core/language/cursor';
@@ -21,7 +21,7 @@ export { documentAt, type LanguageSnapshot } from '../core/language/snapshot';
 export { summarize, type AnalysisSummary } from '../core/language/summary';
 export { documentSymbols, type OutlineSymbol, type SymbolKind } from '../core/language/symbols';
 export type { TextEditData } from '../core/language/textEdits';
-export { checkAgainstRubric } from '../core/language/answerChecks';
+export { answerTarget, checkAgainstRubric } from '../core/language/answerChecks';
 export { API_VERSION } from '../core/format/enums';
 export type { DocumentKind } from '../core/format/types';
 export { buildReport, diffReports, type ReportModel } from '../core/report';

@@ -7,7 +7,7 @@
  * asks the client to read files only when the client says it can (`initializationOptions`).
  */
 
-import type { AnalysisSummary, AnswerChange, AnswerChangeProblem, AnswerModel, PreviewReport } from './core';
+import type { AnalysisSummary, AnswerAssessor, AnswerChange, AnswerChangeProblem, AnswerModel, PreviewReport } from './core';
 
 export type ReportFormat = 'html' | 'markdown' | 'json';
 
@@ -90,6 +90,8 @@ export interface PreviewReportParams {
   readonly omitBodyOnErrors?: boolean;
   /** 'questionnaire': an assessment's questionnaire (other documents show their report); default the report. */
   readonly view?: 'report' | 'questionnaire';
+  /** In the questionnaire of an assessment with several assessors: whose answers it edits (an assessor's id); default the agreed answers. */
+  readonly assessor?: string;
 }
 export type VersionedPreviewReport = PreviewReport & { readonly version: number };
 
@@ -113,8 +115,15 @@ export interface DocumentSummary extends AnalysisSummary {
 export const ANSWER_MODEL = 'rubrics/answerModel';
 export interface AnswerModelParams {
   readonly uri: string;
+  /** The answers of this assessor (a key of the assessment's responses); absent, the assessment's agreed answers. */
+  readonly assessor?: string;
 }
-export type AnswerModelResult = { readonly version: number; readonly model: AnswerModel } | { readonly reason: string };
+export type AnswerModelResult = {
+  readonly version: number;
+  readonly model: AnswerModel;
+  /** The assessment's assessors (its responses), for a choice of whose answers; empty without responses. */
+  readonly assessors: readonly AnswerAssessor[];
+} | { readonly reason: string };
 
 /**
  * client → server request: the edits that set these answers in an open assessment, computed for
@@ -127,6 +136,8 @@ export interface AnswerEditsParams {
   readonly uri: string;
   readonly version: number;
   readonly changes: readonly AnswerChange[];
+  /** Whose answers the changes set: an assessor's (a key of the assessment's responses); absent, the assessment's agreed answers. */
+  readonly assessor?: string;
 }
 export interface LspTextEdit {
   readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };

@@ -33,11 +33,13 @@ import {
   addMissingDimensions,
   answerChangeProblems,
   answerEdits,
+  answerAssessorOf,
   answerModelOf,
   baseName,
   buildReport,
   previewCarriesBody,
   previewReport,
+  answerTarget,
   checkAgainstRubric,
   questionnairePreview,
   viewSwitch,
@@ -280,12 +282,12 @@ class RubricsServer {
     );
     c.onRequest(
       PREVIEW_REPORT,
-      this.request(PREVIEW_REPORT, { ...PARAMS.uri, 'compareWith?': { uri: 'string', label: 'string' }, 'omitBodyOnErrors?': 'boolean', 'view?': 'string' }, async ({ uri, compareWith, omitBodyOnErrors, view }: PreviewReportParams) => {
+      this.request(PREVIEW_REPORT, { ...PARAMS.uri, 'compareWith?': { uri: 'string', label: 'string' }, 'omitBodyOnErrors?': 'boolean', 'view?': 'string', 'assessor?': 'string' }, async ({ uri, compareWith, omitBodyOnErrors, view, assessor }: PreviewReportParams) => {
         const report = await this.atCurrent(uri, async (doc): Promise<VersionedPreviewReport> => {
           const analysis = await this.analyses.analysisOf(doc);
           const model = buildReport(analysis);
           const answerable = model.kind === 'Assessment' && model.assessment !== undefined;
-          if (view === 'questionnaire' && answerable) return { ...questionnairePreview(analysis, model, { omitBodyOnErrors }), version: doc.version };
+          if (view === 'questionnaire' && answerable) return { ...questionnairePreview(analysis, model, { omitBodyOnErrors, ...(assessor !== undefined ? { assessor } : {}) }), version: doc.version };
           // A report without its body needs no comparison with git either.
           const change = compareWith && previewCarriesBody(model, { omitBodyOnErrors }) ? await this.changeSince(model, compareWith) : '';
           const lead = (answerable ? viewSwitch('questionnaire') : '') + change;
@@ -302,9 +304,9 @@ class RubricsServer {
       ),
     );
     c.onRequest(BUILTIN_TEXT, this.request(BUILTIN_TEXT, PARAMS.uri, ({ uri }: BuiltinTextParams) => builtinByUri(uri)?.text ?? null));
-    c.onRequest(ANSWER_MODEL, this.request(ANSWER_MODEL, PARAMS.uri, ({ uri }: AnswerModelParams) => this.answerModel(uri)));
+    c.onRequest(ANSWER_MODEL, this.request(ANSWER_MODEL, { ...PARAMS.uri, 'assessor?': 'string' }, ({ uri, assessor }: AnswerModelParams) => this.answerModel(uri, assessor)));
     // Each change is checked by the format and by the edit itself (answerEdits verifies its result): the shape here is the envelope.
-    c.onRequest(ANSWER_EDITS, this.request(ANSWER_EDITS, { ...PARAMS.uri, version: 'integer', changes: ['list', { dimension: 'string', criterion: 'string', 'answer?': 'any', 'note?': 'any', 'evidence?': 'any', 'notApplicable?': 'any', 'exemption?': 'any' }] }, (params: AnswerEditsParams) => this.answerEditsFor(params)));
+    c.onRequest(ANSWER_EDITS, this.request(ANSWER_EDITS, { ...PARAMS.uri, version: 'integer', changes: ['list', { dimension: 'string', criterion: 'string', 'answer?': 'any', 'note?': 'any', 'evidence?': 'any', 'notApplicable?': 'any', 'exemption?': 'any' }], 'assessor?': 'string' }, (params: AnswerEditsParams) => this.answerEditsFor(params)));
 
     c.listen();
   }
@@ -801,22 +803,24 @@ class RubricsServer {
     return applied.applied ? 'added' : 'not-applied';
   }
 
-  /** The answers of an open assessment as rows, for the spreadsheet export and import. */
-  private async answerModel(uri: string): Promise<AnswerModelResult> {
+  /** The answers of an open assessment as rows (its agreed answers, or an assessor's), for the spreadsheet export and import. */
+  private async answerModel(uri: string, assessor: string | undefined): Promise<AnswerModelResult> {
     const result = await this.atCurrent(uri, async (doc): Promise<AnswerModelResult> => {
       const analysis = await this.analyses.analysisOf(doc);
       const assessment = analysis.documents.find((d) => d.kind === 'Assessment');
       if (!assessment || assessment.kind !== 'Assessment') return { reason: `${baseName(uri)} holds no assessment.` };
-      const model = answerModelOf(assessment);
+      const target = answerTarget(assessment, assessor);
+      if ('refused' in target) return { reason: target.refused };
+      const model = answerModelOf(assessment, target.assessor && answerAssessorOf(target.assessor));
       if (!model) return { reason: `The rubric of ${baseName(uri)} cannot be used; fix the problems shown for it first.` };
       if (model.rows.length === 0) return { reason: `The rubric ${model.rubric.id} has no criteria: its dimensions are rated as a whole, so there are no answers to put in a sheet.` };
-      return { version: doc.version, model };
+      return { version: doc.version, model, assessors: (assessment.facts?.responses ?? []).map(answerAssessorOf) };
     });
     return result ?? { reason: `${baseName(uri)} is not open as a rubric document.` };
   }
 
   /** The edits that set answers in an open assessment's first assessment document, checked by the format first. */
-  private async answerEditsFor({ uri, version, changes }: AnswerEditsParams): Promise<AnswerEditsResult> {
+  private async answerEditsFor({ uri, version, changes, assessor }: AnswerEditsParams): Promise<AnswerEditsResult> {
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== version) return { refused: `${baseName(uri)} changed since its answers were read; try again.` };
     const problems = answerChangeProblems(changes);
@@ -825,11 +829,14 @@ class RubricsServer {
     const index = analysis.documents.findIndex((d) => d.kind === 'Assessment');
     const assessment = analysis.documents[index];
     if (!assessment || assessment.kind !== 'Assessment') return { refused: `${baseName(uri)} holds no assessment.` };
+    // Whose answers: the agreed ones, or an assessor's the assessment has (a page of a response since removed is refused).
+    const target = answerTarget(assessment, assessor);
+    if ('refused' in target) return target;
     // The questionnaire's page and a spreadsheet both name criteria and answers: the rubric has the last word.
-    const checked = checkAgainstRubric(assessment, changes);
+    const checked = checkAgainstRubric(assessment, changes, target);
     if ('refused' in checked) return checked;
     if (checked.problems.length) return { problems: checked.problems };
-    const result = answerEdits(doc.getText(), assessment.parsed, checked.changes, { documentIndex: index });
+    const result = answerEdits(doc.getText(), assessment.parsed, checked.changes, { documentIndex: index, dimensionsPath: target.dimensionsPath });
     if ('refused' in result) return result;
     if (this.documents.get(uri)?.version !== version) return { refused: `${baseName(uri)} changed while the edits were computed; try again.` };
     return { edits: result.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText })) };

@@ -45,8 +45,9 @@ function post(message: WebviewMessage): void {
 function saveState(): void {
   if (currentUri === undefined) return;
   const others = [...positions].filter(([uri]) => uri !== currentUri).slice(-MAX_REMEMBERED_POSITIONS);
-  const questionnaire = document.querySelector('main.questionnaire') !== null;
-  const state: PreviewState = { uri: currentUri, scrollY: Math.round(window.scrollY), ...(others.length ? { positions: Object.fromEntries(others) } : {}), ...(questionnaire ? { view: 'questionnaire' as const } : {}) };
+  const questionnaire = document.querySelector('main.questionnaire');
+  const assessor = questionnaire?.getAttribute('data-assessor');
+  const state: PreviewState = { uri: currentUri, scrollY: Math.round(window.scrollY), ...(others.length ? { positions: Object.fromEntries(others) } : {}), ...(questionnaire ? { view: 'questionnaire' as const } : {}), ...(assessor ? { assessor } : {}) };
   vscode.setState(state);
 }
 
@@ -74,6 +75,7 @@ function revealRow(row: Element): void {
 function act(action: QuestionnaireAction | undefined): void {
   if (!action) return;
   if (action.kind === 'view') post({ type: 'setView', view: action.view });
+  else if (action.kind === 'assessor') post({ type: 'setAssessor', assessor: action.assessor });
   else if (currentUri === undefined) return;
   else if (action.kind === 'reveal') post({ type: 'reveal', uri: currentUri, version: currentVersion, offset: action.offset });
   else post({ type: 'answer', uri: currentUri, version: currentVersion, ...action.change });

@@ -30,6 +30,8 @@ export type WebviewMessage =
   | { readonly type: 'openLink'; readonly uri: string; readonly href: string }
   /** The user switched the preview between an assessment's report and its questionnaire. */
   | { readonly type: 'setView'; readonly view: PreviewView }
+  /** The user chose whose answers the questionnaire edits: an assessor's (by id), or null for the assessment's agreed answers. */
+  | { readonly type: 'setAssessor'; readonly assessor: string | null }
   /** The user answered in the questionnaire of this version of the document: set what the change names. */
   | ({ readonly type: 'answer' } & DocumentVersion & AnswerMessage);
 
@@ -43,6 +45,8 @@ export type PreviewView = 'report' | 'questionnaire';
 export interface AnswerMessage {
   readonly dimension: string;
   readonly criterion: string;
+  /** Whose answer it is: an assessor's id (their response), or absent for the assessment's own, agreed answer. */
+  readonly assessor?: string;
   readonly answer?: string | null;
   readonly note?: string | null;
   /** The whole list as it should be: links, or maps of an entry's fields (`url`, `title`, `asOf`) kept as written. */
@@ -78,6 +82,8 @@ export interface PreviewState {
   readonly positions?: Readonly<Record<string, number>>;
   /** The preview showed an assessment's questionnaire rather than its report. */
   readonly view?: 'questionnaire';
+  /** Whose answers the questionnaire edited: an assessor's id (absent: the agreed answers). */
+  readonly assessor?: string;
 }
 
 /** How many documents' scroll positions the preview remembers. */
@@ -98,6 +104,7 @@ const MAX_LINK_LENGTH = 2000;
 const MAX_EVIDENCE_ITEMS = 1000;
 const MAX_EVIDENCE_FIELDS = 8;
 const VIEWS: readonly PreviewView[] = ['report', 'questionnaire'];
+const ASSESSOR_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MAX_PATCH_ELEMENTS = 10_000;
 const MAX_PATH_DEPTH = 64;
 
@@ -131,6 +138,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isBoundedString(value.uri, MAX_URI_LENGTH) && isBoundedString(value.href, MAX_HREF_LENGTH) ? { type: 'openLink', uri: value.uri, href: value.href } : undefined;
     case 'setView':
       return VIEWS.includes(value.view as PreviewView) ? { type: 'setView', view: value.view as PreviewView } : undefined;
+    case 'setAssessor':
+      return value.assessor === null || isAssessorId(value.assessor) ? { type: 'setAssessor', assessor: value.assessor } : undefined;
     case 'answer': {
       const doc = documentVersion(value);
       const change = doc ? answerMessage(value) : undefined;
@@ -147,8 +156,14 @@ function nullable<T>(value: unknown, check: (v: unknown) => v is T): T | null | 
   return check(value) ? value : false;
 }
 
+/** An assessor's id as the format writes it: a key of `responses`, in kebab-case. */
+function isAssessorId(value: unknown): value is string {
+  return isBoundedString(value, MAX_ID_LENGTH) && ASSESSOR_ID.test(value);
+}
+
 function answerMessage(value: Record<string, unknown>): AnswerMessage | undefined {
   if (!isBoundedString(value.dimension, MAX_ID_LENGTH) || !isBoundedString(value.criterion, MAX_ID_LENGTH)) return undefined;
+  if (value.assessor !== undefined && !isAssessorId(value.assessor)) return undefined;
   const answer = nullable(value.answer, (v): v is string => isBoundedString(v, MAX_ANSWER_LENGTH));
   const note = nullable(value.note, (v): v is string => isBoundedString(v, MAX_NOTE_LENGTH, true));
   const evidence = nullable(value.evidence, (v): v is EvidenceEntry[] => Array.isArray(v) && v.length <= MAX_EVIDENCE_ITEMS && v.every(isEvidenceEntry));
@@ -157,6 +172,7 @@ function answerMessage(value: Record<string, unknown>): AnswerMessage | undefine
   return {
     dimension: value.dimension,
     criterion: value.criterion,
+    ...(value.assessor !== undefined ? { assessor: value.assessor as string } : {}),
     ...(answer !== undefined ? { answer } : {}),
     ...(note !== undefined ? { note } : {}),
     ...(evidence !== undefined ? { evidence: evidence === null ? null : evidence.map((e) => (typeof e === 'string' ? e : { ...e })) } : {}),
@@ -230,5 +246,5 @@ export function parsePreviewState(value: unknown): PreviewState | undefined {
       if (isBoundedString(uri, MAX_URI_LENGTH) && typeof y === 'number' && Number.isFinite(y) && y > 0) positions[uri] = y;
     }
   }
-  return { uri: value.uri, scrollY, ...(Object.keys(positions).length ? { positions } : {}), ...(value.view === 'questionnaire' ? { view: 'questionnaire' as const } : {}) };
+  return { uri: value.uri, scrollY, ...(Object.keys(positions).length ? { positions } : {}), ...(value.view === 'questionnaire' ? { view: 'questionnaire' as const } : {}), ...(value.view === 'questionnaire' && isAssessorId(value.assessor) ? { assessor: value.assessor } : {}) };
 }

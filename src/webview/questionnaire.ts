@@ -7,7 +7,8 @@
  * Keyboard: a criterion's answers are one radio group (one Tab stop); the arrow keys, Home and End
  * move among them, Space or Enter chooses (a button's own click), a number chooses that answer
  * from anywhere in the criterion but its text fields, Delete and Backspace clear it. Ctrl+Enter in
- * the note saves it; Enter in the evidence box adds the link.
+ * the note saves it; Enter in the evidence box adds the link. With several assessors, the choice of
+ * whose answers to edit is a radio group of its own that works the same way.
  */
 import type { AnswerMessage, EvidenceEntry, PreviewView } from './protocol';
 
@@ -15,9 +16,13 @@ import type { AnswerMessage, EvidenceEntry, PreviewView } from './protocol';
 export type QuestionnaireAction =
   | { readonly kind: 'answer'; readonly change: AnswerMessage }
   | { readonly kind: 'view'; readonly view: PreviewView }
+  /** Edit another assessor's answers (null: the assessment's agreed answers). */
+  | { readonly kind: 'assessor'; readonly assessor: string | null }
   | { readonly kind: 'reveal'; readonly offset: number };
 
 const CRITERION = 'article.q-criterion[data-dimension][data-criterion]';
+/** The choice of whose answers to edit (with several assessors): one radio button per set of answers. */
+const WHOSE = 'button.q-whose-option[data-assessor]';
 const OPTION = 'button.q-option[data-answer]';
 const TEXT_FIELDS = 'textarea, input';
 
@@ -26,14 +31,32 @@ function criterionOf(element: Element): HTMLElement | null {
 }
 
 function change(article: HTMLElement, fields: Pick<AnswerMessage, 'answer' | 'note' | 'evidence'>): QuestionnaireAction {
+  // Whose answers the page edits, as the body says (absent: the agreed ones): the message names them, so a
+  // choice of another assessor that lands in between never sends this answer to the wrong response.
+  const assessor = article.closest('main')?.getAttribute('data-assessor');
   return {
     kind: 'answer',
     change: {
       dimension: article.getAttribute('data-dimension') ?? '',
       criterion: article.getAttribute('data-criterion') ?? '',
+      ...(assessor ? { assessor } : {}),
       ...fields,
     },
   };
+}
+
+function whoseOptions(from: Element): HTMLButtonElement[] {
+  const group = from.closest('[role="radiogroup"]');
+  return group ? Array.from(group.querySelectorAll<HTMLButtonElement>(WHOSE)) : [];
+}
+
+/** Marks whose answers are chosen at once (the body for them follows), and says so. */
+function chooseWhose(option: HTMLButtonElement): QuestionnaireAction {
+  const all = whoseOptions(option);
+  for (const o of all) o.setAttribute('aria-checked', String(o === option));
+  rove(all, option);
+  const id = option.getAttribute('data-assessor') ?? '';
+  return { kind: 'assessor', assessor: id === '' ? null : id };
 }
 
 function options(article: HTMLElement): HTMLButtonElement[] {
@@ -90,6 +113,8 @@ export function clickAction(target: Element): QuestionnaireAction | undefined {
   if (view === 'report' || view === 'questionnaire') return { kind: 'view', view };
   const reveal = target.closest('button[data-reveal]')?.getAttribute('data-reveal');
   if (reveal && /^\d{1,10}$/.test(reveal)) return { kind: 'reveal', offset: Number(reveal) };
+  const whose = target.closest<HTMLButtonElement>(WHOSE);
+  if (whose) return whose.getAttribute('aria-checked') === 'true' ? undefined : chooseWhose(whose);
   const article = criterionOf(target);
   if (!article) return undefined;
   const option = target.closest<HTMLButtonElement>(OPTION);
@@ -107,6 +132,8 @@ export function clickAction(target: Element): QuestionnaireAction | undefined {
 
 /** What a key pressed in the questionnaire asks for; `handled` when the key did something here (the page then takes it). */
 export function keyAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, target: Element): { readonly handled: boolean; readonly action?: QuestionnaireAction } {
+  const whose = target.closest<HTMLButtonElement>(WHOSE);
+  if (whose) return event.ctrlKey || event.metaKey || event.altKey ? { handled: false } : moveAmong(whoseOptions(whose), whose, event.key);
   const article = criterionOf(target);
   if (!article) return { handled: false };
   if (target.matches(TEXT_FIELDS)) {
@@ -129,8 +156,13 @@ export function keyAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   }
   const current = target.closest<HTMLButtonElement>(OPTION);
   if (!current) return { handled: false };
+  return moveAmong(all, current, event.key);
+}
+
+/** The arrow keys, Home and End move the focus (and the Tab stop) within a radio group; nothing is chosen until Space or Enter. */
+function moveAmong(all: readonly HTMLButtonElement[], current: HTMLButtonElement, key: string): { readonly handled: boolean } {
   const at = all.indexOf(current);
-  const next = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[event.key];
+  const next = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[key];
   if (next === undefined) return { handled: false };
   const to = all[(next + all.length) % all.length];
   rove(all, to);
@@ -171,7 +203,8 @@ export function focusKey(element: Element | null): string | undefined {
   const article = criterionOf(element);
   if (!article) {
     const view = element.getAttribute('data-view');
-    return view ? `view:${view}` : undefined;
+    const whose = element.matches(WHOSE) ? element.getAttribute('data-assessor') : null;
+    return view ? `view:${view}` : whose !== null ? `whose:${whose}` : undefined;
   }
   const which =
     element.getAttribute('data-answer') !== null ? `answer:${element.getAttribute('data-answer')}` :
@@ -186,6 +219,10 @@ export function focusKey(element: Element | null): string | undefined {
 /** The control a focus key names in this body: the same one, or the nearest that takes its place (the chosen answer, the group). */
 export function findByFocusKey(root: ParentNode, key: string): HTMLElement | undefined {
   if (key.startsWith('view:')) return Array.from(root.querySelectorAll<HTMLElement>('button[data-view]'))[0];
+  if (key.startsWith('whose:')) {
+    const all = Array.from(root.querySelectorAll<HTMLElement>(WHOSE));
+    return all.find((o) => o.getAttribute('data-assessor') === key.slice('whose:'.length)) ?? all.find((o) => o.tabIndex === 0);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(key);

@@ -50,10 +50,17 @@ textarea.q-input { resize: vertical; min-height: 2.4em; }
 .q-add .q-input { flex: 1 1 auto; min-width: 0; }
 .q-add .q-button { flex: none; }
 .q-evidence-list { margin: 0.1em 0 0.35em; padding-left: 1.2em; overflow-wrap: anywhere; }
+.q-whose { border: 1px solid var(--border); border-left: 4px solid var(--focus); border-radius: 4px; padding: 0.4em 0.9em 0.7em; margin: 0.6em 0 0.8em; background: var(--panel); }
+.q-whose h2 { margin: 0.2em 0 0.2em; font-size: 1.15em; }
+.q-whose p { margin: 0.15em 0; }
+.q-whose-choices { display: flex; flex-wrap: wrap; gap: 0.35em; margin-top: 0.2em; }
+.q-others { margin: 0.3em 0; font-size: 0.9em; }
+.q-others ul { display: flex; flex-wrap: wrap; gap: 0.2em 1.2em; list-style: none; margin: 0; padding: 0; }
+.q-others .q-who { color: var(--muted); }
 .q-refusal { margin: 0.5em 0 0; padding: 0.4em 0.7em; border: 1px solid var(--bad); border-left-width: 4px; border-radius: 3px; }
 body.vscode-high-contrast .q-option, body.vscode-high-contrast-light .q-option, body.vscode-high-contrast .q-button, body.vscode-high-contrast-light .q-button { border-color: var(--vscode-contrastBorder, currentColor); }
 body.vscode-high-contrast .q-option[aria-checked="true"], body.vscode-high-contrast-light .q-option[aria-checked="true"] { outline: 2px solid var(--vscode-contrastActiveBorder, currentColor); outline-offset: 1px; }
-body.vscode-high-contrast .q-criterion, body.vscode-high-contrast-light .q-criterion { border-color: var(--vscode-contrastBorder, currentColor); }
+body.vscode-high-contrast .q-criterion, body.vscode-high-contrast-light .q-criterion, body.vscode-high-contrast .q-whose, body.vscode-high-contrast-light .q-whose { border-color: var(--vscode-contrastBorder, currentColor); }
 @media (max-width: 480px) {
   .q-criterion { padding: 0.4em 0.6em 0.6em; }
   .q-toc ol { columns: 1; }

@@ -1,7 +1,8 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
-import { cliReport, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure } from './session';
+import { criterion, fileAnswers, overallScore } from './questionnairePage';
+import { openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure } from './session';
 
 // The questionnaire in the preview: answering with the mouse and the keyboard writes the answers
 // into the assessment as ordinary edits (comments and layout kept, Ctrl+Z takes the last one
@@ -15,12 +16,6 @@ const THEMES = [
   { name: 'dark', label: 'Dark Modern', workbench: '.monaco-workbench.vs-dark' },
   { name: 'high-contrast', label: 'Dark High Contrast', workbench: '.monaco-workbench.hc-black' },
 ] as const;
-
-function overallScore(session: Session): number {
-  const score = (cliReport(session, FILE) as { assessment?: { overall?: { score?: number } } }).assessment?.overall?.score;
-  if (typeof score !== 'number') throw new Error(`rubrics report gave no overall score for ${FILE}`);
-  return Math.round(score * 100) / 100;
-}
 
 /** The text with one answer line changed, failing when the line is not there exactly once. */
 function answered(text: string, criterion: string, from: string, to: string): string {
@@ -40,10 +35,6 @@ describe('Questionnaire', () => {
     await session?.close();
   });
 
-  const criterion = (frame: Frame, id: string) => frame.locator(`article[data-criterion="${id}"]`);
-  /** Waits until the page shows the file's answer (the group's `data-selected` comes from the file, not from the click). */
-  const fileAnswers = (frame: Frame, id: string, value: string) =>
-    until(async () => (await criterion(frame, id).locator('[role="radiogroup"]').getAttribute('data-selected')) === value, { message: `${id} to be answered "${value}" in the file` });
   const shownScore = async (frame: Frame) => Number(await frame.locator('.q-score').innerText());
   const saveAndRead = () => saveFromEditor(session, FILE);
 
@@ -82,7 +73,7 @@ describe('Questionnaire', () => {
     expected = answered(expected, 'cs-whole-estate', 'most', 'all');
     const allFive = answered(expected, 'da-competitive-advantage', 'none', 'some');
     expect(await saveAndRead()).toBe(allFive);
-    const scoreAfterFive = overallScore(session);
+    const scoreAfterFive = overallScore(session, FILE);
     await until(async () => (await shownScore(frame)) === scoreAfterFive, { message: `the questionnaire to show the CLI's score ${scoreAfterFive}` });
     expect(await frame.locator('#q-progress').innerText()).toBe(before);
     await wb.screenshot('questionnaire-answered-light');
@@ -91,7 +82,7 @@ describe('Questionnaire', () => {
     await wb.press('Control+Z');
     await fileAnswers(frame, 'da-competitive-advantage', 'none');
     expect(await saveAndRead()).toBe(expected);
-    const scoreAfterUndo = overallScore(session);
+    const scoreAfterUndo = overallScore(session, FILE);
     expect(scoreAfterUndo).toBeLessThan(scoreAfterFive);
     await until(async () => (await shownScore(frame)) === scoreAfterUndo, { message: `the questionnaire to show the CLI's score ${scoreAfterUndo} after the undo` });
 

@@ -99,6 +99,42 @@ describe('Spreadsheet import in the editor', () => {
   });
 });
 
+describe('Spreadsheets of one assessor\'s answers in the editor', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ name: 'spreadsheets-assessor' });
+  });
+  screenshotOnFailure(() => session);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('asks whose answers to export in an assessment with several assessors, and writes that assessor\'s sheet', async () => {
+    const wb = session.workbench;
+    const file = 'kestrel/2026-06.digital-channels.assessment.yaml';
+    await wb.openFile(file);
+    await wb.runCommand('Rubrics: Export to Spreadsheet...');
+    // A quick pick of the agreed answers and each assessor by name.
+    const rows = wb.page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'Priya Raman' }).first().waitFor();
+    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('Agreed answers'), expect.stringContaining('Amara Nwosu'), expect.stringContaining('Priya Raman'), expect.stringContaining('Grace Whitfield')]);
+    await wb.screenshot('spreadsheet-export-whose');
+    await rows.filter({ hasText: 'Priya Raman' }).first().click();
+    const input = wb.page.locator('.quick-input-widget input');
+    await until(async () => (await input.inputValue()).endsWith('2026-06.digital-channels.assessment.xlsx'), { message: 'the save dialog to propose the workbook\'s name' });
+    const target = path.join(session.workspace, 'kestrel', '2026-06.digital-channels.assessment.xlsx');
+    await wb.press('Enter');
+    await until(() => fs.existsSync(target) && fs.statSync(target).size > 1000, { message: 'the exported sheet on disk' });
+    // Priya's answers: her sheet imports back into her response without a change, and its About names her.
+    const priya = await loadAssessment(path.join(session.workspace, file), 'priya');
+    const workbook = await readBack(new Uint8Array(fs.readFileSync(target)), 'xlsx');
+    const { result, text } = imported(priya, workbook);
+    expect([result.problems, result.changes, text === priya.text]).toEqual([[], [], true]);
+    const about = [...workbook.sheets.find((s) => s.name === 'About')!.rows.values()].map((cells) => [cells.get(1)?.value, cells.get(2)?.value]);
+    expect(about).toContainEqual(['Assessor id', 'priya']);
+  });
+});
+
 describe('Spreadsheet import in the web extension', () => {
   let session: Session;
   beforeAll(async () => {

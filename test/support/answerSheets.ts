@@ -8,7 +8,9 @@ import { answerChangeProblems, answerEdits, applyTextEdits } from '../../src/cor
 import { withFormatProblems } from '../../src/core/interchange/sheets/formatProblems';
 import { readAnswers, type AnswerImport } from '../../src/core/interchange/sheets/answerImport';
 import { answerWorkbook } from '../../src/core/interchange/sheets/answerSheet';
-import { answerModelOf, type AnswerModel } from '../../src/core/language/answerRows';
+import { answerAssessorOf, answerModelOf, type AnswerModel } from '../../src/core/language/answerRows';
+import { answerTarget } from '../../src/core/language/answerChecks';
+import { answersRootPath } from '../../src/core/domain/assessmentFacts';
 import { readSpreadsheet, writeSpreadsheet, type CsvWriteOptions } from '../../src/core/interchange/sheets/codec';
 import type { Workbook } from '../../src/core/interchange/sheets/workbook';
 import { analyzeFile, DiskFileHost } from './diskHost';
@@ -23,18 +25,20 @@ export interface LoadedAssessment {
 
 const engine = new Engine(new DiskFileHost());
 
-/** The first assessment of a file on disk, analysed, with its answer sheet. */
-export async function loadAssessment(file: string): Promise<LoadedAssessment> {
+/** The first assessment of a file on disk, analysed, with its answer sheet: its agreed answers, or those of one of its assessors. */
+export async function loadAssessment(file: string, assessor?: string): Promise<LoadedAssessment> {
   const analysis = await analyzeFile(file, engine);
   const documentIndex = analysis.documents.findIndex((d) => d.kind === 'Assessment');
   const doc = analysis.documents[documentIndex] as AssessmentDocumentAnalysis;
-  const sheet = answerModelOf(doc);
+  const target = answerTarget(doc, assessor);
+  if ('refused' in target) throw new Error(`${file}: ${target.refused}`);
+  const sheet = answerModelOf(doc, target.assessor && answerAssessorOf(target.assessor));
   if (!sheet) throw new Error(`${file}: no rubric found`);
   return { file, text: analysis.text, documentIndex, analysis: doc, sheet };
 }
 
 export async function exported(sheet: AnswerModel, format: 'xlsx' | 'csv', csv: CsvWriteOptions = {}): Promise<Uint8Array> {
-  return writeSpreadsheet(answerWorkbook(sheet, format, 'rubrics import answers FILE --into ASSESSMENT'), format, csv);
+  return writeSpreadsheet(answerWorkbook(sheet, format, `rubrics import answers FILE --into ASSESSMENT${sheet.assessor ? ` --assessor ${sheet.assessor.id}` : ''}`), format, csv);
 }
 
 export async function readBack(bytes: Uint8Array, format: 'xlsx' | 'csv'): Promise<Workbook> {
@@ -47,7 +51,7 @@ export async function readBack(bytes: Uint8Array, format: 'xlsx' | 'csv'): Promi
 export function imported(loaded: LoadedAssessment, workbook: Workbook): { text: string; result: AnswerImport } {
   const read = readAnswers(workbook, loaded.sheet);
   const result = withFormatProblems(read, answerChangeProblems(read.changes));
-  const edits = answerEdits(loaded.text, loaded.analysis.parsed, result.changes, { documentIndex: loaded.documentIndex });
+  const edits = answerEdits(loaded.text, loaded.analysis.parsed, result.changes, { documentIndex: loaded.documentIndex, dimensionsPath: answersRootPath(loaded.sheet.assessor?.id) });
   if ('refused' in edits) throw new Error(edits.refused);
   return { text: applyTextEdits(loaded.text, edits.edits), result };
 }

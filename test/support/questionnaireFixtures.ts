@@ -99,3 +99,37 @@ export async function deskQuestionnaire(assessment: string, rubric = DESK_RUBRIC
   if ('unavailable' in q) throw new Error(q.unavailable);
   return q;
 }
+
+/**
+ * Two assessors of the desk rubric and an agreed answer: Priya answered the portal and the
+ * catalogue, Tomás nothing yet (his response has no `dimensions`), and the assessment settles the
+ * catalogue itself.
+ */
+export const TWO_ASSESSORS = yaml`
+  apiVersion: rubrics-as-code/v1
+  kind: Assessment
+  id: desk-2026
+  rubric: ./desk.rubric.yaml
+  subject: { organization: Kestrel }
+  date: 2026-03-31
+  consensus: median
+  responses:
+    priya:
+      name: Priya Raman
+      role: Lead Architect
+      date: 2026-03-10
+      dimensions:
+        self-service:
+          answers:
+            portal: yes   # seen in the demo
+            catalogue:
+              answer: most
+              note: Most requests are in it.
+    tomas:
+      name: Tomás Ortiz
+      date: 2026-03-12
+  dimensions:
+    self-service:
+      answers:
+        catalogue: Some   # settled at the close-out
+`;

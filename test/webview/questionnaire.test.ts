@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { questionnaireBody, viewSwitch } from '../../src/core/render';
 import { bodyPatch } from '../../src/core/render/html/bodyPatch';
 import { reportCss } from '../../src/core/render/html/styles';
-import { deskAssessment, deskQuestionnaire } from '../support/questionnaireFixtures';
+import { buildQuestionnaire } from '../../src/core/report/questionnaire';
+import { analyzeDesk, deskAssessment, deskQuestionnaire, TWO_ASSESSORS } from '../support/questionnaireFixtures';
 import { chromiumAvailable, clearPosted, posted, savedState, send, WebviewHarness } from '../support/webviewHarness';
 
 const ASSESSMENT = deskAssessment(`  self-service:
@@ -218,5 +219,84 @@ describe.skipIf(!chromiumAvailable)('the questionnaire in the preview script', (
     await page.evaluate(() => window.scrollTo(0, 200));
     await page.waitForFunction(() => (window as unknown as { __state?: { view?: string } }).__state?.view === 'questionnaire');
     expect(await savedState(page)).toMatchObject({ uri: A, view: 'questionnaire' });
+  });
+});
+
+describe.skipIf(!chromiumAvailable)('choosing whose answers the questionnaire edits', () => {
+  beforeAll(() => harness.start(), 60_000);
+  afterAll(() => harness.stop());
+  afterEach(() => harness.closePages());
+
+  const page2 = async (assessor?: string) => {
+    const q = buildQuestionnaire(await analyzeDesk(TWO_ASSESSORS), undefined, assessor !== undefined ? { assessor } : {});
+    if ('unavailable' in q) throw new Error(q.unavailable);
+    const page = await harness.open(questionnaireBody(q));
+    await send(page, { type: 'document', uri: A, version: 1 });
+    await clearPosted(page);
+    return page;
+  };
+  const whoseChecked = (page: Page) => page.locator('.q-whose-option[aria-checked="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-assessor')));
+  const focusedWhose = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-assessor'));
+
+  it('asks for an assessor\'s answers, or the agreed ones, with a click, marking the choice at once', async () => {
+    const page = await page2();
+    await page.click('.q-whose-option[data-assessor="priya"]');
+    expect(await posted(page)).toEqual([{ type: 'setAssessor', assessor: 'priya' }]);
+    expect(await whoseChecked(page)).toEqual(['priya']);
+    await page.click('.q-whose-option[data-assessor=""]');
+    expect((await posted(page)).at(-1)).toEqual({ type: 'setAssessor', assessor: null });
+    // Choosing what is already chosen asks for nothing.
+    await page.click('.q-whose-option[data-assessor=""]');
+    expect(await posted(page)).toHaveLength(2);
+  });
+
+  it('is one Tab stop: the arrows move among the choices without choosing, Space or Enter chooses', async () => {
+    const page = await page2();
+    await page.focus('.q-whose-option[data-assessor=""]');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedWhose(page)).toBe('priya');
+    await page.keyboard.press('End');
+    expect(await focusedWhose(page)).toBe('tomas');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedWhose(page)).toBe('');
+    // A number is an answer's key, not a choice of assessor.
+    await page.keyboard.press('2');
+    expect(await posted(page)).toEqual([]);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    expect(await posted(page)).toEqual([{ type: 'setAssessor', assessor: 'tomas' }]);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Space');
+    expect((await posted(page)).at(-1)).toEqual({ type: 'setAssessor', assessor: 'priya' });
+  });
+
+  it('sends each answer with the assessor whose answers the page shows, and none for the agreed answers', async () => {
+    const priya = await page2('priya');
+    await priya.click('article[data-criterion="kb"] [data-answer="no"]');
+    const note = priya.locator('article[data-criterion="portal"] textarea[data-field="note"]');
+    await note.fill('Seen in the demo.');
+    await note.blur();
+    expect(await posted(priya)).toEqual([
+      { type: 'answer', uri: A, version: 1, dimension: 'knowledge', criterion: 'kb', assessor: 'priya', answer: 'no' },
+      { type: 'answer', uri: A, version: 1, dimension: 'self-service', criterion: 'portal', assessor: 'priya', note: 'Seen in the demo.' },
+    ]);
+    const agreed = await page2();
+    await agreed.click('article[data-criterion="kb"] [data-answer="no"]');
+    expect(await posted(agreed)).toEqual([{ type: 'answer', uri: A, version: 1, dimension: 'knowledge', criterion: 'kb', answer: 'no' }]);
+  });
+
+  it('keeps the focus on the choice across the body for the assessor chosen, and remembers whose answers it shows', async () => {
+    const page = await page2();
+    await page.focus('.q-whose-option[data-assessor="priya"]');
+    await page.keyboard.press('Enter');
+    const q = buildQuestionnaire(await analyzeDesk(TWO_ASSESSORS), undefined, { assessor: 'priya' });
+    if ('unavailable' in q) throw new Error(q.unavailable);
+    await send(page, { type: 'update', uri: A, version: 1, body: questionnaireBody(q) });
+    await page.waitForFunction(() => document.querySelector('main')?.getAttribute('data-assessor') === 'priya');
+    expect(await focusedWhose(page)).toBe('priya');
+    expect(await page.locator('#q-whose-h').textContent()).toBe('Editing the answers of Priya Raman');
+    await page.evaluate(() => window.scrollTo(0, 100));
+    await page.waitForFunction(() => (window as unknown as { __state?: { assessor?: string } }).__state?.assessor === 'priya');
+    expect(await savedState(page)).toMatchObject({ uri: A, view: 'questionnaire', assessor: 'priya' });
   });
 });

@@ -1,7 +1,7 @@
 import { readAnswers } from '../../core/interchange/sheets/answerImport';
 import { withFormatProblems } from '../../core/interchange/sheets/formatProblems';
 import { answerChangeProblems, answerEdits, applyTextEdits } from '../../core/language/answerEdits';
-import { loadAssessmentSheet } from '../answerSheetSource';
+import { loadAssessmentSheet, newResponse } from '../answerSheetSource';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../../node/confinement';
@@ -17,6 +17,9 @@ const spec = {
     'dry-run': { type: 'boolean' },
     format: { type: 'string', short: 'f' },
     document: { type: 'string', short: 'd' },
+    assessor: { type: 'string' },
+    'assessor-name': { type: 'string' },
+    'assessor-date': { type: 'string' },
     ...ALLOW_OUTSIDE_SPEC,
     help: { type: 'boolean', short: 'h' },
   },
@@ -25,12 +28,17 @@ const spec = {
 
 export const importAnswersCommand: Command = {
   name: 'import answers',
-  help: `Usage: rubrics import answers SHEET --into ASSESSMENT [--partial] [--dry-run]
+  help: `Usage: rubrics import answers SHEET --into ASSESSMENT [--assessor ID] [--partial] [--dry-run]
 
 Reads a spreadsheet that "rubrics export" wrote and someone filled in (XLSX or CSV, also as
 saved again by Excel, LibreOffice or Google Sheets) back into the assessment: each row is found
 by its criterion id, and only what a cell changed is written, as an ordinary edit of the YAML
 that keeps its comments and layout. A sheet imported without edits changes nothing.
+
+With --assessor, the answers go into that assessor's response (under "responses"), not into
+the assessment's agreed answers; a sheet exported for one assessor is refused for another. An
+assessor the assessment does not have yet is added when --assessor-name is given (the
+assessment must already choose a consensus rule).
 
 Every problem is named by its cell (Answers!H12) with what to do. When any row has one, nothing
 is changed and the exit code is 1, unless --partial is given: then the rows without problems are
@@ -41,6 +49,11 @@ Options:
       --partial         apply the rows without problems even when other rows have some
       --dry-run         say what would change, and change nothing
   -f, --format <name>   xlsx or csv (default: from the sheet's extension)
+      --assessor <id>   write the answers of this assessor (a key of the assessment's responses)
+      --assessor-name <name>
+                        a new assessor's name, to add their response
+      --assessor-date <YYYY-MM-DD>
+                        when the new assessor answered (default: today)
   -d, --document <n>    which document of a multi-document file, counting from 1
 ${allowOutsideHelp(24)}
   -h, --help            show this help
@@ -48,6 +61,7 @@ ${allowOutsideHelp(24)}
 Examples:
   rubrics import answers answers.xlsx --into rubrics/2026-q1.assessment.yaml
   rubrics import answers answers.csv --into rubrics/2026-q1.assessment.yaml --dry-run
+  rubrics import answers priya.xlsx --into rubrics/2026-q1.assessment.yaml --assessor priya
 `,
   async run(args, context) {
     const { values, positionals } = parseCommand(spec, args);
@@ -57,30 +71,35 @@ Examples:
     }
     if (values.into === undefined) throw new CliError('"rubrics import answers" needs --into ASSESSMENT: the assessment file the answers go into.');
     const format = values.format === undefined ? undefined : oneOf(values.format, ['xlsx', 'csv'] as const, 'xlsx', '--format');
-    const target = await loadAssessmentSheet(values.into, wholeNumber(values.document, '--document', 1), values['allow-outside'], context);
+    const assessorId = values.assessor;
+    if (assessorId === undefined && (values['assessor-name'] !== undefined || values['assessor-date'] !== undefined)) throw new CliError('--assessor-name and --assessor-date describe a new assessor: give their id with --assessor too.');
+    const target = await loadAssessmentSheet(values.into, wholeNumber(values.document, '--document', 1), values['allow-outside'], context, assessorId === undefined ? undefined : { id: assessorId, create: values['assessor-name'] !== undefined });
+    const newMap = target.newAssessor ? newResponse(target, values['assessor-name'], values['assessor-date']) : undefined;
     const { workbook, shown: shownSheet } = await readSpreadsheetFile(positionals[0] as string, 'xlsx', context, format);
     const read = readAnswers(workbook, target.sheet);
     const result = withFormatProblems(read, answerChangeProblems(read.changes));
+    const whose = target.sheet.assessor ? ` (the answers of ${printable(target.sheet.assessor.name ?? values['assessor-name'] ?? target.sheet.assessor.id)}${newMap ? ', a new assessor' : ''})` : '';
     for (const note of result.notes) context.stderr.write(`${printable(shownSheet)}: note: ${printable(note)}\n`);
     for (const problem of result.problems) context.stderr.write(`${printable(shownSheet)}: ${printable(problem.cell)}: ${printable(problem.message)}\n`);
     if (result.problems.length > 0 && !values.partial) {
       context.stderr.write(`Nothing was changed: ${problemCount(result.problems.length)} in ${printable(shownSheet)}. Fix ${result.problems.length === 1 ? 'it' : 'them'} and import again, or pass --partial to apply the rows without problems.\n`);
       return 1;
     }
-    const edits = answerEdits(target.text, target.document.parsed, result.changes, { documentIndex: target.documentIndex });
+    const edits = answerEdits(target.text, target.document.parsed, result.changes, { documentIndex: target.documentIndex, dimensionsPath: target.dimensionsPath, ...(newMap ? { newMap } : {}) });
     if ('refused' in edits) throw new CliError(`${printable(target.shownPath)}: ${printable(edits.refused)}`);
     const changed = result.changes.length;
     const summary = `${changed} of ${result.rows} criteria ${changed === 1 ? 'has' : 'have'} changes`;
     if (values['dry-run'] || changed === 0) {
       for (const change of result.changes) context.stdout.write(`${printable(change.dimension)} › ${printable(change.criterion)}: ${Object.keys(change).filter((k) => k !== 'dimension' && k !== 'criterion').join(', ')}\n`);
-      context.stderr.write(`${summary}${changed === 0 ? '; nothing to write' : '; --dry-run: nothing was written'} (${printable(target.shownPath)}).\n`);
+      context.stderr.write(`${summary}${changed === 0 ? '; nothing to write' : '; --dry-run: nothing was written'} (${printable(target.shownPath)}${whose}).\n`);
       return result.problems.length > 0 ? 1 : 0;
     }
     const { writeOutputFile } = await import('../../node/atomicWrite');
     await writeOutputFile(target.absolute, applyTextEdits(target.text, edits.edits), target.shownPath, { within: await outputRoot(context) });
-    context.stderr.write(`${summary}; wrote ${printable(target.shownPath)}${result.problems.length > 0 ? ` without the rows with ${problemCount(result.problems.length)}` : ''}.\n`);
+    context.stderr.write(`${summary}; wrote ${printable(target.shownPath)}${whose}${result.problems.length > 0 ? ` without the rows with ${problemCount(result.problems.length)}` : ''}.\n`);
     return result.problems.length > 0 ? 1 : 0;
   },
 };
 
 const problemCount = (n: number) => `${n} problem${n === 1 ? '' : 's'}`;
+

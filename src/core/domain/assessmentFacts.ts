@@ -406,9 +406,17 @@ function links(evidence: unknown, owner: Path, valid: (path: Path) => boolean): 
   return out;
 }
 
+/**
+ * The map that holds the dimensions (and in them the answers) of one set of answers: the
+ * assessment's own, agreed answers (`dimensions`, which settle criteria), or an assessor's response.
+ */
+export function answersRootPath(assessor?: string): Path {
+  return assessor === undefined ? ['dimensions'] : ['responses', assessor, 'dimensions'];
+}
+
 /** Where an assessor's answer to a criterion is written. */
 export function responseAnswerPath(assessor: string, dimensionId: string, criterionId: string): Path {
-  return ['responses', assessor, 'dimensions', dimensionId, 'answers', criterionId];
+  return [...answersRootPath(assessor), dimensionId, 'answers', criterionId];
 }
 
 /**

@@ -39,6 +39,12 @@ export interface AnswerEditOptions {
   readonly dimensionsPath?: Path;
   /** The document's index in its file, for the check after the edit (default 0). */
   readonly documentIndex?: number;
+  /**
+   * A map that is created with these fields first when the edits have to add it (a new
+   * assessor's response under `responses`, which the format gives a name and a date), and
+   * left as it is when it is there.
+   */
+  readonly newMap?: { readonly path: Path; readonly fields: Readonly<Record<string, string>> };
 }
 
 export type AnswerEditResult = { readonly edits: readonly TextEditData[] } | { readonly refused: string };
@@ -52,7 +58,7 @@ type FieldValue = string | boolean | readonly EvidenceValue[] | ScalarMap;
 /** The edits for a set of changes to one document (later changes to the same criterion win). */
 export function answerEdits(text: string, doc: LocatedDocument, changes: readonly AnswerChange[], options: AnswerEditOptions = {}): AnswerEditResult {
   const dimensionsPath = options.dimensionsPath ?? ['dimensions'];
-  const builder = new EditBuilder(text, doc);
+  const builder = new EditBuilder(text, doc, options.newMap);
   const expected = structuredCloneData(doc.value);
   try {
     for (const change of mergeChanges(changes)) {
@@ -60,6 +66,8 @@ export function answerEdits(text: string, doc: LocatedDocument, changes: readonl
       const result = builder.setEntry(answersPath, change.criterion, change);
       setAt(expected, [...answersPath, change.criterion], result, dimensionsPath.length);
     }
+    const created = builder.createdNewMap();
+    if (created) for (const [key, value] of Object.entries(created.fields)) setAt(expected, [...created.path, key], value, created.path.length);
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.message };
     throw error;
@@ -98,12 +106,19 @@ class EditBuilder {
   private readonly pending = new Map<string, PendingMap>();
   private readonly writes: { readonly depth: number; readonly write: () => void }[] = [];
   private readonly eol: string;
+  private newMapCreated = false;
 
   constructor(
     private readonly text: string,
     private readonly doc: LocatedDocument,
+    private readonly newMap: AnswerEditOptions['newMap'],
   ) {
     this.eol = eolOf(text);
+  }
+
+  /** The map of the `newMap` option, when the edits add it. */
+  createdNewMap(): AnswerEditOptions['newMap'] {
+    return this.newMapCreated ? this.newMap : undefined;
   }
 
   /** Applies one change to the entry `key` of the map at `mapPath`; returns the entry's value afterwards (undefined: gone). */
@@ -195,6 +210,10 @@ class EditBuilder {
     } else if (!located.exact && mapPath.length > 0) {
       const parent = this.mapEntries(mapPath.slice(0, -1));
       const children: NewEntry[] = [];
+      if (this.newMap && id === JSON.stringify(this.newMap.path)) {
+        this.newMapCreated = true;
+        for (const [key, value] of Object.entries(this.newMap.fields)) children.push(entryFor(key, value, parent.flow));
+      }
       parent.entries.push({ key: String(mapPath[mapPath.length - 1]), value: '', children });
       created = { entries: children, flow: parent.flow };
     } else {

@@ -5,6 +5,7 @@
  * server sends it to the editor, the spreadsheet export lays it out, the import reads a sheet
  * back against it (core/interchange/sheets), and answerEdits writes the changes.
  */
+import { answersRootPath } from '../domain/assessmentFacts';
 import type { AssessmentDocumentAnalysis } from '../engine';
 import type { EvidenceValue } from './answerEdits';
 
@@ -35,8 +36,17 @@ export interface AnswerRow {
   readonly current: CurrentAnswer;
 }
 
+/** The assessor whose answers a sheet holds: their id (a key of `responses`) and, when known, who they are. */
+export interface AnswerAssessor {
+  readonly id: string;
+  readonly name?: string;
+  readonly role?: string;
+}
+
 export interface AnswerModel {
   readonly assessment: { readonly id: string; readonly subject: string; readonly date: string };
+  /** Whose answers the rows hold: an assessor's (their response), or when absent the assessment's own, agreed answers. */
+  readonly assessor?: AnswerAssessor;
   readonly rubric: { readonly id: string; readonly title: string; readonly version?: string };
   /** Every answer scale the rows use: its name and its answers, in order. */
   readonly scales: Readonly<Record<string, readonly string[]>>;
@@ -49,12 +59,15 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 /**
  * The answer sheet of an analysed assessment: a row for every criterion of its rubric, in the
  * rubric's order, with what the assessment answers now (read as written, so a sheet of a
- * document with problems still shows what is there). Undefined when the rubric was not found.
+ * document with problems still shows what is there): its own, agreed answers, or with
+ * `assessor` that assessor's (answerChecks' answerTarget says whether the assessment has them;
+ * an assessor it has not yet gives empty rows). Undefined when the rubric was not found.
  */
-export function answerModelOf(analysis: AssessmentDocumentAnalysis): AnswerModel | undefined {
+export function answerModelOf(analysis: AssessmentDocumentAnalysis, assessor?: AnswerAssessor): AnswerModel | undefined {
   const index = analysis.rubric?.index;
   if (!index) return undefined;
   const doc = analysis.parsed;
+  const root = answersRootPath(assessor?.id);
   const scales: Record<string, readonly string[]> = {};
   const rows: AnswerRow[] = [];
   for (const dimension of index.rubric.dimensions) {
@@ -69,7 +82,7 @@ export function answerModelOf(analysis: AssessmentDocumentAnalysis): AnswerModel
         text: criterion.text,
         level: criterion.level,
         scale,
-        current: currentAnswer(doc.valueAt(['dimensions', dimension.id, 'answers', criterion.id])),
+        current: currentAnswer(doc.valueAt([...root, dimension.id, 'answers', criterion.id])),
       });
     }
   }
@@ -77,10 +90,16 @@ export function answerModelOf(analysis: AssessmentDocumentAnalysis): AnswerModel
   const subject = isMap(value.subject) ? [str(value.subject.organization), str(value.subject.unit)].filter(Boolean).join(', ') : '';
   return {
     assessment: { id: str(value.id) ?? '', subject, date: str(value.date) ?? '' },
+    ...(assessor ? { assessor } : {}),
     rubric: { id: index.rubric.id, title: index.rubric.title, ...(index.rubric.version ? { version: index.rubric.version } : {}) },
     scales,
     rows,
   };
+}
+
+/** Who an assessor is, as a sheet names them (their response's id, name and role). */
+export function answerAssessorOf(response: { readonly id: string; readonly name?: string; readonly role?: string }): AnswerAssessor {
+  return { id: response.id, ...(response.name !== undefined ? { name: response.name } : {}), ...(response.role !== undefined ? { role: response.role } : {}) };
 }
 
 /** An answer entry as written (a bare value, or a map of fields) as the fields the sheet shows. */

@@ -29,6 +29,8 @@ export interface ReportRequest {
   readonly omitBodyOnErrors: boolean;
   /** Which view of an assessment to show (other documents show their report whatever it is). */
   readonly view: PreviewView;
+  /** In the questionnaire: whose answers it edits (an assessor's id); absent, the assessment's agreed answers. */
+  readonly assessor?: string;
 }
 
 /**
@@ -106,6 +108,7 @@ export class PreviewSession {
   /** The last valid report of each document and view, by `keyOf`. */
   private readonly lastValid = new Map<string, DocumentReport>();
   private currentView: PreviewView = 'report';
+  private currentAssessor: string | undefined;
   private notice: string | undefined;
   private noticeShown: string | undefined;
   /** A render was skipped because the page was hidden. */
@@ -131,6 +134,19 @@ export class PreviewSession {
     return this.currentView;
   }
 
+  /** Whose answers the questionnaire edits: an assessor's id, or undefined for the assessment's agreed answers. */
+  get assessor(): string | undefined {
+    return this.currentAssessor;
+  }
+
+  /** Edits another assessor's answers in the questionnaire (undefined: the agreed answers), rendering right away. */
+  setAssessor(assessor: string | undefined): void {
+    if (assessor === this.currentAssessor) return;
+    this.currentAssessor = assessor;
+    this.setNotice(undefined);
+    if (this.documentUri !== undefined) this.scheduler.schedule(true);
+  }
+
   /** Switches between an assessment's report and its questionnaire, rendering right away. */
   setView(view: PreviewView): void {
     if (view === this.currentView) return;
@@ -140,12 +156,17 @@ export class PreviewSession {
     if (this.documentUri !== undefined) this.scheduler.schedule(true);
   }
 
-  /** Follows another document (or refreshes this one), in `view` when given, rendering right away. */
-  show(uri: string, view?: PreviewView): void {
+  /**
+   * Follows another document (or refreshes this one), in `view` when given, rendering right away.
+   * Another document's questionnaire edits its agreed answers until the user picks an assessor
+   * (its assessors are not this one's), unless `assessor` says whose (a preview restored).
+   */
+  show(uri: string, view?: PreviewView, assessor?: string): void {
     if (view !== undefined && view !== this.currentView) {
       this.currentView = view;
       this.setNotice(undefined);
     }
+    if (uri !== this.documentUri || assessor !== undefined) this.currentAssessor = assessor;
     this.documentUri = uri;
     this.scheduler.schedule(true);
   }
@@ -233,16 +254,18 @@ export class PreviewSession {
     }
     this.stale = false;
     const view = this.currentView;
+    const assessor = this.currentAssessor;
+    const current = () => !this.disposed && uri === this.documentUri && view === this.currentView && assessor === this.currentAssessor;
     let report: DocumentReport;
     try {
       // Renders never overlap (RenderScheduler), so a report kept now is still kept when this one arrives.
-      report = await this.source(uri, { omitBodyOnErrors: this.lastValid.has(this.keyOf(uri)), view: this.currentView });
+      report = await this.source(uri, { omitBodyOnErrors: this.lastValid.has(this.keyOf(uri)), view, ...(assessor !== undefined ? { assessor } : {}) });
     } catch (error) {
-      if (!this.disposed && uri === this.documentUri && view === this.currentView) this.showFailure(uri, error);
+      if (current()) this.showFailure(uri, error);
       return;
     }
-    // A newer request (another document, or the panel closed) supersedes this result.
-    if (this.disposed || uri !== this.documentUri || view !== this.currentView) return;
+    // A newer request (another document, another view or assessor, or the panel closed) supersedes this result.
+    if (!current()) return;
     if (report.errors === 0) this.keepValid(report);
     const kept = report.errors > 0 ? this.lastValid.get(this.keyOf(uri)) : undefined;
     const shown = kept ?? report;
@@ -263,9 +286,9 @@ export class PreviewSession {
     this.loadPage({ shellKey: shown.shellKey, report: body }, previewPage({ title: shown.title, body: body.body }, this.security(nonce)));
   }
 
-  /** The key of a document's last valid report in the current view. */
+  /** The key of a document's last valid report in the current view (and, in the questionnaire, for whose answers). */
   private keyOf(uri: string): string {
-    return `${this.currentView}\n${uri}`;
+    return `${this.currentView}\n${this.currentView === 'questionnaire' ? (this.currentAssessor ?? '') : ''}\n${uri}`;
   }
 
   private keepValid(report: DocumentReport): void {

@@ -108,7 +108,7 @@ class PreviewController implements vscode.Disposable {
       }
     }
     uri ??= this.activeRubricDocument()?.uri;
-    if (uri) preview.show(uri, saved?.view);
+    if (uri) preview.show(uri, saved?.view, saved?.assessor);
     else preview.showNothing();
   }
 

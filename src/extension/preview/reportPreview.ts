@@ -112,10 +112,10 @@ export class ReportPreview implements vscode.Disposable {
     return this.panel.viewColumn;
   }
 
-  /** Shows the report of a document (switching to it if the preview showed another), in `view` when given. */
-  show(uri: vscode.Uri, view?: PreviewView): void {
+  /** Shows the report of a document (switching to it if the preview showed another), in `view` when given (and in the questionnaire, whose answers). */
+  show(uri: vscode.Uri, view?: PreviewView, assessor?: string): void {
     this.panel.title = `Report: ${fileName(uri)}`;
-    this.session.show(uri.toString(), view);
+    this.session.show(uri.toString(), view, assessor);
   }
 
   showNothing(): void {
@@ -156,7 +156,7 @@ export class ReportPreview implements vscode.Disposable {
       throw new Error(`${fileName(target)} was closed without being saved, so there is nothing left to report on.`);
     }
     const document = await openDocument(target);
-    return { ...(await this.env.services.previewReport(document, { omitBodyOnErrors: request.omitBodyOnErrors, view: request.view })), uri };
+    return { ...(await this.env.services.previewReport(document, { omitBodyOnErrors: request.omitBodyOnErrors, view: request.view, ...(request.assessor !== undefined ? { assessor: request.assessor } : {}) })), uri };
   }
 
   private onMessage(raw: unknown): void {
@@ -183,6 +183,9 @@ export class ReportPreview implements vscode.Disposable {
       case 'setView':
         this.session.setView(message.view);
         break;
+      case 'setAssessor':
+        this.session.setAssessor(message.assessor ?? undefined);
+        break;
       case 'answer': {
         const target = this.session.answerDocument(message);
         if (!target) break;
@@ -201,11 +204,11 @@ export class ReportPreview implements vscode.Disposable {
    */
   private async answer(uri: vscode.Uri, message: DocumentVersion & AnswerMessage): Promise<void> {
     const document = await openDocument(uri);
-    const { dimension, criterion, answer, note, evidence } = message;
+    const { dimension, criterion, answer, note, evidence, assessor } = message;
     const change = { dimension, criterion, ...(answer !== undefined ? { answer } : {}), ...(note !== undefined ? { note } : {}), ...(evidence !== undefined ? { evidence } : {}) };
     for (let attempt = 0; attempt < 3; attempt++) {
       const version = document.version;
-      const result = await this.env.services.answerEdits(document, version, [change]);
+      const result = await this.env.services.answerEdits(document, version, [change], assessor);
       if (document.version !== version) {
         // The text moved on while the edit was worked out: work it out again once the server has the new text.
         await this.analysisOf(document, ANSWER_RETRY_WAIT_MS);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { withFormatProblems } from '../../core/interchange/sheets/formatProblems';
 import type { AnswerImport } from '../../core/interchange/sheets/answerImport';
 import type { RubricsClient } from '../client';
+import type { AnswerModelResult } from '../../server/protocol';
 import { MAX_SHEET_BYTES, type SheetService } from './sheetService';
 
 export const EXPORT_SPREADSHEET = 'rubrics.exportSpreadsheet';
@@ -19,8 +20,8 @@ const FILTERS = { [vscode.l10n.t('Excel workbook')]: ['xlsx'], [vscode.l10n.t('C
  */
 export function registerSpreadsheetCommands(client: RubricsClient, sheets: () => SheetService, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(EXPORT_SPREADSHEET, (uri?: vscode.Uri) => exportSpreadsheet(client, sheets(), uri)),
-    vscode.commands.registerCommand(IMPORT_SPREADSHEET, (uri?: vscode.Uri, sheet?: vscode.Uri) => importSpreadsheet(client, sheets(), log, uri, sheet)),
+    vscode.commands.registerCommand(EXPORT_SPREADSHEET, (uri?: vscode.Uri, assessor?: string) => exportSpreadsheet(client, sheets(), uri, assessor)),
+    vscode.commands.registerCommand(IMPORT_SPREADSHEET, (uri?: vscode.Uri, sheet?: vscode.Uri, assessor?: string) => importSpreadsheet(client, sheets(), log, uri, sheet, assessor)),
   ];
 }
 
@@ -34,14 +35,34 @@ async function assessmentDocument(client: RubricsClient, uri: vscode.Uri | undef
   return document;
 }
 
-async function exportSpreadsheet(client: RubricsClient, sheets: SheetService, uri: vscode.Uri | undefined): Promise<boolean> {
-  const document = await assessmentDocument(client, uri, vscode.l10n.t('Open an assessment to export its answers as a spreadsheet.'));
-  if (!document) return false;
-  const answers = await client.answerModel(document);
+/** No choice made: the quick pick was dismissed. */
+const DISMISSED = Symbol('dismissed');
+
+/**
+ * The answer rows of whose answers the person means, in an assessment with several assessors: the
+ * agreed answers or one assessor's, chosen in a quick pick (or given, by id, to the command).
+ * Undefined, with the reason shown, when there are none; DISMISSED when the pick was dismissed.
+ */
+async function whoseAnswers(client: RubricsClient, document: vscode.TextDocument, given: string | undefined, title: string): Promise<Extract<AnswerModelResult, { model: unknown }> | undefined | typeof DISMISSED> {
+  let answers = await client.answerModel(document, typeof given === 'string' ? given : undefined);
+  if (!('reason' in answers) && given === undefined && answers.assessors.length > 0) {
+    const agreed = { label: vscode.l10n.t('Agreed answers'), description: vscode.l10n.t('the assessment\'s own: they settle criteria'), id: undefined as string | undefined };
+    const picked = await vscode.window.showQuickPick([agreed, ...answers.assessors.map((a) => ({ label: a.name ?? a.id, description: [a.role, a.id].filter(Boolean).join(' · '), id: a.id as string | undefined }))], { title, placeHolder: vscode.l10n.t('Whose answers?') });
+    if (!picked) return DISMISSED;
+    if (picked.id !== undefined) answers = await client.answerModel(document, picked.id);
+  }
   if ('reason' in answers) {
     void vscode.window.showWarningMessage(answers.reason);
-    return false;
+    return undefined;
   }
+  return answers;
+}
+
+async function exportSpreadsheet(client: RubricsClient, sheets: SheetService, uri: vscode.Uri | undefined, assessor: string | undefined): Promise<boolean> {
+  const document = await assessmentDocument(client, uri, vscode.l10n.t('Open an assessment to export its answers as a spreadsheet.'));
+  if (!document) return false;
+  const answers = await whoseAnswers(client, document, assessor, vscode.l10n.t('Export whose answers to a spreadsheet?'));
+  if (answers === undefined || answers === DISMISSED) return false;
   const target = await vscode.window.showSaveDialog({ defaultUri: sibling(document.uri, 'xlsx'), filters: FILTERS, title: vscode.l10n.t('Export the Answers to a Spreadsheet'), saveLabel: vscode.l10n.t('Export') });
   if (!target) return false;
   const format = /\.csv$/i.test(target.path) ? 'csv' : 'xlsx';
@@ -56,7 +77,11 @@ async function exportSpreadsheet(client: RubricsClient, sheets: SheetService, ur
     // The byte-order mark makes Excel read the file as UTF-8.
     csv = { delimiter: picked.label === comma ? ',' : ';', bom: true };
   }
-  const bytes = await sheets.exportAnswerSheet({ model: answers.model, format, ...(csv ? { csv } : {}), importHint: vscode.l10n.t('In VS Code: "Rubrics: Import Answers from Spreadsheet…" with the assessment open. On the command line: rubrics import answers FILE --into ASSESSMENT.') });
+  const whose = answers.model.assessor;
+  const importHint = whose
+    ? vscode.l10n.t('In VS Code: "Rubrics: Import Answers from Spreadsheet…" with the assessment open, choosing {0}. On the command line: rubrics import answers FILE --into ASSESSMENT --assessor {1}.', whose.name ?? whose.id, whose.id)
+    : vscode.l10n.t('In VS Code: "Rubrics: Import Answers from Spreadsheet…" with the assessment open. On the command line: rubrics import answers FILE --into ASSESSMENT.');
+  const bytes = await sheets.exportAnswerSheet({ model: answers.model, format, ...(csv ? { csv } : {}), importHint });
   await vscode.workspace.fs.writeFile(target, bytes);
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported the answers to {0} criteria to {1}.', answers.model.rows.length, baseName(target)));
   return true;
@@ -65,14 +90,12 @@ async function exportSpreadsheet(client: RubricsClient, sheets: SheetService, ur
 /** What the import did, for the tests: applied, nothing to change, refused, or left to the user's choice. */
 export type ImportOutcome = 'applied' | 'not-applied' | 'nothing-to-change' | 'problems' | 'cancelled';
 
-async function importSpreadsheet(client: RubricsClient, sheets: SheetService, log: vscode.LogOutputChannel, uri: vscode.Uri | undefined, given: vscode.Uri | undefined): Promise<ImportOutcome> {
+async function importSpreadsheet(client: RubricsClient, sheets: SheetService, log: vscode.LogOutputChannel, uri: vscode.Uri | undefined, given: vscode.Uri | undefined, assessor: string | undefined): Promise<ImportOutcome> {
   const document = await assessmentDocument(client, uri, vscode.l10n.t('Open the assessment the answers go into, then import the spreadsheet.'));
   if (!document) return 'cancelled';
-  const answers = await client.answerModel(document);
-  if ('reason' in answers) {
-    void vscode.window.showWarningMessage(answers.reason);
-    return 'cancelled';
-  }
+  const answers = await whoseAnswers(client, document, assessor, vscode.l10n.t('Import the spreadsheet into whose answers?'));
+  if (answers === undefined || answers === DISMISSED) return 'cancelled';
+  const into = answers.model.assessor?.id;
   const sheet = given ?? (await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: folderOf(document.uri), filters: { [vscode.l10n.t('Spreadsheets')]: ['xlsx', 'csv'] }, openLabel: vscode.l10n.t('Import Answers'), title: vscode.l10n.t('Import Answers from a Spreadsheet') }))?.[0];
   if (!sheet) return 'cancelled';
   const name = baseName(sheet);
@@ -88,10 +111,10 @@ async function importSpreadsheet(client: RubricsClient, sheets: SheetService, lo
   }
   for (const note of read.notes) log.info(`${name}: ${note}`);
   let result: AnswerImport = read;
-  let edits = result.changes.length ? await client.answerEdits(document, answers.version, result.changes) : { edits: [] };
+  let edits = result.changes.length ? await client.answerEdits(document, answers.version, result.changes, into) : { edits: [] };
   if ('problems' in edits) {
     result = withFormatProblems(result, edits.problems);
-    edits = result.changes.length ? await client.answerEdits(document, answers.version, result.changes) : { edits: [] };
+    edits = result.changes.length ? await client.answerEdits(document, answers.version, result.changes, into) : { edits: [] };
   }
   if ('refused' in edits) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', baseName(document.uri), edits.refused));

@@ -1,7 +1,7 @@
 /**
- * The answer sheet both ways, on every sample assessment: exported (XLSX and CSV) and imported
- * without edits, the YAML is byte for byte the same; one changed cell changes one line; what a
- * person writes in each column comes back as the YAML they meant.
+ * The answer sheet both ways, on every sample assessment and each of its assessors: exported (XLSX
+ * and CSV) and imported without edits, the YAML is byte for byte the same; one changed cell changes
+ * one line; what a person writes in each column comes back as the YAML they meant.
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { COLUMNS, evidenceCell, parseEvidenceCell } from '../../../src/core/interchange/sheets/answerSheet';
+import { COLUMNS, columnsOf, evidenceCell, parseEvidenceCell } from '../../../src/core/interchange/sheets/answerSheet';
 import type { EvidenceValue } from '../../../src/core/language/answerEdits';
 import { convertDsomm } from '../../../src/core/interchange/dsomm';
 import { rubricYaml } from '../../../src/core/interchange/rubricYaml';
@@ -26,6 +26,8 @@ const SAMPLE_ASSESSMENTS = fs
   .sort();
 
 const column = (key: string) => COLUMNS.findIndex((c) => c.key === key) + 1;
+/** A column's number in the sheet of these answers (an assessor's has fewer columns). */
+const columnOf = (loaded: LoadedAssessment, key: string) => columnsOf(loaded.sheet).findIndex((c) => c.key === key) + 1;
 
 /** The exported XLSX with some cells changed through exceljs, as a person saving from Excel would. */
 async function editedXlsx(loaded: LoadedAssessment, edit: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -45,14 +47,48 @@ const changedLines = (a: string, b: string) => {
 const RATED = ['2026-03.claims-platform.assessment.yaml'];
 const WITH_CRITERIA = SAMPLE_ASSESSMENTS.filter((name) => !RATED.includes(name));
 
+/** An assessment's answers as data: its agreed ones, and its assessors'. */
+interface AnswersData {
+  readonly kind?: string;
+  readonly dimensions?: Record<string, { answers?: Record<string, unknown> }>;
+  readonly responses?: Record<string, { dimensions?: AnswersData['dimensions'] }>;
+}
+
+/** A sample's first assessment, as data. */
+function assessmentData(name: string): AnswersData {
+  return YAML.parseAllDocuments(fs.readFileSync(path.join(SAMPLES, name), 'utf8')).map((d) => d.toJS() as AnswersData).find((d) => d?.kind === 'Assessment')!;
+}
+
+/** The dimensions of the answers of `whose` (undefined: the agreed ones). */
+const dimensionsOf = (data: AnswersData, whose: string | undefined) => (whose === undefined ? data.dimensions : data.responses?.[whose]?.dimensions) ?? {};
+
+/** The ids of a sample's assessors (the keys of its `responses`), in the order written. */
+function assessorsOf(name: string): string[] {
+  return Object.keys(assessmentData(name).responses ?? {});
+}
+
+/** Every sheet of every sample: its agreed answers, and each of its assessors' answers. */
+const SHEETS: [string, string | undefined][] = WITH_CRITERIA.flatMap((name) => [[name, undefined] as [string, string | undefined], ...assessorsOf(name).map((a) => [name, a] as [string, string])]);
+
+/** Whether the answers of `whose` in a sample hold a bare answer (`criterion: value`) a cell can change in place. */
+function hasBareAnswer(name: string, whose: string | undefined): boolean {
+  return Object.values(dimensionsOf(assessmentData(name), whose)).some((d) => Object.values(d?.answers ?? {}).some((a) => typeof a === 'string'));
+}
+const ONE_CELL = SHEETS.filter(([name, whose]) => hasBareAnswer(name, whose));
+
 describe('export then import without edits changes nothing', () => {
-  it('covers every sample assessment whose rubric has criteria; the rated one has none', async () => {
+  it('covers every sample assessment whose rubric has criteria, and each assessor of those with responses; the rated one has none', async () => {
     expect(SAMPLE_ASSESSMENTS.length).toBeGreaterThanOrEqual(7);
     for (const name of RATED) expect((await loadAssessment(path.join(SAMPLES, name))).sheet.rows).toEqual([]);
+    expect(assessorsOf('2026-06.digital-channels.assessment.yaml')).toHaveLength(3);
+    // Every sample has a sheet whose answers a cell can change in place: the one whose answers are
+    // all its assessors' (no agreed answer yet) through an assessor's sheet.
+    for (const name of WITH_CRITERIA) expect(ONE_CELL.some(([n]) => n === name)).toBe(true);
+    expect(ONE_CELL.filter(([n]) => n === '2026-06.digital-channels.assessment.yaml').map(([, whose]) => whose)).toEqual(assessorsOf('2026-06.digital-channels.assessment.yaml'));
   });
 
-  it.each(WITH_CRITERIA)('%s: XLSX, CSV, CSV with a BOM and ";"', async (name) => {
-    const loaded = await loadAssessment(path.join(SAMPLES, name));
+  it.each(SHEETS)('%s, the answers of %s (undefined: the agreed ones): XLSX, CSV, CSV with a BOM and ";"', async (name, whose) => {
+    const loaded = await loadAssessment(path.join(SAMPLES, name), whose);
     expect(loaded.sheet.rows.length).toBeGreaterThan(0);
     for (const [format, options] of [['xlsx', {}], ['csv', {}], ['csv', { bom: true, delimiter: ';' }]] as const) {
       const workbook = await readBack(await exported(loaded.sheet, format, options), format);
@@ -64,20 +100,23 @@ describe('export then import without edits changes nothing', () => {
     }
   });
 
-  it.each(WITH_CRITERIA)('%s: one changed answer cell changes one line', async (name) => {
-    const loaded = await loadAssessment(path.join(SAMPLES, name));
+  it.each(ONE_CELL)('%s, the answers of %s (undefined: the agreed ones): one changed answer cell changes one line', async (name, whose) => {
+    const loaded = await loadAssessment(path.join(SAMPLES, name), whose);
     // A criterion answered with a bare value, changed to another answer of its scale.
     const index = loaded.sheet.rows.findIndex((r) => typeof r.current.answer === 'string' && Object.keys(r.current).length === 1 && (loaded.sheet.scales[r.scale]?.length ?? 0) > 1);
     expect(index).toBeGreaterThanOrEqual(0);
     const row = loaded.sheet.rows[index]!;
     const other = loaded.sheet.scales[row.scale]!.find((a) => a.toLowerCase() !== String(row.current.answer).toLowerCase())!;
     const bytes = await editedXlsx(loaded, (ws) => {
-      ws.getCell(index + 2, column('answer')).value = other;
+      ws.getCell(index + 2, columnOf(loaded, 'answer')).value = other;
     });
     const { text, result } = imported(loaded, await readBack(bytes, 'xlsx'));
     expect(result.problems).toEqual([]);
     expect(result.changes).toEqual([{ dimension: row.dimension, criterion: row.criterion, answer: other }]);
     expect(changedLines(loaded.text, text)).toEqual([expect.stringContaining(`${row.criterion}: ${other}`)]);
+    // The line is the one of that assessor's answer (or of the agreed one), not another's.
+    const value = YAML.parseAllDocuments(text)[loaded.documentIndex]!.toJS() as AnswersData;
+    expect(dimensionsOf(value, whose)[row.dimension]?.answers?.[row.criterion]).toBe(other);
   });
 });
 

@@ -13,7 +13,7 @@ import type { AnswerChange, EvidenceValue } from '../../language/answerEdits';
 import { UNSAFE_BUT_SPACING, visibleEscape } from '../../text/controls';
 import { closestMatch } from '../../text/suggest';
 import { cellRef, rangeText, sheetPrefix } from './address';
-import { ABOUT_SHEET, ANSWERS_SHEET, COLUMNS, parseEvidenceCell, rowCells, unguardedCell, type ColumnKey } from './answerSheet';
+import { ABOUT_SHEET, ANSWERS_SHEET, ASSESSMENT_ONLY_COLUMNS, ASSESSOR_ID_LABEL, COLUMNS, parseEvidenceCell, rowCells, unguardedCell, type ColumnKey } from './answerSheet';
 import type { AnswerModel, AnswerRow } from '../../language/answerRows';
 import type { Cell, Sheet, Workbook } from './workbook';
 
@@ -50,6 +50,8 @@ export function readAnswers(workbook: Workbook, model: AnswerModel): AnswerImpor
   const about = workbook.sheets.find((s) => s.name === ABOUT_SHEET);
   const exportedFrom = about ? textOf(about.rows.get(1)?.get(2)) : undefined;
   if (exportedFrom && model.assessment.id && exportedFrom !== model.assessment.id) notes.push(`${cellRef(ABOUT_SHEET, 1, 2)}: the sheet was exported from the assessment "${exportedFrom}"; its answers are imported into "${model.assessment.id}".`);
+  const otherAnswers = about && whoseAnswersDiffer(about, model);
+  if (otherAnswers) return { changes: [], cells: {}, problems: [otherAnswers], notes, rows: 0 };
 
   const columns = headerColumns(sheet, problems);
   if (!columns) return { changes: [], cells: {}, problems, notes, rows: 0 };
@@ -115,6 +117,24 @@ export function readAnswers(workbook: Workbook, model: AnswerModel): AnswerImpor
     }
   }
   return { changes, cells: cellsOfChanges, problems, notes, rows };
+}
+
+/**
+ * Why a sheet's About sheet says it holds other answers than the ones it is imported into (an
+ * assessor's answers into the agreed ones, or into another assessor's), if it does: every cell
+ * that differs would then overwrite an answer someone else gave.
+ */
+function whoseAnswersDiffer(about: Sheet, model: AnswerModel): CellProblem | undefined {
+  let row: number | undefined;
+  for (const [r, cells] of about.rows) if (textOf(cells.get(1))?.trim() === ASSESSOR_ID_LABEL) row = r;
+  const exported = row !== undefined ? textOf(about.rows.get(row)?.get(2))?.trim() || undefined : undefined;
+  const into = model.assessor?.id;
+  if (exported === into) return undefined;
+  const cell = row !== undefined ? cellRef(ABOUT_SHEET, row, 2) : cellRef(ABOUT_SHEET, 1, 1);
+  const held = exported !== undefined ? `the answers of the assessor "${exported}"` : 'the agreed answers of the assessment';
+  const target = into !== undefined ? `the answers of the assessor "${into}"` : 'its agreed answers';
+  const how = exported !== undefined ? `import it with --assessor ${exported}` : 'import it without --assessor';
+  return { cell, message: `This sheet holds ${held}, not ${target}; ${how}, or export the answers you mean to change.` };
 }
 
 /** The columns the header row names, by key; undefined (with a problem) when the ids are missing. */
@@ -236,6 +256,14 @@ function rowChange(row: AnswerRow, model: AnswerModel, read: (key: ColumnKey) =>
 
   const note = changed('note');
   if (note !== undefined) change.note = note.trim() === '' ? null : note;
+
+  if (model.assessor) {
+    // An assessor's answer has no not-applicable mark or exemption: a sheet of the agreed answers (a CSV file says not whose it is) may still carry them.
+    const filled = ASSESSMENT_ONLY_COLUMNS.filter((key) => changed(key) !== undefined && (read(key) ?? '').trim() !== '');
+    for (const key of filled) problems.push({ cell: at(key), message: `An assessor's answer holds an answer, evidence and a note; ${key === 'notApplicable' ? 'a not-applicable mark' : 'an exemption'} belongs to the agreed answers. Clear the cell, or import the sheet without --assessor.` });
+    const fields = Object.keys(change).length - 2;
+    return fields === 0 || filled.length > 0 ? undefined : change;
+  }
 
   const notApplicable = changed('notApplicable');
   if (notApplicable !== undefined) change.notApplicable = notApplicable.trim() === '' ? null : { reason: notApplicable.trim() };

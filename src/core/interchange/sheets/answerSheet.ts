@@ -55,9 +55,20 @@ export const COLUMNS: readonly Column[] = [
   { key: 'exemptionExpires', label: 'Exemption expires', width: 18, editable: true },
 ];
 
+/** The columns an assessor's sheet leaves out: an assessor's answer has no not-applicable mark or exemption (those are the assessment's). */
+export const ASSESSMENT_ONLY_COLUMNS: readonly ColumnKey[] = ['notApplicable', 'exemptionReason', 'exemptionApprover', 'exemptionExpires'];
+
+/** The columns of a sheet of these answers: all of them for the assessment's own, fewer for an assessor's. */
+export function columnsOf(model: Pick<AnswerModel, 'assessor'>): readonly Column[] {
+  return model.assessor ? COLUMNS.filter((c) => !ASSESSMENT_ONLY_COLUMNS.includes(c.key)) : COLUMNS;
+}
+
 export const ANSWERS_SHEET = 'Answers';
 export const SCALES_SHEET = 'Scales';
 export const ABOUT_SHEET = 'About';
+/** The About sheet's rows that say whose answers the sheet holds (the import checks the id against the one it is given). */
+export const ASSESSOR_LABEL = 'Answers of';
+export const ASSESSOR_ID_LABEL = 'Assessor id';
 
 // --- How each field reads in a cell --------------------------------------------------------------
 
@@ -146,19 +157,20 @@ export function answerWorkbook(sheet: AnswerModel, format: 'xlsx' | 'csv', comma
       return [name, `${SCALES_SHEET}!$${column}$2:$${column}$${1 + (sheet.scales[name]?.length ?? 0)}`] as const;
     }),
   );
-  const answerColumn = COLUMNS.findIndex((c) => c.key === 'answer') + 1;
-  const rows: CellValue[][] = [COLUMNS.map((c) => c.label)];
+  const columns = columnsOf(sheet);
+  const answerColumn = columns.findIndex((c) => c.key === 'answer') + 1;
+  const rows: CellValue[][] = [columns.map((c) => c.label)];
   for (const row of sheet.rows) {
     const cells = rowCells(row, sheet.scales);
-    rows.push(COLUMNS.map((c) => (format === 'csv' && typeof cells[c.key] === 'string' ? guardedCell(cells[c.key] as string) : cells[c.key])));
+    rows.push(columns.map((c) => (format === 'csv' && typeof cells[c.key] === 'string' ? guardedCell(cells[c.key] as string) : cells[c.key])));
   }
   const answers: SheetSpec = {
     name: ANSWERS_SHEET,
     header: true,
     rows,
-    widths: COLUMNS.map((c) => c.width),
-    wrapColumns: COLUMNS.flatMap((c, i) => (['text', 'evidence', 'note', 'notApplicable', 'exemptionReason', 'allowed'].includes(c.key) ? [i + 1] : [])),
-    textColumns: COLUMNS.flatMap((c, i) => (c.editable ? [i + 1] : [])),
+    widths: columns.map((c) => c.width),
+    wrapColumns: columns.flatMap((c, i) => (['text', 'evidence', 'note', 'notApplicable', 'exemptionReason', 'allowed'].includes(c.key) ? [i + 1] : [])),
+    textColumns: columns.flatMap((c, i) => (c.editable ? [i + 1] : [])),
     listValidations: sheet.rows.map((row, i) => ({ row: i + 2, column: answerColumn, source: scaleSource.get(row.scale) as string })),
   };
   if (format === 'csv') return { sheets: [answers] };
@@ -178,8 +190,14 @@ export function answerWorkbook(sheet: AnswerModel, format: 'xlsx' | 'csv', comma
       ['Date', sheet.assessment.date],
       ['Rubric', `${sheet.rubric.title} (${sheet.rubric.id}${sheet.rubric.version ? ` ${sheet.rubric.version}` : ''})`],
       ['Criteria', sheet.rows.length],
+      ...(sheet.assessor
+        ? [
+            [ASSESSOR_LABEL, [sheet.assessor.name, sheet.assessor.role].filter(Boolean).join(', ') || sheet.assessor.id],
+            [ASSESSOR_ID_LABEL, sheet.assessor.id],
+          ]
+        : []),
       [],
-      ['How to fill it in', `One row per criterion of the ${ANSWERS_SHEET} sheet. Choose the answer from the drop-down; evidence is one link per line, or [title](link), followed by (as of YYYY-MM-DD) when you know when it was true; an exemption needs a reason, an approver and an expiry date (YYYY-MM-DD). Keep the id columns as they are; the columns before Answer are there to read and are not imported.`],
+      ['How to fill it in', `One row per criterion of the ${ANSWERS_SHEET} sheet. Choose the answer from the drop-down; evidence is one link per line, or [title](link), followed by (as of YYYY-MM-DD) when you know when it was true${sheet.assessor ? '; the note is the assessor\'s rationale' : '; an exemption needs a reason, an approver and an expiry date (YYYY-MM-DD)'}. Keep the id columns as they are; the columns before Answer are there to read and are not imported.`],
       ['How to import it', command],
     ],
     widths: [20, 100],

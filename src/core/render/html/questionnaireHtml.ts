@@ -1,6 +1,6 @@
 import type { FileAnalysis } from '../../engine';
 import type { ReportModel } from '../../report/model';
-import { buildQuestionnaire, type QuestionnaireCriterion, type QuestionnaireDimension, type QuestionnaireModel, type QuestionnaireProgress } from '../../report/questionnaire';
+import { buildQuestionnaire, type QuestionnaireCriterion, type QuestionnaireDimension, type QuestionnaireModel, type QuestionnaireOptions, type QuestionnaireProgress } from '../../report/questionnaire';
 import { formatScore, levelLabel, sentence, termWord } from '../text';
 import { meter } from './charts';
 import { linkHtml, prose } from './common';
@@ -30,11 +30,11 @@ export function viewSwitch(to: PreviewView): string {
  * of, in the report's page shell (so switching views swaps the body). A document with errors
  * comes without a body when the preview keeps an earlier one, as a report does.
  */
-export function questionnairePreview(analysis: FileAnalysis, model: ReportModel, options: PreviewReportOptions = {}): PreviewReport {
+export function questionnairePreview(analysis: FileAnalysis, model: ReportModel, options: PreviewReportOptions & QuestionnaireOptions = {}): PreviewReport {
   const title = `${model.title} – Questionnaire`;
   const errors = model.problems.counts.error;
   if (!previewCarriesBody(model, options)) return { shellKey: webviewShellKey(), title, errors };
-  const questionnaire = buildQuestionnaire(analysis, model.source.documentIndex);
+  const questionnaire = buildQuestionnaire(analysis, model.source.documentIndex, options.assessor !== undefined ? { assessor: options.assessor } : {});
   const body = 'unavailable' in questionnaire ? questionnaireUnavailable(model.title, questionnaire.unavailable) : questionnaireBody(questionnaire);
   return { body, shellKey: webviewShellKey(), title, errors };
 }
@@ -44,9 +44,10 @@ export function questionnaireBody(model: QuestionnaireModel): string {
   const criterionWord = model.terms.criterion.toLowerCase();
   const score = model.score !== undefined ? `<span>Overall score <strong class="q-score">${escapeHtml(formatScore(model.score))}</strong> of ${model.maxLevel}</span>` : '<span>Not scored yet</span>';
   return (
-    `<main class="report questionnaire">\n` +
+    `<main class="report questionnaire"${attr('data-assessor', model.answering)}>\n` +
     `<header><span class="kind">Questionnaire</span><h1>${escapeHtml(model.title)}</h1>` +
     `<p class="subtitle"><span>${escapeHtml(model.rubricTitle)}</span>${score}</p>${viewSwitch('report')}</header>\n` +
+    whoseAnswers(model) +
     progressSummary(model.progress, criterionWord) +
     `<p class="q-keys muted" id="q-keys">Arrow keys move between answers; Space, Enter or the answer's number chooses it; Delete clears it. Tab goes to the note and evidence.</p>\n` +
     tableOfContents(model) +
@@ -58,6 +59,47 @@ export function questionnaireBody(model: QuestionnaireModel): string {
 /** A body saying why there is no questionnaire, with the way back to the report. */
 export function questionnaireUnavailable(title: string, reason: string): string {
   return `<main class="report questionnaire">\n<header><span class="kind">Questionnaire</span><h1>${escapeHtml(title)}</h1>${viewSwitch('report')}</header>\n<p class="notice" role="status">${escapeHtml(reason)}</p>\n</main>`;
+}
+
+const CONSENSUS_TEXT = { median: 'the median of the assessors\' answers', minimum: 'the lowest of the assessors\' answers', adjudicator: 'the adjudicator\'s answer' } as const;
+
+/** How the scored answer comes about where no agreed answer settles a criterion. */
+function consensusText(model: QuestionnaireModel): string {
+  return model.consensus ? CONSENSUS_TEXT[model.consensus] : 'the consensus of the assessors\' answers';
+}
+
+/**
+ * With several assessors: whose answers the form edits, said at the top, and the choice of the
+ * agreed answers or one assessor's, as a radio group like the answers (one Tab stop, arrows move,
+ * Space or Enter chooses). Nothing without responses.
+ */
+function whoseAnswers(model: QuestionnaireModel): string {
+  if (model.assessors.length === 0) return '';
+  const editing = model.assessors.find((a) => a.id === model.answering);
+  const heading = editing ? `Editing the answers of ${editing.name}` : 'Editing the agreed answers';
+  const about = editing
+    ? [editing.role, editing.date ? `answered ${editing.date}` : undefined].filter(Boolean).join(', ')
+    : '';
+  const explain = editing
+    ? `${editing.name}'s answers count through ${consensusText(model)}, unless an agreed answer settles the criterion.`
+    : `An agreed answer settles a criterion whatever the assessors answer; without one, ${consensusText(model)} is scored.`;
+  const criterionWord = model.terms.criterion.toLowerCase();
+  const choices = [
+    { id: '', label: 'Agreed answers', title: 'The assessment\'s own answers, which settle criteria' },
+    ...model.assessors.map((a) => ({ id: a.id, label: a.name, title: `${[a.role, a.date ? `answered ${a.date}` : undefined].filter(Boolean).join(', ')}${a.role || a.date ? ': ' : ''}${a.answered} ${termWord(criterionWord, a.answered)} answered` })),
+  ].map((choice) => {
+    const checked = choice.id === (editing?.id ?? '');
+    return `<button type="button" role="radio" class="q-option q-whose-option" aria-checked="${checked}" tabindex="${checked ? 0 : -1}"${attr('data-assessor', choice.id)}${attr('title', choice.title)}>${escapeHtml(choice.label)}</button>`;
+  });
+  return (
+    `<section class="q-whose" aria-labelledby="q-whose-h">\n` +
+    `<h2 id="q-whose-h">${escapeHtml(heading)}</h2>\n` +
+    (about ? `<p class="muted">${escapeHtml(about)}</p>\n` : '') +
+    `<p class="muted" id="q-whose-about">${escapeHtml(explain)}</p>\n` +
+    `<p class="q-look-label" id="q-whose-label">Whose answers to edit</p>` +
+    `<div class="q-whose-choices" role="radiogroup" aria-labelledby="q-whose-label" aria-describedby="q-whose-about">${choices.join('')}</div>\n` +
+    `</section>\n`
+  );
 }
 
 function progressText(p: QuestionnaireProgress): string {
@@ -93,7 +135,7 @@ function dimensionSection(d: QuestionnaireDimension, model: QuestionnaireModel):
     (d.description ? `<details class="q-about"><summary>About this ${escapeHtml(model.terms.dimension.toLowerCase())}</summary>${prose(d.description)}</details>` : '') +
     excluded +
     none +
-    d.criteria.map((c) => criterionForm(c, d)).join('') +
+    d.criteria.map((c) => criterionForm(c, d, model)).join('') +
     `</section>\n`
   );
 }
@@ -105,7 +147,7 @@ const SOURCE_LABELS = {
   exempt: 'Exempt',
 } as const;
 
-function criterionForm(c: QuestionnaireCriterion, d: QuestionnaireDimension): string {
+function criterionForm(c: QuestionnaireCriterion, d: QuestionnaireDimension, model: QuestionnaireModel): string {
   const id = anchorId('q-c', `${d.id}.${c.id}`);
   const heading = c.title ? `${escapeHtml(c.title)}` : escapeHtml(c.text);
   const level = `<span class="q-level">${escapeHtml(`Level ${levelLabel(c.level, c.levelName, ' · ')}`)}</span>`;
@@ -116,7 +158,8 @@ function criterionForm(c: QuestionnaireCriterion, d: QuestionnaireDimension): st
     (c.title ? `<p class="q-text">${escapeHtml(c.text)}</p>\n` : '') +
     guide(c, id) +
     answerGroup(c, id) +
-    sourceLine(c) +
+    sourceLine(c, model) +
+    otherAnswers(c, id) +
     noteField(c, id) +
     evidenceField(c, id) +
     `<p class="q-refusal" role="alert" hidden></p>\n` +
@@ -158,8 +201,24 @@ function answerGroup(c: QuestionnaireCriterion, id: string): string {
   return `${offScale}<div class="q-answer-row"><div class="q-answers" role="radiogroup" aria-labelledby="${id}-h" aria-describedby="q-keys"${attr('data-selected', c.selected ?? '')}>${buttons.join('')}</div>${clear}</div>\n`;
 }
 
-function sourceLine(c: QuestionnaireCriterion): string {
-  const parts: string[] = [SOURCE_LABELS[c.source]];
+/** Where the answer being edited stands; with several assessors, in the words of whose answers they are. */
+function sourceLabel(c: QuestionnaireCriterion, model: QuestionnaireModel): string {
+  if (model.assessors.length === 0 || (c.source !== 'own' && c.source !== 'unanswered')) return SOURCE_LABELS[c.source];
+  const editing = model.assessors.find((a) => a.id === model.answering);
+  if (editing) return c.source === 'own' ? `Answered by ${editing.name}` : `Not answered by ${editing.name} yet`;
+  return c.source === 'own' ? 'Agreed in this file: it settles the criterion' : 'No agreed answer';
+}
+
+/** The other answers to a criterion and the one that is scored, read only (with several assessors). */
+function otherAnswers(c: QuestionnaireCriterion, id: string): string {
+  if (c.others.length === 0 && !c.scored) return '';
+  const items = c.others.map((o) => `<li><span class="q-who">${escapeHtml(o.assessor ?? 'Agreed')}</span> <strong>${escapeHtml(o.answer)}</strong></li>`);
+  if (c.scored) items.push(`<li class="q-scored"><span class="q-who">Scored</span> <strong>${escapeHtml(c.scored.answer)}</strong> <span class="muted">${escapeHtml(c.scored.from === 'agreed' ? '(the agreed answer)' : '(the consensus)')}</span></li>`);
+  return `<div class="q-others"><span class="q-label" id="${id}-others">Other answers</span><ul aria-labelledby="${id}-others">${items.join('')}</ul></div>\n`;
+}
+
+function sourceLine(c: QuestionnaireCriterion, model: QuestionnaireModel): string {
+  const parts: string[] = [sourceLabel(c, model)];
   if (c.source === 'not-applicable' && c.notApplicable) parts[0] += `: ${c.notApplicable}`;
   if (c.source === 'exempt' && c.exemption) parts[0] += ` until ${c.exemption.expires}: ${c.exemption.reason} (approved by ${c.exemption.approver})`;
   if (c.evidenceMissing) parts.push('a positive answer here needs evidence');

@@ -1,0 +1,81 @@
+/**
+ * The questionnaire page of an assessment with several assessors: whose answers it edits, said at
+ * the top and chosen in a labelled radio group; the body names the assessor for the script; each
+ * criterion lists the other answers read only. People's names are escaped like any text.
+ */
+import { describe, expect, it } from 'vitest';
+import { questionnaireBody } from '../../../src/core/render/html/questionnaireHtml';
+import { buildQuestionnaire, type QuestionnaireModel } from '../../../src/core/report/questionnaire';
+import { ANSWERED_PORTAL, analyzeDesk, deskQuestionnaire, TWO_ASSESSORS } from '../../support/questionnaireFixtures';
+import { decodeAttr, tagsOf } from '../../reportSupport';
+
+async function page(assessor?: string, text = TWO_ASSESSORS): Promise<string> {
+  const q = buildQuestionnaire(await analyzeDesk(text), undefined, assessor !== undefined ? { assessor } : {}) as QuestionnaireModel;
+  return questionnaireBody(q);
+}
+
+const choices = (html: string) =>
+  tagsOf(html)
+    .filter((t) => t.attrs.get('class')?.includes('q-whose-option'))
+    .map((t) => [t.attrs.get('data-assessor'), t.attrs.get('role'), t.attrs.get('aria-checked'), t.attrs.get('tabindex')]);
+const textOf = (html: string) => decodeAttr(html.replace(/<[^>]*>/g, ''));
+
+describe('whose answers the questionnaire edits', () => {
+  it('says so at the top and offers the agreed answers and each assessor as one radio group, the one edited checked', async () => {
+    const agreed = await page();
+    expect(agreed).toContain('<h2 id="q-whose-h">Editing the agreed answers</h2>');
+    expect(choices(agreed)).toEqual([
+      ['', 'radio', 'true', '0'],
+      ['priya', 'radio', 'false', '-1'],
+      ['tomas', 'radio', 'false', '-1'],
+    ]);
+    const group = tagsOf(agreed).find((t) => t.attrs.get('class') === 'q-whose-choices');
+    expect([group?.attrs.get('role'), group?.attrs.get('aria-labelledby'), group?.attrs.get('aria-describedby')]).toEqual(['radiogroup', 'q-whose-label', 'q-whose-about']);
+    expect(agreed).toContain('id="q-whose-label">Whose answers to edit</p>');
+    expect(textOf(agreed)).toContain("without one, the median of the assessors' answers is scored.");
+    // The body says whose answers a change sets only when they are an assessor's.
+    expect(tagsOf(agreed).find((t) => t.name === 'main')?.attrs.has('data-assessor')).toBe(false);
+
+    // Each assessor's button says who they are and how much they answered.
+    expect(tagsOf(agreed).filter((t) => t.attrs.get('class')?.includes('q-whose-option')).map((t) => t.attrs.get('title'))).toEqual([
+      'The assessment&#39;s own answers, which settle criteria',
+      'Lead Architect, answered 2026-03-10: 2 practices answered',
+      'answered 2026-03-12: 0 practices answered',
+    ]);
+
+    const priya = await page('priya');
+    expect(priya).toContain('<h2 id="q-whose-h">Editing the answers of Priya Raman</h2>');
+    expect(textOf(priya)).toContain('Lead Architect, answered 2026-03-10');
+    expect(choices(priya).map((c) => c[2])).toEqual(['false', 'true', 'false']);
+    expect(tagsOf(priya).find((t) => t.name === 'main')?.attrs.get('data-assessor')).toBe('priya');
+  });
+
+  it('shows each criterion\'s other answers and the scored one, read only, and where the edited answer stands', async () => {
+    const priya = await page('priya');
+    const catalogue = priya.slice(priya.indexOf('data-criterion="catalogue"'), priya.indexOf('</article>', priya.indexOf('data-criterion="catalogue"')));
+    expect(textOf(catalogue)).toContain('Answered by Priya Raman');
+    expect(textOf(catalogue)).toContain('Other answersAgreed SomeScored Some (the agreed answer)');
+    // Read only: nothing in the list is a control.
+    const others = catalogue.slice(catalogue.indexOf('<div class="q-others"'));
+    expect(tagsOf(others.slice(0, others.indexOf('</div>'))).map((t) => t.name)).toEqual(['div', 'span', 'ul', 'li', 'span', 'strong', 'li', 'span', 'strong', 'span']);
+    const agreed = await page();
+    const portal = agreed.slice(agreed.indexOf('data-criterion="portal"'), agreed.indexOf('</article>', agreed.indexOf('data-criterion="portal"')));
+    expect(textOf(portal)).toContain('No agreed answer');
+    expect(textOf(portal)).toContain('Other answersPriya Raman yesScored yes (the consensus)');
+    expect(textOf(await page('tomas'))).toContain('Not answered by Tomás Ortiz yet');
+  });
+
+  it('escapes assessors\' names wherever they show', async () => {
+    const hostile = TWO_ASSESSORS.replace('name: Priya Raman', 'name: "<img src=x onerror=alert(1)> & co"');
+    for (const html of [await page(undefined, hostile), await page('priya', hostile)]) {
+      expect(html).not.toContain('<img');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; co');
+    }
+  });
+
+  it('is not there without responses: the page is the one it always was', async () => {
+    const html = questionnaireBody(await deskQuestionnaire(ANSWERED_PORTAL));
+    expect(html).not.toMatch(/q-whose|q-others|data-assessor|Other answers/);
+    expect(textOf(html)).toContain('Answered in this file');
+  });
+});
