@@ -20,7 +20,9 @@ async function start(options: TestClientOptions = {}): Promise<{ client: TestCli
   const client = await startWorkerServer({ files: FILES, workspaceFolders: ['file:///ws/'], initializationOptions: { clientReadsFiles: true, documentStatus: true, portfolioChanges: true }, ...options });
   clients.push(client);
   const changes: number[] = [];
-  client.connection.onNotification(PORTFOLIO_CHANGED, ({ generation }: PortfolioChanged) => changes.push(generation));
+  client.connection.onNotification(PORTFOLIO_CHANGED, ({ generation }: PortfolioChanged) => {
+    changes.push(generation);
+  });
   return { client, changes };
 }
 
