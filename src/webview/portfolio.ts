@@ -11,6 +11,7 @@
  * It never builds markup from message data: the only markup it inserts is the body produced by the
  * trusted renderer (core/render/html/portfolio.ts), which escapes all user text.
  */
+import { bodyNodes, saveOnScroll, scrollToFragment } from './pageDom';
 import { parsePortfolioHostMessage, parsePortfolioState, type PortfolioPageMessage, type PortfolioState } from './portfolioProtocol';
 
 interface VsCodeApi {
@@ -87,31 +88,7 @@ document.addEventListener('keydown', (event) => {
   open(event.target);
 });
 
-function scrollToFragment(raw: string): void {
-  let id = raw;
-  try {
-    id = decodeURIComponent(raw);
-  } catch {
-    // keep the raw fragment
-  }
-  const target = id ? document.getElementById(id) : null;
-  if (target) target.scrollIntoView({ block: 'start' });
-  else if (!id) window.scrollTo(0, 0);
-}
-
-let scrollQueued = false;
-window.addEventListener(
-  'scroll',
-  () => {
-    if (scrollQueued) return;
-    scrollQueued = true;
-    requestAnimationFrame(() => {
-      scrollQueued = false;
-      saveState();
-    });
-  },
-  { passive: true },
-);
+saveOnScroll(saveState);
 
 /** Where the focused cell is: its file and offset, as an update keeps them unless the file moved. */
 function focusedCell(): { uri: string; offset: string } | undefined {
@@ -133,11 +110,8 @@ function swapBody(bodyHtml: string): void {
   const tableScroll = Array.from(document.querySelectorAll('.table-wrap'), (wrap) => wrap.scrollLeft);
   const focus = focusedCell();
 
-  const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head><body>${bodyHtml}</body></html>`, 'text/html');
-  for (const script of Array.from(parsed.querySelectorAll('script'))) script.remove();
   const notice = document.getElementById(NOTICE_ID);
-  const nodes = Array.from(parsed.body.childNodes);
-  document.body.replaceChildren(...(notice ? [notice] : []), ...nodes);
+  document.body.replaceChildren(...(notice ? [notice] : []), ...bodyNodes(bodyHtml));
 
   prepareCells(document.body);
   Array.from(document.querySelectorAll('.table-wrap')).forEach((wrap, i) => {

@@ -3,6 +3,7 @@ import type { PortfolioView } from '../../server/protocol';
 import { PORTFOLIO_VIEW_TYPE } from '../../webview/portfolioProtocol';
 import { errorText, fileName } from '../preview/describe';
 import { PREVIEW_RESOURCE_FOLDERS, PREVIEW_WEBVIEW_OPTIONS } from '../preview/options';
+import { panelPage } from '../preview/panelPage';
 import { revealSource } from '../preview/reveal';
 import { PortfolioSession } from './portfolioSession';
 
@@ -70,22 +71,7 @@ export class PortfolioPanel implements vscode.Disposable {
     const webview = panel.webview;
     const folderUri = folder?.toString();
     this.session = new PortfolioSession(
-      {
-        get cspSource() {
-          return webview.cspSource;
-        },
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(env.extensionUri, ...PORTFOLIO_SCRIPT_PATH)).toString(),
-        get visible() {
-          return panel.visible;
-        },
-        setHtml: (html) => {
-          webview.html = html;
-        },
-        postMessage: (message) => {
-          // A hidden page misses it; it says "ready" when it is back, and gets the view again.
-          void Promise.resolve(webview.postMessage(message)).catch(() => undefined);
-        },
-      },
+      panelPage(panel, env.extensionUri, PORTFOLIO_SCRIPT_PATH),
       () => env.services.portfolio(folderUri),
       {
         delayMs: PORTFOLIO_RENDER_DELAY_MS,
