@@ -130,6 +130,25 @@ describe('Portfolio panel', () => {
     await themed(LIGHT_THEME);
     await heatmap.scrollIntoViewIfNeeded();
     await wb.screenshot('portfolio-light-500');
+
+    // High contrast: every cell outlined in the theme's contrast border.
+    await until(async () => {
+      await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await wb.runCommand('Preferences: Color Theme');
+      await wb.page.locator('.quick-input-widget input').fill('Dark High Contrast');
+      const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first();
+      if (!(await row.waitFor({ timeout: 5_000 }).then(() => true, () => false))) return false;
+      await row.click();
+      return wb.page.locator('.monaco-workbench.hc-black').first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    }, { timeout: 60_000, interval: 0, message: 'the high-contrast theme' });
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await until(async () => (await frame.locator('body.vscode-high-contrast').count()) > 0, { message: 'the panel in high contrast' });
+    const border = await frame.locator('table.heatmap td[data-source-offset]').first().evaluate((td) => getComputedStyle(td).borderTopColor);
+    const contrastBorder = await frame.locator('body').evaluate((body) => getComputedStyle(body).getPropertyValue('--vscode-contrastBorder').trim());
+    expect(contrastBorder).not.toBe('');
+    expect(border).not.toBe(await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor));
+    await heatmap.scrollIntoViewIfNeeded();
+    await wb.screenshot('portfolio-high-contrast-500');
   });
 
   /** Switches the theme and waits for the picker to be gone, so the screenshot shows the panel alone. */
