@@ -1,8 +1,21 @@
 /**
- * What the report preview's script and the portfolio panel's both do to their page: follow an
+ * What the report preview's script and the portfolio panel's both do to their page: reach VS Code, follow an
  * in-page link, save the state once per frame while scrolling, and read a new body from the
  * trusted renderer's HTML without letting any script in it run.
  */
+
+/** What a webview's page has of VS Code: messages to the extension, and a state kept while hidden and across reloads. */
+export interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** The page's VS Code API; VS Code gives it once per page load, so each script takes it once. */
+export function vsCodeApi(): VsCodeApi {
+  return acquireVsCodeApi();
+}
 
 /** Scrolls to the element an in-page link names (`#id`, percent-encoded or not), or to the top for a bare `#`. */
 export function scrollToFragment(fragment: string): void {

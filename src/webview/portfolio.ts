@@ -11,17 +11,10 @@
  * It never builds markup from message data: the only markup it inserts is the body produced by the
  * trusted renderer (core/render/html/portfolio.ts), which escapes all user text.
  */
-import { bodyNodes, saveOnScroll, scrollToFragment } from './pageDom';
+import { bodyNodes, saveOnScroll, scrollToFragment, vsCodeApi } from './pageDom';
 import { parsePortfolioHostMessage, parsePortfolioState, type PortfolioPageMessage, type PortfolioState } from './portfolioProtocol';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi();
 const CELL_SELECTOR = '[data-source-offset]';
 const NOTICE_ID = 'rubrics-portfolio-notice';
 const saved = parsePortfolioState(vscode.getState());

@@ -11,20 +11,13 @@
  * It never builds markup from message data: the only markup it inserts is the body produced by the
  * extension's trusted renderer, which escapes all user text.
  */
-import { bodyNodes, saveOnScroll, scrollToFragment } from './pageDom';
+import { bodyNodes, saveOnScroll, scrollToFragment, vsCodeApi } from './pageDom';
 import { applyPatch } from './patch';
 import { MAX_REMEMBERED_POSITIONS, parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
 import { changeAction, clickAction, findByFocusKey, focusKey, keyAction, showRefusal, type QuestionnaireAction } from './questionnaire';
 import { QUESTIONNAIRE_CSS } from './questionnaireStyles';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi();
 const ROW_SELECTOR = '[data-source-offset]';
 /** Clicks on these inside a row do their own thing and do not jump to the source. */
 const INTERACTIVE_SELECTOR = 'a, button, input, select, textarea, summary, label, [contenteditable]';
