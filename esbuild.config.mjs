@@ -7,7 +7,7 @@
 // - dist/web/server.js     the language server in a Web Worker
 // - dist/sheets.js, dist/web/sheets.js  the spreadsheet export and import of the desktop and the
 //                          web extension (a worker there), loaded only when a command needs them
-// - dist/webview/*.js      scripts that run inside the report preview (browser, no Node)
+// - dist/webview/*.js      scripts that run inside the report preview and the portfolio panel (browser, no Node)
 // - dist/action/index.js   the GitHub Action (committed at release tags; scripts/release-action.mjs)
 // Entries whose source does not exist yet are skipped, so partial trees still build.
 import * as esbuild from 'esbuild';
@@ -65,8 +65,8 @@ export const builds = [
     format: 'iife',
     minify: !dev,
     sourcemap: dev ? 'inline' : false,
-    entryPoints: ['src/webview/preview.ts'],
-    outfile: 'dist/webview/preview.js',
+    entryPoints: { preview: 'src/webview/preview.ts', portfolio: 'src/webview/portfolio.ts' },
+    outdir: 'dist/webview',
     logLevel: 'info',
   },
   actionBundle,

@@ -23,12 +23,14 @@ export const LEFT_OUT = [
   'test/review.test.ts',
   'test/scripts.smoke.test.ts',
   'test/server.references.test.ts',
+  'test/server/portfolio.test.ts', // the bundled server in a worker thread
   'test/webBundle.test.ts',
   // robustness
   'test/engine.budget.test.ts',
   'test/language.robustness.test.ts',
   'test/markup.corpus.test.ts',
   'test/preview.webview.test.ts',
+  'test/webview/portfolio.test.ts',
   'test/yaml-*.test.ts',
   // replaces a module (vi.mock), which needs a module graph of its own (isolate below)
   'test/engine.lazyScore.test.ts',

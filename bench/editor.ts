@@ -5,6 +5,8 @@
  *   the report preview's banner over the last valid report;
  * - the keystroke that fixes it to the preview's new valid report;
  * - a click that changes an answer (as the questionnaire's buttons do) to the preview's updated report;
+ * - a keystroke that changes an answer to the portfolio panel's updated heatmap (the panel follows
+ *   the assessments as they are edited, saved or not, so the keystroke is what it waits on);
  * each set against a floor measured in the same run, in the same code-server: a minimal extension
  * (bench/editorFloor.ts) that publishes one diagnostic per change and posts one message to a
  * webview per change, and whose button applies a trivial edit. The ratio of ours to the floor is
@@ -53,13 +55,14 @@ const ASSESSMENT_FILE = 'big.assessment.yaml';
 const FLOOR_FILE = 'floor.txt';
 const root = path.join(__dirname, '..');
 
-/** One round: a keystroke that breaks, one that fixes, a floor click and an answer click; each a pair of (ours, floor) in ms. */
+/** One round: a keystroke that breaks, one that fixes, a floor click and an answer click; each a pair of (ours, floor) in ms. Then, with the portfolio panel open, a keystroke that changes an answer. */
 interface Round {
   readonly squiggle: Pair;
   readonly problems: Pair;
   readonly banner: Pair;
   readonly fixed: Pair;
   readonly click: Pair;
+  readonly portfolio: Pair;
 }
 
 interface Pair {
@@ -183,7 +186,7 @@ async function armFrame(frame: Frame): Promise<void> {
       if (state.body !== undefined) observer.disconnect();
     });
     // One call: observing the same node again would replace these options.
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-report-version'] });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-report-version', 'data-portfolio-generation'] });
   });
 }
 
@@ -222,7 +225,8 @@ async function measure(delay: number, samples: number, workspace: string, floorV
     },
   });
   const wb = await Workbench.open(server, { viewport: { width: 1800, height: 1000 } });
-  const rounds: Round[] = [];
+  const rounds: Omit<Round, 'portfolio'>[] = [];
+  const portfolio: Pair[] = [];
   try {
     const text = fs.readFileSync(path.join(workspace, ASSESSMENT_FILE), 'utf8');
     const lines = text.split('\n');
@@ -283,11 +287,34 @@ async function measure(delay: number, samples: number, workspace: string, floorV
       });
     }
     // The editor back where it was: the answer clicks come in pairs, so the text is as written.
+
+    // The portfolio panel in the preview's place (the floor stays in view): a keystroke that
+    // changes an answer ("yes" → "yesx", not on the scale, then back), to the heatmap's new body.
+    // Ctrl+2 focuses the second editor group (the preview's), where the panel then opens.
+    await wb.press('Control+2');
+    await wb.runCommand('Rubrics: Open Portfolio');
+    const panel = await wb.webview('body[data-portfolio-generation] main.portfolio');
+    await wb.runCommand('View: Focus First Editor Group');
+    await wb.goTo(line, lines[line - 1]!.length + 1);
+    for (let i = 0; i < samples + 1; i++) {
+      await armPage(wb, '"yesx"');
+      await armFrame(panel);
+      await armFrame(floor);
+      await wb.press(i % 2 === 0 ? 'x' : 'Backspace');
+      const key = (await wait(wb, (s) => s.key !== undefined, 'the keystroke')).key as number;
+      const updated = await wait(panel, (s) => s.body !== undefined, 'the portfolio panel\'s new heatmap');
+      const floorChanged = await wait(floor, (s) => s.changed !== undefined, 'the floor\'s webview message');
+      await settle();
+      if (i === 0) continue;
+      portfolio.push({ ours: (updated.body as number) - key, floor: (floorChanged.changed as number) - key });
+    }
+    // The last keystroke was an "x": take it back.
+    if (samples % 2 === 0) await wb.press('Backspace');
   } finally {
     await wb.close();
     await server.stop();
   }
-  return rounds;
+  return rounds.map((round, i) => ({ ...round, portfolio: portfolio[i] as Pair }));
 }
 
 /** Lets the last update's rendering finish before the next sample (not part of any figure). */
@@ -301,6 +328,7 @@ const MEASURES: readonly { readonly key: keyof Round; readonly label: string; re
   { key: 'banner', label: 'keystroke (error) → preview banner', floor: 'one webview message per change' },
   { key: 'fixed', label: 'keystroke (fix) → new valid report', floor: 'one webview message per change' },
   { key: 'click', label: 'click (answer) → updated report', floor: 'click → trivial edit → one webview message' },
+  { key: 'portfolio', label: 'keystroke (answer) → portfolio panel', floor: 'one webview message per change' },
 ];
 
 async function main(): Promise<void> {
@@ -328,7 +356,7 @@ async function main(): Promise<void> {
         return `| ${label} | ${floor} | ${median(floors).toFixed(0)} ms | ${percentile(floors, 90).toFixed(0)} ms | ${cells} | ${(median(ours) / median(floors)).toFixed(2)} | ${median(ratios).toFixed(2)} |`;
       });
       const m = (key: keyof Round) => median(rounds.map((r) => r[key].ours)).toFixed(0);
-      console.log(`delay ${delay} ms: squiggle median ${m('squiggle')} ms, Problems panel median ${m('problems')} ms, preview median ${m('banner')} ms, preview after the fix median ${m('fixed')} ms, click to report median ${m('click')} ms (${rounds.length} samples)`);
+      console.log(`delay ${delay} ms: squiggle median ${m('squiggle')} ms, Problems panel median ${m('problems')} ms, preview median ${m('banner')} ms, preview after the fix median ${m('fixed')} ms, click to report median ${m('click')} ms, portfolio panel median ${m('portfolio')} ms (${rounds.length} samples)`);
       sections.push(
         [
           `rubrics.validation.delay ${delay} ms, ${rounds.length} rounds:`,
@@ -349,6 +377,7 @@ async function main(): Promise<void> {
     ...sections,
     '',
     'Each round types "x" after a `yes` answer in the middle of the file (an answer not on the scale), then Backspace, then clicks the floor\'s button and the answer button (bench/editorFloor.ts).',
+    'Then the portfolio panel takes the preview\'s place and as many keystrokes (x, Backspace, x…; one sample each, the first not counted) are timed to its new heatmap: the panel follows the text as it is typed, so a save adds nothing to wait for.',
     'The floor is a minimal extension in the same code-server: on each change it publishes one diagnostic and posts one message to its webview; its button applies a trivial edit to another file and posts one message back.',
     'Keystrokes time ours and the floor\'s together; the two clicks alternate. The ratio is what counts: milliseconds on a shared machine vary with its load, the ratio far less.',
   ].join('\n');

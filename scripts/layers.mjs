@@ -29,7 +29,7 @@ export const ONLY_THROUGH = {
   'cli→server': ['stdio.ts'], // `rubrics lsp --stdio` starts the server
   'action→cli': ['run.ts', 'context.ts', 'color.ts', 'formatters/'], // the Action runs the CLI and writes its formats
   'extension→server': ['protocol.ts'], // the client speaks the server's protocol, and runs it as a separate bundle
-  'extension→webview': ['protocol.ts'], // the extension and the preview's script share their messages only
+  'extension→webview': ['protocol.ts', 'portfolioProtocol.ts'], // the extension and the webview scripts (the preview's, the portfolio panel's) share their messages only
 };
 
 /**

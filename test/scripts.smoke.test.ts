@@ -52,7 +52,7 @@ describe('documented scripts, in small', () => {
     const from = fs.mkdtempSync(path.join(os.tmpdir(), 'rubrics-shots-'));
     const to = path.join(from, 'out');
     try {
-      const shots = { 'preview-light.png': 'preview.png', 'problems-panel.png': 'problems.png', 'hover.png': 'hover.png' };
+      const shots = { 'preview-light.png': 'preview.png', 'problems-panel.png': 'problems.png', 'hover.png': 'hover.png', 'portfolio-light.png': 'portfolio.png' };
       for (const shot of Object.keys(shots)) fs.writeFileSync(path.join(from, shot), `picture ${shot}`);
       const copied = await run(process.execPath, ['scripts/e2e/screenshots.mjs', '--from', from, '--to', to]);
       expect(copied.code, copied.output).toBe(0);

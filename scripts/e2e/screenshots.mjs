@@ -13,6 +13,7 @@ const README_SCREENSHOTS = {
   'preview.png': 'preview-light.png',
   'problems.png': 'problems-panel.png',
   'hover.png': 'hover.png',
+  'portfolio.png': 'portfolio-light.png',
 };
 
 const option = (name, fallback) => {

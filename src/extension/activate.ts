@@ -3,6 +3,7 @@ import { SERVER_COMMANDS, type AddMissingDimensionsResult } from '../server/prot
 import { registerBuiltinDocuments } from './builtinDocuments';
 import { RubricsClient, type ClientFactory } from './client';
 import type { WorkspaceFiles } from './workspaceFiles';
+import { registerPortfolio } from './portfolio/registerPortfolio';
 import { registerPreview } from './preview/registerPreview';
 import type { RubricServices } from './services';
 import { RubricStatusBar } from './statusBar';
@@ -46,6 +47,7 @@ export function activateWith(context: vscode.ExtensionContext, create: ClientFac
     ...registerSpreadsheetCommands(rubrics, sheets, output),
   );
   registerPreview(context, rubrics, (message) => output.info(message));
+  context.subscriptions.push(registerPortfolio({ extensionUri: context.extensionUri, services: rubrics, log: (message) => output.info(message) }));
   if (vscode.extensions.getExtension(RED_HAT_YAML)) {
     void loadSchemaFiles(context.extensionUri).then(() => yaml.contribute());
   }

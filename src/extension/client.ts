@@ -11,6 +11,10 @@ import {
   DOCUMENT_STATUS,
   DOCUMENT_SUMMARY,
   FIND_FILES,
+  PORTFOLIO,
+  PORTFOLIO_CHANGED,
+  type PortfolioParams,
+  type PortfolioView,
   READ_FILE,
   REAL_URI,
   PREVIEW_REPORT,
@@ -47,12 +51,15 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
   private readonly summaries = new Map<string, DocumentSummary>();
   private readonly analyzeEmitter = new vscode.EventEmitter<DocumentSummary>();
   private readonly releaseEmitter = new vscode.EventEmitter<string>();
+  private readonly portfolioEmitter = new vscode.EventEmitter<void>();
+  /** Fires when what the workspace's portfolio is built from changed (the server says so). */
+  readonly onDidChangePortfolio = this.portfolioEmitter.event;
   readonly onDidAnalyze = this.analyzeEmitter.event;
   readonly onDidRelease = this.releaseEmitter.event;
   /** What the preview compares documents with (git HEAD, or a ref the user picked). */
   readonly git = new GitBase();
   readonly onDidChangeComparison = this.git.onDidChange;
-  private readonly disposables: vscode.Disposable[] = [this.analyzeEmitter, this.releaseEmitter, this.git];
+  private readonly disposables: vscode.Disposable[] = [this.analyzeEmitter, this.releaseEmitter, this.portfolioEmitter, this.git];
 
   constructor(create: ClientFactory, outputChannel: vscode.LogOutputChannel, filterDiagnostics: DiagnosticsFilter = (_uri, d) => d, files: WorkspaceFiles = vscodeWorkspaceFiles) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
@@ -63,6 +70,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
       documentStatus: true,
       retriggerCommand: 'editor.action.triggerSuggest',
       clientResolvesLinks: files.realUri !== undefined,
+      portfolioChanges: true,
     };
     this.client = create({
       // Every YAML document, whatever its scheme (file, untitled, virtual workspaces, built-ins):
@@ -78,6 +86,7 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
     if (realUri) this.client.onRequest(REAL_URI, ({ uri }: RealUriParams) => realUri(vscode.Uri.parse(uri)));
     this.client.onRequest(FIND_FILES, ({ include, maxResults }: FindFilesParams) => findFiles(include, maxResults));
     this.client.onNotification(DOCUMENT_STATUS, (status: DocumentStatus) => this.statusChanged(status));
+    this.client.onNotification(PORTFOLIO_CHANGED, () => this.portfolioEmitter.fire());
     this.ready = this.client.start();
     this.disposables.push(vscode.workspace.onDidCloseTextDocument((d) => {
       this.owned.delete(d.uri.toString());
@@ -123,6 +132,12 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
       ...(options.view === 'questionnaire' && options.assessor !== undefined ? { assessor: options.assessor } : {}),
     };
     return this.client.sendRequest<VersionedPreviewReport>(PREVIEW_REPORT, params);
+  }
+
+  /** The portfolio of the workspace's assessments, or of those in `folder` (a URI), rendered for the panel. */
+  async portfolio(folder?: string): Promise<PortfolioView> {
+    await this.ready;
+    return this.client.sendRequest<PortfolioView>(PORTFOLIO, (folder !== undefined ? { folder } : {}) satisfies PortfolioParams);
   }
 
   /** An open assessment's answers as rows (its agreed answers, or an assessor's; with the version they are of), or why there are none. */

@@ -25,7 +25,8 @@ export { answerTarget, checkAgainstRubric } from '../core/language/answerChecks'
 export { API_VERSION } from '../core/format/enums';
 export type { DocumentKind } from '../core/format/types';
 export { buildReport, diffReports, type ReportModel } from '../core/report';
-export { changeSection, previewCarriesBody, previewReport, questionnairePreview, renderHtml, renderJson, renderMarkdown, viewSwitch, type PreviewReport, type PreviewView } from '../core/render';
+export { changeSection, portfolioBody, previewCarriesBody, previewReport, questionnairePreview, renderHtml, renderJson, renderMarkdown, viewSwitch, type PreviewReport, type PreviewView } from '../core/render';
+export { buildPortfolio, portfolioEntries, type PortfolioEntry } from '../core/views';
 export { isUnreadable, textOf, type FileHost, type FileRead, type Unreadable } from '../core/resolve/host';
 export { folderOf, refusedFileDiagnostic, type Confinement } from '../core/resolve/confinement';
 export { rubricUsers } from '../core/review/dependents';

@@ -36,6 +36,8 @@ export interface RubricsInitializationOptions {
   readonly retriggerCommand?: string;
   /** The client answers `rubrics/realUri`: it can see where links on its disk lead (the desktop; the browser has no links). */
   readonly clientResolvesLinks?: boolean;
+  /** The client shows the workspace's portfolio: tell it when what the portfolio is built from changes (`rubrics/portfolioChanged`). */
+  readonly portfolioChanges?: boolean;
 }
 
 /**
@@ -159,6 +161,40 @@ export const DOCUMENT_STATUS = 'rubrics/documentStatus';
 export type DocumentStatus =
   | { readonly uri: string; readonly owned: true; readonly summary: DocumentSummary }
   | { readonly uri: string; readonly owned: false };
+
+/**
+ * client → server request: the portfolio of the workspace's assessments (every file of ours the
+ * server has checked, open or not, each open one as its editor has it), or of those in one
+ * folder, rendered for the editor's panel. The first request starts the workspace scan when it
+ * has not run (it is off, or waits for a rubric document); `rubrics/portfolioChanged` says when
+ * the scan, an edit or a file on disk changed it.
+ */
+export const PORTFOLIO = 'rubrics/portfolio';
+export interface PortfolioParams {
+  /** Only the assessments and plans in this folder (a URI), and below it; default: the whole workspace. */
+  readonly folder?: string;
+}
+export interface PortfolioView {
+  /** The heatmap page's body, rendered for a webview: each row has its assessment's URI, each cell its dimension's offset in it. */
+  readonly body: string;
+  readonly title: string;
+  /** Counts the changes to what the portfolio is built from: a later view has a larger number. */
+  readonly generation: number;
+  /** The assessments the rows show, by URI: the only files a click in the panel may open. */
+  readonly files: readonly string[];
+  /** Units in the view, across its rubrics. */
+  readonly units: number;
+}
+
+/**
+ * server → client notification, to a client that said `portfolioChanges`: what the portfolio is
+ * built from changed (an assessment or plan was checked with other results, or left): ask for it
+ * again.
+ */
+export const PORTFOLIO_CHANGED = 'rubrics/portfolioChanged';
+export interface PortfolioChanged {
+  readonly generation: number;
+}
 
 /** Commands the server executes (`workspace/executeCommand`). */
 export const SERVER_COMMANDS = {

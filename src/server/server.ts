@@ -71,6 +71,7 @@ import {
   type TextEditData,
 } from './core';
 import { DependencyGraph } from './dependencyGraph';
+import { PortfolioIndex } from './handlers/portfolio';
 import { clientFileSource, NO_FILES, ServerFiles, type FileSource } from './files';
 import { FileOwnership } from './ownership';
 import {
@@ -91,6 +92,10 @@ import {
   type DocumentSummary,
   type DocumentSummaryParams,
   type RenderReportParams,
+  PORTFOLIO,
+  PORTFOLIO_CHANGED,
+  type PortfolioChanged,
+  type PortfolioParams,
   PREVIEW_REPORT,
   type PreviewReportParams,
   type VersionedPreviewReport,
@@ -143,6 +148,8 @@ class RubricsServer {
   private readonly engine: Engine;
   private readonly analyses: OpenAnalyses;
   private readonly graph = new DependencyGraph();
+  /** The portfolio's records of every checked file of ours, open or not. */
+  private readonly portfolio = new PortfolioIndex(() => this.ownership.folders);
   /** Every file of ours checked (open or not), with its kind: for `rubric:` completion and the scan. */
   private readonly known = new Map<string, DocumentKind | undefined>();
   /** Open documents that are ours, as of their last check. */
@@ -302,6 +309,15 @@ class RubricsServer {
       this.request(DOCUMENT_SUMMARY, PARAMS.uri, ({ uri }: DocumentSummaryParams) =>
         this.atCurrent(uri, async (doc): Promise<DocumentSummary> => ({ uri, version: doc.version, ...summarize(await this.analyses.analysisOf(doc)) })),
       ),
+    );
+    c.onRequest(
+      PORTFOLIO,
+      this.request(PORTFOLIO, { 'folder?': 'string' }, async ({ folder }: PortfolioParams) => {
+        await this.startedUp;
+        // A workspace not scanned yet (the scan is off, or waits for a rubric document) is scanned now; the view follows as files come in.
+        if (this.scanGeneration === 0) void this.scanWorkspace('the portfolio was opened');
+        return this.portfolio.view(folder);
+      }),
     );
     c.onRequest(BUILTIN_TEXT, this.request(BUILTIN_TEXT, PARAMS.uri, ({ uri }: BuiltinTextParams) => builtinByUri(uri)?.text ?? null));
     c.onRequest(ANSWER_MODEL, this.request(ANSWER_MODEL, { ...PARAMS.uri, 'assessor?': 'string' }, ({ uri, assessor }: AnswerModelParams) => this.answerModel(uri, assessor)));
@@ -522,6 +538,7 @@ class RubricsServer {
   private record(uri: string, analysis: FileAnalysis, verb: string, durationMs: number): void {
     this.graph.set(uri, analysis.dependencies);
     this.known.set(uri, analysis.documents.find((d) => d.kind !== undefined)?.kind);
+    if (this.portfolio.record(uri, analysis)) this.portfolioChanged();
     const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
     const others = analysis.diagnostics.length - errors;
     const lines = new LineIndex(analysis.text).lineCount;
@@ -587,6 +604,11 @@ class RubricsServer {
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.graph.delete(uri);
     this.known.delete(uri);
+    if (this.portfolio.forget(uri)) this.portfolioChanged();
+  }
+
+  private portfolioChanged(): void {
+    if (this.init.portfolioChanges) void this.connection.sendNotification(PORTFOLIO_CHANGED, { generation: this.portfolio.generation } satisfies PortfolioChanged);
   }
 
   private recheckDependents(uri: string): void {

@@ -11,19 +11,13 @@
  * It never builds markup from message data: the only markup it inserts is the body produced by the
  * extension's trusted renderer, which escapes all user text.
  */
+import { bodyNodes, saveOnScroll, scrollToFragment, vsCodeApi } from './pageDom';
 import { applyPatch } from './patch';
 import { MAX_REMEMBERED_POSITIONS, parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
 import { changeAction, clickAction, findByFocusKey, focusKey, keyAction, showRefusal, type QuestionnaireAction } from './questionnaire';
 import { QUESTIONNAIRE_CSS } from './questionnaireStyles';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi();
 const ROW_SELECTOR = '[data-source-offset]';
 /** Clicks on these inside a row do their own thing and do not jump to the source. */
 const INTERACTIVE_SELECTOR = 'a, button, input, select, textarea, summary, label, [contenteditable]';
@@ -135,33 +129,13 @@ document.addEventListener('change', (event) => {
 
 function followLink(href: string): void {
   if (href.startsWith('#')) {
-    let id = href.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      // keep the raw fragment
-    }
-    const target = id ? document.getElementById(id) : null;
-    if (target) target.scrollIntoView({ block: 'start' });
-    else if (!id) window.scrollTo(0, 0);
+    scrollToFragment(href.slice(1));
     return;
   }
   if (href && currentUri !== undefined) post({ type: 'openLink', uri: currentUri, href });
 }
 
-let scrollQueued = false;
-window.addEventListener(
-  'scroll',
-  () => {
-    if (scrollQueued) return;
-    scrollQueued = true;
-    requestAnimationFrame(() => {
-      scrollQueued = false;
-      saveState();
-    });
-  },
-  { passive: true },
-);
+saveOnScroll(saveState);
 
 /**
  * Replaces the body's content with a new report body, leaving the body element itself alone
@@ -173,12 +147,8 @@ function swapBody(bodyHtml: string): void {
   const restoreFocus = rememberFocus();
   const openDetails = detailsState();
 
-  const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head><body>${bodyHtml}</body></html>`, 'text/html');
-  for (const script of Array.from(parsed.querySelectorAll('script'))) script.remove();
   const notice = document.getElementById(NOTICE_ID);
-  // Copy the list first: moving a node out of the parsed body shrinks its live child list.
-  const nodes = Array.from(parsed.body.childNodes);
-  document.body.replaceChildren(...(notice ? [notice] : []), ...nodes);
+  document.body.replaceChildren(...(notice ? [notice] : []), ...bodyNodes(bodyHtml));
 
   prepareRows(document.body);
   restoreDetails(openDetails);

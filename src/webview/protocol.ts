@@ -90,12 +90,12 @@ export interface PreviewState {
 export const MAX_REMEMBERED_POSITIONS = 20;
 
 // Limits keep a misbehaving page (or a corrupted saved state) from making the host do silly work.
-const MAX_OFFSET = 2 ** 31 - 1;
+export const MAX_OFFSET = 2 ** 31 - 1;
 const MAX_VERSION = 2 ** 31 - 1;
 const MAX_HREF_LENGTH = 4000;
-const MAX_URI_LENGTH = 8000;
-const MAX_BODY_LENGTH = 64 * 1024 * 1024;
-const MAX_NOTICE_LENGTH = 4000;
+export const MAX_URI_LENGTH = 8000;
+export const MAX_BODY_LENGTH = 64 * 1024 * 1024;
+export const MAX_NOTICE_LENGTH = 4000;
 /** The format's limits: ids and answers are short, a note is Markdown, evidence a list of links. */
 const MAX_ID_LENGTH = 200;
 const MAX_ANSWER_LENGTH = 2000;
@@ -108,15 +108,15 @@ const ASSESSOR_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MAX_PATCH_ELEMENTS = 10_000;
 const MAX_PATH_DEPTH = 64;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isCount(value: unknown, max: number): value is number {
+export function isCount(value: unknown, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
 }
 
-function isBoundedString(value: unknown, max: number, allowEmpty = false): value is string {
+export function isBoundedString(value: unknown, max: number, allowEmpty = false): value is string {
   return typeof value === 'string' && value.length <= max && (allowEmpty || value.length > 0);
 }
 

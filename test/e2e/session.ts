@@ -8,6 +8,7 @@ import { copySamplesWorkspace } from '../../scripts/e2e/samplesWorkspace.mjs';
 import { Workbench } from '../../scripts/e2e/workbench.mjs';
 import { fileUri, NodeFileHost } from '../../src/node/nodeFileHost';
 import { Engine, type FileAnalysis } from '../../src/core/engine';
+import type { PortfolioModel } from '../../src/core/views';
 
 /**
  * One end-to-end session: a copy of samples/ opened in a fresh code-server with the packaged
@@ -157,6 +158,11 @@ export function cliDiagnostics(session: Session, relativePath: string): CliDiagn
   const out = JSON.parse(cli(['validate', relativePath, '--format', 'json'], session.workspace)) as { diagnostics: CliDiagnostic[] }[];
   if (out.length !== 1 || !out[0]) throw new Error(`rubrics validate ${relativePath} reported ${out.length} files`);
   return out[0].diagnostics;
+}
+
+/** What `rubrics portfolio PATH --format json` says about a folder of the workspace copy (the model, schemas/portfolio.schema.json). */
+export function cliPortfolio(session: Session, relativePath: string): PortfolioModel {
+  return JSON.parse(cli(['portfolio', relativePath, '--format', 'json'], session.workspace)) as PortfolioModel;
 }
 
 /** What `rubrics report FILE --format json` says about a file of the workspace copy. */

@@ -7,7 +7,6 @@
  */
 import Ajv from 'ajv';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PORTFOLIO_SCHEMA_FILE, portfolioSchemaText } from '../../scripts/report-schema.mjs';
 import { portfolioCss, renderPortfolioHtml, renderPortfolioMarkdown } from '../../src/core/render';
@@ -15,28 +14,13 @@ import { cspHash } from '../../src/core/render/html/sha256';
 import { PORTFOLIO_SCHEMA_VERSION, type PortfolioModel } from '../../src/core/views';
 import { expectSafePage } from '../reportSupport';
 import { goldenFiles } from '../support/golden';
-import { portfolioOf } from '../support/portfolio';
+import { portfolioOf, tarnValleyFiles } from '../support/portfolio';
 
-const root = path.join(__dirname, '../..');
 const expectGolden = goldenFiles('portfolio');
-
-/** Every file of samples/tarn-valley/, as the tests' in-memory workspace holds it (file:///ws/tarn-valley/…). */
-function sampleFiles(): Record<string, string> {
-  const dir = path.join(root, 'samples', 'tarn-valley');
-  return Object.fromEntries(
-    fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
-      .map((e) => {
-        const file = path.join(e.parentPath, e.name);
-        return [path.relative(path.join(root, 'samples'), file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8')];
-      }),
-  );
-}
 
 let model: Promise<PortfolioModel> | undefined;
 function samplePortfolio(): Promise<PortfolioModel> {
-  model ??= portfolioOf(sampleFiles());
+  model ??= portfolioOf(tarnValleyFiles());
   return model;
 }
 

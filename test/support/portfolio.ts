@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Engine } from '../../src/core/engine';
 import { MemoryFileHost } from '../../src/core/resolve/host';
 import { buildPortfolio, portfolioEntries, type PortfolioEntry, type PortfolioModel, type PortfolioOptions } from '../../src/core/views';
@@ -13,6 +15,21 @@ export async function portfolioEntriesOf(files: Record<string, string>): Promise
   const entries: PortfolioEntry[] = [];
   for (const path of Object.keys(files).sort()) entries.push(...portfolioEntries(await engine.analyze(`file:///ws/${path}`, files[path] as string), path));
   return entries;
+}
+
+/** Every file of samples/tarn-valley/, as the tests' in-memory workspace holds it (tarn-valley/…, under file:///ws/). */
+export function tarnValleyFiles(): Record<string, string> {
+  const samples = path.join(__dirname, '..', '..', 'samples');
+  const dir = path.join(samples, 'tarn-valley');
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+      .map((e) => {
+        const file = path.join(e.parentPath, e.name);
+        return [path.relative(samples, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8')];
+      }),
+  );
 }
 
 export async function portfolioOf(files: Record<string, string>, options: PortfolioOptions = {}): Promise<PortfolioModel> {

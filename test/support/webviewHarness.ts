@@ -18,6 +18,8 @@ export interface HarnessOptions {
   /** The page's own style sheet (under the page nonce, like the report's). */
   readonly css?: string;
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** The script under test, under src/webview/ (default: the report preview's, preview.ts). */
+  readonly script?: string;
 }
 
 export class WebviewHarness {
@@ -28,7 +30,7 @@ export class WebviewHarness {
   constructor(private readonly options: HarnessOptions = {}) {}
 
   async start(): Promise<void> {
-    const built = await esbuild.build({ entryPoints: [path.join(__dirname, '../../src/webview/preview.ts')], bundle: true, format: 'iife', target: 'es2022', platform: 'browser', write: false });
+    const built = await esbuild.build({ entryPoints: [path.join(__dirname, '../../src/webview', this.options.script ?? 'preview.ts')], bundle: true, format: 'iife', target: 'es2022', platform: 'browser', write: false });
     this.script = built.outputFiles[0]!.text;
     const { chromium } = await import('playwright-core');
     this.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });

@@ -15,6 +15,7 @@ export { fitMarkdown, MAX_COMMENT_LENGTH, MAX_SUMMARY_BYTES, renderReviewMarkdow
 export { rubricChangeList, rubricChangeText } from './markdown/rubricChanges';
 export { renderMarkdownText, renderMarkdownInline } from './markdown/toHtml';
 export { renderComparisonMarkdown, renderPortfolioMarkdown } from './markdown/portfolio';
-export { portfolioBody, portfolioCss, renderComparisonHtml, renderPortfolioHtml, type PortfolioHtmlOptions } from './html/portfolio';
+export { portfolioBody, renderComparisonHtml, renderPortfolioHtml, type PortfolioHtmlOptions } from './html/portfolio';
+export { portfolioCss, portfolioPage } from './html/portfolioStyles';
 export { csvTable, renderPortfolioCsv, type CsvValue } from './csv';
 export { type PortfolioColumns, type PortfolioRenderOptions } from './portfolioText';

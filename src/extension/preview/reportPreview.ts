@@ -4,6 +4,7 @@ import type { RubricServices } from '../services';
 import { errorText, fileName } from './describe';
 import { classifyLink } from './links';
 import { PREVIEW_RENDER_DELAY_MS, PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH, PREVIEW_WEBVIEW_OPTIONS } from './options';
+import { panelPage } from './panelPage';
 import { PreviewSession, type DocumentReport, type ReportRequest } from './previewSession';
 import { PREVIEW_TEXTS } from './previewTexts';
 import { revealSource } from './reveal';
@@ -63,24 +64,8 @@ export class ReportPreview implements vscode.Disposable {
       dark: vscode.Uri.joinPath(env.extensionUri, 'media', 'preview-dark.svg'),
     };
     const webview = panel.webview;
-    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(env.extensionUri, ...PREVIEW_SCRIPT_PATH)).toString();
     this.session = new PreviewSession(
-      {
-        get cspSource() {
-          return webview.cspSource;
-        },
-        scriptUri,
-        get visible() {
-          return panel.visible;
-        },
-        setHtml: (html) => {
-          webview.html = html;
-        },
-        postMessage: (message) => {
-          // Undelivered messages (a hidden page) are fine: the page asks again when it loads.
-          void Promise.resolve(webview.postMessage(message)).catch(() => undefined);
-        },
-      },
+      panelPage(panel, env.extensionUri, PREVIEW_SCRIPT_PATH),
       (uri, request) => this.reportOf(uri, request),
       { delayMs: PREVIEW_RENDER_DELAY_MS, describe: (uri) => fileName(vscode.Uri.parse(uri)), texts: PREVIEW_TEXTS, log: env.log },
     );

@@ -19,6 +19,18 @@ async function hostilePortfolio() {
 }
 
 describe('portfolio renderings', () => {
+  it('show a few notices each on its own, and many folded into one that opens, so the heatmap stays near the top', async () => {
+    const files: Record<string, string> = { 'ops.rubric.yaml': OPS_RUBRIC, 'a.assessment.yaml': opsAssessment('A', '2026-03-31', [2, 2, 2]) };
+    const broken = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}.assessment.yaml`, opsAssessment(`X${i}`, '2026-03-31', [2, 2, 2], { rubric: './missing.rubric.yaml' })]));
+    const few = renderPortfolioHtml(await portfolioOf({ ...files, ...broken(3) }), { mode: 'standalone' });
+    expect(few.match(/<p class="notice" role="status">x\d\.assessment\.yaml is left out/g)).toHaveLength(3);
+    expect(few).not.toContain('<details class="notice">');
+    const many = renderPortfolioHtml(await portfolioOf({ ...files, ...broken(4) }), { mode: 'standalone' });
+    expect(many).not.toContain('<p class="notice"');
+    expect(many).toMatch(/<details class="notice"><summary>4 notes on files left out or not fully used<\/summary><ul class="item-list">(<li>x\d\.assessment\.yaml is left out[^<]*<\/li>){4}<\/ul><\/details>/);
+    expect(many.indexOf('<details class="notice">')).toBeLessThan(many.indexOf('<table class="heatmap">'));
+  });
+
   it('colour a level by its side of the threshold: warm below it, cool at or over it', () => {
     const scale = { minLevel: 1, maxLevel: 5, threshold: { level: 3 } };
     expect([1, 2, 3, 4, 5].map((l) => scaleTone(l, scale))).toEqual([0, 2, 3, 3, 4]);
