@@ -118,6 +118,14 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('levels on the scale everywhere', assessment(COMPLETE)),
     silent('a target between levels where levelSum scores fractions', assessment(COMPLETE.replace('  knowledge:\n', '    target: 2.5\n  knowledge:\n')), { files: { 'desk.rubric.yaml': LEVEL_SUM } }),
     silent('a level on an unknown dimension (unknown-dimension says it)', assessment(`${COMPLETE}  other: { level: 9 }\n`)),
+    fires('a dimension describing a level off the scale', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    levels: { 2: Shared., 5: Never. }\n'), ['|5: Never']),
+    silent('a dimension describing levels on the scale', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    levels: { 2: Shared., 3: Curated. }\n')),
+    fires('a criterion at the bottom of a levelSum scale, where it adds nothing', LEVEL_SUM.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }'), ['exists., level: |1 }']),
+    fires('a criterion at the bottom of a levelSum scale that starts at 0', LEVEL_SUM.replace('levels: [', 'levels: [{ level: 0, name: None }, ').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 0 }'), ['exists., level: |0 }']),
+    silent('a criterion at the bottom of a gated scale (lowest-level-unearned says it)', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }')),
+    fires('a target below a rated scale', assessment('  intake: { level: 2, target: 0 }\n  knowledge: { level: 1 }\n'), ['target: |0'], { files: { 'desk.rubric.yaml': RATED } }),
+    silent('a move of a dimension the rubric lacks, to a level off the scale (unknown-dimension says it)', plan(one('step', ', moves: [{ dimension: other, from: 0, to: 9 }]'))),
+    fires('a move from a level off the scale', plan(one('step', ', moves: [{ dimension: intake, from: 0, to: 2 }]')), ['from: |0']),
   ],
   'unknown-group': [
     fires('a group that is not defined', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n'), ['group: |people']),
@@ -131,11 +139,16 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a criterion in a sub-group its dimension lacks', RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: onlin }'), ['subgroup: |onlin }']),
     fires('a sub-group in a dimension that defines none', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
     silent('criteria in their dimension’s sub-groups', RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: online }')),
+    fires('a sub-group its dimension lacks, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { subgroup: Stream }').replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }, { id: online, title: Again }, { id: phone, title: Phone }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: xyz }'), ['subgroup: |xyz }']),
+    fires('a sub-group in a dimension that defines none, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { subgroup: Stream }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
   ],
   'lowest-level-unearned': [
     fires('a gated criterion at the bottom of the scale', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }'), ['levels: [{ level: |1']),
     silent('gated criteria above the bottom', RUBRIC),
     silent('an average rubric, where every criterion counts', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }').replace('level: 2 }', 'level: 1 }')),
+    silent('an average rubric with a criterion at the bottom, where it counts', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }')),
+    fires('two criteria at the bottom, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { criterion: Practice }').replace('level: 2, evidenceRequired', 'level: 1, evidenceRequired').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }'), ['levels: [{ level: |1']),
+    fires('a criterion at the bottom of a scale that starts at 0', RUBRIC.replace('levels: [', 'levels: [{ level: 0, name: None }, ').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 0 }'), ['levels: [{ level: |0']),
   ],
   'criteria-required': [
     fires('a gated dimension without criteria', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
@@ -156,6 +169,9 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a javascript: link and a network path as evidence', assessment(COMPLETE.replace('https://wiki.example.com/portal', '"javascript:alert(1)", \'\\\\server\\share\\x.pdf\'')), ['|"javascript:alert(1)"', "|'\\\\server"]),
     fires('a javascript: link as an assessor\u2019s evidence', RESPONDED(['{ answer: yes, evidence: ["javascript:alert(1)"] }', 'yes']), ['evidence: [|"javascript']),
     silent('web, mail, in-page and relative links', assessment(COMPLETE.replace('https://wiki.example.com/portal', 'https://a.example, "mailto:a@b.example", "#top", ./e.md, ../x/y.pdf'))),
+    fires('a rubric reference with a javascript: link', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nreferences: [{ title: Book }, { title: Site, url: https://a.example }, { title: Bad, url: "javascript:alert(1)" }]'), ['url: |"javascript']),
+    silent('rubric references to the web or to nothing', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nreferences: [{ title: Book }, { title: Site, url: https://a.example }]')),
+    fires('a javascript: link as evidence for a whole dimension', assessment(COMPLETE.replace('    answers: { kb: yes }\n', '    answers: { kb: yes }\n    evidence: ["javascript:alert(1)"]\n')), ['evidence: [|"javascript']),
   ],
   'invalid-date': [
     fires('a date that does not exist, also without a rubric', assessment(COMPLETE, './missing.rubric.yaml', '2026-02-30'), ['date: |2026-02-30']),
@@ -243,6 +259,10 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('an answer under an exemption that applies', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } } }')), ['kb: { answer: |yes']),
     // Issue 7: the answer counts again once the exemption expired; exemption-expired says so.
     silent('an answer under an exemption that expired', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: yes, exemption: { reason: r, approver: CIO, expires: 2025-12-31 } } }'))),
+    fires('an answer to a criterion marked not applicable', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: yes, notApplicable: { reason: Outsourced. } } }')), ['kb: { answer: |yes']),
+    fires('a dimension marked both not applicable and exempt', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. }, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }\n')), ['|exemption: { reason: r']),
+    silent('a dimension marked not applicable only', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. } }\n'))),
+    silent('a criterion marked not applicable without an answer', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { notApplicable: { reason: Outsourced. } } }'))),
   ],
   'criterion-not-answered': [
     fires('a criterion without an answer', assessment(COMPLETE.replace(', catalogue: all', '')), ['|intake:']),
@@ -291,6 +311,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a credited criterion whose dependency is met', assessment(COMPLETE), { files: { 'desk.rubric.yaml': DEPENDENT } }),
     silent('a credited criterion whose related criterion (advice only) is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no')), { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'related: [portal]') } }),
     silent('an uncredited criterion whose dependency is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('catalogue: all', 'catalogue: none')), { files: { 'desk.rubric.yaml': DEPENDENT } }),
+    fires('a credited criterion whose two dependencies, one in another dimension, are not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('{ kb: yes }', '{ kb: no }')), ['|catalogue: all'], { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'dependsOn: [portal, kb]') } }),
   ],
   'dependency-order': [
     fires('an initiative ending before one it depends on', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n' + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),
