@@ -88,6 +88,10 @@ interface Case {
    * (the first occurrence; a `|` in it marks the exact place). Empty for a case where it must not fire.
    */
   readonly at: readonly string[];
+  /** What each diagnostic hands the editor's quick fixes and the reports (its `data`), where the rule gives any. */
+  readonly data?: readonly Record<string, unknown>[];
+  /** Each diagnostic's quick fixes (without their ranges), where the rule offers any. */
+  readonly fixes?: readonly { title: string; replacement: string }[][];
 }
 
 /** line:column of a needle (see Case.at) in a text. */
@@ -130,10 +134,14 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'unknown-group': [
     fires('a group that is not defined', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n'), ['group: |people']),
     silent('a defined group', RUBRIC.replace('dimensions:\n', 'groups: [{ id: people, title: People }]\ndimensions:\n').replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n')),
+    fires('a group that is not defined, where the only group has no id', RUBRIC.replace('dimensions:\n', 'groups: [{ title: People }]\ndimensions:\n').replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n'), ['group: |people']),
+    fires('a group that is not defined, among defined ones', RUBRIC.replace('dimensions:\n', 'groups: [{ id: ops, title: Ops }, { id: ops, title: Again }]\ndimensions:\n').replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n'), ['group: |people']),
   ],
   'unknown-answer-scale': [
     fires('a criterion on a scale that does not exist', RUBRIC.replace('answerScale: coverage', 'answerScale: coverag'), ['answerScale: |coverag }']),
     silent('the built-in yes-no scale and a defined one', RUBRIC.replace('answerScale: coverage', 'answerScale: yes-no')),
+    fires('a default answer scale that does not exist', RUBRIC.replace('answerScales:', 'defaultAnswerScale: coverag\nanswerScales:'), ['defaultAnswerScale: |coverag']),
+    silent('a default answer scale the rubric defines', RUBRIC.replace('answerScales:', 'defaultAnswerScale: coverage\nanswerScales:')),
   ],
   'unknown-subgroup': [
     fires('a criterion in a sub-group its dimension lacks', RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: onlin }'), ['subgroup: |onlin }']),
@@ -213,7 +221,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('another rule, where no adjudicator is needed', RESPONDED(['yes', 'no'], 'consensus: median')),
   ],
   'assessors-disagree': [
-    fires('yes against no, on the answer the median did not pick', RESPONDED(['yes', 'no']), ['answers: { |kb: yes }']),
+    fires('yes against no, on the answer the median did not pick', RESPONDED(['yes', 'no']), ['answers: { |kb: yes }'], { data: [{ dimensionId: 'knowledge', criterionId: 'kb', spread: 1, answers: { ann: 'yes', bob: 'no' } }] }),
     fires('none against all on the catalogue, and yes against no under an adjudicator who has not answered', THREE, ['answers: { |catalogue: none }', 'answers: { |kb: yes }']),
     silent('assessors who agree', RESPONDED(['yes', 'yes'])),
     silent('answers of equal credit', RESPONDED(['yes', 'YES'])),
@@ -222,7 +230,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('one assessor\u2019s answer off the scale against another\u2019s (answer-not-in-scale says it)', RESPONDED(['yes', 'maybe'])),
   ],
   'level-not-rated': [
-    fires('a rated dimension without a level', assessment('  intake: { level: 2 }\n  knowledge: { notes: later }\n'), ['|knowledge: { notes'], { files: { 'desk.rubric.yaml': RATED } }),
+    fires('a rated dimension without a level', assessment('  intake: { level: 2 }\n  knowledge: { notes: later }\n'), ['|knowledge: { notes'], { files: { 'desk.rubric.yaml': RATED }, data: [{ missingKey: 'level', parentPath: ['dimensions', 'knowledge'] }] }),
     silent('a rated dimension marked not applicable', assessment('  intake: { level: 2 }\n  knowledge: { notApplicable: { reason: Outsourced. } }\n'), { files: { 'desk.rubric.yaml': RATED } }),
   ],
   'level-ignored': [
@@ -230,7 +238,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('answers only', assessment(COMPLETE)),
   ],
   'evidence-missing': [
-    fires('a positive answer without evidence', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'yes')), ['portal: |yes']),
+    fires('a positive answer without evidence', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'yes')), ['portal: |yes'], { data: [{ criterionId: 'portal' }] }),
     fires('a positive consensus without evidence, where the answer that won is written', RESPONDED(['yes', 'yes']).replace('answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }', 'answers: { catalogue: all }').replace('    dimensions:\n      knowledge:\n        answers: { kb: yes }', '    dimensions:\n      intake:\n        answers: { portal: yes }\n      knowledge:\n        answers: { kb: yes }'), ['answers: { |portal: yes }']),
     silent('a positive consensus with an assessor\u2019s evidence', RESPONDED(['yes', 'yes']).replace('answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }', 'answers: { catalogue: all }').replace('    dimensions:\n      knowledge:\n        answers: { kb: yes }', '    dimensions:\n      intake:\n        answers: { portal: { answer: yes, evidence: [./e.md] } }\n      knowledge:\n        answers: { kb: yes }')),
     // Issue 7: the score counted this as evidence missing, the rule skipped every exemption.
@@ -254,6 +262,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('an answer\'s exemption past its expiry', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-03-30 } } }')), ['expires: |2026-03-30']),
     silent('an answer\'s exemption that ends on the assessment\'s date', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-03-31 } } }'))),
     silent('a dimension\'s exemption that ends on the assessment\'s date', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-03-31 } }\n`)),
+    fires('an exemption of a rubric dimension past its expiry', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n')), ['expires: |2026-01-31']),
+    silent('exemptions in an assessment whose date is no real day (invalid-date says it)', assessment(`${COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-01-30 } } }')}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n`, './desk.rubric.yaml', '2026-02-30')),
   ],
   'exemption-conflict': [
     fires('an answer under an exemption that applies', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } } }')), ['kb: { answer: |yes']),
@@ -265,12 +275,12 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a criterion marked not applicable without an answer', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { notApplicable: { reason: Outsourced. } } }'))),
   ],
   'criterion-not-answered': [
-    fires('a criterion without an answer', assessment(COMPLETE.replace(', catalogue: all', '')), ['|intake:']),
+    fires('a criterion without an answer', assessment(COMPLETE.replace(', catalogue: all', '')), ['|intake:'], { data: [{ unanswered: ['catalogue'], dimensionId: 'intake' }] }),
     silent('criteria only the assessors answered', RESPONDED(['yes', 'yes'])),
     silent('a dimension marked not applicable', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. } }\n'))),
   ],
   'dimension-not-assessed': [
-    fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:']),
+    fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:'], { data: [{ missing: ['knowledge'] }] }),
     silent('a dimension only the assessors answered', RESPONDED(['yes', 'yes']).replace('  knowledge:\n', '')),
     silent('every dimension assessed', assessment(COMPLETE)),
   ],
@@ -281,14 +291,22 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'horizon-dates': [
     fires('a horizon that ends before it starts', plan(one('step'), '{ start: 2028-06-30, end: 2026-01-01 }'), ['end: |2026-01-01 }']),
     silent('a horizon that runs forwards', plan(one('step'))),
+    silent('a horizon whose start is no real day (invalid-date says it)', plan(one('step'), '{ start: 2028-02-30, end: 2026-01-01 }')),
+    silent('a horizon whose end is no real day (invalid-date says it)', plan(one('step'), '{ start: 2028-06-30, end: 2026-02-30 }')),
   ],
   'horizon-length': [
     fires('a one-year horizon', plan(one('step'), '{ start: 2026-01-01, end: 2026-12-31 }'), ['|horizon:']),
+    fires('a four-year horizon', plan(one('step'), '{ start: 2026-01-01, end: 2029-12-31 }'), ['|horizon:']),
+    silent('a horizon of two years', plan(one('step'), '{ start: 2026-01-01, end: 2027-12-31 }')),
+    silent('a horizon of three years', plan(one('step'), '{ start: 2026-01-01, end: 2028-12-31 }')),
     silent('a thirty-month horizon', plan(one('step'))),
   ],
   'initiative-dates': [
     fires('an initiative that ends before it starts', plan('  - { id: step, title: Step, start: 2026-06-01, end: 2026-02-01 }\n'), ['end: |2026-02-01']),
     silent('an initiative in order', plan(one('step'))),
+    silent('an initiative of one day', plan('  - { id: step, title: Step, start: 2026-06-01, end: 2026-06-01 }\n')),
+    silent('an initiative whose start is no real day (invalid-date says it)', plan('  - { id: step, title: Step, start: 2026-06-31, end: 2026-02-01 }\n')),
+    silent('an initiative whose end is no real day (invalid-date says it)', plan('  - { id: step, title: Step, start: 2026-06-01, end: 2026-02-30 }\n')),
   ],
   'outside-horizon': [
     fires('an initiative starting before the horizon', plan('  - { id: step, title: Step, start: 2025-06-01, end: 2026-02-01 }\n'), ['start: |2025-06-01']),
@@ -299,9 +317,9 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a dependency on another initiative', plan(one('step') + one('next', ', dependsOn: [step]'))),
   ],
   'dependency-cycle': [
-    fires('two initiatives that depend on each other', plan(one('step', ', dependsOn: [next]') + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),
+    fires('two initiatives that depend on each other', plan(one('step', ', dependsOn: [next]') + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]'], { data: [{ cycle: ['step', 'next', 'step'] }] }),
     fires('an initiative that depends on itself', plan(one('step', ', dependsOn: [step]')), ['dependsOn: [|step]']),
-    fires('criteria of two dimensions that depend on each other', DEPENDENT.replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, dependsOn: [kb] }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [catalogue] }'), ['coverage, dependsOn: [|portal]']),
+    fires('criteria of two dimensions that depend on each other', DEPENDENT.replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, dependsOn: [kb] }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [catalogue] }'), ['coverage, dependsOn: [|portal]'], { data: [{ cycle: ['portal', 'kb', 'catalogue', 'portal'] }] }),
     fires('a criterion that depends on itself', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [kb] }'), ['dependsOn: [|kb]']),
     silent('a chain of dependencies', plan(one('step') + one('next', ', dependsOn: [step]'))),
     silent('criteria depending on criteria in a chain', DEPENDENT.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, dependsOn: [catalogue] }')),
@@ -311,18 +329,24 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a credited criterion whose dependency is met', assessment(COMPLETE), { files: { 'desk.rubric.yaml': DEPENDENT } }),
     silent('a credited criterion whose related criterion (advice only) is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no')), { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'related: [portal]') } }),
     silent('an uncredited criterion whose dependency is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('catalogue: all', 'catalogue: none')), { files: { 'desk.rubric.yaml': DEPENDENT } }),
-    fires('a credited criterion whose two dependencies, one in another dimension, are not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('{ kb: yes }', '{ kb: no }')), ['|catalogue: all'], { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'dependsOn: [portal, kb]') } }),
+    fires('a credited criterion whose two dependencies, one in another dimension, are not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('{ kb: yes }', '{ kb: no }')), ['|catalogue: all'], { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'dependsOn: [portal, kb]') }, data: [{ blockedBy: ['portal', 'kb'] }] }),
   ],
   'dependency-order': [
     fires('an initiative ending before one it depends on', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n' + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),
     silent('dependencies in order', plan(one('step') + '  - { id: next, title: Next, start: 2026-02-01, end: 2027-12-31, dependsOn: [step] }\n')),
+    fires('an initiative ending before one listed after it that it depends on', plan(one('next', ', dependsOn: [step]') + '  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n'), ['dependsOn: [|step]']),
+    silent('an initiative ending on the day one it depends on ends', plan(one('step') + one('next', ', dependsOn: [step]'))),
+    silent('an initiative whose end is no real day (invalid-date says it)', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n  - { id: next, title: Next, start: 2026-02-01, end: 2026-06-31, dependsOn: [step] }\n')),
+    silent('a dependency whose end is no real day (invalid-date says it)', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-02-30 }\n  - { id: next, title: Next, start: 2026-02-01, end: 2026-06-30, dependsOn: [step] }\n')),
+    silent('a dependency on an unknown initiative (unknown-initiative says it)', plan(one('step', ', dependsOn: [ghost]') + '  - { id: late, title: Late, start: 2026-02-01, end: 2027-12-31 }\n')),
+    silent('an initiative that depends on itself (dependency-cycle says it)', plan(one('step', ', dependsOn: [step]'))),
   ],
   'move-not-upward': [
     fires('a move that keeps the level', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 2 }]')), ['to: |2 }']),
     silent('a move up', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 3 }]'))),
   ],
   'move-from-mismatch': [
-    fires('a move from another level than the baseline’s', plan(one('step', ', moves: [{ dimension: intake, from: 1, to: 3 }]')), ['from: |1, to: 3']),
+    fires('a move from another level than the baseline’s', plan(one('step', ', moves: [{ dimension: intake, from: 1, to: 3 }]')), ['from: |1, to: 3'], { fixes: [[{ title: 'Change to 2', replacement: '2' }]] }),
     silent('a staged move from where a dependency leaves it', plan(one('step', ', moves: [{ dimension: knowledge, from: 1, to: 2 }]') + one('next', ', dependsOn: [step], moves: [{ dimension: knowledge, from: 2, to: 3 }]'))),
   ],
 };
@@ -339,6 +363,9 @@ describe('rules, each where it must fire and where it must not', () => {
           const analysis = await analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'base.assessment.yaml': BASELINE, ...c.files, 'entry.yaml': c.text }, 'entry.yaml');
           const found = codesAt(analysis).filter((d) => d.startsWith(`${code}@`)).map((d) => d.slice(code.length + 1));
           expect(found).toEqual(c.at.map((needle) => place(c.text, needle)));
+          const mine = analysis.diagnostics.filter((d) => d.code === code);
+          if (c.data) expect(mine.map((d) => d.data)).toEqual(c.data);
+          if (c.fixes) expect(mine.map((d) => (d.fixes ?? []).map(({ title, replacement }) => ({ title, replacement })))).toEqual(c.fixes);
         });
       }
     });
