@@ -1,0 +1,102 @@
+/**
+ * One file of a change (src/core/review/change.ts, reviewFile and reviewChange): which documents
+ * of the two versions are the same document, what moved in each, and the problems the change
+ * brings, in small in-memory files where each value can be worked out by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { Engine, type FileAnalysis } from '../../../src/core/engine';
+import { MemoryFileHost } from '../../../src/core/resolve/host';
+import { reviewChange, reviewFile, type FileStatus } from '../../../src/core/review/change';
+import { SMALL_RUBRIC } from '../../helpers';
+
+const assessment = (id: string, answer: string, extra = '') =>
+  `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: ${id}\nrubric: ./desk.rubric.yaml\nsubject: { organization: ${id} }\ndate: 2026-03-31\n${extra}dimensions:\n  portal:\n    answers: { portal-live: ${answer} }\n`;
+
+async function analyse(side: string, name: string, text: string, rubric = SMALL_RUBRIC): Promise<FileAnalysis> {
+  const host = new MemoryFileHost(new Map([[`file:///${side}/desk.rubric.yaml`, rubric]]));
+  return new Engine(host).analyze(`file:///${side}/${name}`, text);
+}
+
+async function review(before: string, after: string, status: FileStatus = 'modified', rubrics: [string, string] = [SMALL_RUBRIC, SMALL_RUBRIC]) {
+  return reviewFile({ path: 'a.assessment.yaml', status, before: await analyse('base', 'a.assessment.yaml', before, rubrics[0]), after: await analyse('head', 'a.assessment.yaml', after, rubrics[1]) });
+}
+
+describe('the documents of a file at two revisions', () => {
+  it('an answer that raises the overall score: the overall moved, with why', async () => {
+    const file = await review(assessment('acme', 'no'), assessment('acme', 'yes'));
+    expect(file).toMatchObject({ path: 'a.assessment.yaml', status: 'modified' });
+    expect(file).not.toHaveProperty('previousPath');
+    expect(file.documents.map((d) => [d.kind, d.id, d.title, d.moved])).toEqual([['Assessment', 'acme', 'acme, 2026-03-31', 'overall']]);
+    expect(file.documents[0]!.why?.dimensions.map((d) => [d.id, d.before, d.after])).toEqual([['portal', 1, 2]]);
+    expect(file.documents[0]!.errors).toEqual({ before: 0, after: 0, new: 0 });
+  });
+
+  it('nothing moved when only a dimension’s notes changed', async () => {
+    const file = await review(assessment('acme', 'yes'), assessment('acme', 'yes').replace('    answers:', '    notes: Reviewed again.\n    answers:'));
+    expect(file.documents.map((d) => d.moved)).toEqual(['nothing']);
+  });
+
+  it('documents paired by id whatever their order, and one removed', async () => {
+    const before = `${assessment('one', 'no')}---\n${assessment('two', 'no')}---\n${assessment('three', 'no')}`;
+    const after = `${assessment('three', 'yes')}---\n${assessment('one', 'no')}`;
+    const file = await review(before, after);
+    expect(file.documents.map((d) => [d.id, d.moved, d.diff.overall?.before, d.diff.overall?.after])).toEqual([
+      ['three', 'overall', 1, 2],
+      ['one', 'nothing', 1, 1],
+      // Gone: its overall score went away.
+      ['two', 'overall', 1, undefined],
+    ]);
+  });
+
+  it('a document whose id changed is paired by its place among those of its kind', async () => {
+    const file = await review(assessment('acme', 'no'), assessment('acme-2026', 'yes'));
+    expect(file.documents.map((d) => [d.id, d.moved])).toEqual([['acme-2026', 'overall']]);
+  });
+
+  it('a head that no longer parses is the same assessment, unscored, with the errors it brings', async () => {
+    const file = await review(assessment('acme', 'yes'), `${assessment('acme', 'yes')}  : [broken\n`);
+    expect(file.documents).toHaveLength(1);
+    expect(file.documents[0]!.moved).toBe('unscored');
+    expect(file.documents[0]!.errors.before).toBe(0);
+    expect(file.documents[0]!.errors.after).toBeGreaterThan(0);
+    expect(file.documents[0]!.errors.new).toBe(file.documents[0]!.errors.after);
+  });
+
+  it('counts only the problems the head did not have before as new, however many of one message there are', async () => {
+    // Each unknown dimension is an error; the same message twice counts twice.
+    const unknown = (names: string[]) => names.map((n) => `  ${n}: {}\n`).join('');
+    const file = await review(assessment('acme', 'yes') + unknown(['zz']), assessment('acme', 'yes') + unknown(['zz', 'yy']));
+    expect(file.documents[0]!.errors).toEqual({ before: 1, after: 2, new: 1 });
+    expect(file.documents[0]!.warnings).toEqual({ before: 0, after: 0, new: 0 });
+  });
+
+  it('an added file has only a head, and nothing to compare it with', async () => {
+    const file = await review('', assessment('acme', 'yes'), 'added');
+    expect(file.documents.map((d) => [d.id, d.moved, d.diff.overall?.before, d.diff.overall?.after])).toEqual([['acme', 'unscored', undefined, 2]]);
+    expect(file.documents[0]).not.toHaveProperty('why');
+  });
+
+  it('an assessment whose rubric changed under it: the rubric’s changes, and the score they move', async () => {
+    const file = await review(assessment('acme', 'yes'), assessment('acme', 'yes'), 'unchanged', [SMALL_RUBRIC, SMALL_RUBRIC.replace('level: 2 }\n', 'level: 2, weight: 2 }\n').replace('{ level: 2, name: Managed }', '{ level: 2, name: Managed }\n  - { level: 3, name: Defined }')]);
+    expect(file.documents[0]!.rubricChanges?.map((c) => c.kind)).toEqual(['level-added', 'criterion-weight']);
+    // Gated over 1..3 now: the one criterion met at 2 leaves it at 2, as before.
+    expect(file.documents[0]!.moved).toBe('nothing');
+  });
+});
+
+describe('a whole change', () => {
+  it('counts the head’s errors over every file, and keeps the revisions it was given', async () => {
+    const broken = await review(assessment('acme', 'yes'), assessment('acme', 'maybe'));
+    const change = reviewChange({
+      base: { ref: 'main' },
+      head: { ref: 'topic', commit: 'abc' },
+      files: [
+        { path: 'a.assessment.yaml', status: 'modified', before: await analyse('base', 'a.assessment.yaml', assessment('acme', 'yes')), after: await analyse('head', 'a.assessment.yaml', assessment('acme', 'maybe')) },
+        { path: 'b.assessment.yaml', status: 'modified', before: await analyse('base', 'b.assessment.yaml', assessment('b', 'yes')), after: await analyse('head', 'b.assessment.yaml', assessment('b', 'maybe')) },
+      ],
+    });
+    expect(broken.documents[0]!.errors.after).toBe(1);
+    expect(change).toMatchObject({ schemaVersion: 1, base: { ref: 'main' }, head: { ref: 'topic', commit: 'abc' }, impacts: [], headErrors: 2 });
+    expect(change).not.toHaveProperty('bases');
+  });
+});
