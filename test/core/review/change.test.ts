@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, type FileAnalysis } from '../../../src/core/engine';
 import { MemoryFileHost } from '../../../src/core/resolve/host';
-import { reviewChange, reviewFile, type FileStatus } from '../../../src/core/review/change';
+import { reviewChange, reviewFile, type FileStatus, type FileVersions } from '../../../src/core/review/change';
 import { SMALL_RUBRIC } from '../../helpers';
 
 const assessment = (id: string, answer: string, extra = '') =>
@@ -98,5 +98,62 @@ describe('a whole change', () => {
     expect(broken.documents[0]!.errors.after).toBe(1);
     expect(change).toMatchObject({ schemaVersion: 1, base: { ref: 'main' }, head: { ref: 'topic', commit: 'abc' }, impacts: [], headErrors: 2 });
     expect(change).not.toHaveProperty('bases');
+  });
+});
+
+describe('what a change moves beyond its own files', () => {
+  /** Every file of a revision analysed at file:///<side>/. */
+  async function revision(side: string, files: Record<string, string>): Promise<Map<string, FileAnalysis>> {
+    const engine = new Engine(new MemoryFileHost(new Map(Object.entries(files).map(([name, text]) => [`file:///${side}/${name}`, text]))));
+    const out = new Map<string, FileAnalysis>();
+    for (const [name, text] of Object.entries(files)) out.set(name, await engine.analyze(`file:///${side}/${name}`, text));
+    return out;
+  }
+
+  async function change(base: Record<string, string>, head: Record<string, string>, changed: string[]) {
+    const before = await revision('base', base);
+    const after = await revision('head', head);
+    const files: FileVersions[] = Object.keys(head).map((name) => ({ path: name, status: changed.includes(name) ? 'modified' : 'unchanged', before: before.get(name)!, after: after.get(name)! }));
+    return reviewChange({ base: { ref: 'main' }, head: { ref: 'topic' }, files });
+  }
+
+  it('a rubric change: every assessment that uses it, changed or not, and the new dimension one does not assess', async () => {
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'a.assessment.yaml': assessment('a', 'yes'), 'b.assessment.yaml': assessment('b', 'no') };
+    const withKb = SMALL_RUBRIC + '  - id: kb\n    title: Knowledge\n    criteria:\n      - { id: kb-live, text: A knowledge base is live., level: 2 }\n';
+    const head = { ...base, 'desk.rubric.yaml': withKb, 'b.assessment.yaml': assessment('b', 'yes') };
+    const review = await change(base, head, ['desk.rubric.yaml', 'b.assessment.yaml']);
+    expect(review.impacts).toHaveLength(1);
+    expect(review.impacts[0]).toMatchObject({ path: 'desk.rubric.yaml', id: 'desk', title: 'Service desk' });
+    expect(review.impacts[0]!.changes.map((c) => c.kind)).toEqual(['dimension-added', 'criterion-added']);
+    expect(review.impacts[0]!.users).toEqual([
+      // a did not change; the new dimension, which it does not assess, moves nothing there.
+      { path: 'a.assessment.yaml', kind: 'Assessment', title: 'a, 2026-03-31', before: 2, after: 2, fileChanged: false, moved: 'nothing', notAssessed: [{ id: 'kb', title: 'Knowledge' }] },
+      { path: 'b.assessment.yaml', kind: 'Assessment', title: 'b, 2026-03-31', before: 1, after: 2, fileChanged: true, moved: 'overall', notAssessed: [{ id: 'kb', title: 'Knowledge' }] },
+    ]);
+    expect(review).not.toHaveProperty('bases');
+  });
+
+  it('a rubric change of text only moves nothing: no impact', async () => {
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'a.assessment.yaml': assessment('a', 'yes') };
+    const review = await change(base, { ...base, 'desk.rubric.yaml': SMALL_RUBRIC.replace('title: Portal', 'title: Web portal') }, ['desk.rubric.yaml']);
+    expect(review.files[0]!.documents[0]!.rubricChanges?.map((c) => [c.kind, c.scoring])).toEqual([['dimension-title', false]]);
+    expect(review.impacts).toEqual([]);
+  });
+
+  it('an assessment change: every assessment that inherits from it, directly or through another', async () => {
+    const inherits = (id: string, from: string) => assessment(id, 'yes').replace('dimensions:\n  portal:\n    answers: { portal-live: yes }\n', `inherits: ./${from}\ndimensions: {}\n`);
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'org.assessment.yaml': assessment('org', 'no'), 'team.assessment.yaml': inherits('team', 'org.assessment.yaml'), 'squad.assessment.yaml': inherits('squad', 'team.assessment.yaml') };
+    const review = await change(base, { ...base, 'org.assessment.yaml': assessment('org', 'yes') }, ['org.assessment.yaml']);
+    expect(review.bases).toEqual([
+      {
+        path: 'org.assessment.yaml',
+        id: 'org',
+        title: 'org, 2026-03-31',
+        users: [
+          { path: 'team.assessment.yaml', kind: 'Assessment', title: 'team, 2026-03-31', before: 1, after: 2, fileChanged: false, moved: 'overall' },
+          { path: 'squad.assessment.yaml', kind: 'Assessment', title: 'squad, 2026-03-31', before: 1, after: 2, fileChanged: false, moved: 'overall' },
+        ],
+      },
+    ]);
   });
 });
