@@ -84,6 +84,39 @@ describe('the documents of a file at two revisions', () => {
   });
 });
 
+describe('a plan and a broken base', () => {
+  const plan = (to: number) =>
+    `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nhorizon: { start: 2026-01-01, end: 2028-06-30 }\ninitiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: ${to} }] }\n`;
+
+  it('a plan whose move changed: its projections moved', async () => {
+    const rubric = SMALL_RUBRIC.replace('{ level: 2, name: Managed }', '{ level: 2, name: Managed }\n  - { level: 3, name: Defined }');
+    const file = await reviewFile({ path: 'p.plan.yaml', status: 'modified', before: await analyse('base', 'p.plan.yaml', plan(2), rubric), after: await analyse('head', 'p.plan.yaml', plan(3), rubric) });
+    expect(file.documents.map((d) => [d.kind, d.id, d.title, d.moved])).toEqual([['Plan', 'roadmap', 'Roadmap', 'projections']]);
+    const same = await reviewFile({ path: 'p.plan.yaml', status: 'modified', before: await analyse('base', 'p.plan.yaml', plan(2), rubric), after: await analyse('head', 'p.plan.yaml', plan(2).replace('title: Step', 'title: First step'), rubric) });
+    expect(same.documents.map((d) => d.moved)).toEqual(['nothing']);
+  });
+
+  it('a base that did not parse is the same assessment as the head that does', async () => {
+    const file = await review(`${assessment('acme', 'yes')}  : [broken\n`, assessment('acme', 'yes'));
+    expect(file.documents.map((d) => [d.id, d.moved, d.errors.before > 0, d.errors.after])).toEqual([['acme', 'unscored', true, 0]]);
+  });
+
+  it('a renamed file keeps where it was', async () => {
+    const file = reviewFile({ path: 'b.assessment.yaml', previousPath: 'a.assessment.yaml', status: 'renamed', before: await analyse('base', 'a.assessment.yaml', assessment('acme', 'yes')), after: await analyse('head', 'b.assessment.yaml', assessment('acme', 'yes')) });
+    expect(file).toMatchObject({ path: 'b.assessment.yaml', previousPath: 'a.assessment.yaml', status: 'renamed' });
+    expect(file).not.toHaveProperty('reason');
+    expect(file.documents.map((d) => d.moved)).toEqual(['nothing']);
+  });
+
+  it('an unchanged file reviewed for what it inherits says so', async () => {
+    const text = assessment('acme', 'yes');
+    const file = reviewFile({ path: 'a.assessment.yaml', status: 'unchanged', reason: 'inheritance', before: await analyse('base', 'a.assessment.yaml', text), after: await analyse('head', 'a.assessment.yaml', text) });
+    expect(file.reason).toBe('inheritance');
+    const byRubric = reviewFile({ path: 'a.assessment.yaml', status: 'unchanged', reason: 'rubric', before: await analyse('base', 'a.assessment.yaml', text), after: await analyse('head', 'a.assessment.yaml', text) });
+    expect(byRubric).not.toHaveProperty('reason');
+  });
+});
+
 describe('a whole change', () => {
   it('counts the head’s errors over every file, and keeps the revisions it was given', async () => {
     const broken = await review(assessment('acme', 'yes'), assessment('acme', 'maybe'));
