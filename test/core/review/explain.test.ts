@@ -5,6 +5,7 @@
  * or closed. Scores are worked out by hand in each test's comment.
  */
 import { describe, expect, it } from 'vitest';
+import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import { explainAssessment, scoreMoved, type ScoredSide } from '../../../src/core/review/explain';
 import { analyzeMemory, yaml } from '../../helpers';
 
@@ -38,7 +39,7 @@ const intake = (portal: string, catalogue: string, more = '') => `  intake:\n   
 
 async function side(rubricText: string, assessmentText: string): Promise<ScoredSide> {
   const analysis = await analyzeMemory({ 'desk.rubric.yaml': rubricText, 'a.assessment.yaml': assessmentText }, 'a.assessment.yaml');
-  const doc = analysis.documents[0]!;
+  const doc = analysis.documents[0] as AssessmentDocumentAnalysis;
   if (!doc.score || !doc.rubric) throw new Error(`not scored: ${analysis.diagnostics.map((d) => d.message).join('; ')}`);
   return { score: doc.score, index: doc.rubric.index };
 }

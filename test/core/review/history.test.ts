@@ -50,7 +50,7 @@ describe('a point of the history', () => {
 describe('the history', () => {
   it('titled by the newest version, with its rubric and the dimensions ever scored, in the rubric’s order, then the others', async () => {
     const newest = await analysed(assessment('yes'));
-    const points = [{ ...point('a'), dimensions: { gone: 1, portal: 1 } }, { ...point('a'), dimensions: { portal: 2 } }];
+    const points: HistoryPoint[] = [{ ...point('a'), dimensions: { gone: 1, portal: 1 } }, { ...point('a'), dimensions: { portal: 2 } }];
     const history = buildHistory('commit', points, newest);
     expect(history).toMatchObject({ schemaVersion: 1, by: 'commit', title: 'Acme (Desk), 2026-03-31', rubric: { id: 'desk', title: 'Service desk', minLevel: 1, maxLevel: 2, threshold: 2 } });
     expect(history.dimensions).toEqual([

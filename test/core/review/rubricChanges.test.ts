@@ -24,10 +24,10 @@ const BASE = {
 } as unknown as Rubric;
 
 /** The base rubric with `edit` applied to a deep copy. */
-function edited(edit: (r: any) => void): Rubric {
-  const copy = structuredClone(BASE) as any;
+function edited(edit: (r: Rubric) => void): Rubric {
+  const copy = structuredClone(BASE);
   edit(copy);
-  return copy as Rubric;
+  return copy;
 }
 
 const INTAKE = { id: 'intake', title: 'Intake' };
@@ -109,9 +109,9 @@ describe('what changed in a rubric', () => {
       r.dimensions.push({ id: 'gone', title: 'Gone', weight: 2, criteria: [{ id: 'g', text: 'G.', level: 2 }] });
     });
     const after = edited((r) => {
-      r.dimensions[0].weight = 2;
-      r.dimensions[0].group = 'ops';
-      r.dimensions[1].title = 'Know-how';
+      r.dimensions[0]!.weight = 2;
+      r.dimensions[0]!.group = 'ops';
+      r.dimensions[1]!.title = 'Know-how';
       r.dimensions.push({ id: 'new', title: 'New' });
     });
     expect(diffRubrics(before, after)).toEqual([
@@ -126,17 +126,17 @@ describe('what changed in a rubric', () => {
 
   it('criteria added, removed, moved, and changed in level, weight, scale, evidence and text', () => {
     const after = edited((r) => {
-      r.dimensions[0].criteria = [
+      r.dimensions[0]!.criteria = [
         { id: 'portal', text: 'A web portal.', level: 1, weight: 2, answerScale: 'coverage', evidenceRequired: true },
         { id: 'kb', text: 'A knowledge base.', level: 2 },
         { id: 'chat', text: 'Chat.', level: 2 },
       ];
-      r.dimensions[1].criteria = [{ id: 'wiki', text: 'A wiki.', level: 2 }];
+      r.dimensions[1]!.criteria = [{ id: 'wiki', text: 'A wiki.', level: 2 }];
       r.answerScales = { coverage: { answers: [{ value: 'none', credit: 0 }] } };
     });
     const before = edited((r) => {
       r.answerScales = { coverage: { answers: [{ value: 'none', credit: 0 }] } };
-      r.dimensions[0].criteria.push({ id: 'phone', text: 'A phone line.', level: 1 });
+      r.dimensions[0]!.criteria!.push({ id: 'phone', text: 'A phone line.', level: 1 });
     });
     const portal = { id: 'portal', text: 'A web portal.' };
     expect(diffRubrics(before, after)).toEqual([
