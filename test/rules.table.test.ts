@@ -161,6 +161,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'criteria-required': [
     fires('a gated dimension without criteria', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
     silent('a rated rubric without criteria', RATED.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '')),
+    fires('an average dimension without criteria, said with the method', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }').replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
+    fires('a dimension whose criteria are an empty list', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '    criteria: []\n'), ['|id: knowledge']),
   ],
   'duplicate-id': [
     fires('a criterion id used twice across dimensions', RUBRIC.replace('{ id: kb,', '{ id: portal,'), ['id: |portal, text: A knowledge']),
@@ -216,6 +218,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'unknown-metric': [
     fires('a metric the dimension lacks', assessment(COMPLETE.replace('  knowledge:\n', '    metrics: { shares: 3 }\n  knowledge:\n')), ['|shares: 3']),
     silent('the dimension’s metric', assessment(COMPLETE.replace('  knowledge:\n', '    metrics: { share: 3 }\n  knowledge:\n'))),
+    fires('a metric of a dimension that defines none', assessment(COMPLETE.replace('    answers: { kb: yes }\n', '    answers: { kb: yes }\n    metrics: { share: 3 }\n')), ['|share: 3']),
+    silent('metrics of a dimension the rubric lacks (unknown-dimension says it)', assessment(`${COMPLETE}  other: { metrics: { share: 3 } }\n`)),
   ],
   'answer-not-in-scale': [
     fires('an answer the scale does not have', assessment(COMPLETE.replace('catalogue: all', 'catalogue: most')), ['catalogue: |most']),
@@ -226,6 +230,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('an adjudicator who is not among the assessors, with a suggestion', RESPONDED(['yes', 'no'], 'consensus: adjudicator\nadjudicator: bbo'), ['adjudicator: |bbo']),
     silent('an adjudicator who is one of them', RESPONDED(['yes', 'no'], 'consensus: adjudicator\nadjudicator: bob')),
     silent('another rule, where no adjudicator is needed', RESPONDED(['yes', 'no'], 'consensus: median')),
+    fires('an adjudicator where nobody has responded', assessment(COMPLETE).replace('dimensions:\n', 'consensus: adjudicator\nadjudicator: cy\ndimensions:\n'), ['adjudicator: |cy']),
   ],
   'assessors-disagree': [
     fires('yes against no, on the answer the median did not pick', RESPONDED(['yes', 'no']), ['answers: { |kb: yes }'], { data: [{ dimensionId: 'knowledge', criterionId: 'kb', spread: 1, answers: { ann: 'yes', bob: 'no' } }] }),
@@ -243,6 +248,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'level-ignored': [
     fires('a level on a gated rubric', assessment(COMPLETE.replace('  knowledge:\n', '  knowledge:\n    level: 2\n')), ['|level: 2']),
     silent('answers only', assessment(COMPLETE)),
+    silent('a level off the scale on a gated rubric (level-out-of-scale says it)', assessment(COMPLETE.replace('  knowledge:\n', '  knowledge:\n    level: 7\n'))),
+    silent('a level on a rated rubric', assessment('  intake: { level: 2 }\n  knowledge: { level: 1 }\n'), { files: { 'desk.rubric.yaml': RATED } }),
   ],
   'evidence-missing': [
     fires('a positive answer without evidence', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'yes')), ['portal: |yes'], { data: [{ criterionId: 'portal' }] }),
@@ -285,6 +292,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a criterion without an answer', assessment(COMPLETE.replace(', catalogue: all', '')), ['|intake:'], { data: [{ unanswered: ['catalogue'], dimensionId: 'intake' }] }),
     silent('criteria only the assessors answered', RESPONDED(['yes', 'yes'])),
     silent('a dimension marked not applicable', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. } }\n'))),
+    silent('a rated rubric, where a level is given rather than answers', assessment('  intake: { level: 2 }\n  knowledge: { level: 1 }\n'), { files: { 'desk.rubric.yaml': RATED } }),
+    fires('two criteria without an answer', assessment(COMPLETE.replace('answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }', 'notes: later')), ['|intake:'], { data: [{ unanswered: ['portal', 'catalogue'], dimensionId: 'intake' }] }),
   ],
   'dimension-not-assessed': [
     fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:'], { data: [{ missing: ['knowledge'] }] }),
@@ -294,6 +303,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'target-below-current': [
     fires('a target below the level reached', assessment(COMPLETE.replace('  knowledge:\n', '    target: 1\n  knowledge:\n')), ['target: |1']),
     silent('a target above it', assessment(COMPLETE.replace('  knowledge:\n', '    target: 3\n  knowledge:\n'))),
+    silent('a target on a dimension marked not applicable', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. }, target: 1 }\n'))),
+    fires('a target below a rated level', assessment('  intake: { level: 3, target: 2 }\n  knowledge: { level: 1, target: 1 }\n'), ['target: |2'], { files: { 'desk.rubric.yaml': RATED } }),
   ],
   'horizon-dates': [
     fires('a horizon that ends before it starts', plan(one('step'), '{ start: 2028-06-30, end: 2026-01-01 }'), ['end: |2026-01-01 }']),
@@ -318,6 +329,10 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'outside-horizon': [
     fires('an initiative starting before the horizon', plan('  - { id: step, title: Step, start: 2025-06-01, end: 2026-02-01 }\n'), ['start: |2025-06-01']),
     silent('an initiative inside it', plan(one('step'))),
+    fires('an initiative ending after the horizon', plan('  - { id: step, title: Step, start: 2026-06-01, end: 2029-02-01 }\n'), ['end: |2029-02-01']),
+    silent('an initiative from the first to the last day of the horizon', plan('  - { id: step, title: Step, start: 2026-01-01, end: 2028-06-30 }\n')),
+    silent('an initiative outside a horizon that runs backwards (horizon-dates says it)', plan('  - { id: step, title: Step, start: 2025-06-01, end: 2029-02-01 }\n', '{ start: 2028-06-30, end: 2026-01-01 }')),
+    silent('an initiative outside the horizon on days that do not exist (invalid-date says it)', plan('  - { id: step, title: Step, start: 2025-02-30, end: 2029-02-30 }\n')),
   ],
   'unknown-initiative': [
     fires('a dependency on an initiative that does not exist', plan(one('step', ', dependsOn: [stpe]') + one('next')), ['dependsOn: [|stpe]']),
@@ -351,10 +366,16 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   'move-not-upward': [
     fires('a move that keeps the level', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 2 }]')), ['to: |2 }']),
     silent('a move up', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 3 }]'))),
+    fires('a move down from where the baseline puts it', plan(one('step', ', moves: [{ dimension: intake, to: 1 }]')), ['to: |1 }']),
+    silent('a move without a from, where there is no baseline to start from', plan(one('step', ', moves: [{ dimension: intake, to: 1 }]'), undefined, './missing.assessment.yaml')),
   ],
   'move-from-mismatch': [
     fires('a move from another level than the baseline’s', plan(one('step', ', moves: [{ dimension: intake, from: 1, to: 3 }]')), ['from: |1, to: 3'], { fixes: [[{ title: 'Change to 2', replacement: '2' }]] }),
     silent('a staged move from where a dependency leaves it', plan(one('step', ', moves: [{ dimension: knowledge, from: 1, to: 2 }]') + one('next', ', dependsOn: [step], moves: [{ dimension: knowledge, from: 2, to: 3 }]'))),
+    silent('a move without a from', plan(one('step', ', moves: [{ dimension: intake, to: 3 }]'))),
+    silent('a move from the baseline’s level', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 3 }]'))),
+    silent('a move from any level, where there is no baseline', plan(one('step', ', moves: [{ dimension: intake, from: 1, to: 3 }]'), undefined, './missing.assessment.yaml')),
+    fires('a move from where a cancelled dependency would leave it', plan(one('step', ', status: cancelled, moves: [{ dimension: knowledge, from: 1, to: 2 }]') + one('next', ', dependsOn: [step], moves: [{ dimension: knowledge, from: 2, to: 3 }]')), ['from: |2, to: 3']),
   ],
 };
 
