@@ -299,6 +299,9 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:'], { data: [{ missing: ['knowledge'] }] }),
     silent('a dimension only the assessors answered', RESPONDED(['yes', 'yes']).replace('  knowledge:\n', '')),
     silent('every dimension assessed', assessment(COMPLETE)),
+    silent('dimensions written as a list (the schema says it)', assessment('  - intake\n')),
+    silent('dimensions left empty (the schema says it)', assessment('')),
+    fires('two rubric dimensions the assessment leaves out', assessment('  other: {}\n'), ['|dimensions:'], { data: [{ missing: ['intake', 'knowledge'] }] }),
   ],
   'target-below-current': [
     fires('a target below the level reached', assessment(COMPLETE.replace('  knowledge:\n', '    target: 1\n  knowledge:\n')), ['target: |1']),
