@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticCollector } from '../../../src/core/diagnostics/collector';
 import { assessmentFacts } from '../../../src/core/domain/assessmentFacts';
+import { RubricIndex } from '../../../src/core/domain/rubricIndex';
+import type { Rubric } from '../../../src/core/format/types';
 import { BudgetExceeded, DocumentBudget } from '../../../src/core/document/budget';
 import { parseDocuments, type Path } from '../../../src/core/document/located';
 import { reportUnknownId, RuleContext, type RuleInputs } from '../../../src/core/rules/context';
@@ -136,5 +138,68 @@ describe('an unknown id', () => {
     const range = { start: 3, end: 9 };
     reportUnknownId(out, 'unknown-dimension', 'No "zzz".', range, 'zzz', ['intake', 'knowledge']);
     expect(out.items).toEqual([{ code: 'unknown-dimension', severity: 'error', message: 'No "zzz".', range }]);
+  });
+});
+
+describe('the answers of the assessment and of its assessors', () => {
+  const RESPONDED = yaml`
+    apiVersion: rubrics-as-code/v1
+    kind: Assessment
+    id: acme
+    rubric: ./desk.rubric.yaml
+    subject: { organization: Acme }
+    date: 2026-03-31
+    responses:
+      ann:
+        name: Ann
+        date: 2026-03-01
+        dimensions:
+          intake:
+            answers: { portal: yes }
+          other:
+            answers: { x: yes }
+      bob:
+        name: Bob
+        date: 2026-03-02
+        dimensions:
+          intake:
+            answers: { portal: no }
+    dimensions:
+      intake:
+        answers: { catalogue: yes }
+      elsewhere: {}
+  `;
+  const rubric = new RubricIndex({ id: 'desk', title: 'Desk', levels: [{ level: 1 }, { level: 2 }], dimensions: [{ id: 'intake', title: 'Intake', criteria: [{ id: 'portal', text: 'P.', level: 2 }] }] } as unknown as Rubric);
+
+  function responded(text = RESPONDED) {
+    const document = parseDocuments(text).documents[0]!;
+    const budget = new DocumentBudget(0, { perCharacter: 0, base: 1_000_000 });
+    const ctx = new RuleContext({ kind: 'Assessment', document, verdict: SCHEMA_VALID, rubric, facts: assessmentFacts(document.value, rubric, SCHEMA_VALID) }, new DiagnosticCollector(), budget);
+    return { ctx, budget };
+  }
+
+  it('every assessor’s dimensions, response after response, charged once', () => {
+    const { ctx, budget } = responded();
+    expect(cost(budget, () => expect(ctx.responseDimensions().map((d) => d.id)).toEqual(['intake', 'other', 'intake']))).toBe(1 + 3);
+    expect(cost(budget, () => ctx.responseDimensions())).toBe(0);
+    expect(ctx.assessedResponseDimensions().map((d) => d.id)).toEqual(['intake', 'intake']);
+  });
+
+  it('the written and the assessed answer sets: the assessment’s own, then the assessors’', () => {
+    const { ctx } = responded();
+    expect(ctx.writtenAnswerSets().map((set) => set.map((d) => d.id))).toEqual([
+      ['intake', 'elsewhere'],
+      ['intake', 'other', 'intake'],
+    ]);
+    expect(ctx.assessedAnswerSets().map((set) => set.map((d) => d.id))).toEqual([['intake'], ['intake', 'intake']]);
+    expect(ctx.assessedDimensions()).toBe(ctx.assessedDimensions());
+  });
+
+  it('only the assessment’s own, without responses', () => {
+    const { ctx } = responded(RESPONDED.replace(/responses:[\s\S]*?(?=dimensions:\n {2}intake)/, ''));
+    expect(ctx.responseDimensions()).toEqual([]);
+    expect(ctx.assessedResponseDimensions()).toEqual([]);
+    expect(ctx.writtenAnswerSets().map((set) => set.map((d) => d.id))).toEqual([['intake', 'elsewhere']]);
+    expect(ctx.assessedAnswerSets().map((set) => set.map((d) => d.id))).toEqual([['intake']]);
   });
 });
