@@ -230,6 +230,46 @@ describe('gated: the level each criterion opened or closed', () => {
   });
 });
 
+describe('gated: a level opened or closed only by the criteria that moved it', () => {
+  // Intake with a third criterion at level 3: a phone line.
+  const three = rubric('gated').replace(
+    '      - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }\n',
+    '      - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }\n      - { id: phone, text: A phone line is staffed., level: 3 }\n',
+  );
+  const exempt = '{ answer: no, exemption: { reason: Legacy., approver: CIO, expires: 2026-12-31 } }';
+  const answers = (portal: string, catalogue: string, phone: string) => assessment(`  intake:\n    answers: { portal: ${portal}, catalogue: ${catalogue}, phone: ${phone} }\n  knowledge:\n    answers: { kb: yes }\n`);
+  /** Each changed criterion of intake with the level it opened or closed (or neither), and intake's levels. */
+  async function marks(before: string, after: string) {
+    const why = await explain([three, before], [three, after]);
+    const d = why.dimensions.find((x) => x.id === 'intake')!;
+    return { levels: [d.levelBefore, d.levelAfter], marks: d.changes.filter((c) => c.kind === 'answer').map((c) => [c.criterion?.id, c.opened ?? c.closed ?? '-', 'opened' in c ? 'opened' : 'closed' in c ? 'closed' : '']) };
+  }
+
+  it('a criterion met above the level reached opens nothing', async () => {
+    // 1 → 2: the portal opens 2; the catalogue is met but the phone keeps 3 closed.
+    expect(await marks(answers('no', 'none', 'no'), answers('yes', 'all', 'no'))).toEqual({ levels: [1, 2], marks: [['portal', 2, 'opened'], ['catalogue', '-', '']] });
+  });
+
+  it('a criterion met at a level already reached (it was exempt) opens nothing', async () => {
+    // Exempt, the portal blocks nothing: 2 before; answered yes with the rest met: 3.
+    expect(await marks(answers(exempt, 'none', 'yes'), answers('yes', 'all', 'yes'))).toEqual({ levels: [2, 3], marks: [['portal', '-', ''], ['catalogue', 3, 'opened']] });
+  });
+
+  it('a criterion that was exempt and is now met opens the level it sits at', async () => {
+    expect(await marks(answers('yes', 'none', exempt), answers('yes', 'all', 'yes'))).toEqual({ levels: [2, 3], marks: [['catalogue', 3, 'opened'], ['phone', 3, 'opened']] });
+  });
+
+  it('a criterion no longer met below the level kept closes nothing; the one whose level went, closes it', async () => {
+    // All met: 3. The portal exempt (it blocks nothing) and the catalogue at none: 2.
+    expect(await marks(answers('yes', 'all', 'yes'), answers(exempt, 'none', 'yes'))).toEqual({ levels: [3, 2], marks: [['portal', '-', ''], ['catalogue', 3, 'closed']] });
+  });
+
+  it('a criterion no longer met above the level there was closes nothing', async () => {
+    // 2 (the catalogue keeps 3 closed) → 1: the portal closes 2; the phone, met before, was above it.
+    expect(await marks(answers('yes', 'none', 'yes'), answers('no', 'none', 'no'))).toEqual({ levels: [2, 1], marks: [['portal', 2, 'closed'], ['phone', '-', '']] });
+  });
+});
+
 describe('rated: the level given is the score', () => {
   const rated = (intakeLevel: string, knowledgeLevel = '3') => assessment(`  intake: { ${intakeLevel} }\n  knowledge: { level: ${knowledgeLevel} }\n`);
 
