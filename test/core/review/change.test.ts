@@ -117,6 +117,33 @@ describe('a plan and a broken base', () => {
   });
 });
 
+describe('moves and problems in a two-dimension assessment', () => {
+  // Average over 1..2: a dimension is 1 + its mean credit.
+  const RUBRIC2 = SMALL_RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }') + '  - id: kb\n    title: Knowledge\n    criteria:\n      - { id: kb-live, text: A knowledge base is live., level: 2 }\n      - { id: kb-used, text: It is used., level: 2 }\n';
+  const two = (portal: string, live: string, used: string) =>
+    `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n  portal:\n    answers: { portal-live: ${portal} }\n  kb:\n    answers: { kb-live: ${live}, kb-used: ${used} }\n`;
+
+  it('one dimension up and another down as much: the dimensions moved, not the overall', async () => {
+    // Portal 1 → 2; knowledge (1 + 1) → 1; overall 1.5 both times.
+    const file = await review(two('no', 'yes', 'yes'), two('yes', 'no', 'no'), 'modified', [RUBRIC2, RUBRIC2]);
+    expect(file.documents.map((d) => [d.moved, d.diff.overall?.before, d.diff.overall?.after])).toEqual([['dimensions', 1.5, 1.5]]);
+  });
+
+  it('the same problem twice counts as new once more than it was', async () => {
+    // "maybe" is off the yes-no scale: one error per answer, each with the same message.
+    const file = await review(two('yes', 'maybe', 'yes'), two('yes', 'maybe', 'maybe'), 'modified', [RUBRIC2, RUBRIC2]);
+    expect(file.documents[0]!.errors).toEqual({ before: 1, after: 2, new: 1 });
+  });
+
+  it('a head whose kind can no longer be read is the same document, unscored', async () => {
+    const broken = two('yes', 'yes', 'yes').replace('kind: Assessment', 'kind: [Assessment');
+    const file = await review(two('yes', 'yes', 'yes'), broken, 'modified', [RUBRIC2, RUBRIC2]);
+    expect(file.documents.map((d) => [d.kind, d.moved, d.errors.new > 0])).toEqual([['Assessment', 'unscored', true]]);
+    const fixed = await review(broken, two('yes', 'yes', 'yes'), 'modified', [RUBRIC2, RUBRIC2]);
+    expect(fixed.documents.map((d) => [d.kind, d.moved, d.errors.before > 0, d.errors.after])).toEqual([['Assessment', 'unscored', true, 0]]);
+  });
+});
+
 describe('a whole change', () => {
   it('counts the head’s errors over every file, and keeps the revisions it was given', async () => {
     const broken = await review(assessment('acme', 'yes'), assessment('acme', 'maybe'));
