@@ -9,10 +9,11 @@ import { assessmentFacts } from '../../../src/core/domain/assessmentFacts';
 import { RubricIndex } from '../../../src/core/domain/rubricIndex';
 import type { Rubric } from '../../../src/core/format/types';
 import { BudgetExceeded, DocumentBudget } from '../../../src/core/document/budget';
-import { parseDocuments, type Path } from '../../../src/core/document/located';
+import { parseDocuments } from '../../../src/core/document/located';
 import { reportUnknownId, RuleContext, type RuleInputs } from '../../../src/core/rules/context';
 import { SCHEMA_VALID, type SchemaVerdict } from '../../../src/core/schema/validateSchema';
 import { yaml } from '../../helpers';
+import { verdictWithout } from '../../support/verdict';
 
 const ASSESSMENT = yaml`
   apiVersion: rubrics-as-code/v1
@@ -28,12 +29,6 @@ const ASSESSMENT = yaml`
       answers: { kb: no }
   mixed: [{ a: 1 }, plain, { b: 2 }]
 `;
-
-/** A verdict under which everything passed the schema except what is at `invalid` (and under it). */
-function verdictWithout(...invalid: Path[]): SchemaVerdict {
-  const bad = invalid.map((p) => p.join('/'));
-  return { valid: bad.length === 0, isValid: (path) => !bad.some((b) => path.join('/') === b || path.join('/').startsWith(`${b}/`)) };
-}
 
 function context(verdict: SchemaVerdict = SCHEMA_VALID, withFacts = false) {
   const document = parseDocuments(ASSESSMENT).documents[0]!;

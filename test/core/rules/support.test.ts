@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticCollector } from '../../../src/core/diagnostics/collector';
 import { RubricIndex } from '../../../src/core/domain/rubricIndex';
-import { parseDocuments, type Path } from '../../../src/core/document/located';
+import { parseDocuments } from '../../../src/core/document/located';
 import type { DocumentKind, Rubric } from '../../../src/core/format/types';
 import { RuleContext, type RuleInputs } from '../../../src/core/rules/context';
 import { rubricDependencies } from '../../../src/core/rules/support/criteria';
@@ -17,12 +17,7 @@ import { ownMethod, ownScale } from '../../../src/core/rules/support/rubricScale
 import { SCHEMA_VALID, type SchemaVerdict } from '../../../src/core/schema/validateSchema';
 import type { AssessmentScore } from '../../../src/core/scoring/types';
 import { yaml } from '../../helpers';
-
-/** A verdict under which everything passed the schema except what is at `invalid` (and under it). */
-function verdictWithout(...invalid: Path[]): SchemaVerdict {
-  const bad = invalid.map((p) => p.join('/'));
-  return { valid: bad.length === 0, isValid: (path) => !bad.some((b) => path.join('/') === b || path.join('/').startsWith(`${b}/`)) };
-}
+import { verdictWithout } from '../../support/verdict';
 
 function contextOf(kind: DocumentKind, text: string, extra: Partial<RuleInputs> = {}, verdict: SchemaVerdict = SCHEMA_VALID): RuleContext {
   const document = parseDocuments(text).documents[0]!;
