@@ -1,0 +1,219 @@
+/**
+ * One file of a change (src/core/review/change.ts, reviewFile and reviewChange): which documents
+ * of the two versions are the same document, what moved in each, and the problems the change
+ * brings, in small in-memory files where each value can be worked out by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { Engine, type FileAnalysis } from '../../../src/core/engine';
+import { MemoryFileHost } from '../../../src/core/resolve/host';
+import { reviewChange, reviewFile, type FileStatus, type FileVersions } from '../../../src/core/review/change';
+import { SMALL_RUBRIC } from '../../helpers';
+
+const assessment = (id: string, answer: string, extra = '') =>
+  `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: ${id}\nrubric: ./desk.rubric.yaml\nsubject: { organization: ${id} }\ndate: 2026-03-31\n${extra}dimensions:\n  portal:\n    answers: { portal-live: ${answer} }\n`;
+
+async function analyse(side: string, name: string, text: string, rubric = SMALL_RUBRIC): Promise<FileAnalysis> {
+  const host = new MemoryFileHost(new Map([[`file:///${side}/desk.rubric.yaml`, rubric]]));
+  return new Engine(host).analyze(`file:///${side}/${name}`, text);
+}
+
+async function review(before: string, after: string, status: FileStatus = 'modified', rubrics: [string, string] = [SMALL_RUBRIC, SMALL_RUBRIC]) {
+  return reviewFile({ path: 'a.assessment.yaml', status, before: await analyse('base', 'a.assessment.yaml', before, rubrics[0]), after: await analyse('head', 'a.assessment.yaml', after, rubrics[1]) });
+}
+
+describe('the documents of a file at two revisions', () => {
+  it('an answer that raises the overall score: the overall moved, with why', async () => {
+    const file = await review(assessment('acme', 'no'), assessment('acme', 'yes'));
+    expect(file).toMatchObject({ path: 'a.assessment.yaml', status: 'modified' });
+    expect(file).not.toHaveProperty('previousPath');
+    expect(file.documents.map((d) => [d.kind, d.id, d.title, d.moved])).toEqual([['Assessment', 'acme', 'acme, 2026-03-31', 'overall']]);
+    expect(file.documents[0]!.why?.dimensions.map((d) => [d.id, d.before, d.after])).toEqual([['portal', 1, 2]]);
+    expect(file.documents[0]!.errors).toEqual({ before: 0, after: 0, new: 0 });
+  });
+
+  it('nothing moved when only a dimension’s notes changed', async () => {
+    const file = await review(assessment('acme', 'yes'), assessment('acme', 'yes').replace('    answers:', '    notes: Reviewed again.\n    answers:'));
+    expect(file.documents.map((d) => d.moved)).toEqual(['nothing']);
+  });
+
+  it('documents paired by id whatever their order, and one removed', async () => {
+    const before = `${assessment('one', 'no')}---\n${assessment('two', 'no')}---\n${assessment('three', 'no')}`;
+    const after = `${assessment('three', 'yes')}---\n${assessment('one', 'no')}`;
+    const file = await review(before, after);
+    expect(file.documents.map((d) => [d.id, d.moved, d.diff.overall?.before, d.diff.overall?.after])).toEqual([
+      ['three', 'overall', 1, 2],
+      ['one', 'nothing', 1, 1],
+      // Gone: its overall score went away.
+      ['two', 'overall', 1, undefined],
+    ]);
+  });
+
+  it('a document whose id changed is paired by its place among those of its kind', async () => {
+    const file = await review(assessment('acme', 'no'), assessment('acme-2026', 'yes'));
+    expect(file.documents.map((d) => [d.id, d.moved])).toEqual([['acme-2026', 'overall']]);
+  });
+
+  it('a head that no longer parses is the same assessment, unscored, with the errors it brings', async () => {
+    const file = await review(assessment('acme', 'yes'), `${assessment('acme', 'yes')}  : [broken\n`);
+    expect(file.documents).toHaveLength(1);
+    expect(file.documents[0]!.moved).toBe('unscored');
+    expect(file.documents[0]!.errors.before).toBe(0);
+    expect(file.documents[0]!.errors.after).toBeGreaterThan(0);
+    expect(file.documents[0]!.errors.new).toBe(file.documents[0]!.errors.after);
+  });
+
+  it('counts only the problems the head did not have before as new, however many of one message there are', async () => {
+    // Each unknown dimension is an error; the same message twice counts twice.
+    const unknown = (names: string[]) => names.map((n) => `  ${n}: {}\n`).join('');
+    const file = await review(assessment('acme', 'yes') + unknown(['zz']), assessment('acme', 'yes') + unknown(['zz', 'yy']));
+    expect(file.documents[0]!.errors).toEqual({ before: 1, after: 2, new: 1 });
+    expect(file.documents[0]!.warnings).toEqual({ before: 0, after: 0, new: 0 });
+  });
+
+  it('an added file has only a head, and nothing to compare it with', async () => {
+    const file = await review('', assessment('acme', 'yes'), 'added');
+    expect(file.documents.map((d) => [d.id, d.moved, d.diff.overall?.before, d.diff.overall?.after])).toEqual([['acme', 'unscored', undefined, 2]]);
+    expect(file.documents[0]).not.toHaveProperty('why');
+  });
+
+  it('an assessment whose rubric changed under it: the rubric’s changes, and the score they move', async () => {
+    const file = await review(assessment('acme', 'yes'), assessment('acme', 'yes'), 'unchanged', [SMALL_RUBRIC, SMALL_RUBRIC.replace('level: 2 }\n', 'level: 2, weight: 2 }\n').replace('{ level: 2, name: Managed }', '{ level: 2, name: Managed }\n  - { level: 3, name: Defined }')]);
+    expect(file.documents[0]!.rubricChanges?.map((c) => c.kind)).toEqual(['level-added', 'criterion-weight']);
+    // Gated over 1..3 now: the one criterion met at 2 leaves it at 2, as before.
+    expect(file.documents[0]!.moved).toBe('nothing');
+  });
+});
+
+describe('a plan and a broken base', () => {
+  const plan = (to: number) =>
+    `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nhorizon: { start: 2026-01-01, end: 2028-06-30 }\ninitiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: ${to} }] }\n`;
+
+  it('a plan whose move changed: its projections moved', async () => {
+    const rubric = SMALL_RUBRIC.replace('{ level: 2, name: Managed }', '{ level: 2, name: Managed }\n  - { level: 3, name: Defined }');
+    const file = await reviewFile({ path: 'p.plan.yaml', status: 'modified', before: await analyse('base', 'p.plan.yaml', plan(2), rubric), after: await analyse('head', 'p.plan.yaml', plan(3), rubric) });
+    expect(file.documents.map((d) => [d.kind, d.id, d.title, d.moved])).toEqual([['Plan', 'roadmap', 'Roadmap', 'projections']]);
+    const same = await reviewFile({ path: 'p.plan.yaml', status: 'modified', before: await analyse('base', 'p.plan.yaml', plan(2), rubric), after: await analyse('head', 'p.plan.yaml', plan(2).replace('title: Step', 'title: First step'), rubric) });
+    expect(same.documents.map((d) => d.moved)).toEqual(['nothing']);
+  });
+
+  it('a base that did not parse is the same assessment as the head that does', async () => {
+    const file = await review(`${assessment('acme', 'yes')}  : [broken\n`, assessment('acme', 'yes'));
+    expect(file.documents.map((d) => [d.id, d.moved, d.errors.before > 0, d.errors.after])).toEqual([['acme', 'unscored', true, 0]]);
+  });
+
+  it('a renamed file keeps where it was', async () => {
+    const file = reviewFile({ path: 'b.assessment.yaml', previousPath: 'a.assessment.yaml', status: 'renamed', before: await analyse('base', 'a.assessment.yaml', assessment('acme', 'yes')), after: await analyse('head', 'b.assessment.yaml', assessment('acme', 'yes')) });
+    expect(file).toMatchObject({ path: 'b.assessment.yaml', previousPath: 'a.assessment.yaml', status: 'renamed' });
+    expect(file).not.toHaveProperty('reason');
+    expect(file.documents.map((d) => d.moved)).toEqual(['nothing']);
+  });
+
+  it('an unchanged file reviewed for what it inherits says so', async () => {
+    const text = assessment('acme', 'yes');
+    const file = reviewFile({ path: 'a.assessment.yaml', status: 'unchanged', reason: 'inheritance', before: await analyse('base', 'a.assessment.yaml', text), after: await analyse('head', 'a.assessment.yaml', text) });
+    expect(file.reason).toBe('inheritance');
+    const byRubric = reviewFile({ path: 'a.assessment.yaml', status: 'unchanged', reason: 'rubric', before: await analyse('base', 'a.assessment.yaml', text), after: await analyse('head', 'a.assessment.yaml', text) });
+    expect(byRubric).not.toHaveProperty('reason');
+  });
+});
+
+describe('moves and problems in a two-dimension assessment', () => {
+  // Average over 1..2: a dimension is 1 + its mean credit.
+  const RUBRIC2 = SMALL_RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }') + '  - id: kb\n    title: Knowledge\n    criteria:\n      - { id: kb-live, text: A knowledge base is live., level: 2 }\n      - { id: kb-used, text: It is used., level: 2 }\n';
+  const two = (portal: string, live: string, used: string) =>
+    `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n  portal:\n    answers: { portal-live: ${portal} }\n  kb:\n    answers: { kb-live: ${live}, kb-used: ${used} }\n`;
+
+  it('one dimension up and another down as much: the dimensions moved, not the overall', async () => {
+    // Portal 1 → 2; knowledge (1 + 1) → 1; overall 1.5 both times.
+    const file = await review(two('no', 'yes', 'yes'), two('yes', 'no', 'no'), 'modified', [RUBRIC2, RUBRIC2]);
+    expect(file.documents.map((d) => [d.moved, d.diff.overall?.before, d.diff.overall?.after])).toEqual([['dimensions', 1.5, 1.5]]);
+  });
+
+  it('the same problem twice counts as new once more than it was', async () => {
+    // "maybe" is off the yes-no scale: one error per answer, each with the same message.
+    const file = await review(two('yes', 'maybe', 'yes'), two('yes', 'maybe', 'maybe'), 'modified', [RUBRIC2, RUBRIC2]);
+    expect(file.documents[0]!.errors).toEqual({ before: 1, after: 2, new: 1 });
+  });
+
+  it('a head whose kind can no longer be read is the same document, unscored', async () => {
+    const broken = two('yes', 'yes', 'yes').replace('kind: Assessment', 'kind: [Assessment');
+    const file = await review(two('yes', 'yes', 'yes'), broken, 'modified', [RUBRIC2, RUBRIC2]);
+    expect(file.documents.map((d) => [d.kind, d.moved, d.errors.new > 0])).toEqual([['Assessment', 'unscored', true]]);
+    const fixed = await review(broken, two('yes', 'yes', 'yes'), 'modified', [RUBRIC2, RUBRIC2]);
+    expect(fixed.documents.map((d) => [d.kind, d.moved, d.errors.before > 0, d.errors.after])).toEqual([['Assessment', 'unscored', true, 0]]);
+  });
+});
+
+describe('a whole change', () => {
+  it('counts the head’s errors over every file, and keeps the revisions it was given', async () => {
+    const broken = await review(assessment('acme', 'yes'), assessment('acme', 'maybe'));
+    const change = reviewChange({
+      base: { ref: 'main' },
+      head: { ref: 'topic', commit: 'abc' },
+      files: [
+        { path: 'a.assessment.yaml', status: 'modified', before: await analyse('base', 'a.assessment.yaml', assessment('acme', 'yes')), after: await analyse('head', 'a.assessment.yaml', assessment('acme', 'maybe')) },
+        { path: 'b.assessment.yaml', status: 'modified', before: await analyse('base', 'b.assessment.yaml', assessment('b', 'yes')), after: await analyse('head', 'b.assessment.yaml', assessment('b', 'maybe')) },
+      ],
+    });
+    expect(broken.documents[0]!.errors.after).toBe(1);
+    expect(change).toMatchObject({ schemaVersion: 1, base: { ref: 'main' }, head: { ref: 'topic', commit: 'abc' }, impacts: [], headErrors: 2 });
+    expect(change).not.toHaveProperty('bases');
+  });
+});
+
+describe('what a change moves beyond its own files', () => {
+  /** Every file of a revision analysed at file:///<side>/. */
+  async function revision(side: string, files: Record<string, string>): Promise<Map<string, FileAnalysis>> {
+    const engine = new Engine(new MemoryFileHost(new Map(Object.entries(files).map(([name, text]) => [`file:///${side}/${name}`, text]))));
+    const out = new Map<string, FileAnalysis>();
+    for (const [name, text] of Object.entries(files)) out.set(name, await engine.analyze(`file:///${side}/${name}`, text));
+    return out;
+  }
+
+  async function change(base: Record<string, string>, head: Record<string, string>, changed: string[]) {
+    const before = await revision('base', base);
+    const after = await revision('head', head);
+    const files: FileVersions[] = Object.keys(head).map((name) => ({ path: name, status: changed.includes(name) ? 'modified' : 'unchanged', before: before.get(name)!, after: after.get(name)! }));
+    return reviewChange({ base: { ref: 'main' }, head: { ref: 'topic' }, files });
+  }
+
+  it('a rubric change: every assessment that uses it, changed or not, and the new dimension one does not assess', async () => {
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'a.assessment.yaml': assessment('a', 'yes'), 'b.assessment.yaml': assessment('b', 'no') };
+    const withKb = SMALL_RUBRIC + '  - id: kb\n    title: Knowledge\n    criteria:\n      - { id: kb-live, text: A knowledge base is live., level: 2 }\n';
+    const head = { ...base, 'desk.rubric.yaml': withKb, 'b.assessment.yaml': assessment('b', 'yes') };
+    const review = await change(base, head, ['desk.rubric.yaml', 'b.assessment.yaml']);
+    expect(review.impacts).toHaveLength(1);
+    expect(review.impacts[0]).toMatchObject({ path: 'desk.rubric.yaml', id: 'desk', title: 'Service desk' });
+    expect(review.impacts[0]!.changes.map((c) => c.kind)).toEqual(['dimension-added', 'criterion-added']);
+    expect(review.impacts[0]!.users).toEqual([
+      // a did not change; the new dimension, which it does not assess, moves nothing there.
+      { path: 'a.assessment.yaml', kind: 'Assessment', title: 'a, 2026-03-31', before: 2, after: 2, fileChanged: false, moved: 'nothing', notAssessed: [{ id: 'kb', title: 'Knowledge' }] },
+      { path: 'b.assessment.yaml', kind: 'Assessment', title: 'b, 2026-03-31', before: 1, after: 2, fileChanged: true, moved: 'overall', notAssessed: [{ id: 'kb', title: 'Knowledge' }] },
+    ]);
+    expect(review).not.toHaveProperty('bases');
+  });
+
+  it('a rubric change of text only moves nothing: no impact', async () => {
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'a.assessment.yaml': assessment('a', 'yes') };
+    const review = await change(base, { ...base, 'desk.rubric.yaml': SMALL_RUBRIC.replace('title: Portal', 'title: Web portal') }, ['desk.rubric.yaml']);
+    expect(review.files[0]!.documents[0]!.rubricChanges?.map((c) => [c.kind, c.scoring])).toEqual([['dimension-title', false]]);
+    expect(review.impacts).toEqual([]);
+  });
+
+  it('an assessment change: every assessment that inherits from it, directly or through another', async () => {
+    const inherits = (id: string, from: string) => assessment(id, 'yes').replace('dimensions:\n  portal:\n    answers: { portal-live: yes }\n', `inherits: ./${from}\ndimensions: {}\n`);
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'org.assessment.yaml': assessment('org', 'no'), 'team.assessment.yaml': inherits('team', 'org.assessment.yaml'), 'squad.assessment.yaml': inherits('squad', 'team.assessment.yaml') };
+    const review = await change(base, { ...base, 'org.assessment.yaml': assessment('org', 'yes') }, ['org.assessment.yaml']);
+    expect(review.bases).toEqual([
+      {
+        path: 'org.assessment.yaml',
+        id: 'org',
+        title: 'org, 2026-03-31',
+        users: [
+          { path: 'team.assessment.yaml', kind: 'Assessment', title: 'team, 2026-03-31', before: 1, after: 2, fileChanged: false, moved: 'overall' },
+          { path: 'squad.assessment.yaml', kind: 'Assessment', title: 'squad, 2026-03-31', before: 1, after: 2, fileChanged: false, moved: 'overall' },
+        ],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,311 @@
+/**
+ * Why an assessment's scores moved (src/core/review/explain.ts): for each kind of input that can
+ * change, the change old → new, and how much it moved the score where the contributions add up
+ * exactly: under `average` and `rated` always, under `gated` with the level each criterion opened
+ * or closed. Scores are worked out by hand in each test's comment.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
+import { explainAssessment, scoreMoved, type ScoredSide } from '../../../src/core/review/explain';
+import { analyzeMemory, yaml } from '../../helpers';
+
+/** Three levels; intake has a yes-no criterion at 2 and a coverage one at 3; knowledge one yes-no at 2. */
+const rubric = (method: string, extra = '') => yaml`
+  apiVersion: rubrics-as-code/v1
+  kind: Rubric
+  id: desk
+  title: Service desk
+  version: 1.0.0
+  scoring: { method: ${method} }
+  levels: [{ level: 1, name: Initial }, { level: 2, name: Managed }, { level: 3, name: Defined }]
+  answerScales:
+    coverage: { answers: [{ value: none, credit: 0 }, { value: half, credit: 0.5 }, { value: all, credit: 1 }] }
+  dimensions:
+    - id: intake
+      title: Intake
+      criteria:
+        - { id: portal, text: A portal takes requests., level: 2 }
+        - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }
+    - id: knowledge
+      title: Knowledge
+      criteria:
+        - { id: kb, text: A knowledge base exists., level: 2 }
+${extra}`;
+
+const assessment = (dimensions: string) =>
+  `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n${dimensions}`;
+
+const intake = (portal: string, catalogue: string, more = '') => `  intake:\n    answers: { portal: ${portal}, catalogue: ${catalogue} }\n${more}  knowledge:\n    answers: { kb: yes }\n`;
+
+async function side(rubricText: string, assessmentText: string): Promise<ScoredSide> {
+  const analysis = await analyzeMemory({ 'desk.rubric.yaml': rubricText, 'a.assessment.yaml': assessmentText }, 'a.assessment.yaml');
+  const doc = analysis.documents[0] as AssessmentDocumentAnalysis;
+  if (!doc.score || !doc.rubric) throw new Error(`not scored: ${analysis.diagnostics.map((d) => d.message).join('; ')}`);
+  return { score: doc.score, index: doc.rubric.index };
+}
+
+const explain = async (before: [string, string], after: [string, string]) => explainAssessment(await side(...before), await side(...after));
+
+const PORTAL = { id: 'portal', text: 'A portal takes requests.', level: 2 };
+const CATALOGUE = { id: 'catalogue', text: 'A catalogue lists services.', level: 3 };
+const KB = { id: 'kb', text: 'A knowledge base exists.', level: 2 };
+
+describe('a score that moved', () => {
+  it('moves when it appears, goes away or changes by more than float noise', () => {
+    expect(scoreMoved(undefined, undefined)).toBe(false);
+    expect(scoreMoved(undefined, 1)).toBe(true);
+    expect(scoreMoved(1, undefined)).toBe(true);
+    expect(scoreMoved(1, 1 + 1e-12)).toBe(false);
+    expect(scoreMoved(1, 1 + 5e-10)).toBe(false);
+    expect(scoreMoved(1, 1 + 1e-8)).toBe(true);
+    expect(scoreMoved(1, 1 - 1e-8)).toBe(true);
+  });
+});
+
+describe('average: each answer’s share of the move, exactly', () => {
+  it('two answers of one dimension, and the overall move they make', async () => {
+    // Average over 1..3 is 1 + 2 × the mean credit. Intake: (0 + 0)/2 → 1; (1 + 0.5)/2 → 2.5.
+    // Alone, the portal makes (1 + 0)/2 → 2 (+1), the catalogue (0 + 0.5)/2 → 1.5 (+0.5).
+    // Overall, the mean of the dimensions (knowledge is 3): 2 → 2.75.
+    const why = await explain([rubric('average'), assessment(intake('no', 'none'))], [rubric('average'), assessment(intake('yes', 'half'))]);
+    expect(why).toEqual({
+      dimensions: [
+        {
+          id: 'intake',
+          title: 'Intake',
+          before: 1,
+          levelBefore: 1,
+          after: 2.5,
+          levelAfter: 2,
+          changes: [
+            { kind: 'answer', criterion: PORTAL, before: 'no', after: 'yes', contribution: 1 },
+            { kind: 'answer', criterion: CATALOGUE, before: 'none', after: 'half', contribution: 0.5 },
+          ],
+          exact: true,
+        },
+      ],
+      overall: { before: 2, after: 2.75, contributions: [{ id: 'intake', title: 'Intake', contribution: 0.75 }] },
+    });
+  });
+
+  it('an answer off its scale: which side, and that it earns nothing', async () => {
+    const why = await explain([rubric('average'), assessment(intake('no', 'half'))], [rubric('average'), assessment(intake('no', 'most'))]);
+    expect(why.dimensions[0]!.changes).toEqual([{ kind: 'answer', criterion: CATALOGUE, before: 'half', after: 'most', offScale: ['after'], contribution: -0.5 }]);
+    const back = await explain([rubric('average'), assessment(intake('no', 'most'))], [rubric('average'), assessment(intake('no', 'half'))]);
+    expect(back.dimensions[0]!.changes[0]).toMatchObject({ offScale: ['before'], contribution: 0.5 });
+  });
+
+  it('evidence and a not-applicable mark, each listed old → new', async () => {
+    const before = assessment(intake('yes', 'all'));
+    const after = assessment(intake('{ answer: yes, evidence: [./a.md, ./b.md] }', 'all').replace('{ kb: yes }', '{ kb: { notApplicable: { reason: Outsourced. } } }'));
+    const why = await explain([rubric('average'), before], [rubric('average'), after]);
+    const kinds = why.dimensions.flatMap((d) => d.changes.map((c) => [d.id, c.kind, c.before, c.after]));
+    expect(kinds).toEqual([
+      ['intake', 'evidence', 0, 2],
+      // Its only criterion not applicable, knowledge has nothing left to rate.
+      ['knowledge', 'dimension-status', 'scored', 'not-rated'],
+      ['knowledge', 'answer', 'yes', 'unanswered'],
+      ['knowledge', 'not-applicable', 'no', 'Outsourced.'],
+    ]);
+  });
+
+  it('an exemption that starts, and one that expires', async () => {
+    const exempt = (expires: string) => assessment(intake('yes', '{ answer: none, exemption: { reason: Legacy., approver: CIO, expires: ' + expires + ' } }'));
+    const why = await explain([rubric('average'), assessment(intake('yes', 'none'))], [rubric('average'), exempt('2026-12-31')]);
+    // Exempt, the catalogue leaves the average: (1 + 0)/2 → 2; 1/1 → 3.
+    expect(why.dimensions[0]!.changes.filter((c) => c.kind === 'exemption')).toEqual([{ kind: 'exemption', criterion: CATALOGUE, before: 'none', after: 'until 2026-12-31', contribution: 1 }]);
+    // Expired, it counts again.
+    const expired = await explain([rubric('average'), exempt('2026-12-31')], [rubric('average'), exempt('2026-01-31')]);
+    expect(expired.dimensions[0]!.changes.filter((c) => c.kind === 'exemption')).toEqual([{ kind: 'exemption', criterion: CATALOGUE, before: 'until 2026-12-31', after: 'expired 2026-01-31', contribution: -1 }]);
+  });
+
+  it('a credit the rubric changed under the same answer', async () => {
+    const why = await explain([rubric('average'), assessment(intake('yes', 'half'))], [rubric('average').replace('credit: 0.5', 'credit: 0.75'), assessment(intake('yes', 'half'))]);
+    // (1 + 0.5)/2 → 2.5; (1 + 0.75)/2 → 2.75.
+    expect(why.dimensions[0]!.changes).toEqual([{ kind: 'credit', criterion: CATALOGUE, before: 0.5, after: 0.75, contribution: 0.25 }]);
+  });
+
+  it('a target, and a dimension’s weight, which move no dimension score', async () => {
+    const why = await explain(
+      [rubric('average'), assessment(intake('yes', 'all', '    target: 2\n'))],
+      [rubric('average').replace('    title: Knowledge\n', '    title: Knowledge\n    weight: 3\n'), assessment(intake('yes', 'all', '    target: 3\n'))],
+    );
+    expect(why.dimensions.map((d) => [d.id, d.changes, d.exact])).toEqual([
+      ['intake', [{ kind: 'target', before: 2, after: 3 }], true],
+      ['knowledge', [{ kind: 'dimension-weight', before: 1, after: 3 }], true],
+    ]);
+  });
+
+  it('a target set where there was none, and removed', async () => {
+    const set = await explain([rubric('average'), assessment(intake('yes', 'all'))], [rubric('average'), assessment(intake('yes', 'all', '    target: 3\n'))]);
+    expect(set.dimensions[0]!.changes).toEqual([{ kind: 'target', after: 3 }]);
+    const removed = await explain([rubric('average'), assessment(intake('yes', 'all', '    target: 3\n'))], [rubric('average'), assessment(intake('yes', 'all'))]);
+    expect(removed.dimensions[0]!.changes).toEqual([{ kind: 'target', before: 3 }]);
+  });
+
+  it('a criterion’s level and weight the rubric changed', async () => {
+    const why = await explain(
+      [rubric('average'), assessment(intake('yes', 'none'))],
+      [rubric('average').replace('level: 3, answerScale: coverage', 'level: 2, weight: 3, answerScale: coverage'), assessment(intake('yes', 'none'))],
+    );
+    // The weight moves the average: (1 + 0)/2 → 2; (1 + 3 × 0)/4 → 1.5.
+    expect(why.dimensions[0]!.changes).toEqual([
+      { kind: 'criterion-level', criterion: { ...CATALOGUE, level: 2 }, before: 3, after: 2, contribution: -0.5 },
+      { kind: 'criterion-weight', criterion: { ...CATALOGUE, level: 2 }, before: 1, after: 3 },
+    ]);
+  });
+
+  it('criteria the rubric added and removed', async () => {
+    const added = await explain(
+      [rubric('average'), assessment(intake('yes', 'none'))],
+      [rubric('average').replace('      - { id: kb,', '      - { id: wiki, text: A wiki is kept., level: 3 }\n      - { id: kb,'), assessment(intake('yes', 'none'))],
+    );
+    // Knowledge: yes → 3; with an unanswered wiki, (1 + 0)/2 → 2.
+    expect(added.dimensions).toEqual([
+      { id: 'knowledge', title: 'Knowledge', before: 3, levelBefore: 3, after: 2, levelAfter: 2, changes: [{ kind: 'criterion-added', criterion: { id: 'wiki', text: 'A wiki is kept.', level: 3 }, after: 'unanswered', contribution: -1 }], exact: true },
+    ]);
+    const removed = await explain(
+      [rubric('average'), assessment(intake('yes', 'none'))],
+      [rubric('average').replace('      - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }\n', ''), assessment('  intake:\n    answers: { portal: yes }\n  knowledge:\n    answers: { kb: yes }\n')],
+    );
+    expect(removed.dimensions[0]!.changes).toEqual([{ kind: 'criterion-removed', criterion: CATALOGUE, before: 'none', contribution: 1 }]);
+  });
+
+  it('a dimension the newer version adds, and one it removes: no overall shares then', async () => {
+    const withOps = rubric('average').replace('dimensions:\n', 'dimensions:\n  - id: ops\n    title: Operations\n    criteria: [{ id: monitor, text: Monitoring runs., level: 2 }]\n');
+    const added = await explain([rubric('average'), assessment(intake('yes', 'all'))], [withOps, assessment(`${intake('yes', 'all')}  ops:\n    answers: { monitor: yes }\n`)]);
+    expect(added.dimensions).toEqual([{ id: 'ops', title: 'Operations', after: 3, levelAfter: 3, changes: [{ kind: 'dimension-status', before: 'new', after: 'scored' }, { kind: 'criterion-added', criterion: { id: 'monitor', text: 'Monitoring runs.', level: 2 }, after: 'yes' }], exact: false }]);
+    // Every dimension is at 3, before and after: the new one's share is nothing.
+    expect(added.overall).toEqual({ before: 3, after: 3, contributions: [{ id: 'ops', title: 'Operations', contribution: 0 }] });
+    const removed = await explain([withOps, assessment(`${intake('yes', 'all')}  ops:\n    answers: { monitor: no }\n`)], [rubric('average'), assessment(intake('yes', 'all'))]);
+    expect(removed.dimensions).toEqual([{ id: 'ops', title: 'Operations', before: 1, levelBefore: 1, changes: [{ kind: 'dimension-status', before: 'scored', after: 'removed' }], exact: false }]);
+    expect(removed.overall).toEqual({ before: (3 + 3 + 1) / 3, after: 3 });
+  });
+
+  it('nothing listed for a dimension whose inputs did not change', async () => {
+    const why = await explain([rubric('average'), assessment(intake('yes', 'all'))], [rubric('average'), assessment(intake('yes', 'all'))]);
+    expect(why).toEqual({ dimensions: [], overall: { before: 3, after: 3, contributions: [] } });
+  });
+});
+
+describe('gated: the level each criterion opened or closed', () => {
+  it('a criterion met opens its level; no longer met, closes it', async () => {
+    // Gated: the level is the highest whose criteria (and those below) are all met. Portal met → 2.
+    const open = await explain([rubric('gated'), assessment(intake('no', 'none'))], [rubric('gated'), assessment(intake('yes', 'none'))]);
+    expect(open.dimensions).toEqual([
+      { id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 2, levelAfter: 2, changes: [{ kind: 'answer', criterion: PORTAL, before: 'no', after: 'yes', contribution: 1, opened: 2 }], exact: true },
+    ]);
+    const close = await explain([rubric('gated'), assessment(intake('yes', 'none'))], [rubric('gated'), assessment(intake('no', 'none'))]);
+    expect(close.dimensions[0]!.changes).toEqual([{ kind: 'answer', criterion: PORTAL, before: 'yes', after: 'no', contribution: -1, closed: 2 }]);
+  });
+
+  it('two criteria that only together raise the level: no exact shares, each level opened named', async () => {
+    // Alone, the catalogue opens nothing (level 2 is not met); with the portal, 1 → 3.
+    const why = await explain([rubric('gated'), assessment(intake('no', 'none'))], [rubric('gated'), assessment(intake('yes', 'all'))]);
+    expect(why.dimensions[0]).toEqual({
+      id: 'intake',
+      title: 'Intake',
+      before: 1,
+      levelBefore: 1,
+      after: 3,
+      levelAfter: 3,
+      changes: [
+        { kind: 'answer', criterion: PORTAL, before: 'no', after: 'yes', opened: 2 },
+        { kind: 'answer', criterion: CATALOGUE, before: 'none', after: 'all', opened: 3 },
+      ],
+      exact: false,
+    });
+  });
+
+  it('a criterion met above a level that stays closed opens nothing', async () => {
+    const why = await explain([rubric('gated'), assessment(intake('no', 'none'))], [rubric('gated'), assessment(intake('no', 'all'))]);
+    expect(why.dimensions[0]!.changes).toEqual([{ kind: 'answer', criterion: CATALOGUE, before: 'none', after: 'all', contribution: 0 }]);
+  });
+
+  it('a rubric whose scale changed: the changes, without shares', async () => {
+    const four = rubric('gated').replace('{ level: 3, name: Defined }]', '{ level: 3, name: Defined }, { level: 4, name: Optimised }]');
+    const why = await explain([rubric('gated'), assessment(intake('no', 'none'))], [four, assessment(intake('yes', 'none'))]);
+    expect(why.dimensions[0]).toMatchObject({ changes: [{ kind: 'answer', criterion: PORTAL, before: 'no', after: 'yes' }], exact: false });
+    expect(why.dimensions[0]!.changes[0]).not.toHaveProperty('contribution');
+  });
+});
+
+describe('gated: a level opened or closed only by the criteria that moved it', () => {
+  // Intake with a third criterion at level 3: a phone line.
+  const three = rubric('gated').replace(
+    '      - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }\n',
+    '      - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }\n      - { id: phone, text: A phone line is staffed., level: 3 }\n',
+  );
+  const exempt = '{ answer: no, exemption: { reason: Legacy., approver: CIO, expires: 2026-12-31 } }';
+  const answers = (portal: string, catalogue: string, phone: string) => assessment(`  intake:\n    answers: { portal: ${portal}, catalogue: ${catalogue}, phone: ${phone} }\n  knowledge:\n    answers: { kb: yes }\n`);
+  /** Each changed criterion of intake with the level it opened or closed (or neither), and intake's levels. */
+  async function marks(before: string, after: string) {
+    const why = await explain([three, before], [three, after]);
+    const d = why.dimensions.find((x) => x.id === 'intake')!;
+    return { levels: [d.levelBefore, d.levelAfter], marks: d.changes.filter((c) => c.kind === 'answer').map((c) => [c.criterion?.id, c.opened ?? c.closed ?? '-', 'opened' in c ? 'opened' : 'closed' in c ? 'closed' : '']) };
+  }
+
+  it('a criterion met above the level reached opens nothing', async () => {
+    // 1 → 2: the portal opens 2; the catalogue is met but the phone keeps 3 closed.
+    expect(await marks(answers('no', 'none', 'no'), answers('yes', 'all', 'no'))).toEqual({ levels: [1, 2], marks: [['portal', 2, 'opened'], ['catalogue', '-', '']] });
+  });
+
+  it('a criterion met at a level already reached (it was exempt) opens nothing', async () => {
+    // Exempt, the portal blocks nothing: 2 before; answered yes with the rest met: 3.
+    expect(await marks(answers(exempt, 'none', 'yes'), answers('yes', 'all', 'yes'))).toEqual({ levels: [2, 3], marks: [['portal', '-', ''], ['catalogue', 3, 'opened']] });
+  });
+
+  it('a criterion that was exempt and is now met opens the level it sits at', async () => {
+    expect(await marks(answers('yes', 'none', exempt), answers('yes', 'all', 'yes'))).toEqual({ levels: [2, 3], marks: [['catalogue', 3, 'opened'], ['phone', 3, 'opened']] });
+  });
+
+  it('a criterion no longer met below the level kept closes nothing; the one whose level went, closes it', async () => {
+    // All met: 3. The portal exempt (it blocks nothing) and the catalogue at none: 2.
+    expect(await marks(answers('yes', 'all', 'yes'), answers(exempt, 'none', 'yes'))).toEqual({ levels: [3, 2], marks: [['portal', '-', ''], ['catalogue', 3, 'closed']] });
+  });
+
+  it('a criterion no longer met above the level there was closes nothing', async () => {
+    // 2 (the catalogue keeps 3 closed) → 1: the portal closes 2; the phone, met before, was above it.
+    expect(await marks(answers('yes', 'none', 'yes'), answers('no', 'none', 'no'))).toEqual({ levels: [2, 1], marks: [['portal', 2, 'closed'], ['phone', '-', '']] });
+  });
+});
+
+describe('rated: the level given is the score', () => {
+  const rated = (intakeLevel: string, knowledgeLevel = '3') => assessment(`  intake: { ${intakeLevel} }\n  knowledge: { level: ${knowledgeLevel} }\n`);
+
+  it('a level changed is the whole move', async () => {
+    const why = await explain([rubric('rated'), rated('level: 1')], [rubric('rated'), rated('level: 3')]);
+    expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 3, levelAfter: 3, changes: [{ kind: 'level', before: 1, after: 3, contribution: 2 }], exact: true }]);
+    expect(why.overall).toEqual({ before: 2, after: 3, contributions: [{ id: 'intake', title: 'Intake', contribution: 1 }] });
+  });
+
+  it('a level no longer given: the status moved, without a share', async () => {
+    const why = await explain([rubric('rated'), rated('level: 2')], [rubric('rated'), rated('notApplicable: { reason: Outsourced. }')]);
+    expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', before: 2, levelBefore: 2, changes: [{ kind: 'dimension-status', before: 'scored', after: 'not-applicable' }], exact: false }]);
+  });
+});
+
+describe('assessors', () => {
+  const responded = (bob: string) =>
+    assessment('  intake:\n    answers: { portal: yes, catalogue: all }\n  knowledge: {}\n').replace(
+      'dimensions:\n',
+      `consensus: minimum\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      knowledge:\n        answers: { kb: yes }\n  bob:\n    name: Bob\n    date: 2026-03-02\n    dimensions:\n      knowledge:\n        answers: { ${bob} }\ndimensions:\n`,
+    );
+
+  it('each assessor whose answer changed, by id and name, after the scored answer they feed', async () => {
+    const why = await explain([rubric('average'), responded('kb: yes')], [rubric('average'), responded('kb: no')]);
+    // The lowest answer is scored: yes → no.
+    expect(why.dimensions[0]!.changes).toEqual([
+      { kind: 'answer', criterion: KB, before: 'yes', after: 'no', contribution: -2 },
+      { kind: 'assessor-answer', criterion: KB, before: 'yes', after: 'no', assessor: { id: 'bob', name: 'Bob' } },
+    ]);
+  });
+
+  it('an assessor who stopped answering', async () => {
+    const why = await explain([rubric('average'), responded('kb: no')], [rubric('average'), responded('')]);
+    expect(why.dimensions[0]!.changes).toEqual([
+      { kind: 'answer', criterion: KB, before: 'no', after: 'yes', contribution: 2 },
+      { kind: 'assessor-answer', criterion: KB, before: 'no', after: 'unanswered', assessor: { id: 'bob', name: 'Bob' } },
+    ]);
+  });
+});
