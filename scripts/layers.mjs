@@ -33,10 +33,20 @@ export const ONLY_THROUGH = {
 };
 
 /**
- * Folders that reach src/core through entry modules of their own, so the core can be reorganised
- * by changing the imports there only: `src/server` through `src/server/core.ts`.
+ * Every folder outside the core reaches it through one entry module of its own, `<folder>/core.ts`,
+ * which re-exports by name what the folder uses: what a face depends on is one file long, and the
+ * core can be reorganised by changing those files only. Lazily loaded parts are exported as loaders
+ * (`import()`), and src/core/package.json (`"sideEffects": false`) keeps an entry's unused
+ * exports out of each bundle.
  */
-export const CORE_ENTRIES = { server: ['core.ts'] };
+export const CORE_ENTRIES = {
+  node: ['core.ts'],
+  server: ['core.ts'],
+  cli: ['core.ts'],
+  action: ['core.ts'],
+  extension: ['core.ts'],
+  webview: ['core.ts'],
+};
 
 /** The folder of src a file is in (`core`, `node`, `cli`…), or undefined outside src. */
 export function srcFolderOf(file, srcDir) {

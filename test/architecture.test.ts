@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CORE_LAYERS, coreLayerOf, importViolation, layerViolation, resolveImport, SRC_FOLDERS, srcFolderOf } from '../scripts/layers.mjs';
+import { CORE_ENTRIES, CORE_LAYERS, coreLayerOf, importViolation, layerViolation, resolveImport, SRC_FOLDERS, srcFolderOf } from '../scripts/layers.mjs';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -68,10 +69,38 @@ describe('architecture', () => {
   it('lets the language server reach the engine through one module, and never VS Code', () => {
     const server = sourceFiles(path.join(__dirname, '../src/server'));
     expect(server.length).toBeGreaterThan(5);
-    const throughCore = server.filter((file) => path.basename(file) !== 'core.ts' && /from\s+['"]\.\.\/core\//.test(fs.readFileSync(file, 'utf8')));
-    expect(throughCore).toEqual([]);
     const vscode = server.filter((file) => /from\s+['"]vscode(-languageclient)?['"]/.test(fs.readFileSync(file, 'utf8')));
     expect(vscode).toEqual([]);
+  });
+
+  it('lets every folder outside the core reach it through one module of its own, <folder>/core.ts (CORE_ENTRIES)', () => {
+    const outer = Object.keys(SRC_FOLDERS).filter((folder) => folder !== 'core');
+    expect(Object.keys(CORE_ENTRIES).sort()).toEqual([...outer].sort());
+    const srcDir = path.join(ROOT, 'src');
+    for (const folder of outer) {
+      const reachingCore = sourceFiles(path.join(srcDir, folder)).filter((file) => {
+        const text = fs.readFileSync(file, 'utf8');
+        const specifiers = [...text.matchAll(/(?:from\s+|import\()['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
+        return specifiers.some((specifier) => srcFolderOf(resolveImport(file, specifier), srcDir) === 'core');
+      });
+      expect(reachingCore.map((file) => path.relative(srcDir, file)), folder).toEqual([`${folder}/core.ts`]);
+    }
+  });
+
+  it('has no effect when imported: a bundle of every folder\'s entry to the core that uses none of it is empty (src/core/package.json)', async () => {
+    // What lets one entry per folder re-export everything the folder needs without each bundle of
+    // that folder carrying all of it: src/core/package.json tells bundlers the core's modules have
+    // no side effects ("sideEffects": false), and this is the claim checked. Without it the same
+    // bundle holds the engine, markdown-it and the validators, which build values while they load.
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'src/core/package.json'), 'utf8'))).toEqual({ sideEffects: false });
+    const contents = Object.keys(CORE_ENTRIES).map((folder) => `import './src/${folder}/core';`).join('\n');
+    const result = await esbuild.build({
+      stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'entries.ts' },
+      absWorkingDir: ROOT, bundle: true, platform: 'node', format: 'esm', minify: true, write: false, logLevel: 'silent', metafile: true,
+    });
+    expect(result.outputFiles[0]!.text).toBe('');
+    // It was not empty for want of anything to bundle: the entries reach most of the core.
+    expect(Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/core/')).length).toBeGreaterThan(150);
   });
 
   it('lets each stage of src/core import only the stages below it, and only document/ read the YAML layer (lint enforces the same rule)', () => {
@@ -121,6 +150,7 @@ describe('architecture', () => {
       ]);
       expect(await lint('src/webview/planted.ts', "import * as vscode from 'vscode';\nimport { escapeHtml } from '../core/render/html/escape';\nimport { x } from '../extension/preview/html';\nexport { vscode, escapeHtml, x };\n")).toEqual([
         "1: no-restricted-imports: 'vscode' import is restricted from being used. Only src/extension may import vscode; the other folders run without VS Code (see ARCHITECTURE.md).",
+        '2: src/layers: src/webview reaches src/core only through src/webview/core.ts; import it from there (see CORE_ENTRIES in scripts/layers.mjs).',
         '3: src/layers: src/webview may not import src/extension: it imports only src/core (see SRC_FOLDERS in scripts/layers.mjs).',
       ]);
       expect(await lint('src/sidecar/planted.ts', "import { runCli } from '../cli/run';\nexport { runCli };\n")).toEqual([
@@ -133,7 +163,12 @@ describe('architecture', () => {
     });
 
     it('passes on imports the right way, the boundary files of the tree among them', async () => {
-      expect(await lint('src/cli/planted.ts', "import { walkFiles } from '../node/discover';\nimport { serveOverStdio } from '../server/stdio';\nimport { Engine } from '../core/engine';\nexport { walkFiles, serveOverStdio, Engine };\n")).toEqual([]);
+      expect(await lint('src/cli/planted.ts', "import { walkFiles } from '../node/discover';\nimport { serveOverStdio } from '../server/stdio';\nimport { Engine } from './core';\nexport { walkFiles, serveOverStdio, Engine };\n")).toEqual([]);
+      // Deeper in a folder, its entry is a parent's sibling; the entry itself reaches into the core.
+      expect(await lint('src/cli/commands/planted.ts', "import { Engine } from '../core';\nexport { Engine };\n")).toEqual([]);
+      expect(await lint('src/cli/commands/planted.ts', "import { Engine } from '../../core/engine';\nexport { Engine };\n")).toEqual([
+        '1: src/layers: src/cli reaches src/core only through src/cli/core.ts; import it from there (see CORE_ENTRIES in scripts/layers.mjs).',
+      ]);
       for (const file of ['src/extension/nodeWorkspaceFiles.ts', 'src/action/main.ts', 'src/server/stdio.ts', 'src/cli/commands/lsp.ts', 'src/webview/preview.ts']) {
         expect(await lint(file, fs.readFileSync(path.join(ROOT, file), 'utf8')), file).toEqual([]);
       }

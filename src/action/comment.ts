@@ -5,7 +5,7 @@
  * to. Anyone can copy the marker into a comment of their own; that does not make it ours, and it
  * is never edited.
  */
-import { fitMarkdown, MAX_COMMENT_LENGTH } from '../core/render';
+import { fitMarkdown, MAX_COMMENT_LENGTH } from './core';
 
 export const COMMENT_MARKER = '<!-- rubrics-as-code: score diff -->';
 /** Who a workflow's GITHUB_TOKEN writes as; that token may not ask GET /user who it is. */

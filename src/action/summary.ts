@@ -1,9 +1,16 @@
 import { palette } from '../cli/color';
 import { summaryLine } from '../cli/formatters/stylish';
 import { notFullyChecked, type FileResult } from '../node/results';
-import { fitMarkdown, MAX_COMMENT_LENGTH, MAX_SUMMARY_BYTES, renderReviewMarkdown } from '../core/render';
-import { markdownCode, markdownTable, markdownText } from '../core/render/markdown/escape';
-import type { ChangeReview } from '../core/review/change';
+import {
+  type ChangeReview,
+  fitMarkdown,
+  markdownCode,
+  markdownTable,
+  markdownText,
+  MAX_COMMENT_LENGTH,
+  MAX_SUMMARY_BYTES,
+  renderReviewMarkdown,
+} from './core';
 
 /** At most this many problems are listed in the summary; annotations and SARIF have them all. */
 export const MAX_LISTED_PROBLEMS = 50;

@@ -1,11 +1,15 @@
 import path from 'node:path';
-import type { AssessmentDocumentAnalysis } from '../core/engine';
-import type { Path } from '../core/document/located';
-import { answersRootPath } from '../core/domain/assessmentFacts';
-import { isRealDate } from '../core/domain/dates';
-import { answerTarget } from '../core/language/answerChecks';
-import type { AnswerEditOptions } from '../core/language/answerEdits';
-import { answerAssessorOf, answerModelOf, type AnswerModel } from '../core/language/answerRows';
+import {
+  answerAssessorOf,
+  type AnswerEditOptions,
+  type AnswerModel,
+  answerModelOf,
+  answersRootPath,
+  answerTarget,
+  type AssessmentDocumentAnalysis,
+  isRealDate,
+  type Path,
+} from './core';
 import { createEngine, FileChecker, incompleteLines } from '../node/analyze';
 import { cliConfinement } from '../node/confinement';
 import { todayIn, validId } from './importSupport';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closestMatch } from '../core/text/suggest';
+import { closestMatch } from './core';
 import { CliError } from '../node/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

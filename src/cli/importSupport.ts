@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { Workbook } from '../core/interchange/sheets/workbook';
-import { MemoryFileHost } from '../core/resolve/host';
+import { loadSheetCodec, MemoryFileHost, type Workbook } from './core';
 import { createEngine } from '../node/analyze';
 import { cliConfinement } from '../node/confinement';
 import type { CliContext } from './context';
@@ -10,7 +9,6 @@ import { readPrefix, UnreadableFile } from '../node/fileRead';
 import { fileUri } from '../node/nodeFileHost';
 import { printable } from '../node/printable';
 import { reportProblemsToStderr } from './problems';
-import { loadSheetCodec } from './sheetCodec';
 import { SourceReader } from '../node/sources';
 
 /**

@@ -1,5 +1,4 @@
-import type { RubricIndex } from '../core/domain/rubricIndex';
-import type { AnswerScale, Criterion, Dimension } from '../core/format/types';
+import type { AnswerScale, Criterion, Dimension, RubricIndex } from './core';
 import { ACTION_USES, CLI_PACKAGE } from './distribution';
 
 /**

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../core/diagnostics/types';
-import type { FileAnalysis } from '../core/engine';
+import type { Diagnostic, FileAnalysis } from './core';
 import { colorEnabled, palette } from './color';
 import type { CliContext } from './context';
 import { formatStylish } from './formatters/stylish';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RubricIndex } from '../core/domain/rubricIndex';
+import type { RubricIndex } from './core';
 import { createEngine, FileChecker, incompleteLines } from '../node/analyze';
 import { cliConfinement } from '../node/confinement';
 import type { CliContext } from './context';

@@ -1,4 +1,4 @@
-import { closestMatch } from '../core/text/suggest';
+import { closestMatch } from './core';
 import type { Command } from './command';
 import type { CliContext } from './context';
 import { CliError } from '../node/errors';

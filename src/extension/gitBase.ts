@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseRevisionUri, REVISION_SCHEME, revisionUri } from '../core/review/revisionUri';
+import { parseRevisionUri, REVISION_SCHEME, revisionUri } from './core';
 
 /**
  * What the report preview compares a document with: the version in git HEAD by default, or any

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatScore } from '../core/render/text';
+import { formatScore } from './core';
 import { PREVIEW_TO_SIDE_COMMAND } from './client';
 import { readConfig } from './config';
 import type { DocumentSummary, RubricServices } from './services';

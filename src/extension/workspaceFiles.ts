@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REGULAR_FILES_ONLY, SPLIT_ADVICE, tooLargeReason, YAML_LIMITS } from '../core/yaml/limits';
+import { REGULAR_FILES_ONLY, SPLIT_ADVICE, tooLargeReason, YAML_LIMITS } from './core';
 import type { ReadFileResult } from '../server/protocol';
 
 /**

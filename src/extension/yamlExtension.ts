@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GlobSet } from '../core/format/files';
+import { GlobSet } from './core';
 import { shownByYamlExtension } from './yamlOwnership';
 
 /**

@@ -1,6 +1,4 @@
-import { Engine, type FileAnalysis } from '../core/engine';
-import { refusalSentence, type Confinement } from '../core/resolve/confinement';
-import type { FileHost } from '../core/resolve/host';
+import { type Confinement, Engine, type FileAnalysis, type FileHost, refusalSentence } from './core';
 import { CliError } from './errors';
 import { readTextFile, UnreadableFile, type ReadOptions } from './fileRead';
 import { fileUri, NodeFileHost } from './nodeFileHost';

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { CliError, errorText } from './errors';
 import { nonRegularKind } from './fileRead';
 import { printable } from './printable';
-import { isInside } from '../core/resolve/confinement';
+import { isInside } from './core';
 import { fileUri } from './nodeFileHost';
 
 /**

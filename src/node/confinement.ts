@@ -1,9 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asFolder, isInside, type Confinement, type ConfinementRoots } from '../core/resolve/confinement';
+import { asFolder, type Confinement, type ConfinementRoots, GIT_SCHEME, isInside } from './core';
 import { CliError } from './errors';
-import { GIT_SCHEME } from '../core/review/revisionUri';
 import { fileUri } from './nodeFileHost';
 
 /** The option that lets references reach a folder outside the root, as the help and messages name it. */

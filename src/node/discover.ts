@@ -1,8 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
-import { asFolder, refusalSentence, type Refusal } from '../core/resolve/confinement';
+import { asFolder, declaresApiVersion, DEFAULT_RUBRIC_FILE_GLOBS, GlobSet, type Refusal, refusalSentence } from './core';
 import { CliError, errorText } from './errors';
 import { decodeText, MAX_READ_BYTES, nonRegularKind, readPrefix, UnreadableFile } from './fileRead';
 import { hasGlobMagic, parseGlob } from './glob';

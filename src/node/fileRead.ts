@@ -1,6 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import type { FileRead } from '../core/resolve/host';
-import { REGULAR_FILES_ONLY, SPLIT_ADVICE, tooLargeReason, YAML_LIMITS } from '../core/yaml/limits';
+import { type FileRead, REGULAR_FILES_ONLY, SPLIT_ADVICE, tooLargeReason, YAML_LIMITS } from './core';
 import { errorText } from './errors';
 
 /**

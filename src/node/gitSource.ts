@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { FileHost, FileRead } from '../core/resolve/host';
-import { parseRevisionUri, revisionUri, type Revision } from '../core/review/revisionUri';
+import { type FileHost, type FileRead, parseRevisionUri, type Revision, revisionUri } from './core';
 import { CliError, errorText } from './errors';
 import { GitBatch } from './gitBatch';
 import { decodeText, MAX_READ_BYTES, tooLarge, UnreadableFile } from './fileRead';

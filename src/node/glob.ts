@@ -1,4 +1,4 @@
-import { globMatcher, globToRegExp } from '../core/format/glob';
+import { globMatcher, globToRegExp } from './core';
 
 /**
  * Globs in file arguments (`**\/*.yaml`, `samples/**\/*.assessment.yaml`, `{rubrics,plans}/*.yml`)

@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { IGNORE_FILE_NAME, IgnoreList } from '../core/format/ignoreFile';
+import { IGNORE_FILE_NAME, IgnoreList } from './core';
 import { CliError, errorText } from './errors';
 import { readTextFile, UnreadableFile } from './fileRead';
 

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FileHost, FileRead } from '../core/resolve/host';
+import type { FileHost, FileRead } from './core';
 import { readForEngine } from './fileRead';
 
 /**

@@ -1,6 +1,4 @@
-import type { Engine } from '../core/engine';
-import { asFolder, refusalSentence, type Confinement } from '../core/resolve/confinement';
-import { portfolioEntries, type PortfolioEntry } from '../core/views';
+import { asFolder, type Confinement, type Engine, portfolioEntries, type PortfolioEntry, refusalSentence } from './core';
 import { createEngine, FileChecker } from './analyze';
 import { displayPath, discoverFiles, NothingToCheck } from './discover';
 import { readTextFile, UnreadableFile } from './fileRead';

@@ -7,8 +7,7 @@
  * here, so each of those is handled once for all formats.
  */
 
-import { UNSAFE_BUT_SPACING, UNSAFE_CHARACTER, visibleEscape } from '../core/text/controls';
-import { LOG_COMMAND, WORKFLOW_COMMAND_START } from '../core/text/logCommands';
+import { LOG_COMMAND, UNSAFE_BUT_SPACING, UNSAFE_CHARACTER, visibleEscape, WORKFLOW_COMMAND_START } from './core';
 
 /** The most characters of one text the CLI prints; the middle of a longer one is left out. */
 export const MAX_PRINTED_LENGTH = 1000;

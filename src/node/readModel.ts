@@ -4,8 +4,7 @@ import { readUserFile } from './analyze';
 import { CliError } from './errors';
 import { displayPath } from './discover';
 import { git } from './gitSource';
-import type { ModelFile } from '../core/interchange/samm';
-import { yamlDocuments } from '../core/interchange/yamlSource';
+import { type ModelFile, yamlDocuments } from './core';
 
 /** The folders of SAMM's model/ directory. */
 const SAMM_FOLDERS = ['business_functions', 'security_practices', 'streams', 'maturity_levels', 'practice_levels', 'activities', 'questions', 'answer_sets'];

@@ -1,6 +1,4 @@
-import type { DiagnosticCode } from '../core/diagnostics/codes';
-import type { Diagnostic, Severity } from '../core/diagnostics/types';
-import { LineIndex } from '../core/text/lineIndex';
+import { type Diagnostic, type DiagnosticCode, LineIndex, type Severity } from './core';
 import { printable } from './printable';
 
 /**

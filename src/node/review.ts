@@ -1,14 +1,33 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Engine, FileAnalysis } from '../core/engine';
-import { parseDocuments } from '../core/document/located';
-import { asFolder, folderOf, refusalSentence, type Confinement, type Refusal } from '../core/resolve/confinement';
-import { textOf } from '../core/resolve/host';
-import { referencedUrisIn } from '../core/resolve/references';
-import { baseName } from '../core/resolve/uris';
-import { rubricsDefinedIn, rubricUsers, type RubricRef } from '../core/review/dependents';
-import { reviewChange, type ChangeReview, type DependentReason, type FileStatus, type FileVersions, type PortfolioReviewSection, type StatusChangeCause } from '../core/review/change';
-import { buildPortfolio, latestAssessmentFiles, portfolioEntries, portfolioReview, type PortfolioEntry } from '../core/views';
+import {
+  asFolder,
+  baseName,
+  buildPortfolio,
+  type ChangeReview,
+  type Confinement,
+  type DependentReason,
+  type Engine,
+  type FileAnalysis,
+  type FileStatus,
+  type FileVersions,
+  folderOf,
+  latestAssessmentFiles,
+  parseDocuments,
+  portfolioEntries,
+  type PortfolioEntry,
+  portfolioReview,
+  type PortfolioReviewSection,
+  referencedUrisIn,
+  type Refusal,
+  refusalSentence,
+  reviewChange,
+  type RubricRef,
+  rubricsDefinedIn,
+  rubricUsers,
+  type StatusChangeCause,
+  textOf,
+} from './core';
 import { createEngine, FileChecker } from './analyze';
 import { defaultBase, listChanges, type ChangeSet, type ChangedFile } from './changedFiles';
 import { CliError } from './errors';

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import type { Engine } from '../core/engine';
-import { DEFAULT_RUBRIC_FILE_GLOBS, declaresApiVersion, GlobSet } from '../core/format/files';
-import type { Refusal } from '../core/resolve/confinement';
+import { declaresApiVersion, DEFAULT_RUBRIC_FILE_GLOBS, type Engine, GlobSet, type Refusal } from './core';
 import { CliError } from './errors';
 import { git, gitUri, LINK_MODE, type GitRepository } from './gitSource';
 import { hasGlobMagic, matchesGlob } from './glob';

@@ -1,11 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Engine } from '../core/engine';
-import type { FileHost, FileRead } from '../core/resolve/host';
+import { type Engine, type FileHost, type FileRead, GIT_SCHEME } from './core';
 import { readUserFile } from './analyze';
 import { displayPath } from './discover';
 import { CliError } from './errors';
-import { GIT_SCHEME } from '../core/review/revisionUri';
 import { GitRepository, parseGitSpec } from './gitSource';
 import { fileUri, NodeFileHost } from './nodeFileHost';
 

@@ -3,14 +3,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import type { FileText } from '../core/resolve/confinement';
+import { type FileText, isMap } from './core';
 import { writeOutputFile } from './atomicWrite';
 import { errorText } from './errors';
 import { readTextFile, UnreadableFile } from './fileRead';
 import { printable } from './printable';
 import type { CliDiagnostic } from './results';
 import { TOOL_VERSION } from './version';
-import { isMap } from '../core/format/values';
 
 /**
  * `rubrics validate --cache`: what each file gave, kept between runs, so a run over a repository

@@ -4,7 +4,7 @@
  * extension's trusted renderer, as a whole body does; it is parsed in a <template>, where table
  * rows and cells keep their place and nothing runs.
  */
-import type { BodyPatch } from '../core/render/html/bodyPatch';
+import type { BodyPatch } from './core';
 
 const OFFSET = 'data-source-offset';
 

@@ -9,7 +9,7 @@
  * unit tests all share it.
  */
 
-import type { BodyPatch, ElementReplacement } from '../core/render/html/bodyPatch';
+import type { BodyPatch, ElementReplacement } from './core';
 
 /** The view type of the report preview panel; the panel serializer is registered under it. */
 export const PREVIEW_VIEW_TYPE = 'rubrics.preview';

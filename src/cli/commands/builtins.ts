@@ -1,10 +1,8 @@
-import { builtinFrameworks, type BuiltinFramework } from '../../core/builtins';
-import type { Rubric } from '../../core/format/types';
+import { type BuiltinFramework, builtinFrameworks, closestMatch, type Rubric } from '../core';
 import { createEngine } from '../../node/analyze';
 import { oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { CliError } from '../../node/errors';
-import { closestMatch } from '../../core/text/suggest';
 
 const spec = {
   name: 'builtins',

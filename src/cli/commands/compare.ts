@@ -1,8 +1,16 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { renderComparisonHtml, renderComparisonMarkdown } from '../../core/render';
-import { closestMatch } from '../../core/text/suggest';
-import { buildPortfolio, compareUnits, unitKey, type AssessmentEntry, type PortfolioEntry, type PortfolioModel } from '../../core/views';
+import {
+  type AssessmentEntry,
+  buildPortfolio,
+  closestMatch,
+  compareUnits,
+  type PortfolioEntry,
+  type PortfolioModel,
+  renderComparisonHtml,
+  renderComparisonMarkdown,
+  unitKey,
+} from '../core';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../../node/confinement';

@@ -1,12 +1,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { renderDiffMarkdown, renderReviewMarkdown } from '../../core/render';
-import { buildReport, diffReports } from '../../core/report';
-import type { FileAnalysis } from '../../core/engine';
+import {
+  buildReport,
+  type Confinement,
+  diffReports,
+  type FileAnalysis,
+  renderDiffMarkdown,
+  renderReviewMarkdown,
+  rubricChangesBetween,
+} from '../core';
 import { createEngine, FileChecker, incompleteLines } from '../../node/analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import { allowOutsideHelp, ALLOW_OUTSIDE_SPEC, cliConfinement } from '../../node/confinement';
-import type { Confinement } from '../../core/resolve/confinement';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { CliError } from '../../node/errors';
@@ -14,7 +19,6 @@ import { emit, FORMAT_NAMES } from '../output';
 import { printable, printableJson } from '../../node/printable';
 import { reportProblemsToStderr } from '../problems';
 import { reviewRepository } from '../../node/review';
-import { rubricChangesBetween } from '../../core/review/change';
 import { SourceReader, type LoadedSource } from '../../node/sources';
 
 const FORMATS = ['md', 'json'] as const;

@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { answerWorkbook } from '../../core/interchange/sheets/answerSheet';
+import { answerWorkbook, loadSheetCodec } from '../core';
 import { loadAssessmentSheet, newResponse } from '../answerSheetSource';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../../node/confinement';
 import { CliError } from '../../node/errors';
 import { printable } from '../../node/printable';
-import { loadSheetCodec } from '../sheetCodec';
 
 const FORMATS = ['xlsx', 'csv'] as const;
 const DELIMITERS = { ',': ',', ';': ';', tab: '\t' } as const;

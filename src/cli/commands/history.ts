@@ -1,12 +1,18 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileAnalysis } from '../../core/engine';
-import { renderHistoryHtml } from '../../core/render/html/history';
-import { renderHistoryMarkdown } from '../../core/render/markdown/history';
-import { buildHistory, historyAssessment, historyPoint, subjectKey, type HistoryPoint } from '../../core/review/history';
+import {
+  buildHistory,
+  type Confinement,
+  type FileAnalysis,
+  historyAssessment,
+  historyPoint,
+  type HistoryPoint,
+  renderHistoryHtml,
+  renderHistoryMarkdown,
+  subjectKey,
+} from '../core';
 import { createEngine, FileChecker, incompleteLines, readUserFile } from '../../node/analyze';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../../node/confinement';
-import type { Confinement } from '../../core/resolve/confinement';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
 import type { CliContext } from '../context';

@@ -1,14 +1,9 @@
-import { Engine } from '../../core/engine';
-import { MemoryFileHost } from '../../core/resolve/host';
+import { type Conversion, ConversionError, convertDsomm, convertSamm, Engine, MemoryFileHost, rubricYaml } from '../core';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { CliError } from '../../node/errors';
-import { ConversionError, type Conversion } from '../../core/interchange/conversion';
-import { convertDsomm } from '../../core/interchange/dsomm';
 import { readModelFile, readSammModel, sammRelease } from '../../node/readModel';
-import { rubricYaml } from '../../core/interchange/rubricYaml';
-import { convertSamm } from '../../core/interchange/samm';
 import { emit } from '../output';
 import { printable } from '../../node/printable';
 import { reportProblemsToStderr } from '../problems';

@@ -1,6 +1,4 @@
-import { readAnswers } from '../../core/interchange/sheets/answerImport';
-import { withFormatProblems } from '../../core/interchange/sheets/formatProblems';
-import { answerChangeProblems, answerEdits, applyTextEdits } from '../../core/language/answerEdits';
+import { answerChangeProblems, answerEdits, applyTextEdits, readAnswers, withFormatProblems } from '../core';
 import { loadAssessmentSheet, newResponse } from '../answerSheetSource';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import YAML from 'yaml';
-import { readDsommProgress } from '../../core/interchange/dsommProgress';
-import { ConversionError } from '../../core/interchange/conversion';
+import { ConversionError, readDsommProgress } from '../core';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { outputRoot } from '../../node/confinement';

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import YAML from 'yaml';
-import { ConversionError } from '../../core/interchange/conversion';
-import { rubricYaml } from '../../core/interchange/rubricYaml';
-import { parseScorecardResults, scorecardAssessments, scorecardRubric } from '../../core/interchange/scorecard';
+import { ConversionError, parseScorecardResults, rubricYaml, scorecardAssessments, scorecardRubric } from '../core';
 import { readUserFile } from '../../node/analyze';
 import { parseCommand } from '../args';
 import type { Command } from '../command';

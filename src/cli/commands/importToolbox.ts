@@ -1,6 +1,6 @@
 import path from 'node:path';
 import YAML from 'yaml';
-import { readSammToolbox } from '../../core/interchange/sammToolbox';
+import { readSammToolbox } from '../core';
 import { parseCommand } from '../args';
 import type { Command } from '../command';
 import { CliError } from '../../node/errors';

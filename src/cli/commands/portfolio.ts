@@ -1,6 +1,4 @@
-import { isRealDate } from '../../core/domain/dates';
-import type { PortfolioColumns } from '../../core/render/portfolioText';
-import { buildPortfolio, type PortfolioModel } from '../../core/views';
+import { buildPortfolio, isRealDate, loadPortfolioCsv, loadPortfolioHtml, loadPortfolioMarkdown, type PortfolioColumns, type PortfolioModel } from '../core';
 import { incompleteLines } from '../../node/analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';
 import type { Command } from '../command';
@@ -120,12 +118,12 @@ Examples:
 async function renderPortfolio(model: PortfolioModel, format: Format, columns: PortfolioColumns): Promise<string> {
   switch (format) {
     case 'md':
-      return (await import('../../core/render/markdown/portfolio')).renderPortfolioMarkdown(model, { columns });
+      return (await loadPortfolioMarkdown()).renderPortfolioMarkdown(model, { columns });
     case 'html':
-      return (await import('../../core/render/html/portfolio')).renderPortfolioHtml(model, { mode: 'standalone', columns });
+      return (await loadPortfolioHtml()).renderPortfolioHtml(model, { mode: 'standalone', columns });
     case 'json':
       return `${printableJson(JSON.stringify(model, null, 2))}\n`;
     case 'csv':
-      return (await import('../../core/render/csv')).renderPortfolioCsv(model);
+      return (await loadPortfolioCsv()).renderPortfolioCsv(model);
   }
 }

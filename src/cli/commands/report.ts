@@ -1,5 +1,4 @@
-import { renderHtml, renderJson, renderMarkdown } from '../../core/render';
-import { buildReport, type ReportModel } from '../../core/report';
+import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportModel } from '../core';
 import { createEngine, FileChecker, incompleteLines } from '../../node/analyze';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand, wholeNumber } from '../args';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../../node/confinement';

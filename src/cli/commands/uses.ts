@@ -1,10 +1,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { builtinFrameworks } from '../../core/builtins';
-import type { FileAnalysis } from '../../core/engine';
-import { formatScore } from '../../core/render/text';
-import { defaultAssessmentTitle } from '../../core/report/buildReport';
-import { rubricsDefinedIn, rubricUsers, type RubricRef } from '../../core/review/dependents';
+import {
+  builtinFrameworks,
+  defaultAssessmentTitle,
+  type FileAnalysis,
+  formatScore,
+  type RubricRef,
+  rubricsDefinedIn,
+  rubricUsers,
+} from '../core';
 import { createEngine, FileChecker, incompleteLines, readUserFile } from '../../node/analyze';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, cliConfinement } from '../../node/confinement';
 import { DOCUMENT_OUTPUT_OPTIONS, oneOf, parseCommand } from '../args';

@@ -1,5 +1,4 @@
-import { UNSAFE_BUT_SPACING, visibleEscape } from '../../core/text/controls';
-import { LOG_COMMAND } from '../../core/text/logCommands';
+import { LOG_COMMAND, UNSAFE_BUT_SPACING, visibleEscape } from '../core';
 import { palette } from '../color';
 import { printable } from '../../node/printable';
 import { notFullyChecked, type FileResult } from '../../node/results';

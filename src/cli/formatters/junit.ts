@@ -1,4 +1,4 @@
-import { UNSAFE_BUT_SPACING, visibleEscape } from '../../core/text/controls';
+import { UNSAFE_BUT_SPACING, visibleEscape } from '../core';
 import { printable } from '../../node/printable';
 import { countTotals, notFullyChecked, type FileResult } from '../../node/results';
 

@@ -1,6 +1,4 @@
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../core/diagnostics/codes';
-import { DIAGNOSTIC_HELP, diagnosticHelpUri } from '../../core/diagnostics/help';
-import type { Severity } from '../../core/diagnostics/types';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_HELP, type DiagnosticCode, diagnosticHelpUri, type Severity } from '../core';
 import { printable, printableJson } from '../../node/printable';
 import { notFullyChecked, type FileResult } from '../../node/results';
 

@@ -1,6 +1,4 @@
-import { escapeHtml } from '../../core/render/html/escape';
-import type { PageSecurity } from '../../core/render/html/page';
-import { portfolioPage } from '../../core/render/html/portfolioStyles';
+import { escapeHtml, type PageSecurity, portfolioPage } from '../core';
 import type { PortfolioView } from '../../server/protocol';
 import { openTarget, parsePortfolioPageMessage, type PortfolioHostMessage } from '../../webview/portfolioProtocol';
 import { errorText } from '../preview/describe';

@@ -2,8 +2,7 @@
  * The preview's own pages, for when there is no report to show. They are built, with their
  * policy, by the core's one page builder (src/core/render/html/page.ts), as report pages are.
  */
-import { escapeHtml } from '../../core/render/html/escape';
-import { htmlPage, shellKey, type PageSecurity } from '../../core/render/html/page';
+import { escapeHtml, htmlPage, type PageSecurity, shellKey } from '../core';
 
 const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

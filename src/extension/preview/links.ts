@@ -1,5 +1,4 @@
-import { classifyLink as linkPolicy } from '../../core/domain/links';
-import { resolveRelative } from '../../core/resolve/uris';
+import { classifyLink as linkPolicy, resolveRelative } from '../core';
 
 /** What to do with a link the user clicked in the report. */
 export type LinkTarget =

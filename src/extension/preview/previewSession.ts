@@ -1,5 +1,4 @@
-import { bodyPatch } from '../../core/render/html/bodyPatch';
-import { previewPage, type PreviewReport } from '../../core/render/html/preview';
+import { bodyPatch, previewPage, type PreviewReport } from '../core';
 import type { DocumentVersion, ExtensionMessage, PreviewView } from '../../webview/protocol';
 import { errorText } from './describe';
 import { createNonce, MESSAGE_SHELL_KEY, messagePage } from './html';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { withFormatProblems } from '../../core/interchange/sheets/formatProblems';
-import type { AnswerImport } from '../../core/interchange/sheets/answerImport';
+import { type AnswerImport, withFormatProblems } from '../core';
 import type { RubricsClient } from '../client';
 import type { AnswerModelResult } from '../../server/protocol';
 import { MAX_SHEET_BYTES, type SheetService } from './sheetService';

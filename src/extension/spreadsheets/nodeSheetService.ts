@@ -1,3 +1,4 @@
+import { loadSheetService } from '../core';
 import type { SheetService } from './sheetService';
 
 /**
@@ -7,9 +8,9 @@ import type { SheetService } from './sheetService';
  */
 export const nodeSheetService: SheetService = {
   async exportAnswerSheet(request) {
-    return (await import('../../core/interchange/sheets/service')).exportAnswerSheet(request);
+    return (await loadSheetService()).exportAnswerSheet(request);
   },
   async importAnswerSheet(request) {
-    return (await import('../../core/interchange/sheets/service')).importAnswerSheet(request);
+    return (await loadSheetService()).importAnswerSheet(request);
   },
 };

@@ -1,4 +1,4 @@
-import type { SheetExport, SheetImport, SheetImportResult } from '../../core/interchange/sheets/service';
+import type { SheetExport, SheetImport, SheetImportResult } from '../core';
 
 export type { SheetExport, SheetImport, SheetImportResult };
 
