@@ -177,6 +177,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('groups, dimensions, criteria, sub-groups and metrics without ids, twice each (the schema says it)', RUBRIC.replace('dimensions:\n', 'groups: [{ title: A }, { title: B }]\ndimensions:\n  - { title: X, criteria: [{ text: T., level: 2 }, { text: U., level: 2 }], subgroups: [{ title: S }, { title: T }], metrics: [{ name: M }, { name: N }] }\n  - { title: Y, criteria: [{ id: y, text: Y., level: 2 }] }\n')),
     silent('initiatives without ids (the schema says it)', plan('  - { title: A, start: 2026-02-01, end: 2026-12-31 }\n  - { title: B, start: 2026-02-01, end: 2026-12-31 }\n')),
     fires('a criterion id used twice, first in a dimension without an id', RUBRIC.replace('dimensions:\n', 'dimensions:\n  - { title: X, criteria: [{ id: kb, text: T., level: 2 }] }\n'), ['id: |kb, text: A knowledge']),
+    fires('a criterion id used twice in one dimension without an id', RUBRIC.replace('dimensions:\n', 'dimensions:\n  - { title: X, criteria: [{ id: zz, text: T., level: 2 }, { id: zz, text: U., level: 2 }] }\n'), ['{ id: |zz, text: U.']),
   ],
   'unsafe-link': [
     fires('a javascript: link and a network path as evidence', assessment(COMPLETE.replace('https://wiki.example.com/portal', '"javascript:alert(1)", \'\\\\server\\share\\x.pdf\'')), ['|"javascript:alert(1)"', "|'\\\\server"]),

@@ -11,6 +11,12 @@ export const duplicateId: Rule = {
   },
 };
 
+/** Where a criterion id was first used, seen from the dimension (at `here` in the list) that uses it again. */
+function firstUse(owner: { dimension: number; dimensionId: string | undefined }, here: number): string {
+  if (owner.dimension === here) return 'in this dimension';
+  return owner.dimensionId !== undefined ? `in "${owner.dimensionId}"` : `in dimension ${owner.dimension + 1}, which has no id`;
+}
+
 function checkRubric(ctx: RuleContext): void {
   for (const name of ctx.keys(['answerScales'])) {
     const seen = new Map<string, number>();
@@ -29,7 +35,8 @@ function checkRubric(ctx: RuleContext): void {
     else groups.add(id);
   }
   const dimensions = new Set<string>();
-  const criteria = new Map<string, string>();
+  // Where each criterion id was first seen: its dimension's place in the list, and its id if it has one.
+  const criteria = new Map<string, { dimension: number; dimensionId: string | undefined }>();
   for (const dimension of ctx.maps(['dimensions'])) {
     const id = ctx.read<string>([...dimension.path, 'id']);
     if (id !== undefined) {
@@ -41,8 +48,8 @@ function checkRubric(ctx: RuleContext): void {
       if (criterionId === undefined) continue;
       const owner = criteria.get(criterionId);
       if (owner !== undefined) {
-        ctx.report('duplicate-id', `The criterion id "${criterionId}" is already used${owner === id ? ' in this dimension' : ` in "${owner}"`}; criterion ids must be unique in the rubric.`, ctx.at([...criterion.path, 'id']));
-      } else criteria.set(criterionId, id ?? '');
+        ctx.report('duplicate-id', `The criterion id "${criterionId}" is already used ${firstUse(owner, dimension.index)}; criterion ids must be unique in the rubric.`, ctx.at([...criterion.path, 'id']));
+      } else criteria.set(criterionId, { dimension: dimension.index, dimensionId: id });
     }
     const subgroups = new Set<string>();
     for (const subgroup of ctx.maps([...dimension.path, 'subgroups'])) {
