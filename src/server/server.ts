@@ -60,7 +60,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params) => {
     workspace.initialize(params);
-    return CAPABILITIES;
+    return offered();
   });
   connection.onInitialized(() => void workspace.initialized());
   workspace.register();
@@ -77,19 +77,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.listen();
 }
 
-/** What the server offers every client; what it sends each one follows that client's capabilities (ClientSession). */
-const CAPABILITIES: InitializeResult = {
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    completionProvider: { triggerCharacters: [':', ' ', '[', '/'] },
-    hoverProvider: true,
-    definitionProvider: true,
-    referencesProvider: true,
-    documentSymbolProvider: { label: 'Rubrics' },
-    codeLensProvider: { resolveProvider: false },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    executeCommandProvider: { commands: [SERVER_COMMANDS.addMissingDimensions, SERVER_COMMANDS.revalidateWorkspace] },
-    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-  },
-  serverInfo: { name: 'rubrics-language-server' },
-};
+/**
+ * What the server offers every client (what it sends each one follows that client's capabilities,
+ * ClientSession). A new object each time: the library adds to the one it is given.
+ */
+function offered(): InitializeResult {
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [':', ' ', '[', '/'] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: { label: 'Rubrics' },
+      codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      executeCommandProvider: { commands: [SERVER_COMMANDS.addMissingDimensions, SERVER_COMMANDS.revalidateWorkspace] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'rubrics-language-server' },
+  };
+}

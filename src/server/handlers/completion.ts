@@ -4,6 +4,7 @@ import { onCheckedRequest } from '../checkedMessages';
 import type { ServerContext } from '../context';
 import { toCompletionItem } from '../convert';
 import { completionsAt, type DocumentKind } from '../core';
+import type { DocumentStore } from '../documentStore';
 import { PARAMS, type TextDocumentPosition } from '../params';
 import { snippetCompletions } from '../snippets';
 
@@ -33,7 +34,7 @@ async function completion({ session, store }: ServerContext, doc: ChunkedTextDoc
 }
 
 /** The files a `rubric:` (or `baseline:`) value may name: those checked as of that kind, and those named like one. */
-async function listDocuments(store: ServerContext['store'], kind: DocumentKind): Promise<string[]> {
+async function listDocuments(store: DocumentStore, kind: DocumentKind): Promise<string[]> {
   const uris = new Set<string>(store.knownOfKind(kind));
   for (const uri of await store.files.findFiles(store.ownership.folders, `**/*.${kind.toLowerCase()}.{yaml,yml}`, 500)) uris.add(uri);
   return [...uris].sort();
