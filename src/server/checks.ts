@@ -3,14 +3,16 @@ import { scanRefusal } from './confinement';
 import type { ServerContext } from './context';
 import { baseName, isBuiltinUri, isUnreadable, LineIndex, textOf, type FileAnalysis } from './core';
 import type { DiagnosticsPublisher } from './handlers/diagnostics';
+import type { PortfolioRecorder } from './handlers/portfolio';
+import type { DocumentStatusReports } from './handlers/summary';
 
 /** Who else hears of a check: the features whose state follows the files checked. */
 export interface CheckFollowers {
   readonly diagnostics: DiagnosticsPublisher;
   /** The portfolio's records of the file. */
-  readonly portfolio: { record(uri: string, analysis: FileAnalysis): void; forget(uri: string): void };
+  readonly portfolio: PortfolioRecorder;
   /** The client's status of an open document (`rubrics/documentStatus`). */
-  readonly status: { checked(uri: string, version: number, analysis: FileAnalysis): void; notOurs(uri: string): void };
+  readonly status: DocumentStatusReports;
   /** An open document was found ours for the first time (the workspace scan may be waiting for one). */
   documentOwned(): void;
 }
