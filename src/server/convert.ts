@@ -6,12 +6,15 @@ import {
   InsertTextMode,
   MarkupKind,
   SymbolKind as LspSymbolKind,
+  TextDocumentEdit,
   type CompletionItem,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
   type Range as LspRange,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { CompletionEntry, CompletionKind, Diagnostic, OutlineSymbol, Range, Severity, SymbolKind } from './core';
+import type { CompletionEntry, CompletionKind, Diagnostic, OutlineSymbol, Range, Severity, SymbolKind, TextEditData } from './core';
 
 /**
  * The engine's results (offsets into the text) as LSP values (lines and UTF-16 characters), at
@@ -119,4 +122,18 @@ export function toDocumentSymbol(positions: Positions, symbol: OutlineSymbol): D
     selectionRange: toRange(positions, symbol.selectionRange),
     children: symbol.children.map((child) => toDocumentSymbol(positions, child)),
   };
+}
+
+export function toTextEdit(positions: Positions, edit: TextEditData): TextEdit {
+  return { range: toRange(positions, edit.range), newText: edit.newText };
+}
+
+/**
+ * Edits of an open document as one workspace edit. With its version (`versioned`: the client takes
+ * `documentChanges`), the editor refuses an edit computed for text the user has changed since.
+ */
+export function toWorkspaceEdit(doc: Positions & { readonly uri: string; readonly version: number }, edits: readonly TextEditData[], versioned: boolean): WorkspaceEdit {
+  const textEdits = edits.map((e) => toTextEdit(doc, e));
+  if (versioned) return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, textEdits)] };
+  return { changes: { [doc.uri]: textEdits } };
 }

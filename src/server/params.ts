@@ -52,6 +52,17 @@ const POSITION: Shape = { line: 'uinteger', character: 'uinteger' };
 const RANGE: Shape = { start: POSITION, end: POSITION };
 const TEXT_DOCUMENT: Shape = { uri: 'string' };
 
+/** The params of a request about a place in a document, once checked against PARAMS.textDocumentPosition. */
+export interface TextDocumentPosition {
+  readonly textDocument: { readonly uri: string };
+  readonly position: { readonly line: number; readonly character: number };
+}
+
+/** The params of a request about a whole document, once checked against PARAMS.textDocument. */
+export interface TextDocumentOnly {
+  readonly textDocument: { readonly uri: string };
+}
+
 /** The params of the methods the server handles. */
 export const PARAMS = {
   textDocument: { textDocument: TEXT_DOCUMENT },

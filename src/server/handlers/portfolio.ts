@@ -1,5 +1,36 @@
+import { onCheckedRequest } from '../checkedMessages';
+import type { ServerContext } from '../context';
 import { buildPortfolio, portfolioBody, portfolioEntries, type FileAnalysis, type PortfolioEntry } from '../core';
-import type { PortfolioView } from '../protocol';
+import { PORTFOLIO, PORTFOLIO_CHANGED, type PortfolioChanged, type PortfolioParams, type PortfolioView } from '../protocol';
+import type { WorkspaceScan } from '../workspaceScan';
+
+/** What the checks tell the portfolio (DocumentChecks): a file checked, or a file gone or no longer ours. */
+export interface PortfolioRecorder {
+  record(uri: string, analysis: FileAnalysis): void;
+  forget(uri: string): void;
+}
+
+/**
+ * `rubrics/portfolio`: the portfolio of the workspace's checked files, rendered for the panel; and
+ * `rubrics/portfolioChanged`, sent to a client that asked for it (`portfolioChanges`) whenever the
+ * records change, so the panel asks again.
+ */
+export function registerPortfolio({ connection, session, store }: ServerContext, scan: Pick<WorkspaceScan, 'hasStarted' | 'run'>): PortfolioRecorder {
+  const index = new PortfolioIndex(() => store.ownership.folders);
+  onCheckedRequest(connection, PORTFOLIO, { 'folder?': 'string' }, async ({ folder }: PortfolioParams) => {
+    await store.startedUp;
+    // A workspace not scanned yet (the scan is off, or waits for a rubric document) is scanned now; the view follows as files come in.
+    if (!scan.hasStarted) void scan.run('the portfolio was opened');
+    return index.view(folder);
+  });
+  const changed = (didChange: boolean) => {
+    if (didChange && session.options.portfolioChanges) void connection.sendNotification(PORTFOLIO_CHANGED, { generation: index.generation } satisfies PortfolioChanged);
+  };
+  return {
+    record: (uri, analysis) => changed(index.record(uri, analysis)),
+    forget: (uri) => changed(index.forget(uri)),
+  };
+}
 
 interface Recorded {
   readonly entries: readonly PortfolioEntry[];
