@@ -10,7 +10,7 @@ import { COMMENT_MARKER } from '../src/action/comment';
 import { jobSummary, renderSummary } from '../src/action/summary';
 import { MAX_SUMMARY_BYTES } from '../src/core/render';
 import type { ChangeReview } from '../src/core/review/change';
-import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
+import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
 import { BOT, buildActionBundle, fakeGitHub as fakeGitHubWith, pullRequestEvent, runAction as runBundle, sarifValidator, type ActionRun } from './support/actionHarness';
 
 // The GitHub Action, run as GitHub runs it: `node dist/action/index.js` with the environment a

@@ -4,8 +4,8 @@ import { benchmarkRole, meetsBenchmark, sameQuantity } from '../src/core/domain/
 import { hoverAt } from '../src/core/language/hover';
 import { buildReport } from '../src/core/report';
 import { renderHtml, renderMarkdown } from '../src/core/render';
-import { analyzeMemory } from './helpers';
-import { cursor, DESK_ASSESSMENT, FILES, snapshotFor } from './languageFixtures';
+import { analyzeMemory } from './support/memory';
+import { cursor, DESK_ASSESSMENT, FILES, snapshotFor } from './support/languageFixtures';
 
 const metric = (quantity: string | undefined, higherIsBetter = true) => ({
   name: 'Share of support interactions that are self-service',

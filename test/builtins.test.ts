@@ -5,7 +5,7 @@ import { Engine, type RubricDocumentAnalysis } from '../src/core/engine';
 import type { Metric, Rubric } from '../src/core/format/types';
 import { benchmarkRole, sameQuantity, type BenchmarkRole } from '../src/core/domain/benchmarks';
 import { MemoryFileHost } from '../src/core/resolve/host';
-import { codesAt } from './helpers';
+import { codesAt } from './support/memory';
 
 /** The fixed ids other code relies on (see the team's ids list): order matters. */
 const EXPECTED = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fetchCommand, listChanges, parseRawDiff } from '../src/node/changedFiles';
 import { CliError } from '../src/node/errors';
-import { gitIn as git, removeTempDirs, tempDir } from './cli.helpers';
+import { gitIn as git, removeTempDirs, tempDir } from './support/cli';
 
 afterAll(removeTempDirs);
 

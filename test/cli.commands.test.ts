@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '../src/core/builtins';
-import { buildCli, removeTempDirs, REPO_ROOT, runCli } from './cli.helpers';
+import { buildCli, removeTempDirs, REPO_ROOT, runCli } from './support/cli';
 
 let cli: string;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { FileChecker } from '../src/node/analyze';
 import { NodeFileHost } from '../src/node/nodeFileHost';
 import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
-import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './cli.helpers';
+import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './support/cli';
 
 let cli: string;
 beforeAll(async () => {

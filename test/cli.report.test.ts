@@ -7,7 +7,7 @@ import { Engine } from '../src/core/engine';
 import { renderDiffMarkdown, renderJson, renderMarkdown } from '../src/core/render';
 import { buildReport, diffReports } from '../src/core/report';
 import { NodeFileHost } from '../src/node/nodeFileHost';
-import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './cli.helpers';
+import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './support/cli';
 
 let cli: string;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { Engine } from '../src/core/engine';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { escapeData, escapeProperty } from '../src/cli/formatters/github';
 import { NodeFileHost } from '../src/node/nodeFileHost';
-import { buildCli, expectGolden, FIXTURES, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
+import { buildCli, expectGolden, FIXTURES, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
 
 let cli: string;
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import { codeLenses } from '../src/core/language/codeLens';
 import { hoverAt } from '../src/core/language/hover';
 import { summarize } from '../src/core/language/summary';
 import { coverageLine } from '../src/core/render/text';
-import { yaml } from './helpers';
-import { cursor, snapshotFor } from './languageFixtures';
+import { yaml } from './support/memory';
+import { cursor, snapshotFor } from './support/languageFixtures';
 
 const RUBRIC = yaml`
   apiVersion: rubrics-as-code/v1

@@ -16,7 +16,7 @@ import { MemoryFileHost } from '../src/core/resolve/host';
 import { RuleContext } from '../src/core/rules/context';
 import { SCHEMA_VALID } from '../src/core/schema/validateSchema';
 import { workUnits } from '../src/core/yaml/work';
-import { analyzeMemory, SMALL_RUBRIC, yaml } from './helpers';
+import { analyzeMemory, SMALL_RUBRIC, yaml } from './support/memory';
 
 const RUBRIC = SMALL_RUBRIC;
 

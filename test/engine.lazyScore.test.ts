@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../src/core/engine';
-import { analyzeMemory, SMALL_RUBRIC, yaml } from './helpers';
+import { analyzeMemory, SMALL_RUBRIC, yaml } from './support/memory';
 
 // Counts how often the engine builds an assessment's full scores, through the module it imports them from.
 const built = vi.hoisted(() => ({ scores: 0 }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMemory, codesAt, yaml } from './helpers';
+import { analyzeMemory, codesAt, yaml } from './support/memory';
 
 const rubric = yaml`
   apiVersion: rubrics-as-code/v1

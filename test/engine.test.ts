@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
-import { analyzeMemory, codesAt, yaml } from './helpers';
+import { analyzeMemory, codesAt, yaml } from './support/memory';
 
 const rubric = (id = 'desk') => yaml`
   apiVersion: rubrics-as-code/v1

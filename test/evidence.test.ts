@@ -10,7 +10,7 @@ import type { AssessmentDocumentAnalysis } from '../src/core/engine';
 import { renderHtml, renderMarkdown } from '../src/core/render';
 import { buildReport } from '../src/core/report';
 import { formatAge } from '../src/core/text/age';
-import { analyzeMemory, codesAt, yaml } from './helpers';
+import { analyzeMemory, codesAt, yaml } from './support/memory';
 
 describe('durations and dates', () => {
   it('reads ISO 8601 durations of whole units, and nothing else', () => {

@@ -7,7 +7,7 @@ import { renderHistoryHtml } from '../src/core/render/html/history';
 import { renderHistoryMarkdown } from '../src/core/render/markdown/history';
 import { buildHistory, historyPoint, type HistoryPoint } from '../src/core/review/history';
 import type { FileAnalysis } from '../src/core/engine';
-import { analyzeMemory, yaml } from './helpers';
+import { analyzeMemory, yaml } from './support/memory';
 
 const RUBRIC = yaml`
   apiVersion: rubrics-as-code/v1

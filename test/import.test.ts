@@ -16,8 +16,8 @@ import type { AssessmentDocumentAnalysis } from '../src/core/engine';
 import type { Rubric } from '../src/core/format/types';
 import { buildReport } from '../src/core/report';
 import { renderMarkdown } from '../src/core/render';
-import { buildCli, gitIn, removeTempDirs, runCli, tempDir } from './cli.helpers';
-import { analyzeMemory, codesAt } from './helpers';
+import { buildCli, gitIn, removeTempDirs, runCli, tempDir } from './support/cli';
+import { analyzeMemory, codesAt } from './support/memory';
 
 const FIXTURES = path.join(__dirname, 'fixtures/import');
 

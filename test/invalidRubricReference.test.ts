@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMemory, codesAt, yaml } from './helpers';
+import { analyzeMemory, codesAt, yaml } from './support/memory';
 
 // A rubric that fails its schema (a criterion without a level) must still be found by its id:
 // the reference should say "has errors, fix it", not "no rubric has this id".

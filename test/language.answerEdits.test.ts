@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocuments } from '../src/core/document/located';
 import { answerChangeProblems, answerEdits, applyTextEdits, type AnswerChange, type AnswerEditOptions } from '../src/core/language/answerEdits';
 import { scalarText } from '../src/core/yaml/emit';
-import { DESK_ASSESSMENT, memoryEngine, uriOf } from './languageFixtures';
+import { DESK_ASSESSMENT, memoryEngine, uriOf } from './support/languageFixtures';
 
 /** The text after the changes, as an editor would write it; fails on a refusal. */
 function edit(text: string, changes: AnswerChange | readonly AnswerChange[], options: AnswerEditOptions = {}): string {

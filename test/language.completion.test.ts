@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { completionsAt, type CompletionEntry } from '../src/core/language/completion';
 import { cursorContext } from '../src/core/language/cursor';
-import { yaml } from './helpers';
-import { cursor, DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, insertCompletion, memoryEngine, snapshotFor, uriOf } from './languageFixtures';
+import { yaml } from './support/memory';
+import { cursor, DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, insertCompletion, memoryEngine, snapshotFor, uriOf } from './support/languageFixtures';
 
 async function complete(path: string, text: string, env = {}): Promise<{ items: CompletionEntry[]; text: string }> {
   const at = cursor(text);

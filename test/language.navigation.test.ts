@@ -3,7 +3,7 @@ import { definitionAt } from '../src/core/language/definition';
 import { hoverAt } from '../src/core/language/hover';
 import { documentSymbols, type OutlineSymbol } from '../src/core/language/symbols';
 import { builtinFrameworks } from '../src/core/builtins';
-import { cursor, DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, snapshotFor, uriOf } from './languageFixtures';
+import { cursor, DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, snapshotFor, uriOf } from './support/languageFixtures';
 
 async function hover(path: string, text: string) {
   const at = cursor(text);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { codeLenses } from '../src/core/language/codeLens';
 import { addMissingDimensions, quickFixes } from '../src/core/language/quickFixes';
 import { summarize } from '../src/core/language/summary';
-import { codesAt, yaml } from './helpers';
-import { applyEdits, DESK_ASSESSMENT, DESK_PLAN, snapshotFor } from './languageFixtures';
+import { codesAt, yaml } from './support/memory';
+import { applyEdits, DESK_ASSESSMENT, DESK_PLAN, snapshotFor } from './support/languageFixtures';
 
 async function fixesFor(path: string, text: string, code: string) {
   const { analysis } = await snapshotFor(path, text);

@@ -8,7 +8,7 @@ import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { shownByYamlExtension } from '../src/extension/yamlOwnership';
 import { DEFAULT_FILE_GLOBS } from '../src/server/ownership';
-import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from './languageFixtures';
+import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from './support/languageFixtures';
 
 /**
  * `contributes.yamlValidation` hands our combined schema to Red Hat's YAML extension. Check it

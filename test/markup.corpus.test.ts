@@ -21,8 +21,8 @@ import { toFileResult } from '../src/node/results';
 import { renderDiffMarkdown, renderHtml, renderMarkdown, renderReviewMarkdown } from '../src/core/render';
 import { buildReport, diffReports } from '../src/core/report';
 import { reviewChange } from '../src/core/review/change';
-import { analyzeMemory } from './helpers';
-import { decodeAttr, expectSafePage, tagsOf } from './reportSupport';
+import { analyzeMemory } from './support/memory';
+import { decodeAttr, expectSafePage, tagsOf } from './support/report';
 
 const CORPUS = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/markup/corpus.json'), 'utf8')) as string[];
 

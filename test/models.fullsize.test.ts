@@ -13,7 +13,7 @@ import { rubricYaml } from '../src/core/interchange/rubricYaml';
 import { convertSamm } from '../src/core/interchange/samm';
 import { renderJson, renderMarkdown } from '../src/core/render';
 import { buildReport, type ReportModel } from '../src/core/report';
-import { analyzeMemory, codesAt } from './helpers';
+import { analyzeMemory, codesAt } from './support/memory';
 import { reportSchemaErrors } from './support/reportSchema';
 import { DSOMM_SHAPE, dsommLadder, dsommShapedModel } from './support/dsommShapedModel';
 import { SAMM_CREDITS, SAMM_FUNCTIONS, sammShapedModel } from './support/sammShapedModel';

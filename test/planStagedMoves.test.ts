@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMemory, codesAt, yaml } from './helpers';
+import { analyzeMemory, codesAt, yaml } from './support/memory';
 
 // A plan that raises one dimension in stages: 2 → 3 → 4. The second stage starts where the first
 // leaves the dimension, which is not the baseline level; that is only right when it depends on it.

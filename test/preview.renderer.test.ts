@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createNonce } from '../src/extension/preview/html';
 import { previewPage as previewShell, previewReport, renderHtml, type PreviewReport } from '../src/core/render';
 import { buildReport } from '../src/core/report';
-import { analyzeMemory } from './helpers';
+import { analyzeMemory } from './support/memory';
 
 /** What `webview.cspSource` is in VS Code 1.139 (measured in code-server): a keyword and an origin. */
 const CSP_SOURCE = "'self' https://*.vscode-cdn.net";

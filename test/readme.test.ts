@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { limitsTable } from '../scripts/sync-readme.mjs';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/core/diagnostics/codes';
 import { DIAGNOSTIC_HELP, diagnosticHelpUri } from '../src/core/diagnostics/help';
-import { analyzeMemory } from './helpers';
+import { analyzeMemory } from './support/memory';
 
 const readme = fs.readFileSync(path.join(__dirname, '../README.md'), 'utf8');
 

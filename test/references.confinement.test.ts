@@ -11,7 +11,7 @@ import { Engine } from '../src/core/engine';
 import { isInside, refusalSentence, versionControlFolderOf, type Confinement } from '../src/core/resolve/confinement';
 import { MemoryFileHost, type FileHost, type FileRead } from '../src/core/resolve/host';
 import { workspaceConfinement } from '../src/server/confinement';
-import { SMALL_RUBRIC, yaml } from './helpers';
+import { SMALL_RUBRIC, yaml } from './support/memory';
 
 const RUBRIC = SMALL_RUBRIC;
 

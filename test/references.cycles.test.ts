@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine, type FileAnalysis } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
-import { buildCli, removeTempDirs, runCli, tempDir } from './cli.helpers';
-import { codesAt, yaml } from './helpers';
-import { DESK_RUBRIC } from './languageFixtures';
+import { buildCli, removeTempDirs, runCli, tempDir } from './support/cli';
+import { codesAt, yaml } from './support/memory';
+import { DESK_RUBRIC } from './support/languageFixtures';
 
 const plan = (id: string, baseline: string, rubric = './desk.rubric.yaml') => yaml`
   apiVersion: rubrics-as-code/v1

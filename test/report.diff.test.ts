@@ -4,8 +4,8 @@ import { moveArrow } from '../src/core/render/text';
 import { buildReport, diffReports, type ReportModel } from '../src/core/report';
 import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
-import { analyzeMemory } from './helpers';
-import { analyzeInput, expectGolden, inputFiles } from './reportSupport';
+import { analyzeMemory } from './support/memory';
+import { analyzeInput, expectGolden, inputFiles } from './support/report';
 
 async function model(entry: string, overrides: Record<string, string> = {}): Promise<ReportModel> {
   return buildReport(await analyzeInput(entry, overrides));

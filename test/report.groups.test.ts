@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis, RubricDocumentAnalysis } from '../src/core/engine';
 import { buildReport } from '../src/core/report';
 import { groupDimensions } from '../src/core/report/groups';
-import { analyzeInput } from './reportSupport';
+import { analyzeInput } from './support/report';
 
 describe('report groups', () => {
   it('take each group’s weight from the score scoring computed (GroupScore.weight), not from the rubric again', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type ReportDimension, type ReportModel } from '../src/core/report';
-import { analyzeMemory, yaml } from './helpers';
-import { analyzeInput } from './reportSupport';
+import { analyzeMemory, yaml } from './support/memory';
+import { analyzeInput } from './support/report';
 
 function dimension(model: ReportModel, id: string): ReportDimension {
   const found = model.assessment?.dimensions.find((d) => d.id === id);

@@ -7,8 +7,8 @@ import { buildReport, type ReportModel } from '../src/core/report';
 import { builtinFrameworks } from '../src/core/builtins';
 import type { RubricDocumentAnalysis } from '../src/core/engine';
 import { FILE_NAMES, STARTER_RUBRIC_ID, starterAssessment, starterDates } from '../src/cli/initTemplates';
-import { analyzeMemory, yaml } from './helpers';
-import { analyzeInput, decodeAttr, expectGolden, tagsOf } from './reportSupport';
+import { analyzeMemory, yaml } from './support/memory';
+import { analyzeInput, decodeAttr, expectGolden, tagsOf } from './support/report';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';

@@ -7,7 +7,7 @@ import { Engine } from '../src/core/engine';
 import { MemoryFileHost } from '../src/core/resolve/host';
 import { renderHtml, renderJson, renderMarkdown } from '../src/core/render';
 import { buildReport } from '../src/core/report';
-import { expectSafePage } from './reportSupport';
+import { expectSafePage } from './support/report';
 import { analyzeFile } from './support/diskHost';
 
 const SAMPLES = path.join(__dirname, '../samples/kestrel');

@@ -6,8 +6,8 @@ import { renderHtml, renderMarkdown, renderMarkdownText } from '../src/core/rend
 import { buildReport, type ReportModel } from '../src/core/report';
 import { base64, cspHash, sha256 } from '../src/core/render/html/sha256';
 import { markdownBlock as mdBlock } from '../src/core/render/markdown/escape';
-import { analyzeMemory, yaml } from './helpers';
-import { decodeAttr, expectSafePage, tagsOf } from './reportSupport';
+import { analyzeMemory, yaml } from './support/memory';
+import { decodeAttr, expectSafePage, tagsOf } from './support/report';
 
 // Hostile text in every kind of free text and title the format allows.
 const SCRIPT = '<script>alert(1)</script>';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReviewMarkdown } from '../src/core/render';
 import { chartTitle, MAX_TITLE, mermaidLabel, mermaidXyChart, shortLabel } from '../src/core/render/markdown/mermaid';
 import { reviewChange, type ChangeReview, type ImpactedDocument } from '../src/core/review/change';
-import { analyzeMemory } from './helpers';
+import { analyzeMemory } from './support/memory';
 import { withArticle } from '../src/core/render/text';
 import { scoreMoved } from '../src/core/review/explain';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticCode } from '../src/core/diagnostics/codes';
 import { RULES } from '../src/core/rules/registry';
-import { analyzeMemory, codesAt, yaml } from './helpers';
+import { analyzeMemory, codesAt, yaml } from './support/memory';
 import { goldenFiles } from './support/golden';
 
 const expectGolden = goldenFiles('rules');

@@ -10,7 +10,7 @@ import { DiagnosticCollector } from '../src/core/diagnostics/collector';
 import { validateRubric, withSharedValues } from '../src/core/generated/validators.js';
 import { validateAgainstSchema } from '../src/core/schema/validateSchema';
 import { aliasSharedRubric, writtenOutRubric } from '../bench/hostile';
-import { analyzeMemory, codesAt, yaml } from './helpers';
+import { analyzeMemory, codesAt, yaml } from './support/memory';
 
 /** A rubric whose three dimensions share `levels` through an alias; `descriptor` is the level 2 text. */
 function sharedLevels(descriptor: string): string {

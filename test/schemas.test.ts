@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateRubric } from '../src/core/generated/validators';
-import { analyzeMemory, codesAt } from './helpers';
+import { analyzeMemory, codesAt } from './support/memory';
 
 type Schema = Record<string, unknown>;
 const dir = path.join(__dirname, '../schemas');

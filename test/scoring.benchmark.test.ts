@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../src/core/engine';
-import { analyzeInput, inputFiles } from './reportSupport';
+import { analyzeInput, inputFiles } from './support/report';
 
 /**
  * A metric meets its benchmark when it is at least as good: at or above it where higher is

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../src/core/engine';
 import type { AssessmentScore } from '../src/core/scoring/types';
-import { analyzeMemory, yaml } from './helpers';
+import { analyzeMemory, yaml } from './support/memory';
 
 const RUBRIC = yaml`
   apiVersion: rubrics-as-code/v1

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis, FileAnalysis } from '../src/core/engine';
 import type { DimensionScore } from '../src/core/scoring/types';
-import { analyzeMemory, codesAt, yaml } from './helpers';
+import { analyzeMemory, codesAt, yaml } from './support/memory';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures/scoring', name), 'utf8');
 

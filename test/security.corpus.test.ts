@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../src/action/comment';
 import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
 import { UNSAFE_BUT_SPACING } from '../src/core/text/controls';
-import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './cli.helpers';
+import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
 import { buildActionBundle, fakeGitHub, pullRequestEvent, runAction, sarifValidator, type ActionRun, type FakeGitHub } from './support/actionHarness';
 
 const onLinux = process.platform === 'linux';

@@ -6,8 +6,8 @@ import type { Diagnostic, Location } from 'vscode-languageserver/node';
 import { stageCliPackage } from '../scripts/pack-cli.mjs';
 import { builtinFrameworks } from '../src/core/builtins';
 import { BUILTIN_TEXT } from '../src/server/protocol';
-import { buildCli, removeTempDirs, REPO_ROOT, tempDir } from './cli.helpers';
-import { DESK_ASSESSMENT, FILES, uriOf } from './languageFixtures';
+import { buildCli, removeTempDirs, REPO_ROOT, tempDir } from './support/cli';
+import { DESK_ASSESSMENT, FILES, uriOf } from './support/languageFixtures';
 import { bundle, position, removeBundles, startStdioServer, startWorkerServer, type TestClient } from './support/lspClient';
 import { RawLspServer } from './support/rawLsp';
 

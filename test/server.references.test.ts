@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Location } from 'vscode-languageserver/node';
-import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from './languageFixtures';
+import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from './support/languageFixtures';
 import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
 
 const SECRET = DESK_RUBRIC.replace('title: Service desk', 'title: TOP SECRET, never to be shown');

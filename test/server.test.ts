@@ -11,7 +11,7 @@ import { MemoryFileHost } from '../src/core/resolve/host';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { revisionUri } from '../src/core/review/revisionUri';
 import { ANSWER_EDITS, ANSWER_MODEL, DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type AnswerEditsResult, type AnswerModelResult, type DocumentSummary } from '../src/server/protocol';
-import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './languageFixtures';
+import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './support/languageFixtures';
 import { DESK_RUBRIC as QUESTIONNAIRE_RUBRIC, TWO_ASSESSORS } from './support/questionnaireFixtures';
 import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
 

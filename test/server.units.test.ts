@@ -7,8 +7,8 @@ import { readSettings, DEFAULT_VALIDATION_DELAY_MS } from '../src/server/config'
 import { indentLaterLines } from '../src/server/convert';
 import { DEFAULT_FILE_GLOBS, FileOwnership } from '../src/server/ownership';
 import { SNIPPETS, snippetCompletions, snippetPlace } from '../src/server/snippets';
-import { analyzeMemory } from './helpers';
-import { DESK_ASSESSMENT, snapshotFor } from './languageFixtures';
+import { analyzeMemory } from './support/memory';
+import { DESK_ASSESSMENT, snapshotFor } from './support/languageFixtures';
 
 /** Offsets are marked with `|` in the text. */
 function at(marked: string): { text: string; offset: number } {

@@ -10,7 +10,7 @@ import { buildSnippetsText, SNIPPETS_FILE } from '../scripts/generate-snippets.m
 import { builtinFrameworks } from '../src/core/builtins';
 import type { FileAnalysis } from '../src/core/engine';
 import type { Rubric } from '../src/core/format/types';
-import { analyzeMemory } from './helpers';
+import { analyzeMemory } from './support/memory';
 
 interface Snippet {
   name: string;

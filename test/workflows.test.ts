@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { FAIL_ON, OUTPUT_KINDS, readInputs } from '../src/action/inputs';
 import { ACTION_USES, CLI_PACKAGE } from '../src/cli/distribution';
 import { starterWorkflow } from '../src/cli/initTemplates';
-import { REPO_ROOT } from './cli.helpers';
+import { REPO_ROOT } from './support/cli';
 
 // action.yml, the workflow `rubrics init --with-ci` writes, and the workflow snippets in the
 // README, checked with @action-validator/core (GitHub's published schemas for actions and

@@ -13,7 +13,7 @@ import { Engine } from '../src/core/engine';
 import { parseFastOrBail } from '../src/core/yaml/parseFast';
 import { parseFull } from '../src/core/yaml/parseFull';
 import { DiskFileHost } from './support/diskHost';
-import { diffParses, lineSoup, mutateYaml, Random, randomYaml } from './yaml-support';
+import { diffParses, lineSoup, mutateYaml, Random, randomYaml } from './support/yaml';
 
 const root = path.resolve(__dirname, '..');
 

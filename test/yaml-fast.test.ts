@@ -4,7 +4,7 @@ import { parseFastOrBail, tryParseFast } from '../src/core/yaml/parseFast';
 import { parseFull } from '../src/core/yaml/parseFull';
 import type { ParsedYamlDocument } from '../src/core/yaml/types';
 import { PARSED_MAP_PROTOTYPE } from '../src/core/yaml/maps';
-import { diffParses } from './yaml-support';
+import { diffParses } from './support/yaml';
 
 /** Parses with the fast parser, which must accept the text and agree with the full parser. */
 function fast(text: string): ParsedYamlDocument[] {

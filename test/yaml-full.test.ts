@@ -9,8 +9,8 @@ import { parseYaml } from '../src/core/yaml/parse';
 import { parseFull } from '../src/core/yaml/parseFull';
 import { describeYamlError } from '../src/core/yaml/yamlLibrary';
 import type { ParsedYamlDocument } from '../src/core/yaml/types';
-import { analyzeMemory } from './helpers';
-import { rangeOutside } from './yaml-support';
+import { analyzeMemory } from './support/memory';
+import { rangeOutside } from './support/yaml';
 
 function only(text: string): ParsedYamlDocument {
   const parsed = parseYaml(text, { parser: 'full' });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../src/core/engine';
 import { DOCUMENT_BUDGET, DocumentBudget } from '../src/core/document/budget';
 import { workUnits } from '../src/core/yaml/work';
-import { aliasAmplification, anyCase, checkText, corpusEngine, loadCorpus, longLine, mutatedFile, randomDocument, yamlWorkBudget } from './yaml-fuzz-support';
+import { aliasAmplification, anyCase, checkText, corpusEngine, loadCorpus, longLine, mutatedFile, randomDocument, yamlWorkBudget } from './support/yamlFuzz';
 
 const SUITE_SEED = 20_261_201;
 const runs = Number(process.env.FUZZ_RUNS ?? 400);

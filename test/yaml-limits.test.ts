@@ -9,7 +9,7 @@ import { aliasSharedRubric, longSpaceLine } from '../bench/hostile';
 import { checkStructure, YAML_LIMITS } from '../src/core/yaml/limits';
 import { parseYaml } from '../src/core/yaml/parse';
 import { WorkCounter, workUnits } from '../src/core/yaml/work';
-import { analyzeMemory } from './helpers';
+import { analyzeMemory } from './support/memory';
 
 const header = 'apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: guarded\n';
 

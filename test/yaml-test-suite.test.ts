@@ -12,7 +12,7 @@ import { MemoryFileHost } from '../src/core/resolve/host';
 import { parseYaml } from '../src/core/yaml/parse';
 import { parseFastOrBail } from '../src/core/yaml/parseFast';
 import { parseFull } from '../src/core/yaml/parseFull';
-import { diffParses, rangeOutside } from './yaml-support';
+import { diffParses, rangeOutside } from './support/yaml';
 
 interface SuiteCase {
   readonly id: string;

@@ -7,7 +7,7 @@ import Ajv from 'ajv';
 import * as esbuild from 'esbuild';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import { actionBundle } from '../../scripts/action-bundle.mjs';
-import { REPO_ROOT, tempDir } from '../cli.helpers';
+import { REPO_ROOT, tempDir } from './cli';
 
 // The GitHub Action, run as GitHub runs it: `node dist/action/index.js` with the environment a
 // runner gives a step (the event file, the workspace, the summary and output files, the inputs as

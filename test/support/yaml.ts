@@ -2,10 +2,10 @@
  * Shared by the YAML tests: a strict structural comparison of two parses (values, prototypes,
  * number types, key order, every span and range) and deterministic generators of YAML text.
  */
-import { Random } from '../bench/generate';
-import type { Range } from '../src/core/text/range';
-import type { ContainerSpan, ParsedYamlDocument } from '../src/core/yaml/types';
-import { PARSED_MAP_PROTOTYPE } from '../src/core/yaml/maps';
+import { Random } from '../../bench/generate';
+import type { Range } from '../../src/core/text/range';
+import type { ContainerSpan, ParsedYamlDocument } from '../../src/core/yaml/types';
+import { PARSED_MAP_PROTOTYPE } from '../../src/core/yaml/maps';
 
 /** Describes the first difference between two parses of the same text, or undefined if they agree. */
 export function diffParses(fast: readonly ParsedYamlDocument[], full: readonly ParsedYamlDocument[]): string | undefined {

@@ -12,21 +12,21 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { aliasSharedRubric } from '../bench/hostile';
-import { generateBenchDocuments } from '../bench/generate';
-import { DocumentBudget } from '../src/core/document/budget';
-import { Engine } from '../src/core/engine';
-import { MemoryFileHost } from '../src/core/resolve/host';
-import { YAML_LIMITS } from '../src/core/yaml/limits';
-import { parseYaml } from '../src/core/yaml/parse';
-import { parseFastOrBail } from '../src/core/yaml/parseFast';
-import { parseFull } from '../src/core/yaml/parseFull';
-import { workUnits, type ParseWork } from '../src/core/yaml/work';
-import { diffParses, rangeOutside } from './yaml-support';
+import { aliasSharedRubric } from '../../bench/hostile';
+import { generateBenchDocuments } from '../../bench/generate';
+import { DocumentBudget } from '../../src/core/document/budget';
+import { Engine } from '../../src/core/engine';
+import { MemoryFileHost } from '../../src/core/resolve/host';
+import { YAML_LIMITS } from '../../src/core/yaml/limits';
+import { parseYaml } from '../../src/core/yaml/parse';
+import { parseFastOrBail } from '../../src/core/yaml/parseFast';
+import { parseFull } from '../../src/core/yaml/parseFull';
+import { workUnits, type ParseWork } from '../../src/core/yaml/work';
+import { diffParses, rangeOutside } from './yaml';
 
 // --- the corpus that mutations start from ------------------------------------------------------
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '../..');
 
 function yamlFilesUnder(dir: string): string[] {
   const found: string[] = [];

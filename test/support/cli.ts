@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { cliBuilds } from '../scripts/cli-bundle.mjs';
-import { goldenFiles } from './support/golden';
+import { cliBuilds } from '../../scripts/cli-bundle.mjs';
+import { goldenFiles } from './golden';
 
-export const REPO_ROOT = path.resolve(__dirname, '..');
-export const FIXTURES = path.join(__dirname, 'fixtures/cli');
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const FIXTURES = path.join(__dirname, '../fixtures/cli');
 
 /**
  * Bundles the `rubrics` command as esbuild.config.mjs does (cli.js, which loads cli/validate.js

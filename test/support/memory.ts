@@ -1,6 +1,6 @@
-import { Engine, type FileAnalysis } from '../src/core/engine';
-import { MemoryFileHost } from '../src/core/resolve/host';
-import { LineIndex } from '../src/core/text/lineIndex';
+import { Engine, type FileAnalysis } from '../../src/core/engine';
+import { MemoryFileHost } from '../../src/core/resolve/host';
+import { LineIndex } from '../../src/core/text/lineIndex';
 
 /** Analyzes in-memory files; `files` maps a path under file:///ws/ to its text. */
 export async function analyzeMemory(files: Record<string, string>, entry: string, options: ConstructorParameters<typeof Engine>[1] = {}): Promise<FileAnalysis> {

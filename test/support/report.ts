@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { FileAnalysis } from '../src/core/engine';
-import { isSafeUrl } from '../src/core/domain/links';
-import { analyzeMemory } from './helpers';
-import { goldenFiles } from './support/golden';
+import type { FileAnalysis } from '../../src/core/engine';
+import { isSafeUrl } from '../../src/core/domain/links';
+import { analyzeMemory } from './memory';
+import { goldenFiles } from './golden';
 
 /** The report tests' inputs: a rubric, two assessments and a plan of a fictional company. */
-export const INPUT_DIR = path.join(__dirname, 'golden/report/input');
+export const INPUT_DIR = path.join(__dirname, '../golden/report/input');
 
 export function inputFiles(): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(INPUT_DIR).map((f) => [f, fs.readFileSync(path.join(INPUT_DIR, f), 'utf8')]));

@@ -1,8 +1,8 @@
-import { applyTextEdits } from '../src/core/language/answerEdits';
-import { Engine, type FileAnalysis } from '../src/core/engine';
-import type { LanguageSnapshot } from '../src/core/language/snapshot';
-import { MemoryFileHost } from '../src/core/resolve/host';
-import { yaml } from './helpers';
+import { applyTextEdits } from '../../src/core/language/answerEdits';
+import { Engine, type FileAnalysis } from '../../src/core/engine';
+import type { LanguageSnapshot } from '../../src/core/language/snapshot';
+import { MemoryFileHost } from '../../src/core/resolve/host';
+import { yaml } from './memory';
 
 /** Shared material for the language-feature tests: a small gated rubric and documents using it. */
 
