@@ -16,26 +16,26 @@ export const LEFT_OUT = [
   'test/action.test.ts',
   'test/batchTuning.test.ts',
   'test/cli.*.test.ts',
-  'test/ensureDeps.test.ts',
+  'test/integration/ensureDeps.test.ts',
   'test/history.test.ts',
   'test/import.test.ts',
   'test/references.cycles.test.ts',
   'test/review.test.ts',
-  'test/scripts.smoke.test.ts',
+  'test/integration/scripts.test.ts',
   'test/server.references.test.ts',
   'test/server/portfolio.test.ts', // the bundled server in a worker thread
-  'test/webBundle.test.ts',
+  'test/integration/webBundle.test.ts',
   // robustness
   'test/engine.budget.test.ts',
   'test/language.robustness.test.ts',
-  'test/markup.corpus.test.ts',
+  'test/integration/markupCorpus.test.ts',
   'test/preview.webview.test.ts',
   'test/webview/portfolio.test.ts',
   'test/yaml-*.test.ts',
   // replaces a module (vi.mock), which needs a module graph of its own (isolate below)
   'test/engine.lazyScore.test.ts',
   // reads the source text, which Stryker rewrites with its switches
-  'test/architecture.test.ts',
+  'test/integration/architecture.test.ts',
 ];
 
 export default mergeConfig(

@@ -1,6 +1,6 @@
 /**
  * What every diagnostic says, word for word, for the files of samples/invalid/ (one or more per
- * code that can be triggered): test/samples.test.ts checks each file's codes and places, this its
+ * code that can be triggered): test/integration/samples.test.ts checks each file's codes and places, this its
  * messages, so that a rule whose message loses what it names, or changes its advice, fails a test.
  * UPDATE_GOLDEN=1 rewrites test/golden/diagnostics/invalid-samples.txt after a wanted change.
  */

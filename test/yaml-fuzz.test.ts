@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of the engine (see test/yaml-fuzz-support.ts for the generators and
+ * Property-based fuzzing of the engine (see test/support/yamlFuzz.ts for the generators and
  * the property). `npm test` runs a few hundred cases from a fixed seed, so it never flakes;
  * `npm run fuzz` runs 100,000 from a fresh seed (FUZZ_RUNS and FUZZ_SEED override both) and
  * prints the seed, which replays a failure exactly.

@@ -13,11 +13,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../src/action/comment';
-import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
-import { UNSAFE_BUT_SPACING } from '../src/core/text/controls';
-import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
-import { buildActionBundle, fakeGitHub, pullRequestEvent, runAction, sarifValidator, type ActionRun, type FakeGitHub } from './support/actionHarness';
+import { COMMENT_MARKER } from '../../src/action/comment';
+import { DIAGNOSTIC_CODES } from '../../src/core/diagnostics/codes';
+import { UNSAFE_BUT_SPACING } from '../../src/core/text/controls';
+import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
+import { buildActionBundle, fakeGitHub, pullRequestEvent, runAction, sarifValidator, type ActionRun, type FakeGitHub } from '../support/actionHarness';
 
 const onLinux = process.platform === 'linux';
 

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/core/diagnostics/codes';
-import { Engine, type AssessmentDocumentAnalysis, type FileAnalysis, type PlanDocumentAnalysis } from '../src/core/engine';
-import type { AssessmentScore } from '../src/core/scoring/types';
-import { analyzeFile, DiskFileHost, placedDiagnostics } from './support/diskHost';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../src/core/diagnostics/codes';
+import { Engine, type AssessmentDocumentAnalysis, type FileAnalysis, type PlanDocumentAnalysis } from '../../src/core/engine';
+import type { AssessmentScore } from '../../src/core/scoring/types';
+import { analyzeFile, DiskFileHost, placedDiagnostics } from '../support/diskHost';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const samplesDir = path.join(root, 'samples');
 const invalidDir = path.join(samplesDir, 'invalid');
 
@@ -181,7 +181,7 @@ const CODES_WITHOUT_SAMPLE: Partial<Record<DiagnosticCode, string>> = {
   'reference-outside-workspace':
     'it needs a file outside the repository or workspace, which a sample cannot hold, and depends on the root each face gives; covered by test/references.confinement.test.ts, test/cli.confinement.test.ts, test/server.references.test.ts and test/action.test.ts',
   'file-outside-workspace':
-    'it needs a link that leaves the repository or workspace, which a sample cannot hold, and is given by the face that finds the files; covered by test/cli.confinement.test.ts, test/server.references.test.ts and test/security.corpus.test.ts',
+    'it needs a link that leaves the repository or workspace, which a sample cannot hold, and is given by the face that finds the files; covered by test/cli.confinement.test.ts, test/server.references.test.ts and test/integration/securityCorpus.test.ts',
 };
 
 describe('samples/invalid/', () => {

@@ -2,15 +2,15 @@
  * The contributor's documents say what is true: README.md's Contributing section gives the two
  * commands and CI runs exactly what it gives, ARCHITECTURE.md names every folder of src/ and every
  * stage of the core, and every npm script the documents name exists and is run, at least in
- * small, by `npm test` (test/scripts.smoke.test.ts, test/e2e/scripts.test.ts, or `npm test`
+ * small, by `npm test` (test/integration/scripts.test.ts, test/e2e/scripts.test.ts, or `npm test`
  * itself), except test:vscode, which downloads VS Code.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORE_LAYERS } from '../scripts/layers.mjs';
+import { CORE_LAYERS } from '../../scripts/layers.mjs';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const readme = read('README.md');
 const architecture = read('ARCHITECTURE.md');
@@ -50,7 +50,7 @@ describe('README.md for users, CONTRIBUTING.md and ARCHITECTURE.md for contribut
     const named = new Set([...`${readme}\n${contributing}\n${architecture}`.matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => m[1] as string));
     expect(named.size).toBeGreaterThan(10);
     for (const name of named) expect(Object.keys(scripts), name).toContain(name);
-    const smoke = read('test/scripts.smoke.test.ts') + read('test/e2e/scripts.test.ts');
+    const smoke = read('test/integration/scripts.test.ts') + read('test/e2e/scripts.test.ts');
     // What `npm test` runs on its way: its own steps and theirs, and what unit tests run directly.
     const byNpmTest = new Set<string>();
     const visit = (script: string) => {

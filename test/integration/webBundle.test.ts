@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { builds, WEB_BUNDLE_GZIP_LIMIT, WEB_BUNDLE_LIMIT } from '../esbuild.config.mjs';
-import { EDITOR_SCHEMAS } from '../src/core/generated/editorSchemas';
-import { documentation, type SchemaNode } from '../src/core/language/schemaModel';
+import { builds, WEB_BUNDLE_GZIP_LIMIT, WEB_BUNDLE_LIMIT } from '../../esbuild.config.mjs';
+import { EDITOR_SCHEMAS } from '../../src/core/generated/editorSchemas';
+import { documentation, type SchemaNode } from '../../src/core/language/schemaModel';
 
 /**
  * The web extension (github.dev, vscode.dev) is downloaded on a visit: each of its bundles, built
@@ -20,7 +20,7 @@ describe('web bundles', () => {
   });
 
   it.each(web.map((b) => [b.outfile, b] as const))('%s is within its budgets and needs nothing from Node', async (_name, options) => {
-    const result = await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '..'), write: false, logLevel: 'silent', metafile: true });
+    const result = await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '../..'), write: false, logLevel: 'silent', metafile: true });
     const contents = result.outputFiles?.[0]?.contents ?? new Uint8Array();
     expect(contents.byteLength).toBeGreaterThan(100_000);
     expect(contents.byteLength).toBeLessThan(WEB_BUNDLE_LIMIT);
@@ -31,7 +31,7 @@ describe('web bundles', () => {
 
   it('carry the schemas as the editor reads them (npm run gen): every node documents the same, and no bundle reads a schema file', async () => {
     for (const name of ['common', 'rubric', 'assessment', 'plan']) {
-      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, `../schemas/${name}.schema.json`), 'utf8')) as unknown;
+      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, `../../schemas/${name}.schema.json`), 'utf8')) as unknown;
       const bundled = EDITOR_SCHEMAS[`${name}.schema.json`];
       /** The documentation of every schema node; the maps of named subschemas (properties, $defs) are not nodes. */
       const docs = (node: unknown, at: string, out: Map<string, string | undefined>, named = false): Map<string, string | undefined> => {
@@ -55,13 +55,13 @@ describe('web bundles', () => {
       if (name === 'common') expect((bundled as { $defs: Record<string, { examples?: unknown[] }> }).$defs.date?.examples).toEqual(['2026-03-31']);
     }
     for (const options of web) {
-      const result = await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '..'), write: false, logLevel: 'silent', metafile: true });
+      const result = await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '../..'), write: false, logLevel: 'silent', metafile: true });
       expect(Object.keys(result.metafile?.inputs ?? {}).filter((i) => /schemas\/[a-z]+\.schema\.json$/.test(i)), options.outfile).toEqual([]);
     }
   }, 120_000);
 
   it.each(builds.filter((b) => /^dist\/(web\/)?(extension|server)\.js$/.test(b.outfile ?? '')).map((b) => [b.outfile, b] as const))('%s carries no spreadsheet code: the commands load it apart when they run', async (_name, options) => {
-    const result = await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '..'), write: false, logLevel: 'silent', metafile: true });
+    const result = await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '../..'), write: false, logLevel: 'silent', metafile: true });
     // What the bundle holds: esbuild also reads modules it then leaves out whole (an entry's loader
     // nobody calls), so count only those with bytes in the output.
     const carried = Object.values(result.metafile?.outputs ?? {}).flatMap((output) => Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([name]) => name));

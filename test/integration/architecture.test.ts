@@ -4,9 +4,9 @@ import * as esbuild from 'esbuild';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CORE_ENTRIES, CORE_LAYERS, coreLayerOf, importViolation, layerViolation, resolveImport, SRC_FOLDERS, srcFolderOf } from '../scripts/layers.mjs';
+import { CORE_ENTRIES, CORE_LAYERS, coreLayerOf, importViolation, layerViolation, resolveImport, SRC_FOLDERS, srcFolderOf } from '../../scripts/layers.mjs';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '../..');
 
 /**
  * Type-checks one file, as if it were in src/core, with the options of tsconfig.core.json (the
@@ -38,7 +38,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('architecture', () => {
-  const core = sourceFiles(path.join(__dirname, '../src/core'));
+  const core = sourceFiles(path.join(__dirname, '../../src/core'));
 
   it('keeps src/core free of VS Code, so the CLI and plain tests can use it', () => {
     expect(core.length).toBeGreaterThan(10);
@@ -67,7 +67,7 @@ describe('architecture', () => {
   });
 
   it('lets the language server reach the engine through one module, and never VS Code', () => {
-    const server = sourceFiles(path.join(__dirname, '../src/server'));
+    const server = sourceFiles(path.join(__dirname, '../../src/server'));
     expect(server.length).toBeGreaterThan(5);
     const vscode = server.filter((file) => /from\s+['"]vscode(-languageclient)?['"]/.test(fs.readFileSync(file, 'utf8')));
     expect(vscode).toEqual([]);
@@ -104,7 +104,7 @@ describe('architecture', () => {
   });
 
   it('lets each stage of src/core import only the stages below it, and only document/ read the YAML layer (lint enforces the same rule)', () => {
-    const coreDir = path.join(__dirname, '../src/core');
+    const coreDir = path.join(__dirname, '../../src/core');
     const violations: string[] = [];
     const graph = new Map<string, Set<string>>();
     for (const file of core) {
@@ -197,7 +197,7 @@ describe('architecture', () => {
   });
 
   it('compiles no schema and builds no function at run time', () => {
-    const offenders = [...core, ...sourceFiles(path.join(__dirname, '../src'))].filter((file) =>
+    const offenders = [...core, ...sourceFiles(path.join(__dirname, '../../src'))].filter((file) =>
       /new\s+Function\s*\(|\beval\s*\(|new\s+Ajv\b|\.compile\s*\(/.test(fs.readFileSync(file, 'utf8')),
     );
     expect(offenders).toEqual([]);

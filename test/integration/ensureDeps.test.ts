@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NPM_CI_ARGS, staleDependencies } from '../scripts/ensure-deps.mjs';
+import { NPM_CI_ARGS, staleDependencies } from '../../scripts/ensure-deps.mjs';
 
-const SCRIPT = path.join(__dirname, '../scripts/ensure-deps.mjs');
+const SCRIPT = path.join(__dirname, '../../scripts/ensure-deps.mjs');
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
@@ -24,7 +24,7 @@ function setTime(file: string, secondsAgo: number): void {
 
 describe('the dependency check before npm test and npm run demo', () => {
   it('is what both scripts run first', () => {
-    const scripts = JSON.parse(fs.readFileSync(path.join(__dirname, '../package.json'), 'utf8')).scripts as Record<string, string>;
+    const scripts = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')).scripts as Record<string, string>;
     expect(scripts.pretest).toBe('node scripts/ensure-deps.mjs');
     expect(scripts.predemo).toBe('node scripts/ensure-deps.mjs');
   });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BENCH_RUBRIC_FILE, generateBenchDocuments, writeBenchFiles } from '../bench/generate';
-import { analyzeMemory } from './support/memory';
+import { BENCH_RUBRIC_FILE, generateBenchDocuments, writeBenchFiles } from '../../bench/generate';
+import { analyzeMemory } from '../support/memory';
 
 describe('benchmark document generator', () => {
   it('is deterministic for a seed and varies with it', () => {

@@ -13,18 +13,18 @@ import MarkdownIt from 'markdown-it';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl } from '../src/core/domain/links';
-import type { FileAnalysis } from '../src/core/engine';
-import { hoverAt } from '../src/core/language/hover';
-import { renderSummary } from '../src/action/summary';
-import { toFileResult } from '../src/node/results';
-import { renderDiffMarkdown, renderHtml, renderMarkdown, renderReviewMarkdown } from '../src/core/render';
-import { buildReport, diffReports } from '../src/core/report';
-import { reviewChange } from '../src/core/review/change';
-import { analyzeMemory } from './support/memory';
-import { decodeAttr, expectSafePage, tagsOf } from './support/report';
+import { isSafeUrl } from '../../src/core/domain/links';
+import type { FileAnalysis } from '../../src/core/engine';
+import { hoverAt } from '../../src/core/language/hover';
+import { renderSummary } from '../../src/action/summary';
+import { toFileResult } from '../../src/node/results';
+import { renderDiffMarkdown, renderHtml, renderMarkdown, renderReviewMarkdown } from '../../src/core/render';
+import { buildReport, diffReports } from '../../src/core/report';
+import { reviewChange } from '../../src/core/review/change';
+import { analyzeMemory } from '../support/memory';
+import { decodeAttr, expectSafePage, tagsOf } from '../support/report';
 
-const CORPUS = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/markup/corpus.json'), 'utf8')) as string[];
+const CORPUS = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/markup/corpus.json'), 'utf8')) as string[];
 
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 const q = (text: string) => JSON.stringify(text);
@@ -194,7 +194,7 @@ describe('markup corpus through every output', () => {
 
 describe('the Markdown escape on long runs of markup characters', () => {
   it('rebuilds 20,000 brackets in one pass (the old link-defusing expression took 2.2 s)', async () => {
-    const { markdownBlock, markdownText } = await import('../src/core/render/markdown/escape');
+    const { markdownBlock, markdownText } = await import('../../src/core/render/markdown/escape');
     const brackets = '['.repeat(20_000);
     expect(markdownBlock(brackets)).toBe('\\['.repeat(20_000));
     expect(markdownText(`${'[a]('.repeat(5_000)}x`)).toBe(`${'\\[a\\]('.repeat(5_000)}x`);

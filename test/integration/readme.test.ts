@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { limitsTable } from '../scripts/sync-readme.mjs';
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/core/diagnostics/codes';
-import { DIAGNOSTIC_HELP, diagnosticHelpUri } from '../src/core/diagnostics/help';
-import { analyzeMemory } from './support/memory';
+import { limitsTable } from '../../scripts/sync-readme.mjs';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../src/core/diagnostics/codes';
+import { DIAGNOSTIC_HELP, diagnosticHelpUri } from '../../src/core/diagnostics/help';
+import { analyzeMemory } from '../support/memory';
 
-const readme = fs.readFileSync(path.join(__dirname, '../README.md'), 'utf8');
+const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
 
 describe('README', () => {
   it('documents every diagnostic code with its severity, meaning and what to do, under the anchor SARIF links to (run scripts/sync-readme.mjs)', () => {
@@ -25,7 +25,7 @@ describe('README', () => {
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) {
       expect(image).toMatch(/^docs\/screenshots\/[\w-]+\.png$/);
-      expect(fs.existsSync(path.join(__dirname, '..', image)), image).toBe(true);
+      expect(fs.existsSync(path.join(__dirname, '../..', image)), image).toBe(true);
     }
   });
 

@@ -3,11 +3,11 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { validateRubric } from '../src/core/generated/validators';
-import { analyzeMemory, codesAt } from './support/memory';
+import { validateRubric } from '../../src/core/generated/validators';
+import { analyzeMemory, codesAt } from '../support/memory';
 
 type Schema = Record<string, unknown>;
-const dir = path.join(__dirname, '../schemas');
+const dir = path.join(__dirname, '../../schemas');
 const schemas: Record<string, Schema> = Object.fromEntries(
   fs.readdirSync(dir).filter((f) => f.endsWith('.schema.json')).map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))]),
 );
@@ -105,7 +105,7 @@ describe('the generated validators count string lengths as ajv does', () => {
   const reference = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   for (const file of Object.keys(schemas)) if (file !== 'rubrics.schema.json' && file !== 'report.schema.json') reference.addSchema(schemas[file] as Schema);
   const libraryValidates = reference.getSchema(schemas['rubric.schema.json']?.$id as string) as (data: unknown) => boolean;
-  const rubric = parse(fs.readFileSync(path.join(__dirname, '../samples/kestrel/claims-platform.rubric.yaml'), 'utf8')) as Record<string, unknown>;
+  const rubric = parse(fs.readFileSync(path.join(__dirname, '../../samples/kestrel/claims-platform.rubric.yaml'), 'utf8')) as Record<string, unknown>;
   const astral = '\u{1F600}'; // one code point, two UTF-16 units
   const titles: [string, string][] = [
     ['empty', ''],

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FAIL_ON, OUTPUT_KINDS, readInputs } from '../src/action/inputs';
-import { ACTION_USES, CLI_PACKAGE } from '../src/cli/distribution';
-import { starterWorkflow } from '../src/cli/initTemplates';
-import { REPO_ROOT } from './support/cli';
+import { FAIL_ON, OUTPUT_KINDS, readInputs } from '../../src/action/inputs';
+import { ACTION_USES, CLI_PACKAGE } from '../../src/cli/distribution';
+import { starterWorkflow } from '../../src/cli/initTemplates';
+import { REPO_ROOT } from '../support/cli';
 
 // action.yml, the workflow `rubrics init --with-ci` writes, and the workflow snippets in the
 // README, checked with @action-validator/core (GitHub's published schemas for actions and

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildSnippetsText, SNIPPETS_FILE } from '../scripts/generate-snippets.mjs';
-import { builtinFrameworks } from '../src/core/builtins';
-import type { FileAnalysis } from '../src/core/engine';
-import type { Rubric } from '../src/core/format/types';
-import { analyzeMemory } from './support/memory';
+import { buildSnippetsText, SNIPPETS_FILE } from '../../scripts/generate-snippets.mjs';
+import { builtinFrameworks } from '../../src/core/builtins';
+import type { FileAnalysis } from '../../src/core/engine';
+import type { Rubric } from '../../src/core/format/types';
+import { analyzeMemory } from '../support/memory';
 
 interface Snippet {
   name: string;
