@@ -13,8 +13,8 @@ import unit from './vitest.config';
  */
 export const LEFT_OUT = [
   // child processes
-  'test/action.test.ts',
-  'test/batchTuning.test.ts',
+  'test/action/main.test.ts',
+  'test/node/batchTuning.test.ts',
   'test/cli.*.test.ts',
   'test/integration/ensureDeps.test.ts',
   'test/history.test.ts',

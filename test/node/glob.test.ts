@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled } from '../src/cli/color';
-import { hasGlobMagic, matchesGlob, parseGlob } from '../src/node/glob';
-import { parseGitSpec, gitUri, parseGitUri } from '../src/node/gitSource';
+import { colorEnabled } from '../../src/cli/color';
+import { hasGlobMagic, matchesGlob, parseGlob } from '../../src/node/glob';
+import { parseGitSpec, gitUri, parseGitUri } from '../../src/node/gitSource';
 
 describe('glob arguments', () => {
   // What each pattern matches is the dialect's table (test/glob.dialect.test.ts), which this

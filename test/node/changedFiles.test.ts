@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fetchCommand, listChanges, parseRawDiff } from '../src/node/changedFiles';
-import { CliError } from '../src/node/errors';
-import { gitIn as git, removeTempDirs, tempDir } from './support/cli';
+import { fetchCommand, listChanges, parseRawDiff } from '../../src/node/changedFiles';
+import { CliError } from '../../src/node/errors';
+import { gitIn as git, removeTempDirs, tempDir } from '../support/cli';
 
 afterAll(removeTempDirs);
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BATCH_V8_FLAGS } from '../src/node/batchTuning';
+import { BATCH_V8_FLAGS } from '../../src/node/batchTuning';
 
 /** Whether this Node's V8 accepts a flag: `setFlagsFromString` ignores unknown flags without a word, the command line does not. */
 function acceptedByV8(flags: string): boolean {

@@ -4,14 +4,14 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { actionBundle } from '../scripts/action-bundle.mjs';
-import { releaseAction } from '../scripts/release-action.mjs';
-import { COMMENT_MARKER } from '../src/action/comment';
-import { jobSummary, renderSummary } from '../src/action/summary';
-import { MAX_SUMMARY_BYTES } from '../src/core/render';
-import type { ChangeReview } from '../src/core/review/change';
-import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
-import { BOT, buildActionBundle, fakeGitHub as fakeGitHubWith, pullRequestEvent, runAction as runBundle, sarifValidator, type ActionRun } from './support/actionHarness';
+import { actionBundle } from '../../scripts/action-bundle.mjs';
+import { releaseAction } from '../../scripts/release-action.mjs';
+import { COMMENT_MARKER } from '../../src/action/comment';
+import { jobSummary, renderSummary } from '../../src/action/summary';
+import { MAX_SUMMARY_BYTES } from '../../src/core/render';
+import type { ChangeReview } from '../../src/core/review/change';
+import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
+import { BOT, buildActionBundle, fakeGitHub as fakeGitHubWith, pullRequestEvent, runAction as runBundle, sarifValidator, type ActionRun } from '../support/actionHarness';
 
 // The GitHub Action, run as GitHub runs it: `node dist/action/index.js` with the environment a
 // runner gives a step (the event file, the workspace, the summary and output files, the inputs as

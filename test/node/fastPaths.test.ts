@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { displayPath } from '../src/node/discover';
-import { fileUri } from '../src/node/nodeFileHost';
-import { classifyLink } from '../src/core/domain/links';
-import { resolveRelative } from '../src/core/resolve/uris';
+import { displayPath } from '../../src/node/discover';
+import { fileUri } from '../../src/node/nodeFileHost';
+import { classifyLink } from '../../src/core/domain/links';
+import { resolveRelative } from '../../src/core/resolve/uris';
 
 // Each helper below answers its common case without the library call it used to make for every
 // file of a run (bench: `npm run bench -- --cli-only`). The answers must not change: each is
