@@ -1,6 +1,6 @@
 /**
  * The review of a change and the history of an assessment, computed in the test's own process
- * from in-memory revisions of the Kestrel samples (test/review.test.ts and test/history.test.ts
+ * from in-memory revisions of the Kestrel samples (test/cli/review.test.ts and test/cli/history.test.ts
  * run the same through the CLI and git). Here every value of the review's model is asserted, as a
  * golden JSON file, so that a change in how a review is built fails a test that sees it.
  */

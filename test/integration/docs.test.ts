@@ -63,7 +63,7 @@ describe('README.md for users, CONTRIBUTING.md and ARCHITECTURE.md for contribut
     };
     visit('test');
     const byUnitTests: Record<string, [test: string, runs: string]> = {
-      'pack:cli': ['test/cli.package.test.ts', 'pack-cli.mjs'],
+      'pack:cli': ['test/cli/package.test.ts', 'pack-cli.mjs'],
       'release:action': ['test/action/main.test.ts', 'release-action.mjs'],
       'report-schema': ['test/report.schema.test.ts', 'report-schema.mjs'],
       l10n: ['test/server.units.test.ts', 'l10n.mjs'],

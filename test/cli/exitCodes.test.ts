@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileChecker } from '../src/node/analyze';
-import { NodeFileHost } from '../src/node/nodeFileHost';
-import { Engine } from '../src/core/engine';
-import { MemoryFileHost } from '../src/core/resolve/host';
-import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './support/cli';
+import { FileChecker } from '../../src/node/analyze';
+import { NodeFileHost } from '../../src/node/nodeFileHost';
+import { Engine } from '../../src/core/engine';
+import { MemoryFileHost } from '../../src/core/resolve/host';
+import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 let cli: string;
 beforeAll(async () => {

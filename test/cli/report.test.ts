@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../src/core/engine';
-import { renderDiffMarkdown, renderJson, renderMarkdown } from '../src/core/render';
-import { buildReport, diffReports } from '../src/core/report';
-import { NodeFileHost } from '../src/node/nodeFileHost';
-import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './support/cli';
+import { Engine } from '../../src/core/engine';
+import { renderDiffMarkdown, renderJson, renderMarkdown } from '../../src/core/render';
+import { buildReport, diffReports } from '../../src/core/report';
+import { NodeFileHost } from '../../src/node/nodeFileHost';
+import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 let cli: string;
 beforeAll(async () => {

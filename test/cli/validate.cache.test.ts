@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from './support/cli';
+import { buildCli, FIXTURES, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 let cli: string;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinFrameworks } from '../src/core/builtins';
-import { buildCli, removeTempDirs, REPO_ROOT, runCli } from './support/cli';
+import { builtinFrameworks } from '../../src/core/builtins';
+import { buildCli, removeTempDirs, REPO_ROOT, runCli } from '../support/cli';
 
 let cli: string;
 beforeAll(async () => {

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
-import { DIAGNOSTIC_HELP } from '../src/core/diagnostics/help';
-import { Engine } from '../src/core/engine';
-import { LineIndex } from '../src/core/text/lineIndex';
-import { escapeData, escapeProperty } from '../src/cli/formatters/github';
-import { NodeFileHost } from '../src/node/nodeFileHost';
-import { buildCli, expectGolden, FIXTURES, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
+import { DIAGNOSTIC_CODES } from '../../src/core/diagnostics/codes';
+import { DIAGNOSTIC_HELP } from '../../src/core/diagnostics/help';
+import { Engine } from '../../src/core/engine';
+import { LineIndex } from '../../src/core/text/lineIndex';
+import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
+import { NodeFileHost } from '../../src/node/nodeFileHost';
+import { buildCli, expectGolden, FIXTURES, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
 
 let cli: string;
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScoreHistory } from '../src/core/review/history';
-import { buildCli, expectGolden, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
+import type { ScoreHistory } from '../../src/core/review/history';
+import { buildCli, expectGolden, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
 
 // `rubrics history` on a throw-away repository with five commits that touch one assessment (a
 // rename among them), with fixed dates and author so the commits, and the goldens, hold still.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
-import { buildCli, FIXTURES, gitIn as git, removeTempDirs, runCli, tempDir } from './support/cli';
+import { buildCli, FIXTURES, gitIn as git, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 // What CI needs from `rubrics validate`, as ESLint and Spectral users expect it: severity floors,
 // several outputs in one run, JUnit, SARIF that the official 2.1.0 schema accepts (also when no

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packStagedPackage, stageCliPackage, type CliManifest } from '../scripts/pack-cli.mjs';
-import { buildCli, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
+import { packStagedPackage, stageCliPackage, type CliManifest } from '../../scripts/pack-cli.mjs';
+import { buildCli, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
 
 // The npm package of the CLI, as a team gets it: packed with `npm pack`, installed from the
 // tarball into a new project outside this repository (offline: the package depends on nothing),

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from './support/cli';
+import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 const RUBRIC = fs.readFileSync(path.join(FIXTURES, 'project/team.rubric.yaml'), 'utf8');
 const SECRET = RUBRIC.replace(/^title: .*$/m, 'title: TOP SECRET, never to be printed');

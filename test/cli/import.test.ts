@@ -8,18 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { convertDsomm } from '../src/core/interchange/dsomm';
-import { readModelFile, readSammModel, sammRelease } from '../src/node/readModel';
-import { rubricYaml } from '../src/core/interchange/rubricYaml';
-import { convertSamm } from '../src/core/interchange/samm';
-import type { AssessmentDocumentAnalysis } from '../src/core/engine';
-import type { Rubric } from '../src/core/format/types';
-import { buildReport } from '../src/core/report';
-import { renderMarkdown } from '../src/core/render';
-import { buildCli, gitIn, removeTempDirs, runCli, tempDir } from './support/cli';
-import { analyzeMemory, codesAt } from './support/memory';
+import { convertDsomm } from '../../src/core/interchange/dsomm';
+import { readModelFile, readSammModel, sammRelease } from '../../src/node/readModel';
+import { rubricYaml } from '../../src/core/interchange/rubricYaml';
+import { convertSamm } from '../../src/core/interchange/samm';
+import type { AssessmentDocumentAnalysis } from '../../src/core/engine';
+import type { Rubric } from '../../src/core/format/types';
+import { buildReport } from '../../src/core/report';
+import { renderMarkdown } from '../../src/core/render';
+import { buildCli, gitIn, removeTempDirs, runCli, tempDir } from '../support/cli';
+import { analyzeMemory, codesAt } from '../support/memory';
 
-const FIXTURES = path.join(__dirname, 'fixtures/import');
+const FIXTURES = path.join(__dirname, '../fixtures/import');
 
 /** An assessment of the converted rubric, scored; `expected` are the codes it must show (line:column). */
 async function scored(rubric: string, dimensions: Record<string, unknown>, expected: string[] = []): Promise<AssessmentDocumentAnalysis> {

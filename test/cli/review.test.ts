@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeReview } from '../src/core/review/change';
-import { buildCli, expectGolden, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from './support/cli';
+import type { ChangeReview } from '../../src/core/review/change';
+import { buildCli, expectGolden, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
 
 // `rubrics diff --base` over whole changes, on throw-away repositories built here from the Kestrel
 // samples: one branch changes answers in two assessments (an `average` and a `levelSum` one),

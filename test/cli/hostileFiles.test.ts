@@ -2,8 +2,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_READ_BYTES, readPrefix, readTextFile, UnreadableFile } from '../src/node/fileRead';
-import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from './support/cli';
+import { MAX_READ_BYTES, readPrefix, readTextFile, UnreadableFile } from '../../src/node/fileRead';
+import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 /**
  * Files that are not regular files, and files too large to read, as input, inside a validated

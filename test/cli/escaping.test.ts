@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PRINTED_LENGTH, printable, printableJson, printablePath } from '../src/node/printable';
-import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from './support/cli';
+import { MAX_PRINTED_LENGTH, printable, printableJson, printablePath } from '../../src/node/printable';
+import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 let cli: string;
 beforeAll(async () => {
