@@ -36,14 +36,14 @@ export const LEFT_OUT = [
   'test/references.cycles.test.ts',
   'test/cli/review.test.ts',
   'test/integration/scripts.test.ts',
-  'test/server.references.test.ts',
+  'test/server/references.test.ts',
   'test/server/portfolio.test.ts', // the bundled server in a worker thread
   'test/integration/webBundle.test.ts',
   // robustness
   'test/engine.budget.test.ts',
   'test/language.robustness.test.ts',
   'test/integration/markupCorpus.test.ts',
-  'test/preview.webview.test.ts',
+  'test/webview/preview.test.ts',
   'test/webview/portfolio.test.ts',
   'test/yaml-*.test.ts',
   // replaces a module (vi.mock), which needs a module graph of its own (isolate below)

@@ -3,7 +3,7 @@
  * absolute path, a network path (`//server/share`, `\\server\share`), a URI of another scheme,
  * and a link that leads out are refused before anything is read, with a diagnostic of its own
  * code; inside the roots (also through a link), references resolve as before. The faces' roots
- * are tested with each face: test/cli/confinement.test.ts, test/server.references.test.ts and
+ * are tested with each face: test/cli/confinement.test.ts, test/server/references.test.ts and
  * test/action/main.test.ts.
  */
 import { describe, expect, it } from 'vitest';

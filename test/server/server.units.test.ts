@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cursorContext } from '../src/core/language/cursor';
-import { sampleAssessment } from '../src/extension/sample';
-import { readSettings, DEFAULT_VALIDATION_DELAY_MS } from '../src/server/config';
-import { indentLaterLines } from '../src/server/convert';
-import { DEFAULT_FILE_GLOBS, FileOwnership } from '../src/server/ownership';
-import { SNIPPETS, snippetCompletions, snippetPlace } from '../src/server/snippets';
-import { analyzeMemory } from './support/memory';
-import { DESK_ASSESSMENT, snapshotFor } from './support/languageFixtures';
+import { cursorContext } from '../../src/core/language/cursor';
+import { sampleAssessment } from '../../src/extension/sample';
+import { readSettings, DEFAULT_VALIDATION_DELAY_MS } from '../../src/server/config';
+import { indentLaterLines } from '../../src/server/convert';
+import { DEFAULT_FILE_GLOBS, FileOwnership } from '../../src/server/ownership';
+import { SNIPPETS, snippetCompletions, snippetPlace } from '../../src/server/snippets';
+import { analyzeMemory } from '../support/memory';
+import { DESK_ASSESSMENT, snapshotFor } from '../support/languageFixtures';
 
 /** Offsets are marked with `|` in the text. */
 function at(marked: string): { text: string; offset: number } {
@@ -105,7 +105,7 @@ describe('file ownership in the server', () => {
 });
 
 describe('the extension manifest', () => {
-  const root = path.join(__dirname, '..');
+  const root = path.join(__dirname, '../..');
   const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
   const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
@@ -117,7 +117,7 @@ describe('the extension manifest', () => {
   });
 
   it('keeps l10n/bundle.l10n.json in step with the vscode.l10n.t strings of the extension (npm run l10n writes it)', async () => {
-    const { bundleText, extensionStrings } = await import('../scripts/l10n.mjs');
+    const { bundleText, extensionStrings } = await import('../../scripts/l10n.mjs');
     expect(extensionStrings().length).toBeGreaterThan(40);
     expect(extensionStrings()).toContain('The document has {0} errors; showing the report from the last valid version. The Problems panel lists what to fix.');
     expect(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')).toBe(bundleText());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/core/render/html/escape';
-import { PortfolioSession, type PortfolioPage } from '../../src/extension/portfolio/portfolioSession';
-import type { PortfolioView } from '../../src/server/protocol';
-import type { PortfolioHostMessage } from '../../src/webview/portfolioProtocol';
+import { escapeHtml } from '../../../src/core/render/html/escape';
+import { PortfolioSession, type PortfolioPage } from '../../../src/extension/portfolio/portfolioSession';
+import type { PortfolioView } from '../../../src/server/protocol';
+import type { PortfolioHostMessage } from '../../../src/webview/portfolioProtocol';
 
 /** The portfolio panel's logic without VS Code: a page that records what it is given, a source that answers views. */
 

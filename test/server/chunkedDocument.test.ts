@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
-import { Random } from '../bench/generate';
-import { ChunkedTextDocument } from '../src/server/chunkedDocument';
+import { Random } from '../../bench/generate';
+import { ChunkedTextDocument } from '../../src/server/chunkedDocument';
 
 /**
  * The server's open documents against vscode-languageserver-textdocument's TextDocument, which they

@@ -4,16 +4,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location } from 'vscode-languageserver/node';
-import { generateBenchDocuments } from '../bench/generate';
-import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes';
-import { Engine } from '../src/core/engine';
-import { MemoryFileHost } from '../src/core/resolve/host';
-import { LineIndex } from '../src/core/text/lineIndex';
-import { revisionUri } from '../src/core/review/revisionUri';
-import { ANSWER_EDITS, ANSWER_MODEL, DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type AnswerEditsResult, type AnswerModelResult, type DocumentSummary } from '../src/server/protocol';
-import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from './support/languageFixtures';
-import { DESK_RUBRIC as QUESTIONNAIRE_RUBRIC, TWO_ASSESSORS } from './support/questionnaireFixtures';
-import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
+import { generateBenchDocuments } from '../../bench/generate';
+import { DIAGNOSTIC_CODES } from '../../src/core/diagnostics/codes';
+import { Engine } from '../../src/core/engine';
+import { MemoryFileHost } from '../../src/core/resolve/host';
+import { LineIndex } from '../../src/core/text/lineIndex';
+import { revisionUri } from '../../src/core/review/revisionUri';
+import { ANSWER_EDITS, ANSWER_MODEL, DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type AnswerEditsResult, type AnswerModelResult, type DocumentSummary } from '../../src/server/protocol';
+import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from '../support/languageFixtures';
+import { DESK_RUBRIC as QUESTIONNAIRE_RUBRIC, TWO_ASSESSORS } from '../support/questionnaireFixtures';
+import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from '../support/lspClient';
 
 /**
  * The language server end to end: the real bundled server in a worker thread (as the desktop

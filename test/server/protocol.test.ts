@@ -3,13 +3,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Location } from 'vscode-languageserver/node';
-import { stageCliPackage } from '../scripts/pack-cli.mjs';
-import { builtinFrameworks } from '../src/core/builtins';
-import { BUILTIN_TEXT } from '../src/server/protocol';
-import { buildCli, removeTempDirs, REPO_ROOT, tempDir } from './support/cli';
-import { DESK_ASSESSMENT, FILES, uriOf } from './support/languageFixtures';
-import { bundle, position, removeBundles, startStdioServer, startWorkerServer, type TestClient } from './support/lspClient';
-import { RawLspServer } from './support/rawLsp';
+import { stageCliPackage } from '../../scripts/pack-cli.mjs';
+import { builtinFrameworks } from '../../src/core/builtins';
+import { BUILTIN_TEXT } from '../../src/server/protocol';
+import { buildCli, removeTempDirs, REPO_ROOT, tempDir } from '../support/cli';
+import { DESK_ASSESSMENT, FILES, uriOf } from '../support/languageFixtures';
+import { bundle, position, removeBundles, startStdioServer, startWorkerServer, type TestClient } from '../support/lspClient';
+import { RawLspServer } from '../support/rawLsp';
 
 /**
  * The language server for editors other than VS Code: go to definition into a built-in rubric

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builds } from '../../esbuild.config.mjs';
-import { loadAssessment, SAMPLES, type LoadedAssessment } from '../support/answerSheets';
+import { builds } from '../../../esbuild.config.mjs';
+import { loadAssessment, SAMPLES, type LoadedAssessment } from '../../support/answerSheets';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
@@ -23,7 +23,7 @@ let loaded: LoadedAssessment;
 describe.skipIf(!available)('the spreadsheet worker in Chromium', () => {
   beforeAll(async () => {
     const options = builds.find((b) => b.outfile === 'dist/web/sheets.js')!;
-    const script = (await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '../..'), write: false, logLevel: 'silent' })).outputFiles![0]!.text;
+    const script = (await esbuild.build({ ...options, absWorkingDir: path.join(__dirname, '../../..'), write: false, logLevel: 'silent' })).outputFiles![0]!.text;
     loaded = await loadAssessment(path.join(SAMPLES, '2026-03.seven-attributes.assessment.yaml'));
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });

@@ -4,11 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { getLanguageService } from 'yaml-language-server';
-import { Engine } from '../src/core/engine';
-import { MemoryFileHost } from '../src/core/resolve/host';
-import { shownByYamlExtension } from '../src/extension/yamlOwnership';
-import { DEFAULT_FILE_GLOBS } from '../src/server/ownership';
-import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from './support/languageFixtures';
+import { Engine } from '../../src/core/engine';
+import { MemoryFileHost } from '../../src/core/resolve/host';
+import { shownByYamlExtension } from '../../src/extension/yamlOwnership';
+import { DEFAULT_FILE_GLOBS } from '../../src/server/ownership';
+import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from '../support/languageFixtures';
 
 /**
  * `contributes.yamlValidation` hands our combined schema to Red Hat's YAML extension. Check it
@@ -18,7 +18,7 @@ import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from './support/languageFixtu
  * keeps, each problem shows once.
  */
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   repository: { url: string };
   contributes: { yamlValidation: { fileMatch: string[]; url: string }[]; configuration: { properties: Record<string, { default?: unknown }> } };

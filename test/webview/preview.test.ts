@@ -6,8 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAvailable, clearPosted, posted, savedState as state, send, WebviewHarness } from './support/webviewHarness';
-import { bodyPatch } from '../src/core/render/html/bodyPatch';
+import { chromiumAvailable, clearPosted, posted, savedState as state, send, WebviewHarness } from '../support/webviewHarness';
+import { bodyPatch } from '../../src/core/render/html/bodyPatch';
 
 const harness = new WebviewHarness();
 

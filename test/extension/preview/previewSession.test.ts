@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PreviewSession, type DocumentReport, type PreviewPage, type PreviewTexts, type ReportRequest } from '../src/extension/preview/previewSession';
+import { PreviewSession, type DocumentReport, type PreviewPage, type PreviewTexts, type ReportRequest } from '../../../src/extension/preview/previewSession';
 
 /** The English of src/extension/preview/previewTexts.ts (which needs VS Code's l10n), as the assertions read it. */
 const TEXTS: PreviewTexts = {
@@ -9,8 +9,8 @@ const TEXTS: PreviewTexts = {
   notRendered: (name) => ({ heading: `The report of ${name} could not be rendered`, paragraphs: ['The engine that checks and scores the file did not produce a report.'] }),
   reportWithoutBody: () => 'The language server sent a report without its body.',
 };
-import { RenderScheduler } from '../src/extension/preview/renderScheduler';
-import type { ExtensionMessage } from '../src/webview/protocol';
+import { RenderScheduler } from '../../../src/extension/preview/renderScheduler';
+import type { ExtensionMessage } from '../../../src/webview/protocol';
 
 const CSP = 'vscode-webview://csp';
 const SCRIPT = 'vscode-webview://res/dist/webview/preview.js';

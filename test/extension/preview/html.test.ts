@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../src/core/render/html/escape';
-import { contentSecurityPolicy, shellKey } from '../src/core/render/html/page';
-import { createNonce, MESSAGE_SHELL_KEY, messagePage } from '../src/extension/preview/html';
-import { classifyLink } from '../src/extension/preview/links';
-import { PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH, PREVIEW_WEBVIEW_OPTIONS } from '../src/extension/preview/options';
-import { reportFileName, temporarySiblingName } from '../src/extension/preview/exportNaming';
+import { escapeHtml } from '../../../src/core/render/html/escape';
+import { contentSecurityPolicy, shellKey } from '../../../src/core/render/html/page';
+import { createNonce, MESSAGE_SHELL_KEY, messagePage } from '../../../src/extension/preview/html';
+import { classifyLink } from '../../../src/extension/preview/links';
+import { PREVIEW_RESOURCE_FOLDERS, PREVIEW_SCRIPT_PATH, PREVIEW_WEBVIEW_OPTIONS } from '../../../src/extension/preview/options';
+import { reportFileName, temporarySiblingName } from '../../../src/extension/preview/exportNaming';
 
 /** What `webview.cspSource` is in VS Code 1.139 (measured in code-server): a keyword and an origin. */
 const CSP_SOURCE = "'self' https://*.vscode-cdn.net";

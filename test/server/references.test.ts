@@ -12,8 +12,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Location } from 'vscode-languageserver/node';
-import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from './support/languageFixtures';
-import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from './support/lspClient';
+import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC } from '../support/languageFixtures';
+import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from '../support/lspClient';
 
 const SECRET = DESK_RUBRIC.replace('title: Service desk', 'title: TOP SECRET, never to be shown');
 const clients: TestClient[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExtensionMessage, parsePreviewState, parseWebviewMessage } from '../src/webview/protocol';
+import { parseExtensionMessage, parsePreviewState, parseWebviewMessage } from '../../src/webview/protocol';
 
 const A = 'file:///ws/a.assessment.yaml';
 
