@@ -33,21 +33,21 @@ export const LEFT_OUT = [
   'test/integration/ensureDeps.test.ts',
   'test/cli/history.test.ts',
   'test/cli/import.test.ts',
-  'test/references.cycles.test.ts',
+  'test/core/resolve/references.cycles.test.ts',
   'test/cli/review.test.ts',
   'test/integration/scripts.test.ts',
   'test/server/references.test.ts',
   'test/server/portfolio.test.ts', // the bundled server in a worker thread
   'test/integration/webBundle.test.ts',
   // robustness
-  'test/engine.budget.test.ts',
-  'test/language.robustness.test.ts',
+  'test/core/engine.budget.test.ts',
+  'test/core/language/robustness.test.ts',
   'test/integration/markupCorpus.test.ts',
   'test/webview/preview.test.ts',
   'test/webview/portfolio.test.ts',
-  'test/yaml-*.test.ts',
+  'test/core/yaml/*.test.ts',
   // replaces a module (vi.mock), which needs a module graph of its own (isolate below)
-  'test/engine.lazyScore.test.ts',
+  'test/core/engine.lazyScore.test.ts',
   // reads the source text, which Stryker rewrites with its switches
   'test/integration/architecture.test.ts',
 ];

@@ -65,7 +65,7 @@ describe('README.md for users, CONTRIBUTING.md and ARCHITECTURE.md for contribut
     const byUnitTests: Record<string, [test: string, runs: string]> = {
       'pack:cli': ['test/cli/package.test.ts', 'pack-cli.mjs'],
       'release:action': ['test/action/main.test.ts', 'release-action.mjs'],
-      'report-schema': ['test/report.schema.test.ts', 'report-schema.mjs'],
+      'report-schema': ['test/core/report/schema.test.ts', 'report-schema.mjs'],
       l10n: ['test/server/server.units.test.ts', 'l10n.mjs'],
     };
     for (const [test, runs] of Object.values(byUnitTests)) expect(read(test), test).toContain(runs);

@@ -174,12 +174,12 @@ function expectations(text: string): string[] {
 /** Codes without a sample, and why. Anything else in DIAGNOSTIC_CODES needs a file in samples/invalid/. */
 const CODES_WITHOUT_SAMPLE: Partial<Record<DiagnosticCode, string>> = {
   'yaml-too-large': 'needs a file over 16 MB',
-  'yaml-unsupported': 'binary data (!!binary), which no sample holds; covered by test/yaml-full.test.ts',
-  'too-many-problems': 'needs more than 500 problems in one file; covered by test/engine.test.ts',
-  'budget-exceeded': 'no real document reaches the work budget (that is its point); covered by test/engine.budget.test.ts with small budgets',
+  'yaml-unsupported': 'binary data (!!binary), which no sample holds; covered by test/core/yaml/parseFull.test.ts',
+  'too-many-problems': 'needs more than 500 problems in one file; covered by test/core/engine.test.ts',
+  'budget-exceeded': 'no real document reaches the work budget (that is its point); covered by test/core/engine.budget.test.ts with small budgets',
   'internal-error': 'only a bug in rubrics gives it (the language server, when the engine throws); covered by test/server/server.test.ts',
   'reference-outside-workspace':
-    'it needs a file outside the repository or workspace, which a sample cannot hold, and depends on the root each face gives; covered by test/references.confinement.test.ts, test/cli/confinement.test.ts, test/server/references.test.ts and test/action/main.test.ts',
+    'it needs a file outside the repository or workspace, which a sample cannot hold, and depends on the root each face gives; covered by test/core/resolve/confinement.test.ts, test/cli/confinement.test.ts, test/server/references.test.ts and test/action/main.test.ts',
   'file-outside-workspace':
     'it needs a link that leaves the repository or workspace, which a sample cannot hold, and is given by the face that finds the files; covered by test/cli/confinement.test.ts, test/server/references.test.ts and test/integration/securityCorpus.test.ts',
 };

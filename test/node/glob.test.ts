@@ -4,7 +4,7 @@ import { hasGlobMagic, matchesGlob, parseGlob } from '../../src/node/glob';
 import { parseGitSpec, gitUri, parseGitUri } from '../../src/node/gitSource';
 
 describe('glob arguments', () => {
-  // What each pattern matches is the dialect's table (test/glob.dialect.test.ts), which this
+  // What each pattern matches is the dialect's table (test/core/format/glob.test.ts), which this
   // matcher shares with rubrics.files and .rubricsignore; here, how an argument is searched.
   it('starts searching at the literal part of the pattern, and only as deep as needed', () => {
     expect(parseGlob('samples/2026/**/*.yaml')).toMatchObject({ base: 'samples/2026', maxDepth: Infinity });

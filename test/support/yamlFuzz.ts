@@ -1,6 +1,6 @@
 /**
  * Fuzzing the engine with fast-check: generators of random, mutated and hostile documents, and
- * the property every one of them must keep. Shared by test/yaml-fuzz.test.ts (a few hundred
+ * the property every one of them must keep. Shared by test/core/yaml/fuzz.test.ts (a few hundred
  * cases in `npm test`) and by `npm run fuzz` (100,000 cases or more, vitest.fuzz.config.ts).
  *
  * The property, through the engine's public entry `new Engine(host).analyze(uri, text)`:
