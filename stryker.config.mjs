@@ -18,7 +18,7 @@ export default {
   concurrency: 2,
   timeoutMS: 20_000,
   thresholds: { high: 90, low: 80, break: null },
-  // No leading dot: yaml-language-server's globs (test/language.yamlValidation.test.ts) do not cross dot folders.
+  // No leading dot: yaml-language-server's globs (test/extension/yamlOwnership.test.ts) do not cross dot folders.
   tempDirName: 'stryker-tmp',
   cleanTempDir: 'always',
 };

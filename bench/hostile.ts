@@ -1,7 +1,7 @@
 /**
  * Deterministic generators of hostile but plausible inputs, and of plain files of the same size
  * to compare them with. Used by the benchmark's hostile rows (bench/run.ts) and by the tests that
- * hold the parsers to linear work (test/yaml-limits.test.ts, test/yaml-fuzz.test.ts).
+ * hold the parsers to linear work (test/core/yaml/limits.test.ts, test/core/yaml/fuzz.test.ts).
  */
 
 /** The lines of a rated rubric up to `dimensions:`, with four levels (the bench's generated rubrics share them). */

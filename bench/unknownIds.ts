@@ -3,7 +3,7 @@
  * an id that is not one of them, as a rubric being edited might (a typo of one or two edits, a
  * renamed or a removed criterion). Every unknown id is looked up against all `count` criterion ids.
  * Used by the benchmark (bench/run.ts) and by the test that holds the search to the exhaustive one
- * (test/suggest.test.ts).
+ * (test/core/text/suggest.test.ts).
  */
 import { Random } from './generate';
 import { ratedRubricHeader } from './hostile';

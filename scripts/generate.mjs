@@ -119,7 +119,7 @@ writeIfChanged(
  * then the same four statements that add it to the list, at each of the validators' 500-odd
  * checks. Built by two small functions instead, the errors are the same objects (same keys, in
  * the same order) and the module is a fifth smaller, which the web bundles feel (they are
- * downloaded on every github.dev visit; test/webBundle.test.ts holds them under a limit).
+ * downloaded on every github.dev visit; test/integration/webBundle.test.ts holds them under a limit).
  */
 function compactErrors(source) {
   const KEYS = ['instancePath', 'schemaPath', 'keyword', 'params', 'schema', 'parentSchema', 'data'];

@@ -1,5 +1,5 @@
 // The layers of src, checked on every relative import by eslint.config.mjs (the `src/layers` rule)
-// and by test/architecture.test.ts:
+// and by test/integration/architecture.test.ts:
 // - the folders of src: core ← node ← server, cli ← action, extension; webview apart (SRC_FOLDERS);
 // - inside src/core, its stages, lowest first: a stage imports only stages below it, so data flows
 //   one way: text → … → interchange. `yaml/` is wrapped by `document/`: nothing else reads YAML spans.

@@ -1,7 +1,7 @@
 // Regenerates two tables of README.md from their one home: the diagnostic codes (from
 // src/core/diagnostics/codes.ts and help.ts; each row has an anchor named after its code, where
 // SARIF's help links point) and the format's limits, lengths and counts (from the JSON Schemas).
-// test/readme.test.ts fails when they drift apart; run `node scripts/sync-readme.mjs` to fix.
+// test/integration/readme.test.ts fails when they drift apart; run `node scripts/sync-readme.mjs` to fix.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

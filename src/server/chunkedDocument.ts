@@ -12,7 +12,7 @@ import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-lan
  * asked for (once per analysis), and kept until the next edit.
  *
  * Lines, positions and the handling of `\r\n`, `\r` and `\n` are exactly those of
- * vscode-languageserver-textdocument's TextDocument (test/chunkedDocument.test.ts compares them
+ * vscode-languageserver-textdocument's TextDocument (test/server/chunkedDocument.test.ts compares them
  * edit by edit).
  */
 

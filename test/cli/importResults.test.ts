@@ -10,7 +10,7 @@ import YAML from 'yaml';
 import { convertDsomm } from '../../src/core/interchange/dsomm';
 import { rubricYaml } from '../../src/core/interchange/rubricYaml';
 import { convertSamm } from '../../src/core/interchange/samm';
-import { buildCli, removeTempDirs, runCli, tempDir } from '../cli.helpers';
+import { buildCli, removeTempDirs, runCli, tempDir } from '../support/cli';
 import { dsommShapedModel } from '../support/dsommShapedModel';
 import { sammShapedModel } from '../support/sammShapedModel';
 import { interviewRows, toolboxWorkbook } from '../support/sammToolboxWorkbook';

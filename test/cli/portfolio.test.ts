@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComparisonModel, PortfolioModel } from '../../src/core/views';
-import { buildCli, gitIn, REPO_ROOT, removeTempDirs, runCli, tempDir } from '../cli.helpers';
+import { buildCli, gitIn, REPO_ROOT, removeTempDirs, runCli, tempDir } from '../support/cli';
 import { OPS_RUBRIC, opsAssessment } from '../support/portfolio';
 
 let cli: string;

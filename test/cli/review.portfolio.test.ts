@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeReview } from '../../src/core/review/change';
-import { buildCli, gitIn as git, REPO_ROOT, removeTempDirs, runCli, tempDir } from '../cli.helpers';
+import { buildCli, gitIn as git, REPO_ROOT, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 // `rubrics diff --base` over a change to the Tarn Valley Water sample organization's Cloud
 // Platform: every unit that inherits from the platform's assessment moves with it, the review lists

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { COLUMNS } from '../../src/core/interchange/sheets/answerSheet';
-import { buildCli, gitIn, removeTempDirs, runCli, tempDir } from '../cli.helpers';
+import { buildCli, gitIn, removeTempDirs, runCli, tempDir } from '../support/cli';
 
 const SAMPLES = path.join(__dirname, '../../samples/kestrel');
 const ASSESSMENT = '2026-03.seven-attributes.assessment.yaml';

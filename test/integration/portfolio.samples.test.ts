@@ -12,7 +12,7 @@ import { PORTFOLIO_SCHEMA_FILE, portfolioSchemaText } from '../../scripts/report
 import { portfolioCss, renderPortfolioHtml, renderPortfolioMarkdown } from '../../src/core/render';
 import { cspHash } from '../../src/core/render/html/sha256';
 import { PORTFOLIO_SCHEMA_VERSION, type PortfolioModel } from '../../src/core/views';
-import { expectSafePage } from '../reportSupport';
+import { expectSafePage } from '../support/report';
 import { goldenFiles } from '../support/golden';
 import { portfolioOf, tarnValleyFiles } from '../support/portfolio';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { workspaceConfinement } from '../../src/server/confinement';
 import { DocumentStore } from '../../src/server/documentStore';
 import type { FileSource } from '../../src/server/files';
-import { DESK_ASSESSMENT, FILES, uriOf } from '../languageFixtures';
+import { DESK_ASSESSMENT, FILES, uriOf } from '../support/languageFixtures';
 
 /**
  * The language server's document store: the open documents as the editor's notifications leave

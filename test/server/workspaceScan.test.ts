@@ -4,7 +4,7 @@ import type { ServerContext } from '../../src/server/context';
 import { DocumentStore } from '../../src/server/documentStore';
 import { ClientSession } from '../../src/server/session';
 import { WorkspaceScan } from '../../src/server/workspaceScan';
-import { DESK_ASSESSMENT, FILES, uriOf } from '../languageFixtures';
+import { DESK_ASSESSMENT, FILES, uriOf } from '../support/languageFixtures';
 
 /**
  * The language server's workspace scan (WorkspaceScan) over a workspace served from memory: what it

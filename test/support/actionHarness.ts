@@ -7,12 +7,12 @@ import Ajv from 'ajv';
 import * as esbuild from 'esbuild';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import { actionBundle } from '../../scripts/action-bundle.mjs';
-import { REPO_ROOT, tempDir } from '../cli.helpers';
+import { REPO_ROOT, tempDir } from './cli';
 
 // The GitHub Action, run as GitHub runs it: `node dist/action/index.js` with the environment a
 // runner gives a step (the event file, the workspace, the summary and output files, the inputs as
 // INPUT_* variables), against a local HTTP server standing in for api.github.com. Shared by
-// test/action.test.ts and test/security.corpus.test.ts.
+// test/action/main.test.ts and test/integration/securityCorpus.test.ts.
 
 /** Bundles the Action as a release does, into a temporary folder; returns its index.js. */
 export async function buildActionBundle(): Promise<string> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Engine } from '../../src/core/engine';
 import { MemoryFileHost } from '../../src/core/resolve/host';
 import { buildPortfolio, portfolioEntries, type PortfolioEntry, type PortfolioModel, type PortfolioOptions } from '../../src/core/views';
-import { yaml } from '../helpers';
+import { yaml } from './memory';
 
 /**
  * Files under file:///ws/ analysed through one engine, as the CLI's portfolio reads them: each

@@ -5,7 +5,7 @@
  */
 import type { AssessmentDocumentAnalysis, FileAnalysis } from '../../src/core/engine';
 import { buildQuestionnaire, type QuestionnaireModel } from '../../src/core/report/questionnaire';
-import { analyzeMemory, yaml } from '../helpers';
+import { analyzeMemory, yaml } from './memory';
 
 export const DESK_RUBRIC = yaml`
   apiVersion: rubrics-as-code/v1

@@ -1,6 +1,6 @@
 /**
  * Every score an analysis computes, at full precision, in a plain shape that can be stored as JSON
- * and compared number by number: what test/compat.scores.test.ts holds format 1.0's files to.
+ * and compared number by number: what test/core/scoring/compat.test.ts holds format 1.0's files to.
  */
 import type { FileAnalysis } from '../../src/core/engine';
 import type { AssessmentScore } from '../../src/core/scoring/types';

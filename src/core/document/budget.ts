@@ -11,7 +11,7 @@ import { workUnits, type ParseWork } from '../yaml/work';
  * would notice.
  */
 export interface BudgetLimits {
-  /** Units per character of the document's text. YAML alone takes up to 12 (test/yaml-fuzz-support.ts holds it there). */
+  /** Units per character of the document's text. YAML alone takes up to 12 (test/support/yamlFuzz.ts holds it there). */
   readonly perCharacter: number;
   /**
    * Units any document may spend, whatever its length: aliases may make a short text stand for

@@ -4,7 +4,7 @@ import type { CriterionResult, LevelCredit } from './types';
 /**
  * The four scoring formulas, as pure functions over the counted criteria of one dimension.
  * Each returns the dimension's score on the level scale [minLevel, maxLevel]. The README
- * documents them; test/scoring.test.ts checks each against hand-computed examples.
+ * documents them; test/core/scoring/scoreAssessment.test.ts checks each against hand-computed examples.
  */
 
 /** Scores are sums and means of credits: differences below this are float noise, not a real gap. */

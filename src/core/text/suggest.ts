@@ -17,7 +17,7 @@
  * Ids of random letters, a third of which may differ, defeat any prefix index: every short prefix
  * is within reach. A fixed cap on the cells one search fills keeps those searches bounded too; such
  * a search answers the best candidate it found, which can differ from the exhaustive answer. Lists
- * of ids people write stay far below the cap (see test/suggest.test.ts and `npm run bench`).
+ * of ids people write stay far below the cap (see test/core/text/suggest.test.ts and `npm run bench`).
  */
 
 /** Work done by searches, for tests and the benchmark (a count of steps, not a time). */

@@ -16,7 +16,7 @@ import { newParsedMap } from './maps';
  * It returns undefined for anything outside that subset, and for anything `yaml` would report as
  * an error or a warning (anchors, tags, complex keys, duplicate keys, multi-line keys or flow
  * collections, tabs, bad indentation...): the complete parser then reads the text and explains the problem.
- * The differential tests (test/yaml-differential.test.ts) hold the two parsers to the same output.
+ * The differential tests (test/core/yaml/differential.test.ts) hold the two parsers to the same output.
  */
 export function tryParseFast(text: string, work?: WorkCounter): ParsedYamlDocument[] | undefined {
   try {

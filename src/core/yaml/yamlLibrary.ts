@@ -43,7 +43,7 @@ interface ComposerIssues {
 /**
  * Makes the composer keep at most maxIssuesPerDocument problems for the document it composes,
  * then one that says so. If `yaml` ever stores them differently, nothing is bounded but nothing
- * breaks either (and test/yaml-limits.test.ts fails).
+ * breaks either (and test/core/yaml/limits.test.ts fails).
  */
 function boundIssues(composer: Composer): void {
   const issues = composer as unknown as ComposerIssues;

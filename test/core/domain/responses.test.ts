@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis, FileAnalysis } from '../../../src/core/engine';
 import { parseDocuments } from '../../../src/core/document/located';
 import { answerEdits, applyTextEdits } from '../../../src/core/language/answerEdits';
-import { analyzeMemory, codesAt, yaml } from '../../helpers';
+import { analyzeMemory, codesAt, yaml } from '../../support/memory';
 
 /** A gated rubric: one dimension of three criteria (one on a coverage scale, one requiring evidence), and a second dimension. */
 const RUBRIC = yaml`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import { buildReport } from '../../../src/core/report';
-import { analyzeMemory, codesAt, yaml } from '../../helpers';
+import { analyzeMemory, codesAt, yaml } from '../../support/memory';
 
 /** A gated rubric: two dimensions of two criteria each, levels 1 to 3. */
 const RUBRIC = yaml`

@@ -12,7 +12,7 @@ import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import { convertDsomm } from '../../../src/core/interchange/dsomm';
 import { readDsommProgress } from '../../../src/core/interchange/dsommProgress';
 import { rubricYaml } from '../../../src/core/interchange/rubricYaml';
-import { analyzeMemory, codesAt } from '../../helpers';
+import { analyzeMemory, codesAt } from '../../support/memory';
 import { dsommLadder, dsommShapedModel } from '../../support/dsommShapedModel';
 import { pick, seededRandom } from '../../support/seededAnswers';
 

@@ -14,7 +14,7 @@ import { convertSamm } from '../../../src/core/interchange/samm';
 import { readSammToolbox } from '../../../src/core/interchange/sammToolbox';
 import { readSpreadsheet } from '../../../src/core/interchange/sheets/codec';
 import type { Workbook } from '../../../src/core/interchange/sheets/workbook';
-import { analyzeMemory, codesAt } from '../../helpers';
+import { analyzeMemory, codesAt } from '../../support/memory';
 import { sammShapedModel } from '../../support/sammShapedModel';
 import { interviewRows, toolboxAnswerTexts, toolboxScores, toolboxWorkbook, type ToolboxFill } from '../../support/sammToolboxWorkbook';
 import { seededRandom } from '../../support/seededAnswers';

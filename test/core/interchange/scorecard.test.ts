@@ -10,7 +10,7 @@ import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import { ConversionError } from '../../../src/core/interchange/conversion';
 import { rubricYaml } from '../../../src/core/interchange/rubricYaml';
 import { parseScorecardResults, RISKS, scorecardAssessments, scorecardRubric } from '../../../src/core/interchange/scorecard';
-import { analyzeMemory, codesAt } from '../../helpers';
+import { analyzeMemory, codesAt } from '../../support/memory';
 import { seededRandom } from '../../support/seededAnswers';
 
 const WEIGHT = { Critical: 10, High: 7.5, Medium: 5, Low: 2.5 } as const;

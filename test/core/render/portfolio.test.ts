@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvTable, renderComparisonHtml, renderComparisonMarkdown, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown } from '../../../src/core/render';
 import { scaleTone } from '../../../src/core/render/text';
 import { compareUnits, unitKey } from '../../../src/core/views';
-import { expectSafePage, tagsOf } from '../../reportSupport';
+import { expectSafePage, tagsOf } from '../../support/report';
 import { OPS_RUBRIC, opsAssessment, portfolioOf } from '../../support/portfolio';
 
 const HOSTILE = '<script>alert(1)</script> @org/team ::error::x ##[group] =HYPERLINK("http://x") \u202e';

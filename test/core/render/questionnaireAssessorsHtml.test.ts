@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { questionnaireBody } from '../../../src/core/render/html/questionnaireHtml';
 import { buildQuestionnaire, type QuestionnaireModel } from '../../../src/core/report/questionnaire';
 import { ANSWERED_PORTAL, analyzeDesk, deskQuestionnaire, TWO_ASSESSORS } from '../../support/questionnaireFixtures';
-import { decodeAttr, tagsOf } from '../../reportSupport';
+import { decodeAttr, tagsOf } from '../../support/report';
 
 async function page(assessor?: string, text = TWO_ASSESSORS): Promise<string> {
   const q = buildQuestionnaire(await analyzeDesk(text), undefined, assessor !== undefined ? { assessor } : {}) as QuestionnaireModel;

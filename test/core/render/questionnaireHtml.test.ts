@@ -5,7 +5,7 @@ import { questionnaireBody } from '../../../src/core/render/html/questionnaireHt
 import { buildReport } from '../../../src/core/report';
 import type { QuestionnaireModel } from '../../../src/core/report/questionnaire';
 import { ANSWERED_PORTAL, analyzeDesk, DESK_RUBRIC, deskQuestionnaire } from '../../support/questionnaireFixtures';
-import { decodeAttr, tagsOf } from '../../reportSupport';
+import { decodeAttr, tagsOf } from '../../support/report';
 
 const HOSTILE = '<img src=x onerror=alert(1)>"\'&';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildQuestionnaire } from '../../../src/core/report/questionnaire';
-import { analyzeMemory } from '../../helpers';
+import { analyzeMemory } from '../../support/memory';
 import { DESK_RUBRIC, deskAssessment, deskQuestionnaire } from '../../support/questionnaireFixtures';
 
 const RUBRIC = DESK_RUBRIC;

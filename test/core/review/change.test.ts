@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine, type FileAnalysis } from '../../../src/core/engine';
 import { MemoryFileHost } from '../../../src/core/resolve/host';
 import { reviewChange, reviewFile, type FileStatus, type FileVersions } from '../../../src/core/review/change';
-import { SMALL_RUBRIC } from '../../helpers';
+import { SMALL_RUBRIC } from '../../support/memory';
 
 const assessment = (id: string, answer: string, extra = '') =>
   `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: ${id}\nrubric: ./desk.rubric.yaml\nsubject: { organization: ${id} }\ndate: 2026-03-31\n${extra}dimensions:\n  portal:\n    answers: { portal-live: ${answer} }\n`;

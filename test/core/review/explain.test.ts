@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import { explainAssessment, scoreMoved, type ScoredSide } from '../../../src/core/review/explain';
-import { analyzeMemory, yaml } from '../../helpers';
+import { analyzeMemory, yaml } from '../../support/memory';
 
 /** Three levels; intake has a yes-no criterion at 2 and a coverage one at 3; knowledge one yes-no at 2. */
 const rubric = (method: string, extra = '') => yaml`

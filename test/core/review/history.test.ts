@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildHistory, historyPath, historyPoint, historyRenames, pointCoverage, pointEvidenceAge, previousOverall, subjectKey, historyAssessment, type HistoryPoint } from '../../../src/core/review/history';
-import { analyzeMemory, SMALL_RUBRIC } from '../../helpers';
+import { analyzeMemory, SMALL_RUBRIC } from '../../support/memory';
 
 const RUBRIC = SMALL_RUBRIC.replace('dimensions:\n', 'threshold: { level: 2 }\ndimensions:\n').replace(
   '      - { id: portal-live, text: A portal is live., level: 2 }\n',

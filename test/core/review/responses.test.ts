@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReviewMarkdown } from '../../../src/core/render';
 import { reviewChange } from '../../../src/core/review/change';
 import type { InputChange } from '../../../src/core/review/explain';
-import { analyzeMemory, yaml } from '../../helpers';
+import { analyzeMemory, yaml } from '../../support/memory';
 
 const RUBRIC = yaml`
   apiVersion: rubrics-as-code/v1

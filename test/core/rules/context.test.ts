@@ -12,7 +12,7 @@ import { BudgetExceeded, DocumentBudget } from '../../../src/core/document/budge
 import { parseDocuments } from '../../../src/core/document/located';
 import { reportUnknownId, RuleContext, type RuleInputs } from '../../../src/core/rules/context';
 import { SCHEMA_VALID, type SchemaVerdict } from '../../../src/core/schema/validateSchema';
-import { yaml } from '../../helpers';
+import { yaml } from '../../support/memory';
 import { verdictWithout } from '../../support/verdict';
 
 const ASSESSMENT = yaml`

@@ -9,7 +9,7 @@ import { parseDocuments } from '../../../src/core/document/located';
 import type { DocumentKind } from '../../../src/core/format/types';
 import { RuleContext } from '../../../src/core/rules/context';
 import { SCHEMA_VALID } from '../../../src/core/schema/validateSchema';
-import { yaml } from '../../helpers';
+import { yaml } from '../../support/memory';
 
 // The registry is imported inside each test rather than at the top: a rule module that throws while
 // it loads then fails these tests, instead of stopping the file before any test runs (which

@@ -16,7 +16,7 @@ import { horizonOf, initiativeIds, initiatives, type PlanInitiative } from '../.
 import { ownMethod, ownScale } from '../../../src/core/rules/support/rubricScale';
 import { SCHEMA_VALID, type SchemaVerdict } from '../../../src/core/schema/validateSchema';
 import type { AssessmentScore } from '../../../src/core/scoring/types';
-import { yaml } from '../../helpers';
+import { yaml } from '../../support/memory';
 import { verdictWithout } from '../../support/verdict';
 
 function contextOf(kind: DocumentKind, text: string, extra: Partial<RuleInputs> = {}, verdict: SchemaVerdict = SCHEMA_VALID): RuleContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unitKey } from '../../../src/core/views';
-import { yaml } from '../../helpers';
+import { yaml } from '../../support/memory';
 import { OPS_RUBRIC, opsAssessment, portfolioOf } from '../../support/portfolio';
 
 const acme = (unit: string) => unitKey({ organization: 'Acme', unit });
