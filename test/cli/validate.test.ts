@@ -19,7 +19,11 @@ beforeAll(async () => {
   fs.mkdirSync(skipped, { recursive: true });
   fs.writeFileSync(path.join(skipped, 'ignored.rubric.yaml'), 'This: is: not valid YAML and must never be read\n');
 });
-afterAll(removeTempDirs);
+afterAll(() => {
+  removeTempDirs();
+  // Leave the fixtures as git has them: other suites list the fixture files.
+  fs.rmSync(path.join(FIXTURES, 'project/node_modules'), { recursive: true, force: true });
+});
 
 /** The files of the fixture project that validate must pick, relative to FIXTURES. */
 const PROJECT_FILES = [
