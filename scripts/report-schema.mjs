@@ -5,7 +5,7 @@
 //   src/core/report/model.ts;
 // - schemas/portfolio.schema.json: the portfolio (`rubrics portfolio --format json`), from
 //   src/core/views/model.ts.
-// test/core/report/schema.test.ts and test/core/views/portfolioSchema.test.ts fail when a committed file
+// test/core/report/schema.test.ts and test/integration/portfolio.samples.test.ts fail when a committed file
 // is not what this script writes, and validate real outputs against it.
 // Run `npm run report-schema` after changing either model.
 import fs from 'node:fs';
