@@ -192,6 +192,7 @@ function pairDocuments(before: FileAnalysis, after: FileAnalysis): Pair[] {
     const id = idOf(doc);
     const match = old.find((o) => !taken.has(o) && o.kind === doc.kind && id !== undefined && idOf(o) === id)
       ?? old.find((o) => !taken.has(o) && o.kind === doc.kind && (idOf(o) === undefined || !kinded(after).some((x) => x.kind === o.kind && idOf(x) === idOf(o))));
+    // Stryker disable next-line ConditionalExpression: adding undefined to the set changes nothing, since only documents are looked up in it (an equivalent mutant)
     if (match) taken.add(match);
     const partner = match ?? brokenBefore.shift();
     pairs.push({ ...(partner ? { before: partner } : {}), after: doc });
@@ -225,10 +226,17 @@ export function rubricChangesBetween(before: DocumentAnalysis | undefined, after
   return before?.kind === 'Rubric' && after?.kind === 'Rubric' && before.data && after.data ? diffRubrics(before.data, after.data) : undefined;
 }
 
+/** The rubric an assessment or a plan is scored against, when its reference found one; other documents have none. */
+function rubricOf(doc: DocumentAnalysis | undefined) {
+  return doc && 'rubric' in doc ? doc.rubric : undefined;
+}
+
 /** For an assessment or a plan: what changed in the rubric it is scored against, when anything did. */
 function changesOfItsRubric(before: DocumentAnalysis | undefined, after: DocumentAnalysis | undefined): RubricChange[] | undefined {
-  if (!before || !after || before.kind === undefined || after.kind === undefined || before.kind === 'Rubric' || after.kind === 'Rubric' || !before.rubric || !after.rubric) return undefined;
-  const changes = diffRubrics(before.rubric.index.rubric, after.rubric.index.rubric);
+  const was = rubricOf(before);
+  const now = rubricOf(after);
+  if (!was || !now) return undefined;
+  const changes = diffRubrics(was.index.rubric, now.index.rubric);
   return changes.length > 0 ? changes : undefined;
 }
 

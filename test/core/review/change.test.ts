@@ -92,6 +92,66 @@ describe('the documents of a file at two revisions', () => {
   });
 });
 
+describe('which documents of the two versions are the same', () => {
+  const plan = (id: string) => `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: ${id}\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nhorizon: { start: 2026-01-01, end: 2027-12-31 }\ninitiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: 2 }] }\n`;
+  const rows = (file: Awaited<ReturnType<typeof review>>) => file.documents.map((d) => [d.kind, d.id, d.moved, d.diff.overall?.before, d.diff.overall?.after]);
+
+  it('an id the head repeats: the second is a new document, whose score appeared', async () => {
+    const file = await review(assessment('acme', 'no'), `${assessment('acme', 'yes')}---\n${assessment('acme', 'yes')}`);
+    expect(rows(file)).toEqual([
+      ['Assessment', 'acme', 'overall', 1, 2],
+      ['Assessment', 'acme', 'overall', undefined, 2],
+    ]);
+  });
+
+  it('a plan and an assessment of one id pair each with its own kind, whatever their order', async () => {
+    const file = await review(`${plan('x')}---\n${assessment('x', 'yes')}`, `${assessment('x', 'yes')}---\n${plan('x')}`);
+    expect(rows(file)).toEqual([
+      ['Assessment', 'x', 'nothing', 2, 2],
+      ['Plan', 'x', 'nothing', undefined, undefined],
+    ]);
+  });
+
+  it('documents whose ids all changed pair by their place among those of their kind', async () => {
+    const file = await review(`${plan('p1')}---\n${assessment('a1', 'yes')}`, `${assessment('a2', 'yes')}---\n${plan('p2')}`);
+    expect(rows(file)).toEqual([
+      ['Assessment', 'a2', 'nothing', 2, 2],
+      ['Plan', 'p2', 'nothing', undefined, undefined],
+    ]);
+  });
+
+  it('a new id pairs with the document whose id the head no longer has, not with one it keeps', async () => {
+    // The base's "one" is still in the head: the new document takes the place of "two".
+    const file = await review(`${assessment('one', 'no')}---\n${assessment('two', 'yes')}`, `${assessment('new', 'yes')}---\n${assessment('one', 'no')}`);
+    expect(rows(file)).toEqual([
+      ['Assessment', 'new', 'nothing', 2, 2],
+      ['Assessment', 'one', 'nothing', 1, 1],
+    ]);
+  });
+
+  it('a document added beside one with errors is new, not that one again', async () => {
+    const file = await review(assessment('one', 'maybe'), `${assessment('one', 'maybe')}---\n${assessment('two', 'yes')}`);
+    expect(file.documents.map((d) => [d.id, d.diff.overall?.before, d.diff.overall?.after, d.errors])).toEqual([
+      ['one', 1, 1, { before: 1, after: 1, new: 0 }],
+      ['two', undefined, 2, { before: 0, after: 0, new: 0 }],
+    ]);
+    const removed = await review(`${assessment('one', 'maybe')}---\n${assessment('two', 'yes')}`, assessment('one', 'maybe'));
+    expect(removed.documents.map((d) => [d.id, d.diff.overall?.before, d.diff.overall?.after])).toEqual([
+      ['one', 1, 1],
+      ['two', 2, undefined],
+    ]);
+  });
+
+  it('an assessment whose rubric is lost at the head: its score went away, with no rubric changes to list', async () => {
+    const file = await review(assessment('acme', 'yes'), assessment('acme', 'yes'), 'modified', [SMALL_RUBRIC, '']);
+    expect(file.documents.map((d) => [d.id, d.moved, d.diff.overall?.before, d.diff.overall?.after, d.errors.new])).toEqual([['acme', 'overall', 2, undefined, 1]]);
+    expect(file.documents[0]).not.toHaveProperty('rubricChanges');
+    expect(file.documents[0]).not.toHaveProperty('why');
+    const found = await review(assessment('acme', 'yes'), assessment('acme', 'yes'), 'modified', ['', SMALL_RUBRIC]);
+    expect(found.documents[0]).not.toHaveProperty('rubricChanges');
+  });
+});
+
 describe('a plan and a broken base', () => {
   const plan = (to: number) =>
     `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nhorizon: { start: 2026-01-01, end: 2028-06-30 }\ninitiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: ${to} }] }\n`;
