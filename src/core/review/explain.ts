@@ -190,7 +190,7 @@ function explainDimension(was: DimensionScore | undefined, d: DimensionScore, in
   const perCriterion = criterionChanges(before, d.criteria);
   const changes = [...dimensionChanges, ...perCriterion.flatMap((c) => c.changes)];
   if (index.method === 'rated' || !was || was.score === undefined || d.score === undefined || !sameScale) {
-    return { ...base, changes, exact: index.method === 'rated' && changes.every((c) => c.kind !== 'level' || c.contribution !== undefined) && was?.score !== undefined && d.score !== undefined };
+    return { ...base, changes, exact: index.method === 'rated' && was?.score !== undefined && d.score !== undefined };
   }
   const beforeScore = was.score;
   const afterScore = d.score;
