@@ -59,6 +59,8 @@ describe('a score that moved', () => {
     expect(scoreMoved(1, 1 + 5e-10)).toBe(false);
     expect(scoreMoved(1, 1 + 1e-8)).toBe(true);
     expect(scoreMoved(1, 1 - 1e-8)).toBe(true);
+    // Exactly the float noise allowed is not a move yet.
+    expect(scoreMoved(0, 1e-9)).toBe(false);
   });
 });
 
@@ -138,9 +140,10 @@ describe('average: each answer’s share of the move, exactly', () => {
 
   it('a target set where there was none, and removed', async () => {
     const set = await explain([rubric('average'), assessment(intake('yes', 'all'))], [rubric('average'), assessment(intake('yes', 'all', '    target: 3\n'))]);
-    expect(set.dimensions[0]!.changes).toEqual([{ kind: 'target', after: 3 }]);
+    expect(set.dimensions[0]!.changes).toStrictEqual([{ kind: 'target', after: 3 }]);
     const removed = await explain([rubric('average'), assessment(intake('yes', 'all', '    target: 3\n'))], [rubric('average'), assessment(intake('yes', 'all'))]);
-    expect(removed.dimensions[0]!.changes).toEqual([{ kind: 'target', before: 3 }]);
+    expect(removed.dimensions[0]!.changes).toStrictEqual([{ kind: 'target', before: 3 }]);
+    // Strictly: the side without a target has no key at all.
   });
 
   it('a criterion’s level and weight the rubric changed', async () => {
@@ -222,6 +225,15 @@ describe('gated: the level each criterion opened or closed', () => {
     expect(why.dimensions[0]!.changes).toEqual([{ kind: 'answer', criterion: CATALOGUE, before: 'none', after: 'all', contribution: 0 }]);
   });
 
+  it('a criterion the rubric added, unanswered: its share, and no level marked (it was never met)', async () => {
+    // Knowledge: kb met, 2; with an unanswered wiki at 2 beside it, level 2 is not met: 1.
+    const withWiki = rubric('gated').replace('      - { id: kb,', '      - { id: wiki, text: A wiki is kept., level: 2 }\n      - { id: kb,');
+    const why = await explain([rubric('gated'), assessment(intake('yes', 'all'))], [withWiki, assessment(intake('yes', 'all'))]);
+    expect(why.dimensions).toEqual([
+      { id: 'knowledge', title: 'Knowledge', before: 2, levelBefore: 2, after: 1, levelAfter: 1, changes: [{ kind: 'criterion-added', criterion: { id: 'wiki', text: 'A wiki is kept.', level: 2 }, after: 'unanswered', contribution: -1 }], exact: true },
+    ]);
+  });
+
   it('a rubric whose scale changed: the changes, without shares', async () => {
     const four = rubric('gated').replace('{ level: 3, name: Defined }]', '{ level: 3, name: Defined }, { level: 4, name: Optimised }]');
     const why = await explain([rubric('gated'), assessment(intake('no', 'none'))], [four, assessment(intake('yes', 'none'))]);
@@ -279,6 +291,16 @@ describe('rated: the level given is the score', () => {
     expect(why.overall).toEqual({ before: 2, after: 3, contributions: [{ id: 'intake', title: 'Intake', contribution: 1 }] });
   });
 
+  it('a level changed with a target: still the whole move, exactly', async () => {
+    const why = await explain([rubric('rated'), rated('level: 1')], [rubric('rated'), rated('level: 2, target: 3')]);
+    expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 2, levelAfter: 2, changes: [{ kind: 'target', after: 3 }, { kind: 'level', before: 1, after: 2, contribution: 1 }], exact: true }]);
+  });
+
+  it('a level given where there was none: the status moved, without a share', async () => {
+    const why = await explain([rubric('rated'), rated('notApplicable: { reason: Outsourced. }')], [rubric('rated'), rated('level: 2')]);
+    expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', after: 2, levelAfter: 2, changes: [{ kind: 'dimension-status', before: 'not-applicable', after: 'scored' }], exact: false }]);
+  });
+
   it('a level no longer given: the status moved, without a share', async () => {
     const why = await explain([rubric('rated'), rated('level: 2')], [rubric('rated'), rated('notApplicable: { reason: Outsourced. }')]);
     expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', before: 2, levelBefore: 2, changes: [{ kind: 'dimension-status', before: 'scored', after: 'not-applicable' }], exact: false }]);
@@ -298,6 +320,22 @@ describe('assessors', () => {
     expect(why.dimensions[0]!.changes).toEqual([
       { kind: 'answer', criterion: KB, before: 'yes', after: 'no', contribution: -2 },
       { kind: 'assessor-answer', criterion: KB, before: 'yes', after: 'no', assessor: { id: 'bob', name: 'Bob' } },
+    ]);
+  });
+
+  it('responses that begin, and responses that end: each assessor’s answer from and to unanswered', async () => {
+    const plain = assessment('  intake:\n    answers: { portal: yes, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n');
+    const cy = assessment('  intake:\n    answers: { portal: yes, catalogue: all }\n  knowledge: {}\n').replace('dimensions:\n', 'consensus: minimum\nresponses:\n  cy:\n    name: Cy\n    date: 2026-03-01\n    dimensions:\n      knowledge:\n        answers: { kb: no }\ndimensions:\n');
+    const begun = await explain([rubric('average'), plain], [rubric('average'), cy]);
+    expect(begun.dimensions[0]!.changes).toStrictEqual([
+      { kind: 'answer', criterion: KB, before: 'yes', after: 'no', contribution: -2 },
+      { kind: 'assessor-answer', criterion: KB, before: 'unanswered', after: 'no', assessor: { id: 'cy', name: 'Cy' } },
+    ]);
+    const ended = await explain([rubric('average'), responded('kb: no')], [rubric('average'), plain]);
+    expect(ended.dimensions[0]!.changes).toStrictEqual([
+      { kind: 'answer', criterion: KB, before: 'no', after: 'yes', contribution: 2 },
+      { kind: 'assessor-answer', criterion: KB, before: 'yes', after: 'unanswered', assessor: { id: 'ann', name: 'Ann' } },
+      { kind: 'assessor-answer', criterion: KB, before: 'no', after: 'unanswered', assessor: { id: 'bob', name: 'Bob' } },
     ]);
   });
 
