@@ -308,6 +308,7 @@ export function reviewChange(input: { readonly base: ChangeReview['base']; reado
       const head = inheritorsOf(versions.after.uri, input.files, 'after');
       const base = inheritorsOf(versions.before.uri, input.files, 'before');
       if (head.size === 0 && base.size === 0) continue;
+      // Stryker disable next-line EqualityOperator: a document that depends at either side counts, so swapping the sides changes nothing (an equivalent mutant)
       const users = impactedDocuments(input.files, files, (v, side) => (side === 'after' ? head : base).get(v) ?? [], []);
       if (users.length > 0) bases.push({ path: versions.path, ...(doc.id !== undefined ? { id: doc.id } : {}), title: doc.title, users });
     }
@@ -341,6 +342,7 @@ function inheritorsOf(uri: string, versions: readonly FileVersions[], side: 'bef
 }
 
 function usersOf(head: RubricRef, base: RubricRef, added: readonly { id: string; title: string }[], versions: readonly FileVersions[], files: readonly ReviewedFile[]): ImpactedDocument[] {
+  // Stryker disable next-line EqualityOperator: a document that depends at either side counts, so swapping the sides changes nothing (an equivalent mutant)
   return impactedDocuments(versions, files, (v, side) => (side === 'after' ? rubricUsers(v.after, head) : rubricUsers(v.before, base)), added);
 }
 

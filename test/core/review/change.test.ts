@@ -312,21 +312,16 @@ describe('what a change moves beyond its own files', () => {
     ]);
   });
 
-  it('an assessment change: an inheritor the change adds, and one it deletes', async () => {
+  it('an assessment change: an inheritor the change adds, or one it deletes, alone', async () => {
     const inherits = (id: string) => assessment(id, 'yes').replace('dimensions:\n  portal:\n    answers: { portal-live: yes }\n', 'inherits: ./org.assessment.yaml\ndimensions: {}\n');
-    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'org.assessment.yaml': assessment('org', 'no'), 'old.assessment.yaml': inherits('old') };
-    const review = await change(base, { 'desk.rubric.yaml': SMALL_RUBRIC, 'org.assessment.yaml': assessment('org', 'yes'), 'team.assessment.yaml': inherits('team') }, ['org.assessment.yaml']);
-    expect(review.bases).toEqual([
-      {
-        path: 'org.assessment.yaml',
-        id: 'org',
-        title: 'org, 2026-03-31',
-        users: [
-          { path: 'team.assessment.yaml', kind: 'Assessment', title: 'team, 2026-03-31', after: 2, fileChanged: true, moved: 'unscored' },
-          { path: 'old.assessment.yaml', kind: 'Assessment', title: 'old, 2026-03-31', before: 1, fileChanged: true, moved: 'unscored' },
-        ],
-      },
-    ]);
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'org.assessment.yaml': assessment('org', 'no') };
+    const org = { path: 'org.assessment.yaml', id: 'org', title: 'org, 2026-03-31' };
+    // Only the head has an inheritor.
+    const added = await change(base, { ...base, 'org.assessment.yaml': assessment('org', 'yes'), 'team.assessment.yaml': inherits('team') }, ['org.assessment.yaml']);
+    expect(added.bases).toEqual([{ ...org, users: [{ path: 'team.assessment.yaml', kind: 'Assessment', title: 'team, 2026-03-31', after: 2, fileChanged: true, moved: 'unscored' }] }]);
+    // Only the base had one.
+    const deleted = await change({ ...base, 'old.assessment.yaml': inherits('old') }, { ...base, 'org.assessment.yaml': assessment('org', 'yes') }, ['org.assessment.yaml']);
+    expect(deleted.bases).toEqual([{ ...org, users: [{ path: 'old.assessment.yaml', kind: 'Assessment', title: 'old, 2026-03-31', before: 1, fileChanged: true, moved: 'unscored' }] }]);
   });
 
   it('a rubric change that renames a dimension and weighs a criterion: one impact, with both changes', async () => {

@@ -185,6 +185,20 @@ describe('average: each answer’s share of the move, exactly', () => {
     expect(removed.overall).toEqual({ before: (3 + 3 + 1) / 3, after: 3 });
   });
 
+  it('a dimension removed at the score of the others: the overall did not move, and still no shares', async () => {
+    const withOps = rubric('average').replace('dimensions:\n', 'dimensions:\n  - id: ops\n    title: Operations\n    criteria: [{ id: monitor, text: Monitoring runs., level: 2 }]\n');
+    const why = await explain([withOps, assessment(`${intake('yes', 'all')}  ops:\n    answers: { monitor: yes }\n`)], [rubric('average'), assessment(intake('yes', 'all'))]);
+    expect(why.dimensions.map((d) => [d.id, d.changes.map((c) => c.kind)])).toEqual([['ops', ['dimension-status']]]);
+    expect(why.overall).toStrictEqual({ before: 3, after: 3 });
+  });
+
+  it('a dimension weight the rubric changed: its share of the overall move', async () => {
+    // Intake 1, knowledge 3: 2 as equals; knowledge weighed 3: (1 + 9)/4 = 2.5, all of it the weight's doing.
+    const heavier = rubric('average').replace('    title: Knowledge\n', '    title: Knowledge\n    weight: 3\n');
+    const why = await explain([rubric('average'), assessment(intake('no', 'none'))], [heavier, assessment(intake('no', 'none'))]);
+    expect(why.overall).toStrictEqual({ before: 2, after: 2.5, contributions: [{ id: 'knowledge', title: 'Knowledge', contribution: 0.5 }] });
+  });
+
   it('nothing listed for a dimension whose inputs did not change', async () => {
     const why = await explain([rubric('average'), assessment(intake('yes', 'all'))], [rubric('average'), assessment(intake('yes', 'all'))]);
     expect(why).toEqual({ dimensions: [], overall: { before: 3, after: 3, contributions: [] } });
