@@ -142,6 +142,13 @@ describe('which documents of the two versions are the same', () => {
     ]);
   });
 
+  it('a head that is no mapping at all (null, text) is the same document, which keeps the base’s id', async () => {
+    for (const text of ['null\n', 'just text\n']) {
+      const file = await review(assessment('acme', 'yes'), text);
+      expect(file.documents.map((d) => [d.kind, d.id, d.moved, d.errors.before, d.errors.after > 0])).toEqual([['Assessment', 'acme', 'unscored', 0, true]]);
+    }
+  });
+
   it('an assessment whose rubric is lost at the head: its score went away, with no rubric changes to list', async () => {
     const file = await review(assessment('acme', 'yes'), assessment('acme', 'yes'), 'modified', [SMALL_RUBRIC, '']);
     expect(file.documents.map((d) => [d.id, d.moved, d.diff.overall?.before, d.diff.overall?.after, d.errors.new])).toEqual([['acme', 'overall', 2, undefined, 1]]);
@@ -195,6 +202,11 @@ describe('moves and problems in a two-dimension assessment', () => {
     // Portal 1 → 2; knowledge (1 + 1) → 1; overall 1.5 both times.
     const file = await review(two('no', 'yes', 'yes'), two('yes', 'no', 'no'), 'modified', [RUBRIC2, RUBRIC2]);
     expect(file.documents.map((d) => [d.moved, d.diff.overall?.before, d.diff.overall?.after])).toEqual([['dimensions', 1.5, 1.5]]);
+  });
+
+  it('the same problem twice at both sides: none new', async () => {
+    const file = await review(two('yes', 'maybe', 'maybe'), two('no', 'maybe', 'maybe'), 'modified', [RUBRIC2, RUBRIC2]);
+    expect(file.documents[0]!.errors).toEqual({ before: 2, after: 2, new: 0 });
   });
 
   it('the same problem twice counts as new once more than it was', async () => {
@@ -322,6 +334,26 @@ describe('what a change moves beyond its own files', () => {
     // Only the base had one.
     const deleted = await change({ ...base, 'old.assessment.yaml': inherits('old') }, { ...base, 'org.assessment.yaml': assessment('org', 'yes') }, ['org.assessment.yaml']);
     expect(deleted.bases).toEqual([{ ...org, users: [{ path: 'old.assessment.yaml', kind: 'Assessment', title: 'old, 2026-03-31', before: 1, fileChanged: true, moved: 'unscored' }] }]);
+  });
+
+  it('an inheritor listed before the assessment it inherits through is found all the same', async () => {
+    const inherits = (id: string, from: string) => assessment(id, 'yes').replace('dimensions:\n  portal:\n    answers: { portal-live: yes }\n', `inherits: ./${from}\ndimensions: {}\n`);
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'org.assessment.yaml': assessment('org', 'no'), 'squad.assessment.yaml': inherits('squad', 'team.assessment.yaml'), 'team.assessment.yaml': inherits('team', 'org.assessment.yaml') };
+    const review = await change(base, { ...base, 'org.assessment.yaml': assessment('org', 'yes') }, ['org.assessment.yaml']);
+    expect(review.bases?.flatMap((b) => b.users.map((u) => [u.path, u.before, u.after]))).toEqual([
+      ['squad.assessment.yaml', 1, 2],
+      ['team.assessment.yaml', 1, 2],
+    ]);
+  });
+
+  it('a rubric change: both assessments of one file that use it', async () => {
+    const both = `${assessment('one', 'yes')}---\n${assessment('two', 'no')}`;
+    const base = { 'desk.rubric.yaml': SMALL_RUBRIC, 'both.assessment.yaml': both };
+    const review = await change(base, { ...base, 'desk.rubric.yaml': SMALL_RUBRIC.replace('level: 2 }\n', 'level: 2, weight: 2 }\n') }, ['desk.rubric.yaml']);
+    expect(review.impacts[0]!.users.map((u) => [u.path, u.title])).toEqual([
+      ['both.assessment.yaml', 'one, 2026-03-31'],
+      ['both.assessment.yaml', 'two, 2026-03-31'],
+    ]);
   });
 
   it('a rubric change that renames a dimension and weighs a criterion: one impact, with both changes', async () => {

@@ -76,6 +76,11 @@ describe('the history', () => {
     expect(history.points).toBe(points);
   });
 
+  it('a rubric without a threshold: none in the history', async () => {
+    const plain = await analyzeMemory({ 'desk.rubric.yaml': SMALL_RUBRIC, 'a.assessment.yaml': assessment('yes') }, 'a.assessment.yaml');
+    expect(buildHistory('commit', [], plain).rubric).toStrictEqual({ id: 'desk', title: 'Service desk', minLevel: 1, maxLevel: 2, terms: expect.anything() });
+  });
+
   it('by date, titled by its subject, with the unit when there is one', async () => {
     expect(buildHistory('date', [], await analysed(assessment('yes'))).title).toBe('Acme (Desk)');
     expect(buildHistory('date', [], await analysed(assessment('yes', '', '{ organization: Acme }'))).title).toBe('Acme');
