@@ -199,6 +199,20 @@ describe('average: each answer’s share of the move, exactly', () => {
     expect(why.overall).toStrictEqual({ before: 2, after: 2.5, contributions: [{ id: 'knowledge', title: 'Knowledge', contribution: 0.5 }] });
   });
 
+  it('a criterion removed that was never answered', async () => {
+    const unanswered = assessment('  intake:\n    answers: { portal: yes }\n  knowledge:\n    answers: { kb: yes }\n');
+    const removed = await explain([rubric('average'), unanswered], [rubric('average').replace('      - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }\n', ''), unanswered]);
+    expect(removed.dimensions[0]!.changes).toEqual([{ kind: 'criterion-removed', criterion: CATALOGUE, before: 'unanswered', contribution: 1 }]);
+  });
+
+  it('an overall that one side does not have: no key for it, and no shares', async () => {
+    // Every dimension not applicable: nothing to average.
+    const none = assessment('  intake: { notApplicable: { reason: Outsourced. } }\n  knowledge: { notApplicable: { reason: Outsourced. } }\n');
+    const some = assessment(intake('yes', 'all'));
+    expect((await explain([rubric('average'), none], [rubric('average'), some])).overall).toStrictEqual({ after: 3 });
+    expect((await explain([rubric('average'), some], [rubric('average'), none])).overall).toStrictEqual({ before: 3 });
+  });
+
   it('nothing listed for a dimension whose inputs did not change', async () => {
     const why = await explain([rubric('average'), assessment(intake('yes', 'all'))], [rubric('average'), assessment(intake('yes', 'all'))]);
     expect(why).toEqual({ dimensions: [], overall: { before: 3, after: 3, contributions: [] } });
@@ -246,6 +260,16 @@ describe('gated: the level each criterion opened or closed', () => {
     expect(why.dimensions).toEqual([
       { id: 'knowledge', title: 'Knowledge', before: 2, levelBefore: 2, after: 1, levelAfter: 1, changes: [{ kind: 'criterion-added', criterion: { id: 'wiki', text: 'A wiki is kept.', level: 2 }, after: 'unanswered', contribution: -1 }], exact: true },
     ]);
+  });
+
+  it('a rubric whose method or pass credit changed: the changes, without shares or levels opened', async () => {
+    // Average → gated: intake 1 → 2 as the portal is met; no share, and no level said to be opened by it.
+    const method = await explain([rubric('average'), assessment(intake('no', 'none'))], [rubric('gated'), assessment(intake('yes', 'none'))]);
+    expect(method.dimensions[0]).toStrictEqual({ id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 2, levelAfter: 2, changes: [{ kind: 'answer', criterion: PORTAL, before: 'no', after: 'yes' }], exact: false });
+    // A pass credit of 0.5 makes the half catalogue met: 1 → 3.
+    const halfPasses = rubric('gated').replace('scoring: { method: gated }', 'scoring: { method: gated, passCredit: 0.5 }');
+    const credit = await explain([rubric('gated'), assessment(intake('no', 'half'))], [halfPasses, assessment(intake('yes', 'half'))]);
+    expect(credit.dimensions[0]).toStrictEqual({ id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 3, levelAfter: 3, changes: [{ kind: 'answer', criterion: PORTAL, before: 'no', after: 'yes' }], exact: false });
   });
 
   it('a rubric whose scale changed: the changes, without shares', async () => {
@@ -313,6 +337,14 @@ describe('rated: the level given is the score', () => {
   it('a level given where there was none: the status moved, without a share', async () => {
     const why = await explain([rubric('rated'), rated('notApplicable: { reason: Outsourced. }')], [rubric('rated'), rated('level: 2')]);
     expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', after: 2, levelAfter: 2, changes: [{ kind: 'dimension-status', before: 'not-applicable', after: 'scored' }], exact: false }]);
+  });
+
+  it('a dimension the rubric adds: new, without a share', async () => {
+    const withOps = rubric('rated').replace('dimensions:\n', 'dimensions:\n  - id: ops\n    title: Operations\n    criteria: [{ id: monitor, text: Monitoring runs., level: 2 }]\n');
+    const why = await explain([rubric('rated'), rated('level: 2')], [withOps, `${rated('level: 2')}  ops: { level: 3 }\n`]);
+    expect(why.dimensions).toEqual([
+      { id: 'ops', title: 'Operations', after: 3, levelAfter: 3, changes: [{ kind: 'dimension-status', before: 'new', after: 'scored' }, { kind: 'criterion-added', criterion: { id: 'monitor', text: 'Monitoring runs.', level: 2 }, after: 'unanswered' }], exact: false },
+    ]);
   });
 
   it('a level no longer given: the status moved, without a share', async () => {
