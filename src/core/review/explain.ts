@@ -225,8 +225,9 @@ function explainDimension(was: DimensionScore | undefined, d: DimensionScore, in
       const metBefore = prior?.status === 'counted' && prior.met;
       const metAfter = now?.status === 'counted' && now.met;
       const level = (now ?? prior)?.level ?? 0;
-      if (!metBefore && metAfter && levelAfter > levelBefore && level > levelBefore && level <= levelAfter) out = { ...out, opened: level };
-      if (metBefore && !metAfter && levelAfter < levelBefore && level > levelAfter && level <= levelBefore) out = { ...out, closed: level };
+      // A level between the two (above one, at or below the other) is one the move opened or closed.
+      if (!metBefore && metAfter && level > levelBefore && level <= levelAfter) out = { ...out, opened: level };
+      if (metBefore && !metAfter && level > levelAfter && level <= levelBefore) out = { ...out, closed: level };
     }
     return out;
   });
