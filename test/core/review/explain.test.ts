@@ -314,6 +314,29 @@ describe('gated: a level opened or closed only by the criteria that moved it', (
     expect(await marks(answers('yes', 'all', 'yes'), answers(exempt, 'none', 'yes'))).toEqual({ levels: [3, 2], marks: [['portal', '-', ''], ['catalogue', 3, 'closed']] });
   });
 
+  it('a criterion met at both sides, at the level another opened or closed, marks nothing', async () => {
+    const seen = '{ answer: yes, evidence: [./phone.md] }';
+    // 2 → 3 by the catalogue; the phone, at 3, was met already (only its evidence changed).
+    const up = await explain([three, answers('yes', 'none', 'yes')], [three, answers('yes', 'all', seen)]);
+    expect(up.dimensions[0]!.changes.map((c) => [c.kind, c.criterion?.id, c.opened ?? c.closed ?? '-'])).toEqual([
+      ['answer', 'catalogue', 3],
+      ['evidence', 'phone', '-'],
+    ]);
+    // 3 → 2 by the catalogue; the phone is still met.
+    const down = await explain([three, answers('yes', 'all', 'yes')], [three, answers('yes', 'none', seen)]);
+    expect(down.dimensions[0]!.changes.map((c) => [c.kind, c.criterion?.id, c.opened ?? c.closed ?? '-'])).toEqual([
+      ['answer', 'catalogue', 3],
+      ['evidence', 'phone', '-'],
+    ]);
+  });
+
+  it('a criterion the rubric removed under gated: listed, and it closes nothing', async () => {
+    // Without the phone, the catalogue alone keeps 3 closed, as the phone did: 2 both times.
+    const noPhone = three.replace('      - { id: phone, text: A phone line is staffed., level: 3 }\n', '');
+    const why = await explain([three, answers('yes', 'none', 'yes')], [noPhone, assessment('  intake:\n    answers: { portal: yes, catalogue: none }\n  knowledge:\n    answers: { kb: yes }\n')]);
+    expect(why.dimensions[0]!.changes).toEqual([{ kind: 'criterion-removed', criterion: { id: 'phone', text: 'A phone line is staffed.', level: 3 }, before: 'yes', contribution: 0 }]);
+  });
+
   it('a criterion no longer met above the level there was closes nothing', async () => {
     // 2 (the catalogue keeps 3 closed) → 1: the portal closes 2; the phone, met before, was above it.
     expect(await marks(answers('yes', 'none', 'yes'), answers('no', 'none', 'no'))).toEqual({ levels: [2, 1], marks: [['portal', 2, 'closed'], ['phone', '-', '']] });
