@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rubricsDefinedIn, rubricUsers, usesRubric } from '../../../src/core/review/dependents';
-import { analyzeMemory, SMALL_RUBRIC } from '../../helpers';
+import { analyzeMemory, SMALL_RUBRIC } from '../../support/memory';
 
 const DESK = { uri: 'file:///ws/desk.rubric.yaml', id: 'desk' };
 
