@@ -59,6 +59,8 @@ describe('a score that moved', () => {
     expect(scoreMoved(1, 1 + 5e-10)).toBe(false);
     expect(scoreMoved(1, 1 + 1e-8)).toBe(true);
     expect(scoreMoved(1, 1 - 1e-8)).toBe(true);
+    // Exactly the float noise allowed is not a move yet.
+    expect(scoreMoved(0, 1e-9)).toBe(false);
   });
 });
 
@@ -138,9 +140,10 @@ describe('average: each answer’s share of the move, exactly', () => {
 
   it('a target set where there was none, and removed', async () => {
     const set = await explain([rubric('average'), assessment(intake('yes', 'all'))], [rubric('average'), assessment(intake('yes', 'all', '    target: 3\n'))]);
-    expect(set.dimensions[0]!.changes).toEqual([{ kind: 'target', after: 3 }]);
+    expect(set.dimensions[0]!.changes).toStrictEqual([{ kind: 'target', after: 3 }]);
     const removed = await explain([rubric('average'), assessment(intake('yes', 'all', '    target: 3\n'))], [rubric('average'), assessment(intake('yes', 'all'))]);
-    expect(removed.dimensions[0]!.changes).toEqual([{ kind: 'target', before: 3 }]);
+    expect(removed.dimensions[0]!.changes).toStrictEqual([{ kind: 'target', before: 3 }]);
+    // Strictly: the side without a target has no key at all.
   });
 
   it('a criterion’s level and weight the rubric changed', async () => {
@@ -182,6 +185,34 @@ describe('average: each answer’s share of the move, exactly', () => {
     expect(removed.overall).toEqual({ before: (3 + 3 + 1) / 3, after: 3 });
   });
 
+  it('a dimension removed at the score of the others: the overall did not move, and still no shares', async () => {
+    const withOps = rubric('average').replace('dimensions:\n', 'dimensions:\n  - id: ops\n    title: Operations\n    criteria: [{ id: monitor, text: Monitoring runs., level: 2 }]\n');
+    const why = await explain([withOps, assessment(`${intake('yes', 'all')}  ops:\n    answers: { monitor: yes }\n`)], [rubric('average'), assessment(intake('yes', 'all'))]);
+    expect(why.dimensions.map((d) => [d.id, d.changes.map((c) => c.kind)])).toEqual([['ops', ['dimension-status']]]);
+    expect(why.overall).toStrictEqual({ before: 3, after: 3 });
+  });
+
+  it('a dimension weight the rubric changed: its share of the overall move', async () => {
+    // Intake 1, knowledge 3: 2 as equals; knowledge weighed 3: (1 + 9)/4 = 2.5, all of it the weight's doing.
+    const heavier = rubric('average').replace('    title: Knowledge\n', '    title: Knowledge\n    weight: 3\n');
+    const why = await explain([rubric('average'), assessment(intake('no', 'none'))], [heavier, assessment(intake('no', 'none'))]);
+    expect(why.overall).toStrictEqual({ before: 2, after: 2.5, contributions: [{ id: 'knowledge', title: 'Knowledge', contribution: 0.5 }] });
+  });
+
+  it('a criterion removed that was never answered', async () => {
+    const unanswered = assessment('  intake:\n    answers: { portal: yes }\n  knowledge:\n    answers: { kb: yes }\n');
+    const removed = await explain([rubric('average'), unanswered], [rubric('average').replace('      - { id: catalogue, text: A catalogue lists services., level: 3, answerScale: coverage }\n', ''), unanswered]);
+    expect(removed.dimensions[0]!.changes).toEqual([{ kind: 'criterion-removed', criterion: CATALOGUE, before: 'unanswered', contribution: 1 }]);
+  });
+
+  it('an overall that one side does not have: no key for it, and no shares', async () => {
+    // Every dimension not applicable: nothing to average.
+    const none = assessment('  intake: { notApplicable: { reason: Outsourced. } }\n  knowledge: { notApplicable: { reason: Outsourced. } }\n');
+    const some = assessment(intake('yes', 'all'));
+    expect((await explain([rubric('average'), none], [rubric('average'), some])).overall).toStrictEqual({ after: 3 });
+    expect((await explain([rubric('average'), some], [rubric('average'), none])).overall).toStrictEqual({ before: 3 });
+  });
+
   it('nothing listed for a dimension whose inputs did not change', async () => {
     const why = await explain([rubric('average'), assessment(intake('yes', 'all'))], [rubric('average'), assessment(intake('yes', 'all'))]);
     expect(why).toEqual({ dimensions: [], overall: { before: 3, after: 3, contributions: [] } });
@@ -220,6 +251,25 @@ describe('gated: the level each criterion opened or closed', () => {
   it('a criterion met above a level that stays closed opens nothing', async () => {
     const why = await explain([rubric('gated'), assessment(intake('no', 'none'))], [rubric('gated'), assessment(intake('no', 'all'))]);
     expect(why.dimensions[0]!.changes).toEqual([{ kind: 'answer', criterion: CATALOGUE, before: 'none', after: 'all', contribution: 0 }]);
+  });
+
+  it('a criterion the rubric added, unanswered: its share, and no level marked (it was never met)', async () => {
+    // Knowledge: kb met, 2; with an unanswered wiki at 2 beside it, level 2 is not met: 1.
+    const withWiki = rubric('gated').replace('      - { id: kb,', '      - { id: wiki, text: A wiki is kept., level: 2 }\n      - { id: kb,');
+    const why = await explain([rubric('gated'), assessment(intake('yes', 'all'))], [withWiki, assessment(intake('yes', 'all'))]);
+    expect(why.dimensions).toEqual([
+      { id: 'knowledge', title: 'Knowledge', before: 2, levelBefore: 2, after: 1, levelAfter: 1, changes: [{ kind: 'criterion-added', criterion: { id: 'wiki', text: 'A wiki is kept.', level: 2 }, after: 'unanswered', contribution: -1 }], exact: true },
+    ]);
+  });
+
+  it('a rubric whose method or pass credit changed: the changes, without shares or levels opened', async () => {
+    // Average → gated: intake 1 → 2 as the portal is met; no share, and no level said to be opened by it.
+    const method = await explain([rubric('average'), assessment(intake('no', 'none'))], [rubric('gated'), assessment(intake('yes', 'none'))]);
+    expect(method.dimensions[0]).toStrictEqual({ id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 2, levelAfter: 2, changes: [{ kind: 'answer', criterion: PORTAL, before: 'no', after: 'yes' }], exact: false });
+    // A pass credit of 0.5 makes the half catalogue met: 1 → 3.
+    const halfPasses = rubric('gated').replace('scoring: { method: gated }', 'scoring: { method: gated, passCredit: 0.5 }');
+    const credit = await explain([rubric('gated'), assessment(intake('no', 'half'))], [halfPasses, assessment(intake('yes', 'half'))]);
+    expect(credit.dimensions[0]).toStrictEqual({ id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 3, levelAfter: 3, changes: [{ kind: 'answer', criterion: PORTAL, before: 'no', after: 'yes' }], exact: false });
   });
 
   it('a rubric whose scale changed: the changes, without shares', async () => {
@@ -264,6 +314,29 @@ describe('gated: a level opened or closed only by the criteria that moved it', (
     expect(await marks(answers('yes', 'all', 'yes'), answers(exempt, 'none', 'yes'))).toEqual({ levels: [3, 2], marks: [['portal', '-', ''], ['catalogue', 3, 'closed']] });
   });
 
+  it('a criterion met at both sides, at the level another opened or closed, marks nothing', async () => {
+    const seen = '{ answer: yes, evidence: [./phone.md] }';
+    // 2 → 3 by the catalogue; the phone, at 3, was met already (only its evidence changed).
+    const up = await explain([three, answers('yes', 'none', 'yes')], [three, answers('yes', 'all', seen)]);
+    expect(up.dimensions[0]!.changes.map((c) => [c.kind, c.criterion?.id, c.opened ?? c.closed ?? '-'])).toEqual([
+      ['answer', 'catalogue', 3],
+      ['evidence', 'phone', '-'],
+    ]);
+    // 3 → 2 by the catalogue; the phone is still met.
+    const down = await explain([three, answers('yes', 'all', 'yes')], [three, answers('yes', 'none', seen)]);
+    expect(down.dimensions[0]!.changes.map((c) => [c.kind, c.criterion?.id, c.opened ?? c.closed ?? '-'])).toEqual([
+      ['answer', 'catalogue', 3],
+      ['evidence', 'phone', '-'],
+    ]);
+  });
+
+  it('a criterion the rubric removed under gated: listed, and it closes nothing', async () => {
+    // Without the phone, the catalogue alone keeps 3 closed, as the phone did: 2 both times.
+    const noPhone = three.replace('      - { id: phone, text: A phone line is staffed., level: 3 }\n', '');
+    const why = await explain([three, answers('yes', 'none', 'yes')], [noPhone, assessment('  intake:\n    answers: { portal: yes, catalogue: none }\n  knowledge:\n    answers: { kb: yes }\n')]);
+    expect(why.dimensions[0]!.changes).toEqual([{ kind: 'criterion-removed', criterion: { id: 'phone', text: 'A phone line is staffed.', level: 3 }, before: 'yes', contribution: 0 }]);
+  });
+
   it('a criterion no longer met above the level there was closes nothing', async () => {
     // 2 (the catalogue keeps 3 closed) → 1: the portal closes 2; the phone, met before, was above it.
     expect(await marks(answers('yes', 'none', 'yes'), answers('no', 'none', 'no'))).toEqual({ levels: [2, 1], marks: [['portal', 2, 'closed'], ['phone', '-', '']] });
@@ -277,6 +350,24 @@ describe('rated: the level given is the score', () => {
     const why = await explain([rubric('rated'), rated('level: 1')], [rubric('rated'), rated('level: 3')]);
     expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 3, levelAfter: 3, changes: [{ kind: 'level', before: 1, after: 3, contribution: 2 }], exact: true }]);
     expect(why.overall).toEqual({ before: 2, after: 3, contributions: [{ id: 'intake', title: 'Intake', contribution: 1 }] });
+  });
+
+  it('a level changed with a target: still the whole move, exactly', async () => {
+    const why = await explain([rubric('rated'), rated('level: 1')], [rubric('rated'), rated('level: 2, target: 3')]);
+    expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', before: 1, levelBefore: 1, after: 2, levelAfter: 2, changes: [{ kind: 'target', after: 3 }, { kind: 'level', before: 1, after: 2, contribution: 1 }], exact: true }]);
+  });
+
+  it('a level given where there was none: the status moved, without a share', async () => {
+    const why = await explain([rubric('rated'), rated('notApplicable: { reason: Outsourced. }')], [rubric('rated'), rated('level: 2')]);
+    expect(why.dimensions).toEqual([{ id: 'intake', title: 'Intake', after: 2, levelAfter: 2, changes: [{ kind: 'dimension-status', before: 'not-applicable', after: 'scored' }], exact: false }]);
+  });
+
+  it('a dimension the rubric adds: new, without a share', async () => {
+    const withOps = rubric('rated').replace('dimensions:\n', 'dimensions:\n  - id: ops\n    title: Operations\n    criteria: [{ id: monitor, text: Monitoring runs., level: 2 }]\n');
+    const why = await explain([rubric('rated'), rated('level: 2')], [withOps, `${rated('level: 2')}  ops: { level: 3 }\n`]);
+    expect(why.dimensions).toEqual([
+      { id: 'ops', title: 'Operations', after: 3, levelAfter: 3, changes: [{ kind: 'dimension-status', before: 'new', after: 'scored' }, { kind: 'criterion-added', criterion: { id: 'monitor', text: 'Monitoring runs.', level: 2 }, after: 'unanswered' }], exact: false },
+    ]);
   });
 
   it('a level no longer given: the status moved, without a share', async () => {
@@ -298,6 +389,22 @@ describe('assessors', () => {
     expect(why.dimensions[0]!.changes).toEqual([
       { kind: 'answer', criterion: KB, before: 'yes', after: 'no', contribution: -2 },
       { kind: 'assessor-answer', criterion: KB, before: 'yes', after: 'no', assessor: { id: 'bob', name: 'Bob' } },
+    ]);
+  });
+
+  it('responses that begin, and responses that end: each assessor’s answer from and to unanswered', async () => {
+    const plain = assessment('  intake:\n    answers: { portal: yes, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n');
+    const cy = assessment('  intake:\n    answers: { portal: yes, catalogue: all }\n  knowledge: {}\n').replace('dimensions:\n', 'consensus: minimum\nresponses:\n  cy:\n    name: Cy\n    date: 2026-03-01\n    dimensions:\n      knowledge:\n        answers: { kb: no }\ndimensions:\n');
+    const begun = await explain([rubric('average'), plain], [rubric('average'), cy]);
+    expect(begun.dimensions[0]!.changes).toStrictEqual([
+      { kind: 'answer', criterion: KB, before: 'yes', after: 'no', contribution: -2 },
+      { kind: 'assessor-answer', criterion: KB, before: 'unanswered', after: 'no', assessor: { id: 'cy', name: 'Cy' } },
+    ]);
+    const ended = await explain([rubric('average'), responded('kb: no')], [rubric('average'), plain]);
+    expect(ended.dimensions[0]!.changes).toStrictEqual([
+      { kind: 'answer', criterion: KB, before: 'no', after: 'yes', contribution: 2 },
+      { kind: 'assessor-answer', criterion: KB, before: 'yes', after: 'unanswered', assessor: { id: 'ann', name: 'Ann' } },
+      { kind: 'assessor-answer', criterion: KB, before: 'no', after: 'unanswered', assessor: { id: 'bob', name: 'Bob' } },
     ]);
   });
 

@@ -41,6 +41,22 @@ describe('a point of the history', () => {
     expect(pointEvidenceAge(point('x'))).toBeUndefined();
   });
 
+  it('a version whose rubric cannot be found: its date and errors, and no score', async () => {
+    const lost = await analyzeMemory({ 'a.assessment.yaml': assessment('yes') }, 'a.assessment.yaml');
+    const p = historyPoint(lost, { date: '2026-04-01', path: 'a.assessment.yaml' });
+    expect(p).toStrictEqual({ date: '2026-04-01', path: 'a.assessment.yaml', assessmentDate: '2026-03-31', dimensions: {}, errors: 1 });
+  });
+
+  it('a version that assesses no dimension: its coverage, and no overall score or level', async () => {
+    const p = historyPoint(await analysed(assessment('yes').replace(/dimensions:\n[^]*$/, 'dimensions: {}\n')), { date: '2026-04-01', path: 'a.assessment.yaml' });
+    expect(p).toStrictEqual({ date: '2026-04-01', path: 'a.assessment.yaml', assessmentDate: '2026-03-31', coverage: { scored: 0, total: 2 }, dimensions: {}, errors: 0 });
+  });
+
+  it('no point from a version without an assessment', async () => {
+    const rubricOnly = await analyzeMemory({ 'desk.rubric.yaml': RUBRIC }, 'desk.rubric.yaml');
+    expect(historyPoint(rubricOnly, { date: '2026-04-01', path: 'desk.rubric.yaml' })).toBeUndefined();
+  });
+
   it('no coverage words when the whole rubric was covered', () => {
     expect(pointCoverage({ ...point('x'), coverage: { scored: 2, total: 2 } })).toBeUndefined();
     expect(pointCoverage(point('x'))).toBeUndefined();
@@ -60,9 +76,22 @@ describe('the history', () => {
     expect(history.points).toBe(points);
   });
 
+  it('a rubric without a threshold: none in the history', async () => {
+    const plain = await analyzeMemory({ 'desk.rubric.yaml': SMALL_RUBRIC, 'a.assessment.yaml': assessment('yes') }, 'a.assessment.yaml');
+    expect(buildHistory('commit', [], plain).rubric).toStrictEqual({ id: 'desk', title: 'Service desk', minLevel: 1, maxLevel: 2, terms: expect.anything() });
+  });
+
   it('by date, titled by its subject, with the unit when there is one', async () => {
     expect(buildHistory('date', [], await analysed(assessment('yes'))).title).toBe('Acme (Desk)');
     expect(buildHistory('date', [], await analysed(assessment('yes', '', '{ organization: Acme }'))).title).toBe('Acme');
+  });
+
+  it('whose newest assessment lost its rubric: titled by it, without a rubric, its dimensions by id', async () => {
+    const lost = await analyzeMemory({ 'a.assessment.yaml': assessment('yes') }, 'a.assessment.yaml');
+    const history = buildHistory('commit', [{ ...point('a'), dimensions: { portal: 2 } }], lost);
+    expect(history.title).toBe('Acme (Desk), 2026-03-31');
+    expect(history).not.toHaveProperty('rubric');
+    expect(history.dimensions).toEqual([{ id: 'portal', title: 'portal' }]);
   });
 
   it('without an assessment to name it: "Assessment", and no rubric', () => {
@@ -75,7 +104,8 @@ describe('the history', () => {
   it('follows renames across commits only, naming the commit where it has one', () => {
     const points = [point('a.yaml', 1, 'c1'), point('a.yaml', 1, 'c2'), point('b.yaml', 2, 'c3'), point('c.yaml', 2)];
     const byCommit = buildHistory('commit', points, undefined);
-    expect(historyRenames(byCommit)).toEqual([{ from: 'a.yaml', to: 'b.yaml', commit: 'c3' }, { from: 'b.yaml', to: 'c.yaml' }]);
+    // Strictly: a rename without a commit has no commit key at all.
+    expect(historyRenames(byCommit)).toStrictEqual([{ from: 'a.yaml', to: 'b.yaml', commit: 'c3' }, { from: 'b.yaml', to: 'c.yaml' }]);
     expect(historyPath(byCommit)).toBe('c.yaml');
     expect(historyPath(buildHistory('commit', [], undefined))).toBeUndefined();
     expect(historyRenames(buildHistory('date', points, undefined))).toEqual([]);
@@ -92,5 +122,12 @@ describe('the history', () => {
     expect(subjectKey(desk)).toBe(subjectKey(rewritten));
     expect(subjectKey(desk)).not.toBe(subjectKey(other));
     expect(subjectKey(desk)).toBe(JSON.stringify(['Acme', 'Desk', 'file:///ws/desk.rubric.yaml', 'desk']));
+    // No unit: the organization as a whole.
+    const whole = historyAssessment(await analysed(assessment('yes', '', '{ organization: Acme }')))!;
+    expect(subjectKey(whole)).toBe(JSON.stringify(['Acme', '', 'file:///ws/desk.rubric.yaml', 'desk']));
+    // Without its rubric, an assessment cannot be compared with anything.
+    const lost = historyAssessment(await analyzeMemory({ 'a.assessment.yaml': assessment('yes') }, 'a.assessment.yaml'))!;
+    expect(lost.data?.id).toBe('acme');
+    expect(subjectKey(lost)).toBeUndefined();
   });
 });
