@@ -12,15 +12,13 @@ export const answerNotInScale: Rule = {
     for (const dimensions of ctx.assessedAnswerSets()) {
       for (let i = 0; i < dimensions.length; i++) {
         const d = dimensions[i]!;
-        const criteria = d.dimension.criteria ?? [];
         for (let j = 0; j < d.answers.length; j++) {
           const answer = d.answers[j]!;
           // Off the scale as written (under dimensions, the scored answer is the written one whenever one is written).
           if (answer.detail.answer === undefined || answer.fact?.inScale !== false) continue;
-          // The rubric's index finds the criterion at once unless an earlier dimension uses its id too.
-          const indexed = index.criteria.get(answer.criterionId);
-          const criterion = indexed?.dimension === d.dimension ? indexed.criterion : criteria.find((c) => c.id === answer.criterionId);
-          if (!criterion) continue;
+          // An answer has a fact only when it answers a criterion of its own dimension, which the
+          // rubric's index holds under its id (criterion ids are unique in a rubric that can be used).
+          const { criterion } = index.criteria.get(answer.criterionId)!;
           const allowed = index.answerValues(criterion);
           const written = String(answer.detail.answer);
           ctx.reportUnknownId('answer-not-in-scale', `${JSON.stringify(written)} is not an answer of the "${index.scaleName(criterion)}" scale. Allowed: ${quoteList(allowed, 12)}.`, ctx.at(answer.answerPath), written, allowed);
