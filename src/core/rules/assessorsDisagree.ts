@@ -56,6 +56,7 @@ function outcome(agreement: CriterionAgreement, choice: ConsensusChoice, names: 
     case 'minimum':
       return `The lowest, "${picked.answer}", is scored.`;
     case 'adjudicator':
-      return agreement.adjudicatorMissing ? `The adjudicator (${adjudicator}) has not answered; "${picked.answer}" is scored.` : `The adjudicator's (${adjudicator}) answer, "${picked.answer}", is scored.`;
+      // Picked, so answered: where the adjudicator has not answered, the consensus picks an answer only when all agree.
+      return `The adjudicator's (${adjudicator}) answer, "${picked.answer}", is scored.`;
   }
 }

@@ -238,9 +238,12 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('none against all on the catalogue, and yes against no under an adjudicator who has not answered', THREE, ['answers: { |catalogue: none }', 'answers: { |kb: yes }']),
     silent('assessors who agree', RESPONDED(['yes', 'yes'])),
     silent('answers of equal credit', RESPONDED(['yes', 'YES'])),
-    silent('a disagreement the assessment settles with its own answer', RESPONDED(['yes', 'no']).replace('  knowledge:\n', '  knowledge:\n    answers: { kb: no }\n')),
-    silent('a disagreement on a criterion marked not applicable', RESPONDED(['yes', 'no']).replace('  knowledge:\n', '  knowledge:\n    answers: { kb: { notApplicable: { reason: Outsourced. } } }\n')),
+    silent('a disagreement the assessment settles with its own answer', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge:\n    answers: { kb: no }\n')),
+    silent('a disagreement on a criterion marked not applicable', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge:\n    answers: { kb: { notApplicable: { reason: Outsourced. } } }\n')),
     silent('one assessor\u2019s answer off the scale against another\u2019s (answer-not-in-scale says it)', RESPONDED(['yes', 'maybe'])),
+    fires('yes against no, leaving out a third assessor’s answer off the scale (answer-not-in-scale says it)', RESPONDED(['yes', 'no']).replace('  bob:\n', '  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      knowledge:\n        answers: { kb: maybe }\n  bob:\n'), ['answers: { |kb: yes }'], { data: [{ dimensionId: 'knowledge', criterionId: 'kb', spread: 1, answers: { ann: 'yes', bob: 'no' } }] }),
+    fires('yes against no under a misspelt consensus rule (the schema says it), compared by the median', RESPONDED(['yes', 'no'], 'consensus: average'), ['answers: { |kb: yes }']),
+    silent('a disagreement in a dimension marked not applicable', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge: { notApplicable: { reason: Outsourced. } }\n')),
   ],
   'level-not-rated': [
     fires('a rated dimension without a level', assessment('  intake: { level: 2 }\n  knowledge: { notes: later }\n'), ['|knowledge: { notes'], { files: { 'desk.rubric.yaml': RATED }, data: [{ missingKey: 'level', parentPath: ['dimensions', 'knowledge'] }] }),
@@ -298,7 +301,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
   ],
   'dimension-not-assessed': [
     fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:'], { data: [{ missing: ['knowledge'] }] }),
-    silent('a dimension only the assessors answered', RESPONDED(['yes', 'yes']).replace('  knowledge:\n', '')),
+    silent('a dimension only the assessors answered', RESPONDED(['yes', 'yes']).replace('\n  knowledge:\n', '\n')),
     silent('every dimension assessed', assessment(COMPLETE)),
     silent('dimensions written as a list (the schema says it)', assessment('  - intake\n')),
     silent('dimensions left empty (the schema says it)', assessment('')),
