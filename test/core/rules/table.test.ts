@@ -74,6 +74,15 @@ const THREE = assessment(COMPLETE.replace(', catalogue: all', '').replace('    a
   `consensus: adjudicator\nadjudicator: cy\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { catalogue: none }\n      knowledge:\n        answers: { kb: yes }\n  bob:\n    name: Bob\n    date: 2026-03-02\n    dimensions:\n      knowledge:\n        answers: { kb: no }\n  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      intake:\n        answers: { catalogue: all }\ndimensions:\n`,
 );
 
+/** An assessment of the desk rubric that inherits from the baseline assessment (base.assessment.yaml, or `files` of a case). */
+const INHERITING = (dimensions: string) => assessment(dimensions).replace('subject:', 'inherits: ./base.assessment.yaml\nsubject:');
+
+/** Assessors' answers under a 12-month validity, where the portal is answered only by cy, on evidence dated 2024-01-15. */
+const STALE_BY_ASSESSOR = RESPONDED(['yes', 'yes'], 'consensus: median\nevidenceValidFor: P12M')
+  .replace('\n  knowledge:\n', '\n  knowledge:\n    answers: { kb: yes }\n')
+  .replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, ', '')
+  .replace('  bob:\n', '  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      intake:\n        answers: { portal: { answer: yes, evidence: [{ url: ./old.md, asOf: 2024-01-15 }] } }\n  bob:\n');
+
 const BASELINE = assessment('  intake:\n    answers: { portal: { answer: yes, evidence: [./e.md] }, catalogue: none }\n  knowledge:\n    answers: { kb: no }\n');
 
 const one = (id: string, extra = '') => `  - { id: ${id}, title: ${id}, start: 2026-02-01, end: 2026-12-31${extra} }\n`;
@@ -149,6 +158,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('criteria in their dimension’s sub-groups', RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: online }')),
     fires('a sub-group its dimension lacks, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { subgroup: Stream }').replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }, { id: online, title: Again }, { id: phone, title: Phone }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: xyz }'), ['subgroup: |xyz }']),
     fires('a sub-group in a dimension that defines none, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { subgroup: Stream }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
+    fires('a sub-group in a dimension with neither a valid title nor a valid id, called by its place', RUBRIC.replace('  - id: knowledge\n    title: Knowledge\n', '  - id: Know ledge\n    title: [Knowledge]\n').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
   ],
   'lowest-level-unearned': [
     fires('a gated criterion at the bottom of the scale', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }'), ['levels: [{ level: |1']),
@@ -163,6 +173,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a rated rubric without criteria', RATED.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '')),
     fires('an average dimension without criteria, said with the method', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }').replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
     fires('a dimension whose criteria are an empty list', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '    criteria: []\n'), ['|id: knowledge']),
+    fires('a dimension with neither a valid title nor a valid id, called by its place', RUBRIC.replace('  - id: knowledge\n    title: Knowledge\n    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '  - { id: Know ledge, title: [Knowledge] }\n'), ['{ |id: Know ledge']),
   ],
   'duplicate-id': [
     fires('a criterion id used twice across dimensions', RUBRIC.replace('{ id: kb,', '{ id: portal,'), ['id: |portal, text: A knowledge']),
@@ -272,6 +283,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('evidence exactly as old as the validity', DATED('2025-03-31', 'evidenceValidFor: P12M\n')),
     silent('evidence without a date', assessment(COMPLETE).replace('dimensions:\n', 'evidenceValidFor: P12M\ndimensions:\n')),
     silent('old evidence where no validity is set', DATED('2020-01-01', '')),
+    fires('an assessor’s stale evidence for the answer that is scored, which keeps its credit', STALE_BY_ASSESSOR, ['asOf: |2024-01-15']),
+    fires('an assessor’s stale evidence for the answer that is scored, which loses its credit where the rubric says so', STALE_BY_ASSESSOR, ['asOf: |2024-01-15'], { files: { 'desk.rubric.yaml': RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: gated, staleEvidence: noCredit }') } }),
   ],
   'exemption-expired': [
     fires('an exemption past its expiry', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n`), ['expires: |2026-01-31']),
@@ -298,6 +311,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a dimension marked not applicable', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. } }\n'))),
     silent('a rated rubric, where a level is given rather than answers', assessment('  intake: { level: 2 }\n  knowledge: { level: 1 }\n'), { files: { 'desk.rubric.yaml': RATED } }),
     fires('two criteria without an answer', assessment(COMPLETE.replace('answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }', 'notes: later')), ['|intake:'], { data: [{ unanswered: ['portal', 'catalogue'], dimensionId: 'intake' }] }),
+    fires('a criterion of a dimension only the assessors answered, which none of them answers', assessment('  knowledge:\n    answers: { kb: yes }\n').replace('dimensions:\n', 'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { portal: yes }\ndimensions:\n'), ['|intake:\n        answers: { portal'], { data: [{ unanswered: ['catalogue'], dimensionId: 'intake' }] }),
+    silent('a criterion of a dimension only the assessors answered, answered in the assessment it inherits from', INHERITING('  knowledge:\n    answers: { kb: yes }\n').replace('dimensions:\n', 'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { portal: yes }\ndimensions:\n')),
   ],
   'dimension-not-assessed': [
     fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:'], { data: [{ missing: ['knowledge'] }] }),
@@ -359,6 +374,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a credited criterion whose related criterion (advice only) is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no')), { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'related: [portal]') } }),
     silent('an uncredited criterion whose dependency is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('catalogue: all', 'catalogue: none')), { files: { 'desk.rubric.yaml': DEPENDENT } }),
     fires('a credited criterion whose two dependencies, one in another dimension, are not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('{ kb: yes }', '{ kb: no }')), ['|catalogue: all'], { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'dependsOn: [portal, kb]') }, data: [{ blockedBy: ['portal', 'kb'] }] }),
+    fires('an inherited credited criterion whose inherited dependency is not met, on the inherits line', INHERITING('  knowledge:\n    answers: { kb: yes }\n'), ['|inherits:'], { files: { 'desk.rubric.yaml': DEPENDENT, 'base.assessment.yaml': assessment('  intake:\n    answers: { portal: no, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n') }, data: [{ blockedBy: ['portal'] }] }),
+    silent('an inherited credited criterion whose dependency the assessment meets itself', INHERITING('  intake:\n    answers: { portal: { answer: yes, evidence: [./e.md] } }\n  knowledge:\n    answers: { kb: yes }\n'), { files: { 'desk.rubric.yaml': DEPENDENT, 'base.assessment.yaml': assessment('  intake:\n    answers: { portal: no, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n') } }),
   ],
   'dependency-order': [
     fires('an initiative ending before one it depends on', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n' + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),
