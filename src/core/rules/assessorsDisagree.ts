@@ -48,8 +48,9 @@ function outlier(agreement: CriterionAgreement): AssessorAnswer | undefined {
 /** What the consensus rule made of it, in words. */
 function outcome(agreement: CriterionAgreement, choice: ConsensusChoice, names: ReadonlyMap<string, string>): string {
   const picked = agreement.consensus;
-  const adjudicator = choice.adjudicator !== undefined ? (names.get(choice.adjudicator) ?? choice.adjudicator) : 'the adjudicator';
-  if (!picked) return `The adjudicator (${adjudicator}) has not answered, so the criterion counts as unanswered.`;
+  const adjudicator = choice.adjudicator !== undefined ? (names.get(choice.adjudicator) ?? choice.adjudicator) : undefined;
+  // Only an adjudicator who has not answered (or is not named, which the schema says) leaves a disagreement unpicked.
+  if (!picked) return adjudicator === undefined ? 'No adjudicator is named, so the criterion counts as unanswered.' : `The adjudicator (${adjudicator}) has not answered, so the criterion counts as unanswered.`;
   switch (choice.rule) {
     case 'median':
       return `The median, "${picked.answer}", is scored.`;

@@ -252,9 +252,12 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a disagreement the assessment settles with its own answer', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge:\n    answers: { kb: no }\n')),
     silent('a disagreement on a criterion marked not applicable', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge:\n    answers: { kb: { notApplicable: { reason: Outsourced. } } }\n')),
     silent('one assessor\u2019s answer off the scale against another\u2019s (answer-not-in-scale says it)', RESPONDED(['yes', 'maybe'])),
-    fires('yes against no, leaving out a third assessor’s answer off the scale (answer-not-in-scale says it)', RESPONDED(['yes', 'no']).replace('  bob:\n', '  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      knowledge:\n        answers: { kb: maybe }\n  bob:\n'), ['answers: { |kb: yes }'], { data: [{ dimensionId: 'knowledge', criterionId: 'kb', spread: 1, answers: { ann: 'yes', bob: 'no' } }] }),
+    fires('yes against no, leaving out an answer off the scale written before them (answer-not-in-scale says it)', RESPONDED(['yes', 'no']).replace('responses:\n', 'responses:\n  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      knowledge:\n        answers: { kb: maybe }\n'), ['answers: { |kb: yes }'], { data: [{ dimensionId: 'knowledge', criterionId: 'kb', spread: 1, answers: { ann: 'yes', bob: 'no' } }] }),
     fires('yes against no under a misspelt consensus rule (the schema says it), compared by the median', RESPONDED(['yes', 'no'], 'consensus: average'), ['answers: { |kb: yes }']),
     silent('a disagreement in a dimension marked not applicable', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge: { notApplicable: { reason: Outsourced. } }\n')),
+    fires('yes against no under the minimum rule', RESPONDED(['yes', 'no'], 'consensus: minimum'), ['answers: { |kb: yes }']),
+    fires('yes against no under an adjudicator who is not named (the schema says it)', RESPONDED(['yes', 'no'], 'consensus: adjudicator'), ['answers: { |kb: yes }']),
+    fires('yes against no under an adjudicator who is none of the assessors (unknown-assessor says it)', RESPONDED(['yes', 'no'], 'consensus: adjudicator\nadjudicator: zed'), ['answers: { |kb: yes }']),
   ],
   'level-not-rated': [
     fires('a rated dimension without a level', assessment('  intake: { level: 2 }\n  knowledge: { notes: later }\n'), ['|knowledge: { notes'], { files: { 'desk.rubric.yaml': RATED }, data: [{ missingKey: 'level', parentPath: ['dimensions', 'knowledge'] }] }),
