@@ -139,6 +139,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a target below a rated scale', assessment('  intake: { level: 2, target: 0 }\n  knowledge: { level: 1 }\n'), ['target: |0'], { files: { 'desk.rubric.yaml': RATED } }),
     silent('a move of a dimension the rubric lacks, to a level off the scale (unknown-dimension says it)', plan(one('step', ', moves: [{ dimension: other, from: 0, to: 9 }]'))),
     fires('a move from a level off the scale', plan(one('step', ', moves: [{ dimension: intake, from: 0, to: 2 }]')), ['from: |0']),
+    silent('a dimension’s level descriptors that fail the schema (the schema says it)', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    levels: [Shared.]\n')),
   ],
   'unknown-group': [
     fires('a group that is not defined', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n'), ['group: |people']),
