@@ -7,6 +7,7 @@ export const answerNotInScale: Rule = {
   kinds: ['Assessment'],
   check(ctx) {
     const index = ctx.rubric;
+    // Stryker disable next-line ConditionalExpression: without a rubric no dimension is assessed, so the loop below finds nothing either
     if (!index) return;
     // The assessment's own answers, and each assessor's.
     for (const dimensions of ctx.assessedAnswerSets()) {
@@ -15,6 +16,7 @@ export const answerNotInScale: Rule = {
         for (let j = 0; j < d.answers.length; j++) {
           const answer = d.answers[j]!;
           // Off the scale as written (under dimensions, the scored answer is the written one whenever one is written).
+          // Stryker disable next-line ConditionalExpression: the consensus picks only answers on the scale, so a fact off the scale always has its answer written here
           if (answer.detail.answer === undefined || answer.fact?.inScale !== false) continue;
           // An answer has a fact only when it answers a criterion of its own dimension, which the
           // rubric's index holds under its id (criterion ids are unique in a rubric that can be used).

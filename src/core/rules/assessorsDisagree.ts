@@ -16,7 +16,7 @@ export const assessorsDisagree: Rule = {
     if (!facts) return;
     // Stryker disable next-line ConditionalExpression: a fast path for the many assessments without assessors; the loop below finds nothing in an empty agreement either
     if (facts.agreement.size === 0) return;
-    const names = new Map(facts.responses.map((r) => [r.id, r.name ?? r.id]));
+    const names = new Map<string | undefined, string>(facts.responses.map((r) => [r.id, r.name ?? r.id]));
     const excluded = new Set(facts.dimensions.filter((d) => d.excluded).map((d) => d.id));
     // The rule the answers were compared by (a misspelt one, itself an error, compares them by the default).
     const choice = facts.consensus ?? DEFAULT_CONSENSUS;
@@ -24,6 +24,7 @@ export const assessorsDisagree: Rule = {
       if (excluded.has(dimensionId)) continue;
       for (const [criterionId, agreement] of byCriterion) {
         if (agreement.agree) continue;
+        // Stryker disable next-line OptionalChaining: every criterion the assessors are compared on has a fact (domain/assessmentFacts.ts adds one for each)
         const fact = facts.criteria.get(dimensionId)?.get(criterionId);
         // Settled by the assessment's own answer, or left out of the score: nothing to decide.
         if (!fact || fact.settled || fact.status !== 'counted') continue;
@@ -49,9 +50,9 @@ function outlier(agreement: CriterionAgreement): AssessorAnswer | undefined {
 }
 
 /** What the consensus rule made of it, in words. */
-function outcome(agreement: CriterionAgreement, choice: ConsensusChoice, names: ReadonlyMap<string, string>): string {
+function outcome(agreement: CriterionAgreement, choice: ConsensusChoice, names: ReadonlyMap<string | undefined, string>): string {
   const picked = agreement.consensus;
-  const adjudicator = choice.adjudicator !== undefined ? (names.get(choice.adjudicator) ?? choice.adjudicator) : undefined;
+  const adjudicator = names.get(choice.adjudicator) ?? choice.adjudicator;
   // Only an adjudicator who has not answered (or is not named, which the schema says) leaves a disagreement unpicked.
   if (!picked) return adjudicator === undefined ? 'No adjudicator is named, so the criterion counts as unanswered.' : `The adjudicator (${adjudicator}) has not answered, so the criterion counts as unanswered.`;
   switch (choice.rule) {

@@ -259,6 +259,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('yes against no under the minimum rule', RESPONDED(['yes', 'no'], 'consensus: minimum'), ['answers: { |kb: yes }']),
     fires('yes against no under an adjudicator who is not named (the schema says it)', RESPONDED(['yes', 'no'], 'consensus: adjudicator'), ['answers: { |kb: yes }']),
     fires('yes against no under an adjudicator who is none of the assessors (unknown-assessor says it)', RESPONDED(['yes', 'no'], 'consensus: adjudicator\nadjudicator: zed'), ['answers: { |kb: yes }']),
+    silent('a disagreement in a dimension the rubric lacks (unknown-dimension says it)', RESPONDED(['yes', 'no']).replace(/ {6}knowledge:\n/g, '      ghost:\n')),
   ],
   'level-not-rated': [
     fires('a rated dimension without a level', assessment('  intake: { level: 2 }\n  knowledge: { notes: later }\n'), ['|knowledge: { notes'], { files: { 'desk.rubric.yaml': RATED }, data: [{ missingKey: 'level', parentPath: ['dimensions', 'knowledge'] }] }),
