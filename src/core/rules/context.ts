@@ -167,7 +167,7 @@ export class RuleContext {
   }
 
   /** The range to underline for a path: its value, or `key` to prefer the key. */
-  at(path: Path, prefer: 'key' | 'value' = 'value'): Range {
+  at(path: Path, prefer?: 'key' | 'value'): Range {
     this.spend(1 + path.length);
     return this.inputs.document.rangeOf(path, prefer);
   }

@@ -83,6 +83,13 @@ const STALE_BY_ASSESSOR = RESPONDED(['yes', 'yes'], 'consensus: median\nevidence
   .replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, ', '')
   .replace('  bob:\n', '  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      intake:\n        answers: { portal: { answer: yes, evidence: [{ url: ./old.md, asOf: 2024-01-15 }] } }\n  bob:\n');
 
+/** Two assessors who answer yes to the portal (which requires evidence) and give none; `own` is the start of the assessment's own intake answers. */
+const PORTAL_BY_ASSESSORS = (own: string) =>
+  assessment(`  intake:\n    answers: { ${own}catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n`).replace(
+    'dimensions:\n',
+    'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { portal: yes }\n  bob:\n    name: Bob\n    date: 2026-03-02\n    dimensions:\n      intake:\n        answers: { portal: yes }\ndimensions:\n',
+  );
+
 const BASELINE = assessment('  intake:\n    answers: { portal: { answer: yes, evidence: [./e.md] }, catalogue: none }\n  knowledge:\n    answers: { kb: no }\n');
 
 const one = (id: string, extra = '') => `  - { id: ${id}, title: ${id}, start: 2026-02-01, end: 2026-12-31${extra} }\n`;
@@ -279,6 +286,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a positive answer under an exemption that expired', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2025-12-31 } }')), ['{ answer: |yes, exemption']),
     silent('a positive answer under an exemption that still applies', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }'))),
     silent('a negative answer', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'no'))),
+    fires('the assessment’s own yes without evidence, settling the assessors’ yes', PORTAL_BY_ASSESSORS('portal: yes, '), ['portal: |yes, catalogue'], { data: [{ criterionId: 'portal' }] }),
+    fires('the assessors’ yes without evidence, where the assessment writes only a note (at its own entry)', PORTAL_BY_ASSESSORS('portal: { note: Checked. }, '), ['{ |portal: { note'], { data: [{ criterionId: 'portal' }] }),
   ],
   // Issue 22: evidence with an asOf date, under a validity the assessment or its rubric sets.
   'evidence-stale': [
