@@ -183,6 +183,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a dimension whose criteria are an empty list', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '    criteria: []\n'), ['|id: knowledge']),
     fires('a dimension with neither a valid title nor a valid id, called by its place', RUBRIC.replace('  - id: knowledge\n    title: Knowledge\n    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '  - { id: Know ledge, title: [Knowledge] }\n'), ['{ |id: Know ledge']),
     silent('a dimension without criteria, where the scoring method fails the schema (the schema says it)', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: bogus }').replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '')),
+    silent('a dimension whose criteria fail the schema (the schema says it)', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '    criteria: none\n')),
+    fires('a dimension without a valid title, called by its id', RUBRIC.replace('    title: Knowledge\n    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '    title: [Knowledge]\n'), ['|id: knowledge']),
   ],
   'duplicate-id': [
     fires('a criterion id used twice across dimensions', RUBRIC.replace('{ id: kb,', '{ id: portal,'), ['id: |portal, text: A knowledge']),
