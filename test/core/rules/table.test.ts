@@ -330,6 +330,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('two criteria without an answer', assessment(COMPLETE.replace('answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }', 'notes: later')), ['|intake:'], { data: [{ unanswered: ['portal', 'catalogue'], dimensionId: 'intake' }] }),
     fires('a criterion of a dimension only the assessors answered, which none of them answers', assessment('  knowledge:\n    answers: { kb: yes }\n').replace('dimensions:\n', 'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { portal: yes }\ndimensions:\n'), ['|intake:\n        answers: { portal'], { data: [{ unanswered: ['catalogue'], dimensionId: 'intake' }] }),
     silent('a criterion of a dimension only the assessors answered, answered in the assessment it inherits from', INHERITING('  knowledge:\n    answers: { kb: yes }\n').replace('dimensions:\n', 'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { portal: yes }\ndimensions:\n')),
+    silent('a criterion of a written dimension that only the assessors answered', PORTAL_BY_ASSESSORS('')),
   ],
   'dimension-not-assessed': [
     fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:'], { data: [{ missing: ['knowledge'] }] }),
