@@ -22,7 +22,16 @@ const RUBRIC = {
   title: 'Desk',
   version: '1.0.0',
   levels: [{ level: 1 }, { level: 2 }, { level: 3 }],
-  dimensions: [{ id: 'intake', title: 'Intake', criteria: [{ id: 'portal', text: 'A portal.', level: 2 }] }],
+  dimensions: [
+    {
+      id: 'intake',
+      title: 'Intake',
+      criteria: [
+        { id: 'portal', text: 'A portal.', level: 2 },
+        { id: 'catalogue', text: 'A catalogue.', level: 3, dependsOn: ['portal'] },
+      ],
+    },
+  ],
 } as Rubric;
 
 /** An assessment that names a dimension the rubric lacks and answers nothing: read without facts, nothing of it is known. */
