@@ -340,6 +340,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('dimensions written as a list (the schema says it)', assessment('  - intake\n')),
     silent('dimensions left empty (the schema says it)', assessment('')),
     fires('two rubric dimensions the assessment leaves out', assessment('  other: {}\n'), ['|dimensions:'], { data: [{ missing: ['intake', 'knowledge'] }] }),
+    silent('dimensions written as text rather than a map (the schema says it)', assessment('').replace('dimensions:\n', 'dimensions: none\n')),
   ],
   'target-below-current': [
     fires('a target below the level reached', assessment(COMPLETE.replace('  knowledge:\n', '    target: 1\n  knowledge:\n')), ['target: |1']),
@@ -405,6 +406,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a dependency whose end is no real day (invalid-date says it)', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-02-30 }\n  - { id: next, title: Next, start: 2026-02-01, end: 2026-06-30, dependsOn: [step] }\n')),
     silent('a dependency on an unknown initiative (unknown-initiative says it)', plan(one('step', ', dependsOn: [ghost]') + '  - { id: late, title: Late, start: 2026-02-01, end: 2027-12-31 }\n')),
     silent('an initiative that depends on itself (dependency-cycle says it)', plan(one('step', ', dependsOn: [step]'))),
+    silent('an initiative that depends on its own id, which an earlier one also has (duplicate-id says it)', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n' + one('step', ', dependsOn: [step]'))),
   ],
   'move-not-upward': [
     fires('a move that keeps the level', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 2 }]')), ['to: |2 }']),
