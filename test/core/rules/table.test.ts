@@ -200,6 +200,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('initiatives without ids (the schema says it)', plan('  - { title: A, start: 2026-02-01, end: 2026-12-31 }\n  - { title: B, start: 2026-02-01, end: 2026-12-31 }\n')),
     fires('a criterion id used twice, first in a dimension without an id', RUBRIC.replace('dimensions:\n', 'dimensions:\n  - { title: X, criteria: [{ id: kb, text: T., level: 2 }] }\n'), ['id: |kb, text: A knowledge']),
     fires('a criterion id used twice in one dimension without an id', RUBRIC.replace('dimensions:\n', 'dimensions:\n  - { title: X, criteria: [{ id: zz, text: T., level: 2 }, { id: zz, text: U., level: 2 }] }\n'), ['{ id: |zz, text: U.']),
+    fires('a dimension id used twice', RUBRIC.replace('  - id: knowledge\n', '  - id: intake\n'), ['- id: |intake\n    title: Knowledge']),
   ],
   'unsafe-link': [
     fires('a javascript: link and a network path as evidence', assessment(COMPLETE.replace('https://wiki.example.com/portal', '"javascript:alert(1)", \'\\\\server\\share\\x.pdf\'')), ['|"javascript:alert(1)"', "|'\\\\server"]),
