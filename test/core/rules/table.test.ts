@@ -303,6 +303,11 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('old evidence where no validity is set', DATED('2020-01-01', '')),
     fires('an assessor’s stale evidence for the answer that is scored, which keeps its credit', STALE_BY_ASSESSOR, ['asOf: |2024-01-15']),
     fires('an assessor’s stale evidence for the answer that is scored, which loses its credit where the rubric says so', STALE_BY_ASSESSOR, ['asOf: |2024-01-15'], { files: { 'desk.rubric.yaml': RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: gated, staleEvidence: noCredit }') } }),
+    fires('an answer’s stale evidence, by its title, which loses its credit where the rubric says so', DATED('2024-06-30', 'evidenceValidFor: P12M\n').replace('{ url: https://wiki.example.com/portal, asOf', '{ url: https://wiki.example.com/portal, title: Portal launch, asOf'), ['asOf: |2024-06-30'], { files: { 'desk.rubric.yaml': RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: gated, staleEvidence: noCredit }') } }),
+    fires('stale evidence of an answer to a criterion the dimension lacks (unknown-criterion says the criterion)', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: yes, kbx: { answer: yes, evidence: [{ url: ./old.md, asOf: 2024-01-15 }] } }')).replace('dimensions:\n', 'evidenceValidFor: P12M\ndimensions:\n'), ['asOf: |2024-01-15']),
+    fires('an assessor’s stale evidence for a criterion the dimension lacks', STALE_BY_ASSESSOR.replace('answers: { portal: { answer: yes, evidence', 'answers: { portalx: { answer: yes, evidence'), ['asOf: |2024-01-15']),
+    fires('an assessor’s stale evidence in a dimension the rubric lacks', STALE_BY_ASSESSOR.replace('      intake:\n        answers: { portal: { answer', '      ghost:\n        answers: { portal: { answer'), ['asOf: |2024-01-15']),
+    silent('evidence dated a day that does not exist, under a validity (invalid-date says it)', DATED('2024-02-30', 'evidenceValidFor: P12M\n')),
   ],
   'exemption-expired': [
     fires('an exemption past its expiry', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n`), ['expires: |2026-01-31']),
