@@ -147,6 +147,9 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a move of a dimension the rubric lacks, to a level off the scale (unknown-dimension says it)', plan(one('step', ', moves: [{ dimension: other, from: 0, to: 9 }]'))),
     fires('a move from a level off the scale', plan(one('step', ', moves: [{ dimension: intake, from: 0, to: 2 }]')), ['from: |0']),
     silent('a dimension’s level descriptors that fail the schema (the schema says it)', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    levels: [Shared.]\n')),
+    silent('a level descriptor off the scale whose text fails the schema (the schema says it)', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    levels: { 5: [Never.] }\n')),
+    silent('a threshold, where the scale fails the schema (the schema says it)', RUBRIC.replace('{ level: 3, name: Defined }', '{ level: three, name: Defined }')),
+    silent('a target at the bottom of a rated scale', assessment('  intake: { level: 2 }\n  knowledge: { level: 1, target: 1 }\n'), { files: { 'desk.rubric.yaml': RATED } }),
   ],
   'unknown-group': [
     fires('a group that is not defined', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n'), ['group: |people']),
@@ -175,6 +178,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('an average rubric with a criterion at the bottom, where it counts', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }')),
     fires('two criteria at the bottom, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { criterion: Practice }').replace('level: 2, evidenceRequired', 'level: 1, evidenceRequired').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }'), ['levels: [{ level: |1']),
     fires('a criterion at the bottom of a scale that starts at 0', RUBRIC.replace('levels: [', 'levels: [{ level: 0, name: None }, ').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 0 }'), ['levels: [{ level: |0']),
+    silent('a gated rubric whose scale fails the schema (the schema says it)', RUBRIC.replace('{ level: 3, name: Defined }', '{ level: three, name: Defined }')),
   ],
   'criteria-required': [
     fires('a gated dimension without criteria', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
