@@ -431,6 +431,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a move from the baseline’s level', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 3 }]'))),
     silent('a move from any level, where there is no baseline', plan(one('step', ', moves: [{ dimension: intake, from: 1, to: 3 }]'), undefined, './missing.assessment.yaml')),
     fires('a move from where a cancelled dependency would leave it', plan(one('step', ', status: cancelled, moves: [{ dimension: knowledge, from: 1, to: 2 }]') + one('next', ', dependsOn: [step], moves: [{ dimension: knowledge, from: 2, to: 3 }]')), ['from: |2, to: 3']),
+    fires('a move from a level no dependency reaches, where one dependency is unknown (unknown-initiative says it)', plan(one('step', ', dependsOn: [ghost], moves: [{ dimension: intake, from: 1, to: 3 }]')), ['from: |1, to: 3'], { fixes: [[{ title: 'Change to 2', replacement: '2' }]] }),
   ],
 };
 

@@ -21,8 +21,8 @@ export function reachedByDependencies(list: readonly PlanInitiative[], ids: Read
     const target = ids.get(queue.pop() as string);
     if (target === undefined || seen.has(target)) continue;
     seen.add(target);
-    const initiative = byIndex.get(target);
-    if (!initiative) continue;
+    // ids holds the index of an initiative of the list.
+    const initiative = byIndex.get(target)!;
     if (initiative.status !== 'cancelled') for (const { move } of initiative.moves) if (move.dimension === dimension) levels.add(move.to);
     queue.push(...initiative.dependsOn.map((d) => d.id));
   }
