@@ -10,7 +10,7 @@ import { parseDocuments } from '../../../src/core/document/located';
 import type { DocumentKind, Rubric } from '../../../src/core/format/types';
 import { RuleContext } from '../../../src/core/rules/context';
 import { SCHEMA_VALID } from '../../../src/core/schema/validateSchema';
-import { yaml } from '../../helpers';
+import { yaml } from '../../support/memory';
 
 // Imported inside the tests: a rule module that throws while it loads then fails a test (see registry.test.ts).
 const registry = () => import('../../../src/core/rules/registry');
