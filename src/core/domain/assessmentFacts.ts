@@ -375,7 +375,7 @@ function readResponses(value: unknown, index: RubricIndex | undefined, consensus
  * answers are still compared, so the file's other checks go on. Responses without any `consensus`
  * fail the schema and are not read.
  */
-const DEFAULT_CONSENSUS: ConsensusChoice = { rule: 'median' };
+export const DEFAULT_CONSENSUS: ConsensusChoice = { rule: 'median' };
 
 function listAt<T>(map: Map<string, Map<string, T[]>>, outer: string, inner: string): T[] {
   let byInner = map.get(outer);

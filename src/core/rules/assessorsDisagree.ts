@@ -1,4 +1,4 @@
-import { responseAnswerPath } from '../domain/assessmentFacts';
+import { DEFAULT_CONSENSUS, responseAnswerPath } from '../domain/assessmentFacts';
 import type { AssessorAnswer, ConsensusChoice, CriterionAgreement } from '../domain/consensus';
 import { wordFor } from '../text/plural';
 import type { Rule } from './context';
@@ -13,14 +13,18 @@ export const assessorsDisagree: Rule = {
   kinds: ['Assessment'],
   check(ctx) {
     const facts = ctx.inputs.facts;
-    if (!facts || facts.agreement.size === 0) return;
-    const names = new Map(facts.responses.map((r) => [r.id, r.name ?? r.id]));
+    if (!facts) return;
+    // Stryker disable next-line ConditionalExpression: a fast path for the many assessments without assessors; the loop below finds nothing in an empty agreement either
+    if (facts.agreement.size === 0) return;
+    const names = new Map<string | undefined, string>(facts.responses.map((r) => [r.id, r.name ?? r.id]));
     const excluded = new Set(facts.dimensions.filter((d) => d.excluded).map((d) => d.id));
-    const choice = facts.consensus ?? { rule: 'median' };
+    // The rule the answers were compared by (a misspelt one, itself an error, compares them by the default).
+    const choice = facts.consensus ?? DEFAULT_CONSENSUS;
     for (const [dimensionId, byCriterion] of facts.agreement) {
       if (excluded.has(dimensionId)) continue;
       for (const [criterionId, agreement] of byCriterion) {
         if (agreement.agree) continue;
+        // Stryker disable next-line OptionalChaining: every criterion the assessors are compared on has a fact (domain/assessmentFacts.ts adds one for each)
         const fact = facts.criteria.get(dimensionId)?.get(criterionId);
         // Settled by the assessment's own answer, or left out of the score: nothing to decide.
         if (!fact || fact.settled || fact.status !== 'counted') continue;
@@ -46,16 +50,18 @@ function outlier(agreement: CriterionAgreement): AssessorAnswer | undefined {
 }
 
 /** What the consensus rule made of it, in words. */
-function outcome(agreement: CriterionAgreement, choice: ConsensusChoice, names: ReadonlyMap<string, string>): string {
+function outcome(agreement: CriterionAgreement, choice: ConsensusChoice, names: ReadonlyMap<string | undefined, string>): string {
   const picked = agreement.consensus;
-  const adjudicator = choice.adjudicator !== undefined ? (names.get(choice.adjudicator) ?? choice.adjudicator) : 'the adjudicator';
-  if (!picked) return `The adjudicator (${adjudicator}) has not answered, so the criterion counts as unanswered.`;
+  const adjudicator = names.get(choice.adjudicator) ?? choice.adjudicator;
+  // Only an adjudicator who has not answered (or is not named, which the schema says) leaves a disagreement unpicked.
+  if (!picked) return adjudicator === undefined ? 'No adjudicator is named, so the criterion counts as unanswered.' : `The adjudicator (${adjudicator}) has not answered, so the criterion counts as unanswered.`;
   switch (choice.rule) {
     case 'median':
       return `The median, "${picked.answer}", is scored.`;
     case 'minimum':
       return `The lowest, "${picked.answer}", is scored.`;
     case 'adjudicator':
-      return agreement.adjudicatorMissing ? `The adjudicator (${adjudicator}) has not answered; "${picked.answer}" is scored.` : `The adjudicator's (${adjudicator}) answer, "${picked.answer}", is scored.`;
+      // Picked, so answered: where the adjudicator has not answered, the consensus picks an answer only when all agree.
+      return `The adjudicator's (${adjudicator}) answer, "${picked.answer}", is scored.`;
   }
 }

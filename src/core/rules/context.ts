@@ -96,6 +96,7 @@ export class RuleContext {
   /** Those of them that the assessment's rubric defines. */
   assessedResponseDimensions(): readonly AssessedDimension[] {
     const written = this.responseDimensions();
+    // Stryker disable next-line ConditionalExpression: a fast path; filtering no dimensions gives none either
     return written.length === 0 ? NO_DIMENSIONS : written.filter((d): d is AssessedDimension => d.dimension !== undefined);
   }
 
@@ -166,7 +167,7 @@ export class RuleContext {
   }
 
   /** The range to underline for a path: its value, or `key` to prefer the key. */
-  at(path: Path, prefer: 'key' | 'value' = 'value'): Range {
+  at(path: Path, prefer?: 'key' | 'value'): Range {
     this.spend(1 + path.length);
     return this.inputs.document.rangeOf(path, prefer);
   }

@@ -9,26 +9,27 @@ export const criterionNotAnswered: Rule = {
   kinds: ['Assessment'],
   check(ctx) {
     const index = ctx.rubric;
-    if (!index || index.method === 'rated') return;
-    const agreement = ctx.inputs.facts?.agreement;
+    const facts = ctx.inputs.facts;
+    if (!index || !facts || index.method === 'rated') return;
+    const agreement = facts.agreement;
     const dimensions = ctx.assessedDimensions();
     for (let i = 0; i < dimensions.length; i++) {
       const d = dimensions[i]!;
       if (d.excluded) continue;
       // An answer taken from the assessment it inherits from is an answer.
-      const inherited = ctx.inputs.facts?.inherited?.answers.get(d.id);
-      const byAssessors = agreement?.get(d.id);
+      const inherited = facts.inherited?.answers.get(d.id);
+      const byAssessors = agreement.get(d.id);
       check(ctx, d, d.dimension, (id) => d.answerIds.includes(id) || byAssessors?.has(id) === true || inherited?.has(id) === true);
     }
     // A dimension only the assessors answered: reported on the first response that has it.
-    const written = new Set(ctx.inputs.facts?.dimensionIds);
+    const written = new Set(facts.dimensionIds);
     const responded = ctx.assessedResponseDimensions();
     for (let i = 0; i < responded.length; i++) {
       const d = responded[i]!;
       if (written.has(d.id)) continue;
       written.add(d.id);
-      const inherited = ctx.inputs.facts?.inherited?.answers.get(d.id);
-      const byAssessors = agreement?.get(d.id);
+      const inherited = facts.inherited?.answers.get(d.id);
+      const byAssessors = agreement.get(d.id);
       check(ctx, d, d.dimension, (id) => byAssessors?.has(id) === true || inherited?.has(id) === true);
     }
   },

@@ -1,3 +1,4 @@
+import { isMap } from '../format/values';
 import { quoteList } from '../text/suggest';
 import type { Rule } from './context';
 
@@ -8,10 +9,10 @@ export const dimensionNotAssessed: Rule = {
   check(ctx) {
     const index = ctx.rubric;
     const facts = ctx.inputs.facts;
-    const written = ctx.document.valueAt(['dimensions']);
-    if (!index || !facts || written === null || typeof written !== 'object' || Array.isArray(written)) return;
+    if (!index || !facts || !isMap(ctx.document.valueAt(['dimensions']))) return;
     // Assessed under dimensions, by an assessor (in responses), or taken whole from the assessment it inherits from.
-    const assessed = new Set([...facts.dimensionIds, ...(facts.inherited?.dimensions.keys() ?? [])]);
+    const assessed = new Set(facts.dimensionIds);
+    if (facts.inherited) for (const id of facts.inherited.dimensions.keys()) assessed.add(id);
     for (const d of ctx.responseDimensions()) assessed.add(d.id);
     const missing = index.rubric.dimensions.filter((d) => !assessed.has(d.id)).map((d) => d.id);
     if (missing.length === 0) return;

@@ -19,17 +19,20 @@ export const evidenceMissing: Rule = {
       }
     }
     const facts = ctx.inputs.facts;
-    if (!facts || facts.agreement.size === 0) return;
+    if (!facts) return;
+    // Stryker disable next-line ConditionalExpression: a fast path for the many assessments without assessors; the loop below finds nothing in an empty agreement either
+    if (facts.agreement.size === 0) return;
     for (const [dimensionId, byCriterion] of facts.agreement) {
       for (const criterionId of byCriterion.keys()) {
-        const fact = facts.criteria.get(dimensionId)?.get(criterionId);
-        if (fact?.evidenceMissing && !fact.settled) report(ctx, fact, criterionId, scoredAnswerPath(facts, dimensionId, criterionId), 'key');
+        // Every criterion the assessors are compared on has a fact (domain/assessmentFacts.ts adds one for each).
+        const fact = facts.criteria.get(dimensionId)!.get(criterionId)!;
+        if (fact.evidenceMissing && !fact.settled) report(ctx, fact, criterionId, scoredAnswerPath(facts, dimensionId, criterionId), 'key');
       }
     }
   },
 };
 
-function report(ctx: RuleContext, fact: CriterionFact, criterionId: string, path: Path, prefer: 'key' | 'value' = 'value'): void {
+function report(ctx: RuleContext, fact: CriterionFact, criterionId: string, path: Path, prefer?: 'key' | 'value'): void {
   ctx.report('evidence-missing', `"${fact.text}" requires evidence for a positive answer. Add evidence: write the answer as a map with "answer" and "evidence".`, ctx.at(path, prefer), {
     data: { criterionId },
   });

@@ -15,6 +15,7 @@ export const evidenceStale: Rule = {
     const facts = ctx.inputs.facts;
     const date = facts?.date;
     const policy = facts?.evidencePolicy;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path; without facts, a date or a duration domain/evidence.ts finds no evidence stale either
     if (!facts || date === undefined || !policy?.duration) return;
     const dimensions = ctx.writtenDimensions();
     for (let i = 0; i < dimensions.length; i++) {
@@ -43,9 +44,11 @@ function checkLinks(ctx: RuleContext, links: readonly WrittenLink[], date: strin
   const policy = ctx.inputs.facts!.evidencePolicy;
   for (let i = 0; i < links.length; i++) {
     const link = links[i]!;
+    // Stryker disable next-line ConditionalExpression: a fast path; domain/evidence.ts gives no age to evidence without a date either
     if (link.asOf === undefined) continue;
     const age = evidenceAge(link.evidence, date, policy);
     if (!age?.stale) continue;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: a dated link is written as a map (only a map has asOf), so it is never a string here
     const name = typeof link.evidence !== 'string' && link.evidence.title ? link.evidence.title : link.url;
     const by = policy.setBy === 'assessment' ? 'this assessment' : 'the rubric';
     const credit = withdrawnFrom !== undefined ? ` The rubric lets stale evidence earn no credit, so the answer to "${withdrawnFrom}" earns none until its evidence is renewed.` : '';

@@ -9,6 +9,7 @@ export const exemptionExpired: Rule = {
   check(ctx) {
     const facts = ctx.inputs.facts;
     const date = facts?.date;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: without facts there is no date, and isRealDate refuses a missing date too
     if (!facts || date === undefined || !isRealDate(date)) return;
     const report = (what: string, expires: string, path: readonly (string | number)[]) =>
       ctx.report('exemption-expired', `The exemption for ${what} expired on ${expires}, before this assessment (${date}); it counts in the score again. Renew it with a new expiry date, or remove it.`, ctx.at([...path, 'exemption', 'expires']));

@@ -5,7 +5,8 @@ export const targetBelowCurrent: Rule = {
   code: 'target-below-current',
   kinds: ['Assessment'],
   check(ctx) {
-    const outcomes = ctx.inputs.outcomes ?? [];
+    const outcomes = ctx.inputs.outcomes;
+    if (!outcomes) return;
     for (let i = 0; i < outcomes.length; i++) {
       const d = outcomes[i]!;
       const target = d.result?.target;

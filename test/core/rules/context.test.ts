@@ -197,4 +197,10 @@ describe('the answers of the assessment and of its assessors', () => {
     expect(ctx.writtenAnswerSets().map((set) => set.map((d) => d.id))).toEqual([['intake', 'elsewhere']]);
     expect(ctx.assessedAnswerSets().map((set) => set.map((d) => d.id))).toEqual([['intake']]);
   });
+
+  it('charges nothing for the responses of an assessment without any, however often asked', () => {
+    const { ctx, budget } = responded(RESPONDED.replace(/responses:[\s\S]*?(?=dimensions:\n {2}intake)/, ''));
+    expect(cost(budget, () => ctx.responseDimensions())).toBe(0);
+    expect(cost(budget, () => ctx.responseDimensions())).toBe(0);
+  });
 });

@@ -74,6 +74,22 @@ const THREE = assessment(COMPLETE.replace(', catalogue: all', '').replace('    a
   `consensus: adjudicator\nadjudicator: cy\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { catalogue: none }\n      knowledge:\n        answers: { kb: yes }\n  bob:\n    name: Bob\n    date: 2026-03-02\n    dimensions:\n      knowledge:\n        answers: { kb: no }\n  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      intake:\n        answers: { catalogue: all }\ndimensions:\n`,
 );
 
+/** An assessment of the desk rubric that inherits from the baseline assessment (base.assessment.yaml, or `files` of a case). */
+const INHERITING = (dimensions: string) => assessment(dimensions).replace('subject:', 'inherits: ./base.assessment.yaml\nsubject:');
+
+/** Assessors' answers under a 12-month validity, where the portal is answered only by cy, on evidence dated 2024-01-15. */
+const STALE_BY_ASSESSOR = RESPONDED(['yes', 'yes'], 'consensus: median\nevidenceValidFor: P12M')
+  .replace('\n  knowledge:\n', '\n  knowledge:\n    answers: { kb: yes }\n')
+  .replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, ', '')
+  .replace('  bob:\n', '  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      intake:\n        answers: { portal: { answer: yes, evidence: [{ url: ./old.md, asOf: 2024-01-15 }] } }\n  bob:\n');
+
+/** Two assessors who answer yes to the portal (which requires evidence) and give none; `own` is the start of the assessment's own intake answers. */
+const PORTAL_BY_ASSESSORS = (own: string) =>
+  assessment(`  intake:\n    answers: { ${own}catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n`).replace(
+    'dimensions:\n',
+    'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { portal: yes }\n  bob:\n    name: Bob\n    date: 2026-03-02\n    dimensions:\n      intake:\n        answers: { portal: yes }\ndimensions:\n',
+  );
+
 const BASELINE = assessment('  intake:\n    answers: { portal: { answer: yes, evidence: [./e.md] }, catalogue: none }\n  knowledge:\n    answers: { kb: no }\n');
 
 const one = (id: string, extra = '') => `  - { id: ${id}, title: ${id}, start: 2026-02-01, end: 2026-12-31${extra} }\n`;
@@ -130,6 +146,10 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a target below a rated scale', assessment('  intake: { level: 2, target: 0 }\n  knowledge: { level: 1 }\n'), ['target: |0'], { files: { 'desk.rubric.yaml': RATED } }),
     silent('a move of a dimension the rubric lacks, to a level off the scale (unknown-dimension says it)', plan(one('step', ', moves: [{ dimension: other, from: 0, to: 9 }]'))),
     fires('a move from a level off the scale', plan(one('step', ', moves: [{ dimension: intake, from: 0, to: 2 }]')), ['from: |0']),
+    silent('a dimension’s level descriptors that fail the schema (the schema says it)', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    levels: [Shared.]\n')),
+    silent('a level descriptor off the scale whose text fails the schema (the schema says it)', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    levels: { 5: [Never.] }\n')),
+    silent('a threshold, where the scale fails the schema (the schema says it)', RUBRIC.replace('{ level: 3, name: Defined }', '{ level: three, name: Defined }')),
+    silent('a target at the bottom of a rated scale', assessment('  intake: { level: 2 }\n  knowledge: { level: 1, target: 1 }\n'), { files: { 'desk.rubric.yaml': RATED } }),
   ],
   'unknown-group': [
     fires('a group that is not defined', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    group: people\n'), ['group: |people']),
@@ -149,6 +169,9 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('criteria in their dimension’s sub-groups', RUBRIC.replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: online }')),
     fires('a sub-group its dimension lacks, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { subgroup: Stream }').replace('    criteria:\n      - { id: portal,', '    subgroups: [{ id: online, title: Online }, { id: online, title: Again }, { id: phone, title: Phone }]\n    criteria:\n      - { id: portal,').replace('level: 2, evidenceRequired: true }', 'level: 2, evidenceRequired: true, subgroup: xyz }'), ['subgroup: |xyz }']),
     fires('a sub-group in a dimension that defines none, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { subgroup: Stream }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
+    fires('a sub-group in a dimension with neither a valid title nor a valid id, called by its place', RUBRIC.replace('  - id: knowledge\n    title: Knowledge\n', '  - id: Know ledge\n    title: [Knowledge]\n').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
+    fires('a sub-group in a dimension whose only sub-group has no id', RUBRIC.replace('    title: Knowledge\n', '    title: Knowledge\n    subgroups: [{ title: Shared }]\n').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
+    fires('a sub-group in a dimension without a valid title, called by its id', RUBRIC.replace('    title: Knowledge\n', '    title: [Knowledge]\n').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 2, subgroup: a }'), ['subgroup: |a }']),
   ],
   'lowest-level-unearned': [
     fires('a gated criterion at the bottom of the scale', RUBRIC.replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }'), ['levels: [{ level: |1']),
@@ -157,12 +180,17 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('an average rubric with a criterion at the bottom, where it counts', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }')),
     fires('two criteria at the bottom, in the rubric’s own word for them', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nterms: { criterion: Practice }').replace('level: 2, evidenceRequired', 'level: 1, evidenceRequired').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 1 }'), ['levels: [{ level: |1']),
     fires('a criterion at the bottom of a scale that starts at 0', RUBRIC.replace('levels: [', 'levels: [{ level: 0, name: None }, ').replace('{ id: kb, text: A knowledge base exists., level: 2 }', '{ id: kb, text: A knowledge base exists., level: 0 }'), ['levels: [{ level: |0']),
+    silent('a gated rubric whose scale fails the schema (the schema says it)', RUBRIC.replace('{ level: 3, name: Defined }', '{ level: three, name: Defined }')),
   ],
   'criteria-required': [
     fires('a gated dimension without criteria', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
     silent('a rated rubric without criteria', RATED.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '')),
     fires('an average dimension without criteria, said with the method', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }').replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', ''), ['|id: knowledge']),
     fires('a dimension whose criteria are an empty list', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '    criteria: []\n'), ['|id: knowledge']),
+    fires('a dimension with neither a valid title nor a valid id, called by its place', RUBRIC.replace('  - id: knowledge\n    title: Knowledge\n    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '  - { id: Know ledge, title: [Knowledge] }\n'), ['{ |id: Know ledge']),
+    silent('a dimension without criteria, where the scoring method fails the schema (the schema says it)', RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: bogus }').replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '')),
+    silent('a dimension whose criteria fail the schema (the schema says it)', RUBRIC.replace('    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '    criteria: none\n')),
+    fires('a dimension without a valid title, called by its id', RUBRIC.replace('    title: Knowledge\n    criteria:\n      - { id: kb, text: A knowledge base exists., level: 2 }\n', '    title: [Knowledge]\n'), ['|id: knowledge']),
   ],
   'duplicate-id': [
     fires('a criterion id used twice across dimensions', RUBRIC.replace('{ id: kb,', '{ id: portal,'), ['id: |portal, text: A knowledge']),
@@ -178,6 +206,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('initiatives without ids (the schema says it)', plan('  - { title: A, start: 2026-02-01, end: 2026-12-31 }\n  - { title: B, start: 2026-02-01, end: 2026-12-31 }\n')),
     fires('a criterion id used twice, first in a dimension without an id', RUBRIC.replace('dimensions:\n', 'dimensions:\n  - { title: X, criteria: [{ id: kb, text: T., level: 2 }] }\n'), ['id: |kb, text: A knowledge']),
     fires('a criterion id used twice in one dimension without an id', RUBRIC.replace('dimensions:\n', 'dimensions:\n  - { title: X, criteria: [{ id: zz, text: T., level: 2 }, { id: zz, text: U., level: 2 }] }\n'), ['{ id: |zz, text: U.']),
+    fires('a dimension id used twice', RUBRIC.replace('  - id: knowledge\n', '  - id: intake\n'), ['- id: |intake\n    title: Knowledge']),
   ],
   'unsafe-link': [
     fires('a javascript: link and a network path as evidence', assessment(COMPLETE.replace('https://wiki.example.com/portal', '"javascript:alert(1)", \'\\\\server\\share\\x.pdf\'')), ['|"javascript:alert(1)"', "|'\\\\server"]),
@@ -238,9 +267,16 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('none against all on the catalogue, and yes against no under an adjudicator who has not answered', THREE, ['answers: { |catalogue: none }', 'answers: { |kb: yes }']),
     silent('assessors who agree', RESPONDED(['yes', 'yes'])),
     silent('answers of equal credit', RESPONDED(['yes', 'YES'])),
-    silent('a disagreement the assessment settles with its own answer', RESPONDED(['yes', 'no']).replace('  knowledge:\n', '  knowledge:\n    answers: { kb: no }\n')),
-    silent('a disagreement on a criterion marked not applicable', RESPONDED(['yes', 'no']).replace('  knowledge:\n', '  knowledge:\n    answers: { kb: { notApplicable: { reason: Outsourced. } } }\n')),
+    silent('a disagreement the assessment settles with its own answer', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge:\n    answers: { kb: no }\n')),
+    silent('a disagreement on a criterion marked not applicable', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge:\n    answers: { kb: { notApplicable: { reason: Outsourced. } } }\n')),
     silent('one assessor\u2019s answer off the scale against another\u2019s (answer-not-in-scale says it)', RESPONDED(['yes', 'maybe'])),
+    fires('yes against no, leaving out an answer off the scale written before them (answer-not-in-scale says it)', RESPONDED(['yes', 'no']).replace('responses:\n', 'responses:\n  cy:\n    name: Cy\n    date: 2026-03-03\n    dimensions:\n      knowledge:\n        answers: { kb: maybe }\n'), ['answers: { |kb: yes }'], { data: [{ dimensionId: 'knowledge', criterionId: 'kb', spread: 1, answers: { ann: 'yes', bob: 'no' } }] }),
+    fires('yes against no under a misspelt consensus rule (the schema says it), compared by the median', RESPONDED(['yes', 'no'], 'consensus: average'), ['answers: { |kb: yes }']),
+    silent('a disagreement in a dimension marked not applicable', RESPONDED(['yes', 'no']).replace('\n  knowledge:\n', '\n  knowledge: { notApplicable: { reason: Outsourced. } }\n')),
+    fires('yes against no under the minimum rule', RESPONDED(['yes', 'no'], 'consensus: minimum'), ['answers: { |kb: yes }']),
+    fires('yes against no under an adjudicator who is not named (the schema says it)', RESPONDED(['yes', 'no'], 'consensus: adjudicator'), ['answers: { |kb: yes }']),
+    fires('yes against no under an adjudicator who is none of the assessors (unknown-assessor says it)', RESPONDED(['yes', 'no'], 'consensus: adjudicator\nadjudicator: zed'), ['answers: { |kb: yes }']),
+    silent('a disagreement in a dimension the rubric lacks (unknown-dimension says it)', RESPONDED(['yes', 'no']).replace(/ {6}knowledge:\n/g, '      ghost:\n')),
   ],
   'level-not-rated': [
     fires('a rated dimension without a level', assessment('  intake: { level: 2 }\n  knowledge: { notes: later }\n'), ['|knowledge: { notes'], { files: { 'desk.rubric.yaml': RATED }, data: [{ missingKey: 'level', parentPath: ['dimensions', 'knowledge'] }] }),
@@ -260,6 +296,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a positive answer under an exemption that expired', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2025-12-31 } }')), ['{ answer: |yes, exemption']),
     silent('a positive answer under an exemption that still applies', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', '{ answer: yes, exemption: { reason: r, approver: CIO, expires: 2026-12-31 } }'))),
     silent('a negative answer', assessment(COMPLETE.replace('{ answer: yes, evidence: [https://wiki.example.com/portal] }', 'no'))),
+    fires('the assessment’s own yes without evidence, settling the assessors’ yes', PORTAL_BY_ASSESSORS('portal: yes, '), ['portal: |yes, catalogue'], { data: [{ criterionId: 'portal' }] }),
+    fires('the assessors’ yes without evidence, where the assessment writes only a note (at its own entry)', PORTAL_BY_ASSESSORS('portal: { note: Checked. }, '), ['{ |portal: { note'], { data: [{ criterionId: 'portal' }] }),
   ],
   // Issue 22: evidence with an asOf date, under a validity the assessment or its rubric sets.
   'evidence-stale': [
@@ -269,6 +307,13 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('evidence exactly as old as the validity', DATED('2025-03-31', 'evidenceValidFor: P12M\n')),
     silent('evidence without a date', assessment(COMPLETE).replace('dimensions:\n', 'evidenceValidFor: P12M\ndimensions:\n')),
     silent('old evidence where no validity is set', DATED('2020-01-01', '')),
+    fires('an assessor’s stale evidence for the answer that is scored, which keeps its credit', STALE_BY_ASSESSOR, ['asOf: |2024-01-15']),
+    fires('an assessor’s stale evidence for the answer that is scored, which loses its credit where the rubric says so', STALE_BY_ASSESSOR, ['asOf: |2024-01-15'], { files: { 'desk.rubric.yaml': RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: gated, staleEvidence: noCredit }') } }),
+    fires('an answer’s stale evidence, by its title, which loses its credit where the rubric says so', DATED('2024-06-30', 'evidenceValidFor: P12M\n').replace('{ url: https://wiki.example.com/portal, asOf', '{ url: https://wiki.example.com/portal, title: Portal launch, asOf'), ['asOf: |2024-06-30'], { files: { 'desk.rubric.yaml': RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: gated, staleEvidence: noCredit }') } }),
+    fires('stale evidence of an answer to a criterion the dimension lacks (unknown-criterion says the criterion)', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: yes, kbx: { answer: yes, evidence: [{ url: ./old.md, asOf: 2024-01-15 }] } }')).replace('dimensions:\n', 'evidenceValidFor: P12M\ndimensions:\n'), ['asOf: |2024-01-15']),
+    fires('an assessor’s stale evidence for a criterion the dimension lacks', STALE_BY_ASSESSOR.replace('answers: { portal: { answer: yes, evidence', 'answers: { portalx: { answer: yes, evidence'), ['asOf: |2024-01-15']),
+    fires('an assessor’s stale evidence in a dimension the rubric lacks', STALE_BY_ASSESSOR.replace('      intake:\n        answers: { portal: { answer', '      ghost:\n        answers: { portal: { answer'), ['asOf: |2024-01-15']),
+    silent('evidence dated a day that does not exist, under a validity (invalid-date says it)', DATED('2024-02-30', 'evidenceValidFor: P12M\n')),
   ],
   'exemption-expired': [
     fires('an exemption past its expiry', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-01-31 } }\n`), ['expires: |2026-01-31']),
@@ -295,14 +340,19 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a dimension marked not applicable', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '  knowledge: { notApplicable: { reason: Outsourced. } }\n'))),
     silent('a rated rubric, where a level is given rather than answers', assessment('  intake: { level: 2 }\n  knowledge: { level: 1 }\n'), { files: { 'desk.rubric.yaml': RATED } }),
     fires('two criteria without an answer', assessment(COMPLETE.replace('answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }', 'notes: later')), ['|intake:'], { data: [{ unanswered: ['portal', 'catalogue'], dimensionId: 'intake' }] }),
+    fires('a criterion of a dimension only the assessors answered, which none of them answers', assessment('  knowledge:\n    answers: { kb: yes }\n').replace('dimensions:\n', 'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { portal: yes }\ndimensions:\n'), ['|intake:\n        answers: { portal'], { data: [{ unanswered: ['catalogue'], dimensionId: 'intake' }] }),
+    silent('a criterion of a dimension only the assessors answered, answered in the assessment it inherits from', INHERITING('  knowledge:\n    answers: { kb: yes }\n').replace('dimensions:\n', 'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: { portal: yes }\ndimensions:\n')),
+    silent('a criterion of a written dimension that only the assessors answered', PORTAL_BY_ASSESSORS('')),
+    fires('the criteria of a dimension an assessor wrote without answering any', assessment('  knowledge:\n    answers: { kb: yes }\n').replace('dimensions:\n', 'consensus: median\nresponses:\n  ann:\n    name: Ann\n    date: 2026-03-01\n    dimensions:\n      intake:\n        answers: {}\ndimensions:\n'), ['|intake:\n        answers: {}'], { data: [{ unanswered: ['portal', 'catalogue'], dimensionId: 'intake' }] }),
   ],
   'dimension-not-assessed': [
     fires('a rubric dimension the assessment leaves out', assessment(COMPLETE.replace('  knowledge:\n    answers: { kb: yes }\n', '')), ['|dimensions:'], { data: [{ missing: ['knowledge'] }] }),
-    silent('a dimension only the assessors answered', RESPONDED(['yes', 'yes']).replace('  knowledge:\n', '')),
+    silent('a dimension only the assessors answered', RESPONDED(['yes', 'yes']).replace('\n  knowledge:\n', '\n')),
     silent('every dimension assessed', assessment(COMPLETE)),
     silent('dimensions written as a list (the schema says it)', assessment('  - intake\n')),
     silent('dimensions left empty (the schema says it)', assessment('')),
     fires('two rubric dimensions the assessment leaves out', assessment('  other: {}\n'), ['|dimensions:'], { data: [{ missing: ['intake', 'knowledge'] }] }),
+    silent('dimensions written as text rather than a map (the schema says it)', assessment('').replace('dimensions:\n', 'dimensions: none\n')),
   ],
   'target-below-current': [
     fires('a target below the level reached', assessment(COMPLETE.replace('  knowledge:\n', '    target: 1\n  knowledge:\n')), ['target: |1']),
@@ -356,6 +406,8 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a credited criterion whose related criterion (advice only) is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no')), { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'related: [portal]') } }),
     silent('an uncredited criterion whose dependency is not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('catalogue: all', 'catalogue: none')), { files: { 'desk.rubric.yaml': DEPENDENT } }),
     fires('a credited criterion whose two dependencies, one in another dimension, are not met', assessment(COMPLETE.replace('portal: { answer: yes, evidence: [https://wiki.example.com/portal] }', 'portal: no').replace('{ kb: yes }', '{ kb: no }')), ['|catalogue: all'], { files: { 'desk.rubric.yaml': DEPENDENT.replace('dependsOn: [portal]', 'dependsOn: [portal, kb]') }, data: [{ blockedBy: ['portal', 'kb'] }] }),
+    fires('an inherited credited criterion whose inherited dependency is not met, on the inherits line', INHERITING('  knowledge:\n    answers: { kb: yes }\n'), ['|inherits:'], { files: { 'desk.rubric.yaml': DEPENDENT, 'base.assessment.yaml': assessment('  intake:\n    answers: { portal: no, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n') }, data: [{ blockedBy: ['portal'] }] }),
+    silent('an inherited credited criterion whose dependency the assessment meets itself', INHERITING('  intake:\n    answers: { portal: { answer: yes, evidence: [./e.md] } }\n  knowledge:\n    answers: { kb: yes }\n'), { files: { 'desk.rubric.yaml': DEPENDENT, 'base.assessment.yaml': assessment('  intake:\n    answers: { portal: no, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n') } }),
   ],
   'dependency-order': [
     fires('an initiative ending before one it depends on', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n' + one('next', ', dependsOn: [step]')), ['title: next, start: 2026-02-01, end: 2026-12-31, dependsOn: [|step]']),
@@ -366,6 +418,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a dependency whose end is no real day (invalid-date says it)', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-02-30 }\n  - { id: next, title: Next, start: 2026-02-01, end: 2026-06-30, dependsOn: [step] }\n')),
     silent('a dependency on an unknown initiative (unknown-initiative says it)', plan(one('step', ', dependsOn: [ghost]') + '  - { id: late, title: Late, start: 2026-02-01, end: 2027-12-31 }\n')),
     silent('an initiative that depends on itself (dependency-cycle says it)', plan(one('step', ', dependsOn: [step]'))),
+    silent('an initiative that depends on its own id, which an earlier one also has (duplicate-id says it)', plan('  - { id: step, title: Step, start: 2026-02-01, end: 2027-12-31 }\n' + one('step', ', dependsOn: [step]'))),
   ],
   'move-not-upward': [
     fires('a move that keeps the level', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 2 }]')), ['to: |2 }']),
@@ -380,6 +433,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('a move from the baseline’s level', plan(one('step', ', moves: [{ dimension: intake, from: 2, to: 3 }]'))),
     silent('a move from any level, where there is no baseline', plan(one('step', ', moves: [{ dimension: intake, from: 1, to: 3 }]'), undefined, './missing.assessment.yaml')),
     fires('a move from where a cancelled dependency would leave it', plan(one('step', ', status: cancelled, moves: [{ dimension: knowledge, from: 1, to: 2 }]') + one('next', ', dependsOn: [step], moves: [{ dimension: knowledge, from: 2, to: 3 }]')), ['from: |2, to: 3']),
+    fires('a move from a level no dependency reaches, where one dependency is unknown (unknown-initiative says it)', plan(one('step', ', dependsOn: [ghost], moves: [{ dimension: intake, from: 1, to: 3 }]')), ['from: |1, to: 3'], { fixes: [[{ title: 'Change to 2', replacement: '2' }]] }),
   ],
 };
 

@@ -44,8 +44,8 @@ function readInitiatives(ctx: RuleContext): PlanInitiative[] {
       title: ctx.read<string>([...path, 'title']) ?? id ?? `initiative ${index + 1}`,
       ...(start !== undefined ? { start } : {}),
       ...(end !== undefined ? { end } : {}),
-      startOk: start !== undefined && isRealDate(start),
-      endOk: end !== undefined && isRealDate(end),
+      startOk: isWrittenRealDate(start),
+      endOk: isWrittenRealDate(end),
       ...(status !== undefined ? { status } : {}),
       moves: ctx.items<Move>([...path, 'moves']).map((m) => ({ move: m.value, path: m.path, index: m.index })),
       dependsOn: ctx.items<string>([...path, 'dependsOn']).map((d) => ({ id: d.value, path: d.path, index: d.index })),
@@ -64,7 +64,13 @@ export function initiativeIds(list: readonly PlanInitiative[]): Map<string, numb
 export function horizonOf(ctx: RuleContext): { start?: string; end?: string; startOk: boolean; endOk: boolean; ok: boolean } {
   const start = ctx.read<string>(['horizon', 'start']);
   const end = ctx.read<string>(['horizon', 'end']);
-  const startOk = start !== undefined && isRealDate(start);
-  const endOk = end !== undefined && isRealDate(end);
+  const startOk = isWrittenRealDate(start);
+  const endOk = isWrittenRealDate(end);
   return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}), startOk, endOk, ok: startOk && endOk && (end as string) > (start as string) };
+}
+
+/** Whether a date was read and names a real day. */
+function isWrittenRealDate(date: string | undefined): boolean {
+  // Stryker disable next-line ConditionalExpression: isRealDate refuses a missing date too
+  return date !== undefined && isRealDate(date);
 }
