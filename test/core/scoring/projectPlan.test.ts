@@ -84,6 +84,29 @@ describe('a plan’s projection', () => {
     expect(p.dimensions[0]).toEqual({ id: 'a', title: 'A', target: 2, initiatives: [], shortOfTarget: true });
   });
 
+  it('lists each value stream’s initiatives, the legacy systems they touch, and the horizon in months', () => {
+    const p = projectPlan(
+      plan(YEAR, [
+        { id: 'ship', title: 'Ship', start: '2026-01-01', end: '2026-06-30', valueStream: 'requirement-to-deploy', legacySystems: [{ name: 'Old CI', disposition: 'retire' }, { name: 'Wiki', disposition: 'retain' }] },
+        { id: 'fix', title: 'Fix', start: '2026-01-01', end: '2026-06-30', valueStream: 'detect-to-correct' },
+        { id: 'loose', title: 'Loose', start: '2026-01-01', end: '2026-06-30' },
+      ]),
+      undefined,
+      undefined,
+    );
+    expect(p.valueStreams).toEqual([
+      { id: 'strategy-to-portfolio', title: 'Strategy to Portfolio', initiatives: [] },
+      { id: 'requirement-to-deploy', title: 'Requirement to Deploy', initiatives: ['ship'] },
+      { id: 'request-to-fulfill', title: 'Request to Fulfill', initiatives: [] },
+      { id: 'detect-to-correct', title: 'Detect to Correct', initiatives: ['fix'] },
+    ]);
+    expect(p.legacySystems).toEqual([
+      { name: 'Old CI', disposition: 'retire', initiative: 'ship' },
+      { name: 'Wiki', disposition: 'retain', initiative: 'ship' },
+    ]);
+    expect(p.horizon).toEqual({ start: '2026-01-01', end: '2026-12-31', months: 12 });
+  });
+
   it('places initiatives on the horizon, the end day included, clamped to it', () => {
     const p = projectPlan(
       plan({ start: '2026-01-01', end: '2026-01-10' }, [
@@ -146,6 +169,15 @@ describe('a plan’s trajectory', () => {
       [1.75, 1, false, 1],
       [2.25, 2, true, 2],
       [2.75, 2, true, 2],
+    ]);
+  });
+
+  it('a dimension moved to a level still below the threshold has not reached it', () => {
+    const points = planTrajectory(plan(YEAR, initiatives), new RubricIndex(rubric(3)), scored(3), '2025-12-15');
+    expect(points.map((p) => p.dimensions.find((d) => d.id === 'b'))).toEqual([
+      { id: 'b', level: 1, thresholdReached: false },
+      { id: 'b', level: 2, thresholdReached: false },
+      { id: 'b', level: 3, thresholdReached: true },
     ]);
   });
 
