@@ -10,6 +10,10 @@ describe('percentage to target', () => {
     expect(percentToTarget([{ id: 'a', score: 2 }, { id: 'b', target: 3 }, { id: 'c', score: 1, target: 1 }, { id: 'd', score: 1.5, target: 2 }], 1)).toBe(0.5);
     expect(percentToTarget([{ id: 'a', score: 2 }], 1)).toBeUndefined();
   });
+
+  it('leaves out a target below the bottom of the scale rather than letting it shrink the way to go', () => {
+    expect(percentToTarget([{ id: 'a', score: 2, target: 3 }, { id: 'b', score: 0, target: 0 }], 1)).toBe(0.5);
+  });
 });
 
 describe('progress to date', () => {
@@ -21,5 +25,15 @@ describe('progress to date', () => {
     expect(progressSince(new Map([['a', 2]]), [{ id: 'a', score: 1, target: 3 }])).toBe(-1);
     expect(progressSince(new Map([['a', 3]]), [{ id: 'a', score: 3, target: 3 }])).toBeUndefined();
     expect(progressSince(new Map([['b', 1]]), [{ id: 'a', score: 3, target: 3 }])).toBeUndefined();
+  });
+
+  it('counts only the dimensions scored at both dates with a target today, alongside ones it leaves out', () => {
+    const now = [
+      { id: 'a', score: 2, target: 3 },
+      { id: 'new', score: 1, target: 3 },
+      { id: 'unscored', target: 3 },
+      { id: 'untargeted', score: 3 },
+    ];
+    expect(progressSince(new Map([['a', 1], ['unscored', 1], ['untargeted', 1]]), now)).toBe(0.5);
   });
 });
