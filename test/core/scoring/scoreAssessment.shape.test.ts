@@ -162,4 +162,16 @@ describe('an assessment’s score, key by key', () => {
     const uncredited = await score(RUBRIC, ASSESSMENT.replace('    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n', '').replace('t3: yes', 't3: no'));
     expect(uncredited.unmetDependencies).toEqual([]);
   });
+
+  it('a dependency in a dimension left out or not applicable blocks nothing, nor one exempt on its own', async () => {
+    const exemptLine = '    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n';
+    const notAssessed = await score(RUBRIC, ASSESSMENT.replace(/ {2}excused:[\s\S]*/, ''));
+    expect(notAssessed.unmetDependencies).toEqual([]);
+    const notApplicable = await score(RUBRIC, ASSESSMENT.replace(exemptLine, '    notApplicable: { reason: None here. }\n'));
+    expect(notApplicable.unmetDependencies).toEqual([]);
+    const criterionExempt = await score(RUBRIC, ASSESSMENT.replace(exemptLine, '').replace('answers: { x1: no }', 'answers: { x1: { exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 } } }'));
+    // Its dimension has nothing else to count, so it is not rated, not left out: the criterion's own exemption decides.
+    expect(criterionExempt.dimensions.find((d) => d.id === 'excused')!.status).toBe('not-rated');
+    expect(criterionExempt.unmetDependencies).toEqual([]);
+  });
 });
