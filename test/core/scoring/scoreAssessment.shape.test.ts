@@ -153,6 +153,33 @@ describe('an assessment’s score, key by key', () => {
     expect(s.evidenceCoverage).toStrictEqual({ required: 1, provided: 1, ratio: 1 });
   });
 
+  it('evidence coverage leaves out an exempt dimension even where its answer is credited; without answers that need evidence, no ratios', async () => {
+    const credited = await score(RUBRIC, ASSESSMENT.replace('x1: no', 'x1: { answer: yes, evidence: [https://example.com/x] }'));
+    expect(credited.evidenceCoverage).toStrictEqual({ required: 1, provided: 1, ratio: 1 });
+    const none = await score(RUBRIC, ASSESSMENT.replace('date: 2026-03-31', 'date: 2026-03-31\nevidenceValidFor: P12M').replace('d1: { answer: yes, evidence: [https://example.com/e] }', 'd1: no'));
+    expect(none.evidenceCoverage).toStrictEqual({ required: 0, provided: 0, current: 0, stale: 0 });
+    expect(none.evidenceValidFor).toStrictEqual({ duration: 'P12M', setBy: 'assessment' });
+  });
+
+  it('evidence ages: over the evidence of scored dimensions, when some is dated or a validity is set', async () => {
+    // Undated evidence and no validity: nothing about ages, nor about a validity.
+    const plain = await score();
+    expect('evidenceAges' in plain).toBe(false);
+    expect('evidenceValidFor' in plain).toBe(false);
+    // One dated entry, no validity: its age.
+    const dated = await score(RUBRIC, ASSESSMENT.replace('evidence: [https://example.com/e]', 'evidence: [{ url: https://example.com/e, asOf: 2026-01-10 }]'));
+    expect(dated.evidenceAges).toMatchObject({ dated: 1, undated: 0, medianDays: 80, oldestDays: 80 });
+    // Dated evidence in an exempt dimension only: not behind the score, so no ages.
+    const exempt = await score(RUBRIC, ASSESSMENT.replace('x1: no', 'x1: { answer: no, evidence: [{ url: https://example.com/x, asOf: 2026-01-10 }] }'));
+    expect('evidenceAges' in exempt).toBe(false);
+    // A validity and undated evidence only: ages say so.
+    const undated = await score(RUBRIC, ASSESSMENT.replace('date: 2026-03-31', 'date: 2026-03-31\nevidenceValidFor: P12M'));
+    expect(undated.evidenceAges).toMatchObject({ dated: 0, undated: 1 });
+    // A validity and no evidence at all behind the score: nothing to tell.
+    const empty = await score(RUBRIC, ASSESSMENT.replace('date: 2026-03-31', 'date: 2026-03-31\nevidenceValidFor: P12M').replace('d1: { answer: yes, evidence: [https://example.com/e] }', 'd1: yes'));
+    expect('evidenceAges' in empty).toBe(false);
+  });
+
   it('a dependency in an exempt dimension blocks nothing; one that is not met does', async () => {
     expect((await score()).unmetDependencies).toEqual([]);
     const counted = await score(RUBRIC, ASSESSMENT.replace('    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n', ''));
