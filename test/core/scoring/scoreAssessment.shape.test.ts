@@ -83,6 +83,8 @@ describe('an assessment’s score, key by key', () => {
     expect(desk.blockers.map((b) => b.id)).toEqual(['d3']);
     expect('thresholdReached' in desk).toBe(false);
     expect('exemption' in desk).toBe(false);
+    // One assessor: no agreement to report.
+    expect('agreement' in desk).toBe(false);
     const top = s.dimensions.find((d) => d.id === 'top')!;
     expect([top.score, top.level, 'nextLevel' in top, top.blockers]).toEqual([3, 3, false, []]);
     expect('group' in top).toBe(false);
@@ -129,6 +131,12 @@ describe('an assessment’s score, key by key', () => {
       dimensionStatusCounts: { scored: 0, 'not-applicable': 1, 'not-assessed': 3, 'not-rated': 0, exempt: 0 },
     });
     expect(s.evidenceCoverage).toStrictEqual({ required: 0, provided: 0 });
+  });
+
+  it('with a threshold and nothing scored, the overall says nothing about reaching it', async () => {
+    const s = await score(RUBRIC.replace('scoring:', 'threshold: { level: 3 }\nscoring:'), ASSESSMENT.replace(/ {2}desk:[\s\S]*/, '  spare: { notApplicable: { reason: None. } }\n'));
+    expect(s.threshold).toBe(3);
+    expect(['score' in s.overall, 'level' in s.overall, 'thresholdReached' in s.overall]).toEqual([false, false, false]);
   });
 
   it('with a threshold, says it and whether each level reaches it', async () => {
