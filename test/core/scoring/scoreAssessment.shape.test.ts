@@ -188,6 +188,18 @@ describe('an assessment’s score, key by key', () => {
     expect('evidenceAges' in empty).toBe(false);
   });
 
+  it('a credited answer to a criterion that does not count adds no evidence, no evidence age and no unmet dependency', async () => {
+    const notCounted = await score(RUBRIC, ASSESSMENT
+      .replace('d1: { answer: yes, evidence: [https://example.com/e] }', 'd1: { answer: yes, evidence: [{ url: https://example.com/e, asOf: 2026-01-10 }], notApplicable: { reason: Done elsewhere. } }')
+      .replace('    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n', '')
+      .replace('t3: yes', 't3: { answer: yes, notApplicable: { reason: Done elsewhere. } }'));
+    const desk = notCounted.dimensions.find((d) => d.id === 'desk')!;
+    expect(desk.criteria.find((c) => c.id === 'd1')!.status).toBe('not-applicable');
+    expect(notCounted.evidenceCoverage).toStrictEqual({ required: 0, provided: 0 });
+    expect('evidenceAges' in notCounted).toBe(false);
+    expect(notCounted.unmetDependencies).toEqual([]);
+  });
+
   it('a dependency in an exempt dimension blocks nothing; one that is not met does', async () => {
     expect((await score()).unmetDependencies).toEqual([]);
     const counted = await score(RUBRIC, ASSESSMENT.replace('    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n', ''));
