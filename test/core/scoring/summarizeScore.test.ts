@@ -59,7 +59,8 @@ describe('a dimension at a glance, key by key', () => {
           - { id: s2, text: Two., level: 2, subgroup: s }
       - id: aimed
         title: Aimed
-        criteria: [{ id: a1, text: One., level: 1 }]
+        subgroups: [{ id: t, title: T }]
+        criteria: [{ id: a1, text: One., level: 1, subgroup: t }, { id: a2, text: Two., level: 2 }]
       - id: plain
         title: Plain
         criteria: [{ id: p1, text: One., level: 1 }]
@@ -76,18 +77,19 @@ describe('a dimension at a glance, key by key', () => {
         target: 3
         exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }
         answers: { s1: yes, s2: yes }
-      aimed: { target: 2, answers: { a1: yes } }
+      aimed: { target: 2, answers: { a1: yes, a2: yes } }
       plain: { answers: { p1: yes } }
   `;
 
-  it('an exempt dimension keeps its target and sub-groups, with no score, level or gap; no group or target key where none is set', async () => {
+  it('an exempt dimension keeps its target and sub-groups, with no score, level or gap; no group or target key where none is set; a scored sub-group counts its own criteria', async () => {
     const analysis = await analyzeMemory({ 'glance.rubric.yaml': rubric, 'glance.assessment.yaml': assessment }, 'glance.assessment.yaml');
     expect(codesAt(analysis).filter((c) => !c.startsWith('dimension-exempt'))).toEqual([]);
     const doc = analysis.documents[0] as AssessmentDocumentAnalysis;
     const unscoredSplit = { id: 's', title: 'S', criteria: ['s1', 's2'] };
     expect(doc.summary!.dimensions).toStrictEqual([
       { id: 'split', title: 'Split', group: 'g', weight: 1, status: 'exempt', target: 3, subgroups: [unscoredSplit] },
-      { id: 'aimed', title: 'Aimed', weight: 1, status: 'scored', target: 2, score: 1, level: 1, gap: 1, subgroups: [] },
+      // The sub-group scores its own criteria only: level 1, where the dimension reaches 2.
+      { id: 'aimed', title: 'Aimed', weight: 1, status: 'scored', target: 2, score: 2, level: 2, gap: 0, subgroups: [{ id: 't', title: 'T', score: 1, level: 1, criteria: ['a1'] }] },
       { id: 'plain', title: 'Plain', weight: 1, status: 'scored', score: 1, level: 1, subgroups: [] },
     ]);
     const split = doc.score!.dimensions[0]!;
