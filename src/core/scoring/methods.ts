@@ -119,6 +119,7 @@ export function methodCeiling(method: ScoringMethod, criteria: readonly Criterio
       return maxLevel;
     case 'gated': {
       let highest = minLevel;
+      // Stryker disable next-line EqualityOperator: `>=` only reassigns the same level when one equals the highest so far (an equivalent mutant)
       for (let i = 0; i < criteria.length; i++) if (criteria[i]!.level > highest) highest = criteria[i]!.level;
       return Math.min(maxLevel, highest);
     }

@@ -23,6 +23,7 @@ function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined)
       higherIsBetter,
       ...(value !== undefined ? { value } : {}),
       ...(typeof raw === 'object' && raw.note ? { note: raw.note } : {}),
+      // Stryker disable next-line LogicalOperator: benchmarkRole gives a role exactly when the metric has a benchmark, so `||` picks the same metrics (an equivalent mutant)
       ...(benchmark && role ? { benchmark, benchmarkRole: role } : {}),
       ...(meets !== undefined ? { meetsBenchmark: meets } : {}),
     };
@@ -36,8 +37,10 @@ function scoreMetrics(dimension: Dimension, result: DimensionResult | undefined)
  */
 function scoreSubgroups(index: RubricIndex, dimension: Dimension, counted: readonly CriterionResult[] | undefined): SubgroupScore[] {
   return (dimension.subgroups ?? []).map((subgroup) => {
+    // Stryker disable next-line ArrayDeclaration: a placeholder entry has no `subgroup`, so the filter drops it and the list stays empty (an equivalent mutant)
     const ids = (dimension.criteria ?? []).filter((c) => c.subgroup === subgroup.id).map((c) => c.id);
     const members = new Set(ids);
+    // Stryker disable next-line StringLiteral: scoreFromCriteria gives no score for 'rated' either, so the test only saves a call (an equivalent mutant)
     const score = index.method === 'rated' || !counted ? undefined : scoreFromCriteria(index.method, counted.filter((c) => members.has(c.id)), index.minLevel, index.maxLevel);
     return { id: subgroup.id, title: subgroup.title, ...(score !== undefined ? { score, level: levelOf(score) } : {}), criteria: ids };
   });
@@ -82,6 +85,7 @@ function dimensionOutcome(index: RubricIndex, facts: AssessmentFacts, dimension:
   const counted = criteria.filter((c) => c.status === 'counted');
   const exemption = exemptionState(result?.exemption, date);
   const excluded: DimensionStatus | undefined = !result ? 'not-assessed' : result.notApplicable ? 'not-applicable' : exemption && !exemption.expired ? 'exempt' : undefined;
+  // Stryker disable next-line OptionalChaining: `excluded` is undefined only where there is a result (an equivalent mutant)
   const score = excluded === undefined ? methodScore(index, counted, result?.level) : undefined;
   const status: DimensionStatus = score === undefined ? (excluded ?? 'not-rated') : 'scored';
   const agreement = facts.agreement.has(dimension.id) ? summarizeAgreement(criteria.map((c) => c.agreement)) : undefined;
@@ -118,6 +122,7 @@ function scoreDimension(index: RubricIndex, outcome: DimensionOutcome): Dimensio
   score.status = 'scored';
   score.score = value;
   score.level = level;
+  // Stryker disable next-line OptionalChaining: a scored dimension always has a result (an equivalent mutant)
   if (result?.target !== undefined) score.gap = targetGap(result.target, value);
   if (threshold !== undefined) score.thresholdReached = level >= threshold;
   // A next level only where the method can give it; where it caps the dimension below the top, the cap.
@@ -259,6 +264,7 @@ export function scoreAssessment(assessment: Assessment, facts: AssessmentFacts, 
     groups,
     overall,
     evidenceCoverage: evidenceCoverage(dimensions, policy),
+    // Stryker disable next-line LogicalOperator: evidencePolicy sets validFor and setBy together (an equivalent mutant)
     ...(policy.validFor !== undefined && policy.setBy ? { evidenceValidFor: { duration: policy.validFor, setBy: policy.setBy } } : {}),
     ...evidenceAgesOf(dimensions, assessment.date, policy),
     unmetDependencies: unmetDependencies(index, outcomes),
@@ -330,6 +336,7 @@ export function unmetDependencies(index: RubricIndex, dimensions: readonly Pick<
   const out: UnmetDependency[] = [];
   for (const [id, { dimension, fact }] of facts) {
     if (fact.status !== 'counted' || fact.credit <= 0) continue;
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: every fact is of a rubric criterion, and a placeholder dependency names no fact so it is never unmet (equivalent mutants)
     const unmet = (index.criteria.get(id)?.criterion.dependsOn ?? []).flatMap((dep) => {
       const other = facts.get(dep);
       return other && other.fact.status === 'counted' && !other.fact.met ? [{ dimension: other.dimension, criterion: dep }] : [];

@@ -4,7 +4,7 @@
  * against hand-computed examples.
  */
 import { describe, expect, it } from 'vitest';
-import { averageScore, blockersFor, creditsByLevel, gatedScore, levelOf, levelSumScore, reachesTarget, scoreFromCriteria, weightedMean } from '../../../src/core/scoring/methods';
+import { averageScore, blockersFor, creditsByLevel, gatedScore, levelOf, levelSumScore, methodCeiling, reachesTarget, scoreFromCriteria, weightedMean } from '../../../src/core/scoring/methods';
 import type { CriterionResult } from '../../../src/core/scoring/types';
 
 let next = 0;
@@ -63,6 +63,21 @@ describe('scoring formulas', () => {
     expect(levelSumScore([criterion(0, 1)], 0)).toBeUndefined();
     expect(levelSumScore([], 0)).toBeUndefined();
     expect(scoreFromCriteria('levelSum', [criterion(1, 1), criterion(2, 0.5)], 1, 3)).toBe(1.5);
+  });
+
+  it('ceiling: rated and average reach the top; gated the highest level with criteria; levelSum one step per weighted level', () => {
+    const low = [criterion(2, 0), criterion(1, 0)];
+    expect(methodCeiling('rated', low, 1, 5)).toBe(5);
+    expect(methodCeiling('average', low, 1, 5)).toBe(5);
+    // Gated: the highest level listed, wherever it is listed, and never above the top of the scale.
+    expect(methodCeiling('gated', [criterion(3, 0), criterion(1, 0), criterion(2, 0)], 1, 5)).toBe(3);
+    expect(methodCeiling('gated', [criterion(7, 0)], 1, 5)).toBe(5);
+    expect(methodCeiling('gated', [], 1, 5)).toBe(1);
+    // LevelSum: the bottom level and levels whose criteria weigh nothing add no step; a level counts once.
+    const mixed = [criterion(0, 0), criterion(1, 0, { weight: 0 }), criterion(2, 0), criterion(2, 0), criterion(3, 0)];
+    expect(methodCeiling('levelSum', mixed, 0, 5)).toBe(2);
+    expect(methodCeiling('levelSum', [criterion(1, 0), criterion(2, 0), criterion(3, 0), criterion(4, 0)], 0, 3)).toBe(3);
+    expect(methodCeiling('levelSum', [], 0, 5)).toBe(0);
   });
 
   it('block the next level with what is not met at or below it, and block nothing at the top', () => {

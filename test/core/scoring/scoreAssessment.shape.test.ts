@@ -83,6 +83,8 @@ describe('an assessment’s score, key by key', () => {
     expect(desk.blockers.map((b) => b.id)).toEqual(['d3']);
     expect('thresholdReached' in desk).toBe(false);
     expect('exemption' in desk).toBe(false);
+    // One assessor: no agreement to report.
+    expect('agreement' in desk).toBe(false);
     const top = s.dimensions.find((d) => d.id === 'top')!;
     expect([top.score, top.level, 'nextLevel' in top, top.blockers]).toEqual([3, 3, false, []]);
     expect('group' in top).toBe(false);
@@ -131,6 +133,12 @@ describe('an assessment’s score, key by key', () => {
     expect(s.evidenceCoverage).toStrictEqual({ required: 0, provided: 0 });
   });
 
+  it('with a threshold and nothing scored, the overall says nothing about reaching it', async () => {
+    const s = await score(RUBRIC.replace('scoring:', 'threshold: { level: 3 }\nscoring:'), ASSESSMENT.replace(/ {2}desk:[\s\S]*/, '  spare: { notApplicable: { reason: None. } }\n'));
+    expect(s.threshold).toBe(3);
+    expect(['score' in s.overall, 'level' in s.overall, 'thresholdReached' in s.overall]).toEqual([false, false, false]);
+  });
+
   it('with a threshold, says it and whether each level reaches it', async () => {
     const s = await score(RUBRIC.replace('scoring:', 'threshold: { level: 3 }\nscoring:'));
     expect(s.threshold).toBe(3);
@@ -153,6 +161,45 @@ describe('an assessment’s score, key by key', () => {
     expect(s.evidenceCoverage).toStrictEqual({ required: 1, provided: 1, ratio: 1 });
   });
 
+  it('evidence coverage leaves out an exempt dimension even where its answer is credited; without answers that need evidence, no ratios', async () => {
+    const credited = await score(RUBRIC, ASSESSMENT.replace('x1: no', 'x1: { answer: yes, evidence: [https://example.com/x] }'));
+    expect(credited.evidenceCoverage).toStrictEqual({ required: 1, provided: 1, ratio: 1 });
+    const none = await score(RUBRIC, ASSESSMENT.replace('date: 2026-03-31', 'date: 2026-03-31\nevidenceValidFor: P12M').replace('d1: { answer: yes, evidence: [https://example.com/e] }', 'd1: no'));
+    expect(none.evidenceCoverage).toStrictEqual({ required: 0, provided: 0, current: 0, stale: 0 });
+    expect(none.evidenceValidFor).toStrictEqual({ duration: 'P12M', setBy: 'assessment' });
+  });
+
+  it('evidence ages: over the evidence of scored dimensions, when some is dated or a validity is set', async () => {
+    // Undated evidence and no validity: nothing about ages, nor about a validity.
+    const plain = await score();
+    expect('evidenceAges' in plain).toBe(false);
+    expect('evidenceValidFor' in plain).toBe(false);
+    // One dated entry, no validity: its age.
+    const dated = await score(RUBRIC, ASSESSMENT.replace('evidence: [https://example.com/e]', 'evidence: [{ url: https://example.com/e, asOf: 2026-01-10 }]'));
+    expect(dated.evidenceAges).toMatchObject({ dated: 1, undated: 0, medianDays: 80, oldestDays: 80 });
+    // Dated evidence in an exempt dimension only: not behind the score, so no ages.
+    const exempt = await score(RUBRIC, ASSESSMENT.replace('x1: no', 'x1: { answer: no, evidence: [{ url: https://example.com/x, asOf: 2026-01-10 }] }'));
+    expect('evidenceAges' in exempt).toBe(false);
+    // A validity and undated evidence only: ages say so.
+    const undated = await score(RUBRIC, ASSESSMENT.replace('date: 2026-03-31', 'date: 2026-03-31\nevidenceValidFor: P12M'));
+    expect(undated.evidenceAges).toMatchObject({ dated: 0, undated: 1 });
+    // A validity and no evidence at all behind the score: nothing to tell.
+    const empty = await score(RUBRIC, ASSESSMENT.replace('date: 2026-03-31', 'date: 2026-03-31\nevidenceValidFor: P12M').replace('d1: { answer: yes, evidence: [https://example.com/e] }', 'd1: yes'));
+    expect('evidenceAges' in empty).toBe(false);
+  });
+
+  it('a credited answer to a criterion that does not count adds no evidence, no evidence age and no unmet dependency', async () => {
+    const notCounted = await score(RUBRIC, ASSESSMENT
+      .replace('d1: { answer: yes, evidence: [https://example.com/e] }', 'd1: { answer: yes, evidence: [{ url: https://example.com/e, asOf: 2026-01-10 }], notApplicable: { reason: Done elsewhere. } }')
+      .replace('    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n', '')
+      .replace('t3: yes', 't3: { answer: yes, notApplicable: { reason: Done elsewhere. } }'));
+    const desk = notCounted.dimensions.find((d) => d.id === 'desk')!;
+    expect(desk.criteria.find((c) => c.id === 'd1')!.status).toBe('not-applicable');
+    expect(notCounted.evidenceCoverage).toStrictEqual({ required: 0, provided: 0 });
+    expect('evidenceAges' in notCounted).toBe(false);
+    expect(notCounted.unmetDependencies).toEqual([]);
+  });
+
   it('a dependency in an exempt dimension blocks nothing; one that is not met does', async () => {
     expect((await score()).unmetDependencies).toEqual([]);
     const counted = await score(RUBRIC, ASSESSMENT.replace('    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n', ''));
@@ -161,5 +208,17 @@ describe('an assessment’s score, key by key', () => {
     expect(met.unmetDependencies).toEqual([]);
     const uncredited = await score(RUBRIC, ASSESSMENT.replace('    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n', '').replace('t3: yes', 't3: no'));
     expect(uncredited.unmetDependencies).toEqual([]);
+  });
+
+  it('a dependency in a dimension left out or not applicable blocks nothing, nor one exempt on its own', async () => {
+    const exemptLine = '    exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }\n';
+    const notAssessed = await score(RUBRIC, ASSESSMENT.replace(/ {2}excused:[\s\S]*/, ''));
+    expect(notAssessed.unmetDependencies).toEqual([]);
+    const notApplicable = await score(RUBRIC, ASSESSMENT.replace(exemptLine, '    notApplicable: { reason: None here. }\n'));
+    expect(notApplicable.unmetDependencies).toEqual([]);
+    const criterionExempt = await score(RUBRIC, ASSESSMENT.replace(exemptLine, '').replace('answers: { x1: no }', 'answers: { x1: { exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 } } }'));
+    // Its dimension has nothing else to count, so it is not rated, not left out: the criterion's own exemption decides.
+    expect(criterionExempt.dimensions.find((d) => d.id === 'excused')!.status).toBe('not-rated');
+    expect(criterionExempt.unmetDependencies).toEqual([]);
   });
 });
