@@ -132,8 +132,10 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       await this.page.keyboard.press(`${mod}+Shift+P`);
       const input = this.page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${title}`);
+      // Each attempt is short, so that a palette that did not take the keys (focus still in a
+      // webview that was starting) is closed and opened again within the timeout, not waited on.
+      await input.waitFor({ state: 'visible', timeout: 3_000 });
+      await input.fill(`>${title}`, { timeout: 3_000 });
       return row.waitFor({ timeout: 3_000 }).then(() => true, () => false);
     }, { timeout, interval: 0, message: `the command "${title}" in the Command Palette` });
     await row.click();
@@ -148,7 +150,7 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press(`${mod}+Shift+P`);
     const input = this.page.locator('.quick-input-widget input');
-    await input.fill(`>${title}`);
+    await input.fill(`>${title}`, { timeout: 10_000 });
     const found = await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first()
       .waitFor({ timeout: 5_000 }).then(() => true, () => false);
     await this.page.keyboard.press('Escape');
