@@ -1,14 +1,41 @@
 import { CheckScheduler } from './checkScheduler';
 import { scanRefusal } from './confinement';
 import type { ServerContext } from './context';
-import { baseName, isBuiltinUri, isUnreadable, LineIndex, textOf, type FileAnalysis } from './core';
-import type { DiagnosticsPublisher } from './handlers/diagnostics';
-import type { PortfolioRecorder } from './handlers/portfolio';
-import type { DocumentStatusReports } from './handlers/summary';
+import type { Positions } from './convert';
+import { baseName, isBuiltinUri, isUnreadable, LineIndex, textOf, type Diagnostic, type FileAnalysis } from './core';
+
+// The checks declare what they tell the features that follow them; the handlers implement it
+// (handlers/diagnostics.ts, portfolio.ts, summary.ts), so no import goes from here to a handler.
+
+/** Where a check's problems go (DiagnosticsPublisher). */
+export interface DiagnosticsSink {
+  /** A check's problems, at the positions of the text it checked; `version` for an open document. */
+  publish(uri: string, analysis: FileAnalysis, positions: Positions, version?: number): void;
+  /** Why a file of ours was not read (it leads out of the workspace). */
+  publishRefusal(uri: string, diagnostic: Diagnostic): void;
+  /** The engine failed on the file. */
+  internalError(uri: string, error: unknown): void;
+  /** Clears the file's problems, if it has any. */
+  clear(uri: string): void;
+}
+
+/** What the checks tell the portfolio: a file checked, or a file gone or no longer ours. */
+export interface PortfolioRecorder {
+  record(uri: string, analysis: FileAnalysis): void;
+  forget(uri: string): void;
+}
+
+/** What the client hears of each open document's status, after each check. */
+export interface DocumentStatusReports {
+  /** The open document was checked, at `version`, and is ours. */
+  checked(uri: string, version: number, analysis: FileAnalysis): void;
+  /** The open document is no longer ours. */
+  notOurs(uri: string): void;
+}
 
 /** Who else hears of a check: the features whose state follows the files checked. */
 export interface CheckFollowers {
-  readonly diagnostics: DiagnosticsPublisher;
+  readonly diagnostics: DiagnosticsSink;
   /** The portfolio's records of the file. */
   readonly portfolio: PortfolioRecorder;
   /** The client's status of an open document (`rubrics/documentStatus`). */

@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import type { DiagnosticsSink } from '../checks';
 import { DIAGNOSTIC_SOURCE, toDiagnostic, type Positions } from '../convert';
 import { LineIndex, type Diagnostic, type DiagnosticCode, type FileAnalysis } from '../core';
 
@@ -6,7 +7,7 @@ import { LineIndex, type Diagnostic, type DiagnosticCode, type FileAnalysis } fr
  * The diagnostics the server publishes, open files and files that are not open alike. It keeps
  * which files have some, so that a file that is gone or no longer ours can be cleared.
  */
-export class DiagnosticsPublisher {
+export class DiagnosticsPublisher implements DiagnosticsSink {
   private readonly published = new Set<string>();
 
   constructor(private readonly connection: Connection) {}

@@ -1,14 +1,9 @@
 import { onCheckedRequest } from '../checkedMessages';
+import type { PortfolioRecorder } from '../checks';
 import type { ServerContext } from '../context';
 import { buildPortfolio, portfolioBody, portfolioEntries, type FileAnalysis, type PortfolioEntry } from '../core';
 import { PORTFOLIO, PORTFOLIO_CHANGED, type PortfolioChanged, type PortfolioParams, type PortfolioView } from '../protocol';
 import type { WorkspaceScan } from '../workspaceScan';
-
-/** What the checks tell the portfolio (DocumentChecks): a file checked, or a file gone or no longer ours. */
-export interface PortfolioRecorder {
-  record(uri: string, analysis: FileAnalysis): void;
-  forget(uri: string): void;
-}
 
 /**
  * `rubrics/portfolio`: the portfolio of the workspace's checked files, rendered for the panel; and

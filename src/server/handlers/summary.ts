@@ -1,16 +1,9 @@
 import { onCheckedRequest } from '../checkedMessages';
+import type { DocumentStatusReports } from '../checks';
 import type { ServerContext } from '../context';
-import { summarize, type FileAnalysis } from '../core';
+import { summarize } from '../core';
 import { PARAMS } from '../params';
 import { DOCUMENT_STATUS, DOCUMENT_SUMMARY, type DocumentStatus, type DocumentSummary, type DocumentSummaryParams } from '../protocol';
-
-/** What the client hears of each open document's status (DocumentChecks tells it after each check). */
-export interface DocumentStatusReports {
-  /** The open document was checked, at `version`, and is ours. */
-  checked(uri: string, version: number, analysis: FileAnalysis): void;
-  /** The open document is no longer ours. */
-  notOurs(uri: string): void;
-}
 
 /**
  * An open document's summary (its kind, score and problems, for the status bar): asked for with
