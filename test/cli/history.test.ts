@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreHistory } from '../../src/core/review/history';
-import { buildCli, expectGolden, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
+import { buildCli, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
+import { expectGolden } from '../support/golden';
 
 // `rubrics history` on a throw-away repository with five commits that touch one assessment (a
 // rename among them), with fixed dates and author so the commits, and the goldens, hold still.
@@ -59,7 +60,7 @@ describe('rubrics history', () => {
     const repo = fiveCommits();
     const md = await runCli(cli, ['history', RENAMED], { cwd: repo });
     expect(md.code, md.stderr).toBe(0);
-    expectGolden('history/five-commits.md', md.stdout);
+    expectGolden('cli/history/five-commits.md', md.stdout);
     const run = await runCli(cli, ['history', RENAMED, '--format', 'json'], { cwd: repo });
     // With --out, the same JSON goes to the file, and stderr says what was written there.
     const written = await runCli(cli, ['history', RENAMED, '--format', 'json', '--out', 'history.json'], { cwd: repo });
@@ -67,7 +68,7 @@ describe('rubrics history', () => {
     expect(written.stderr).toMatch(new RegExp(`^rubrics: wrote history\\.json: the JSON history of ${RENAMED.replace(/[.]/g, '\\.')} \\(5 versions\\) \\(\\d+\\.\\d KiB\\)\\.\\n$`));
     expect(fs.readFileSync(path.join(repo, 'history.json'), 'utf8')).toBe(run.stdout);
     fs.rmSync(path.join(repo, 'history.json'));
-    expectGolden('history/five-commits.json', run.stdout);
+    expectGolden('cli/history/five-commits.json', run.stdout);
     const history = JSON.parse(run.stdout) as ScoreHistory;
     expect(history.points.map((p) => [p.date, p.author, p.path])).toEqual([
       ['2026-01-01', 'Dana Reyes', FILE],

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeReview } from '../../src/core/review/change';
-import { buildCli, expectGolden, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
+import { buildCli, gitIn as git, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
+import { expectGolden } from '../support/golden';
 
 // `rubrics diff --base` over whole changes, on throw-away repositories built here from the Kestrel
 // samples: one branch changes answers in two assessments (an `average` and a `levelSum` one),
@@ -95,9 +96,9 @@ describe('rubrics diff --base: the whole change', () => {
     const md = await runCli(cli, ['diff', '--base', 'main', '--head', 'answers'], { cwd: repo });
     expect(md.code).toBe(1); // the head has an error
     expect(md.stderr).toContain('answer-not-in-scale');
-    expectGolden('review/answers.md', stable(md.stdout, { BASE: base, HEAD: head }));
+    expectGolden('cli/review/answers.md', stable(md.stdout, { BASE: base, HEAD: head }));
     const json = await reviewJson(repo, ['--base', 'main', '--head', 'answers']);
-    expectGolden('review/answers.json', stable(`${JSON.stringify(json, null, 2)}\n`, { BASE: base, HEAD: head }));
+    expectGolden('cli/review/answers.json', stable(`${JSON.stringify(json, null, 2)}\n`, { BASE: base, HEAD: head }));
 
     // The head's error comes first and nothing is celebrated.
     expect(md.stdout.indexOf('[!CAUTION]')).toBeLessThan(md.stdout.indexOf('| File |'));
@@ -143,9 +144,9 @@ describe('rubrics diff --base: the whole change', () => {
     // Uncommitted: the head is the working tree.
     const md = await runCli(cli, ['diff', '--base', 'main'], { cwd: repo });
     expect(md.code, md.stderr).toBe(0);
-    expectGolden('review/files.md', stable(md.stdout, { BASE: base }));
+    expectGolden('cli/review/files.md', stable(md.stdout, { BASE: base }));
     const json = await reviewJson(repo, ['--base', 'main']);
-    expectGolden('review/files.json', stable(`${JSON.stringify(json, null, 2)}\n`, { BASE: base }));
+    expectGolden('cli/review/files.json', stable(`${JSON.stringify(json, null, 2)}\n`, { BASE: base }));
 
     const byPath = new Map(json.files.map((f) => [f.path, f]));
     expect(byPath.get(`${K}/2025-nexgen.assessment.yaml`)).toMatchObject({ status: 'renamed', previousPath: `${K}/2025-03.nexgen-digital-services.assessment.yaml` });

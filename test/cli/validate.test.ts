@@ -8,7 +8,8 @@ import { Engine } from '../../src/core/engine';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
 import { NodeFileHost } from '../../src/node/nodeFileHost';
-import { buildCli, expectGolden, FIXTURES, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
+import { buildCli, FIXTURES, removeTempDirs, REPO_ROOT, runCli, tempDir } from '../support/cli';
+import { expectGolden } from '../support/golden';
 
 let cli: string;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe('rubrics validate: output formats (goldens)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toContain('\u001b['); // not a terminal: no colour
-    expectGolden('validate.stylish.txt', run.stdout);
+    expectGolden('cli/validate.stylish.txt', run.stdout);
     expect(run.stdout).toMatch(/^project\/broken\.assessment\.yaml:15:3 +error +The rubric "service-desk" has no dimension "knowlege"\. Did you mean "knowledge"\? +unknown-dimension$/m);
     expect(run.stdout.trimEnd().split('\n').pop()).toBe('✖ 4 errors, 2 warnings and 1 note in 3 of 7 files checked.');
   });
@@ -58,7 +59,7 @@ describe('rubrics validate: output formats (goldens)', () => {
   it('json: one entry per file with 1-based positions and offsets', async () => {
     const run = await runCli(cli, ['validate', 'project', '--format', 'json']);
     expect(run.code).toBe(1);
-    expectGolden('validate.json', run.stdout);
+    expectGolden('cli/validate.json', run.stdout);
     const files = JSON.parse(run.stdout) as JsonFile[];
     expect(files.map((f) => f.path)).toEqual(PROJECT_FILES);
     const colour = files.find((f) => f.path === 'project/schema.assessment.yaml')!.diagnostics[0]!;
@@ -105,13 +106,13 @@ describe('rubrics validate: output formats (goldens)', () => {
     sarifRun.originalUriBaseIds['%SRCROOT%'].uri = 'file:///FIXTURES/';
     sarifRun.tool.driver.version = sarifRun.tool.driver.semanticVersion = 'VERSION';
     sarifRun.tool.driver.rules = 'one per diagnostic code the results use, checked above';
-    expectGolden('validate.sarif.json', `${JSON.stringify(sarif, null, 2)}\n`);
+    expectGolden('cli/validate.sarif.json', `${JSON.stringify(sarif, null, 2)}\n`);
   });
 
   it('github: workflow commands with escaped properties and messages', async () => {
     const run = await runCli(cli, ['validate', 'project', '--format', 'github']);
     expect(run.code).toBe(1);
-    expectGolden('validate.github.txt', run.stdout);
+    expectGolden('cli/validate.github.txt', run.stdout);
     expect(run.stdout).toContain(
       '::error file=project/broken.assessment.yaml,line=15,col=3,endLine=15,endColumn=11,title=unknown-dimension::The rubric "service-desk" has no dimension "knowlege". Did you mean "knowledge"?',
     );

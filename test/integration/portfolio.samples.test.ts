@@ -13,10 +13,8 @@ import { portfolioCss, renderPortfolioHtml, renderPortfolioMarkdown } from '../.
 import { cspHash } from '../../src/core/render/html/sha256';
 import { PORTFOLIO_SCHEMA_VERSION, type PortfolioModel } from '../../src/core/views';
 import { expectSafePage } from '../support/report';
-import { goldenFiles } from '../support/golden';
+import { expectGolden } from '../support/golden';
 import { portfolioOf, tarnValleyFiles } from '../support/portfolio';
-
-const expectGolden = goldenFiles('portfolio');
 
 let model: Promise<PortfolioModel> | undefined;
 function samplePortfolio(): Promise<PortfolioModel> {
@@ -30,14 +28,14 @@ const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 describe('the Tarn Valley Water portfolio', () => {
   it('renders as the golden Markdown, HTML and JSON', async () => {
     const m = await samplePortfolio();
-    expectGolden('tarn-valley.md', renderPortfolioMarkdown(m));
+    expectGolden('portfolio/tarn-valley.md', renderPortfolioMarkdown(m));
     const css = portfolioCss('standalone');
     const html = renderPortfolioHtml(m, { mode: 'standalone' });
     expectSafePage(html, 'standalone');
     // The style sheet is the reports' one and the heatmap's; the golden leaves it out.
     expect(html.split(css)).toHaveLength(2);
-    expectGolden('tarn-valley.standalone.html', html.replace(css, "/* portfolioCss('standalone') */").replace(cspHash(css).slice(1, -1), 'sha256-(of the style sheet)'));
-    expectGolden('tarn-valley.json', `${JSON.stringify(m, null, 2)}\n`);
+    expectGolden('portfolio/tarn-valley.standalone.html', html.replace(css, "/* portfolioCss('standalone') */").replace(cspHash(css).slice(1, -1), 'sha256-(of the style sheet)'));
+    expectGolden('portfolio/tarn-valley.json', `${JSON.stringify(m, null, 2)}\n`);
   });
 
   it('validates against schemas/portfolio.schema.json, which is what scripts/report-schema.mjs writes (run `npm run report-schema`)', async () => {

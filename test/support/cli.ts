@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { cliBuilds } from '../../scripts/cli-bundle.mjs';
-import { goldenFiles } from './golden';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const FIXTURES = path.join(__dirname, '../fixtures/cli');
@@ -53,9 +52,6 @@ export function runCli(cli: string, args: readonly string[], options: { cwd?: st
 function unprivilegedUser(): { uid?: number; gid?: number } {
   return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 }
-
-/** Compares with a golden file of test/golden/cli/ (see test/support/golden.ts). */
-export const expectGolden = goldenFiles('cli');
 
 const createdDirs: string[] = [];
 

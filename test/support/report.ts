@@ -4,7 +4,6 @@ import { expect } from 'vitest';
 import type { FileAnalysis } from '../../src/core/engine';
 import { isSafeUrl } from '../../src/core/domain/links';
 import { analyzeMemory } from './memory';
-import { goldenFiles } from './golden';
 
 /** The report tests' inputs: a rubric, two assessments and a plan of a fictional company. */
 export const INPUT_DIR = path.join(__dirname, '../golden/report/input');
@@ -16,9 +15,6 @@ export function inputFiles(): Record<string, string> {
 export async function analyzeInput(entry: string, overrides: Record<string, string> = {}): Promise<FileAnalysis> {
   return analyzeMemory({ ...inputFiles(), ...overrides }, entry);
 }
-
-/** Compares with a golden file of test/golden/report/ (see test/support/golden.ts). */
-export const expectGolden = goldenFiles('report');
 
 /** Every tag the renderer wrote (user text never contains a raw `<`), with its attributes. */
 export function tagsOf(html: string): { name: string; attrs: Map<string, string> }[] {

@@ -9,9 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'vitest';
 import { analyzeFile, placedDiagnostics } from '../../support/diskHost';
-import { goldenFiles } from '../../support/golden';
+import { expectGolden } from '../../support/golden';
 
-const expectGolden = goldenFiles('diagnostics');
 const SAMPLES = path.join(__dirname, '../../../samples');
 const INVALID = path.join(SAMPLES, 'invalid');
 
@@ -24,6 +23,6 @@ describe('diagnostic messages', () => {
     }
     // Paths of this machine stand as <samples>, so the file is the same everywhere.
     const text = lines.join('\n').split(pathToFileURL(SAMPLES).toString()).join('<samples>').split(SAMPLES).join('<samples>');
-    expectGolden('invalid-samples.txt', `${text}\n`);
+    expectGolden('diagnostics/invalid-samples.txt', `${text}\n`);
   });
 });

@@ -8,7 +8,8 @@ import { builtinFrameworks } from '../../../src/core/builtins';
 import type { RubricDocumentAnalysis } from '../../../src/core/engine';
 import { FILE_NAMES, STARTER_RUBRIC_ID, starterAssessment, starterDates } from '../../../src/cli/initTemplates';
 import { analyzeMemory, yaml } from '../../support/memory';
-import { analyzeInput, decodeAttr, expectGolden, tagsOf } from '../../support/report';
+import { analyzeInput, decodeAttr, tagsOf } from '../../support/report';
+import { expectGolden } from '../../support/golden';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -50,10 +51,10 @@ describe('golden reports', () => {
   for (const [name, entry] of DOCUMENTS) {
     it(`renders the ${name} as Markdown, HTML (standalone and webview) and JSON`, async () => {
       const m = await model(entry);
-      expectGolden(`${name}.md`, renderMarkdown(m));
-      expectGolden(`${name}.standalone.html`, withoutStyleSheet(renderHtml(m, { mode: 'standalone' }), 'standalone'));
-      expectGolden(`${name}.webview.html`, withoutStyleSheet(renderHtml(m, { mode: 'webview', nonce: NONCE, cspSource: CSP_SOURCE, scriptUri: SCRIPT }), 'webview'));
-      expectGolden(`${name}.json`, renderJson(m));
+      expectGolden(`report/${name}.md`, renderMarkdown(m));
+      expectGolden(`report/${name}.standalone.html`, withoutStyleSheet(renderHtml(m, { mode: 'standalone' }), 'standalone'));
+      expectGolden(`report/${name}.webview.html`, withoutStyleSheet(renderHtml(m, { mode: 'webview', nonce: NONCE, cspSource: CSP_SOURCE, scriptUri: SCRIPT }), 'webview'));
+      expectGolden(`report/${name}.json`, renderJson(m));
     });
   }
 
@@ -68,9 +69,9 @@ describe('golden reports', () => {
     expect(html).toContain(`<div class="card tone-warn"><p class="card-label">Overall score</p>`);
     expect(html).toContain(`<strong class="coverage">${line}</strong>`);
     expect(m.assessment?.overall).toMatchObject({ dimensionsScored: 2, dimensionsTotal: 7, dimensionStatusCounts: { scored: 2, 'not-assessed': 5 } });
-    expectGolden('partial.md', md);
-    expectGolden('partial.standalone.html', withoutStyleSheet(html, 'standalone'));
-    expectGolden('partial.json', renderJson(m));
+    expectGolden('report/partial.md', md);
+    expectGolden('report/partial.standalone.html', withoutStyleSheet(html, 'standalone'));
+    expectGolden('report/partial.json', renderJson(m));
   });
 
   it('renders the one style sheet of each mode (the two share their end)', () => {
@@ -79,7 +80,7 @@ describe('golden reports', () => {
     let shared = 0;
     while (shared < standalone.length && shared < webview.length && standalone[standalone.length - 1 - shared] === webview[webview.length - 1 - shared]) shared++;
     expectGolden(
-      'styles.css',
+      'report/styles.css',
       `/* reportCss('standalone') begins */\n${standalone.slice(0, standalone.length - shared)}\n/* reportCss('webview') begins */\n${webview.slice(0, webview.length - shared)}\n/* both end with */\n${standalone.slice(standalone.length - shared)}\n`,
     );
   });

@@ -5,7 +5,8 @@ import { buildReport, diffReports, type ReportModel } from '../../../src/core/re
 import { Engine } from '../../../src/core/engine';
 import { MemoryFileHost } from '../../../src/core/resolve/host';
 import { analyzeMemory } from '../../support/memory';
-import { analyzeInput, expectGolden, inputFiles } from '../../support/report';
+import { analyzeInput, inputFiles } from '../../support/report';
+import { expectGolden } from '../../support/golden';
 
 async function model(entry: string, overrides: Record<string, string> = {}): Promise<ReportModel> {
   return buildReport(await analyzeInput(entry, overrides));
@@ -57,7 +58,7 @@ describe('score diff of an assessment', () => {
 
   it('writes a review comment with only the changed rows up front', async () => {
     const md = renderDiffMarkdown(diffReports(...(await beforeAfter())));
-    expectGolden('diff.assessment.md', md);
+    expectGolden('report/diff.assessment.md', md);
     expect(md).toContain('**Overall score: 2.22 → 2.58 (▲ +0.36)**');
     expect(md).toContain('| Self-service 🎉 | 2 → 3 (▲ +1) | 2 · Repeatable → 3 · Defined | 3 | 🔴 Below threshold → ✅ On target |');
     expect(md).toContain('<details><summary>Unchanged capability (1)</summary>');
@@ -183,7 +184,7 @@ describe('score diff of a plan', () => {
       ],
       atThreshold: { before: 5, after: 5, total: 6 },
     });
-    expectGolden('diff.plan.md', renderDiffMarkdown(diff));
+    expectGolden('report/diff.plan.md', renderDiffMarkdown(diff));
   });
 
   it('compares no initiatives with a version that errors keep from being read, instead of listing them all as removed', async () => {

@@ -12,9 +12,8 @@ import { MemoryFileHost } from '../../../src/core/resolve/host';
 import { reviewChange, reviewFile, rubricsOf, type FileStatus, type FileVersions } from '../../../src/core/review/change';
 import { rubricUsers, rubricsDefinedIn, usesRubric } from '../../../src/core/review/dependents';
 import { buildHistory, historyPath, historyPoint, historyRenames, previousOverall, subjectKey, historyAssessment } from '../../../src/core/review/history';
-import { goldenFiles } from '../../support/golden';
+import { expectGolden } from '../../support/golden';
 
-const expectGolden = goldenFiles('review');
 const KESTREL = path.join(__dirname, '../../../samples/kestrel');
 const SAMPLES = Object.fromEntries(fs.readdirSync(KESTREL).map((name) => [name, fs.readFileSync(path.join(KESTREL, name), 'utf8')]));
 
@@ -95,7 +94,7 @@ describe('the review of a whole change, in process', () => {
       // Not changed, but it uses the rubric that was.
       ['kestrel/2026-03.claims-platform.assessment.yaml', 'unchanged'],
     ]);
-    expectGolden('answers.json', `${JSON.stringify(result, null, 2)}\n`);
+    expectGolden('review/answers.json', `${JSON.stringify(result, null, 2)}\n`);
   });
 
   it('renamed, deleted and added files, and a weight 1 → 3 that moves an unchanged assessment', async () => {
@@ -108,7 +107,7 @@ describe('the review of a whole change, in process', () => {
     const result = await review(SAMPLES, weighted, { '2025-03.nexgen-digital-services.assessment.yaml': '2025-nexgen.assessment.yaml' });
     expect(result.files.map((f) => [f.path, f.status])).toContainEqual(['kestrel/2025-nexgen.assessment.yaml', 'renamed']);
     expect(result.impacts.flatMap((i) => i.users.map((u) => u.path))).toContain(`kestrel/${CLAIMS}`);
-    expectGolden('files.json', `${JSON.stringify(result, null, 2)}\n`);
+    expectGolden('review/files.json', `${JSON.stringify(result, null, 2)}\n`);
   });
 
   it('a file reviewed alone: its rubrics at both sides, and who uses them', async () => {
@@ -124,7 +123,7 @@ describe('the review of a whole change, in process', () => {
     expect(rubricUsers(after.get(NEXGEN)!, rubrics.head[0]!)).toEqual([]);
     const file = reviewFile(versions);
     expect(file.documents.map((d) => [d.kind, d.moved])).toEqual([['Rubric', 'nothing']]);
-    expectGolden('file.json', `${JSON.stringify(file, null, 2)}\n`);
+    expectGolden('review/file.json', `${JSON.stringify(file, null, 2)}\n`);
   });
 });
 
@@ -144,7 +143,7 @@ describe('the history of an assessment, in process', () => {
     expect(previousOverall([{ ...points[0]!, overall: undefined }, points[1]!, points[0]!])).toEqual([undefined, undefined, points[1]!.overall]);
     expect(subjectKey(historyAssessment(older)!)).toBe(subjectKey(historyAssessment(newer)!));
     expect(historyPoint(await empty('c', 'x.yaml'), { date: '2026-01-01', path: 'x.yaml' })).toBeUndefined();
-    expectGolden('history.json', `${JSON.stringify(history, null, 2)}\n`);
+    expectGolden('review/history.json', `${JSON.stringify(history, null, 2)}\n`);
     expect(buildHistory('date', points, newer).title).toBe('Kestrel Mutual (Group IT)');
   });
 });

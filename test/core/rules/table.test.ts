@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DiagnosticCode } from '../../../src/core/diagnostics/codes';
 import { RULES } from '../../../src/core/rules/registry';
 import { analyzeMemory, codesAt, yaml } from '../../support/memory';
-import { goldenFiles } from '../../support/golden';
-
-const expectGolden = goldenFiles('rules');
+import { expectGolden } from '../../support/golden';
 
 /** A gated rubric: two dimensions, one criterion requiring evidence, a coverage scale, a metric. */
 const RUBRIC = yaml`
@@ -465,6 +463,6 @@ describe('rules, each where it must fire and where it must not', () => {
         for (const d of analysis.diagnostics.filter((d) => d.code === code)) lines.push(`${code} (${c.name}): ${d.message}`);
       }
     }
-    expectGolden('messages.txt', `${lines.join('\n')}\n`);
+    expectGolden('rules/messages.txt', `${lines.join('\n')}\n`);
   });
 });
