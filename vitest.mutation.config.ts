@@ -30,6 +30,8 @@ export const LEFT_OUT = [
   // that scores stay comparable with the measured runs
   'test/node/fastPaths.test.ts',
   'test/node/glob.test.ts',
+  'test/node/gitSource.test.ts', // split from glob.test.ts
+  'test/cli/color.test.ts', // split from glob.test.ts
   'test/integration/ensureDeps.test.ts',
   'test/cli/history.test.ts',
   'test/cli/import.test.ts',

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled } from '../../src/cli/color';
 import { hasGlobMagic, matchesGlob, parseGlob } from '../../src/node/glob';
-import { parseGitSpec, gitUri, parseGitUri } from '../../src/node/gitSource';
 
 describe('glob arguments', () => {
   // What each pattern matches is the dialect's table (test/core/format/glob.test.ts), which this
@@ -27,38 +25,5 @@ describe('glob arguments', () => {
   it('tells patterns from paths', () => {
     expect(hasGlobMagic('samples/x.yaml')).toBe(false);
     expect(hasGlobMagic('samples/*.yaml')).toBe(true);
-  });
-});
-
-describe('REF:path arguments', () => {
-  it('splits at the first colon and leaves Windows drive paths alone', () => {
-    expect(parseGitSpec('origin/main:samples/x.assessment.yaml')).toEqual({ ref: 'origin/main', path: 'samples/x.assessment.yaml' });
-    expect(parseGitSpec('HEAD~1:./x.yaml')).toEqual({ ref: 'HEAD~1', path: './x.yaml' });
-    expect(parseGitSpec('C:\\work\\x.yaml')).toBeUndefined();
-    expect(parseGitSpec('samples/x.yaml')).toBeUndefined();
-    expect(parseGitSpec(':x.yaml')).toBeUndefined();
-  });
-
-  it('round-trips refs and paths through the URI the engine resolves references against', () => {
-    for (const ref of ['main', 'origin/main', 'HEAD@{1}', 'v1.0^', 'feature/a b']) {
-      const uri = gitUri(ref, 'rubrics/team x.assessment.yaml');
-      expect(parseGitUri(uri)).toEqual({ ref, path: 'rubrics/team x.assessment.yaml' });
-      // A relative reference inside the file stays at the same revision, and inside the repository.
-      expect(parseGitUri(new URL('../../../desk.rubric.yaml', uri).toString())).toEqual({ ref, path: 'desk.rubric.yaml' });
-    }
-  });
-});
-
-describe('colour', () => {
-  const tty = { write: () => true, isTTY: true };
-  const pipe = { write: () => true, isTTY: false };
-  it('follows the terminal, NO_COLOR and FORCE_COLOR', () => {
-    expect(colorEnabled(tty, {})).toBe(true);
-    expect(colorEnabled(pipe, {})).toBe(false);
-    expect(colorEnabled(tty, { NO_COLOR: '1' })).toBe(false);
-    expect(colorEnabled(tty, { NO_COLOR: '' })).toBe(true);
-    expect(colorEnabled(pipe, { FORCE_COLOR: '1' })).toBe(true);
-    expect(colorEnabled(tty, { FORCE_COLOR: '0' })).toBe(false);
-    expect(colorEnabled(tty, { TERM: 'dumb' })).toBe(false);
   });
 });
