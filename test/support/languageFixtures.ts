@@ -2,16 +2,12 @@ import { applyTextEdits } from '../../src/core/language/answerEdits';
 import { Engine, type FileAnalysis } from '../../src/core/engine';
 import type { LanguageSnapshot } from '../../src/core/language/snapshot';
 import { MemoryFileHost } from '../../src/core/resolve/host';
+import { assessmentYaml, planYaml, rubricYaml } from './fixtures';
 import { yaml } from './memory';
 
 /** Shared material for the language-feature tests: a small gated rubric and documents using it. */
 
-export const DESK_RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+export const DESK_RUBRIC = rubricYaml(yaml`
   terms: { dimension: Capability, criterion: Practice }
   scoring: { method: gated }
   levels:
@@ -50,15 +46,9 @@ export const DESK_RUBRIC = yaml`
       criteria:
         - { id: kb, text: A knowledge base exists., level: 2 }
         - { id: kb-reviewed, text: Articles are reviewed., level: 3 }
-`;
+`);
 
-export const DESK_ASSESSMENT = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: acme-2026
-  rubric: ./desk.rubric.yaml
-  subject: { organization: Acme }
-  date: 2026-01-15
+export const DESK_ASSESSMENT = assessmentYaml(yaml`
   dimensions:
     self-service:
       target: 3
@@ -68,16 +58,9 @@ export const DESK_ASSESSMENT = yaml`
     knowledge:
       answers:
         kb: yes
-`;
+`, { id: 'acme-2026', date: '2026-01-15' });
 
-export const DESK_PLAN = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Plan
-  id: acme-plan
-  title: Acme plan
-  rubric: ./desk.rubric.yaml
-  baseline: ./acme.assessment.yaml
-  horizon: { start: 2026-04-01, end: 2028-09-30 }
+export const DESK_PLAN = planYaml(yaml`
   initiatives:
     - id: portal-revamp
       title: Portal revamp
@@ -90,7 +73,7 @@ export const DESK_PLAN = yaml`
       start: 2027-01-01
       end: 2027-12-31
       dependsOn: [portal-revamp]
-`;
+`, { id: 'acme-plan', title: 'Acme plan' });
 
 export const FILES: Record<string, string> = {
   'desk.rubric.yaml': DESK_RUBRIC,

@@ -1,6 +1,7 @@
 import { Engine, type FileAnalysis } from '../../src/core/engine';
 import { MemoryFileHost } from '../../src/core/resolve/host';
 import { LineIndex } from '../../src/core/text/lineIndex';
+import { rubricYaml } from './fixtures';
 
 /** Analyzes in-memory files; `files` maps a path under file:///ws/ to its text. */
 export async function analyzeMemory(files: Record<string, string>, entry: string, options: ConstructorParameters<typeof Engine>[1] = {}): Promise<FileAnalysis> {
@@ -27,12 +28,7 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
 }
 
 /** The smallest rubric that scores: two levels, one dimension with one criterion (file name `desk.rubric.yaml` in the tests). */
-export const SMALL_RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+export const SMALL_RUBRIC = rubricYaml(yaml`
   levels:
     - { level: 1, name: Reactive }
     - { level: 2, name: Managed }
@@ -41,4 +37,4 @@ export const SMALL_RUBRIC = yaml`
       title: Portal
       criteria:
         - { id: portal-live, text: A portal is live., level: 2 }
-`;
+`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Engine } from '../../src/core/engine';
 import { MemoryFileHost } from '../../src/core/resolve/host';
 import { buildPortfolio, portfolioEntries, type PortfolioEntry, type PortfolioModel, type PortfolioOptions } from '../../src/core/views';
+import { rubricYaml } from './fixtures';
 import { yaml } from './memory';
 
 /**
@@ -37,12 +38,7 @@ export async function portfolioOf(files: Record<string, string>, options: Portfo
 }
 
 /** A rated rubric (levels 1 to 4, threshold 3) with two groups and three dimensions: `ops.rubric.yaml` in the tests. */
-export const OPS_RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: ops
-  title: Operations
-  version: 1.0.0
+export const OPS_RUBRIC = rubricYaml(yaml`
   terms: { dimension: Capability }
   scoring: { method: rated }
   levels:
@@ -58,7 +54,7 @@ export const OPS_RUBRIC = yaml`
     - { id: release, title: Release, group: build }
     - { id: testing, title: Testing, group: build }
     - { id: incidents, title: Incidents, group: run }
-`;
+`, { id: 'ops', title: 'Operations' });
 
 /** An assessment against OPS_RUBRIC: levels for release, testing and incidents, a target of 3 for each. */
 export function opsAssessment(unit: string, date: string, levels: readonly [number, number, number], extra: { group?: string; id?: string; organization?: string; rubric?: string } = {}): string {

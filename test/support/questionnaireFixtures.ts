@@ -5,14 +5,10 @@
  */
 import type { AssessmentDocumentAnalysis, FileAnalysis } from '../../src/core/engine';
 import { buildQuestionnaire, type QuestionnaireModel } from '../../src/core/report/questionnaire';
+import { assessmentYaml, rubricYaml } from './fixtures';
 import { analyzeMemory, yaml } from './memory';
 
-export const DESK_RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+export const DESK_RUBRIC = rubricYaml(yaml`
   terms: { dimension: Capability, criterion: Practice }
   scoring: { method: average }
   levels:
@@ -58,19 +54,14 @@ export const DESK_RUBRIC = yaml`
       title: Reporting
       criteria:
         - { id: monthly, text: A monthly report goes out., level: 2 }
-`;
+`);
+
+/** Kestrel's assessment of the desk rubric, desk-2026. */
+const KESTREL = { id: 'desk-2026', organization: 'Kestrel' };
 
 /** An assessment of the desk rubric whose `dimensions:` hold these lines (indented by two spaces). */
 export function deskAssessment(dimensions: string): string {
-  return yaml`
-    apiVersion: rubrics-as-code/v1
-    kind: Assessment
-    id: desk-2026
-    rubric: ./desk.rubric.yaml
-    subject: { organization: Kestrel }
-    date: 2026-03-31
-    dimensions:
-  ` + dimensions;
+  return assessmentYaml(`dimensions:\n${dimensions}`, KESTREL);
 }
 
 /** The portal answered yes with a note and a link, the knowledge base not applicable. */
@@ -105,13 +96,7 @@ export async function deskQuestionnaire(assessment: string, rubric = DESK_RUBRIC
  * catalogue, Tomás nothing yet (his response has no `dimensions`), and the assessment settles the
  * catalogue itself.
  */
-export const TWO_ASSESSORS = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: desk-2026
-  rubric: ./desk.rubric.yaml
-  subject: { organization: Kestrel }
-  date: 2026-03-31
+export const TWO_ASSESSORS = assessmentYaml(yaml`
   consensus: median
   responses:
     priya:
@@ -132,4 +117,4 @@ export const TWO_ASSESSORS = yaml`
     self-service:
       answers:
         catalogue: Some   # settled at the close-out
-`;
+`, KESTREL);
