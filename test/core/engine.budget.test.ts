@@ -17,16 +17,11 @@ import { RuleContext } from '../../src/core/rules/context';
 import { SCHEMA_VALID } from '../../src/core/schema/validateSchema';
 import { workUnits } from '../../src/core/yaml/work';
 import { analyzeMemory, SMALL_RUBRIC, yaml } from '../support/memory';
+import { assessmentYaml } from '../support/fixtures';
 
 const RUBRIC = SMALL_RUBRIC;
 
-const ASSESSMENT = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: acme
-  rubric: ./desk.rubric.yaml
-  subject: { organization: Acme }
-  date: 2026-03-31
+const ASSESSMENT = assessmentYaml(yaml`
   dimensions:
     portal:
       answers:
@@ -36,7 +31,7 @@ const ASSESSMENT = yaml`
         the catalogue covers their requests. Until then their calls still go to the desk, which is
         why the answer is not yes yet. This note is long on purpose, so the assessment needs more
         work than its rubric, and the tests can set a budget between the two.
-`;
+`);
 
 const files = { 'desk.rubric.yaml': RUBRIC, 'acme.assessment.yaml': ASSESSMENT };
 const check = (budget?: BudgetLimits) => analyzeMemory(files, 'acme.assessment.yaml', budget ? { budget } : {});

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeMemory, codesAt, yaml } from '../support/memory';
+import { rubricYaml } from '../support/fixtures';
 
-const rubric = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+const rubric = rubricYaml(yaml`
   scoring: { method: gated }
   levels:
     - { level: 1, name: Initial }
@@ -23,7 +19,7 @@ const rubric = yaml`
       title: Knowledge
       criteria:
         - { id: kb, text: A knowledge base exists., level: 2 }
-`;
+`);
 
 describe('engine smoke', () => {
   it('scores a gated assessment and reports semantic problems', async () => {

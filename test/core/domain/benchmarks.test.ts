@@ -4,7 +4,8 @@ import { benchmarkRole, meetsBenchmark, sameQuantity } from '../../../src/core/d
 import { hoverAt } from '../../../src/core/language/hover';
 import { buildReport } from '../../../src/core/report';
 import { renderHtml, renderMarkdown } from '../../../src/core/render';
-import { analyzeMemory } from '../../support/memory';
+import { analyzeMemory, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 import { cursor, DESK_ASSESSMENT, FILES, snapshotFor } from '../../support/languageFixtures';
 
 const metric = (quantity: string | undefined, higherIsBetter = true) => ({
@@ -36,31 +37,22 @@ describe('a benchmark', () => {
 });
 
 describe('a context benchmark in reports and hovers', () => {
-  const RUBRIC = `apiVersion: rubrics-as-code/v1
-kind: Rubric
-id: desk
-title: Desk
-version: 1.0.0
-levels: [{ level: 1 }, { level: 2 }]
-dimensions:
-  - id: intake
-    title: Intake
-    criteria: [{ id: portal, text: A portal takes requests., level: 2 }]
-    metrics:
-      - { id: share, name: Self-service share, unit: percent, benchmark: { value: 85, quantity: Share of high performers that value self-service, source: A survey, year: 2016 } }
-      - { id: fcr, name: First-contact resolution, unit: percent, benchmark: { value: 70, quantity: First-contact resolution, population: Desks surveyed, source: A survey } }
-`;
-  const ASSESSMENT = `apiVersion: rubrics-as-code/v1
-kind: Assessment
-id: a
-rubric: ./desk.rubric.yaml
-subject: { organization: Acme }
-date: 2026-03-31
-dimensions:
-  intake:
-    answers: { portal: yes }
-    metrics: { share: 20, fcr: 64 }
-`;
+  const RUBRIC = rubricYaml(yaml`
+    levels: [{ level: 1 }, { level: 2 }]
+    dimensions:
+      - id: intake
+        title: Intake
+        criteria: [{ id: portal, text: A portal takes requests., level: 2 }]
+        metrics:
+          - { id: share, name: Self-service share, unit: percent, benchmark: { value: 85, quantity: Share of high performers that value self-service, source: A survey, year: 2016 } }
+          - { id: fcr, name: First-contact resolution, unit: percent, benchmark: { value: 70, quantity: First-contact resolution, population: Desks surveyed, source: A survey } }
+  `);
+  const ASSESSMENT = assessmentYaml(yaml`
+    dimensions:
+      intake:
+        answers: { portal: yes }
+        metrics: { share: 20, fcr: 64 }
+  `);
 
   it('never prints a verdict against a figure that measured something else', async () => {
     const model = buildReport(await analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'a.yaml': ASSESSMENT }, 'a.yaml'));

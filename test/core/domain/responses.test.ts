@@ -8,14 +8,10 @@ import type { AssessmentDocumentAnalysis, FileAnalysis } from '../../../src/core
 import { parseDocuments } from '../../../src/core/document/located';
 import { answerEdits, applyTextEdits } from '../../../src/core/language/answerEdits';
 import { analyzeMemory, codesAt, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
 /** A gated rubric: one dimension of three criteria (one on a coverage scale, one requiring evidence), and a second dimension. */
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+const RUBRIC = rubricYaml(yaml`
   levels: [{ level: 1, name: Initial }, { level: 2, name: Managed }, { level: 3, name: Defined }]
   answerScales:
     coverage: { answers: [{ value: none, credit: 0 }, { value: some, credit: 0.5 }, { value: all, credit: 1 }] }
@@ -30,11 +26,11 @@ const RUBRIC = yaml`
       title: Knowledge
       criteria:
         - { id: kb, text: A knowledge base exists., level: 2 }
-`;
+`);
 
 /** An assessment whose top lines are `head` (consensus, adjudicator, responses) and whose own dimensions are `dimensions`. */
 function assessment(head: string, dimensions = '  knowledge:\n    answers: { kb: yes }\n'): string {
-  return `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\n${head}dimensions:\n${dimensions}`;
+  return assessmentYaml(`${head}dimensions:\n${dimensions}`);
 }
 
 /** Two assessors on intake: they agree on the portal, differ on the catalogue (all / some) and on the audit (yes / no). */

@@ -3,6 +3,7 @@ import { codeLenses } from '../../../src/core/language/codeLens';
 import { addMissingDimensions, quickFixes } from '../../../src/core/language/quickFixes';
 import { summarize } from '../../../src/core/language/summary';
 import { codesAt, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 import { applyEdits, DESK_ASSESSMENT, DESK_PLAN, snapshotFor } from '../../support/languageFixtures';
 
 async function fixesFor(path: string, text: string, code: string) {
@@ -78,12 +79,7 @@ describe('code lens data and summary', () => {
   });
 
   it('counts further blockers and marks a reached target', async () => {
-    const rubric = yaml`
-      apiVersion: rubrics-as-code/v1
-      kind: Rubric
-      id: r
-      title: R
-      version: 1.0.0
+    const rubric = rubricYaml(yaml`
       levels: [{ level: 1, name: Low }, { level: 2, name: High }]
       dimensions:
         - id: d
@@ -96,18 +92,12 @@ describe('code lens data and summary', () => {
           title: E
           criteria:
             - { id: f, text: F, level: 2 }
-    `;
-    const assessment = yaml`
-      apiVersion: rubrics-as-code/v1
-      kind: Assessment
-      id: x
-      rubric: ./r.rubric.yaml
-      subject: { organization: X }
-      date: 2026-01-01
+    `);
+    const assessment = assessmentYaml(yaml`
       dimensions:
         d: { answers: { a: no } }
         e: { target: 2, answers: { f: yes } }
-    `;
+    `, { id: 'x', rubric: './r.rubric.yaml' });
     const { analysis } = await snapshotFor('x.assessment.yaml', assessment, { 'r.rubric.yaml': rubric });
     expect(codeLenses(analysis).map((l) => l.title)).toEqual(['Level 1 Low · 0/3 criteria met · next: First thing +2 more', 'Level 2 High · target 2 reached · 1/1 criteria met']);
     expect(summarize(analysis)).toMatchObject({ kind: 'Assessment', title: 'x', overallLevel: 1, overallLevelName: 'Low', errors: 0 });

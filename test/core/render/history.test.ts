@@ -8,23 +8,19 @@ import { renderHistoryMarkdown } from '../../../src/core/render/markdown/history
 import { buildHistory, historyPoint, type HistoryPoint } from '../../../src/core/review/history';
 import type { FileAnalysis } from '../../../src/core/engine';
 import { analyzeMemory, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Desk
-  version: 1.0.0
+const RUBRIC = rubricYaml(yaml`
   levels: [{ level: 1 }, { level: 2 }, { level: 3 }]
   dimensions:
     - { id: intake, title: Intake, criteria: [{ id: portal, text: A portal., level: 2 }] }
     - { id: knowledge, title: Knowledge, criteria: [{ id: kb, text: A knowledge base., level: 2 }] }
     - { id: vendors, title: Vendors, criteria: [{ id: reviews, text: Reviews., level: 2 }] }
     - { id: people, title: People, criteria: [{ id: plans, text: Plans., level: 2 }] }
-`;
+`);
 
 async function version(date: string, dimensions: string, header = ''): Promise<FileAnalysis> {
-  const text = `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: a\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: ${date}\n${header}dimensions:\n${dimensions}`;
+  const text = assessmentYaml(`${header}dimensions:\n${dimensions}`, { date });
   return analyzeMemory({ 'desk.rubric.yaml': RUBRIC, 'a.yaml': text }, 'a.yaml');
 }
 

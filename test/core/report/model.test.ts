@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type ReportDimension, type ReportModel } from '../../../src/core/report';
 import { analyzeMemory, yaml } from '../../support/memory';
+import { assessmentYaml, planYaml } from '../../support/fixtures';
 import { analyzeInput } from '../../support/report';
 
 function dimension(model: ReportModel, id: string): ReportDimension {
@@ -173,16 +174,10 @@ describe('report model of a plan', () => {
 
   it('says what is missing when the plan has no baseline', async () => {
     const files = { 'service.rubric.yaml': (await analyzeInput('service.rubric.yaml')).text };
-    const text = yaml`
-      apiVersion: rubrics-as-code/v1
-      kind: Plan
-      id: p
-      title: Small plan
-      rubric: ./service.rubric.yaml
-      horizon: { start: 2026-01-01, end: 2027-12-31 }
+    const text = planYaml(yaml`
       initiatives:
         - { id: a, title: A, start: 2026-01-01, end: 2026-06-30, moves: [{ dimension: self-service, from: 2, to: 3 }] }
-    `;
+    `, { rubric: './service.rubric.yaml', baseline: null, horizon: { start: '2026-01-01', end: '2027-12-31' } });
     const model = buildReport(await analyzeMemory({ ...files, 'p.plan.yaml': text }, 'p.plan.yaml'));
     expect(model.notices).toEqual(['This plan names no baseline assessment, so the projection starts from the levels its moves state.']);
     expect(model.plan?.dimensions.find((d) => d.id === 'self-service')).toMatchObject({ projected: 3, thresholdReached: true });
@@ -244,16 +239,10 @@ describe('report model of a broken or unusual file', () => {
   });
 
   it('reports an assessment whose rubric cannot be found, still showing what it says', async () => {
-    const text = yaml`
-      apiVersion: rubrics-as-code/v1
-      kind: Assessment
-      id: lost
-      rubric: ./missing.rubric.yaml
-      subject: { organization: Acme }
-      date: 2026-01-01
+    const text = assessmentYaml(yaml`
       dimensions:
         desk: { target: 3, notes: Busy quarter. }
-    `;
+    `, { rubric: './missing.rubric.yaml' });
     const model = buildReport(await analyzeMemory({ 'a.yaml': text }, 'a.yaml'));
     expect(model.notices).toEqual(['Scores are not available: the rubric "./missing.rubric.yaml" could not be used (see the problems below).']);
     expect(model.assessment?.scored).toBe(false);

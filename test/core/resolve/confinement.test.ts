@@ -12,24 +12,19 @@ import { isInside, refusalSentence, versionControlFolderOf, type Confinement } f
 import { MemoryFileHost, type FileHost, type FileRead } from '../../../src/core/resolve/host';
 import { workspaceConfinement } from '../../../src/server/confinement';
 import { SMALL_RUBRIC, yaml } from '../../support/memory';
+import { assessmentYaml, planYaml } from '../../support/fixtures';
 
 const RUBRIC = SMALL_RUBRIC;
 
 /** What lies outside the roots: a title that must never be shown. */
 const SECRET = RUBRIC.replace('title: Service desk', 'title: TOP SECRET rubric title');
 
-const assessment = (rubric: string) => yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: acme
-  rubric: ${JSON.stringify(rubric)}
-  subject: { organization: Acme }
-  date: 2026-03-31
+const assessment = (rubric: string) => assessmentYaml(yaml`
   dimensions:
     portal:
       answers:
         portal-live: yes
-`;
+`, { rubric: JSON.stringify(rubric) });
 
 const inWorkspace: Confinement = { rootsFor: () => ({ roots: ['file:///ws/'], scope: 'the workspace' }), allow: 'Allow it with the setting.' };
 
@@ -125,16 +120,9 @@ describe('references confined to the roots', () => {
   });
 
   it('keeps a baseline and its rubric inside too: each reference of a referenced file is checked', async () => {
-    const plan = yaml`
-      apiVersion: rubrics-as-code/v1
-      kind: Plan
-      id: roadmap
-      title: Roadmap
-      rubric: ./desk.rubric.yaml
-      baseline: ./acme.assessment.yaml
-      horizon: { start: 2026-04-01, end: 2028-09-30 }
+    const plan = planYaml(yaml`
       initiatives: []
-    `;
+    `, { baseline: './acme.assessment.yaml' });
     const host = new RecordingHost({ 'file:///ws/desk.rubric.yaml': RUBRIC, 'file:///ws/acme.assessment.yaml': assessment('/etc/passwd'), 'file:///etc/passwd': SECRET });
     const analysis = await new Engine(host, { confinement: inWorkspace }).analyze('file:///ws/roadmap.plan.yaml', plan);
     expect(host.asked).not.toContain('read file:///etc/passwd');
@@ -245,16 +233,9 @@ describe('a referenced file that is there but cannot be read', () => {
   });
 
   it("passes on to a plan whose baseline's rubric could not be read, with a diagnostic on the baseline", async () => {
-    const plan = yaml`
-      apiVersion: rubrics-as-code/v1
-      kind: Plan
-      id: roadmap
-      title: Roadmap
-      rubric: seven-attributes
-      baseline: ./acme.assessment.yaml
-      horizon: { start: 2026-04-01, end: 2028-09-30 }
+    const plan = planYaml(yaml`
       initiatives: []
-    `;
+    `, { rubric: 'seven-attributes', baseline: './acme.assessment.yaml' });
     const host = new MemoryFileHost(new Map<string, string | { unreadable: string }>([
       ['file:///ws/acme.assessment.yaml', assessment('./desk.rubric.yaml')],
       ['file:///ws/desk.rubric.yaml', { unreadable: 'it is larger than the 16 MiB the engine reads' }],

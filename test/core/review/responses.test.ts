@@ -8,13 +8,9 @@ import { renderReviewMarkdown } from '../../../src/core/render';
 import { reviewChange } from '../../../src/core/review/change';
 import type { InputChange } from '../../../src/core/review/explain';
 import { analyzeMemory, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+const RUBRIC = rubricYaml(yaml`
   levels: [{ level: 1, name: Initial }, { level: 2, name: Managed }, { level: 3, name: Defined }]
   scoring: { method: average }
   dimensions:
@@ -23,12 +19,12 @@ const RUBRIC = yaml`
       criteria:
         - { id: portal, text: A portal takes requests., level: 2 }
         - { id: catalogue, text: A catalogue lists services., level: 3 }
-`;
+`);
 
 /** Three assessors under the median; `ann`, `bob` and `cy` are their answers to the portal. */
 function assessment(ann: string, bob: string, cy: string): string {
   const response = (id: string, name: string, portal: string) => `  ${id}:\n    name: ${name}\n    date: 2026-03-0${id.length}\n    dimensions:\n      intake:\n        answers: { portal: ${portal}, catalogue: yes }\n`;
-  return `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\nconsensus: median\nresponses:\n${response('ann', 'Ann Lee', ann)}${response('bob', 'Bob Okafor', bob)}${response('cy', 'Cy Park', cy)}dimensions: {}\n`;
+  return assessmentYaml(`consensus: median\nresponses:\n${response('ann', 'Ann Lee', ann)}${response('bob', 'Bob Okafor', bob)}${response('cy', 'Cy Park', cy)}dimensions: {}\n`, { date: '2026-03-31' });
 }
 
 async function review(before: string, after: string) {

@@ -13,22 +13,17 @@ import { parseDocuments } from '../../../src/core/document/located';
 import { reportUnknownId, RuleContext, type RuleInputs } from '../../../src/core/rules/context';
 import { SCHEMA_VALID, type SchemaVerdict } from '../../../src/core/schema/validateSchema';
 import { yaml } from '../../support/memory';
+import { assessmentYaml } from '../../support/fixtures';
 import { verdictWithout } from '../../support/verdict';
 
-const ASSESSMENT = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: acme
-  rubric: ./desk.rubric.yaml
-  subject: { organization: Acme }
-  date: 2026-03-31
+const ASSESSMENT = assessmentYaml(yaml`
   dimensions:
     intake:
       answers: { portal: yes }
     knowledge:
       answers: { kb: no }
   mixed: [{ a: 1 }, plain, { b: 2 }]
-`;
+`, { id: 'acme' });
 
 function context(verdict: SchemaVerdict = SCHEMA_VALID, withFacts = false) {
   const document = parseDocuments(ASSESSMENT).documents[0]!;
@@ -137,13 +132,7 @@ describe('an unknown id', () => {
 });
 
 describe('the answers of the assessment and of its assessors', () => {
-  const RESPONDED = yaml`
-    apiVersion: rubrics-as-code/v1
-    kind: Assessment
-    id: acme
-    rubric: ./desk.rubric.yaml
-    subject: { organization: Acme }
-    date: 2026-03-31
+  const RESPONDED = assessmentYaml(yaml`
     responses:
       ann:
         name: Ann
@@ -163,7 +152,7 @@ describe('the answers of the assessment and of its assessors', () => {
       intake:
         answers: { catalogue: yes }
       elsewhere: {}
-  `;
+  `);
   const rubric = new RubricIndex({ id: 'desk', title: 'Desk', levels: [{ level: 1 }, { level: 2 }], dimensions: [{ id: 'intake', title: 'Intake', criteria: [{ id: 'portal', text: 'P.', level: 2 }] }] } as unknown as Rubric);
 
   function responded(text = RESPONDED) {

@@ -1,30 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeMemory, codesAt, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
 // A plan that raises one dimension in stages: 2 → 3 → 4. The second stage starts where the first
 // leaves the dimension, which is not the baseline level; that is only right when it depends on it.
-const rubric = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+const rubric = rubricYaml(yaml`
   scoring: { method: rated }
   levels: [{ level: 1, name: A }, { level: 2, name: B }, { level: 3, name: C }, { level: 4, name: D }]
   dimensions:
     - { id: intake, title: Intake }
-`;
+`);
 
-const baseline = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: base
-  rubric: ./desk.rubric.yaml
-  subject: { organization: Acme }
-  date: 2026-03-31
+const baseline = assessmentYaml(yaml`
   dimensions:
     intake: { level: 2 }
-`;
+`);
 
 const plan = (second: string) => yaml`
   apiVersion: rubrics-as-code/v1

@@ -7,15 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { DiagnosticCode } from '../../../src/core/diagnostics/codes';
 import { RULES } from '../../../src/core/rules/registry';
 import { analyzeMemory, codesAt, yaml } from '../../support/memory';
+import { assessmentYaml, planYaml, rubricYaml } from '../../support/fixtures';
 import { expectGolden } from '../../support/golden';
 
 /** A gated rubric: two dimensions, one criterion requiring evidence, a coverage scale, a metric. */
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+const RUBRIC = rubricYaml(yaml`
   levels: [{ level: 1, name: Initial }, { level: 2, name: Managed }, { level: 3, name: Defined }]
   threshold: { level: 2 }
   answerScales:
@@ -32,7 +28,7 @@ const RUBRIC = yaml`
       title: Knowledge
       criteria:
         - { id: kb, text: A knowledge base exists., level: 2 }
-`;
+`);
 
 const RATED = RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: rated }');
 const LEVEL_SUM = RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: levelSum }');
@@ -42,7 +38,7 @@ const DEPENDENT = RUBRIC.replace('level: 3, answerScale: coverage }', 'level: 3,
 
 /** An assessment of the desk rubric; `dimensions` are its lines under `dimensions:` (line 8 on). */
 function assessment(dimensions: string, rubric = './desk.rubric.yaml', date = '2026-03-31'): string {
-  return `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ${rubric}\nsubject: { organization: Acme }\ndate: ${date}\ndimensions:\n${dimensions}`;
+  return assessmentYaml(`dimensions:\n${dimensions}`, { rubric, date });
 }
 
 const COMPLETE = '  intake:\n    answers: { portal: { answer: yes, evidence: [https://wiki.example.com/portal] }, catalogue: all }\n  knowledge:\n    answers: { kb: yes }\n';
@@ -52,8 +48,8 @@ const DATED = (asOf: string, header: string) =>
   assessment(COMPLETE.replace('evidence: [https://wiki.example.com/portal]', `evidence: [{ url: https://wiki.example.com/portal, asOf: ${asOf} }]`)).replace('dimensions:\n', `${header}dimensions:\n`);
 
 /** A plan of the desk rubric; `initiatives` are its lines under `initiatives:` (line 10 on). */
-function plan(initiatives: string, horizon = '{ start: 2026-01-01, end: 2028-06-30 }', baseline = './base.assessment.yaml'): string {
-  return `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nbaseline: ${baseline}\nhorizon: ${horizon}\ninitiatives:\n${initiatives}`;
+function plan(initiatives: string, horizon = { start: '2026-01-01', end: '2028-06-30' }, baseline = './base.assessment.yaml'): string {
+  return planYaml(`initiatives:\n${initiatives}`, { baseline, horizon });
 }
 
 /**
@@ -220,7 +216,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('an assessor\u2019s answer dated on a day that does not exist', RESPONDED(['yes', 'yes']).replace('date: 2026-03-02', 'date: 2026-02-31'), ['date: |2026-02-31']),
     fires('an exemption expiring on a day that does not exist', assessment(`${COMPLETE}  extra: { exemption: { reason: r, approver: CIO, expires: 2026-13-01 } }\n`), ['expires: |2026-13-01']),
     fires('an answer’s exemption expiring on a day that does not exist', assessment(COMPLETE.replace('{ kb: yes }', '{ kb: { answer: no, exemption: { reason: r, approver: CIO, expires: 2026-02-31 } } }')), ['expires: |2026-02-31']),
-    fires('a plan’s horizon and an initiative on days that do not exist', plan('  - { id: step, title: Step, start: 2026-04-31, end: 2026-06-31 }\n', '{ start: 2026-02-29, end: 2028-06-31 }'), ['start: |2026-02-29', 'end: |2028-06-31', 'start: |2026-04-31', 'end: |2026-06-31']),
+    fires('a plan’s horizon and an initiative on days that do not exist', plan('  - { id: step, title: Step, start: 2026-04-31, end: 2026-06-31 }\n', { start: '2026-02-29', end: '2028-06-31' }), ['start: |2026-02-29', 'end: |2028-06-31', 'start: |2026-04-31', 'end: |2026-06-31']),
     silent('real dates', assessment(COMPLETE)),
     silent('a plan on real days', plan(one('step'))),
   ],
@@ -359,16 +355,16 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     fires('a target below a rated level', assessment('  intake: { level: 3, target: 2 }\n  knowledge: { level: 1, target: 1 }\n'), ['target: |2'], { files: { 'desk.rubric.yaml': RATED } }),
   ],
   'horizon-dates': [
-    fires('a horizon that ends before it starts', plan(one('step'), '{ start: 2028-06-30, end: 2026-01-01 }'), ['end: |2026-01-01 }']),
+    fires('a horizon that ends before it starts', plan(one('step'), { start: '2028-06-30', end: '2026-01-01' }), ['end: |2026-01-01 }']),
     silent('a horizon that runs forwards', plan(one('step'))),
-    silent('a horizon whose start is no real day (invalid-date says it)', plan(one('step'), '{ start: 2028-02-30, end: 2026-01-01 }')),
-    silent('a horizon whose end is no real day (invalid-date says it)', plan(one('step'), '{ start: 2028-06-30, end: 2026-02-30 }')),
+    silent('a horizon whose start is no real day (invalid-date says it)', plan(one('step'), { start: '2028-02-30', end: '2026-01-01' })),
+    silent('a horizon whose end is no real day (invalid-date says it)', plan(one('step'), { start: '2028-06-30', end: '2026-02-30' })),
   ],
   'horizon-length': [
-    fires('a one-year horizon', plan(one('step'), '{ start: 2026-01-01, end: 2026-12-31 }'), ['|horizon:']),
-    fires('a four-year horizon', plan(one('step'), '{ start: 2026-01-01, end: 2029-12-31 }'), ['|horizon:']),
-    silent('a horizon of two years', plan(one('step'), '{ start: 2026-01-01, end: 2027-12-31 }')),
-    silent('a horizon of three years', plan(one('step'), '{ start: 2026-01-01, end: 2028-12-31 }')),
+    fires('a one-year horizon', plan(one('step'), { start: '2026-01-01', end: '2026-12-31' }), ['|horizon:']),
+    fires('a four-year horizon', plan(one('step'), { start: '2026-01-01', end: '2029-12-31' }), ['|horizon:']),
+    silent('a horizon of two years', plan(one('step'), { start: '2026-01-01', end: '2027-12-31' })),
+    silent('a horizon of three years', plan(one('step'), { start: '2026-01-01', end: '2028-12-31' })),
     silent('a thirty-month horizon', plan(one('step'))),
   ],
   'initiative-dates': [
@@ -383,7 +379,7 @@ const TABLE: Partial<Record<DiagnosticCode, readonly Case[]>> = {
     silent('an initiative inside it', plan(one('step'))),
     fires('an initiative ending after the horizon', plan('  - { id: step, title: Step, start: 2026-06-01, end: 2029-02-01 }\n'), ['end: |2029-02-01']),
     silent('an initiative from the first to the last day of the horizon', plan('  - { id: step, title: Step, start: 2026-01-01, end: 2028-06-30 }\n')),
-    silent('an initiative outside a horizon that runs backwards (horizon-dates says it)', plan('  - { id: step, title: Step, start: 2025-06-01, end: 2029-02-01 }\n', '{ start: 2028-06-30, end: 2026-01-01 }')),
+    silent('an initiative outside a horizon that runs backwards (horizon-dates says it)', plan('  - { id: step, title: Step, start: 2025-06-01, end: 2029-02-01 }\n', { start: '2028-06-30', end: '2026-01-01' })),
     silent('an initiative outside the horizon on days that do not exist (invalid-date says it)', plan('  - { id: step, title: Step, start: 2025-02-30, end: 2029-02-30 }\n')),
   ],
   'unknown-initiative': [

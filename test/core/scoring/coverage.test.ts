@@ -9,14 +9,10 @@ import { hoverAt } from '../../../src/core/language/hover';
 import { summarize } from '../../../src/core/language/summary';
 import { coverageLine } from '../../../src/core/render/text';
 import { yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 import { cursor, snapshotFor } from '../../support/languageFixtures';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Desk
-  version: 1.0.0
+const RUBRIC = rubricYaml(yaml`
   terms: { dimension: Capability, criterion: Practice }
   levels: [{ level: 1, name: Low }, { level: 2, name: Mid }, { level: 3, name: High }]
   dimensions:
@@ -29,9 +25,9 @@ const RUBRIC = yaml`
     - id: vendors
       title: Vendors
       criteria: [{ id: reviews, text: Vendors are reviewed., level: 2 }]
-`;
+`);
 
-const assessment = (dimensions: string) => `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: a\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n${dimensions}`;
+const assessment = (dimensions: string) => assessmentYaml(`dimensions:\n${dimensions}`);
 
 describe('the coverage of an overall score', () => {
   it('is named with the reasons when the score covers part of the rubric, and not otherwise', () => {

@@ -9,13 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import type { AssessmentScore } from '../../../src/core/scoring/types';
 import { analyzeMemory, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: shape
-  title: Shape
-  version: 1.0.0
+const RUBRIC = rubricYaml(yaml`
   levels: [{ level: 1, name: One }, { level: 2, name: Two }, { level: 3, name: Three }]
   scoring: { method: gated, passCredit: 0.5 }
   answerScales:
@@ -48,15 +44,9 @@ const RUBRIC = yaml`
       title: Excused
       criteria:
         - { id: x1, text: One., level: 1, evidenceRequired: true }
-`;
+`);
 
-const ASSESSMENT = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: shape-2026
-  rubric: ./shape.rubric.yaml
-  subject: { organization: Shape }
-  date: 2026-03-31
+const ASSESSMENT = assessmentYaml(yaml`
   dimensions:
     desk:
       answers: { d1: { answer: yes, evidence: [https://example.com/e] }, d2: partly, d3: no }
@@ -66,7 +56,7 @@ const ASSESSMENT = yaml`
     excused:
       exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }
       answers: { x1: no }
-`;
+`, { rubric: './shape.rubric.yaml', date: '2026-03-31' });
 
 async function score(rubric = RUBRIC, assessment = ASSESSMENT): Promise<AssessmentScore> {
   const analysis = await analyzeMemory({ 'shape.rubric.yaml': rubric, 'shape.assessment.yaml': assessment }, 'shape.assessment.yaml');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis, FileAnalysis } from '../../../src/core/engine';
 import type { DimensionScore } from '../../../src/core/scoring/types';
 import { analyzeMemory, codesAt, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../fixtures/scoring', name), 'utf8');
 
@@ -21,14 +22,8 @@ function dimension(doc: AssessmentDocumentAnalysis, id: string): DimensionScore 
   return found;
 }
 
-const header = (rubric: string) => yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: test
-  rubric: ${rubric}
-  subject: { organization: Test Org }
-  date: 2026-03-31
-`;
+/** The header lines of an assessment of `rubric`; a test adds its dimensions. */
+const header = (rubric: string) => assessmentYaml('', { rubric });
 
 describe('levelSum reproduces OWASP SAMM v2 scoring', () => {
   // SAMM: a practice's score is the sum, over its three maturity levels, of the average of its two
@@ -152,12 +147,7 @@ describe('gated reproduces OWASP DSOMM levels', () => {
 
 describe('average', () => {
   it('maps the weighted mean credit linearly onto the scale', async () => {
-    const rubric = yaml`
-      apiVersion: rubrics-as-code/v1
-      kind: Rubric
-      id: avg
-      title: Average
-      version: 1.0.0
+    const rubric = rubricYaml(yaml`
       scoring: { method: average }
       levels: [{ level: 1, name: One }, { level: 2, name: Two }, { level: 3, name: Three }, { level: 4, name: Four }, { level: 5, name: Five }]
       threshold: { level: 3 }
@@ -172,7 +162,7 @@ describe('average', () => {
             - { id: d1, text: One., level: 2, weight: 2 }
             - { id: d2, text: Two., level: 3 }
             - { id: d3, text: Three., level: 4 }
-    `;
+    `);
     const text = header('./avg.rubric.yaml') + yaml`
       dimensions:
         data:
@@ -192,12 +182,7 @@ describe('average', () => {
 });
 
 describe('rated and roll-ups', () => {
-  const rubric = yaml`
-    apiVersion: rubrics-as-code/v1
-    kind: Rubric
-    id: rated
-    title: Rated
-    version: 1.0.0
+  const rubric = rubricYaml(yaml`
     scoring: { method: rated }
     levels: [{ level: 1, name: One }, { level: 2, name: Two }, { level: 3, name: Three }, { level: 4, name: Four }, { level: 5, name: Five }]
     threshold: { level: 3, name: Tipping point }
@@ -210,7 +195,7 @@ describe('rated and roll-ups', () => {
       - { id: intake, title: Intake, group: process }
       - { id: vendor, title: Vendor management, group: process, weight: 0 }
       - { id: ungrouped, title: Ungrouped, weight: 3 }
-  `;
+  `);
 
   it('rolls dimension to group to overall by weight, leaving not-applicable out', async () => {
     const text = header('./rated.rubric.yaml') + yaml`

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine, type AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import { analyzeFile, DiskFileHost } from '../../support/diskHost';
 import { analyzeMemory, codesAt, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
 const samples = path.join(__dirname, '../../../samples');
 const assessments = fs
@@ -40,12 +41,7 @@ describe('the scores at a glance', () => {
 });
 
 describe('a dimension at a glance, key by key', () => {
-  const rubric = yaml`
-    apiVersion: rubrics-as-code/v1
-    kind: Rubric
-    id: glance
-    title: Glance
-    version: 1.0.0
+  const rubric = rubricYaml(yaml`
     levels: [{ level: 1, name: One }, { level: 2, name: Two }, { level: 3, name: Three }]
     scoring: { method: gated }
     groups: [{ id: g, title: G }]
@@ -64,14 +60,8 @@ describe('a dimension at a glance, key by key', () => {
       - id: plain
         title: Plain
         criteria: [{ id: p1, text: One., level: 1 }]
-  `;
-  const assessment = yaml`
-    apiVersion: rubrics-as-code/v1
-    kind: Assessment
-    id: glance-2026
-    rubric: ./glance.rubric.yaml
-    subject: { organization: Glance }
-    date: 2026-03-31
+  `);
+  const assessment = assessmentYaml(yaml`
     dimensions:
       split:
         target: 3
@@ -79,7 +69,7 @@ describe('a dimension at a glance, key by key', () => {
         answers: { s1: yes, s2: yes }
       aimed: { target: 2, answers: { a1: yes, a2: yes } }
       plain: { answers: { p1: yes } }
-  `;
+  `, { rubric: './glance.rubric.yaml' });
 
   it('an exempt dimension keeps its target and sub-groups, with no score, level or gap; no group or target key where none is set; a scored sub-group counts its own criteria', async () => {
     const analysis = await analyzeMemory({ 'glance.rubric.yaml': rubric, 'glance.assessment.yaml': assessment }, 'glance.assessment.yaml');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unitKey } from '../../../src/core/views';
 import { yaml } from '../../support/memory';
+import { planYaml } from '../../support/fixtures';
 import { OPS_RUBRIC, opsAssessment, portfolioOf } from '../../support/portfolio';
 
 const acme = (unit: string) => unitKey({ organization: 'Acme', unit });
@@ -218,16 +219,10 @@ describe('the portfolio model', () => {
   });
 
   it('leaves out a plan without a baseline, and says why', async () => {
-    const plan = yaml`
-      apiVersion: rubrics-as-code/v1
-      kind: Plan
-      id: p
-      title: P
-      rubric: ./ops.rubric.yaml
-      horizon: { start: 2026-04-01, end: 2028-03-31 }
+    const plan = planYaml(yaml`
       initiatives:
         - { id: one, title: One, start: 2026-04-01, end: 2026-12-31, moves: [{ dimension: release, from: 2, to: 3 }] }
-    `;
+    `, { rubric: './ops.rubric.yaml', baseline: null, horizon: { start: '2026-04-01', end: '2028-03-31' } });
     const model = await portfolioOf({ 'ops.rubric.yaml': OPS_RUBRIC, 'a.assessment.yaml': opsAssessment('A', '2026-03-31', [2, 3, 1]), 'p.plan.yaml': plan });
     expect(model.tables[0]!.trajectories).toEqual([]);
     expect(model.notices).toEqual(['The plan in p.plan.yaml has no trajectory: it names no baseline assessment, so it is for no unit.']);
