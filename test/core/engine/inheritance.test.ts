@@ -2,14 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import { buildReport } from '../../../src/core/report';
 import { analyzeMemory, codesAt, yaml } from '../../support/memory';
+import { rubricYaml } from '../../support/fixtures';
 
 /** A gated rubric: two dimensions of two criteria each, levels 1 to 3. */
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: delivery
-  title: Delivery
-  version: 1.0.0
+const RUBRIC = rubricYaml(yaml`
   scoring: { method: gated }
   levels:
     - { level: 1 }
@@ -27,7 +23,7 @@ const RUBRIC = yaml`
       criteria:
         - { id: test-automated, text: Tests run on every change., level: 2 }
         - { id: test-security, text: Security tests run on every release., level: 3 }
-`;
+`, { id: 'delivery' });
 
 function assessment(id: string, lines: string[], inherits?: string): string {
   return [
