@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_READ_BYTES, readPrefix, readTextFile, UnreadableFile } from '../../src/node/fileRead';
 import { buildCli, FIXTURES, gitIn, removeTempDirs, runCli, tempDir } from '../support/cli';
+import { assessmentYaml } from '../support/fixtures';
 
 /**
  * Files that are not regular files, and files too large to read, as input, inside a validated
@@ -35,7 +36,7 @@ function mknod(file: string, minor: 3 | 5 | 7): void {
 }
 
 function assessment(rubric: string): string {
-  return `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: hostile\nrubric: ${rubric}\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions: {}\n`;
+  return assessmentYaml(`dimensions: {}\n`, { id: 'hostile', rubric });
 }
 
 const run = (args: string[], cwd: string) => runCli(cli, args, { cwd, timeout: TIMEOUT });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../../src/core/engine';
 import { analyzeMemory, SMALL_RUBRIC, yaml } from '../support/memory';
+import { assessmentYaml } from '../support/fixtures';
 
 // Counts how often the engine builds an assessment's full scores, through the module it imports them from.
 const built = vi.hoisted(() => ({ scores: 0 }));
@@ -15,19 +16,13 @@ vi.mock('../../src/core/scoring/scoreAssessment', async (importOriginal) => {
   };
 });
 
-const assessment = (target: number) => yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: desk-2026
-  rubric: ./desk.rubric.yaml
-  subject: { organization: Fictional Freight }
-  date: 2026-03-31
+const assessment = (target: number) => assessmentYaml(yaml`
   dimensions:
     portal:
       target: ${String(target)}
       answers:
         portal-live: yes
-`;
+`);
 
 async function analyzed(target: number): Promise<{ doc: AssessmentDocumentAnalysis; codes: string[] }> {
   const analysis = await analyzeMemory({ 'desk.rubric.yaml': SMALL_RUBRIC, 'desk.assessment.yaml': assessment(target) }, 'desk.assessment.yaml');

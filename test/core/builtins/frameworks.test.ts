@@ -6,6 +6,7 @@ import type { Metric, Rubric } from '../../../src/core/format/types';
 import { benchmarkRole, sameQuantity, type BenchmarkRole } from '../../../src/core/domain/benchmarks';
 import { MemoryFileHost } from '../../../src/core/resolve/host';
 import { codesAt } from '../../support/memory';
+import { assessmentYaml } from '../../support/fixtures';
 
 /** The fixed ids other code relies on (see the team's ids list): order matters. */
 const EXPECTED = {
@@ -164,7 +165,7 @@ describe('built-in frameworks', () => {
             return `  ${d.id}:\n    answers:\n${answers.join('\n')}`;
           })
           .join('\n');
-        const text = `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: best\nrubric: ${id}\nsubject: { organization: Test }\ndate: 2026-03-31\ndimensions:\n${dimensions}\n`;
+        const text = assessmentYaml(`dimensions:\n${dimensions}\n`, { id: 'best', rubric: id });
         const analysis = await new Engine(new MemoryFileHost()).analyze('file:///ws/best.assessment.yaml', text);
         expect(codesAt(analysis)).toEqual([]);
         const doc = analysis.documents[0]!;

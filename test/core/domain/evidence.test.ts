@@ -11,6 +11,7 @@ import { renderHtml, renderMarkdown } from '../../../src/core/render';
 import { buildReport } from '../../../src/core/report';
 import { formatAge } from '../../../src/core/text/age';
 import { analyzeMemory, codesAt, yaml } from '../../support/memory';
+import { rubricYaml } from '../../support/fixtures';
 
 describe('durations and dates', () => {
   it('reads ISO 8601 durations of whole units, and nothing else', () => {
@@ -71,12 +72,7 @@ describe('the age of an entry', () => {
 });
 
 /** A gated desk rubric: the portal needs evidence, the knowledge base does not. */
-const rubric = (extra = '') => yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Desk
-  version: 1.0.0
+const rubric = (extra = '') => rubricYaml(yaml`
   scoring: { method: gated${extra} }
   levels: [{ level: 1 }, { level: 2 }, { level: 3 }]
   dimensions:
@@ -85,7 +81,7 @@ const rubric = (extra = '') => yaml`
       criteria:
         - { id: portal, text: A portal takes requests., level: 2, evidenceRequired: true }
         - { id: kb, text: A knowledge base exists., level: 3 }
-`;
+`);
 
 /** The assessment, with the portal's and the knowledge base's evidence as given. */
 function assessment(portalEvidence: string, validity: string | undefined, kbEvidence = '[]'): string {

@@ -10,6 +10,7 @@ import { FILE_NAMES, STARTER_RUBRIC_ID, starterAssessment, starterDates } from '
 import { analyzeMemory, yaml } from '../../support/memory';
 import { analyzeInput, decodeAttr, tagsOf } from '../../support/report';
 import { expectGolden } from '../../support/golden';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -237,8 +238,8 @@ describe('HTML report', () => {
 
   it('leaves the radar out when there are too many dimensions to label', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `d${i + 1}`);
-    const rubric = `apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: wide\ntitle: Wide\nversion: "1"\nscoring: { method: rated }\nlevels: [{ level: 1, name: A }, { level: 2, name: B }]\ndimensions:\n${ids.map((id) => `  - { id: ${id}, title: ${id.toUpperCase()} }`).join('\n')}\n`;
-    const assessment = `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: w\nrubric: wide\nsubject: { organization: Acme }\ndate: 2026-01-01\ndimensions:\n${ids.map((id) => `  ${id}: { level: 2 }`).join('\n')}\n`;
+    const rubric = rubricYaml(`scoring: { method: rated }\nlevels: [{ level: 1, name: A }, { level: 2, name: B }]\ndimensions:\n${ids.map((id) => `  - { id: ${id}, title: ${id.toUpperCase()} }`).join('\n')}\n`, { id: 'wide' });
+    const assessment = assessmentYaml(`dimensions:\n${ids.map((id) => `  ${id}: { level: 2 }`).join('\n')}\n`, { rubric: 'wide' });
     const html = renderHtml(buildReport(await analyzeMemory({ 'w.yaml': `${rubric}---\n${assessment}` }, 'w.yaml')), { mode: 'standalone' });
     expect(html).not.toContain('class="radar"');
     expect(html.match(/<li class="bar-row"/g)?.length).toBe(20);

@@ -5,6 +5,7 @@ import { reviewChange, type ChangeReview, type ImpactedDocument } from '../../..
 import { analyzeMemory } from '../../support/memory';
 import { withArticle } from '../../../src/core/render/text';
 import { scoreMoved } from '../../../src/core/review/explain';
+import { rubricYaml } from '../../support/fixtures';
 
 // How the review reads on GitHub: chart titles and labels, and the rubric-impact labels, which
 // follow what the core found (ImpactedDocument.moved) rather than comparing numbers again.
@@ -40,7 +41,7 @@ describe('Mermaid charts', () => {
 function ratedRubric(id: string, from: number, to: number): string {
   const levels = Array.from({ length: to - from + 1 }, (_, i) => `  - { level: ${from + i}, name: L${from + i} }`).join('\n');
   const dimensions = ['a', 'b', 'c', 'd'].map((d) => `  - { id: ${d}, title: ${d.toUpperCase()} }`).join('\n');
-  return `apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: ${id}\ntitle: ${id}\nversion: 1.0.0\nscoring: { method: rated }\nlevels:\n${levels}\ndimensions:\n${dimensions}\n`;
+  return rubricYaml(`scoring: { method: rated }\nlevels:\n${levels}\ndimensions:\n${dimensions}\n`, { id, title: id });
 }
 
 function ratedAssessment(id: string, rubric: string, levels: readonly number[]): string {
@@ -98,12 +99,12 @@ describe('the overall chart: one per scale, its axis from the scale\'s lowest le
 });
 
 describe('the "Moves the score" column: one rule, never blank', () => {
-  const rubric = [
-    'apiVersion: rubrics-as-code/v1', 'kind: Rubric', 'id: desk', 'title: Desk', 'version: 1.0.0', 'scoring: { method: average }',
+  const rubric = rubricYaml([
+    'scoring: { method: average }',
     'levels: [{ level: 1, name: One }, { level: 2, name: Two }, { level: 3, name: Three }]',
     'dimensions:', '  - id: d', '    title: Intake', '    criteria:',
     '      - { id: c1, text: First., level: 1 }', '      - { id: c2, text: Second., level: 2 }', '      - { id: c3, text: Third., level: 3 }', '',
-  ].join('\n');
+  ].join('\n'), { title: 'Desk' });
   const assessment = (answers: string) => `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: a\ntitle: Team A\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n  d:\n    answers:\n${answers}`;
 
   it('gives each row its share, "nothing" rather than ±0 or a blank, and "counted above" for a criterion\'s further change', async () => {

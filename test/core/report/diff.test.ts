@@ -7,6 +7,7 @@ import { MemoryFileHost } from '../../../src/core/resolve/host';
 import { analyzeMemory } from '../../support/memory';
 import { analyzeInput, inputFiles } from '../../support/report';
 import { expectGolden } from '../../support/golden';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
 async function model(entry: string, overrides: Record<string, string> = {}): Promise<ReportModel> {
   return buildReport(await analyzeInput(entry, overrides));
@@ -114,9 +115,8 @@ describe('score diff of an assessment', () => {
 
   it('keeps a long list of unchanged dimensions short enough for a pull-request comment', async () => {
     const ids = Array.from({ length: 60 }, (_, i) => `d${i + 1}`);
-    const rubric = `apiVersion: rubrics-as-code/v1\nkind: Rubric\nid: wide\ntitle: Wide\nversion: "1"\nscoring: { method: rated }\nlevels: [{ level: 1, name: A }, { level: 2, name: B }]\ndimensions:\n${ids.map((id) => `  - { id: ${id}, title: T${id} }`).join('\n')}\n`;
-    const assessment = (first: number) =>
-      `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: w\nrubric: wide\nsubject: { organization: Acme }\ndate: 2026-01-01\ndimensions:\n${ids.map((id, i) => `  ${id}: { level: ${i === 0 ? first : 2} }`).join('\n')}\n`;
+    const rubric = rubricYaml(`scoring: { method: rated }\nlevels: [{ level: 1, name: A }, { level: 2, name: B }]\ndimensions:\n${ids.map((id) => `  - { id: ${id}, title: T${id} }`).join('\n')}\n`, { id: 'wide' });
+    const assessment = (first: number) => assessmentYaml(`dimensions:\n${ids.map((id, i) => `  ${id}: { level: ${i === 0 ? first : 2} }`).join('\n')}\n`, { rubric: 'wide' });
     const report = async (first: number) => buildReport(await analyzeMemory({ 'w.yaml': `${rubric}---\n${assessment(first)}` }, 'w.yaml'));
     const md = renderDiffMarkdown(diffReports(await report(1), await report(2)));
     expect(md).toContain('### Dimensions that changed (1)');

@@ -8,9 +8,10 @@ import { Engine, type FileAnalysis } from '../../../src/core/engine';
 import { MemoryFileHost } from '../../../src/core/resolve/host';
 import { reviewChange, reviewFile, type FileStatus, type FileVersions } from '../../../src/core/review/change';
 import { SMALL_RUBRIC } from '../../support/memory';
+import { assessmentYaml, planYaml } from '../../support/fixtures';
 
 const assessment = (id: string, answer: string, extra = '') =>
-  `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: ${id}\nrubric: ./desk.rubric.yaml\nsubject: { organization: ${id} }\ndate: 2026-03-31\n${extra}dimensions:\n  portal:\n    answers: { portal-live: ${answer} }\n`;
+  assessmentYaml(`${extra}dimensions:\n  portal:\n    answers: { portal-live: ${answer} }\n`, { id, organization: id });
 
 async function analyse(side: string, name: string, text: string, rubric = SMALL_RUBRIC): Promise<FileAnalysis> {
   const host = new MemoryFileHost(new Map([[`file:///${side}/desk.rubric.yaml`, rubric]]));
@@ -93,7 +94,7 @@ describe('the documents of a file at two revisions', () => {
 });
 
 describe('which documents of the two versions are the same', () => {
-  const plan = (id: string) => `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: ${id}\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nhorizon: { start: 2026-01-01, end: 2027-12-31 }\ninitiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: 2 }] }\n`;
+  const plan = (id: string) => planYaml(`initiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: 2 }] }\n`, { id, baseline: null, horizon: { start: '2026-01-01', end: '2027-12-31' } });
   const rows = (file: Awaited<ReturnType<typeof review>>) => file.documents.map((d) => [d.kind, d.id, d.moved, d.diff.overall?.before, d.diff.overall?.after]);
 
   it('an id the head repeats: the second is a new document, whose score appeared', async () => {
@@ -161,7 +162,7 @@ describe('which documents of the two versions are the same', () => {
 
 describe('a plan and a broken base', () => {
   const plan = (to: number) =>
-    `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nhorizon: { start: 2026-01-01, end: 2028-06-30 }\ninitiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: ${to} }] }\n`;
+    planYaml(`initiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: ${to} }] }\n`, { baseline: null, horizon: { start: '2026-01-01', end: '2028-06-30' } });
 
   it('a plan whose move changed: its projections moved', async () => {
     const rubric = SMALL_RUBRIC.replace('{ level: 2, name: Managed }', '{ level: 2, name: Managed }\n  - { level: 3, name: Defined }');
@@ -196,7 +197,7 @@ describe('moves and problems in a two-dimension assessment', () => {
   // Average over 1..2: a dimension is 1 + its mean credit.
   const RUBRIC2 = SMALL_RUBRIC.replace('version: 1.0.0', 'version: 1.0.0\nscoring: { method: average }') + '  - id: kb\n    title: Knowledge\n    criteria:\n      - { id: kb-live, text: A knowledge base is live., level: 2 }\n      - { id: kb-used, text: It is used., level: 2 }\n';
   const two = (portal: string, live: string, used: string) =>
-    `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n  portal:\n    answers: { portal-live: ${portal} }\n  kb:\n    answers: { kb-live: ${live}, kb-used: ${used} }\n`;
+    assessmentYaml(`dimensions:\n  portal:\n    answers: { portal-live: ${portal} }\n  kb:\n    answers: { kb-live: ${live}, kb-used: ${used} }\n`);
 
   it('one dimension up and another down as much: the dimensions moved, not the overall', async () => {
     // Portal 1 → 2; knowledge (1 + 1) → 1; overall 1.5 both times.
@@ -304,7 +305,7 @@ describe('what a change moves beyond its own files', () => {
   });
 
   const KB_DIMENSION = '  - id: kb\n    title: Knowledge\n    criteria:\n      - { id: kb-live, text: A knowledge base is live., level: 2 }\n';
-  const plan = `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nhorizon: { start: 2026-01-01, end: 2027-12-31 }\ninitiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: 2 }] }\n`;
+  const plan = planYaml(`initiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: 2 }] }\n`, { baseline: null, horizon: { start: '2026-01-01', end: '2027-12-31' } });
 
   it('a rubric change: a plan that uses it, an assessment added and one deleted with it, not a document of another rubric', async () => {
     const mixed = `${assessment('m1', 'yes')}---\n${assessment('m2', 'yes').replace('./desk.rubric.yaml', './other.rubric.yaml')}`;

@@ -7,13 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { rubricsDefinedIn, rubricUsers, usesRubric } from '../../../src/core/review/dependents';
 import { analyzeMemory, SMALL_RUBRIC } from '../../support/memory';
+import { assessmentYaml, planYaml } from '../../support/fixtures';
 
 const DESK = { uri: 'file:///ws/desk.rubric.yaml', id: 'desk' };
 
 const assessment = (id: string, rubric = './desk.rubric.yaml') =>
-  `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: ${id}\nrubric: ${rubric}\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n  portal:\n    answers: { portal-live: yes }\n`;
+  assessmentYaml(`dimensions:\n  portal:\n    answers: { portal-live: yes }\n`, { id, rubric });
 
-const plan = `apiVersion: rubrics-as-code/v1\nkind: Plan\nid: roadmap\ntitle: Roadmap\nrubric: ./desk.rubric.yaml\nhorizon: { start: 2026-01-01, end: 2027-12-31 }\ninitiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: 2 }] }\n`;
+const plan = planYaml(`initiatives:\n  - { id: step, title: Step, start: 2026-02-01, end: 2026-12-31, moves: [{ dimension: portal, from: 1, to: 2 }] }\n`, { baseline: null, horizon: { start: '2026-01-01', end: '2027-12-31' } });
 
 describe('the documents that use a rubric', () => {
   it('an assessment and a plan scored against it, not the rubric itself', async () => {

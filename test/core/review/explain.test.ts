@@ -8,14 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentDocumentAnalysis } from '../../../src/core/engine';
 import { explainAssessment, scoreMoved, type ScoredSide } from '../../../src/core/review/explain';
 import { analyzeMemory, yaml } from '../../support/memory';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 
 /** Three levels; intake has a yes-no criterion at 2 and a coverage one at 3; knowledge one yes-no at 2. */
-const rubric = (method: string, extra = '') => yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: desk
-  title: Service desk
-  version: 1.0.0
+const rubric = (method: string, extra = '') => rubricYaml(yaml`
   scoring: { method: ${method} }
   levels: [{ level: 1, name: Initial }, { level: 2, name: Managed }, { level: 3, name: Defined }]
   answerScales:
@@ -30,10 +26,10 @@ const rubric = (method: string, extra = '') => yaml`
       title: Knowledge
       criteria:
         - { id: kb, text: A knowledge base exists., level: 2 }
-${extra}`;
+${extra}`);
 
 const assessment = (dimensions: string) =>
-  `apiVersion: rubrics-as-code/v1\nkind: Assessment\nid: acme\nrubric: ./desk.rubric.yaml\nsubject: { organization: Acme }\ndate: 2026-03-31\ndimensions:\n${dimensions}`;
+  assessmentYaml(`dimensions:\n${dimensions}`);
 
 const intake = (portal: string, catalogue: string, more = '') => `  intake:\n    answers: { portal: ${portal}, catalogue: ${catalogue} }\n${more}  knowledge:\n    answers: { kb: yes }\n`;
 
