@@ -54,7 +54,15 @@ export const LEFT_OUT = [
   'test/integration/architecture.test.ts',
 ];
 
-export default mergeConfig(
+/**
+ * RUBRICS_MUTATION_TESTS (comma-separated globs) narrows the tests to those that matter to a scoped
+ * run, e.g. `RUBRICS_MUTATION_TESTS='test/core/scoring/**' npm run mutation -- --mutate
+ * 'src/core/scoring/methods.ts'`: Stryker's first step runs every test once to learn which covers
+ * what, which is most of a small run's time. A whole run leaves it unset.
+ */
+const scoped = process.env.RUBRICS_MUTATION_TESTS?.split(',').map((glob) => glob.trim()).filter((glob) => glob !== '');
+
+const config = mergeConfig(
   unit,
   defineConfig({
     test: {
@@ -65,3 +73,7 @@ export default mergeConfig(
     },
   }),
 );
+// Set after merging: mergeConfig would add the globs to the unit suite's, not replace them.
+if (scoped && scoped.length > 0) config.test = { ...config.test, include: scoped };
+
+export default config;
