@@ -17,6 +17,7 @@ export { answersRootPath } from '../core/domain/assessmentFacts';
 export { isRealDate } from '../core/domain/dates';
 export { RubricIndex } from '../core/domain/rubricIndex';
 export { type AssessmentDocumentAnalysis, Engine, type FileAnalysis } from '../core/engine';
+export { isFormatId } from '../core/format/ids';
 export type { AnswerScale, Criterion, Dimension, Rubric } from '../core/format/types';
 export { type Conversion, ConversionError } from '../core/interchange/conversion';
 export { convertDsomm } from '../core/interchange/dsomm';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadSheetCodec, MemoryFileHost, type Workbook } from './core';
+import { isFormatId, loadSheetCodec, MemoryFileHost, type Workbook } from './core';
 import { createEngine } from '../node/analyze';
 import { cliConfinement } from '../node/confinement';
 import type { CliContext } from './context';
@@ -43,7 +43,7 @@ export function todayIn(now: Date = new Date()): string {
 
 /** An id given on the command line, checked to be one the format takes. */
 export function validId(id: string, option = '--id'): string {
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) throw new CliError(`${option} must be an id in kebab-case (lowercase letters, digits and single hyphens), not "${printable(id)}".`);
+  if (!isFormatId(id)) throw new CliError(`${option} must be an id in kebab-case (lowercase letters, digits and single hyphens), not "${printable(id)}".`);
   return id;
 }
 

@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import type { CliContext } from '../context';
 import { CliError } from '../../node/errors';
 import { readModelFile, readSammModel, sammRelease } from '../../node/readModel';
+import { validId } from '../importSupport';
 import { emit } from '../output';
 import { printable } from '../../node/printable';
 import { reportProblemsToStderr } from '../problems';
@@ -80,8 +81,7 @@ Examples:
     }
     const [model, where] = positionals as [string, string];
     if (!(MODELS as readonly string[]).includes(model)) throw new CliError(`"rubrics import" converts ${MODELS.join(' or ')}, not "${printable(model)}".`);
-    if (values.id !== undefined && !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(values.id)) throw new CliError(`--id must be an id in kebab-case (lowercase letters, digits and single hyphens), not "${printable(values.id)}".`);
-    const options = values.id !== undefined ? { id: values.id } : {};
+    const options = values.id !== undefined ? { id: validId(values.id) } : {};
     let conversion: Conversion;
     try {
       if (model === 'samm') {

@@ -17,7 +17,7 @@
  */
 import type { Criterion, CriterionReference, Dimension, Group, Rubric } from '../format/types';
 import { ConversionError, isMap, paragraphs, text, type Conversion } from './conversion';
-import { IdAllocator, kebabId } from './ids';
+import { IdAllocator, kebabId } from '../format/ids';
 
 /** DSOMM's reference keys, as the format's framework names. */
 const FRAMEWORKS: Readonly<Record<string, string>> = { samm2: 'samm2', 'iso27001-2017': 'iso-27001-2017', 'iso27001-2022': 'iso-27001-2022' };

@@ -15,7 +15,7 @@ import type { RubricIndex } from '../domain/rubricIndex';
 import { classifyLink } from '../domain/links';
 import type { AnswerDetail, Assessment, Criterion, Dimension } from '../format/types';
 import { isMap, text } from './conversion';
-import { IdAllocator } from './ids';
+import { IdAllocator } from '../format/ids';
 
 export interface DsommProgressSources {
   /** The parsed team progress file (or, before DSOMM 4, the model file with teamsImplemented). */

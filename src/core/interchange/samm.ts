@@ -17,7 +17,7 @@
  */
 import type { Criterion, Dimension, Group, Rubric, Subgroup } from '../format/types';
 import { ConversionError, isMap, paragraphs, text, type Conversion } from './conversion';
-import { IdAllocator, kebabId } from './ids';
+import { IdAllocator, kebabId } from '../format/ids';
 
 /** One file of the model: where it was read from (for messages) and its parsed documents. */
 export interface ModelFile {

@@ -13,7 +13,7 @@
  */
 import type { Assessment, Dimension, Rubric } from '../format/types';
 import { ConversionError, isMap, text, type Conversion } from './conversion';
-import { kebabId } from './ids';
+import { kebabId } from '../format/ids';
 
 /** Each check's risk, as Scorecard's own documentation of its checks gives it. */
 export const RISKS: Readonly<Record<string, Risk>> = {

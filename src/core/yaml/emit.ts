@@ -16,8 +16,13 @@ export type ScalarText = { readonly inline: string } | { readonly header: string
 const PLAIN_FLOW = /^[A-Za-z0-9_./(+][A-Za-z0-9_ ./@()+'-]*$/;
 /** Block context also allows `,` `:` `#` and a few more, except `: `, ` #` and a final `:`, which end or change a scalar. */
 const PLAIN_BLOCK = /^[A-Za-z0-9_./(+][A-Za-z0-9_ ,./@()+'\-:#?&=%~!*]*$/;
-/** Plain texts that YAML's core schema reads as something other than a string. */
-const NOT_A_STRING = /^(?:true|false|null|~|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[-+]?\.inf|\.nan|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$/i;
+/**
+ * Plain texts that YAML's core schema reads as something other than a string, and texts that
+ * start like a date and go on (`2026-01-01 10:00`), which YAML 1.1 readers take for a timestamp.
+ * A date alone (`2026-01-01`) is written plain, as the format's samples write every date: the
+ * core schema, which the engine reads with, keeps it a string.
+ */
+const NOT_A_STRING = /^(?:true|false|null|~|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[-+]?\.inf|\.nan|[0-9]{4}-[0-9]{2}-[0-9]{2}.+)$/i;
 /** Characters a block scalar cannot hold (it would need escapes): controls other than tab and line feed. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_BLOCK_SAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\r\u2028\u2029]/;

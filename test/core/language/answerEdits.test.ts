@@ -132,7 +132,7 @@ describe('answer edits on each shape an answer is written in', () => {
   it('sets, replaces and removes an exemption and a not-applicable reason as block maps, keeping the rest', () => {
     const exemption = { reason: 'Vendor contract: renegotiation', approver: 'CIO', expires: '2027-01-31' };
     const added = edit(BASE, { dimension: 'knowledge', criterion: 'kb', exemption });
-    expect(added).toBe(BASE.replace('      kb: no\n', '      kb:\n        answer: no\n        exemption:\n          reason: "Vendor contract: renegotiation"\n          approver: CIO\n          expires: "2027-01-31"\n'));
+    expect(added).toBe(BASE.replace('      kb: no\n', '      kb:\n        answer: no\n        exemption:\n          reason: "Vendor contract: renegotiation"\n          approver: CIO\n          expires: 2027-01-31\n'));
     const replaced = edit(added, { dimension: 'knowledge', criterion: 'kb', exemption: { ...exemption, approver: 'CFO' } });
     expect(replaced).toBe(added.replace('approver: CIO', 'approver: CFO'));
     // The same exemption with its keys in another order is no change.
@@ -146,11 +146,11 @@ describe('answer edits on each shape an answer is written in', () => {
   it('replaces an exemption written in flow style on the key\'s line with a block, and writes maps in flow answers as flow maps', () => {
     const exempt = 'dimensions:\n  a:\n    answers:\n      p:\n        answer: no\n        exemption: { reason: Vendor, approver: CIO, expires: 2027-01-01 }   # agreed\n';
     expect(edit(exempt, { dimension: 'a', criterion: 'p', exemption: { reason: 'Vendor', approver: 'CFO', expires: '2027-01-01' } })).toBe(
-      'dimensions:\n  a:\n    answers:\n      p:\n        answer: no\n        exemption:   # agreed\n          reason: Vendor\n          approver: CFO\n          expires: "2027-01-01"\n',
+      'dimensions:\n  a:\n    answers:\n      p:\n        answer: no\n        exemption:   # agreed\n          reason: Vendor\n          approver: CFO\n          expires: 2027-01-01\n',
     );
     const flow = 'dimensions:\n  a: { answers: { p: yes } }\n';
     expect(edit(flow, { dimension: 'a', criterion: 'p', exemption: { reason: 'x, y', approver: 'CIO', expires: '2027-01-01' } })).toBe(
-      'dimensions:\n  a: { answers: { p: { answer: yes, exemption: { reason: "x, y", approver: CIO, expires: "2027-01-01" } } } }\n',
+      'dimensions:\n  a: { answers: { p: { answer: yes, exemption: { reason: "x, y", approver: CIO, expires: 2027-01-01 } } } }\n',
     );
   });
 
@@ -233,8 +233,14 @@ describe('scalars written for edits', () => {
   it('writes plain what reads back as the same string, and quotes the rest', () => {
     expect(scalarText('yes', 'block')).toEqual({ inline: 'yes' });
     expect(scalarText('https://a.example/x?y=1#z', 'block')).toEqual({ inline: 'https://a.example/x?y=1#z' });
-    for (const value of ['true', 'null', '3', '1.5e3', '0x1F', '.inf', '', ' lead', 'trail ', 'a: b', 'a #b', "'q", '@at', '-x', 'key:', '2026-01-01']) {
+    for (const value of ['true', 'null', '3', '1.5e3', '0x1F', '.inf', '', ' lead', 'trail ', 'a: b', 'a #b', "'q", '@at', '-x', 'key:', '2026-01-01 10:00', '2026-01-01T10:00:00Z']) {
       expect(scalarText(value, 'block'), value).toEqual({ inline: JSON.stringify(value) });
+    }
+    // A date alone is written as the samples write dates; the core schema keeps it a string (both parsers).
+    for (const context of ['block', 'flow'] as const) {
+      expect(scalarText('2026-01-01', context)).toEqual({ inline: '2026-01-01' });
+      const text = context === 'flow' ? 'm: { k: 2026-01-01 }\n' : 'm:\n  k: 2026-01-01\n';
+      expect((parseDocuments(text).documents[0]?.value as { m: { k: unknown } }).m.k).toBe('2026-01-01');
     }
     expect(scalarText('a, b', 'block')).toEqual({ inline: 'a, b' });
     expect(scalarText('a, b', 'flow')).toEqual({ inline: '"a, b"' });

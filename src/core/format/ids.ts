@@ -1,8 +1,15 @@
 /**
- * Ids for converted models: the format's kebab-case from the names the source uses, unique where
- * the format needs them unique (a second "Build" becomes "build-2").
+ * The format's ids (common.schema.json's `id`): kebab-case, made from names people wrote (a
+ * converted model's activities, a new assessor's name), unique where the format needs them
+ * unique (a second "Build" becomes "build-2").
  */
 const MAX_ID_LENGTH = 200;
+const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Whether `text` is an id as the format writes one: lowercase letters, digits and single hyphens, starting with a letter, at most 200 characters. */
+export function isFormatId(text: string): boolean {
+  return text.length <= MAX_ID_LENGTH && ID_PATTERN.test(text);
+}
 
 /** `text` in kebab-case ("Static depth for applications" → "static-depth-for-applications"); `prefix` is put before one that would not start with a letter. */
 export function kebabId(text: string, prefix: string): string {
