@@ -1,18 +1,19 @@
 import path from 'node:path';
 import {
+  addAssessorEdits,
   answerAssessorOf,
-  type AnswerEditOptions,
   type AnswerModel,
   answerModelOf,
   answersRootPath,
   answerTarget,
   type AssessmentDocumentAnalysis,
-  isRealDate,
+  type NewAssessorField,
   type Path,
+  type TextEditData,
 } from './core';
 import { createEngine, FileChecker, incompleteLines } from '../node/analyze';
 import { cliConfinement } from '../node/confinement';
-import { todayIn, validId } from './importSupport';
+import { todayIn } from './importSupport';
 import type { CliContext } from './context';
 import { CliError } from '../node/errors';
 import { printable } from '../node/printable';
@@ -40,21 +41,24 @@ export interface SheetAssessor {
   readonly create?: boolean;
 }
 
+/** Which option a refusal of a new assessor is about. */
+const NEW_ASSESSOR_OPTIONS: Readonly<Partial<Record<NewAssessorField, string>>> = { name: '--assessor-name', role: '--assessor-name', date: '--assessor-date', id: '--assessor' };
+
 /**
- * The response a new assessor's answers go in, with what the format requires of it (a name and a
- * date, by default today), for answerEdits' newMap. The assessment must choose a consensus rule
- * first: the format asks for one as soon as it has responses, and which rule is the team's call.
+ * The edits that add the new assessor the command names (by --assessor) to the assessment, with
+ * the name and date (by default today) the format gives a response: the core's addAssessorEdits,
+ * the one way any face adds an assessor. The assessment must choose a consensus rule first: the
+ * format asks for one as soon as it has responses, and which rule is the team's call.
  */
-export function newResponse(source: AssessmentSheetSource, name: string | undefined, date: string | undefined): AnswerEditOptions['newMap'] {
+export function newAssessorEdits(source: AssessmentSheetSource, name: string | undefined, date: string | undefined): { readonly id: string; readonly edits: readonly TextEditData[] } {
   const where = printable(source.shownPath);
-  const id = source.newAssessor?.id ?? '';
   if (name === undefined || name.trim() === '') throw new CliError(`${where}: ${printable(source.newAssessor?.unknown ?? '')} To add a new assessor's answers, give their name with --assessor-name "Full Name".`);
-  validId(id, '--assessor');
-  const value = source.document.parsed.value as Record<string, unknown> | null;
-  if (value?.consensus === undefined) throw new CliError(`${where} has no consensus rule: an assessment with assessors' responses says how their answers become the one that is scored. Add "consensus: median" (or minimum, or adjudicator with "adjudicator: ID") to it first.`);
-  const day = date ?? todayIn();
-  if (!isRealDate(day)) throw new CliError(`--assessor-date ${printable(day)}: write the date as YYYY-MM-DD, for example 2026-06-30.`);
-  return { path: answersRootPath(id).slice(0, -1), fields: { name: name.trim(), date: day } };
+  const result = addAssessorEdits(source.text, source.document.parsed, { id: source.newAssessor?.id ?? '', name, date: date ?? todayIn() }, { documentIndex: source.documentIndex });
+  if ('refused' in result) {
+    const option = NEW_ASSESSOR_OPTIONS[result.field];
+    throw new CliError(`${where}: ${printable(result.refused)}${option ? ` (${option})` : ''}`);
+  }
+  return result;
 }
 
 /**

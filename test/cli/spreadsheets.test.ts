@@ -148,14 +148,17 @@ describe('rubrics export and rubrics import answers', () => {
     const applied = await runCli(cli, ['import', 'answers', 'lena.xlsx', '--into', DIGITAL, '--assessor', 'lena', '--assessor-name', 'Lena Berg', '--assessor-date', '2026-07-02'], { cwd: dir });
     expect(applied).toEqual({ code: 0, stdout: '', stderr: `1 of 49 criteria has changes; wrote ${DIGITAL} (the answers of Lena Berg, a new assessor).\n` });
     // Lena's response goes after the last one, before the agreed answers; every other byte stays.
-    const added = '  lena:\n    name: Lena Berg\n    date: "2026-07-02"\n    dimensions:\n      cybersecurity:\n        answers:\n          cs-accountable-owner: most\n';
+    const added = '  lena:\n    name: Lena Berg\n    date: 2026-07-02\n    dimensions:\n      cybersecurity:\n        answers:\n          cs-accountable-owner: most\n';
     expect(fs.readFileSync(path.join(dir, DIGITAL), 'utf8')).toBe(before.replace('\ndimensions:\n', `\n${added}dimensions:\n`));
     expect((await runCli(cli, ['validate', DIGITAL], { cwd: dir })).code).not.toBe(2);
     // Without a name the id is taken for a typo; without a consensus rule there is nowhere for responses to count.
     const unnamed = await runCli(cli, ['import', 'answers', 'lena.xlsx', '--into', ASSESSMENT, '--assessor', 'lena'], { cwd: dir });
     expect([unnamed.code, unnamed.stderr]).toEqual([2, expect.stringContaining('give their name with --assessor-name')]);
     const noRule = await runCli(cli, ['export', ASSESSMENT, '--assessor', 'lena', '--assessor-name', 'Lena Berg', '--out', 'x.xlsx'], { cwd: dir });
-    expect([noRule.code, noRule.stderr]).toEqual([2, expect.stringContaining(`${ASSESSMENT} has no consensus rule`)]);
+    expect([noRule.code, noRule.stderr]).toEqual([2, expect.stringContaining(`${ASSESSMENT}: The assessment has no consensus rule`)]);
+    // The core's refusal, with the option it is about; nothing is written.
+    const badDate = await runCli(cli, ['import', 'answers', 'lena.xlsx', '--into', DIGITAL, '--assessor', 'mia', '--assessor-name', 'Mia Holm', '--assessor-date', '2026-02-30'], { cwd: dir });
+    expect([badDate.code, badDate.stderr]).toEqual([2, expect.stringContaining(`${DIGITAL}: "2026-02-30" is not a date: write it as YYYY-MM-DD, for example 2026-06-30. (--assessor-date)`)]);
   });
 
   it('a file refused by size, or that is no spreadsheet, changes nothing (exit 2)', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { answerWorkbook, loadSheetCodec } from '../core';
-import { loadAssessmentSheet, newResponse } from '../answerSheetSource';
+import { loadAssessmentSheet, newAssessorEdits } from '../answerSheetSource';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../../node/confinement';
@@ -75,7 +75,7 @@ Examples:
     const assessor = values.assessor === undefined ? undefined : { id: values.assessor, ...(name !== undefined ? { name, create: true } : {}) };
     const source = await loadAssessmentSheet(positionals[0] as string, wholeNumber(values.document, '--document', 1), values['allow-outside'], context, assessor);
     // A new assessor: checked now (the consensus rule, the id) rather than after someone filled the sheet in.
-    if (source.newAssessor) newResponse(source, name, undefined);
+    if (source.newAssessor) newAssessorEdits(source, name, undefined);
     const whom = assessor ? ` --assessor ${quoted(assessor.id)}${source.newAssessor && name !== undefined ? ` --assessor-name ${quoted(name)}` : ''}` : '';
     const importCommand = `rubrics import answers ${quoted(values.out)} --into ${quoted(source.shownPath)}${whom}`;
     const codec = await loadSheetCodec();

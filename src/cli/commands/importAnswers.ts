@@ -1,5 +1,5 @@
-import { answerChangeProblems, answerEdits, applyTextEdits, readAnswers, withFormatProblems } from '../core';
-import { loadAssessmentSheet, newResponse } from '../answerSheetSource';
+import { answerChangeProblems, answerEdits, applyTextEdits, parseDocuments, readAnswers, withFormatProblems } from '../core';
+import { loadAssessmentSheet, newAssessorEdits } from '../answerSheetSource';
 import { oneOf, parseCommand, wholeNumber } from '../args';
 import type { Command } from '../command';
 import { ALLOW_OUTSIDE_SPEC, allowOutsideHelp, outputRoot } from '../../node/confinement';
@@ -72,18 +72,22 @@ Examples:
     const assessorId = values.assessor;
     if (assessorId === undefined && (values['assessor-name'] !== undefined || values['assessor-date'] !== undefined)) throw new CliError('--assessor-name and --assessor-date describe a new assessor: give their id with --assessor too.');
     const target = await loadAssessmentSheet(values.into, wholeNumber(values.document, '--document', 1), values['allow-outside'], context, assessorId === undefined ? undefined : { id: assessorId, create: values['assessor-name'] !== undefined });
-    const newMap = target.newAssessor ? newResponse(target, values['assessor-name'], values['assessor-date']) : undefined;
+    const added = target.newAssessor ? newAssessorEdits(target, values['assessor-name'], values['assessor-date']) : undefined;
     const { workbook, shown: shownSheet } = await readSpreadsheetFile(positionals[0] as string, 'xlsx', context, format);
     const read = readAnswers(workbook, target.sheet);
     const result = withFormatProblems(read, answerChangeProblems(read.changes));
-    const whose = target.sheet.assessor ? ` (the answers of ${printable(target.sheet.assessor.name ?? values['assessor-name'] ?? target.sheet.assessor.id)}${newMap ? ', a new assessor' : ''})` : '';
+    const whose = target.sheet.assessor ? ` (the answers of ${printable(target.sheet.assessor.name ?? values['assessor-name'] ?? target.sheet.assessor.id)}${added ? ', a new assessor' : ''})` : '';
     for (const note of result.notes) context.stderr.write(`${printable(shownSheet)}: note: ${printable(note)}\n`);
     for (const problem of result.problems) context.stderr.write(`${printable(shownSheet)}: ${printable(problem.cell)}: ${printable(problem.message)}\n`);
     if (result.problems.length > 0 && !values.partial) {
       context.stderr.write(`Nothing was changed: ${problemCount(result.problems.length)} in ${printable(shownSheet)}. Fix ${result.problems.length === 1 ? 'it' : 'them'} and import again, or pass --partial to apply the rows without problems.\n`);
       return 1;
     }
-    const edits = answerEdits(target.text, target.document.parsed, result.changes, { documentIndex: target.documentIndex, dimensionsPath: target.dimensionsPath, ...(newMap ? { newMap } : {}) });
+    // A new assessor's response first; their answers are then worked out on the text that has it.
+    const base = added ? applyTextEdits(target.text, added.edits) : target.text;
+    const parsed = added ? parseDocuments(base).documents[target.documentIndex] : target.document.parsed;
+    if (!parsed) throw new CliError(`${printable(target.shownPath)}: the new assessor's response could not be added.`);
+    const edits = answerEdits(base, parsed, result.changes, { documentIndex: target.documentIndex, dimensionsPath: target.dimensionsPath });
     if ('refused' in edits) throw new CliError(`${printable(target.shownPath)}: ${printable(edits.refused)}`);
     const changed = result.changes.length;
     const summary = `${changed} of ${result.rows} criteria ${changed === 1 ? 'has' : 'have'} changes`;
@@ -93,7 +97,7 @@ Examples:
       return result.problems.length > 0 ? 1 : 0;
     }
     const { writeOutputFile } = await import('../../node/atomicWrite');
-    await writeOutputFile(target.absolute, applyTextEdits(target.text, edits.edits), target.shownPath, { within: await outputRoot(context) });
+    await writeOutputFile(target.absolute, applyTextEdits(base, edits.edits), target.shownPath, { within: await outputRoot(context) });
     context.stderr.write(`${summary}; wrote ${printable(target.shownPath)}${whose}${result.problems.length > 0 ? ` without the rows with ${problemCount(result.problems.length)}` : ''}.\n`);
     return result.problems.length > 0 ? 1 : 0;
   },

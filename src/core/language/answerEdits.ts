@@ -39,12 +39,6 @@ export interface AnswerEditOptions {
   readonly dimensionsPath?: Path;
   /** The document's index in its file, for the check after the edit (default 0). */
   readonly documentIndex?: number;
-  /**
-   * A map that is created with these fields first when the edits have to add it (a new
-   * assessor's response under `responses`, which the format gives a name and a date), and
-   * left as it is when it is there.
-   */
-  readonly newMap?: { readonly path: Path; readonly fields: Readonly<Record<string, string>> };
 }
 
 export type AnswerEditResult = { readonly edits: readonly TextEditData[] } | { readonly refused: string };
@@ -58,28 +52,49 @@ type FieldValue = string | boolean | readonly EvidenceValue[] | ScalarMap;
 /** The edits for a set of changes to one document (later changes to the same criterion win). */
 export function answerEdits(text: string, doc: LocatedDocument, changes: readonly AnswerChange[], options: AnswerEditOptions = {}): AnswerEditResult {
   const dimensionsPath = options.dimensionsPath ?? ['dimensions'];
-  const builder = new EditBuilder(text, doc, options.newMap);
-  const expected = structuredCloneData(doc.value);
-  try {
+  return checkedEdits(text, doc, options.documentIndex ?? 0, (builder, expected) => {
     for (const change of mergeChanges(changes)) {
       const answersPath = [...dimensionsPath, change.dimension, 'answers'];
       const result = builder.setEntry(answersPath, change.criterion, change);
       setAt(expected, [...answersPath, change.criterion], result, dimensionsPath.length);
     }
-    const created = builder.createdNewMap();
-    if (created) for (const [key, value] of Object.entries(created.fields)) setAt(expected, [...created.path, key], value, created.path.length);
-  } catch (error) {
-    if (error instanceof Refusal) return { refused: error.message };
-    throw error;
-  }
+  });
+}
+
+/** A new entry for entryAdditionEdits: where it goes (the last key is its own), and its value, a scalar or a map of scalars. */
+export interface EntryAddition {
+  readonly path: Path;
+  readonly value: string | Readonly<Record<string, string>>;
+}
+
+/**
+ * Edits that add entries a document does not have yet (a new assessor's response, the consensus
+ * rule), with the maps they go in created on the way, written and checked as answers are: only
+ * new lines, at the indentation and in the style (block or flow) of the map they join. An entry
+ * that is already there is refused, never overwritten.
+ */
+export function entryAdditionEdits(text: string, doc: LocatedDocument, additions: readonly EntryAddition[], documentIndex = 0): AnswerEditResult {
+  return checkedEdits(text, doc, documentIndex, (builder, expected) => {
+    for (const { path, value } of additions) {
+      builder.addEntry(path.slice(0, -1), String(path[path.length - 1]), value);
+      setAt(expected, path, value, 0);
+    }
+  });
+}
+
+/** Runs `build` on a builder for the document and checks the edits by parsing their result against the data `build` expects. */
+function checkedEdits(text: string, doc: LocatedDocument, documentIndex: number, build: (builder: EditBuilder, expected: unknown) => void): AnswerEditResult {
+  const builder = new EditBuilder(text, doc);
+  const expected = structuredCloneData(doc.value);
   let edits: TextEditData[];
   try {
+    build(builder, expected);
     edits = builder.finish();
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.message };
     throw error;
   }
-  const check = verify(text, edits, options.documentIndex ?? 0, expected);
+  const check = verify(text, edits, documentIndex, expected);
   return check ? { refused: check } : { edits };
 }
 
@@ -106,19 +121,19 @@ class EditBuilder {
   private readonly pending = new Map<string, PendingMap>();
   private readonly writes: { readonly depth: number; readonly write: () => void }[] = [];
   private readonly eol: string;
-  private newMapCreated = false;
 
   constructor(
     private readonly text: string,
     private readonly doc: LocatedDocument,
-    private readonly newMap: AnswerEditOptions['newMap'],
   ) {
     this.eol = eolOf(text);
   }
 
-  /** The map of the `newMap` option, when the edits add it. */
-  createdNewMap(): AnswerEditOptions['newMap'] {
-    return this.newMapCreated ? this.newMap : undefined;
+  /** Adds the entry `key` (a scalar, or a map of scalars) to the map at `mapPath`; an entry already there is refused. */
+  addEntry(mapPath: Path, key: string, value: EntryAddition['value']): void {
+    if (this.doc.locate([...mapPath, key]).exact) throw new Refusal(`${[...mapPath, key].join('.')} is already there.`);
+    const target = this.mapEntries(mapPath);
+    target.entries.push(typeof value === 'string' ? entryFor(key, value, target.flow) : { key, value: '', children: Object.entries(value).map(([field, item]) => entryFor(field, item, target.flow)) });
   }
 
   /** Applies one change to the entry `key` of the map at `mapPath`; returns the entry's value afterwards (undefined: gone). */
@@ -210,10 +225,6 @@ class EditBuilder {
     } else if (!located.exact && mapPath.length > 0) {
       const parent = this.mapEntries(mapPath.slice(0, -1));
       const children: NewEntry[] = [];
-      if (this.newMap && id === JSON.stringify(this.newMap.path)) {
-        this.newMapCreated = true;
-        for (const [key, value] of Object.entries(this.newMap.fields)) children.push(entryFor(key, value, parent.flow));
-      }
       parent.entries.push({ key: String(mapPath[mapPath.length - 1]), value: '', children });
       created = { entries: children, flow: parent.flow };
     } else {

@@ -2,7 +2,7 @@
  * Whose answers an edit writes: the assessment's agreed answers or one assessor's response. The
  * target names a known assessor or says why not (with a did-you-mean); the rubric check keeps an
  * assessor's answer to what the format lets it hold; answerEdits writes under the response,
- * creating the maps it lacks, and a new response with the fields the format requires.
+ * creating the maps it lacks (a new assessor's response is added by assessorEdits.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { parseDocuments } from '../../../src/core/document/located';
@@ -86,22 +86,5 @@ describe('answer edits under an assessor\'s response', () => {
     expect(edited(TWO_ASSESSORS, [{ dimension: 'knowledge', criterion: 'kb', answer: 'no' }], PRIYA)).toBe(
       TWO_ASSESSORS.replace('          note: Most requests are in it.\n', '          note: Most requests are in it.\n      knowledge:\n        answers:\n          kb: no\n'),
     );
-  });
-
-  it('creates a new response with the fields it is given first, and only when it is not there', () => {
-    const newMap = { path: ['responses', 'lena'], fields: { name: 'Lena Berg', date: '2026-04-02' } };
-    expect(edited(TWO_ASSESSORS, [{ dimension: 'reporting', criterion: 'monthly', answer: 'yes' }], { dimensionsPath: ['responses', 'lena', 'dimensions'], newMap })).toBe(
-      TWO_ASSESSORS.replace('    date: 2026-03-12\n', '    date: 2026-03-12\n  lena:\n    name: Lena Berg\n    date: "2026-04-02"\n    dimensions:\n      reporting:\n        answers:\n          monthly: yes\n'),
-    );
-    // An assessor who is there keeps their name and date as written.
-    expect(edited(TWO_ASSESSORS, [{ dimension: 'reporting', criterion: 'monthly', answer: 'yes' }], { ...TOMAS, newMap: { path: ['responses', 'tomas'], fields: { name: 'Someone Else', date: '2026-04-02' } } })).toBe(
-      TWO_ASSESSORS.replace('    date: 2026-03-12\n', '    date: 2026-03-12\n    dimensions:\n      reporting:\n        answers:\n          monthly: yes\n'),
-    );
-  });
-
-  it('creates `responses` itself in an assessment that has none', () => {
-    const text = ANSWERED_PORTAL;
-    const out = edited(text, [{ dimension: 'knowledge', criterion: 'kb', answer: 'no' }], { dimensionsPath: ['responses', 'lena', 'dimensions'], newMap: { path: ['responses', 'lena'], fields: { name: 'Lena Berg', date: '2026-04-02' } } });
-    expect(out).toBe(`${text}responses:\n  lena:\n    name: Lena Berg\n    date: "2026-04-02"\n    dimensions:\n      knowledge:\n        answers:\n          kb: no\n`);
   });
 });
