@@ -11,6 +11,8 @@ export { IGNORE_FILE_NAME, IgnoreList } from '../core/format/ignoreFile';
 export { Engine, type DocumentAnalysis, type FileAnalysis, type ResolvedRubric } from '../core/engine';
 export { answerChangeProblems, answerEdits, type AnswerChange, type AnswerChangeProblem } from '../core/language/answerEdits';
 export { answerAssessorOf, answerModelOf, type AnswerAssessor, type AnswerModel } from '../core/language/answerRows';
+export { addAssessorEdits, type NewAssessorField } from '../core/language/assessorEdits';
+export type { StartingConsensusRule } from '../core/domain/consensus';
 export { codeLenses, type LensData } from '../core/language/codeLens';
 export { completionsAt, type CompletionEntry, type CompletionKind } from '../core/language/completion';
 export { cursorContext, type CursorContext } from '../core/language/cursor';

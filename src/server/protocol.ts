@@ -7,7 +7,7 @@
  * asks the client to read files only when the client says it can (`initializationOptions`).
  */
 
-import type { AnalysisSummary, AnswerAssessor, AnswerChange, AnswerChangeProblem, AnswerModel, PreviewReport } from './core';
+import type { AnalysisSummary, AnswerAssessor, AnswerChange, AnswerChangeProblem, AnswerModel, NewAssessorField, PreviewReport, StartingConsensusRule } from './core';
 
 export type ReportFormat = 'html' | 'markdown' | 'json';
 
@@ -146,6 +146,26 @@ export interface LspTextEdit {
   readonly newText: string;
 }
 export type AnswerEditsResult = { readonly edits: readonly LspTextEdit[] } | { readonly problems: readonly AnswerChangeProblem[] } | { readonly refused: string };
+
+/**
+ * client → server request: the edits that add an assessor (their response, with their name,
+ * role and date) to an open assessment, computed for the version given, and the id they get (the
+ * client applies the edits, so the user sees and can undo them, then edits that assessor's
+ * answers); `{ refused, field }` says why not and which field is at fault (an empty name, an id
+ * that is already an assessor's, a date that is none, no consensus rule, a document that changed).
+ */
+export const ASSESSOR_EDITS = 'rubrics/assessorEdits';
+export interface AssessorEditsParams {
+  readonly uri: string;
+  readonly version: number;
+  readonly name: string;
+  readonly role?: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  /** The consensus rule to write when the assessment has none yet. */
+  readonly consensus?: StartingConsensusRule;
+}
+export type AssessorEditsResult = { readonly id: string; readonly edits: readonly LspTextEdit[] } | { readonly refused: string; readonly field: NewAssessorField };
 
 /** client → server request: the text of a built-in rubric (`rubrics-builtin:/id.rubric.yaml`), or null. */
 export const BUILTIN_TEXT = 'rubrics/builtinText';

@@ -10,7 +10,7 @@ import { Engine } from '../../src/core/engine';
 import { MemoryFileHost } from '../../src/core/resolve/host';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { revisionUri } from '../../src/core/review/revisionUri';
-import { ANSWER_EDITS, ANSWER_MODEL, DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type AnswerEditsResult, type AnswerModelResult, type DocumentSummary } from '../../src/server/protocol';
+import { ANSWER_EDITS, ANSWER_MODEL, ASSESSOR_EDITS, DOCUMENT_SUMMARY, PREVIEW_REPORT, RENDER_REPORT, SERVER_COMMANDS, type AnswerEditsResult, type AnswerModelResult, type AssessorEditsResult, type DocumentSummary } from '../../src/server/protocol';
 import { DESK_ASSESSMENT, DESK_PLAN, DESK_RUBRIC, FILES, uriOf } from '../support/languageFixtures';
 import { DESK_RUBRIC as QUESTIONNAIRE_RUBRIC, TWO_ASSESSORS } from '../support/questionnaireFixtures';
 import { position, removeBundles, startStdioServer, startWorkerServer, type TestClient, type TestClientOptions } from '../support/lspClient';
@@ -279,6 +279,31 @@ describe('language server', () => {
     const page = await client.request<{ body: string }>(PREVIEW_REPORT, { uri, view: 'questionnaire', assessor: 'priya' });
     expect(page.body).toContain('Editing the answers of Priya Raman');
     expect((await client.request<{ body: string }>(PREVIEW_REPORT, { uri, view: 'questionnaire' })).body).toContain('Editing the agreed answers');
+  });
+
+  it('adds an assessor: the edit of their response and their id, a clear refusal naming the field, and the questionnaire of their answers once the edit is in', async () => {
+    const client = await start({ settings: { workspaceScan: { enabled: false } }, files: { ...files, [uriOf('qdesk.rubric.yaml')]: QUESTIONNAIRE_RUBRIC } });
+    const uri = uriOf('panel.assessment.yaml');
+    const text = TWO_ASSESSORS.replace('./desk.rubric.yaml', './qdesk.rubric.yaml');
+    client.open(uri, text);
+    await client.diagnosticsOf(uri);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('date: 2026-03-12'));
+    const end = { line, character: lines[line]!.length };
+    const added = await client.request<AssessorEditsResult>(ASSESSOR_EDITS, { uri, version: 1, name: ' Lena Berg ', role: 'Service Desk Lead', date: '2026-04-02' });
+    expect(added).toEqual({ id: 'lena-berg', edits: [{ range: { start: end, end }, newText: '\n  lena-berg:\n    name: Lena Berg\n    role: Service Desk Lead\n    date: 2026-04-02' }] });
+    // Refused, with no edit: an empty name, a name that is an assessor's already, a date that is none, a text that moved on.
+    expect(await client.request(ASSESSOR_EDITS, { uri, version: 1, name: '', date: '2026-04-02' })).toEqual({ refused: "Write the new assessor's name.", field: 'name' });
+    expect(await client.request(ASSESSOR_EDITS, { uri, version: 1, name: 'Priya', date: '2026-04-02' })).toEqual({ refused: expect.stringContaining('already has an assessor "priya" (Priya Raman)'), field: 'name' });
+    expect(await client.request(ASSESSOR_EDITS, { uri, version: 1, name: 'Lena Berg', date: 'today' })).toEqual({ refused: expect.stringContaining('"today" is not a date'), field: 'date' });
+    expect(await client.request(ASSESSOR_EDITS, { uri, version: 7, name: 'Lena Berg', date: '2026-04-02' })).toEqual({ refused: expect.stringContaining('changed since the questionnaire was shown'), field: 'file' });
+    await expect(client.request(ASSESSOR_EDITS, { uri, version: 1, name: 3, date: '2026-04-02' })).rejects.toThrow(/params\.name must be a string/);
+    // The client applies the edit; the questionnaire then edits her answers.
+    const offset = text.indexOf('date: 2026-03-12') + 'date: 2026-03-12'.length;
+    if (!('edits' in added)) throw new Error(added.refused);
+    client.change(uri, text, offset, offset, added.edits[0]!.newText);
+    const page = await client.request<{ body: string; version: number }>(PREVIEW_REPORT, { uri, view: 'questionnaire', assessor: 'lena-berg' });
+    expect([page.version, page.body.includes('Editing the answers of Lena Berg')]).toEqual([2, true]);
   });
 
   it('leaves alone the files the workspace folder\'s .rubricsignore names, as the CLI does', async () => {

@@ -7,6 +7,14 @@
 
 export type ConsensusRule = 'median' | 'minimum' | 'adjudicator';
 
+/**
+ * The rules an assessment can start with when its first assessor is added (by the questionnaire
+ * or `rubrics import answers --assessor-name`): `adjudicator` needs an adjudicator named too,
+ * which is the team's decision to write in the file.
+ */
+export const STARTING_CONSENSUS_RULES = ['median', 'minimum'] as const satisfies readonly ConsensusRule[];
+export type StartingConsensusRule = (typeof STARTING_CONSENSUS_RULES)[number];
+
 /** The rule an assessment chose, and for `adjudicator` whose answer settles. */
 export interface ConsensusChoice {
   readonly rule: ConsensusRule;

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { LocatedDocument } from '../document/located';
+import { STARTING_CONSENSUS_RULES, type StartingConsensusRule } from '../domain/consensus';
 import { isRealDate } from '../domain/dates';
 import { isFormatId, kebabId } from '../format/ids';
 import { validateAssessment } from '../generated/validators.js';
@@ -14,13 +15,6 @@ import type { TextEditData } from './textEdits';
  * `responses` (and, when it has none, the consensus rule the person chose); its own answers under
  * `dimensions` stay what they are, the agreed answers that settle a criterion.
  */
-
-/**
- * The rules an assessment can start with when its first assessor is added. `adjudicator` needs
- * an adjudicator named too, which is the team's decision to write in the file.
- */
-export const STARTING_CONSENSUS_RULES = ['median', 'minimum'] as const;
-export type StartingConsensusRule = (typeof STARTING_CONSENSUS_RULES)[number];
 
 export interface NewAssessor {
   /** Their name, as people write it ("Lena Berg"). */
@@ -78,6 +72,8 @@ export function addAssessorEdits(text: string, doc: LocatedDocument, assessor: N
   if (schemaProblem) return schemaProblem;
   const additions: EntryAddition[] = [];
   if (value?.consensus === undefined) {
+    // The rule may come from a page (untrusted): only the ones an assessment can start with.
+    if (assessor.consensus !== undefined && !(STARTING_CONSENSUS_RULES as readonly string[]).includes(assessor.consensus)) return { refused: `"${String(assessor.consensus)}" is not a rule to start with: choose ${STARTING_CONSENSUS_RULES.join(' or ')}.`, field: 'consensus' };
     if (assessor.consensus === undefined) return { refused: 'The assessment has no consensus rule: an assessment with assessors\' responses says how their answers become the one that is scored. Add "consensus: median" (or minimum, or adjudicator with "adjudicator: ID") to it first.', field: 'consensus' };
     additions.push({ path: ['consensus'], value: assessor.consensus });
   }

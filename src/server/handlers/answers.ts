@@ -1,20 +1,24 @@
 import { onCheckedRequest } from '../checkedMessages';
 import type { ServerContext } from '../context';
 import { toTextEdit } from '../convert';
-import { answerAssessorOf, answerChangeProblems, answerEdits, answerModelOf, answerTarget, baseName, checkAgainstRubric } from '../core';
+import { addAssessorEdits, answerAssessorOf, answerChangeProblems, answerEdits, answerModelOf, answerTarget, baseName, checkAgainstRubric } from '../core';
 import { PARAMS } from '../params';
-import { ANSWER_EDITS, ANSWER_MODEL, type AnswerEditsParams, type AnswerEditsResult, type AnswerModelParams, type AnswerModelResult } from '../protocol';
+import { ANSWER_EDITS, ANSWER_MODEL, ASSESSOR_EDITS, type AnswerEditsParams, type AnswerEditsResult, type AnswerModelParams, type AnswerModelResult, type AssessorEditsParams, type AssessorEditsResult } from '../protocol';
 
 /**
  * The answers of an open assessment, for the questionnaire and the spreadsheets: `rubrics/answerModel`
  * gives them as rows, `rubrics/answerEdits` turns answer changes into edits of the file for the
- * client to apply (the core's answerEdits, the one way any face changes an answer).
+ * client to apply (the core's answerEdits, the one way any face changes an answer), and
+ * `rubrics/assessorEdits` adds an assessor whose answers the client then edits (the core's
+ * addAssessorEdits).
  */
 export function registerAnswers(context: ServerContext): void {
   const { connection } = context;
   onCheckedRequest(connection, ANSWER_MODEL, { ...PARAMS.uri, 'assessor?': 'string' }, ({ uri, assessor }: AnswerModelParams) => answerModel(context, uri, assessor));
   // Each change is checked by the format and by the edit itself (answerEdits verifies its result): the shape here is the envelope.
   onCheckedRequest(connection, ANSWER_EDITS, { ...PARAMS.uri, version: 'integer', changes: ['list', { dimension: 'string', criterion: 'string', 'answer?': 'any', 'note?': 'any', 'evidence?': 'any', 'notApplicable?': 'any', 'exemption?': 'any' }], 'assessor?': 'string' }, (params: AnswerEditsParams) => answerEditsFor(context, params));
+  // The name, role, date and rule come from a page: the core checks each (and names the one at fault).
+  onCheckedRequest(connection, ASSESSOR_EDITS, { ...PARAMS.uri, version: 'integer', name: 'string', 'role?': 'string', date: 'string', 'consensus?': 'string' }, (params: AssessorEditsParams) => assessorEditsFor(context, params));
 }
 
 /** The answers of an open assessment as rows (its agreed answers, or an assessor's), for the spreadsheet export and import. */
@@ -54,4 +58,19 @@ async function answerEditsFor({ store }: ServerContext, { uri, version, changes,
   if ('refused' in result) return result;
   if (store.get(uri)?.version !== version) return { refused: `${baseName(uri)} changed while the edits were computed; try again.` };
   return { edits: result.edits.map((e) => toTextEdit(doc, e)) };
+}
+
+/** The edits that add an assessor to an open file's first assessment document, and the id they get. */
+async function assessorEditsFor({ store }: ServerContext, { uri, version, name, role, date, consensus }: AssessorEditsParams): Promise<AssessorEditsResult> {
+  const changed = { refused: `${baseName(uri)} changed since the questionnaire was shown; try again.`, field: 'file' } as const;
+  const doc = store.get(uri);
+  if (!doc || doc.version !== version) return changed;
+  const analysis = await store.analyses.analysisOf(doc);
+  const index = analysis.documents.findIndex((d) => d.kind === 'Assessment');
+  const assessment = analysis.documents[index];
+  if (!assessment || assessment.kind !== 'Assessment') return { refused: `${baseName(uri)} holds no assessment.`, field: 'file' };
+  const result = addAssessorEdits(doc.getText(), assessment.parsed, { name, date, ...(role !== undefined ? { role } : {}), ...(consensus !== undefined ? { consensus } : {}) }, { documentIndex: index });
+  if ('refused' in result) return result;
+  if (store.get(uri)?.version !== version) return changed;
+  return { id: result.id, edits: result.edits.map((e) => toTextEdit(doc, e)) };
 }

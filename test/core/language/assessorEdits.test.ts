@@ -117,6 +117,8 @@ describe('what adding an assessor refuses, with no edit', () => {
   it('the first assessor of an assessment without a consensus rule, unless one is chosen', () => {
     expect(refusal(ANSWERED_PORTAL, LENA)).toEqual({ refused: expect.stringContaining('The assessment has no consensus rule'), field: 'consensus' });
     expect(refusal(ANSWERED_PORTAL, { ...LENA, consensus: 'minimum' })).toHaveProperty('edits');
+    // A rule that needs more than itself, or none at all (a page is untrusted), is refused.
+    expect(refusal(ANSWERED_PORTAL, { ...LENA, consensus: 'adjudicator' as 'median' })).toEqual({ refused: '"adjudicator" is not a rule to start with: choose median or minimum.', field: 'consensus' });
   });
 
   it('an assessment whose `responses` is not a map', () => {
