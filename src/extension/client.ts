@@ -3,10 +3,13 @@ import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vsco
 import {
   ANSWER_EDITS,
   ANSWER_MODEL,
+  ASSESSOR_EDITS,
   type AnswerEditsParams,
   type AnswerEditsResult,
   type AnswerModelParams,
   type AnswerModelResult,
+  type AssessorEditsParams,
+  type AssessorEditsResult,
   BUILTIN_TEXT,
   DOCUMENT_STATUS,
   DOCUMENT_SUMMARY,
@@ -150,6 +153,12 @@ export class RubricsClient implements RubricServices, vscode.Disposable {
   async answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes'], assessor?: string): Promise<AnswerEditsResult> {
     await this.ready;
     return this.client.sendRequest<AnswerEditsResult>(ANSWER_EDITS, { uri: document.uri.toString(), version, changes, ...(assessor !== undefined ? { assessor } : {}) } satisfies AnswerEditsParams);
+  }
+
+  /** The edits that add an assessor to the document as it was at `version`, and their id, or why not. */
+  async assessorEdits(document: vscode.TextDocument, version: number, assessor: Omit<AssessorEditsParams, 'uri' | 'version'>): Promise<AssessorEditsResult> {
+    await this.ready;
+    return this.client.sendRequest<AssessorEditsResult>(ASSESSOR_EDITS, { uri: document.uri.toString(), version, ...assessor } satisfies AssessorEditsParams);
   }
 
   async builtinText(uri: string): Promise<string | undefined> {

@@ -1,11 +1,11 @@
 import type * as vscode from 'vscode';
-import type { AnswerEditsParams, AnswerEditsResult, DocumentSummary, HtmlReportOptions, ReportFormat, VersionedPreviewReport } from '../server/protocol';
+import type { AnswerEditsParams, AnswerEditsResult, AssessorEditsParams, AssessorEditsResult, DocumentSummary, HtmlReportOptions, ReportFormat, VersionedPreviewReport } from '../server/protocol';
 
 /**
  * What the features on the client side (preview, status bar, export) need from the language
  * server, by document. Analyses stay in the server; these are small answers about one document.
  */
-export type { AnswerEditsParams, AnswerEditsResult, DocumentSummary, HtmlReportOptions, ReportFormat };
+export type { AnswerEditsParams, AnswerEditsResult, AssessorEditsParams, AssessorEditsResult, DocumentSummary, HtmlReportOptions, ReportFormat };
 
 export interface RubricServices {
   /** Whether a document is ours (by the configured globs or its apiVersion), as the server last said. */
@@ -25,6 +25,11 @@ export interface RubricServices {
    * or with `assessor` that assessor's.
    */
   answerEdits(document: vscode.TextDocument, version: number, changes: AnswerEditsParams['changes'], assessor?: string): Promise<AnswerEditsResult>;
+  /**
+   * The edits that add an assessor (their response) to the document as it was at `version`, and
+   * the id they get, or why not and which field is at fault.
+   */
+  assessorEdits(document: vscode.TextDocument, version: number, assessor: Omit<AssessorEditsParams, 'uri' | 'version'>): Promise<AssessorEditsResult>;
   /** Fires after each check of an open document of ours. */
   readonly onDidAnalyze: vscode.Event<DocumentSummary>;
   /** Fires with the URI of an open document that stopped being ours (its apiVersion line went). */

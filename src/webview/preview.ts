@@ -14,7 +14,7 @@
 import { bodyNodes, saveOnScroll, scrollToFragment, vsCodeApi } from './pageDom';
 import { applyPatch } from './patch';
 import { MAX_REMEMBERED_POSITIONS, parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
-import { changeAction, clickAction, findByFocusKey, focusKey, keyAction, showRefusal, type QuestionnaireAction } from './questionnaire';
+import { changeAction, clickAction, findByFocusKey, focusKey, keepNewAssessor, keyAction, prepareNewAssessor, settleNewAssessor, showAssessorRefusal, showRefusal, type QuestionnaireAction } from './questionnaire';
 import { QUESTIONNAIRE_CSS } from './questionnaireStyles';
 
 const vscode = vsCodeApi();
@@ -29,6 +29,8 @@ const pageNonce = document.currentScript instanceof HTMLScriptElement ? document
 let currentUri: string | undefined;
 let currentVersion = 0;
 let restoredScroll = false;
+/** An assessor the extension added at the page's request, until the page shows their answers. */
+let addedAssessor: { readonly uri: string; readonly id: string } | undefined;
 /** Where the reports of other documents were scrolled to, most recent last. */
 const positions = new Map<string, number>(Object.entries(parsePreviewState(vscode.getState())?.positions ?? {}));
 
@@ -72,6 +74,7 @@ function act(action: QuestionnaireAction | undefined): void {
   else if (action.kind === 'assessor') post({ type: 'setAssessor', assessor: action.assessor });
   else if (currentUri === undefined) return;
   else if (action.kind === 'reveal') post({ type: 'reveal', uri: currentUri, version: currentVersion, offset: action.offset });
+  else if (action.kind === 'addAssessor') post({ type: 'addAssessor', uri: currentUri, version: currentVersion, ...action.assessor });
   else post({ type: 'answer', uri: currentUri, version: currentVersion, ...action.change });
 }
 
@@ -146,12 +149,15 @@ function swapBody(bodyHtml: string): void {
   const scrollY = window.scrollY;
   const restoreFocus = rememberFocus();
   const openDetails = detailsState();
+  const restoreNewAssessor = keepNewAssessor(document);
 
   const notice = document.getElementById(NOTICE_ID);
   document.body.replaceChildren(...(notice ? [notice] : []), ...bodyNodes(bodyHtml));
 
   prepareRows(document.body);
   restoreDetails(openDetails);
+  restoreNewAssessor(document);
+  prepareNewAssessor(document);
   restoreFocus();
   if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
 }
@@ -177,7 +183,8 @@ function rememberFocus(): () => void {
     const control = findByFocusKey(document, key);
     if ((control instanceof HTMLTextAreaElement || control instanceof HTMLInputElement) && typing) {
       control.value = typing.value;
-      control.setSelectionRange(typing.start, typing.end);
+      // A date field has no text selection (reading it gives null, setting it throws).
+      if (typing.start !== null && typing.end !== null) control.setSelectionRange(typing.start, typing.end);
     }
     control?.focus({ preventScroll: true });
   };
@@ -194,6 +201,7 @@ function patchBody(message: Parameters<typeof applyPatch>[1]): boolean {
   const scrollY = window.scrollY;
   const restoreFocus = rememberFocus();
   const openDetails = detailsState();
+  const restoreNewAssessor = keepNewAssessor(document);
   const replaced = applyPatch(root, message);
   if (!replaced) return false;
   for (const element of replaced) {
@@ -201,6 +209,8 @@ function patchBody(message: Parameters<typeof applyPatch>[1]): boolean {
     if (element.matches(ROW_SELECTOR)) prepareRows(element.parentElement ?? element);
   }
   restoreDetails(openDetails);
+  restoreNewAssessor(document);
+  prepareNewAssessor(document);
   // The focused row or control was replaced: focus its successor.
   restoreFocus();
   if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
@@ -210,6 +220,15 @@ function patchBody(message: Parameters<typeof applyPatch>[1]): boolean {
 /** Marks which version of the document the report on the page shows (tests and the editor benchmark wait on it). */
 function markVersion(version: number): void {
   document.body.setAttribute('data-report-version', String(version));
+  settleAddedAssessor();
+}
+
+/** Once the page edits the answers of the assessor it just added, their form closes and the focus goes to their name. */
+function settleAddedAssessor(): void {
+  if (!addedAssessor || addedAssessor.uri !== currentUri) return;
+  if (document.querySelector('main.questionnaire')?.getAttribute('data-assessor') !== addedAssessor.id) return;
+  addedAssessor = undefined;
+  settleNewAssessor(document);
 }
 
 /** Which collapsible sections (with an id) the user opened or closed, so an update keeps them. */
@@ -307,6 +326,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'answerRefused':
       if (message.uri === currentUri) showRefusal(document, message.dimension, message.criterion, message.message);
       break;
+    case 'assessorRefused':
+      if (message.uri === currentUri) showAssessorRefusal(document, message.field, message.message);
+      break;
+    case 'assessorAdded':
+      addedAssessor = { uri: message.uri, id: message.assessor };
+      settleAddedAssessor();
+      break;
   }
 });
 
@@ -332,4 +358,5 @@ function addInteractionStyles(): void {
 
 addInteractionStyles();
 prepareRows(document.body);
+prepareNewAssessor(document);
 post({ type: 'ready' });

@@ -9,7 +9,9 @@
  * unit tests all share it.
  */
 
-import type { BodyPatch, ElementReplacement } from './core';
+import type { BodyPatch, ElementReplacement, NewAssessorField, StartingConsensusRule } from './core';
+
+export type { NewAssessorField, StartingConsensusRule };
 
 /** The view type of the report preview panel; the panel serializer is registered under it. */
 export const PREVIEW_VIEW_TYPE = 'rubrics.preview';
@@ -33,7 +35,9 @@ export type WebviewMessage =
   /** The user chose whose answers the questionnaire edits: an assessor's (by id), or null for the assessment's agreed answers. */
   | { readonly type: 'setAssessor'; readonly assessor: string | null }
   /** The user answered in the questionnaire of this version of the document: set what the change names. */
-  | ({ readonly type: 'answer' } & DocumentVersion & AnswerMessage);
+  | ({ readonly type: 'answer' } & DocumentVersion & AnswerMessage)
+  /** The user asked, in the questionnaire of this version of the document, to add an assessor and edit their answers. */
+  | ({ readonly type: 'addAssessor' } & DocumentVersion & NewAssessorMessage);
 
 /** The two views of an assessment in the preview. */
 export type PreviewView = 'report' | 'questionnaire';
@@ -53,6 +57,20 @@ export interface AnswerMessage {
   readonly evidence?: readonly EvidenceEntry[] | null;
 }
 
+/**
+ * A new assessor as the questionnaire's form gives them: what the person typed, unchecked (the
+ * core's addAssessorEdits checks every field and says what is wrong beside the form); only sizes
+ * and the choice of rule are bounded here.
+ */
+export interface NewAssessorMessage {
+  readonly name: string;
+  readonly role?: string;
+  /** YYYY-MM-DD, as the page's date field gives it. */
+  readonly date: string;
+  /** The consensus rule to write, when the assessment has none yet. */
+  readonly consensus?: StartingConsensusRule;
+}
+
 /** One evidence entry as the page sends it back: a link, or the fields of a map entry. */
 export type EvidenceEntry = string | Readonly<Record<string, string>>;
 
@@ -66,6 +84,10 @@ export type ExtensionMessage =
   | { readonly type: 'notice'; readonly uri?: string; readonly message?: string }
   /** An answer of the questionnaire of this document was not written: say why beside the criterion. */
   | { readonly type: 'answerRefused'; readonly uri: string; readonly dimension: string; readonly criterion: string; readonly message: string }
+  /** The assessor the page asked for was not added: say why beside the form's field at fault. */
+  | { readonly type: 'assessorRefused'; readonly uri: string; readonly field: NewAssessorField; readonly message: string }
+  /** The assessor the page asked for was added, with this id: the questionnaire of their answers follows. */
+  | { readonly type: 'assessorAdded'; readonly uri: string; readonly assessor: string }
   /**
    * Turn the body the page shows (the report of version `base`) into the report of `version` by
    * replacing a few elements: a large report's update without sending it whole (core/render/html/bodyPatch.ts).
@@ -104,6 +126,12 @@ const MAX_LINK_LENGTH = 2000;
 const MAX_EVIDENCE_ITEMS = 1000;
 const MAX_EVIDENCE_FIELDS = 8;
 const VIEWS: readonly PreviewView[] = ['report', 'questionnaire'];
+/** A name or role as typed: the format allows 200 characters; more still reaches the core, which says so. */
+const MAX_PERSON_TEXT_LENGTH = 1000;
+const MAX_DATE_LENGTH = 40;
+// Every rule and field the core has, checked by the compiler (a type is all the page may take from the core).
+const STARTING_RULES: Readonly<Record<StartingConsensusRule, true>> = { median: true, minimum: true };
+const NEW_ASSESSOR_FIELDS: Readonly<Record<NewAssessorField, true>> = { name: true, role: true, date: true, id: true, consensus: true, file: true };
 const ASSESSOR_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MAX_PATCH_ELEMENTS = 10_000;
 const MAX_PATH_DEPTH = 64;
@@ -145,6 +173,11 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       const change = doc ? answerMessage(value) : undefined;
       return doc && change ? { type: 'answer', ...doc, ...change } : undefined;
     }
+    case 'addAssessor': {
+      const doc = documentVersion(value);
+      const assessor = doc ? newAssessorMessage(value) : undefined;
+      return doc && assessor ? { type: 'addAssessor', ...doc, ...assessor } : undefined;
+    }
     default:
       return undefined;
   }
@@ -179,6 +212,18 @@ function answerMessage(value: Record<string, unknown>): AnswerMessage | undefine
   };
 }
 
+function newAssessorMessage(value: Record<string, unknown>): NewAssessorMessage | undefined {
+  if (!isBoundedString(value.name, MAX_PERSON_TEXT_LENGTH, true) || !isBoundedString(value.date, MAX_DATE_LENGTH, true)) return undefined;
+  if (value.role !== undefined && !isBoundedString(value.role, MAX_PERSON_TEXT_LENGTH, true)) return undefined;
+  if (value.consensus !== undefined && !(typeof value.consensus === 'string' && Object.hasOwn(STARTING_RULES, value.consensus))) return undefined;
+  return {
+    name: value.name,
+    date: value.date,
+    ...(value.role !== undefined ? { role: value.role as string } : {}),
+    ...(value.consensus !== undefined ? { consensus: value.consensus as StartingConsensusRule } : {}),
+  };
+}
+
 /** A link, or a map entry: a few named string fields, among them its `url`. */
 function isEvidenceEntry(value: unknown): value is EvidenceEntry {
   if (isBoundedString(value, MAX_LINK_LENGTH)) return true;
@@ -208,6 +253,12 @@ export function parseExtensionMessage(value: unknown): ExtensionMessage | undefi
       return isBoundedString(value.uri, MAX_URI_LENGTH) && isBoundedString(value.dimension, MAX_ID_LENGTH) && isBoundedString(value.criterion, MAX_ID_LENGTH) && isBoundedString(value.message, MAX_NOTICE_LENGTH)
         ? { type: 'answerRefused', uri: value.uri, dimension: value.dimension, criterion: value.criterion, message: value.message }
         : undefined;
+    case 'assessorRefused':
+      return isBoundedString(value.uri, MAX_URI_LENGTH) && typeof value.field === 'string' && Object.hasOwn(NEW_ASSESSOR_FIELDS, value.field) && isBoundedString(value.message, MAX_NOTICE_LENGTH)
+        ? { type: 'assessorRefused', uri: value.uri, field: value.field as NewAssessorField, message: value.message }
+        : undefined;
+    case 'assessorAdded':
+      return isBoundedString(value.uri, MAX_URI_LENGTH) && isAssessorId(value.assessor) ? { type: 'assessorAdded', uri: value.uri, assessor: value.assessor } : undefined;
     case 'patch': {
       const doc = documentVersion(value);
       const replace = replacements(value.replace);

@@ -8,9 +8,12 @@
  * move among them, Space or Enter chooses (a button's own click), a number chooses that answer
  * from anywhere in the criterion but its text fields, Delete and Backspace clear it. Ctrl+Enter in
  * the note saves it; Enter in the evidence box adds the link. With several assessors, the choice of
- * whose answers to edit is a radio group of its own that works the same way.
+ * whose answers to edit is a radio group of its own that works the same way. "Add an assessor…"
+ * opens a small form (name, role, date, and the consensus rule when the assessment has none):
+ * its button or Enter in a field sends it, and the page edits the new assessor's answers once
+ * the file has them; a refusal shows under the form and the field at fault takes the focus.
  */
-import type { AnswerMessage, EvidenceEntry, PreviewView } from './protocol';
+import type { AnswerMessage, EvidenceEntry, NewAssessorField, NewAssessorMessage, PreviewView } from './protocol';
 
 /** What the questionnaire sends: a change to one criterion, or a switch of views, or a reveal of the source. */
 export type QuestionnaireAction =
@@ -18,6 +21,8 @@ export type QuestionnaireAction =
   | { readonly kind: 'view'; readonly view: PreviewView }
   /** Edit another assessor's answers (null: the assessment's agreed answers). */
   | { readonly kind: 'assessor'; readonly assessor: string | null }
+  /** Add an assessor with what the form holds (the extension edits their answers next). */
+  | { readonly kind: 'addAssessor'; readonly assessor: NewAssessorMessage }
   | { readonly kind: 'reveal'; readonly offset: number };
 
 const CRITERION = 'article.q-criterion[data-dimension][data-criterion]';
@@ -25,6 +30,9 @@ const CRITERION = 'article.q-criterion[data-dimension][data-criterion]';
 const WHOSE = 'button.q-whose-option[data-assessor]';
 const OPTION = 'button.q-option[data-answer]';
 const TEXT_FIELDS = 'textarea, input';
+/** The form that adds an assessor (core/render/html/questionnaireHtml.ts), and its fields. */
+const NEW_ASSESSOR = 'details.q-new-assessor';
+const NEW_FIELD = '[data-new-field]';
 
 function criterionOf(element: Element): HTMLElement | null {
   return element.closest<HTMLElement>(CRITERION);
@@ -107,6 +115,94 @@ function addEvidence(article: HTMLElement): QuestionnaireAction | undefined {
   return change(article, { evidence: [...evidenceEntries(article), link] });
 }
 
+/** Today where the page runs, as the format writes dates (YYYY-MM-DD). */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function newField(form: ParentNode, field: string): HTMLInputElement | HTMLSelectElement | null {
+  return form.querySelector<HTMLInputElement | HTMLSelectElement>(`${NEW_FIELD}[data-new-field="${field}"]`);
+}
+
+/** What the new-assessor form holds, as typed (the core checks it), with the problem line cleared while it is sent. */
+function addAssessor(form: Element): QuestionnaireAction {
+  const value = (field: string) => newField(form, field)?.value ?? '';
+  const role = value('role');
+  const consensus = newField(form, 'consensus')?.value;
+  clearAssessorProblem(form);
+  return {
+    kind: 'addAssessor',
+    assessor: {
+      name: value('name'),
+      date: value('date'),
+      ...(role.trim() !== '' ? { role } : {}),
+      ...(consensus === 'median' || consensus === 'minimum' ? { consensus } : {}),
+    },
+  };
+}
+
+function clearAssessorProblem(form: Element): void {
+  const line = form.querySelector<HTMLElement>('#q-new-problem');
+  if (line) {
+    line.textContent = '';
+    line.hidden = true;
+  }
+  for (const field of Array.from(form.querySelectorAll(NEW_FIELD))) field.removeAttribute('aria-invalid');
+}
+
+/** Fills in the new assessor's date with today, where the form shows none yet (a new body leaves it empty). */
+export function prepareNewAssessor(root: ParentNode, today: string = localToday()): void {
+  const date = root.querySelector<HTMLInputElement>(`${NEW_ASSESSOR} input[data-new-field="date"]`);
+  if (date && date.value === '') date.value = today;
+}
+
+/**
+ * What the new-assessor form holds, to give back after a new body replaced it (an answer written
+ * meanwhile, the file changed): the fields as typed and whether it was open.
+ */
+export function keepNewAssessor(root: ParentNode): (into: ParentNode) => void {
+  const form = root.querySelector(NEW_ASSESSOR);
+  const values = form ? Array.from(form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(NEW_FIELD)).map((f) => [f.getAttribute('data-new-field') ?? '', f.value] as const) : [];
+  return (into) => {
+    const again = into.querySelector(NEW_ASSESSOR);
+    if (!again) return;
+    for (const [field, value] of values) {
+      const input = newField(again, field);
+      if (input && input.value !== value) input.value = value;
+    }
+  };
+}
+
+/** Shows why the assessor was not added under the form, and puts the focus in the field at fault. */
+export function showAssessorRefusal(root: ParentNode, field: NewAssessorField, message: string): void {
+  const form = root.querySelector<HTMLDetailsElement>(NEW_ASSESSOR);
+  if (!form) return;
+  form.open = true;
+  const line = form.querySelector<HTMLElement>('#q-new-problem');
+  if (line) {
+    line.textContent = message;
+    line.hidden = false;
+  }
+  // An id made from the name is the name's problem; the file's own problems stay on the button.
+  const at = newField(form, field === 'id' ? 'name' : field);
+  if (at) {
+    at.setAttribute('aria-invalid', 'true');
+    at.focus();
+  }
+}
+
+/** The assessor was added and the page now edits their answers: the form closes, empty, and the focus goes to their name in the choice of whose answers. */
+export function settleNewAssessor(root: ParentNode, today: string = localToday()): void {
+  const form = root.querySelector<HTMLDetailsElement>(NEW_ASSESSOR);
+  if (form) {
+    for (const field of Array.from(form.querySelectorAll<HTMLInputElement>(`input${NEW_FIELD}`))) field.value = '';
+    clearAssessorProblem(form);
+    form.open = false;
+  }
+  prepareNewAssessor(root, today);
+  root.querySelector<HTMLElement>(`${WHOSE}[aria-checked="true"]`)?.focus();
+}
+
 /** What a click in the questionnaire (or on the report's view switch) asks for, if anything. */
 export function clickAction(target: Element): QuestionnaireAction | undefined {
   const view = target.closest('button[data-view]')?.getAttribute('data-view');
@@ -115,6 +211,8 @@ export function clickAction(target: Element): QuestionnaireAction | undefined {
   if (reveal && /^\d{1,10}$/.test(reveal)) return { kind: 'reveal', offset: Number(reveal) };
   const whose = target.closest<HTMLButtonElement>(WHOSE);
   if (whose) return whose.getAttribute('aria-checked') === 'true' ? undefined : chooseWhose(whose);
+  const form = target.closest(NEW_ASSESSOR);
+  if (form && target.closest('button[data-add-assessor]')) return addAssessor(form);
   const article = criterionOf(target);
   if (!article) return undefined;
   const option = target.closest<HTMLButtonElement>(OPTION);
@@ -134,6 +232,8 @@ export function clickAction(target: Element): QuestionnaireAction | undefined {
 export function keyAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, target: Element): { readonly handled: boolean; readonly action?: QuestionnaireAction } {
   const whose = target.closest<HTMLButtonElement>(WHOSE);
   if (whose) return event.ctrlKey || event.metaKey || event.altKey ? { handled: false } : moveAmong(whoseOptions(whose), whose, event.key);
+  const form = target.closest(NEW_ASSESSOR);
+  if (form && event.key === 'Enter' && target.matches(`input${NEW_FIELD}`) && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) return { handled: true, action: addAssessor(form) };
   const article = criterionOf(target);
   if (!article) return { handled: false };
   if (target.matches(TEXT_FIELDS)) {
@@ -204,7 +304,8 @@ export function focusKey(element: Element | null): string | undefined {
   if (!article) {
     const view = element.getAttribute('data-view');
     const whose = element.matches(WHOSE) ? element.getAttribute('data-assessor') : null;
-    return view ? `view:${view}` : whose !== null ? `whose:${whose}` : undefined;
+    const field = element.closest(NEW_ASSESSOR) ? (element.getAttribute('data-new-field') ?? (element.hasAttribute('data-add-assessor') ? 'add' : element.matches('summary') ? 'open' : null)) : null;
+    return view ? `view:${view}` : whose !== null ? `whose:${whose}` : field !== null ? `new:${field}` : undefined;
   }
   const which =
     element.getAttribute('data-answer') !== null ? `answer:${element.getAttribute('data-answer')}` :
@@ -219,6 +320,11 @@ export function focusKey(element: Element | null): string | undefined {
 /** The control a focus key names in this body: the same one, or the nearest that takes its place (the chosen answer, the group). */
 export function findByFocusKey(root: ParentNode, key: string): HTMLElement | undefined {
   if (key.startsWith('view:')) return Array.from(root.querySelectorAll<HTMLElement>('button[data-view]'))[0];
+  if (key.startsWith('new:')) {
+    const form = root.querySelector(NEW_ASSESSOR);
+    const which = key.slice('new:'.length);
+    return (form?.querySelector<HTMLElement>(which === 'add' ? 'button[data-add-assessor]' : which === 'open' ? 'summary' : `${NEW_FIELD}[data-new-field="${CSS.escape(which)}"]`) ?? undefined);
+  }
   if (key.startsWith('whose:')) {
     const all = Array.from(root.querySelectorAll<HTMLElement>(WHOSE));
     return all.find((o) => o.getAttribute('data-assessor') === key.slice('whose:'.length)) ?? all.find((o) => o.tabIndex === 0);

@@ -57,6 +57,17 @@ textarea.q-input { resize: vertical; min-height: 2.4em; }
 .q-others { margin: 0.3em 0; font-size: 0.9em; }
 .q-others ul { display: flex; flex-wrap: wrap; gap: 0.2em 1.2em; list-style: none; margin: 0; padding: 0; }
 .q-others .q-who { color: var(--muted); }
+.q-new-assessor { margin: 0.7em 0 0; }
+.q-new-assessor > summary { cursor: pointer; width: fit-content; color: var(--link); font-weight: 600; }
+.q-new-assessor > summary:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
+.q-new-fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 0.8em; }
+.q-new-fields .q-field { margin: 0.4em 0 0; }
+.q-whose p.q-hint { font-size: 0.85em; margin: 0.2em 0 0; }
+.q-whose p.q-new-actions { margin: 0.6em 0 0; }
+.q-new-actions .q-button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border-color: var(--vscode-button-border, transparent); }
+.q-new-actions .q-button:hover { background: var(--vscode-button-hoverBackground); }
+.q-input[aria-invalid="true"] { border-color: var(--vscode-inputValidation-errorBorder, var(--bad)); }
+body.vscode-dark .q-input, body.vscode-high-contrast .q-input { color-scheme: dark; }
 .q-refusal { margin: 0.5em 0 0; padding: 0.4em 0.7em; border: 1px solid var(--bad); border-left-width: 4px; border-radius: 3px; }
 body.vscode-high-contrast .q-option, body.vscode-high-contrast-light .q-option, body.vscode-high-contrast .q-button, body.vscode-high-contrast-light .q-button { border-color: var(--vscode-contrastBorder, currentColor); }
 body.vscode-high-contrast .q-option[aria-checked="true"], body.vscode-high-contrast-light .q-option[aria-checked="true"] { outline: 2px solid var(--vscode-contrastActiveBorder, currentColor); outline-offset: 1px; }

@@ -116,6 +116,42 @@ describe('whose answers the questionnaire edits (several assessors)', () => {
   });
 });
 
+describe('adding an assessor (the questionnaire\'s form)', () => {
+  const add = { type: 'addAssessor', uri: A, version: 4, name: 'Lena Berg', date: '2026-04-02' };
+
+  it('takes what was typed, unchecked but bounded (the core checks each field and says what is wrong), with a role and a starting rule when given', () => {
+    expect(parseWebviewMessage(add)).toEqual(add);
+    expect(parseWebviewMessage({ ...add, role: 'Service Desk Lead', consensus: 'minimum', id: 'chosen-by-the-page', command: 'x' })).toEqual({ ...add, role: 'Service Desk Lead', consensus: 'minimum' });
+    // An empty name or date reaches the core, which refuses it beside the form rather than in silence.
+    expect(parseWebviewMessage({ ...add, name: '', date: '' })).toEqual({ ...add, name: '', date: '' });
+  });
+
+  it.each([
+    ['no document version', { type: 'addAssessor', uri: A, name: 'Lena', date: '2026-04-02' }],
+    ['no name', { ...add, name: undefined }],
+    ['a name that is not text', { ...add, name: ['Lena'] }],
+    ['a huge name', { ...add, name: 'L'.repeat(1001) }],
+    ['a huge role', { ...add, role: 'R'.repeat(1001) }],
+    ['a date that is not text', { ...add, date: 20260402 }],
+    ['a rule that needs an adjudicator', { ...add, consensus: 'adjudicator' }],
+    ['a rule the format does not have', { ...add, consensus: 'toString' }],
+  ])('drops %s', (_what, message) => {
+    expect(parseWebviewMessage(message)).toBeUndefined();
+  });
+
+  it('accepts the extension\'s answer: a refusal naming the field at fault, or the id of the assessor added', () => {
+    expect(parseExtensionMessage({ type: 'assessorRefused', uri: A, field: 'name', message: 'Write the new assessor\'s name.' })).toEqual({ type: 'assessorRefused', uri: A, field: 'name', message: 'Write the new assessor\'s name.' });
+    expect(parseExtensionMessage({ type: 'assessorAdded', uri: A, assessor: 'lena-berg' })).toEqual({ type: 'assessorAdded', uri: A, assessor: 'lena-berg' });
+    for (const bad of [
+      { type: 'assessorRefused', uri: A, field: 'constructor', message: 'x' },
+      { type: 'assessorRefused', uri: A, field: 'name' },
+      { type: 'assessorRefused', uri: A, field: 'name', message: { html: '<b>' } },
+      { type: 'assessorAdded', uri: A, assessor: 'Lena Berg' },
+      { type: 'assessorAdded', assessor: 'lena-berg' },
+    ]) expect(parseExtensionMessage(bad), JSON.stringify(bad)).toBeUndefined();
+  });
+});
+
 describe('messages from the extension', () => {
   it('accepts updates, document names and notices', () => {
     expect(parseExtensionMessage({ type: 'update', uri: A, version: 4, body: '<main></main>' })).toEqual({ type: 'update', uri: A, version: 4, body: '<main></main>' });

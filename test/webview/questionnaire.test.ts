@@ -300,3 +300,92 @@ describe.skipIf(!chromiumAvailable)('choosing whose answers the questionnaire ed
     expect(await savedState(page)).toMatchObject({ uri: A, view: 'questionnaire', assessor: 'priya' });
   });
 });
+
+describe.skipIf(!chromiumAvailable)('adding an assessor in the questionnaire', () => {
+  beforeAll(() => harness.start(), 60_000);
+  afterAll(() => harness.stop());
+  afterEach(() => harness.closePages());
+
+  /** TWO_ASSESSORS with Lena added after Tomás, as the core's addAssessorEdits writes her. */
+  const WITH_LENA = TWO_ASSESSORS.replace('    date: 2026-03-12\n', '    date: 2026-03-12\n  lena-berg:\n    name: Lena Berg\n    date: 2026-04-02\n');
+  const open = async (text: string, assessor?: string) => {
+    const q = buildQuestionnaire(await analyzeDesk(text), undefined, assessor !== undefined ? { assessor } : {});
+    if ('unavailable' in q) throw new Error(q.unavailable);
+    const page = await harness.open(questionnaireBody(q));
+    await send(page, { type: 'document', uri: A, version: 1 });
+    await clearPosted(page);
+    return { page, body: questionnaireBody(q) };
+  };
+  const today = (page: Page) => page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  const formOpen = (page: Page) => page.locator('details.q-new-assessor').evaluate((d) => (d as HTMLDetailsElement).open);
+
+  it('opens from the keyboard, puts today in the date, and sends what was typed with the button or Enter (the rule chosen where the file has none)', async () => {
+    const { page } = await open(ASSESSMENT);
+    await page.focus('details.q-new-assessor > summary');
+    await page.keyboard.press('Enter');
+    expect(await formOpen(page)).toBe(true);
+    expect(await page.inputValue('#q-new-date')).toBe(await today(page));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-new-name');
+    await page.keyboard.type('Lena Berg');
+    await page.fill('#q-new-role', 'Service Desk Lead');
+    await page.selectOption('#q-new-consensus', 'minimum');
+    await page.click('button[data-add-assessor]');
+    expect(await posted(page)).toEqual([{ type: 'addAssessor', uri: A, version: 1, name: 'Lena Berg', role: 'Service Desk Lead', date: await today(page), consensus: 'minimum' }]);
+    // Enter in a field sends it too; an empty role is left out, and an empty name is the core's to refuse.
+    await page.fill('#q-new-role', '');
+    await page.fill('#q-new-name', '');
+    await page.press('#q-new-name', 'Enter');
+    expect((await posted(page)).at(-1)).toEqual({ type: 'addAssessor', uri: A, version: 1, name: '', date: await today(page), consensus: 'minimum' });
+  });
+
+  it('sends no rule where the assessment has one', async () => {
+    const { page } = await open(TWO_ASSESSORS);
+    await page.click('details.q-new-assessor > summary');
+    expect(await page.locator('#q-new-consensus').count()).toBe(0);
+    await page.fill('#q-new-name', 'Lena Berg');
+    await page.press('#q-new-name', 'Enter');
+    expect(await posted(page)).toEqual([{ type: 'addAssessor', uri: A, version: 1, name: 'Lena Berg', date: await today(page) }]);
+  });
+
+  it('shows a refusal under the form and puts the focus in the field at fault; the next try clears it', async () => {
+    const { page } = await open(TWO_ASSESSORS);
+    await page.click('details.q-new-assessor > summary');
+    await page.fill('#q-new-name', 'Priya');
+    await page.click('button[data-add-assessor]');
+    await send(page, { type: 'assessorRefused', uri: A, field: 'name', message: 'The assessment already has an assessor "priya" (Priya Raman).' });
+    await page.waitForFunction(() => document.getElementById('q-new-problem')?.hidden === false);
+    expect(await page.locator('#q-new-problem').textContent()).toBe('The assessment already has an assessor "priya" (Priya Raman).');
+    expect(await page.evaluate(() => [document.activeElement?.id, document.activeElement?.getAttribute('aria-invalid')])).toEqual(['q-new-name', 'true']);
+    // A refusal about another document is not this page's.
+    await send(page, { type: 'assessorRefused', uri: 'file:///ws/other.assessment.yaml', field: 'date', message: 'Other.' });
+    await page.keyboard.type(' Raman-Shah');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#q-new-problem').isHidden()).toBe(true);
+    expect(await page.locator('#q-new-name').getAttribute('aria-invalid')).toBeNull();
+    expect((await posted(page)).at(-1)).toMatchObject({ type: 'addAssessor', name: 'Priya Raman-Shah' });
+  });
+
+  it('keeps what was typed across a new body, and once the page edits the new assessor\'s answers, closes the form and focuses their name', async () => {
+    const { page, body } = await open(TWO_ASSESSORS);
+    await page.click('details.q-new-assessor > summary');
+    await page.fill('#q-new-name', 'Lena Berg');
+    await page.fill('#q-new-date', '2026-04-02');
+    // The file changed meanwhile (another answer written): the form stays as it was.
+    await send(page, { type: 'update', uri: A, version: 2, body });
+    await page.waitForFunction(() => document.body.getAttribute('data-report-version') === '2');
+    expect([await formOpen(page), await page.inputValue('#q-new-name'), await page.inputValue('#q-new-date')]).toEqual([true, 'Lena Berg', '2026-04-02']);
+    await page.click('button[data-add-assessor]');
+    await send(page, { type: 'assessorAdded', uri: A, assessor: 'lena-berg' });
+    const q = buildQuestionnaire(await analyzeDesk(WITH_LENA), undefined, { assessor: 'lena-berg' });
+    if ('unavailable' in q) throw new Error(q.unavailable);
+    await send(page, { type: 'update', uri: A, version: 3, body: questionnaireBody(q) });
+    await page.waitForFunction(() => document.body.getAttribute('data-report-version') === '3');
+    expect(await page.locator('#q-whose-h').textContent()).toBe('Editing the answers of Lena Berg');
+    expect([await formOpen(page), await page.inputValue('#q-new-name'), await page.inputValue('#q-new-date')]).toEqual([false, '', await today(page)]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-assessor'))).toBe('lena-berg');
+  });
+});

@@ -1,5 +1,5 @@
 import { bodyPatch, previewPage, type PreviewReport } from '../core';
-import type { DocumentVersion, ExtensionMessage, PreviewView } from '../../webview/protocol';
+import type { DocumentVersion, ExtensionMessage, NewAssessorField, PreviewView } from '../../webview/protocol';
 import { errorText } from './describe';
 import { createNonce, MESSAGE_SHELL_KEY, messagePage } from './html';
 import { RenderScheduler } from './renderScheduler';
@@ -233,6 +233,24 @@ export class PreviewSession {
     if (!this.ready || this.shown?.uri !== refusal.uri) return false;
     this.page.postMessage({ type: 'answerRefused', ...refusal });
     return true;
+  }
+
+  /** Tells the page, under its new-assessor form, why the assessor was not added; false when the page does not show that document now. */
+  assessorRefused(refusal: { readonly uri: string; readonly field: NewAssessorField; readonly message: string }): boolean {
+    if (!this.ready || this.shown?.uri !== refusal.uri) return false;
+    this.page.postMessage({ type: 'assessorRefused', ...refusal });
+    return true;
+  }
+
+  /**
+   * An assessor was added to a document at its page's request: when the preview still follows
+   * that document, the page is told (it closes its form once it shows their answers) and the
+   * questionnaire edits their answers from now on.
+   */
+  assessorAdded(uri: string, assessor: string): void {
+    if (uri !== this.documentUri) return;
+    if (this.ready && this.shown?.uri === uri) this.page.postMessage({ type: 'assessorAdded', uri, assessor });
+    this.setAssessor(assessor);
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { PREVIEW_VIEW_TYPE, parseWebviewMessage, type AnswerMessage, type DocumentVersion, type PreviewView } from '../../webview/protocol';
+import { PREVIEW_VIEW_TYPE, parseWebviewMessage, type AnswerMessage, type DocumentVersion, type NewAssessorField, type NewAssessorMessage, type PreviewView } from '../../webview/protocol';
+import type { LspTextEdit } from '../../server/protocol';
 import type { RubricServices } from '../services';
 import { errorText, fileName } from './describe';
 import { classifyLink } from './links';
@@ -36,7 +37,7 @@ export class ReportPreview implements vscode.Disposable {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   private readonly activeEmitter = new vscode.EventEmitter<void>();
   private disposed = false;
-  /** The answers being written, one after the other. */
+  /** The answers (and assessors added) being written, one after the other. */
   private answers: Promise<void> = Promise.resolve();
 
   /** Fires once when the panel closes. */
@@ -178,42 +179,60 @@ export class ReportPreview implements vscode.Disposable {
         this.answers = this.answers.then(() => this.answer(vscode.Uri.parse(target), message)).catch((error) => this.refuse(message, errorText(error)));
         break;
       }
+      case 'addAssessor': {
+        const target = this.session.answerDocument(message);
+        if (!target) break;
+        // In line with the answers: an answer chosen before it is written on the text before it.
+        this.answers = this.answers.then(() => this.addAssessor(vscode.Uri.parse(target), message)).catch((error) => this.refuseAssessor(message, 'file', errorText(error)));
+        break;
+      }
     }
   }
 
   /**
    * Writes a choice of the questionnaire into the document: the language server works out the
    * edit on the text it has (the core's answerEdits), and it is applied here as an ordinary edit,
-   * which the editor's undo takes back. An edit computed for a version the user has typed past
-   * is asked for again.
+   * which the editor's undo takes back.
    */
   private async answer(uri: vscode.Uri, message: DocumentVersion & AnswerMessage): Promise<void> {
     const document = await openDocument(uri);
     const { dimension, criterion, answer, note, evidence, assessor } = message;
     const change = { dimension, criterion, ...(answer !== undefined ? { answer } : {}), ...(note !== undefined ? { note } : {}), ...(evidence !== undefined ? { evidence } : {}) };
+    const result = await this.atCurrentVersion(document, (version) => this.env.services.answerEdits(document, version, [change], assessor));
+    if (!result) return this.refuse(message, vscode.l10n.t('{0} kept changing while the answer was being written. Try again.', fileName(uri)));
+    if ('problems' in result) return this.refuse(message, result.problems.map((p) => p.message).join(' '));
+    if ('refused' in result) return this.refuse(message, result.refused);
+    if (result.edits.length > 0 && !(await applyEdits(document, result.edits))) this.refuse(message, notApplied(uri));
+  }
+
+  /**
+   * Adds the assessor the questionnaire's form names, and edits their answers from then on: the
+   * language server works out their response on the text it has (the core's addAssessorEdits),
+   * applied here as one ordinary edit, which the editor's undo takes back.
+   */
+  private async addAssessor(uri: vscode.Uri, message: DocumentVersion & NewAssessorMessage): Promise<void> {
+    const document = await openDocument(uri);
+    const { name, role, date, consensus } = message;
+    const result = await this.atCurrentVersion(document, (version) => this.env.services.assessorEdits(document, version, { name, date, ...(role !== undefined ? { role } : {}), ...(consensus !== undefined ? { consensus } : {}) }));
+    if (!result) return this.refuseAssessor(message, 'file', vscode.l10n.t('{0} kept changing while the assessor was being added. Try again.', fileName(uri)));
+    if ('refused' in result) return this.refuseAssessor(message, result.field, result.refused);
+    if (!(await applyEdits(document, result.edits))) return this.refuseAssessor(message, 'file', notApplied(uri));
+    this.session.assessorAdded(uri.toString(), result.id);
+  }
+
+  /**
+   * What the language server works out for the document's current version; asked again (up to
+   * three times) when the user typed past that version meanwhile, then undefined.
+   */
+  private async atCurrentVersion<T>(document: vscode.TextDocument, compute: (version: number) => Promise<T>): Promise<T | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const version = document.version;
-      const result = await this.env.services.answerEdits(document, version, [change], assessor);
-      if (document.version !== version) {
-        // The text moved on while the edit was worked out: work it out again once the server has the new text.
-        await this.analysisOf(document, ANSWER_RETRY_WAIT_MS);
-        continue;
-      }
-      if ('problems' in result) {
-        this.refuse(message, result.problems.map((p) => p.message).join(' '));
-        return;
-      }
-      if ('refused' in result) {
-        this.refuse(message, result.refused);
-        return;
-      }
-      if (result.edits.length === 0) return;
-      const edit = new vscode.WorkspaceEdit();
-      for (const e of result.edits) edit.replace(document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
-      if (!(await vscode.workspace.applyEdit(edit))) this.refuse(message, vscode.l10n.t('VS Code did not apply the edit to {0}; the file may be read-only.', fileName(uri)));
-      return;
+      const result = await compute(version);
+      if (document.version === version) return result;
+      // The text moved on while the edit was worked out: work it out again once the server has the new text.
+      await this.analysisOf(document, ANSWER_RETRY_WAIT_MS);
     }
-    this.refuse(message, vscode.l10n.t('{0} kept changing while the answer was being written. Try again.', fileName(uri)));
+    return undefined;
   }
 
   /** Resolves once the language server has checked the document's current version, or after `ms`. */
@@ -237,6 +256,13 @@ export class ReportPreview implements vscode.Disposable {
     this.env.log(`Preview: an answer to ${message.criterion} was not written: ${reason}`);
     const told = this.session.answerRefused({ uri: message.uri, dimension: message.dimension, criterion: message.criterion, message: reason });
     if (!told) void vscode.window.showWarningMessage(vscode.l10n.t('The answer to {0} was not written: {1}', message.criterion, reason));
+  }
+
+  /** Says why an assessor was not added, under the form in the page (at the field at fault) and in the log. */
+  private refuseAssessor(message: DocumentVersion & NewAssessorMessage, field: NewAssessorField, reason: string): void {
+    this.env.log(`Preview: the assessor ${JSON.stringify(message.name)} was not added: ${reason}`);
+    const told = this.session.assessorRefused({ uri: message.uri, field, message: reason });
+    if (!told) void vscode.window.showWarningMessage(vscode.l10n.t('The assessor {0} was not added: {1}', message.name, reason));
   }
 
   private async openLink(href: string, documentUri: vscode.Uri): Promise<void> {
@@ -273,6 +299,17 @@ export class ReportPreview implements vscode.Disposable {
     this.env.log(`Preview: ${what}: ${text}`);
     void vscode.window.showErrorMessage(`${what}. ${text}`);
   }
+}
+
+/** Applies edits the language server worked out as one edit of the document, which the editor's undo takes back; false when VS Code did not. */
+async function applyEdits(document: vscode.TextDocument, edits: readonly LspTextEdit[]): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+  return vscode.workspace.applyEdit(edit);
+}
+
+function notApplied(uri: vscode.Uri): string {
+  return vscode.l10n.t('VS Code did not apply the edit to {0}; the file may be read-only.', fileName(uri));
 }
 
 /** The open document with this URI, or the file opened (not shown) when it was closed. */

@@ -1,7 +1,8 @@
 /**
  * The questionnaire page of an assessment with several assessors: whose answers it edits, said at
  * the top and chosen in a labelled radio group; the body names the assessor for the script; each
- * criterion lists the other answers read only. People's names are escaped like any text.
+ * criterion lists the other answers read only. People's names are escaped like any text. The form
+ * that adds an assessor is there with or without responses.
  */
 import { describe, expect, it } from 'vitest';
 import { questionnaireBody } from '../../../src/core/render/html/questionnaireHtml';
@@ -73,9 +74,54 @@ describe('whose answers the questionnaire edits', () => {
     }
   });
 
-  it('is not there without responses: the page is the one it always was', async () => {
+  it('without responses: no choice of whose answers, only what assessors are for and the form that adds one', async () => {
     const html = questionnaireBody(await deskQuestionnaire(ANSWERED_PORTAL));
-    expect(html).not.toMatch(/q-whose|q-others|data-assessor|Other answers/);
+    expect(html).not.toMatch(/q-whose-option|q-others|data-assessor=|Other answers/);
     expect(textOf(html)).toContain('Answered in this file');
+    expect(html).toContain('<h2 id="q-whose-h">Assessors</h2>');
+    expect(textOf(html)).toContain("These are the assessment's own answers.");
+    expect(newAssessorForm(html)).toEqual({ summary: 'Add an assessor…', fields: [['name', 'Name', 'text'], ['role', 'Role (optional)', 'text'], ['date', 'Answered on', 'date'], ['consensus', 'How the assessors&#39; answers count', 'select']], rules: ['median', 'minimum'] });
   });
 });
+
+describe('the form that adds an assessor', () => {
+  it('is folded under the choice of whose answers; asks no consensus rule of an assessment that has one', async () => {
+    for (const html of [await page(), await page('priya')]) {
+      const form = newAssessorForm(html);
+      expect(form.fields.map((f) => f[0])).toEqual(['name', 'role', 'date']);
+      expect(html.indexOf('class="q-new-assessor"')).toBeGreaterThan(html.indexOf('class="q-whose-choices"'));
+      expect(html.indexOf('class="q-new-assessor"')).toBeLessThan(html.indexOf('</section>'));
+    }
+  });
+
+  it('labels each field, ties them to the alert line where a refusal shows, and carries no handler or value from the files', async () => {
+    const html = questionnaireBody(await deskQuestionnaire(ANSWERED_PORTAL));
+    const form = html.slice(html.indexOf('<details class="q-new-assessor"'), html.indexOf('</details>', html.indexOf('<details class="q-new-assessor"')));
+    const tags = tagsOf(form);
+    for (const field of tags.filter((t) => t.attrs.has('data-new-field'))) {
+      expect(tags.some((t) => t.name === 'label' && t.attrs.get('for') === field.attrs.get('id')), field.attrs.get('id')).toBe(true);
+      expect(field.attrs.get('aria-describedby')).toContain('q-new-problem');
+      expect(field.attrs.has('value')).toBe(false);
+    }
+    const alert = tags.find((t) => t.attrs.get('id') === 'q-new-problem');
+    expect([alert?.attrs.get('role'), alert?.attrs.has('hidden')]).toEqual(['alert', true]);
+    expect(tags.find((t) => t.attrs.has('data-add-assessor'))?.attrs.get('type')).toBe('button');
+    expect(form).not.toMatch(/\son[a-z]+=|style=|<script/i);
+  });
+});
+
+/** The new-assessor form's summary, fields (the field, its label, its kind) and the rules it offers. */
+function newAssessorForm(html: string) {
+  const start = html.indexOf('<details class="q-new-assessor"');
+  const form = html.slice(start, html.indexOf('</details>', start));
+  const tags = tagsOf(form);
+  const label = (id: string | undefined) => {
+    const at = form.indexOf(`for="${id}">`);
+    return at < 0 ? undefined : form.slice(at + `for="${id}">`.length, form.indexOf('</label>', at));
+  };
+  return {
+    summary: form.slice(form.indexOf('<summary>') + '<summary>'.length, form.indexOf('</summary>')),
+    fields: tags.filter((t) => t.attrs.has('data-new-field')).map((t) => [t.attrs.get('data-new-field'), label(t.attrs.get('id')), t.name === 'select' ? 'select' : t.attrs.get('type')]),
+    rules: tags.filter((t) => t.name === 'option').map((t) => t.attrs.get('value')),
+  };
+}

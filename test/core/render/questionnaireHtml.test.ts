@@ -20,7 +20,7 @@ function criterionTags(html: string, criterion: string): ReturnType<typeof tagsO
   return tagsOf(html.slice(html.lastIndexOf('<article', start), end));
 }
 
-const CONTROLS = new Set(['button', 'textarea', 'input', 'label', 'kbd', 'nav']);
+const CONTROLS = new Set(['button', 'textarea', 'input', 'select', 'option', 'label', 'kbd', 'nav']);
 const REPORT_TAGS = new Set(['main', 'header', 'section', 'article', 'div', 'span', 'p', 'h1', 'h2', 'h3', 'a', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'details', 'summary', 'svg', 'rect']);
 
 describe('the questionnaire page', () => {

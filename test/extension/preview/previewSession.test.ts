@@ -493,6 +493,30 @@ describe('PreviewSession', () => {
     expect(session.answerRefused(refusal)).toBe(false);
   });
 
+  it('after adding an assessor, tells the page and edits their answers at once; a refusal goes beside the form of the page that asked', async () => {
+    session.show(A, 'questionnaire');
+    await settle();
+    const refusal = { uri: A, field: 'name' as const, message: 'Write the new assessor\'s name.' };
+    expect(session.assessorRefused(refusal)).toBe(false);
+    session.pageReady();
+    expect(session.assessorRefused(refusal)).toBe(true);
+    expect(page.messages.at(-1)).toEqual({ type: 'assessorRefused', ...refusal });
+    renderer.edit(A, 'score 2.1 with lena');
+    session.assessorAdded(A, 'lena-berg');
+    await settle();
+    expect(session.assessor).toBe('lena-berg');
+    expect(renderer.requests.at(-1)).toEqual({ omitBodyOnErrors: false, view: 'questionnaire', assessor: 'lena-berg' });
+    // The page hears of it before the body that shows her answers.
+    expect(page.messages.slice(-2)).toEqual([{ type: 'assessorAdded', uri: A, assessor: 'lena-berg' }, { type: 'update', uri: A, version: 2, body: '<main>questionnaire (lena-berg) of score 2.1 with lena</main>' }]);
+    // An assessor added to a document the preview no longer follows changes nothing here.
+    session.show(B);
+    await settle();
+    const before = page.messages.length;
+    session.assessorAdded(A, 'mia');
+    await settle();
+    expect([session.assessor, page.messages.length, session.assessorRefused({ ...refusal, uri: A })]).toEqual([undefined, before, false]);
+  });
+
   it('shows an invitation when there is nothing to preview', () => {
     session.showNothing();
     expect(page.loads[0]).toContain('No rubric document to preview');

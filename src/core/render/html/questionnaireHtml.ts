@@ -1,3 +1,4 @@
+import { STARTING_CONSENSUS_RULES } from '../../domain/consensus';
 import type { FileAnalysis } from '../../engine';
 import type { ReportModel } from '../../report/model';
 import { buildQuestionnaire, type QuestionnaireCriterion, type QuestionnaireDimension, type QuestionnaireModel, type QuestionnaireOptions, type QuestionnaireProgress } from '../../report/questionnaire';
@@ -71,10 +72,19 @@ function consensusText(model: QuestionnaireModel): string {
 /**
  * With several assessors: whose answers the form edits, said at the top, and the choice of the
  * agreed answers or one assessor's, as a radio group like the answers (one Tab stop, arrows move,
- * Space or Enter chooses). Nothing without responses.
+ * Space or Enter chooses). Without responses, what they are for. Either way, the form that adds
+ * an assessor.
  */
 function whoseAnswers(model: QuestionnaireModel): string {
-  if (model.assessors.length === 0) return '';
+  if (model.assessors.length === 0) {
+    return (
+      `<section class="q-whose" aria-labelledby="q-whose-h">\n` +
+      `<h2 id="q-whose-h">Assessors</h2>\n` +
+      `<p class="muted">${escapeHtml('These are the assessment\'s own answers. To keep each person\'s answers apart (one interview each), add them as assessors: the answers here then stay the agreed ones, which settle a criterion whatever the assessors answer.')}</p>\n` +
+      addAssessorForm(model) +
+      `</section>\n`
+    );
+  }
   const editing = model.assessors.find((a) => a.id === model.answering);
   const heading = editing ? `Editing the answers of ${editing.name}` : 'Editing the agreed answers';
   const about = editing
@@ -98,7 +108,37 @@ function whoseAnswers(model: QuestionnaireModel): string {
     `<p class="muted" id="q-whose-about">${escapeHtml(explain)}</p>\n` +
     `<p class="q-look-label" id="q-whose-label">Whose answers to edit</p>` +
     `<div class="q-whose-choices" role="radiogroup" aria-labelledby="q-whose-label" aria-describedby="q-whose-about">${choices.join('')}</div>\n` +
+    addAssessorForm(model) +
     `</section>\n`
+  );
+}
+
+const STARTING_RULE_LABELS = { median: 'The median of their answers (a tie goes to the lower)', minimum: 'The lowest of their answers' } as const;
+
+/**
+ * The form that adds an assessor, folded away: their name, role and the day they answered (the
+ * page's script puts today in), and, in an assessment without a consensus rule, how the
+ * assessors' answers will count. The script sends what was typed; the language server checks it
+ * and writes the response, and a refusal shows in the alert line under the fields.
+ */
+function addAssessorForm(model: QuestionnaireModel): string {
+  const input = (field: string, label: string, attrs: string) =>
+    `<div class="q-field"><label for="q-new-${field}">${escapeHtml(label)}</label><input id="q-new-${field}" class="q-input" data-new-field="${field}" aria-describedby="q-new-problem"${attrs}></div>`;
+  const rule = model.consensus
+    ? ''
+    : `<div class="q-field"><label for="q-new-consensus">${escapeHtml('How the assessors\' answers count')}</label><select id="q-new-consensus" class="q-input" data-new-field="consensus" aria-describedby="q-new-rule q-new-problem">${STARTING_CONSENSUS_RULES.map((r) => `<option value="${r}">${escapeHtml(STARTING_RULE_LABELS[r])}</option>`).join('')}</select>` +
+      `<p class="muted q-hint" id="q-new-rule">Written into the assessment with its first assessor; an answer agreed in the file still settles a criterion.</p></div>`;
+  return (
+    `<details class="q-new-assessor" id="q-new-assessor"><summary>Add an assessor…</summary>\n` +
+    `<div class="q-new-fields">` +
+    input('name', 'Name', ' type="text" autocomplete="off" spellcheck="false" required') +
+    input('role', 'Role (optional)', ' type="text" autocomplete="off"') +
+    input('date', 'Answered on', ' type="date" required') +
+    rule +
+    `</div>\n` +
+    `<p class="q-new-actions"><button type="button" class="q-button" data-add-assessor>Add and edit their answers</button></p>\n` +
+    `<p class="q-refusal" id="q-new-problem" role="alert" hidden></p>\n` +
+    `</details>\n`
   );
 }
 
