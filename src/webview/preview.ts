@@ -14,7 +14,7 @@
 import { bodyNodes, saveOnScroll, scrollToFragment, vsCodeApi } from './pageDom';
 import { applyPatch } from './patch';
 import { MAX_REMEMBERED_POSITIONS, parseExtensionMessage, parsePreviewState, type PreviewState, type WebviewMessage } from './protocol';
-import { changeAction, clickAction, findByFocusKey, focusKey, keepNewAssessor, keyAction, prepareNewAssessor, settleNewAssessor, showAssessorRefusal, showRefusal, type QuestionnaireAction } from './questionnaire';
+import { changeAction, clickAction, findByFocusKey, focusKey, keepNewAssessor, keyAction, newAssessorFieldEdited, prepareNewAssessor, settleNewAssessor, showAssessorRefusal, showRefusal, type QuestionnaireAction } from './questionnaire';
 import { QUESTIONNAIRE_CSS } from './questionnaireStyles';
 
 const vscode = vsCodeApi();
@@ -128,6 +128,10 @@ document.addEventListener('keydown', (event) => {
 // A note is saved when it is left after a change (and with Ctrl+Enter, above).
 document.addEventListener('change', (event) => {
   if (event.target instanceof Element) act(changeAction(event.target));
+});
+
+document.addEventListener('input', (event) => {
+  if (event.target instanceof Element) newAssessorFieldEdited(event.target);
 });
 
 function followLink(href: string): void {

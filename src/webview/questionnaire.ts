@@ -173,6 +173,11 @@ export function keepNewAssessor(root: ParentNode): (into: ParentNode) => void {
   };
 }
 
+/** A field of the new-assessor form that was marked at fault is no longer marked once the person changes it. */
+export function newAssessorFieldEdited(target: Element): void {
+  if (target.matches(NEW_FIELD) && target.closest(NEW_ASSESSOR)) target.removeAttribute('aria-invalid');
+}
+
 /** Shows why the assessor was not added under the form, and puts the focus in the field at fault. */
 export function showAssessorRefusal(root: ParentNode, field: NewAssessorField, message: string): void {
   const form = root.querySelector<HTMLDetailsElement>(NEW_ASSESSOR);

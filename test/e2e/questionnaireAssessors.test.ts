@@ -2,13 +2,16 @@ import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../scripts/e2e/workbench.mjs';
 import { criterion, fileAnswers, overallScore } from './questionnairePage';
-import { DARK_THEME, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure, setTheme } from './session';
+import { DARK_THEME, LIGHT_THEME, openSession, readWorkspaceFile, saveFromEditor, type Session, screenshotOnFailure, setTheme } from './session';
 
 // The questionnaire of an assessment with several assessors: it says whose answers it edits, the
 // person picks an assessor (with the mouse, then the keyboard) and answers; each answer lands in
 // that assessor's response, as an ordinary edit that keeps every other byte (a dimension the
 // response lacks is added under it), the score the page shows is the CLI's for the saved file, and
-// Ctrl+Z takes the last answer back. Screenshots in a light and a dark theme.
+// Ctrl+Z takes the last answer back. An interviewer adds themselves by name ("Add an assessor…"):
+// a name that is an assessor's already is refused beside the form, a new one becomes a response
+// (one edit) whose answers the form then edits, and Ctrl+Z takes the answer, then the assessor,
+// back. Screenshots in a light and a dark theme.
 
 const FILE = 'kestrel/2026-06.digital-channels.assessment.yaml';
 
@@ -99,5 +102,56 @@ describe('Questionnaire with several assessors', () => {
     await session.workbench.screenshot('questionnaire-assessors-dark');
     await criterion(frame, 'cs-accountable-owner').scrollIntoViewIfNeeded();
     await session.workbench.screenshot('questionnaire-assessors-dark-criterion');
+  });
+
+  it('adds an assessor by name, edits their answers, and undoes both', async () => {
+    const wb = session.workbench;
+    const before = readWorkspaceFile(session, FILE);
+    let frame = await wb.webview('main.questionnaire .q-whose');
+    let form = frame.locator('details.q-new-assessor');
+    await form.locator('summary').click();
+    const today = await frame.locator('#q-new-date').inputValue();
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // A name whose id is an assessor's already: refused beside the form, the name field marked, and nothing written.
+    await frame.locator('#q-new-name').fill('Priya');
+    await frame.locator('button[data-add-assessor]').click();
+    await until(async () => /already has an assessor "priya" \(Priya Raman\)/.test(await frame.locator('#q-new-problem:not([hidden])').innerText().catch(() => '')), { message: 'the refusal of a taken name beside the form' });
+    expect(await frame.locator('#q-new-name').getAttribute('aria-invalid')).toBe('true');
+    await form.scrollIntoViewIfNeeded();
+    await wb.screenshot('questionnaire-add-assessor-refused-dark');
+
+    await setTheme(session, LIGHT_THEME);
+    // (The theme may come with the page loaded again: the form is found, and opened, anew.)
+    frame = await wb.webview('main.questionnaire .q-whose');
+    form = frame.locator('details.q-new-assessor');
+    if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await form.locator('summary').click();
+    await frame.locator('#q-new-name').fill('Lena Berg');
+    await frame.locator('#q-new-role').fill('Enterprise Architect');
+    await form.scrollIntoViewIfNeeded();
+    await wb.screenshot('questionnaire-add-assessor-light');
+    await frame.locator('#q-new-name').press('Enter');
+    // The form switches to her answers (the choice has her, checked), and closes.
+    await editing(frame, 'Editing the answers of Lena Berg');
+    expect(await frame.locator('.q-whose-option[aria-checked="true"]').getAttribute('data-assessor')).toBe('lena-berg');
+    expect(await form.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await criterion(frame, 'cs-accountable-owner').locator('.q-source').innerText()).toMatch(/^Not answered by Lena Berg yet/);
+
+    await criterion(frame, 'cs-accountable-owner').locator('[data-answer="most"]').click();
+    await fileAnswers(frame, 'cs-accountable-owner', 'most');
+    await frame.locator('.q-whose').scrollIntoViewIfNeeded();
+    await wb.screenshot('questionnaire-add-assessor-added-light');
+    // Her response goes after the last one, before the agreed answers, with the date unquoted; every other byte stays.
+    const lena = `  lena-berg:\n    name: Lena Berg\n    role: Enterprise Architect\n    date: ${today}\n`;
+    const answered = before.replace('\ndimensions:\n', `\n${lena}    dimensions:\n      cybersecurity:\n        answers:\n          cs-accountable-owner: most\ndimensions:\n`);
+    expect(answered).not.toBe(before);
+    expect(await saveFromEditor(session, FILE)).toBe(answered);
+
+    // Ctrl+Z in the editor takes her answer back, then her response; the form then edits the agreed answers.
+    await wb.press('Control+Z');
+    await fileAnswers(frame, 'cs-accountable-owner', '');
+    expect(await saveFromEditor(session, FILE)).toBe(before.replace('\ndimensions:\n', `\n${lena}dimensions:\n`));
+    await wb.press('Control+Z');
+    await editing(frame, 'Editing the agreed answers');
+    expect(await saveFromEditor(session, FILE)).toBe(before);
   });
 });
