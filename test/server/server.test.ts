@@ -52,6 +52,16 @@ const where = (locations: Location[]) => locations.map((l) => `${l.uri.replace('
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 const labels = (items: CompletionItem[] | CompletionList | null) => (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label);
 
+/** A server with the questionnaire's rubric and an assessment with two assessors open (panel.assessment.yaml), checked once. */
+async function openPanel(): Promise<{ client: TestClient; uri: string; text: string; lines: string[] }> {
+  const client = await start({ settings: { workspaceScan: { enabled: false } }, files: { ...files, [uriOf('qdesk.rubric.yaml')]: QUESTIONNAIRE_RUBRIC } });
+  const uri = uriOf('panel.assessment.yaml');
+  const text = TWO_ASSESSORS.replace('./desk.rubric.yaml', './qdesk.rubric.yaml');
+  client.open(uri, text);
+  await client.diagnosticsOf(uri);
+  return { client, uri, text, lines: text.split('\n') };
+}
+
 describe('language server', () => {
   it('publishes the engine\'s diagnostics, reading the referenced rubric through the client', async () => {
     const client = await start();
@@ -253,12 +263,7 @@ describe('language server', () => {
   });
 
   it('writes an assessor\'s answers under their response, and shows the questionnaire of whose answers the preview asks for', async () => {
-    const client = await start({ settings: { workspaceScan: { enabled: false } }, files: { ...files, [uriOf('qdesk.rubric.yaml')]: QUESTIONNAIRE_RUBRIC } });
-    const uri = uriOf('panel.assessment.yaml');
-    const text = TWO_ASSESSORS.replace('./desk.rubric.yaml', './qdesk.rubric.yaml');
-    client.open(uri, text);
-    await client.diagnosticsOf(uri);
-    const lines = text.split('\n');
+    const { client, uri, lines } = await openPanel();
     const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
     // Priya's portal: her line changes, not the agreed answers.
     const priya = await client.request<AnswerEditsResult>(ANSWER_EDITS, { uri, version: 1, assessor: 'priya', changes: [{ dimension: 'self-service', criterion: 'portal', answer: 'no' }] });
@@ -282,12 +287,7 @@ describe('language server', () => {
   });
 
   it('adds an assessor: the edit of their response and their id, a clear refusal naming the field, and the questionnaire of their answers once the edit is in', async () => {
-    const client = await start({ settings: { workspaceScan: { enabled: false } }, files: { ...files, [uriOf('qdesk.rubric.yaml')]: QUESTIONNAIRE_RUBRIC } });
-    const uri = uriOf('panel.assessment.yaml');
-    const text = TWO_ASSESSORS.replace('./desk.rubric.yaml', './qdesk.rubric.yaml');
-    client.open(uri, text);
-    await client.diagnosticsOf(uri);
-    const lines = text.split('\n');
+    const { client, uri, text, lines } = await openPanel();
     const line = lines.findIndex((l) => l.includes('date: 2026-03-12'));
     const end = { line, character: lines[line]!.length };
     const added = await client.request<AssessorEditsResult>(ASSESSOR_EDITS, { uri, version: 1, name: ' Lena Berg ', role: 'Service Desk Lead', date: '2026-04-02' });
