@@ -108,4 +108,22 @@ describe('Web extension in the web worker extension host', () => {
     const saved = await saveFromEditor(session, file);
     expect(saved).toBe(original.replace('      vs-strategic-focus: some\n', '      vs-strategic-focus: most\n'));
   });
+
+  it('adds the first assessor of an assessment through the web extension, with the consensus rule chosen in the form', async () => {
+    const wb = session.workbench;
+    const file = 'kestrel/2025-03.nexgen-digital-services.assessment.yaml';
+    const before = readWorkspaceFile(session, file);
+    expect(before).not.toMatch(/^(responses|consensus):/m);
+    const frame = await wb.webview('main.questionnaire .q-whose');
+    expect(await frame.locator('#q-whose-h').innerText()).toBe('Assessors');
+    await frame.locator('details.q-new-assessor > summary').click();
+    const today = await frame.locator('#q-new-date').inputValue();
+    await frame.locator('#q-new-name').fill('Lena Berg');
+    await frame.locator('#q-new-consensus').selectOption('minimum');
+    await frame.locator('button[data-add-assessor]').click();
+    await until(async () => (await frame.locator('#q-whose-h').innerText().catch(() => '')) === 'Editing the answers of Lena Berg', { message: 'the questionnaire of the new assessor\'s answers' });
+    await wb.screenshot('web-questionnaire-first-assessor');
+    // The rule and her response go after the assessment's last key; its own answers stay the agreed ones.
+    expect(await saveFromEditor(session, file)).toBe(`${before}consensus: minimum\nresponses:\n  lena-berg:\n    name: Lena Berg\n    date: ${today}\n`);
+  });
 });
