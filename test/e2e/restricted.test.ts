@@ -45,4 +45,22 @@ describe('Restricted mode', () => {
     const saved = await saveFromEditor(session, file);
     expect(saved).toBe(original.replace('      olp-outside-in-design: no\n', '      olp-outside-in-design: yes\n'));
   });
+
+  it('adds an assessor in restricted mode, and edits their answers', async () => {
+    const wb = session.workbench;
+    const file = 'kestrel/2025-03.seven-attributes.assessment.yaml';
+    const before = readWorkspaceFile(session, file);
+    const frame = await wb.webview('main.questionnaire .q-whose');
+    await frame.locator('details.q-new-assessor > summary').click();
+    const today = await frame.locator('#q-new-date').inputValue();
+    await frame.locator('#q-new-name').fill('Lena Berg');
+    await frame.locator('#q-new-name').press('Enter');
+    await until(async () => (await frame.locator('#q-whose-h').innerText().catch(() => '')) === 'Editing the answers of Lena Berg', { message: 'the questionnaire of the new assessor\'s answers' });
+    const group = frame.locator('article[data-criterion="olp-outside-in-design"] [role="radiogroup"]');
+    await group.locator('[data-answer="no"]').click();
+    await until(async () => (await group.getAttribute('data-selected')) === 'no', { message: 'her answer in the file' });
+    const saved = await saveFromEditor(session, file);
+    expect(saved.startsWith(`${before}consensus: median\nresponses:\n  lena-berg:\n    name: Lena Berg\n    date: ${today}\n    dimensions:\n`)).toBe(true);
+    expect(saved).toMatch(/\n {10}olp-outside-in-design: no\n$/);
+  });
 });
