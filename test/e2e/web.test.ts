@@ -115,7 +115,7 @@ describe('Web extension in the web worker extension host', () => {
     const before = readWorkspaceFile(session, file);
     expect(before).not.toMatch(/^(responses|consensus):/m);
     const frame = await wb.webview('main.questionnaire .q-whose');
-    expect(await frame.locator('#q-whose-h').innerText()).toBe('Assessors');
+    expect(await frame.locator('#q-whose-h').innerText()).toBe('Several assessors');
     await frame.locator('details.q-new-assessor > summary').click();
     const today = await frame.locator('#q-new-date').inputValue();
     await frame.locator('#q-new-name').fill('Lena Berg');

@@ -78,7 +78,7 @@ describe('whose answers the questionnaire edits', () => {
     const html = questionnaireBody(await deskQuestionnaire(ANSWERED_PORTAL));
     expect(html).not.toMatch(/q-whose-option|q-others|data-assessor=|Other answers/);
     expect(textOf(html)).toContain('Answered in this file');
-    expect(html).toContain('<h2 id="q-whose-h">Assessors</h2>');
+    expect(html).toContain('<h2 id="q-whose-h">Several assessors</h2>');
     expect(textOf(html)).toContain("These are the assessment's own answers.");
     expect(newAssessorForm(html)).toEqual({ summary: 'Add an assessor…', fields: [['name', 'Name', 'text'], ['role', 'Role (optional)', 'text'], ['date', 'Answered on', 'date'], ['consensus', 'How the assessors&#39; answers count', 'select']], rules: ['median', 'minimum'] });
   });

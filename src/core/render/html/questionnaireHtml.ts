@@ -79,8 +79,8 @@ function whoseAnswers(model: QuestionnaireModel): string {
   if (model.assessors.length === 0) {
     return (
       `<section class="q-whose" aria-labelledby="q-whose-h">\n` +
-      `<h2 id="q-whose-h">Assessors</h2>\n` +
-      `<p class="muted">${escapeHtml('These are the assessment\'s own answers. To keep each person\'s answers apart (one interview each), add them as assessors: the answers here then stay the agreed ones, which settle a criterion whatever the assessors answer.')}</p>\n` +
+      `<h2 id="q-whose-h">Several assessors</h2>\n` +
+      `<p class="muted">${escapeHtml('These are the assessment\'s own answers. To keep each interviewee\'s answers apart, add them as assessors; these answers then stay the agreed ones, which settle a criterion whatever the assessors answer.')}</p>\n` +
       addAssessorForm(model) +
       `</section>\n`
     );
