@@ -56,6 +56,7 @@ export function addAssessorEdits(text: string, doc: LocatedDocument, assessor: N
   if (name === '') return { refused: 'Write the new assessor\'s name.', field: 'name' };
   if (NOT_ONE_LINE.test(name)) return { refused: 'Write the name on one line.', field: 'name' };
   if (NOT_ONE_LINE.test(role)) return { refused: 'Write the role on one line.', field: 'role' };
+  if (assessor.date.trim() === '') return { refused: 'Write the day the assessor answered, as YYYY-MM-DD (for example 2026-06-30).', field: 'date' };
   if (!isRealDate(assessor.date)) return { refused: `"${assessor.date}" is not a date: write it as YYYY-MM-DD, for example 2026-06-30.`, field: 'date' };
   const id = assessor.id ?? assessorIdFor(name);
   if (!isFormatId(id)) return { refused: `"${id}" is not an id the format takes: lowercase letters, digits and single hyphens, starting with a letter.`, field: 'id' };
