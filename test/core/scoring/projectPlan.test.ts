@@ -192,6 +192,20 @@ describe('a plan’s trajectory', () => {
     expect(points.map((p) => p.score)).toEqual([1.75, 2.25, 2.75]);
   });
 
+  it('a dimension the baseline did not score enters at the level a delivered move takes it to, and counts in the overall from then on', () => {
+    const adopt = { id: 'adopt', title: 'Adopt', start: '2026-01-01', end: '2026-06-30', moves: [{ dimension: 'c', from: 1, to: 2 }] };
+    const points = planTrajectory(plan(YEAR, [adopt]), new RubricIndex(rubric(2)), scored(2), '2025-12-15');
+    expect(points.map((p) => p.dimensions)).toStrictEqual([
+      [{ id: 'a', level: 2, thresholdReached: true }, { id: 'b', level: 1, thresholdReached: false }],
+      [{ id: 'a', level: 2, thresholdReached: true }, { id: 'b', level: 1, thresholdReached: false }, { id: 'c', level: 2, thresholdReached: true }],
+    ]);
+    // (2.5 + 1) / 2, then (2.5 + 1 + 2) / 3 with c counted at the level moved to.
+    expect(points.map((p) => [p.date, p.score, p.level, p.atThreshold])).toEqual([
+      ['2025-12-15', 1.75, 1, 1],
+      ['2026-06-30', 5.5 / 3, 1, 2],
+    ]);
+  });
+
   it('with nothing scored and nothing moving, is the baseline alone with no overall score', () => {
     const nothing = { dimensions: [dimension('a', { status: 'not-assessed' })] } as unknown as AssessmentScore;
     const points = planTrajectory(plan(YEAR, []), new RubricIndex(rubric(2)), nothing, '2025-12-15');
