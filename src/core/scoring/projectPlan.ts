@@ -120,20 +120,20 @@ export interface TrajectoryPoint {
  * projectPlan projects for the whole plan.
  */
 export function planTrajectory(plan: Plan, index: RubricIndex, baseline: AssessmentScore, baselineDate: string): TrajectoryPoint[] {
-  const moving = plan.initiatives.filter((i) => (i.status ?? 'planned') !== 'cancelled' && (i.moves?.length ?? 0) > 0);
+  const moving = plan.initiatives.filter((i) => i.status !== 'cancelled' && (i.moves?.length ?? 0) > 0);
   const ends = [...new Set(moving.map((i) => i.end))].sort();
+  // Scoring gives a dimension a level exactly when it is scored: a level is all this reads.
   const point = (date: string, delivered: readonly Initiative[], endingNow: readonly Initiative[]): TrajectoryPoint => {
     const dimensions = baseline.dimensions.map((d): DimensionScore => {
-      const level = projectedLevel(d.id, d.status === 'scored' ? d.level : undefined, delivered);
-      if (level === undefined || (d.status === 'scored' && level === d.level)) return d;
+      const level = projectedLevel(d.id, d.level, delivered);
+      if (level === undefined || level === d.level) return d;
       return { ...d, status: 'scored', score: level, level, ...(index.threshold !== undefined ? { thresholdReached: level >= index.threshold } : {}) };
     });
     const { overall } = rollUp(index, dimensions);
     return {
       date,
       initiatives: endingNow.map((i) => i.id),
-      // Stryker disable next-line LogicalOperator: scoring gives a dimension a level exactly when it is scored, so && and || keep the same dimensions
-      dimensions: dimensions.flatMap((d) => (d.status === 'scored' && d.level !== undefined ? [{ id: d.id, level: d.level, ...(d.thresholdReached !== undefined ? { thresholdReached: d.thresholdReached } : {}) }] : [])),
+      dimensions: dimensions.flatMap((d) => (d.level !== undefined ? [{ id: d.id, level: d.level, ...(d.thresholdReached !== undefined ? { thresholdReached: d.thresholdReached } : {}) }] : [])),
       ...(overall.score !== undefined ? { score: overall.score } : {}),
       ...(overall.level !== undefined ? { level: overall.level } : {}),
       ...(overall.thresholdReached !== undefined ? { thresholdReached: overall.thresholdReached } : {}),
