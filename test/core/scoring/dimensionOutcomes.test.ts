@@ -11,14 +11,10 @@ import { parseDocuments } from '../../../src/core/document/located';
 import type { Assessment, Rubric } from '../../../src/core/format/types';
 import { SCHEMA_VALID } from '../../../src/core/schema/validateSchema';
 import { dimensionOutcomes } from '../../../src/core/scoring/scoreAssessment';
+import { assessmentYaml, rubricYaml } from '../../support/fixtures';
 import { yaml } from '../../support/memory';
 
-const RUBRIC = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Rubric
-  id: outcomes
-  title: Outcomes
-  version: 1.0.0
+const RUBRIC = rubricYaml(yaml`
   levels: [{ level: 1, name: One }, { level: 2, name: Two }, { level: 3, name: Three }]
   scoring: { method: gated }
   dimensions:
@@ -27,15 +23,9 @@ const RUBRIC = yaml`
     - { id: excused, title: Excused, criteria: [{ id: e1, text: One., level: 1 }] }
     - { id: waived, title: Waived, criteria: [{ id: w1, text: One., level: 1 }] }
     - { id: blank, title: Blank, criteria: [{ id: b1, text: One., level: 1 }] }
-`;
+`);
 
-const ASSESSMENT = yaml`
-  apiVersion: rubrics-as-code/v1
-  kind: Assessment
-  id: outcomes-2026
-  rubric: ./outcomes.rubric.yaml
-  subject: { organization: Outcomes }
-  date: 2026-03-31
+const ASSESSMENT = assessmentYaml(yaml`
   dimensions:
     done: { answers: { d1: yes, d2: yes } }
     excused: { notApplicable: { reason: None here. } }
@@ -43,7 +33,7 @@ const ASSESSMENT = yaml`
       exemption: { reason: Outsourced., approver: CIO, expires: 2026-12-31 }
       answers: { w1: yes }
     blank: { answers: { b1: { notApplicable: { reason: Done elsewhere. } } } }
-`;
+`);
 
 describe('a dimension’s outcome', () => {
   it('has a score and a level where the dimension is scored, and neither where it is not assessed, not applicable, exempt or not rated', () => {
