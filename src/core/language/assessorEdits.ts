@@ -4,6 +4,7 @@ import { STARTING_CONSENSUS_RULES, type StartingConsensusRule } from '../domain/
 import { isRealDate } from '../domain/dates';
 import { isFormatId, kebabId } from '../format/ids';
 import { validateAssessment } from '../generated/validators.js';
+import { excerpt } from '../text/excerpt';
 import { entryAdditionEdits, type EntryAddition } from './answerEdits';
 import type { TextEditData } from './textEdits';
 
@@ -57,15 +58,15 @@ export function addAssessorEdits(text: string, doc: LocatedDocument, assessor: N
   if (NOT_ONE_LINE.test(name)) return { refused: 'Write the name on one line.', field: 'name' };
   if (NOT_ONE_LINE.test(role)) return { refused: 'Write the role on one line.', field: 'role' };
   if (assessor.date.trim() === '') return { refused: 'Write the day the assessor answered, as YYYY-MM-DD (for example 2026-06-30).', field: 'date' };
-  if (!isRealDate(assessor.date)) return { refused: `"${assessor.date}" is not a date: write it as YYYY-MM-DD, for example 2026-06-30.`, field: 'date' };
+  if (!isRealDate(assessor.date)) return { refused: `"${excerpt(assessor.date)}" is not a date: write it as YYYY-MM-DD, for example 2026-06-30.`, field: 'date' };
   const id = assessor.id ?? assessorIdFor(name);
-  if (!isFormatId(id)) return { refused: `"${id}" is not an id the format takes: lowercase letters, digits and single hyphens, starting with a letter.`, field: 'id' };
+  if (!isFormatId(id)) return { refused: `"${excerpt(id)}" is not an id the format takes: lowercase letters, digits and single hyphens, starting with a letter.`, field: 'id' };
   const value = doc.value as Readonly<Record<string, unknown>> | null;
   const responses = value?.responses;
   const existing = responses !== null && typeof responses === 'object' ? (responses as Readonly<Record<string, unknown>>)[id] : undefined;
   if (existing !== undefined) {
     const known = existing !== null && typeof existing === 'object' ? (existing as { name?: unknown }).name : undefined;
-    const whose = typeof known === 'string' && known !== '' ? ` (${known})` : '';
+    const whose = typeof known === 'string' && known !== '' ? ` (${excerpt(known)})` : '';
     return { refused: `The assessment already has an assessor "${id}"${whose}. To add someone else, write their name so that it differs, with a surname or an initial.`, field: assessor.id === undefined ? 'name' : 'id' };
   }
   const fields = { name, ...(role !== '' ? { role } : {}), date: assessor.date };
@@ -74,7 +75,7 @@ export function addAssessorEdits(text: string, doc: LocatedDocument, assessor: N
   const additions: EntryAddition[] = [];
   if (value?.consensus === undefined) {
     // The rule may come from a page (untrusted): only the ones an assessment can start with.
-    if (assessor.consensus !== undefined && !(STARTING_CONSENSUS_RULES as readonly string[]).includes(assessor.consensus)) return { refused: `"${String(assessor.consensus)}" is not a rule to start with: choose ${STARTING_CONSENSUS_RULES.join(' or ')}.`, field: 'consensus' };
+    if (assessor.consensus !== undefined && !(STARTING_CONSENSUS_RULES as readonly string[]).includes(assessor.consensus)) return { refused: `"${excerpt(String(assessor.consensus))}" is not a rule to start with: choose ${STARTING_CONSENSUS_RULES.join(' or ')}.`, field: 'consensus' };
     if (assessor.consensus === undefined) return { refused: 'The assessment has no consensus rule: an assessment with assessors\' responses says how their answers become the one that is scored. Add "consensus: median" (or minimum, or adjudicator with "adjudicator: ID") to it first.', field: 'consensus' };
     additions.push({ path: ['consensus'], value: assessor.consensus });
   }

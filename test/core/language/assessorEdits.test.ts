@@ -108,6 +108,8 @@ describe('what adding an assessor refuses, with no edit', () => {
     expect(refusal(TWO_ASSESSORS, { ...LENA, id: 'Lena_B' })).toEqual({ refused: '"Lena_B" is not an id the format takes: lowercase letters, digits and single hyphens, starting with a letter.', field: 'id' });
     expect(refusal(TWO_ASSESSORS, { ...LENA, date: '2026-02-30' })).toEqual({ refused: '"2026-02-30" is not a date: write it as YYYY-MM-DD, for example 2026-06-30.', field: 'date' });
     expect(refusal(TWO_ASSESSORS, { ...LENA, date: '02/04/2026' })).toMatchObject({ field: 'date' });
+    // What the page sent is quoted as every message quotes input: one line, at most 40 characters.
+    expect(refusal(TWO_ASSESSORS, { ...LENA, date: `2026-01-01\n${'x'.repeat(500)}` })).toEqual({ refused: `"2026-01-01 ${'x'.repeat(28)}…" is not a date: write it as YYYY-MM-DD, for example 2026-06-30.`, field: 'date' });
     expect(refusal(TWO_ASSESSORS, { ...LENA, date: '' })).toEqual({ refused: 'Write the day the assessor answered, as YYYY-MM-DD (for example 2026-06-30).', field: 'date' });
     expect(refusal(TWO_ASSESSORS, { ...LENA, name: `Lena ${'B'.repeat(200)}`, id: 'lena' })).toEqual({ refused: 'The name is longer than the 200 characters the format allows; shorten it.', field: 'name' });
     expect(refusal(TWO_ASSESSORS, { ...LENA, role: 'R'.repeat(201) })).toEqual({ refused: 'The role is longer than the 200 characters the format allows; shorten it.', field: 'role' });
