@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isFormatId } from '../../src/core/format/ids';
 import { parseExtensionMessage, parsePreviewState, parseWebviewMessage } from '../../src/webview/protocol';
 
 const A = 'file:///ws/a.assessment.yaml';
@@ -107,6 +108,12 @@ describe('whose answers the questionnaire edits (several assessors)', () => {
     ['an answer for an empty assessor', { ...answer, assessor: '' }],
   ])('refuses %s', (_name, value) => {
     expect(parseWebviewMessage(value)).toBeUndefined();
+  });
+
+  // The page may take only types from the core, so it keeps its own copy of the format's id
+  // pattern: it must take exactly the ids the core's isFormatId takes, no more and no fewer.
+  it.each(['priya', 'priya-raman', 'p2', 'a-1-b', 'x'.repeat(200), 'x'.repeat(201), 'Priya', '2priya', 'priya-', '-priya', 'priya--raman', 'priya_raman', 'priya raman', 'prïya', ''])('takes the assessor id %j exactly when the core does', (id) => {
+    expect(parseWebviewMessage({ type: 'setAssessor', assessor: id }) !== undefined).toBe(isFormatId(id));
   });
 
   it('remembers whose answers the questionnaire edited, and only in the questionnaire', () => {
