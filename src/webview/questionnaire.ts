@@ -173,9 +173,20 @@ export function keepNewAssessor(root: ParentNode): (into: ParentNode) => void {
   };
 }
 
-/** A field of the new-assessor form that was marked at fault is no longer marked once the person changes it. */
+/**
+ * A field of the new-assessor form that was marked at fault is no longer marked once the person
+ * changes it. A name the assessment's `assessors:` list gives (offered in the name's list) brings
+ * that person's role into an empty role field.
+ */
 export function newAssessorFieldEdited(target: Element): void {
-  if (target.matches(NEW_FIELD) && target.closest(NEW_ASSESSOR)) target.removeAttribute('aria-invalid');
+  const form = target.matches(NEW_FIELD) ? target.closest(NEW_ASSESSOR) : null;
+  if (!form) return;
+  target.removeAttribute('aria-invalid');
+  if (!(target instanceof HTMLInputElement) || target.getAttribute('data-new-field') !== 'name' || !target.list) return;
+  const listed = Array.from(target.list.querySelectorAll('option')).find((option) => option.value === target.value);
+  const role = newField(form, 'role');
+  const listedRole = listed?.getAttribute('label');
+  if (role && role.value === '' && listedRole) role.value = listedRole;
 }
 
 /** Shows why the assessor was not added under the form, and puts the focus in the field at fault. */

@@ -342,6 +342,23 @@ describe.skipIf(!chromiumAvailable)('adding an assessor in the questionnaire', (
     expect((await posted(page)).at(-1)).toEqual({ type: 'addAssessor', uri: A, version: 1, name: '', date: await today(page), consensus: 'minimum' });
   });
 
+  it('fills in the role of a person the assessment lists, chosen by name, where no role is typed yet', async () => {
+    const listed = ASSESSMENT.replace(/^dimensions:/m, 'assessors:\n  - { name: Helen Achterberg, role: Chief Information Officer }\n  - { name: Robert Haines }\ndimensions:');
+    const { page } = await open(listed);
+    await page.click('details.q-new-assessor > summary');
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('#q-new-people option')).map((o) => [o.getAttribute('value'), o.getAttribute('label')]))).toEqual([['Helen Achterberg', 'Chief Information Officer'], ['Robert Haines', null]]);
+    await page.fill('#q-new-name', 'Helen Achterberg');
+    expect(await page.inputValue('#q-new-role')).toBe('Chief Information Officer');
+    // A name not listed, or a listed one without a role, brings nothing; a role typed is kept.
+    await page.fill('#q-new-role', '');
+    await page.fill('#q-new-name', 'Helen');
+    await page.fill('#q-new-name', 'Robert Haines');
+    expect(await page.inputValue('#q-new-role')).toBe('');
+    await page.fill('#q-new-role', 'Chief Financial Officer');
+    await page.fill('#q-new-name', 'Helen Achterberg');
+    expect(await page.inputValue('#q-new-role')).toBe('Chief Financial Officer');
+  });
+
   it('sends no rule where the assessment has one', async () => {
     const { page } = await open(TWO_ASSESSORS);
     await page.click('details.q-new-assessor > summary');

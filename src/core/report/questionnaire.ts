@@ -46,6 +46,11 @@ export interface QuestionnaireModel {
   readonly answering?: string;
   /** The consensus rule that turns the assessors' answers into the scored one, when the assessment sets one. */
   readonly consensus?: ConsensusRule;
+  /**
+   * The people the assessment's `assessors:` list names who have no response of that name yet:
+   * the form that adds an assessor offers their names (a list of who took part keeps no answers).
+   */
+  readonly listed: readonly { readonly name: string; readonly role?: string }[];
 }
 
 /** One assessor of the assessment: their response's id, who they are, and how many criteria they answered. */
@@ -223,6 +228,9 @@ function questionnaireOf(uri: string, doc: AssessmentDocumentAnalysis, options: 
     })),
     ...(answering ? { answering: answering.id } : {}),
     ...(facts.consensus ? { consensus: facts.consensus.rule } : {}),
+    listed: (doc.data.assessors ?? [])
+      .filter((person) => !facts.responses.some((r) => (r.name ?? r.id) === person.name))
+      .map((person) => ({ name: person.name, ...(person.role !== undefined ? { role: person.role } : {}) })),
   };
 }
 

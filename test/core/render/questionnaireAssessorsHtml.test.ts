@@ -84,6 +84,34 @@ describe('whose answers the questionnaire edits', () => {
   });
 });
 
+describe('the people the assessment lists under `assessors:`', () => {
+  const LIST = 'assessors:\n  - { name: Helen Achterberg, role: Chief Information Officer }\n  - { name: Priya Raman }\n  - { name: "<b>Robert</b>" }\ndimensions:';
+  const datalist = (html: string) => tagsOf(html.slice(html.indexOf('<datalist'), html.indexOf('</datalist>'))).filter((t) => t.name === 'option').map((t) => [t.attrs.get('value'), t.attrs.get('label')]);
+  const nameField = (html: string) => tagsOf(html).find((t) => t.attrs.get('id') === 'q-new-name');
+
+  it('are offered as the new assessor\'s name, with their role, unless a response has that name; escaped', async () => {
+    const html = questionnaireBody(await deskQuestionnaire(ANSWERED_PORTAL.replace(/^dimensions:/m, LIST)));
+    expect(nameField(html)?.attrs.get('list')).toBe('q-new-people');
+    expect(html).toContain('<datalist id="q-new-people">');
+    expect(datalist(html)).toEqual([['Helen Achterberg', 'Chief Information Officer'], ['Priya Raman', undefined], ['&lt;b&gt;Robert&lt;/b&gt;', undefined]]);
+    expect(html).not.toContain('<b>Robert');
+    expect(textOf(html)).toContain('The assessment names who took part, but keeps one set of answers: these.');
+    // Priya has a response: she is an assessor already, not offered again.
+    const withResponses = questionnaireBody(buildQuestionnaire(await analyzeDesk(TWO_ASSESSORS.replace(/^dimensions:/m, LIST))) as QuestionnaireModel);
+    expect(datalist(withResponses).map(([value]) => value)).toEqual(['Helen Achterberg', '&lt;b&gt;Robert&lt;/b&gt;']);
+  });
+
+  it('bring no list where the assessment names nobody, or only people who have responses', async () => {
+    const none = questionnaireBody(await deskQuestionnaire(ANSWERED_PORTAL));
+    expect(nameField(none)?.attrs.has('list')).toBe(false);
+    expect(none).not.toContain('datalist');
+    expect(textOf(none)).toContain("These are the assessment's own answers.");
+    const answered = questionnaireBody(buildQuestionnaire(await analyzeDesk(TWO_ASSESSORS.replace(/^dimensions:/m, 'assessors:\n  - { name: Priya Raman }\ndimensions:'))) as QuestionnaireModel);
+    expect(nameField(answered)?.attrs.has('list')).toBe(false);
+    expect(answered).not.toContain('datalist');
+  });
+});
+
 describe('the form that adds an assessor', () => {
   it('is folded under the choice of whose answers; asks no consensus rule of an assessment that has one', async () => {
     for (const html of [await page(), await page('priya')]) {

@@ -80,7 +80,9 @@ function whoseAnswers(model: QuestionnaireModel): string {
     return (
       `<section class="q-whose" aria-labelledby="q-whose-h">\n` +
       `<h2 id="q-whose-h">Several assessors</h2>\n` +
-      `<p class="muted">${escapeHtml('These are the assessment\'s own answers. To keep each interviewee\'s answers apart, add them as assessors; these answers then stay the agreed ones, which settle a criterion whatever the assessors answer.')}</p>\n` +
+      `<p class="muted">${escapeHtml(model.listed.length > 0
+        ? 'The assessment names who took part, but keeps one set of answers: these. To keep each person\'s answers apart, add them as assessors (their names are offered); these answers then stay the agreed ones, which settle a criterion whatever the assessors answer.'
+        : 'These are the assessment\'s own answers. To keep each interviewee\'s answers apart, add them as assessors; these answers then stay the agreed ones, which settle a criterion whatever the assessors answer.')}</p>\n` +
       addAssessorForm(model) +
       `</section>\n`
     );
@@ -131,15 +133,23 @@ function addAssessorForm(model: QuestionnaireModel): string {
   return (
     `<details class="q-new-assessor" id="q-new-assessor"><summary>Add an assessor…</summary>\n` +
     `<div class="q-new-fields">` +
-    input('name', 'Name', ' type="text" autocomplete="off" spellcheck="false" required') +
+    input('name', 'Name', ` type="text" autocomplete="off" spellcheck="false" required${model.listed.length > 0 ? ' list="q-new-people"' : ''}`) +
     input('role', 'Role (optional)', ' type="text" autocomplete="off"') +
     input('date', 'Answered on', ' type="date" required') +
     rule +
     `</div>\n` +
     `<p class="q-new-actions"><button type="button" class="q-button" data-add-assessor>Add and edit their answers</button></p>\n` +
     `<p class="q-refusal" id="q-new-problem" role="alert" hidden></p>\n` +
-    `</details>\n`
+    `</details>\n` +
+    listedPeople(model)
   );
+}
+
+/** The names the assessment's `assessors:` list gives and no response has, offered as the new assessor's name (with their role beside it). */
+function listedPeople(model: QuestionnaireModel): string {
+  if (model.listed.length === 0) return '';
+  const options = model.listed.map((person) => `<option${attr('value', person.name)}${person.role ? attr('label', person.role) : ''}></option>`);
+  return `<datalist id="q-new-people">${options.join('')}</datalist>\n`;
 }
 
 function progressText(p: QuestionnaireProgress): string {
