@@ -212,15 +212,20 @@ function answerMessage(value: Record<string, unknown>): AnswerMessage | undefine
   };
 }
 
+/** Whether `value` is a consensus rule an assessment can start with (the core's STARTING_CONSENSUS_RULES, checked by the compiler above). */
+export function isStartingRule(value: unknown): value is StartingConsensusRule {
+  return typeof value === 'string' && Object.hasOwn(STARTING_RULES, value);
+}
+
 function newAssessorMessage(value: Record<string, unknown>): NewAssessorMessage | undefined {
   if (!isBoundedString(value.name, MAX_PERSON_TEXT_LENGTH, true) || !isBoundedString(value.date, MAX_DATE_LENGTH, true)) return undefined;
   if (value.role !== undefined && !isBoundedString(value.role, MAX_PERSON_TEXT_LENGTH, true)) return undefined;
-  if (value.consensus !== undefined && !(typeof value.consensus === 'string' && Object.hasOwn(STARTING_RULES, value.consensus))) return undefined;
+  if (value.consensus !== undefined && !isStartingRule(value.consensus)) return undefined;
   return {
     name: value.name,
     date: value.date,
     ...(value.role !== undefined ? { role: value.role as string } : {}),
-    ...(value.consensus !== undefined ? { consensus: value.consensus as StartingConsensusRule } : {}),
+    ...(isStartingRule(value.consensus) ? { consensus: value.consensus } : {}),
   };
 }
 

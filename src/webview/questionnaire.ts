@@ -13,7 +13,7 @@
  * its button or Enter in a field sends it, and the page edits the new assessor's answers once
  * the file has them; a refusal shows under the form and the field at fault takes the focus.
  */
-import type { AnswerMessage, EvidenceEntry, NewAssessorField, NewAssessorMessage, PreviewView } from './protocol';
+import { isStartingRule, type AnswerMessage, type EvidenceEntry, type NewAssessorField, type NewAssessorMessage, type PreviewView } from './protocol';
 
 /** What the questionnaire sends: a change to one criterion, or a switch of views, or a reveal of the source. */
 export type QuestionnaireAction =
@@ -136,7 +136,7 @@ function addAssessor(form: Element): QuestionnaireAction {
       name: value('name'),
       date: value('date'),
       ...(role.trim() !== '' ? { role } : {}),
-      ...(consensus === 'median' || consensus === 'minimum' ? { consensus } : {}),
+      ...(isStartingRule(consensus) ? { consensus } : {}),
     },
   };
 }
@@ -158,7 +158,8 @@ export function prepareNewAssessor(root: ParentNode, today: string = localToday(
 
 /**
  * What the new-assessor form holds, to give back after a new body replaced it (an answer written
- * meanwhile, the file changed): the fields as typed and whether it was open.
+ * meanwhile, the file changed): the fields as typed. Whether it was open is kept with every
+ * other `details[id]` of the page (preview.ts).
  */
 export function keepNewAssessor(root: ParentNode): (into: ParentNode) => void {
   const form = root.querySelector(NEW_ASSESSOR);
