@@ -150,20 +150,31 @@ saveOnScroll(saveState);
  * script is already running, and nothing else may run.
  */
 function swapBody(bodyHtml: string): void {
+  const restoreReader = keepReaderState();
+  const notice = document.getElementById(NOTICE_ID);
+  document.body.replaceChildren(...(notice ? [notice] : []), ...bodyNodes(bodyHtml));
+  prepareRows(document.body);
+  restoreReader();
+}
+
+/**
+ * What the reader had before the page changed (a whole new body, or a patch), to give back after
+ * it: the sections they opened, the new-assessor form as typed (with today's date where it shows
+ * none), the focus, and where they had scrolled.
+ */
+function keepReaderState(): () => void {
   const scrollY = window.scrollY;
   const restoreFocus = rememberFocus();
   const openDetails = detailsState();
   const restoreNewAssessor = keepNewAssessor(document);
-
-  const notice = document.getElementById(NOTICE_ID);
-  document.body.replaceChildren(...(notice ? [notice] : []), ...bodyNodes(bodyHtml));
-
-  prepareRows(document.body);
-  restoreDetails(openDetails);
-  restoreNewAssessor(document);
-  prepareNewAssessor(document);
-  restoreFocus();
-  if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
+  return () => {
+    restoreDetails(openDetails);
+    restoreNewAssessor(document);
+    prepareNewAssessor(document);
+    // The focused row or control was replaced: focus its successor.
+    restoreFocus();
+    if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
+  };
 }
 
 /**
@@ -202,22 +213,14 @@ function rememberFocus(): () => void {
 function patchBody(message: Parameters<typeof applyPatch>[1]): boolean {
   const root = document.body.querySelector(':scope > main');
   if (!root) return false;
-  const scrollY = window.scrollY;
-  const restoreFocus = rememberFocus();
-  const openDetails = detailsState();
-  const restoreNewAssessor = keepNewAssessor(document);
+  const restoreReader = keepReaderState();
   const replaced = applyPatch(root, message);
   if (!replaced) return false;
   for (const element of replaced) {
     prepareRows(element);
     if (element.matches(ROW_SELECTOR)) prepareRows(element.parentElement ?? element);
   }
-  restoreDetails(openDetails);
-  restoreNewAssessor(document);
-  prepareNewAssessor(document);
-  // The focused row or control was replaced: focus its successor.
-  restoreFocus();
-  if (Math.abs(window.scrollY - scrollY) > 1) window.scrollTo(0, scrollY);
+  restoreReader();
   return true;
 }
 
